@@ -1,0 +1,1 @@
+"""The one place that wires concrete classes together for the interfaces."""

@@ -1,0 +1,53 @@
+"""Settings, kept as data: each has a name, an environment variable, a default and help."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One documented setting read from the environment."""
+
+    name: str
+    env: str
+    default: str
+    help: str
+
+    def value(self) -> str:
+        return os.environ.get(self.env, self.default)
+
+
+def _default_database_url() -> str:
+    from platformdirs import user_data_dir
+
+    return f"sqlite:///{Path(user_data_dir('medinfo')) / 'medinfo.db'}"
+
+
+DATABASE_URL = Setting(
+    "database_url",
+    "MEDINFO_DATABASE_URL",
+    "",
+    "SQLAlchemy URL of the database; default: medinfo.db in the user's data directory.",
+)
+ADMIN_TOKEN = Setting(
+    "admin_token",
+    "MEDINFO_ADMIN_TOKEN",
+    "",
+    "Token that unlocks review moderation; moderation is disabled while it is empty.",
+)
+SHARED_DIR = Setting(
+    "shared_dir",
+    "MEDINFO_SHARED_DIR",
+    "",
+    "Folder of third-party inputs (corpus/, data/) used by build scripts and tests.",
+)
+
+SETTINGS: tuple[Setting, ...] = (DATABASE_URL, ADMIN_TOKEN, SHARED_DIR)
+
+
+def database_url(override: str | None = None) -> str:
+    """The database URL: an explicit override, then the environment, then the default."""
+    return override or DATABASE_URL.value() or _default_database_url()

@@ -1,0 +1,1 @@
+"""Generated data shipped in the package: the embedded knowledge base and catalog."""

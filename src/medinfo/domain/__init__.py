@@ -1,0 +1,1 @@
+"""The vocabulary shared by every layer: pure types with no I/O."""

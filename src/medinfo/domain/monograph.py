@@ -1,0 +1,172 @@
+"""The reconciled monograph of one drug: the public JSON contract of DESIGN.md."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
+
+from medinfo.domain.evidence import Evidence
+
+DISCLAIMER = (
+    "medinfo is for information only and is not medical advice. Ask a pharmacist or "
+    "doctor before starting, stopping or changing any medicine."
+)
+UNKNOWN = "The sources do not say; ask a pharmacist or doctor."
+
+
+class Attributed(BaseModel):
+    """Anything shown to a user: it names the sources and spans that state it.
+
+    `flags` marks claims to read with care: "single_weak_source" (only the least
+    reliable kind of source says it) and "outdated" (a retired classification).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    sources: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    flags: list[str] = Field(default_factory=list)
+
+
+class Mechanism(Attributed):
+    summary: str
+    terms: list[str] = Field(default_factory=list)
+
+
+class Indication(Attributed):
+    condition: str
+    off_label: bool = False
+
+
+class DoseSpec(Attributed):
+    amount: float
+    unit: str
+    frequency_per_day: int | None = None
+    route: str | None = None
+
+    @field_serializer("amount")
+    def _whole_numbers_as_int(self, amount: float) -> float | int:
+        return int(amount) if float(amount).is_integer() else amount
+
+
+class RenalAdjustment(Attributed):
+    """A dose rule for reduced kidney function; bounds are eGFR in mL/min."""
+
+    egfr_below: float | None = None
+    egfr_at_least: float | None = None
+    max_daily_mg: float | None = None
+    advice: str = ""
+
+
+class Dosing(Attributed):
+    initial: DoseSpec | None = None
+    max_daily: DoseSpec | None = None
+    max_single: DoseSpec | None = None
+    titration: str | None = None
+    renal_adjustment: list[RenalAdjustment] = Field(default_factory=list)
+
+
+class SideEffect(Attributed):
+    term: str
+    serious: bool = False
+    frequency: str | None = None
+
+
+class Interaction(Attributed):
+    agent: str
+    effect: str = ""
+    severity: str = "moderate"
+    agent_type: str = "drug"  # drug | class | substance
+
+
+class Precaution(Attributed):
+    condition: str
+    advice: str = ""
+
+
+class Pregnancy(Attributed):
+    category: str | None = None
+    summary: str = UNKNOWN
+    outdated_category: bool = False
+
+
+class Breastfeeding(Attributed):
+    summary: str = UNKNOWN
+
+
+class MissedDose(Attributed):
+    summary: str = UNKNOWN
+    take_when_remembered: bool | None = None
+    skip_if_next_dose_near: bool | None = None
+    never_double: bool | None = None
+
+
+class Stopping(Attributed):
+    abrupt_stop_risk: bool | None = None
+    summary: str = UNKNOWN
+    withdrawal_symptoms: list[str] = Field(default_factory=list)
+    taper: str | None = None
+
+
+class Onset(Attributed):
+    summary: str = UNKNOWN
+
+
+class Faq(Attributed):
+    question: str
+    answer: str
+    topic: str = "other"
+
+
+class Claim(BaseModel):
+    value: str
+    sources: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Conflict(BaseModel):
+    topic: str
+    note: str
+    claims: list[Claim] = Field(default_factory=list)
+
+
+class SourceRef(BaseModel):
+    id: str
+    title: str
+    kind: str
+    reliability: str
+    url: str | None = None
+    sha256: str = ""
+    reliability_reason: str = ""
+
+
+class TermAttribution(Attributed):
+    """Attribution of one entry of a plain-string list (brand_names, forms...)."""
+
+    term: str
+
+
+class Monograph(BaseModel):
+    """Everything medinfo knows about one drug, each part with its sources."""
+
+    drug: str
+    summary: str = ""
+    brand_names: list[str] = Field(default_factory=list)
+    drug_class: list[str] = Field(default_factory=list)
+    mechanism: Mechanism | None = None
+    indications: list[Indication] = Field(default_factory=list)
+    forms: list[str] = Field(default_factory=list)
+    dosing: Dosing = Field(default_factory=Dosing)
+    side_effects: list[SideEffect] = Field(default_factory=list)
+    interactions: list[Interaction] = Field(default_factory=list)
+    precautions: list[Precaution] = Field(default_factory=list)
+    pregnancy: Pregnancy = Field(default_factory=Pregnancy)
+    breastfeeding: Breastfeeding = Field(default_factory=Breastfeeding)
+    missed_dose: MissedDose = Field(default_factory=MissedDose)
+    stopping: Stopping = Field(default_factory=Stopping)
+    onset: Onset = Field(default_factory=Onset)
+    faq: list[Faq] = Field(default_factory=list)
+    disclaimer_present: bool = False
+    disclaimer: str = DISCLAIMER
+    conflicts: list[Conflict] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
+    term_sources: dict[str, list[TermAttribution]] = Field(default_factory=dict)

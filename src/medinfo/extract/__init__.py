@@ -1,0 +1,1 @@
+"""Extraction: from a Document to typed facts with evidence."""

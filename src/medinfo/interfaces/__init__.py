@@ -1,0 +1,1 @@
+"""User-facing interfaces: the HTTP API, the web pages and the command line."""

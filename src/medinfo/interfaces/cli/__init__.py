@@ -1,0 +1,1 @@
+"""The `medinfo` command line."""

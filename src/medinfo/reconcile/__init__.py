@@ -1,0 +1,1 @@
+"""Reconciliation: facts from all sources of a drug merged into one Monograph."""

@@ -1,0 +1,1 @@
+"""Readers: one per document format, each producing a Document of blocks."""
