@@ -1,0 +1,65 @@
+"""Section classification: which topic a block belongs to, from its heading and text."""
+
+from __future__ import annotations
+
+import json
+import re
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+from medinfo.domain.documents import Block
+
+
+class Section(StrEnum):
+    """Topics a drug document is divided into."""
+
+    OVERVIEW = "overview"
+    KEY_FACTS = "key_facts"
+    INDICATIONS = "indications"
+    OFF_LABEL = "off_label"
+    MECHANISM = "mechanism"
+    FORMS = "forms"
+    DOSING = "dosing"
+    SIDE_EFFECTS = "side_effects"
+    COMMON_SIDE_EFFECTS = "common_side_effects"
+    SERIOUS_SIDE_EFFECTS = "serious_side_effects"
+    PRECAUTIONS = "precautions"
+    INTERACTIONS = "interactions"
+    PREGNANCY = "pregnancy"
+    BREASTFEEDING = "breastfeeding"
+    MISSED_DOSE = "missed_dose"
+    STOPPING = "stopping"
+    OVERDOSE = "overdose"
+    STORAGE = "storage"
+    FAQ = "faq"
+    ALTERNATIVES = "alternatives"
+    DISCLAIMER = "disclaimer"
+    OTHER = "other"
+
+
+@cache
+def _heading_rules() -> list[tuple[re.Pattern[str], Section]]:
+    """Heading patterns from rules/sections.json, in priority order."""
+    raw = json.loads(resources.files("medinfo.extract").joinpath("rules/sections.json").read_text())
+    rules: list[tuple[re.Pattern[str], Section]] = []
+    for entry in raw["headings"]:
+        unknown = set(entry) - {"section", "patterns"}
+        if unknown:
+            raise ValueError(f"rules/sections.json: unknown keys {sorted(unknown)}")
+        section = Section(entry["section"])
+        rules.extend((re.compile(p, re.IGNORECASE), section) for p in entry["patterns"])
+    return rules
+
+
+def classify_heading(heading: str) -> Section:
+    """The section a heading introduces; OTHER when no rule matches."""
+    for pattern, section in _heading_rules():
+        if pattern.search(heading):
+            return section
+    return Section.OTHER
+
+
+def section_of(block: Block) -> Section:
+    """The section of a block, from the nearest heading above it."""
+    return classify_heading(block.heading) if block.heading else Section.OVERVIEW
