@@ -6,7 +6,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Product(BaseModel):
-    """One marketed product of a drug (Drugs@FDA)."""
+    """One marketed product of a drug (Drugs@FDA).
+
+    `application` is the application type and number ("NDA017851", "ANDA071260", "BLA125057");
+    `ingredient` is the active ingredient as labelled, salt included ("tizanidine hydrochloride").
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -16,15 +20,20 @@ class Product(BaseModel):
     strength: str
     application: str
     marketing_status: str = ""
+    ingredient: str = ""
 
 
 class CatalogDrug(BaseModel):
-    """A drug known by name; `name` is the lower-case generic (active ingredient) name."""
+    """A drug known by name; `name` is the lower-case generic (active ingredient) name.
+
+    A combination product's `name` joins its `components` (base generic names) with "; ".
+    """
 
     model_config = ConfigDict(frozen=True)
 
     name: str
     display_name: str
+    components: tuple[str, ...] = ()
     brand_names: tuple[str, ...] = ()
     synonyms: tuple[str, ...] = ()
     drugbank_id: str | None = None

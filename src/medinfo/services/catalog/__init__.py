@@ -1,0 +1,7 @@
+"""The drug catalog: every approved drug by name (Drugs@FDA and DrugBank open vocabulary)."""
+
+from __future__ import annotations
+
+from medinfo.services.catalog.resolver import Catalog, iter_name_rows, load_catalog
+
+__all__ = ["Catalog", "iter_name_rows", "load_catalog"]

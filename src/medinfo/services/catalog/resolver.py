@@ -1,0 +1,163 @@
+"""The catalog service: load the shipped catalog once and resolve any drug name to its generic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from medinfo.domain.catalog import CatalogDrug, Product
+from medinfo.domain.errors import UnknownDrugError
+from medinfo.services.catalog.index import NameIndex, NameKind, iter_drug_names
+from medinfo.services.catalog.names import fold, split_combination
+from medinfo.services.catalog.snapshot import packaged_catalog_path, read_catalog_document
+from medinfo.services.catalog.vocabulary import NameRules, load_name_rules
+
+_SEARCH_POOL = 20
+
+
+class Catalog:
+    """Every approved drug by name: exact lookups are dict lookups, fuzzy only on a miss."""
+
+    def __init__(self, document: dict[str, Any], rules: NameRules) -> None:
+        self._rules = rules
+        self._fields: list[str] = list(document.get("product_fields", ()))
+        self._drugs: dict[str, dict[str, Any]] = {drug["name"]: drug for drug in document["drugs"]}
+        self._keys: dict[str, str] = {fold(key): key for key in self._drugs}
+        self._models: dict[str, CatalogDrug] = {}
+        self._index = NameIndex(document["drugs"], rules.fuzzy)
+
+    def __len__(self) -> int:
+        return len(self._drugs)
+
+    def get(self, name: str) -> CatalogDrug | None:
+        """The drug whose generic key is `name` (any case or accents); resolve other names first."""
+        key = name if name in self._drugs else self._keys.get(fold(name))
+        return None if key is None else self._model(key)
+
+    def require(self, name: str) -> CatalogDrug:
+        """The drug any name resolves to; UnknownDrugError (with suggestions) when none."""
+        key = self.resolve(name)
+        if key is None:
+            raise UnknownDrugError(name, self.suggest(name))
+        return self._model(key)
+
+    def resolve(self, name: str, *, fuzzy: bool = True) -> str | None:
+        """The generic key of a generic, brand, salt, synonym or close misspelling; else None.
+
+        A typed combination ("hydrocodone/acetaminophen") resolves to the combination product's
+        key when the catalog has one. `fuzzy=False` accepts exact and sound-alike spellings only.
+        """
+        folded = fold(name)
+        if not folded:
+            return None
+        key = self._resolve_single(folded, fuzzy=False)
+        if key is not None:
+            return key
+        parts = split_combination(name, self._rules)
+        if len(parts) > 1:
+            return self._combination_key(parts, fuzzy=fuzzy)
+        return self._resolve_single(folded, fuzzy=fuzzy)
+
+    def resolve_components(self, name: str) -> list[str]:
+        """The generic keys of each active ingredient a name stands for.
+
+        A single drug gives one key, a combination brand ("Norco") or typed combination
+        ("oxycodone and acetaminophen") gives each component; [] when a part is unknown.
+        """
+        key = self.resolve(name)
+        if key is not None:
+            return list(self._drugs[key].get("components", ())) or [key]
+        parts = split_combination(name, self._rules)
+        keys = [self._resolve_single(fold(part), fuzzy=True) for part in parts]
+        if len(parts) < 2 or any(key is None for key in keys):
+            return []
+        return list(dict.fromkeys(key for key in keys if key is not None))
+
+    def suggest(self, name: str, limit: int = 5) -> list[str]:
+        """Close names for a "did you mean" hint, one per drug, best first."""
+        return self._index.close_names(fold(name), limit)
+
+    def search(self, text: str, limit: int = 10) -> list[CatalogDrug]:
+        """Drugs whose names start with, then contain, the text; else the closest misspelling."""
+        folded = fold(text)
+        if not folded or limit <= 0:
+            return []
+        keys: dict[str, None] = {}
+        exact = self._index.exact.get(folded)
+        if exact is not None:
+            keys[exact] = None
+        names = self._index.prefixed(folded, limit * _SEARCH_POOL)
+        if len(names) < limit:
+            names += self._index.containing(folded, limit * _SEARCH_POOL)
+        for found in names:
+            keys.setdefault(self._index.exact[found], None)
+        if not keys:
+            fuzzy = self._resolve_single(folded, fuzzy=True)
+            if fuzzy is not None:
+                keys[fuzzy] = None
+        return [self._model(key) for key in list(keys)[:limit]]
+
+    def iter_name_rows(self) -> Iterator[tuple[str, str, str]]:
+        """(name, generic key, kind) for every name, kind "generic", "brand" or "synonym"."""
+        for key in sorted(self._drugs):
+            for entry in iter_drug_names(self._drugs[key]):
+                kind = NameKind.SYNONYM if entry.kind is NameKind.SALT else entry.kind
+                yield entry.name, entry.key, str(kind)
+
+    def _resolve_single(self, folded: str, *, fuzzy: bool) -> str | None:
+        key = self._index.find_exact(folded)
+        if key is None:
+            key = self._index.find_exact(self._without_salt(folded))
+        if key is None and fuzzy:
+            key = self._index.find_fuzzy(folded)
+        return key
+
+    def _without_salt(self, folded: str) -> str:
+        words = folded.split()
+        while len(words) > 1 and words[-1] in self._rules.salt_words:
+            words.pop()
+        return " ".join(words)
+
+    def _combination_key(self, parts: list[str], *, fuzzy: bool) -> str | None:
+        keys = {self._resolve_single(fold(part), fuzzy=fuzzy) for part in parts}
+        if None in keys:
+            return None
+        key = "; ".join(sorted(key for key in keys if key is not None))
+        return key if key in self._drugs else None
+
+    def _model(self, key: str) -> CatalogDrug:
+        model = self._models.get(key)
+        if model is None:
+            model = _drug_model(self._drugs[key], self._fields)
+            self._models[key] = model
+        return model
+
+
+def _drug_model(drug: dict[str, Any], fields: list[str]) -> CatalogDrug:
+    products = tuple(
+        Product(**dict(zip(fields, row, strict=True))) for row in drug.get("products", ())
+    )
+    return CatalogDrug(
+        name=drug["name"],
+        display_name=drug.get("display_name", drug["name"]),
+        components=tuple(drug.get("components", ())),
+        brand_names=tuple(drug.get("brand_names", ())),
+        synonyms=(*drug.get("salts", ()), *drug.get("synonyms", ())),
+        drugbank_id=drug.get("drugbank_id"),
+        unii=drug.get("unii"),
+        products=products,
+    )
+
+
+@cache
+def load_catalog(path: Path | None = None) -> Catalog:
+    """The catalog (the packaged one unless `path` is given), read once and cached."""
+    document = read_catalog_document(path or packaged_catalog_path())
+    return Catalog(document, load_name_rules())
+
+
+def iter_name_rows() -> Iterator[tuple[str, str, str]]:
+    """(name, generic key, kind) rows of the packaged catalog, for a database names table."""
+    return load_catalog().iter_name_rows()
