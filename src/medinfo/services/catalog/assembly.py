@@ -13,19 +13,9 @@ from medinfo.services.catalog.names import (
     is_generic_label,
     split_ingredients,
 )
+from medinfo.services.catalog.snapshot import FORMAT_VERSION, PRODUCT_FIELDS, encode_products
 from medinfo.services.catalog.tables import FdaProduct, VocabularyEntry
 from medinfo.services.catalog.vocabulary import NameRules
-
-FORMAT_VERSION = 1
-PRODUCT_FIELDS = (
-    "brand",
-    "form",
-    "route",
-    "strength",
-    "application",
-    "marketing_status",
-    "ingredient",
-)
 
 
 @dataclass
@@ -144,7 +134,7 @@ def _entry_json(
         "brand_names": brands,
         "salts": sorted(entry.salts),
         "synonyms": _clean_synonyms([*entry.synonyms, *drugbank_names], taken, rules),
-        "products": [list(product) for product in sorted(entry.products)],
+        "products": encode_products(sorted(entry.products)),
     }
     if entry.components:
         data["components"] = list(entry.components)

@@ -6,6 +6,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from medinfo.services.catalog.names import fold, phonetic_key
@@ -54,14 +55,12 @@ class NameIndex:
     def __init__(self, drugs: list[dict[str, Any]], limits: FuzzyLimits) -> None:
         self.limits = limits
         self.exact: dict[str, str] = {}
-        self.phonetic: dict[str, str] = {}
         self.spelling: dict[str, str] = {}
         self.kinds: dict[str, NameKind] = {}
         ranks: dict[str, tuple[int, int, int, str]] = {}
-        sound_ranks: dict[str, tuple[int, int, int, str]] = {}
         for drug in drugs:
             combination = 1 if drug.get("components") else 0
-            size = -len(drug.get("products", ()))
+            size = -str(drug.get("products", "")).count("\n")
             for entry in iter_drug_names(drug):
                 folded = fold(entry.name)
                 if not folded:
@@ -72,29 +71,51 @@ class NameIndex:
                     self.exact[folded] = entry.key
                     self.spelling[folded] = entry.name
                     self.kinds[folded] = entry.kind
-                sound = phonetic_key(folded)
-                if sound not in sound_ranks or rank < sound_ranks[sound]:
-                    sound_ranks[sound] = rank
-                    self.phonetic[sound] = entry.key
-        self.names: list[str] = sorted(self.exact)
+        self._ranks = ranks
+
+    @cached_property
+    def phonetic(self) -> dict[str, str]:
+        """Sound-alike key -> generic key, built on the first miss of an exact lookup."""
+        best: dict[str, tuple[int, int, int, str]] = {}
+        for folded, rank in self._ranks.items():
+            sound = phonetic_key(folded)
+            if sound not in best or rank < best[sound]:
+                best[sound] = rank
+        return {sound: rank[-1] for sound, rank in best.items()}
+
+    @cached_property
+    def names(self) -> list[str]:
+        """Every folded name, sorted, for prefix and fuzzy lookups (built on first use)."""
+        return sorted(self.exact)
 
     def find_exact(self, folded: str) -> str | None:
         """The key of a name spelled exactly (after folding), or of a sound-alike spelling."""
         key = self.exact.get(folded)
-        if key is None and len(folded) >= self.limits.min_query_length:
+        if key is None and len(folded) >= self.limits.phonetic_min_length:
             key = self.phonetic.get(phonetic_key(folded))
         return key
 
     def find_fuzzy(self, folded: str) -> str | None:
-        """The key of the closest name within the misspelling limit, else None."""
-        if len(folded) < self.limits.min_query_length:
-            return None
-        from rapidfuzz import fuzz, process
+        """The key of the closest name within the typing-error limit for its length, else None.
 
-        best = process.extractOne(
-            folded, self.names, scorer=fuzz.ratio, score_cutoff=self.limits.min_score
-        )
-        return None if best is None else self.exact[best[0]]
+        A word that begins several names ("insulin", "vitamin") is too vague to guess from.
+        """
+        allowed = self.limits.max_edits(len(folded))
+        if allowed == 0 or self.starts_a_name(folded):
+            return None
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        matches = process.extract(folded, self.names, scorer=OSA.distance, score_cutoff=allowed)
+        if not matches:
+            return None
+        best = min(matches, key=lambda match: (match[1], self._ranks[match[0]]))
+        return self.exact[best[0]]
+
+    def starts_a_name(self, folded: str) -> bool:
+        """Whether some name begins with these whole words ("vitamin" -> "vitamin a")."""
+        start = bisect_left(self.names, folded + " ")
+        return start < len(self.names) and self.names[start].startswith(folded + " ")
 
     def close_names(self, folded: str, limit: int) -> list[str]:
         """Up to `limit` close names (one per drug), best first, as the sources spell them."""

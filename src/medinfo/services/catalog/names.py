@@ -34,7 +34,8 @@ def strip_accents(text: str) -> str:
 
 def fold(text: str) -> str:
     """The lookup form of a name: lower case, no accents, punctuation as single spaces."""
-    return _NON_ALNUM.sub(" ", strip_accents(text).casefold()).strip()
+    plain = text if text.isascii() else strip_accents(text)
+    return _NON_ALNUM.sub(" ", plain.casefold()).strip()
 
 
 def phonetic_key(folded: str) -> str:

@@ -11,7 +11,11 @@ from medinfo.domain.catalog import CatalogDrug, Product
 from medinfo.domain.errors import UnknownDrugError
 from medinfo.services.catalog.index import NameIndex, NameKind, iter_drug_names
 from medinfo.services.catalog.names import fold, split_combination
-from medinfo.services.catalog.snapshot import packaged_catalog_path, read_catalog_document
+from medinfo.services.catalog.snapshot import (
+    decode_products,
+    packaged_catalog_path,
+    read_catalog_document,
+)
 from medinfo.services.catalog.vocabulary import NameRules, load_name_rules
 
 _SEARCH_POOL = 20
@@ -137,7 +141,8 @@ class Catalog:
 
 def _drug_model(drug: dict[str, Any], fields: list[str]) -> CatalogDrug:
     products = tuple(
-        Product(**dict(zip(fields, row, strict=True))) for row in drug.get("products", ())
+        Product(**dict(zip(fields, row, strict=True)))
+        for row in decode_products(drug.get("products", ""))
     )
     return CatalogDrug(
         name=drug["name"],

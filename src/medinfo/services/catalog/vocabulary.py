@@ -25,7 +25,13 @@ _FILTER_KEYS = {
     "drop_chemical_prefixes",
     "drop_characters",
 }
-_FUZZY_KEYS = {"min_query_length", "min_score", "suggest_min_score"}
+_FUZZY_KEYS = {
+    "min_query_length",
+    "max_edits_by_length",
+    "phonetic_min_length",
+    "suggest_min_score",
+}
+_EDIT_KEYS = {"min_length", "max_edits"}
 
 
 @dataclass(frozen=True)
@@ -43,8 +49,17 @@ class FuzzyLimits:
     """How close a misspelling must be to a known name before it is accepted."""
 
     min_query_length: int
-    min_score: float
+    max_edits_by_length: tuple[tuple[int, int], ...]
+    phonetic_min_length: int
     suggest_min_score: float
+
+    def max_edits(self, length: int) -> int:
+        """Typing errors (edits) accepted in a name of this many characters."""
+        allowed = 0
+        for min_length, edits in self.max_edits_by_length:
+            if length >= min_length:
+                allowed = edits
+        return allowed if length >= self.min_query_length else 0
 
 
 @dataclass(frozen=True)
@@ -74,6 +89,14 @@ def _words(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _edit_limits(value: Any, where: str) -> tuple[tuple[int, int], ...]:
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise InputError(f"{where}: fuzzy.max_edits_by_length must be a list of objects")
+    for item in value:
+        _check_keys(item, _EDIT_KEYS, f"{where}: fuzzy.max_edits_by_length")
+    return tuple(sorted((int(item["min_length"]), int(item["max_edits"])) for item in value))
+
+
 def parse_name_rules(data: Any, where: str = RULES_FILE) -> NameRules:
     """Validate the parsed JSON of names.json; unknown or missing keys raise InputError."""
     if not isinstance(data, dict):
@@ -93,7 +116,8 @@ def parse_name_rules(data: Any, where: str = RULES_FILE) -> NameRules:
         )
         fuzzy = FuzzyLimits(
             min_query_length=int(fuzzy_data["min_query_length"]),
-            min_score=float(fuzzy_data["min_score"]),
+            max_edits_by_length=_edit_limits(fuzzy_data["max_edits_by_length"], where),
+            phonetic_min_length=int(fuzzy_data["phonetic_min_length"]),
             suggest_min_score=float(fuzzy_data["suggest_min_score"]),
         )
     except (TypeError, ValueError) as error:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from medinfo.services.catalog.build import build_catalog, encode_catalog, main, write_catalog
-from medinfo.services.catalog.snapshot import packaged_catalog_path
+from medinfo.services.catalog.snapshot import decode_products, packaged_catalog_path
 
 MAX_SHIPPED_BYTES = 2_000_000
 
@@ -19,13 +19,19 @@ def _by_name(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {drug["name"]: drug for drug in document["drugs"]}
 
 
+def _products(document: dict[str, Any], name: str) -> list[dict[str, str]]:
+    fields = document["product_fields"]
+    rows = decode_products(_by_name(document)[name]["products"])
+    return [dict(zip(fields, row, strict=True)) for row in rows]
+
+
 def test_build_groups_salts_under_the_base_drug(fixture_data_dir: Path) -> None:
     tizanidine = _by_name(build_catalog(fixture_data_dir))["tizanidine"]
     assert tizanidine["brand_names"] == ["ZANAFLEX"]
     assert tizanidine["salts"] == ["tizanidine hydrochloride"]
     assert tizanidine["drugbank_id"] == "DB90001"
     assert tizanidine["synonyms"] == ["Tizanidin", "Tizanidina"]
-    assert len(tizanidine["products"]) == 3
+    assert len(decode_products(tizanidine["products"])) == 3
 
 
 def test_build_keeps_combination_components(fixture_data_dir: Path) -> None:
@@ -37,14 +43,11 @@ def test_build_keeps_combination_components(fixture_data_dir: Path) -> None:
 
 def test_build_records_application_type_status_and_clean_strength(fixture_data_dir: Path) -> None:
     document = build_catalog(fixture_data_dir)
-    fields = document["product_fields"]
-    rows = [
-        dict(zip(fields, row, strict=True)) for row in _by_name(document)["tizanidine"]["products"]
-    ]
+    rows = _products(document, "tizanidine")
     discontinued = next(row for row in rows if row["strength"] == "EQ 2MG BASE")
     assert discontinued["application"] == "NDA020397"
     assert discontinued["marketing_status"] == "Discontinued"
-    assert _by_name(document)["examplemab"]["products"][0][4] == "BLA125000"
+    assert _products(document, "examplemab")[0]["application"] == "BLA125000"
 
 
 def test_build_drops_noisy_synonyms_and_generic_labels(fixture_data_dir: Path) -> None:
@@ -77,7 +80,7 @@ def test_build_on_real_data_gives_baclofen_brands_forms_and_strengths(real_data_
     document = build_catalog(real_data_dir)
     baclofen = _by_name(document)["baclofen"]
     assert {"LIORESAL", "GABLOFEN", "KEMSTRO"} <= set(baclofen["brand_names"])
-    rows = [dict(zip(document["product_fields"], row, strict=True)) for row in baclofen["products"]]
+    rows = _products(document, "baclofen")
     assert {(row["form"], row["route"]) for row in rows} >= {
         ("TABLET", "ORAL"),
         ("INJECTABLE", "INTRATHECAL"),

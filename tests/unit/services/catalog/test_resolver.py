@@ -136,3 +136,10 @@ def _p95_ms(catalog: Catalog, names: list[str]) -> float:
 def test_resolve_is_fast_for_exact_and_misspelled_names(catalog: Catalog) -> None:
     assert _p95_ms(catalog, ["baclofen", "Zanaflex", "oxycodone hcl", "Norco"]) < 1.0
     assert _p95_ms(catalog, ["lioreseal", "tizanadine", "metaxolone", "qwertyzol"]) < 10.0
+
+
+@pytest.mark.parametrize("word", ["pain", "muscle", "depression", "insulin", "vitamin", "take"])
+def test_resolve_does_not_guess_a_drug_from_a_common_or_partial_word(
+    catalog: Catalog, word: str
+) -> None:
+    assert catalog.resolve(word) is None

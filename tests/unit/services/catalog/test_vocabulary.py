@@ -34,8 +34,8 @@ def test_parse_name_rules_rejects_an_unknown_key() -> None:
 
 def test_parse_name_rules_rejects_a_missing_nested_key() -> None:
     data = copy.deepcopy(_packaged())
-    del data["fuzzy"]["min_score"]
-    with pytest.raises(InputError, match="fuzzy: missing key 'min_score'"):
+    del data["fuzzy"]["phonetic_min_length"]
+    with pytest.raises(InputError, match="fuzzy: missing key 'phonetic_min_length'"):
         parse_name_rules(data)
 
 
@@ -44,3 +44,10 @@ def test_parse_name_rules_rejects_a_non_list_of_words() -> None:
     data["salt_words"] = "hydrochloride"
     with pytest.raises(InputError, match="salt_words must be a list"):
         parse_name_rules(data)
+
+
+def test_max_edits_grows_with_name_length() -> None:
+    limits = load_name_rules().fuzzy
+    assert limits.max_edits(4) == 0
+    assert limits.max_edits(6) == 1
+    assert limits.max_edits(10) == 2
