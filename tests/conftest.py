@@ -11,6 +11,7 @@ import pytest
 
 from medinfo.services import pipeline as pipelines
 from medinfo.services.pipeline import Pipeline
+from medinfo.store.database import Database, open_database
 from tests.fakes import fake_pipeline
 
 POSTGRES_URL = os.environ.get("MEDINFO_TEST_DATABASE_URL", "")
@@ -35,6 +36,15 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield f"sqlite:///{tmp_path / 'medinfo.db'}"
         return
     yield from _fresh_postgres_database()
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    """A migrated, empty database on each backend under test."""
+    database = open_database(database_url)
+    database.ensure_schema()
+    yield database
+    database.dispose()
 
 
 @pytest.fixture

@@ -9,7 +9,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    InterfaceError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.pool import StaticPool
 
 from medinfo.domain.errors import MedinfoError
@@ -71,7 +78,7 @@ class Database:
     def _guard(self) -> Iterator[None]:
         try:
             yield
-        except (DBAPIError, ArgumentError) as error:
+        except (OperationalError, InterfaceError, ArgumentError) as error:
             reason = str(error.orig if isinstance(error, DBAPIError) else error).splitlines()[0]
             raise StorageError(f"database {self.url}: {reason}") from error
 
