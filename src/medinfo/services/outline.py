@@ -31,19 +31,13 @@ def outline_monograph(monograph: Monograph) -> list[Section]:
         Section("How it works", _mechanism(m)),
         Section(
             "Uses",
-            tuple(
-                _line(f"{item.condition}{' (off-label)' if item.off_label else ''}", item)
-                for item in m.indications
-            ),
+            tuple(_line(_noted(i.condition, i.off_label, "off-label"), i) for i in m.indications),
         ),
         Section("Forms", _terms(m, "forms", m.forms)),
         Section("Dosing", _dosing(m)),
         Section(
             "Side effects",
-            tuple(
-                _line(f"{item.term}{' (serious)' if item.serious else ''}", item)
-                for item in m.side_effects
-            ),
+            tuple(_line(_noted(e.term, e.serious, "serious"), e) for e in m.side_effects),
         ),
         Section(
             "Interactions",
@@ -79,6 +73,10 @@ def outline_monograph(monograph: Monograph) -> list[Section]:
 
 def _line(text: str, item: Attributed) -> Line:
     return Line(text, tuple(item.sources), tuple(item.flags))
+
+
+def _noted(text: str, condition: bool, note: str) -> str:
+    return f"{text} ({note})" if condition else text
 
 
 def _joined(head: str, tail: str) -> str:

@@ -24,6 +24,8 @@ from medinfo.store.migrations import HEAD_REVISION
 from medinfo.store.repositories import Store
 
 _WRITE = "medinfo_write"
+# PostgreSQL advisory lock held while a database's schema is created or upgraded.
+_LOCK = 0x6D6564696E666F
 
 
 class StorageError(MedinfoError):
@@ -62,6 +64,9 @@ class Database:
         if self.revision() == HEAD_REVISION:
             return False
         with self.transaction() as store:
+            if store.connection.dialect.name == "postgresql":
+                # SQLite's BEGIN IMMEDIATE already serialises concurrent first uses.
+                store.connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
             before = current_revision(store.connection)
             if before == HEAD_REVISION:
                 return False
