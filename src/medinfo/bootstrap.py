@@ -1,1 +1,99 @@
 """The one place that wires concrete classes together for the interfaces."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from medinfo.config import database_url
+from medinfo.domain.errors import InputError
+from medinfo.domain.monograph import Monograph
+from medinfo.domain.sources import SourceKind
+from medinfo.services import ingest, knowledge_base, monographs
+from medinfo.services import pipeline as pipelines
+from medinfo.store.database import Database, open_database
+from medinfo.store.repositories import CachedMonograph, Store
+
+PipelineFactory = Callable[[], pipelines.Pipeline]
+
+
+class Medinfo:
+    """The services bound to one database and one document pipeline."""
+
+    def __init__(self, database: Database, pipeline_factory: PipelineFactory) -> None:
+        self.database = database
+        self._pipeline_factory = pipeline_factory
+        self._pipeline: pipelines.Pipeline | None = None
+
+    @property
+    def pipeline(self) -> pipelines.Pipeline:
+        """The document pipeline, built on first use (it may load NLP models)."""
+        if self._pipeline is None:
+            self._pipeline = self._pipeline_factory()
+        return self._pipeline
+
+    def ingest_paths(
+        self,
+        paths: Sequence[Path],
+        drug: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        kind: SourceKind | None = None,
+    ) -> ingest.IngestReport:
+        return ingest.ingest_paths(
+            self.database, self.pipeline, paths, drug=drug, title=title, url=url, kind=kind
+        )
+
+    def cached_monograph(self, name: str) -> CachedMonograph:
+        return monographs.cached_monograph(self.database, name)
+
+    def monograph(self, name: str) -> Monograph:
+        return monographs.get_monograph(self.database, name)
+
+    def drugs(self) -> list[str]:
+        return monographs.list_drugs(self.database)
+
+    def source_facts(self, name: str) -> list[monographs.SourceFacts]:
+        return monographs.list_source_facts(self.database, name)
+
+    def close(self) -> None:
+        self.database.dispose()
+
+
+def bootstrap(
+    url: str | None = None,
+    *,
+    empty: bool = False,
+    pipeline_factory: PipelineFactory | None = None,
+) -> Medinfo:
+    """Open the database at `url` (default from config), creating it on first use.
+
+    A new database is loaded with the embedded knowledge base unless `empty`.
+    """
+    factory = pipeline_factory or pipelines.real_pipeline
+    app = Medinfo(open_database(database_url(url)), factory)
+    app.database.ensure_schema(seed=None if empty else _knowledge_base_seed(app))
+    return app
+
+
+def create_database(
+    url: str | None = None,
+    *,
+    empty: bool = False,
+    pipeline_factory: PipelineFactory | None = None,
+) -> Medinfo:
+    """A new database; raises InputError when one already exists at `url`."""
+    database = open_database(database_url(url))
+    if database.revision() is not None:
+        database.dispose()
+        raise InputError(f"database {database.url}: already exists")
+    database.dispose()
+    return bootstrap(url, empty=empty, pipeline_factory=pipeline_factory)
+
+
+def _knowledge_base_seed(app: Medinfo) -> Callable[[Store], None]:
+    def seed(store: Store) -> None:
+        snapshot = knowledge_base.read_snapshot()
+        knowledge_base.load_snapshot(store, snapshot, app.pipeline.reconcile_monograph)
+
+    return seed

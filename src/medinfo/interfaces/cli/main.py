@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import typer
 
+from medinfo.interfaces.cli.db import db_app
+from medinfo.interfaces.cli.drugs import show, sources
+from medinfo.interfaces.cli.ingest import ingest
+from medinfo.interfaces.cli.serve import serve
+
 app = typer.Typer(
     name="medinfo",
     help="Source-attributed medication information.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
 )
 
 
@@ -18,3 +24,10 @@ def version() -> None:
     from medinfo import __version__
 
     typer.echo(__version__)
+
+
+app.command()(ingest)
+app.command()(show)
+app.command()(sources)
+app.command()(serve)
+app.add_typer(db_app, name="db")

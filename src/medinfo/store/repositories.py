@@ -1,0 +1,214 @@
+"""Repositories: the only place that reads and writes the tables, in domain types."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Row, delete, func, insert, select, update
+
+from medinfo.domain.evidence import Evidence
+from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.domain.sources import Reliability, Source, SourceFormat, SourceKind
+from medinfo.store.tables import drug_names, facts, monographs, sources
+
+
+@dataclass(frozen=True)
+class CachedMonograph:
+    """A drug's reconciled monograph as stored: JSON text and its content hash."""
+
+    drug: str
+    body: str
+    etag: str
+
+
+class SourceRepository:
+    """Sources and their original text."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def add(self, source: Source, original_text: str | None) -> None:
+        """Store a new source; `original_text` is None for knowledge-base sources."""
+        values = _source_values(source)
+        self._conn.execute(insert(sources).values(original_text=original_text, **values))
+
+    def get(self, source_id: str) -> Source | None:
+        row = self._conn.execute(select(sources).where(sources.c.id == source_id)).first()
+        return None if row is None else _source_from_row(row)
+
+    def has_text(self, source_id: str) -> bool:
+        """Whether the source's original text is stored."""
+        query = select(sources.c.original_text.is_not(None)).where(sources.c.id == source_id)
+        return bool(self._conn.execute(query).scalar())
+
+    def original_text(self, source_id: str) -> str | None:
+        query = select(sources.c.original_text).where(sources.c.id == source_id)
+        return self._conn.execute(query).scalar()
+
+    def store_text(self, source_id: str, original_text: str) -> None:
+        """Keep the text of a source that was known only by its facts."""
+        self._conn.execute(
+            update(sources).where(sources.c.id == source_id).values(original_text=original_text)
+        )
+
+    def list_for_drug(self, drug: str) -> list[Source]:
+        query = select(sources).where(sources.c.drug == drug).order_by(sources.c.id)
+        return [_source_from_row(row) for row in self._conn.execute(query)]
+
+    def list_all(self) -> list[Source]:
+        query = select(sources).order_by(sources.c.id)
+        return [_source_from_row(row) for row in self._conn.execute(query)]
+
+    def drugs(self) -> list[str]:
+        """Every drug that has at least one source, sorted."""
+        query = select(sources.c.drug).distinct().order_by(sources.c.drug)
+        return list(self._conn.execute(query).scalars())
+
+
+class FactRepository:
+    """The facts each source states, in extraction order."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def add_many(self, source_id: str, items: Sequence[ExtractedFact]) -> None:
+        if not items:
+            return
+        rows = [
+            {
+                "source_id": source_id,
+                "position": position,
+                "kind": fact.kind.value,
+                "key": fact.key,
+                "attributes": dict(fact.attributes),
+                "start": fact.evidence.start,
+                "end": fact.evidence.end,
+                "section": fact.evidence.section,
+            }
+            for position, fact in enumerate(items)
+        ]
+        self._conn.execute(insert(facts), rows)
+
+    def list_for_sources(self, source_ids: Iterable[str]) -> list[ExtractedFact]:
+        """Facts of the given sources, grouped by source id, each in extraction order."""
+        query = (
+            select(facts)
+            .where(facts.c.source_id.in_(list(source_ids)))
+            .order_by(facts.c.source_id, facts.c.position)
+        )
+        return [_fact_from_row(row) for row in self._conn.execute(query)]
+
+
+class NameRepository:
+    """Every name (generic, brand, synonym) a drug is known by, in lower case."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def replace_for_drug(self, drug: str, names: Iterable[tuple[str, str]]) -> None:
+        """Set the (name, kind) pairs of `drug`; the first kind given for a name wins."""
+        self._conn.execute(delete(drug_names).where(drug_names.c.drug == drug))
+        rows: dict[str, str] = {}
+        for name, kind in names:
+            rows.setdefault(name.strip().lower(), kind)
+        if rows:
+            self._conn.execute(
+                insert(drug_names),
+                [{"name": name, "drug": drug, "kind": kind} for name, kind in rows.items()],
+            )
+
+    def drugs_named(self, name: str) -> list[str]:
+        """The drugs known by exactly this name (case-insensitive)."""
+        query = (
+            select(drug_names.c.drug)
+            .where(drug_names.c.name == name.strip().lower())
+            .order_by(drug_names.c.drug)
+        )
+        return list(self._conn.execute(query).scalars())
+
+    def all_names(self) -> dict[str, str]:
+        """Every known name mapped to its drug (the alphabetically first one when shared)."""
+        query = select(drug_names.c.name, drug_names.c.drug).order_by(
+            drug_names.c.name, drug_names.c.drug
+        )
+        names: dict[str, str] = {}
+        for name, drug in self._conn.execute(query):
+            names.setdefault(name, drug)
+        return names
+
+
+class MonographRepository:
+    """The cache of reconciled monographs, one JSON document per drug."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def put(self, cached: CachedMonograph) -> None:
+        self._conn.execute(delete(monographs).where(monographs.c.drug == cached.drug))
+        self._conn.execute(
+            insert(monographs).values(drug=cached.drug, body=cached.body, etag=cached.etag)
+        )
+
+    def get(self, drug: str) -> CachedMonograph | None:
+        row = self._conn.execute(select(monographs).where(monographs.c.drug == drug)).first()
+        return None if row is None else CachedMonograph(row.drug, row.body, row.etag)
+
+    def drugs(self) -> list[str]:
+        return list(self._conn.execute(select(monographs.c.drug).order_by("drug")).scalars())
+
+
+class Store:
+    """The repositories over one connection; its transaction is the unit of work."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.connection = conn
+        self.sources = SourceRepository(conn)
+        self.facts = FactRepository(conn)
+        self.names = NameRepository(conn)
+        self.monographs = MonographRepository(conn)
+
+    def row_counts(self) -> dict[str, int]:
+        """How many rows each table holds."""
+        return {
+            table.name: int(
+                self.connection.execute(select(func.count()).select_from(table)).scalar_one()
+            )
+            for table in (sources, facts, drug_names, monographs)
+        }
+
+
+def _source_values(source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "drug": source.drug,
+        "kind": source.kind.value,
+        "format": source.format.value,
+        "reliability": int(source.reliability),
+        "reliability_reason": source.reliability_reason,
+        "url": source.url,
+        "sha256": source.sha256,
+    }
+
+
+def _source_from_row(row: Row[Any]) -> Source:
+    return Source(
+        id=row.id,
+        title=row.title,
+        drug=row.drug,
+        kind=SourceKind(row.kind),
+        format=SourceFormat(row.format),
+        reliability=Reliability(row.reliability),
+        reliability_reason=row.reliability_reason,
+        url=row.url,
+        sha256=row.sha256,
+    )
+
+
+def _fact_from_row(row: Row[Any]) -> ExtractedFact:
+    evidence = Evidence(source=row.source_id, start=row.start, end=row.end, section=row.section)
+    return ExtractedFact(
+        kind=FactKind(row.kind), key=row.key, attributes=row.attributes, evidence=evidence
+    )

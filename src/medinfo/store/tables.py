@@ -1,0 +1,73 @@
+"""The relational schema: sources, their facts, drug names and cached monographs."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+# One ingested document. `id` is the first 16 hex digits of the SHA-256 of its text;
+# `original_text` is NULL for sources loaded from the embedded knowledge base.
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("drug", String(200), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
+    Column("format", String(20), nullable=False),
+    Column("reliability", Integer, nullable=False),
+    Column("reliability_reason", Text, nullable=False, default=""),
+    Column("url", Text, nullable=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("original_text", Text, nullable=True),
+)
+
+# One extracted claim of one source; `position` keeps the extraction order.
+facts = Table(
+    "facts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "source_id",
+        String(16),
+        ForeignKey("sources.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("position", Integer, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("key", Text, nullable=False),
+    Column("attributes", JSON, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("section", Text, nullable=False, default=""),
+    Index("ix_facts_source_position", "source_id", "position", unique=True),
+)
+
+# Every name a drug is known by (lower case): generic, brand or synonym.
+drug_names = Table(
+    "drug_names",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("drug", String(200), primary_key=True),
+    Column("kind", String(20), nullable=False),
+)
+
+# The reconciled monograph of each drug as its JSON text, recomputed on ingest.
+monographs = Table(
+    "monographs",
+    metadata,
+    Column("drug", String(200), primary_key=True),
+    Column("body", Text, nullable=False),
+    Column("etag", String(64), nullable=False),
+)

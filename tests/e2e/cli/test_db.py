@@ -1,0 +1,34 @@
+"""`medinfo db create`: a new database with or without the embedded knowledge base."""
+
+from __future__ import annotations
+
+from tests.e2e.cli.conftest import Invoke
+
+
+def test_db_create_loads_the_knowledge_base(medinfo: Invoke) -> None:
+    result = medinfo("db", "create")
+    assert result.exit_code == 0, result.output
+    assert "(1 drugs)" in result.stdout
+    assert medinfo("show", "baclofen", "--json").exit_code == 0
+
+
+def test_db_create_empty_has_no_drugs(medinfo: Invoke) -> None:
+    assert medinfo("db", "create", "--empty").exit_code == 0
+    result = medinfo("show", "baclofen")
+    assert result.exit_code == 2
+    assert "unknown drug 'baclofen'" in result.stderr
+
+
+def test_db_create_refuses_an_existing_database(medinfo: Invoke) -> None:
+    medinfo("db", "create", "--empty")
+    result = medinfo("db", "create")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "already exists" in result.stderr
+
+
+def test_unusable_database_url_is_one_line_exit_2(medinfo: Invoke) -> None:
+    result = medinfo("show", "baclofen", db="nonsense://")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: database ")
+    assert result.stderr.count("\n") == 1
