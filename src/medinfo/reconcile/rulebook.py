@@ -12,16 +12,17 @@ from medinfo.domain.errors import InputError
 
 
 @cache
-def load_rules(name: str) -> dict[str, Any]:
-    """The parsed rules/<name>.json of this package; InputError when it is not an object."""
+def load_rules(name: str, package: str = "medinfo.reconcile") -> dict[str, Any]:
+    """The parsed rules/<name>.json of a package; InputError when it is not a JSON object."""
     path = f"rules/{name}.json"
-    text = resources.files("medinfo.reconcile").joinpath(path).read_text(encoding="utf-8")
+    where = f"{package.removeprefix('medinfo.').replace('.', '/')}/{path}"
+    text = resources.files(package).joinpath(path).read_text(encoding="utf-8")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(f"reconcile/{path}: invalid JSON ({error.msg})") from error
+        raise InputError(f"{where}: invalid JSON ({error.msg})") from error
     if not isinstance(data, dict):
-        raise InputError(f"reconcile/{path}: the top level must be an object")
+        raise InputError(f"{where}: the top level must be an object")
     return data
 
 

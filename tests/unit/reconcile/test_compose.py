@@ -95,7 +95,7 @@ def _texts(value: object) -> list[str]:
 
 
 def test_reconcile_monograph_texts_copy_no_source_sentence() -> None:
-    corpus = Path(SHARED_DIR.value() or Path(__file__).parents[4] / ".." / "shared") / "corpus"
+    corpus = Path(SHARED_DIR.value() or Path(__file__).parents[3] / ".." / "shared") / "corpus"
     pages = sorted(corpus.glob("*/*.txt"))
     if not pages:
         pytest.skip("shared corpus not available")
