@@ -26,7 +26,7 @@ def test_compose_missed_dose_reads_as_one_plain_rule() -> None:
     )
     assert text == (
         "If you miss a dose, take it when you remember. If your next dose is nearly due, "
-        "skip the missed one instead. Never take two doses at once."
+        "skip the missed one and go on with your usual schedule. Never take two doses at once."
     )
 
 
