@@ -48,6 +48,17 @@ class PresenceRule:
 
 
 @dataclass(frozen=True)
+class StatusRule:
+    """A yes/no attribute of list items whose disagreement across sources is reported."""
+
+    kind: FactKind
+    attribute: str
+    topic: str
+    label: str
+    words: dict[bool, str]
+
+
+@dataclass(frozen=True)
 class OutdatedRule:
     """A value known to be outdated, with the reason."""
 
@@ -69,6 +80,7 @@ class ConflictRules:
     weak_level: Reliability
     weak_flag: str
     outdated: tuple[OutdatedRule, ...]
+    item_status: dict[FactKind, StatusRule]
 
 
 def _kind(name: Any, where: str) -> FactKind:
@@ -101,6 +113,19 @@ def _presence(entry: dict[str, Any], where: str) -> PresenceRule:
     return PresenceRule(entry["topic"], entry["label"], entry["claim"], tuple(matches))
 
 
+def _status(entry: dict[str, Any], where: str) -> StatusRule:
+    check_keys(entry, where, required=("kind", "attribute", "topic", "label", "values"))
+    words = entry["values"]
+    check_keys(words, f"{where}.values", required=("true", "false"))
+    return StatusRule(
+        _kind(entry["kind"], where),
+        entry["attribute"],
+        entry["topic"],
+        entry["label"],
+        {True: str(words["true"]), False: str(words["false"])},
+    )
+
+
 def _outdated(entry: dict[str, Any], where: str) -> OutdatedRule:
     check_keys(entry, where, required=("kind", "attribute", "pattern", "reason"))
     try:
@@ -114,8 +139,9 @@ def _outdated(entry: dict[str, Any], where: str) -> OutdatedRule:
 def conflict_rules() -> ConflictRules:
     """The conflict and outdated-claim rules, validated once."""
     raw = load_rules("conflicts")
-    names = ("single_valued", "presence", "negation_attributes", "silent_value", "denied_value")
-    check_keys(raw, _WHERE, required=(*names, "weak_level", "weak_flag"), optional=("about",))
+    names = "single_valued presence negation_attributes silent_value denied_value weak_level"
+    names += " weak_flag item_status"
+    check_keys(raw, _WHERE, required=names.split(), optional=("about",))
     outdated_raw = load_rules("outdated")
     check_keys(
         outdated_raw, "reconcile/rules/outdated.json", required=("rules",), optional=("about",)
@@ -142,6 +168,12 @@ def conflict_rules() -> ConflictRules:
             _outdated(e, f"reconcile/rules/outdated.json: rules[{i}]")
             for i, e in enumerate(outdated_raw["rules"])
         ),
+        item_status={
+            rule.kind: rule
+            for rule in (
+                _status(e, f"{_WHERE}: item_status[{i}]") for i, e in enumerate(raw["item_status"])
+            )
+        },
     )
 
 
@@ -168,6 +200,31 @@ def value_conflict(
     winner, _ = name_sources(claims[0].sources[:1], sources)
     note = say("conflict_values", label=spec.label, sides=sides, winner=winner)
     return Conflict(topic=spec.topic, note=note, claims=claims)
+
+
+def status_conflict(
+    kind: FactKind,
+    term: str,
+    facts: Sequence[ExtractedFact],
+    sources: Mapping[str, Source],
+    ranks: Ranks,
+) -> Conflict | None:
+    """A conflict when sources give one list item different yes/no statuses (rules permitting)."""
+    rule = conflict_rules().item_status.get(kind)
+    if rule is None:
+        return None
+    stated: dict[bool, list[ExtractedFact]] = {}
+    for fact in facts:
+        value = fact.attributes.get(rule.attribute)
+        if isinstance(value, bool):
+            stated.setdefault(value, []).append(fact)
+    if len(stated) < 2:
+        return None
+    claims = [_claim(rule.words[value], stated[value], ranks) for value in (False, True)]
+    claims.sort(key=lambda claim: -ranks[claim.sources[0]])
+    sides = "; ".join(_side("conflict_side", c, sources, value=c.value) for c in claims)
+    note = say("conflict_status", label=rule.label.format(term=term), sides=sides)
+    return Conflict(topic=rule.topic, note=note, claims=claims)
 
 
 def _matches(rule: PresenceRule, fact: ExtractedFact) -> bool:

@@ -19,6 +19,7 @@ from medinfo.reconcile.vocabulary import canonical_term, group_of, match_key, pl
 Ranks = Mapping[str, Reliability]
 Value = dict[str, Scalar]
 _WHERE = "reconcile/rules/merge.json"
+_BAND = re.compile(r"(<=|>=|<|>|≤|≥)?\s*(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?")
 _CATEGORY_PREFIX = re.compile(r"^\s*(?:pregnancy\s+)?category\s+", re.IGNORECASE)
 
 
@@ -30,6 +31,7 @@ class MergeRules:
     default_severity: str
     route_preference: tuple[str, ...]
     derived_side_effects: dict[FactKind, tuple[str, bool]]  # kind -> (term, serious)
+    literal_key_kinds: frozenset[FactKind]
 
 
 @cache
@@ -37,7 +39,7 @@ def merge_rules() -> MergeRules:
     """How merged values combine, validated once."""
     raw = load_rules("merge")
     names = ("severity_order", "default_severity", "route_preference", "derived_side_effects")
-    check_keys(raw, _WHERE, required=names, optional=("about",))
+    check_keys(raw, _WHERE, required=(*names, "literal_key_kinds"), optional=("about",))
     severities = tuple(string_list(raw["severity_order"], f"{_WHERE}: severity_order"))
     if raw["default_severity"] not in severities:
         raise InputError(f"{_WHERE}: default_severity must be one of severity_order")
@@ -45,16 +47,53 @@ def merge_rules() -> MergeRules:
     for index, entry in enumerate(raw["derived_side_effects"]):
         where = f"{_WHERE}: derived_side_effects[{index}]"
         check_keys(entry, where, required=("kind", "term", "serious"))
-        if entry["kind"] not in {kind.value for kind in FactKind}:
-            raise InputError(f"{where}: unknown fact kind {entry['kind']!r}")
-        derived[FactKind(entry["kind"])] = (str(entry["term"]), bool(entry["serious"]))
+        derived[_kind(entry["kind"], where)] = (str(entry["term"]), bool(entry["serious"]))
     routes = string_list(raw["route_preference"], f"{_WHERE}: route_preference")
     return MergeRules(
         severity_order=severities,
         default_severity=raw["default_severity"],
         route_preference=tuple(plain_key(route) for route in routes),
         derived_side_effects=derived,
+        literal_key_kinds=frozenset(
+            _kind(name, f"{_WHERE}: literal_key_kinds")
+            for name in string_list(raw["literal_key_kinds"], f"{_WHERE}: literal_key_kinds")
+        ),
     )
+
+
+def _kind(name: str, where: str) -> FactKind:
+    try:
+        return FactKind(name)
+    except ValueError as error:
+        raise InputError(f"{where}: unknown fact kind {name!r}") from error
+
+
+def grouping_key(kind: FactKind, key: str) -> str:
+    """The key facts of a kind share when they mean the same (see vocabulary.match_key)."""
+    if kind in merge_rules().literal_key_kinds:
+        return " ".join(key.lower().split())
+    return match_key(key, group_of(kind))
+
+
+def parse_number(value: Scalar, where: str) -> float | None:
+    """A stated number as a float (None when absent); InputError naming `where` otherwise."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except ValueError as error:
+        raise InputError(f"fact {where}: {value!r} is not a number") from error
+
+
+def egfr_bounds(band: str) -> dict[str, float]:
+    """An eGFR band ("<30", "30-59", ">=60") as egfr_at_least / egfr_below bounds."""
+    match = _BAND.search(band)
+    if not match:
+        return {}
+    op, low, high = match.group(1) or "", float(match.group(2)), match.group(3)
+    if high is not None:
+        return {"egfr_at_least": low, "egfr_below": float(high)}
+    return {"egfr_below" if op in ("<", "<=", "≤") else "egfr_at_least": low}
 
 
 def strongest_severity(values: Iterable[Scalar]) -> str:
@@ -146,7 +185,7 @@ def group_facts(facts: Iterable[ExtractedFact], ranks: Ranks) -> dict[FactKind, 
     """Facts grouped by kind and folded key; groups with most sources first, then by key."""
     buckets: dict[tuple[FactKind, str], list[ExtractedFact]] = defaultdict(list)
     for fact in facts:
-        buckets[(fact.kind, match_key(fact.key, group_of(fact.kind)))].append(fact)
+        buckets[(fact.kind, grouping_key(fact.kind, fact.key))].append(fact)
     groups: dict[FactKind, list[FactGroup]] = defaultdict(list)
     for (kind, key), bucket in buckets.items():
         groups[kind].append(build_group(kind, key, bucket, ranks))

@@ -52,6 +52,7 @@ TEMPLATE_NAMES = frozenset(
         "onset_full",
         "onset_disputed",
         "conflict_values",
+        "conflict_status",
         "conflict_side",
         "conflict_presence",
         "conflict_silent",

@@ -113,3 +113,20 @@ def test_conflict_notes_name_duplicate_titles_by_id() -> None:
     (conflict,) = reconcile_monograph("tizanidine", sources, facts).conflicts
     assert "[a1]" in conflict.note
     assert "[a2]" in conflict.note
+
+
+def test_conflict_indication_approved_versus_off_label() -> None:
+    sources = [source("lbl", "Tizanidine label", SourceKind.LABEL), *SOURCES[:1]]
+    facts = [
+        fact("faq", FactKind.INDICATION, "tension headaches", off_label=False),
+        fact("lbl", FactKind.INDICATION, "tension headache", off_label=True),
+    ]
+    monograph = reconcile_monograph("tizanidine", sources, facts)
+    assert [i.off_label for i in monograph.indications] == [True]
+    (conflict,) = monograph.conflicts
+    assert conflict.topic == "indication_status"
+    assert [(c.value, c.sources) for c in conflict.claims] == [
+        ("off-label", ["lbl"]),
+        ("an approved use", ["faq"]),
+    ]
+    assert "tension headache" in conflict.note

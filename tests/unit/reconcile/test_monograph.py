@@ -148,3 +148,17 @@ def test_reconcile_monograph_handles_200_facts_in_well_under_10_ms() -> None:
     for _ in range(runs):
         reconcile_monograph("tizanidine", sources, facts)
     assert (time.perf_counter() - started) / runs < 0.010
+
+
+def test_reconcile_monograph_keeps_renal_bands_apart() -> None:
+    facts = [
+        fact("art", FactKind.RENAL_ADJUSTMENT, "<30", max_daily_mg=12.5),
+        fact("art", FactKind.RENAL_ADJUSTMENT, "30-59"),
+        fact("art", FactKind.RENAL_ADJUSTMENT, ">=60"),
+    ]
+    rules = reconcile_monograph("tizanidine", [source("art")], facts).dosing.renal_adjustment
+    bands = {(r.egfr_at_least, r.egfr_below): r for r in rules}
+    assert set(bands) == {(None, 30), (30, 59), (60, None)}
+    assert bands[(None, 30)].max_daily_mg == 12.5
+    assert "12.5 mg" in bands[(None, 30)].advice
+    assert "ask the prescriber" in bands[(30, 59)].advice
