@@ -169,6 +169,11 @@ def _category(value: Any) -> str | None:
     return str(value).strip().upper() if value else None
 
 
+def _names(items: Iterable[Any], key: str) -> list[str]:
+    """Names from gold or monograph items that are either strings or objects with `key`."""
+    return [str(item[key]) if isinstance(item, Mapping) else str(item) for item in items]
+
+
 def _side_effects(monograph: Mapping[str, Any], serious: bool) -> list[str]:
     items = monograph.get("side_effects") or []
     return [s["term"] for s in items if bool(s.get("serious")) is serious]
@@ -196,14 +201,19 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
         "indications",
         lambda m, g: f1(
             _indications(m),
-            {(match_key(i["condition"], "indications"), bool(i.get("off_label"))) for i in g},
+            {
+                (match_key(i["condition"], "indications"), bool(i.get("off_label")))
+                if isinstance(i, Mapping)
+                else (match_key(str(i), "indications"), False)
+                for i in g
+            },
         ),
     ),
     "indication_conditions": (
         "indications",
         lambda m, g: list_f1(
-            [i["condition"] for i in m.get("indications") or []],
-            [i["condition"] for i in g],
+            _names(m.get("indications") or [], "condition"),
+            _names(g, "condition"),
             "indications",
         ),
     ),
@@ -223,14 +233,14 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
     "interactions": (
         "interactions",
         lambda m, g: list_f1(
-            [i["agent"] for i in m.get("interactions") or []], [i["agent"] for i in g], "agents"
+            _names(m.get("interactions") or [], "agent"), _names(g, "agent"), "agents"
         ),
     ),
     "precautions": (
         "precautions",
         lambda m, g: list_f1(
-            [p["condition"] for p in m.get("precautions") or []],
-            [p if isinstance(p, str) else p["condition"] for p in g],
+            _names(m.get("precautions") or [], "condition"),
+            _names(g, "condition"),
             "precautions",
         ),
     ),

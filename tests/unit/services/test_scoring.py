@@ -144,3 +144,13 @@ def test_key_point_score_is_lenient_about_wording_but_not_content() -> None:
 )
 def test_conflict_topic_maps_gold_strings_by_keywords(text: str, topic: str | None) -> None:
     assert conflict_topic(text) == topic
+
+
+def test_score_monograph_accepts_gold_lists_of_plain_names() -> None:
+    gold = {
+        "interactions": ["alcohol", "ciprofloxacin"],
+        "precautions": [{"condition": "liver disease"}],
+    }
+    scores = score_monograph(_perfect(), gold)
+    assert scores["interactions"] == 1.0
+    assert scores["precautions"] == 2 / 3
