@@ -1,0 +1,169 @@
+"""Texts in medinfo's own words, composed from merged facts; UNKNOWN when nothing supports them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from medinfo.domain.facts import Scalar
+from medinfo.domain.monograph import UNKNOWN
+from medinfo.reconcile.vocabulary import canonical_term, match_key
+from medinfo.reconcile.voice import format_number, join_terms, say, voice, with_article
+
+_TERM_SEPARATORS = re.compile(r"\s*(?:[;,/]|\band\b|\bor\b)\s*")
+
+
+def split_terms(text: Scalar, group: str | None = "side_effects") -> list[str]:
+    """Terms from a list attribute ("drowsiness; dizziness"), folded to canonical, deduplicated."""
+    if not isinstance(text, str):
+        return []
+    terms: dict[str, str] = {}
+    for part in _TERM_SEPARATORS.split(text):
+        part = " ".join(part.split())
+        if part:
+            terms.setdefault(match_key(part, group), canonical_term(part, group) or part.lower())
+    return list(terms.values())
+
+
+def compose_summary(
+    drug: str,
+    classes: Sequence[str],
+    uses: Sequence[str],
+    off_label: Sequence[str],
+    brands: Sequence[str],
+) -> str:
+    """One paragraph: what the drug is, what it treats, its brand names."""
+    parts = []
+    kind = with_article(join_terms(classes))
+    if classes and uses:
+        parts.append(say("summary_class_and_uses", drug, classes=kind, uses=join_terms(uses)))
+    elif classes:
+        parts.append(say("summary_class_only", drug, classes=kind))
+    elif uses:
+        parts.append(say("summary_uses_only", drug, uses=join_terms(uses)))
+    if off_label:
+        parts.append(say("summary_off_label", drug, uses=join_terms(off_label)))
+    if brands:
+        parts.append(say("summary_brands", drug, brands=join_terms(brands)))
+    return " ".join(parts) or UNKNOWN
+
+
+def compose_mechanism(drug: str, terms: Sequence[str]) -> str:
+    """How the drug works, from its mechanism terms."""
+    known = voice().mechanism_terms
+    actions = [
+        known[t.lower()].words
+        for t in terms
+        if t.lower() in known and known[t.lower()].role == "action"
+    ]
+    targets = [
+        known[t.lower()].words
+        for t in terms
+        if t.lower() in known and known[t.lower()].role == "target"
+    ]
+    if actions and targets:
+        return say(
+            "mechanism_action_and_target",
+            drug,
+            actions=join_terms(actions),
+            targets=join_terms(targets),
+        )
+    if targets:
+        return say("mechanism_target_only", drug, targets=join_terms(targets))
+    if terms:
+        return say("mechanism_terms_only", drug, terms=join_terms(list(terms)))
+    return UNKNOWN
+
+
+def compose_titration(step: str | None, days: Scalar, ceiling: str | None) -> str:
+    """How the dose is raised, with the daily ceiling when one is known."""
+    if step and isinstance(days, int | float) and not isinstance(days, bool):
+        text = say("titration_steps", step=step, days=format_number(days))
+    else:
+        text = say("titration_gradual")
+    return f"{text} {say('titration_ceiling', max=ceiling)}" if ceiling else text
+
+
+def compose_interaction(drug: str, agent: str, effects: Sequence[str], avoid: bool) -> str:
+    """What taking the drug with an agent does, from the interaction's effect terms."""
+    if effects:
+        text = say("interaction_effect", drug, agent=agent, effects=join_terms(effects))
+    else:
+        text = say("interaction_unspecified", drug, agent=agent)
+    return f"{text} {say('interaction_avoid', drug)}" if avoid else text
+
+
+def compose_precaution(drug: str, condition: str, advice: Scalar) -> str:
+    """Advice for people with a condition: the standard sentence plus a known advice code."""
+    text = say("precaution_default", drug, condition=condition)
+    extra = voice().precaution_advice.get(str(advice).lower()) if isinstance(advice, str) else None
+    return f"{text} {extra}" if extra else text
+
+
+def compose_pregnancy(drug: str, category: str | None, outdated: bool, mentioned: bool) -> str:
+    """Pregnancy advice from the category; notes that letter categories are retired."""
+    if category:
+        meaning = voice().pregnancy_categories.get(category.upper(), "")
+        text = say("pregnancy_category", drug, category=category, meaning=meaning).strip()
+        return f"{text} {say('pregnancy_outdated', drug)}" if outdated else text
+    return say("pregnancy_mentioned", drug) if mentioned else UNKNOWN
+
+
+def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: bool) -> str:
+    """Breastfeeding advice from `excreted_in_milk` and `infant_effects_known`."""
+    if not mentioned:
+        return UNKNOWN
+    parts = []
+    excreted = value.get("excreted_in_milk")
+    if excreted is True:
+        parts.append(say("breastfeeding_excreted", drug))
+    elif excreted is False:
+        parts.append(say("breastfeeding_not_excreted", drug))
+    if value.get("infant_effects_known") is False:
+        parts.append(say("breastfeeding_effects_unknown", drug))
+    parts.append(say("breastfeeding_ask", drug))
+    return " ".join(parts)
+
+
+def compose_missed_dose(value: Mapping[str, Scalar]) -> str:
+    """The missed-dose rule from its three flags."""
+    parts = []
+    take = value.get("take_when_remembered")
+    if take is True:
+        parts.append(say("missed_take"))
+    elif take is False:
+        parts.append(say("missed_wait"))
+    if value.get("skip_if_next_dose_near") is True:
+        parts.append(say("missed_skip"))
+    if value.get("never_double") is True:
+        parts.append(say("missed_double"))
+    return " ".join(parts) or UNKNOWN
+
+
+def compose_stopping(drug: str, abrupt: Scalar, taper: bool, symptoms: Sequence[str]) -> str:
+    """Whether stopping suddenly is risky, with withdrawal symptoms and taper advice."""
+    listed = join_terms(symptoms)
+    if abrupt is True:
+        name = "stopping_abrupt_symptoms" if symptoms else "stopping_abrupt"
+        parts = [say(name, drug, symptoms=listed)]
+    elif abrupt is False:
+        parts = [say("stopping_no_risk", drug)]
+    elif symptoms:
+        parts = [say("stopping_symptoms_only", drug, symptoms=listed)]
+    else:
+        parts = []
+    if taper:
+        parts.append(say("stopping_taper", drug))
+    return " ".join(parts) or UNKNOWN
+
+
+def compose_onset(first: Scalar, full: Scalar, disputed: bool) -> str:
+    """When the drug starts to work and when it works fully."""
+    parts = []
+    if isinstance(first, str) and first.strip():
+        parts.append(say("onset_first", first=first.strip()))
+    if isinstance(full, str) and full.strip():
+        parts.append(say("onset_full", full=full.strip()))
+    if parts and disputed:
+        parts.append(say("onset_disputed"))
+    return " ".join(parts) or UNKNOWN

@@ -1,0 +1,136 @@
+"""Frequently asked questions, asked and answered in medinfo's words from the merged facts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from medinfo.domain.errors import InputError
+from medinfo.domain.monograph import UNKNOWN, Attributed, Faq, Monograph
+from medinfo.reconcile.conflicts import weak_flags
+from medinfo.reconcile.merge import FactGroup, Ranks, order_sources, sort_evidence
+from medinfo.reconcile.rulebook import check_keys, load_rules, string_list
+from medinfo.reconcile.vocabulary import match_key, plain_key
+from medinfo.reconcile.voice import fill, join_terms
+
+_WHERE = "reconcile/rules/faq.json"
+_ANSWER_KEYS = {
+    "interaction": ("agent",),
+    "side_effects": ("terms",),
+    "section": ("field",),
+    "serious_side_effects": (),
+    "side_effect": ("term",),
+    "indication": ("term",),
+}
+_SECTIONS = ("missed_dose", "onset", "stopping", "pregnancy", "breastfeeding")
+_MAX_LISTED = 5
+
+Answer = tuple[str | None, list[Attributed]]
+
+
+@dataclass(frozen=True)
+class FaqTopic:
+    """A question medinfo can answer and how to compose its answer."""
+
+    topic: str
+    aliases: frozenset[str]
+    question: str
+    answer: dict[str, Any]
+
+
+@cache
+def faq_topics() -> tuple[FaqTopic, ...]:
+    """The FAQ topics of rules/faq.json, validated once, in display order."""
+    raw = load_rules("faq")
+    check_keys(raw, _WHERE, required=("topics",), optional=("about",))
+    topics = []
+    for index, entry in enumerate(raw["topics"]):
+        where = f"{_WHERE}: topics[{index}]"
+        check_keys(entry, where, required=("topic", "aliases", "question", "answer"))
+        answer = entry["answer"]
+        kind = answer.get("type")
+        if kind not in _ANSWER_KEYS:
+            raise InputError(f"{where}.answer.type: unknown answer type {kind!r}")
+        check_keys(answer, f"{where}.answer", required=("type", "template", *_ANSWER_KEYS[kind]))
+        if kind == "section" and answer["field"] not in _SECTIONS:
+            raise InputError(f"{where}.answer.field: unknown section {answer['field']!r}")
+        aliases = {plain_key(a) for a in [entry["topic"], *string_list(entry["aliases"], where)]}
+        topics.append(FaqTopic(entry["topic"], frozenset(aliases), entry["question"], answer))
+    return tuple(topics)
+
+
+def _interaction(spec: dict[str, Any], monograph: Monograph) -> Answer:
+    wanted = match_key(spec["agent"], "agents")
+    found = [i for i in monograph.interactions if match_key(i.agent, "agents") == wanted]
+    return (found[0].effect, list(found[:1])) if found else (None, [])
+
+
+def _side_effects(spec: dict[str, Any], monograph: Monograph) -> Answer:
+    wanted = {match_key(term, "side_effects") for term in spec["terms"]}
+    found = [s for s in monograph.side_effects if match_key(s.term, "side_effects") in wanted]
+    return (join_terms([s.term for s in found]), list(found)) if found else (None, [])
+
+
+def _serious(spec: dict[str, Any], monograph: Monograph) -> Answer:
+    found = [s for s in monograph.side_effects if s.serious][:_MAX_LISTED]
+    return (join_terms([s.term for s in found]), list(found)) if found else (None, [])
+
+
+def _side_effect(spec: dict[str, Any], monograph: Monograph) -> Answer:
+    wanted = match_key(spec["term"], "side_effects")
+    found = [s for s in monograph.side_effects if match_key(s.term, "side_effects") == wanted]
+    return (found[0].term, list(found[:1])) if found else (None, [])
+
+
+def _indication(spec: dict[str, Any], monograph: Monograph) -> Answer:
+    wanted = match_key(spec["term"], "indications")
+    found = [i for i in monograph.indications if match_key(i.condition, "indications") == wanted]
+    if not found:
+        return None, []
+    return f"{found[0].condition}{' (off-label)' if found[0].off_label else ''}", list(found[:1])
+
+
+def _section(spec: dict[str, Any], monograph: Monograph) -> Answer:
+    part = getattr(monograph, spec["field"])
+    return (None, []) if part.summary == UNKNOWN else (part.summary, [part])
+
+
+_ANSWERERS: dict[str, Callable[[dict[str, Any], Monograph], Answer]] = {
+    "interaction": _interaction,
+    "side_effects": _side_effects,
+    "serious_side_effects": _serious,
+    "side_effect": _side_effect,
+    "indication": _indication,
+    "section": _section,
+}
+
+
+def compose_faqs(monograph: Monograph, groups: Sequence[FactGroup], ranks: Ranks) -> list[Faq]:
+    """One FAQ per known topic the sources ask about, answered from the merged facts."""
+    faqs = []
+    for topic in faq_topics():
+        asked = [g for g in groups if plain_key(g.key) in topic.aliases]
+        if not asked:
+            continue
+        text, related = _ANSWERERS[topic.answer["type"]](topic.answer, monograph)
+        answer = fill(topic.answer["template"], monograph.drug, text=text) if text else UNKNOWN
+        sources = order_sources(
+            [s for g in asked for s in g.sources] + [s for item in related for s in item.sources],
+            ranks,
+        )
+        evidence = {ev for g in asked for ev in g.evidence} | {
+            ev for r in related for ev in r.evidence
+        }
+        faqs.append(
+            Faq(
+                question=fill(topic.question, monograph.drug),
+                answer=answer,
+                topic=topic.topic,
+                sources=sources,
+                evidence=sort_evidence(evidence),
+                flags=weak_flags(sources, ranks),
+            )
+        )
+    return faqs

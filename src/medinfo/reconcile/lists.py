@@ -1,0 +1,89 @@
+"""The monograph's lists: indications, side effects, interactions, precautions, mechanism."""
+
+from __future__ import annotations
+
+from medinfo.domain.facts import FactKind
+from medinfo.domain.monograph import Indication, Interaction, Mechanism, Precaution, SideEffect
+from medinfo.reconcile import compose
+from medinfo.reconcile.assembly import Assembly
+from medinfo.reconcile.conflicts import status_conflict
+from medinfo.reconcile.merge import strongest_severity
+
+
+def indications(assembly: Assembly) -> list[Indication]:
+    """Uses, on-label first; off-label as the most reliable sources say, any one of them enough."""
+    items = []
+    for group in assembly.of(FactKind.INDICATION):
+        top = [f for f in group.facts if assembly.ranks[f.evidence.source] == group.best]
+        off_label = any(f.attributes.get("off_label") is True for f in top)
+        conflict = status_conflict(
+            FactKind.INDICATION, group.display, group.facts, assembly.sources, assembly.ranks
+        )
+        if conflict is not None:
+            assembly.conflicts.append(conflict)
+        items.append(
+            Indication(
+                condition=group.display, off_label=off_label, **assembly.attribution(group.facts)
+            )
+        )
+    return sorted(items, key=lambda item: item.off_label)
+
+
+def side_effects(assembly: Assembly) -> list[SideEffect]:
+    """Side effects; serious when any source calls them serious."""
+    return [
+        SideEffect(
+            term=g.display,
+            serious=any(v is True for v in g.values("serious")),
+            frequency=str(g.attribute("frequency"))
+            if g.attribute("frequency") is not None
+            else None,
+            **assembly.attribution(g.facts),
+        )
+        for g in assembly.of(FactKind.SIDE_EFFECT)
+    ]
+
+
+def interactions(assembly: Assembly) -> list[Interaction]:
+    """Interactions; effect worded from the effect terms of all sources, the worst severity."""
+    items = []
+    for g in assembly.of(FactKind.INTERACTION):
+        effects: dict[str, None] = {}
+        for value in g.values("effect_terms"):
+            effects.update(dict.fromkeys(compose.split_terms(value)))
+        avoid = any(v is True for v in g.values("avoid"))
+        items.append(
+            Interaction(
+                agent=g.display,
+                effect=compose.compose_interaction(assembly.drug, g.display, list(effects), avoid),
+                severity=strongest_severity(g.values("severity")),
+                agent_type=str(g.attribute("agent_type") or "drug"),
+                **assembly.attribution(g.facts),
+            )
+        )
+    return items
+
+
+def precautions(assembly: Assembly) -> list[Precaution]:
+    """Conditions needing care, with advice in medinfo's words."""
+    return [
+        Precaution(
+            condition=g.display,
+            advice=compose.compose_precaution(assembly.drug, g.display, g.attribute("advice")),
+            **assembly.attribution(g.facts),
+        )
+        for g in assembly.of(FactKind.PRECAUTION)
+    ]
+
+
+def mechanism(assembly: Assembly) -> Mechanism | None:
+    """How the drug works, from its mechanism terms; None when no source says."""
+    terms = assembly.terms(FactKind.MECHANISM_TERM, "mechanism_terms")
+    if not terms:
+        return None
+    facts = [f for g in assembly.of(FactKind.MECHANISM_TERM) for f in g.facts]
+    return Mechanism(
+        summary=compose.compose_mechanism(assembly.drug, terms),
+        terms=terms,
+        **assembly.attribution(facts),
+    )

@@ -1,0 +1,301 @@
+"""Merging by meaning: facts grouped by kind and folded key, ranked by source reliability."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from medinfo.domain.dosing import Dose, is_mass_unit
+from medinfo.domain.errors import InputError
+from medinfo.domain.evidence import Evidence
+from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
+from medinfo.domain.sources import Reliability
+from medinfo.reconcile.rulebook import check_keys, load_rules, string_list
+from medinfo.reconcile.vocabulary import canonical_term, group_of, match_key, plain_key
+
+Ranks = Mapping[str, Reliability]
+Value = dict[str, Scalar]
+_WHERE = "reconcile/rules/merge.json"
+_BAND = re.compile(r"(<=|>=|<|>|≤|≥)?\s*(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?")
+_CATEGORY_PREFIX = re.compile(r"^\s*(?:pregnancy\s+)?category\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MergeRules:
+    """The validated rules/merge.json."""
+
+    severity_order: tuple[str, ...]
+    default_severity: str
+    route_preference: tuple[str, ...]
+    derived_side_effects: dict[FactKind, tuple[str, bool]]  # kind -> (term, serious)
+    literal_key_kinds: frozenset[FactKind]
+
+
+@cache
+def merge_rules() -> MergeRules:
+    """How merged values combine, validated once."""
+    raw = load_rules("merge")
+    names = ("severity_order", "default_severity", "route_preference", "derived_side_effects")
+    check_keys(raw, _WHERE, required=(*names, "literal_key_kinds"), optional=("about",))
+    severities = tuple(string_list(raw["severity_order"], f"{_WHERE}: severity_order"))
+    if raw["default_severity"] not in severities:
+        raise InputError(f"{_WHERE}: default_severity must be one of severity_order")
+    derived: dict[FactKind, tuple[str, bool]] = {}
+    for index, entry in enumerate(raw["derived_side_effects"]):
+        where = f"{_WHERE}: derived_side_effects[{index}]"
+        check_keys(entry, where, required=("kind", "term", "serious"))
+        derived[_kind(entry["kind"], where)] = (str(entry["term"]), bool(entry["serious"]))
+    routes = string_list(raw["route_preference"], f"{_WHERE}: route_preference")
+    return MergeRules(
+        severity_order=severities,
+        default_severity=raw["default_severity"],
+        route_preference=tuple(plain_key(route) for route in routes),
+        derived_side_effects=derived,
+        literal_key_kinds=frozenset(
+            _kind(name, f"{_WHERE}: literal_key_kinds")
+            for name in string_list(raw["literal_key_kinds"], f"{_WHERE}: literal_key_kinds")
+        ),
+    )
+
+
+def _kind(name: str, where: str) -> FactKind:
+    try:
+        return FactKind(name)
+    except ValueError as error:
+        raise InputError(f"{where}: unknown fact kind {name!r}") from error
+
+
+def grouping_key(kind: FactKind, key: str) -> str:
+    """The key facts of a kind share when they mean the same (see vocabulary.match_key)."""
+    if kind in merge_rules().literal_key_kinds:
+        return " ".join(key.lower().split())
+    return match_key(key, group_of(kind))
+
+
+def parse_number(value: Scalar, where: str) -> float | None:
+    """A stated number as a float (None when absent); InputError naming `where` otherwise."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except ValueError as error:
+        raise InputError(f"fact {where}: {value!r} is not a number") from error
+
+
+def egfr_bounds(band: str) -> dict[str, float]:
+    """An eGFR band ("<30", "30-59", ">=60") as egfr_at_least / egfr_below bounds."""
+    match = _BAND.search(band)
+    if not match:
+        return {}
+    op, low, high = match.group(1) or "", float(match.group(2)), match.group(3)
+    if high is not None:
+        return {"egfr_at_least": low, "egfr_below": float(high)}
+    return {"egfr_below" if op in ("<", "<=", "≤") else "egfr_at_least": low}
+
+
+def strongest_severity(values: Iterable[Scalar]) -> str:
+    """The most severe of the stated severities (by rules/merge.json), else the default."""
+    rules = merge_rules()
+    known = [str(v).lower() for v in values if str(v).lower() in rules.severity_order]
+    return max(known, key=rules.severity_order.index) if known else rules.default_severity
+
+
+def route_order(route_key: str) -> int:
+    """Where a route comes in the preferred display order; unlisted routes come last."""
+    routes = merge_rules().route_preference
+    return routes.index(route_key) if route_key in routes else len(routes)
+
+
+def fact_rank(fact: ExtractedFact, ranks: Ranks) -> tuple[int, str, int, int]:
+    """Sort key putting facts from the most reliable source first, then in text order."""
+    ev = fact.evidence
+    return (-ranks[ev.source], ev.source, ev.start, ev.end)
+
+
+def order_sources(sources: Iterable[str], ranks: Ranks) -> list[str]:
+    """Distinct source ids, most reliable first, ties by id."""
+    return sorted(set(sources), key=lambda source: (-ranks[source], source))
+
+
+def sort_evidence(spans: Iterable[Evidence]) -> list[Evidence]:
+    """Distinct evidence spans in (source, start, end, section) order."""
+    return sorted(set(spans), key=lambda ev: (ev.source, ev.start, ev.end, ev.section))
+
+
+def order_evidence(facts: Iterable[ExtractedFact]) -> list[Evidence]:
+    """The distinct evidence spans of facts, in (source, start, end, section) order."""
+    return sort_evidence(fact.evidence for fact in facts)
+
+
+@dataclass
+class FactGroup:
+    """Facts of one kind that mean the same thing, most reliable first."""
+
+    kind: FactKind
+    key: str
+    facts: list[ExtractedFact]
+    display: str
+    sources: list[str]
+    evidence: list[Evidence]
+    best: Reliability
+
+    def attribute(self, name: str) -> Scalar:
+        """The value of an attribute from the most reliable fact that states it."""
+        for fact in self.facts:
+            value = fact.attributes.get(name)
+            if value is not None:
+                return value
+        return None
+
+    def values(self, name: str) -> list[Scalar]:
+        """Every stated value of an attribute, most reliable fact first."""
+        return [f.attributes[name] for f in self.facts if f.attributes.get(name) is not None]
+
+
+def _display(kind: FactKind, facts: Sequence[ExtractedFact]) -> str:
+    """The term shown for a group: its canonical synonym, else the most used spelling."""
+    canonical = canonical_term(facts[0].key, group_of(kind))
+    if canonical is not None:
+        return canonical
+    written = Counter(" ".join(fact.key.split()) for fact in facts)
+    # most_common keeps first-seen order among equals; facts are already ranked.
+    return written.most_common(1)[0][0]
+
+
+def build_group(
+    kind: FactKind, key: str, facts: Iterable[ExtractedFact], ranks: Ranks
+) -> FactGroup:
+    """A FactGroup of the given facts, ranked and attributed."""
+    ranked = sorted(facts, key=lambda fact: fact_rank(fact, ranks))
+    return FactGroup(
+        kind=kind,
+        key=key,
+        facts=ranked,
+        display=_display(kind, ranked),
+        sources=order_sources((f.evidence.source for f in ranked), ranks),
+        evidence=order_evidence(ranked),
+        best=ranks[ranked[0].evidence.source],
+    )
+
+
+def group_facts(facts: Iterable[ExtractedFact], ranks: Ranks) -> dict[FactKind, list[FactGroup]]:
+    """Facts grouped by kind and folded key; groups with most sources first, then by key."""
+    buckets: dict[tuple[FactKind, str], list[ExtractedFact]] = defaultdict(list)
+    for fact in facts:
+        buckets[(fact.kind, grouping_key(fact.kind, fact.key))].append(fact)
+    groups: dict[FactKind, list[FactGroup]] = defaultdict(list)
+    for (kind, key), bucket in buckets.items():
+        groups[kind].append(build_group(kind, key, bucket, ranks))
+    for kind_groups in groups.values():
+        kind_groups.sort(key=lambda g: (-len(g.sources), -g.best, g.key))
+    return dict(groups)
+
+
+# --- single-valued facts ---------------------------------------------------------------
+
+
+def _comparable(value: Scalar) -> Scalar:
+    if isinstance(value, str):
+        return " ".join(value.lower().split())
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def dose_comparable(value: Value) -> Value:
+    """A dose value with its amount in milligrams when its unit is a mass unit."""
+    amount, unit = value.get("amount"), value.get("unit")
+    if isinstance(amount, int | float) and isinstance(unit, str) and is_mass_unit(unit):
+        value = {**value, "amount": Dose(amount=amount, unit=unit).milligrams(), "unit": "mg"}
+    return value
+
+
+def category_comparable(value: Value) -> Value:
+    """A category value without a leading "Category" ("Category C" -> "C")."""
+    category = value.get("category")
+    if isinstance(category, str):
+        value = {**value, "category": category_name(category)}
+    return value
+
+
+def category_name(text: str) -> str:
+    """A classification letter or name without its "Category" prefix, upper-cased."""
+    return _CATEGORY_PREFIX.sub("", text).strip().upper()
+
+
+COMPARISONS: dict[str, Callable[[Value], Value]] = {
+    "dose": dose_comparable,
+    "category": category_comparable,
+    "plain": dict,
+}
+
+
+@dataclass
+class ValueClaim:
+    """One stated value of a single-valued fact and the facts that state it."""
+
+    value: Value
+    facts: list[ExtractedFact] = field(default_factory=list)
+
+
+@dataclass
+class Choice:
+    """The value chosen for a single-valued fact, its support, and the values it beat."""
+
+    value: Value
+    support: list[ExtractedFact]
+    rivals: list[ValueClaim]
+
+
+def _compatible(a: Value, b: Value) -> bool:
+    return all(a[name] == b[name] for name in a.keys() & b.keys())
+
+
+def choose_value(
+    facts: Sequence[ExtractedFact],
+    attributes: Sequence[str],
+    ranks: Ranks,
+    normalise: Callable[[Value], Value] = dict,
+) -> Choice:
+    """Pick the value of the most reliable source; ties go to the value more sources state.
+
+    Facts stating only part of the attributes support any value they do not contradict
+    and fill in what the winner leaves open; contradicting values become rivals.
+    """
+    ranked = sorted(facts, key=lambda fact: fact_rank(fact, ranks))
+    stated: list[tuple[ExtractedFact, Value, Value]] = []
+    for fact in ranked:
+        raw = {n: fact.attributes[n] for n in attributes if fact.attributes.get(n) is not None}
+        compare = {n: _comparable(v) for n, v in normalise(raw).items()}
+        stated.append((fact, raw, compare))
+    claims: dict[tuple[tuple[str, Scalar], ...], list[int]] = {}
+    for index, (_, _, compare) in enumerate(stated):
+        if compare:
+            claims.setdefault(tuple(sorted(compare.items(), key=str)), []).append(index)
+
+    def strength(indexes: list[int]) -> tuple[int, int, int]:
+        compare = stated[indexes[0]][2]
+        backers = {
+            stated[i][0].evidence.source for i, s in enumerate(stated) if _compatible(s[2], compare)
+        }
+        return (-ranks[stated[indexes[0]][0].evidence.source], -len(backers), indexes[0])
+
+    ordered = sorted(claims.values(), key=strength)
+    value: Value = {}
+    compare_value: Value = {}
+    for indexes in ordered:
+        fact, raw, compare = stated[indexes[0]]
+        if _compatible(compare_value, compare):
+            for name in attributes:
+                if name in raw and name not in value:
+                    value[name], compare_value[name] = raw[name], compare[name]
+    support = [fact for fact, _, compare in stated if _compatible(compare_value, compare)]
+    rivals: dict[tuple[tuple[str, Scalar], ...], ValueClaim] = {}
+    for fact, raw, compare in stated:
+        if not _compatible(compare_value, compare):
+            key = tuple(sorted(compare.items(), key=str))
+            rivals.setdefault(key, ValueClaim(raw)).facts.append(fact)
+    return Choice(value=value, support=support, rivals=list(rivals.values()))

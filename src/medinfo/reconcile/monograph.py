@@ -1,0 +1,259 @@
+"""The reconciled monograph: the facts of every source of a drug merged into one Monograph."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from medinfo.domain.errors import InputError
+from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.domain.monograph import (
+    Breastfeeding,
+    DoseSpec,
+    Dosing,
+    MissedDose,
+    Monograph,
+    Onset,
+    Pregnancy,
+    RenalAdjustment,
+    SourceRef,
+    Stopping,
+)
+from medinfo.domain.sources import Source
+from medinfo.reconcile import compose, lists
+from medinfo.reconcile.assembly import Assembly
+from medinfo.reconcile.conflicts import (
+    OUTDATED_FLAG,
+    conflict_rules,
+    outdated_reasons,
+    presence_conflicts,
+    weak_flags,
+)
+from medinfo.reconcile.faq import compose_faqs
+from medinfo.reconcile.merge import (
+    category_name,
+    egfr_bounds,
+    order_sources,
+    parse_number,
+    route_order,
+    sort_evidence,
+)
+from medinfo.reconcile.reliability import assess_reliability
+from medinfo.reconcile.voice import format_dose, format_number, say
+
+_SUMMARY_USES = 4
+
+
+class _Builder(Assembly):
+    """Builds one Monograph from an Assembly."""
+
+    # --- sections ---------------------------------------------------------------------
+
+    def dose(self, kind: FactKind) -> DoseSpec | None:
+        spec = conflict_rules().single_valued[kind]
+        routes = sorted(
+            self.of(kind), key=lambda g: (route_order(g.key), -g.best, -len(g.sources), g.key)
+        )
+        shown: DoseSpec | None = None
+        for group in routes:
+            usable = [f for f in group.facts if f.attributes.get("amount") is not None]
+            if not usable:
+                continue
+            choice = self.choose(kind, usable, f"{spec.label} ({group.display})")
+            amount = parse_number(choice.value.get("amount"), f"{kind.value}/{group.key}.amount")
+            unit = choice.value.get("unit")
+            if shown is None and amount is not None and isinstance(unit, str):
+                per_day = parse_number(
+                    choice.value.get("frequency_per_day"), f"{kind.value}.frequency_per_day"
+                )
+                shown = DoseSpec(
+                    amount=amount,
+                    unit=unit,
+                    frequency_per_day=int(per_day) if per_day else None,
+                    route=group.display,
+                    **self.attribution(choice.support),
+                )
+        return shown
+
+    def renal(self) -> list[RenalAdjustment]:
+        rules = []
+        for group in self.of(FactKind.RENAL_ADJUSTMENT):
+            bounds = egfr_bounds(group.key)
+            ceiling = parse_number(group.attribute("max_daily_mg"), f"renal_adjustment/{group.key}")
+            advice = (
+                say("renal_max", max=f"{format_number(ceiling)} mg")
+                if ceiling
+                else say("renal_ask")
+            )
+            rules.append(
+                RenalAdjustment(
+                    max_daily_mg=ceiling, advice=advice, **bounds, **self.attribution(group.facts)
+                )
+            )
+        return rules
+
+    def dosing(self) -> Dosing:
+        initial = self.dose(FactKind.INITIAL_DOSE)
+        max_daily = self.dose(FactKind.MAX_DAILY_DOSE)
+        max_single = self.dose(FactKind.MAX_SINGLE_DOSE)
+        titration_facts = [f for g in self.of(FactKind.TITRATION) for f in g.facts]
+        titration = None
+        if titration_facts:
+            group = self.of(FactKind.TITRATION)[0]
+            step = parse_number(group.attribute("step_amount"), "titration.step_amount")
+            unit = (
+                group.attribute("step_unit")
+                or (initial or max_daily or DoseSpec(amount=0, unit="")).unit
+            )
+            step_text = format_dose(step, str(unit)) if step and unit else None
+            ceiling = format_dose(max_daily.amount, max_daily.unit) if max_daily else None
+            titration = compose.compose_titration(step_text, group.attribute("step_days"), ceiling)
+        renal = self.renal()
+        parts = [p for p in (initial, max_daily, max_single) if p is not None] + renal
+        sources = order_sources(
+            [s for p in parts for s in p.sources] + [f.evidence.source for f in titration_facts],
+            self.ranks,
+        )
+        evidence = sort_evidence(
+            [e for p in parts for e in p.evidence] + [f.evidence for f in titration_facts]
+        )
+        return Dosing(
+            initial=initial,
+            max_daily=max_daily,
+            max_single=max_single,
+            titration=titration,
+            renal_adjustment=renal,
+            sources=sources,
+            evidence=evidence,
+            flags=weak_flags(sources, self.ranks),
+        )
+
+    def pregnancy(self) -> Pregnancy:
+        choice, attribution = self.single(FactKind.PREGNANCY)
+        if choice is None:
+            return Pregnancy()
+        raw = choice.value.get("category")
+        category = category_name(str(raw)) if raw is not None else None
+        outdated = bool(category and outdated_reasons(FactKind.PREGNANCY, {"category": category}))
+        if outdated:
+            attribution["flags"] = [*attribution["flags"], OUTDATED_FLAG]
+        summary = compose.compose_pregnancy(self.drug, category, outdated, mentioned=True)
+        return Pregnancy(
+            category=category, summary=summary, outdated_category=outdated, **attribution
+        )
+
+    def breastfeeding(self) -> Breastfeeding:
+        choice, attribution = self.single(FactKind.BREASTFEEDING)
+        if choice is None:
+            return Breastfeeding()
+        known = [
+            f.attributes["infant_effects_known"]
+            for f in choice.support
+            if "infant_effects_known" in f.attributes
+        ]
+        value = {**choice.value, "infant_effects_known": known[0] if known else None}
+        return Breastfeeding(
+            summary=compose.compose_breastfeeding(self.drug, value, True), **attribution
+        )
+
+    def missed_dose(self) -> MissedDose:
+        choice, attribution = self.single(FactKind.MISSED_DOSE)
+        if choice is None:
+            return MissedDose()
+        flags = {name: v if isinstance(v, bool) else None for name, v in choice.value.items()}
+        return MissedDose(summary=compose.compose_missed_dose(flags), **flags, **attribution)
+
+    def stopping(self) -> Stopping:
+        symptoms = self.terms(FactKind.WITHDRAWAL_SYMPTOM, "withdrawal_symptoms")
+        choice, _ = self.single(FactKind.STOPPING)
+        symptom_facts = [f for g in self.of(FactKind.WITHDRAWAL_SYMPTOM) for f in g.facts]
+        support = (choice.support if choice else []) + symptom_facts
+        if not support:
+            return Stopping()
+        abrupt = choice.value.get("abrupt_stop_risk") if choice else None
+        taper = any(bool(f.attributes.get("taper")) for f in support)
+        return Stopping(
+            abrupt_stop_risk=abrupt if isinstance(abrupt, bool) else None,
+            summary=compose.compose_stopping(self.drug, abrupt, taper, symptoms),
+            withdrawal_symptoms=symptoms,
+            taper=say("stopping_taper", self.drug) if taper else None,
+            **self.attribution(support),
+        )
+
+    def onset(self) -> Onset:
+        before = len(self.conflicts)
+        choice, attribution = self.single(FactKind.ONSET)
+        if choice is None:
+            return Onset()
+        first, full = choice.value.get("first_effect"), choice.value.get("full_effect")
+        summary = compose.compose_onset(first, full, disputed=len(self.conflicts) > before)
+        return Onset(summary=summary, **attribution)
+
+    def build(self) -> Monograph:
+        brands = self.terms(FactKind.BRAND_NAME, "brand_names")
+        classes = self.terms(FactKind.DRUG_CLASS, "drug_class")
+        forms = self.terms(FactKind.FORM, "forms")
+        indications = lists.indications(self)
+        monograph = Monograph(
+            drug=self.drug,
+            summary=compose.compose_summary(
+                self.drug,
+                classes,
+                [i.condition for i in indications if not i.off_label][:_SUMMARY_USES],
+                [i.condition for i in indications if i.off_label][:_SUMMARY_USES],
+                brands,
+            ),
+            brand_names=brands,
+            drug_class=classes,
+            mechanism=lists.mechanism(self),
+            indications=indications,
+            forms=forms,
+            dosing=self.dosing(),
+            side_effects=lists.side_effects(self),
+            interactions=lists.interactions(self),
+            precautions=lists.precautions(self),
+            pregnancy=self.pregnancy(),
+            breastfeeding=self.breastfeeding(),
+            missed_dose=self.missed_dose(),
+            stopping=self.stopping(),
+            onset=self.onset(),
+            disclaimer_present=any(f.kind is FactKind.DISCLAIMER for f in self.facts),
+            sources=[
+                _source_ref(self.sources[sid]) for sid in order_sources(self.sources, self.ranks)
+            ],
+        )
+        monograph.faq = compose_faqs(monograph, self.of(FactKind.FAQ), self.ranks)
+        monograph.conflicts = self.conflicts + presence_conflicts(
+            self.facts, self.sources, self.ranks
+        )
+        monograph.term_sources = dict(sorted(self.term_sources.items()))
+        return monograph
+
+
+def _source_ref(source: Source) -> SourceRef:
+    return SourceRef(
+        id=source.id,
+        title=source.title,
+        kind=source.kind.value,
+        reliability=source.reliability.label,
+        url=source.url,
+        sha256=source.sha256,
+        reliability_reason=source.reliability_reason,
+    )
+
+
+def reconcile_monograph(
+    drug: str, sources: Sequence[Source], facts: Sequence[ExtractedFact]
+) -> Monograph:
+    """Merge the facts of all sources of a drug into one attributed Monograph.
+
+    Raises InputError when a fact cites a source that is not given, or a number is malformed.
+    """
+    by_source: dict[str, list[ExtractedFact]] = defaultdict(list)
+    for fact in facts:
+        by_source[fact.evidence.source].append(fact)
+    assessed = {source.id: assess_reliability(source, by_source[source.id]) for source in sources}
+    unknown = sorted(set(by_source) - set(assessed))
+    if unknown:
+        raise InputError(f"facts: evidence cites unknown source {unknown[0]!r}")
+    return _Builder(drug, assessed, list(facts)).build()

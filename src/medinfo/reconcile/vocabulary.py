@@ -1,0 +1,89 @@
+"""Term vocabulary: match keys that fold case, punctuation, plurals and synonyms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from medinfo.domain.errors import InputError
+from medinfo.domain.facts import FactKind
+from medinfo.reconcile.rulebook import check_keys, load_rules, string_list, string_map
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_KEEP_ENDINGS = ("ss", "us", "is", "ous")
+_ES_AFTER = ("ch", "sh", "x", "z", "ss")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Synonym groups and the fact kinds that use them, from rules/synonyms.json."""
+
+    exceptions: frozenset[str]
+    kind_groups: dict[str, str]
+    canonical: dict[str, dict[str, str]]  # group -> match key -> canonical display term
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The validated synonym vocabulary (loaded once)."""
+    raw = load_rules("synonyms")
+    where = "reconcile/rules/synonyms.json"
+    check_keys(
+        raw, where, required=("singular_exceptions", "kind_groups", "groups"), optional=("about",)
+    )
+    exceptions = frozenset(string_list(raw["singular_exceptions"], f"{where}: singular_exceptions"))
+    kind_groups = string_map(raw["kind_groups"], f"{where}: kind_groups")
+    known_kinds = {kind.value for kind in FactKind}
+    for kind, group in kind_groups.items():
+        if kind not in known_kinds or group not in raw["groups"]:
+            raise InputError(f"{where}: kind_groups entry {kind!r} -> {group!r} is unknown")
+    canonical: dict[str, dict[str, str]] = {}
+    for group, entries in raw["groups"].items():
+        folded: dict[str, str] = {}
+        for term, variants in entries.items():
+            for variant in [term, *string_list(variants, f"{where}: {group}.{term}")]:
+                folded[_plain_key(variant, exceptions)] = term
+        canonical[group] = folded
+    return Vocabulary(exceptions, kind_groups, canonical)
+
+
+def singularise(word: str, exceptions: frozenset[str] = frozenset()) -> str:
+    """A crude singular stem of one lower-case word, the same for its singular and plural."""
+    if len(word) <= 3 or word in exceptions or word.endswith(_KEEP_ENDINGS):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("es") and word[:-2].endswith(_ES_AFTER):
+        word = word[:-2]
+    elif word.endswith("s"):
+        word = word[:-1]
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def _plain_key(text: str, exceptions: frozenset[str]) -> str:
+    words = _NON_WORD.sub(" ", text.lower()).split()
+    return " ".join(singularise(word, exceptions) for word in words)
+
+
+def plain_key(text: str) -> str:
+    """Lower case, punctuation as spaces, each word singularised: no synonym folding."""
+    return _plain_key(text, vocabulary().exceptions)
+
+
+def group_of(kind: FactKind) -> str | None:
+    """The synonym group used for a fact kind's keys, if any."""
+    return vocabulary().kind_groups.get(kind.value)
+
+
+def canonical_term(text: str, group: str | None) -> str | None:
+    """The canonical display term a text folds to in a group, or None when it has none."""
+    if group is None:
+        return None
+    return vocabulary().canonical.get(group, {}).get(plain_key(text))
+
+
+def match_key(text: str, group: str | None) -> str:
+    """The key two terms share when they mean the same in a synonym group."""
+    canonical = canonical_term(text, group)
+    return plain_key(canonical if canonical is not None else text)

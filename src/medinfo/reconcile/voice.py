@@ -1,0 +1,186 @@
+"""medinfo's own voice: wording templates from rules/voice.json and phrase helpers."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from medinfo.domain.errors import InputError
+from medinfo.domain.facts import Scalar
+from medinfo.domain.sources import Source
+from medinfo.reconcile.rulebook import check_keys, load_rules, string_map
+
+_WHERE = "reconcile/rules/voice.json"
+TEMPLATE_NAMES = frozenset(
+    {
+        "summary_class_and_uses",
+        "summary_class_only",
+        "summary_uses_only",
+        "summary_off_label",
+        "summary_brands",
+        "mechanism_action_and_target",
+        "mechanism_target_only",
+        "mechanism_terms_only",
+        "titration_steps",
+        "titration_gradual",
+        "titration_ceiling",
+        "renal_max",
+        "renal_ask",
+        "interaction_effect",
+        "interaction_unspecified",
+        "interaction_avoid",
+        "precaution_default",
+        "pregnancy_category",
+        "pregnancy_outdated",
+        "pregnancy_mentioned",
+        "breastfeeding_excreted",
+        "breastfeeding_not_excreted",
+        "breastfeeding_effects_unknown",
+        "breastfeeding_ask",
+        "missed_take",
+        "missed_wait",
+        "missed_skip",
+        "missed_double",
+        "stopping_abrupt",
+        "stopping_abrupt_symptoms",
+        "stopping_symptoms_only",
+        "stopping_no_risk",
+        "stopping_taper",
+        "onset_first",
+        "onset_full",
+        "onset_disputed",
+        "conflict_values",
+        "conflict_status",
+        "conflict_side",
+        "conflict_presence",
+        "conflict_silent",
+        "conflict_denied",
+        "source_name",
+        "source_name_with_id",
+    }
+)
+
+
+@dataclass(frozen=True)
+class MechanismWord:
+    """How a mechanism term reads in a sentence: an action ("an agonist") or a target."""
+
+    role: str
+    words: str
+
+
+@dataclass(frozen=True)
+class Voice:
+    """The validated wording rules."""
+
+    templates: dict[str, str]
+    reliability_words: dict[str, str]
+    frequency_words: dict[str, str]
+    attribute_words: dict[str, str]
+    pregnancy_categories: dict[str, str]
+    precaution_advice: dict[str, str]
+    mechanism_terms: dict[str, MechanismWord]
+
+
+def _check_placeholders(templates: Mapping[str, str]) -> None:
+    for name, text in templates.items():
+        try:
+            list(string.Formatter().parse(text))
+        except ValueError as error:
+            raise InputError(f"{_WHERE}: template {name!r} is malformed ({error})") from error
+
+
+@cache
+def voice() -> Voice:
+    """The wording rules, validated once."""
+    raw = load_rules("voice")
+    fields = ("templates", "reliability_words", "frequency_words", "attribute_words")
+    extra = ("pregnancy_categories", "precaution_advice", "mechanism_terms")
+    check_keys(raw, _WHERE, required=(*fields, *extra), optional=("about",))
+    templates = string_map(raw["templates"], f"{_WHERE}: templates")
+    check_keys(templates, f"{_WHERE}: templates", required=TEMPLATE_NAMES)
+    _check_placeholders(templates)
+    mechanism: dict[str, MechanismWord] = {}
+    for term, entry in raw["mechanism_terms"].items():
+        check_keys(entry, f"{_WHERE}: mechanism_terms.{term}", required=("role", "words"))
+        if entry["role"] not in ("action", "target"):
+            raise InputError(f"{_WHERE}: mechanism_terms.{term}.role must be action or target")
+        mechanism[term.lower()] = MechanismWord(entry["role"], entry["words"])
+    return Voice(
+        templates=templates,
+        reliability_words=string_map(raw["reliability_words"], f"{_WHERE}: reliability_words"),
+        frequency_words=string_map(raw["frequency_words"], f"{_WHERE}: frequency_words"),
+        attribute_words=string_map(raw["attribute_words"], f"{_WHERE}: attribute_words"),
+        pregnancy_categories=string_map(raw["pregnancy_categories"], f"{_WHERE}: categories"),
+        precaution_advice=string_map(raw["precaution_advice"], f"{_WHERE}: precaution_advice"),
+        mechanism_terms=mechanism,
+    )
+
+
+def fill(template: str, drug: str = "", **fields: str) -> str:
+    """A template text filled in; `{drug}` is the name as given, `{Drug}` capitalised."""
+    return template.format(drug=drug, Drug=drug[:1].upper() + drug[1:], **fields)
+
+
+def say(name: str, drug: str = "", **fields: str) -> str:
+    """The named template of rules/voice.json filled in (see `fill`)."""
+    return fill(voice().templates[name], drug, **fields)
+
+
+def join_terms(terms: Sequence[str]) -> str:
+    """Terms as a plain English list: "a", "a and b", "a, b and c"."""
+    if len(terms) <= 1:
+        return "".join(terms)
+    return f"{', '.join(terms[:-1])} and {terms[-1]}"
+
+
+def with_article(phrase: str) -> str:
+    """The phrase after "a" or "an", chosen by its first letter."""
+    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
+
+
+def format_number(value: float | int) -> str:
+    """A number as stated: 5.0 -> "5", 2.5 -> "2.5"."""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else repr(number)
+
+
+def format_frequency(per_day: int) -> str:
+    """How often a day, in words ("three times a day")."""
+    words = voice().frequency_words
+    return words.get(str(per_day), words["other"].format(n=per_day))
+
+
+def format_dose(amount: float, unit: str, per_day: int | None = None) -> str:
+    """A dose as "5 mg" or "5 mg three times a day"."""
+    text = f"{format_number(amount)} {unit}"
+    return f"{text} {format_frequency(per_day)}" if per_day else text
+
+
+def format_value(value: Mapping[str, Scalar]) -> str:
+    """A single-valued fact's value in words, e.g. "first effect: a few hours"."""
+    amount, unit = value.get("amount"), value.get("unit")
+    if isinstance(amount, int | float) and isinstance(unit, str):
+        per_day = value.get("frequency_per_day")
+        return format_dose(amount, unit, int(per_day) if isinstance(per_day, int | float) else None)
+    words = voice().attribute_words
+    parts = []
+    for name, item in value.items():
+        shown = words["yes" if item else "no"] if isinstance(item, bool) else str(item)
+        parts.append(f"{words.get(name, name.replace('_', ' '))}: {shown}")
+    return ", ".join(parts)
+
+
+def name_sources(ids: Iterable[str], sources: Mapping[str, Source]) -> tuple[str, bool]:
+    """The sources named in words, and whether there are several (for verb agreement)."""
+    ids = list(ids)
+    titles = [sources[i].title for i in sources]
+    names = []
+    for source_id in ids:
+        source = sources[source_id]
+        template = "source_name_with_id" if titles.count(source.title) > 1 else "source_name"
+        reliability = voice().reliability_words[source.reliability.label]
+        names.append(say(template, title=source.title, id=source.id, reliability=reliability))
+    return join_terms(names), len(ids) > 1

@@ -1,0 +1,300 @@
+"""Gold scoring: how close a monograph comes to a gold file, field by field (DESIGN.md)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from medinfo.domain.errors import InputError
+from medinfo.reconcile.rulebook import check_keys, load_rules, string_list
+from medinfo.reconcile.vocabulary import match_key, singularise
+
+_WHERE = "services/rules/scoring.json"
+_WORD = re.compile(r"[a-z0-9]+")
+_ASIDE = re.compile(r"\([^)]*\)")
+_POINT_BREAK = re.compile(r"[;.]\s*")
+
+
+@dataclass(frozen=True)
+class ScoringRules:
+    """The validated rules/scoring.json."""
+
+    threshold: float
+    stem_length: int
+    stopwords: frozenset[str]
+    phrases: tuple[tuple[re.Pattern[str], str], ...]
+    conflict_topics: dict[str, tuple[str, ...]]
+    auxiliary: frozenset[str]
+
+
+@cache
+def scoring_rules() -> ScoringRules:
+    """The scoring rules, validated once."""
+    raw = load_rules("scoring", "medinfo.services")
+    names = ("key_point_threshold", "stem_length", "stopwords", "phrases", "conflict_topics")
+    check_keys(raw, _WHERE, required=(*names, "auxiliary_fields"), optional=("about",))
+    variants = [
+        (variant.lower(), canonical)
+        for canonical, listed in raw["phrases"].items()
+        for variant in string_list(listed, f"{_WHERE}: phrases.{canonical}")
+    ]
+    variants.sort(key=lambda item: (-len(item[0]), item[0]))
+    phrases = tuple((re.compile(rf"\b{re.escape(v)}\b"), c) for v, c in variants)
+    topics = {
+        topic: tuple(k.lower() for k in string_list(words, f"{_WHERE}: conflict_topics.{topic}"))
+        for topic, words in raw["conflict_topics"].items()
+    }
+    threshold = float(raw["key_point_threshold"])
+    if not 0 < threshold <= 1:
+        raise InputError(f"{_WHERE}: key_point_threshold must be in (0, 1]")
+    return ScoringRules(
+        threshold=threshold,
+        stem_length=int(raw["stem_length"]),
+        stopwords=frozenset(string_list(raw["stopwords"], f"{_WHERE}: stopwords")),
+        phrases=phrases,
+        conflict_topics=topics,
+        auxiliary=frozenset(string_list(raw["auxiliary_fields"], f"{_WHERE}: auxiliary_fields")),
+    )
+
+
+# --- lists ---------------------------------------------------------------------------
+
+
+def f1(predicted: Iterable[Any], gold: Iterable[Any]) -> float:
+    """F1 of two sets; 1.0 when both are empty."""
+    got, want = set(predicted), set(gold)
+    if not got and not want:
+        return 1.0
+    hits = len(got & want)
+    return 0.0 if hits == 0 else 2 * hits / (len(got) + len(want))
+
+
+def list_f1(predicted: Iterable[str], gold: Iterable[str], group: str | None) -> float:
+    """F1 after lowercasing, synonym folding (in `group`) and singularising."""
+    return f1({match_key(p, group) for p in predicted}, {match_key(g, group) for g in gold})
+
+
+# --- free text -----------------------------------------------------------------------
+
+
+def _stems(text: str) -> set[str]:
+    rules = scoring_rules()
+    text = text.lower()
+    for pattern, canonical in rules.phrases:
+        text = pattern.sub(canonical, text)
+    return {
+        singularise(word)[: rules.stem_length]
+        for word in _WORD.findall(text)
+        if word not in rules.stopwords
+    }
+
+
+def key_point_score(text: str, gold: str) -> float:
+    """Share of the gold text's key points whose content words mostly appear in `text`."""
+    rules = scoring_rules()
+    points = [p for p in _POINT_BREAK.split(_ASIDE.sub(" ", gold)) if _stems(p)]
+    if not points:
+        return 1.0
+    have = _stems(text)
+    present = sum(len(_stems(p) & have) / len(_stems(p)) >= rules.threshold for p in points)
+    return present / len(points)
+
+
+# --- conflicts -----------------------------------------------------------------------
+
+
+def conflict_topic(text: str) -> str | None:
+    """The scored topic a conflict text is about, by keywords (its label before ':' first)."""
+    topics = scoring_rules().conflict_topics
+    lowered = text.lower()
+    for scope in (lowered.split(":", 1)[0], lowered):
+        for topic, keywords in topics.items():
+            if any(keyword in scope for keyword in keywords):
+                return topic
+    return None
+
+
+def conflict_recall(conflicts: Iterable[Mapping[str, Any]], gold: Iterable[str]) -> float:
+    """Fraction of gold conflict topics the monograph reports; 1.0 when gold has none."""
+    wanted = {topic for text in gold if (topic := conflict_topic(text))}
+    if not wanted:
+        return 1.0
+    reported = set()
+    for conflict in conflicts:
+        topic = conflict_topic(str(conflict.get("topic", ""))) or conflict_topic(
+            str(conflict.get("note", ""))
+        )
+        if topic:
+            reported.add(topic)
+    return len(wanted & reported) / len(wanted)
+
+
+# --- the monograph -------------------------------------------------------------------
+
+
+def _dig(data: Mapping[str, Any], *path: str) -> Any:
+    value: Any = data
+    for step in path:
+        value = value.get(step) if isinstance(value, Mapping) else None
+    return value
+
+
+def _dose_exact(dose: Any, gold: Any, fields: tuple[str, ...]) -> float:
+    if not gold:
+        return 1.0 if not dose else 0.0
+    if not isinstance(dose, Mapping):
+        return 0.0
+    for name in fields:
+        want, got = gold.get(name), dose.get(name)
+        if name == "unit":
+            same = str(want or "").lower() == str(got or "").lower()
+        else:
+            same = (want is None and got is None) or (
+                want is not None and got is not None and math.isclose(float(want), float(got))
+            )
+        if not same:
+            return 0.0
+    return 1.0
+
+
+def _exact(value: Any, gold: Any) -> float:
+    return 1.0 if value == gold else 0.0
+
+
+def _category(value: Any) -> str | None:
+    return str(value).strip().upper() if value else None
+
+
+def _names(items: Iterable[Any], key: str) -> list[str]:
+    """Names from gold or monograph items that are either strings or objects with `key`."""
+    return [str(item[key]) if isinstance(item, Mapping) else str(item) for item in items]
+
+
+def _side_effects(monograph: Mapping[str, Any], serious: bool) -> list[str]:
+    items = monograph.get("side_effects") or []
+    return [s["term"] for s in items if bool(s.get("serious")) is serious]
+
+
+def _indications(monograph: Mapping[str, Any]) -> set[tuple[str, bool]]:
+    items = monograph.get("indications") or []
+    return {(match_key(i["condition"], "indications"), bool(i.get("off_label"))) for i in items}
+
+
+Scorer = Callable[[Mapping[str, Any], Any], float]
+
+_SCORERS: dict[str, tuple[str, Scorer]] = {
+    # field name: (gold key, scorer(monograph, gold value))
+    "brand_names": ("brand_names", lambda m, g: list_f1(m.get("brand_names") or [], g, None)),
+    "drug_class": (
+        "drug_class",
+        lambda m, g: list_f1(
+            m.get("drug_class") or [],
+            [p.strip() for p in (g.split(";") if isinstance(g, str) else g) if p.strip()],
+            "drug_classes",
+        ),
+    ),
+    "indications": (
+        "indications",
+        lambda m, g: f1(
+            _indications(m),
+            {
+                (match_key(i["condition"], "indications"), bool(i.get("off_label")))
+                if isinstance(i, Mapping)
+                else (match_key(str(i), "indications"), False)
+                for i in g
+            },
+        ),
+    ),
+    "indication_conditions": (
+        "indications",
+        lambda m, g: list_f1(
+            _names(m.get("indications") or [], "condition"),
+            _names(g, "condition"),
+            "indications",
+        ),
+    ),
+    "mechanism_terms": (
+        "mechanism_terms",
+        lambda m, g: list_f1(_dig(m, "mechanism", "terms") or [], g, "mechanism_terms"),
+    ),
+    "forms": ("forms", lambda m, g: list_f1(m.get("forms") or [], g, "forms")),
+    "common_side_effects": (
+        "common_side_effects",
+        lambda m, g: list_f1(_side_effects(m, False), g, "side_effects"),
+    ),
+    "serious_side_effects": (
+        "serious_side_effects",
+        lambda m, g: list_f1(_side_effects(m, True), g, "side_effects"),
+    ),
+    "interactions": (
+        "interactions",
+        lambda m, g: list_f1(
+            _names(m.get("interactions") or [], "agent"), _names(g, "agent"), "agents"
+        ),
+    ),
+    "precautions": (
+        "precautions",
+        lambda m, g: list_f1(
+            _names(m.get("precautions") or [], "condition"),
+            _names(g, "condition"),
+            "precautions",
+        ),
+    ),
+}
+
+
+def _nested_scorers(monograph: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, float]:
+    scores: dict[str, float] = {}
+    dosing = gold.get("dosing")
+    if isinstance(dosing, Mapping):
+        initial = _dig(monograph, "dosing", "initial")
+        fields = ("amount", "unit", "frequency_per_day")
+        scores["initial_dose"] = _dose_exact(initial, dosing.get("initial"), fields)
+        max_daily = _dig(monograph, "dosing", "max_daily")
+        scores["max_daily_dose"] = _dose_exact(
+            max_daily, dosing.get("max_daily"), ("amount", "unit")
+        )
+    pregnancy = gold.get("pregnancy")
+    if isinstance(pregnancy, Mapping):
+        got = _category(_dig(monograph, "pregnancy", "category"))
+        scores["pregnancy_category"] = _exact(got, _category(pregnancy.get("category")))
+        if pregnancy.get("summary"):
+            text = str(_dig(monograph, "pregnancy", "summary") or "")
+            scores["pregnancy_summary"] = key_point_score(text, str(pregnancy["summary"]))
+    for field in ("breastfeeding", "missed_dose", "onset"):
+        if isinstance(gold.get(field), str):
+            text = str(_dig(monograph, field, "summary") or "")
+            scores[field] = key_point_score(text, gold[field])
+    if "abrupt_stop_risk" in gold:
+        got = _dig(monograph, "stopping", "abrupt_stop_risk")
+        scores["abrupt_stop_risk"] = _exact(got, gold["abrupt_stop_risk"])
+    if "disclaimer_present" in gold:
+        scores["disclaimer_present"] = _exact(
+            monograph.get("disclaimer_present"), gold["disclaimer_present"]
+        )
+    if "conflicts" in gold:
+        scores["conflicts"] = conflict_recall(monograph.get("conflicts") or [], gold["conflicts"])
+    return scores
+
+
+def score_monograph(monograph: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, float]:
+    """Scores in [0, 1] for every field the gold file states, plus `mean_field_score`.
+
+    `monograph` is the monograph JSON (as `medinfo show --json` prints it); `gold` follows
+    the format of dev-gold/baclofen.json. Auxiliary scores are left out of the mean.
+    """
+    if not isinstance(monograph, Mapping) or not isinstance(gold, Mapping):
+        raise InputError("score_monograph: monograph and gold must be JSON objects")
+    scores = {
+        name: scorer(monograph, gold[key])
+        for name, (key, scorer) in _SCORERS.items()
+        if gold.get(key) is not None
+    }
+    scores.update(_nested_scorers(monograph, gold))
+    counted = [v for k, v in scores.items() if k not in scoring_rules().auxiliary]
+    scores["mean_field_score"] = sum(counted) / len(counted) if counted else 0.0
+    return scores

@@ -1,0 +1,126 @@
+"""Texts are medinfo's own plain words, keep numbers exact and never invent."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from medinfo.config import SHARED_DIR
+from medinfo.domain.facts import FactKind
+from medinfo.domain.monograph import UNKNOWN
+from medinfo.reconcile import reconcile_monograph
+from medinfo.reconcile.compose import (
+    compose_missed_dose,
+    compose_onset,
+    compose_pregnancy,
+    compose_stopping,
+    compose_titration,
+    split_terms,
+)
+from tests.unit.reconcile.builders import fact, source
+
+
+def test_compose_missed_dose_reads_as_one_plain_rule() -> None:
+    text = compose_missed_dose(
+        {"take_when_remembered": True, "skip_if_next_dose_near": True, "never_double": True}
+    )
+    assert text == (
+        "If you miss a dose, take it when you remember. If your next dose is nearly due, "
+        "skip the missed one and go on with your usual schedule. Never take two doses at once."
+    )
+
+
+def test_compose_missed_dose_unknown_without_flags() -> None:
+    assert compose_missed_dose({}) == UNKNOWN
+
+
+def test_compose_titration_keeps_numbers_exact() -> None:
+    text = compose_titration("2.5 mg", 3, "22.5 mg")
+    assert "2.5 mg" in text
+    assert "every 3 days" in text
+    assert "22.5 mg" in text
+
+
+def test_compose_onset_unknown_without_values() -> None:
+    assert compose_onset(None, "", disputed=True) == UNKNOWN
+
+
+def test_compose_pregnancy_explains_retired_letter_category() -> None:
+    text = compose_pregnancy("tizanidine", "C", outdated=True, mentioned=True)
+    assert "category C" in text
+    assert "2015" in text
+    assert compose_pregnancy("tizanidine", None, outdated=False, mentioned=False) == UNKNOWN
+
+
+def test_compose_stopping_names_symptoms_and_taper() -> None:
+    text = compose_stopping("tizanidine", True, True, ["fast heartbeat", "anxiety"])
+    assert text.startswith("Do not stop taking tizanidine suddenly")
+    assert "fast heartbeat and anxiety" in text
+    assert "gradually" in text
+
+
+def test_split_terms_folds_synonyms_and_drops_repeats() -> None:
+    assert split_terms("Sleepiness, drowsiness and dizziness; vertigo") == [
+        "drowsiness",
+        "dizziness",
+    ]
+
+
+def test_reconcile_monograph_dose_numbers_are_shown_exactly_as_stated() -> None:
+    facts = [
+        fact("art", FactKind.INITIAL_DOSE, "oral", amount=2.5, unit="mg", frequency_per_day=2),
+        fact("art", FactKind.MAX_DAILY_DOSE, "oral", amount=22.5, unit="mg"),
+        fact("art", FactKind.TITRATION, "titration", step_amount=1.25, step_days=7),
+    ]
+    dosing = reconcile_monograph("tizanidine", [source("art")], facts).dosing
+    assert dosing.initial is not None
+    assert dosing.initial.model_dump()["amount"] == 2.5
+    assert dosing.titration is not None
+    assert "1.25 mg every 7 days" in dosing.titration
+    assert "22.5 mg a day" in dosing.titration
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _texts(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
+def test_reconcile_monograph_texts_copy_no_source_sentence() -> None:
+    corpus = Path(SHARED_DIR.value() or Path(__file__).parents[3] / ".." / "shared") / "corpus"
+    pages = sorted(corpus.glob("*/*.txt"))
+    if not pages:
+        pytest.skip("shared corpus not available")
+    k = FactKind
+    facts = [
+        fact("art", k.DRUG_CLASS, "muscle relaxant"),
+        fact("art", k.INDICATION, "spasticity"),
+        fact("art", k.INDICATION, "multiple sclerosis"),
+        fact("art", k.MECHANISM_TERM, "gaba-b"),
+        fact("art", k.MECHANISM_TERM, "agonist"),
+        fact("art", k.INTERACTION, "alcohol", effect_terms="drowsiness, dizziness, confusion"),
+        fact("art", k.PRECAUTION, "kidney disease", advice="dose_adjustment"),
+        fact("art", k.PREGNANCY, "pregnancy", category="C"),
+        fact("art", k.BREASTFEEDING, "breastfeeding", excreted_in_milk=True),
+        fact("art", k.MISSED_DOSE, "missed_dose", take_when_remembered=True, never_double=True),
+        fact("art", k.STOPPING, "stopping", abrupt_stop_risk=True, taper=True),
+        fact("art", k.WITHDRAWAL_SYMPTOM, "seizures"),
+        fact("art", k.ONSET, "onset", first_effect="within a few hours"),
+        fact("art", k.FAQ, "alcohol"),
+        fact("art", k.FAQ, "stopping"),
+    ]
+    monograph = reconcile_monograph("baclofen", [source("art")], facts).model_dump(mode="json")
+    ours = [_words(text) for text in _texts(monograph)]
+    grams = {" ".join(words[i : i + 7]) for words in ours for i in range(len(words) - 6)}
+    for page in pages:
+        theirs = _words(page.read_text(encoding="utf-8"))
+        copied = grams & {" ".join(theirs[i : i + 7]) for i in range(len(theirs) - 6)}
+        assert not copied, f"{page.name}: {sorted(copied)[:3]}"

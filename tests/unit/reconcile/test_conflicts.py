@@ -1,0 +1,132 @@
+"""Disagreements between sources are reported in medinfo's words, naming each side."""
+
+from medinfo.domain.facts import FactKind
+from medinfo.domain.sources import SourceKind
+from medinfo.reconcile import reconcile_monograph
+from tests.unit.reconcile.builders import fact, source
+
+SOURCES = [
+    source("faq", "Muscle relaxer questions"),
+    source("wiki", "Relaxant wiki page"),
+    source("shop", "Pharmacy shop page"),
+]
+
+
+def _conflicts(facts, sources=SOURCES):  # type: ignore[no-untyped-def]
+    return {c.topic: c for c in reconcile_monograph("tizanidine", sources, facts).conflicts}
+
+
+def test_conflict_onset_differs_names_both_sides() -> None:
+    conflicts = _conflicts(
+        [
+            fact("faq", FactKind.ONSET, "onset", first_effect="within an hour"),
+            fact("wiki", FactKind.ONSET, "onset", first_effect="after two weeks"),
+        ]
+    )
+    onset = conflicts["onset"]
+    assert [claim.sources for claim in onset.claims] == [["faq"], ["wiki"]]
+    assert "Muscle relaxer questions" in onset.note
+    assert "Relaxant wiki page" in onset.note
+    assert "within an hour" in onset.note
+    assert "after two weeks" in onset.note
+
+
+def test_conflict_not_reported_when_values_agree() -> None:
+    conflicts = _conflicts(
+        [
+            fact("faq", FactKind.MAX_DAILY_DOSE, "oral", amount=36, unit="mg"),
+            fact("wiki", FactKind.MAX_DAILY_DOSE, "oral", amount=36.0, unit="MG"),
+            fact("faq", FactKind.PREGNANCY, "pregnancy", category="C"),
+            fact("shop", FactKind.PREGNANCY, "pregnancy", category="Category C"),
+        ]
+    )
+    assert conflicts == {}
+
+
+def test_conflict_dependence_claimed_by_one_of_three_sources() -> None:
+    conflicts = _conflicts([fact("shop", FactKind.DEPENDENCE, "dependence", claim="addictive")])
+    dependence = conflicts["dependence"]
+    assert [(c.value, c.sources) for c in dependence.claims] == [
+        ("can be addictive or cause dependence", ["shop"]),
+        ("not mentioned", ["faq", "wiki"]),
+    ]
+    assert "Pharmacy shop page" in dependence.note
+    assert "do not mention it" in dependence.note
+
+
+def test_conflict_dependence_denied_by_another_source() -> None:
+    conflicts = _conflicts(
+        [
+            fact("shop", FactKind.DEPENDENCE, "dependence", claim="addictive"),
+            fact("faq", FactKind.DEPENDENCE, "dependence", claim="not addictive", negated=True),
+        ],
+        SOURCES[:1] + SOURCES[2:],
+    )
+    assert [c.value for c in conflicts["dependence"].claims] == [
+        "can be addictive or cause dependence",
+        "denied",
+    ]
+
+
+def test_conflict_dependence_absent_when_every_source_claims_it() -> None:
+    facts = [fact(s.id, FactKind.DEPENDENCE, "dependence") for s in SOURCES]
+    assert "dependence" not in _conflicts(facts)
+
+
+def test_conflict_pregnancy_category_keeps_the_label_value() -> None:
+    sources = [source("lbl", "Tizanidine label", SourceKind.LABEL), *SOURCES[:1]]
+    facts = [
+        fact("faq", FactKind.PREGNANCY, "pregnancy", category="B"),
+        fact("lbl", FactKind.PREGNANCY, "pregnancy", category="C"),
+    ]
+    monograph = reconcile_monograph("tizanidine", sources, facts)
+    assert monograph.pregnancy.category == "C"
+    (conflict,) = monograph.conflicts
+    assert conflict.topic == "pregnancy_category"
+    assert 'the most reliable source, "Tizanidine label" (FDA label)' in conflict.note
+
+
+def test_conflict_abrupt_stop_and_missed_dose_flags() -> None:
+    conflicts = _conflicts(
+        [
+            fact("faq", FactKind.STOPPING, "stopping", abrupt_stop_risk=True),
+            fact("wiki", FactKind.STOPPING, "stopping", abrupt_stop_risk=False),
+            fact("faq", FactKind.MISSED_DOSE, "missed_dose", never_double=True),
+            fact(
+                "wiki",
+                FactKind.MISSED_DOSE,
+                "missed_dose",
+                never_double=True,
+                take_when_remembered=True,
+            ),
+        ]
+    )
+    assert set(conflicts) == {"abrupt_stop_risk"}
+
+
+def test_conflict_notes_name_duplicate_titles_by_id() -> None:
+    sources = [source("a1", "Tizanidine"), source("a2", "Tizanidine")]
+    facts = [
+        fact("a1", FactKind.ONSET, "onset", full_effect="days"),
+        fact("a2", FactKind.ONSET, "onset", full_effect="weeks"),
+    ]
+    (conflict,) = reconcile_monograph("tizanidine", sources, facts).conflicts
+    assert "[a1]" in conflict.note
+    assert "[a2]" in conflict.note
+
+
+def test_conflict_indication_approved_versus_off_label() -> None:
+    sources = [source("lbl", "Tizanidine label", SourceKind.LABEL), *SOURCES[:1]]
+    facts = [
+        fact("faq", FactKind.INDICATION, "tension headaches", off_label=False),
+        fact("lbl", FactKind.INDICATION, "tension headache", off_label=True),
+    ]
+    monograph = reconcile_monograph("tizanidine", sources, facts)
+    assert [i.off_label for i in monograph.indications] == [True]
+    (conflict,) = monograph.conflicts
+    assert conflict.topic == "indication_status"
+    assert [(c.value, c.sources) for c in conflict.claims] == [
+        ("off-label", ["lbl"]),
+        ("an approved use", ["faq"]),
+    ]
+    assert "tension headache" in conflict.note

@@ -1,0 +1,81 @@
+"""Facts merge by meaning and single values follow the most reliable source."""
+
+from medinfo.domain.facts import FactKind
+from medinfo.domain.sources import Reliability
+from medinfo.reconcile.merge import choose_value, dose_comparable, group_facts, strongest_severity
+from tests.unit.reconcile.builders import fact
+
+RANKS = {
+    "lbl": Reliability.FDA_LABEL,
+    "art": Reliability.CONSUMER_ARTICLE,
+    "art2": Reliability.CONSUMER_ARTICLE,
+    "bot": Reliability.USER_GENERATED,
+}
+DOSE = ("amount", "unit", "frequency_per_day")
+
+
+def test_group_facts_folds_synonyms_case_and_plurals() -> None:
+    facts = [
+        fact("art", FactKind.SIDE_EFFECT, "Sleepiness"),
+        fact("lbl", FactKind.SIDE_EFFECT, "drowsiness"),
+        fact("bot", FactKind.SIDE_EFFECT, "Headaches"),
+        fact("art", FactKind.SIDE_EFFECT, "headache"),
+    ]
+    groups = group_facts(facts, RANKS)[FactKind.SIDE_EFFECT]
+    assert [(g.display, g.sources) for g in groups] == [
+        ("drowsiness", ["lbl", "art"]),
+        ("headache", ["art", "bot"]),
+    ]
+
+
+def test_group_facts_keeps_every_evidence_span() -> None:
+    facts = [fact("art", FactKind.FORM, "tablets"), fact("lbl", FactKind.FORM, "oral tablet")]
+    (group,) = group_facts(facts, RANKS)[FactKind.FORM]
+    assert set(group.evidence) == {f.evidence for f in facts}
+
+
+def test_choose_value_prefers_the_most_reliable_source() -> None:
+    facts = [
+        fact("art", FactKind.INITIAL_DOSE, "oral", amount=4, unit="mg", frequency_per_day=3),
+        fact("art2", FactKind.INITIAL_DOSE, "oral", amount=4, unit="mg", frequency_per_day=3),
+        fact("lbl", FactKind.INITIAL_DOSE, "oral", amount=2, unit="mg", frequency_per_day=3),
+    ]
+    choice = choose_value(facts, DOSE, RANKS)
+    assert choice.value == {"amount": 2, "unit": "mg", "frequency_per_day": 3}
+    assert [r.value["amount"] for r in choice.rivals] == [4]
+
+
+def test_choose_value_breaks_ties_by_number_of_sources() -> None:
+    facts = [
+        fact("art", FactKind.MAX_DAILY_DOSE, "oral", amount=80, unit="mg"),
+        fact("art2", FactKind.MAX_DAILY_DOSE, "oral", amount=100, unit="mg"),
+        fact("bot", FactKind.MAX_DAILY_DOSE, "oral", amount=100, unit="mg"),
+    ]
+    choice = choose_value(facts, ("amount", "unit"), RANKS)
+    assert choice.value["amount"] == 100
+
+
+def test_choose_value_fills_gaps_from_sources_that_agree() -> None:
+    facts = [
+        fact("art", FactKind.ONSET, "onset", full_effect="a few days"),
+        fact("bot", FactKind.ONSET, "onset", first_effect="an hour", full_effect="A few  days"),
+    ]
+    choice = choose_value(facts, ("first_effect", "full_effect"), RANKS)
+    assert choice.value == {"full_effect": "a few days", "first_effect": "an hour"}
+    assert choice.rivals == []
+    assert {f.evidence.source for f in choice.support} == {"art", "bot"}
+
+
+def test_choose_value_compares_doses_after_unit_conversion() -> None:
+    facts = [
+        fact("lbl", FactKind.MAX_DAILY_DOSE, "oral", amount=1, unit="g"),
+        fact("art", FactKind.MAX_DAILY_DOSE, "oral", amount=1000, unit="mg"),
+    ]
+    choice = choose_value(facts, ("amount", "unit"), RANKS, dose_comparable)
+    assert choice.rivals == []
+    assert choice.value == {"amount": 1, "unit": "g"}
+
+
+def test_strongest_severity_takes_the_most_severe_stated() -> None:
+    assert strongest_severity(["minor", "Major", "moderate"]) == "major"
+    assert strongest_severity(["unclear"]) == "moderate"
