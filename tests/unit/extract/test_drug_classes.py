@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from medinfo.config import SHARED_DIR
 from medinfo.domain.errors import InputError
 from medinfo.extract.drug_classes import load_drug_classes, normalize_name, parse_drug_classes
 
@@ -52,3 +56,18 @@ def test_parse_drug_classes_rejects_unknown_keys_and_dangling_includes() -> None
         parse_drug_classes({"classes": [{"id": "a", "label": "a", "includes": ["b"]}]})
     with pytest.raises(InputError, match="unknown keys"):
         parse_drug_classes({"classes": [{"id": "a", "label": "a", "kind": "x"}]})
+
+
+def _shared_dir() -> Path:
+    configured = SHARED_DIR.value()
+    return Path(configured) if configured else Path(__file__).parents[3] / ".." / "shared"
+
+
+def test_every_gold_interaction_agent_is_a_known_class_or_drug() -> None:
+    gold_file = _shared_dir() / "dev-gold" / "baclofen.json"
+    if not gold_file.is_file():
+        pytest.skip("shared dev-gold not available")
+    vocabulary = load_drug_classes()
+    for item in json.loads(gold_file.read_text(encoding="utf-8"))["interactions"]:
+        agent = item["agent"]
+        assert vocabulary.classes_named(agent) or vocabulary.drugs_named(agent), agent

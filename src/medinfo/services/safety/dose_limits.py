@@ -24,52 +24,38 @@ def check_dose_limits(
     """MAX_DAILY_DOSE_EXCEEDED and SINGLE_DOSE_HIGH, only against limits for the same route."""
     route = rules.route_of(regimen.route)
     daily = daily_dose_mg(regimen)
-    alerts: list[Alert] = []
-    renal = _renal_ceiling_alert(daily, route, patient, monograph, rules)
-    if renal is not None:
-        alerts.append(renal)
-    else:
-        limit = limit_mg(monograph.dosing.max_daily, route, rules)
-        if limit is not None and _exceeds(daily, limit):
-            message = render(
-                "MAX_DAILY_DOSE_EXCEEDED",
-                daily=format_amount(daily),
-                dose=format_amount(regimen.dose_mg),
-                times=_times(regimen.times_per_day),
-                route=route,
-                drug=monograph.drug,
-                limit=format_amount(limit),
-            )
-            alerts.append(
-                _alert(
-                    AlertCode.MAX_DAILY_DOSE_EXCEEDED,
-                    daily,
-                    limit,
-                    message,
-                    rules,
-                    _sources(monograph.dosing.max_daily),
-                )
-            )
-    single = limit_mg(monograph.dosing.max_single, route, rules)
-    if single is not None and _exceeds(regimen.dose_mg, single):
-        message = render(
-            "SINGLE_DOSE_HIGH",
-            dose=format_amount(regimen.dose_mg),
-            route=route,
-            drug=monograph.drug,
-            limit=format_amount(single),
-        )
-        alerts.append(
-            _alert(
-                AlertCode.SINGLE_DOSE_HIGH,
-                regimen.dose_mg,
-                single,
-                message,
-                rules,
-                _sources(monograph.dosing.max_single),
-            )
-        )
-    return alerts
+    fields = {
+        "daily": format_amount(daily),
+        "dose": format_amount(regimen.dose_mg),
+        "times": _times(regimen.times_per_day),
+        "route": route,
+        "drug": monograph.drug,
+    }
+    checks = (
+        _renal_ceiling_alert(daily, route, patient, monograph, rules)
+        or _limit_alert(
+            AlertCode.MAX_DAILY_DOSE_EXCEEDED, daily, monograph.dosing.max_daily, rules, fields
+        ),
+        _limit_alert(
+            AlertCode.SINGLE_DOSE_HIGH, regimen.dose_mg, monograph.dosing.max_single, rules, fields
+        ),
+    )
+    return [alert for alert in checks if alert is not None]
+
+
+def _limit_alert(
+    code: AlertCode,
+    amount: float,
+    spec: DoseSpec | None,
+    rules: SafetyRules,
+    fields: dict[str, str],
+) -> Alert | None:
+    """An alert when `amount` is over the maximum `spec` states for the regimen's route."""
+    limit = limit_mg(spec, fields["route"], rules)
+    if spec is None or limit is None or not _exceeds(amount, limit):
+        return None
+    message = render(code.value, limit=format_amount(limit), **fields)
+    return _alert(code, amount, limit, message, rules, list(spec.sources))
 
 
 def limit_mg(spec: DoseSpec | None, route: str, rules: SafetyRules) -> float | None:
@@ -156,7 +142,3 @@ def _milligrams(amount: float, unit: str) -> float | None:
 def _times(times_per_day: int) -> str:
     key = {1: "times.once", 2: "times.twice"}.get(times_per_day, "times.many")
     return render(key, times=times_per_day)
-
-
-def _sources(spec: DoseSpec | None) -> list[str]:
-    return list(spec.sources) if spec is not None else []

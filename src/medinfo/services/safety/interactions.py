@@ -62,7 +62,7 @@ def check_interactions(
         if alcohol in medicine.classes:
             continue
         hits = [hit for t in targets if (hit := _match(medicine, t, alcohol)) is not None]
-        cns = [hit for hit in hits if _is_cns(hit, rules, vocabulary)]
+        cns = [hit for hit in hits if _is_cns(medicine, hit, rules, vocabulary)]
         other = [hit for hit in hits if hit not in cns]
         if cns:
             alerts.append(
@@ -94,9 +94,19 @@ def _match(medicine: Medicine, target: Target, alcohol: str) -> _Hit | None:
     return _Hit(target, classes, drugs) if classes or drugs else None
 
 
-def _is_cns(hit: _Hit, rules: SafetyRules, vocabulary: DrugClassVocabulary) -> bool:
+def _is_cns(
+    medicine: Medicine, hit: _Hit, rules: SafetyRules, vocabulary: DrugClassVocabulary
+) -> bool:
+    """Whether the medicine's own class inside a matched class is a CNS depressant class.
+
+    Listed "antihistamines" make a sedating antihistamine a CNS interaction, not a non-sedating one.
+    """
     wider = rules.cns_depressant_class
-    return any(vocabulary.is_within(class_id, wider) for class_id in hit.classes)
+    return any(
+        vocabulary.is_within(own, wider)
+        for own in medicine.classes
+        if any(vocabulary.is_within(own, matched) for matched in hit.classes)
+    )
 
 
 def _severity(interactions: list[Interaction], rules: SafetyRules) -> Severity:

@@ -63,7 +63,7 @@ def test_check_regimen_rule_code_names_no_drug() -> None:
     vocabulary = load_drug_classes()
     names = {name for name in vocabulary.known_names() if len(name) > 3} - {"alcohol"}
     package = Path(safety.__file__).parent
-    for module in package.glob("*.py"):
+    for module in [*package.glob("*.py"), *package.glob("rules/*.json")]:
         words = set(re.findall(r"[a-z]+", module.read_text().lower()))
         assert not names & words, f"{module.name} names {sorted(names & words)}"
 

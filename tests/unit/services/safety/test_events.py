@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medinfo.domain.alerts import AlertCode, Severity
 from medinfo.domain.monograph import MissedDose, Stopping
@@ -144,3 +146,21 @@ def test_harm_taper_plan_never_invents_doses_when_sources_give_none() -> None:
         )
         assert all(step.daily_mg is None for step in response.taper_plan or []), taper
         assert all(step.duration_days is None for step in response.taper_plan or []), taper
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    times_per_day=st.integers(min_value=1, max_value=24),
+    since=st.floats(min_value=0, max_value=48),
+    until=st.floats(min_value=0, max_value=48),
+)
+def test_harm_any_missed_dose_gets_one_answer_that_forbids_doubling(
+    times_per_day: int, since: float, until: float
+) -> None:
+    response = check_regimen(
+        request(dose_mg=5, times_per_day=times_per_day, event=_missed(since, until)),
+        muscle_relaxant(),
+    )
+    missed = [a for a in response.alerts if a.code.value.startswith("MISSED_DOSE")]
+    assert len(missed) == 1
+    assert _DOUBLE.search(missed[0].message)

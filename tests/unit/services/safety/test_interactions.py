@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from medinfo.domain.alerts import AlertCode, Severity
+from medinfo.domain.monograph import Interaction
 from medinfo.services.safety import check_regimen
 from tests.unit.services.safety.monographs import (
     alpha_agonist,
@@ -139,3 +140,23 @@ def test_check_regimen_monograph_without_interactions_is_clean() -> None:
         bare(),
     )
     assert response.alerts == []
+
+
+def test_check_regimen_listed_antihistamines_are_sedation_only_for_sedating_ones() -> None:
+    monograph = muscle_relaxant(
+        interactions=[Interaction(agent="antihistamines", severity="moderate", sources=["h"])]
+    )
+    sedating = check_regimen(request(other_medications=["Benadryl"]), monograph)
+    assert codes(sedating) == [AlertCode.INTERACTION_CNS_DEPRESSANT]
+    assert "sedating antihistamine" in sedating.alerts[0].message
+    plain = check_regimen(request(other_medications=["Claritin"]), monograph)
+    assert codes(plain) == [AlertCode.INTERACTION_OTHER]
+
+
+def test_check_regimen_serotonergic_opioid_is_another_interaction_for_serotonin_lists() -> None:
+    monograph = antidepressant()
+    monograph.interactions.append(
+        Interaction(agent="other serotonergic drugs", severity="major", sources=["s3"])
+    )
+    response = check_regimen(request(drug="sertraline", other_medications=["Ultram"]), monograph)
+    assert codes(response) == [AlertCode.INTERACTION_OTHER]
