@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from medinfo.domain.alerts import Alert, AlertCode, Patient
@@ -42,14 +43,13 @@ def _renal_alert(patient: Patient, monograph: Monograph, rules: SafetyRules) -> 
     adjustments = matching_adjustments(monograph, patient.egfr)
     if not precautions and not monograph.dosing.renal_adjustment:
         return None
-    advice_texts = [item.advice for item in adjustments] + [item.advice for item in precautions]
     severity = max(band.severity, rules.condition_severity["renal"], key=severity_rank)
     message = render(
         "RENAL_IMPAIRMENT",
         band=band.label,
         egfr=f"{patient.egfr:g}",
         drug=monograph.drug,
-        advice=_advice(advice_texts),
+        advice=_advice([item.advice for item in adjustments]),
     )
     cited = adjustments or monograph.dosing.renal_adjustment
     return Alert(
@@ -68,9 +68,7 @@ def _simple_alert(
     precautions = precautions_for(condition, monograph, rules)
     if not precautions:
         return None
-    message = render(
-        code.value, drug=monograph.drug, advice=_advice([item.advice for item in precautions])
-    )
+    message = render(code.value, drug=monograph.drug)
     return Alert(
         code=code,
         severity=rules.condition_severity[condition],
@@ -87,13 +85,14 @@ def _pregnancy_alert(patient: Patient, monograph: Monograph, rules: SafetyRules)
         return None
     severity = rules.condition_severity["pregnancy"]
     category = (pregnancy.category or "").strip().upper()
+    summary = pregnancy.summary if _known(pregnancy.summary) else ""
+    statement = render("pregnancy.summary", summary=_full_stop(summary)) if summary else ""
     if category:
-        statement = render("pregnancy.category", drug=monograph.drug, category=category)
         severity = rules.pregnancy_category_severity.get(category, severity)
-    else:
-        statement = render("pregnancy.no_category", drug=monograph.drug)
-    if _known(pregnancy.summary):
-        statement += render("pregnancy.summary", summary=_full_stop(pregnancy.summary))
+        if not re.search(rf"\bcategory\s+{re.escape(category)}\b", summary, re.IGNORECASE):
+            statement = render("pregnancy.category", category=category) + statement
+        if not any(marker in summary.lower() for marker in rules.pregnancy_outdated_markers):
+            statement += render("pregnancy.outdated")
     message = render("PREGNANCY", statement=statement, drug=monograph.drug)
     return Alert(
         code=AlertCode.PREGNANCY,

@@ -181,7 +181,7 @@ def _effect(interactions: list[Interaction]) -> str:
     effects = [sentence(item.effect) for item in interactions if sentence(item.effect)]
     if not effects:
         return ""
-    return render("interaction.effect", effect="; ".join(dict.fromkeys(effects[:2])))
+    return render("interaction.effect", effect=effects[0])
 
 
 def _sources(interactions: list[Interaction]) -> list[str]:

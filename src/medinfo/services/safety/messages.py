@@ -36,7 +36,7 @@ MESSAGE_KEYS = frozenset(
         "PREGNANCY",
         "pregnancy.category",
         "pregnancy.summary",
-        "pregnancy.no_category",
+        "pregnancy.outdated",
         "BREASTFEEDING",
         "breastfeeding.summary",
         "MISSED_DOSE_TAKE_NOW",

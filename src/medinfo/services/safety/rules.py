@@ -75,6 +75,7 @@ class SafetyRules(_Strict):
     condition_terms: dict[Condition, list[str]]
     condition_severity: dict[Condition, Severity]
     pregnancy_category_severity: dict[str, Severity]
+    pregnancy_outdated_markers: list[str]
     interaction_severity: dict[str, Severity]
     interaction_severity_default: Severity
     cns_depressant_class: str

@@ -103,3 +103,14 @@ def test_check_regimen_pregnancy_as_a_precaution_only_still_alerts() -> None:
 def test_check_regimen_breastfeeding_quotes_the_sources_summary() -> None:
     (alert,) = check_regimen(request(breastfeeding=True), muscle_relaxant()).alerts
     assert "passes into breast milk" in alert.message
+
+
+def test_check_regimen_pregnancy_does_not_repeat_what_the_summary_already_says() -> None:
+    summary = (
+        "The sources give the old FDA letter category C: a risk cannot be ruled out. "
+        "The FDA retired letter categories in 2015."
+    )
+    monograph = muscle_relaxant(pregnancy=Pregnancy(category="C", summary=summary, sources=["p"]))
+    (alert,) = check_regimen(request(pregnant=True), monograph).alerts
+    assert alert.message.count("category C") == 1
+    assert alert.message.count("2015") == 1

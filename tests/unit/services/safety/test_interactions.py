@@ -160,3 +160,23 @@ def test_check_regimen_serotonergic_opioid_is_another_interaction_for_serotonin_
     )
     response = check_regimen(request(drug="sertraline", other_medications=["Ultram"]), monograph)
     assert codes(response) == [AlertCode.INTERACTION_OTHER]
+
+
+@pytest.mark.parametrize(
+    ("agent", "medicine"),
+    [
+        ("marijuana", "cannabis"),
+        ("grapefruit juice", "grapefruit"),
+        ("diuretics", "Lasix"),
+        ("oral contraceptives", "Yaz"),
+        ("antibiotics", "Z-Pak"),
+        ("st. john's wort", "St John's Wort"),
+    ],
+)
+def test_check_regimen_other_agent_wordings_match_the_medicine(agent: str, medicine: str) -> None:
+    monograph = bare().model_copy(
+        update={"interactions": [Interaction(agent=agent, severity="moderate", sources=["x"])]}
+    )
+    response = check_regimen(request(drug="plainomab", other_medications=[medicine]), monograph)
+    assert len(response.alerts) == 1
+    assert response.alerts[0].sources == ["x"]
