@@ -1,0 +1,142 @@
+"""Conditions: kidney, liver, seizures, pregnancy, breastfeeding, where the monograph names them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from medinfo.domain.alerts import Alert, AlertCode, Patient
+from medinfo.domain.monograph import UNKNOWN, Attributed, Monograph, Precaution
+from medinfo.services.safety.dose_limits import matching_adjustments
+from medinfo.services.safety.messages import render, sentence
+from medinfo.services.safety.rules import Condition, SafetyRules, severity_rank
+
+
+def check_conditions(patient: Patient, monograph: Monograph, rules: SafetyRules) -> list[Alert]:
+    """One alert per patient condition that the monograph gives a precaution for."""
+    checks = (
+        _renal_alert(patient, monograph, rules),
+        _simple_alert(
+            patient.liver_disease, "hepatic", AlertCode.HEPATIC_IMPAIRMENT, monograph, rules
+        ),
+        _simple_alert(patient.seizure_history, "seizure", AlertCode.SEIZURE_RISK, monograph, rules),
+        _pregnancy_alert(patient, monograph, rules) if patient.pregnant else None,
+        _breastfeeding_alert(patient, monograph, rules) if patient.breastfeeding else None,
+    )
+    return [alert for alert in checks if alert is not None]
+
+
+def precautions_for(
+    condition: Condition, monograph: Monograph, rules: SafetyRules
+) -> list[Precaution]:
+    """The monograph's precautions whose wording names `condition`."""
+    return [
+        item for item in monograph.precautions if rules.names_condition(condition, item.condition)
+    ]
+
+
+def _renal_alert(patient: Patient, monograph: Monograph, rules: SafetyRules) -> Alert | None:
+    band = rules.renal_band(patient.egfr)
+    if band is None or patient.egfr is None:
+        return None
+    precautions = precautions_for("renal", monograph, rules)
+    adjustments = matching_adjustments(monograph, patient.egfr)
+    if not precautions and not monograph.dosing.renal_adjustment:
+        return None
+    severity = max(band.severity, rules.condition_severity["renal"], key=severity_rank)
+    message = render(
+        "RENAL_IMPAIRMENT",
+        band=band.label,
+        egfr=f"{patient.egfr:g}",
+        drug=monograph.drug,
+        advice=_advice([item.advice for item in adjustments]),
+    )
+    cited = adjustments or monograph.dosing.renal_adjustment
+    return Alert(
+        code=AlertCode.RENAL_IMPAIRMENT,
+        severity=severity,
+        message=message,
+        sources=_sources([*precautions, *cited]),
+    )
+
+
+def _simple_alert(
+    present: bool, condition: Condition, code: AlertCode, monograph: Monograph, rules: SafetyRules
+) -> Alert | None:
+    if not present:
+        return None
+    precautions = precautions_for(condition, monograph, rules)
+    if not precautions:
+        return None
+    message = render(code.value, drug=monograph.drug)
+    return Alert(
+        code=code,
+        severity=rules.condition_severity[condition],
+        message=message,
+        sources=_sources(precautions),
+    )
+
+
+def _pregnancy_alert(patient: Patient, monograph: Monograph, rules: SafetyRules) -> Alert | None:
+    pregnancy = monograph.pregnancy
+    precautions = precautions_for("pregnancy", monograph, rules)
+    stated = _stated(pregnancy, pregnancy.summary) or pregnancy.category is not None
+    if not stated and not precautions:
+        return None
+    severity = rules.condition_severity["pregnancy"]
+    category = (pregnancy.category or "").strip().upper()
+    summary = pregnancy.summary if _known(pregnancy.summary) else ""
+    statement = render("pregnancy.summary", summary=_full_stop(summary)) if summary else ""
+    if category:
+        severity = rules.pregnancy_category_severity.get(category, severity)
+        if not re.search(rf"\bcategory\s+{re.escape(category)}\b", summary, re.IGNORECASE):
+            statement = render("pregnancy.category", category=category) + statement
+        if not any(marker in summary.lower() for marker in rules.pregnancy_outdated_markers):
+            statement += render("pregnancy.outdated")
+    message = render("PREGNANCY", statement=statement, drug=monograph.drug)
+    return Alert(
+        code=AlertCode.PREGNANCY,
+        severity=severity,
+        message=message,
+        sources=_sources([pregnancy, *precautions]),
+    )
+
+
+def _breastfeeding_alert(
+    patient: Patient, monograph: Monograph, rules: SafetyRules
+) -> Alert | None:
+    breastfeeding = monograph.breastfeeding
+    precautions = precautions_for("breastfeeding", monograph, rules)
+    if not _stated(breastfeeding, breastfeeding.summary) and not precautions:
+        return None
+    summary = ""
+    if _known(breastfeeding.summary):
+        summary = render("breastfeeding.summary", summary=_full_stop(breastfeeding.summary))
+    message = render("BREASTFEEDING", drug=monograph.drug, summary=summary)
+    return Alert(
+        code=AlertCode.BREASTFEEDING,
+        severity=rules.condition_severity["breastfeeding"],
+        message=message,
+        sources=_sources([breastfeeding, *precautions]),
+    )
+
+
+def _stated(part: Attributed, summary: str) -> bool:
+    return bool(part.sources) or _known(summary)
+
+
+def _known(summary: str) -> bool:
+    return bool(sentence(summary)) and summary.strip() != UNKNOWN
+
+
+def _full_stop(text: str) -> str:
+    return f"{sentence(text)}."
+
+
+def _advice(texts: list[str]) -> str:
+    kept = [sentence(text) for text in texts if sentence(text)]
+    return render("condition.advice", advice="; ".join(dict.fromkeys(kept[:2]))) if kept else ""
+
+
+def _sources(parts: Sequence[Attributed]) -> list[str]:
+    return list(dict.fromkeys(source for part in parts for source in part.sources))

@@ -1,0 +1,144 @@
+"""Dose limits: a regimen's daily and single doses against the monograph's maxima for its route."""
+
+from __future__ import annotations
+
+from medinfo.domain.alerts import Alert, AlertCode, Patient, Regimen, Severity
+from medinfo.domain.dosing import Dose, is_mass_unit
+from medinfo.domain.monograph import DoseSpec, Monograph, RenalAdjustment
+from medinfo.services.safety.messages import format_amount, render
+from medinfo.services.safety.rules import SafetyRules
+
+# Relative slack for float arithmetic: 26.6667 mg x 3 is 80 mg, not over it.
+_TOLERANCE = 1e-6
+_UNIT_NAMES = {"milligram": "mg", "gram": "g", "microgram": "mcg", "gm": "g"}
+
+
+def daily_dose_mg(regimen: Regimen) -> float:
+    """The regimen's total per day: dose x times per day."""
+    return regimen.dose_mg * regimen.times_per_day
+
+
+def check_dose_limits(
+    regimen: Regimen, patient: Patient, monograph: Monograph, rules: SafetyRules
+) -> list[Alert]:
+    """MAX_DAILY_DOSE_EXCEEDED and SINGLE_DOSE_HIGH, only against limits for the same route."""
+    route = rules.route_of(regimen.route)
+    daily = daily_dose_mg(regimen)
+    fields = {
+        "daily": format_amount(daily),
+        "dose": format_amount(regimen.dose_mg),
+        "times": _times(regimen.times_per_day),
+        "route": route,
+        "drug": monograph.drug,
+    }
+    checks = (
+        _renal_ceiling_alert(daily, route, patient, monograph, rules)
+        or _limit_alert(
+            AlertCode.MAX_DAILY_DOSE_EXCEEDED, daily, monograph.dosing.max_daily, rules, fields
+        ),
+        _limit_alert(
+            AlertCode.SINGLE_DOSE_HIGH, regimen.dose_mg, monograph.dosing.max_single, rules, fields
+        ),
+    )
+    return [alert for alert in checks if alert is not None]
+
+
+def _limit_alert(
+    code: AlertCode,
+    amount: float,
+    spec: DoseSpec | None,
+    rules: SafetyRules,
+    fields: dict[str, str],
+) -> Alert | None:
+    """An alert when `amount` is over the maximum `spec` states for the regimen's route."""
+    limit = limit_mg(spec, fields["route"], rules)
+    if spec is None or limit is None or not _exceeds(amount, limit):
+        return None
+    message = render(code.value, limit=format_amount(limit), **fields)
+    return _alert(code, amount, limit, message, rules, list(spec.sources))
+
+
+def limit_mg(spec: DoseSpec | None, route: str, rules: SafetyRules) -> float | None:
+    """A maximum in mg when it is stated for `route` in a mass unit; otherwise None."""
+    if spec is None or rules.route_of(spec.route) != route:
+        return None
+    return _milligrams(spec.amount, spec.unit)
+
+
+def dosing_route(monograph: Monograph, rules: SafetyRules) -> str:
+    """The route the monograph's dose facts are stated for."""
+    dosing = monograph.dosing
+    for spec in (dosing.max_daily, dosing.initial, dosing.max_single):
+        if spec is not None and spec.route:
+            return rules.route_of(spec.route)
+    return rules.route_when_unstated
+
+
+def matching_adjustments(monograph: Monograph, egfr: float | None) -> list[RenalAdjustment]:
+    """The monograph's renal dose rules whose eGFR range contains the patient's eGFR."""
+    if egfr is None:
+        return []
+    return [
+        band
+        for band in monograph.dosing.renal_adjustment
+        if (band.egfr_below is None or egfr < band.egfr_below)
+        and (band.egfr_at_least is None or egfr >= band.egfr_at_least)
+        and (band.egfr_below is not None or band.egfr_at_least is not None)
+    ]
+
+
+def _renal_ceiling_alert(
+    daily: float, route: str, patient: Patient, monograph: Monograph, rules: SafetyRules
+) -> Alert | None:
+    if route != dosing_route(monograph, rules):
+        return None
+    ceilings = [band for band in matching_adjustments(monograph, patient.egfr) if band.max_daily_mg]
+    if not ceilings:
+        return None
+    strictest = min(ceilings, key=lambda band: band.max_daily_mg or 0.0)
+    limit = strictest.max_daily_mg or 0.0
+    if not _exceeds(daily, limit):
+        return None
+    message = render(
+        "MAX_DAILY_DOSE_EXCEEDED.renal",
+        daily=format_amount(daily),
+        limit=format_amount(limit),
+        drug=monograph.drug,
+        egfr=format_amount(patient.egfr or 0.0),
+    )
+    return _alert(
+        AlertCode.MAX_DAILY_DOSE_EXCEEDED, daily, limit, message, rules, list(strictest.sources)
+    )
+
+
+def _alert(
+    code: AlertCode,
+    amount: float,
+    limit: float,
+    message: str,
+    rules: SafetyRules,
+    sources: list[str],
+) -> Alert:
+    over = rules.dose_limits.danger_when_over_times
+    severity = Severity.DANGER if amount >= limit * over else rules.dose_limits.severity
+    return Alert(code=code, severity=severity, message=message, sources=sources)
+
+
+def _exceeds(amount: float, limit: float) -> bool:
+    return amount > limit * (1 + _TOLERANCE)
+
+
+def _milligrams(amount: float, unit: str) -> float | None:
+    words = unit.strip().lower().split("/")[0].split()
+    if not words or "/kg" in unit.lower().replace(" ", ""):
+        return None
+    name = words[0].rstrip("s") if words[0] not in ("mg", "mcg", "g") else words[0]
+    name = _UNIT_NAMES.get(name, name)
+    if not is_mass_unit(name):
+        return None
+    return Dose(amount=amount, unit=name).milligrams()
+
+
+def _times(times_per_day: int) -> str:
+    key = {1: "times.once", 2: "times.twice"}.get(times_per_day, "times.many")
+    return render(key, times=times_per_day)

@@ -1,0 +1,188 @@
+"""Interactions: the patient's other medicines and alcohol against the monograph's interactions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from medinfo.domain.alerts import Alert, AlertCode, Patient, Severity
+from medinfo.domain.monograph import Interaction, Monograph
+from medinfo.extract.drug_classes import DrugClassVocabulary, normalize_name
+from medinfo.services.safety.medicines import Medicine
+from medinfo.services.safety.messages import join_words, render, sentence, with_article
+from medinfo.services.safety.rules import SafetyRules, severity_rank
+
+
+@dataclass(frozen=True)
+class Target:
+    """What one monograph interaction names: classes, generic drugs and its own words."""
+
+    interaction: Interaction
+    classes: frozenset[str]
+    drugs: frozenset[str]
+    words: str
+
+
+@dataclass(frozen=True)
+class _Hit:
+    target: Target
+    classes: frozenset[str]
+    drugs: frozenset[str]
+
+
+def interaction_targets(monograph: Monograph, vocabulary: DrugClassVocabulary) -> list[Target]:
+    """The classes and drugs each of the monograph's interactions names."""
+    return [
+        Target(
+            interaction=item,
+            classes=vocabulary.classes_named(item.agent),
+            drugs=vocabulary.drugs_named(item.agent),
+            words=f" {normalize_name(item.agent)} ",
+        )
+        for item in monograph.interactions
+        if item.agent.strip()
+    ]
+
+
+def check_interactions(
+    patient: Patient,
+    medicines: list[Medicine],
+    monograph: Monograph,
+    rules: SafetyRules,
+    vocabulary: DrugClassVocabulary,
+) -> list[Alert]:
+    """INTERACTION_ALCOHOL, then per medicine INTERACTION_CNS_DEPRESSANT and INTERACTION_OTHER."""
+    targets = interaction_targets(monograph, vocabulary)
+    alcohol = rules.alcohol_class
+    alerts: list[Alert] = []
+    drinks = patient.alcohol_use or any(alcohol in medicine.classes for medicine in medicines)
+    alcohol_targets = [t for t in targets if alcohol in t.classes]
+    if drinks and alcohol_targets:
+        alerts.append(_alcohol_alert(alcohol_targets, monograph, rules))
+    for medicine in medicines:
+        if alcohol in medicine.classes:
+            continue
+        hits = [hit for t in targets if (hit := _match(medicine, t, alcohol)) is not None]
+        cns = [hit for hit in hits if _is_cns(medicine, hit, rules, vocabulary)]
+        other = [hit for hit in hits if hit not in cns]
+        if cns:
+            alerts.append(
+                _medicine_alert(
+                    AlertCode.INTERACTION_CNS_DEPRESSANT,
+                    medicine,
+                    cns,
+                    monograph,
+                    rules,
+                    vocabulary,
+                )
+            )
+        if other:
+            alerts.append(
+                _medicine_alert(
+                    AlertCode.INTERACTION_OTHER, medicine, other, monograph, rules, vocabulary
+                )
+            )
+    return alerts
+
+
+def _match(medicine: Medicine, target: Target, alcohol: str) -> _Hit | None:
+    classes = (medicine.classes & target.classes) - {alcohol}
+    drugs = frozenset(
+        part
+        for part in medicine.components
+        if part in target.drugs or (not medicine.resolved and f" {part} " in target.words)
+    )
+    return _Hit(target, classes, drugs) if classes or drugs else None
+
+
+def _is_cns(
+    medicine: Medicine, hit: _Hit, rules: SafetyRules, vocabulary: DrugClassVocabulary
+) -> bool:
+    """Whether the medicine's own class inside a matched class is a CNS depressant class.
+
+    Listed "antihistamines" make a sedating antihistamine a CNS interaction, not a non-sedating one.
+    """
+    wider = rules.cns_depressant_class
+    return any(
+        vocabulary.is_within(own, wider)
+        for own in medicine.classes
+        if any(vocabulary.is_within(own, matched) for matched in hit.classes)
+    )
+
+
+def _severity(interactions: list[Interaction], rules: SafetyRules) -> Severity:
+    return max(
+        (rules.interaction_severity_of(item.severity) for item in interactions), key=severity_rank
+    )
+
+
+def _alcohol_alert(targets: list[Target], monograph: Monograph, rules: SafetyRules) -> Alert:
+    interactions = [t.interaction for t in targets]
+    message = render("INTERACTION_ALCOHOL", drug=monograph.drug, effect=_effect(interactions))
+    return Alert(
+        code=AlertCode.INTERACTION_ALCOHOL,
+        severity=_severity(interactions, rules),
+        message=message,
+        sources=_sources(interactions),
+    )
+
+
+def _medicine_alert(
+    code: AlertCode,
+    medicine: Medicine,
+    hits: list[_Hit],
+    monograph: Monograph,
+    rules: SafetyRules,
+    vocabulary: DrugClassVocabulary,
+) -> Alert:
+    interactions = [hit.target.interaction for hit in hits]
+    severity = _severity(interactions, rules)
+    matched = frozenset().union(*(hit.classes for hit in hits))
+    kind = _kind(medicine, matched, vocabulary)
+    fields = {
+        "drug": monograph.drug,
+        "medicine": medicine.name,
+        "agents": join_words(item.agent.strip() for item in interactions),
+        "effect": _effect(interactions),
+        "kind": kind,
+        "which": _which(medicine, hits, kind),
+    }
+    key = code.value
+    if code is AlertCode.INTERACTION_OTHER and severity is Severity.DANGER:
+        key = "INTERACTION_OTHER.contraindicated"
+    return Alert(
+        code=code, severity=severity, message=render(key, **fields), sources=_sources(interactions)
+    )
+
+
+def _kind(medicine: Medicine, matched: frozenset[str], vocabulary: DrugClassVocabulary) -> str:
+    """The medicine's narrowest class within the matched ones: "is a benzodiazepine"."""
+    if not matched:
+        return ""
+    own = [
+        cid
+        for cid in medicine.classes
+        if any(vocabulary.is_within(cid, wider) for wider in matched)
+    ]
+    narrowest = min(sorted(own), key=lambda cid: len(vocabulary.members_of(cid)))
+    key = "interaction.kind_contains" if len(medicine.components) > 1 else "interaction.kind_is"
+    return render(key, label=with_article(vocabulary.label(narrowest)))
+
+
+def _which(medicine: Medicine, hits: list[_Hit], kind: str) -> str:
+    if kind:
+        return render("interaction.which_class", kind=kind)
+    generics = [drug for hit in hits for drug in sorted(hit.drugs)]
+    if generics and normalize_name(medicine.name) not in generics:
+        return render("interaction.which_drug", generic=join_words(generics))
+    return ""
+
+
+def _effect(interactions: list[Interaction]) -> str:
+    effects = [sentence(item.effect) for item in interactions if sentence(item.effect)]
+    if not effects:
+        return ""
+    return render("interaction.effect", effect=effects[0])
+
+
+def _sources(interactions: list[Interaction]) -> list[str]:
+    return list(dict.fromkeys(source for item in interactions for source in item.sources))

@@ -1,0 +1,150 @@
+"""The patient's other medicines: brand, misspelled and combination names resolved to generics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Protocol
+
+from medinfo.extract.drug_classes import DrugClassVocabulary, load_drug_classes, normalize_name
+from medinfo.services.safety.rules import load_rules
+
+
+class MedicineResolver(Protocol):
+    """Anything that knows medicine names (the catalog): a name to its generic components."""
+
+    def resolve_components(self, name: str) -> list[str]:
+        """Generic names of the active ingredients of `name`; empty when unknown."""
+        ...
+
+
+@dataclass(frozen=True)
+class Medicine:
+    """One medicine the patient takes: the name as written, its generics and their classes."""
+
+    name: str
+    components: tuple[str, ...]
+    classes: frozenset[str]
+    resolved: bool
+
+
+def resolve_medicines(
+    names: list[str], resolve: MedicineResolver | None = None, exclude: frozenset[str] = frozenset()
+) -> list[Medicine]:
+    """Resolve each name; components in `exclude` (the checked drug itself) are left out."""
+    vocabulary = load_drug_classes()
+    medicines: list[Medicine] = []
+    for name in names:
+        if not name.strip():
+            continue
+        components, resolved = resolve_components(name, resolve)
+        kept = tuple(part for part in components if part not in exclude)
+        if not kept:
+            continue
+        classes = frozenset().union(*(vocabulary.classes_of_drug(part) for part in kept))
+        medicines.append(Medicine(name.strip(), kept, classes, resolved))
+    return medicines
+
+
+def resolve_components(
+    name: str, resolve: MedicineResolver | None = None
+) -> tuple[tuple[str, ...], bool]:
+    """Generic components of one medicine name and whether it was recognised.
+
+    Tries the whole name, then each part of a combination ("A and B", "A/B").
+    An unrecognised part is kept as written (normalised) so a named interaction can still match it.
+    """
+    whole = _lookup(name, resolve)
+    if whole:
+        return whole, True
+    parts = _split(name, load_drug_classes())
+    if len(parts) > 1:
+        found = [(_lookup(part, resolve), part) for part in parts]
+        components = [c for comps, part in found for c in (comps or (_clean(part),)) if c]
+        return tuple(dict.fromkeys(components)), all(comps for comps, _ in found)
+    cleaned = _clean(name)
+    return ((cleaned,) if cleaned else ()), False
+
+
+def _split(name: str, vocabulary: DrugClassVocabulary) -> list[str]:
+    parts = [f" {name.lower()} "]
+    for separator in vocabulary.separators:
+        parts = [piece for part in parts for piece in part.split(separator)]
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _clean(name: str) -> str:
+    """The name without doses, forms and release types: "Brand XR 0.5 mg" -> "brand"."""
+    noise = load_drug_classes().noise_words
+    words = normalize_name(name).split()
+    kept = [w for w in words if w not in noise and not any(ch.isdigit() for ch in w)]
+    return " ".join(kept)
+
+
+def _lookup(name: str, resolve: MedicineResolver | None) -> tuple[str, ...] | None:
+    known = _lookup_vocabulary(name)
+    if known:
+        return known
+    if resolve is not None:
+        components = [normalize_name(part) for part in resolve.resolve_components(name)]
+        if any(components):
+            return tuple(part for part in components if part)
+    return _lookup_fallback(_clean(name))
+
+
+@lru_cache(maxsize=8192)
+def _lookup_vocabulary(name: str) -> tuple[str, ...] | None:
+    vocabulary = load_drug_classes()
+    return vocabulary.components_of(name) or vocabulary.components_of(_clean(name))
+
+
+@lru_cache(maxsize=8192)
+def _lookup_fallback(cleaned: str) -> tuple[str, ...] | None:
+    """Names the vocabulary lacks: the drug recogniser, then fuzzy spelling in both."""
+    if not cleaned:
+        return None
+    matching = load_rules().name_matching
+    exact = _recognise(cleaned, fuzzy=False, min_similarity=1.0)
+    if exact:
+        return exact
+    from rapidfuzz import fuzz, process
+
+    vocabulary = load_drug_classes()
+    ranked = process.extract(
+        cleaned,
+        vocabulary.known_names(),
+        scorer=fuzz.ratio,
+        limit=8,
+        score_cutoff=matching.fuzzy_cutoff - matching.fuzzy_margin,
+    )
+    if ranked and ranked[0][1] >= matching.fuzzy_cutoff:
+        best = vocabulary.components_of(ranked[0][0])
+        rivals = [score for name, score, _ in ranked[1:] if vocabulary.components_of(name) != best]
+        if not rivals or ranked[0][1] - max(rivals) >= matching.fuzzy_margin:
+            return best
+    return _recognise(cleaned, fuzzy=True, min_similarity=matching.ner_min_similarity)
+
+
+def _recognise(cleaned: str, fuzzy: bool, min_similarity: float) -> tuple[str, ...] | None:
+    find_drugs = _drug_finder()
+    if find_drugs is None:
+        return None
+    matches: list[tuple[dict[str, Any], int, int]] = find_drugs(
+        cleaned.split(), is_fuzzy_match=fuzzy, is_ignore_case=True
+    )
+    names = [
+        normalize_name(str(record["name"]))
+        for record, _start, _end in matches
+        if float(record.get("match_similarity", 1.0) or 1.0) >= min_similarity
+    ]
+    return tuple(dict.fromkeys(names)) or None
+
+
+@lru_cache(maxsize=1)
+def _drug_finder() -> Any:
+    """drug_named_entity_recognition's find_drugs, imported on first need (about 2 s)."""
+    try:
+        from drug_named_entity_recognition import find_drugs
+    except ImportError:  # the optional NLP extra is not installed
+        return None
+    return find_drugs

@@ -1,0 +1,116 @@
+"""Conditions: each alert only when the patient has it and the monograph names it."""
+
+from __future__ import annotations
+
+import pytest
+
+from medinfo.domain.alerts import AlertCode, Severity
+from medinfo.domain.monograph import Precaution, Pregnancy
+from medinfo.services.safety import check_regimen
+from tests.unit.services.safety.monographs import (
+    alpha_agonist,
+    bare,
+    codes,
+    muscle_relaxant,
+    request,
+)
+
+
+@pytest.mark.parametrize(
+    ("patient", "code", "sources"),
+    [
+        ({"egfr": 45}, AlertCode.RENAL_IMPAIRMENT, ["a"]),
+        ({"liver_disease": True}, AlertCode.HEPATIC_IMPAIRMENT, ["b"]),
+        ({"seizure_history": True}, AlertCode.SEIZURE_RISK, ["a"]),
+        ({"pregnant": True}, AlertCode.PREGNANCY, ["a"]),
+        ({"breastfeeding": True}, AlertCode.BREASTFEEDING, ["b"]),
+    ],
+)
+def test_check_regimen_condition_named_by_monograph_alerts(
+    patient: dict[str, object], code: AlertCode, sources: list[str]
+) -> None:
+    response = check_regimen(request(**patient), muscle_relaxant())
+    assert codes(response) == [code]
+    assert response.alerts[0].sources == sources
+
+
+@pytest.mark.parametrize(
+    "patient",
+    [
+        {"egfr": 20},
+        {"liver_disease": True},
+        {"seizure_history": True},
+        {"pregnant": True},
+        {"breastfeeding": True},
+    ],
+)
+def test_check_regimen_condition_not_named_by_monograph_is_clean(
+    patient: dict[str, object],
+) -> None:
+    assert check_regimen(request(**patient), bare()).alerts == []
+
+
+@pytest.mark.parametrize("egfr", [60, 75, 120])
+def test_check_regimen_egfr_of_60_or_more_is_clean(egfr: float) -> None:
+    assert check_regimen(request(egfr=egfr), muscle_relaxant()).alerts == []
+
+
+@pytest.mark.parametrize(
+    ("egfr", "severity"),
+    [(59, Severity.CAUTION), (40, Severity.WARNING), (20, Severity.WARNING), (10, Severity.DANGER)],
+)
+def test_check_regimen_renal_severity_follows_egfr_band(egfr: float, severity: Severity) -> None:
+    (alert,) = check_regimen(request(egfr=egfr), muscle_relaxant()).alerts
+    assert alert.severity is severity
+    assert f"eGFR of {egfr}" in alert.message
+
+
+def test_check_regimen_hepatic_wording_variants_are_recognised() -> None:
+    (alert,) = check_regimen(request(drug="tizanidine", liver_disease=True), alpha_agonist()).alerts
+    assert alert.code is AlertCode.HEPATIC_IMPAIRMENT
+
+
+def test_check_regimen_epilepsy_wording_counts_as_seizure_history() -> None:
+    monograph = muscle_relaxant(precautions=[Precaution(condition="epilepsy", sources=["e"])])
+    assert codes(check_regimen(request(seizure_history=True), monograph)) == [
+        AlertCode.SEIZURE_RISK
+    ]
+
+
+def test_check_regimen_pregnancy_mentions_category_as_outdated_and_the_sources_statement() -> None:
+    (alert,) = check_regimen(request(pregnant=True), muscle_relaxant()).alerts
+    assert "category C" in alert.message
+    assert "retired" in alert.message
+    assert "unborn baby cannot be ruled out" in alert.message
+
+
+def test_check_regimen_pregnancy_category_x_is_danger() -> None:
+    monograph = muscle_relaxant(pregnancy=Pregnancy(category="X", sources=["p"]))
+    (alert,) = check_regimen(request(pregnant=True), monograph).alerts
+    assert alert.severity is Severity.DANGER
+
+
+def test_check_regimen_pregnancy_as_a_precaution_only_still_alerts() -> None:
+    monograph = bare().model_copy(
+        update={"precautions": [Precaution(condition="pregnancy", sources=["q"])]}
+    )
+    (alert,) = check_regimen(request(pregnant=True), monograph).alerts
+    assert alert.code is AlertCode.PREGNANCY
+    assert alert.sources == ["q"]
+    assert "letter category" not in alert.message
+
+
+def test_check_regimen_breastfeeding_quotes_the_sources_summary() -> None:
+    (alert,) = check_regimen(request(breastfeeding=True), muscle_relaxant()).alerts
+    assert "passes into breast milk" in alert.message
+
+
+def test_check_regimen_pregnancy_does_not_repeat_what_the_summary_already_says() -> None:
+    summary = (
+        "The sources give the old FDA letter category C: a risk cannot be ruled out. "
+        "The FDA retired letter categories in 2015."
+    )
+    monograph = muscle_relaxant(pregnancy=Pregnancy(category="C", summary=summary, sources=["p"]))
+    (alert,) = check_regimen(request(pregnant=True), monograph).alerts
+    assert alert.message.count("category C") == 1
+    assert alert.message.count("2015") == 1

@@ -1,0 +1,115 @@
+"""Dose limits: daily and single maxima for the same route, renal ceilings, boundaries."""
+
+from __future__ import annotations
+
+from medinfo.domain.alerts import AlertCode, Severity
+from medinfo.domain.monograph import DoseSpec, Dosing, RenalAdjustment
+from medinfo.services.safety import check_regimen
+from tests.unit.services.safety.monographs import (
+    alpha_agonist,
+    codes,
+    muscle_relaxant,
+    request,
+)
+
+
+def test_check_regimen_exactly_at_max_daily_is_not_an_alert() -> None:
+    response = check_regimen(request(dose_mg=20, times_per_day=4), muscle_relaxant())
+    assert response.daily_dose_mg == 80
+    assert response.alerts == []
+
+
+def test_check_regimen_one_mg_over_max_daily_alerts_with_sources() -> None:
+    response = check_regimen(request(dose_mg=27, times_per_day=3), muscle_relaxant())
+    (alert,) = response.alerts
+    assert alert.code is AlertCode.MAX_DAILY_DOSE_EXCEEDED
+    assert alert.severity is Severity.WARNING
+    assert alert.sources == ["a", "b"]
+    assert "81 mg a day" in alert.message
+    assert "80 mg a day" in alert.message
+
+
+def test_check_regimen_fractional_doses_at_the_max_are_not_over() -> None:
+    response = check_regimen(request(dose_mg=80 / 3, times_per_day=3), muscle_relaxant())
+    assert response.alerts == []
+
+
+def test_check_regimen_twice_the_max_is_danger() -> None:
+    response = check_regimen(request(dose_mg=40, times_per_day=4), muscle_relaxant())
+    assert response.alerts[0].severity is Severity.DANGER
+
+
+def test_check_regimen_intrathecal_is_never_checked_against_oral_limits() -> None:
+    response = check_regimen(
+        request(dose_mg=100, times_per_day=1, route="intrathecal"), muscle_relaxant()
+    )
+    assert AlertCode.MAX_DAILY_DOSE_EXCEEDED not in codes(response)
+
+
+def test_check_regimen_route_synonyms_are_the_same_route() -> None:
+    response = check_regimen(
+        request(dose_mg=30, times_per_day=3, route="by mouth"), muscle_relaxant()
+    )
+    assert codes(response) == [AlertCode.MAX_DAILY_DOSE_EXCEEDED]
+
+
+def test_check_regimen_limit_without_route_applies_to_oral() -> None:
+    dosing = Dosing(max_daily=DoseSpec(amount=80, unit="mg"))
+    monograph = muscle_relaxant(dosing=dosing)
+    assert codes(check_regimen(request(dose_mg=30), monograph)) == [
+        AlertCode.MAX_DAILY_DOSE_EXCEEDED
+    ]
+    assert check_regimen(request(dose_mg=30, route="intrathecal"), monograph).alerts == []
+
+
+def test_check_regimen_no_limit_stated_gives_no_dose_alert() -> None:
+    monograph = muscle_relaxant(dosing=Dosing())
+    assert check_regimen(request(dose_mg=500, times_per_day=4), monograph).alerts == []
+
+
+def test_check_regimen_limit_in_grams_is_compared_in_mg() -> None:
+    monograph = muscle_relaxant(dosing=Dosing(max_daily=DoseSpec(amount=4, unit="g")))
+    assert check_regimen(request(dose_mg=1000, times_per_day=4), monograph).alerts == []
+    assert codes(check_regimen(request(dose_mg=1000, times_per_day=5), monograph)) == [
+        AlertCode.MAX_DAILY_DOSE_EXCEEDED
+    ]
+
+
+def test_check_regimen_weight_based_limit_is_not_compared() -> None:
+    monograph = muscle_relaxant(dosing=Dosing(max_daily=DoseSpec(amount=2, unit="mg/kg")))
+    assert check_regimen(request(dose_mg=500), monograph).alerts == []
+
+
+def test_check_regimen_single_dose_above_max_single_alerts() -> None:
+    response = check_regimen(
+        request(dose_mg=16, times_per_day=2, drug="tizanidine"), alpha_agonist()
+    )
+    assert codes(response) == [AlertCode.SINGLE_DOSE_HIGH]
+    assert response.alerts[0].sources == ["t1"]
+
+
+def test_check_regimen_single_dose_at_max_single_is_clean() -> None:
+    response = check_regimen(
+        request(dose_mg=12, times_per_day=3, drug="tizanidine"), alpha_agonist()
+    )
+    assert response.alerts == []
+
+
+def test_check_regimen_renal_ceiling_applies_in_its_egfr_band() -> None:
+    dosing = muscle_relaxant().dosing.model_copy(
+        update={
+            "renal_adjustment": [
+                RenalAdjustment(
+                    egfr_below=30, max_daily_mg=30, advice="halve the dose", sources=["r"]
+                ),
+            ]
+        }
+    )
+    monograph = muscle_relaxant(dosing=dosing, precautions=[])
+    low = check_regimen(request(dose_mg=15, times_per_day=3, egfr=25), monograph)
+    assert AlertCode.MAX_DAILY_DOSE_EXCEEDED in codes(low)
+    ceiling = next(a for a in low.alerts if a.code is AlertCode.MAX_DAILY_DOSE_EXCEEDED)
+    assert ceiling.sources == ["r"]
+    assert "30 mg a day" in ceiling.message
+    normal = check_regimen(request(dose_mg=15, times_per_day=3, egfr=90), monograph)
+    assert normal.alerts == []

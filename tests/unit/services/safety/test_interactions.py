@@ -1,0 +1,182 @@
+"""Interactions: other medicines by class, brand, misspelling and combination; alcohol."""
+
+from __future__ import annotations
+
+import pytest
+
+from medinfo.domain.alerts import AlertCode, Severity
+from medinfo.domain.monograph import Interaction
+from medinfo.services.safety import check_regimen
+from tests.unit.services.safety.monographs import (
+    alpha_agonist,
+    antidepressant,
+    bare,
+    codes,
+    muscle_relaxant,
+    request,
+)
+
+
+@pytest.mark.parametrize(
+    "medicine",
+    [
+        "OxyContin",
+        "Xanax",
+        "Ambien",
+        "Norco",
+        "oxycodone",
+        "Percocet",
+        "zolpidem 10 mg",
+        "Klonopin",
+        "hydrocodone/acetaminophen",
+        "oxycodone and acetaminophen",
+        "Tylenol with codeine",
+        "gabapentin",
+        "Seroquel",
+        "Benadryl",
+        "trazodone",
+        "Flexeril",
+    ],
+)
+def test_check_regimen_flags_cns_depressants_by_any_name(medicine: str) -> None:
+    response = check_regimen(request(other_medications=[medicine]), muscle_relaxant())
+    assert codes(response) == [AlertCode.INTERACTION_CNS_DEPRESSANT]
+    assert medicine.strip() in response.alerts[0].message
+    assert response.alerts[0].sources
+
+
+@pytest.mark.parametrize("misspelled", ["oxycodon", "xanex", "ambian", "percoset", "klonopine"])
+def test_check_regimen_flags_misspelled_cns_depressants(misspelled: str) -> None:
+    response = check_regimen(request(other_medications=[misspelled]), muscle_relaxant())
+    assert codes(response) == [AlertCode.INTERACTION_CNS_DEPRESSANT]
+
+
+def test_check_regimen_names_the_medicines_class_and_the_listed_agents() -> None:
+    response = check_regimen(request(other_medications=["OxyContin"]), muscle_relaxant())
+    message = response.alerts[0].message
+    assert "opioid" in message
+    assert "narcotics" in message
+    assert "CNS depressants" in message
+    assert set(response.alerts[0].sources) == {"a", "b", "c"}
+
+
+def test_check_regimen_one_alert_per_interacting_medicine() -> None:
+    response = check_regimen(
+        request(other_medications=["Xanax", "Norco", "lisinopril"]), muscle_relaxant()
+    )
+    assert codes(response) == [AlertCode.INTERACTION_CNS_DEPRESSANT] * 2
+
+
+@pytest.mark.parametrize("medicine", ["lisinopril", "Claritin", "metformin", "vitamin D", "Zyrtec"])
+def test_check_regimen_non_interacting_medicine_is_clean(medicine: str) -> None:
+    assert check_regimen(request(other_medications=[medicine]), muscle_relaxant()).alerts == []
+
+
+def test_check_regimen_same_drug_listed_as_other_medicine_is_not_an_interaction() -> None:
+    response = check_regimen(request(other_medications=["Lioresal", "baclofen"]), muscle_relaxant())
+    assert response.alerts == []
+
+
+def test_check_regimen_alcohol_use_alerts_when_monograph_lists_alcohol() -> None:
+    response = check_regimen(request(alcohol_use=True), muscle_relaxant())
+    (alert,) = response.alerts
+    assert alert.code is AlertCode.INTERACTION_ALCOHOL
+    assert alert.severity is Severity.WARNING
+    assert alert.sources == ["a"]
+
+
+def test_check_regimen_alcohol_use_is_clean_when_monograph_does_not_list_it() -> None:
+    assert (
+        check_regimen(request(alcohol_use=True, drug="sertraline"), antidepressant()).alerts == []
+    )
+
+
+def test_check_regimen_alcohol_named_among_medicines_counts_as_drinking() -> None:
+    response = check_regimen(request(other_medications=["beer"]), muscle_relaxant())
+    assert codes(response) == [AlertCode.INTERACTION_ALCOHOL]
+
+
+def test_check_regimen_contraindicated_class_is_danger() -> None:
+    response = check_regimen(
+        request(drug="sertraline", other_medications=["Nardil"]), antidepressant()
+    )
+    (alert,) = response.alerts
+    assert alert.code is AlertCode.INTERACTION_OTHER
+    assert alert.severity is Severity.DANGER
+    assert "must not be combined" in alert.message
+    assert "do not stop either medicine on your own" in alert.message
+
+
+def test_check_regimen_other_class_interaction_takes_the_monograph_severity() -> None:
+    response = check_regimen(
+        request(drug="sertraline", other_medications=["Eliquis", "Imitrex"]), antidepressant()
+    )
+    by_medicine = {a.message.split("you take ")[1].split(",")[0]: a for a in response.alerts}
+    assert by_medicine["Imitrex"].severity is Severity.WARNING
+    assert by_medicine["Eliquis"].severity is Severity.CAUTION
+    assert all(a.code is AlertCode.INTERACTION_OTHER for a in response.alerts)
+
+
+def test_check_regimen_named_drug_interaction_matches_its_brand() -> None:
+    response = check_regimen(
+        request(drug="tizanidine", other_medications=["Cipro"]), alpha_agonist()
+    )
+    (alert,) = response.alerts
+    assert alert.code is AlertCode.INTERACTION_OTHER
+    assert alert.severity is Severity.DANGER
+    assert "ciprofloxacin" in alert.message
+
+
+def test_check_regimen_unknown_medicine_matches_a_named_interaction_by_its_words() -> None:
+    monograph = muscle_relaxant(interactions=[*muscle_relaxant().interactions])
+    monograph.interactions[0].agent = "quexolide"
+    response = check_regimen(request(other_medications=["Quexolide 5 mg"]), monograph)
+    assert codes(response) == [AlertCode.INTERACTION_OTHER]
+
+
+def test_check_regimen_monograph_without_interactions_is_clean() -> None:
+    response = check_regimen(
+        request(drug="plainomab", alcohol_use=True, other_medications=["OxyContin", "Xanax"]),
+        bare(),
+    )
+    assert response.alerts == []
+
+
+def test_check_regimen_listed_antihistamines_are_sedation_only_for_sedating_ones() -> None:
+    monograph = muscle_relaxant(
+        interactions=[Interaction(agent="antihistamines", severity="moderate", sources=["h"])]
+    )
+    sedating = check_regimen(request(other_medications=["Benadryl"]), monograph)
+    assert codes(sedating) == [AlertCode.INTERACTION_CNS_DEPRESSANT]
+    assert "sedating antihistamine" in sedating.alerts[0].message
+    plain = check_regimen(request(other_medications=["Claritin"]), monograph)
+    assert codes(plain) == [AlertCode.INTERACTION_OTHER]
+
+
+def test_check_regimen_serotonergic_opioid_is_another_interaction_for_serotonin_lists() -> None:
+    monograph = antidepressant()
+    monograph.interactions.append(
+        Interaction(agent="other serotonergic drugs", severity="major", sources=["s3"])
+    )
+    response = check_regimen(request(drug="sertraline", other_medications=["Ultram"]), monograph)
+    assert codes(response) == [AlertCode.INTERACTION_OTHER]
+
+
+@pytest.mark.parametrize(
+    ("agent", "medicine"),
+    [
+        ("marijuana", "cannabis"),
+        ("grapefruit juice", "grapefruit"),
+        ("diuretics", "Lasix"),
+        ("oral contraceptives", "Yaz"),
+        ("antibiotics", "Z-Pak"),
+        ("st. john's wort", "St John's Wort"),
+    ],
+)
+def test_check_regimen_other_agent_wordings_match_the_medicine(agent: str, medicine: str) -> None:
+    monograph = bare().model_copy(
+        update={"interactions": [Interaction(agent=agent, severity="moderate", sources=["x"])]}
+    )
+    response = check_regimen(request(drug="plainomab", other_medications=[medicine]), monograph)
+    assert len(response.alerts) == 1
+    assert response.alerts[0].sources == ["x"]
