@@ -49,8 +49,8 @@ def real_pipeline() -> Pipeline:
     return Pipeline(
         read_path=_lazy("medinfo.sources", "read_path"),
         extract_document=_lazy("medinfo.extract.pipeline", "extract_document"),
-        assess_reliability=_lazy("medinfo.reconcile.reliability", "assess_reliability"),
-        reconcile_monograph=_lazy("medinfo.reconcile.merge", "reconcile_monograph"),
+        assess_reliability=_lazy("medinfo.reconcile", "assess_reliability"),
+        reconcile_monograph=_lazy("medinfo.reconcile", "reconcile_monograph"),
     )
 
 
