@@ -16,6 +16,8 @@ class Section(StrEnum):
 
     OVERVIEW = "overview"
     KEY_FACTS = "key_facts"
+    DRUG_CLASS = "drug_class"
+    BRAND_NAMES = "brand_names"
     INDICATIONS = "indications"
     OFF_LABEL = "off_label"
     MECHANISM = "mechanism"
