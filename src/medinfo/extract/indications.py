@@ -28,7 +28,7 @@ _STRONG = cue(
 )
 _WEAK = cue(r"\b(relieve|relief of|reduce|help with|helps?|control|prevent|ease|for)\b")
 _OFF_LABEL = cue(
-    r"\b(off-?label|also (been )?used (to treat|for|in)|has also been used|have also been used|"
+    r"\b(off-?label|(has|have) also been (used|prescribed|tried)|"
     r"occasionally (prescribed|used)|sometimes (prescribed|used)|not (fda[- ])?approved for|"
     r"unapproved|emerging evidence|other uses|investigational)"
 )
@@ -44,14 +44,19 @@ def _off_label(passage: Passage, unit: Unit, seen_cue: bool) -> bool:
 
 
 def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
-    """Whether a condition at `start` in the unit is stated as a use of the drug."""
+    """Whether a condition at `start` in the unit is stated as a use of the drug.
+
+    Symptoms (pain, fever...) count only as listed uses, after a strong cue ("used to
+    treat"), or after a weak one ("relieves") in the opening paragraph, which states
+    the main uses: elsewhere "relieves pain" is usually a benefit of treating something else.
+    """
     listed = unit.role in ("cell", "label") or passage.kind is BlockKind.LIST_ITEM
     if passage.section in _USE_SECTIONS and listed and not symptom:
         return True
     if last_cue_end(_STRONG, unit.text, start) >= 0:
         return True
     if symptom:
-        return False
+        return passage.opening and last_cue_end(_WEAK, unit.text, start) >= 0
     return passage.section in _USE_SECTIONS or last_cue_end(_WEAK, unit.text, start) >= 0
 
 

@@ -76,6 +76,7 @@ def extract_list_facts(document: Document, source_id: str, drug: str) -> list[Ex
     """
     facts: list[ExtractedFact] = []
     lead = ""
+    paragraphs = 0
     for block in document.content_blocks():
         if _LINK.search(block.text):
             continue
@@ -87,7 +88,9 @@ def extract_list_facts(document: Document, source_id: str, drug: str) -> list[Ex
         units = units_of(document, block)
         if not units:
             continue
-        passage = Passage(units, section, source_id, drug, section, lead=lead)
+        opening = block.kind is BlockKind.PARAGRAPH and section in _GENERAL and paragraphs < 2
+        paragraphs += block.kind is BlockKind.PARAGRAPH
+        passage = Passage(units, section, source_id, drug, section, lead=lead, opening=opening)
         if block.kind is BlockKind.TABLE_ROW:
             passage = _row_passage(document, block, passage)
         extractors = (extract_brand_names,) if block.kind is BlockKind.HEADING else EXTRACTORS

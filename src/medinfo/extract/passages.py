@@ -24,7 +24,8 @@ class Passage:
     """The units of one block, read in the section (and lead-in) they stand under.
 
     `lead` is the text of a lead-in paragraph ("Serious side effects include:") that
-    governs the list items after it; `evidence_section` is the Section recorded in evidence.
+    governs the list items after it; `opening` marks the document's opening paragraphs,
+    which state what the drug is for; `evidence_section` is the Section recorded in evidence.
     """
 
     units: list[Unit]
@@ -33,6 +34,7 @@ class Passage:
     drug: str
     evidence_section: Section
     lead: str = ""
+    opening: bool = False
     _matches: dict[tuple[int, str], list[TermMatch]] = field(default_factory=dict)
 
     @property

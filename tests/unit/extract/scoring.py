@@ -20,25 +20,28 @@ def fold(term: str, vocab: str) -> str:
 
 
 def merge(facts: list[ExtractedFact]) -> dict[str, Terms]:
-    """The list fields of the union of facts (a term any source calls serious is serious
-    unless a source explicitly lists it as common; a use stated on-label anywhere is on-label)."""
+    """The list fields of the union of facts.
+
+    A term any source calls serious is serious unless a source lists it as common; a use
+    any source calls off-label is off-label (the cautious reading of both).
+    """
     keys: dict[FactKind, set[str]] = defaultdict(set)
     serious: set[str] = set()
     common: set[str] = set()
-    on_label: set[str] = set()
+    off_label: set[str] = set()
     for fact in facts:
         keys[fact.kind].add(fact.key)
         if fact.kind is FactKind.SIDE_EFFECT and fact.attributes.get("serious"):
             serious.add(fact.key)
         if fact.kind is FactKind.SIDE_EFFECT and fact.attributes.get("frequency") == "common":
             common.add(fact.key)
-        if fact.kind is FactKind.INDICATION and not fact.attributes.get("off_label"):
-            on_label.add(fact.key)
+        if fact.kind is FactKind.INDICATION and fact.attributes.get("off_label"):
+            off_label.add(fact.key)
     serious_terms = serious - common
     return {
         "brand_names": {k.lower() for k in keys[FactKind.BRAND_NAME]},
         "drug_class": keys[FactKind.DRUG_CLASS],
-        "indications": {(k, k not in on_label) for k in keys[FactKind.INDICATION]},
+        "indications": {(k, k in off_label) for k in keys[FactKind.INDICATION]},
         "mechanism_terms": keys[FactKind.MECHANISM_TERM],
         "forms": keys[FactKind.FORM],
         "common_side_effects": keys[FactKind.SIDE_EFFECT] - serious_terms,

@@ -80,6 +80,48 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
             "breathing problems",
         },
     },
+    "ibuprofen.txt": {
+        "brand_names": {"advil", "motrin"},
+        "drug_class": {"nonsteroidal anti-inflammatory drug"},
+        "indications": {
+            ("pain", False),
+            ("fever", False),
+            ("inflammation", False),
+            ("arthritis", False),
+            ("menstrual cramps", False),
+            ("tension headache", False),
+        },
+        "mechanism_terms": {"cox-1", "cox-2", "prostaglandins"},
+        "forms": {"oral tablet", "capsule", "chewable tablet", "oral suspension", "gel"},
+        "common_side_effects": {"upset stomach", "nausea", "headache", "dizziness"},
+        "serious_side_effects": {"stomach bleeding", "kidney problems", "heart attack", "stroke"},
+        "interactions": {
+            "blood thinners",
+            "warfarin",
+            "nsaids",
+            "naproxen",
+            "antihypertensives",
+            "diuretics",
+            "alcohol",
+        },
+        "precautions": {
+            "stomach ulcers or bleeding",
+            "heart disease",
+            "high blood pressure",
+            "kidney disease",
+        },
+    },
+    "loratadine.md": {
+        "brand_names": {"claritin"},
+        "drug_class": {"antihistamine"},
+        "indications": {("allergies", False), ("hives", False)},
+        "mechanism_terms": {"h1 receptor", "antagonist"},
+        "forms": {"oral tablet", "orally disintegrating tablet", "oral solution"},
+        "common_side_effects": {"headache", "dry mouth", "fatigue"},
+        "serious_side_effects": {"allergic reaction", "fast heart rate"},
+        "interactions": {"ketoconazole", "erythromycin"},
+        "precautions": {"liver disease", "kidney disease"},
+    },
 }
 
 
