@@ -6,7 +6,7 @@ import re
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.drug_names import find_drug_mentions
+from medinfo.extract.drug_names import find_drug_mentions, generic_name
 from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
@@ -84,22 +84,24 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
     """BRAND_NAME facts: brands of the main drug named in the passage."""
     if passage.section in QUIET_SECTIONS:
         return []
-    drug = passage.drug.lower()
+    drug = generic_name(passage.drug)
+    names = {drug, passage.drug.lower()}
     facts: list[ExtractedFact] = []
     for unit in passage.units:
         brands = {
             m.surface: None
             for m in find_drug_mentions(unit.text)
-            if m.generic == drug and m.is_brand and m.surface.lower() != drug
+            if m.generic == drug and m.is_brand and m.surface.lower() not in names
         }
         for pattern in _BRAND_PATTERN.finditer(unit.text):
             for name in re.split(r"\s*(?:,|\bor\b|\band\b)\s*", pattern.group(1)):
                 resolved = find_drug_mentions(name)
-                if name and name.lower() != drug and (not resolved or resolved[0].generic == drug):
+                own = not resolved or resolved[0].generic == drug
+                if name and name.lower() not in names and own:
                     brands.setdefault(name, None)
         if passage.section is Section.BRAND_NAMES:
             for mention in find_drug_mentions(unit.text):
-                if mention.generic == drug and mention.surface.lower() != drug:
+                if mention.generic == drug and mention.surface.lower() not in names:
                     brands.setdefault(mention.surface, None)
         facts.extend(passage.fact(FactKind.BRAND_NAME, brand, unit) for brand in brands)
     return facts

@@ -66,6 +66,12 @@ def _mentions(text: str) -> tuple[DrugMention, ...]:
     return tuple(mentions)
 
 
+def generic_name(drug: str) -> str:
+    """The dictionary's generic name for a drug name ("Tylenol" -> "acetaminophen")."""
+    mentions = _mentions(drug)
+    return mentions[0].generic if mentions else drug.lower()
+
+
 def find_drug_mentions(text: str) -> list[DrugMention]:
     """Every drug named in the text, in order."""
     return list(_mentions(text))

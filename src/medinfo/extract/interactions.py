@@ -6,7 +6,7 @@ import re
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.drug_names import DrugMention, find_drug_mentions
+from medinfo.extract.drug_names import DrugMention, find_drug_mentions, generic_name
 from medinfo.extract.negation import negated_spans
 from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
 from medinfo.extract.sections import Section
@@ -62,7 +62,7 @@ def _agents(passage: Passage, unit: Unit) -> list[tuple[str, str, str]]:
     mentions: list[DrugMention] = [
         mention
         for mention in find_drug_mentions(unit.text)
-        if mention.generic != passage.drug.lower()
+        if mention.generic != generic_name(passage.drug)
         and not any(t.start < mention.end and mention.start < t.end for t in taken)
     ]
     negated = negated_spans(unit.text, [(m.start, m.end) for m in mentions])

@@ -189,3 +189,13 @@ def test_extract_list_facts_reaches_the_seed_quality_target() -> None:
         facts.extend(extract_list_facts(document, path.stem, "baclofen"))
     scores = score(facts, expected(gold_path))
     assert all(value >= 0.9 for value in scores.values()), scores
+
+
+def test_extract_list_facts_knows_the_drug_by_any_of_its_names() -> None:
+    document = make_document(
+        "Paracetamol (Tylenol) is a pain reliever. Do not combine it with warfarin or with "
+        "other products that contain acetaminophen.\n"
+    )
+    facts = extract_list_facts(document, "test", "paracetamol")
+    assert {f.key for f in facts if f.kind is FactKind.BRAND_NAME} == {"Tylenol"}
+    assert {f.key for f in facts if f.kind is FactKind.INTERACTION} == {"warfarin"}
