@@ -92,14 +92,26 @@ def parse_rules(raw: dict[str, Any]) -> BoilerplateRules:
         raise ValueError(f"{RULES_FILE}: {where}: {first['msg']}") from None
 
 
+def _pattern_groups(rule: LineRule) -> list[tuple[list[str], int]]:
+    """A rule's patterns joined in two groups: anchored at the start, and searched anywhere.
+
+    Python's regex engine rejects an anchored pattern at once but scans the whole
+    text for an unanchored one, so mixing them in one alternation would be slow.
+    """
+    flags = 0 if rule.case_sensitive else re.IGNORECASE
+    anchored = [p for p in rule.patterns if p.startswith("^")]
+    anywhere = [p for p in rule.patterns if p not in anchored]
+    return [(group, flags) for group in (anchored, anywhere) if group]
+
+
 @cache
 def _rules() -> _Compiled:
     text = resources.files("medinfo.sources").joinpath(RULES_FILE).read_text(encoding="utf-8")
     rules = parse_rules(json.loads(text))
     lines = tuple(
-        (re.compile(pattern, 0 if rule.case_sensitive else re.IGNORECASE), rule.max_words)
+        (re.compile("|".join(f"(?:{p})" for p in group), flags), rule.max_words)
         for rule in rules.line_rules
-        for pattern in rule.patterns
+        for group, flags in _pattern_groups(rule)
     )
     return _Compiled(
         lines=lines,

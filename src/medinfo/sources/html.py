@@ -100,11 +100,11 @@ def check_complete(original: str, name: str) -> None:
     for tag in ("html", "body"):
         if re.search(rf"<{tag}[\s>]", lower) and f"</{tag}" not in lower:
             raise InputError(f"{name}: truncated HTML: <{tag}> is opened but never closed")
+    if lower.rfind("<!--") > lower.rfind("-->"):
+        raise InputError(f"{name}: truncated HTML: ends inside a comment")
     tail = original.rstrip()
     if tail.rfind("<") > tail.rfind(">"):
-        raise InputError(f"{name}: truncated HTML: the document ends inside a tag")
-    if lower.rfind("<!--") > lower.rfind("-->"):
-        raise InputError(f"{name}: truncated HTML: the document ends inside a comment")
+        raise InputError(f"{name}: truncated HTML: ends inside a tag")
 
 
 class _PageParser(HTMLParser):

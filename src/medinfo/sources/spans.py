@@ -53,13 +53,14 @@ class Span:
 
 
 def trim(original: str, span: Span) -> Span:
-    """The span without surrounding whitespace."""
+    """The span without surrounding whitespace (changed in place)."""
     start, end = span.start, span.end
     while start < end and original[start].isspace():
         start += 1
     while end > start and original[end - 1].isspace():
         end -= 1
-    return replace(span, start=start, end=end)
+    span.start, span.end = start, end
+    return span
 
 
 def is_question(text: str) -> bool:
@@ -78,6 +79,8 @@ def split_question(original: str, fmt: SourceFormat, span: Span) -> list[Span]:
     and a paragraph span; anything else comes back unchanged.
     """
     if span.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        return [span]
+    if span.text and _LEADING_QUESTION.match(span.text) is None:
         return [span]
     text, positions = clean_with_positions(original[span.start : span.end], fmt)
     match = _LEADING_QUESTION.match(text)

@@ -27,6 +27,11 @@ _KINDS = {
     "caption": BlockKind.PARAGRAPH,
     "text": BlockKind.PARAGRAPH,
 }
+_DOCUMENT_FIELDS = {
+    "setId": ("spl_set_id", "root"),
+    "id": ("spl_id", "root"),
+    "effectiveTime": ("effective_time", "value"),
+}
 
 
 @cache
@@ -103,6 +108,7 @@ class _LabelParser:
     title_span: tuple[int, int] | None = None
     ids: count[int] = field(default_factory=count)
     last_text: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
 
     def position(self) -> int:
         return self.offsets.char(self.parser.CurrentByteIndex)
@@ -125,6 +131,10 @@ class _LabelParser:
             self.sections.append(frame.section)
         elif tag == "code" and parent.tag == "section" and self.sections:
             self.sections[-1].code = attrs.get("code", "")
+        elif parent.tag == "document" and tag in _DOCUMENT_FIELDS:
+            key, attribute = _DOCUMENT_FIELDS[tag]
+            if attrs.get(attribute):
+                self.fields[key] = attrs[attribute]
         elif tag == "title" and parent.tag == "document":
             self.title_span = (position, -1)
         elif tag == "title" and parent.tag == "section" and self.sections:
@@ -197,7 +207,7 @@ def read_spl_xml(original: str, name: str) -> Document:
     handlers = _parse(original, name)
     spans = handlers.collector.spans(original)
     blocks = assemble_blocks(original, SourceFormat.SPL_XML, spans, find_boilerplate=False)
-    metadata = {"kind": "label"}
+    metadata = {"kind": "label", **handlers.fields}
     brands = handlers.names.get("manufacturedProduct", [])
     generics = handlers.names.get("genericMedicine", [])
     if brands:
@@ -206,7 +216,10 @@ def read_spl_xml(original: str, name: str) -> Document:
         metadata["generic_name"] = " ".join(generics[0].split())
     if handlers.title_span is not None and handlers.title_span[1] >= 0:
         raw_title = original[slice(*handlers.title_span)]
-        metadata["title"] = clean_text(raw_title, SourceFormat.SPL_XML)
-    if not metadata.get("title"):
-        metadata["title"] = metadata.get("brand_name", "") or metadata.get("generic_name", "")
+        metadata["spl_title"] = clean_text(raw_title, SourceFormat.SPL_XML)
+    names = [metadata[key] for key in ("brand_name", "generic_name") if key in metadata]
+    if len(names) == 2 and names[0].lower() != names[1].lower():
+        metadata["title"] = f"{names[0]} ({names[1]})"
+    else:
+        metadata["title"] = (names or [metadata.get("spl_title", "")])[0]
     return make_document(original, SourceFormat.SPL_XML, blocks, metadata)
