@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from medinfo import config
-from medinfo.domain.documents import Document
+from medinfo.domain.documents import BlockKind, Document
 from medinfo.sources import quote
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -51,3 +51,16 @@ def texts(document: Document, *, boilerplate: bool | None = None) -> list[str]:
         for block in document.blocks
         if boilerplate is None or block.boilerplate == boilerplate
     ]
+
+
+def of_kind(document: Document, kind: BlockKind) -> list[str]:
+    """The texts of the blocks of one kind."""
+    return [block.text for block in document.blocks if block.kind is kind]
+
+
+def assert_label_names(document: Document, brand: str, generic: str, title: str) -> None:
+    """A label's metadata names its brand and generic drug and its title."""
+    assert document.metadata["kind"] == "label"
+    assert document.metadata["brand_name"] == brand
+    assert document.metadata["generic_name"] == generic
+    assert document.title == title

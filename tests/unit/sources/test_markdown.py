@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from medinfo.domain.documents import BlockKind
 from medinfo.sources.markdown import parse_front_matter, read_markdown
-from tests.unit.sources.conftest import FIXTURES, assert_offsets_slice, texts
+from tests.unit.sources.conftest import FIXTURES, assert_offsets_slice, of_kind, texts
 
 
 def _guide() -> str:
@@ -54,7 +54,7 @@ def test_read_markdown_reads_tables_numbered_lists_and_wrapped_paragraphs() -> N
     document = read_markdown(_guide())
     rows = [b.cells for b in document.blocks if b.kind is BlockKind.TABLE_ROW]
     assert ("Drug class", "Non-steroidal anti-inflammatory drug (NSAID)") in rows
-    items = [b.text for b in document.blocks if b.kind is BlockKind.LIST_ITEM][-2:]
+    items = of_kind(document, BlockKind.LIST_ITEM)[-2:]
     assert items == ["Black or bloody stools", "Swelling of the face or throat"]
     mechanism = next(b for b in document.blocks if b.heading == "How it works")
     assert mechanism.text.endswith("pain and swelling.")

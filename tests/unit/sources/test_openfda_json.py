@@ -9,12 +9,12 @@ import pytest
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.errors import InputError
 from medinfo.sources.openfda_json import read_openfda_json, read_openfda_record
-from tests.unit.sources.conftest import FIXTURES, assert_offsets_slice
+from tests.unit.sources.conftest import FIXTURES, assert_label_names, assert_offsets_slice, of_kind
 
 
 def test_read_openfda_json_renders_sections_as_text() -> None:
     document = read_openfda_json((FIXTURES / "cetirizine_label.json").read_text(), "c.json")
-    headings = [b.text for b in document.blocks if b.kind is BlockKind.HEADING]
+    headings = of_kind(document, BlockKind.HEADING)
     assert headings == [
         "Indications and Usage",
         "Dosage and Administration",
@@ -31,10 +31,9 @@ def test_read_openfda_json_renders_sections_as_text() -> None:
 
 def test_read_openfda_json_takes_names_from_the_openfda_block() -> None:
     document = read_openfda_json((FIXTURES / "cetirizine_label.json").read_text(), "c.json")
-    assert document.metadata["generic_name"] == "CETIRIZINE HYDROCHLORIDE"
-    assert document.metadata["brand_name"] == "Example Allergy Relief"
-    assert document.metadata["kind"] == "label"
-    assert document.title == "Example Allergy Relief"
+    assert_label_names(
+        document, "Example Allergy Relief", "CETIRIZINE HYDROCHLORIDE", "Example Allergy Relief"
+    )
 
 
 def test_read_openfda_record_accepts_a_bare_record() -> None:

@@ -9,15 +9,12 @@ import pytest
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.errors import InputError
 from medinfo.sources.spl_xml import loinc_sections, read_spl_xml
-from tests.unit.sources.conftest import FIXTURES, assert_offsets_slice
+from tests.unit.sources.conftest import FIXTURES, assert_label_names, assert_offsets_slice, of_kind
 
 
 def test_read_spl_xml_reads_sections_lists_and_tables() -> None:
     document = read_spl_xml((FIXTURES / "lisinopril_spl.xml").read_text(), "l.xml")
-    assert document.metadata["brand_name"] == "Examplril"
-    assert document.metadata["generic_name"] == "lisinopril"
-    assert document.metadata["kind"] == "label"
-    assert document.title == "Examplril (lisinopril)"
+    assert_label_names(document, "Examplril", "lisinopril", "Examplril (lisinopril)")
     heading = document.blocks[0]
     assert (heading.kind, heading.text, heading.level) == (
         BlockKind.HEADING,
@@ -25,7 +22,7 @@ def test_read_spl_xml_reads_sections_lists_and_tables() -> None:
         1,
     )
     assert "adults & children" in document.blocks[1].text
-    items = [b.text for b in document.blocks if b.kind is BlockKind.LIST_ITEM]
+    items = of_kind(document, BlockKind.LIST_ITEM)
     assert items == ["dizziness", "a dry cough"]
     rows = [b.cells for b in document.blocks if b.kind is BlockKind.TABLE_ROW]
     assert rows == [("Headache", "5.7%"), ("Fatigue", "3.3%")]

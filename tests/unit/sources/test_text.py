@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from medinfo.domain.documents import BlockKind
 from medinfo.sources.text import read_text
-from tests.unit.sources.conftest import FIXTURES, assert_offsets_slice, texts
+from tests.unit.sources.conftest import FIXTURES, assert_offsets_slice, of_kind, texts
 
 ARTICLE = """Amlodipine Overview
 Amlodipine is a calcium channel blocker taken once a day.
@@ -23,7 +23,7 @@ Small amounts are usually fine.
 
 def test_read_text_infers_headings_from_line_shape() -> None:
     document = read_text(ARTICLE)
-    headings = [b.text for b in document.blocks if b.kind is BlockKind.HEADING]
+    headings = of_kind(document, BlockKind.HEADING)
     assert headings == [
         "Amlodipine Overview",
         "Indications",
