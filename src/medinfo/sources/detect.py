@@ -16,7 +16,7 @@ _HTML_START = re.compile(
     re.I | re.S,
 )
 _HTML_TAG = re.compile(r"<(?:html|body|head)[\s>]|<!doctype\s+html", re.I)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
 _FENCE_OR_TABLE_RULE = re.compile(r"^ {0,3}(?:```|~~~|\|?[ \t]*:?-{3,}:?[ \t]*\|)", re.M)
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")

@@ -11,7 +11,7 @@ from medinfo.sources.blocks import assemble_blocks, make_document
 from medinfo.sources.lines import LIST_MARKER, TABLE_SEPARATOR, Line, is_table_row, split_lines
 from medinfo.sources.spans import Span
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -32,6 +32,8 @@ def _scalar(value: Any) -> str | None:
         return ", ".join(part for part in parts if part)
     if isinstance(value, dict):
         return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return "" if value is None else str(value)
 
 

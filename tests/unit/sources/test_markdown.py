@@ -63,3 +63,11 @@ def test_read_markdown_reads_tables_numbered_lists_and_wrapped_paragraphs() -> N
 def test_parse_front_matter_falls_back_to_plain_fields() -> None:
     metadata = parse_front_matter("title: Aspirin: uses and risks\nauthor: Sam\n")
     assert metadata == {"title": "Aspirin: uses and risks", "author": "Sam"}
+
+
+def test_read_markdown_reads_front_matter_with_windows_line_ends() -> None:
+    original = "---\r\ntitle: Zinc\r\ndraft: true\r\n---\r\n# Zinc lozenges\r\n\r\n- Colds\r\n"
+    document = read_markdown(original)
+    assert document.metadata == {"title": "Zinc", "draft": "true"}
+    assert [b.text for b in document.blocks] == ["Zinc lozenges", "Colds"]
+    assert_offsets_slice(document)
