@@ -88,8 +88,7 @@ def abstain_for_concern(reading: Reading, concern: Concern, drug: str | None, na
         lines.insert(0, _ANIMAL_EMERGENCY)
     else:
         lines[:0] = _opening(reading)
-    intent = reading.intent if concern is Concern.ANIMAL else Intent.OTHER
-    return _finish(reading, drug, lines, intent)
+    return _finish(reading, drug, lines, Intent.OTHER)
 
 
 def abstain_unknown_drug(reading: Reading, name: str | None) -> Answer:

@@ -77,9 +77,10 @@ def answer_question(
         raise InputError("question: must not be empty")
     if len(question) > MAX_QUESTION_LENGTH:
         raise InputError(f"question: longer than {MAX_QUESTION_LENGTH} characters")
-    reading = read_question(question)
     key = monographs.resolve(drug) if drug else monographs.find_in_text(question)
     monograph = monographs.get(key) if key else None
+    names = [monograph.drug, *monograph.brand_names] if monograph else []
+    reading = read_question(question, drug_names=[*names, *([drug] if drug else [])])
     name = monograph.drug if monograph else (drug or "this medicine")
     concern = blocking_concern(reading)
     if concern is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -93,7 +94,7 @@ class Fuzzy:
 class IntentRules:
     """The loaded rules file."""
 
-    replacements: tuple[tuple[re.Pattern[str], str], ...]
+    replacements: Replacements
     fuzzy: Fuzzy
     intents: tuple[IntentRule, ...]
     concerns: tuple[ConcernRule, ...]
@@ -153,11 +154,26 @@ def _lower_words(text: str) -> list[str]:
     return _WORD.findall(cleaned)
 
 
-def _compile_replacements(raw: dict[str, str]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    ordered = sorted(raw.items(), key=lambda item: -len(item[0]))
-    return tuple(
-        (re.compile(rf"(?<![\w'$]){re.escape(src.lower())}(?![\w'])"), dst) for src, dst in ordered
-    )
+@dataclass(frozen=True)
+class Replacements:
+    """Slang and shorthand rewritten in one pass; the longest match wins."""
+
+    pattern: re.Pattern[str] | None
+    table: dict[str, str]
+
+    def apply(self, text: str) -> str:
+        if self.pattern is not None:
+            text = self.pattern.sub(lambda match: self.table[match.group(1)], text)
+        return text.replace("'", "")
+
+
+def _compile_replacements(raw: dict[str, str]) -> Replacements:
+    table = {src.lower(): dst for src, dst in raw.items()}
+    if not table:
+        return Replacements(None, {})
+    ordered = sorted(table, key=lambda src: -len(src))
+    alternatives = "|".join(re.escape(src) for src in ordered)
+    return Replacements(re.compile(rf"(?<![\w'$])({alternatives})(?![\w'])"), table)
 
 
 def _compile_cues(raw: dict[str, Any], where: str, normalise: Any) -> CueSet:
@@ -180,7 +196,7 @@ def parse_intent_rules(raw: dict[str, Any]) -> IntentRules:
     replacements = _compile_replacements(raw.get("replacements", {}))
 
     def normalise(text: str) -> str:
-        return _replace(" ".join(_lower_words(text)), replacements)
+        return replacements.apply(" ".join(_lower_words(text)))
 
     intents: list[IntentRule] = []
     for index, entry in enumerate(raw.get("intents", [])):
@@ -238,13 +254,6 @@ def load_intent_rules() -> IntentRules:
     return parse_intent_rules(read_rules_json(RULES_FILE))
 
 
-def _replace(text: str, replacements: tuple[tuple[re.Pattern[str], str], ...]) -> str:
-    for pattern, replacement in replacements:
-        if pattern.search(text):
-            text = pattern.sub(replacement, text)
-    return text.replace("'", "")
-
-
 def _correct(token: str, rules: IntentRules) -> str:
     """The cue word a mistyped token stands for, or the token itself."""
     fuzzy = rules.fuzzy
@@ -274,20 +283,47 @@ def _correct(token: str, rules: IntentRules) -> str:
 def normalise_words(text: str, rules: IntentRules | None = None) -> str:
     """Lower-cased words with slang and shorthand replaced, without typo correction."""
     rules = rules or load_intent_rules()
-    return _replace(" ".join(_lower_words(text)), rules.replacements)
+    return rules.replacements.apply(" ".join(_lower_words(text)))
 
 
-def normalise_question(question: str, rules: IntentRules | None = None) -> str:
-    """Lower-cased words with slang replaced and typos corrected towards the cue vocabulary."""
+def _is_name(token: str, names: frozenset[str], rules: IntentRules) -> bool:
+    """Whether a token is (a misspelling of) one of the subject drug's names."""
+    if token in names:
+        return True
+    if len(token) < rules.fuzzy.min_token_length or not names:
+        return False
+    from rapidfuzz.distance import OSA
+
+    long = len(token) >= rules.fuzzy.long_token_length
+    edits = rules.fuzzy.max_edits_long if long else rules.fuzzy.max_edits
+    return any(OSA.distance(token, name, score_cutoff=edits) <= edits for name in names)
+
+
+def normalise_question(
+    question: str, rules: IntentRules | None = None, drug_names: Iterable[str] = ()
+) -> str:
+    """Lower-cased words with slang replaced and typos corrected towards the cue vocabulary.
+
+    Words naming the subject drug (`drug_names`, typos included) are dropped, so that a
+    drug that is also an interaction cue does not turn every question into one.
+    """
     rules = rules or load_intent_rules()
+    names = frozenset(word for name in drug_names for word in _lower_words(name) if len(word) > 3)
     replaced = normalise_words(question, rules)
-    return " ".join(_correct(token, rules) for token in replaced.split())
+    return " ".join(
+        _correct(token, rules) for token in replaced.split() if not _is_name(token, names, rules)
+    )
 
 
-def read_question(question: str, rules: IntentRules | None = None) -> Reading:
-    """The intent and concerns of a question; OTHER when no intent cue is present."""
+def read_question(
+    question: str, rules: IntentRules | None = None, drug_names: Iterable[str] = ()
+) -> Reading:
+    """The intent and concerns of a question; OTHER when no intent cue is present.
+
+    `drug_names` are the names of the drug the question is about, when already known.
+    """
     rules = rules or load_intent_rules()
-    text = normalise_question(question, rules)
+    text = normalise_question(question, rules, drug_names)
     padded = f" {text} "
     best: IntentRule | None = None
     best_key = (0.0, 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from medinfo.domain.errors import InputError
@@ -25,6 +25,7 @@ _TOP_KEYS = {
 _CLASS_KEYS = {"aliases", "members", "part_of"}
 
 
+@lru_cache(maxsize=4096)
 def term_key(term: str) -> str:
     """A term folded for comparison: normalised words, each singular."""
     words = normalise_words(term).split()

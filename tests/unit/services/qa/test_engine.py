@@ -4,8 +4,9 @@ import pytest
 
 from medinfo.domain.answers import Intent
 from medinfo.domain.errors import InputError
-from medinfo.domain.monograph import DISCLAIMER, Monograph
+from medinfo.domain.monograph import DISCLAIMER, Indication, Monograph
 from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
+from tests.unit.services.qa.conftest import ev
 
 
 def test_answer_question_alcohol_says_avoid_and_why(lookup: InMemoryMonographs) -> None:
@@ -139,3 +140,14 @@ def test_answer_question_empty_monograph_abstains() -> None:
 def test_answer_question_rejects_empty_question(lookup: InMemoryMonographs) -> None:
     with pytest.raises(InputError, match="question"):
         answer_question("   ", lookup)
+
+
+def test_answer_question_subject_drug_is_not_read_as_a_second_drug() -> None:
+    advil = Monograph(
+        drug="ibuprofen",
+        brand_names=["Advil"],
+        indications=[Indication(condition="pain", evidence=[ev("ib1", 5, "indications")])],
+    )
+    answer = answer_question("what is advil used for", InMemoryMonographs([advil]))
+    assert answer.intent is Intent.INDICATION
+    assert "used to treat pain" in answer.answer
