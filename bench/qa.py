@@ -53,8 +53,8 @@ def _timed(step: Callable[[str], object], questions: list[str]) -> list[float]:
     return samples
 
 
-def bench_own_questions(lookup: InMemoryMonographs) -> list[str]:
-    rows = json.loads((HERE / "questions.json").read_text())["questions"]
+def bench_own_questions(lookup: InMemoryMonographs, file_name: str) -> list[str]:
+    rows = json.loads((HERE / file_name).read_text())["questions"]
     intents_right = answerable_right = 0
     by_intent: Counter[str] = Counter()
     misses = []
@@ -70,7 +70,7 @@ def bench_own_questions(lookup: InMemoryMonographs) -> list[str]:
                 f"got {answer.intent.value}/{answer.answerable}"
             )
     total = len(rows)
-    print(f"own questions: {total} across {len(by_intent)} intents")
+    print(f"{file_name}: {total} questions across {len(by_intent)} intents")
     print(f"  intent accuracy      {intents_right / total:.1%} ({intents_right}/{total})")
     print(f"  answerable accuracy  {answerable_right / total:.1%} ({answerable_right}/{total})")
     print("\n".join(misses) if misses else "  no misses")
@@ -116,7 +116,8 @@ def bench_medquad() -> None:
 def main() -> None:
     raw = json.loads((HERE / "qa_monographs.json").read_text())["monographs"]
     lookup = InMemoryMonographs([Monograph.model_validate(m) for m in raw])
-    questions = bench_own_questions(lookup)
+    questions = bench_own_questions(lookup, "questions.json")
+    bench_own_questions(lookup, "questions_holdout.json")
     bench_latency(lookup, questions)
     bench_medquad()
 
