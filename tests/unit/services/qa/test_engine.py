@@ -151,3 +151,38 @@ def test_answer_question_subject_drug_is_not_read_as_a_second_drug() -> None:
     answer = answer_question("what is advil used for", InMemoryMonographs([advil]))
     assert answer.intent is Intent.INDICATION
     assert "used to treat pain" in answer.answer
+
+
+HARMFUL = (
+    "double the dose",
+    "you can stop",
+    "stop suddenly is fine",
+    "alcohol is fine",
+    "is safe to",
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "forgot yesterdays tizanidine, just double the dose today?",
+        "can i stop zoloft suddenly, i feel fine now",
+        "is alcohol fine with zanaflex if its just one beer",
+        "can i take sertraline with ibuprofen and a few drinks",
+        "ok to quit tizanidine today",
+        "i missed two doses of zoloft, take them all now?",
+    ],
+)
+def test_answer_question_never_gives_a_harmful_answer(
+    lookup: InMemoryMonographs, question: str
+) -> None:
+    text = answer_question(question, lookup).answer.lower()
+    assert not any(phrase in text for phrase in HARMFUL)
+
+
+def test_answer_question_child_who_swallowed_pills_gets_emergency(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("my kid swallowed some of my tizanidine", lookup)
+    assert answer.intent is Intent.OVERDOSE
+    assert answer.answer.startswith("If someone may have taken too much")
