@@ -1,0 +1,118 @@
+"""Abstention: honest answers for what the sources cannot answer, and the safety lines kept."""
+
+from __future__ import annotations
+
+from medinfo.domain.answers import Answer, Intent
+from medinfo.domain.monograph import DISCLAIMER, UNKNOWN
+from medinfo.services.qa.intents import Concern, Reading
+
+EMERGENCY = (
+    "If someone may have taken too much, has trouble breathing, is very drowsy or cannot be "
+    "woken, or has a seizure, call emergency services (911 in the US) or poison control "
+    "(1-800-222-1222 in the US) now."
+)
+PHARMACIST = "Ask a pharmacist or doctor."
+
+# What must be said on a topic even when the sources say nothing about it.
+SAFETY_LINES: dict[Intent, str] = {
+    Intent.ALCOHOL: "Do not assume alcohol is safe with {drug}: ask a pharmacist before drinking.",
+    Intent.MISSED_DOSE: "Never take a double dose to make up for a missed one.",
+    Intent.STOPPING: "Do not stop {drug} suddenly or on your own: ask your prescriber how to stop "
+    "it safely.",
+    Intent.DOSAGE: "Take only the dose your prescriber gave you.",
+    Intent.MAX_DOSE: "Never take more than your prescriber told you.",
+    Intent.PREGNANCY: "Talk to your doctor before taking or stopping {drug}.",
+    Intent.BREASTFEEDING: "Talk to your doctor before taking or stopping {drug}.",
+    Intent.INTERACTION: "Do not assume a combination is safe: ask a pharmacist to check it.",
+    Intent.DRIVING: "Do not drive until you know how {drug} affects you.",
+}
+
+# Concerns that end the answer before any fact is looked up, in order of precedence.
+_BLOCKING = (Concern.ANIMAL, Concern.DIAGNOSIS, Concern.PRICE, Concern.DRUG_TEST)
+_CONCERN_MESSAGES: dict[Concern, str] = {
+    Concern.ANIMAL: (
+        "medinfo's sources are about medicines for people, not animals, and a dose for a person "
+        "can harm a pet. Ask a vet before giving {drug} to an animal."
+    ),
+    Concern.DIAGNOSIS: (
+        "medinfo cannot tell whether you have a condition: only a doctor who examines you can. "
+        "Please see a doctor about your symptoms."
+    ),
+    Concern.PRICE: (
+        "medinfo has no prices: they depend on the pharmacy, the country and your insurance. "
+        "A pharmacist can tell you what {drug} costs and whether a cheaper generic exists."
+    ),
+    Concern.DRUG_TEST: (
+        "The sources do not say whether {drug} shows up on drug tests. Tell the testing lab "
+        "and your doctor which medicines you take; a pharmacist can advise you."
+    ),
+}
+_ANIMAL_EMERGENCY = (
+    "If an animal has swallowed a medicine, call your vet or an animal poison line now."
+)
+
+
+def blocking_concern(reading: Reading) -> Concern | None:
+    """The concern that rules out a fact-based answer, if the question raises one."""
+    return next((c for c in _BLOCKING if reading.has(c)), None)
+
+
+def needs_emergency_line(reading: Reading) -> bool:
+    """Whether the answer must open with the emergency instruction."""
+    return reading.intent is Intent.OVERDOSE or reading.has(Concern.EMERGENCY)
+
+
+def is_child_dose(reading: Reading) -> bool:
+    """A dose question about a child: the sources give adult doses only."""
+    return reading.has(Concern.CHILD) and reading.intent in {Intent.DOSAGE, Intent.MAX_DOSE}
+
+
+def _finish(reading: Reading, drug: str | None, lines: list[str], intent: Intent) -> Answer:
+    return Answer(
+        question=reading.question,
+        drug=drug,
+        intent=intent,
+        answer=" ".join([*lines, DISCLAIMER]),
+        answerable=False,
+    )
+
+
+def _opening(reading: Reading) -> list[str]:
+    return [EMERGENCY] if needs_emergency_line(reading) else []
+
+
+def abstain_for_concern(reading: Reading, concern: Concern, drug: str | None, name: str) -> Answer:
+    """Decline a question about a pet, a personal diagnosis, a price or a drug test."""
+    lines = [_CONCERN_MESSAGES[concern].format(drug=name)]
+    if concern is Concern.ANIMAL and needs_emergency_line(reading):
+        lines.insert(0, _ANIMAL_EMERGENCY)
+    else:
+        lines[:0] = _opening(reading)
+    return _finish(reading, drug, lines, Intent.OTHER)
+
+
+def abstain_unknown_drug(reading: Reading, name: str | None) -> Answer:
+    """Decline when the question names no drug medinfo has sources for."""
+    if name:
+        lines = [f"medinfo has no sources about {name!r}.", PHARMACIST]
+    else:
+        lines = ["medinfo could not tell which medicine this question is about.", PHARMACIST]
+    return _finish(reading, None, [*_opening(reading), *lines], reading.intent)
+
+
+def abstain_child_dose(reading: Reading, drug: str, name: str) -> Answer:
+    """Decline a child's dose: it must come from the child's doctor or a pharmacist."""
+    lines = [
+        f"The sources give no dose of {name} for children. A child's dose must come from their "
+        "doctor or a pharmacist; never work it out from an adult dose."
+    ]
+    return _finish(reading, drug, [*_opening(reading), *lines], reading.intent)
+
+
+def abstain_uncovered(reading: Reading, drug: str, name: str) -> Answer:
+    """Decline a topic the drug's sources do not cover, keeping the topic's safety line."""
+    lines = [f"The sources medinfo has for {name} do not cover this. {UNKNOWN}"]
+    safety = SAFETY_LINES.get(reading.intent)
+    if safety:
+        lines.append(safety.format(drug=name))
+    return _finish(reading, drug, [*_opening(reading), *lines], reading.intent)

@@ -1,0 +1,97 @@
+"""Combinations: answers about taking a drug with other medicines, substances or alcohol."""
+
+from __future__ import annotations
+
+from medinfo.domain.monograph import Interaction, Monograph
+from medinfo.services.qa.phrasing import (
+    Draft,
+    drug_title,
+    join_words,
+    note_conflicts,
+    sentence_case,
+)
+from medinfo.services.qa.topic import MAX_LISTED, Topic, own_names
+from medinfo.services.qa.vocabulary import contains_phrase, term_key
+
+SERIOUS_SEVERITIES = frozenset({"major", "severe", "serious", "contraindicated", "high"})
+
+
+def _effect(item: Interaction) -> str:
+    return f": {item.effect.rstrip('.')}" if item.effect else ""
+
+
+def _say_interaction(
+    draft: Draft, monograph: Monograph, item: Interaction, named: list[str], topic: Topic
+) -> None:
+    """One matched interaction, naming which of the asked medicines belong to its group."""
+    agent = term_key(item.agent)
+    synonyms = topic.vocabulary.synonyms.get(agent, ())
+    members = [
+        n
+        for n in named
+        if n != agent and n not in synonyms and agent in topic.vocabulary.agent_names_in(n)
+    ]
+    such_as = f" (such as {join_words(members)})" if members else ""
+    draft.say(
+        f"{drug_title(monograph)} can interact with {item.agent}{such_as}{_effect(item)}.", item
+    )
+    if item.severity.lower() in SERIOUS_SEVERITIES:
+        draft.say(
+            "This is a serious interaction: do not combine them unless your prescriber says so."
+        )
+
+
+def compose_interaction(monograph: Monograph, topic: Topic) -> Draft | None:
+    if not monograph.interactions:
+        return None
+    name, draft = monograph.drug, Draft()
+    names = topic.vocabulary.agent_names_in(topic.folded, exclude=own_names(monograph))
+    named = sorted(n for n in names if contains_phrase(topic.folded, n))
+    matched = [
+        item
+        for item in monograph.interactions
+        if term_key(item.agent) in names or contains_phrase(topic.folded, term_key(item.agent))
+    ]
+    for item in matched:
+        _say_interaction(draft, monograph, item, named, topic)
+    if not matched:
+        if named:
+            draft.say(
+                f"The sources do not list an interaction between {name} and {join_words(named)}. "
+                "That does not prove the combination is safe."
+            )
+        alcohol = topic.vocabulary.alcohol_names()
+        listed = [i for i in monograph.interactions if term_key(i.agent) not in alcohol]
+        agents = join_words([i.agent for i in listed[:MAX_LISTED]])
+        if agents:
+            draft.say(f"The interactions the sources list for {name} are with {agents}.", *listed)
+    note_conflicts(draft, monograph, topic.reading.conflicts)
+    draft.say("Ask a pharmacist to check everything you take, including supplements.")
+    return draft
+
+
+def compose_alcohol(monograph: Monograph, topic: Topic) -> Draft | None:
+    vocabulary = topic.vocabulary
+    alcohol = vocabulary.alcohol_names()
+    wider = vocabulary.agent_names_in(vocabulary.alcohol_class) - alcohol
+    direct = [i for i in monograph.interactions if term_key(i.agent) in alcohol]
+    via_class = [i for i in monograph.interactions if term_key(i.agent) in wider]
+    cautions = [p for p in monograph.precautions if "alcohol" in term_key(p.condition)]
+    if not (direct or via_class or cautions):
+        return None
+    name, draft = monograph.drug, Draft()
+    draft.say(f"Avoid alcohol while taking {name}.", *direct, *cautions)
+    for item in direct:
+        if item.effect:
+            draft.say(f"The sources warn about this combination{_effect(item)}.", item)
+    if not direct:
+        for item in via_class[:1]:
+            draft.say(
+                f"Alcohol is one of the {item.agent} that {name} interacts with{_effect(item)}.",
+                item,
+            )
+    for caution in cautions:
+        if caution.advice:
+            draft.say(sentence_case(caution.advice), caution)
+    note_conflicts(draft, monograph, topic.reading.conflicts)
+    return draft

@@ -1,0 +1,254 @@
+"""Composition: answers written from a monograph's facts, one composer per intent."""
+
+from __future__ import annotations
+
+from medinfo.domain.answers import Intent
+from medinfo.domain.monograph import UNKNOWN, Monograph
+from medinfo.services.qa.combinations import compose_alcohol, compose_interaction
+from medinfo.services.qa.effects import (
+    compose_driving,
+    compose_overdose,
+    compose_serious_side_effects,
+    compose_side_effects,
+    compose_weight_gain,
+)
+from medinfo.services.qa.intents import Reading
+from medinfo.services.qa.phrasing import (
+    Draft,
+    describe_dose,
+    drug_title,
+    join_words,
+    note_conflicts,
+    note_weak,
+    sentence_case,
+    term_attributions,
+)
+from medinfo.services.qa.topic import Composer, Topic, faqs_about, quote_faq
+from medinfo.services.qa.vocabulary import contains_phrase, term_key
+
+
+def compose_indication(monograph: Monograph, topic: Topic) -> Draft | None:
+    on = [i for i in monograph.indications if not i.off_label]
+    off = [i for i in monograph.indications if i.off_label]
+    if not on and not off and not monograph.drug_class:
+        return None
+    name, draft = monograph.drug, Draft()
+    for asked in (
+        i for i in monograph.indications if contains_phrase(topic.folded, term_key(i.condition))
+    ):
+        if asked.off_label:
+            draft.say(
+                f"{sentence_case(asked.condition)[:-1]} is an off-label use of {name}: doctors "
+                "sometimes prescribe it for this, although it is not an approved use.",
+                asked,
+            )
+        else:
+            draft.say(f"Yes: {asked.condition} is one of the listed uses of {name}.", asked)
+    if on:
+        draft.say(
+            f"{drug_title(monograph)} is used to treat {join_words([i.condition for i in on])}.",
+            *on,
+        )
+    if off:
+        draft.say(f"It is also used off-label for {join_words([i.condition for i in off])}.", *off)
+    note_weak(draft, [*on, *off], [i.condition for i in [*on, *off]])
+    if monograph.drug_class:
+        classes = monograph.drug_class
+        draft.say(
+            f"It is a {join_words(classes)}.", *term_attributions(monograph, "drug_class", classes)
+        )
+    note_conflicts(draft, monograph, topic.reading.conflicts)
+    return draft
+
+
+def compose_dosage(monograph: Monograph, topic: Topic) -> Draft | None:
+    dosing = monograph.dosing
+    if not (dosing.initial or dosing.max_daily or dosing.titration):
+        return None
+    draft = Draft()
+    if dosing.initial:
+        draft.say(f"The usual starting dose is {describe_dose(dosing.initial)}.", dosing.initial)
+    if dosing.titration:
+        draft.say(f"After that: {sentence_case(dosing.titration)}", dosing)
+    if dosing.max_daily:
+        max_daily = describe_dose(dosing.max_daily, per_day=True)
+        draft.say(f"The sources give a maximum of {max_daily}.", dosing.max_daily)
+    if dosing.renal_adjustment:
+        draft.say(
+            "People with reduced kidney function may need a lower dose.", *dosing.renal_adjustment
+        )
+    if monograph.forms:
+        forms = monograph.forms
+        draft.say(
+            f"It comes as {join_words(forms)}.", *term_attributions(monograph, "forms", forms)
+        )
+    note_conflicts(draft, monograph, topic.reading.conflicts)
+    draft.say("Take it exactly as your prescriber told you; your own dose may differ.")
+    return draft
+
+
+def compose_max_dose(monograph: Monograph, topic: Topic) -> Draft | None:
+    dosing = monograph.dosing
+    if not (dosing.max_daily or dosing.max_single):
+        return None
+    name, draft = monograph.drug, Draft()
+    if dosing.max_daily:
+        max_daily = describe_dose(dosing.max_daily, per_day=True)
+        draft.say(f"The maximum dose of {name} the sources give is {max_daily}.", dosing.max_daily)
+    if dosing.max_single:
+        draft.say(
+            f"A single dose should not exceed {describe_dose(dosing.max_single)}.",
+            dosing.max_single,
+        )
+    note_conflicts(draft, monograph, topic.reading.conflicts)
+    draft.say(
+        "Never take more than your prescriber told you. If someone has taken too much, "
+        "call emergency services or poison control now."
+    )
+    return draft
+
+
+def _compose_life_stage(monograph: Monograph, topic: Topic, stage: str, word: str) -> Draft | None:
+    """Pregnancy or breastfeeding: the summary, the precautions, the advice to ask first."""
+    fact = monograph.pregnancy if stage == "pregnancy" else monograph.breastfeeding
+    cautions = [p for p in monograph.precautions if word in term_key(p.condition)]
+    category = getattr(fact, "category", None)
+    if fact.summary == UNKNOWN and not category and not cautions:
+        return None
+    name, draft = monograph.drug, Draft()
+    if fact.summary != UNKNOWN:
+        draft.say(sentence_case(fact.summary), fact)
+    if category and getattr(fact, "outdated_category", False):
+        draft.say(
+            f"Older references put {name} in pregnancy category {category}; the FDA retired "
+            "these letter categories in 2015, so the letter is only a rough guide.",
+            fact,
+        )
+    elif category:
+        draft.say(f"{drug_title(monograph)} is listed in pregnancy category {category}.", fact)
+    for caution in cautions:
+        if caution.advice:
+            draft.say(sentence_case(caution.advice), caution)
+    note_conflicts(draft, monograph, topic.reading.conflicts)
+    draft.say(f"Talk to your doctor before taking {name}, and do not stop it on your own.")
+    return draft
+
+
+def compose_pregnancy(monograph: Monograph, topic: Topic) -> Draft | None:
+    return _compose_life_stage(monograph, topic, "pregnancy", "pregnan")
+
+
+def compose_breastfeeding(monograph: Monograph, topic: Topic) -> Draft | None:
+    return _compose_life_stage(monograph, topic, "breastfeeding", "breast")
+
+
+def compose_missed_dose(monograph: Monograph, topic: Topic) -> Draft | None:
+    missed = monograph.missed_dose
+    flags = (missed.take_when_remembered, missed.skip_if_next_dose_near, missed.never_double)
+    if all(flag is None for flag in flags) and missed.summary == UNKNOWN:
+        return None
+    draft = Draft()
+    if missed.take_when_remembered:
+        draft.say("Take the missed dose as soon as you remember.", missed)
+    if missed.skip_if_next_dose_near:
+        draft.say(
+            "If it is almost time for your next dose, skip the missed one and go back to your "
+            "usual schedule.",
+            missed,
+        )
+    if all(flag is None for flag in flags):
+        draft.say(sentence_case(missed.summary), missed)
+    draft.cite(missed)
+    note_conflicts(draft, monograph, topic.reading.conflicts)
+    draft.say("Never take a double dose or two doses at once to make up for a missed one.")
+    return draft
+
+
+def compose_stopping(monograph: Monograph, topic: Topic) -> Draft | None:
+    stopping = monograph.stopping
+    if stopping.abrupt_stop_risk is None and stopping.summary == UNKNOWN:
+        return None
+    name, draft = monograph.drug, Draft()
+    if stopping.abrupt_stop_risk:
+        draft.say(f"Do not stop taking {name} suddenly.", stopping)
+        if stopping.withdrawal_symptoms:
+            symptoms = join_words(stopping.withdrawal_symptoms)
+            draft.say(
+                f"Stopping abruptly can cause withdrawal symptoms such as {symptoms}.", stopping
+            )
+    elif stopping.summary != UNKNOWN:
+        draft.say(sentence_case(stopping.summary), stopping)
+    if stopping.taper:
+        draft.say(sentence_case(stopping.taper), stopping)
+    note_conflicts(draft, monograph, topic.reading.conflicts)
+    draft.say(
+        "Never stop it abruptly on your own: your prescriber can plan a gradual reduction "
+        "(a taper) when it is time to stop."
+    )
+    return draft
+
+
+def compose_onset(monograph: Monograph, topic: Topic) -> Draft | None:
+    onset = monograph.onset
+    draft = Draft()
+    if onset.summary != UNKNOWN:
+        draft.say(f"How soon it works: {sentence_case(onset.summary)}", onset)
+    disagree = note_conflicts(draft, monograph, topic.reading.conflicts)
+    if onset.summary == UNKNOWN and not disagree:
+        return None
+    draft.say("Keep taking it as prescribed, and tell your prescriber if it does not seem to help.")
+    return draft
+
+
+def compose_mechanism(monograph: Monograph, topic: Topic) -> Draft | None:
+    mechanism, classes = monograph.mechanism, monograph.drug_class
+    if not mechanism and not classes:
+        return None
+    draft = Draft()
+    if classes:
+        draft.say(
+            f"{drug_title(monograph)} is a {join_words(classes)}.",
+            *term_attributions(monograph, "drug_class", classes),
+        )
+    if mechanism and mechanism.summary:
+        draft.say(f"How it works: {sentence_case(mechanism.summary)}", mechanism)
+    elif mechanism and mechanism.terms:
+        draft.say(f"It acts as a {' '.join(mechanism.terms)}.", mechanism)
+    note_conflicts(draft, monograph, topic.reading.conflicts)
+    return draft
+
+
+def compose_storage(monograph: Monograph, topic: Topic) -> Draft | None:
+    faqs = faqs_about(monograph, "stor", "dispos")
+    if not faqs:
+        return None
+    draft = Draft()
+    quote_faq(draft, faqs)
+    return draft
+
+
+COMPOSERS: dict[Intent, Composer] = {
+    Intent.INDICATION: compose_indication,
+    Intent.DOSAGE: compose_dosage,
+    Intent.MAX_DOSE: compose_max_dose,
+    Intent.SIDE_EFFECTS: compose_side_effects,
+    Intent.SERIOUS_SIDE_EFFECTS: compose_serious_side_effects,
+    Intent.INTERACTION: compose_interaction,
+    Intent.ALCOHOL: compose_alcohol,
+    Intent.PREGNANCY: compose_pregnancy,
+    Intent.BREASTFEEDING: compose_breastfeeding,
+    Intent.MISSED_DOSE: compose_missed_dose,
+    Intent.STOPPING: compose_stopping,
+    Intent.ONSET: compose_onset,
+    Intent.MECHANISM: compose_mechanism,
+    Intent.DRIVING: compose_driving,
+    Intent.WEIGHT_GAIN: compose_weight_gain,
+    Intent.OVERDOSE: compose_overdose,
+    Intent.STORAGE: compose_storage,
+}
+
+
+def compose_answer(monograph: Monograph, reading: Reading) -> Draft | None:
+    """The answer the monograph's facts give to a question; None when no fact fits."""
+    composer = COMPOSERS.get(reading.intent)
+    return composer(monograph, Topic.of(reading)) if composer else None

@@ -1,0 +1,348 @@
+"""Intent detection: what a patient's question asks, read with the rules in rules/intents.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Any, TypeVar
+
+from medinfo.domain.answers import Intent
+from medinfo.domain.errors import InputError
+
+RULES_FILE = "rules/intents.json"
+_TOP_KEYS = {"_comment", "fuzzy", "replacements", "intents", "concerns"}
+_FUZZY_KEYS = {
+    "_comment",
+    "min_token_length",
+    "long_token_length",
+    "max_edits",
+    "max_edits_long",
+    "never_correct",
+}
+_INTENT_KEYS = {"intent", "priority", "cues", "patterns", "conflicts", "sections"}
+_CONCERN_KEYS = {"concern", "threshold", "cues", "patterns"}
+_E = TypeVar("_E", bound=StrEnum)
+_STRONG_CUE = 3.0
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\$")
+
+
+class Concern(StrEnum):
+    """Something the engine must notice whatever the question's topic."""
+
+    EMERGENCY = "emergency"
+    PRICE = "price"
+    DRUG_TEST = "drug_test"
+    DIAGNOSIS = "diagnosis"
+    CHILD = "child"
+    ANIMAL = "animal"
+
+
+@dataclass(frozen=True)
+class CueSet:
+    """Weighted words, phrases and regular expressions that point to one reading."""
+
+    cues: dict[str, float]
+    patterns: tuple[tuple[re.Pattern[str], float], ...]
+
+    def score(self, padded: str) -> float:
+        """The summed weight of the cues found in `padded` (normalised text with spaces around)."""
+        total = sum(weight for cue, weight in self.cues.items() if f" {cue} " in padded)
+        return total + sum(weight for pattern, weight in self.patterns if pattern.search(padded))
+
+
+@dataclass(frozen=True)
+class IntentRule:
+    """How one intent is recognised, and what its answer must look at."""
+
+    intent: Intent
+    priority: int
+    cues: CueSet
+    conflicts: tuple[str, ...]
+    sections: tuple[str, ...]
+
+    @property
+    def search_words(self) -> tuple[str, ...]:
+        """The words of the intent's strong cues, to widen a passage search."""
+        strong = (cue for cue, weight in self.cues.cues.items() if weight >= _STRONG_CUE)
+        return tuple(dict.fromkeys(word for cue in strong for word in cue.split()))
+
+
+@dataclass(frozen=True)
+class ConcernRule:
+    concern: Concern
+    threshold: float
+    cues: CueSet
+
+
+@dataclass(frozen=True)
+class Fuzzy:
+    """Typo tolerance: question words a few edits from a cue word are read as that word."""
+
+    min_token_length: int
+    long_token_length: int
+    max_edits: int
+    max_edits_long: int
+    never_correct: frozenset[str]
+
+
+@dataclass(frozen=True)
+class IntentRules:
+    """The loaded rules file."""
+
+    replacements: Replacements
+    fuzzy: Fuzzy
+    intents: tuple[IntentRule, ...]
+    concerns: tuple[ConcernRule, ...]
+    vocabulary: tuple[str, ...]
+    known_words: frozenset[str]
+    corrections: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def rule(self, intent: Intent) -> IntentRule | None:
+        """The rule of one intent, if the file defines it."""
+        return next((rule for rule in self.intents if rule.intent is intent), None)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a question asks: its intent, how sure the rules are, and the concerns it raises."""
+
+    question: str
+    text: str
+    intent: Intent
+    score: float
+    concerns: frozenset[Concern]
+    sections: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()
+    search_words: tuple[str, ...] = ()
+
+    def has(self, concern: Concern) -> bool:
+        return concern in self.concerns
+
+    def mentions(self, phrase: str) -> bool:
+        """Whether the normalised question contains `phrase` as whole words."""
+        return f" {phrase} " in f" {self.text} "
+
+
+def _fail(field_name: str, problem: str) -> InputError:
+    return InputError(f"{RULES_FILE}: {field_name}: {problem}")
+
+
+def _check_keys(raw: dict[str, Any], allowed: set[str], where: str) -> None:
+    unknown = set(raw) - allowed
+    if unknown:
+        raise _fail(where, f"unknown keys {sorted(unknown)}")
+
+
+def _enum_entry(
+    entry: dict[str, Any], allowed: set[str], where: str, key: str, kind: type[_E]
+) -> _E:
+    """Check an entry's keys and read its `key` as a member of `kind`."""
+    _check_keys(entry, allowed, where)
+    try:
+        return kind(entry[key])
+    except (KeyError, ValueError) as bad:
+        raise _fail(where, f"unknown {key} {entry.get(key)!r}") from bad
+
+
+def _lower_words(text: str) -> list[str]:
+    cleaned = text.lower().replace("’", "'").replace("‘", "'")
+    return _WORD.findall(cleaned)
+
+
+@dataclass(frozen=True)
+class Replacements:
+    """Slang and shorthand rewritten in one pass; the longest match wins."""
+
+    pattern: re.Pattern[str] | None
+    table: dict[str, str]
+
+    def apply(self, text: str) -> str:
+        if self.pattern is not None:
+            text = self.pattern.sub(lambda match: self.table[match.group(1)], text)
+        return text.replace("'", "")
+
+
+def _compile_replacements(raw: dict[str, str]) -> Replacements:
+    table = {src.lower(): dst for src, dst in raw.items()}
+    if not table:
+        return Replacements(None, {})
+    ordered = sorted(table, key=lambda src: -len(src))
+    alternatives = "|".join(re.escape(src) for src in ordered)
+    return Replacements(re.compile(rf"(?<![\w'$])({alternatives})(?![\w'])"), table)
+
+
+def _compile_cues(raw: dict[str, Any], where: str, normalise: Any) -> CueSet:
+    cues = raw.get("cues", {})
+    patterns = raw.get("patterns", {})
+    if not isinstance(cues, dict) or not isinstance(patterns, dict):
+        raise _fail(where, "'cues' and 'patterns' must be objects of weights")
+    try:
+        compiled = tuple((re.compile(p), float(w)) for p, w in patterns.items())
+    except re.error as bad:
+        raise _fail(where, f"bad pattern: {bad}") from bad
+    return CueSet({normalise(c): float(w) for c, w in cues.items()}, compiled)
+
+
+def parse_intent_rules(raw: dict[str, Any]) -> IntentRules:
+    """Validate and compile a rules document; InputError names the field at fault."""
+    _check_keys(raw, _TOP_KEYS, "top level")
+    fuzzy_raw = raw.get("fuzzy", {})
+    _check_keys(fuzzy_raw, _FUZZY_KEYS, "fuzzy")
+    replacements = _compile_replacements(raw.get("replacements", {}))
+
+    def normalise(text: str) -> str:
+        return replacements.apply(" ".join(_lower_words(text)))
+
+    intents: list[IntentRule] = []
+    for index, entry in enumerate(raw.get("intents", [])):
+        where = f"intents[{index}]"
+        intent = _enum_entry(entry, _INTENT_KEYS, where, "intent", Intent)
+        intents.append(
+            IntentRule(
+                intent=intent,
+                priority=int(entry.get("priority", 0)),
+                cues=_compile_cues(entry, where, normalise),
+                conflicts=tuple(entry.get("conflicts", [])),
+                sections=tuple(entry.get("sections", [])),
+            )
+        )
+    concerns: list[ConcernRule] = []
+    for index, entry in enumerate(raw.get("concerns", [])):
+        where = f"concerns[{index}]"
+        concern = _enum_entry(entry, _CONCERN_KEYS, where, "concern", Concern)
+        cues = _compile_cues(entry, where, normalise)
+        concerns.append(ConcernRule(concern, float(entry.get("threshold", 1)), cues))
+    cue_sets = [rule.cues for rule in intents] + [rule.cues for rule in concerns]
+    vocabulary = sorted({word for cues in cue_sets for cue in cues.cues for word in cue.split()})
+    fuzzy = Fuzzy(
+        min_token_length=int(fuzzy_raw.get("min_token_length", 5)),
+        long_token_length=int(fuzzy_raw.get("long_token_length", 9)),
+        max_edits=int(fuzzy_raw.get("max_edits", 1)),
+        max_edits_long=int(fuzzy_raw.get("max_edits_long", 2)),
+        never_correct=frozenset(fuzzy_raw.get("never_correct", [])),
+    )
+    return IntentRules(
+        replacements,
+        fuzzy,
+        tuple(intents),
+        tuple(concerns),
+        tuple(vocabulary),
+        frozenset(vocabulary),
+    )
+
+
+def read_rules_json(name: str) -> dict[str, Any]:
+    """A JSON rules file shipped in this package; InputError names it when it is broken."""
+    text = resources.files("medinfo.services.qa").joinpath(name).read_text(encoding="utf-8")
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as bad:
+        raise InputError(f"{name}: not valid JSON ({bad})") from bad
+    if not isinstance(raw, dict):
+        raise InputError(f"{name}: must hold a JSON object")
+    return raw
+
+
+@cache
+def load_intent_rules() -> IntentRules:
+    """The packaged rules, parsed once."""
+    return parse_intent_rules(read_rules_json(RULES_FILE))
+
+
+def _correct(token: str, rules: IntentRules) -> str:
+    """The cue word a mistyped token stands for, or the token itself."""
+    fuzzy = rules.fuzzy
+    if (
+        len(token) < fuzzy.min_token_length
+        or token in rules.known_words
+        or token in fuzzy.never_correct
+        or not token.isalpha()
+    ):
+        return token
+    cached = rules.corrections.get(token)
+    if cached is not None:
+        return cached
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import OSA
+
+    long = len(token) >= fuzzy.long_token_length
+    edits = fuzzy.max_edits_long if long else fuzzy.max_edits
+    close = process.extract(token, rules.vocabulary, scorer=OSA.distance, score_cutoff=edits)
+    # Among equally close words, prefer the one sharing most letters in order.
+    ranked = sorted(close, key=lambda match: (match[1], -fuzz.ratio(token, match[0])))
+    corrected = str(ranked[0][0]) if ranked else token
+    rules.corrections[token] = corrected
+    return corrected
+
+
+def normalise_words(text: str, rules: IntentRules | None = None) -> str:
+    """Lower-cased words with slang and shorthand replaced, without typo correction."""
+    rules = rules or load_intent_rules()
+    return rules.replacements.apply(" ".join(_lower_words(text)))
+
+
+def _is_name(token: str, names: frozenset[str], rules: IntentRules) -> bool:
+    """Whether a token is (a misspelling of) one of the subject drug's names."""
+    if token in names:
+        return True
+    if len(token) < rules.fuzzy.min_token_length or not names:
+        return False
+    from rapidfuzz.distance import OSA
+
+    long = len(token) >= rules.fuzzy.long_token_length
+    edits = rules.fuzzy.max_edits_long if long else rules.fuzzy.max_edits
+    return any(OSA.distance(token, name, score_cutoff=edits) <= edits for name in names)
+
+
+def normalise_question(
+    question: str, rules: IntentRules | None = None, drug_names: Iterable[str] = ()
+) -> str:
+    """Lower-cased words with slang replaced and typos corrected towards the cue vocabulary.
+
+    Words naming the subject drug (`drug_names`, typos included) are dropped, so that a
+    drug that is also an interaction cue does not turn every question into one.
+    """
+    rules = rules or load_intent_rules()
+    names = frozenset(word for name in drug_names for word in _lower_words(name) if len(word) > 3)
+    replaced = normalise_words(question, rules)
+    return " ".join(
+        _correct(token, rules) for token in replaced.split() if not _is_name(token, names, rules)
+    )
+
+
+def read_question(
+    question: str, rules: IntentRules | None = None, drug_names: Iterable[str] = ()
+) -> Reading:
+    """The intent and concerns of a question; OTHER when no intent cue is present.
+
+    `drug_names` are the names of the drug the question is about, when already known.
+    """
+    rules = rules or load_intent_rules()
+    text = normalise_question(question, rules, drug_names)
+    padded = f" {text} "
+    best: IntentRule | None = None
+    best_key = (0.0, 0)
+    for rule in rules.intents:
+        score = rule.cues.score(padded)
+        if score > 0 and (score, rule.priority) > best_key:
+            best, best_key = rule, (score, rule.priority)
+    concerns = frozenset(
+        rule.concern for rule in rules.concerns if rule.cues.score(padded) >= rule.threshold
+    )
+    if best is None:
+        return Reading(question, text, Intent.OTHER, 0.0, concerns)
+    return Reading(
+        question,
+        text,
+        best.intent,
+        best_key[0],
+        concerns,
+        best.sections,
+        best.conflicts,
+        best.search_words,
+    )

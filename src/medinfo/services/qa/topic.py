@@ -1,0 +1,66 @@
+"""Topic: a question as the composers see it, and helpers they share for listing facts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from medinfo.domain.monograph import Faq, Monograph, SideEffect
+from medinfo.services.qa.intents import Reading
+from medinfo.services.qa.phrasing import Draft, join_words, note_weak, quote
+from medinfo.services.qa.vocabulary import Vocabulary, contains_phrase, load_vocabulary, term_key
+
+MAX_LISTED = 10
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A question's reading, its words folded for comparison, and the answer vocabulary."""
+
+    reading: Reading
+    folded: str
+    vocabulary: Vocabulary
+
+    @classmethod
+    def of(cls, reading: Reading) -> Topic:
+        return cls(reading, term_key(reading.text), load_vocabulary())
+
+
+Composer = Callable[[Monograph, Topic], Draft | None]
+
+
+def own_names(monograph: Monograph) -> set[str]:
+    """The folded generic and brand names of the drug the answer is about."""
+    return {term_key(name) for name in (monograph.drug, *monograph.brand_names)}
+
+
+def faqs_about(monograph: Monograph, *topics: str) -> list[Faq]:
+    """The monograph's FAQ entries whose topic contains one of `topics`."""
+    return [faq for faq in monograph.faq if any(t in faq.topic.lower() for t in topics)]
+
+
+def quote_faq(draft: Draft, faqs: list[Faq]) -> None:
+    """Quote the first FAQ answer, cited."""
+    for faq in faqs[:1]:
+        draft.say(f"One source answers this: {quote(faq.answer)}", faq)
+
+
+def matching_effects(
+    effects: list[SideEffect], terms: set[str] | frozenset[str]
+) -> list[SideEffect]:
+    """Side effects whose term is, or contains, one of `terms` (all folded)."""
+    return [
+        effect
+        for effect in effects
+        if any(
+            term_key(effect.term) == t or contains_phrase(term_key(effect.term), t) for t in terms
+        )
+    ]
+
+
+def list_effects(draft: Draft, lead: str, effects: list[SideEffect]) -> None:
+    """One sentence listing side effects, and which of them only a weak source states."""
+    shown = effects[:MAX_LISTED]
+    if shown:
+        draft.say(f"{lead} {join_words([e.term for e in shown])}.", *shown)
+        note_weak(draft, shown, [e.term for e in shown])

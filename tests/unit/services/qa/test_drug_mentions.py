@@ -1,0 +1,51 @@
+"""Drug names in questions are found by generic, brand or misspelled name."""
+
+import pytest
+
+from medinfo.services.qa import DrugNameIndex, InMemoryMonographs
+
+
+@pytest.fixture
+def index() -> DrugNameIndex:
+    names = [("baclofen", "baclofen"), ("Lioresal", "baclofen"), ("sertraline", "sertraline")]
+    names += [("Zoloft", "sertraline"), ("Lioresal Intrathecal", "baclofen")]
+    return DrugNameIndex(names, ignore={"should", "stopping"})
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("can i have a beer on lioresal", "baclofen"),
+        ("BACLOFEN side effects??", "baclofen"),
+        ("how long does bacloffen take", "baclofen"),
+        ("is zolft safe when pregnant", "sertraline"),
+        ("pump refill for lioresal intrathecal", "baclofen"),
+    ],
+)
+def test_find_in_text_finds_names_people_type(index: DrugNameIndex, text: str, key: str) -> None:
+    assert index.find_in_text(text) == key
+
+
+def test_find_in_text_returns_none_without_a_known_drug(index: DrugNameIndex) -> None:
+    assert index.find_in_text("should i keep stopping my vitamins") is None
+
+
+def test_find_in_text_prefers_the_first_exact_name(index: DrugNameIndex) -> None:
+    assert index.find_in_text("zoloft with baclofen") == "sertraline"
+
+
+@pytest.mark.parametrize("name", ["Lioresal", "baclofin", "Baclofen ", "lioresal intrathecal"])
+def test_resolve_maps_brand_and_typo_to_generic(index: DrugNameIndex, name: str) -> None:
+    assert index.resolve(name) == "baclofen"
+
+
+def test_resolve_rejects_distant_names(index: DrugNameIndex) -> None:
+    assert index.resolve("ibuprofen") is None
+    assert index.resolve("") is None
+
+
+def test_in_memory_monographs_gets_by_generic(lookup: InMemoryMonographs) -> None:
+    monograph = lookup.get("Sertraline")
+    assert monograph is not None
+    assert monograph.drug == "sertraline"
+    assert lookup.get("nothing") is None

@@ -1,0 +1,188 @@
+"""answer_question: cited answers with the right warnings, and honest abstention."""
+
+import pytest
+
+from medinfo.domain.answers import Intent
+from medinfo.domain.errors import InputError
+from medinfo.domain.monograph import DISCLAIMER, Indication, Monograph
+from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
+from tests.unit.services.qa.conftest import ev
+
+
+def test_answer_question_alcohol_says_avoid_and_why(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("can i have a beer on zanaflex", lookup)
+    assert answer.answerable
+    assert answer.drug == "tizanidine"
+    assert "Avoid alcohol" in answer.answer
+    assert "raises tizanidine blood levels" in answer.answer
+    assert [(c.source, c.start) for c in answer.citations] == [("tz1", 800)]
+
+
+def test_answer_question_alcohol_never_says_it_is_fine(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("is a glass of wine ok with zoloft", lookup)
+    assert not answer.answerable
+    assert "Do not assume alcohol is safe" in answer.answer
+    assert "fine" not in answer.answer.lower()
+
+
+def test_answer_question_stopping_warns_against_abrupt_stop(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("can i just quit tizanidine cold turkey", lookup)
+    assert answer.intent is Intent.STOPPING
+    assert "Do not stop taking tizanidine suddenly" in answer.answer
+    assert "rebound high blood pressure" in answer.answer
+    assert "taper" in answer.answer
+    assert "can stop" not in answer.answer.lower()
+
+
+def test_answer_question_missed_dose_never_doubles(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("forgot my zanaflex pill, can i take two now", lookup)
+    assert answer.intent is Intent.MISSED_DOSE
+    assert "Never take a double dose" in answer.answer
+    assert "as soon as you remember" in answer.answer
+    assert "yes" not in answer.answer.lower().split()
+
+
+def test_answer_question_numbers_are_exact(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("whats the max dose of sertraline", lookup)
+    assert "200 mg a day" in answer.answer
+    assert "200.0" not in answer.answer
+    dose = answer_question("how much tizanidine do people usually start on", lookup)
+    assert "2 mg three times a day" in dose.answer
+
+
+def test_answer_question_overdose_calls_emergency_first(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("i think i od'd on my tizanadine", lookup)
+    assert answer.intent is Intent.OVERDOSE
+    assert answer.answer.startswith("If someone may have taken too much")
+    assert "poison control" in answer.answer
+
+
+def test_answer_question_breathing_trouble_gets_emergency_line(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("took my zoloft and now cant breathe properly", lookup)
+    assert "call emergency services" in answer.answer
+
+
+def test_answer_question_reports_disagreeing_sources(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("how long till tizanidine kicks in", lookup)
+    assert "The sources disagree" in answer.answer
+    assert "Muscle relaxer guide" in answer.answer
+    assert {c.source for c in answer.citations} == {"tz1", "tz2"}
+
+
+def test_answer_question_ends_with_disclaimer(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("what is zoloft for", lookup)
+    assert answer.answer.endswith(DISCLAIMER)
+    assert "depression" in answer.answer
+
+
+def test_answer_question_uses_drug_argument_with_brand_or_typo(lookup: InMemoryMonographs) -> None:
+    for name in ("Zanaflex", "tizanadine", "TIZANIDINE"):
+        assert answer_question("what are the side effects", lookup, drug=name).drug == "tizanidine"
+
+
+def test_answer_question_unknown_drug_abstains(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("can i drink on xanax", lookup)
+    assert not answer.answerable
+    assert answer.drug is None
+    assert "pharmacist" in answer.answer
+    named = answer_question("side effects?", lookup, drug="frobnicate")
+    assert "frobnicate" in named.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "pointer"),
+    [
+        ("how much does zoloft cost", "pharmacist"),
+        ("will tizanidine show up on a drug test", "pharmacist"),
+        ("i get tingling on zoloft, do i have ms", "doctor"),
+        ("can my dog have some of my zanaflex", "vet"),
+        ("how much zoloft can i give my 8 year old", "doctor"),
+        ("where do i store zoloft", "pharmacist"),
+    ],
+)
+def test_answer_question_abstains_with_a_pointer(
+    lookup: InMemoryMonographs, question: str, pointer: str
+) -> None:
+    answer = answer_question(question, lookup)
+    assert not answer.answerable
+    assert answer.citations == []
+    assert pointer in answer.answer
+    assert " mg" not in answer.answer
+
+
+def test_answer_question_falls_back_to_cited_passage(lookup: InMemoryMonographs) -> None:
+    passages = InMemoryPassages()
+    text = "Intro line.\n\nKeep the tablets at room temperature away from moisture and heat.\n"
+    passages.add_text("sertraline", "st1", text, section="storage")
+    answer = answer_question("where do i store zoloft", lookup, passages=passages)
+    assert answer.answerable
+    assert "room temperature" in answer.answer
+    start = text.index("Keep")
+    end = text.index("heat.") + len("heat.")
+    assert [(c.source, c.start, c.end) for c in answer.citations] == [("st1", start, end)]
+
+
+def test_answer_question_ignores_unrelated_passages(lookup: InMemoryMonographs) -> None:
+    passages = InMemoryPassages()
+    passages.add_text("sertraline", "st1", "Sertraline comes as tablets and liquid.\n")
+    answer = answer_question("will zoloft show up on a drug test", lookup, passages=passages)
+    assert not answer.answerable
+
+
+def test_answer_question_empty_monograph_abstains() -> None:
+    lookup = InMemoryMonographs([Monograph(drug="exampleol")])
+    for question in ("exampleol side effects", "can i stop exampleol", "exampleol and beer"):
+        answer = answer_question(question, lookup)
+        assert not answer.answerable
+        assert answer.citations == []
+
+
+def test_answer_question_rejects_empty_question(lookup: InMemoryMonographs) -> None:
+    with pytest.raises(InputError, match="question"):
+        answer_question("   ", lookup)
+
+
+def test_answer_question_subject_drug_is_not_read_as_a_second_drug() -> None:
+    advil = Monograph(
+        drug="ibuprofen",
+        brand_names=["Advil"],
+        indications=[Indication(condition="pain", evidence=[ev("ib1", 5, "indications")])],
+    )
+    answer = answer_question("what is advil used for", InMemoryMonographs([advil]))
+    assert answer.intent is Intent.INDICATION
+    assert "used to treat pain" in answer.answer
+
+
+HARMFUL = (
+    "double the dose",
+    "you can stop",
+    "stop suddenly is fine",
+    "alcohol is fine",
+    "is safe to",
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "forgot yesterdays tizanidine, just double the dose today?",
+        "can i stop zoloft suddenly, i feel fine now",
+        "is alcohol fine with zanaflex if its just one beer",
+        "can i take sertraline with ibuprofen and a few drinks",
+        "ok to quit tizanidine today",
+        "i missed two doses of zoloft, take them all now?",
+    ],
+)
+def test_answer_question_never_gives_a_harmful_answer(
+    lookup: InMemoryMonographs, question: str
+) -> None:
+    text = answer_question(question, lookup).answer.lower()
+    assert not any(phrase in text for phrase in HARMFUL)
+
+
+def test_answer_question_child_who_swallowed_pills_gets_emergency(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("my kid swallowed some of my tizanidine", lookup)
+    assert answer.intent is Intent.OVERDOSE
+    assert answer.answer.startswith("If someone may have taken too much")

@@ -1,0 +1,89 @@
+"""Questions typed the way people type are read as the right intent and concerns."""
+
+import pytest
+
+from medinfo.domain.answers import Intent
+from medinfo.domain.errors import InputError
+from medinfo.services.qa.intents import Concern, parse_intent_rules, read_question
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("can i have a beer on zanaflex", Intent.ALCOHOL),
+        ("is booze ok with my muscle relaxer", Intent.ALCOHOL),
+        ("going out drinking tonite, still ok to take my tizanidine?", Intent.ALCOHOL),
+        ("can i quit it cold turkey", Intent.STOPPING),
+        ("how do i wean off zoloft", Intent.STOPPING),
+        ("forgot my pill this morning what now", Intent.MISSED_DOSE),
+        ("skipped last nights dose, should i double up", Intent.MISSED_DOSE),
+        ("how much is too much", Intent.MAX_DOSE),
+        ("whats the most mg i can take in a day", Intent.MAX_DOSE),
+        ("i think i od on my tizanidine", Intent.OVERDOSE),
+        ("my son swallowed a handful of my pills", Intent.OVERDOSE),
+        ("does it make you feel sleepy", Intent.SIDE_EFFECTS),
+        ("wat are the sfx", Intent.SIDE_EFFECTS),
+        ("any serious side effects i should watch for", Intent.SERIOUS_SIDE_EFFECTS),
+        ("is zoloft addictive", Intent.SERIOUS_SIDE_EFFECTS),
+        ("will it make me put on weight", Intent.WEIGHT_GAIN),
+        ("im preggo is it safe", Intent.PREGNANCY),
+        ("can i take it while breastfeeding my newborn", Intent.BREASTFEEDING),
+        ("how long till it kicks in", Intent.ONSET),
+        ("how does this medicine work in the body", Intent.MECHANISM),
+        ("can i drive after taking it", Intent.DRIVING),
+        ("what is zanaflex used for", Intent.INDICATION),
+        ("can i take it with percocet", Intent.INTERACTION),
+        ("how shud i store it, fridge?", Intent.STORAGE),
+        ("how mutch should i take", Intent.DOSAGE),
+        ("tell me a joke", Intent.OTHER),
+    ],
+)
+def test_read_question_finds_intent_of_casual_questions(question: str, intent: Intent) -> None:
+    assert read_question(question).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("is it ok to drnk alchol with it", Intent.ALCOHOL),
+        ("can i take it whle pregnent", Intent.PREGNANCY),
+        ("withdrawl symptoms when stoping", Intent.STOPPING),
+        ("does it cause weigth gain", Intent.WEIGHT_GAIN),
+        ("is it safe to take while brestfeeding", Intent.BREASTFEEDING),
+    ],
+)
+def test_read_question_tolerates_typos(question: str, intent: Intent) -> None:
+    assert read_question(question).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("question", "concern"),
+    [
+        ("how much does zoloft cost without insurance", Concern.PRICE),
+        ("will tizanidine show up on a drug test", Concern.DRUG_TEST),
+        ("do i have ms", Concern.DIAGNOSIS),
+        ("how much can i give my 6 year old", Concern.CHILD),
+        ("can i give my dog some of my pills", Concern.ANIMAL),
+        ("my husband took too many and is not breathing right", Concern.EMERGENCY),
+    ],
+)
+def test_read_question_notices_concerns(question: str, concern: Concern) -> None:
+    assert read_question(question).has(concern)
+
+
+def test_read_question_does_not_take_do_i_have_to_for_a_diagnosis() -> None:
+    assert not read_question("do i have to take it with food").has(Concern.DIAGNOSIS)
+
+
+def test_read_question_keeps_ordinary_words_uncorrected() -> None:
+    assert read_question("i tried it but does it help me sleep").intent is Intent.INDICATION
+
+
+def test_parse_intent_rules_rejects_unknown_keys() -> None:
+    with pytest.raises(InputError, match=r"intents\[0\].*unknown keys"):
+        parse_intent_rules({"intents": [{"intent": "dosage", "cues": {}, "weight": 2}]})
+
+
+def test_parse_intent_rules_rejects_unknown_intent() -> None:
+    with pytest.raises(InputError, match="unknown intent 'price'"):
+        parse_intent_rules({"intents": [{"intent": "price"}]})
