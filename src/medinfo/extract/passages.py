@@ -1,0 +1,114 @@
+"""Passages: the sentences, list items and table rows of a document, with their spans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from medinfo.domain.documents import Block, BlockKind, Document
+from medinfo.domain.evidence import Evidence
+from medinfo.extract.sections import Section, section_of
+
+# A sentence ends at . ! or ? followed by space and a capital, digit or quote; common
+# abbreviations ("e.g.", "Dr.") do not end one.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)*_]*\s+(?=[A-Z0-9\"“(*_])")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|dr|vs|approx|no|fig|st)\.$", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence (or list item, table row) of a block; `start`/`end` index the original."""
+
+    text: str
+    start: int
+    end: int
+    block: Block
+    section: Section
+
+    @property
+    def is_question(self) -> bool:
+        """Whether the passage asks rather than states (a question is never a claim)."""
+        return self.text.rstrip(' *_"”').endswith("?")
+
+    def evidence(self, source_id: str) -> Evidence:
+        """Evidence pointing at this passage."""
+        return Evidence(source=source_id, start=self.start, end=self.end, section=self.section)
+
+
+def block_text(block: Block) -> str:
+    """The text of a block; a table row's cells are joined with " | "."""
+    return " | ".join(cell.strip() for cell in block.cells) if block.cells else block.text
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text[start : match.start()]):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def locate(original: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where `text` stands in original[start:end], tolerating markup between its words."""
+    found = original.find(text, start, end)
+    if found >= 0:
+        return found, found + len(text)
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    pattern = re.compile(r"[\W_]+".join(re.escape(word) for word in words))
+    match = pattern.search(original, start, end)
+    return (match.start(), match.end()) if match else None
+
+
+def block_passages(document: Document, block: Block) -> Iterator[Passage]:
+    """The passages of one block: its sentences, or the whole row/heading/item."""
+    section = section_of(block)
+    text = block_text(block)
+    if block.kind in (BlockKind.TABLE_ROW, BlockKind.HEADING):
+        yield Passage(text, block.start, block.end, block, section)
+        return
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        span = locate(document.original, sentence, block.start, block.end)
+        begin, finish = span if span else (block.start, block.end)
+        yield Passage(sentence, begin, finish, block, section)
+
+
+def document_passages(document: Document, include_boilerplate: bool = False) -> list[Passage]:
+    """Every passage of the document's (non-boilerplate) blocks, in document order."""
+    blocks = document.blocks if include_boilerplate else document.content_blocks()
+    return [passage for block in blocks for passage in block_passages(document, block)]
+
+
+def group_by_block(passages: list[Passage]) -> list[list[Passage]]:
+    """Consecutive passages of the same block, grouped, in document order."""
+    groups: list[list[Passage]] = []
+    for passage in passages:
+        if groups and groups[-1][0].block is passage.block:
+            groups[-1].append(passage)
+        else:
+            groups.append([passage])
+    return groups
+
+
+def span_evidence(passages: list[Passage], source_id: str) -> Evidence:
+    """Evidence covering the given passages of one block, from the first to the last."""
+    first, last = passages[0], passages[-1]
+    return Evidence(source=source_id, start=first.start, end=last.end, section=first.section)
+
+
+TopicOf = Callable[[Passage], "str | None"]
+
+
+def no_topic(passage: Passage) -> str | None:
+    """A TopicOf that knows no topics."""
+    return None

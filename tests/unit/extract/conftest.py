@@ -1,0 +1,36 @@
+"""Fixtures for extraction tests: documents built from short texts and from test articles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from medinfo.domain.documents import Document
+from medinfo.domain.facts import ExtractedFact
+from medinfo.extract.passages import Passage, document_passages
+from tests.unit.extract.documents import read_test_document
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+@pytest.fixture
+def passages_of() -> Callable[[str], list[Passage]]:
+    """Passages of a short text read by the test reader."""
+
+    def read(text: str) -> list[Passage]:
+        return document_passages(read_test_document(text))
+
+    return read
+
+
+def article(name: str) -> Document:
+    """One of the test articles in articles/ (our own words, about drugs other than baclofen)."""
+    path = ARTICLES / name
+    return read_test_document(path.read_text(encoding="utf-8"), markdown=path.suffix == ".md")
+
+
+def only(facts: list[ExtractedFact], kind: str) -> list[ExtractedFact]:
+    """The facts of one kind."""
+    return [fact for fact in facts if fact.kind.value == kind]
