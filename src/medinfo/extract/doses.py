@@ -31,7 +31,7 @@ from medinfo.extract.dose_grammar import (
     find_interval_days,
 )
 from medinfo.extract.dose_grammar import whole_number as _number
-from medinfo.extract.passages import Passage
+from medinfo.extract.statements import Statement
 
 # Units that are never an adult dose by themselves: per-kilogram doses and concentrations.
 _NOT_A_DOSE = frozenset({"mg/kg", "mg/mL", "mL"})
@@ -42,22 +42,22 @@ _STEP = re.compile(r"\b(?:by|of|increments?|steps?)\b", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Reading:
-    """One amount in one passage, classified: `role` is initial, usual, max_daily, max_single
+    """One amount in one statement, classified: `role` is initial, usual, max_daily, max_single
     or titration."""
 
     role: str
     route: str
     attributes: dict[str, Scalar]
-    passage: Passage
+    statement: Statement
 
 
-def _role_of(cue: Cue | None, passage: Passage) -> str | None:
+def _role_of(cue: Cue | None, statement: Statement) -> str | None:
     """The role an amount plays from its nearest cue, the heading, or the section."""
     if cue is None:
-        heading_cue = nearest_cue(passage.block.heading) if passage.block.heading else None
+        heading_cue = nearest_cue(statement.block.heading) if statement.block.heading else None
         if heading_cue and heading_cue.kind in ("initial", "max", "usual", "maintenance"):
             return heading_cue.kind
-        return "usual" if is_dosing_section(passage.section) else None
+        return "usual" if is_dosing_section(statement.section) else None
     return cue.kind
 
 
@@ -121,13 +121,13 @@ def _step_attributes(
     return attributes
 
 
-def read_passage(passage: Passage) -> list[Reading]:
-    """The classified amounts of one passage (none in skipped sections or questions)."""
-    if is_skipped_section(passage.section) or passage.is_question:
+def read_statement(statement: Statement) -> list[Reading]:
+    """The classified amounts of one statement (none in skipped sections or questions)."""
+    if is_skipped_section(statement.section) or statement.is_question:
         return []
-    if is_for_children(passage.block.heading):
+    if is_for_children(statement.block.heading):
         return []
-    text = passage.text
+    text = statement.text
     mentions = find_dose_mentions(text)
     readings: list[Reading] = []
     previous_end = 0
@@ -139,44 +139,46 @@ def read_passage(passage: Passage) -> list[Reading]:
         previous_end = mention.end
         if not _JOINER.fullmatch(window) or cue is None:
             cue = nearest_cue(window)
-        reading = _read_mention(passage, mention, window, following, cue)
+        reading = _read_mention(statement, mention, window, following, cue)
         if reading is not None:
             readings.append(reading)
     return readings
 
 
 def _read_mention(
-    passage: Passage, mention: DoseMention, window: str, following: str, cue: Cue | None
+    statement: Statement, mention: DoseMention, window: str, following: str, cue: Cue | None
 ) -> Reading | None:
-    text = passage.text
+    text = statement.text
     if mention.unit in _NOT_A_DOSE:
         return None
-    role = _role_of(cue, passage)
+    role = _role_of(cue, statement)
     if role in (None, "usual") and marks_initial_after(clause_head(text, mention.end)):
         role = "initial"
     context = window + clause_head(text, mention.end)
     if role is None or is_for_children(context) or is_for_special_population(context):
         return None
-    route = route_of(text, passage.block.heading)
+    route = route_of(text, statement.block.heading)
     if role in ("initial", "usual"):
         if is_strength(text[mention.end :]):
             return None
-        return Reading(role, route, _initial_attributes(text, mention, following), passage)
+        return Reading(role, route, _initial_attributes(text, mention, following), statement)
     if role == "max":
         kind, attributes = _max_reading(text, mention, following)
-        return Reading(kind, route, attributes, passage)
+        return Reading(kind, route, attributes, statement)
     if role == "titration" and cue is not None:
         step = _step_attributes(text, window, cue, mention, following)
-        return Reading("titration", route, step, passage) if step else None
+        return Reading("titration", route, step, statement) if step else None
     return None
 
 
-def _gradual_titration(passage: Passage) -> Reading | None:
+def _gradual_titration(statement: Statement) -> Reading | None:
     """A "raised gradually" statement without a step size."""
-    if passage.is_question or is_skipped_section(passage.section):
+    if statement.is_question or is_skipped_section(statement.section):
         return None
-    if says_gradual(passage.text) and mentions_cue(passage.text, "titration"):
-        return Reading("titration", route_of(passage.text), {"summary_code": "gradual"}, passage)
+    if says_gradual(statement.text) and mentions_cue(statement.text, "titration"):
+        return Reading(
+            "titration", route_of(statement.text), {"summary_code": "gradual"}, statement
+        )
     return None
 
 
@@ -206,11 +208,11 @@ def _choose(readings: list[Reading]) -> dict[tuple[FactKind, str], Reading]:
     return chosen
 
 
-def extract_doses(passages: list[Passage], source_id: str) -> list[ExtractedFact]:
+def extract_doses(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """The dose facts of a document: per route, its first starting dose (an explicit one before
     a usual one), first maximum daily and single dose, and first titration statement."""
-    readings = [reading for passage in passages for reading in read_passage(passage)]
-    readings.extend(r for p in passages if (r := _gradual_titration(p)) is not None)
+    readings = [reading for statement in statements for reading in read_statement(statement)]
+    readings.extend(r for p in statements if (r := _gradual_titration(p)) is not None)
     chosen = _choose(readings)
     facts = [
         ExtractedFact(
@@ -219,7 +221,7 @@ def extract_doses(passages: list[Passage], source_id: str) -> list[ExtractedFact
             attributes={**reading.attributes, "basis": reading.role}
             if kind is FactKind.INITIAL_DOSE
             else reading.attributes,
-            evidence=reading.passage.evidence(source_id),
+            evidence=reading.statement.evidence(source_id),
         )
         for (kind, key), reading in chosen.items()
     ]

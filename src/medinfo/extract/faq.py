@@ -9,9 +9,9 @@ from functools import cache
 from medinfo.domain.documents import Block, BlockKind, Document
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.passages import block_text, locate, split_sentences
 from medinfo.extract.rulebook import compile_any, compile_groups, load_rules
 from medinfo.extract.sections import Section, classify_heading, section_of
+from medinfo.extract.statements import block_text, locate, split_sentences
 
 _NAME = "faq"
 _LABEL_CHARS = " *_:#\t"
@@ -133,7 +133,7 @@ def find_faq_pairs(document: Document) -> list[FaqPair]:
 
 def question_led_topics(document: Document) -> dict[int, str]:
     """For blocks that follow a stand-alone question (anywhere, FAQ part or not), the question's
-    topic, keyed by block start: "How soon does it work?" makes its answer an onset passage."""
+    topic, keyed by block start: "How soon does it work?" makes its answer an onset statement."""
     topics: dict[int, str] = {}
     current: str | None = None
     for block in document.content_blocks():

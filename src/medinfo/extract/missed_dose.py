@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.passages import Passage, TopicOf, no_topic
 from medinfo.extract.polarity import FlagRule, load_flag_rules
 from medinfo.extract.rulebook import compile_any, load_rules
 from medinfo.extract.sections import Section
+from medinfo.extract.statements import Statement, TopicOf, no_topic
 from medinfo.extract.topic_flags import extract_topic_flags
 
 _NAME = "missed_dose"
@@ -28,19 +28,19 @@ def _rules() -> _Rules:
     return _Rules(compile_any(_NAME, raw["topic"]), load_flag_rules(_NAME, raw["flags"]))
 
 
-def _in_topic(passage: Passage) -> bool:
-    return passage.section is Section.MISSED_DOSE or bool(_rules().topic.search(passage.text))
+def _in_topic(statement: Statement) -> bool:
+    return statement.section is Section.MISSED_DOSE or bool(_rules().topic.search(statement.text))
 
 
 def extract_missed_dose(
-    passages: list[Passage], source_id: str, answer_topic: TopicOf = no_topic
+    statements: list[Statement], source_id: str, answer_topic: TopicOf = no_topic
 ) -> list[ExtractedFact]:
     """MISSED_DOSE facts (attributes: the flags stated) for each block about a missed dose,
     including answers to a missed-dose question."""
 
-    def in_topic(passage: Passage) -> bool:
-        return _in_topic(passage) or answer_topic(passage) == "missed_dose"
+    def in_topic(statement: Statement) -> bool:
+        return _in_topic(statement) or answer_topic(statement) == "missed_dose"
 
     return extract_topic_flags(
-        passages, source_id, FactKind.MISSED_DOSE, in_topic, _rules().flags, whole_block=True
+        statements, source_id, FactKind.MISSED_DOSE, in_topic, _rules().flags, whole_block=True
     )

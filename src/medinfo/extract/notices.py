@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
-from medinfo.extract.passages import Passage
 from medinfo.extract.polarity import FlagRule, load_flag_rules, read_flags
 from medinfo.extract.rulebook import compile_any, load_rules
 from medinfo.extract.sections import Section
+from medinfo.extract.statements import Statement
 
 _NAME = "notices"
 _CONTENT_NOTICE_KEY = "ai_or_crowd"
@@ -39,29 +39,35 @@ def _rules() -> _Rules:
 
 
 def _fact(
-    kind: FactKind, key: str, attributes: dict[str, Scalar], passage: Passage, source_id: str
+    kind: FactKind, key: str, attributes: dict[str, Scalar], statement: Statement, source_id: str
 ) -> ExtractedFact:
     return ExtractedFact(
-        kind=kind, key=key, attributes=attributes, evidence=passage.evidence(source_id)
+        kind=kind, key=key, attributes=attributes, evidence=statement.evidence(source_id)
     )
 
 
-def extract_disclaimer(passages: list[Passage], source_id: str) -> list[ExtractedFact]:
+def extract_disclaimer(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """One DISCLAIMER fact (attributes: present) at the first disclaimer statement, if any."""
-    for passage in passages:
-        if passage.section is Section.DISCLAIMER and len(passage.text) > 40:
-            return [_fact(FactKind.DISCLAIMER, "disclaimer", {"present": True}, passage, source_id)]
-        if _rules().disclaimer.search(passage.text) and len(passage.text) > 40:
-            return [_fact(FactKind.DISCLAIMER, "disclaimer", {"present": True}, passage, source_id)]
+    for statement in statements:
+        if statement.section is Section.DISCLAIMER and len(statement.text) > 40:
+            return [
+                _fact(FactKind.DISCLAIMER, "disclaimer", {"present": True}, statement, source_id)
+            ]
+        if _rules().disclaimer.search(statement.text) and len(statement.text) > 40:
+            return [
+                _fact(FactKind.DISCLAIMER, "disclaimer", {"present": True}, statement, source_id)
+            ]
     return []
 
 
-def extract_content_notice(passages: list[Passage], source_id: str) -> list[ExtractedFact]:
+def extract_content_notice(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """One CONTENT_NOTICE fact (key "ai_or_crowd") when the page declares itself weak."""
-    for passage in passages:
-        flags = read_flags(passage.text, _rules().content_notice)
+    for statement in statements:
+        flags = read_flags(statement.text, _rules().content_notice)
         if flags:
-            return [_fact(FactKind.CONTENT_NOTICE, _CONTENT_NOTICE_KEY, flags, passage, source_id)]
+            return [
+                _fact(FactKind.CONTENT_NOTICE, _CONTENT_NOTICE_KEY, flags, statement, source_id)
+            ]
     return []
 
 
@@ -78,15 +84,15 @@ def read_dependence(text: str) -> str | None:
     return None
 
 
-def extract_dependence(passages: list[Passage], source_id: str) -> list[ExtractedFact]:
+def extract_dependence(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """DEPENDENCE facts (attribute claim), one per statement that makes a claim."""
     facts = []
-    for passage in passages:
-        if passage.is_question:
+    for statement in statements:
+        if statement.is_question:
             continue
-        claim = read_dependence(passage.text)
+        claim = read_dependence(statement.text)
         if claim is not None:
             facts.append(
-                _fact(FactKind.DEPENDENCE, "dependence", {"claim": claim}, passage, source_id)
+                _fact(FactKind.DEPENDENCE, "dependence", {"claim": claim}, statement, source_id)
             )
     return facts

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
-from medinfo.extract.passages import Passage, TopicOf, no_topic
 from medinfo.extract.polarity import clause_before, clause_head
 from medinfo.extract.rulebook import compile_any, load_rules
+from medinfo.extract.statements import Statement, TopicOf, no_topic
 from medinfo.extract.topic_flags import extract_topic_flags
 
 _NAME = "onset"
@@ -79,7 +79,7 @@ def _value(match: re.Match[str]) -> tuple[str, str] | None:
 def _effect_of(text: str, match: re.Match[str], alone: bool) -> str:
     """Whether a time expression gives the "first" or the "full" effect: the nearest cue
     before it in its clause, else the first cue after it in its clause, else (when it is the
-    passage's only time expression) any cue in the passage; "first" by default."""
+    statement's only time expression) any cue in the statement; "first" by default."""
     rules = _rules()
     before = clause_before(text, match.start())
     cues = [(m.end(), "full") for m in rules.full.finditer(before)]
@@ -94,9 +94,9 @@ def _effect_of(text: str, match: re.Match[str], alone: bool) -> str:
     return "full" if alone and rules.full.search(text) else "first"
 
 
-def read_onset(passage: Passage) -> dict[str, Scalar]:
+def read_onset(statement: Statement) -> dict[str, Scalar]:
     """The first_effect / full_effect values one statement gives."""
-    text = passage.text
+    text = statement.text
     matches = [m for m in _rules().time.finditer(text) if _value(m) is not None]
     attributes: dict[str, Scalar] = {}
     for match in matches:
@@ -110,17 +110,19 @@ def read_onset(passage: Passage) -> dict[str, Scalar]:
     return attributes
 
 
-def _in_topic(passage: Passage) -> bool:
-    return bool(_rules().topic.search(passage.text))
+def _in_topic(statement: Statement) -> bool:
+    return bool(_rules().topic.search(statement.text))
 
 
 def extract_onset(
-    passages: list[Passage], source_id: str, answer_topic: TopicOf = no_topic
+    statements: list[Statement], source_id: str, answer_topic: TopicOf = no_topic
 ) -> list[ExtractedFact]:
     """ONSET facts (first_effect, full_effect and their units), one per block that states them,
     including answers to a "how long does it take to work" question."""
 
-    def in_topic(passage: Passage) -> bool:
-        return _in_topic(passage) or answer_topic(passage) == "onset"
+    def in_topic(statement: Statement) -> bool:
+        return _in_topic(statement) or answer_topic(statement) == "onset"
 
-    return extract_topic_flags(passages, source_id, FactKind.ONSET, in_topic, [], extra=read_onset)
+    return extract_topic_flags(
+        statements, source_id, FactKind.ONSET, in_topic, [], extra=read_onset
+    )

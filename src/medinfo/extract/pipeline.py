@@ -19,9 +19,9 @@ from medinfo.extract.notices import (
     extract_disclaimer,
 )
 from medinfo.extract.onset import extract_onset
-from medinfo.extract.passages import Passage, document_passages
 from medinfo.extract.pregnancy import extract_pregnancy
 from medinfo.extract.renal import extract_renal_adjustments
+from medinfo.extract.statements import Statement, document_statements
 from medinfo.extract.stopping import answered_stopping, extract_stopping
 
 
@@ -35,33 +35,33 @@ class Extraction:
 
 def extract_rule_facts(document: Document, source_id: str) -> list[ExtractedFact]:
     """The single-valued facts (doses, pregnancy, missed dose, stopping, onset, FAQ, notices)."""
-    passages = document_passages(document)
-    every_passage = document_passages(document, include_boilerplate=True)
+    statements = document_statements(document)
+    every_statement = document_statements(document, include_boilerplate=True)
     topic_of = _answer_topics(find_faq_pairs(document), question_led_topics(document))
     faqs = extract_faq(document, source_id)
     return [
-        *extract_doses(passages, source_id),
-        *extract_renal_adjustments(passages, source_id),
-        *extract_pregnancy(passages, source_id),
-        *extract_missed_dose(passages, source_id, topic_of),
-        *extract_stopping(passages, source_id),
+        *extract_doses(statements, source_id),
+        *extract_renal_adjustments(statements, source_id),
+        *extract_pregnancy(statements, source_id),
+        *extract_missed_dose(statements, source_id, topic_of),
+        *extract_stopping(statements, source_id),
         *answered_stopping(faqs, document.original),
-        *extract_onset(passages, source_id, topic_of),
-        *extract_dependence(passages, source_id),
+        *extract_onset(statements, source_id, topic_of),
+        *extract_dependence(statements, source_id),
         *faqs,
-        *extract_disclaimer(every_passage, source_id),
-        *extract_content_notice(every_passage, source_id),
+        *extract_disclaimer(every_statement, source_id),
+        *extract_content_notice(every_statement, source_id),
     ]
 
 
-def _answer_topics(pairs: list[FaqPair], led: dict[int, str]) -> Callable[[Passage], str | None]:
-    """The FAQ topic of the question a passage answers, if it answers one."""
+def _answer_topics(pairs: list[FaqPair], led: dict[int, str]) -> Callable[[Statement], str | None]:
+    """The FAQ topic of the question a statement answers, if it answers one."""
 
-    def topic_of(passage: Passage) -> str | None:
+    def topic_of(statement: Statement) -> str | None:
         for pair in pairs:
-            if pair.answers(passage.start, passage.end):
+            if pair.answers(statement.start, statement.end):
                 return pair.topic
-        return led.get(passage.block.start)
+        return led.get(statement.block.start)
 
     return topic_of
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
-from medinfo.extract.passages import Passage
 from medinfo.extract.polarity import FlagRule, load_flag_rules
 from medinfo.extract.rulebook import compile_any, load_rules
 from medinfo.extract.sections import Section
+from medinfo.extract.statements import Statement
 from medinfo.extract.topic_flags import extract_topic_flags
 
 _NAME = "pregnancy"
@@ -46,31 +46,31 @@ def _rules() -> _Rules:
     )
 
 
-def _about_pregnancy(passage: Passage) -> bool:
+def _about_pregnancy(statement: Statement) -> bool:
     rules = _rules()
-    if rules.pregnancy.search(passage.text):
-        return not rules.breastfeeding.search(passage.text) or bool(
-            rules.category.search(passage.text)
+    if rules.pregnancy.search(statement.text):
+        return not rules.breastfeeding.search(statement.text) or bool(
+            rules.category.search(statement.text)
         )
-    return passage.section is Section.PREGNANCY and not rules.breastfeeding.search(passage.text)
+    return statement.section is Section.PREGNANCY and not rules.breastfeeding.search(statement.text)
 
 
-def _about_breastfeeding(passage: Passage) -> bool:
+def _about_breastfeeding(statement: Statement) -> bool:
     rules = _rules()
-    if rules.breastfeeding.search(passage.text):
+    if rules.breastfeeding.search(statement.text):
         return True
-    return passage.section is Section.BREASTFEEDING and not rules.pregnancy.search(passage.text)
+    return statement.section is Section.BREASTFEEDING and not rules.pregnancy.search(statement.text)
 
 
-def _category(passage: Passage) -> dict[str, Scalar]:
-    match = _rules().category.search(passage.text)
+def _category(statement: Statement) -> dict[str, Scalar]:
+    match = _rules().category.search(statement.text)
     return {"category": match["letter"]} if match else {}
 
 
-def extract_pregnancy(passages: list[Passage], source_id: str) -> list[ExtractedFact]:
+def extract_pregnancy(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """PREGNANCY facts (category letter, risk flags) and BREASTFEEDING facts (milk, flags)."""
     pregnancy = extract_topic_flags(
-        passages,
+        statements,
         source_id,
         FactKind.PREGNANCY,
         _about_pregnancy,
@@ -78,7 +78,7 @@ def extract_pregnancy(passages: list[Passage], source_id: str) -> list[Extracted
         extra=_category,
     )
     breastfeeding = extract_topic_flags(
-        passages,
+        statements,
         source_id,
         FactKind.BREASTFEEDING,
         _about_breastfeeding,

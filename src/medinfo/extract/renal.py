@@ -8,8 +8,8 @@ from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.dose_grammar import find_dose_mentions
-from medinfo.extract.passages import Passage
 from medinfo.extract.rulebook import compile_any, compile_groups, load_rules
+from medinfo.extract.statements import Statement
 
 _NAME = "renal"
 _MEASURE_REACH = 40  # characters after the measure in which its band must start
@@ -66,26 +66,26 @@ def _key(at_least: float | None, below: float | None) -> str:
     return f"{low}egfr{high}"
 
 
-def extract_renal_adjustments(passages: list[Passage], source_id: str) -> list[ExtractedFact]:
+def extract_renal_adjustments(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """RENAL_ADJUSTMENT facts: key = band ("30<=egfr<60"); attributes egfr_at_least,
     egfr_below, max_daily_mg when a daily limit is stated, advice code."""
     facts = []
-    for passage in passages:
-        if passage.is_question:
+    for statement in statements:
+        if statement.is_question:
             continue
-        band = read_band(passage.text)
+        band = read_band(statement.text)
         if band is None:
             continue
         at_least, below = band
         attributes: dict[str, Scalar] = {"egfr_at_least": at_least, "egfr_below": below}
-        doses = [m for m in find_dose_mentions(passage.text) if m.unit in ("mg", "g", "mcg")]
+        doses = [m for m in find_dose_mentions(statement.text) if m.unit in ("mg", "g", "mcg")]
         if doses:
             dose = doses[-1]
             scale = {"mg": 1.0, "g": 1000.0, "mcg": 0.001}[dose.unit]
             amount = (dose.amount_high or dose.amount) * scale
             attributes["max_daily_mg"] = int(amount) if amount.is_integer() else amount
         for advice, pattern in _rules().advice.items():
-            if pattern.search(passage.text):
+            if pattern.search(statement.text):
                 attributes["advice"] = advice
                 break
         facts.append(
@@ -93,7 +93,7 @@ def extract_renal_adjustments(passages: list[Passage], source_id: str) -> list[E
                 kind=FactKind.RENAL_ADJUSTMENT,
                 key=_key(at_least, below),
                 attributes=attributes,
-                evidence=passage.evidence(source_id),
+                evidence=statement.evidence(source_id),
             )
         )
     return facts

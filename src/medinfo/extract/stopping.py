@@ -11,10 +11,10 @@ from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.dose_context import nearest_cue
 from medinfo.extract.dose_grammar import find_dose_mentions, find_interval_days
 from medinfo.extract.dose_grammar import whole_number as _number
-from medinfo.extract.passages import Passage
 from medinfo.extract.polarity import Polarity, polarity_at
 from medinfo.extract.rulebook import compile_any, load_rules
 from medinfo.extract.sections import Section
+from medinfo.extract.statements import Statement
 from medinfo.extract.topic_flags import extract_topic_flags
 
 _NAME = "stopping"
@@ -71,9 +71,9 @@ def _taper_steps(text: str) -> dict[str, Scalar]:
     return {}
 
 
-def read_stopping(passage: Passage) -> dict[str, Scalar]:
+def read_stopping(statement: Statement) -> dict[str, Scalar]:
     """The stopping attributes one statement sets."""
-    text = passage.text
+    text = statement.text
     attributes: dict[str, Scalar] = {}
     if _find("no_taper", text):
         attributes["taper_required"] = False
@@ -93,10 +93,10 @@ def read_stopping(passage: Passage) -> dict[str, Scalar]:
     return attributes
 
 
-def _in_topic(passage: Passage) -> bool:
-    text = passage.text
+def _in_topic(statement: Statement) -> bool:
+    text = statement.text
     return (
-        passage.section is Section.STOPPING
+        statement.section is Section.STOPPING
         or bool(_find("stop_verbs", text))
         or bool(_find("taper", text))
     )
@@ -129,8 +129,8 @@ def answered_stopping(faqs: list[ExtractedFact], original: str) -> list[Extracte
     return facts
 
 
-def extract_stopping(passages: list[Passage], source_id: str) -> list[ExtractedFact]:
+def extract_stopping(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """STOPPING facts: abrupt_stop_risk, taper_required and taper steps, per block."""
     return extract_topic_flags(
-        passages, source_id, FactKind.STOPPING, _in_topic, [], extra=read_stopping
+        statements, source_id, FactKind.STOPPING, _in_topic, [], extra=read_stopping
     )

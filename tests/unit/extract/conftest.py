@@ -9,18 +9,18 @@ import pytest
 
 from medinfo.domain.documents import Document
 from medinfo.domain.facts import ExtractedFact
-from medinfo.extract.passages import Passage, document_passages
+from medinfo.extract.statements import Statement, document_statements
 from tests.unit.extract.documents import read_test_document
 
 ARTICLES = Path(__file__).parent / "articles"
 
 
 @pytest.fixture
-def passages_of() -> Callable[[str], list[Passage]]:
-    """Passages of a short text read by the test reader."""
+def statements_of() -> Callable[[str], list[Statement]]:
+    """Statements of a short text read by the test reader."""
 
-    def read(text: str) -> list[Passage]:
-        return document_passages(read_test_document(text))
+    def read(text: str) -> list[Statement]:
+        return document_statements(read_test_document(text))
 
     return read
 

@@ -10,9 +10,9 @@ from medinfo.extract.notices import (
     extract_disclaimer,
     read_dependence,
 )
-from medinfo.extract.passages import Passage
+from medinfo.extract.statements import Statement
 
-PassagesOf = Callable[[str], list[Passage]]
+StatementsOf = Callable[[str], list[Statement]]
 
 
 def test_read_dependence_claims_and_negations() -> None:
@@ -22,23 +22,23 @@ def test_read_dependence_claims_and_negations() -> None:
     assert read_dependence("It is used to treat opioid addiction.") is None
 
 
-def test_extract_dependence_ignores_questions(passages_of: PassagesOf) -> None:
-    assert extract_dependence(passages_of("Is this drug addictive?"), "s1") == []
+def test_extract_dependence_ignores_questions(statements_of: StatementsOf) -> None:
+    assert extract_dependence(statements_of("Is this drug addictive?"), "s1") == []
 
 
-def test_extract_disclaimer_found(passages_of: PassagesOf) -> None:
+def test_extract_disclaimer_found(statements_of: StatementsOf) -> None:
     text = "Content on this site is for informational purposes only and is not medical advice."
-    assert [f.attributes for f in extract_disclaimer(passages_of(text), "s1")] == [
+    assert [f.attributes for f in extract_disclaimer(statements_of(text), "s1")] == [
         {"present": True}
     ]
 
 
-def test_extract_content_notice_user_content(passages_of: PassagesOf) -> None:
+def test_extract_content_notice_user_content(statements_of: StatementsOf) -> None:
     text = "Our answers are user-submitted and have not been reviewed by a pharmacist."
-    (fact,) = extract_content_notice(passages_of(text), "s1")
+    (fact,) = extract_content_notice(statements_of(text), "s1")
     assert fact.key == "ai_or_crowd"
     assert fact.attributes["user_submitted"] is True
 
 
-def test_extract_content_notice_absent_on_plain_page(passages_of: PassagesOf) -> None:
-    assert extract_content_notice(passages_of("Take it with water."), "s1") == []
+def test_extract_content_notice_absent_on_plain_page(statements_of: StatementsOf) -> None:
+    assert extract_content_notice(statements_of("Take it with water."), "s1") == []

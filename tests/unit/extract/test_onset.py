@@ -5,25 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from medinfo.extract.onset import extract_onset
-from medinfo.extract.passages import Passage
+from medinfo.extract.statements import Statement
 
-PassagesOf = Callable[[str], list[Passage]]
+StatementsOf = Callable[[str], list[Statement]]
 
 
-def test_extract_onset_first_and_full_effect(passages_of: PassagesOf) -> None:
+def test_extract_onset_first_and_full_effect(statements_of: StatementsOf) -> None:
     text = "It starts to work within 30 minutes, but the full effect can take 2 to 3 weeks."
-    (fact,) = extract_onset(passages_of(text), "s1")
+    (fact,) = extract_onset(statements_of(text), "s1")
     assert fact.attributes["first_effect"] == "30 minutes"
     assert fact.attributes["full_effect"] == "2-3 weeks"
     assert fact.attributes["full_effect_unit"] == "weeks"
 
 
-def test_extract_onset_unit_range(passages_of: PassagesOf) -> None:
+def test_extract_onset_unit_range(statements_of: StatementsOf) -> None:
     (fact,) = extract_onset(
-        passages_of("You may not notice the full benefit for weeks or months."), "s1"
+        statements_of("You may not notice the full benefit for weeks or months."), "s1"
     )
     assert fact.attributes["full_effect"] == "weeks to months"
 
 
-def test_extract_onset_ignores_other_durations(passages_of: PassagesOf) -> None:
-    assert extract_onset(passages_of("Take it for 10 days and then stop."), "s1") == []
+def test_extract_onset_ignores_other_durations(statements_of: StatementsOf) -> None:
+    assert extract_onset(statements_of("Take it for 10 days and then stop."), "s1") == []

@@ -1,4 +1,4 @@
-"""Passages: the sentences, list items and table rows of a document, with their spans."""
+"""Statements: the sentences, list items and table rows of a document, with their spans."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ _WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
-class Passage:
+class Statement:
     """A sentence (or list item, table row) of a block; `start`/`end` index the original."""
 
     text: str
@@ -29,11 +29,11 @@ class Passage:
 
     @property
     def is_question(self) -> bool:
-        """Whether the passage asks rather than states (a question is never a claim)."""
+        """Whether the statement asks rather than states (a question is never a claim)."""
         return self.text.rstrip(' *_"”').endswith("?")
 
     def evidence(self, source_id: str) -> Evidence:
-        """Evidence pointing at this passage."""
+        """Evidence pointing at this statement."""
         return Evidence(source=source_id, start=self.start, end=self.end, section=self.section)
 
 
@@ -69,46 +69,46 @@ def locate(original: str, text: str, start: int, end: int) -> tuple[int, int] | 
     return (match.start(), match.end()) if match else None
 
 
-def block_passages(document: Document, block: Block) -> Iterator[Passage]:
-    """The passages of one block: its sentences, or the whole row/heading/item."""
+def block_statements(document: Document, block: Block) -> Iterator[Statement]:
+    """The statements of one block: its sentences, or the whole row/heading/item."""
     section = section_of(block)
     text = block_text(block)
     if block.kind in (BlockKind.TABLE_ROW, BlockKind.HEADING):
-        yield Passage(text, block.start, block.end, block, section)
+        yield Statement(text, block.start, block.end, block, section)
         return
     for start, end in split_sentences(text):
         sentence = text[start:end]
         span = locate(document.original, sentence, block.start, block.end)
         begin, finish = span if span else (block.start, block.end)
-        yield Passage(sentence, begin, finish, block, section)
+        yield Statement(sentence, begin, finish, block, section)
 
 
-def document_passages(document: Document, include_boilerplate: bool = False) -> list[Passage]:
-    """Every passage of the document's (non-boilerplate) blocks, in document order."""
+def document_statements(document: Document, include_boilerplate: bool = False) -> list[Statement]:
+    """Every statement of the document's (non-boilerplate) blocks, in document order."""
     blocks = document.blocks if include_boilerplate else document.content_blocks()
-    return [passage for block in blocks for passage in block_passages(document, block)]
+    return [statement for block in blocks for statement in block_statements(document, block)]
 
 
-def group_by_block(passages: list[Passage]) -> list[list[Passage]]:
-    """Consecutive passages of the same block, grouped, in document order."""
-    groups: list[list[Passage]] = []
-    for passage in passages:
-        if groups and groups[-1][0].block is passage.block:
-            groups[-1].append(passage)
+def group_by_block(statements: list[Statement]) -> list[list[Statement]]:
+    """Consecutive statements of the same block, grouped, in document order."""
+    groups: list[list[Statement]] = []
+    for statement in statements:
+        if groups and groups[-1][0].block is statement.block:
+            groups[-1].append(statement)
         else:
-            groups.append([passage])
+            groups.append([statement])
     return groups
 
 
-def span_evidence(passages: list[Passage], source_id: str) -> Evidence:
-    """Evidence covering the given passages of one block, from the first to the last."""
-    first, last = passages[0], passages[-1]
+def span_evidence(statements: list[Statement], source_id: str) -> Evidence:
+    """Evidence covering the given statements of one block, from the first to the last."""
+    first, last = statements[0], statements[-1]
     return Evidence(source=source_id, start=first.start, end=last.end, section=first.section)
 
 
-TopicOf = Callable[[Passage], "str | None"]
+TopicOf = Callable[[Statement], "str | None"]
 
 
-def no_topic(passage: Passage) -> str | None:
+def no_topic(statement: Statement) -> str | None:
     """A TopicOf that knows no topics."""
     return None
