@@ -1,0 +1,89 @@
+"""Block assembly: reader spans to Blocks with clean text, questions, headings and boilerplate."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from medinfo.domain.documents import Block, BlockKind, Document
+from medinfo.domain.sources import SourceFormat
+from medinfo.sources.boilerplate import mark_boilerplate
+from medinfo.sources.markup import clean_text
+from medinfo.sources.spans import Span, is_question, split_question, trim
+
+
+def _has_content(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+def _settle(original: str, fmt: SourceFormat, span: Span) -> list[Span]:
+    """Trim a span, give it its clean text and its question kind, or drop it when empty."""
+    span = trim(original, span)
+    span.text = clean_text(original[span.start : span.end], fmt)
+    if not _has_content(span.text):
+        return []
+    if span.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        if is_question(span.text):
+            return [replace(span, kind=BlockKind.QUESTION)]
+        parts = split_question(original, fmt, span)
+        if len(parts) > 1:
+            return [part for piece in parts for part in _settle(original, fmt, piece)]
+    return [span]
+
+
+def _cells(text: str) -> tuple[str, ...]:
+    return tuple(cell.strip() for cell in text.split("|") if cell.strip())
+
+
+def assemble_blocks(
+    original: str,
+    fmt: SourceFormat,
+    spans: Iterable[Span],
+    *,
+    find_boilerplate: bool = True,
+) -> tuple[Block, ...]:
+    """Blocks from a reader's spans, in document order.
+
+    Each block's text is the clean text of `original[start:end]`; its heading is the
+    nearest non-boilerplate heading or question above it, unless the reader set one.
+    """
+    settled = [part for span in spans for part in _settle(original, fmt, span)]
+    settled.sort(key=lambda span: span.start)
+    if find_boilerplate:
+        mark_boilerplate(settled)
+    blocks: list[Block] = []
+    current = ""
+    for span in settled:
+        heading = span.heading if span.heading is not None else current
+        kind = span.kind
+        blocks.append(
+            Block(
+                kind=kind,
+                text=span.text,
+                start=span.start,
+                end=span.end,
+                level=span.level,
+                heading=heading,
+                boilerplate=span.boilerplate,
+                cells=_cells(span.text) if kind is BlockKind.TABLE_ROW else (),
+            )
+        )
+        if kind in (BlockKind.HEADING, BlockKind.QUESTION) and not span.boilerplate:
+            current = span.text
+    return tuple(blocks)
+
+
+def make_document(
+    original: str,
+    fmt: SourceFormat,
+    blocks: tuple[Block, ...],
+    metadata: dict[str, str] | None = None,
+) -> Document:
+    """A Document whose title is the metadata title, else its first level-1 heading."""
+    metadata = dict(metadata or {})
+    title = metadata.get("title", "") or next(
+        (b.text for b in blocks if b.kind is BlockKind.HEADING and b.level == 1), ""
+    )
+    if title:
+        metadata["title"] = title
+    return Document(original=original, format=fmt, title=title, metadata=metadata, blocks=blocks)

@@ -1,0 +1,153 @@
+"""Plain-text reader: paragraphs, lists, pipe tables, and headings inferred from line shapes."""
+
+from __future__ import annotations
+
+import re
+
+from medinfo.domain.documents import BlockKind, Document
+from medinfo.domain.sources import SourceFormat
+from medinfo.sources.blocks import assemble_blocks, make_document
+from medinfo.sources.lines import (
+    LIST_MARKER,
+    TABLE_SEPARATOR,
+    Line,
+    is_table_row,
+    is_title_case,
+    split_lines,
+    word_count,
+)
+from medinfo.sources.spans import Span, is_question
+
+HEADING_LEVEL = 2
+_LABEL = re.compile(r"^[ \t]*([^\s:.!?][^:.!?]{0,59}?)[ \t]*:[ \t]*$")
+_TERMINAL = (".", ",", ";", ":", "!", "?")
+_MAX_HEADING_WORDS = 12
+_MAX_HEADING_CHARS = 80
+_MAX_LIST_WORDS = 25
+
+
+class _TextSpans:
+    """Walks the lines of a plain-text document and emits spans."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.lines = split_lines(original)
+        self.spans: list[Span] = []
+        self.index = 0
+
+    def line(self, index: int) -> Line | None:
+        return self.lines[index] if 0 <= index < len(self.lines) else None
+
+    def next_content(self, index: int) -> Line | None:
+        for line in self.lines[index + 1 :]:
+            if not line.blank:
+                return line
+        return None
+
+    def is_structural(self, line: Line) -> bool:
+        return bool(LIST_MARKER.match(line.text)) or is_table_row(line.text)
+
+    def implicit_list_length(self, index: int) -> int:
+        """Short unmarked lines right after a line ending in ':' form a list (two or more)."""
+        count = 0
+        for line in self.lines[index:]:
+            text = line.text.strip()
+            if line.blank or self.is_structural(line) or text.endswith((".", "?", ":")):
+                break
+            if word_count(text) > _MAX_LIST_WORDS:
+                break
+            count += 1
+        return count if count >= 2 else 0
+
+    def is_heading(self, index: int, line: Line) -> bool:
+        text = line.text.strip()
+        if len(text) > _MAX_HEADING_CHARS or word_count(text) > _MAX_HEADING_WORDS:
+            return False
+        if text.endswith(_TERMINAL) or not (text[0].isupper() or text[0].isdigit()):
+            return False
+        if sum(char.isalpha() for char in text) < 2 or self.next_content(index) is None:
+            return False
+        after_question = bool(self.spans) and is_question(self.spans[-1].text)
+        if after_question and word_count(text) < 2:
+            return False
+        before, after = self.line(index - 1), self.line(index + 1)
+        standalone = (before is None or before.blank) and (after is None or after.blank)
+        return is_title_case(text) or standalone
+
+    def run(self) -> list[Span]:
+        list_left = 0
+        while self.index < len(self.lines):
+            index, line = self.index, self.lines[self.index]
+            self.index += 1
+            text = line.text.strip()
+            if line.blank or TABLE_SEPARATOR.match(line.text):
+                list_left = 0
+                continue
+            if list_left:
+                list_left -= 1
+                self.add(BlockKind.LIST_ITEM, line.start, line.end, listed=True)
+            elif is_table_row(line.text):
+                self.add(BlockKind.TABLE_ROW, line.start, line.end)
+            elif marker := LIST_MARKER.match(line.text):
+                self.add_list_item(line, marker.end())
+            elif text.endswith("?") and is_question(text):
+                self.add(BlockKind.PARAGRAPH, line.start, line.end)
+            elif label := _LABEL.match(line.text):
+                if word_count(label.group(1)) <= 8 and label.group(1)[0].isupper():
+                    self.add_heading(index, line.start + label.start(1), line.start + label.end(1))
+                else:
+                    self.add(BlockKind.PARAGRAPH, line.start, line.end)
+            elif self.is_heading(index, line):
+                self.add_heading(index, line.start, line.end)
+            else:
+                self.add_paragraph(line)
+            if text.endswith(":"):
+                list_left = self.implicit_list_length(self.index)
+        return self.spans
+
+    def add(self, kind: BlockKind, start: int, end: int, *, listed: bool = False) -> None:
+        span = Span(kind, start, end, listed=listed)
+        span.text = " ".join(self.original[start:end].split())
+        self.spans.append(span)
+
+    def add_heading(self, index: int, start: int, end: int) -> None:
+        first = all(line.blank for line in self.lines[:index])
+        span = Span(BlockKind.HEADING, start, end, level=1 if first else HEADING_LEVEL)
+        self.spans.append(span)
+
+    def add_list_item(self, line: Line, content_start: int) -> None:
+        end = line.end
+        while (follow := self.line(self.index)) is not None and not follow.blank:
+            if follow.indent <= line.indent or self.is_structural(follow):
+                break
+            end = follow.end
+            self.index += 1
+        self.add(BlockKind.LIST_ITEM, line.start + content_start, end, listed=True)
+
+    def add_paragraph(self, line: Line) -> None:
+        end, last = line.end, line
+        while (follow := self.line(self.index)) is not None and not follow.blank:
+            if self.is_structural(follow) or not _continues(last.text, follow.text):
+                break
+            end, last = follow.end, follow
+            self.index += 1
+        self.add(BlockKind.PARAGRAPH, line.start, end)
+
+
+def _continues(previous: str, following: str) -> bool:
+    """Whether `following` wraps the sentence that `previous` leaves open."""
+    previous, following = previous.rstrip(), following.strip()
+    if previous.endswith((".", "!", "?", ":")) or not following:
+        return False
+    return following[0].islower() or len(previous) >= 60
+
+
+def text_spans(original: str) -> list[Span]:
+    """The spans of a plain-text document."""
+    return _TextSpans(original).run()
+
+
+def read_text(original: str) -> Document:
+    """Read plain text into a Document; its title is a first line that reads as one."""
+    blocks = assemble_blocks(original, SourceFormat.TEXT, text_spans(original))
+    return make_document(original, SourceFormat.TEXT, blocks)

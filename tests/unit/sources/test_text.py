@@ -1,0 +1,91 @@
+"""Tests of the plain-text reader's heading, list, table and question inference."""
+
+from __future__ import annotations
+
+from medinfo.domain.documents import BlockKind
+from medinfo.sources.text import read_text
+from tests.unit.sources.conftest import FIXTURES, assert_offsets_slice, of_kind, texts
+
+ARTICLE = """Amlodipine Overview
+Amlodipine is a calcium channel blocker taken once a day.
+Indications:
+- High blood pressure
+- Angina
+Dosing
+The usual starting dose is 5 mg once daily.
+Things to tell your doctor:
+Liver problems
+Heart failure
+Is amlodipine safe with grapefruit?
+Small amounts are usually fine.
+"""
+
+
+def test_read_text_infers_headings_from_line_shape() -> None:
+    document = read_text(ARTICLE)
+    headings = of_kind(document, BlockKind.HEADING)
+    assert headings == [
+        "Amlodipine Overview",
+        "Indications",
+        "Dosing",
+        "Things to tell your doctor",
+    ]
+    assert document.title == "Amlodipine Overview"
+    assert_offsets_slice(document)
+
+
+def test_read_text_reads_unmarked_lines_after_a_colon_as_a_list() -> None:
+    document = read_text(ARTICLE)
+    items = [b for b in document.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [b.text for b in items] == [
+        "High blood pressure",
+        "Angina",
+        "Liver problems",
+        "Heart failure",
+    ]
+    assert items[-1].heading == "Things to tell your doctor"
+
+
+def test_read_text_gives_answers_their_question_as_heading() -> None:
+    blocks = list(read_text(ARTICLE).blocks)
+    question = next(b for b in blocks if b.kind is BlockKind.QUESTION)
+    answer = blocks[blocks.index(question) + 1]
+    assert question.text == "Is amlodipine safe with grapefruit?"
+    assert answer.heading == question.text
+
+
+def test_read_text_joins_hard_wrapped_paragraphs() -> None:
+    original = (
+        "Warfarin is a blood thinner that doctors adjust with regular INR tests, and\n"
+        "the dose differs a lot from one person to the next.\n"
+    )
+    document = read_text(original)
+    assert len(document.blocks) == 1
+    assert document.blocks[0].text.endswith("to the next.")
+
+
+def test_read_text_marks_fixture_noise_as_boilerplate() -> None:
+    document = read_text((FIXTURES / "sertraline_article.txt").read_text())
+    noise = texts(document, boilerplate=True)
+    for expected in (
+        "By Daniel Okafor",
+        "Updated on June 12, 2024",
+        "Home > Medicines > Sertraline",
+        "Read more: Fluoxetine compared with other SSRIs",
+        "Advertisement",
+        "Share this article",
+        "There are no reviews yet.",
+        "Write a review",
+    ):
+        assert expected in noise
+    content = texts(document, boilerplate=False)
+    assert any(text.startswith("Do not stop taking it suddenly") for text in content)
+    assert content.count("Side Effects") == 1
+    assert_offsets_slice(document)
+
+
+def test_read_text_reads_pipe_rows_with_cells() -> None:
+    document = read_text((FIXTURES / "sertraline_article.txt").read_text())
+    rows = [b for b in document.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert rows[0].cells == ("Drug Class", "SSRI antidepressant")
+    assert rows[0].heading == "Quick Facts"
