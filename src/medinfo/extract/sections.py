@@ -16,6 +16,8 @@ class Section(StrEnum):
 
     OVERVIEW = "overview"
     KEY_FACTS = "key_facts"
+    DRUG_CLASS = "drug_class"
+    BRAND_NAMES = "brand_names"
     INDICATIONS = "indications"
     OFF_LABEL = "off_label"
     MECHANISM = "mechanism"
@@ -38,6 +40,9 @@ class Section(StrEnum):
     OTHER = "other"
 
 
+_TITLE_TOPICS = 3
+
+
 @cache
 def _heading_rules() -> list[tuple[re.Pattern[str], Section]]:
     """Heading patterns from rules/sections.json, in priority order."""
@@ -53,11 +58,15 @@ def _heading_rules() -> list[tuple[re.Pattern[str], Section]]:
 
 
 def classify_heading(heading: str) -> Section:
-    """The section a heading introduces; OTHER when no rule matches."""
-    for pattern, section in _heading_rules():
-        if pattern.search(heading):
-            return section
-    return Section.OTHER
+    """The section a heading introduces; OTHER when no rule matches.
+
+    A heading naming three or more topics ("Ibuprofen: Uses, Side Effects and Safety")
+    is a title, and introduces an OVERVIEW.
+    """
+    matched = [section for pattern, section in _heading_rules() if pattern.search(heading)]
+    if len(set(matched)) >= _TITLE_TOPICS:
+        return Section.OVERVIEW
+    return matched[0] if matched else Section.OTHER
 
 
 def section_of(block: Block) -> Section:

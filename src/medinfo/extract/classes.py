@@ -1,0 +1,107 @@
+"""What the drug is: brand names, drug class, mechanism terms and dosage forms."""
+
+from __future__ import annotations
+
+import re
+
+from medinfo.domain.documents import BlockKind
+from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.drug_names import find_drug_mentions, generic_name
+from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
+from medinfo.extract.sections import Section
+from medinfo.extract.sentences import Unit
+
+_CLASS_CUE = cue(
+    r"\b((is|are|as) (a|an|the)|belongs? to|class(es)? of|classified as|known as|type of|kind of|"
+    r"works as|acts as|this)\b"
+)
+_NOT_OWN_CLASS = cue(r"\b(other|unlike|like|than|with|such as)\s+(\w+\s+){0,2}$")
+_MECHANISM_CUE = cue(
+    r"\b(works?|acts?|mechanism|binds?|receptors?|agonist|antagonist|inhibit|block|stimulat|"
+    r"activat)"
+)
+_BRAND_PATTERN = re.compile(
+    r"\b(?:brand names?|brands?|sold|marketed|available)\s+(?:\w+\s+){0,3}?"
+    r"(?:like|such as|including|as|under|called|named|:)\s+((?:[A-Z][\w-]+)(?:\s*(?:,|or|and)\s*"
+    r"[A-Z][\w-]+)*)"
+)
+_NO_FORMS = QUIET_SECTIONS | {Section.INTERACTIONS}
+
+
+def _mentions_drug(passage: Passage, unit: Unit) -> bool:
+    text = unit.text.lower()
+    return passage.drug.lower() in text or bool(re.match(r"^(it|this|is|the drug)\b", text))
+
+
+def extract_drug_classes(passage: Passage) -> list[ExtractedFact]:
+    """DRUG_CLASS facts: a key-facts class row, or a class the text says the drug belongs to."""
+    if passage.section in QUIET_SECTIONS or passage.kind is BlockKind.HEADING:
+        return []
+    facts = []
+    for unit in passage.units:
+        row = passage.section is Section.DRUG_CLASS
+        if not row and not _mentions_drug(passage, unit):
+            continue
+        for match in passage.asserted(unit, "drug_class_names"):
+            before = unit.text[max(0, match.start - 60) : match.start]
+            if not row and (not _CLASS_CUE.search(before) or _NOT_OWN_CLASS.search(before)):
+                continue
+            facts.append(passage.fact(FactKind.DRUG_CLASS, match.key, unit))
+    return facts
+
+
+def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
+    """MECHANISM_TERM facts from how-it-works text."""
+    if passage.section in QUIET_SECTIONS:
+        return []
+    in_section = passage.section is Section.MECHANISM
+    facts = []
+    for unit in passage.units:
+        if not in_section and not (
+            _MECHANISM_CUE.search(unit.text) and _mentions_drug(passage, unit)
+        ):
+            continue
+        for match in passage.asserted(unit, "mechanism_terms"):
+            facts.append(passage.fact(FactKind.MECHANISM_TERM, match.key, unit))
+    return facts
+
+
+def extract_forms(passage: Passage) -> list[ExtractedFact]:
+    """FORM facts: dosage forms and routes the text says the drug comes in."""
+    if passage.section in _NO_FORMS:
+        return []
+    facts = []
+    for unit in passage.units:
+        agents = passage.matches(unit, "interaction_agents")
+        for match in passage.asserted(unit, "forms"):
+            if any(a.start < match.end and match.start < a.end for a in agents):
+                continue
+            facts.append(passage.fact(FactKind.FORM, match.key, unit))
+    return facts
+
+
+def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
+    """BRAND_NAME facts: brands of the main drug named in the passage."""
+    if passage.section in QUIET_SECTIONS:
+        return []
+    drug = generic_name(passage.drug)
+    names = {drug, passage.drug.lower()}
+    facts: list[ExtractedFact] = []
+    for unit in passage.units:
+        brands = {
+            m.surface: None
+            for m in find_drug_mentions(unit.text)
+            if m.generic == drug and m.is_brand and m.surface.lower() not in names
+        }
+        for pattern in _BRAND_PATTERN.finditer(unit.text):
+            for name in re.split(r"\s*(?:,|\bor\b|\band\b)\s*", pattern.group(1)):
+                resolved = find_drug_mentions(name)
+                own = not resolved or resolved[0].generic == drug
+                if name and name.lower() not in names and own:
+                    brands.setdefault(name, None)
+        if passage.section is Section.BRAND_NAMES:
+            for mention in find_drug_mentions(unit.text):
+                if mention.generic == drug and mention.surface.lower() not in names:
+                    brands.setdefault(mention.surface, None)
+        facts.extend(passage.fact(FactKind.BRAND_NAME, brand, unit) for brand in brands)
+    return facts

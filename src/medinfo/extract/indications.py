@@ -1,0 +1,82 @@
+"""Indications (what the drug is used for) and whether a source calls them off-label."""
+
+from __future__ import annotations
+
+from medinfo.domain.documents import BlockKind
+from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, in_gloss, last_cue_end
+from medinfo.extract.sections import Section
+from medinfo.extract.sentences import Unit
+
+_USE_SECTIONS = frozenset({Section.INDICATIONS, Section.OFF_LABEL})
+_SILENT = QUIET_SECTIONS | {
+    Section.SIDE_EFFECTS,
+    Section.COMMON_SIDE_EFFECTS,
+    Section.SERIOUS_SIDE_EFFECTS,
+    Section.INTERACTIONS,
+    Section.PRECAUTIONS,
+    Section.STOPPING,
+    Section.MISSED_DOSE,
+    Section.OVERDOSE,
+    Section.PREGNANCY,
+    Section.BREASTFEEDING,
+}
+_STRONG = cue(
+    r"\b(used (to treat|for|in the treatment of|to manage)|treats?|treating|treatment of|"
+    r"prescribed (for|to)|indicated (for|in)|approved (for|to)|management of|to manage|"
+    r"manages?|managing)\b"
+)
+_WEAK = cue(r"\b(relieve|relief of|reduce|help with|helps?|control|prevent|ease|for)\b")
+_OFF_LABEL = cue(
+    r"\b(off-?label|(has|have) also been (used|prescribed|tried)|"
+    r"occasionally (prescribed|used)|sometimes (prescribed|used)|not (fda[- ])?approved for|"
+    r"unapproved|emerging evidence|other uses|investigational)"
+)
+
+
+def _off_label(passage: Passage, unit: Unit, seen_cue: bool) -> bool:
+    return (
+        passage.section is Section.OFF_LABEL
+        or seen_cue
+        or bool(_OFF_LABEL.search(unit.text))
+        or bool(_OFF_LABEL.search(passage.lead))
+    )
+
+
+def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
+    """Whether a condition at `start` in the unit is stated as a use of the drug.
+
+    Symptoms (pain, fever...) count only as listed uses, after a strong cue ("used to
+    treat"), or after a weak one ("relieves") in the opening paragraph, which states
+    the main uses: elsewhere "relieves pain" is usually a benefit of treating something else.
+    """
+    listed = unit.role in ("cell", "label") or passage.kind is BlockKind.LIST_ITEM
+    if passage.section in _USE_SECTIONS and listed and not symptom:
+        return True
+    if last_cue_end(_STRONG, unit.text, start) >= 0:
+        return True
+    if symptom:
+        return passage.opening and last_cue_end(_WEAK, unit.text, start) >= 0
+    return passage.section in _USE_SECTIONS or last_cue_end(_WEAK, unit.text, start) >= 0
+
+
+def extract_indications(passage: Passage) -> list[ExtractedFact]:
+    """INDICATION facts (attr off_label) from the passage."""
+    if passage.section in _SILENT or passage.kind in (BlockKind.QUESTION, BlockKind.HEADING):
+        return []
+    facts: list[ExtractedFact] = []
+    seen_cue = False
+    for unit in passage.term_units("conditions"):
+        seen_cue = seen_cue or bool(_OFF_LABEL.search(unit.text))
+        for match in passage.asserted(unit, "conditions"):
+            symptom = bool(match.term.defaults.get("symptom", False))
+            if in_gloss(unit.text, match.start) or not _accepts(
+                passage, unit, match.start, symptom
+            ):
+                continue
+            after = unit.text[match.end : match.end + 14].lower()
+            off = (
+                _off_label(passage, unit, seen_cue) or "off-label" in after or "off label" in after
+            )
+            facts.append(passage.fact(FactKind.INDICATION, match.key, unit, off_label=off))
+    return facts

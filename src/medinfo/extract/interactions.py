@@ -1,0 +1,98 @@
+"""Interactions: agents (substances, classes, named drugs) with severity and effect terms."""
+
+from __future__ import annotations
+
+import re
+
+from medinfo.domain.documents import BlockKind
+from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.drug_names import DrugMention, find_drug_mentions, generic_name
+from medinfo.extract.negation import negated_spans
+from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
+from medinfo.extract.sections import Section
+from medinfo.extract.sentences import Unit
+
+_CUE = cue(
+    r"\b(interact|combin|together with|along with|mix|in combination with|while (taking|on|using)|"
+    r"when taken with|taken with|with alcohol|avoid|enhance|intensif|potentiat|increase the "
+    r"(risk|effects?)|should not be taken with|do not take|drink)"
+)
+_MAJOR = cue(
+    r"\b(avoid|dangerous|serious|severe|life-threatening|fatal|death|never|do not|should not|"
+    r"must not|respiratory depression)"
+)
+_MINOR = cue(r"\b(minor|mild|slight)\b")
+_NOT_AN_AGENT = re.compile(r"^\s*(effects?|properties|side|activities)\b", re.IGNORECASE)
+
+
+def _severity(unit: Unit, default: str) -> str:
+    if _MAJOR.search(unit.text):
+        return "major"
+    if _MINOR.search(unit.text):
+        return "minor"
+    return default
+
+
+def _effect_terms(passage: Passage, unit: Unit) -> str:
+    terms: list[str] = []
+    for match in passage.asserted(unit, "side_effects"):
+        if match.key not in terms:
+            terms.append(match.key)
+    return ",".join(terms)
+
+
+def _agents(passage: Passage, unit: Unit) -> list[tuple[str, str, str]]:
+    """(agent, agent_type, default severity) named in the unit, outside condition names."""
+    conditions = passage.matches(unit, "conditions")
+    found: list[tuple[str, str, str]] = []
+    for match in passage.asserted(unit, "interaction_agents"):
+        if any(c.start <= match.start and match.end <= c.end for c in conditions):
+            continue
+        if _NOT_AN_AGENT.match(unit.text[match.end :]):
+            continue
+        defaults = match.term.defaults
+        found.append(
+            (
+                match.key,
+                str(defaults.get("agent_type", "class")),
+                str(defaults.get("severity", "moderate")),
+            )
+        )
+    taken = [*passage.matches(unit, "interaction_agents"), *passage.matches(unit, "side_effects")]
+    mentions: list[DrugMention] = [
+        mention
+        for mention in find_drug_mentions(unit.text)
+        if mention.generic != generic_name(passage.drug)
+        and not any(t.start < mention.end and mention.start < t.end for t in taken)
+    ]
+    negated = negated_spans(unit.text, [(m.start, m.end) for m in mentions])
+    for mention, is_negated in zip(mentions, negated, strict=True):
+        if not is_negated:
+            found.append((mention.generic, "drug", "moderate"))
+    return found
+
+
+def extract_interactions(passage: Passage) -> list[ExtractedFact]:
+    """INTERACTION facts (attrs agent_type, severity, effect_terms) from the passage."""
+    if passage.section in QUIET_SECTIONS or passage.section is Section.INDICATIONS:
+        return []
+    in_section = passage.section is Section.INTERACTIONS
+    facts: list[ExtractedFact] = []
+    for unit in passage.units:
+        if not in_section and not _CUE.search(unit.text) and not _CUE.search(passage.lead):
+            continue
+        if passage.kind is BlockKind.HEADING:
+            continue
+        effects = _effect_terms(passage, unit)
+        for agent, agent_type, default in _agents(passage, unit):
+            facts.append(
+                passage.fact(
+                    FactKind.INTERACTION,
+                    agent,
+                    unit,
+                    agent_type=agent_type,
+                    severity=_severity(unit, default),
+                    effect_terms=effects,
+                )
+            )
+    return facts

@@ -1,0 +1,101 @@
+"""The list fields of a monograph from one document: brands, class, uses, forms, effects..."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from medinfo.domain.documents import Block, BlockKind, Document
+from medinfo.domain.facts import ExtractedFact
+from medinfo.extract.classes import (
+    extract_brand_names,
+    extract_drug_classes,
+    extract_forms,
+    extract_mechanism_terms,
+)
+from medinfo.extract.indications import extract_indications
+from medinfo.extract.interactions import extract_interactions
+from medinfo.extract.passages import Passage, unique
+from medinfo.extract.precautions import extract_precautions
+from medinfo.extract.sections import Section, classify_heading, section_of
+from medinfo.extract.sentences import Unit, locate, split_cell, units_of
+from medinfo.extract.side_effects import extract_side_effects
+
+Extractor = Callable[[Passage], list[ExtractedFact]]
+
+EXTRACTORS: tuple[Extractor, ...] = (
+    extract_brand_names,
+    extract_drug_classes,
+    extract_mechanism_terms,
+    extract_indications,
+    extract_forms,
+    extract_side_effects,
+    extract_interactions,
+    extract_precautions,
+)
+# Links to other articles ("MUST READ: <another drug> ...") are never about this drug.
+_LINK = re.compile(
+    r"^\W*(must read|read more|related( articles?| posts?)?|see also|also read|recommended"
+    r"( reading| for you)?|you may also like|click here|learn more|sponsored|advertisement)\b",
+    re.IGNORECASE,
+)
+_GENERAL = frozenset({Section.OTHER, Section.OVERVIEW})
+
+
+def _row_passage(document: Document, block: Block, base: Passage) -> Passage:
+    """A key-facts row: the label cell says which field the other cells list."""
+    label = next((cell for cell in block.cells if cell.strip()), "")
+    field = classify_heading(label) if label else Section.OTHER
+    if field in _GENERAL:
+        return base
+    units: list[Unit] = []
+    hint = block.start
+    for cell in block.cells[block.cells.index(label) + 1 :]:
+        for item in split_cell(cell):
+            start, end = locate(document, block, item, hint)
+            hint = end if (start, end) != (block.start, block.end) else hint
+            units.append(Unit(item, start, end, "cell", block))
+    base.units, base.section, base.evidence_section = units, field, field
+    return base
+
+
+def _lead_section(text: str) -> Section | None:
+    """The section a lead-in paragraph ("Serious side effects include:") opens, if specific."""
+    section = classify_heading(text)
+    return None if section in _GENERAL else section
+
+
+def extract_list_facts(document: Document, source_id: str, drug: str) -> list[ExtractedFact]:
+    """Facts of the list fields of a monograph that the document states about `drug`.
+
+    Kinds: BRAND_NAME, DRUG_CLASS, MECHANISM_TERM, INDICATION (off_label), FORM,
+    SIDE_EFFECT (serious, frequency), WITHDRAWAL_SYMPTOM, INTERACTION (agent_type, severity,
+    effect_terms) and PRECAUTION (advice_code). Boilerplate and links to other articles
+    state nothing; negated terms are left out. Evidence spans the sentence, list item or
+    table cell that states the fact.
+    """
+    facts: list[ExtractedFact] = []
+    lead = ""
+    paragraphs = 0
+    for block in document.content_blocks():
+        if _LINK.search(block.text):
+            continue
+        section = section_of(block)
+        if block.kind is not BlockKind.LIST_ITEM:
+            lead = ""
+        if block.kind is BlockKind.LIST_ITEM and lead:
+            section = _lead_section(lead) or section
+        units = units_of(document, block)
+        if not units:
+            continue
+        opening = block.kind is BlockKind.PARAGRAPH and section in _GENERAL and paragraphs < 2
+        paragraphs += block.kind is BlockKind.PARAGRAPH
+        passage = Passage(units, section, source_id, drug, section, lead=lead, opening=opening)
+        if block.kind is BlockKind.TABLE_ROW:
+            passage = _row_passage(document, block, passage)
+        extractors = (extract_brand_names,) if block.kind is BlockKind.HEADING else EXTRACTORS
+        for extractor in extractors:
+            facts.extend(extractor(passage))
+        if block.kind is BlockKind.PARAGRAPH and block.text.rstrip(" *").endswith(":"):
+            lead = block.text
+    return unique(facts)

@@ -1,0 +1,108 @@
+"""Negation: which terms a sentence states as absent ("does not cause drowsiness").
+
+Rules are data (rules/negation.json) applied with medspacy's ConText. A sentence with no
+negation cue skips the NLP pipeline entirely, so most sentences cost one regex search.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from medinfo.domain.errors import InputError
+
+_DIRECTIONS = frozenset({"FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE"})
+
+
+@dataclass(frozen=True)
+class NegationRule:
+    """A cue phrase and the direction of the scope it negates."""
+
+    literal: str
+    direction: str
+
+
+def parse_negation_rules(raw: object) -> list[NegationRule]:
+    """Rules from the JSON of rules/negation.json; InputError names the bad entry."""
+    if not isinstance(raw, dict) or set(raw) - {"_comment", "rules"}:
+        raise InputError("rules/negation.json: expected an object with only 'rules'")
+    rules = []
+    for index, entry in enumerate(raw.get("rules", [])):
+        where = f"rules/negation.json: rules[{index}]"
+        if not isinstance(entry, dict) or set(entry) - {"literal", "direction"}:
+            raise InputError(f"{where}: only 'literal' and 'direction' are allowed")
+        literal, direction = entry.get("literal"), entry.get("direction")
+        if not isinstance(literal, str) or not literal or direction not in _DIRECTIONS:
+            raise InputError(f"{where}: needs a literal and a direction in {sorted(_DIRECTIONS)}")
+        rules.append(NegationRule(literal.lower(), str(direction)))
+    return rules
+
+
+@cache
+def negation_rules() -> list[NegationRule]:
+    """The packaged negation rules."""
+    text = resources.files("medinfo.extract").joinpath("rules/negation.json").read_text()
+    return parse_negation_rules(json.loads(text))
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    cues = [r.literal for r in negation_rules() if r.direction != "TERMINATE"]
+    body = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _pipeline() -> Any:
+    """A medspacy pipeline with only a rule sentencizer and ConText on our rules."""
+    with warnings.catch_warnings():  # spaCy's CLI imports warn about click deprecations
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import medspacy
+        from medspacy.context import ConTextRule
+
+        nlp = medspacy.load(medspacy_enable=["medspacy_context"], load_rules=False)
+    if "sentencizer" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    context = nlp.get_pipe("medspacy_context")
+    context.add(
+        [
+            ConTextRule(rule.literal, "NEGATED_EXISTENCE", direction=rule.direction)
+            for rule in negation_rules()
+        ]
+    )
+    return nlp
+
+
+def has_negation_cue(sentence: str) -> bool:
+    """Whether the sentence holds any negation cue at all (the fast path)."""
+    return _cue_pattern().search(sentence) is not None
+
+
+def negated_spans(sentence: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each (start, end) span of the sentence, whether the sentence negates it."""
+    if not spans or not has_negation_cue(sentence):
+        return [False] * len(spans)
+    nlp = _pipeline()
+    doc = nlp.make_doc(sentence)
+    entities: list[Any] = []
+    kept: list[int] = []
+    for index, (start, end) in sorted(enumerate(spans), key=lambda item: item[1]):
+        span = doc.char_span(start, end, label="TERM", alignment_mode="expand")
+        if span is not None and all(span.start >= e.end or span.end <= e.start for e in entities):
+            entities.append(span)
+            kept.append(index)
+    doc.ents = entities
+    with warnings.catch_warnings():  # ConText's token-pattern matcher is empty by design
+        warnings.filterwarnings("ignore", message=r"\[W036\]")
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+    result = [False] * len(spans)
+    order = sorted(kept, key=lambda index: spans[index][0])
+    for index, entity in zip(order, doc.ents, strict=True):
+        result[index] = bool(entity._.is_negated)
+    return result

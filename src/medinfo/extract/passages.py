@@ -1,0 +1,119 @@
+"""Passages: one block's units with the section and reading cues that decide what they state."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from medinfo.domain.documents import BlockKind
+from medinfo.domain.evidence import Evidence
+from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
+from medinfo.extract.negation import negated_spans
+from medinfo.extract.sections import Section
+from medinfo.extract.sentences import Unit
+from medinfo.extract.terms import TermMatch, vocabulary
+
+# Sections whose text never states facts about the drug's own lists.
+QUIET_SECTIONS = frozenset({Section.DISCLAIMER, Section.ALTERNATIVES, Section.STORAGE})
+_GLOSS = re.compile(r"\s*(a|an|the|i\.e\.|which|meaning|type of|kind of|form of)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r",\s*(but|while|although|though|whereas|however)\b|;|\bbut\b", re.IGNORECASE)
+
+
+@dataclass
+class Passage:
+    """The units of one block, read in the section (and lead-in) they stand under.
+
+    `lead` is the text of a lead-in paragraph ("Serious side effects include:") that
+    governs the list items after it; `opening` marks the document's opening paragraphs,
+    which state what the drug is for; `evidence_section` is the Section recorded in evidence.
+    """
+
+    units: list[Unit]
+    section: Section
+    source_id: str
+    drug: str
+    evidence_section: Section
+    lead: str = ""
+    opening: bool = False
+    _matches: dict[tuple[int, str], list[TermMatch]] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> BlockKind:
+        return self.units[0].block.kind
+
+    def matches(self, unit: Unit, vocab: str) -> list[TermMatch]:
+        """Terms of a vocabulary in a unit (cached per passage)."""
+        key = (id(unit), vocab)
+        if key not in self._matches:
+            self._matches[key] = vocabulary(vocab).find(unit.text)
+        return self._matches[key]
+
+    def asserted(self, unit: Unit, vocab: str) -> list[TermMatch]:
+        """Terms of a vocabulary in a unit that the unit does not negate."""
+        found = self.matches(unit, vocab)
+        flags = negated_spans(unit.text, [(m.start, m.end) for m in found])
+        return [match for match, negated in zip(found, flags, strict=True) if not negated]
+
+    def term_units(self, vocab: str) -> list[Unit]:
+        """The units that name terms: a list item's label when it names one, else all units.
+
+        In "Dizziness: common when standing up" the label is the term being described.
+        """
+        labels = [unit for unit in self.units if unit.role == "label"]
+        if any(self.matches(unit, vocab) for unit in labels):
+            return labels
+        return self.units
+
+    def fact(self, kind: FactKind, key: str, unit: Unit, **attributes: Scalar) -> ExtractedFact:
+        """A fact whose evidence is the unit's span of the original."""
+        evidence = Evidence(
+            source=self.source_id,
+            start=unit.start,
+            end=unit.end,
+            section=self.evidence_section.value,
+        )
+        return ExtractedFact(kind=kind, key=key, attributes=attributes, evidence=evidence)
+
+
+def cue(pattern: str) -> re.Pattern[str]:
+    """A case-insensitive cue pattern."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def last_cue_end(pattern: re.Pattern[str], text: str, before: int) -> int:
+    """End of the last cue match in the same clause that ends at or before `before`; -1 if none."""
+    clause = after_clause_start(text, before)
+    ends = [m.end() for m in pattern.finditer(text) if clause <= m.start() and m.end() <= before]
+    return max(ends) if ends else -1
+
+
+def in_gloss(text: str, start: int) -> bool:
+    """Whether text[start] stands in an explanatory parenthesis: "(a type of facial pain)"."""
+    opening = text.rfind("(", 0, start)
+    if opening < 0 or ")" in text[opening:start]:
+        return False
+    return bool(_GLOSS.match(text[opening + 1 :]))
+
+
+def after_clause_start(text: str, position: int) -> int:
+    """Where the clause holding `position` starts (after ", but", ";" and the like)."""
+    starts = [m.end() for m in _CLAUSE.finditer(text, 0, position)]
+    return max(starts) if starts else 0
+
+
+def unique(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """Facts without repeats of the same kind, key, attributes and span."""
+    seen: set[tuple[object, ...]] = set()
+    result = []
+    for fact in facts:
+        marker = (
+            fact.kind,
+            fact.key,
+            tuple(sorted(fact.attributes.items())),
+            fact.evidence.start,
+            fact.evidence.end,
+        )
+        if marker not in seen:
+            seen.add(marker)
+            result.append(fact)
+    return result

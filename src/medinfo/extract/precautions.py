@@ -1,0 +1,74 @@
+"""Precautions: conditions that call for care, each with an advice code."""
+
+from __future__ import annotations
+
+from medinfo.domain.documents import BlockKind
+from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
+from medinfo.extract.sections import Section
+from medinfo.extract.sentences import Unit
+
+_CUE = cue(
+    r"\b(caution|cautious|careful|tell your (doctor|pharmacist)|inform your (doctor|"
+    r"healthcare)|let your doctor know|talk (to|with) your doctor (before|if)|"
+    r"contraindicated|should not (take|use|be (taken|used))|not recommended|dose adjustment|"
+    r"lower dose|if you have|warn)"
+)
+# Sections where "if you have ..." introduces symptoms or uses, not risk conditions.
+_NO_CUES = frozenset(
+    {
+        Section.SIDE_EFFECTS,
+        Section.COMMON_SIDE_EFFECTS,
+        Section.SERIOUS_SIDE_EFFECTS,
+        Section.INDICATIONS,
+        Section.OFF_LABEL,
+        Section.OVERDOSE,
+    }
+)
+_INDICATION = cue(r"\b(used (to treat|for)|treats?|prescribed for|indicated for)\b")
+_ADVICE = (
+    (
+        "avoid",
+        cue(r"\b(avoid|should not|must not|do not (take|use)|contraindicated|not recommended)"),
+    ),
+    (
+        "dose_adjustment",
+        cue(
+            r"\b(dose adjustment|adjust(ed|ing)? (the |your )?dose|lower (dose|starting)|"
+            r"reduced? (the )?dose|smaller dose)"
+        ),
+    ),
+    ("use_with_caution", cue(r"\b(caution|cautious|careful|monitor)")),
+    (
+        "tell_doctor",
+        cue(
+            r"\b(tell|inform|let|talk|consult|discuss).{0,30}\b"
+            r"(doctor|pharmacist|healthcare provider)"
+        ),
+    ),
+)
+
+
+def _advice(unit: Unit, default: str) -> str:
+    for code, pattern in _ADVICE:
+        if pattern.search(unit.text):
+            return code
+    return default
+
+
+def extract_precautions(passage: Passage) -> list[ExtractedFact]:
+    """PRECAUTION facts (attr advice_code) from the passage."""
+    if passage.section in QUIET_SECTIONS or passage.kind is BlockKind.QUESTION:
+        return []
+    if passage.section in _NO_CUES:
+        return []
+    in_section = passage.section is Section.PRECAUTIONS
+    facts: list[ExtractedFact] = []
+    for unit in passage.term_units("precautions"):
+        if not in_section and (not _CUE.search(unit.text) or _INDICATION.search(unit.text)):
+            continue
+        for match in passage.asserted(unit, "precautions"):
+            default = str(match.term.defaults.get("advice", "use_with_caution"))
+            code = _advice(unit, default)
+            facts.append(passage.fact(FactKind.PRECAUTION, match.key, unit, advice_code=code))
+    return facts

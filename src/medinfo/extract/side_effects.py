@@ -1,0 +1,109 @@
+"""Side effects (common or serious) and withdrawal symptoms from one passage."""
+
+from __future__ import annotations
+
+from medinfo.domain.documents import BlockKind
+from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, in_gloss, last_cue_end
+from medinfo.extract.sections import Section
+from medinfo.extract.sentences import Unit
+
+_SIDE_EFFECT_SECTIONS = frozenset(
+    {Section.SIDE_EFFECTS, Section.COMMON_SIDE_EFFECTS, Section.SERIOUS_SIDE_EFFECTS}
+)
+# Sections about stopping or overdose: the symptoms they list are not side effects.
+_NOT_EFFECTS = frozenset({Section.STOPPING, Section.OVERDOSE, Section.MISSED_DOSE})
+_SERIOUS = cue(
+    r"\b(serious|severe|dangerous|life-threatening|rare but|seek (immediate |emergency )?"
+    r"medical (attention|help|care)|call (your doctor|911)|get (emergency|medical) help|"
+    r"emergency|stop taking .{0,30} and (call|contact)|contact your doctor (right away|"
+    r"immediately))"
+)
+_COMMON = cue(r"(?<!less )(?<!un)\bcommon\b|\b(frequent|most often|mild|usually go away)\b")
+_BACK_REFERENCE = cue(r"^(these|they|this|such|those|examples?)\b")
+_MENTION = cue(
+    r"\b(side effects?|adverse (effects?|reactions?)|(can|may|might|could|to|often|also|"
+    r"commonly|sometimes|rarely) (also )?(cause|lead to|result in|trigger|produce)s?|"
+    r"causes|reactions? (include|such as|like))\b"
+)
+_WITHDRAWAL = cue(
+    r"\b(withdrawal|stopp(ing|ed)\b.{0,40}\b(suddenly|abruptly|quickly)|"
+    r"(suddenly|abruptly) stopp|discontinu|cessation)"
+)
+_LISTING = cue(r"\b(including|such as|like|include|includes|e\.g\.)\b")
+_TREATS = cue(
+    r"\b(used (to treat|for)|treats?|treating|prescribed (for|to)|indicated for|relieve|managing|"
+    r"manage|beneficial in|effective (for|in))\b"
+)
+_AGENT_CUE = cue(r"\b(combin|together with|mix|in combination|while taking|with alcohol|avoid)")
+
+
+def _severity(passage: Passage, unit: Unit, previous: str) -> str:
+    """The severity a unit's mentions carry: serious, common or unspecified."""
+    back = previous if _BACK_REFERENCE.search(unit.text) else ""
+    for text in (unit.text, back, passage.lead):
+        serious, common = _SERIOUS.search(text), _COMMON.search(text)
+        if serious and (not common or common.start() < serious.start()):
+            return "serious"
+        if common:
+            return "common"
+    if passage.section is Section.SERIOUS_SIDE_EFFECTS:
+        return "serious"
+    if passage.section is Section.COMMON_SIDE_EFFECTS:
+        return "common"
+    return "unspecified"
+
+
+def _is_interaction_statement(passage: Passage, unit: Unit) -> bool:
+    return bool(passage.matches(unit, "interaction_agents")) and bool(_AGENT_CUE.search(unit.text))
+
+
+def _withdrawal_facts(passage: Passage, unit: Unit) -> tuple[list[ExtractedFact], int]:
+    """Withdrawal symptoms listed after a withdrawal cue; the offset where the list starts."""
+    withdrawal = _WITHDRAWAL.search(unit.text)
+    if not withdrawal:
+        return [], len(unit.text)
+    listing = _LISTING.search(unit.text, withdrawal.end())
+    if not listing:
+        return [], len(unit.text)
+    facts = [
+        passage.fact(FactKind.WITHDRAWAL_SYMPTOM, match.key, unit)
+        for match in passage.asserted(unit, "side_effects")
+        if match.start >= listing.end() and match.key != "withdrawal symptoms"
+    ]
+    return facts, listing.end()
+
+
+def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
+    """SIDE_EFFECT facts (attrs serious, frequency) and WITHDRAWAL_SYMPTOM facts."""
+    if passage.section in QUIET_SECTIONS or passage.kind is BlockKind.QUESTION:
+        return []
+    if passage.section in _NOT_EFFECTS:
+        return [f for unit in passage.units for f in _withdrawal_facts(passage, unit)[0]]
+    in_section = passage.section in _SIDE_EFFECT_SECTIONS
+    facts: list[ExtractedFact] = []
+    previous = ""
+    for unit in passage.units:
+        facts.extend(_withdrawal_facts(passage, unit)[0])
+    for unit in passage.term_units("side_effects"):
+        list_start = _withdrawal_facts(passage, unit)[1]
+        mentioned = in_section or _MENTION.search(unit.text) or _MENTION.search(passage.lead)
+        if not mentioned or _is_interaction_statement(passage, unit):
+            previous = unit.text
+            continue
+        severity = _severity(passage, unit, previous)
+        for match in passage.asserted(unit, "side_effects"):
+            if match.start >= list_start and match.key != "withdrawal symptoms":
+                continue
+            if last_cue_end(_TREATS, unit.text, match.start) >= 0 or in_gloss(
+                unit.text, match.start
+            ):
+                continue
+            attributes: dict[str, str | bool] = {"serious": severity == "serious"}
+            if severity == "common":
+                attributes["frequency"] = "common"
+            facts.append(passage.fact(FactKind.SIDE_EFFECT, match.key, unit, **attributes))
+        previous = (
+            unit.text if _SERIOUS.search(unit.text) or _COMMON.search(unit.text) else previous
+        )
+    return facts

@@ -1,0 +1,201 @@
+"""Tests of list-field extraction on articles about other drugs and on the seed corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medinfo import config
+from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.lists import extract_list_facts
+from tests.unit.extract.helpers import make_document
+from tests.unit.extract.scoring import expected, merge, score
+
+ARTICLES = Path(__file__).parent / "articles"
+
+EXPECTED: dict[str, dict[str, set[object]]] = {
+    "tizanidine.md": {
+        "brand_names": {"zanaflex"},
+        "drug_class": {"skeletal muscle relaxant", "alpha-2 adrenergic agonist"},
+        "indications": {
+            ("spasticity", False),
+            ("multiple sclerosis", False),
+            ("spinal cord injury", False),
+            ("tension headache", True),
+        },
+        "mechanism_terms": {"alpha-2 adrenergic", "agonist"},
+        "forms": {"oral tablet", "capsule"},
+        "common_side_effects": {"dry mouth", "drowsiness", "fatigue", "dizziness", "weakness"},
+        "serious_side_effects": {"low blood pressure", "liver problems", "hallucinations"},
+        "interactions": {"alcohol", "ciprofloxacin", "fluvoxamine", "opioids"},
+        "precautions": {"kidney disease", "liver disease", "older adults"},
+    },
+    "sertraline.txt": {
+        "brand_names": {"zoloft"},
+        "drug_class": {"selective serotonin reuptake inhibitor", "antidepressant"},
+        "indications": {
+            ("depression", False),
+            ("panic disorder", False),
+            ("obsessive-compulsive disorder", False),
+            ("post-traumatic stress disorder", False),
+            ("premature ejaculation", True),
+            ("hot flashes", True),
+        },
+        "mechanism_terms": {"serotonin reuptake"},
+        "forms": {"oral tablet", "oral solution"},
+        "common_side_effects": {"nausea", "diarrhea", "insomnia", "sweating", "sexual dysfunction"},
+        "serious_side_effects": {"suicidal thoughts", "serotonin syndrome", "bleeding", "seizures"},
+        "interactions": {"maoi", "tramadol", "triptans", "blood thinners", "warfarin"},
+        "precautions": {"bipolar disorder", "seizure history", "liver disease"},
+    },
+    "gabapentin.md": {
+        "brand_names": {"neurontin", "gralise"},
+        "drug_class": {"anticonvulsant"},
+        "indications": {
+            ("epilepsy", False),
+            ("postherpetic neuralgia", False),
+            ("restless legs syndrome", True),
+            ("fibromyalgia", True),
+            ("alcohol withdrawal", True),
+        },
+        "mechanism_terms": {"alpha-2-delta", "voltage-gated calcium channels"},
+        "forms": {"capsule", "oral tablet", "oral solution", "extended-release tablet"},
+        "common_side_effects": {
+            "drowsiness",
+            "dizziness",
+            "loss of coordination",
+            "swelling",
+            "blurred vision",
+        },
+        "serious_side_effects": {
+            "respiratory depression",
+            "allergic reaction",
+            "suicidal thoughts",
+        },
+        "interactions": {"opioids", "morphine", "benzodiazepines", "antacids"},
+        "precautions": {
+            "kidney disease",
+            "history of drug abuse or addiction",
+            "breathing problems",
+        },
+    },
+    "ibuprofen.txt": {
+        "brand_names": {"advil", "motrin"},
+        "drug_class": {"nonsteroidal anti-inflammatory drug"},
+        "indications": {
+            ("pain", False),
+            ("fever", False),
+            ("inflammation", False),
+            ("arthritis", False),
+            ("menstrual cramps", False),
+            ("tension headache", False),
+        },
+        "mechanism_terms": {"cox-1", "cox-2", "prostaglandins"},
+        "forms": {"oral tablet", "capsule", "chewable tablet", "oral suspension", "gel"},
+        "common_side_effects": {"upset stomach", "nausea", "headache", "dizziness"},
+        "serious_side_effects": {"stomach bleeding", "kidney problems", "heart attack", "stroke"},
+        "interactions": {
+            "blood thinners",
+            "warfarin",
+            "nsaids",
+            "naproxen",
+            "antihypertensives",
+            "diuretics",
+            "alcohol",
+        },
+        "precautions": {
+            "stomach ulcers or bleeding",
+            "heart disease",
+            "high blood pressure",
+            "kidney disease",
+        },
+    },
+    "loratadine.md": {
+        "brand_names": {"claritin"},
+        "drug_class": {"antihistamine"},
+        "indications": {("allergies", False), ("hives", False)},
+        "mechanism_terms": {"h1 receptor", "antagonist"},
+        "forms": {"oral tablet", "orally disintegrating tablet", "oral solution"},
+        "common_side_effects": {"headache", "dry mouth", "fatigue"},
+        "serious_side_effects": {"allergic reaction", "fast heart rate"},
+        "interactions": {"ketoconazole", "erythromycin"},
+        "precautions": {"liver disease", "kidney disease"},
+    },
+}
+
+
+def facts_of(name: str) -> list[ExtractedFact]:
+    document = make_document((ARTICLES / name).read_text(encoding="utf-8"))
+    return extract_list_facts(document, "test", name.split(".")[0])
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_extract_list_facts_finds_every_list_field_of_an_article(name: str) -> None:
+    found = merge(facts_of(name))
+    for field, wanted in EXPECTED[name].items():
+        assert found[field] == wanted, field
+
+
+def test_extract_list_facts_leaves_out_negated_terms() -> None:
+    found = merge(facts_of("tizanidine.md")) | merge(facts_of("gabapentin.md"))
+    assert "weight gain" not in found["common_side_effects"]
+    assert "liver problems" not in merge(facts_of("gabapentin.md"))["serious_side_effects"]
+    assert "acetaminophen" not in merge(facts_of("tizanidine.md"))["interactions"]
+
+
+def test_extract_list_facts_ignores_links_to_other_drugs() -> None:
+    facts = facts_of("tizanidine.md") + facts_of("sertraline.txt")
+    assert not {"ibuprofen", "trazodone"} & {fact.key for fact in facts}
+
+
+def test_extract_list_facts_evidence_quotes_the_stating_text() -> None:
+    text = (ARTICLES / "sertraline.txt").read_text(encoding="utf-8")
+    for fact in facts_of("sertraline.txt"):
+        quoted = text[fact.evidence.start : fact.evidence.end]
+        assert fact.evidence.source == "test"
+        assert fact.evidence.section
+        assert len(quoted) < 400, quoted
+
+
+def test_extract_list_facts_interaction_names_effects_as_terms() -> None:
+    interactions = [f for f in facts_of("sertraline.txt") if f.kind is FactKind.INTERACTION]
+    warfarin = next(f for f in interactions if f.key == "warfarin")
+    assert warfarin.attributes["effect_terms"] == "bleeding"
+    maoi = next(f for f in interactions if f.key == "maoi")
+    assert maoi.attributes == {"agent_type": "class", "severity": "major", "effect_terms": ""}
+
+
+def test_extract_list_facts_withdrawal_symptoms_are_not_side_effects() -> None:
+    facts = facts_of("sertraline.txt")
+    withdrawal = {f.key for f in facts if f.kind is FactKind.WITHDRAWAL_SYMPTOM}
+    assert withdrawal == {"dizziness", "mood changes", "flu-like symptoms"}
+    assert "dizziness" not in {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT}
+
+
+def _seed_dir() -> Path:
+    shared = config.SHARED_DIR.value() or str(Path(__file__).parents[3] / ".." / "shared")
+    return Path(shared)
+
+
+def test_extract_list_facts_reaches_the_seed_quality_target() -> None:
+    shared = _seed_dir()
+    gold_path = shared / "dev-gold" / "baclofen.json"
+    if not gold_path.exists():
+        pytest.skip("shared corpus not available")
+    facts: list[ExtractedFact] = []
+    for path in sorted((shared / "corpus" / "baclofen").glob("*.txt")):
+        document = make_document(path.read_text(encoding="utf-8"))
+        facts.extend(extract_list_facts(document, path.stem, "baclofen"))
+    scores = score(facts, expected(gold_path))
+    assert all(value >= 0.9 for value in scores.values()), scores
+
+
+def test_extract_list_facts_knows_the_drug_by_any_of_its_names() -> None:
+    document = make_document(
+        "Paracetamol (Tylenol) is a pain reliever. Do not combine it with warfarin or with "
+        "other products that contain acetaminophen.\n"
+    )
+    facts = extract_list_facts(document, "test", "paracetamol")
+    assert {f.key for f in facts if f.kind is FactKind.BRAND_NAME} == {"Tylenol"}
+    assert {f.key for f in facts if f.kind is FactKind.INTERACTION} == {"warfarin"}

@@ -1,0 +1,31 @@
+"""Tests of the section classifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from medinfo.extract.sections import Section, classify_heading
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("Less common but more serious side effects include:", Section.SERIOUS_SIDE_EFFECTS),
+        ("Common Side Effects", Section.COMMON_SIDE_EFFECTS),
+        ("Drug Class", Section.DRUG_CLASS),
+        ("Brand names", Section.BRAND_NAMES),
+        ("Alternative Treatments:", Section.ALTERNATIVES),
+        ("Important points for use:", Section.PRECAUTIONS),
+        ("Who should avoid naproxen?", Section.PRECAUTIONS),
+        ("Off-Label Uses", Section.OFF_LABEL),
+        ("Can I drink alcohol while taking it?", Section.INTERACTIONS),
+    ],
+)
+def test_classify_heading_names_the_topic(heading: str, section: Section) -> None:
+    assert classify_heading(heading) is section
+
+
+def test_classify_heading_treats_a_many_topic_title_as_overview() -> None:
+    assert classify_heading("Naproxen: Uses, Side Effects, Dosage and Interactions") is (
+        Section.OVERVIEW
+    )
