@@ -11,7 +11,7 @@ from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.rulebook import compile_any, compile_groups, load_rules
 from medinfo.extract.sections import Section, classify_heading, section_of
-from medinfo.extract.statements import block_text, locate, split_sentences
+from medinfo.extract.statements import block_text, is_label, locate, split_sentences
 
 _NAME = "faq"
 _LABEL_CHARS = " *_:#\t"
@@ -82,12 +82,10 @@ def _asks(block: Block) -> bool:
 
 
 def _opens_faq(block: Block) -> bool | None:
-    """True/False when a block is a heading (or a short label) that opens/closes an FAQ part."""
-    label = block_text(block).strip(_LABEL_CHARS)
-    if block.kind is BlockKind.HEADING or (
-        len(label) < 60 and block_text(block).rstrip(" *_").endswith(":")
-    ):
-        return classify_heading(label) is Section.FAQ
+    """True/False when a block is a heading or a short label ("FAQs:", "Common questions")
+    that opens/closes an FAQ part; None for any other block."""
+    if block.kind is BlockKind.HEADING or is_label(block):
+        return classify_heading(block_text(block).strip(_LABEL_CHARS)) is Section.FAQ
     return None
 
 
@@ -140,7 +138,7 @@ def question_led_topics(document: Document) -> dict[int, str]:
         first, rest = _first_sentence(block)
         if _asks(block) and not rest:
             current = topic_of(first)
-        elif block.kind is BlockKind.HEADING:
+        elif block.kind is BlockKind.HEADING or is_label(block):
             current = None
         elif current is not None:
             topics[block.start] = current

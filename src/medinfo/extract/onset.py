@@ -70,7 +70,7 @@ def _value(match: re.Match[str]) -> tuple[str, str] | None:
             low, high = sorted((first, second), key=_ORDER.index)
             return f"{low} to {high}", high
     if quantity is None:
-        return (first, first) if first.endswith("s") else None
+        return None
     if quantity == "1":
         return f"1 {first.rstrip('s')}", first
     return f"{quantity} {first}", first

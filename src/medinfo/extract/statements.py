@@ -8,13 +8,17 @@ from dataclasses import dataclass
 
 from medinfo.domain.documents import Block, BlockKind, Document
 from medinfo.domain.evidence import Evidence
-from medinfo.extract.sections import Section, section_of
+from medinfo.extract.sections import Section, classify_heading, section_of
 
 # A sentence ends at . ! or ? followed by space and a capital, digit or quote; common
 # abbreviations ("e.g.", "Dr.") do not end one.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)*_]*\s+(?=[A-Z0-9\"“(*_])")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|dr|vs|approx|no|fig|st)\.$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_LABEL_CHARS = " *_:#\t"
+_LABEL_LENGTH = 60
+_LABEL_WORDS = 8
+_SENTENCE_CLOSE = (".", "!", "?", ",", ";")
 
 
 @dataclass(frozen=True)
@@ -69,9 +73,20 @@ def locate(original: str, text: str, start: int, end: int) -> tuple[int, int] | 
     return (match.start(), match.end()) if match else None
 
 
-def block_statements(document: Document, block: Block) -> Iterator[Statement]:
-    """The statements of one block: its sentences, or the whole row/heading/item."""
-    section = section_of(block)
+def is_label(block: Block) -> bool:
+    """A short paragraph with no closing punctuation ("Stopping treatment", "FAQs:"): a
+    heading the reader did not mark as one."""
+    text = block_text(block).strip(_LABEL_CHARS)
+    short = 0 < len(text) < _LABEL_LENGTH and len(text.split()) <= _LABEL_WORDS
+    return block.kind is BlockKind.PARAGRAPH and short and not text.endswith(_SENTENCE_CLOSE)
+
+
+def block_statements(
+    document: Document, block: Block, section: Section | None = None
+) -> Iterator[Statement]:
+    """The statements of one block: its sentences, or the whole row/heading/item.
+    `section` overrides the section of the block's heading."""
+    section = section or section_of(block)
     text = block_text(block)
     if block.kind in (BlockKind.TABLE_ROW, BlockKind.HEADING):
         yield Statement(text, block.start, block.end, block, section)
@@ -84,9 +99,22 @@ def block_statements(document: Document, block: Block) -> Iterator[Statement]:
 
 
 def document_statements(document: Document, include_boilerplate: bool = False) -> list[Statement]:
-    """Every statement of the document's (non-boilerplate) blocks, in document order."""
+    """Every statement of the document's (non-boilerplate) blocks, in document order.
+
+    A label paragraph ("Stopping treatment") sets the section of the blocks after it, until
+    the next heading."""
     blocks = document.blocks if include_boilerplate else document.content_blocks()
-    return [statement for block in blocks for statement in block_statements(document, block)]
+    statements: list[Statement] = []
+    labelled: Section | None = None
+    heading = ""
+    for block in blocks:
+        if block.kind is BlockKind.HEADING or block.heading != heading:
+            labelled, heading = None, block.heading
+        if is_label(block):
+            found = classify_heading(block_text(block).strip(_LABEL_CHARS))
+            labelled = found if found is not Section.OTHER else None
+        statements.extend(block_statements(document, block, labelled))
+    return statements
 
 
 def group_by_block(statements: list[Statement]) -> list[list[Statement]]:

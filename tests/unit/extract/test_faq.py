@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from medinfo.extract.faq import extract_faq, topic_of
-from tests.unit.extract.documents import read_test_document
+from tests.unit.extract.conftest import read_text
 
 
 def test_extract_faq_pairs_with_topics_and_polarity() -> None:
@@ -14,7 +14,7 @@ def test_extract_faq_pairs_with_topics_and_polarity() -> None:
         "Will it make me gain weight?\n"
         "A few people notice a change in appetite.\n"
     )
-    facts = extract_faq(read_test_document(text), "s1")
+    facts = extract_faq(read_text(text), "s1")
     assert [(f.key, f.attributes["answer_polarity"]) for f in facts] == [
         ("alcohol", "no"),
         ("weight_gain", "unknown"),
@@ -25,7 +25,7 @@ def test_extract_faq_pairs_with_topics_and_polarity() -> None:
 
 def test_extract_faq_questions_outside_faq_are_not_pairs() -> None:
     text = "What is it used for?\nIt treats allergies.\n"
-    assert extract_faq(read_test_document(text), "s1") == []
+    assert extract_faq(read_text(text), "s1") == []
 
 
 def test_topic_of_question() -> None:

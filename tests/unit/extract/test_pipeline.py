@@ -12,8 +12,8 @@ from medinfo.domain.documents import Document
 from medinfo.domain.errors import InputError
 from medinfo.domain.facts import ExtractedFact, Scalar
 from medinfo.extract.pipeline import extract_document, extract_rule_facts
-from tests.unit.extract.conftest import article, only
-from tests.unit.extract.documents import read_test_document
+from medinfo.sources.reader import read_document
+from tests.unit.extract.conftest import article, only, read_text
 
 
 def _corpus() -> Path:
@@ -27,7 +27,9 @@ def seed_facts() -> dict[str, list[ExtractedFact]]:
     if not folder.is_dir():
         pytest.skip("seed corpus not available")
     return {
-        path.name[:3]: extract_rule_facts(read_test_document(path.read_text()), path.name[:3])
+        path.name[:3]: extract_rule_facts(
+            read_document(path.read_bytes(), path.name), path.name[:3]
+        )
         for path in sorted(folder.glob("*.txt"))
     }
 
@@ -155,7 +157,7 @@ def test_articles_renal_bands() -> None:
 
 
 def test_extract_document_names_no_drug_raises() -> None:
-    document = read_test_document("Stretching\nGentle stretching eases stiff muscles each morning.")
+    document = read_text("Stretching\nGentle stretching eases stiff muscles each morning.")
     with pytest.raises(InputError, match="names no drug"):
         extract_document(document, "t")
 
