@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from medinfo.domain.dosing import Dose, is_mass_unit
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
-from medinfo.extract.dose_grammar import find_dose_mentions
+from medinfo.extract.dose_context import mentions_cue, says_daily
+from medinfo.extract.dose_grammar import find_dose_mentions, whole_number
 from medinfo.extract.rulebook import compile_any, compile_groups, load_rules
 from medinfo.extract.statements import Statement
 
@@ -78,12 +80,14 @@ def extract_renal_adjustments(statements: list[Statement], source_id: str) -> li
             continue
         at_least, below = band
         attributes: dict[str, Scalar] = {"egfr_at_least": at_least, "egfr_below": below}
-        doses = [m for m in find_dose_mentions(statement.text) if m.unit in ("mg", "g", "mcg")]
+        doses = [m for m in find_dose_mentions(statement.text) if is_mass_unit(m.unit)]
         if doses:
             dose = doses[-1]
-            scale = {"mg": 1.0, "g": 1000.0, "mcg": 0.001}[dose.unit]
-            amount = (dose.amount_high or dose.amount) * scale
-            attributes["max_daily_mg"] = int(amount) if amount.is_integer() else amount
+            milligrams = Dose(amount=dose.amount_high or dose.amount, unit=dose.unit).milligrams()
+            limit = (
+                dose.per_day or says_daily(statement.text) or mentions_cue(statement.text, "max")
+            )
+            attributes["max_daily_mg" if limit else "dose_mg"] = whole_number(milligrams)
         for advice, pattern in _rules().advice.items():
             if pattern.search(statement.text):
                 attributes["advice"] = advice

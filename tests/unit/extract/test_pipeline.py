@@ -169,3 +169,11 @@ def test_extract_document_detects_drug_and_returns_facts() -> None:
     extraction = extract_document(article("sertraline.md"), "t")
     assert extraction.drug == "sertraline"
     assert only(extraction.facts, "max_daily_dose")
+
+
+def test_renal_dose_without_a_limit_is_not_a_maximum() -> None:
+    text = "Kidney problems\nIf your eGFR is below 30, take 100 mg once every other day.\n"
+    (fact,) = only(extract_rule_facts(read_text(text), "t"), "renal_adjustment")
+    assert fact.key == "egfr<30"
+    assert fact.attributes["dose_mg"] == 100
+    assert "max_daily_mg" not in fact.attributes
