@@ -14,6 +14,7 @@ from medinfo.extract.reaction_cues import (
     attached_frequency,
     header_frequency,
     is_negated,
+    is_patient_condition,
     is_serious_context,
     reaction_cues,
 )
@@ -86,7 +87,7 @@ def extract_adverse_reactions(
     matches += _abbreviation_matches(masked, matches)
     mentions = []
     for match in sorted(matches, key=lambda found: found.start):
-        if match.term is None:
+        if match.term is None or is_patient_condition(masked, match.start):
             continue
         negated = is_negated(masked, match.start, match.end)
         if negated and not include_negated:

@@ -14,7 +14,14 @@ from medinfo.domain.errors import InputError
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 # Between two tokens of one term only spaces, hyphens and apostrophes may stand.
 _JOINER = re.compile(r"[ \-'\u2019\u2010\u2011\u2013]{1,3}")
-_SPELLING = {"tumour": "tumor", "tumours": "tumor", "behaviour": "behavior", "colour": "color"}
+_SPELLING = {
+    "tumour": "tumor",
+    "tumours": "tumor",
+    "behaviour": "behavior",
+    "colour": "color",
+    "discolouration": "discoloration",
+    "discoloured": "discolored",
+}
 _KEEP_S = ("ss", "us", "is", "as", "ys")
 _TERM_KEYS = {"pt", "code", "synonyms", "abbreviations"}
 _FILE_KEYS = {"_comment", "source", "terms", "blocked", "analytes"}

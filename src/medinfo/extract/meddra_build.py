@@ -11,10 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from medinfo.domain.errors import InputError
-from medinfo.extract.meddra import Term, Vocabulary
+from medinfo.extract.meddra import Term, TermMatcher, Vocabulary, phrase_key
 
 LabelSection = dict[str, Any]
 _ABBREVIATION_MAX = 5
+# A phrase found in at least WEAK_SUPPORT labels whose preferred term the annotators marked in
+# fewer than WEAK_PRECISION of them is too generic ("infections" in "patients with infections").
+WEAK_SUPPORT = 3
+WEAK_PRECISION = 0.4
 SOURCE = (
     "OnSIDES packaging of the Demner-Fushman et al. 2018 FDA label annotations (train.json): "
     "mention words, MedDRA PT and LLT names and codes"
@@ -54,7 +58,7 @@ def _written_forms(section: LabelSection, row: list[Any]) -> list[str]:
     return [text[int(start) : int(start) + length] for start in str(row[5]).split(",")]
 
 
-def vocabulary_from_sections(sections: Iterable[LabelSection]) -> Vocabulary:
+def vocabulary_from_mentions(sections: Iterable[LabelSection]) -> Vocabulary:
     """Terms keyed by preferred term: mentions and LLT names as synonyms; short all-capital
     mentions never written in lower case become case-sensitive abbreviations."""
     codes: dict[str, int | None] = {}
@@ -87,6 +91,38 @@ def vocabulary_from_sections(sections: Iterable[LabelSection]) -> Vocabulary:
     return Vocabulary(terms)
 
 
+def weak_phrases(sections: list[LabelSection], vocabulary: Vocabulary) -> list[str]:
+    """Phrases whose preferred term is mostly not annotated in the labels they occur in."""
+    gold: dict[str, set[str]] = defaultdict(set)
+    for section in sections:
+        gold[section["label_id"]] |= {str(r[1]).lower() for r in section["adverse_events"] if r[1]}
+    matcher = TermMatcher(vocabulary)
+    seen: dict[tuple[str, ...], dict[str, bool]] = defaultdict(dict)
+    written: dict[tuple[str, ...], str] = {}
+    for section in sections:
+        label = section["label_id"]
+        for match in matcher.find(section["section_text"]):
+            if match.term is None:
+                continue
+            key = phrase_key(match.text)
+            written.setdefault(key, match.text.lower())
+            marked = match.term.pt.lower() in gold[label]
+            seen[key][label] = seen[key].get(label, False) or marked
+    weak = []
+    for key, labels in seen.items():
+        if len(labels) >= WEAK_SUPPORT and sum(labels.values()) < WEAK_PRECISION * len(labels):
+            weak.append(written[key])
+    return sorted(weak)
+
+
+def vocabulary_from_sections(sections: list[LabelSection], prune: bool = True) -> Vocabulary:
+    """The annotated terms of `vocabulary_from_mentions`, with weak phrases blocked."""
+    vocabulary = vocabulary_from_mentions(sections)
+    if prune:
+        vocabulary.blocked = weak_phrases(sections, vocabulary)
+    return vocabulary
+
+
 def vocabulary_json(vocabulary: Vocabulary, source: str) -> dict[str, Any]:
     """The JSON form of a vocabulary, as stored in vocab/*.json."""
     terms = []
@@ -95,7 +131,7 @@ def vocabulary_json(vocabulary: Vocabulary, source: str) -> dict[str, Any]:
         if term.abbreviations:
             entry["abbreviations"] = list(term.abbreviations)
         terms.append(entry)
-    return {"source": source, "terms": terms}
+    return {"source": source, "terms": terms, "blocked": vocabulary.blocked}
 
 
 def main(argv: list[str]) -> None:
