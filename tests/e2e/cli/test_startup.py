@@ -1,4 +1,4 @@
-"""`medinfo show DRUG --json` starts fast: no web, NLP, ORM, validation or migration libraries."""
+"""`medinfo show DRUG --json` starts fast: no web, NLP, ORM or migration libraries."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ HEAVY = [
     "alembic",
     # An existing SQLite database is read with the standard library's sqlite3.
     "sqlalchemy",
-    "pydantic",
 ]
 
 PROBE = """
