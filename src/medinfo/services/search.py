@@ -196,7 +196,8 @@ def _fact_entries(monograph: Monograph) -> Iterator[IndexEntry]:
         if section.title in _SKIPPED_SECTIONS:
             continue
         for line in section.lines:
-            yield IndexEntry(monograph.drug, "fact", section.title, line.text, fold(line.text))
+            terms = fold(f"{section.title} {line.text}")
+            yield IndexEntry(monograph.drug, "fact", section.title, line.text, terms)
 
 
 def _source_entries(drug: str, source_id: str, title: str, original: str) -> Iterator[IndexEntry]:

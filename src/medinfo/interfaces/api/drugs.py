@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from medinfo.bootstrap import Medinfo
 from medinfo.domain.monograph import Monograph
 from medinfo.interfaces.api.lookup import DrugEntry, DrugLookup, lookup_of, medinfo_of
+from medinfo.interfaces.api.responses import SafeJSONResponse, escape_markup
 from medinfo.interfaces.api.schemas import (
     CatalogMonographPublic,
     DrugListPublic,
@@ -22,7 +23,7 @@ from medinfo.interfaces.api.schemas import (
     catalog_monograph,
 )
 
-router = APIRouter(prefix="/api/v1", tags=["drugs"])
+router = APIRouter(prefix="/api/v1", tags=["drugs"], default_response_class=SafeJSONResponse)
 CACHE_CONTROL = "public, max-age=60, must-revalidate"
 JSON_TYPE = "application/json"
 NameParam = Annotated[
@@ -111,10 +112,12 @@ def get_drug_sources(
 def monograph_json(entry: DrugEntry) -> bytes:
     """The JSON body for a drug: its stored monograph, or its catalog record."""
     if entry.monograph is not None:
-        return entry.monograph.body.encode("utf-8")
-    if entry.catalog is None:
-        return CatalogMonographPublic(drug=entry.ref.drug).model_dump_json().encode("utf-8")
-    return catalog_monograph(entry.catalog).model_dump_json().encode("utf-8")
+        body = entry.monograph.body
+    elif entry.catalog is None:
+        body = CatalogMonographPublic(drug=entry.ref.drug).model_dump_json()
+    else:
+        body = catalog_monograph(entry.catalog).model_dump_json()
+    return escape_markup(body.encode("utf-8"))
 
 
 def drug_api_url(drug: str) -> str:

@@ -6,10 +6,11 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
 from medinfo.domain.errors import InputError, UnknownDrugError
+from medinfo.interfaces.api.responses import SafeJSONResponse
 from medinfo.interfaces.web.rendering import render_page
 
 _LOG = logging.getLogger("medinfo.web")
@@ -37,7 +38,7 @@ def error_response(
     """The error as JSON for API paths, as a page for everything else."""
     if request.url.path.startswith("/api/"):
         body = {"detail": detail, "suggestions": suggestions or [], "field": field}
-        return JSONResponse(body, status_code=status)
+        return SafeJSONResponse(body, status_code=status)
     context = {
         "title": _TITLES.get(status, "Something went wrong"),
         "message": detail,

@@ -9,10 +9,11 @@ from fastapi import APIRouter, Depends, Query
 from medinfo.bootstrap import Medinfo
 from medinfo.interfaces.api.drugs import drug_api_url, drug_page_url
 from medinfo.interfaces.api.lookup import medinfo_of
+from medinfo.interfaces.api.responses import SafeJSONResponse
 from medinfo.interfaces.api.schemas import DrugHitPublic, ErrorPublic, SearchPublic, TextHitPublic
 from medinfo.services.search import MAX_QUERY, SearchResults
 
-router = APIRouter(prefix="/api/v1", tags=["search"])
+router = APIRouter(prefix="/api/v1", tags=["search"], default_response_class=SafeJSONResponse)
 
 
 @router.get(
