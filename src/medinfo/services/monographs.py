@@ -10,7 +10,6 @@ from medinfo.domain.facts import ExtractedFact
 from medinfo.domain.monograph import Monograph
 from medinfo.domain.sources import Source
 from medinfo.services.pipeline import ReconcileMonograph
-from medinfo.services.search import index_drug
 from medinfo.store.database import Database
 from medinfo.store.repositories import CachedMonograph, Store
 
@@ -41,6 +40,8 @@ def refresh_monograph(store: Store, drug: str, reconcile: ReconcileMonograph) ->
     names = [(drug, "generic"), (monograph.drug, "generic")]
     names += [(brand, "brand") for brand in monograph.brand_names]
     store.names.replace_for_drug(drug, names)
+    from medinfo.services.search import index_drug  # keeps `show --json` start-up light
+
     index_drug(store, monograph)
     return monograph
 

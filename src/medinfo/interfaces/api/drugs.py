@@ -51,15 +51,14 @@ def list_drugs(medinfo: Annotated[Medinfo, Depends(medinfo_of)]) -> DrugListPubl
     responses={**_ERRORS, 304: {"description": "Not modified (If-None-Match matched the ETag)"}},
     summary="A drug's monograph",
 )
-def get_drug(
-    request: Request, name: NameParam, lookup: Annotated[DrugLookup, Depends(lookup_of)]
-) -> Response:
+async def get_drug(request: Request, name: NameParam) -> Response:
     """The reconciled monograph; a drug known only to the catalog gets its forms and a notice."""
-    entry = lookup.entry(name)
+    lookup: DrugLookup = request.app.state.lookup  # no dependency: this is the hot path
+    entry = await lookup.entry_async(name)
     headers = {"ETag": entry.etag, "Cache-Control": CACHE_CONTROL}
     if entry.etag in _etags(request.headers.get("if-none-match", "")):
         return Response(status_code=304, headers=headers)
-    body = lookup.rendered("json", entry, lambda: monograph_json(entry))
+    body = await lookup.rendered_async("json", entry, lambda: monograph_json(entry))
     return Response(body, media_type=JSON_TYPE, headers=headers)
 
 

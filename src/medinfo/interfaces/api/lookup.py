@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 
 from medinfo.bootstrap import Medinfo
 from medinfo.domain.catalog import CatalogDrug
@@ -32,11 +33,18 @@ class TtlCache(Generic[T]):
         self._max = max_entries
         self._items: OrderedDict[Hashable, tuple[float, T]] = OrderedDict()
 
-    def get_or_make(self, key: Hashable, make: Callable[[], T]) -> T:
-        now = time.monotonic()
+    def peek(self, key: Hashable) -> T | None:
+        """The fresh value stored under `key`, or None."""
         found = self._items.get(key)
-        if found is not None and now - found[0] < self.ttl:
+        if found is not None and time.monotonic() - found[0] < self.ttl:
             return found[1]
+        return None
+
+    def get_or_make(self, key: Hashable, make: Callable[[], T]) -> T:
+        found = self.peek(key)
+        if found is not None:
+            return found
+        now = time.monotonic()
         value = make()
         self._items[key] = (now, value)
         self._items.move_to_end(key)
@@ -79,6 +87,18 @@ class DrugLookup:
         """The body of `kind` for `entry`, made once per monograph version."""
         return self._renders.get_or_make((kind, entry.ref.drug, entry.etag), make)
 
+    async def entry_async(self, name: str) -> DrugEntry:
+        """`entry` for async routes: a cache hit costs no thread, a miss runs in the pool."""
+        found = self._entries.peek(name)
+        return found if found is not None else await run_in_threadpool(self.entry, name)
+
+    async def rendered_async(self, kind: str, entry: DrugEntry, make: Callable[[], bytes]) -> bytes:
+        """`rendered` for async routes: rendering and its queries run in the thread pool."""
+        found = self._renders.peek((kind, entry.ref.drug, entry.etag))
+        if found is not None:
+            return found
+        return await run_in_threadpool(self.rendered, kind, entry, make)
+
     def clear(self) -> None:
         self._entries.clear()
         self._renders.clear()
@@ -92,13 +112,13 @@ class DrugLookup:
         return DrugEntry(ref, None, load_catalog().get(ref.drug))
 
 
-def lookup_of(request: Request) -> DrugLookup:
+async def lookup_of(request: Request) -> DrugLookup:
     """The application's drug lookup (a FastAPI dependency)."""
     lookup: DrugLookup = request.app.state.lookup
     return lookup
 
 
-def medinfo_of(request: Request) -> Medinfo:
+async def medinfo_of(request: Request) -> Medinfo:
     """The application's services (a FastAPI dependency)."""
     medinfo: Medinfo = request.app.state.medinfo
     return medinfo

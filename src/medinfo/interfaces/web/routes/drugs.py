@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.responses import RedirectResponse
 
@@ -23,22 +23,25 @@ _PAGE_CACHE = "public, max-age=60, must-revalidate"
 
 
 @router.get("/drugs/{name}", response_class=HTMLResponse)
-def drug_page(name: NameParam, lookup: Annotated[DrugLookup, Depends(lookup_of)]) -> Response:
+async def drug_page(request: Request, name: NameParam) -> Response:
     """The drug's page; other names of the drug redirect to its canonical address."""
-    entry = lookup.entry(name)
+    lookup: DrugLookup = request.app.state.lookup  # no dependency: this is the hot path
+    entry = await lookup.entry_async(name)
     if name != entry.ref.drug:
         return RedirectResponse(drug_page_url(entry.ref.drug), status_code=307)
-    body = lookup.rendered("page", entry, lambda: _render_drug(lookup, entry))
+    body = await lookup.rendered_async("page", entry, lambda: _render_drug(lookup, entry))
     return _html(body, entry)
 
 
 @router.get("/drugs/{name}/sources", response_class=HTMLResponse)
-def compare_page(name: NameParam, lookup: Annotated[DrugLookup, Depends(lookup_of)]) -> Response:
+async def compare_page(
+    name: NameParam, lookup: Annotated[DrugLookup, Depends(lookup_of)]
+) -> Response:
     """A matrix of the drug's facts against its sources."""
-    entry = lookup.entry(name)
+    entry = await lookup.entry_async(name)
     if name != entry.ref.drug:
         return RedirectResponse(drug_page_url(entry.ref.drug) + "/sources", status_code=307)
-    body = lookup.rendered("compare", entry, lambda: _render_compare(lookup, entry))
+    body = await lookup.rendered_async("compare", entry, lambda: _render_compare(lookup, entry))
     return _html(body, entry)
 
 
