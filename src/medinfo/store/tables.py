@@ -71,3 +71,6 @@ monographs = Table(
     Column("body", Text, nullable=False),
     Column("etag", String(64), nullable=False),
 )
+
+# The review tables live beside their repository; importing them registers them on `metadata`.
+from medinfo.store import reviews as _reviews  # noqa: E402, F401

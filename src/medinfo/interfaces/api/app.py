@@ -12,6 +12,8 @@ from fastapi.templating import Jinja2Templates
 from medinfo.bootstrap import Medinfo, bootstrap
 from medinfo.domain.errors import UnknownDrugError
 from medinfo.domain.monograph import DISCLAIMER, Monograph
+from medinfo.interfaces.api import reviews as reviews_api
+from medinfo.interfaces.web import reviews as reviews_web
 from medinfo.services.outline import outline_monograph
 
 _TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -22,6 +24,8 @@ def create_app(database_url: str | None = None, *, services: Medinfo | None = No
     medinfo = services or bootstrap(database_url)
     app = FastAPI(title="medinfo", version="1", docs_url="/api/docs", redoc_url=None)
     app.state.medinfo = medinfo
+    app.include_router(reviews_api.router)  # reviews: JSON API and moderation API
+    app.include_router(reviews_web.router)  # reviews: review form, drug reviews page, admin page
 
     @app.exception_handler(UnknownDrugError)
     def unknown_drug(request: Request, error: UnknownDrugError) -> Response:
