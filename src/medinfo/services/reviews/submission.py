@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -99,7 +101,7 @@ def submit_review(
     draft = validate_review(raw)
     limit = limit or RateLimit()
     moment = now or datetime.now(UTC)
-    with database.transaction() as store:
+    with _writer_lock(database), database.transaction() as store:
         drug = resolve_review_drug(store, name)
         repository = ReviewRepository(store.connection)
         client_hash = sign(review_key(store), "client", client_key)
@@ -124,6 +126,23 @@ def submit_review(
         )
         review_id = repository.add(review, client_hash=client_hash)
     return review.model_copy(update={"id": review_id})
+
+
+_LOCKS: dict[str, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _writer_lock(database: Database) -> AbstractContextManager[object]:
+    """One SQLite writer at a time per database in this process.
+
+    SQLite's busy handler retries a locked database with sleeps of up to 100 ms, which
+    gives concurrent submissions a long latency tail; queueing here first avoids it.
+    PostgreSQL locks rows, so its writers are not queued.
+    """
+    if database.engine.dialect.name != "sqlite":
+        return nullcontext()
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(database.url, threading.Lock())
 
 
 def _retry_after(oldest: datetime | None, now: datetime, limit: RateLimit) -> int:
