@@ -26,6 +26,7 @@ import httpx
 
 DRUG = "zorbafen"
 EMPTY = "quenfazol"
+FEW = "plimodrine"
 SIDE_EFFECTS = ("nausea", "headache", "drowsiness", "dizziness", "dry mouth", "rash")
 CONDITIONS = ("back pain", "knee pain", "migraine", "muscle spasm", "arthritis")
 
@@ -50,7 +51,7 @@ def prepare(url: str) -> None:
     from medinfo.store.repositories import CachedMonograph
 
     app = bootstrap(url, empty=True)
-    for drug in (DRUG, EMPTY):
+    for drug in (DRUG, EMPTY, FEW):
         monograph = Monograph(
             drug=drug,
             side_effects=[
@@ -66,7 +67,7 @@ def prepare(url: str) -> None:
     app.close()
 
 
-def add_approved_reviews(url: str, count: int) -> None:
+def add_approved_reviews(url: str, count: int, drug: str = DRUG) -> None:
     """`count` approved reviews of the drug, stored and counted as an import would."""
     from medinfo.bootstrap import bootstrap
     from medinfo.domain.reviews import Review, ReviewStatus
@@ -76,7 +77,7 @@ def add_approved_reviews(url: str, count: int) -> None:
     start = datetime(2020, 1, 1, tzinfo=UTC)
     reviews = [
         Review(
-            drug=DRUG,
+            drug=drug,
             rating=1 + n % 10,
             condition=CONDITIONS[n % len(CONDITIONS)],
             side_effects=[SIDE_EFFECTS[n % len(SIDE_EFFECTS)]],
@@ -90,7 +91,7 @@ def add_approved_reviews(url: str, count: int) -> None:
     app = bootstrap(url, empty=True)
     with app.database.transaction() as store:
         repository = ReviewRepository(store.connection)
-        repository.add_many((review, f"bench-{n}") for n, review in enumerate(reviews))
+        repository.add_many((review, f"bench-{drug}-{n}") for n, review in enumerate(reviews))
         repository.add_to_counts(count_deltas(reviews, 1))
     app.close()
 
@@ -125,9 +126,9 @@ def load(
     return timings
 
 
-def page_latency(base: str, paths: tuple[str, str], runs: int) -> tuple[float, float]:
-    """Median latency (ms) of sequential GETs of two paths, interleaved so noise hits both."""
-    timings: tuple[list[float], list[float]] = ([], [])
+def page_latency(base: str, paths: list[str], runs: int) -> list[float]:
+    """Median latency (ms) of sequential GETs of each path, interleaved so noise hits all."""
+    timings: list[list[float]] = [[] for _ in paths]
     with httpx.Client(base_url=base, timeout=30) as client:
         for run in range(runs + 20):
             for path, found in zip(paths, timings, strict=True):
@@ -135,7 +136,7 @@ def page_latency(base: str, paths: tuple[str, str], runs: int) -> tuple[float, f
                 client.get(path).raise_for_status()
                 if run >= 20:
                     found.append((time.perf_counter() - began) * 1000)
-    return statistics.median(timings[0]), statistics.median(timings[1])
+    return [statistics.median(found) for found in timings]
 
 
 def p99(timings: list[float]) -> float:
@@ -164,12 +165,13 @@ def main() -> None:
     try:
         _wait_for(base)
         add_approved_reviews(url, args.reviews)
+        add_approved_reviews(url, 100, FEW)
         pages = {
             "reviews page (HTML)": "/drugs/{}/reviews",
             "summary JSON": "/api/v1/drugs/{}/reviews/summary",
         }
         latency = {
-            name: page_latency(base, (path.format(EMPTY), path.format(DRUG)), args.page_runs)
+            name: page_latency(base, [path.format(d) for d in (EMPTY, FEW, DRUG)], args.page_runs)
             for name, path in pages.items()
         }
         body = {
@@ -199,10 +201,11 @@ def main() -> None:
         f"p50 {statistics.median(baseline):.1f} ms, p99 {p99(baseline):.1f} ms "
         f"(submission p99 = {p99(submit) / p99(baseline):.1f}x)"
     )
-    for name, (empty, full) in latency.items():
+    for name, (empty, few, full) in latency.items():
         print(
-            f"{name}: median {empty:.2f} ms with 0 reviews, {full:.2f} ms with "
-            f"{args.reviews:,} (ratio {full / empty:.2f})"
+            f"{name}: median {empty:.2f} ms with 0 reviews, {few:.2f} ms with 100, "
+            f"{full:.2f} ms with {args.reviews:,} (ratio to none {full / empty:.2f}, "
+            f"to 100 {full / few:.2f})"
         )
 
 
