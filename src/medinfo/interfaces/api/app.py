@@ -13,14 +13,23 @@ from fastapi.staticfiles import StaticFiles
 
 from medinfo.bootstrap import Medinfo, bootstrap
 from medinfo.interfaces.api import drugs, search
+from medinfo.interfaces.api import reviews as reviews_api
 from medinfo.interfaces.api.errors import install_error_handlers
 from medinfo.interfaces.api.lookup import DEFAULT_TTL, DrugLookup
 from medinfo.interfaces.api.security import SecurityHeaders, policy_for_page
+from medinfo.interfaces.web import reviews as reviews_web
 from medinfo.interfaces.web.rendering import STATIC_DIR
 from medinfo.interfaces.web.routes import drugs as drug_pages
 from medinfo.interfaces.web.routes import home
 
-ROUTERS: tuple[APIRouter, ...] = (drugs.router, search.router, home.router, drug_pages.router)
+ROUTERS: tuple[APIRouter, ...] = (
+    drugs.router,
+    search.router,
+    reviews_api.router,
+    home.router,
+    drug_pages.router,
+    reviews_web.router,
+)
 _SWAGGER_ORIGIN = "https://cdn.jsdelivr.net"
 
 

@@ -7,6 +7,7 @@ import typer
 from medinfo.interfaces.cli.db import db_app
 from medinfo.interfaces.cli.drugs import show, sources
 from medinfo.interfaces.cli.ingest import ingest
+from medinfo.interfaces.cli.reviews import import_reviews
 from medinfo.interfaces.cli.serve import serve
 
 app = typer.Typer(
@@ -30,4 +31,5 @@ app.command()(ingest)
 app.command()(show)
 app.command()(sources)
 app.command()(serve)
+app.command("import-reviews")(import_reviews)
 app.add_typer(db_app, name="db")
