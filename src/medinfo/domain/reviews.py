@@ -8,6 +8,13 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 
+class DatasetFormat(StrEnum):
+    """Published review data sets medinfo can import."""
+
+    DRUGLIB = "druglib"
+    DRUGSCOM = "drugscom"
+
+
 class ReviewStatus(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
+from medinfo.domain.reviews import DatasetFormat
 from medinfo.interfaces.cli.boundary import DbOption, reporting_errors
-from medinfo.services.reviews.importers import DatasetFormat
 
 
 @reporting_errors

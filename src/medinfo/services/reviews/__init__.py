@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from medinfo.domain.reviews import DatasetFormat
 from medinfo.services.reviews.aggregates import (
     ReviewPage,
     ReviewSummary,
@@ -10,7 +11,7 @@ from medinfo.services.reviews.aggregates import (
     summarize_drug,
     summarize_reviews,
 )
-from medinfo.services.reviews.importers import DatasetFormat, ImportReport, import_reviews
+from medinfo.services.reviews.importers import ImportReport, import_reviews
 from medinfo.services.reviews.lookup import resolve_review_drug, review_key, sign
 from medinfo.services.reviews.moderation import (
     ModerationDisabledError,

@@ -6,10 +6,9 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 
-from medinfo.domain.reviews import Review, ReviewStatus
+from medinfo.domain.reviews import DatasetFormat, Review, ReviewStatus
 from medinfo.services.reviews.aggregates import count_deltas
 from medinfo.services.reviews.datasets import DatasetRow, datasets, read_dataset
 from medinfo.services.reviews.rules import describe_holds, find_holds
@@ -19,11 +18,6 @@ from medinfo.store.repositories import Store
 from medinfo.store.reviews import ReviewRepository
 
 _EXAMPLES = 5
-
-
-class DatasetFormat(StrEnum):
-    DRUGLIB = "druglib"
-    DRUGSCOM = "drugscom"
 
 
 @dataclass
