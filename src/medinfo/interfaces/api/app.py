@@ -12,6 +12,10 @@ from fastapi.templating import Jinja2Templates
 from medinfo.bootstrap import Medinfo, bootstrap
 from medinfo.domain.errors import UnknownDrugError
 from medinfo.domain.monograph import DISCLAIMER, Monograph
+from medinfo.interfaces.api import answers as answers_api  # asks: question answering
+from medinfo.interfaces.api import checks as checks_api  # asks: safety checks
+from medinfo.interfaces.web import answers as answer_pages  # asks: /ask page
+from medinfo.interfaces.web import checks as check_pages  # asks: /check, /interactions pages
 from medinfo.services.outline import outline_monograph
 
 _TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -50,6 +54,10 @@ def create_app(database_url: str | None = None, *, services: Medinfo | None = No
             return Response(status_code=304, headers=headers)
         return Response(cached.body, media_type="application/json", headers=headers)
 
+    app.include_router(checks_api.router)  # asks: POST /api/v1/check
+    app.include_router(answers_api.router)  # asks: GET /api/v1/ask
+    app.include_router(check_pages.router)  # asks: /check and /interactions
+    app.include_router(answer_pages.router)  # asks: /ask
     return app
 
 
