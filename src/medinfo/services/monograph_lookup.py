@@ -82,21 +82,7 @@ class StoreMonographs:
 
     def get(self, drug: str) -> Monograph | None:
         """The monograph of a drug key, parsed once per stored version."""
-        names = self._current()
-        etag = names.etags.get(drug) or names.etags.get(drug.lower())
-        if etag is None:
-            return None
-        key = drug if drug in names.etags else drug.lower()
-        cached = self._parsed.get(key)
-        if cached is not None and cached[0] == etag:
-            return cached[1]
-        with self._database.reader() as store:
-            row = store.monographs.get(key)
-        if row is None:
-            return None
-        monograph = Monograph.model_validate_json(row.body)
-        self._parsed[key] = (row.etag, monograph)
-        return monograph
+        return self._get(drug, self._current())
 
     # -- MedicineResolver (safety checks) --
 
@@ -108,10 +94,31 @@ class StoreMonographs:
 
     def identify(self, name: str) -> MedicineName:
         """What a typed medicine name refers to; never raises for an unknown name."""
+        return self._identify(name, self._current())
+
+    def require(self, name: str) -> tuple[str, Monograph]:
+        """The drug key and monograph `name` refers to.
+
+        Raises UnknownDrugError (with close names) or NoMonographError (a known medicine
+        without sources).
+        """
+        names = self._current()
+        found = self._identify(name, names)
+        if found.drug is None:
+            raise UnknownDrugError(name.strip(), found.suggestions)
+        monograph = self._get(found.drug, names) if found.has_monograph else None
+        if monograph is None:
+            raise NoMonographError(name, found.drug)
+        return found.drug, monograph
+
+    def drugs(self) -> list[str]:
+        """Every drug with a monograph, sorted."""
+        return sorted(self._current().etags)
+
+    def _identify(self, name: str, names: _Names) -> MedicineName:
         typed = name.strip()
         if not typed:
             return MedicineName(name)
-        names = self._current()
         stored = names.names.get(typed.lower())
         if stored is not None:
             return MedicineName(typed, stored, True)
@@ -127,23 +134,21 @@ class StoreMonographs:
             return self._named(typed, key, names)
         return MedicineName(typed, suggestions=self._suggest(typed, names))
 
-    def require(self, name: str) -> tuple[str, Monograph]:
-        """The drug key and monograph `name` refers to.
-
-        Raises UnknownDrugError (with close names) or NoMonographError (a known medicine
-        without sources).
-        """
-        found = self.identify(name)
-        if found.drug is None:
-            raise UnknownDrugError(name.strip(), found.suggestions)
-        monograph = self.get(found.drug) if found.has_monograph else None
-        if monograph is None:
-            raise NoMonographError(name, found.drug)
-        return found.drug, monograph
-
-    def drugs(self) -> list[str]:
-        """Every drug with a monograph, sorted."""
-        return sorted(self._current().etags)
+    def _get(self, drug: str, names: _Names) -> Monograph | None:
+        key = drug if drug in names.etags else drug.lower()
+        etag = names.etags.get(key)
+        if etag is None:
+            return None
+        cached = self._parsed.get(key)
+        if cached is not None and cached[0] == etag:
+            return cached[1]
+        with self._database.reader() as store:
+            row = store.monographs.get(key)
+        if row is None:
+            return None
+        monograph = Monograph.model_validate_json(row.body)
+        self._parsed[key] = (row.etag, monograph)
+        return monograph
 
     def _named(self, typed: str, key: str, names: _Names) -> MedicineName:
         drug = names.names.get(key.lower(), key)
