@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from medinfo.domain.documents import Document
+from medinfo.domain.errors import InputError
 from medinfo.domain.facts import ExtractedFact
+from medinfo.extract.doses import extract_doses
+from medinfo.extract.drug_detection import canonical_drug_name, detect_drug
+from medinfo.extract.faq import FaqPair, extract_faq, find_faq_pairs, question_led_topics
+from medinfo.extract.missed_dose import extract_missed_dose
+from medinfo.extract.notices import (
+    extract_content_notice,
+    extract_dependence,
+    extract_disclaimer,
+)
+from medinfo.extract.onset import extract_onset
+from medinfo.extract.pregnancy import extract_pregnancy
+from medinfo.extract.renal import extract_renal_adjustments
+from medinfo.extract.statements import Statement, document_statements
+from medinfo.extract.stopping import answered_stopping, extract_stopping
 
 
 @dataclass(frozen=True)
@@ -16,9 +33,56 @@ class Extraction:
     facts: list[ExtractedFact] = field(default_factory=list)
 
 
+def extract_rule_facts(document: Document, source_id: str) -> list[ExtractedFact]:
+    """The single-valued facts (doses, pregnancy, missed dose, stopping, onset, FAQ, notices)."""
+    statements = document_statements(document)
+    every_statement = document_statements(document, include_boilerplate=True)
+    topic_of = _answer_topics(find_faq_pairs(document), question_led_topics(document))
+    faqs = extract_faq(document, source_id)
+    return [
+        *extract_doses(statements, source_id),
+        *extract_renal_adjustments(statements, source_id),
+        *extract_pregnancy(statements, source_id),
+        *extract_missed_dose(statements, source_id, topic_of),
+        *extract_stopping(statements, source_id),
+        *answered_stopping(faqs, document.original),
+        *extract_onset(statements, source_id, topic_of),
+        *extract_dependence(statements, source_id),
+        *faqs,
+        *extract_disclaimer(every_statement, source_id),
+        *extract_content_notice(every_statement, source_id),
+    ]
+
+
+def _answer_topics(pairs: list[FaqPair], led: dict[int, str]) -> Callable[[Statement], str | None]:
+    """The FAQ topic of the question a statement answers, if it answers one."""
+
+    def topic_of(statement: Statement) -> str | None:
+        for pair in pairs:
+            if pair.answers(statement.start, statement.end):
+                return pair.topic
+        return led.get(statement.block.start)
+
+    return topic_of
+
+
 def extract_document(document: Document, source_id: str, drug: str | None = None) -> Extraction:
     """Extract every fact a document states about its main drug.
 
     `drug` overrides detection. Raises InputError when no drug can be identified.
     """
-    raise NotImplementedError
+    name = canonical_drug_name(drug) if drug and drug.strip() else detect_drug(document)
+    if not name:
+        label = document.title or document.metadata.get("title") or source_id
+        raise InputError(f"{label}: the document names no drug; pass --drug NAME")
+    facts = extract_rule_facts(document, source_id)
+    facts.extend(_list_facts(document, source_id, name))
+    facts.sort(key=lambda fact: (fact.evidence.start, fact.kind.value))
+    return Extraction(drug=name, facts=facts)
+
+
+def _list_facts(document: Document, source_id: str, drug: str) -> list[ExtractedFact]:
+    """The list fields (brands, class, side effects...) from the terms half of extraction."""
+    lists = importlib.import_module("medinfo.extract.lists")
+    facts: list[ExtractedFact] = list(lists.extract_list_facts(document, source_id, drug))
+    return facts

@@ -121,6 +121,8 @@ def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: boo
         parts.append(say("breastfeeding_not_excreted", drug))
     if value.get("infant_effects_known") is False:
         parts.append(say("breastfeeding_effects_unknown", drug))
+    if value.get("avoid") is True:
+        parts.append(say("breastfeeding_avoid", drug))
     parts.append(say("breastfeeding_ask", drug))
     return " ".join(parts)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from medinfo.domain.facts import FactKind
+from collections.abc import Sequence
+
+from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.domain.monograph import Indication, Interaction, Mechanism, Precaution, SideEffect
 from medinfo.reconcile import compose
 from medinfo.reconcile.assembly import Assembly
@@ -30,11 +32,11 @@ def indications(assembly: Assembly) -> list[Indication]:
 
 
 def side_effects(assembly: Assembly) -> list[SideEffect]:
-    """Side effects; serious when any source calls them serious."""
+    """Side effects; serious when a source calls them serious (see `_is_serious`)."""
     return [
         SideEffect(
             term=g.display,
-            serious=any(v is True for v in g.values("serious")),
+            serious=_is_serious(g.facts),
             frequency=str(g.attribute("frequency"))
             if g.attribute("frequency") is not None
             else None,
@@ -87,3 +89,19 @@ def mechanism(assembly: Assembly) -> Mechanism | None:
         terms=terms,
         **assembly.attribution(facts),
     )
+
+
+def _is_serious(facts: Sequence[ExtractedFact]) -> bool:
+    """Serious when any source says so, unless more sources explicitly call it common.
+
+    A page may list a usual effect under "serious" in passing ("muscle weakness or a
+    loss of coordination"); when most sources that grade the effect call it common,
+    it is shown as common. Ties stay serious: the safer reading.
+    """
+    serious = {f.evidence.source for f in facts if f.attributes.get("serious") is True}
+    common = {
+        f.evidence.source
+        for f in facts
+        if f.attributes.get("frequency") == "common" and f.attributes.get("serious") is not True
+    }
+    return bool(serious) and len(common - serious) <= len(serious)

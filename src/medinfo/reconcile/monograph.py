@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from medinfo.domain.errors import InputError
-from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.domain.monograph import (
     Breastfeeding,
     DoseSpec,
@@ -146,12 +146,14 @@ class _Builder(Assembly):
         choice, attribution = self.single(FactKind.BREASTFEEDING)
         if choice is None:
             return Breastfeeding()
-        known = [
-            f.attributes["infant_effects_known"]
-            for f in choice.support
-            if "infant_effects_known" in f.attributes
-        ]
-        value = {**choice.value, "infant_effects_known": known[0] if known else None}
+        known = [_infant_effects_known(f.attributes) for f in choice.support]
+        stated = [k for k in known if k is not None]
+        avoid = any(f.attributes.get("avoid") is True for f in choice.support)
+        value = {
+            **choice.value,
+            "infant_effects_known": stated[0] if stated else None,
+            "avoid": avoid,
+        }
         return Breastfeeding(
             summary=compose.compose_breastfeeding(self.drug, value, True), **attribution
         )
@@ -257,3 +259,15 @@ def reconcile_monograph(
     if unknown:
         raise InputError(f"facts: evidence cites unknown source {unknown[0]!r}")
     return _Builder(drug, assessed, list(facts)).build()
+
+
+def _infant_effects_known(attributes: Mapping[str, Scalar]) -> bool | None:
+    """Whether a fact says the effects on a breastfed baby are known.
+
+    Extraction states it either way: `infant_effects_known`, or `effects_unknown`.
+    """
+    known = attributes.get("infant_effects_known")
+    if isinstance(known, bool):
+        return known
+    unknown = attributes.get("effects_unknown")
+    return (not unknown) if isinstance(unknown, bool) else None

@@ -38,6 +38,7 @@ TEMPLATE_NAMES = frozenset(
         "breastfeeding_excreted",
         "breastfeeding_not_excreted",
         "breastfeeding_effects_unknown",
+        "breastfeeding_avoid",
         "breastfeeding_ask",
         "missed_take",
         "missed_wait",

@@ -1,4 +1,4 @@
-"""`medinfo show DRUG --json` starts fast: it loads no web, NLP or migration libraries."""
+"""`medinfo show DRUG --json` starts fast: no web, NLP, ORM or migration libraries."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ HEAVY = [
     "drug_named_entity_recognition",
     "pint",
     "alembic",
+    # An existing SQLite database is read with the standard library's sqlite3.
+    "sqlalchemy",
 ]
 
 PROBE = """

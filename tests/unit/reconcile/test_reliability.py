@@ -16,7 +16,7 @@ def test_assess_reliability_self_declared_ai_page_is_lowest_with_reason() -> Non
     notice = fact("bot", FactKind.CONTENT_NOTICE, "ai_or_crowd")
     rated = assess_reliability(source("bot"), [notice])
     assert rated.reliability is Reliability.USER_GENERATED
-    assert "AI-generated" in rated.reliability_reason
+    assert "machine-written or user-contributed" in rated.reliability_reason
 
 
 def test_assess_reliability_ignores_notices_of_other_sources() -> None:

@@ -20,20 +20,14 @@ def show(
     db: DbOption = None,
 ) -> None:
     """Show a drug's monograph: each fact with the sources that state it."""
-    from medinfo.bootstrap import bootstrap
-
-    app = bootstrap(db)
-    try:
-        cached = app.cached_monograph(drug)
-    finally:
-        app.close()
+    body = _monograph_body(drug, db)
     if as_json:
-        typer.echo(cached.body)
+        typer.echo(body)
         return
     from medinfo.domain.monograph import Monograph
     from medinfo.services.outline import outline_monograph
 
-    monograph = Monograph.model_validate_json(cached.body)
+    monograph = Monograph.model_validate_json(body)
     typer.echo(monograph.drug)
     for section in outline_monograph(monograph):
         typer.echo(f"\n{section.title}")
@@ -42,6 +36,23 @@ def show(
             cited = f"  [{', '.join(line.sources)}]" if line.sources else ""
             typer.echo(f"  - {line.text}{flags}{cited}")
     typer.echo(f"\n{monograph.disclaimer}")
+
+
+def _monograph_body(drug: str, db: str | None) -> str:
+    """The cached monograph JSON: the quick SQLite read when it can answer, else the store."""
+    from medinfo.config import database_url
+    from medinfo.store.quick_read import read_cached_monograph
+
+    body = read_cached_monograph(database_url(db), drug)
+    if body is not None:
+        return body
+    from medinfo.bootstrap import bootstrap
+
+    app = bootstrap(db)
+    try:
+        return app.cached_monograph(drug).body
+    finally:
+        app.close()
 
 
 @reporting_errors

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from medinfo.domain.sources import SourceKind
+from medinfo.domain.source_kinds import SourceKind
 from medinfo.interfaces.cli.boundary import DbOption, reporting_errors
 
 

@@ -1,0 +1,167 @@
+"""Adverse reactions in FDA label sections: mentions mapped to MedDRA preferred terms, and facts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from medinfo.domain.documents import Block, Document
+from medinfo.domain.evidence import Evidence
+from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.meddra import Term, TermMatch, TermMatcher, default_matcher
+from medinfo.extract.reaction_cues import (
+    attached_frequency,
+    header_frequency,
+    is_negated,
+    is_patient_condition,
+    is_serious_context,
+    reaction_cues,
+)
+
+# "[see Warnings and Precautions (5.1)]": the section named there is not a reaction.
+_CROSS_REFERENCE = re.compile(r"[\[(]\s*see\b[^\[\]()]*(?:\([^()]*\)[^\[\]()]*)*[\])]", re.I)
+_DEFINED_ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9-]{1,7})\s*\)")
+
+
+@dataclass(frozen=True)
+class AdverseReactionMention:
+    """One adverse reaction named in a text, with its MedDRA preferred term."""
+
+    start: int
+    end: int
+    text: str
+    preferred_term: str
+    pt_code: int | None
+    frequency: str | None = None
+    serious: bool = False
+    negated: bool = False
+
+    @property
+    def key(self) -> str:
+        """The fact key: the preferred term in lower case."""
+        return self.preferred_term.lower()
+
+
+def _mask_cross_references(text: str) -> str:
+    """The text with cross-reference brackets blanked out (same length, same offsets)."""
+    return _CROSS_REFERENCE.sub(lambda match: " " * len(match.group(0)), text)
+
+
+def _abbreviation_matches(text: str, matches: list[TermMatch]) -> list[TermMatch]:
+    """Uses of abbreviations the text defines itself ('leukoencephalopathy (PML)')."""
+    defined: dict[str, Term] = {}
+    for match in matches:
+        found = _DEFINED_ABBREVIATION.match(text, match.end)
+        if match.term is not None and found and not found.group(1).isdigit():
+            defined.setdefault(found.group(1), match.term)
+    if not defined:
+        return []
+    taken = [(match.start, match.end) for match in matches]
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, defined)) + r")\b")
+    extra = []
+    for found in pattern.finditer(text):
+        if any(start < found.end() and found.start() < end for start, end in taken):
+            continue
+        term = defined[found.group(1)]
+        extra.append(TermMatch(found.start(), found.end(), found.group(1), term))
+    return extra
+
+
+def extract_adverse_reactions(
+    text: str,
+    *,
+    offset: int = 0,
+    serious_section: bool = False,
+    include_negated: bool = False,
+    matcher: TermMatcher | None = None,
+) -> list[AdverseReactionMention]:
+    """The adverse reactions a label text names, in text order.
+
+    Spans are shifted by `offset`. `serious_section` marks every reaction serious (boxed
+    warning, warnings and precautions). Denied reactions ("no cases of X were reported") are
+    left out unless `include_negated`. `matcher` replaces the default vocabulary.
+    """
+    masked = _mask_cross_references(text)
+    matches = (matcher or default_matcher()).find(masked)
+    matches += _abbreviation_matches(masked, matches)
+    mentions = []
+    for match in sorted(matches, key=lambda found: found.start):
+        if match.term is None or is_patient_condition(masked, match.start):
+            continue
+        negated = is_negated(masked, match.start, match.end)
+        if negated and not include_negated:
+            continue
+        frequency = attached_frequency(masked, match.end) or header_frequency(masked, match.start)
+        serious = serious_section or is_serious_context(masked, match.start, match.end)
+        mentions.append(
+            AdverseReactionMention(
+                match.start + offset,
+                match.end + offset,
+                match.text,
+                match.term.pt,
+                match.term.code,
+                frequency,
+                serious,
+                negated,
+            )
+        )
+    return mentions
+
+
+def is_serious_heading(heading: str) -> bool:
+    """True for a boxed warning or warnings heading."""
+    return reaction_cues().serious_headings.search(heading) is not None
+
+
+def is_reaction_heading(heading: str) -> bool:
+    """True for a heading whose section lists adverse reactions (or warns about them)."""
+    cues = reaction_cues()
+    return bool(cues.reaction_headings.search(heading) or cues.serious_headings.search(heading))
+
+
+def _blocks_of(source: Document | Iterable[Block]) -> tuple[str | None, list[Block]]:
+    """The original text (when known) and the blocks to read."""
+    if isinstance(source, Document):
+        blocks = [b for b in source.content_blocks() if is_reaction_heading(b.heading)]
+        return source.original, blocks
+    return None, [block for block in source if not block.boilerplate]
+
+
+def adverse_reaction_facts(
+    source: Document | Iterable[Block], source_id: str
+) -> list[ExtractedFact]:
+    """SIDE_EFFECT facts keyed by lower-case preferred term, one per term and block.
+
+    A Document is read in its adverse-reaction, warning and boxed-warning sections; given
+    blocks are all read. Evidence is the mention's span when the block's text stands verbatim
+    in the original, else the block's span.
+    """
+    original, blocks = _blocks_of(source)
+    facts: list[ExtractedFact] = []
+    for block in blocks:
+        verbatim = original is None or original[block.start : block.end] == block.text
+        seen: set[str] = set()
+        mentions = extract_adverse_reactions(
+            block.text, offset=block.start, serious_section=is_serious_heading(block.heading)
+        )
+        for mention in mentions:
+            if mention.key in seen:
+                continue
+            seen.add(mention.key)
+            start, end = (mention.start, mention.end) if verbatim else (block.start, block.end)
+            attributes: dict[str, str | int | float | bool | None] = {
+                "serious": mention.serious,
+                "frequency": mention.frequency,
+                "meddra_code": mention.pt_code,
+            }
+            evidence = Evidence(source=source_id, start=start, end=end, section=block.heading)
+            facts.append(
+                ExtractedFact(
+                    kind=FactKind.SIDE_EFFECT,
+                    key=mention.key,
+                    attributes=attributes,
+                    evidence=evidence,
+                )
+            )
+    return facts

@@ -1,0 +1,165 @@
+"""Dose context: what the words around an amount say it is (starting, maximum, for children...)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from medinfo.extract.rulebook import compile_any, compile_groups, load_rules
+
+_NAME = "dose_cues"
+_CLAUSE_BREAK = re.compile(r"[;:,.()|]")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The nearest cue before an amount: its kind ("initial", "max"...) and where it stands."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Cues:
+    cues: dict[str, re.Pattern[str]]
+    daily: re.Pattern[str]
+    single: re.Pattern[str]
+    pediatric: re.Pattern[str]
+    adult: re.Pattern[str]
+    special: re.Pattern[str]
+    routes: dict[str, re.Pattern[str]]
+    default_route: str
+    skip_sections: frozenset[str]
+    dosing_sections: frozenset[str]
+    strength_after: re.Pattern[str]
+    gradual: re.Pattern[str]
+    initial_after: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Cues:
+    raw = load_rules(
+        _NAME,
+        {
+            "cues": dict,
+            "daily_context": list,
+            "single_context": list,
+            "pediatric": list,
+            "adult": list,
+            "special_population": list,
+            "routes": dict,
+            "default_route": str,
+            "skip_sections": list,
+            "dosing_sections": list,
+            "strength_after": list,
+            "gradual": list,
+            "initial_after": list,
+        },
+    )
+    return _Cues(
+        cues=compile_groups(_NAME, raw["cues"]),
+        daily=compile_any(_NAME, raw["daily_context"]),
+        single=compile_any(_NAME, raw["single_context"]),
+        pediatric=compile_any(_NAME, raw["pediatric"]),
+        adult=compile_any(_NAME, raw["adult"]),
+        special=compile_any(_NAME, raw["special_population"]),
+        routes=compile_groups(_NAME, raw["routes"]),
+        default_route=raw["default_route"],
+        skip_sections=frozenset(raw["skip_sections"]),
+        dosing_sections=frozenset(raw["dosing_sections"]),
+        strength_after=compile_any(_NAME, raw["strength_after"]),
+        gradual=compile_any(_NAME, raw["gradual"]),
+        initial_after=compile_any(_NAME, raw["initial_after"]),
+    )
+
+
+def nearest_cue(window: str) -> Cue | None:
+    """The cue that ends closest to the end of `window` (the longer one on a tie); a weak
+    "usual" cue gives way to any other cue in the same clause ("the usual starting dose")."""
+    best: Cue | None = None
+    strong: Cue | None = None
+    clause_start = len(window) - len(clause_tail(window, len(window)))
+    for kind, pattern in _rules().cues.items():
+        for match in pattern.finditer(window):
+            cue = Cue(kind, match.start(), match.end())
+            if best is None or (cue.end, -cue.start) > (best.end, -best.start):
+                best = cue
+            later = strong is None or (cue.end, -cue.start) > (strong.end, -strong.start)
+            if kind != "usual" and cue.start >= clause_start and later:
+                strong = cue
+    if best is not None and best.kind == "usual" and strong is not None:
+        return strong
+    return best
+
+
+def marks_initial_after(following: str) -> bool:
+    """Whether the words after an amount make it a starting dose ("300 mg on day 1")."""
+    return bool(_rules().initial_after.search(following))
+
+
+def mentions_cue(text: str, kind: str) -> bool:
+    """Whether `text` holds a cue of `kind` anywhere."""
+    return bool(_rules().cues[kind].search(text))
+
+
+def clause_tail(text: str, position: int) -> str:
+    """The words between the last clause break before `position` and `position`."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, 0, position))
+    return text[breaks[-1].end() if breaks else 0 : position]
+
+
+def clause_head(text: str, position: int) -> str:
+    """The words from `position` up to the next clause break."""
+    found = _CLAUSE_BREAK.search(text, position)
+    return text[position : found.start() if found else len(text)]
+
+
+def is_for_children(context: str) -> bool:
+    """Whether `context` is about children and not also about adults."""
+    return bool(_rules().pediatric.search(context)) and not _rules().adult.search(context)
+
+
+def is_for_special_population(context: str) -> bool:
+    """Whether `context` is about the elderly or people with kidney or liver disease."""
+    return bool(_rules().special.search(context))
+
+
+def says_daily(context: str) -> bool:
+    """Whether `context` states a per-day amount ("daily", "a day", "total")."""
+    return bool(_rules().daily.search(context))
+
+
+def says_single(context: str) -> bool:
+    """Whether `context` states a per-dose amount ("at one time", "single dose")."""
+    return bool(_rules().single.search(context))
+
+
+def is_strength(following: str) -> bool:
+    """Whether the words after an amount make it a product strength ("10 mg tablets")."""
+    return bool(_rules().strength_after.search(following))
+
+
+def says_gradual(text: str) -> bool:
+    """Whether `text` says a dose is changed gradually."""
+    return bool(_rules().gradual.search(text))
+
+
+def route_of(*contexts: str) -> str:
+    """The first non-oral route named in `contexts` (in order), else the default route."""
+    for context in contexts:
+        for route, pattern in _rules().routes.items():
+            if pattern.search(context):
+                return route
+    return _rules().default_route
+
+
+def is_skipped_section(section: str) -> bool:
+    """Whether amounts in this section are never doses to report (overdose, strengths...)."""
+    return section in _rules().skip_sections
+
+
+def is_dosing_section(section: str) -> bool:
+    """Whether an amount with no cue in this section is read as the usual dose."""
+    return section in _rules().dosing_sections

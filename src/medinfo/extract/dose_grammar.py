@@ -1,0 +1,185 @@
+"""Dose grammar: amounts with units, doses per day and step intervals, as written in prose."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from medinfo.domain.errors import InputError
+from medinfo.extract.rulebook import check_entry, compile_any, load_rules
+
+_NAME = "dose_grammar"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|\.\d+"
+
+
+@dataclass(frozen=True)
+class DoseMention:
+    """An amount as written: "5 mg", "2 to 4 mg", "80 mg/day". Offsets index the text."""
+
+    start: int
+    end: int
+    amount: float
+    unit: str
+    amount_high: float | None = None
+    per_day: bool = False
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """Doses per day; `per_day_max` is set for ranges ("every 6 to 8 hours": 3 to 4)."""
+
+    start: int
+    end: int
+    per_day: int | None
+    per_day_max: int | None = None
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    mention: re.Pattern[str]
+    units: dict[str, re.Pattern[str]]
+    per_day: re.Pattern[str]
+    number_words: dict[str, int]
+    frequencies: list[tuple[re.Pattern[str], int | None]]
+    divided: re.Pattern[str]
+    intervals: list[re.Pattern[str]]
+
+
+@cache
+def _grammar() -> _Grammar:
+    rules = load_rules(
+        _NAME,
+        {
+            "units": dict,
+            "number_words": dict,
+            "range_joiners": list,
+            "per_day": list,
+            "frequencies": list,
+            "divided": list,
+            "intervals": list,
+        },
+    )
+    units = {unit: compile_any(_NAME, spellings) for unit, spellings in rules["units"].items()}
+    spellings = sorted(
+        (s for group in rules["units"].values() for s in group), key=len, reverse=True
+    )
+    joiners = "|".join(re.escape(joiner) for joiner in rules["range_joiners"])
+    mention = re.compile(
+        rf"(?<![\w.])(?P<low>{_NUMBER})(?:\s*(?:{joiners})\s*(?P<high>{_NUMBER}))?\s*"
+        rf"(?P<unit>{'|'.join(spellings)})(?![\w])",
+        re.IGNORECASE,
+    )
+    frequencies: list[tuple[re.Pattern[str], int | None]] = []
+    for entry in rules["frequencies"]:
+        check_entry(_NAME, entry, {"pattern", "per_day"})
+        frequencies.append((re.compile(entry["pattern"], re.IGNORECASE), entry.get("per_day")))
+    intervals = []
+    for entry in rules["intervals"]:
+        check_entry(_NAME, entry, {"pattern"})
+        intervals.append(re.compile(entry["pattern"], re.IGNORECASE))
+    return _Grammar(
+        mention=mention,
+        units=units,
+        per_day=compile_any(_NAME, rules["per_day"]),
+        number_words={word.lower(): int(n) for word, n in rules["number_words"].items()},
+        frequencies=frequencies,
+        divided=compile_any(_NAME, rules["divided"]),
+        intervals=intervals,
+    )
+
+
+def whole_number(value: float) -> int | float:
+    """A number as an int when it is whole (5.0 -> 5), else rounded to 3 decimals."""
+    return int(value) if float(value).is_integer() else round(value, 3)
+
+
+def parse_number(text: str) -> float:
+    """A number as written in digits ("1,000", "2.5") or words ("three")."""
+    cleaned = text.strip().lower().replace(",", "")
+    if cleaned in _grammar().number_words:
+        return float(_grammar().number_words[cleaned])
+    try:
+        return float(cleaned)
+    except ValueError as error:
+        raise InputError(f"dose grammar: {text!r} is not a number") from error
+
+
+def normalise_unit(written: str) -> str:
+    """The normalised unit of a spelling: "milligrams" -> "mg"."""
+    for unit, pattern in _grammar().units.items():
+        if pattern.fullmatch(written.strip()):
+            return unit
+    raise InputError(f"dose grammar: unknown unit {written!r}")
+
+
+def find_dose_mentions(text: str) -> list[DoseMention]:
+    """Every amount with a unit in `text`, with a per-day suffix folded in."""
+    mentions = []
+    for match in _grammar().mention.finditer(text):
+        low = parse_number(match["low"])
+        high = parse_number(match["high"]) if match["high"] else None
+        suffix = _grammar().per_day.match(text, match.end())
+        end = suffix.end() if suffix else match.end()
+        unit = normalise_unit(match["unit"])
+        mentions.append(DoseMention(match.start(), end, low, unit, high, suffix is not None))
+    return mentions
+
+
+def _count(value: str | None) -> int | None:
+    return int(parse_number(value)) if value else None
+
+
+def _per_day_of(match: re.Match[str], fixed: int | None) -> tuple[int | None, int | None]:
+    groups: dict[str, Any] = match.groupdict()
+    if fixed is not None:
+        return fixed, None
+    if groups.get("count"):
+        return _count(groups["count"]), _count(groups.get("count_high"))
+    hours = _count(groups.get("hours"))
+    hours_high = _count(groups.get("hours_high"))
+    if not hours:
+        return None, None
+    longest, shortest = max(hours, hours_high or hours), min(hours, hours_high or hours)
+    fewest = 24 // longest if 24 % longest == 0 else None
+    most = 24 // shortest if 24 % shortest == 0 and shortest != longest else None
+    return fewest, most
+
+
+def find_frequency(text: str, start: int = 0, end: int | None = None) -> Frequency | None:
+    """The first statement of how often a dose is taken in text[start:end]."""
+    stop = len(text) if end is None else end
+    best: Frequency | None = None
+    for pattern, fixed in _grammar().frequencies:
+        match = pattern.search(text, start, stop)
+        if match and (best is None or match.start() < best.start):
+            per_day, per_day_max = _per_day_of(match, fixed)
+            best = Frequency(match.start(), match.end(), per_day, per_day_max)
+    return best
+
+
+def find_divided(text: str) -> tuple[bool, int | None]:
+    """Whether text says "in divided doses", and into how many when it says."""
+    match = _grammar().divided.search(text)
+    if not match:
+        return False, None
+    count = next((value for value in match.groups() if value), None)
+    return True, _count(count)
+
+
+def find_interval_days(text: str) -> int | None:
+    """The step interval in days: "every 3 days" -> 3, "weekly" -> 7, "each week" -> 7."""
+    for pattern in _grammar().intervals:
+        match = pattern.search(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        unit = groups["unit"].lower()
+        count = _count(groups.get("count")) or 1
+        if unit.startswith("week"):
+            return 7 * count
+        if "other" in unit:
+            return 2
+        return count
+    return None

@@ -1,0 +1,228 @@
+"""Doses: starting, maximum daily, maximum single doses and titration steps of the main drug."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
+from medinfo.extract.dose_context import (
+    Cue,
+    clause_head,
+    clause_tail,
+    is_dosing_section,
+    is_for_children,
+    is_for_special_population,
+    is_skipped_section,
+    is_strength,
+    marks_initial_after,
+    mentions_cue,
+    nearest_cue,
+    route_of,
+    says_daily,
+    says_gradual,
+    says_single,
+)
+from medinfo.extract.dose_grammar import (
+    DoseMention,
+    find_divided,
+    find_dose_mentions,
+    find_frequency,
+    find_interval_days,
+)
+from medinfo.extract.dose_grammar import whole_number as _number
+from medinfo.extract.statements import Statement
+
+# Units that are never an adult dose by themselves: per-kilogram doses and concentrations.
+_NOT_A_DOSE = frozenset({"mg/kg", "mg/mL", "mL"})
+_TARGET = re.compile(r"\bto\b", re.IGNORECASE)
+_JOINER = re.compile(r"[\s,;/]*(?:and|or)?[\s,;/]*", re.IGNORECASE)
+_STEP = re.compile(r"\b(?:by|of|increments?|steps?)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One amount in one statement, classified: `role` is initial, usual, max_daily, max_single
+    or titration."""
+
+    role: str
+    route: str
+    attributes: dict[str, Scalar]
+    statement: Statement
+
+
+def _role_of(cue: Cue | None, statement: Statement) -> str | None:
+    """The role an amount plays from its nearest cue, the heading, or the section."""
+    if cue is None:
+        heading_cue = nearest_cue(statement.block.heading) if statement.block.heading else None
+        if heading_cue and heading_cue.kind in ("initial", "max", "usual", "maintenance"):
+            return heading_cue.kind
+        return "usual" if is_dosing_section(statement.section) else None
+    return cue.kind
+
+
+def _initial_attributes(text: str, mention: DoseMention, following: str) -> dict[str, Scalar]:
+    attributes: dict[str, Scalar] = {"amount": _number(mention.amount), "unit": mention.unit}
+    if mention.amount_high is not None:
+        attributes["amount_high"] = _number(mention.amount_high)
+    frequency = find_frequency(text, mention.end, mention.end + len(following))
+    if mention.per_day:
+        divided, count = find_divided(following)
+        if divided and count:
+            attributes["amount"] = _number(mention.amount / count)
+            attributes["daily_total"] = _number(mention.amount)
+            attributes["frequency_per_day"] = count
+        elif divided:
+            attributes["per"] = "day"
+            attributes["frequency_per_day"] = None
+        else:
+            attributes["frequency_per_day"] = 1
+        return attributes
+    attributes["frequency_per_day"] = frequency.per_day if frequency else None
+    if frequency and frequency.per_day_max:
+        attributes["frequency_per_day_max"] = frequency.per_day_max
+    return attributes
+
+
+def _max_reading(text: str, mention: DoseMention, following: str) -> tuple[str, dict[str, Scalar]]:
+    amount = mention.amount_high if mention.amount_high is not None else mention.amount
+    attributes: dict[str, Scalar] = {"amount": _number(amount), "unit": mention.unit}
+    tail, head = clause_tail(text, mention.start), clause_head(text, mention.end)
+    if says_single(tail) or says_single(head):
+        return "max_single", attributes
+    if mention.per_day or says_daily(tail):
+        attributes["stated_per"] = "day"
+        return "max_daily", attributes
+    frequency = find_frequency(text, mention.end, mention.end + len(following))
+    if frequency and frequency.per_day and frequency.start - mention.end < 25:
+        attributes["frequency_per_day"] = frequency.per_day
+        return "max_single", attributes
+    attributes["stated_per"] = "unspecified"
+    return "max_daily", attributes
+
+
+def _step_attributes(
+    text: str, window: str, cue: Cue, mention: DoseMention, following: str
+) -> dict[str, Scalar] | None:
+    between = window[cue.end :]
+    if _TARGET.search(between) and not _STEP.search(between):
+        return None
+    attributes: dict[str, Scalar] = {
+        "step_amount": _number(mention.amount),
+        "step_unit": mention.unit,
+        "summary_code": "stepwise",
+    }
+    if mention.amount_high is not None:
+        attributes["step_amount_high"] = _number(mention.amount_high)
+    days = find_interval_days(text[mention.start : mention.end + len(following)])
+    days = days or find_interval_days(window[cue.start :])
+    if days:
+        attributes["step_days"] = days
+    return attributes
+
+
+def read_statement(statement: Statement) -> list[Reading]:
+    """The classified amounts of one statement (none in skipped sections or questions)."""
+    if is_skipped_section(statement.section) or statement.is_question:
+        return []
+    if is_for_children(statement.block.heading):
+        return []
+    text = statement.text
+    mentions = find_dose_mentions(text)
+    readings: list[Reading] = []
+    previous_end = 0
+    cue: Cue | None = None
+    for index, mention in enumerate(mentions):
+        window = text[previous_end : mention.start]
+        next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        following = text[mention.end : next_start]
+        previous_end = mention.end
+        if not _JOINER.fullmatch(window) or cue is None:
+            cue = nearest_cue(window)
+        reading = _read_mention(statement, mention, window, following, cue)
+        if reading is not None:
+            readings.append(reading)
+    return readings
+
+
+def _read_mention(
+    statement: Statement, mention: DoseMention, window: str, following: str, cue: Cue | None
+) -> Reading | None:
+    text = statement.text
+    if mention.unit in _NOT_A_DOSE:
+        return None
+    role = _role_of(cue, statement)
+    if role in (None, "usual") and marks_initial_after(clause_head(text, mention.end)):
+        role = "initial"
+    context = window + clause_head(text, mention.end)
+    if role is None or is_for_children(context) or is_for_special_population(context):
+        return None
+    route = route_of(text, statement.block.heading)
+    if role in ("initial", "usual"):
+        if is_strength(text[mention.end :]):
+            return None
+        return Reading(role, route, _initial_attributes(text, mention, following), statement)
+    if role == "max":
+        kind, attributes = _max_reading(text, mention, following)
+        return Reading(kind, route, attributes, statement)
+    if role == "titration" and cue is not None:
+        step = _step_attributes(text, window, cue, mention, following)
+        return Reading("titration", route, step, statement) if step else None
+    return None
+
+
+def _gradual_titration(statement: Statement) -> Reading | None:
+    """A "raised gradually" statement without a step size."""
+    if statement.is_question or is_skipped_section(statement.section):
+        return None
+    if says_gradual(statement.text) and mentions_cue(statement.text, "titration"):
+        return Reading(
+            "titration", route_of(statement.text), {"summary_code": "gradual"}, statement
+        )
+    return None
+
+
+_KINDS = {
+    "initial": FactKind.INITIAL_DOSE,
+    "usual": FactKind.INITIAL_DOSE,
+    "max_daily": FactKind.MAX_DAILY_DOSE,
+    "max_single": FactKind.MAX_SINGLE_DOSE,
+    "titration": FactKind.TITRATION,
+}
+
+
+def _choose(readings: list[Reading]) -> dict[tuple[FactKind, str], Reading]:
+    """Per kind and route, the first reading; explicit starting doses before usual ones and
+    titration steps before a bare "raised gradually"."""
+    stepped = any(r.role == "titration" and "step_amount" in r.attributes for r in readings)
+    chosen: dict[tuple[FactKind, str], Reading] = {}
+    for role in ("initial", "usual", "max_daily", "max_single", "titration"):
+        kind = _KINDS[role]
+        for reading in readings:
+            key = (kind, "titration" if kind is FactKind.TITRATION else reading.route)
+            bare = (
+                kind is FactKind.TITRATION and stepped and "step_amount" not in reading.attributes
+            )
+            if reading.role == role and key not in chosen and not bare:
+                chosen[key] = reading
+    return chosen
+
+
+def extract_doses(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
+    """The dose facts of a document: per route, its first starting dose (an explicit one before
+    a usual one), first maximum daily and single dose, and first titration statement."""
+    readings = [reading for statement in statements for reading in read_statement(statement)]
+    readings.extend(r for p in statements if (r := _gradual_titration(p)) is not None)
+    chosen = _choose(readings)
+    facts = [
+        ExtractedFact(
+            kind=kind,
+            key=key,
+            attributes={**reading.attributes, "basis": reading.role}
+            if kind is FactKind.INITIAL_DOSE
+            else reading.attributes,
+            evidence=reading.statement.evidence(source_id),
+        )
+        for (kind, key), reading in chosen.items()
+    ]
+    return sorted(facts, key=lambda fact: fact.evidence.start)

@@ -1,0 +1,245 @@
+"""MedDRA-style term vocabulary and its compiled matcher (a token trie, longest match first)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from medinfo.domain.errors import InputError
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+# Between two tokens of one term only spaces, hyphens and apostrophes may stand.
+_JOINER = re.compile(r"[ \-'\u2019\u2010\u2011\u2013]{1,3}")
+_SPELLING = {
+    "tumour": "tumor",
+    "tumours": "tumor",
+    "behaviour": "behavior",
+    "colour": "color",
+    "discolouration": "discoloration",
+    "discoloured": "discolored",
+}
+_KEEP_S = ("ss", "us", "is", "as", "ys")
+_TERM_KEYS = {"pt", "code", "synonyms", "abbreviations"}
+_FILE_KEYS = {"_comment", "source", "terms", "blocked", "analytes"}
+_END = ""  # trie key that marks a complete term (no token is empty)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A preferred term, its code and the words labels use for it."""
+
+    pt: str
+    code: int | None = None
+    synonyms: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()  # matched case-sensitively, as written
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """A vocabulary hit in a text: span, matched text and preferred term (None if blocked)."""
+
+    start: int
+    end: int
+    text: str
+    term: Term | None
+
+
+@dataclass
+class Vocabulary:
+    """Terms, blocked phrases (headings that name no reaction) and analyte abbreviations."""
+
+    terms: list[Term] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    analytes: dict[str, list[str]] = field(default_factory=dict)
+
+    def extend(self, other: Vocabulary) -> Vocabulary:
+        """A new vocabulary holding both; terms with the same preferred term are merged."""
+        merged: dict[str, Term] = {}
+        for term in [*self.terms, *other.terms]:
+            key = term.pt.lower()
+            old = merged.get(key)
+            if old is None:
+                merged[key] = term
+                continue
+            merged[key] = Term(
+                old.pt,
+                old.code or term.code,
+                tuple(dict.fromkeys(old.synonyms + term.synonyms)),
+                tuple(dict.fromkeys(old.abbreviations + term.abbreviations)),
+            )
+        analytes = {**self.analytes, **other.analytes}
+        return Vocabulary(list(merged.values()), [*self.blocked, *other.blocked], analytes)
+
+
+def normalise_token(token: str) -> str:
+    """Lower-case, American spelling and singular form of one word."""
+    word = token.lower()
+    word = _SPELLING.get(word, word)
+    if len(word) >= 6 and not word.startswith(("ae", "oe")):
+        word = word.replace("ae", "e").replace("oe", "e")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("sses"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(_KEEP_S):
+        return word[:-1]
+    return word
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The normalised token sequence of a phrase."""
+    return tuple(normalise_token(token) for token in _TOKEN.findall(phrase))
+
+
+def _tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
+    """(start, end, word, joined to the previous word) for each word of a text."""
+    previous_end = -1
+    for match in _TOKEN.finditer(text):
+        gap = text[previous_end : match.start()] if previous_end >= 0 else ""
+        joined = previous_end >= 0 and _JOINER.fullmatch(gap) is not None
+        yield match.start(), match.end(), match.group(0), joined
+        previous_end = match.end()
+
+
+class TermMatcher:
+    """Finds vocabulary terms in text: case-insensitive, whole words, longest match first."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self._trie: dict[str, object] = {}
+        self._abbreviations: dict[str, Term] = {}
+        self.size = 0
+        for phrase in vocabulary.blocked:
+            self._add(phrase_key(phrase), None)
+        for term in vocabulary.terms:
+            for phrase in _variants(term, vocabulary.analytes):
+                self._add(phrase_key(phrase), term)
+            for abbreviation in term.abbreviations:
+                self._abbreviations.setdefault(abbreviation, term)
+
+    def _add(self, key: tuple[str, ...], term: Term | None) -> None:
+        if not key:
+            return
+        node = self._trie
+        for token in key:
+            node = node.setdefault(token, {})  # type: ignore[assignment]
+        if _END not in node:
+            node[_END] = term
+            self.size += 1
+
+    def find(self, text: str) -> list[TermMatch]:
+        """Every longest, non-overlapping term occurrence, in text order."""
+        tokens = list(_tokens(text))
+        words = [normalise_token(token[2]) for token in tokens]
+        found: list[TermMatch] = []
+        index = 0
+        while index < len(tokens):
+            hit = self._longest(tokens, words, index)
+            if hit is None:
+                index += 1
+                continue
+            last, term = hit
+            start, end = tokens[index][0], tokens[last][1]
+            found.append(TermMatch(start, end, text[start:end], term))
+            index = last + 1
+        return found
+
+    def _longest(
+        self, tokens: list[tuple[int, int, str, bool]], words: list[str], index: int
+    ) -> tuple[int, Term | None] | None:
+        best: tuple[int, Term | None] | None = None
+        node = self._trie
+        position = index
+        while position < len(tokens):
+            if position > index and not tokens[position][3]:
+                break
+            child = node.get(words[position])
+            if not isinstance(child, dict):
+                break
+            node = child
+            if _END in node:
+                best = (position, node[_END])  # type: ignore[assignment]
+            position += 1
+        if best is None and tokens[index][2] in self._abbreviations:
+            best = (index, self._abbreviations[tokens[index][2]])
+        return best
+
+
+_INCREASED = ("increased {x}", "elevated {x}", "{x} elevated", "{x} elevation", "high {x}")
+_INCREASED_MORE = ("elevation of {x}", "elevations in {x}", "elevation in {x}", "raised {x}")
+_DECREASED = ("decreased {x}", "low {x}", "reduced {x}", "{x} decrease", "decrease in {x}")
+
+
+def _variants(term: Term, analytes: dict[str, list[str]]) -> Iterator[str]:
+    """The phrases that name a term: its PT, synonyms and laboratory word orders."""
+    yield term.pt
+    yield from term.synonyms
+    lowered = term.pt.lower()
+    for suffix, patterns in (
+        (" increased", _INCREASED + _INCREASED_MORE),
+        (" decreased", _DECREASED),
+    ):
+        if not lowered.endswith(suffix):
+            continue
+        analyte = lowered[: -len(suffix)]
+        names = [analyte, *analytes.get(analyte, [])]
+        for name in names:
+            for pattern in patterns:
+                yield pattern.format(x=name)
+
+
+def _reject_unknown(found: Iterable[str], allowed: set[str], where: str) -> None:
+    unknown = set(found) - allowed
+    if unknown:
+        raise InputError(f"{where}: unknown keys {sorted(unknown)}")
+
+
+def parse_vocabulary(raw: object, where: str) -> Vocabulary:
+    """A vocabulary from parsed JSON; unknown keys raise InputError naming `where`."""
+    if not isinstance(raw, dict):
+        raise InputError(f"{where}: expected a JSON object")
+    _reject_unknown(raw, _FILE_KEYS, where)
+    terms: list[Term] = []
+    for index, entry in enumerate(raw.get("terms", [])):
+        _reject_unknown(entry, _TERM_KEYS, f"{where}: terms[{index}]")
+        if not isinstance(entry.get("pt"), str) or not entry["pt"]:
+            raise InputError(f"{where}: terms[{index}].pt must be a non-empty string")
+        terms.append(
+            Term(
+                entry["pt"],
+                entry.get("code"),
+                tuple(entry.get("synonyms", [])),
+                tuple(entry.get("abbreviations", [])),
+            )
+        )
+    return Vocabulary(terms, list(raw.get("blocked", [])), dict(raw.get("analytes", {})))
+
+
+def _packaged(name: str) -> Vocabulary:
+    path = f"vocab/{name}"
+    text = resources.files("medinfo.extract").joinpath(path).read_text(encoding="utf-8")
+    return parse_vocabulary(json.loads(text), path)
+
+
+@cache
+def curated_vocabulary() -> Vocabulary:
+    """The hand-written part: common preferred terms, lay words, blocked headings, analytes."""
+    return _packaged("meddra_curated.json")
+
+
+@cache
+def default_vocabulary() -> Vocabulary:
+    """The terms derived from annotated label sections, then the curated ones.
+
+    Annotated words come first so that, where both name a phrase, the annotators' preferred
+    term wins; blocked phrases win over both."""
+    return _packaged("meddra_terms.json").extend(curated_vocabulary())
+
+
+@cache
+def default_matcher() -> TermMatcher:
+    """The compiled matcher over the default vocabulary (built once per process)."""
+    return TermMatcher(default_vocabulary())

@@ -1,0 +1,46 @@
+"""Missed-dose advice: take it when remembered, skip it when the next dose is near, never double."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.polarity import FlagRule, load_flag_rules
+from medinfo.extract.rulebook import compile_any, load_rules
+from medinfo.extract.sections import Section
+from medinfo.extract.statements import Statement, TopicOf, no_topic
+from medinfo.extract.topic_flags import extract_topic_flags
+
+_NAME = "missed_dose"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    topic: re.Pattern[str]
+    flags: list[FlagRule]
+
+
+@cache
+def _rules() -> _Rules:
+    raw = load_rules(_NAME, {"topic": list, "flags": list})
+    return _Rules(compile_any(_NAME, raw["topic"]), load_flag_rules(_NAME, raw["flags"]))
+
+
+def _in_topic(statement: Statement) -> bool:
+    return statement.section is Section.MISSED_DOSE or bool(_rules().topic.search(statement.text))
+
+
+def extract_missed_dose(
+    statements: list[Statement], source_id: str, answer_topic: TopicOf = no_topic
+) -> list[ExtractedFact]:
+    """MISSED_DOSE facts (attributes: the flags stated) for each block about a missed dose,
+    including answers to a missed-dose question."""
+
+    def in_topic(statement: Statement) -> bool:
+        return _in_topic(statement) or answer_topic(statement) == "missed_dose"
+
+    return extract_topic_flags(
+        statements, source_id, FactKind.MISSED_DOSE, in_topic, _rules().flags, whole_block=True
+    )

@@ -1,0 +1,128 @@
+"""Onset: how soon a drug first works and when its full effect comes, as comparable values."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
+from medinfo.extract.polarity import clause_before, clause_head
+from medinfo.extract.rulebook import compile_any, load_rules
+from medinfo.extract.statements import Statement, TopicOf, no_topic
+from medinfo.extract.topic_flags import extract_topic_flags
+
+_NAME = "onset"
+_ORDER = ("minutes", "hours", "days", "weeks", "months")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    topic: re.Pattern[str]
+    first: re.Pattern[str]
+    full: re.Pattern[str]
+    time: re.Pattern[str]
+    quantities: dict[str, str]
+    units: dict[str, str]
+
+
+@cache
+def _rules() -> _Rules:
+    raw = load_rules(
+        _NAME, {"topic": list, "first": list, "full": list, "quantities": dict, "units": dict}
+    )
+    quantity = "|".join(sorted((re.escape(q) for q in raw["quantities"]), key=len, reverse=True))
+    unit = "|".join(sorted((re.escape(u) for u in raw["units"]), key=len, reverse=True))
+    number = rf"\d+(?:\s*(?:-|–|to)\s*\d+)?|{quantity}"
+    single = rf"(?:(?P<{{q}}>{number})\s+)?(?P<{{u}}>{unit})\b"
+    time = re.compile(
+        r"\b"
+        + single.format(q="q1", u="u1")
+        + rf"(?:\s*(?:or|to|-|–|and)\s+(?:even\s+|up\s+to\s+)?(?:(?:{number})\s+)?"
+        + rf"(?P<u2>{unit})\b)?",
+        re.IGNORECASE,
+    )
+    return _Rules(
+        topic=compile_any(_NAME, raw["topic"]),
+        first=compile_any(_NAME, raw["first"]),
+        full=compile_any(_NAME, raw["full"]),
+        time=time,
+        quantities={k.lower(): v for k, v in raw["quantities"].items()},
+        units={k.lower(): v for k, v in raw["units"].items()},
+    )
+
+
+def _quantity(written: str | None) -> str | None:
+    if not written:
+        return None
+    text = re.sub(r"\s*(?:-|–|to)\s*", "-", written.strip().lower())
+    return _rules().quantities.get(text, text)
+
+
+def _value(match: re.Match[str]) -> tuple[str, str] | None:
+    """The normalised value of a time expression and its largest unit."""
+    units = _rules().units
+    first = units[match["u1"].lower()]
+    quantity = _quantity(match["q1"])
+    if match["u2"]:
+        second = units[match["u2"].lower()]
+        if second != first:
+            low, high = sorted((first, second), key=_ORDER.index)
+            return f"{low} to {high}", high
+    if quantity is None:
+        return None
+    if quantity == "1":
+        return f"1 {first.rstrip('s')}", first
+    return f"{quantity} {first}", first
+
+
+def _effect_of(text: str, match: re.Match[str], alone: bool) -> str:
+    """Whether a time expression gives the "first" or the "full" effect: the nearest cue
+    before it in its clause, else the first cue after it in its clause, else (when it is the
+    statement's only time expression) any cue in the statement; "first" by default."""
+    rules = _rules()
+    before = clause_before(text, match.start())
+    cues = [(m.end(), "full") for m in rules.full.finditer(before)]
+    cues += [(m.end(), "first") for m in rules.first.finditer(before)]
+    if cues:
+        return max(cues)[1]
+    after = clause_head(text, match.end())
+    ahead = [(m.start(), "full") for m in rules.full.finditer(after)]
+    ahead += [(m.start(), "first") for m in rules.first.finditer(after)]
+    if ahead:
+        return min(ahead)[1]
+    return "full" if alone and rules.full.search(text) else "first"
+
+
+def read_onset(statement: Statement) -> dict[str, Scalar]:
+    """The first_effect / full_effect values one statement gives."""
+    text = statement.text
+    matches = [m for m in _rules().time.finditer(text) if _value(m) is not None]
+    attributes: dict[str, Scalar] = {}
+    for match in matches:
+        value = _value(match)
+        if value is None:
+            continue
+        name = f"{_effect_of(text, match, len(matches) == 1)}_effect"
+        if name not in attributes:
+            attributes[name] = value[0]
+            attributes[f"{name}_unit"] = value[1]
+    return attributes
+
+
+def _in_topic(statement: Statement) -> bool:
+    return bool(_rules().topic.search(statement.text))
+
+
+def extract_onset(
+    statements: list[Statement], source_id: str, answer_topic: TopicOf = no_topic
+) -> list[ExtractedFact]:
+    """ONSET facts (first_effect, full_effect and their units), one per block that states them,
+    including answers to a "how long does it take to work" question."""
+
+    def in_topic(statement: Statement) -> bool:
+        return _in_topic(statement) or answer_topic(statement) == "onset"
+
+    return extract_topic_flags(
+        statements, source_id, FactKind.ONSET, in_topic, [], extra=read_onset
+    )

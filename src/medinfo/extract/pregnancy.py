@@ -1,0 +1,87 @@
+"""Pregnancy and breastfeeding: category letters and risk flags, never the sources' sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
+from medinfo.extract.polarity import FlagRule, load_flag_rules
+from medinfo.extract.rulebook import compile_any, load_rules
+from medinfo.extract.sections import Section
+from medinfo.extract.statements import Statement
+from medinfo.extract.topic_flags import extract_topic_flags
+
+_NAME = "pregnancy"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    pregnancy: re.Pattern[str]
+    breastfeeding: re.Pattern[str]
+    category: re.Pattern[str]
+    pregnancy_flags: list[FlagRule]
+    breastfeeding_flags: list[FlagRule]
+
+
+@cache
+def _rules() -> _Rules:
+    raw = load_rules(
+        _NAME,
+        {
+            "pregnancy_topic": list,
+            "breastfeeding_topic": list,
+            "category": str,
+            "pregnancy_flags": list,
+            "breastfeeding_flags": list,
+        },
+    )
+    return _Rules(
+        pregnancy=compile_any(_NAME, raw["pregnancy_topic"]),
+        breastfeeding=compile_any(_NAME, raw["breastfeeding_topic"]),
+        category=re.compile(raw["category"]),
+        pregnancy_flags=load_flag_rules(_NAME, raw["pregnancy_flags"]),
+        breastfeeding_flags=load_flag_rules(_NAME, raw["breastfeeding_flags"]),
+    )
+
+
+def _about_pregnancy(statement: Statement) -> bool:
+    rules = _rules()
+    if rules.pregnancy.search(statement.text):
+        return not rules.breastfeeding.search(statement.text) or bool(
+            rules.category.search(statement.text)
+        )
+    return statement.section is Section.PREGNANCY and not rules.breastfeeding.search(statement.text)
+
+
+def _about_breastfeeding(statement: Statement) -> bool:
+    rules = _rules()
+    if rules.breastfeeding.search(statement.text):
+        return True
+    return statement.section is Section.BREASTFEEDING and not rules.pregnancy.search(statement.text)
+
+
+def _category(statement: Statement) -> dict[str, Scalar]:
+    match = _rules().category.search(statement.text)
+    return {"category": match["letter"]} if match else {}
+
+
+def extract_pregnancy(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
+    """PREGNANCY facts (category letter, risk flags) and BREASTFEEDING facts (milk, flags)."""
+    pregnancy = extract_topic_flags(
+        statements,
+        source_id,
+        FactKind.PREGNANCY,
+        _about_pregnancy,
+        _rules().pregnancy_flags,
+        extra=_category,
+    )
+    breastfeeding = extract_topic_flags(
+        statements,
+        source_id,
+        FactKind.BREASTFEEDING,
+        _about_breastfeeding,
+        _rules().breastfeeding_flags,
+    )
+    return pregnancy + breastfeeding

@@ -1,0 +1,160 @@
+"""Cue rules for label adverse reactions (negation, seriousness, frequency), loaded from JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from medinfo.domain.errors import InputError
+
+_RULES = "rules/adverse_reactions.json"
+_KEYS = {
+    "_comment",
+    "negation_before",
+    "negation_after",
+    "serious_cues",
+    "serious_headings",
+    "reaction_headings",
+    "frequency_header",
+    "condition_before",
+}
+_PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%")
+_FREQUENCY_GAP = re.compile(r"[^A-Za-z;\n]{0,60}")
+_PROSE_PERCENT = re.compile(
+    r"[^.;:\n%]{0,50}?\bin (?:about |approximately |up to )?(\d{1,3}(?:\.\d+)?)\s*%", re.I
+)
+# Words one of which every condition_before rule contains (a cheap test before the regex).
+_CONDITION_WORDS = ("with", "who", "of", "for")
+_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\n\s*\n|\n\s*[*\u2022-]")
+
+
+@dataclass(frozen=True)
+class ReactionCues:
+    """Compiled cue patterns; see rules/adverse_reactions.json for what each one means."""
+
+    negation_before: re.Pattern[str]
+    negation_after: re.Pattern[str]
+    serious: re.Pattern[str]
+    serious_headings: re.Pattern[str]
+    reaction_headings: re.Pattern[str]
+    frequency_header: tuple[re.Pattern[str], ...]
+    condition_before: re.Pattern[str]
+
+
+def _alternation(patterns: object, key: str) -> re.Pattern[str]:
+    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+        raise InputError(f"{_RULES}: {key} must be a list of regular expressions")
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@cache
+def reaction_cues() -> ReactionCues:
+    """The cue rules, validated (unknown keys raise InputError)."""
+    raw = json.loads(resources.files("medinfo.extract").joinpath(_RULES).read_text())
+    unknown = set(raw) - _KEYS
+    if unknown:
+        raise InputError(f"{_RULES}: unknown keys {sorted(unknown)}")
+    return ReactionCues(
+        _alternation(raw["negation_before"], "negation_before"),
+        _alternation(raw["negation_after"], "negation_after"),
+        _alternation(raw["serious_cues"], "serious_cues"),
+        _alternation(raw["serious_headings"], "serious_headings"),
+        _alternation(raw["reaction_headings"], "reaction_headings"),
+        tuple(re.compile(p, re.IGNORECASE) for p in raw["frequency_header"]),
+        _alternation(raw["condition_before"], "condition_before"),
+    )
+
+
+@dataclass(frozen=True)
+class _CueSpans:
+    """Where each kind of cue stands in one text, as sorted (start, end) lists."""
+
+    clause_ends: list[tuple[int, int]]
+    negation_before: list[tuple[int, int]]
+    negation_after: list[tuple[int, int]]
+    serious: list[tuple[int, int]]
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=16)
+def _cue_spans(text: str) -> _CueSpans:
+    """Every cue of a text, found in one pass each (texts are read mention by mention)."""
+    cues = reaction_cues()
+    return _CueSpans(
+        _spans(_CLAUSE_END, text),
+        _spans(cues.negation_before, text),
+        _spans(cues.negation_after, text),
+        _spans(cues.serious, text),
+    )
+
+
+def _first_within(spans: list[tuple[int, int]], left: int, right: int) -> bool:
+    """True when a span lies inside [left, right)."""
+    index = bisect_left(spans, (left, -1))
+    return index < len(spans) and spans[index][1] <= right
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a span: from the previous to the next clause end or list break."""
+    ends = _cue_spans(text).clause_ends
+    index = bisect_left(ends, (start, -1))
+    left = ends[index - 1][1] if index > 0 and ends[index - 1][1] <= start else 0
+    following = bisect_left(ends, (end, -1))
+    return left, ends[following][0] if following < len(ends) else len(text)
+
+
+def is_negated(text: str, start: int, end: int) -> bool:
+    """True when a cue in the same clause denies the reaction at text[start:end]."""
+    spans = _cue_spans(text)
+    left, right = clause_bounds(text, start, end)
+    return _first_within(spans.negation_before, left, start) or _first_within(
+        spans.negation_after, end, right
+    )
+
+
+def is_patient_condition(text: str, start: int) -> bool:
+    """True when the words before a mention make it a condition the patient has."""
+    window = text[max(0, start - 80) : start]
+    lowered = window.lower()
+    if not any(word in lowered for word in _CONDITION_WORDS):
+        return False
+    return reaction_cues().condition_before.search(window) is not None
+
+
+def is_serious_context(text: str, start: int, end: int) -> bool:
+    """True when the clause of the span carries a seriousness cue ('serious', 'fatal')."""
+    left, right = clause_bounds(text, start, end)
+    spans = _cue_spans(text).serious
+    index = bisect_left(spans, (left, -1))
+    return index < len(spans) and spans[index][0] < right
+
+
+def attached_frequency(text: str, end: int) -> str | None:
+    """The percentage stated right after a mention: a table row ('Nausea 12% 5%' -> '12%'),
+    a parenthesis ('rash (4%)') or prose ('occurred in 4% of patients')."""
+    gap = _FREQUENCY_GAP.match(text, end)
+    percent = _PERCENT.search(text, end, gap.end() + 8) if gap else None
+    if percent is not None and "\n" not in text[end : percent.start()]:
+        return f"{percent.group(1)}%"
+    prose = _PROSE_PERCENT.match(text, end)
+    return f"{prose.group(1)}%" if prose else None
+
+
+def header_frequency(text: str, start: int) -> str | None:
+    """A threshold stated before a mention in its paragraph ('(>=20%)' -> '>=20%')."""
+    paragraph = text.rfind("\n\n", 0, start) + 1
+    best: re.Match[str] | None = None
+    for pattern in reaction_cues().frequency_header:
+        for match in pattern.finditer(text, max(paragraph, start - 600), start):
+            if best is None or match.start() > best.start():
+                best = match
+    if best is None:
+        return None
+    return f">={best.group('value')}%"

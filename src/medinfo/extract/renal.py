@@ -1,0 +1,103 @@
+"""Renal adjustment: dose rules for bands of kidney function (eGFR or creatinine clearance)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from medinfo.domain.dosing import Dose, is_mass_unit
+from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
+from medinfo.extract.dose_context import mentions_cue, says_daily
+from medinfo.extract.dose_grammar import find_dose_mentions, whole_number
+from medinfo.extract.rulebook import compile_any, compile_groups, load_rules
+from medinfo.extract.statements import Statement
+
+_NAME = "renal"
+_MEASURE_REACH = 40  # characters after the measure in which its band must start
+
+
+@dataclass(frozen=True)
+class _Rules:
+    measure: re.Pattern[str]
+    between: re.Pattern[str]
+    below: re.Pattern[str]
+    at_least: re.Pattern[str]
+    advice: dict[str, re.Pattern[str]]
+
+
+@cache
+def _rules() -> _Rules:
+    raw = load_rules(
+        _NAME,
+        {"measure": list, "between": str, "below": str, "at_least": str, "advice": dict},
+    )
+    return _Rules(
+        measure=compile_any(_NAME, raw["measure"]),
+        between=compile_any(_NAME, [raw["between"]]),
+        below=compile_any(_NAME, [raw["below"]]),
+        at_least=compile_any(_NAME, [raw["at_least"]]),
+        advice=compile_groups(_NAME, raw["advice"]),
+    )
+
+
+def read_band(text: str) -> tuple[float | None, float | None] | None:
+    """(egfr_at_least, egfr_below) of the band a statement names, or None."""
+    rules = _rules()
+    measure = rules.measure.search(text)
+    if measure is None:
+        return None
+    reach = text[measure.end() : measure.end() + _MEASURE_REACH]
+    candidates: list[tuple[int, tuple[float | None, float | None]]] = []
+    between = rules.between.search(reach)
+    if between:
+        low, high = float(between["low"]), float(between["high"])
+        candidates.append((between.start(), (low, high + 1 if high % 10 == 9 else high)))
+    below = rules.below.search(reach)
+    if below:
+        candidates.append((below.start(), (None, float(below["value"]))))
+    at_least = rules.at_least.search(reach)
+    if at_least:
+        candidates.append((at_least.start(), (float(at_least["value"]), None)))
+    return min(candidates)[1] if candidates else None
+
+
+def _key(at_least: float | None, below: float | None) -> str:
+    low = f"{at_least:g}<=" if at_least is not None else ""
+    high = f"<{below:g}" if below is not None else ""
+    return f"{low}egfr{high}"
+
+
+def extract_renal_adjustments(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
+    """RENAL_ADJUSTMENT facts: key = band ("30<=egfr<60"); attributes egfr_at_least,
+    egfr_below, max_daily_mg when a daily limit is stated, advice code."""
+    facts = []
+    for statement in statements:
+        if statement.is_question:
+            continue
+        band = read_band(statement.text)
+        if band is None:
+            continue
+        at_least, below = band
+        attributes: dict[str, Scalar] = {"egfr_at_least": at_least, "egfr_below": below}
+        doses = [m for m in find_dose_mentions(statement.text) if is_mass_unit(m.unit)]
+        if doses:
+            dose = doses[-1]
+            milligrams = Dose(amount=dose.amount_high or dose.amount, unit=dose.unit).milligrams()
+            limit = (
+                dose.per_day or says_daily(statement.text) or mentions_cue(statement.text, "max")
+            )
+            attributes["max_daily_mg" if limit else "dose_mg"] = whole_number(milligrams)
+        for advice, pattern in _rules().advice.items():
+            if pattern.search(statement.text):
+                attributes["advice"] = advice
+                break
+        facts.append(
+            ExtractedFact(
+                kind=FactKind.RENAL_ADJUSTMENT,
+                key=_key(at_least, below),
+                attributes=attributes,
+                evidence=statement.evidence(source_id),
+            )
+        )
+    return facts

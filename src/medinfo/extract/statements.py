@@ -1,0 +1,142 @@
+"""Statements: the sentences, list items and table rows of a document, with their spans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from medinfo.domain.documents import Block, BlockKind, Document
+from medinfo.domain.evidence import Evidence
+from medinfo.extract.sections import Section, classify_heading, section_of
+
+# A sentence ends at . ! or ? followed by space and a capital, digit or quote; common
+# abbreviations ("e.g.", "Dr.") do not end one.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)*_]*\s+(?=[A-Z0-9\"“(*_])")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|dr|vs|approx|no|fig|st)\.$", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_LABEL_CHARS = " *_:#\t"
+_LABEL_LENGTH = 60
+_LABEL_WORDS = 8
+_SENTENCE_CLOSE = (".", "!", "?", ",", ";")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence (or list item, table row) of a block; `start`/`end` index the original."""
+
+    text: str
+    start: int
+    end: int
+    block: Block
+    section: Section
+
+    @property
+    def is_question(self) -> bool:
+        """Whether the statement asks rather than states (a question is never a claim)."""
+        return self.text.rstrip(' *_"”').endswith("?")
+
+    def evidence(self, source_id: str) -> Evidence:
+        """Evidence pointing at this statement."""
+        return Evidence(source=source_id, start=self.start, end=self.end, section=self.section)
+
+
+def block_text(block: Block) -> str:
+    """The text of a block; a table row's cells are joined with " | "."""
+    return " | ".join(cell.strip() for cell in block.cells) if block.cells else block.text
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text[start : match.start()]):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def locate(original: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where `text` stands in original[start:end], tolerating markup between its words."""
+    found = original.find(text, start, end)
+    if found >= 0:
+        return found, found + len(text)
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    pattern = re.compile(r"[\W_]+".join(re.escape(word) for word in words))
+    match = pattern.search(original, start, end)
+    return (match.start(), match.end()) if match else None
+
+
+def is_label(block: Block) -> bool:
+    """A short paragraph with no closing punctuation ("Stopping treatment", "FAQs:"): a
+    heading the reader did not mark as one."""
+    text = block_text(block).strip(_LABEL_CHARS)
+    short = 0 < len(text) < _LABEL_LENGTH and len(text.split()) <= _LABEL_WORDS
+    return block.kind is BlockKind.PARAGRAPH and short and not text.endswith(_SENTENCE_CLOSE)
+
+
+def block_statements(
+    document: Document, block: Block, section: Section | None = None
+) -> Iterator[Statement]:
+    """The statements of one block: its sentences, or the whole row/heading/item.
+    `section` overrides the section of the block's heading."""
+    section = section or section_of(block)
+    text = block_text(block)
+    if block.kind in (BlockKind.TABLE_ROW, BlockKind.HEADING):
+        yield Statement(text, block.start, block.end, block, section)
+        return
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        span = locate(document.original, sentence, block.start, block.end)
+        begin, finish = span if span else (block.start, block.end)
+        yield Statement(sentence, begin, finish, block, section)
+
+
+def document_statements(document: Document, include_boilerplate: bool = False) -> list[Statement]:
+    """Every statement of the document's (non-boilerplate) blocks, in document order.
+
+    A label paragraph ("Stopping treatment") sets the section of the blocks after it, until
+    the next heading."""
+    blocks = document.blocks if include_boilerplate else document.content_blocks()
+    statements: list[Statement] = []
+    labelled: Section | None = None
+    heading = ""
+    for block in blocks:
+        if block.kind is BlockKind.HEADING or block.heading != heading:
+            labelled, heading = None, block.heading
+        if is_label(block):
+            found = classify_heading(block_text(block).strip(_LABEL_CHARS))
+            labelled = found if found is not Section.OTHER else None
+        statements.extend(block_statements(document, block, labelled))
+    return statements
+
+
+def group_by_block(statements: list[Statement]) -> list[list[Statement]]:
+    """Consecutive statements of the same block, grouped, in document order."""
+    groups: list[list[Statement]] = []
+    for statement in statements:
+        if groups and groups[-1][0].block is statement.block:
+            groups[-1].append(statement)
+        else:
+            groups.append([statement])
+    return groups
+
+
+def span_evidence(statements: list[Statement], source_id: str) -> Evidence:
+    """Evidence covering the given statements of one block, from the first to the last."""
+    first, last = statements[0], statements[-1]
+    return Evidence(source=source_id, start=first.start, end=last.end, section=first.section)
+
+
+TopicOf = Callable[[Statement], "str | None"]
+
+
+def no_topic(statement: Statement) -> str | None:
+    """A TopicOf that knows no topics."""
+    return None

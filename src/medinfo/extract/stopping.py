@@ -1,0 +1,136 @@
+"""Stopping: whether sources warn against stopping abruptly, ask for a taper, and its steps."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from medinfo.domain.evidence import Evidence
+from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
+from medinfo.extract.dose_context import nearest_cue
+from medinfo.extract.dose_grammar import find_dose_mentions, find_interval_days
+from medinfo.extract.dose_grammar import whole_number as _number
+from medinfo.extract.polarity import Polarity, polarity_at
+from medinfo.extract.rulebook import compile_any, load_rules
+from medinfo.extract.sections import Section
+from medinfo.extract.statements import Statement
+from medinfo.extract.topic_flags import extract_topic_flags
+
+_NAME = "stopping"
+_KEYS = ("stop_verbs", "abrupt", "risk", "safe", "taper", "no_taper")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    patterns: dict[str, re.Pattern[str]]
+
+
+@cache
+def _rules() -> _Rules:
+    raw = load_rules(_NAME, dict.fromkeys(_KEYS, list))
+    return _Rules({key: compile_any(_NAME, raw[key]) for key in _KEYS})
+
+
+def _find(key: str, text: str) -> re.Match[str] | None:
+    return _rules().patterns[key].search(text)
+
+
+def is_abrupt_stop(text: str) -> bool:
+    """Whether `text` speaks of stopping abruptly ("stop suddenly", "cold turkey")."""
+    return bool(_find("stop_verbs", text) and _find("abrupt", text))
+
+
+def _abrupt_risk(text: str) -> bool | None:
+    """True when the text warns against abrupt stopping, False when it says it is safe."""
+    if not is_abrupt_stop(text):
+        return None
+    safe = _find("safe", text)
+    if safe and polarity_at(text, safe.start()) is Polarity.AFFIRMED:
+        rest = text[: safe.start()] + " " + text[safe.end() :]
+        return bool(_find("risk", rest))
+    if safe:
+        return True
+    return True if _find("risk", text) else None
+
+
+def _taper_steps(text: str) -> dict[str, Scalar]:
+    previous_end = 0
+    for mention in find_dose_mentions(text):
+        cue = nearest_cue(text[previous_end : mention.start])
+        previous_end = mention.end
+        if cue is not None and cue.kind == "reduction":
+            steps: dict[str, Scalar] = {
+                "taper_step_amount": _number(mention.amount),
+                "taper_step_unit": mention.unit,
+            }
+            days = find_interval_days(text[mention.start :])
+            if days:
+                steps["taper_step_days"] = days
+            return steps
+    return {}
+
+
+def read_stopping(statement: Statement) -> dict[str, Scalar]:
+    """The stopping attributes one statement sets."""
+    text = statement.text
+    attributes: dict[str, Scalar] = {}
+    if _find("no_taper", text):
+        attributes["taper_required"] = False
+    else:
+        taper = _find("taper", text)
+        polarity = polarity_at(text, taper.start()) if taper else None
+        if polarity is Polarity.AFFIRMED:
+            attributes["taper_required"] = True
+            attributes.update(_taper_steps(text))
+        elif polarity is Polarity.NEGATED:
+            attributes["taper_required"] = False
+    risk = _abrupt_risk(text)
+    if risk is not None:
+        attributes["abrupt_stop_risk"] = risk
+    elif attributes.get("taper_required"):
+        attributes["abrupt_stop_risk"] = True
+    return attributes
+
+
+def _in_topic(statement: Statement) -> bool:
+    text = statement.text
+    return (
+        statement.section is Section.STOPPING
+        or bool(_find("stop_verbs", text))
+        or bool(_find("taper", text))
+    )
+
+
+def answered_stopping(faqs: list[ExtractedFact], original: str) -> list[ExtractedFact]:
+    """Stopping claims made by a Yes/No answer to "can it be stopped suddenly?"."""
+    facts = []
+    for faq in faqs:
+        question = original[
+            int(faq.attributes["question_start"] or 0) : int(faq.attributes["question_end"] or 0)
+        ]
+        polarity = faq.attributes.get("answer_polarity")
+        if polarity not in ("yes", "no") or not is_abrupt_stop(question):
+            continue
+        evidence = Evidence(
+            source=faq.evidence.source,
+            start=int(faq.attributes["answer_start"] or 0),
+            end=int(faq.attributes["answer_end"] or 0),
+            section=faq.evidence.section,
+        )
+        facts.append(
+            ExtractedFact(
+                kind=FactKind.STOPPING,
+                key=FactKind.STOPPING.value,
+                attributes={"abrupt_stop_risk": polarity == "no"},
+                evidence=evidence,
+            )
+        )
+    return facts
+
+
+def extract_stopping(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
+    """STOPPING facts: abrupt_stop_risk, taper_required and taper steps, per block."""
+    return extract_topic_flags(
+        statements, source_id, FactKind.STOPPING, _in_topic, [], extra=read_stopping
+    )

@@ -1,0 +1,168 @@
+"""Adverse reactions read from label-like sections written for these tests (made-up drugs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from medinfo.domain.documents import Block, BlockKind, Document
+from medinfo.domain.facts import FactKind
+from medinfo.domain.sources import SourceFormat
+from medinfo.extract.adverse_reactions import adverse_reaction_facts, extract_adverse_reactions
+from medinfo.extract.meddra_build import default_annotations_path, load_sections
+
+TABLE = (
+    "Table 3: Adverse Reactions in >=2% of Patients Treated with Zorvimab\n"
+    "System Organ Class     Zorvimab (N=310)   Placebo (N=298)\n"
+    "Gastrointestinal disorders\n"
+    "  Nausea                 14%                6%\n"
+    "  Abdominal pain upper   4.5%               2%\n"
+    "Nervous system disorders\n"
+    "  Headaches              9%                 8%\n"
+)
+
+
+def _terms(text: str, **options: bool) -> dict[str, str | None]:
+    return {m.key: m.frequency for m in extract_adverse_reactions(text, **options)}
+
+
+def test_extract_adverse_reactions_reads_table_rows_with_their_percentages() -> None:
+    terms = _terms(TABLE)
+    assert terms == {"nausea": "14%", "abdominal pain upper": "4.5%", "headache": "9%"}
+
+
+def test_extract_adverse_reactions_skips_organ_class_headings() -> None:
+    assert "gastrointestinal disorder" not in _terms(TABLE)
+
+
+def test_extract_adverse_reactions_reads_prose_list_with_threshold() -> None:
+    text = (
+        "The most common adverse reactions (>=15%) were fatigue, anemia, upper respiratory "
+        "tract infection, loss of appetite and diarrhea."
+    )
+    terms = _terms(text)
+    assert set(terms) == {
+        "fatigue",
+        "anaemia",
+        "upper respiratory tract infection",
+        "decreased appetite",
+        "diarrhoea",
+    }
+    assert terms["diarrhoea"] == ">=15%"
+
+
+def test_extract_adverse_reactions_keeps_reaction_but_not_cross_referenced_section() -> None:
+    text = (
+        " *  Hepatotoxicity [see Warnings and Precautions (5.3)]\n"
+        " *  Dose changes for older patients [see Renal Impairment (8.6)]\n"
+    )
+    assert set(_terms(text)) == {"hepatotoxicity"}
+
+
+def test_extract_adverse_reactions_leaves_out_denied_reactions() -> None:
+    text = (
+        "Rash occurred in 3% of patients. No cases of pancreatitis were reported in the "
+        "trials. Agranulocytosis was not observed."
+    )
+    assert set(_terms(text)) == {"rash"}
+    negated = {m.key for m in extract_adverse_reactions(text, include_negated=True) if m.negated}
+    assert negated == {"pancreatitis", "agranulocytosis"}
+
+
+def test_extract_adverse_reactions_resolves_abbreviation_defined_in_text() -> None:
+    text = (
+        "Posterior reversible encephalopathy syndrome (PRESX) has been seen. Discontinue "
+        "the drug if PRESX is confirmed."
+    )
+    found = extract_adverse_reactions(text)
+    assert [m.text for m in found] == [
+        "Posterior reversible encephalopathy syndrome",
+        "PRESX",
+        "PRESX",
+    ]
+    assert {m.key for m in found} == {"posterior reversible encephalopathy syndrome"}
+
+
+def test_extract_adverse_reactions_matches_longest_term_with_variants() -> None:
+    text = "Patients reported flu-like symptoms, peripheral sensory neuropathy and nose bleeds."
+    found = extract_adverse_reactions(text)
+    assert [m.preferred_term for m in found][:2] == [
+        "Influenza like illness",
+        "Peripheral sensory neuropathy",
+    ]
+
+
+def test_extract_adverse_reactions_reads_laboratory_word_orders() -> None:
+    text = "Elevated ALT, increased serum creatinine and hypokalemia were seen."
+    assert set(_terms(text)) == {
+        "alanine aminotransferase increased",
+        "blood creatinine increased",
+        "hypokalaemia",
+    }
+
+
+def test_extract_adverse_reactions_marks_serious_by_section_or_cue() -> None:
+    text = "Life-threatening hepatic failure occurred in 2 patients. Mild headache was common."
+    found = {m.key: m.serious for m in extract_adverse_reactions(text)}
+    assert found == {"hepatic failure": True, "headache": False}
+    boxed = extract_adverse_reactions("Risk of seizures.", serious_section=True)
+    assert [m.serious for m in boxed] == [True]
+
+
+def test_extract_adverse_reactions_shifts_spans_by_offset() -> None:
+    found = extract_adverse_reactions("Vomiting was rare.", offset=100)
+    assert (found[0].start, found[0].end) == (100, 108)
+
+
+def test_adverse_reaction_facts_reads_only_reaction_sections_of_a_document() -> None:
+    heading = "WARNINGS AND PRECAUTIONS"
+    body = "Severe neutropenia occurred in 4% of patients."
+    other = "Store below 25 C; keep away from nausea."
+    original = f"{heading}\n{body}\nSTORAGE\n{other}"
+    start = original.index(body)
+    blocks = (
+        Block(kind=BlockKind.HEADING, text=heading, start=0, end=len(heading)),
+        Block(
+            kind=BlockKind.PARAGRAPH,
+            text=body,
+            start=start,
+            end=start + len(body),
+            heading=heading,
+        ),
+        Block(
+            kind=BlockKind.PARAGRAPH,
+            text=other,
+            start=original.index(other),
+            end=len(original),
+            heading="STORAGE",
+        ),
+    )
+    document = Document(original=original, format=SourceFormat.TEXT, blocks=blocks)
+    facts = adverse_reaction_facts(document, "label-1")
+    assert [(f.kind, f.key) for f in facts] == [(FactKind.SIDE_EFFECT, "neutropenia")]
+    fact = facts[0]
+    assert fact.attributes["serious"] is True
+    assert fact.attributes["frequency"] == "4%"
+    assert original[fact.evidence.start : fact.evidence.end] == "neutropenia"
+
+
+def test_extract_adverse_reactions_scores_well_on_annotated_labels() -> None:
+    path = default_annotations_path()
+    if not path.exists():
+        pytest.skip(f"annotated label sections not found at {path}")
+    expected: dict[str, set[str]] = {}
+    found: dict[str, set[str]] = {}
+    for section in load_sections(path):
+        label = section["label_id"]
+        rows = section["adverse_events"]
+        expected.setdefault(label, set()).update(str(r[1]).lower() for r in rows if r[1])
+        mentions = extract_adverse_reactions(section["section_text"])
+        found.setdefault(label, set()).update(m.key for m in mentions)
+    hits = sum(len(expected[label] & found[label]) for label in expected)
+    precision = hits / sum(len(terms) for terms in found.values())
+    recall = hits / sum(len(terms) for terms in expected.values())
+    assert 2 * precision * recall / (precision + recall) >= 0.89
+
+
+def test_extract_adverse_reactions_skips_conditions_patients_already_have() -> None:
+    text = "Use with care in patients with diabetes mellitus. Hyperglycemia was reported."
+    assert set(_terms(text)) == {"hyperglycaemia"}

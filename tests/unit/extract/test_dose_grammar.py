@@ -1,0 +1,47 @@
+"""Dose grammar: amounts, units and frequencies as written, including property checks."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medinfo.extract.dose_grammar import (
+    find_dose_mentions,
+    find_frequency,
+    find_interval_days,
+    normalise_unit,
+)
+
+
+@given(st.integers(min_value=1, max_value=5000), st.sampled_from(["mg", "milligrams", "mgs"]))
+def test_find_dose_mentions_reads_any_amount(amount: int, unit: str) -> None:
+    (mention,) = find_dose_mentions(f"take {amount} {unit} now")
+    assert (mention.amount, mention.unit) == (amount, "mg")
+
+
+def test_find_dose_mentions_thousands_and_per_day() -> None:
+    (mention,) = find_dose_mentions("no more than 1,200 mg/day")
+    assert (mention.amount, mention.per_day) == (1200, True)
+
+
+def test_normalise_unit_spellings() -> None:
+    assert [normalise_unit(u) for u in ("micrograms", "µg", "mL", "mg/mL")] == [
+        "mcg",
+        "mcg",
+        "mL",
+        "mg/mL",
+    ]
+
+
+def test_find_frequency_words_and_codes() -> None:
+    cases = {"twice a day": 2, "TID": 3, "every 12 hours": 2, "4 times daily": 4, "at bedtime": 1}
+    for text, per_day in cases.items():
+        found = find_frequency(text)
+        assert found is not None, text
+        assert found.per_day == per_day, text
+
+
+def test_find_interval_days() -> None:
+    assert find_interval_days("every 2 weeks") == 14
+    assert find_interval_days("every other day") == 2
+    assert find_interval_days("when needed") is None

@@ -1,0 +1,111 @@
+"""Doses: starting, maximum and titration doses read from realistic phrasing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from medinfo.domain.facts import FactKind, Scalar
+from medinfo.extract.doses import extract_doses
+from medinfo.extract.statements import Statement
+
+StatementsOf = Callable[[str], list[Statement]]
+
+
+def _doses(statements_of: StatementsOf, text: str) -> dict[FactKind, dict[str, Scalar]]:
+    facts = extract_doses(statements_of("Dosage\n" + text), "s1")
+    return {fact.kind: dict(fact.attributes) for fact in facts}
+
+
+def test_extract_doses_starting_dose_with_times_daily(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "The usual starting dose is 10 mg taken three times daily.")
+    initial = doses[FactKind.INITIAL_DOSE]
+    assert (initial["amount"], initial["unit"], initial["frequency_per_day"]) == (10, "mg", 3)
+
+
+def test_extract_doses_interval_range_gives_fewest_doses_per_day(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(statements_of, "Adults start with 4 mg every 6 to 8 hours.")
+    initial = doses[FactKind.INITIAL_DOSE]
+    assert initial["frequency_per_day"] == 3
+    assert initial["frequency_per_day_max"] == 4
+
+
+def test_extract_doses_max_per_day_in_many_spellings(statements_of: StatementsOf) -> None:
+    for phrase in (
+        "Do not take more than 40 milligrams in one day.",
+        "The dose should not exceed 40 mg/day.",
+        "Doses can be raised up to 40 mg daily.",
+        "Maximum daily dose: 40 mg.",
+    ):
+        max_daily = _doses(statements_of, phrase)[FactKind.MAX_DAILY_DOSE]
+        assert (max_daily["amount"], max_daily["unit"]) == (40, "mg"), phrase
+
+
+def test_extract_doses_max_per_dose_is_not_a_daily_max(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "You may take up to 10 mg three times a day.")
+    assert FactKind.MAX_DAILY_DOSE not in doses
+    assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 10
+
+
+def test_extract_doses_children_doses_are_not_adult_doses(statements_of: StatementsOf) -> None:
+    text = "For children aged 6 to 11, start with 5 mg once a day.\nAdults take 10 mg once daily."
+    initial = _doses(statements_of, text)[FactKind.INITIAL_DOSE]
+    assert initial["amount"] == 10
+
+
+def test_extract_doses_elderly_starting_dose_is_skipped(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "Older adults should start at 2.5 mg once a day.")
+    assert FactKind.INITIAL_DOSE not in doses
+
+
+def test_extract_doses_strengths_are_not_doses(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "Tablets come in 10 mg, 20 mg and 40 mg strengths.")
+    assert doses == {}
+
+
+def test_extract_doses_overdose_amounts_are_not_limits(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "Doses above 3 g per day can cause liver damage.")
+    assert doses == {}
+
+
+def test_extract_doses_titration_step_and_interval(statements_of: StatementsOf) -> None:
+    text = (
+        "Start with 5 mg twice daily and increase by 5 mg every 3 days, to a maximum of 60 mg/day."
+    )
+    doses = _doses(statements_of, text)
+    assert doses[FactKind.TITRATION]["step_amount"] == 5
+    assert doses[FactKind.TITRATION]["step_days"] == 3
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 60
+    assert doses[FactKind.INITIAL_DOSE]["frequency_per_day"] == 2
+
+
+def test_extract_doses_gradual_increase_without_step(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "The dose is then increased gradually as needed.")
+    assert doses[FactKind.TITRATION]["summary_code"] == "gradual"
+
+
+def test_extract_doses_daily_total_in_divided_doses(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "The starting dose is 900 mg/day in 3 divided doses.")
+    initial = doses[FactKind.INITIAL_DOSE]
+    assert (initial["amount"], initial["frequency_per_day"], initial["daily_total"]) == (
+        300,
+        3,
+        900,
+    )
+
+
+def test_extract_doses_intrathecal_route(statements_of: StatementsOf) -> None:
+    facts = extract_doses(
+        statements_of("Dosage\nFor the intrathecal pump, the first test dose is 50 mcg."), "s1"
+    )
+    assert [(fact.kind, fact.key) for fact in facts] == [(FactKind.INITIAL_DOSE, "intrathecal")]
+
+
+def test_extract_doses_explicit_start_beats_usual_dose(statements_of: StatementsOf) -> None:
+    text = "Most people take 20 mg twice a day.\nTreatment should begin at 10 mg once a day."
+    assert _doses(statements_of, text)[FactKind.INITIAL_DOSE]["amount"] == 10
+
+
+def test_extract_doses_question_is_not_a_dose(statements_of: StatementsOf) -> None:
+    assert _doses(statements_of, "Can I take 20 mg at bedtime?") == {}

@@ -1,0 +1,46 @@
+"""Stopping: warnings against abrupt stopping, tapering, and questions that claim nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from medinfo.extract.statements import Statement
+from medinfo.extract.stopping import extract_stopping
+
+StatementsOf = Callable[[str], list[Statement]]
+
+
+def _risk(statements_of: StatementsOf, text: str) -> list[object]:
+    facts = extract_stopping(statements_of(text), "s1")
+    return [fact.attributes.get("abrupt_stop_risk") for fact in facts]
+
+
+def test_extract_stopping_warning_against_sudden_stop(statements_of: StatementsOf) -> None:
+    assert _risk(statements_of, "Never stop taking this medicine suddenly.") == [True]
+    assert _risk(statements_of, "Quitting cold turkey can trigger seizures.") == [True]
+
+
+def test_extract_stopping_question_is_not_a_claim(statements_of: StatementsOf) -> None:
+    assert _risk(statements_of, "Can I stop taking it suddenly?") == []
+
+
+def test_extract_stopping_safe_abrupt_stop(statements_of: StatementsOf) -> None:
+    assert _risk(statements_of, "You can stop it suddenly without any problems.") == [False]
+    assert _risk(statements_of, "It is not safe to stop it abruptly.") == [True]
+
+
+def test_extract_stopping_taper_steps(statements_of: StatementsOf) -> None:
+    (fact,) = extract_stopping(
+        statements_of(
+            "Stopping\nYour doctor will taper the dose, reducing it by 10 mg every week."
+        ),
+        "s1",
+    )
+    assert fact.attributes["taper_required"] is True
+    assert fact.attributes["abrupt_stop_risk"] is True
+    assert (fact.attributes["taper_step_amount"], fact.attributes["taper_step_days"]) == (10, 7)
+
+
+def test_extract_stopping_no_taper_needed(statements_of: StatementsOf) -> None:
+    (fact,) = extract_stopping(statements_of("There is no need to taper this medicine."), "s1")
+    assert fact.attributes == {"taper_required": False}
