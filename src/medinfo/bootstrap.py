@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from medinfo.config import database_url
 from medinfo.domain.errors import InputError
+from medinfo.domain.evidence import Evidence
 from medinfo.domain.monograph import Monograph
 from medinfo.domain.sources import SourceKind
 from medinfo.services import ingest, knowledge_base, monographs
 from medinfo.services import pipeline as pipelines
 from medinfo.store.database import Database, open_database
 from medinfo.store.repositories import CachedMonograph, Store
+from medinfo.store.search import SearchIndex
+
+if TYPE_CHECKING:
+    from medinfo.services.search import DrugRef, SearchResults
 
 PipelineFactory = Callable[[], pipelines.Pipeline]
 
@@ -56,6 +62,26 @@ class Medinfo:
     def source_facts(self, name: str) -> list[monographs.SourceFacts]:
         return monographs.list_source_facts(self.database, name)
 
+    def find_drug(self, name: str) -> DrugRef:
+        from medinfo.services import search
+
+        return search.find_drug(self.database, name)
+
+    def search(self, query: str, limit: int = 10) -> SearchResults:
+        from medinfo.services import search
+
+        return search.search(self.database, query, limit)
+
+    def suggest_names(self, name: str) -> list[str]:
+        from medinfo.services import search
+
+        return search.suggest_names(self.database, name)
+
+    def quote_evidence(self, evidence: Iterable[Evidence]) -> dict[Evidence, str]:
+        from medinfo.services import quotes
+
+        return quotes.quote_evidence(self.database, evidence)
+
     def close(self) -> None:
         self.database.dispose()
 
@@ -72,7 +98,13 @@ def bootstrap(
     """
     factory = pipeline_factory or pipelines.real_pipeline
     app = Medinfo(open_database(database_url(url)), factory)
-    app.database.ensure_schema(seed=None if empty else _knowledge_base_seed(app))
+    if not app.database.ensure_schema(seed=_seed(app, with_knowledge_base=not empty)):
+        with app.database.reader() as store:
+            loaded = SearchIndex(store.connection).has_catalog_names()
+        if not loaded:  # a database created before the catalog names existed
+            from medinfo.services import search
+
+            search.ensure_catalog_names(app.database)
     return app
 
 
@@ -91,9 +123,15 @@ def create_database(
     return bootstrap(url, empty=empty, pipeline_factory=pipeline_factory)
 
 
-def _knowledge_base_seed(app: Medinfo) -> Callable[[Store], None]:
+def _seed(app: Medinfo, *, with_knowledge_base: bool) -> Callable[[Store], None]:
+    """What every new database starts with: the catalog's names, then the knowledge base."""
+
     def seed(store: Store) -> None:
-        snapshot = knowledge_base.read_snapshot()
-        knowledge_base.load_snapshot(store, snapshot, app.pipeline.reconcile_monograph)
+        from medinfo.services import search
+
+        search.load_catalog_names(store)
+        if with_knowledge_base:
+            snapshot = knowledge_base.read_snapshot()
+            knowledge_base.load_snapshot(store, snapshot, app.pipeline.reconcile_monograph)
 
     return seed

@@ -129,6 +129,7 @@ def store_document(
         status = IngestStatus.UNCHANGED
         if not store.sources.has_text(source.id):
             store.sources.store_text(source.id, prepared.text)
+            refresh_monograph(store, source.drug, reconcile)
             status = IngestStatus.TEXT_STORED
         source = store.sources.get(source.id) or source
     else:

@@ -40,6 +40,9 @@ def refresh_monograph(store: Store, drug: str, reconcile: ReconcileMonograph) ->
     names = [(drug, "generic"), (monograph.drug, "generic")]
     names += [(brand, "brand") for brand in monograph.brand_names]
     store.names.replace_for_drug(drug, names)
+    from medinfo.services.search import index_drug  # keeps `show --json` start-up light
+
+    index_drug(store, monograph)
     return monograph
 
 

@@ -1,4 +1,4 @@
-"""The relational schema: sources, their facts, drug names and cached monographs."""
+"""The relational schema: sources, facts, drug names, cached monographs and catalog names."""
 
 from __future__ import annotations
 
@@ -71,3 +71,22 @@ monographs = Table(
     Column("body", Text, nullable=False),
     Column("etag", String(64), nullable=False),
 )
+
+# Every name of the shipped drug catalog (Drugs@FDA + DrugBank): `folded` is the lookup form
+# (lower case, no accents, punctuation as spaces), `name` as written, `drug` the generic key.
+# Loaded once into every new database so that any brand or synonym resolves in SQL.
+catalog_names = Table(
+    "catalog_names",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("folded", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("drug", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Index("ix_catalog_names_folded", "folded"),
+)
+
+# The full-text index (`search_documents`) is dialect-specific (an FTS5 virtual table on
+# SQLite, a table with a GIN tsvector index on PostgreSQL), so it is created by migration
+# 0002 and queried only through `medinfo.store.search`; it has no Table here.
+SEARCH_TABLE_PREFIX = "search_documents"

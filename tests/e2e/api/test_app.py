@@ -1,58 +1,144 @@
-"""The HTTP app: drug list, a page per drug and the monograph JSON with an ETag."""
+"""The HTTP app: pages and JSON from the same services, errors, caching headers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 
 from medinfo.domain.monograph import DISCLAIMER, Monograph
-from medinfo.interfaces.api.app import create_app
 from tests.documents import IBUPROFEN, write
 
 
-@pytest.fixture
-def client(fake_real_pipeline: None, sqlite_url: str) -> Iterator[TestClient]:
-    app = create_app(sqlite_url)
-    with TestClient(app) as client:
-        yield client
-    app.state.medinfo.close()
-
-
-def test_index_lists_the_knowledge_base_drugs(client: TestClient) -> None:
+def test_home_has_a_search_box_the_drugs_and_the_disclaimer(client: TestClient) -> None:
     response = client.get("/")
     assert response.status_code == 200
     assert '<a href="/drugs/baclofen">baclofen</a>' in response.text
+    assert 'role="search"' in response.text
+    assert 'name="q"' in response.text
     assert DISCLAIMER in response.text
 
 
-def test_drug_page_shows_facts_with_sources_and_disclaimer(client: TestClient) -> None:
-    response = client.get("/drugs/Lioresal")
-    assert response.status_code == 200
-    monograph = Monograph.model_validate(client.get("/api/v1/drugs/baclofen").json())
-    first = monograph.side_effects[0]
-    assert first.term in response.text
-    assert ", ".join(first.sources) in response.text
-    assert DISCLAIMER in response.text
+def test_drug_page_has_key_facts_then_sections_in_reading_order(
+    client: TestClient, tizanidine: Monograph
+) -> None:
+    text = client.get("/drugs/tizanidine").text
+    titles = [
+        "Key facts",
+        "What it is for",
+        "How it works",
+        "How to take it",
+        "Side effects",
+        "Precautions",
+        "Interactions",
+        "Pregnancy and breastfeeding",
+        "If you miss a dose",
+        "Stopping",
+        "Questions people ask",
+        "Sources",
+        "About this information",
+    ]
+    positions = [text.index(f">{title}</h2>") for title in titles]
+    assert positions == sorted(positions)
+    assert "36 mg a day (oral)" in text
 
 
-def test_api_returns_the_monograph_and_honours_its_etag(client: TestClient) -> None:
-    response = client.get("/api/v1/drugs/baclofen")
+def test_drug_page_markers_link_to_quoted_evidence(
+    client: TestClient, tizanidine: Monograph
+) -> None:
+    text = client.get("/drugs/tizanidine").text
+    href = re.search(r'<a href="#(source-1-quote-\d+)" aria-label="Source 1', text)
+    assert href is not None
+    quote = re.search(rf'<li id="{href.group(1)}"[^>]*>\s*<blockquote>([^<]+)</blockquote>', text)
+    assert quote is not None
+    assert quote.group(1).strip()
+
+
+def test_drug_page_shows_conflicts_and_flags(client: TestClient, tizanidine: Monograph) -> None:
+    text = client.get("/drugs/tizanidine").text
+    assert "Sources disagree: onset" in text
+    assert "Tizanidine notes &lt;forum&gt;" in text
+    assert "only one less reliable source says this" in text
+    assert "outdated: a retired classification" in text
+
+
+def test_drug_page_never_renders_source_markup_or_script_urls(
+    client: TestClient, tizanidine: Monograph
+) -> None:
+    text = client.get("/drugs/tizanidine").text
+    assert "<script" not in text
+    assert "javascript:" not in text
+    assert "<forum>" not in text
+
+
+def test_brand_names_and_typos_lead_to_the_drug_page(client: TestClient) -> None:
+    response = client.get("/drugs/Lioresal", follow_redirects=False)
+    assert response.status_code == 307
+    assert response.headers["location"] == "/drugs/baclofen"
+    assert client.get("/drugs/baclophen").url.path == "/drugs/baclofen"
+
+
+def test_api_returns_the_monograph_with_etag_and_cache_control(client: TestClient) -> None:
+    response = client.get("/api/v1/drugs/Lioresal")
     assert response.status_code == 200
     assert response.json()["drug"] == "baclofen"
-    again = client.get(
-        "/api/v1/drugs/baclofen", headers={"If-None-Match": response.headers["etag"]}
-    )
+    assert "max-age" in response.headers["cache-control"]
+    etag = response.headers["etag"]
+    again = client.get("/api/v1/drugs/baclofen", headers={"If-None-Match": etag})
     assert again.status_code == 304
+    assert again.headers["etag"] == etag
+
+
+def test_api_lists_drugs_and_sources(client: TestClient, tizanidine: Monograph) -> None:
+    names = [drug["name"] for drug in client.get("/api/v1/drugs").json()["drugs"]]
+    assert names == ["baclofen", "tizanidine"]
+    sources = client.get("/api/v1/drugs/zanaflex/sources").json()
+    assert sources["drug"] == "tizanidine"
+    assert {source["text_stored"] for source in sources["sources"]} == {True}
+
+
+def test_catalog_only_drug_has_a_page_and_json(client: TestClient) -> None:
+    body = client.get("/api/v1/drugs/metaxalone").json()
+    assert body["monograph_available"] is False
+    assert "oral tablet" in body["forms"]
+    assert any(product["strength"] == "800mg" for product in body["products"])
+    page = client.get("/drugs/metaxalone").text
+    assert "No monograph is available yet" in page
+    assert "800mg" in page
 
 
 def test_unknown_drug_is_404_with_suggestions(client: TestClient) -> None:
-    response = client.get("/api/v1/drugs/bacl")
+    response = client.get("/api/v1/drugs/bacloxyzq")
     assert response.status_code == 404
-    assert response.json()["suggestions"] == ["baclofen"]
-    assert client.get("/drugs/bacl").status_code == 404
+    assert "baclofen" in response.json()["suggestions"]
+    page = client.get("/drugs/bacloxyzq")
+    assert page.status_code == 404
+    assert '<a href="/drugs/baclofen">baclofen</a>' in page.text
+
+
+def test_missing_query_is_422_naming_the_field(client: TestClient) -> None:
+    response = client.get("/api/v1/search")
+    assert response.status_code == 422
+    assert response.json()["field"] == "q"
+    assert client.get("/api/v1/search?q=x&limit=0").json()["field"] == "limit"
+
+
+def test_search_api_finds_typos_brands_and_facts(client: TestClient, tizanidine: Monograph) -> None:
+    assert client.get("/api/v1/search?q=lioreseal").json()["drugs"][0]["drug"] == "baclofen"
+    assert client.get("/api/v1/search?q=ZANAFLEX").json()["drugs"][0]["drug"] == "tizanidine"
+    facts = client.get("/api/v1/search?q=ciprofloxacin").json()["facts"]
+    assert facts
+    assert facts[0]["drug"] == "tizanidine"
+    passages = client.get("/api/v1/search?q=rebound").json()["passages"]
+    assert passages
+    assert passages[0]["source"]
+
+
+def test_openapi_is_served_at_docs(client: TestClient) -> None:
+    assert "swagger" in client.get("/docs").text.lower()
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/v1/drugs", "/api/v1/drugs/{name}", "/api/v1/search"} <= set(paths)
 
 
 def test_ingested_drug_appears_on_the_site(client: TestClient, tmp_path: Path) -> None:

@@ -1,68 +1,72 @@
-"""The HTTP application: a drug list, one page per drug and the monograph JSON API."""
+"""The HTTP application: Jinja2 pages and the /api/v1 JSON API over the same services.
+
+Routers are one module per resource (`interfaces/api/<resource>.py` for JSON,
+`interfaces/web/routes/<resource>.py` for pages); a new feature adds its routers to `ROUTERS`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from pathlib import Path
-
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
-from fastapi.templating import Jinja2Templates
+from fastapi import APIRouter, FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
 from medinfo.bootstrap import Medinfo, bootstrap
-from medinfo.domain.errors import UnknownDrugError
-from medinfo.domain.monograph import DISCLAIMER, Monograph
-from medinfo.interfaces.api import answers as answers_api  # asks: question answering
-from medinfo.interfaces.api import checks as checks_api  # asks: safety checks
-from medinfo.interfaces.web import answers as answer_pages  # asks: /ask page
-from medinfo.interfaces.web import checks as check_pages  # asks: /check, /interactions pages
-from medinfo.services.outline import outline_monograph
+from medinfo.interfaces.api import answers as answers_api  # asks: GET /api/v1/ask
+from medinfo.interfaces.api import checks as checks_api  # asks: POST /api/v1/check
+from medinfo.interfaces.api import drugs, search
+from medinfo.interfaces.api.errors import install_error_handlers
+from medinfo.interfaces.api.lookup import DEFAULT_TTL, DrugLookup
+from medinfo.interfaces.api.security import SecurityHeaders, policy_for_page
+from medinfo.interfaces.web import answers as answer_pages  # asks: /ask
+from medinfo.interfaces.web import checks as check_pages  # asks: /check, /interactions
+from medinfo.interfaces.web.rendering import STATIC_DIR
+from medinfo.interfaces.web.routes import drugs as drug_pages
+from medinfo.interfaces.web.routes import home
 
-_TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+ROUTERS: tuple[APIRouter, ...] = (drugs.router, search.router, home.router, drug_pages.router)
+ROUTERS += (checks_api.router, answers_api.router)  # asks: safety checks and answers (JSON)
+ROUTERS += (check_pages.router, answer_pages.router)  # asks: their pages
+_SWAGGER_ORIGIN = "https://cdn.jsdelivr.net"
 
 
-def create_app(database_url: str | None = None, *, services: Medinfo | None = None) -> FastAPI:
+def create_app(
+    database_url: str | None = None,
+    *,
+    services: Medinfo | None = None,
+    cache_seconds: float = DEFAULT_TTL,
+) -> FastAPI:
     """The application over the database at `database_url` (created on first use)."""
     medinfo = services or bootstrap(database_url)
-    app = FastAPI(title="medinfo", version="1", docs_url="/api/docs", redoc_url=None)
+    app = FastAPI(
+        title="medinfo",
+        version="1",
+        summary="Source-attributed medication information.",
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.medinfo = medinfo
-
-    @app.exception_handler(UnknownDrugError)
-    def unknown_drug(request: Request, error: UnknownDrugError) -> Response:
-        if request.url.path.startswith("/api/"):
-            body = {"detail": str(error), "suggestions": error.suggestions}
-            return JSONResponse(body, status_code=404)
-        context = {"message": str(error), "suggestions": error.suggestions}
-        return _page(request, "not_found.html", context, status_code=404)
-
-    @app.get("/", response_class=HTMLResponse)
-    def index(request: Request) -> Response:
-        return _page(request, "index.html", {"drugs": medinfo.drugs()})
-
-    @app.get("/drugs/{name}", response_class=HTMLResponse)
-    def drug_page(request: Request, name: str) -> Response:
-        monograph = Monograph.model_validate_json(medinfo.cached_monograph(name).body)
-        context = {"monograph": monograph, "sections": outline_monograph(monograph)}
-        return _page(request, "drug.html", context)
-
-    @app.get("/api/v1/drugs/{name}", response_model=Monograph)
-    def drug_json(request: Request, name: str) -> Response:
-        cached = medinfo.cached_monograph(name)
-        etag = f'"{cached.etag}"'
-        headers = {"ETag": etag, "Cache-Control": "no-cache"}
-        if request.headers.get("if-none-match") == etag:
-            return Response(status_code=304, headers=headers)
-        return Response(cached.body, media_type="application/json", headers=headers)
-
-    app.include_router(checks_api.router)  # asks: POST /api/v1/check
-    app.include_router(answers_api.router)  # asks: GET /api/v1/ask
-    app.include_router(check_pages.router)  # asks: /check and /interactions
-    app.include_router(answer_pages.router)  # asks: /ask
+    app.state.lookup = DrugLookup(medinfo, cache_seconds)
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_api_route("/docs", _openapi_page, include_in_schema=False)
+    app.add_middleware(SecurityHeaders)
+    _warm_up()
     return app
 
 
-def _page(
-    request: Request, template: str, context: Mapping[str, object], status_code: int = 200
-) -> Response:
-    full = {"disclaimer": DISCLAIMER, **context}
-    return _TEMPLATES.TemplateResponse(request, template, full, status_code=status_code)
+def _openapi_page() -> HTMLResponse:
+    """Swagger UI for /openapi.json; its inline script is allowed by hash, nothing else."""
+    page = get_swagger_ui_html(openapi_url="/openapi.json", title="medinfo API")
+    html = bytes(page.body).decode("utf-8")
+    policy = policy_for_page(html, allow=_SWAGGER_ORIGIN)
+    return HTMLResponse(html, headers={"Content-Security-Policy": policy})
+
+
+def _warm_up() -> None:
+    """Load the catalog and its sound-alike index now rather than on the first typo."""
+    from medinfo.services.catalog import load_catalog
+
+    load_catalog().resolve("medinfo warm up")

@@ -7,10 +7,11 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.routing import APIRoute
 
 from medinfo.domain.errors import InputError, UnknownDrugError
+from medinfo.interfaces.api.responses import SafeJSONResponse
 from medinfo.services.answers import Answerer, StorePassages
 from medinfo.services.checks import RequestError, describe_errors, json_position
 from medinfo.services.monograph_lookup import NoMonographError, StoreMonographs
@@ -28,18 +29,21 @@ def answerer_of(app: FastAPI) -> Answerer:
     return answerer
 
 
-def problem(detail: str, status_code: int, **extra: Any) -> JSONResponse:
-    """A JSON error reply: `detail` is one line a person can read."""
-    return JSONResponse({"detail": detail, **extra}, status_code=status_code)
+def problem(
+    detail: str, status_code: int, field: str | None = None, **extra: Any
+) -> SafeJSONResponse:
+    """A JSON error reply shaped like the site's (`detail`, `suggestions`, `field`), plus extras."""
+    body = {"detail": detail, "suggestions": [], "field": field, **extra}
+    return SafeJSONResponse(body, status_code=status_code)
 
 
-def problem_for(error: Exception, body: bytes = b"") -> JSONResponse | None:
+def problem_for(error: Exception, body: bytes = b"") -> SafeJSONResponse | None:
     """The JSON reply for a bad request, an unknown drug or a drug without monograph."""
     if isinstance(error, RequestValidationError):
         return _invalid_request(error, body)
     if isinstance(error, RequestError):
         fields = [{"field": p.field, "message": p.message} for p in error.problems]
-        return problem(str(error), 422, errors=fields)
+        return problem(str(error), 422, error.problems[0].field, errors=fields)
     if isinstance(error, UnknownDrugError):
         return problem(str(error), 404, suggestions=error.suggestions)
     if isinstance(error, NoMonographError):
@@ -67,7 +71,7 @@ class ProblemRoute(APIRoute):
         return run
 
 
-def _invalid_request(error: RequestValidationError, body: bytes) -> JSONResponse:
+def _invalid_request(error: RequestValidationError, body: bytes) -> SafeJSONResponse:
     errors = list(error.errors())
     if errors and errors[0].get("type") == "json_invalid":
         text = body.decode("utf-8", "replace")
@@ -75,8 +79,8 @@ def _invalid_request(error: RequestValidationError, body: bytes) -> JSONResponse
         reason = errors[0].get("ctx", {}).get("error", "JSON decode error")
         where = json_position(text, int(position)) if isinstance(position, int) else "?"
         detail = f"request body: invalid JSON at {where}: {reason}"
-        return problem(detail, 422, errors=[{"field": "", "message": detail}])
+        return problem(detail, 422, "", errors=[{"field": "", "message": detail}])
     problems = describe_errors(errors, skip=1)
     fields = [{"field": p.field, "message": p.message} for p in problems]
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    return problem(f"request body: {problems[0]}{more}", 422, errors=fields)
+    return problem(f"request body: {problems[0]}{more}", 422, problems[0].field, errors=fields)

@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from medinfo.domain.alerts import CheckRequest, CheckResponse
 from medinfo.interfaces.api.asking import ProblemRoute, answerer_of
+from medinfo.interfaces.api.responses import escape_markup
 from medinfo.services.checks import check_request
 
 router = APIRouter(prefix="/api/v1", tags=["checks"], route_class=ProblemRoute)
@@ -25,4 +26,5 @@ def check(request: Request, body: CheckRequest) -> Response:
     drug's facts: a known medicine with no monograph gives 404 with `monograph_available: false`.
     """
     response = check_request(answerer_of(request.app).lookup, body)
-    return Response(response.model_dump_json(), media_type="application/json")
+    content = escape_markup(response.model_dump_json().encode("utf-8"))
+    return Response(content, media_type="application/json")

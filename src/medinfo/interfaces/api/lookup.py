@@ -1,0 +1,124 @@
+"""Drug lookups shared by the pages and the API, with short-lived caches of names and renders.
+
+A resolved name is kept for `ttl` seconds, and a rendered body is keyed by the monograph's
+ETag, so a busy page costs a dictionary lookup; an ingest shows within `ttl` seconds.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from fastapi import Request
+from starlette.concurrency import run_in_threadpool
+
+from medinfo.bootstrap import Medinfo
+from medinfo.domain.catalog import CatalogDrug
+from medinfo.services.search import DrugRef
+from medinfo.store.repositories import CachedMonograph
+
+T = TypeVar("T")
+DEFAULT_TTL = 2.0
+_MAX_ENTRIES = 512
+
+
+class TtlCache(Generic[T]):
+    """A bounded mapping whose entries expire `ttl` seconds after they were stored."""
+
+    def __init__(self, ttl: float, max_entries: int = _MAX_ENTRIES) -> None:
+        self.ttl = ttl
+        self._max = max_entries
+        self._items: OrderedDict[Hashable, tuple[float, T]] = OrderedDict()
+
+    def peek(self, key: Hashable) -> T | None:
+        """The fresh value stored under `key`, or None."""
+        found = self._items.get(key)
+        if found is not None and time.monotonic() - found[0] < self.ttl:
+            return found[1]
+        return None
+
+    def get_or_make(self, key: Hashable, make: Callable[[], T]) -> T:
+        found = self.peek(key)
+        if found is not None:
+            return found
+        now = time.monotonic()
+        value = make()
+        self._items[key] = (now, value)
+        self._items.move_to_end(key)
+        while len(self._items) > self._max:
+            self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        self._items.clear()
+
+
+@dataclass(frozen=True)
+class DrugEntry:
+    """A resolved drug: its monograph when medinfo has one, else its catalog record."""
+
+    ref: DrugRef
+    monograph: CachedMonograph | None
+    catalog: CatalogDrug | None
+
+    @property
+    def etag(self) -> str:
+        if self.monograph is not None:
+            return f'"{self.monograph.etag}"'
+        return f'"catalog-{self.ref.drug}"'
+
+
+class DrugLookup:
+    """Resolves names to drugs and caches what is rendered from them."""
+
+    def __init__(self, medinfo: Medinfo, ttl: float = DEFAULT_TTL) -> None:
+        self.medinfo = medinfo
+        self._entries: TtlCache[DrugEntry] = TtlCache(ttl)
+        self._renders: TtlCache[bytes] = TtlCache(ttl)
+
+    def entry(self, name: str) -> DrugEntry:
+        """The drug `name` stands for; UnknownDrugError (with suggestions) when none."""
+        return self._entries.get_or_make(name, lambda: self._load(name))
+
+    def rendered(self, kind: str, entry: DrugEntry, make: Callable[[], bytes]) -> bytes:
+        """The body of `kind` for `entry`, made once per monograph version."""
+        return self._renders.get_or_make((kind, entry.ref.drug, entry.etag), make)
+
+    async def entry_async(self, name: str) -> DrugEntry:
+        """`entry` for async routes: a cache hit costs no thread, a miss runs in the pool."""
+        found = self._entries.peek(name)
+        return found if found is not None else await run_in_threadpool(self.entry, name)
+
+    async def rendered_async(self, kind: str, entry: DrugEntry, make: Callable[[], bytes]) -> bytes:
+        """`rendered` for async routes: rendering and its queries run in the thread pool."""
+        found = self._renders.peek((kind, entry.ref.drug, entry.etag))
+        if found is not None:
+            return found
+        return await run_in_threadpool(self.rendered, kind, entry, make)
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self._renders.clear()
+
+    def _load(self, name: str) -> DrugEntry:
+        ref = self.medinfo.find_drug(name)
+        if ref.has_monograph:
+            return DrugEntry(ref, self.medinfo.cached_monograph(ref.drug), None)
+        from medinfo.services.catalog import load_catalog
+
+        return DrugEntry(ref, None, load_catalog().get(ref.drug))
+
+
+async def lookup_of(request: Request) -> DrugLookup:
+    """The application's drug lookup (a FastAPI dependency)."""
+    lookup: DrugLookup = request.app.state.lookup
+    return lookup
+
+
+async def medinfo_of(request: Request) -> Medinfo:
+    """The application's services (a FastAPI dependency)."""
+    medinfo: Medinfo = request.app.state.medinfo
+    return medinfo

@@ -1,0 +1,68 @@
+"""`/api/v1/search`: drugs by any name (typos forgiven), fact lines and source passages by words."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from medinfo.bootstrap import Medinfo
+from medinfo.interfaces.api.drugs import drug_api_url, drug_page_url
+from medinfo.interfaces.api.lookup import medinfo_of
+from medinfo.interfaces.api.responses import SafeJSONResponse
+from medinfo.interfaces.api.schemas import DrugHitPublic, ErrorPublic, SearchPublic, TextHitPublic
+from medinfo.services.search import MAX_QUERY, SearchResults
+
+router = APIRouter(prefix="/api/v1", tags=["search"], default_response_class=SafeJSONResponse)
+
+
+@router.get(
+    "/search",
+    response_model=SearchPublic,
+    responses={422: {"model": ErrorPublic, "description": "Missing or invalid q or limit"}},
+    summary="Search drugs, facts and source text",
+)
+def search(
+    medinfo: Annotated[Medinfo, Depends(medinfo_of)],
+    q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY, description="What to look for")],
+    limit: Annotated[int, Query(ge=1, le=50, description="Most results per group")] = 10,
+) -> SearchPublic:
+    """Generic, brand and synonym names (case, accents and typos forgiven), then full text."""
+    return search_public(medinfo.search(q, limit))
+
+
+def search_public(results: SearchResults) -> SearchPublic:
+    """The JSON form of search results."""
+    return SearchPublic(
+        query=results.query,
+        drugs=[
+            DrugHitPublic(
+                name=hit.name,
+                drug=hit.drug,
+                kind=hit.kind,
+                match=hit.match,
+                has_monograph=hit.has_monograph,
+                url=drug_api_url(hit.drug),
+                page=drug_page_url(hit.drug),
+            )
+            for hit in results.drugs
+        ],
+        facts=[
+            TextHitPublic(
+                drug=hit.drug, section=hit.ref, text=hit.body, page=drug_page_url(hit.drug)
+            )
+            for hit in results.facts
+        ],
+        passages=[
+            TextHitPublic(
+                drug=hit.drug,
+                section=hit.ref,
+                text=hit.body,
+                source=hit.source,
+                start=hit.start,
+                end=hit.stop,
+                page=drug_page_url(hit.drug),
+            )
+            for hit in results.passages
+        ],
+    )

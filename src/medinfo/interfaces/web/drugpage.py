@@ -1,0 +1,312 @@
+"""The drug page's content: key facts, sections in a patient's reading order, conflicts, sources."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from medinfo.domain.evidence import Evidence
+from medinfo.domain.monograph import UNKNOWN, Attributed, Conflict, DoseSpec, Monograph
+from medinfo.interfaces.web.citations import Citations, FactView, Marker, SourceView
+
+_KEY_FACT_LIMIT = 6
+_SEVERITY_ORDER = {"contraindicated": 0, "major": 1, "severe": 1, "moderate": 2, "minor": 3}
+# Conflict topics (matched by word) and the section they are shown in, besides the summary.
+_CONFLICT_SECTIONS = (
+    (("onset", "dose", "dosing", "titration"), "how-to-take"),
+    (("pregnancy", "breastfeeding", "category"), "pregnancy"),
+    (("dependence", "addiction", "addictive", "withdrawal", "stopping"), "stopping"),
+    (("side", "effect", "effects"), "side-effects"),
+    (("interaction", "interactions"), "interactions"),
+    (("indication", "use", "uses", "spasm", "palsy"), "what-for"),
+    (("mechanism", "elimination", "class"), "how-it-works"),
+    (("precaution", "kidney", "liver"), "precautions"),
+)
+
+
+@dataclass(frozen=True)
+class KeyFact:
+    label: str
+    facts: tuple[FactView, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Facts under an optional sub-heading; `empty` is said when there are none."""
+
+    heading: str
+    facts: tuple[FactView, ...]
+    empty: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    value: str
+    markers: tuple[Marker, ...]
+    titles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    topic: str
+    note: str
+    claims: tuple[ClaimView, ...]
+    section: str
+
+
+@dataclass(frozen=True)
+class SectionView:
+    id: str
+    title: str
+    groups: tuple[Group, ...]
+    conflicts: tuple[ConflictView, ...] = ()
+
+
+@dataclass(frozen=True)
+class DrugPage:
+    drug: str
+    summary: str
+    brand_names: tuple[FactView, ...]
+    key_facts: tuple[KeyFact, ...]
+    conflicts: tuple[ConflictView, ...]
+    sections: tuple[SectionView, ...]
+    sources: tuple[SourceView, ...]
+
+
+def build_drug_page(monograph: Monograph, quotes: Mapping[Evidence, str]) -> DrugPage:
+    """Everything the drug page shows, each fact with numbered markers to its evidence."""
+    m = monograph
+    cite = Citations(m.sources, quotes)
+    conflicts = tuple(_conflict(cite, conflict) for conflict in m.conflicts)
+    on_label = [i for i in m.indications if not i.off_label]
+    common = [e for e in m.side_effects if not e.serious]
+    serious = [e for e in m.side_effects if e.serious]
+    interactions = sorted(m.interactions, key=lambda i: _SEVERITY_ORDER.get(i.severity, 2))
+    rows = (
+        KeyFact("Drug class", _terms(cite, m, "drug_class", m.drug_class)),
+        KeyFact("Used for", tuple(cite.fact(i.condition, i) for i in on_label)),
+        KeyFact("Common side effects", tuple(cite.fact(e.term, e) for e in common)),
+        KeyFact("Serious side effects", tuple(cite.fact(e.term, e) for e in serious)),
+        KeyFact("Pregnancy", _known(cite, _pregnancy_text(m), m.pregnancy)),
+        KeyFact("Main interactions", tuple(cite.fact(i.agent, i) for i in interactions)),
+        KeyFact("Maximum dose", _dose(cite, "", m.dosing.max_daily, per_day=True)),
+    )
+    key_facts = tuple(KeyFact(fact.label, fact.facts[:_KEY_FACT_LIMIT]) for fact in rows)
+    sections = _sections(cite, m)
+    by_id = {
+        section.id: SectionView(
+            section.id,
+            section.title,
+            section.groups,
+            tuple(c for c in conflicts if c.section == section.id),
+        )
+        for section in sections
+    }
+    return DrugPage(
+        drug=m.drug,
+        summary=m.summary,
+        brand_names=_terms(cite, m, "brand_names", m.brand_names),
+        key_facts=key_facts,
+        conflicts=conflicts,
+        sections=tuple(by_id[section.id] for section in sections),
+        sources=tuple(cite.source_list()),
+    )
+
+
+def _sections(cite: Citations, m: Monograph) -> list[SectionView]:
+    off_label = [i for i in m.indications if i.off_label]
+    d = m.dosing
+    return [
+        SectionView(
+            "what-for",
+            "What it is for",
+            (
+                Group(
+                    "",
+                    tuple(cite.fact(i.condition, i) for i in m.indications if not i.off_label),
+                    UNKNOWN,
+                ),
+                Group(
+                    "Also used off-label (outside the official labelling)",
+                    tuple(cite.fact(i.condition, i) for i in off_label),
+                ),
+            ),
+        ),
+        SectionView(
+            "how-it-works",
+            "How it works",
+            (
+                Group("", _mechanism(cite, m), UNKNOWN),
+                Group("Drug class", _terms(cite, m, "drug_class", m.drug_class)),
+            ),
+        ),
+        SectionView(
+            "how-to-take",
+            "How to take it",
+            (
+                Group("Forms", _terms(cite, m, "forms", m.forms)),
+                Group(
+                    "Dose",
+                    (
+                        *_dose(cite, "Starting dose: ", d.initial),
+                        *_dose(cite, "Maximum per day: ", d.max_daily, per_day=True),
+                        *_dose(cite, "Maximum per dose: ", d.max_single),
+                        *(
+                            (cite.fact(f"Raising the dose: {d.titration}", d),)
+                            if d.titration
+                            else ()
+                        ),
+                        *(
+                            cite.fact(_joined("Reduced kidney function", r.advice), r)
+                            for r in d.renal_adjustment
+                        ),
+                    ),
+                    UNKNOWN,
+                ),
+                Group("When it starts to work", _known(cite, m.onset.summary, m.onset)),
+            ),
+        ),
+        SectionView(
+            "side-effects",
+            "Side effects",
+            (
+                Group(
+                    "Common",
+                    tuple(cite.fact(e.term, e) for e in m.side_effects if not e.serious),
+                    UNKNOWN,
+                ),
+                Group(
+                    "Serious: get medical help",
+                    tuple(cite.fact(e.term, e) for e in m.side_effects if e.serious),
+                    UNKNOWN,
+                ),
+            ),
+        ),
+        SectionView(
+            "precautions",
+            "Precautions",
+            (
+                Group(
+                    "",
+                    tuple(cite.fact(_joined(p.condition, p.advice), p) for p in m.precautions),
+                    UNKNOWN,
+                ),
+            ),
+        ),
+        SectionView(
+            "interactions",
+            "Interactions",
+            (
+                Group(
+                    "",
+                    tuple(
+                        cite.fact(_interaction_text(i.agent, i.effect, i.severity), i)
+                        for i in m.interactions
+                    ),
+                    UNKNOWN,
+                ),
+            ),
+        ),
+        SectionView(
+            "pregnancy",
+            "Pregnancy and breastfeeding",
+            (
+                Group("Pregnancy", _known(cite, _pregnancy_text(m), m.pregnancy), UNKNOWN),
+                Group(
+                    "Breastfeeding", _known(cite, m.breastfeeding.summary, m.breastfeeding), UNKNOWN
+                ),
+            ),
+        ),
+        SectionView(
+            "missed-dose",
+            "If you miss a dose",
+            (Group("", _known(cite, m.missed_dose.summary, m.missed_dose), UNKNOWN),),
+        ),
+        SectionView(
+            "stopping",
+            "Stopping",
+            (
+                Group("", _known(cite, m.stopping.summary, m.stopping), UNKNOWN),
+                Group(
+                    "Withdrawal symptoms",
+                    tuple(cite.fact(s, m.stopping) for s in m.stopping.withdrawal_symptoms),
+                ),
+                Group("Tapering", _known(cite, m.stopping.taper or "", m.stopping)),
+            ),
+        ),
+        SectionView(
+            "questions",
+            "Questions people ask",
+            (
+                Group(
+                    "",
+                    tuple(cite.fact(f"{f.question} {f.answer}", f) for f in m.faq),
+                    "No questions answered by the sources yet.",
+                ),
+            ),
+        ),
+    ]
+
+
+def _conflict(cite: Citations, conflict: Conflict) -> ConflictView:
+    claims = tuple(
+        ClaimView(
+            claim.value,
+            cite.markers(claim.sources, claim.evidence),
+            tuple(cite.title(source) for source in claim.sources),
+        )
+        for claim in conflict.claims
+    )
+    words = set(conflict.topic.lower().replace("_", " ").replace("-", " ").split())
+    section = next((sid for keys, sid in _CONFLICT_SECTIONS if words & set(keys)), "")
+    return ConflictView(conflict.topic.replace("_", " "), conflict.note, claims, section)
+
+
+def _terms(cite: Citations, m: Monograph, field: str, terms: list[str]) -> tuple[FactView, ...]:
+    attributions = {item.term: item for item in m.term_sources.get(field, [])}
+    return tuple(cite.fact(term, attributions.get(term)) for term in terms)
+
+
+def _known(cite: Citations, text: str, item: Attributed) -> tuple[FactView, ...]:
+    if not text or (text == UNKNOWN and not item.sources):
+        return ()
+    return (cite.fact(text, item),)
+
+
+def _mechanism(cite: Citations, m: Monograph) -> tuple[FactView, ...]:
+    if m.mechanism is None:
+        return ()
+    text = m.mechanism.summary or ", ".join(m.mechanism.terms)
+    return (cite.fact(text, m.mechanism),)
+
+
+def _dose(
+    cite: Citations, label: str, dose: DoseSpec | None, *, per_day: bool = False
+) -> tuple[FactView, ...]:
+    if dose is None:
+        return ()
+    text = f"{label}{dose.amount:g} {dose.unit}"
+    if per_day:
+        text += " a day"
+    if dose.frequency_per_day:
+        text += f", {dose.frequency_per_day} times a day"
+    if dose.route:
+        text += f" ({dose.route})"
+    return (cite.fact(text, dose),)
+
+
+def _pregnancy_text(m: Monograph) -> str:
+    pregnancy = m.pregnancy
+    if pregnancy.category is None:
+        return pregnancy.summary
+    retired = " (a retired FDA letter category)" if pregnancy.outdated_category else ""
+    summary = "" if pregnancy.summary == UNKNOWN else f" {pregnancy.summary}"
+    return f"Category {pregnancy.category}{retired}.{summary}"
+
+
+def _interaction_text(agent: str, effect: str, severity: str) -> str:
+    return f"{_joined(agent, effect)} ({severity})" if severity else _joined(agent, effect)
+
+
+def _joined(head: str, tail: str) -> str:
+    return f"{head}: {tail}" if tail else head

@@ -1,0 +1,79 @@
+"""Drug pages: the monograph page, the catalog-only page and the compare-sources matrix."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.responses import RedirectResponse
+
+from medinfo.domain.monograph import Monograph
+from medinfo.interfaces.api.drugs import drug_page_url
+from medinfo.interfaces.api.lookup import DrugEntry, DrugLookup, lookup_of
+from medinfo.interfaces.api.schemas import NO_MONOGRAPH, catalog_monograph
+from medinfo.interfaces.web.citations import all_evidence
+from medinfo.interfaces.web.comparison import build_matrix
+from medinfo.interfaces.web.drugpage import DrugPage, build_drug_page
+from medinfo.interfaces.web.rendering import HTML_TYPE, render_html
+
+router = APIRouter(include_in_schema=False)
+NameParam = Annotated[str, Path(max_length=200)]
+_PAGE_CACHE = "public, max-age=60, must-revalidate"
+
+
+@router.get("/drugs/{name}", response_class=HTMLResponse)
+async def drug_page(request: Request, name: NameParam) -> Response:
+    """The drug's page; other names of the drug redirect to its canonical address."""
+    lookup: DrugLookup = request.app.state.lookup  # no dependency: this is the hot path
+    entry = await lookup.entry_async(name)
+    if name != entry.ref.drug:
+        return RedirectResponse(drug_page_url(entry.ref.drug), status_code=307)
+    body = await lookup.rendered_async("page", entry, lambda: _render_drug(lookup, entry))
+    return _html(body, entry)
+
+
+@router.get("/drugs/{name}/sources", response_class=HTMLResponse)
+async def compare_page(
+    name: NameParam, lookup: Annotated[DrugLookup, Depends(lookup_of)]
+) -> Response:
+    """A matrix of the drug's facts against its sources."""
+    entry = await lookup.entry_async(name)
+    if name != entry.ref.drug:
+        return RedirectResponse(drug_page_url(entry.ref.drug) + "/sources", status_code=307)
+    body = await lookup.rendered_async("compare", entry, lambda: _render_compare(lookup, entry))
+    return _html(body, entry)
+
+
+def _page_model(lookup: DrugLookup, entry: DrugEntry) -> DrugPage | None:
+    if entry.monograph is None:
+        return None
+    monograph = Monograph.model_validate_json(entry.monograph.body)
+    quotes = lookup.medinfo.quote_evidence(all_evidence(monograph))
+    return build_drug_page(monograph, quotes)
+
+
+def _render_drug(lookup: DrugLookup, entry: DrugEntry) -> bytes:
+    page = _page_model(lookup, entry)
+    if page is None:
+        catalog = catalog_monograph(entry.catalog) if entry.catalog else None
+        display = entry.catalog.display_name if entry.catalog else entry.ref.drug
+        context = {
+            "drug": entry.ref.drug,
+            "display": display,
+            "catalog": catalog,
+            "notice": NO_MONOGRAPH,
+        }
+        return render_html("catalog_drug.html", context)
+    return render_html("drug.html", {"page": page})
+
+
+def _render_compare(lookup: DrugLookup, entry: DrugEntry) -> bytes:
+    page = _page_model(lookup, entry)
+    matrix = build_matrix(page) if page is not None else None
+    return render_html("compare.html", {"drug": entry.ref.drug, "page": page, "matrix": matrix})
+
+
+def _html(body: bytes, entry: DrugEntry) -> Response:
+    headers = {"ETag": entry.etag, "Cache-Control": _PAGE_CACHE}
+    return Response(body, media_type=HTML_TYPE, headers=headers)

@@ -1,0 +1,217 @@
+"""Search: find drugs by any name (typos and accents forgiven) and passages by their words.
+
+Names come from the catalog loaded into the database and from the monographs' own names;
+typos fall back to the catalog's tuned fuzzy matcher. Passages come from the full-text
+index of each monograph's facts and of stored source text, kept by `index_drug`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from medinfo.domain.errors import InputError, UnknownDrugError
+from medinfo.domain.monograph import Monograph
+from medinfo.services.catalog.names import fold
+from medinfo.services.outline import outline_monograph
+from medinfo.services.quotes import strip_markup
+from medinfo.store.database import Database
+from medinfo.store.repositories import Store
+from medinfo.store.search import IndexEntry, SearchIndex, TextHit
+
+MAX_QUERY = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ufffd]")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_SKIPPED_SECTIONS = frozenset({"Sources", "Where sources disagree"})
+_FUZZY_SCORE = 85.0
+_SUGGEST_SCORE = 60.0
+# Names sharing this many first letters with an unknown name are suggested too.
+_STEM = 4
+
+
+@dataclass(frozen=True)
+class DrugMatch:
+    """A drug found by name: `name` as matched, `drug` the key its page is under."""
+
+    name: str
+    drug: str
+    kind: str
+    has_monograph: bool
+    match: str  # "exact", "prefix" or "typo"
+
+
+@dataclass(frozen=True)
+class DrugRef:
+    """What a typed name resolved to, and whether medinfo has a monograph for it."""
+
+    drug: str
+    has_monograph: bool
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """Drugs whose names match, then fact lines and source passages containing the words."""
+
+    query: str
+    drugs: list[DrugMatch] = field(default_factory=list)
+    facts: list[TextHit] = field(default_factory=list)
+    passages: list[TextHit] = field(default_factory=list)
+
+
+def clean_query(raw: str) -> str:
+    """The query without control characters or replacement marks, whitespace collapsed.
+
+    Raises InputError naming the field `q` when it is longer than MAX_QUERY characters.
+    """
+    if len(raw) > MAX_QUERY:
+        raise InputError(f"q: longer than {MAX_QUERY} characters")
+    return " ".join(_CONTROL.sub(" ", raw).split())
+
+
+def search(database: Database, raw_query: str, limit: int = 10) -> SearchResults:
+    """Drugs by name (exact, prefix, then typo-tolerant) and passages by full text."""
+    query = clean_query(raw_query)
+    folded = fold(query)
+    if not folded:
+        return SearchResults(query)
+    with database.reader() as store:
+        index = SearchIndex(store.connection)
+        monographs = set(store.monographs.drugs())
+        drugs = _name_matches(index, folded, monographs, limit)
+        if not drugs:
+            drugs = _typo_matches(store, query, monographs)
+        hits = index.match(folded.split(), limit * 3)
+    facts = [hit for hit in hits if hit.kind == "fact"][:limit]
+    passages = [hit for hit in hits if hit.kind == "source"][:limit]
+    return SearchResults(query, drugs, facts, passages)
+
+
+def find_drug(database: Database, name: str) -> DrugRef:
+    """The drug a generic, brand or synonym name (or a close misspelling) stands for.
+
+    A name known only to the catalog resolves with `has_monograph=False`. Raises
+    UnknownDrugError with close names as suggestions when nothing matches.
+    """
+    cleaned = clean_query(name) if len(name) <= MAX_QUERY else ""
+    folded = fold(cleaned)
+    if not folded:
+        raise UnknownDrugError(name[:MAX_QUERY])
+    with database.reader() as store:
+        monographs = set(store.monographs.drugs())
+        for drug in store.names.drugs_named(cleaned) or store.names.drugs_named(folded):
+            if drug in monographs:
+                return DrugRef(drug, True)
+        for drug in SearchIndex(store.connection).catalog_drugs_named(folded):
+            return DrugRef(drug, drug in monographs)
+        typo = _typo_matches(store, cleaned, monographs)
+    if typo:
+        return DrugRef(typo[0].drug, typo[0].has_monograph)
+    raise UnknownDrugError(cleaned, suggest_names(database, cleaned))
+
+
+def suggest_names(database: Database, name: str, limit: int = 5) -> list[str]:
+    """Close names for a "did you mean" hint: monograph names first, then catalog names."""
+    from rapidfuzz import fuzz, process
+
+    from medinfo.services.catalog import load_catalog
+
+    folded = fold(name)
+    if not folded:
+        return []
+    with database.reader() as store:
+        names = store.names.all_names()
+        stem = SearchIndex(store.connection).names_starting(folded[:_STEM], limit)
+    close = process.extract(folded, list(names), scorer=fuzz.ratio, limit=limit)
+    found = [match for match, score, _ in close if score >= _SUGGEST_SCORE]
+    found += [hit.drug for hit in stem if len(folded) > _STEM and hit.drug in names.values()]
+    found += load_catalog().suggest(folded, limit)
+    unique: dict[str, str] = {}
+    for item in found:
+        unique.setdefault(item.lower(), item)
+    return list(unique.values())[:limit]
+
+
+def index_drug(store: Store, monograph: Monograph) -> None:
+    """(Re)index a drug's fact lines and the stored text of its sources."""
+    entries = list(_fact_entries(monograph))
+    for source in store.sources.list_for_drug(monograph.drug):
+        original = store.sources.original_text(source.id)
+        if original:
+            entries += _source_entries(monograph.drug, source.id, source.title, original)
+    SearchIndex(store.connection).replace_drug(monograph.drug, entries)
+
+
+def load_catalog_names(store: Store) -> int:
+    """Load every catalog name into the database (done once, for each new database)."""
+    from medinfo.services.catalog import iter_name_rows
+
+    rows = ((fold(name), name, drug, kind) for name, drug, kind in iter_name_rows())
+    return SearchIndex(store.connection).load_catalog_names(row for row in rows if row[0])
+
+
+def ensure_catalog_names(database: Database) -> bool:
+    """Load the catalog names when the database has none (e.g. upgraded from 0001)."""
+    with database.reader() as store:
+        if SearchIndex(store.connection).has_catalog_names():
+            return False
+    with database.transaction() as store:
+        load_catalog_names(store)
+    return True
+
+
+def _name_matches(
+    index: SearchIndex, folded: str, monographs: set[str], limit: int
+) -> list[DrugMatch]:
+    matches: dict[str, DrugMatch] = {}
+    for hit in index.names_starting(folded, limit):
+        has = hit.drug in monographs
+        found = DrugMatch(hit.name, hit.drug, hit.kind, has, "exact" if hit.exact else "prefix")
+        known = matches.get(hit.drug)
+        if known is None or (found.match == "exact" and known.match != "exact"):
+            matches[hit.drug] = found
+    ordered = sorted(matches.values(), key=lambda m: (m.match != "exact", not m.has_monograph))
+    return ordered[:limit]
+
+
+def _typo_matches(store: Store, query: str, monographs: set[str]) -> list[DrugMatch]:
+    from rapidfuzz import fuzz, process
+
+    from medinfo.services.catalog import load_catalog
+
+    folded = fold(query)
+    names = store.names.all_names()
+    best = process.extractOne(folded, list(names), scorer=fuzz.ratio)
+    if best is not None and best[1] >= _FUZZY_SCORE:
+        drug = names[best[0]]
+        return [DrugMatch(best[0], drug, "name", drug in monographs, "typo")]
+    key = load_catalog().resolve(query)
+    if key is None:
+        return []
+    return [DrugMatch(key, key, "generic", key in monographs, "typo")]
+
+
+def _fact_entries(monograph: Monograph) -> Iterator[IndexEntry]:
+    for section in outline_monograph(monograph):
+        if section.title in _SKIPPED_SECTIONS:
+            continue
+        for line in section.lines:
+            terms = fold(f"{section.title} {line.text}")
+            yield IndexEntry(monograph.drug, "fact", section.title, line.text, terms)
+
+
+def _source_entries(drug: str, source_id: str, title: str, original: str) -> Iterator[IndexEntry]:
+    for paragraph in _PARAGRAPH.finditer(original):
+        body = strip_markup(paragraph.group())
+        if len(body) < 3:
+            continue
+        yield IndexEntry(
+            drug,
+            "source",
+            title,
+            body,
+            fold(body),
+            source=source_id,
+            start=paragraph.start(),
+            stop=paragraph.end(),
+        )

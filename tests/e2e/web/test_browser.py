@@ -1,0 +1,122 @@
+"""The website in headless Chromium: search, citations, conflicts, disclaimer, accessibility."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PAGES = {
+    "home": "/",
+    "search": "/search?q=baclophen",
+    "drug": "/drugs/tizanidine",
+    "compare": "/drugs/tizanidine/sources",
+    "catalog-only": "/drugs/metaxalone",
+    "not-found": "/drugs/bacloxyzq",
+}
+WIDTHS = {"desktop": (1280, 900), "phone": (375, 740)}
+
+
+def _page(browser: Any, width: str = "desktop", **options: Any) -> Any:
+    w, h = WIDTHS[width]
+    return browser.new_page(viewport={"width": w, "height": h}, **options)
+
+
+def test_typo_search_reaches_the_drug_page(browser: Any, live_server: str) -> None:
+    page = _page(browser)
+    page.goto(live_server + "/")
+    page.fill("#home-q", "baclophen")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search?q=baclophen")
+    page.get_by_role("link", name="baclofen", exact=True).first.click()
+    page.wait_for_url("**/drugs/baclofen")
+    assert page.locator("h1").inner_text() == "Baclofen"
+    page.close()
+
+
+def test_source_marker_leads_to_its_source_and_quote(browser: Any, live_server: str) -> None:
+    page = _page(browser)
+    page.goto(live_server + "/drugs/tizanidine")
+    marker = page.locator(".key-facts .marker a").first
+    href = marker.get_attribute("href")
+    marker.click()
+    assert page.url.endswith(href)
+    target = page.locator(href)
+    assert target.is_visible()
+    assert target.locator("blockquote").inner_text().strip()
+    source = page.locator(f"ol.sources > li:has({href})")
+    assert "Tizanidine at a glance" in source.inner_text()
+    page.close()
+
+
+def test_conflict_callout_names_both_sides(browser: Any, live_server: str) -> None:
+    page = _page(browser, "phone")
+    page.goto(live_server + "/drugs/tizanidine")
+    callout = page.locator(".callout.conflict").first
+    assert callout.is_visible()
+    text = callout.inner_text()
+    assert "Tizanidine at a glance" in text
+    assert "Tizanidine notes <forum>" in text
+    page.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_every_page_shows_the_disclaimer_and_is_screenshotted(
+    browser: Any, live_server: str, screenshots: Path, width: str
+) -> None:
+    page = _page(browser, width)
+    for name, path in PAGES.items():
+        page.goto(live_server + path)
+        banner = page.locator("#disclaimer")
+        assert banner.is_visible(), name
+        assert "not medical advice" in banner.inner_text().lower()
+        box = banner.bounding_box()
+        assert box is not None, name
+        assert box["y"] < 200, name
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), name
+        page.screenshot(path=str(screenshots / f"{name}-{width}.png"), full_page=True)
+    page.close()
+
+
+def test_pages_have_no_serious_accessibility_violations(
+    browser: Any, live_server: str, axe_source: str
+) -> None:
+    page = _page(browser)
+    found = {}
+    for name, path in PAGES.items():
+        page.goto(live_server + path)
+        page.evaluate(axe_source)
+        result = page.evaluate("async () => await axe.run(document)")
+        bad = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        if bad:
+            found[name] = bad
+    assert found == {}
+    page.close()
+
+
+def test_keyboard_reaches_a_visible_skip_link_first(browser: Any, live_server: str) -> None:
+    page = _page(browser)
+    page.goto(live_server + "/drugs/tizanidine")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Skip to main content"
+    assert page.locator(".skip-link").bounding_box()["y"] >= 0  # type: ignore[index]
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+    page.close()
+
+
+def test_search_works_without_javascript(browser: Any, live_server: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/")
+    page.fill("#home-q", "Zanaflex")
+    page.click("form[role=search] button")
+    page.wait_for_url("**/search?q=Zanaflex")
+    assert page.get_by_role("link", name="tizanidine", exact=True).count() >= 1
+    context.close()

@@ -1,0 +1,88 @@
+"""The drug page model: key facts, reading order, markers to quotes, conflicts and flags."""
+
+from __future__ import annotations
+
+from medinfo.domain.monograph import Monograph
+from medinfo.interfaces.web.citations import all_evidence
+from medinfo.interfaces.web.comparison import Stance, build_matrix
+from medinfo.interfaces.web.drugpage import build_drug_page
+from tests.webdata import tizanidine_monograph
+
+
+def _page() -> tuple[Monograph, object]:
+    monograph = tizanidine_monograph()
+    quotes = {item: f"quote {item.start}" for item in all_evidence(monograph)}
+    return monograph, build_drug_page(monograph, quotes)
+
+
+def test_key_facts_cover_what_a_patient_checks_first() -> None:
+    page = build_drug_page(tizanidine_monograph(), {})
+    labels = [row.label for row in page.key_facts]
+    assert labels == [
+        "Drug class",
+        "Used for",
+        "Common side effects",
+        "Serious side effects",
+        "Pregnancy",
+        "Main interactions",
+        "Maximum dose",
+    ]
+    interactions = next(row for row in page.key_facts if row.label == "Main interactions")
+    assert interactions.facts[0].text == "ciprofloxacin"  # major before moderate
+
+
+def test_markers_point_at_quotes_listed_under_their_source() -> None:
+    page = build_drug_page(tizanidine_monograph(), {})
+    anchors = {quote.anchor for source in page.sources for quote in source.quotes}
+    for section in page.sections:
+        for group in section.groups:
+            for fact in group.facts:
+                for marker in fact.markers:
+                    assert marker.href.removeprefix("#") in anchors
+
+
+def test_quotes_are_attached_to_the_cited_evidence() -> None:
+    monograph = tizanidine_monograph()
+    quotes = {item: f"quote {item.start}" for item in all_evidence(monograph)}
+    page = build_drug_page(monograph, quotes)
+    assert all(q.text.startswith("quote ") for s in page.sources for q in s.quotes)
+
+
+def test_conflicts_are_shown_in_their_section_with_both_sides() -> None:
+    page = build_drug_page(tizanidine_monograph(), {})
+    how = next(section for section in page.sections if section.id == "how-to-take")
+    assert [c.topic for c in how.conflicts] == ["onset"]
+    titles = {title for claim in how.conflicts[0].claims for title in claim.titles}
+    assert titles == {"Tizanidine at a glance", "Tizanidine notes <forum>"}
+
+
+def test_weak_and_outdated_claims_are_flagged() -> None:
+    page = build_drug_page(tizanidine_monograph(), {})
+    flags = {flag for s in page.sections for g in s.groups for f in g.facts for flag in f.flags}
+    assert flags == {
+        "only one less reliable source says this",
+        "outdated: a retired classification",
+    }
+
+
+def test_unsafe_source_urls_are_not_links() -> None:
+    page = build_drug_page(tizanidine_monograph(), {})
+    assert [source.url for source in page.sources] == ["https://example.org/tizanidine", None]
+
+
+def test_empty_monograph_says_the_sources_do_not_say() -> None:
+    page = build_drug_page(Monograph(drug="nothing"), {})
+    missed = next(section for section in page.sections if section.id == "missed-dose")
+    assert missed.groups[0].facts == ()
+    assert "do not say" in missed.groups[0].empty
+
+
+def test_matrix_marks_states_silent_and_disagrees() -> None:
+    matrix = build_matrix(build_drug_page(tizanidine_monograph(), {}))
+    conflict_rows = [row for row in matrix.rows if row.conflict]
+    assert [row.cells for row in conflict_rows] == [
+        (Stance.STATES, Stance.DISAGREES),
+        (Stance.DISAGREES, Stance.STATES),
+    ]
+    counts = matrix.counts()
+    assert all(sum(per.values()) == len(matrix.rows) for per in counts.values())
