@@ -21,6 +21,8 @@ class Review(BaseModel):
     condition: str = ""
     duration: str = ""
     side_effects: list[str] = Field(default_factory=list)
+    # The side effects above (and those named in the text) folded to vocabulary terms.
+    side_effect_terms: list[str] = Field(default_factory=list)
     text: str
     status: ReviewStatus = ReviewStatus.PENDING
     hold_reason: str = ""

@@ -90,3 +90,6 @@ catalog_names = Table(
 # SQLite, a table with a GIN tsvector index on PostgreSQL), so it is created by migration
 # 0002 and queried only through `medinfo.store.search`; it has no Table here.
 SEARCH_TABLE_PREFIX = "search_documents"
+
+# The review tables live beside their repository; importing them registers them on `metadata`.
+from medinfo.store import reviews as _reviews  # noqa: E402, F401

@@ -1,0 +1,192 @@
+"""The reviews API: submit, list and summarise a drug's reviews; moderate them with a token."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+
+from medinfo.config import ADMIN_TOKEN
+from medinfo.domain.reviews import Review, ReviewStatus
+from medinfo.services import reviews as service
+from medinfo.store.database import Database
+
+router = APIRouter(tags=["reviews"])
+
+MAX_BODY_BYTES = 64 * 1024
+THANKS = "Thank you: your review will appear once a moderator has approved it."
+_PUBLIC = {"id", "drug", "rating", "condition", "duration", "side_effects", "side_effect_terms"}
+_PUBLIC |= {"text", "created_at", "attribution"}
+
+
+class ReviewCreate(BaseModel):
+    """The body of POST /api/v1/drugs/{name}/reviews (validated by the reviews service)."""
+
+    rating: int
+    condition: str = ""
+    duration: str = ""
+    side_effects: list[str] = []
+    text: str
+
+
+class ReviewAccepted(BaseModel):
+    id: int
+    drug: str
+    status: ReviewStatus
+    message: str
+
+
+def database_of(request: Request) -> Database:
+    database: Database = request.app.state.medinfo.database
+    return database
+
+
+def rate_limit_of(request: Request) -> service.RateLimit:
+    """The app's review rate limit (app.state.review_rate_limit), else the default."""
+    limit = getattr(request.app.state, "review_rate_limit", None)
+    return limit if isinstance(limit, service.RateLimit) else service.RateLimit()
+
+
+def client_key_of(request: Request) -> str:
+    """Who is submitting, for the rate limit: the peer address (stored only as a keyed hash)."""
+    return request.client.host if request.client else "unknown"
+
+
+async def read_limited_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes | None:
+    """The request body, or None as soon as it is longer than `limit` bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    return bytes(body)
+
+
+def public_review(review: Review) -> dict[str, Any]:
+    """What anyone may see of an approved review."""
+    return review.model_dump(mode="json", include=_PUBLIC)
+
+
+def require_admin(request: Request) -> None:
+    """Let the request through only with `Authorization: Bearer <MEDINFO_ADMIN_TOKEN>`."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    try:
+        allowed = service.admin_token_matches(
+            ADMIN_TOKEN.value(), token.strip() if scheme.lower() == "bearer" else None
+        )
+    except service.ModerationDisabledError as error:
+        raise HTTPException(503, str(error)) from None
+    if not allowed:
+        detail = "a valid admin token is required: send Authorization: Bearer <token>"
+        raise HTTPException(401, detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+@router.post(
+    "/api/v1/drugs/{name}/reviews",
+    status_code=201,
+    response_model=ReviewAccepted,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": ReviewCreate.model_json_schema()}},
+        }
+    },
+)
+async def create_review(request: Request, name: str) -> Response:
+    """Submit a review; it stays pending until a moderator approves it."""
+    body = await read_limited_body(request)
+    if body is None:
+        return _problem(413, f"the request body is larger than {MAX_BODY_BYTES // 1024} KB")
+    try:
+        raw = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return _problem(400, "the request body is not valid JSON")
+    if not isinstance(raw, dict):
+        return _problem(422, "the request body must be a JSON object of review fields")
+    try:
+        review = await run_in_threadpool(
+            service.submit_review,
+            database_of(request),
+            name,
+            raw,
+            client_key=client_key_of(request),
+            limit=rate_limit_of(request),
+        )
+    except service.ReviewInvalidError as error:
+        return invalid_response(error)
+    except service.RateLimitedError as error:
+        return rate_limited_response(error)
+    accepted = ReviewAccepted(
+        id=review.id or 0, drug=review.drug, status=review.status, message=THANKS
+    )
+    return JSONResponse(accepted.model_dump(mode="json"), status_code=201)
+
+
+@router.get("/api/v1/drugs/{name}/reviews")
+def read_reviews(request: Request, name: str, page: int = Query(1, ge=1)) -> dict[str, Any]:
+    """One page (20, newest first) of the drug's approved reviews."""
+    found = service.list_reviews(database_of(request), name, page=page)
+    return {
+        "drug": found.drug,
+        "page": found.page,
+        "pages": found.pages,
+        "reviews": [public_review(review) for review in found.reviews],
+    }
+
+
+@router.get("/api/v1/drugs/{name}/reviews/summary", response_model=service.ReviewSummary)
+def read_summary(request: Request, name: str) -> service.ReviewSummary:
+    """Count, average, histogram, conditions and side effects beside the sources."""
+    return service.summarize_reviews(database_of(request), name)
+
+
+@router.get("/api/v1/admin/reviews", dependencies=[Depends(require_admin)])
+def read_queue(
+    request: Request,
+    status: ReviewStatus = ReviewStatus.PENDING,
+    limit: int = Query(100, ge=1, le=500),
+) -> dict[str, Any]:
+    """Reviews in one status (pending by default), oldest first, with their hold reasons."""
+    found = service.list_for_moderation(database_of(request), status, limit=limit)
+    return {"status": status.value, "reviews": [review.model_dump(mode="json") for review in found]}
+
+
+@router.post("/api/v1/admin/reviews/{review_id}/approve", dependencies=[Depends(require_admin)])
+def approve(request: Request, review_id: int) -> dict[str, Any]:
+    """Publish a review: it counts in the drug's summary from now on."""
+    return _moderate(request, review_id, ReviewStatus.APPROVED)
+
+
+@router.post("/api/v1/admin/reviews/{review_id}/reject", dependencies=[Depends(require_admin)])
+def reject(request: Request, review_id: int) -> dict[str, Any]:
+    """Withdraw or refuse a review: it no longer counts or shows."""
+    return _moderate(request, review_id, ReviewStatus.REJECTED)
+
+
+def invalid_response(error: service.ReviewInvalidError) -> JSONResponse:
+    errors = [{"field": p.field, "message": f"{p.field} {p.message}"} for p in error.problems]
+    return JSONResponse({"detail": str(error), "errors": errors}, status_code=422)
+
+
+def rate_limited_response(error: service.RateLimitedError) -> JSONResponse:
+    headers = {"Retry-After": str(error.retry_after)}
+    return JSONResponse({"detail": str(error)}, status_code=429, headers=headers)
+
+
+def _moderate(request: Request, review_id: int, decision: ReviewStatus) -> dict[str, Any]:
+    try:
+        review = service.moderate_review(database_of(request), review_id, decision)
+    except service.ReviewNotFoundError as error:
+        raise HTTPException(404, str(error)) from None
+    return review.model_dump(mode="json")
+
+
+def _problem(status: int, detail: str) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=status)

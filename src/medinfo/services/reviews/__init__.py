@@ -1,0 +1,55 @@
+"""Patient reviews: submission, moderation, summaries beside the sources, data-set imports."""
+
+from __future__ import annotations
+
+from medinfo.services.reviews.aggregates import (
+    ReviewPage,
+    ReviewSummary,
+    list_reviews,
+    page_of_reviews,
+    summarize_drug,
+    summarize_reviews,
+)
+from medinfo.services.reviews.importers import DatasetFormat, ImportReport, import_reviews
+from medinfo.services.reviews.lookup import resolve_review_drug, review_key, sign
+from medinfo.services.reviews.moderation import (
+    ModerationDisabledError,
+    ReviewNotFoundError,
+    admin_token_matches,
+    list_for_moderation,
+    moderate_review,
+)
+from medinfo.services.reviews.submission import (
+    FieldProblem,
+    RateLimit,
+    RateLimitedError,
+    ReviewInvalidError,
+    submit_review,
+    validate_review,
+)
+
+__all__ = [
+    "DatasetFormat",
+    "FieldProblem",
+    "ImportReport",
+    "ModerationDisabledError",
+    "RateLimit",
+    "RateLimitedError",
+    "ReviewInvalidError",
+    "ReviewNotFoundError",
+    "ReviewPage",
+    "ReviewSummary",
+    "admin_token_matches",
+    "import_reviews",
+    "list_for_moderation",
+    "list_reviews",
+    "moderate_review",
+    "page_of_reviews",
+    "resolve_review_drug",
+    "review_key",
+    "sign",
+    "submit_review",
+    "summarize_drug",
+    "summarize_reviews",
+    "validate_review",
+]
