@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.api.conftest import stocked_client  # the check and ask pages' client (asks)
 from tests.fakes import fake_pipeline
 from tests.webdata import seed_tizanidine
 
@@ -99,3 +100,6 @@ def axe_source() -> str:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+__all__ = ["stocked_client"]

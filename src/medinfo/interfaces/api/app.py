@@ -12,11 +12,15 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from medinfo.bootstrap import Medinfo, bootstrap
+from medinfo.interfaces.api import answers as answers_api  # asks: GET /api/v1/ask
+from medinfo.interfaces.api import checks as checks_api  # asks: POST /api/v1/check
 from medinfo.interfaces.api import drugs, search
 from medinfo.interfaces.api import reviews as reviews_api
 from medinfo.interfaces.api.errors import install_error_handlers
 from medinfo.interfaces.api.lookup import DEFAULT_TTL, DrugLookup
 from medinfo.interfaces.api.security import SecurityHeaders, policy_for_page
+from medinfo.interfaces.web import answers as answer_pages  # asks: /ask
+from medinfo.interfaces.web import checks as check_pages  # asks: /check, /interactions
 from medinfo.interfaces.web import reviews as reviews_web
 from medinfo.interfaces.web.rendering import STATIC_DIR
 from medinfo.interfaces.web.routes import drugs as drug_pages
@@ -29,6 +33,10 @@ ROUTERS: tuple[APIRouter, ...] = (
     home.router,
     drug_pages.router,
     reviews_web.router,
+    checks_api.router,  # asks: POST /api/v1/check
+    answers_api.router,  # asks: GET /api/v1/ask
+    check_pages.router,  # asks: /check, /interactions
+    answer_pages.router,  # asks: /ask
 )
 _SWAGGER_ORIGIN = "https://cdn.jsdelivr.net"
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from medinfo.interfaces.cli.answers import ask
+from medinfo.interfaces.cli.checks import check
 from medinfo.interfaces.cli.db import db_app
 from medinfo.interfaces.cli.drugs import show, sources
 from medinfo.interfaces.cli.ingest import ingest
@@ -33,3 +35,5 @@ app.command()(sources)
 app.command()(serve)
 app.command("import-reviews")(import_reviews)
 app.add_typer(db_app, name="db")
+app.command()(check)  # safety checks (asks branch)
+app.command()(ask)  # question answering (asks branch)

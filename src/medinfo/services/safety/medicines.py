@@ -129,9 +129,12 @@ def _recognise(cleaned: str, fuzzy: bool, min_similarity: float) -> tuple[str, .
     find_drugs = _drug_finder()
     if find_drugs is None:
         return None
-    matches: list[tuple[dict[str, Any], int, int]] = find_drugs(
-        cleaned.split(), is_fuzzy_match=fuzzy, is_ignore_case=True
-    )
+    try:
+        matches: list[tuple[dict[str, Any], int, int]] = find_drugs(
+            cleaned.split(), is_fuzzy_match=fuzzy, is_ignore_case=True
+        )
+    except UnboundLocalError:  # the library's fuzzy two-word path fails on inputs like "b x b"
+        return None
     names = [
         normalize_name(str(record["name"]))
         for record, _start, _end in matches

@@ -1,0 +1,30 @@
+"""POST /api/v1/check: a safety-check request against the drug's monograph."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from medinfo.domain.alerts import CheckRequest, CheckResponse
+from medinfo.interfaces.api.asking import ProblemRoute, answerer_of
+from medinfo.interfaces.api.responses import escape_markup
+from medinfo.services.checks import check_request
+
+router = APIRouter(prefix="/api/v1", tags=["checks"], route_class=ProblemRoute)
+
+_ERRORS: dict[int | str, dict[str, str]] = {
+    404: {"description": "Unknown drug (with suggestions), or a drug without a monograph"},
+    422: {"description": "Malformed request: `detail` names the field or the JSON position"},
+}
+
+
+@router.post("/check", response_model=CheckResponse, responses=_ERRORS)
+def check(request: Request, body: CheckRequest) -> Response:
+    """Check a regimen for one patient: doses, interactions, conditions and an optional event.
+
+    `regimen.drug` may be a generic, brand or misspelled name. No check runs without the
+    drug's facts: a known medicine with no monograph gives 404 with `monograph_available: false`.
+    """
+    response = check_request(answerer_of(request.app).lookup, body)
+    content = escape_markup(response.model_dump_json().encode("utf-8"))
+    return Response(content, media_type="application/json")

@@ -1,0 +1,116 @@
+"""Safety-check requests: read and validate them, then check them against a stored monograph."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, get_args
+
+from pydantic import ValidationError
+
+from medinfo.domain.alerts import CheckRequest, CheckResponse, MissedDoseEvent, StopEvent
+from medinfo.domain.errors import InputError
+from medinfo.domain.monograph import SourceRef
+from medinfo.services.monograph_lookup import StoreMonographs
+from medinfo.services.safety import check_regimen
+
+# Tags of the event union: pydantic puts them in error locations, a reader does not need them.
+_UNION_TAGS = frozenset(
+    tag
+    for model in (MissedDoseEvent, StopEvent)
+    for tag in get_args(model.model_fields["type"].annotation)
+)
+MAX_REQUEST_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One thing wrong with a request: the field's dotted path and what is wrong."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
+
+
+class RequestError(InputError):
+    """A safety-check request that cannot be used; names the origin and the fields at fault."""
+
+    def __init__(self, origin: str, problems: Sequence[FieldProblem]) -> None:
+        self.origin = origin
+        self.problems = list(problems)
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(f"{origin}: {problems[0]}{more}")
+
+
+def describe_errors(errors: Iterable[Mapping[str, Any]], skip: int = 0) -> list[FieldProblem]:
+    """pydantic-style errors (`loc`, `msg`) as field problems; `skip` drops leading loc parts."""
+    problems = []
+    for error in errors:
+        loc = list(error.get("loc", ()))[skip:]
+        problems.append(FieldProblem(field_path(loc), str(error.get("msg", "invalid"))))
+    return problems
+
+
+def field_path(loc: Sequence[object]) -> str:
+    """("patient", "other_medications", 0) -> "patient.other_medications[0]"; union tags dropped."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part not in _UNION_TAGS:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def json_position(text: str, position: int) -> str:
+    """A character offset as "line L, column C" (both from 1)."""
+    before = text[:position]
+    line = before.count("\n") + 1
+    column = position - (before.rfind("\n") + 1) + 1
+    return f"line {line}, column {column}"
+
+
+def read_check_request(data: str | bytes, origin: str) -> CheckRequest:
+    """Parse and validate a request; RequestError names `origin`, the position or the field."""
+    if len(data) > MAX_REQUEST_BYTES:
+        raise RequestError(origin, [FieldProblem("", f"larger than {MAX_REQUEST_BYTES} bytes")])
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError as error:
+        raise RequestError(
+            origin, [FieldProblem("", f"not valid UTF-8 (byte {error.start})")]
+        ) from None
+    if not text.strip():
+        raise RequestError(origin, [FieldProblem("", "empty request: expected a JSON object")])
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        where = json_position(text, error.pos)
+        problem = FieldProblem("", f"invalid JSON at {where}: {error.msg}")
+        raise RequestError(origin, [problem]) from None
+    try:
+        return CheckRequest.model_validate(raw)
+    except ValidationError as error:
+        raise RequestError(origin, describe_errors(error.errors())) from None
+
+
+def check_request(lookup: StoreMonographs, request: CheckRequest) -> CheckResponse:
+    """The safety check of a request against the monograph its drug name refers to.
+
+    The regimen's drug may be a generic, brand or misspelled name. Raises UnknownDrugError
+    (with suggestions) or NoMonographError: no check runs without the drug's facts.
+    """
+    _drug, monograph = lookup.require(request.regimen.drug)
+    return check_regimen(request, monograph, resolve=lookup)
+
+
+def cited_sources(lookup: StoreMonographs, drug: str, ids: Iterable[str]) -> dict[str, SourceRef]:
+    """The monograph's sources among `ids` (what an alert or answer cites), by id."""
+    monograph = lookup.get(drug)
+    if monograph is None:
+        return {}
+    wanted = set(ids)
+    return {source.id: source for source in monograph.sources if source.id in wanted}

@@ -1,0 +1,201 @@
+"""Monograph lookup: any medicine name to its stored monograph, through store names and catalog."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from medinfo.domain.errors import MedinfoError, UnknownDrugError
+from medinfo.domain.monograph import Monograph
+from medinfo.store.database import Database
+from medinfo.store.versions import monograph_etags
+
+if TYPE_CHECKING:
+    from medinfo.services.catalog import Catalog
+    from medinfo.services.qa import DrugNameIndex
+
+# rapidfuzz ratio (0-100) from which a stored name is offered as "did you mean".
+_SUGGEST_SCORE = 60.0
+MAX_SUGGESTIONS = 5
+
+
+class NoMonographError(MedinfoError):
+    """A medicine medinfo knows by name but has no sources (so no facts) for."""
+
+    def __init__(self, name: str, drug: str) -> None:
+        self.name = name
+        self.drug = drug
+        called = "" if name.strip().lower() == drug.lower() else f" ({name!r})"
+        super().__init__(
+            f"no monograph for {drug!r}{called}: medinfo has no sources about it yet, "
+            "so it cannot be checked; ingest a document about it first"
+        )
+
+
+@dataclass(frozen=True)
+class MedicineName:
+    """A medicine name as typed and what it refers to."""
+
+    name: str
+    drug: str | None = None
+    has_monograph: bool = False
+    suggestions: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Names:
+    """The stored monographs' versions and every name they are known by."""
+
+    etags: dict[str, str]
+    names: dict[str, str]
+    index: DrugNameIndex
+
+
+class StoreMonographs:
+    """Monographs of one database by any name: a qa MonographLookup and a safety MedicineResolver.
+
+    Names resolve in this order: a name stored for a monograph (generic or brand), an exact
+    catalog name (brands, salts, synonyms), a stored name within a typo or two, then the
+    catalog's fuzzy match. Parsed monographs are cached by etag, so a re-ingested drug is
+    read again and an unchanged one is not.
+    """
+
+    def __init__(self, database: Database, catalog: Callable[[], Catalog] | None = None) -> None:
+        self._database = database
+        self._catalog_loader = catalog
+        self._lock = threading.Lock()
+        self._names: _Names | None = None
+        self._parsed: dict[str, tuple[str, Monograph]] = {}
+
+    # -- MonographLookup (question answering) --
+
+    def resolve(self, name: str) -> str | None:
+        """The drug key of a generic, brand or misspelled name; None without a monograph."""
+        found = self.identify(name)
+        return found.drug if found.has_monograph else None
+
+    def find_in_text(self, text: str) -> str | None:
+        """The first drug with a monograph that a free-text question names."""
+        return self._current().index.find_in_text(text)
+
+    def get(self, drug: str) -> Monograph | None:
+        """The monograph of a drug key, parsed once per stored version."""
+        return self._get(drug, self._current())
+
+    # -- MedicineResolver (safety checks) --
+
+    def resolve_components(self, name: str) -> list[str]:
+        """Generic names of the active ingredients of `name` (catalog); empty when unknown."""
+        return self._catalog().resolve_components(name)
+
+    # -- names for the interfaces --
+
+    def identify(self, name: str) -> MedicineName:
+        """What a typed medicine name refers to; never raises for an unknown name."""
+        return self._identify(name, self._current())
+
+    def require(self, name: str) -> tuple[str, Monograph]:
+        """The drug key and monograph `name` refers to.
+
+        Raises UnknownDrugError (with close names) or NoMonographError (a known medicine
+        without sources).
+        """
+        names = self._current()
+        found = self._identify(name, names)
+        if found.drug is None:
+            raise UnknownDrugError(name.strip(), found.suggestions)
+        monograph = self._get(found.drug, names) if found.has_monograph else None
+        if monograph is None:
+            raise NoMonographError(name, found.drug)
+        return found.drug, monograph
+
+    def drugs(self) -> list[str]:
+        """Every drug with a monograph, sorted."""
+        return sorted(self._current().etags)
+
+    def _identify(self, name: str, names: _Names) -> MedicineName:
+        typed = name.strip()
+        if not typed:
+            return MedicineName(name)
+        stored = names.names.get(typed.lower())
+        if stored is not None:
+            return MedicineName(typed, stored, True)
+        catalog = self._catalog()
+        key = catalog.resolve(typed, fuzzy=False)
+        if key is not None:
+            return self._named(typed, key, names)
+        near = names.index.resolve(typed)
+        if near is not None:
+            return MedicineName(typed, near, True)
+        key = catalog.resolve(typed)
+        if key is not None:
+            return self._named(typed, key, names)
+        return MedicineName(typed, suggestions=self._suggest(typed, names))
+
+    def _get(self, drug: str, names: _Names) -> Monograph | None:
+        key = drug if drug in names.etags else drug.lower()
+        etag = names.etags.get(key)
+        if etag is None:
+            return None
+        cached = self._parsed.get(key)
+        if cached is not None and cached[0] == etag:
+            return cached[1]
+        with self._database.reader() as store:
+            row = store.monographs.get(key)
+        if row is None:
+            return None
+        monograph = Monograph.model_validate_json(row.body)
+        self._parsed[key] = (row.etag, monograph)
+        return monograph
+
+    def _named(self, typed: str, key: str, names: _Names) -> MedicineName:
+        drug = names.names.get(key.lower(), key)
+        return MedicineName(typed, drug, drug in names.etags)
+
+    def _suggest(self, typed: str, names: _Names) -> list[str]:
+        from rapidfuzz import fuzz, process
+
+        matches = process.extract(typed.lower(), list(names.names), scorer=fuzz.ratio, limit=3)
+        found = [names.names[m] for m, score, _ in matches if score >= _SUGGEST_SCORE]
+        found += self._catalog().suggest(typed, MAX_SUGGESTIONS)
+        unique = {item.lower(): item for item in reversed(found)}
+        ordered = [unique[key] for key in dict.fromkeys(item.lower() for item in found)]
+        return ordered[:MAX_SUGGESTIONS]
+
+    def _catalog(self) -> Catalog:
+        if self._catalog_loader is None:
+            from medinfo.services.catalog import load_catalog
+
+            self._catalog_loader = load_catalog
+        return self._catalog_loader()
+
+    def _current(self) -> _Names:
+        """The names of the stored monographs, rebuilt only when a monograph changed."""
+        with self._database.reader() as store:
+            etags = monograph_etags(store.connection)
+            current = self._names
+            if current is not None and current.etags == etags:
+                return current
+            stored = store.names.all_names()
+        with self._lock:
+            self._names = self._build(etags, stored)
+            return self._names
+
+    def _build(self, etags: dict[str, str], stored: dict[str, str]) -> _Names:
+        from medinfo.services.qa import DrugNameIndex
+        from medinfo.services.qa.intents import load_intent_rules
+
+        names = {name: drug for name, drug in stored.items() if drug in etags}
+        names.update({drug.lower(): drug for drug in etags})
+        catalog = self._catalog()
+        for drug in etags:
+            entry = catalog.get(drug)
+            if entry is None:
+                continue
+            for alias in (*entry.brand_names, *entry.synonyms, entry.display_name):
+                names.setdefault(alias.strip().lower(), drug)
+        rules = load_intent_rules()
+        index = DrugNameIndex(names.items(), ignore=rules.known_words | rules.fuzzy.never_correct)
+        return _Names(etags, names, index)

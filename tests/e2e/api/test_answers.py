@@ -1,0 +1,41 @@
+"""GET /api/v1/ask: the Answer contract, honest abstentions, 422 for a missing question."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from medinfo.domain.answers import Answer
+
+
+def test_ask_returns_the_answer_contract(stocked_client: TestClient) -> None:
+    response = stocked_client.get("/api/v1/ask", params={"q": "max dose of zanaflex per day?"})
+    assert response.status_code == 200
+    answer = Answer.model_validate(response.json())
+    assert answer.drug == "tizanidine"
+    assert answer.answerable
+    assert "36 mg" in answer.answer
+
+
+def test_ask_takes_the_drug_as_a_parameter(stocked_client: TestClient) -> None:
+    response = stocked_client.get(
+        "/api/v1/ask", params={"q": "how to store it", "drug": "zanaflex"}
+    )
+    answer = Answer.model_validate(response.json())
+    assert answer.answerable
+    assert answer.citations[0].source == "t2"
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "x" * 2001}, {"q": "   "}])
+def test_ask_without_a_usable_question_is_422(
+    stocked_client: TestClient, params: dict[str, str]
+) -> None:
+    response = stocked_client.get("/api/v1/ask", params=params)
+    assert response.status_code == 422
+    assert "q" in response.json()["detail"] or "question" in response.json()["detail"]
+
+
+def test_ask_price_is_unanswerable(stocked_client: TestClient) -> None:
+    answer = stocked_client.get("/api/v1/ask", params={"q": "how much does zanaflex cost"}).json()
+    assert answer["answerable"] is False
+    assert "pharmacist" in answer["answer"]
