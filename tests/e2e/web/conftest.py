@@ -71,13 +71,22 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser(live_server: str) -> Iterator[object]:
+def chromium_browser() -> Iterator[object]:
+    """One headless Chromium for the whole run: Playwright's sync API allows one at a time."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is absent")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def browser(live_server: str, chromium_browser: object) -> object:
+    """The shared Chromium, once the live server is up."""
+    return chromium_browser
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,15 +17,6 @@ from medinfo.services.reviews import list_for_moderation, moderate_review
 from tests.reviewing import put_monograph
 
 CHROMIUM = os.environ.get("MEDINFO_TEST_BROWSER", "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCRIPT = "Nice drug <script>window.__pwned = 1; alert('script')</script> really"
 IMAGE = "<img src=x onerror=\"window.__pwned = 2; alert('img')\"> it helped my knees"
 
@@ -63,33 +55,35 @@ def site(sqlite_url: str) -> Iterator[tuple[str, object]]:
     services.close()
 
 
-def test_browser_shows_hostile_reviews_as_inert_text(site: tuple[str, object]) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_browser_shows_hostile_reviews_as_inert_text(
+    site: tuple[str, object], chromium_browser: Any
+) -> None:
     base, services = site
     database = services.database  # type: ignore[attr-defined]
     dialogs: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_page(java_script_enabled=False)
-            for text in (SCRIPT, IMAGE):
-                page.goto(f"{base}/drugs/naproxen/reviews")
-                page.select_option("#review-rating", "7")
-                page.fill("#review-text", text)
-                page.click("button[type=submit]")
-                assert "once a moderator has approved it" in page.content()
-            for held in list_for_moderation(database):
-                moderate_review(database, held.id or 0, ReviewStatus.APPROVED)
-            page = browser.new_page()
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    context = chromium_browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for text in (SCRIPT, IMAGE):
             page.goto(f"{base}/drugs/naproxen/reviews")
-            page.wait_for_load_state("load")
-            shown = page.inner_text(".review-list")
-            pwned = page.evaluate("() => window.__pwned === undefined ? null : window.__pwned")
-            images = page.evaluate("() => document.querySelectorAll('.review-list img').length")
-        finally:
-            browser.close()
+            page.select_option("#review-rating", "7")
+            page.fill("#review-text", text)
+            page.click("button[type=submit]")
+            assert "once a moderator has approved it" in page.content()
+    finally:
+        context.close()
+    for held in list_for_moderation(database):
+        moderate_review(database, held.id or 0, ReviewStatus.APPROVED)
+    page = chromium_browser.new_page()
+    try:
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(f"{base}/drugs/naproxen/reviews")
+        page.wait_for_load_state("load")
+        shown = page.inner_text(".review-list")
+        pwned = page.evaluate("() => window.__pwned === undefined ? null : window.__pwned")
+        images = page.evaluate("() => document.querySelectorAll('.review-list img').length")
+    finally:
+        page.close()
     assert dialogs == []
     assert pwned is None
     assert images == 0
