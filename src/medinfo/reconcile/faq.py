@@ -115,7 +115,10 @@ def compose_faqs(monograph: Monograph, groups: Sequence[FactGroup], ranks: Ranks
         if not asked:
             continue
         text, related = _ANSWERERS[topic.answer["type"]](topic.answer, monograph)
-        answer = fill(topic.answer["template"], monograph.drug, text=text) if text else UNKNOWN
+        if not text:
+            # A question the merged facts cannot answer is not shown as a FAQ entry.
+            continue
+        answer = fill(topic.answer["template"], monograph.drug, text=text)
         sources = order_sources(
             [s for g in asked for s in g.sources] + [s for item in related for s in item.sources],
             ranks,

@@ -1,7 +1,6 @@
 """FAQs are asked in medinfo's words and answered only from merged facts."""
 
 from medinfo.domain.facts import FactKind
-from medinfo.domain.monograph import UNKNOWN
 from medinfo.reconcile import reconcile_monograph
 from tests.unit.reconcile.builders import fact, source
 
@@ -23,11 +22,11 @@ def test_faq_alcohol_answer_comes_from_the_interaction() -> None:
     assert alcohol.sources == ["a", "b"]
 
 
-def test_faq_without_a_supporting_fact_says_unknown() -> None:
+def test_faq_without_a_supporting_fact_is_left_out() -> None:
     faqs = _faqs(
         fact("a", FactKind.FAQ, "can it cause weight gain"), fact("a", FactKind.FAQ, "weight gain")
     )
-    assert faqs["weight_gain"].answer == UNKNOWN
+    assert "weight_gain" not in faqs
 
 
 def test_faq_driving_lists_only_stated_side_effects() -> None:
