@@ -47,7 +47,7 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
         "common_side_effects": {"nausea", "diarrhea", "insomnia", "sweating", "sexual dysfunction"},
         "serious_side_effects": {"suicidal thoughts", "serotonin syndrome", "bleeding", "seizures"},
         "interactions": {"maoi", "tramadol", "triptans", "blood thinners", "warfarin"},
-        "precautions": {"bipolar disorder", "seizure history", "liver disease"},
+        "precautions": {"bipolar disorder", "seizure history", "liver disease", "glaucoma"},
     },
     "gabapentin.md": {
         "brand_names": {"neurontin", "gralise"},
