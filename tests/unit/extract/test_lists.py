@@ -93,7 +93,7 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
         },
         "mechanism_terms": {"cox-1", "cox-2", "prostaglandins"},
         "forms": {"oral tablet", "capsule", "chewable tablet", "oral suspension", "gel"},
-        "common_side_effects": {"upset stomach", "nausea", "headache", "dizziness"},
+        "common_side_effects": {"upset stomach", "indigestion", "nausea", "headache", "dizziness"},
         "serious_side_effects": {"stomach bleeding", "kidney problems", "heart attack", "stroke"},
         "interactions": {
             "blood thinners",
@@ -169,7 +169,7 @@ def test_extract_list_facts_interaction_names_effects_as_terms() -> None:
 def test_extract_list_facts_withdrawal_symptoms_are_not_side_effects() -> None:
     facts = facts_of("sertraline.txt")
     withdrawal = {f.key for f in facts if f.kind is FactKind.WITHDRAWAL_SYMPTOM}
-    assert withdrawal == {"dizziness", "mood changes", "flu-like symptoms"}
+    assert withdrawal == {"dizziness", "irritability", "flu-like symptoms"}
     assert "dizziness" not in {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT}
 
 
