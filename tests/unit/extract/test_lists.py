@@ -199,3 +199,35 @@ def test_extract_list_facts_knows_the_drug_by_any_of_its_names() -> None:
     facts = extract_list_facts(document, "test", "paracetamol")
     assert {f.key for f in facts if f.kind is FactKind.BRAND_NAME} == {"Tylenol"}
     assert {f.key for f in facts if f.kind is FactKind.INTERACTION} == {"warfarin"}
+
+
+def _side_effects(text: str) -> dict[str, bool]:
+    facts = extract_list_facts(make_document(text), "test", "lisinopril")
+    return {f.key: bool(f.attributes["serious"]) for f in facts if f.kind is FactKind.SIDE_EFFECT}
+
+
+def test_extract_list_facts_symptoms_describing_a_side_effect_are_not_listed() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Call your doctor at once if you notice any of the following:\n"
+        "- Low sodium levels (confusion, headache, weakness)\n"
+        "- Serotonin syndrome, with agitation, fever and sweating\n"
+        "- Signs of liver problems such as nausea and loss of appetite\n"
+        "- Hallucinations"
+    )
+    assert found == {
+        "low sodium": True,
+        "serotonin syndrome": True,
+        "liver problems": True,
+        "hallucinations": True,
+    }
+
+
+def test_extract_list_facts_stop_and_get_help_lead_lists_serious_effects() -> None:
+    found = _side_effects(
+        "Possible side effects\n"
+        "Stop taking lisinopril and get emergency help if you have:\n"
+        "- Swelling of the face, lips or tongue (angioedema)\n"
+        "- Fainting"
+    )
+    assert found == {"allergic reaction": True, "angioedema": True, "fainting": True}
