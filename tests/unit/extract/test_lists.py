@@ -231,3 +231,17 @@ def test_extract_list_facts_stop_and_get_help_lead_lists_serious_effects() -> No
         "- Fainting"
     )
     assert found == {"allergic reaction": True, "angioedema": True, "fainting": True}
+
+
+def test_extract_list_facts_interactions_named_with_verbs_of_effect() -> None:
+    facts = extract_list_facts(
+        make_document(
+            "Warnings\n"
+            "Taking it with benzodiazepines can cause deep sedation. Carbamazepine lowers the "
+            "effect of tramadol, and fluoxetine changes how it is processed."
+        ),
+        "test",
+        "tramadol",
+    )
+    found = {f.key for f in facts if f.kind is FactKind.INTERACTION}
+    assert found == {"benzodiazepines", "carbamazepine", "fluoxetine"}
