@@ -17,6 +17,8 @@ _SIDE_EFFECT_SECTIONS = frozenset(
 )
 # Sections about stopping or overdose: the symptoms they list are not side effects.
 _NOT_EFFECTS = frozenset({Section.STOPPING, Section.OVERDOSE, Section.MISSED_DOSE})
+# Effects named where interactions are discussed are effects of the combination.
+_COMBINATION = frozenset({Section.INTERACTIONS})
 _SERIOUS = cue(
     r"\b(serious|severe|dangerous|life-threatening|rare but|seek (immediate |emergency |urgent )?"
     r"medical (attention|help|care|advice)|call (your doctor|911)|get (emergency |urgent )?"
@@ -108,7 +110,11 @@ def _withdrawal_facts(passage: Passage, unit: Unit) -> tuple[list[ExtractedFact]
 
 def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
     """SIDE_EFFECT facts (attrs serious, frequency) and WITHDRAWAL_SYMPTOM facts."""
-    if passage.section in QUIET_SECTIONS or passage.kind is BlockKind.QUESTION:
+    if (
+        passage.section in QUIET_SECTIONS
+        or passage.section in _COMBINATION
+        or passage.kind is BlockKind.QUESTION
+    ):
         return []
     if passage.section in _NOT_EFFECTS:
         return [f for unit in passage.units for f in _withdrawal_facts(passage, unit)[0]]
