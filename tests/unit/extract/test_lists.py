@@ -27,7 +27,12 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
         "mechanism_terms": {"alpha-2 adrenergic", "agonist"},
         "forms": {"oral tablet", "capsule"},
         "common_side_effects": {"dry mouth", "drowsiness", "fatigue", "dizziness", "weakness"},
-        "serious_side_effects": {"low blood pressure", "liver problems", "hallucinations"},
+        "serious_side_effects": {
+            "low blood pressure",
+            "liver problems",
+            "hallucinations",
+            "fainting",
+        },
         "interactions": {"alcohol", "ciprofloxacin", "fluvoxamine", "opioids"},
         "precautions": {"kidney disease", "liver disease", "older adults"},
     },
