@@ -37,6 +37,7 @@ from medinfo.extract.statements import Statement
 _NOT_A_DOSE = frozenset({"mg/kg", "mg/mL", "mL"})
 _TARGET = re.compile(r"\bto\b", re.IGNORECASE)
 _JOINER = re.compile(r"[\s,;/]*(?:and|or)?[\s,;/]*", re.IGNORECASE)
+_ALTERNATIVE = re.compile(r"\s*(?:,\s*)?or\s*", re.IGNORECASE)
 _STEP = re.compile(r"\b(?:by|of|increments?|steps?)\b", re.IGNORECASE)
 
 
@@ -136,6 +137,10 @@ def read_statement(statement: Statement) -> list[Reading]:
         window = text[previous_end : mention.start]
         next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         following = text[mention.end : next_start]
+        if index + 1 < len(mentions) and _ALTERNATIVE.fullmatch(following):
+            # "10 mg or 20 mg once a day": the alternatives share what follows them.
+            after = mentions[index + 2].start if index + 2 < len(mentions) else len(text)
+            following = text[mention.end : after]
         previous_end = mention.end
         if not _JOINER.fullmatch(window) or cue is None:
             cue = nearest_cue(window)

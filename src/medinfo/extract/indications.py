@@ -26,7 +26,9 @@ _STRONG = cue(
     r"prescribed (for|to)|indicated (for|in)|approved (for|to)|management of|to manage|"
     r"manages?|managing)\b"
 )
-_WEAK = cue(r"\b(relieve|relief of|reduce|help with|helps?|control|prevent|ease|for)\b")
+_WEAK = cue(
+    r"\b(relieves?|relieving|relief of|reduces?|help with|helps?|controls?|prevents?|eases?|for)\b"
+)
 _OFF_LABEL = cue(
     r"\b(off-?label|(has|have) also been (used|prescribed|tried)|"
     r"occasionally (prescribed|used)|sometimes (prescribed|used)|not (fda[- ])?approved for|"

@@ -14,9 +14,14 @@ from medinfo.extract.sentences import Unit
 
 _CUE = cue(
     r"\b(interact|combin|together with|along with|mix|in combination with|while (taking|on|using)|"
-    r"when taken with|taken with|with alcohol|avoid|enhance|intensif|potentiat|increase the "
-    r"(risk|effects?)|should not be taken with|do not take|drink)"
+    r"when taken with|taken with|(take|takes|taking|use|using) (it|this medicine) with|"
+    r"with alcohol|avoid|enhance|intensif|potentiat|"
+    r"(increase|raise|lower|reduce|decrease)s? (the )?(risk|effects?|effectiveness|levels?|"
+    r"absorption|blood levels?)|levels? (can |may )?(rise|go up)|"
+    r"how (it|this medicine) is (processed|broken down)|should not be taken with|do not take|drink)"
 )
+# A paragraph labelled "Interactions:" lists agents, whatever section it stands in.
+_LABEL = re.compile(r"^\W*(drug )?interactions?\s*:", re.IGNORECASE)
 _MAJOR = cue(
     r"\b(avoid|dangerous|serious|severe|life-threatening|fatal|death|never|do not|should not|"
     r"must not|respiratory depression)"
@@ -76,7 +81,9 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     """INTERACTION facts (attrs agent_type, severity, effect_terms) from the passage."""
     if passage.section in QUIET_SECTIONS or passage.section is Section.INDICATIONS:
         return []
-    in_section = passage.section is Section.INTERACTIONS
+    in_section = passage.section is Section.INTERACTIONS or bool(
+        _LABEL.match(passage.units[0].text)
+    )
     facts: list[ExtractedFact] = []
     for unit in passage.units:
         if not in_section and not _CUE.search(unit.text) and not _CUE.search(passage.lead):

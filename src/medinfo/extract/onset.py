@@ -33,7 +33,8 @@ def _rules() -> _Rules:
     )
     quantity = "|".join(sorted((re.escape(q) for q in raw["quantities"]), key=len, reverse=True))
     unit = "|".join(sorted((re.escape(u) for u in raw["units"]), key=len, reverse=True))
-    number = rf"\d+(?:\s*(?:-|–|to)\s*\d+)?|{quantity}"
+    amount = rf"\d+|{quantity}"
+    number = rf"(?:{amount})(?:\s*(?:-|–|to)\s*(?:{amount}))?"
     single = rf"(?:(?P<{{q}}>{number})\s+)?(?P<{{u}}>{unit})\b"
     time = re.compile(
         r"\b"
@@ -55,8 +56,12 @@ def _rules() -> _Rules:
 def _quantity(written: str | None) -> str | None:
     if not written:
         return None
-    text = re.sub(r"\s*(?:-|–|to)\s*", "-", written.strip().lower())
-    return _rules().quantities.get(text, text)
+    quantities = _rules().quantities
+    text = written.strip().lower()
+    if text in quantities:
+        return quantities[text]
+    parts = re.split(r"\s*(?:-|–|\bto\b)\s*", text)
+    return "-".join(quantities.get(part, part) for part in parts)
 
 
 def _value(match: re.Match[str]) -> tuple[str, str] | None:

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, in_gloss, last_cue_end
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
+from medinfo.extract.terms import TermMatch
 
 _SIDE_EFFECT_SECTIONS = frozenset(
     {Section.SIDE_EFFECTS, Section.COMMON_SIDE_EFFECTS, Section.SERIOUS_SIDE_EFFECTS}
 )
 # Sections about stopping or overdose: the symptoms they list are not side effects.
 _NOT_EFFECTS = frozenset({Section.STOPPING, Section.OVERDOSE, Section.MISSED_DOSE})
+# Effects named where interactions are discussed are effects of the combination.
+_COMBINATION = frozenset({Section.INTERACTIONS})
 _SERIOUS = cue(
-    r"\b(serious|severe|dangerous|life-threatening|rare but|seek (immediate |emergency )?"
-    r"medical (attention|help|care)|call (your doctor|911)|get (emergency|medical) help|"
-    r"emergency|stop taking .{0,30} and (call|contact)|contact your doctor (right away|"
-    r"immediately))"
+    r"\b(serious|severe|dangerous|life-threatening|rare but|seek (immediate |emergency |urgent )?"
+    r"medical (attention|help|care|advice)|call (your doctor|911)|get (emergency |urgent )?"
+    r"(medical )?help|emergency|stop taking .{0,30} and (call|contact|get|seek)|"
+    r"(call|contact|tell|see|ring) (your|a) (doctor|gp|pharmacist|healthcare provider)"
+    r"[^.]{0,20}\b(right away|straight away|at once|immediately|urgently)|go to (a&e|hospital))"
 )
 _COMMON = cue(r"(?<!less )(?<!un)\bcommon\b|\b(frequent|most often|mild|usually go away)\b")
 _BACK_REFERENCE = cue(r"^(these|they|this|such|those|examples?)\b")
@@ -36,6 +43,33 @@ _TREATS = cue(
     r"manage|beneficial in|effective (for|in))\b"
 )
 _AGENT_CUE = cue(r"\b(combin|together with|mix|in combination|while taking|with alcohol|avoid)")
+
+
+# What comes between a side effect and the terms that describe it: "Low sodium (confusion,
+# headache)", "Serotonin syndrome, with agitation and fever", "signs of liver problems such
+# as nausea". Those terms are symptoms of the first one, not side effects of their own.
+_EXPLAINS = re.compile(r"\s*(\(|[,:]?\s*(with|causing|marked by)\b|:\s)", re.IGNORECASE)
+_SIGNS_OF = re.compile(r"\b(signs?|symptoms?) of\s+(an?\s+|the\s+)?$", re.IGNORECASE)
+_EXAMPLES = re.compile(r"\s*,?\s*(such as|like|including|e\.g\.)\s", re.IGNORECASE)
+_GOES_ON = re.compile(r"[\s,]*((and|or)\s+)?$", re.IGNORECASE)
+
+
+def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
+    """Starts of the terms that only describe the side effect named before them."""
+    described: set[int] = set()
+    describing = False
+    for previous, match in pairwise(matches):
+        gap = text[previous.end : match.start]
+        if describing and _GOES_ON.fullmatch(gap):
+            described.add(match.start)
+            continue
+        describing = ")" not in gap and bool(
+            _EXPLAINS.match(gap)
+            or (_SIGNS_OF.search(text, 0, previous.start) and _EXAMPLES.match(gap))
+        )
+        if describing:
+            described.add(match.start)
+    return described
 
 
 def _severity(passage: Passage, unit: Unit, previous: str) -> str:
@@ -76,7 +110,11 @@ def _withdrawal_facts(passage: Passage, unit: Unit) -> tuple[list[ExtractedFact]
 
 def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
     """SIDE_EFFECT facts (attrs serious, frequency) and WITHDRAWAL_SYMPTOM facts."""
-    if passage.section in QUIET_SECTIONS or passage.kind is BlockKind.QUESTION:
+    if (
+        passage.section in QUIET_SECTIONS
+        or passage.section in _COMBINATION
+        or passage.kind is BlockKind.QUESTION
+    ):
         return []
     if passage.section in _NOT_EFFECTS:
         return [f for unit in passage.units for f in _withdrawal_facts(passage, unit)[0]]
@@ -92,8 +130,11 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
             previous = unit.text
             continue
         severity = _severity(passage, unit, previous)
+        symptoms = _symptom_starts(unit.text, passage.matches(unit, "side_effects"))
         for match in passage.asserted(unit, "side_effects"):
             if match.start >= list_start and match.key != "withdrawal symptoms":
+                continue
+            if match.start in symptoms:
                 continue
             if last_cue_end(_TREATS, unit.text, match.start) >= 0 or in_gloss(
                 unit.text, match.start

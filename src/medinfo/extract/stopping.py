@@ -42,11 +42,19 @@ def is_abrupt_stop(text: str) -> bool:
 
 
 def _abrupt_risk(text: str) -> bool | None:
-    """True when the text warns against abrupt stopping, False when it says it is safe."""
-    if not is_abrupt_stop(text):
-        return None
+    """True when the text warns against abrupt stopping, False when it says it is safe.
+
+    "Stopping it does not cause withdrawal" and "it can be stopped at any time" say it is
+    safe without an abrupt word; a warning needs one ("do not stop suddenly").
+    """
     safe = _find("safe", text)
-    if safe and polarity_at(text, safe.start()) is Polarity.AFFIRMED:
+    affirmed = safe is not None and polarity_at(text, safe.start()) is Polarity.AFFIRMED
+    if not is_abrupt_stop(text):
+        if safe and affirmed and _find("stop_verbs", text):
+            rest = text[: safe.start()] + " " + text[safe.end() :]
+            return None if _find("risk", rest) else False
+        return None
+    if safe and affirmed:
         rest = text[: safe.start()] + " " + text[safe.end() :]
         return bool(_find("risk", rest))
     if safe:

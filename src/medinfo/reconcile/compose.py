@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from medinfo.domain.facts import Scalar
 from medinfo.domain.monograph import UNKNOWN
@@ -159,13 +159,27 @@ def compose_stopping(drug: str, abrupt: Scalar, taper: bool, symptoms: Sequence[
     return " ".join(parts) or UNKNOWN
 
 
+_WITHIN = re.compile(r"^(?:within|in)\s+", re.IGNORECASE)
+
+
+def join_alternatives(values: Iterable[Scalar]) -> str:
+    """Distinct stated values in order, joined with "or" ("1-2 hours or few days")."""
+    seen: list[str] = []
+    for value in values:
+        text = _WITHIN.sub("", value.strip()) if isinstance(value, str) else ""
+        if text and text not in seen:
+            seen.append(text)
+    return " or ".join(seen)
+
+
 def compose_onset(first: Scalar, full: Scalar, disputed: bool) -> str:
     """When the drug starts to work and when it works fully."""
     parts = []
-    if isinstance(first, str) and first.strip():
-        parts.append(say("onset_first", first=first.strip()))
-    if isinstance(full, str) and full.strip():
-        parts.append(say("onset_full", full=full.strip()))
+    first, full = join_alternatives([first]), join_alternatives([full])
+    if first:
+        parts.append(say("onset_first", first=first))
+    if full:
+        parts.append(say("onset_full", full=full))
     if parts and disputed:
         parts.append(say("onset_disputed"))
     return " ".join(parts) or UNKNOWN

@@ -17,7 +17,7 @@ def indications(assembly: Assembly) -> list[Indication]:
     items = []
     for group in assembly.of(FactKind.INDICATION):
         top = [f for f in group.facts if assembly.ranks[f.evidence.source] == group.best]
-        off_label = any(f.attributes.get("off_label") is True for f in top)
+        off_label = _called_off_label(top)
         conflict = status_conflict(
             FactKind.INDICATION, group.display, group.facts, assembly.sources, assembly.ranks
         )
@@ -29,6 +29,20 @@ def indications(assembly: Assembly) -> list[Indication]:
             )
         )
     return sorted(items, key=lambda item: item.off_label)
+
+
+def _called_off_label(facts: list[ExtractedFact]) -> bool:
+    """Whether a source calls the use off-label without also presenting it as a main use.
+
+    "Used for type 2 diabetes ... also prescribed off-label to help prevent type 2 diabetes
+    in people with prediabetes" keeps type 2 diabetes an approved use.
+    """
+    by_source: dict[str, list[bool]] = {}
+    for fact in facts:
+        by_source.setdefault(fact.evidence.source, []).append(
+            fact.attributes.get("off_label") is True
+        )
+    return any(all(flags) for flags in by_source.values())
 
 
 def side_effects(assembly: Assembly) -> list[SideEffect]:

@@ -187,7 +187,10 @@ class _Builder(Assembly):
         choice, attribution = self.single(FactKind.ONSET)
         if choice is None:
             return Onset()
-        first, full = choice.value.get("first_effect"), choice.value.get("full_effect")
+        # When sources disagree, the summary names every stated time, the chosen one first.
+        values = [choice.value, *(rival.value for rival in choice.rivals)]
+        first = compose.join_alternatives(v.get("first_effect") for v in values)
+        full = compose.join_alternatives(v.get("full_effect") for v in values)
         summary = compose.compose_onset(first, full, disputed=len(self.conflicts) > before)
         return Onset(summary=summary, **attribution)
 

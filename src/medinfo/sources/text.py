@@ -23,6 +23,7 @@ _LABEL = re.compile(r"^[ \t]*([^\s:.!?][^:.!?]{0,59}?)[ \t]*:[ \t]*$")
 _TERMINAL = (".", ",", ";", ":", "!", "?")
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 80
+_MAX_OPENER_WORDS = 6
 _MAX_LIST_WORDS = 25
 
 
@@ -72,7 +73,17 @@ class _TextSpans:
             return False
         before, after = self.line(index - 1), self.line(index + 1)
         standalone = (before is None or before.blank) and (after is None or after.blank)
-        return is_title_case(text) or standalone
+        return is_title_case(text) or standalone or self.opens_block(before, after, text)
+
+    def opens_block(self, before: Line | None, after: Line | None, text: str) -> bool:
+        """A short sentence-case line after a blank line that a list or a new sentence follows
+        directly ("Common side effects" then "- Dizziness") is a heading."""
+        if not (before is None or before.blank) or after is None or after.blank:
+            return False
+        if word_count(text) > _MAX_OPENER_WORDS:
+            return False
+        following = after.text.strip()
+        return self.is_structural(after) or following[:1].isupper()
 
     def run(self) -> list[Span]:
         list_left = 0

@@ -109,3 +109,13 @@ def test_extract_doses_explicit_start_beats_usual_dose(statements_of: Statements
 
 def test_extract_doses_question_is_not_a_dose(statements_of: StatementsOf) -> None:
     assert _doses(statements_of, "Can I take 20 mg at bedtime?") == {}
+
+
+def test_extract_doses_alternative_starting_amounts_take_the_first(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(statements_of, "Usual starting dose: 10 mg or 20 mg once a day.")
+    initial = doses[FactKind.INITIAL_DOSE]
+    assert (initial["amount"], initial["frequency_per_day"]) == (10, 1)
+    strengths = _doses(statements_of, "It comes as 10 mg or 20 mg tablets.")
+    assert FactKind.INITIAL_DOSE not in strengths

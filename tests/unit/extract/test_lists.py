@@ -27,7 +27,12 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
         "mechanism_terms": {"alpha-2 adrenergic", "agonist"},
         "forms": {"oral tablet", "capsule"},
         "common_side_effects": {"dry mouth", "drowsiness", "fatigue", "dizziness", "weakness"},
-        "serious_side_effects": {"low blood pressure", "liver problems", "hallucinations"},
+        "serious_side_effects": {
+            "low blood pressure",
+            "liver problems",
+            "hallucinations",
+            "fainting",
+        },
         "interactions": {"alcohol", "ciprofloxacin", "fluvoxamine", "opioids"},
         "precautions": {"kidney disease", "liver disease", "older adults"},
     },
@@ -47,7 +52,7 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
         "common_side_effects": {"nausea", "diarrhea", "insomnia", "sweating", "sexual dysfunction"},
         "serious_side_effects": {"suicidal thoughts", "serotonin syndrome", "bleeding", "seizures"},
         "interactions": {"maoi", "tramadol", "triptans", "blood thinners", "warfarin"},
-        "precautions": {"bipolar disorder", "seizure history", "liver disease"},
+        "precautions": {"bipolar disorder", "seizure history", "liver disease", "glaucoma"},
     },
     "gabapentin.md": {
         "brand_names": {"neurontin", "gralise"},
@@ -93,7 +98,7 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
         },
         "mechanism_terms": {"cox-1", "cox-2", "prostaglandins"},
         "forms": {"oral tablet", "capsule", "chewable tablet", "oral suspension", "gel"},
-        "common_side_effects": {"upset stomach", "nausea", "headache", "dizziness"},
+        "common_side_effects": {"upset stomach", "indigestion", "nausea", "headache", "dizziness"},
         "serious_side_effects": {"stomach bleeding", "kidney problems", "heart attack", "stroke"},
         "interactions": {
             "blood thinners",
@@ -169,7 +174,7 @@ def test_extract_list_facts_interaction_names_effects_as_terms() -> None:
 def test_extract_list_facts_withdrawal_symptoms_are_not_side_effects() -> None:
     facts = facts_of("sertraline.txt")
     withdrawal = {f.key for f in facts if f.kind is FactKind.WITHDRAWAL_SYMPTOM}
-    assert withdrawal == {"dizziness", "mood changes", "flu-like symptoms"}
+    assert withdrawal == {"dizziness", "irritability", "flu-like symptoms"}
     assert "dizziness" not in {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT}
 
 
@@ -199,3 +204,49 @@ def test_extract_list_facts_knows_the_drug_by_any_of_its_names() -> None:
     facts = extract_list_facts(document, "test", "paracetamol")
     assert {f.key for f in facts if f.kind is FactKind.BRAND_NAME} == {"Tylenol"}
     assert {f.key for f in facts if f.kind is FactKind.INTERACTION} == {"warfarin"}
+
+
+def _side_effects(text: str) -> dict[str, bool]:
+    facts = extract_list_facts(make_document(text), "test", "lisinopril")
+    return {f.key: bool(f.attributes["serious"]) for f in facts if f.kind is FactKind.SIDE_EFFECT}
+
+
+def test_extract_list_facts_symptoms_describing_a_side_effect_are_not_listed() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Call your doctor at once if you notice any of the following:\n"
+        "- Low sodium levels (confusion, headache, weakness)\n"
+        "- Serotonin syndrome, with agitation, fever and sweating\n"
+        "- Signs of liver problems such as nausea and loss of appetite\n"
+        "- Hallucinations"
+    )
+    assert found == {
+        "low sodium": True,
+        "serotonin syndrome": True,
+        "liver problems": True,
+        "hallucinations": True,
+    }
+
+
+def test_extract_list_facts_stop_and_get_help_lead_lists_serious_effects() -> None:
+    found = _side_effects(
+        "Possible side effects\n"
+        "Stop taking lisinopril and get emergency help if you have:\n"
+        "- Swelling of the face, lips or tongue (angioedema)\n"
+        "- Fainting"
+    )
+    assert found == {"allergic reaction": True, "angioedema": True, "fainting": True}
+
+
+def test_extract_list_facts_interactions_named_with_verbs_of_effect() -> None:
+    facts = extract_list_facts(
+        make_document(
+            "Warnings\n"
+            "Taking it with benzodiazepines can cause deep sedation. Carbamazepine lowers the "
+            "effect of tramadol, and fluoxetine changes how it is processed."
+        ),
+        "test",
+        "tramadol",
+    )
+    found = {f.key for f in facts if f.kind is FactKind.INTERACTION}
+    assert found == {"benzodiazepines", "carbamazepine", "fluoxetine"}

@@ -27,3 +27,10 @@ def test_extract_onset_unit_range(statements_of: StatementsOf) -> None:
 
 def test_extract_onset_ignores_other_durations(statements_of: StatementsOf) -> None:
     assert extract_onset(statements_of("Take it for 10 days and then stop."), "s1") == []
+
+
+def test_extract_onset_ranges_in_words_and_other_verbs(statements_of: StatementsOf) -> None:
+    (fact,) = extract_onset(statements_of("Relief can take one to two weeks to appear."), "s1")
+    assert fact.attributes["first_effect"] == "1-2 weeks"
+    (fact,) = extract_onset(statements_of("It starts to relieve pain within an hour."), "s1")
+    assert fact.attributes["first_effect"] == "1 hour"

@@ -44,3 +44,12 @@ def test_extract_stopping_taper_steps(statements_of: StatementsOf) -> None:
 def test_extract_stopping_no_taper_needed(statements_of: StatementsOf) -> None:
     (fact,) = extract_stopping(statements_of("There is no need to taper this medicine."), "s1")
     assert fact.attributes == {"taper_required": False}
+
+
+def test_extract_stopping_no_withdrawal_means_stopping_is_safe(statements_of: StatementsOf) -> None:
+    no_withdrawal = (
+        "Stopping it does not usually cause withdrawal, but your blood pressure may rise."
+    )
+    assert _risk(statements_of, no_withdrawal) == [False]
+    assert _risk(statements_of, "It can usually be stopped at any time.") == [False]
+    assert _risk(statements_of, "Do not stop taking it without asking your doctor.") == []

@@ -1,4 +1,4 @@
-"""Whether a merged side effect is shown as serious, from how the sources grade it."""
+"""Merged lists: a side effect shown as serious, a use shown as off-label, from the sources."""
 
 from __future__ import annotations
 
@@ -36,3 +36,24 @@ def test_side_effect_with_a_tie_between_grades_stays_serious() -> None:
     facts = [_effect("a", serious=True), _effect("b", serious=False, frequency="common")]
     monograph = reconcile_monograph("zorbafen", _sources("a", "b"), facts)
     assert [(s.term, s.serious) for s in monograph.side_effects] == [("weakness", True)]
+
+
+def _use(source: str, off_label: bool) -> ExtractedFact:
+    return ExtractedFact(
+        kind=FactKind.INDICATION,
+        key="type 2 diabetes",
+        attributes={"off_label": off_label},
+        evidence=Evidence(source=source, start=0, end=10),
+    )
+
+
+def test_use_a_source_also_presents_as_approved_is_not_off_label() -> None:
+    facts = [_use("a", False), _use("a", True), _use("b", False)]
+    monograph = reconcile_monograph("zorbafen", _sources("a", "b"), facts)
+    assert [i.off_label for i in monograph.indications] == [False]
+
+
+def test_use_one_source_calls_only_off_label_is_off_label() -> None:
+    facts = [_use("a", True), _use("b", False)]
+    monograph = reconcile_monograph("zorbafen", _sources("a", "b"), facts)
+    assert [i.off_label for i in monograph.indications] == [True]

@@ -89,3 +89,14 @@ def test_read_text_reads_pipe_rows_with_cells() -> None:
     rows = [b for b in document.blocks if b.kind is BlockKind.TABLE_ROW]
     assert rows[0].cells == ("Drug Class", "SSRI antidepressant")
     assert rows[0].heading == "Quick Facts"
+
+
+def test_read_text_short_sentence_case_line_before_a_list_is_a_heading() -> None:
+    document = read_text(
+        "Zolpidem helps people fall asleep.\n\n"
+        "Common side effects\n- Dizziness\n- Headache\n\n"
+        "How it works\nIt acts on GABA-A receptors in the brain.\n"
+    )
+    assert of_kind(document, BlockKind.HEADING) == ["Common side effects", "How it works"]
+    items = [b for b in document.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [b.heading for b in items] == ["Common side effects", "Common side effects"]
