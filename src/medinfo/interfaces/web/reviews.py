@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from collections import defaultdict
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from medinfo.config import ADMIN_TOKEN
-from medinfo.domain.monograph import DISCLAIMER, Monograph
+from medinfo.domain.monograph import Monograph
 from medinfo.domain.reviews import ReviewStatus
 from medinfo.interfaces.api.reviews import (
     MAX_BODY_BYTES,
@@ -26,11 +25,11 @@ from medinfo.interfaces.api.reviews import (
     rate_limit_of,
     read_limited_body,
 )
+from medinfo.interfaces.web.rendering import environment
 from medinfo.services import reviews as service
 from medinfo.store.database import Database
 
 router = APIRouter(include_in_schema=False)
-TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
 CLIENT_COOKIE = "medinfo_client"
 ADMIN_COOKIE = "medinfo_admin"
@@ -184,7 +183,7 @@ def _fragment_context(
         listing = service.page_of_reviews(store, drug, page=page)
         cached = store.monographs.get(drug)
     listed = [] if cached is None else Monograph.model_validate_json(cached.body).side_effects
-    errors: dict[str, str] = {}
+    errors: defaultdict[str, str] = defaultdict(str)  # fields without a problem show none
     for problem in problems or []:
         errors.setdefault(
             problem.field, f"{_LABELS.get(problem.field, problem.field)} {problem.message}."
@@ -194,7 +193,7 @@ def _fragment_context(
         "summary": summary,
         "listing": listing,
         "choices": [item.term for item in listed],
-        "entered": entered or {"picked": [], "rating": "", "other": ""},
+        "entered": defaultdict(str, entered or {"picked": []}),
         "errors": errors,
         "max_text": service.submission.MAX_TEXT,
     }
@@ -284,13 +283,23 @@ def _admin_refusal(request: Request) -> Response | None:
     return response
 
 
+_HEADINGS = {
+    403: "Form not accepted",
+    404: "Not found",
+    413: "Form too large",
+    429: "Too many reviews",
+    503: "Moderation unavailable",
+}
+
+
 def _message(request: Request, status_code: int, message: str) -> Response:
-    return _page(request, "reviews/message.html", {"message": message}, status_code=status_code)
+    context = {"message": message, "heading": _HEADINGS.get(status_code, "Reviews")}
+    return _page(request, "reviews/message.html", context, status_code=status_code)
 
 
 def _render(request: Request, template: str, context: Mapping[str, Any]) -> str:
-    full = {"request": request, "disclaimer": DISCLAIMER, "csrf_token": _csrf_token(request)}
-    return TEMPLATES.get_template(template).render({**full, **context})
+    full = {"csrf_token": _csrf_token(request)}
+    return environment().get_template(template).render({**full, **context})
 
 
 def _page(
