@@ -16,6 +16,7 @@ from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
 from medinfo.bootstrap import Medinfo
+from medinfo.domain.answers import Answer
 from medinfo.domain.catalog import CatalogDrug
 from medinfo.services.search import DrugRef
 from medinfo.store.repositories import CachedMonograph
@@ -78,6 +79,8 @@ class DrugLookup:
         self.medinfo = medinfo
         self._entries: TtlCache[DrugEntry] = TtlCache(ttl)
         self._renders: TtlCache[bytes] = TtlCache(ttl)
+        # The drug page's answered common questions, keyed by (drug, ETag): kept until evicted.
+        self.answers: TtlCache[tuple[Answer, ...]] = TtlCache(float("inf"))
 
     def entry(self, name: str) -> DrugEntry:
         """The drug `name` stands for; UnknownDrugError (with suggestions) when none."""
@@ -102,6 +105,7 @@ class DrugLookup:
     def clear(self) -> None:
         self._entries.clear()
         self._renders.clear()
+        self.answers.clear()
 
     def _load(self, name: str) -> DrugEntry:
         ref = self.medinfo.find_drug(name)

@@ -48,6 +48,21 @@ def render_reviews_fragment(request: Request, name: str, *, page: int = 1) -> Ma
     return Markup(_render(request, "reviews/fragment.html", context))
 
 
+def render_reviews_block(database: Database, name: str, csrf_token: str) -> str:
+    """The reviews block (first page) with `csrf_token` in its form, for pages that cache it.
+
+    A caller caching the block renders it with a placeholder token and puts each visitor's
+    `csrf_token_for(request)` in its place, then calls `set_client_cookie`.
+    """
+    context = {**_fragment_context(database, name, 1), "csrf_token": csrf_token}
+    return environment().get_template("reviews/fragment.html").render(context)
+
+
+def csrf_token_for(request: Request) -> str:
+    """The CSRF token of the visitor's review and sign-in forms (see `set_client_cookie`)."""
+    return _csrf_token(request)
+
+
 def set_client_cookie(request: Request, response: Response) -> None:
     """Give a new visitor the cookie their form's CSRF token is tied to."""
     client = _client_id(request)
