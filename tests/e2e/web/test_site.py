@@ -139,7 +139,7 @@ def test_ask_page_refuses_or_answers_hostile_input_safely(site: TestClient, quer
 
 
 @pytest.mark.parametrize(
-    "field,value",
+    ("field", "value"),
     [
         ("drug", HOSTILE),
         ("drug", "z" * 10_000),
@@ -187,7 +187,7 @@ def test_interactions_page_refuses_hostile_lists_safely(site: TestClient, medici
 
 
 @pytest.mark.parametrize(
-    "field,value",
+    ("field", "value"),
     [
         ("text", HOSTILE + " and then some more words"),
         ("text", "w" * 10_000),
