@@ -27,6 +27,10 @@ PAGES = {
 }
 # Sections of long pages also shot on their own, to be looked at closely.
 PARTS = {"drug": ("questions", "reviews"), "reviews": ("review-form",)}
+# The elements reaching past the right edge of the screen, for the failure message.
+_TOO_WIDE = """[...document.querySelectorAll('main *')]
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+  .map(e => `${e.tagName.toLowerCase()}.${e.className}#${e.id}`).slice(0, 5)"""
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 740)}
 
 
@@ -105,7 +109,7 @@ def test_every_page_shows_the_disclaimer_and_is_screenshotted(
         elif box is None or box["y"] >= 200:
             wrong[name] = "disclaimer below the top of the page"
         elif not page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"):
-            wrong[name] = "wider than the screen"
+            wrong[name] = "wider than the screen: " + ", ".join(page.evaluate(_TOO_WIDE))
         elif page.locator("footer .disclaimer").count() != 1:
             wrong[name] = "no disclaimer in the footer"
     page.close()

@@ -33,6 +33,7 @@ router = APIRouter(include_in_schema=False)
 
 CLIENT_COOKIE = "medinfo_client"
 ADMIN_COOKIE = "medinfo_admin"
+_CLIENT_MAX_AGE = 60 * 60 * 24 * 30
 FORBIDDEN = (
     "This form could not be verified (its security token is missing or expired). "
     "Reload the page, make sure cookies are allowed for this site, and submit again."
@@ -64,17 +65,17 @@ def csrf_token_for(request: Request) -> str:
 
 
 def set_client_cookie(request: Request, response: Response) -> None:
-    """Give a new visitor the cookie their form's CSRF token is tied to."""
+    """Give a new visitor the cookie their form's CSRF token is tied to.
+
+    The header is written directly (HttpOnly, SameSite=Lax, 30 days, Secure over HTTPS): the
+    drug page sends it on every first visit, and this is several times faster than Starlette's
+    `set_cookie`.
+    """
     client = _client_id(request)
     if request.cookies.get(CLIENT_COOKIE) != client:
-        response.set_cookie(
-            CLIENT_COOKIE,
-            client,
-            httponly=True,
-            samesite="lax",
-            secure=request.url.scheme == "https",
-            max_age=60 * 60 * 24 * 30,
-        )
+        secure = "; Secure" if request.scope.get("scheme") == "https" else ""
+        header = f"{CLIENT_COOKIE}={client}; HttpOnly; Max-Age={_CLIENT_MAX_AGE}; Path=/"
+        response.raw_headers.append((b"set-cookie", f"{header}; SameSite=lax{secure}".encode()))
 
 
 @router.get("/drugs/{name}/reviews", response_class=HTMLResponse)

@@ -32,7 +32,7 @@ NameParam = Annotated[str, Path(max_length=200)]
 # The page carries a per-visitor form token and a cookie: browsers may keep it, shared caches not.
 _PAGE_CACHE = "private, no-cache"
 REVIEWS_SLOT = b"<!-- reviews -->"
-_TOKEN_SLOT = "{csrf-token}"
+_TOKEN_SLOT = b"{csrf-token}"
 
 
 @router.get("/drugs/{name}", response_class=HTMLResponse)
@@ -43,14 +43,22 @@ async def drug_page(request: Request, name: NameParam) -> Response:
     if name != entry.ref.drug:
         return RedirectResponse(drug_page_url(entry.ref.drug), status_code=307)
     answerer = answerer_of(request.app)
-    body = await lookup.rendered_async("page", entry, lambda: _render_drug(lookup, answerer, entry))
-    block = await lookup.rendered_async(
-        "reviews", entry, lambda: _render_reviews(lookup, entry.ref.drug)
+    head, tail = await lookup.rendered_async(
+        "page", entry, lambda: _split(_render_drug(lookup, answerer, entry), REVIEWS_SLOT)
     )
-    token = csrf_token_for(request).encode("ascii")
-    response = _html(body.replace(REVIEWS_SLOT, block.replace(_TOKEN_SLOT.encode(), token)), entry)
+    before, after = await lookup.rendered_async(
+        "reviews", entry, lambda: _split(_render_reviews(lookup, entry.ref.drug), _TOKEN_SLOT)
+    )
+    token = csrf_token_for(request).encode()
+    response = _html(b"".join((head, before, token, after, tail)), entry)
     set_client_cookie(request, response)
     return response
+
+
+def _split(body: bytes, slot: bytes) -> tuple[bytes, bytes]:
+    """`body` cut at `slot` (dropped), so a request joins its parts instead of searching."""
+    head, _slot, tail = body.partition(slot)
+    return head, tail
 
 
 @router.get("/drugs/{name}/sources", response_class=HTMLResponse)
@@ -83,7 +91,7 @@ def _page_model(
 
 
 def _render_reviews(lookup: DrugLookup, drug: str) -> bytes:
-    return render_reviews_block(lookup.medinfo.database, drug, _TOKEN_SLOT).encode("utf-8")
+    return render_reviews_block(lookup.medinfo.database, drug, _TOKEN_SLOT.decode()).encode()
 
 
 def _render_drug(lookup: DrugLookup, answerer: Answerer, entry: DrugEntry) -> bytes:
