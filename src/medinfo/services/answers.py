@@ -2,79 +2,63 @@
 
 from __future__ import annotations
 
-import threading
 from bisect import bisect_right
 from collections import Counter
 
 from medinfo.domain.answers import Answer
+from medinfo.services.catalog.names import fold
 from medinfo.services.monograph_lookup import StoreMonographs
 from medinfo.services.qa import Passage, answer_question
-from medinfo.services.qa.passages import content_words, split_passages
+from medinfo.services.qa.passages import content_words
 from medinfo.store.database import Database
-from medinfo.store.passages import SectionSpan, section_spans, texts_mentioning
+from medinfo.store.passages import SectionSpan, section_spans, source_ranks
+from medinfo.store.search import SearchIndex
 
-_SPLIT_CACHE = 256
+# Query words kept (longest first: the most specific) and index hits re-ranked per question.
+_MAX_WORDS = 12
+_CANDIDATES = 50
 
 
 class StorePassages:
     """A qa PassageSearch over the original text of user-ingested sources.
 
-    A `LIKE` prefilter finds the drug's texts sharing a word with the query, which are split
-    into paragraphs and ranked by the content words they share (ties: the more reliable
-    source first). Each passage takes the section extraction gave most of the facts within
-    it. Small and portable; full-text indexes (FTS5, tsvector) can replace it behind the
-    same protocol.
+    The full-text index (`medinfo.store.search`: FTS5 on SQLite, a tsvector on PostgreSQL)
+    finds the drug's source paragraphs sharing any word with the query; they are ranked by
+    the content words they share (ties: the more reliable source, then the index's rank).
+    Each passage takes the section extraction gave most of the facts within it.
     """
 
     def __init__(self, database: Database) -> None:
         self._database = database
-        self._lock = threading.Lock()
-        self._split: dict[tuple[str, int], list[Passage]] = {}
 
     def search(self, drug: str, query: str, limit: int = 3) -> list[Passage]:
         wanted = content_words(query) - content_words(drug)
-        if not wanted or limit <= 0:
+        tokens = sorted(set(fold(" ".join(wanted)).split()), key=lambda w: (-len(w), w))
+        if not tokens or limit <= 0:
             return []
         with self._database.reader() as store:
-            texts = texts_mentioning(store.connection, drug, sorted(wanted, key=len, reverse=True))
-            missing = [t.source_id for t in texts if (t.source_id, len(t.text)) not in self._split]
-            spans = section_spans(store.connection, missing)
-        scored: list[tuple[int, int, Passage]] = []
-        for rank, stored in enumerate(texts):
-            for passage in self._passages(stored.source_id, stored.text, spans):
-                shared = len(wanted & content_words(passage.text))
-                if shared:
-                    scored.append((shared, -rank, passage))
-        scored.sort(key=lambda item: (-item[0], -item[1], item[2].start))
-        return [
-            Passage(p.source, p.start, p.end, p.text, p.section, float(shared))
-            for shared, _rank, p in scored[:limit]
-        ]
-
-    def _passages(
-        self, source_id: str, text: str, spans: dict[str, list[SectionSpan]]
-    ) -> list[Passage]:
-        key = (source_id, len(text))
-        cached = self._split.get(key)
-        if cached is not None:
-            return cached
-        sections = spans.get(source_id, [])
-        starts = [span.start for span in sections]
-        passages = [
-            Passage(p.source, p.start, p.end, p.text, _section_of(p, sections, starts))
-            for p in split_passages(source_id, text)
-        ]
-        with self._lock:
-            if len(self._split) >= _SPLIT_CACHE:
-                self._split.clear()
-            self._split[key] = passages
-        return passages
+            hits = SearchIndex(store.connection).match_sources(
+                drug, tokens[:_MAX_WORDS], _CANDIDATES
+            )
+            ranks = source_ranks(store.connection, drug)
+            spans = section_spans(store.connection, {hit.source for hit in hits})
+        scored: list[tuple[int, int, int, Passage]] = []
+        for position, hit in enumerate(hits):
+            shared = len(wanted & content_words(hit.body))
+            if shared:
+                sections = spans.get(hit.source, [])
+                section = _section_of(hit.start, hit.stop, sections)
+                passage = Passage(hit.source, hit.start, hit.stop, hit.body, section, shared)
+                scored.append((shared, ranks.get(hit.source, len(ranks)), position, passage))
+        scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+        return [passage for *_order, passage in scored[:limit]]
 
 
-def _section_of(passage: Passage, sections: list[SectionSpan], starts: list[int]) -> str:
-    """The section most facts inside the passage were found in ("" when none)."""
-    first = bisect_right(starts, passage.start - 1)
-    last = bisect_right(starts, passage.end - 1)
+def _section_of(start: int, end: int, sections: list[SectionSpan]) -> str:
+    """The section most facts inside [start, end) were found in ("" when none)."""
+    starts = [span.start for span in sections]
+    first = bisect_right(starts, start - 1)
+    last = bisect_right(starts, end - 1)
     counts = Counter(span.section for span in sections[first:last])
     return counts.most_common(1)[0][0] if counts else ""
 

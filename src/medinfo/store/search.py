@@ -164,6 +164,30 @@ class SearchIndex:
         rows = self._conn.execute(text(sql), {"query": query, "limit": limit})
         return [TextHit(*row) for row in rows]
 
+    def match_sources(self, drug: str, tokens: Sequence[str], limit: int) -> list[TextHit]:
+        """Paragraphs of `drug`'s stored source texts containing any of `tokens`, best first."""
+        words = list(dict.fromkeys(token for token in tokens if _TOKEN.match(token)))
+        if not words or limit <= 0:
+            return []
+        if self._postgres:
+            query = " | ".join(words)
+            sql = (
+                "SELECT drug, kind, ref, source, start, stop, body FROM search_documents "
+                "WHERE drug = :drug AND kind = 'source' "
+                "AND to_tsvector('english', terms) @@ to_tsquery('english', :query) "
+                "ORDER BY ts_rank(to_tsvector('english', terms), to_tsquery('english', :query)) "
+                "DESC, id LIMIT :limit"
+            )
+        else:
+            query = " OR ".join(f'"{word}"' for word in words)
+            sql = (
+                "SELECT drug, kind, ref, source, start, stop, body FROM search_documents "
+                "WHERE search_documents MATCH :query AND drug = :drug AND kind = 'source' "
+                "ORDER BY bm25(search_documents), rowid LIMIT :limit"
+            )
+        rows = self._conn.execute(text(sql), {"query": query, "drug": drug, "limit": limit})
+        return [TextHit(*row) for row in rows]
+
     def count(self) -> int:
         return int(self._conn.execute(text("SELECT count(*) FROM search_documents")).scalar_one())
 

@@ -1,5 +1,6 @@
 """A live server for browser tests: uvicorn in a thread on a free loopback port, a temp SQLite
-database with the knowledge base and the rich tizanidine page, and headless Chromium."""
+database with the knowledge base, the rich tizanidine page and approved reviews of it, review
+moderation enabled, and headless Chromium."""
 
 from __future__ import annotations
 
@@ -17,6 +18,29 @@ import pytest
 from tests.e2e.api.conftest import stocked_client  # the check and ask pages' client (asks)
 from tests.fakes import fake_pipeline
 from tests.webdata import seed_tizanidine
+
+ADMIN_TOKEN = "browser-tests-admin-token"
+# Our own words: three approved reviews so the drug page shows counts, conditions and effects.
+REVIEWS = (
+    {
+        "rating": 8,
+        "condition": "multiple sclerosis",
+        "side_effects": ["dry mouth", "sleepy"],
+        "text": "Loosened my legs in the evening; my mouth felt like sandpaper for a week.",
+    },
+    {
+        "rating": 5,
+        "condition": "spinal cord injury",
+        "side_effects": ["drowsiness"],
+        "text": "Helps with the spasms but I nod off in the afternoon, so I take it at night.",
+    },
+    {
+        "rating": 9,
+        "condition": "multiple sclerosis",
+        "side_effects": [],
+        "text": "Works well for my cramps and I have not noticed anything unpleasant so far.",
+    },
+)
 
 CHROMIUM = os.environ.get("MEDINFO_TEST_BROWSER", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -52,6 +76,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("live")
     medinfo = bootstrap(f"sqlite:///{folder / 'medinfo.db'}", pipeline_factory=fake_pipeline)
     seed_tizanidine(medinfo, folder)
+    _approve_reviews(medinfo)
+    patch = pytest.MonkeyPatch()
+    patch.setenv("MEDINFO_ADMIN_TOKEN", ADMIN_TOKEN)
     port = _free_port()
     config = uvicorn.Config(
         create_app(services=medinfo), host="127.0.0.1", port=port, log_level="warning"
@@ -68,6 +95,17 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.should_exit = True
     thread.join(10)
     medinfo.close()
+    patch.undo()
+
+
+def _approve_reviews(medinfo: object) -> None:
+    from medinfo.domain.reviews import ReviewStatus
+    from medinfo.services.reviews import moderate_review, submit_review
+
+    database = medinfo.database  # type: ignore[attr-defined]
+    for number, raw in enumerate(REVIEWS):
+        review = submit_review(database, "tizanidine", raw, client_key=f"reviewer-{number}")
+        moderate_review(database, review.id or 0, ReviewStatus.APPROVED)
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ def test_ask_page_answers_with_links_to_cited_sources(stocked_client: TestClient
     page = stocked_client.get("/ask", params={"q": "can i drink on zanaflex"})
     assert page.status_code == 200
     assert "About tizanidine" in page.text
-    assert '<a href="/drugs/tizanidine#source-t1">Tizanidine prescribing notes</a>' in page.text
+    assert '<a href="/drugs/tizanidine#source-id-t1">Tizanidine prescribing notes</a>' in page.text
     assert DISCLAIMER in page.text
 
 

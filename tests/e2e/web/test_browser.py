@@ -16,13 +16,40 @@ PAGES = {
     "compare": "/drugs/tizanidine/sources",
     "catalog-only": "/drugs/metaxalone",
     "not-found": "/drugs/bacloxyzq",
+    "ask": "/ask",
+    "ask-answer": "/ask?q=can+i+have+a+beer+on+zanaflex",
+    "check": "/check",
+    "check-result": "/check",  # then the form is filled and sent, see _open
+    "interactions": "/interactions",
+    "interactions-result": "/interactions?medicines=tizanidine%0Aciprofloxacin%0Ametaxalone",
+    "reviews": "/drugs/tizanidine/reviews",
+    "admin-sign-in": "/admin/reviews",
 }
+# Sections of long pages also shot on their own, to be looked at closely.
+PARTS = {"drug": ("questions", "reviews"), "reviews": ("review-form",)}
+# The elements reaching past the right edge of the screen, for the failure message.
+_TOO_WIDE = """[...document.querySelectorAll('main *')]
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+  .map(e => `${e.tagName.toLowerCase()}.${e.className}#${e.id}`).slice(0, 5)"""
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 740)}
 
 
 def _page(browser: Any, width: str = "desktop", **options: Any) -> Any:
     w, h = WIDTHS[width]
     return browser.new_page(viewport={"width": w, "height": h}, **options)
+
+
+def _open(page: Any, base: str, name: str) -> None:
+    """Show page `name`; the check result is reached the way a visitor reaches it."""
+    page.goto(base + PAGES[name])
+    if name == "check-result":
+        page.fill("#drug", "Zanaflex")
+        page.fill("#dose_mg", "12")
+        page.fill("#times_per_day", "4")
+        page.check("#alcohol_use")
+        page.fill("#other_medications", "oxycodone")
+        page.click("form[action='/check'] button[type=submit]")
+        page.wait_for_selector(".alerts")
 
 
 def test_typo_search_reaches_the_drug_page(browser: Any, live_server: str) -> None:
@@ -68,17 +95,25 @@ def test_every_page_shows_the_disclaimer_and_is_screenshotted(
     browser: Any, live_server: str, screenshots: Path, width: str
 ) -> None:
     page = _page(browser, width)
-    for name, path in PAGES.items():
-        page.goto(live_server + path)
-        banner = page.locator("#disclaimer")
-        assert banner.is_visible(), name
-        assert "not medical advice" in banner.inner_text().lower()
-        box = banner.bounding_box()
-        assert box is not None, name
-        assert box["y"] < 200, name
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), name
+    wrong: dict[str, str] = {}
+    for name in PAGES:
+        _open(page, live_server, name)
         page.screenshot(path=str(screenshots / f"{name}-{width}.png"), full_page=True)
+        for part in PARTS.get(name, ()):
+            shot = screenshots / f"{name}-{part}-{width}.png"
+            page.locator(f"#{part}").screenshot(path=str(shot))
+        banner = page.locator("#disclaimer")
+        box = banner.bounding_box()
+        if not banner.is_visible() or "not medical advice" not in banner.inner_text().lower():
+            wrong[name] = "no disclaimer"
+        elif box is None or box["y"] >= 200:
+            wrong[name] = "disclaimer below the top of the page"
+        elif not page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"):
+            wrong[name] = "wider than the screen: " + ", ".join(page.evaluate(_TOO_WIDE))
+        elif page.locator("footer .disclaimer").count() != 1:
+            wrong[name] = "no disclaimer in the footer"
     page.close()
+    assert wrong == {}
 
 
 def test_pages_have_no_serious_accessibility_violations(
@@ -86,8 +121,8 @@ def test_pages_have_no_serious_accessibility_violations(
 ) -> None:
     page = _page(browser)
     found = {}
-    for name, path in PAGES.items():
-        page.goto(live_server + path)
+    for name in PAGES:
+        _open(page, live_server, name)
         page.evaluate(axe_source)
         result = page.evaluate("async () => await axe.run(document)")
         bad = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]

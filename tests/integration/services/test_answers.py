@@ -44,3 +44,20 @@ def test_store_passages_rank_the_paragraph_sharing_most_words(database: Database
     assert found[0].text.startswith("Store the pill bottle")
     assert StorePassages(database).search("tizanidine", "zzz qqq") == []
     assert StorePassages(database).search("sertraline", "tablets") == []
+
+
+def test_store_passages_match_any_word_in_any_case_through_the_index(database: Database) -> None:
+    store_monograph(database, tizanidine(), texts={"t2": GUIDE_TEXT})
+    found = StorePassages(database).search("tizanidine", "GRAPEFRUIT nothingelse")
+    assert [passage.text.split()[0] for passage in found] == ["Grapefruit"]
+    assert GUIDE_TEXT[found[0].start : found[0].end] == found[0].text
+    assert found[0].source == "t2"
+
+
+def test_store_passages_treat_query_syntax_as_words(database: Database) -> None:
+    store_monograph(database, tizanidine(), texts={"t2": GUIDE_TEXT})
+    passages = StorePassages(database)
+    for hostile in ('"faint" OR', "faint* NEAR(x)", "100%_sure'; DROP TABLE sources; --", "\x00"):
+        found = passages.search("tizanidine", hostile)
+        assert all(passage.source == "t2" for passage in found)
+    assert passages.search("tizanidine", "faint*")[0].text.startswith("If you feel faint")

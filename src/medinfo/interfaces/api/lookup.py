@@ -10,12 +10,13 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
 from medinfo.bootstrap import Medinfo
+from medinfo.domain.answers import Answer
 from medinfo.domain.catalog import CatalogDrug
 from medinfo.services.search import DrugRef
 from medinfo.store.repositories import CachedMonograph
@@ -77,31 +78,34 @@ class DrugLookup:
     def __init__(self, medinfo: Medinfo, ttl: float = DEFAULT_TTL) -> None:
         self.medinfo = medinfo
         self._entries: TtlCache[DrugEntry] = TtlCache(ttl)
-        self._renders: TtlCache[bytes] = TtlCache(ttl)
+        self._renders: TtlCache[object] = TtlCache(ttl)  # bodies, or a body's parts
+        # The drug page's answered common questions, keyed by (drug, ETag): kept until evicted.
+        self.answers: TtlCache[tuple[Answer, ...]] = TtlCache(float("inf"))
 
     def entry(self, name: str) -> DrugEntry:
         """The drug `name` stands for; UnknownDrugError (with suggestions) when none."""
         return self._entries.get_or_make(name, lambda: self._load(name))
 
-    def rendered(self, kind: str, entry: DrugEntry, make: Callable[[], bytes]) -> bytes:
-        """The body of `kind` for `entry`, made once per monograph version."""
-        return self._renders.get_or_make((kind, entry.ref.drug, entry.etag), make)
+    def rendered(self, kind: str, entry: DrugEntry, make: Callable[[], T]) -> T:
+        """What `make` renders of `kind` for `entry` (a body or its parts), once per version."""
+        return cast("T", self._renders.get_or_make((kind, entry.ref.drug, entry.etag), make))
 
     async def entry_async(self, name: str) -> DrugEntry:
         """`entry` for async routes: a cache hit costs no thread, a miss runs in the pool."""
         found = self._entries.peek(name)
         return found if found is not None else await run_in_threadpool(self.entry, name)
 
-    async def rendered_async(self, kind: str, entry: DrugEntry, make: Callable[[], bytes]) -> bytes:
+    async def rendered_async(self, kind: str, entry: DrugEntry, make: Callable[[], T]) -> T:
         """`rendered` for async routes: rendering and its queries run in the thread pool."""
         found = self._renders.peek((kind, entry.ref.drug, entry.etag))
         if found is not None:
-            return found
+            return cast("T", found)
         return await run_in_threadpool(self.rendered, kind, entry, make)
 
     def clear(self) -> None:
         self._entries.clear()
         self._renders.clear()
+        self.answers.clear()
 
     def _load(self, name: str) -> DrugEntry:
         ref = self.medinfo.find_drug(name)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -13,14 +13,19 @@ from pydantic import ValidationError
 
 from medinfo.domain.alerts import CheckRequest
 from medinfo.domain.errors import InputError, UnknownDrugError
-from medinfo.domain.monograph import DISCLAIMER
 from medinfo.interfaces.api.asking import answerer_of
+from medinfo.interfaces.web.rendering import environment
 from medinfo.services.checks import check_request, cited_sources, describe_errors
 from medinfo.services.interactions import check_medicines, parse_medicine_list
 from medinfo.services.monograph_lookup import NoMonographError
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+templates = Jinja2Templates(env=environment())
+_NAV = {
+    "checks/check.html": "check",
+    "checks/interactions.html": "interactions",
+    "answers/ask.html": "ask",
+}
 
 FLAGS = (
     ("liver_disease", "Liver disease"),
@@ -39,8 +44,8 @@ _EVENT_FIELDS = {
 def render(
     request: Request, template: str, context: Mapping[str, Any], status_code: int = 200
 ) -> Response:
-    """A page from this package's templates, with the disclaimer."""
-    full = {"disclaimer": DISCLAIMER, "problems": [], **context}
+    """A page of the site (it extends base.html: navigation, disclaimer, security headers)."""
+    full = {"problems": [], "nav": _NAV.get(template, ""), **context}
     return templates.TemplateResponse(request, template, full, status_code=status_code)
 
 
@@ -103,4 +108,5 @@ def interactions_page(request: Request, medicines: str = "") -> Response:
 
 
 def _form_context(form: Mapping[str, str]) -> dict[str, Any]:
-    return {"form": form, "flags": FLAGS, "events": EVENTS, "result": None, "sources": {}}
+    entered: defaultdict[str, str] = defaultdict(str, form)  # a blank form shows empty fields
+    return {"form": entered, "flags": FLAGS, "events": EVENTS, "result": None, "sources": {}}

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from medinfo.domain.answers import Answer, Citation
 from medinfo.domain.evidence import Evidence
-from medinfo.domain.monograph import UNKNOWN, Attributed, Conflict, DoseSpec, Monograph
+from medinfo.domain.monograph import DISCLAIMER, UNKNOWN, Attributed, Conflict, DoseSpec, Monograph
 from medinfo.interfaces.web.citations import Citations, FactView, Marker, SourceView
 
 _KEY_FACT_LIMIT = 6
@@ -63,6 +64,15 @@ class SectionView:
 
 
 @dataclass(frozen=True)
+class QuestionView:
+    """A common question answered by the question answering engine, with source markers."""
+
+    question: str
+    answer: str
+    markers: tuple[Marker, ...]
+
+
+@dataclass(frozen=True)
 class DrugPage:
     drug: str
     summary: str
@@ -71,12 +81,20 @@ class DrugPage:
     conflicts: tuple[ConflictView, ...]
     sections: tuple[SectionView, ...]
     sources: tuple[SourceView, ...]
+    questions: tuple[QuestionView, ...] = ()
 
 
-def build_drug_page(monograph: Monograph, quotes: Mapping[Evidence, str]) -> DrugPage:
-    """Everything the drug page shows, each fact with numbered markers to its evidence."""
+def build_drug_page(
+    monograph: Monograph, quotes: Mapping[Evidence, str], questions: Sequence[Answer] = ()
+) -> DrugPage:
+    """Everything the drug page shows, each fact with numbered markers to its evidence.
+
+    `questions` are answers of the question answering engine shown under "Questions people
+    ask" (see `medinfo.services.faq`).
+    """
     m = monograph
     cite = Citations(m.sources, quotes)
+    answered = tuple(_question(cite, answer) for answer in questions)
     conflicts = tuple(_conflict(cite, conflict) for conflict in m.conflicts)
     on_label = [i for i in m.indications if not i.off_label]
     common = [e for e in m.side_effects if not e.serious]
@@ -92,7 +110,7 @@ def build_drug_page(monograph: Monograph, quotes: Mapping[Evidence, str]) -> Dru
         KeyFact("Maximum dose", _dose(cite, "", m.dosing.max_daily, per_day=True)),
     )
     key_facts = tuple(KeyFact(fact.label, fact.facts[:_KEY_FACT_LIMIT]) for fact in rows)
-    sections = _sections(cite, m)
+    sections = _sections(cite, m, bool(answered))
     by_id = {
         section.id: SectionView(
             section.id,
@@ -110,10 +128,30 @@ def build_drug_page(monograph: Monograph, quotes: Mapping[Evidence, str]) -> Dru
         conflicts=conflicts,
         sections=tuple(by_id[section.id] for section in sections),
         sources=tuple(cite.source_list()),
+        questions=answered,
     )
 
 
-def _sections(cite: Citations, m: Monograph) -> list[SectionView]:
+def answer_evidence(answers: Sequence[Answer]) -> list[Evidence]:
+    """The evidence the answers cite, to be quoted beside the monograph's own."""
+    return [_evidence(c) for answer in answers for c in answer.citations]
+
+
+def _question(cite: Citations, answer: Answer) -> QuestionView:
+    text = answer.answer.removesuffix(DISCLAIMER).strip()  # the page carries the disclaimer
+    cited = [_evidence(c) for c in answer.citations]
+    markers = cite.markers([c.source for c in cited], cited)
+    return QuestionView(answer.question, text, markers)
+
+
+def _evidence(citation: Citation) -> Evidence:
+    return Evidence(
+        source=citation.source, start=citation.start, end=citation.end, section=citation.section
+    )
+
+
+def _sections(cite: Citations, m: Monograph, answered: bool) -> list[SectionView]:
+    """The page's sections; the sources' own FAQ is shown when no common question is answered."""
     off_label = [i for i in m.indications if i.off_label]
     d = m.dosing
     return [
@@ -240,8 +278,10 @@ def _sections(cite: Citations, m: Monograph) -> list[SectionView]:
             (
                 Group(
                     "",
-                    tuple(cite.fact(f"{f.question} {f.answer}", f) for f in m.faq),
-                    "No questions answered by the sources yet.",
+                    ()
+                    if answered
+                    else tuple(cite.fact(f"{f.question} {f.answer}", f) for f in m.faq),
+                    "" if answered else "No questions answered by the sources yet.",
                 ),
             ),
         ),

@@ -1,6 +1,8 @@
 """Rendering pages: one autoescaping Jinja2 environment and the base context every page gets.
 
-Other features extend `base.html` (blocks `title`, `main`) and call `render_page`.
+Every page extends `base.html` (blocks `title`, `head`, `main`, `nav_extra`) and is rendered
+with this environment: `render_page`/`render_html`, or `environment()` for callers that build
+their own responses. `nav` names the site navigation entry to mark as the current page.
 """
 
 from __future__ import annotations
@@ -17,6 +19,13 @@ from medinfo.domain.monograph import DISCLAIMER
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
 HTML_TYPE = "text/html; charset=utf-8"
+SITE_NAV = (
+    ("/", "home", "Home"),
+    ("/search", "search", "Search"),
+    ("/ask", "ask", "Ask a question"),
+    ("/check", "check", "Check a regimen"),
+    ("/interactions", "interactions", "Interactions"),
+)
 
 
 @cache
@@ -29,14 +38,13 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals["disclaimer"] = DISCLAIMER
+    env.globals.update(disclaimer=DISCLAIMER, site_nav=SITE_NAV, nav="", query="")
     return env
 
 
 def render_html(template: str, context: Mapping[str, object]) -> bytes:
     """The page `template` rendered with `context`, as UTF-8 bytes."""
-    defaults: dict[str, object] = {"query": "", "nav": ""}
-    return environment().get_template(template).render({**defaults, **context}).encode("utf-8")
+    return environment().get_template(template).render(context).encode("utf-8")
 
 
 def render_page(

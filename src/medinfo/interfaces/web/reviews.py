@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from collections import defaultdict
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from medinfo.config import ADMIN_TOKEN
-from medinfo.domain.monograph import DISCLAIMER, Monograph
+from medinfo.domain.monograph import Monograph
 from medinfo.domain.reviews import ReviewStatus
 from medinfo.interfaces.api.reviews import (
     MAX_BODY_BYTES,
@@ -26,14 +25,15 @@ from medinfo.interfaces.api.reviews import (
     rate_limit_of,
     read_limited_body,
 )
+from medinfo.interfaces.web.rendering import environment
 from medinfo.services import reviews as service
 from medinfo.store.database import Database
 
 router = APIRouter(include_in_schema=False)
-TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
 CLIENT_COOKIE = "medinfo_client"
 ADMIN_COOKIE = "medinfo_admin"
+_CLIENT_MAX_AGE = 60 * 60 * 24 * 30
 FORBIDDEN = (
     "This form could not be verified (its security token is missing or expired). "
     "Reload the page, make sure cookies are allowed for this site, and submit again."
@@ -49,18 +49,33 @@ def render_reviews_fragment(request: Request, name: str, *, page: int = 1) -> Ma
     return Markup(_render(request, "reviews/fragment.html", context))
 
 
+def render_reviews_block(database: Database, name: str, csrf_token: str) -> str:
+    """The reviews block (first page) with `csrf_token` in its form, for pages that cache it.
+
+    A caller caching the block renders it with a placeholder token and puts each visitor's
+    `csrf_token_for(request)` in its place, then calls `set_client_cookie`.
+    """
+    context = {**_fragment_context(database, name, 1), "csrf_token": csrf_token}
+    return environment().get_template("reviews/fragment.html").render(context)
+
+
+def csrf_token_for(request: Request) -> str:
+    """The CSRF token of the visitor's review and sign-in forms (see `set_client_cookie`)."""
+    return _csrf_token(request)
+
+
 def set_client_cookie(request: Request, response: Response) -> None:
-    """Give a new visitor the cookie their form's CSRF token is tied to."""
+    """Give a new visitor the cookie their form's CSRF token is tied to.
+
+    The header is written directly (HttpOnly, SameSite=Lax, 30 days, Secure over HTTPS): the
+    drug page sends it on every first visit, and this is several times faster than Starlette's
+    `set_cookie`.
+    """
     client = _client_id(request)
     if request.cookies.get(CLIENT_COOKIE) != client:
-        response.set_cookie(
-            CLIENT_COOKIE,
-            client,
-            httponly=True,
-            samesite="lax",
-            secure=request.url.scheme == "https",
-            max_age=60 * 60 * 24 * 30,
-        )
+        secure = "; Secure" if request.scope.get("scheme") == "https" else ""
+        header = f"{CLIENT_COOKIE}={client}; HttpOnly; Max-Age={_CLIENT_MAX_AGE}; Path=/"
+        response.raw_headers.append((b"set-cookie", f"{header}; SameSite=lax{secure}".encode()))
 
 
 @router.get("/drugs/{name}/reviews", response_class=HTMLResponse)
@@ -184,7 +199,7 @@ def _fragment_context(
         listing = service.page_of_reviews(store, drug, page=page)
         cached = store.monographs.get(drug)
     listed = [] if cached is None else Monograph.model_validate_json(cached.body).side_effects
-    errors: dict[str, str] = {}
+    errors: defaultdict[str, str] = defaultdict(str)  # fields without a problem show none
     for problem in problems or []:
         errors.setdefault(
             problem.field, f"{_LABELS.get(problem.field, problem.field)} {problem.message}."
@@ -194,7 +209,7 @@ def _fragment_context(
         "summary": summary,
         "listing": listing,
         "choices": [item.term for item in listed],
-        "entered": entered or {"picked": [], "rating": "", "other": ""},
+        "entered": defaultdict(str, entered or {"picked": []}),
         "errors": errors,
         "max_text": service.submission.MAX_TEXT,
     }
@@ -284,13 +299,23 @@ def _admin_refusal(request: Request) -> Response | None:
     return response
 
 
+_HEADINGS = {
+    403: "Form not accepted",
+    404: "Not found",
+    413: "Form too large",
+    429: "Too many reviews",
+    503: "Moderation unavailable",
+}
+
+
 def _message(request: Request, status_code: int, message: str) -> Response:
-    return _page(request, "reviews/message.html", {"message": message}, status_code=status_code)
+    context = {"message": message, "heading": _HEADINGS.get(status_code, "Reviews")}
+    return _page(request, "reviews/message.html", context, status_code=status_code)
 
 
 def _render(request: Request, template: str, context: Mapping[str, Any]) -> str:
-    full = {"request": request, "disclaimer": DISCLAIMER, "csrf_token": _csrf_token(request)}
-    return TEMPLATES.get_template(template).render({**full, **context})
+    full = {"csrf_token": _csrf_token(request)}
+    return environment().get_template(template).render({**full, **context})
 
 
 def _page(
