@@ -1,6 +1,10 @@
-"""Question answering benchmark: intent accuracy, answerability and warm answer latency.
+"""Question answering benchmark: intent accuracy, correct answers, abstention and warm latency.
 
 Run: .venv/bin/python bench/qa.py   (prints its figures; reads ../shared when present)
+
+Two question sets are scored against in-memory monographs (bench/qa_monographs.json); the
+fresh set is scored against a real store: a temporary SQLite database holding the embedded
+knowledge base (baclofen) plus a tizanidine article ingested through the real pipeline.
 """
 
 from __future__ import annotations
@@ -9,16 +13,20 @@ import json
 import random
 import re
 import statistics
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from medinfo.config import SHARED_DIR
+from medinfo.domain.answers import Answer
 from medinfo.domain.monograph import Monograph
 from medinfo.services.qa import InMemoryMonographs, answer_question, read_question
 
 HERE = Path(__file__).resolve().parent
+ARTICLE = HERE.parent / "tests" / "e2e" / "articles" / "tizanidine_guide.md"
 MEDQUAD_INTENTS = {
     "indication": "indication",
     "usage": "dosage",
@@ -31,6 +39,7 @@ MEDQUAD_INTENTS = {
 }
 MEDQUAD_SAMPLE = 2000
 LATENCY_ROUNDS = 20
+Ask = Callable[[str, str | None], Answer]
 
 
 def _shared_dir() -> Path:
@@ -42,10 +51,10 @@ def _p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[18]
 
 
-def _timed(step: Callable[[str], object], questions: list[str]) -> list[float]:
-    """Milliseconds per call of `step` over every question, LATENCY_ROUNDS times."""
+def _timed(step: Callable[[str], object], questions: list[str], rounds: int) -> list[float]:
+    """Milliseconds per call of `step` over every question, `rounds` times."""
     samples = []
-    for _ in range(LATENCY_ROUNDS):
+    for _ in range(rounds):
         for question in questions:
             start = time.perf_counter()
             step(question)
@@ -53,40 +62,73 @@ def _timed(step: Callable[[str], object], questions: list[str]) -> list[float]:
     return samples
 
 
-def bench_own_questions(lookup: InMemoryMonographs, file_name: str) -> list[str]:
+@dataclass
+class Score:
+    """The figures of one question file."""
+
+    total: int = 0
+    intents: int = 0
+    answerable: int = 0
+    answerable_correct: int = 0
+    unanswerable: int = 0
+    abstained: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+def _correct(row: dict[str, object], answer: Answer) -> bool:
+    """An answerable question is right when answered, cited and carrying every key phrase."""
+    text = answer.answer.lower()
+    keys = [str(key).lower() for key in row.get("key", [])]  # type: ignore[attr-defined]
+    return answer.answerable and bool(answer.citations) and all(key in text for key in keys)
+
+
+def score_file(ask: Ask, file_name: str) -> Score:
     rows = json.loads((HERE / file_name).read_text())["questions"]
-    intents_right = answerable_right = 0
-    by_intent: Counter[str] = Counter()
-    misses = []
+    score = Score(total=len(rows))
     for row in rows:
-        answer = answer_question(row["question"], lookup)
-        by_intent[row["intent"]] += 1
+        answer = ask(row["question"], row.get("drug"))
         intent_ok = answer.intent.value == row["intent"]
-        intents_right += intent_ok
-        answerable_right += answer.answerable == row["answerable"]
-        if not intent_ok or answer.answerable != row["answerable"]:
-            misses.append(
-                f"  {row['question']!r}: expected {row['intent']}/{row['answerable']}, "
-                f"got {answer.intent.value}/{answer.answerable}"
+        score.intents += intent_ok
+        if row["answerable"]:
+            score.answerable += 1
+            ok = _correct(row, answer) if "key" in row else answer.answerable
+            score.answerable_correct += ok
+        else:
+            score.unanswerable += 1
+            ok = not answer.answerable
+            score.abstained += ok
+        if not intent_ok or not ok:
+            score.misses.append(
+                f"  {row['question']!r}: expected {row['intent']}/{row['answerable']} "
+                f"{row.get('key', '')}, got {answer.intent.value}/{answer.answerable}: "
+                f"{answer.answer[:160]}"
             )
-    total = len(rows)
-    print(f"{file_name}: {total} questions across {len(by_intent)} intents")
-    print(f"  intent accuracy      {intents_right / total:.1%} ({intents_right}/{total})")
-    print(f"  answerable accuracy  {answerable_right / total:.1%} ({answerable_right}/{total})")
-    print("\n".join(misses) if misses else "  no misses")
-    return [row["question"] for row in rows]
+    return score
 
 
-def bench_latency(lookup: InMemoryMonographs, questions: list[str]) -> None:
-    for question in questions:  # warm caches: rules, vocabulary, typo corrections
-        answer_question(question, lookup)
-    baseline = _timed(lambda q: lookup.get("sertraline"), questions)
-    intent_only = _timed(read_question, questions)
-    full = _timed(lambda q: answer_question(q, lookup), questions)
-    print(f"latency, warm, {len(full)} calls (ms): p50 / p95")
-    print(f"  baseline dict lookup {statistics.median(baseline):.4f} / {_p95(baseline):.4f}")
-    print(f"  intent step alone    {statistics.median(intent_only):.3f} / {_p95(intent_only):.3f}")
-    print(f"  answer_question      {statistics.median(full):.3f} / {_p95(full):.3f}  (target < 50)")
+def report(file_name: str, score: Score) -> None:
+    def pct(part: int, whole: int) -> str:
+        return f"{part / whole:.1%} ({part}/{whole})" if whole else "n/a"
+
+    print(f"{file_name}: {score.total} questions")
+    print(f"  intent accuracy       {pct(score.intents, score.total)}")
+    print(f"  answerable correct    {pct(score.answerable_correct, score.answerable)}")
+    print(f"  abstention rate       {pct(score.abstained, score.unanswerable)}")
+    print("\n".join(score.misses) if score.misses else "  no misses")
+
+
+def bench_latency(label: str, ask: Ask, baseline: Callable[[str], object], file_name: str) -> None:
+    rows = json.loads((HERE / file_name).read_text())["questions"]
+    drugs = {row["question"]: row.get("drug") for row in rows}
+    questions = list(drugs)
+    for question in questions:  # warm caches: rules, vocabulary, typo corrections, store
+        ask(question, drugs[question])
+    rounds = LATENCY_ROUNDS if label == "in-memory" else 3
+    base = _timed(baseline, questions, rounds)
+    full = _timed(lambda q: ask(q, drugs[q]), questions, rounds)
+    print(f"latency {label}, warm, {len(full)} calls (ms): p50 / p95")
+    print(f"  same-run baseline     {statistics.median(base):.4f} / {_p95(base):.4f}")
+    print(f"  answer                {statistics.median(full):.3f} / {_p95(full):.3f}  (< 50)")
 
 
 def bench_medquad() -> None:
@@ -113,12 +155,39 @@ def bench_medquad() -> None:
         print(f"  {intent:22} {right[intent] / seen[intent]:.1%} of {seen[intent]}")
 
 
+def bench_store(folder: Path) -> None:
+    """The fresh questions over a real store: embedded baclofen plus an ingested article."""
+    from medinfo.bootstrap import bootstrap
+    from medinfo.services.answers import Answerer, StorePassages
+    from medinfo.services.monograph_lookup import StoreMonographs
+
+    app = bootstrap(f"sqlite:///{folder / 'qa.db'}")
+    try:
+        if ARTICLE.is_file():
+            app.ingest_paths([ARTICLE])
+        lookup = StoreMonographs(app.database)
+        answerer = Answerer(lookup, StorePassages(app.database))
+        for file_name in ("questions_fresh.json", "questions_fresh2.json"):
+            report(f"{file_name} (store)", score_file(answerer.ask, file_name))
+        bench_latency(
+            "store", answerer.ask, lambda q: lookup.get("baclofen"), "questions_fresh.json"
+        )
+    finally:
+        app.close()
+
+
 def main() -> None:
     raw = json.loads((HERE / "qa_monographs.json").read_text())["monographs"]
     lookup = InMemoryMonographs([Monograph.model_validate(m) for m in raw])
-    questions = bench_own_questions(lookup, "questions.json")
-    bench_own_questions(lookup, "questions_holdout.json")
-    bench_latency(lookup, questions)
+
+    def ask(question: str, drug: str | None) -> Answer:
+        return answer_question(question, lookup, drug=drug)
+
+    for file_name in ("questions.json", "questions_holdout.json"):
+        report(file_name, score_file(ask, file_name))
+    bench_latency("in-memory", ask, lambda q: lookup.get("sertraline"), "questions.json")
+    with tempfile.TemporaryDirectory() as folder:
+        bench_store(Path(folder))
     bench_medquad()
 
 

@@ -59,7 +59,14 @@ def blocking_concern(reading: Reading) -> Concern | None:
 
 def needs_emergency_line(reading: Reading) -> bool:
     """Whether the answer must open with the emergency instruction."""
-    return reading.intent is Intent.OVERDOSE or reading.has(Concern.EMERGENCY)
+    overdose = reading.intent is Intent.OVERDOSE or Intent.OVERDOSE in reading.also
+    return overdose or reading.has(Concern.EMERGENCY)
+
+
+def secondary_lines(reading: Reading, name: str, said: list[str]) -> list[str]:
+    """The safety lines of the other topics a question also asks about ("... and drive")."""
+    lines = [SAFETY_LINES[i].format(drug=name) for i in reading.also if i in SAFETY_LINES]
+    return [line for line in dict.fromkeys(lines) if line not in said]
 
 
 def is_child_dose(reading: Reading) -> bool:
@@ -115,4 +122,5 @@ def abstain_uncovered(reading: Reading, drug: str, name: str) -> Answer:
     safety = SAFETY_LINES.get(reading.intent)
     if safety:
         lines.append(safety.format(drug=name))
+    lines += secondary_lines(reading, name, lines)
     return _finish(reading, drug, [*_opening(reading), *lines], reading.intent)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from medinfo.domain.monograph import Interaction, Monograph
+from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.phrasing import (
     Draft,
     drug_title,
@@ -21,45 +22,74 @@ def _effect(item: Interaction) -> str:
 
 
 def _say_interaction(
-    draft: Draft, monograph: Monograph, item: Interaction, named: list[str], topic: Topic
+    draft: Draft, monograph: Monograph, item: Interaction, members: list[str]
 ) -> None:
     """One matched interaction, naming which of the asked medicines belong to its group."""
-    agent = term_key(item.agent)
-    synonyms = topic.vocabulary.synonyms.get(agent, ())
-    members = [
-        n
-        for n in named
-        if n != agent and n not in synonyms and agent in topic.vocabulary.agent_names_in(n)
-    ]
     such_as = f" (such as {join_words(members)})" if members else ""
     draft.say(
         f"{drug_title(monograph)} can interact with {item.agent}{such_as}{_effect(item)}.", item
     )
-    if item.severity.lower() in SERIOUS_SEVERITIES:
-        draft.say(
-            "This is a serious interaction: do not combine them unless your prescriber says so."
-        )
+    serious = "This is a serious interaction: do not combine them unless your prescriber says so."
+    if item.severity.lower() in SERIOUS_SEVERITIES and serious not in draft.sentences:
+        draft.say(serious)
+
+
+def _asked_medicines(monograph: Monograph, topic: Topic) -> dict[str, set[str]]:
+    """Each medicine or group the question names, with the names an interaction may use for it.
+
+    Names come from the answer vocabulary (terms.json) and the shared drug-class vocabulary,
+    so a medicine is matched to the group a monograph lists (tramadol -> opioids).
+    """
+    own = own_names(monograph)
+    vocabulary = topic.vocabulary
+    asked = {
+        name: vocabulary.agent_names_in(name, exclude=own)
+        for name in vocabulary.agent_names_in(topic.folded, exclude=own)
+        if contains_phrase(topic.folded, name)
+    }
+    for medicine in load_medicine_index().named_in(topic.folded, own):
+        asked.setdefault(medicine.typed, set()).update(medicine.agent_names)
+    return asked
+
+
+def _members(agent: str, asked: dict[str, set[str]], topic: Topic) -> list[str]:
+    """The asked medicines that belong to a listed group (not the group's own names)."""
+    synonyms = topic.vocabulary.synonyms.get(agent, ())
+    return sorted(
+        name
+        for name, names in asked.items()
+        if name != agent
+        and name not in synonyms
+        and agent in names
+        and not contains_phrase(agent, name)
+    )
 
 
 def compose_interaction(monograph: Monograph, topic: Topic) -> Draft | None:
     if not monograph.interactions:
         return None
     name, draft = monograph.drug, Draft()
-    names = topic.vocabulary.agent_names_in(topic.folded, exclude=own_names(monograph))
-    named = sorted(n for n in names if contains_phrase(topic.folded, n))
+    asked = _asked_medicines(monograph, topic)
+    names = set().union(*asked.values()) if asked else set()
     matched = [
         item
         for item in monograph.interactions
         if term_key(item.agent) in names or contains_phrase(topic.folded, term_key(item.agent))
     ]
     for item in matched:
-        _say_interaction(draft, monograph, item, named, topic)
+        _say_interaction(draft, monograph, item, _members(term_key(item.agent), asked, topic))
+    unlisted = [
+        medicine
+        for medicine, names in asked.items()
+        if not any(term_key(item.agent) in names for item in matched)
+    ]
+    if unlisted:
+        draft.say(
+            f"The sources do not list an interaction between {name} and {join_words(unlisted)}. "
+            "That does not prove the combination is safe: ask a pharmacist before taking them "
+            "together."
+        )
     if not matched:
-        if named:
-            draft.say(
-                f"The sources do not list an interaction between {name} and {join_words(named)}. "
-                "That does not prove the combination is safe."
-            )
         alcohol = topic.vocabulary.alcohol_names()
         listed = [i for i in monograph.interactions if term_key(i.agent) not in alcohol]
         agents = join_words([i.agent for i in listed[:MAX_LISTED]])

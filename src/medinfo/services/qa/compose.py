@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from medinfo.domain.answers import Intent
 from medinfo.domain.monograph import UNKNOWN, Monograph
 from medinfo.services.qa.combinations import compose_alcohol, compose_interaction
@@ -61,6 +63,32 @@ def compose_indication(monograph: Monograph, topic: Topic) -> Draft | None:
     return draft
 
 
+_ASKED_MG = re.compile(r"\b(\d+(?:\.\d+)?) ?mg\b")
+_PER_DAY = re.compile(r"\b((a|per|each|in a|in one|every) day|daily|a day)\b")
+
+
+def say_asked_amount(draft: Draft, monograph: Monograph, topic: Topic) -> None:
+    """Compare an amount the question names with the maximum daily dose the sources give."""
+    limit = monograph.dosing.max_daily
+    asked = [float(amount) for amount in _ASKED_MG.findall(topic.reading.text)]
+    if limit is None or limit.unit.lower() != "mg" or not asked:
+        return
+    most = max(asked)
+    shown = describe_dose(limit, per_day=True)
+    if most > limit.amount:
+        draft.say(
+            f"{most:g} mg is more than the maximum of {shown} the sources give: do not take "
+            "that much.",
+            limit,
+        )
+    elif _PER_DAY.search(topic.reading.text):
+        draft.say(
+            f"{most:g} mg a day is within the maximum of {shown} the sources give, but take "
+            "only the dose your prescriber set for you.",
+            limit,
+        )
+
+
 def compose_dosage(monograph: Monograph, topic: Topic) -> Draft | None:
     dosing = monograph.dosing
     if not (dosing.initial or dosing.max_daily or dosing.titration):
@@ -73,6 +101,7 @@ def compose_dosage(monograph: Monograph, topic: Topic) -> Draft | None:
     if dosing.max_daily:
         max_daily = describe_dose(dosing.max_daily, per_day=True)
         draft.say(f"The sources give a maximum of {max_daily}.", dosing.max_daily)
+        say_asked_amount(draft, monograph, topic)
     if dosing.renal_adjustment:
         draft.say(
             "People with reduced kidney function may need a lower dose.", *dosing.renal_adjustment
@@ -95,6 +124,7 @@ def compose_max_dose(monograph: Monograph, topic: Topic) -> Draft | None:
     if dosing.max_daily:
         max_daily = describe_dose(dosing.max_daily, per_day=True)
         draft.say(f"The maximum dose of {name} the sources give is {max_daily}.", dosing.max_daily)
+        say_asked_amount(draft, monograph, topic)
     if dosing.max_single:
         draft.say(
             f"A single dose should not exceed {describe_dose(dosing.max_single)}.",

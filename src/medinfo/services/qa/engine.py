@@ -15,6 +15,7 @@ from medinfo.services.qa.abstain import (
     blocking_concern,
     is_child_dose,
     needs_emergency_line,
+    secondary_lines,
 )
 from medinfo.services.qa.compose import compose_answer
 from medinfo.services.qa.drug_mentions import MonographLookup
@@ -93,11 +94,12 @@ def answer_question(
     if draft is None:
         return abstain_uncovered(reading, monograph.drug, name)
     opening = [EMERGENCY] if needs_emergency_line(reading) else []
+    also = secondary_lines(reading, monograph.drug, draft.sentences)
     return Answer(
         question=question,
         drug=monograph.drug,
         intent=reading.intent,
-        answer=" ".join([*opening, *draft.sentences, DISCLAIMER]),
+        answer=" ".join([*opening, *draft.sentences, *also, DISCLAIMER]),
         answerable=True,
         citations=draft.citations,
     )

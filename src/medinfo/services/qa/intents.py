@@ -15,7 +15,15 @@ from medinfo.domain.answers import Intent
 from medinfo.domain.errors import InputError
 
 RULES_FILE = "rules/intents.json"
-_TOP_KEYS = {"_comment", "fuzzy", "replacements", "intents", "concerns"}
+_TOP_KEYS = {
+    "_comment",
+    "fuzzy",
+    "replacements",
+    "intents",
+    "concerns",
+    "final_clause_bonus",
+    "secondary_warnings",
+}
 _FUZZY_KEYS = {
     "_comment",
     "min_token_length",
@@ -29,6 +37,7 @@ _CONCERN_KEYS = {"concern", "threshold", "cues", "patterns"}
 _E = TypeVar("_E", bound=StrEnum)
 _STRONG_CUE = 3.0
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\$")
+_CLAUSE_END = re.compile(r"[,.;:?!]+")
 
 
 class Concern(StrEnum):
@@ -100,6 +109,8 @@ class IntentRules:
     concerns: tuple[ConcernRule, ...]
     vocabulary: tuple[str, ...]
     known_words: frozenset[str]
+    final_clause_bonus: float = 0.0
+    secondary_warnings: frozenset[Intent] = frozenset()
     corrections: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def rule(self, intent: Intent) -> IntentRule | None:
@@ -119,6 +130,7 @@ class Reading:
     sections: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
     search_words: tuple[str, ...] = ()
+    also: tuple[Intent, ...] = ()
 
     def has(self, concern: Concern) -> bool:
         return concern in self.concerns
@@ -226,6 +238,10 @@ def parse_intent_rules(raw: dict[str, Any]) -> IntentRules:
         max_edits_long=int(fuzzy_raw.get("max_edits_long", 2)),
         never_correct=frozenset(fuzzy_raw.get("never_correct", [])),
     )
+    warnings = [
+        _enum_entry({"intent": name}, {"intent"}, "secondary_warnings", "intent", Intent)
+        for name in raw.get("secondary_warnings", [])
+    ]
     return IntentRules(
         replacements,
         fuzzy,
@@ -233,6 +249,8 @@ def parse_intent_rules(raw: dict[str, Any]) -> IntentRules:
         tuple(concerns),
         tuple(vocabulary),
         frozenset(vocabulary),
+        float(raw.get("final_clause_bonus", 0)),
+        frozenset(warnings),
     )
 
 
@@ -273,8 +291,12 @@ def _correct(token: str, rules: IntentRules) -> str:
     long = len(token) >= fuzzy.long_token_length
     edits = fuzzy.max_edits_long if long else fuzzy.max_edits
     close = process.extract(token, rules.vocabulary, scorer=OSA.distance, score_cutoff=edits)
-    # Among equally close words, prefer the one sharing most letters in order.
-    ranked = sorted(close, key=lambda match: (match[1], -fuzz.ratio(token, match[0])))
+    # Among equally close words, prefer the one typed with the same first letter, then the
+    # one sharing most letters in order ("efects" is "effects", not "defects").
+    ranked = sorted(
+        close,
+        key=lambda match: (match[1], match[0][0] != token[0], -fuzz.ratio(token, match[0])),
+    )
     corrected = str(ranked[0][0]) if ranked else token
     rules.corrections[token] = corrected
     return corrected
@@ -315,34 +337,61 @@ def normalise_question(
     )
 
 
+def _final_clause(question: str) -> str | None:
+    """The last clause of a question written in several, where people put what they ask."""
+    clauses = [c for c in _CLAUSE_END.split(question) if len(c.split()) >= 2]
+    return clauses[-1] if len(clauses) >= 2 else None
+
+
+def _scores(
+    question: str, rules: IntentRules, drug_names: Iterable[str]
+) -> tuple[str, list[tuple[float, IntentRule]]]:
+    """The normalised question and each scoring intent's weight (final clause bonus included)."""
+    names = tuple(drug_names)
+    text = normalise_question(question, rules, names)
+    scores = [rule.cues.score(f" {text} ") for rule in rules.intents]
+    last = _final_clause(question) if rules.final_clause_bonus else None
+    if last is not None:
+        tail = f" {normalise_question(last, rules, names)} "
+        for index, rule in enumerate(rules.intents):
+            if scores[index] > 0 and rule.cues.score(tail) > 0:
+                scores[index] += rules.final_clause_bonus
+    scored = [(score, rule) for score, rule in zip(scores, rules.intents, strict=True) if score]
+    scored.sort(key=lambda item: (item[0], item[1].priority), reverse=True)
+    return text, scored
+
+
 def read_question(
     question: str, rules: IntentRules | None = None, drug_names: Iterable[str] = ()
 ) -> Reading:
     """The intent and concerns of a question; OTHER when no intent cue is present.
 
     `drug_names` are the names of the drug the question is about, when already known.
+    When several intents match, the highest score wins and `priority` breaks ties; the
+    others that carry a safety warning and a strong cue are kept in `also`.
     """
     rules = rules or load_intent_rules()
-    text = normalise_question(question, rules, drug_names)
+    text, scores = _scores(question, rules, drug_names)
     padded = f" {text} "
-    best: IntentRule | None = None
-    best_key = (0.0, 0)
-    for rule in rules.intents:
-        score = rule.cues.score(padded)
-        if score > 0 and (score, rule.priority) > best_key:
-            best, best_key = rule, (score, rule.priority)
     concerns = frozenset(
         rule.concern for rule in rules.concerns if rule.cues.score(padded) >= rule.threshold
     )
-    if best is None:
+    if not scores:
         return Reading(question, text, Intent.OTHER, 0.0, concerns)
+    (top, best), others = scores[0], scores[1:]
+    also = tuple(
+        rule.intent
+        for score, rule in others
+        if rule.intent in rules.secondary_warnings and score >= _STRONG_CUE
+    )
     return Reading(
         question,
         text,
         best.intent,
-        best_key[0],
+        top,
         concerns,
         best.sections,
         best.conflicts,
         best.search_words,
+        also,
     )

@@ -186,3 +186,46 @@ def test_answer_question_child_who_swallowed_pills_gets_emergency(
     answer = answer_question("my kid swallowed some of my tizanidine", lookup)
     assert answer.intent is Intent.OVERDOSE
     assert answer.answer.startswith("If someone may have taken too much")
+
+
+def test_answer_question_matches_a_named_opioid_to_the_listed_group(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("can i take zanaflex with my tramadol", lookup)
+    assert answer.intent is Intent.INTERACTION
+    assert "opioids (such as tramadol)" in answer.answer
+    assert ("tz2", 400) in [(c.source, c.start) for c in answer.citations]
+
+
+def test_answer_question_never_calls_an_unlisted_combination_safe(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("can i take zoloft and cetirizine together", lookup)
+    assert "do not list an interaction between sertraline and cetirizine" in answer.answer
+    assert "ask a pharmacist" in answer.answer.lower()
+    assert "does not prove the combination is safe" in answer.answer
+
+
+def test_answer_question_warns_about_both_drinking_and_driving(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("can i drink on zanaflex and drive", lookup)
+    assert answer.intent is Intent.ALCOHOL
+    assert "Avoid alcohol" in answer.answer
+    assert "Do not drive" in answer.answer
+
+
+def test_answer_question_says_an_asked_amount_exceeds_the_max(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("can i take 50 mg of tizanidine a day", lookup)
+    assert answer.intent is Intent.MAX_DOSE
+    assert "50 mg is more than the maximum of 36 mg" in answer.answer
+
+
+def test_answer_question_running_out_warns_against_stopping_suddenly(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("ran out of zanaflex 3 days ago is that a problem", lookup)
+    assert answer.intent is Intent.STOPPING
+    assert "Do not stop taking tizanidine suddenly" in answer.answer

@@ -87,3 +87,36 @@ def test_parse_intent_rules_rejects_unknown_keys() -> None:
 def test_parse_intent_rules_rejects_unknown_intent() -> None:
     with pytest.raises(InputError, match="unknown intent 'price'"):
         parse_intent_rules({"intents": [{"intent": "price"}]})
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("zanaflex side efects", Intent.SIDE_EFFECTS),
+        ("is tizanidine a narcotic", Intent.MECHANISM),
+        ("what happens if you take too much zanaflex", Intent.OVERDOSE),
+        ("can i go above 40 mg of tizanidine a day", Intent.MAX_DOSE),
+        ("is 50 mg of zoloft a day ok", Intent.MAX_DOSE),
+        ("ran out of my zanaflex two days ago", Intent.STOPPING),
+        ("can tizanidine wreck your liver", Intent.SERIOUS_SIDE_EFFECTS),
+        ("party on friday, should i skip my zanaflex so i can drink", Intent.ALCOHOL),
+        (
+            "been on tizanidine 4 mg three times a day since spring and feel great now, "
+            "can i just stop",
+            Intent.STOPPING,
+        ),
+    ],
+)
+def test_read_question_reads_new_phrasings(question: str, intent: Intent) -> None:
+    assert read_question(question, drug_names=["tizanidine", "zanaflex"]).intent is intent
+
+
+def test_read_question_keeps_a_second_topic_with_a_warning() -> None:
+    reading = read_question("ok to have a few beers on zanaflex and then drive home")
+    assert reading.intent is Intent.ALCOHOL
+    assert Intent.DRIVING in reading.also
+
+
+def test_parse_intent_rules_rejects_unknown_secondary_warning() -> None:
+    with pytest.raises(InputError, match="secondary_warnings"):
+        parse_intent_rules({"secondary_warnings": ["gossip"]})
