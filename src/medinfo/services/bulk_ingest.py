@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from medinfo.domain.sources import SourceKind
-from medinfo.services.ingest import PreparedDocument
+from medinfo.services.ingest import DocumentOptions, PreparedDocument
 from medinfo.services.ingest_tasks import (
     Outcome,
     Task,
@@ -212,7 +212,7 @@ def ingest_bulk(
     writer = _Writer(database, report)
     with database.reader() as store:
         stored = frozenset(store.sources.ids())
-    settings = WorkerSettings(pipeline, stored, drug=drug, kind=kind)
+    settings = WorkerSettings(pipeline, stored, DocumentOptions(drug=drug, kind=kind))
     progress.phase("ingesting", total)
     chunks = chunked(iter_tasks(paths), CHUNK_SIZE)
     for outcome in _outcomes(chunks, settings, jobs or default_jobs()):

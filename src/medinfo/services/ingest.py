@@ -99,7 +99,8 @@ def prepare_document(
         document = pipeline.read_path(path)
     except InputError as error:
         raise _naming(error, path) from error
-    return prepare_read_document(pipeline, document, path, drug, title, url, kind)
+    options = DocumentOptions(drug=drug, title=title, url=url, kind=kind)
+    return prepare_read_document(pipeline, document, path, options)
 
 
 def _naming(error: InputError, path: Path) -> InputError:
@@ -109,20 +110,25 @@ def _naming(error: InputError, path: Path) -> InputError:
     return InputError(f"{path}: {message}")
 
 
+@dataclass(frozen=True)
+class DocumentOptions:
+    """What the user says about a document: its drug, title, URL and kind (None: detect)."""
+
+    drug: str | None = None
+    title: str | None = None
+    url: str | None = None
+    kind: SourceKind | None = None
+
+
 def prepare_read_document(
-    pipeline: Pipeline,
-    document: Document,
-    path: Path,
-    drug: str | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    kind: SourceKind | None = None,
+    pipeline: Pipeline, document: Document, path: Path, options: DocumentOptions
 ) -> PreparedDocument:
     """Extract a document already read from `path` (a file, or a record of a dump).
 
     A label's source URL defaults to its DailyMed page (from its SPL set id), which
     identifies later versions of the same label.
     """
+    drug, title, url, kind = options.drug, options.title, options.url, options.kind
     source_id, sha256 = source_id_of(document.original)
     try:
         extraction = pipeline.extract_document(document, source_id, drug)

@@ -10,8 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from medinfo.domain.errors import InputError
-from medinfo.domain.sources import SourceKind
-from medinfo.services.ingest import PreparedDocument, prepare_read_document, source_id_of
+from medinfo.services.ingest import (
+    DocumentOptions,
+    PreparedDocument,
+    prepare_read_document,
+    source_id_of,
+)
 from medinfo.services.pipeline import Pipeline
 
 # Files read as openFDA record streams ({"results": [...]}, JSON lines, or a zip of them).
@@ -118,8 +122,7 @@ class WorkerSettings:
 
     pipeline: Pipeline
     stored_ids: frozenset[str]
-    drug: str | None = None
-    kind: SourceKind | None = None
+    options: DocumentOptions
 
 
 _settings: WorkerSettings | None = None
@@ -150,9 +153,7 @@ def _prepare(task: Task) -> Outcome:
         source_id = source_id_of(document.original)[0]
         if source_id in settings.stored_ids:
             return Outcome(task.index, task.origin, skipped=source_id)
-        prepared = prepare_read_document(
-            pipeline, document, path, drug=settings.drug, kind=settings.kind
-        )
+        prepared = prepare_read_document(pipeline, document, path, settings.options)
     except InputError as error:
         reason = one_line(error).removeprefix(f"{task.origin}: ")
         return Outcome(task.index, task.origin, error=reason, record_id=record_id(task.record))
