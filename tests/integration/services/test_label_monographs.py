@@ -58,7 +58,8 @@ def test_atorvastatin_label_gives_class_uses_and_doses(labels: Database) -> None
     assert "statin" in monograph.drug_class
     assert monograph.indications
     initial, maximum = monograph.dosing.initial, monograph.dosing.max_daily
-    assert initial is not None and maximum is not None
+    assert initial is not None
+    assert maximum is not None
     assert (initial.amount, initial.unit, initial.frequency_per_day) == (10, "mg", 1)
     assert (maximum.amount, maximum.unit) == (80, "mg")
 
@@ -66,7 +67,8 @@ def test_atorvastatin_label_gives_class_uses_and_doses(labels: Database) -> None
 def test_sildenafil_label_gives_its_usual_and_maximum_dose(labels: Database) -> None:
     monograph = get_monograph(labels, "sildenafil")
     initial, maximum = monograph.dosing.initial, monograph.dosing.max_daily
-    assert initial is not None and maximum is not None
+    assert initial is not None
+    assert maximum is not None
     assert (initial.amount, maximum.amount) == (50, 100)
     assert "phosphodiesterase-5 inhibitor" in monograph.drug_class
 
@@ -86,4 +88,5 @@ def test_label_sources_rank_as_fda_labels(labels: Database) -> None:
     monograph = get_monograph(labels, "atorvastatin")
     [source] = monograph.sources
     assert (source.kind, source.reliability) == ("label", "fda_label")
-    assert source.url is not None and "setid=" in source.url
+    assert source.url is not None
+    assert "setid=" in source.url

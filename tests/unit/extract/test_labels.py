@@ -1,4 +1,4 @@
-"""Labels: the drug from the generic name, doses from Dosage and Administration, MedDRA reactions."""
+"""Labels: drug from the generic name, doses from Dosage and Administration, MedDRA reactions."""
 
 from __future__ import annotations
 
