@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
-from medinfo.domain.documents import Document
+from medinfo.domain.documents import BlockKind, Document
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.adverse_reactions import adverse_reaction_facts, is_reaction_heading
 from medinfo.extract.drug_detection import find_drug_names
-from medinfo.extract.sections import Section
+from medinfo.extract.sections import Section, classify_heading
 from medinfo.extract.statements import Statement
 
 # openFDA and SPL generic names list a combination's ingredients with "and", commas or ";".
@@ -51,13 +52,53 @@ def label_drug(document: Document) -> str | None:
     return label_drug_name(document.metadata.get("generic_name", ""))
 
 
-def dosing_statements(statements: list[Statement]) -> list[Statement]:
+def top_sections(document: Document) -> dict[str, Section]:
+    """Each heading's label section, read from its top-level heading: "2.1 Hyperlipidemia"
+    under "2 DOSAGE AND ADMINISTRATION" is in the dosing section."""
+    parent: dict[str, str] = {}
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING:
+            parent.setdefault(block.text, block.heading)
+    sections: dict[str, Section] = {}
+    for heading in {*parent, *(block.heading for block in document.blocks)}:
+        top, seen = heading, {heading}
+        while parent.get(top) and parent[top] not in seen:
+            top = parent[top]
+            seen.add(top)
+        sections[heading] = classify_heading(top) if top else Section.OVERVIEW
+    return sections
+
+
+def dosing_statements(document: Document, statements: list[Statement]) -> list[Statement]:
     """A label's statements that state doses: those of its Dosage and Administration section.
 
     Amounts elsewhere in a label (clinical studies, pharmacokinetics, overdosage,
     specific populations) describe trials and special cases, not the adult dose.
     """
-    return [statement for statement in statements if statement.section is Section.DOSING]
+    tops = top_sections(document)
+    return [
+        statement
+        for statement in statements
+        if Section.DOSING in (statement.section, tops.get(statement.block.heading))
+    ]
+
+
+def indication_facts_in_place(
+    document: Document, facts: list[ExtractedFact]
+) -> list[ExtractedFact]:
+    """`facts` without the indications a label names outside Indications and Usage (trial
+    endpoints, other drugs' uses in the patient leaflet, conditions in specific populations)."""
+    tops = top_sections(document)
+    blocks = sorted(document.content_blocks(), key=lambda block: block.start)
+    starts = [block.start for block in blocks]
+
+    def in_indications(fact: ExtractedFact) -> bool:
+        index = bisect_right(starts, fact.evidence.start) - 1
+        if index < 0 or fact.evidence.start >= blocks[index].end:
+            return False
+        return tops.get(blocks[index].heading) is Section.INDICATIONS
+
+    return [fact for fact in facts if fact.kind is not FactKind.INDICATION or in_indications(fact)]
 
 
 def with_label_reactions(

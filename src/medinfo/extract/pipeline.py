@@ -12,7 +12,13 @@ from medinfo.domain.facts import ExtractedFact
 from medinfo.extract.doses import extract_doses
 from medinfo.extract.drug_detection import canonical_drug_name, detect_drug
 from medinfo.extract.faq import FaqPair, extract_faq, find_faq_pairs, question_led_topics
-from medinfo.extract.labels import dosing_statements, is_label, label_drug, with_label_reactions
+from medinfo.extract.labels import (
+    dosing_statements,
+    indication_facts_in_place,
+    is_label,
+    label_drug,
+    with_label_reactions,
+)
 from medinfo.extract.missed_dose import extract_missed_dose
 from medinfo.extract.notices import (
     extract_content_notice,
@@ -40,7 +46,7 @@ def extract_rule_facts(document: Document, source_id: str) -> list[ExtractedFact
     every_statement = document_statements(document, include_boilerplate=True)
     topic_of = _answer_topics(find_faq_pairs(document), question_led_topics(document))
     faqs = extract_faq(document, source_id)
-    dose_statements = dosing_statements(statements) if is_label(document) else statements
+    dose_statements = dosing_statements(document, statements) if is_label(document) else statements
     return [
         *extract_doses(dose_statements, source_id),
         *extract_renal_adjustments(statements, source_id),
@@ -87,6 +93,7 @@ def extract_document(document: Document, source_id: str, drug: str | None = None
     facts.extend(_list_facts(document, source_id, name))
     if label:
         facts = with_label_reactions(document, source_id, facts)
+        facts = indication_facts_in_place(document, facts)
     facts.sort(key=lambda fact: (fact.evidence.start, fact.kind.value))
     return Extraction(drug=name, facts=facts)
 
