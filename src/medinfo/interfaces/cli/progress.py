@@ -15,7 +15,7 @@ def stderr_is_terminal() -> bool:
 class ProgressBar:
     """One bar per phase ("ingesting", "reconciling drugs") with rate and time left."""
 
-    def __init__(self, unit: str = "documents") -> None:
+    def __init__(self) -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -31,7 +31,7 @@ class ProgressBar:
         class RateColumn(ProgressColumn):
             def render(self, task: Any) -> Text:
                 speed = task.finished_speed or task.speed
-                return Text(f"{speed:,.1f} {unit}/s" if speed else f"- {unit}/s")
+                return Text(f"{speed:,.1f}/s" if speed else "-/s")
 
         self._progress = Progress(
             TextColumn("{task.description}"),
