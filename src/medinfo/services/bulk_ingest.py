@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -146,6 +147,14 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def _init_pool_worker(settings: WorkerSettings) -> None:
+    """A pool worker leaves Ctrl-C to the main process, which stops the pool cleanly, and
+    ends quietly on SIGTERM (how the pool stops it), whatever handler it inherited."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    init_worker(settings)
+
+
 def _outcomes(
     chunks: Iterable[list[Task | Outcome]], settings: WorkerSettings, jobs: int
 ) -> Iterator[Outcome]:
@@ -157,7 +166,7 @@ def _outcomes(
         return
     # fork: workers inherit the loaded pipeline and vocabularies instead of re-importing them.
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=init_worker, initargs=(settings,)) as pool:
+    with context.Pool(jobs, initializer=_init_pool_worker, initargs=(settings,)) as pool:
         pending: deque[multiprocessing.pool.AsyncResult[list[Outcome]]] = deque()
         for chunk in chunks:
             pending.append(pool.apply_async(prepare_chunk, (chunk,)))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -17,6 +19,8 @@ if TYPE_CHECKING:
 
 # Exit status of a bulk run in which some documents failed (the others are stored).
 EXIT_SOME_FAILED = 1
+# Exit status of a bulk run stopped by Ctrl-C or SIGTERM (what it stored is kept).
+EXIT_INTERRUPTED = 130
 
 
 @reporting_errors
@@ -86,12 +90,30 @@ def _ingest_bulk(
     from medinfo.interfaces.cli.progress import ProgressBar, stderr_is_terminal
     from medinfo.services.ingest_tasks import check_inputs, count_tasks
 
-    if not stderr_is_terminal():
-        return app.ingest_bulk(paths, drug=drug, kind=kind, jobs=jobs)
-    check_inputs(paths)
-    total = count_tasks(paths)
-    with ProgressBar() as bar:
-        return app.ingest_bulk(paths, drug=drug, kind=kind, jobs=jobs, progress=bar, total=total)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        if not stderr_is_terminal():
+            return app.ingest_bulk(paths, drug=drug, kind=kind, jobs=jobs)
+        check_inputs(paths)
+        total = count_tasks(paths)
+        with ProgressBar() as bar:
+            return app.ingest_bulk(
+                paths, drug=drug, kind=kind, jobs=jobs, progress=bar, total=total
+            )
+    except KeyboardInterrupt:
+        typer.echo(
+            "interrupted: the documents stored so far are kept; "
+            "run the same command again to resume",
+            err=True,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM stops a bulk run the way Ctrl-C does: the pool is shut down cleanly."""
+    raise KeyboardInterrupt
 
 
 def _print_bulk_report(report: BulkReport) -> None:
