@@ -1,6 +1,6 @@
 """Benchmark: bulk ingest of a synthetic openFDA dump (labels/s/core, peak memory, two sizes).
 
-Usage: python bench/bulk_ingest.py [--sizes 10000,20000] [--jobs N] [--distinct 0.1]
+Usage: python bench/bulk_ingest.py [--sizes 5000,20000] [--jobs N] [--distinct 0.1]
 
 The dump is built from real label sections (../shared/data/onsides-labels/train.json and the
 two SPL labels in ../shared/data/openfda/), recombined per record with varied generic and
@@ -176,7 +176,7 @@ def ingest(path: Path, jobs: int) -> tuple[float, int, str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--sizes", default="10000,20000")
+    parser.add_argument("--sizes", default="5000,20000")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--distinct", type=float, default=0.1, help="drugs per record")
     args = parser.parse_args()
