@@ -97,6 +97,9 @@ def _max_reading(text: str, mention: DoseMention, following: str) -> tuple[str, 
     frequency = find_frequency(text, mention.end, mention.end + len(following))
     if frequency and frequency.per_day and frequency.start - mention.end < 25:
         attributes["frequency_per_day"] = frequency.per_day
+        if frequency.per_day == 1:  # "at most 100 mg once daily" caps the day as well
+            attributes["stated_per"] = "day"
+            return "max_daily", attributes
         return "max_single", attributes
     attributes["stated_per"] = "unspecified"
     return "max_daily", attributes

@@ -107,3 +107,14 @@ def test_label_class_is_read_where_the_brand_name_states_it() -> None:
         ],
     }
     assert [fact.key for fact in _facts(record, FactKind.DRUG_CLASS)] == ["proton pump inhibitor"]
+
+
+def test_label_once_daily_maximum_caps_the_day() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "dosage_and_administration": [
+            "Start with 25 mg twice daily. The maximum recommended dose is 100 mg once daily."
+        ],
+    }
+    [maximum] = _facts(record, FactKind.MAX_DAILY_DOSE)
+    assert (maximum.attributes["amount"], maximum.attributes["stated_per"]) == (100, "day")
