@@ -197,7 +197,7 @@ def main() -> int:
             f"{parse_peak / 1024:.0f} MiB"
         )
         print(
-            f"  ratio ingest/orjson: time {seconds / parse_seconds:.0f}x, "
+            f"  ratio to orjson: labels/s/core 1/{parse_rate / rate:,.0f}, "
             f"peak memory {peak / parse_peak:.1f}x"
         )
     print(f"\n(bench driver itself: {own / 1024:.0f} MiB)")
