@@ -11,7 +11,7 @@ from medinfo.domain.errors import InputError
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.monograph import Monograph
 from medinfo.domain.sources import SourceKind
-from medinfo.services import ingest, knowledge_base, monographs
+from medinfo.services import bulk_ingest, ingest, knowledge_base, monographs
 from medinfo.services import pipeline as pipelines
 from medinfo.store.database import Database, open_database
 from medinfo.store.repositories import CachedMonograph, Store
@@ -48,6 +48,26 @@ class Medinfo:
     ) -> ingest.IngestReport:
         return ingest.ingest_paths(
             self.database, self.pipeline, paths, drug=drug, title=title, url=url, kind=kind
+        )
+
+    def ingest_bulk(
+        self,
+        paths: Sequence[Path],
+        drug: str | None = None,
+        kind: SourceKind | None = None,
+        jobs: int | None = None,
+        progress: bulk_ingest.Progress | None = None,
+        total: int | None = None,
+    ) -> bulk_ingest.BulkReport:
+        return bulk_ingest.ingest_bulk(
+            self.database,
+            self.pipeline,
+            paths,
+            drug=drug,
+            kind=kind,
+            jobs=jobs,
+            progress=progress,
+            total=total,
         )
 
     def cached_monograph(self, name: str) -> CachedMonograph:

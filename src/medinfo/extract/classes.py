@@ -30,7 +30,9 @@ _NO_FORMS = QUIET_SECTIONS | {Section.INTERACTIONS}
 
 def _mentions_drug(passage: Passage, unit: Unit) -> bool:
     text = unit.text.lower()
-    return passage.drug.lower() in text or bool(re.match(r"^(it|this|is|the drug)\b", text))
+    if any(name in text for name in (passage.drug.lower(), *passage.aliases)):
+        return True
+    return bool(re.match(r"^(it|this|is|the drug)\b", text))
 
 
 def extract_drug_classes(passage: Passage) -> list[ExtractedFact]:

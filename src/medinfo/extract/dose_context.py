@@ -29,6 +29,7 @@ class _Cues:
     pediatric: re.Pattern[str]
     adult: re.Pattern[str]
     special: re.Pattern[str]
+    special_headings: re.Pattern[str]
     routes: dict[str, re.Pattern[str]]
     default_route: str
     skip_sections: frozenset[str]
@@ -49,6 +50,7 @@ def _rules() -> _Cues:
             "pediatric": list,
             "adult": list,
             "special_population": list,
+            "special_headings": list,
             "routes": dict,
             "default_route": str,
             "skip_sections": list,
@@ -65,6 +67,7 @@ def _rules() -> _Cues:
         pediatric=compile_any(_NAME, raw["pediatric"]),
         adult=compile_any(_NAME, raw["adult"]),
         special=compile_any(_NAME, raw["special_population"]),
+        special_headings=compile_any(_NAME, raw["special_headings"]),
         routes=compile_groups(_NAME, raw["routes"]),
         default_route=raw["default_route"],
         skip_sections=frozenset(raw["skip_sections"]),
@@ -124,6 +127,12 @@ def is_for_children(context: str) -> bool:
 def is_for_special_population(context: str) -> bool:
     """Whether `context` is about the elderly or people with kidney or liver disease."""
     return bool(_rules().special.search(context))
+
+
+def is_special_heading(heading: str) -> bool:
+    """Whether a heading introduces doses for a special case (adjustments, other drugs, the
+    elderly, kidney or liver disease) rather than the usual adult dose."""
+    return bool(_rules().special_headings.search(heading) or _rules().special.search(heading))
 
 
 def says_daily(context: str) -> bool:

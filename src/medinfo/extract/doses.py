@@ -14,6 +14,7 @@ from medinfo.extract.dose_context import (
     is_for_children,
     is_for_special_population,
     is_skipped_section,
+    is_special_heading,
     is_strength,
     marks_initial_after,
     mentions_cue,
@@ -97,9 +98,22 @@ def _max_reading(text: str, mention: DoseMention, following: str) -> tuple[str, 
     frequency = find_frequency(text, mention.end, mention.end + len(following))
     if frequency and frequency.per_day and frequency.start - mention.end < 25:
         attributes["frequency_per_day"] = frequency.per_day
+        if frequency.per_day == 1:  # "at most 100 mg once daily" caps the day as well
+            attributes["stated_per"] = "day"
+            return "max_daily", attributes
         return "max_single", attributes
     attributes["stated_per"] = "unspecified"
     return "max_daily", attributes
+
+
+def _range_top(text: str, mention: DoseMention, following: str) -> dict[str, Scalar]:
+    """The daily maximum a dose range states: its top amount times the doses a day."""
+    high = mention.amount_high if mention.amount_high is not None else mention.amount
+    frequency = find_frequency(text, mention.end, mention.end + len(following))
+    times = frequency.per_day if frequency and frequency.per_day and not mention.per_day else 1
+    daily = mention.per_day or bool(frequency and frequency.per_day)
+    stated = "day" if daily else "unspecified"
+    return {"amount": _number(high * times), "unit": mention.unit, "stated_per": stated}
 
 
 def _step_attributes(
@@ -126,7 +140,8 @@ def read_statement(statement: Statement) -> list[Reading]:
     """The classified amounts of one statement (none in skipped sections or questions)."""
     if is_skipped_section(statement.section) or statement.is_question:
         return []
-    if is_for_children(statement.block.heading):
+    heading = statement.block.heading
+    if is_for_children(heading) or is_special_heading(heading):
         return []
     text = statement.text
     mentions = find_dose_mentions(text)
@@ -170,6 +185,8 @@ def _read_mention(
     if role == "max":
         kind, attributes = _max_reading(text, mention, following)
         return Reading(kind, route, attributes, statement)
+    if role == "range" and mention.amount_high is not None:
+        return Reading("max_daily", route, _range_top(text, mention, following), statement)
     if role == "titration" and cue is not None:
         step = _step_attributes(text, window, cue, mention, following)
         return Reading("titration", route, step, statement) if step else None

@@ -55,6 +55,8 @@ def _row_passage(document: Document, block: Block, base: Passage) -> Passage:
             start, end = locate(document, block, item, hint)
             hint = end if (start, end) != (block.start, block.end) else hint
             units.append(Unit(item, start, end, "cell", block))
+    if not units:  # a row holding only its label cell states nothing more
+        return base
     base.units, base.section, base.evidence_section = units, field, field
     return base
 
@@ -77,6 +79,9 @@ def extract_list_facts(document: Document, source_id: str, drug: str) -> list[Ex
     facts: list[ExtractedFact] = []
     lead = ""
     paragraphs = 0
+    aliases = tuple(
+        name.lower() for key in ("brand_name",) if (name := document.metadata.get(key, "").strip())
+    )
     for block in document.content_blocks():
         if _LINK.search(block.text):
             continue
@@ -90,7 +95,9 @@ def extract_list_facts(document: Document, source_id: str, drug: str) -> list[Ex
             continue
         opening = block.kind is BlockKind.PARAGRAPH and section in _GENERAL and paragraphs < 2
         paragraphs += block.kind is BlockKind.PARAGRAPH
-        passage = Passage(units, section, source_id, drug, section, lead=lead, opening=opening)
+        passage = Passage(
+            units, section, source_id, drug, section, lead=lead, opening=opening, aliases=aliases
+        )
         if block.kind is BlockKind.TABLE_ROW:
             passage = _row_passage(document, block, passage)
         extractors = (extract_brand_names,) if block.kind is BlockKind.HEADING else EXTRACTORS

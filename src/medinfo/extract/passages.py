@@ -25,7 +25,8 @@ class Passage:
 
     `lead` is the text of a lead-in paragraph ("Serious side effects include:") that
     governs the list items after it; `opening` marks the document's opening paragraphs,
-    which state what the drug is for; `evidence_section` is the Section recorded in evidence.
+    which state what the drug is for; `evidence_section` is the Section recorded in evidence;
+    `aliases` are other names of the drug in lower case (a label's brand name).
     """
 
     units: list[Unit]
@@ -35,6 +36,7 @@ class Passage:
     evidence_section: Section
     lead: str = ""
     opening: bool = False
+    aliases: tuple[str, ...] = ()
     _matches: dict[tuple[int, str], list[TermMatch]] = field(default_factory=dict)
 
     @property

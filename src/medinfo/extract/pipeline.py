@@ -12,6 +12,13 @@ from medinfo.domain.facts import ExtractedFact
 from medinfo.extract.doses import extract_doses
 from medinfo.extract.drug_detection import canonical_drug_name, detect_drug
 from medinfo.extract.faq import FaqPair, extract_faq, find_faq_pairs, question_led_topics
+from medinfo.extract.labels import (
+    dosing_statements,
+    indication_facts_in_place,
+    is_label,
+    label_drug,
+    with_label_reactions,
+)
 from medinfo.extract.missed_dose import extract_missed_dose
 from medinfo.extract.notices import (
     extract_content_notice,
@@ -39,8 +46,9 @@ def extract_rule_facts(document: Document, source_id: str) -> list[ExtractedFact
     every_statement = document_statements(document, include_boilerplate=True)
     topic_of = _answer_topics(find_faq_pairs(document), question_led_topics(document))
     faqs = extract_faq(document, source_id)
+    dose_statements = dosing_statements(document, statements) if is_label(document) else statements
     return [
-        *extract_doses(statements, source_id),
+        *extract_doses(dose_statements, source_id),
         *extract_renal_adjustments(statements, source_id),
         *extract_pregnancy(statements, source_id),
         *extract_missed_dose(statements, source_id, topic_of),
@@ -69,14 +77,23 @@ def _answer_topics(pairs: list[FaqPair], led: dict[int, str]) -> Callable[[State
 def extract_document(document: Document, source_id: str, drug: str | None = None) -> Extraction:
     """Extract every fact a document states about its main drug.
 
-    `drug` overrides detection. Raises InputError when no drug can be identified.
+    `drug` overrides detection; a label's drug is its generic name (`label_drug`). Label
+    side effects come from its reaction sections as MedDRA terms (`with_label_reactions`).
+    Raises InputError when no drug can be identified.
     """
-    name = canonical_drug_name(drug) if drug and drug.strip() else detect_drug(document)
+    label = is_label(document)
+    if drug and drug.strip():
+        name: str | None = canonical_drug_name(drug)
+    else:
+        name = (label_drug(document) if label else None) or detect_drug(document)
     if not name:
-        label = document.title or document.metadata.get("title") or source_id
-        raise InputError(f"{label}: the document names no drug; pass --drug NAME")
+        title = document.title or document.metadata.get("title") or source_id
+        raise InputError(f"{title}: the document names no drug; pass --drug NAME")
     facts = extract_rule_facts(document, source_id)
     facts.extend(_list_facts(document, source_id, name))
+    if label:
+        facts = with_label_reactions(document, source_id, facts)
+        facts = indication_facts_in_place(document, facts)
     facts.sort(key=lambda fact: (fact.evidence.start, fact.kind.value))
     return Extraction(drug=name, facts=facts)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from medinfo.domain.documents import Block
@@ -57,6 +57,7 @@ def _heading_rules() -> list[tuple[re.Pattern[str], Section]]:
     return rules
 
 
+@lru_cache(maxsize=8192)
 def classify_heading(heading: str) -> Section:
     """The section a heading introduces; OTHER when no rule matches.
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from medinfo.domain.documents import Document
 from medinfo.domain.errors import InputError
 from medinfo.domain.facts import ExtractedFact
 from medinfo.domain.sources import Reliability, Source, SourceFormat, SourceKind
@@ -17,6 +18,8 @@ from medinfo.store.database import Database
 from medinfo.store.repositories import Store
 
 _LABEL_FORMATS = {SourceFormat.SPL_XML, SourceFormat.OPENFDA_JSON}
+# Where a label (by its SPL set id) is published; one page per label across its versions.
+DAILYMED_URL = "https://dailymed.nlm.nih.gov/dailymed/lookup.cfm?setid={set_id}"
 
 
 class IngestStatus(StrEnum):
@@ -94,14 +97,46 @@ def prepare_document(
     """Read and extract one file; raises InputError naming the file when it cannot be used."""
     try:
         document = pipeline.read_path(path)
-        source_id, sha256 = source_id_of(document.original)
+    except InputError as error:
+        raise _naming(error, path) from error
+    options = DocumentOptions(drug=drug, title=title, url=url, kind=kind)
+    return prepare_read_document(pipeline, document, path, options)
+
+
+def _naming(error: InputError, path: Path) -> InputError:
+    message = str(error)
+    if str(path) in message or path.name in message:
+        return error
+    return InputError(f"{path}: {message}")
+
+
+@dataclass(frozen=True)
+class DocumentOptions:
+    """What the user says about a document: its drug, title, URL and kind (None: detect)."""
+
+    drug: str | None = None
+    title: str | None = None
+    url: str | None = None
+    kind: SourceKind | None = None
+
+
+def prepare_read_document(
+    pipeline: Pipeline, document: Document, path: Path, options: DocumentOptions
+) -> PreparedDocument:
+    """Extract a document already read from `path` (a file, or a record of a dump).
+
+    A label's source URL defaults to its DailyMed page (from its SPL set id), which
+    identifies later versions of the same label.
+    """
+    drug, title, url, kind = options.drug, options.title, options.url, options.kind
+    source_id, sha256 = source_id_of(document.original)
+    try:
         extraction = pipeline.extract_document(document, source_id, drug)
     except InputError as error:
-        message = str(error)
-        if str(path) in message or path.name in message:
-            raise
-        raise InputError(f"{path}: {message}") from error
+        raise _naming(error, path) from error
     kind = kind or (SourceKind.LABEL if document.format in _LABEL_FORMATS else SourceKind.ARTICLE)
+    if kind is SourceKind.LABEL and not url and document.metadata.get("spl_set_id"):
+        url = DAILYMED_URL.format(set_id=document.metadata["spl_set_id"])
     source = Source(
         id=source_id,
         title=title or document.title or document.metadata.get("title") or path.stem,

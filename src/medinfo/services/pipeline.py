@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 from typing import Any, Protocol
@@ -25,6 +25,7 @@ class ExtractionResult(Protocol):
 
 
 ReadPath = Callable[[Path], Document]
+ReadRecord = Callable[[dict[str, Any], str], Document]
 ExtractDocument = Callable[[Document, str, str | None], ExtractionResult]
 AssessReliability = Callable[[Source, list[ExtractedFact]], Source]
 ReconcileMonograph = Callable[[str, list[Source], list[ExtractedFact]], Monograph]
@@ -32,12 +33,16 @@ ReconcileMonograph = Callable[[str, list[Source], list[ExtractedFact]], Monograp
 
 @dataclass(frozen=True)
 class Pipeline:
-    """Read a file, extract its facts, rate its source, reconcile a drug's facts."""
+    """Read a file (or one openFDA record of a dump), extract its facts, rate its source,
+    reconcile a drug's facts."""
 
     read_path: ReadPath
     extract_document: ExtractDocument
     assess_reliability: AssessReliability
     reconcile_monograph: ReconcileMonograph
+    read_record: ReadRecord = field(
+        default_factory=lambda: _lazy("medinfo.sources", "read_openfda_record")
+    )
 
 
 def real_pipeline() -> Pipeline:

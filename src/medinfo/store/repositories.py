@@ -6,12 +6,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, func, insert, select, update
+from sqlalchemy import Connection, Row, String, delete, func, insert, literal, or_, select, update
 
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.domain.sources import Reliability, Source, SourceFormat, SourceKind
 from medinfo.store.tables import drug_names, facts, monographs, sources
+
+# Etag prefix of a monograph whose drug gained or lost sources since it was reconciled.
+STALE_PREFIX = "stale-"
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,20 @@ class SourceRepository:
     def list_all(self) -> list[Source]:
         query = select(sources).order_by(sources.c.id)
         return [_source_from_row(row) for row in self._conn.execute(query)]
+
+    def ids(self) -> set[str]:
+        """The id of every stored source."""
+        return set(self._conn.execute(select(sources.c.id)).scalars())
+
+    def ids_by_url(self) -> dict[str, str]:
+        """Source ids by the URL they were published at (sources without a URL left out)."""
+        query = select(sources.c.url, sources.c.id).where(sources.c.url.is_not(None))
+        return {str(url): str(source_id) for url, source_id in self._conn.execute(query)}
+
+    def delete(self, source_id: str) -> None:
+        """Remove a source and its facts."""
+        self._conn.execute(delete(facts).where(facts.c.source_id == source_id))
+        self._conn.execute(delete(sources).where(sources.c.id == source_id))
 
     def drugs(self) -> list[str]:
         """Every drug that has at least one source, sorted."""
@@ -157,6 +174,32 @@ class MonographRepository:
 
     def drugs(self) -> list[str]:
         return list(self._conn.execute(select(monographs.c.drug).order_by("drug")).scalars())
+
+    def mark_stale(self, drugs: Iterable[str]) -> None:
+        """Flag monographs whose sources changed; they are served as they are until refreshed.
+
+        The flag is a prefix on the etag, so a flagged monograph keeps a unique etag.
+        """
+        listed = list(drugs)
+        if not listed:
+            return
+        stale = literal(STALE_PREFIX, String) + monographs.c.etag
+        self._conn.execute(
+            update(monographs)
+            .where(monographs.c.drug.in_(listed), monographs.c.etag.not_like(f"{STALE_PREFIX}%"))
+            .values(etag=stale)
+        )
+
+    def stale_drugs(self) -> list[str]:
+        """Drugs with sources whose monograph is flagged stale or was never built, sorted."""
+        query = (
+            select(sources.c.drug)
+            .distinct()
+            .outerjoin(monographs, monographs.c.drug == sources.c.drug)
+            .where(or_(monographs.c.drug.is_(None), monographs.c.etag.like(f"{STALE_PREFIX}%")))
+            .order_by(sources.c.drug)
+        )
+        return list(self._conn.execute(query).scalars())
 
 
 class Store:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from medinfo.domain.errors import InputError
 from medinfo.extract.terms import parse_vocabulary, vocabulary, vocabulary_names
@@ -57,3 +61,42 @@ def test_vocabulary_rejects_a_term_listed_twice() -> None:
     raw = {"terms": [{"term": "gel"}, {"term": "Gel"}]}
     with pytest.raises(InputError, match="twice"):
         parse_vocabulary("forms", raw)
+
+
+@given(
+    words=st.lists(
+        st.sampled_from(
+            [
+                "liver",
+                "kidney",
+                "disease",
+                "failure",
+                "muscle",
+                "pain",
+                "weakness",
+                "high",
+                "blood",
+                "pressure",
+                "and",
+                "or",
+                ",",
+                "-",
+                "dizzy",
+                "dizziness",
+                "drowsy",
+            ]
+        ),
+        max_size=12,
+    ),
+    name=st.sampled_from(["side_effects", "conditions", "precautions"]),
+)
+def test_vocabulary_trie_matches_what_a_longest_first_alternation_matches(
+    words: list[str], name: str
+) -> None:
+    text = " ".join(words)
+    matcher = vocabulary(name)
+    surfaces = sorted(matcher._by_surface, key=len, reverse=True)
+    body = "|".join(r"[\s\-]+".join(map(re.escape, s.split(" "))) for s in surfaces)
+    alternation = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    expected = [match.span() for match in alternation.finditer(text)]
+    assert [match.span() for match in matcher._pattern.finditer(text)] == expected

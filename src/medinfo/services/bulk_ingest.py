@@ -1,0 +1,238 @@
+"""Bulk ingest: folders and openFDA dumps on every core, one writer, monographs rebuilt once."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from medinfo.domain.sources import SourceKind
+from medinfo.services.ingest import DocumentOptions, PreparedDocument
+from medinfo.services.ingest_tasks import (
+    Outcome,
+    Task,
+    WorkerSettings,
+    check_inputs,
+    chunked,
+    init_worker,
+    iter_tasks,
+    prepare_chunk,
+)
+from medinfo.services.monographs import refresh_monograph
+from medinfo.services.pipeline import Pipeline
+from medinfo.store.database import Database
+
+# Documents sent to a worker at a time, and chunks in flight per worker: enough to keep
+# every core busy while the writer commits, few enough that memory stays flat.
+CHUNK_SIZE = 4
+CHUNKS_IN_FLIGHT = 4
+# Documents written per transaction, and drugs re-reconciled per transaction.
+WRITE_BATCH = 200
+REFRESH_BATCH = 20
+# How many failures the report keeps (the count covers all of them).
+KEPT_FAILURES = 20
+
+
+class Progress(Protocol):
+    """Where a run reports how far it has got (a progress bar, or nothing)."""
+
+    def phase(self, name: str, total: int | None) -> None: ...
+
+    def advance(self, count: int = 1) -> None: ...
+
+
+class _Silent:
+    def phase(self, name: str, total: int | None) -> None:
+        return None
+
+    def advance(self, count: int = 1) -> None:
+        return None
+
+
+@dataclass(frozen=True)
+class RecordFailure:
+    """A document that could not be ingested: its place in the run and the one-line reason."""
+
+    index: int
+    origin: str
+    reason: str
+    record_id: str = ""
+
+
+@dataclass
+class BulkReport:
+    """Counts of one bulk run, the first failures, and how many monographs were rebuilt."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    drugs: int = 0
+    seconds: float = 0.0
+    failures: list[RecordFailure] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        return self.added + self.updated + self.unchanged + self.failed
+
+    def fail(self, outcome: Outcome) -> None:
+        self.failed += 1
+        if len(self.failures) < KEPT_FAILURES:
+            reason = outcome.error or "unknown error"
+            failure = RecordFailure(outcome.index, outcome.origin, reason, outcome.record_id)
+            self.failures.append(failure)
+
+
+class _Writer:
+    """The single writer: stores prepared documents in batched transactions.
+
+    A document whose label (same source URL, i.e. SPL set id) is already stored in another
+    version replaces it. Drugs that gain or lose sources are flagged stale, to be
+    re-reconciled once at the end of the run.
+    """
+
+    def __init__(self, database: Database, report: BulkReport) -> None:
+        self.database = database
+        self.report = report
+        self.batch: list[PreparedDocument] = []
+        with database.reader() as store:
+            self.by_url = store.sources.ids_by_url()
+
+    def add(self, prepared: PreparedDocument) -> None:
+        self.batch.append(prepared)
+        if len(self.batch) >= WRITE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        touched: set[str] = set()
+        with self.database.transaction() as store:
+            for prepared in self.batch:
+                source = prepared.source
+                if store.sources.get(source.id) is not None:
+                    self.report.unchanged += 1
+                    continue
+                previous = self.by_url.get(source.url) if source.url else None
+                old = store.sources.get(previous) if previous else None
+                if old is not None:
+                    store.sources.delete(old.id)
+                    touched.add(old.drug)
+                known = store.names.drugs_named(source.drug)
+                if known and known[0] != source.drug:
+                    source = source.model_copy(update={"drug": known[0]})
+                store.sources.add(source, prepared.text)
+                store.facts.add_many(source.id, prepared.facts)
+                if source.url:
+                    self.by_url[source.url] = source.id
+                touched.add(source.drug)
+                if old is not None:
+                    self.report.updated += 1
+                else:
+                    self.report.added += 1
+            store.monographs.mark_stale(touched)
+        self.batch = []
+
+
+def default_jobs() -> int:
+    """Worker processes for a run: every core this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def _init_pool_worker(settings: WorkerSettings) -> None:
+    """A pool worker leaves Ctrl-C to the main process, which stops the pool cleanly, and
+    ends quietly on SIGTERM (how the pool stops it), whatever handler it inherited."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    init_worker(settings)
+
+
+def _outcomes(
+    chunks: Iterable[list[Task | Outcome]], settings: WorkerSettings, jobs: int
+) -> Iterator[Outcome]:
+    """Prepared outcomes in run order: in a pool of `jobs` processes, or in-process for 1."""
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        init_worker(settings)
+        for chunk in chunks:
+            yield from prepare_chunk(chunk)
+        return
+    # fork: workers inherit the loaded pipeline and vocabularies instead of re-importing them.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_init_pool_worker, initargs=(settings,)) as pool:
+        pending: deque[multiprocessing.pool.AsyncResult[list[Outcome]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(prepare_chunk, (chunk,)))
+            if len(pending) >= jobs * CHUNKS_IN_FLIGHT:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def refresh_stale_monographs(
+    database: Database, pipeline: Pipeline, progress: Progress | None = None
+) -> int:
+    """Re-reconcile every drug whose sources changed since its monograph was built (or that
+    has none yet), a few drugs per transaction; returns how many were rebuilt."""
+    progress = progress or _Silent()
+    with database.reader() as store:
+        stale = store.monographs.stale_drugs()
+    progress.phase("reconciling drugs", len(stale))
+    for start in range(0, len(stale), REFRESH_BATCH):
+        group = stale[start : start + REFRESH_BATCH]
+        with database.transaction() as store:
+            for drug in group:
+                refresh_monograph(store, drug, pipeline.reconcile_monograph)
+        progress.advance(len(group))
+    return len(stale)
+
+
+def ingest_bulk(
+    database: Database,
+    pipeline: Pipeline,
+    paths: Sequence[Path],
+    *,
+    drug: str | None = None,
+    kind: SourceKind | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    total: int | None = None,
+) -> BulkReport:
+    """Ingest folders (recursively) and openFDA dumps, record by record, on `jobs` processes.
+
+    Dumps are streamed, never loaded whole. Documents already stored (same SHA-256 of
+    their text) are skipped before extraction, so a killed run resumes quickly; a new
+    version of a stored label replaces it. Records that fail are counted and reported,
+    never stop the run. Each changed drug's monograph is rebuilt once, at the end.
+    `total` (from `count_tasks`) lets `progress` show an ETA.
+    Raises InputError only for input the whole run cannot use (see `check_inputs`).
+    """
+    started = time.perf_counter()
+    progress = progress or _Silent()
+    check_inputs(paths)
+    report = BulkReport()
+    writer = _Writer(database, report)
+    with database.reader() as store:
+        stored = frozenset(store.sources.ids())
+    settings = WorkerSettings(pipeline, stored, DocumentOptions(drug=drug, kind=kind))
+    progress.phase("ingesting", total)
+    chunks = chunked(iter_tasks(paths), CHUNK_SIZE)
+    for outcome in _outcomes(chunks, settings, jobs or default_jobs()):
+        if outcome.prepared is not None:
+            writer.add(outcome.prepared)
+        elif outcome.skipped is not None:
+            report.unchanged += 1
+        else:
+            report.fail(outcome)
+        progress.advance()
+    writer.flush()
+    report.drugs = refresh_stale_monographs(database, pipeline, progress)
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,179 @@
+"""Bulk ingest: streamed dumps and folders, idempotent, resumable, failures reported not fatal."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import zipfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from medinfo.domain.errors import InputError
+from medinfo.domain.monograph import Monograph
+from medinfo.services.bulk_ingest import ingest_bulk, refresh_stale_monographs
+from medinfo.services.ingest_tasks import count_tasks, wants_bulk
+from medinfo.services.pipeline import Pipeline
+from medinfo.store.database import Database
+from tests.documents import METFORMIN, write
+
+
+def _record(number: int, text: str, set_id: str | None = None) -> dict[str, Any]:
+    return {
+        "set_id": set_id or f"set-{number}",
+        "openfda": {"generic_name": ["see text"]},
+        "indications_and_usage": [text],
+    }
+
+
+RECORDS = [
+    _record(1, "Ibuprofen eases pain. Nausea may occur."),
+    _record(2, "Advil (ibuprofen) can cause a rash."),
+    _record(3, "Sertraline treats depression; headache is common."),
+    {"set_id": "set-4", "unrelated": "no label sections here"},
+    _record(5, "Metformin lowers blood sugar; nausea is common at first."),
+]
+
+
+def _jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    return path
+
+
+class _Spy:
+    """Counts the extractions and reconciliations a pipeline performs."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.extracted = 0
+        self.reconciled: Counter[str] = Counter()
+        self.inner = pipeline
+
+    def pipeline(self) -> Pipeline:
+        def extract(*args: Any) -> Any:
+            self.extracted += 1
+            return self.inner.extract_document(*args)
+
+        def reconcile(drug: str, *args: Any) -> Monograph:
+            self.reconciled[drug] += 1
+            return self.inner.reconcile_monograph(drug, *args)
+
+        return dataclasses.replace(
+            self.inner, extract_document=extract, reconcile_monograph=reconcile
+        )
+
+
+def _counts(database: Database) -> dict[str, int]:
+    with database.reader() as store:
+        return store.row_counts()
+
+
+def test_dump_is_ingested_record_by_record_with_failures_reported(
+    database: Database, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    spy = _Spy(pipeline)
+    report = ingest_bulk(database, spy.pipeline(), [_jsonl(tmp_path / "d.jsonl", RECORDS)], jobs=1)
+    assert (report.added, report.failed, report.documents) == (4, 1, 5)
+    [failure] = report.failures
+    assert (failure.index, failure.record_id) == (4, "set-4")
+    assert failure.origin.endswith("d.jsonl#4")
+    assert "no label sections" in failure.reason
+    assert spy.reconciled == Counter({"ibuprofen": 1, "sertraline": 1, "metformin": 1})
+    with database.reader() as store:
+        assert store.monographs.drugs() == ["ibuprofen", "metformin", "sertraline"]
+        assert store.monographs.stale_drugs() == []
+
+
+def test_rerun_skips_stored_records_before_extracting_them(
+    database: Database, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    dump = _jsonl(tmp_path / "d.jsonl", RECORDS)
+    ingest_bulk(database, pipeline, [dump], jobs=1)
+    before = _counts(database)
+    spy = _Spy(pipeline)
+    report = ingest_bulk(database, spy.pipeline(), [dump], jobs=1)
+    assert (report.added, report.unchanged, report.failed) == (0, 4, 1)
+    assert spy.extracted == 0
+    assert not spy.reconciled
+    assert _counts(database) == before
+
+
+def test_interrupted_run_resumes_where_it_stopped(
+    database: Database, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    ingest_bulk(database, pipeline, [_jsonl(tmp_path / "part.jsonl", RECORDS[:2])], jobs=1)
+    spy = _Spy(pipeline)
+    report = ingest_bulk(
+        database, spy.pipeline(), [_jsonl(tmp_path / "all.jsonl", RECORDS)], jobs=1
+    )
+    assert (report.added, report.unchanged) == (2, 2)
+    assert spy.extracted == 2
+
+
+def test_new_version_of_a_label_replaces_the_old_one(
+    database: Database, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    ingest_bulk(database, pipeline, [_jsonl(tmp_path / "v1.jsonl", RECORDS[:1])], jobs=1)
+    newer = _record(1, "Ibuprofen eases pain and fever. Rash may occur.")
+    report = ingest_bulk(database, pipeline, [_jsonl(tmp_path / "v2.jsonl", [newer])], jobs=1)
+    assert report.updated == 1
+    with database.reader() as store:
+        [source] = store.sources.list_for_drug("ibuprofen")
+        assert "fever" in (store.sources.original_text(source.id) or "")
+        cached = store.monographs.get("ibuprofen")
+    assert cached is not None
+    assert [effect.term for effect in Monograph.model_validate_json(cached.body).side_effects] == [
+        "rash"
+    ]
+
+
+def test_folder_zip_and_results_dump_are_read_recursively(
+    database: Database, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    (folder / "deep").mkdir(parents=True)
+    write(folder / "deep", "metformin.txt", METFORMIN)
+    (folder / "results.json").write_text(json.dumps({"results": RECORDS[:2]}), encoding="utf-8")
+    with zipfile.ZipFile(folder / "more.zip", "w") as archive:
+        archive.writestr("part.jsonl", "".join(json.dumps(r) + "\n" for r in RECORDS[2:3]))
+    write(folder, ".hidden.txt", METFORMIN)
+    assert wants_bulk([folder])
+    assert count_tasks([folder]) == 4
+    report = ingest_bulk(database, pipeline, [folder], jobs=2)
+    assert (report.added, report.failed) == (4, 0)
+
+
+def test_missing_path_and_corrupt_zip_stop_the_run_before_it_starts(
+    database: Database, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"PK\x03\x04 truncated")
+    good = _jsonl(tmp_path / "d.jsonl", RECORDS)
+    before = _counts(database)
+    for bad in (tmp_path / "absent.jsonl", broken):
+        with pytest.raises(InputError, match=bad.name):
+            ingest_bulk(database, pipeline, [good, bad], jobs=1)
+    assert _counts(database) == before
+
+
+def test_dump_broken_part_way_keeps_the_records_before_the_break(
+    database: Database, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(json.dumps(RECORDS[0]) + "\n{not json\n", encoding="utf-8")
+    report = ingest_bulk(database, pipeline, [dump], jobs=1)
+    assert (report.added, report.failed) == (1, 1)
+    assert "malformed JSON" in report.failures[0].reason
+
+
+def test_monographs_left_stale_by_a_killed_run_are_rebuilt(
+    database: Database, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    ingest_bulk(database, pipeline, [_jsonl(tmp_path / "d.jsonl", RECORDS[:1])], jobs=1)
+    with database.transaction() as store:
+        store.monographs.mark_stale(["ibuprofen"])
+        assert store.monographs.stale_drugs() == ["ibuprofen"]
+    assert refresh_stale_monographs(database, pipeline) == 1
+    with database.reader() as store:
+        assert store.monographs.stale_drugs() == []

@@ -1,0 +1,120 @@
+"""Labels: drug from the generic name, doses from Dosage and Administration, MedDRA reactions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.labels import label_drug_name
+from medinfo.extract.pipeline import extract_document
+from medinfo.sources import read_openfda_record
+
+# A small label in our own words, shaped like an openFDA drug-label record.
+FAMOTIDINE_LABEL: dict[str, Any] = {
+    "set_id": "test-famotidine",
+    "openfda": {"generic_name": ["FAMOTIDINE"], "brand_name": ["Quietac"]},
+    "indications_and_usage": [
+        "Quietac is a histamine-2 receptor antagonist indicated for the short-term treatment "
+        "of active duodenal ulcer in adults."
+    ],
+    "dosage_and_administration": [
+        "The recommended starting dose is 20 mg once daily at bedtime. "
+        "The maximum recommended dose is 40 mg per day."
+    ],
+    "adverse_reactions": [
+        "In controlled trials the most common adverse reactions (incidence at least 1%) were "
+        "headache, dizziness and constipation."
+    ],
+    "drug_interactions": [
+        "Avoid use with tizanidine, a CYP1A2 substrate, because famotidine may raise its levels."
+    ],
+    "clinical_studies": [
+        "In a dose-ranging study, patients were given 80 mg twice daily for four weeks."
+    ],
+}
+
+
+def _facts(record: dict[str, Any], kind: FactKind) -> list[ExtractedFact]:
+    extraction = extract_document(read_openfda_record(record, "label.json"), "src")
+    return [fact for fact in extraction.facts if fact.kind is kind]
+
+
+@pytest.mark.parametrize(
+    ("generic_name", "drug"),
+    [
+        ("sildenafil citrate", "sildenafil"),
+        ("ATORVASTATIN CALCIUM", "atorvastatin"),
+        ("Hydrocodone Bitartrate and Acetaminophen", "acetaminophen; hydrocodone"),
+        ("lisinopril, hydrochlorothiazide", "hydrochlorothiazide; lisinopril"),
+        ("Zorblimab", "zorblimab"),
+        ("", None),
+    ],
+)
+def test_label_drug_name_strips_salts_and_sorts_combinations(
+    generic_name: str, drug: str | None
+) -> None:
+    assert label_drug_name(generic_name) == drug
+
+
+def test_label_drug_is_its_generic_name_not_the_drugs_it_mentions() -> None:
+    extraction = extract_document(read_openfda_record(FAMOTIDINE_LABEL, "label.json"), "src")
+    assert extraction.drug == "famotidine"
+
+
+def test_label_doses_come_from_dosage_and_administration_only() -> None:
+    [initial] = _facts(FAMOTIDINE_LABEL, FactKind.INITIAL_DOSE)
+    [maximum] = _facts(FAMOTIDINE_LABEL, FactKind.MAX_DAILY_DOSE)
+    assert (initial.attributes["amount"], initial.attributes["frequency_per_day"]) == (20, 1)
+    assert (maximum.attributes["amount"], maximum.attributes["unit"]) == (40, "mg")
+
+
+def test_label_dose_range_gives_the_daily_maximum() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "dosage_and_administration": [
+            "Recommended starting dose: 5 mg once daily. Dosage range: 5 to 20 mg once daily."
+        ],
+    }
+    [maximum] = _facts(record, FactKind.MAX_DAILY_DOSE)
+    assert maximum.attributes["amount"] == 20
+    assert maximum.attributes["stated_per"] == "day"
+
+
+def test_label_dose_adjustment_for_other_drugs_is_not_the_usual_maximum() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "dosage_and_administration": [
+            "The recommended dose is 10 mg once daily. In patients taking a strong CYP3A4 "
+            "inhibitor, do not exceed 5 mg daily."
+        ],
+    }
+    assert _facts(record, FactKind.MAX_DAILY_DOSE) == []
+
+
+def test_label_side_effects_are_meddra_terms_with_their_frequency_cue() -> None:
+    effects = {fact.key: fact for fact in _facts(FAMOTIDINE_LABEL, FactKind.SIDE_EFFECT)}
+    assert {"headache", "dizziness", "constipation"} <= set(effects)
+    assert effects["headache"].attributes["meddra_code"] is not None
+
+
+def test_label_class_is_read_where_the_brand_name_states_it() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "indications_and_usage": [
+            "Quietac is a proton pump inhibitor indicated for healing of erosive esophagitis."
+        ],
+    }
+    assert [fact.key for fact in _facts(record, FactKind.DRUG_CLASS)] == ["proton pump inhibitor"]
+
+
+def test_label_once_daily_maximum_caps_the_day() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "dosage_and_administration": [
+            "Start with 25 mg twice daily. The maximum recommended dose is 100 mg once daily."
+        ],
+    }
+    [maximum] = _facts(record, FactKind.MAX_DAILY_DOSE)
+    assert (maximum.attributes["amount"], maximum.attributes["stated_per"]) == (100, "day")
