@@ -57,9 +57,22 @@ class Vocabulary:
     analytes: dict[str, list[str]] = field(default_factory=dict)
 
     def extend(self, other: Vocabulary) -> Vocabulary:
-        """A new vocabulary holding both; terms with the same preferred term are merged."""
+        """A new vocabulary holding both; terms with the same preferred term are merged.
+
+        A phrase both name keeps this vocabulary's preferred term: the other's synonym is
+        dropped, whichever term it was listed under."""
+        named = {phrase_key(p) for term in self.terms for p in (term.pt, *term.synonyms)}
+        kept = [
+            Term(
+                t.pt,
+                t.code,
+                tuple(s for s in t.synonyms if phrase_key(s) not in named),
+                t.abbreviations,
+            )
+            for t in other.terms
+        ]
         merged: dict[str, Term] = {}
-        for term in [*self.terms, *other.terms]:
+        for term in [*self.terms, *kept]:
             key = term.pt.lower()
             old = merged.get(key)
             if old is None:
