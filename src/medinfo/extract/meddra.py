@@ -182,8 +182,16 @@ class TermMatcher:
 
 
 _INCREASED = ("increased {x}", "elevated {x}", "{x} elevated", "{x} elevation", "high {x}")
-_INCREASED_MORE = ("elevation of {x}", "elevations in {x}", "elevation in {x}", "raised {x}")
-_INCREASED_MORE += ("increase in {x}", "increase of {x}", "{x} increase", "rise in {x}")
+_INCREASED_MORE = (
+    "elevation of {x}",
+    "elevations in {x}",
+    "elevation in {x}",
+    "raised {x}",
+    "increase in {x}",
+    "increase of {x}",
+    "{x} increase",
+    "rise in {x}",
+)
 _DECREASED = ("decreased {x}", "low {x}", "reduced {x}", "{x} decrease", "decrease in {x}")
 _DECREASED_MORE = ("decrease of {x}", "reduction in {x}", "reduction of {x}", "{x} reduction")
 _ABNORMAL = ("abnormal {x}", "{x} abnormality", "abnormality of {x}", "abnormality in {x}")
