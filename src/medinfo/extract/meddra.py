@@ -57,9 +57,22 @@ class Vocabulary:
     analytes: dict[str, list[str]] = field(default_factory=dict)
 
     def extend(self, other: Vocabulary) -> Vocabulary:
-        """A new vocabulary holding both; terms with the same preferred term are merged."""
+        """A new vocabulary holding both; terms with the same preferred term are merged.
+
+        A phrase both name keeps this vocabulary's preferred term: the other's synonym is
+        dropped, whichever term it was listed under."""
+        named = {phrase_key(p) for term in self.terms for p in (term.pt, *term.synonyms)}
+        kept = [
+            Term(
+                t.pt,
+                t.code,
+                tuple(s for s in t.synonyms if phrase_key(s) not in named),
+                t.abbreviations,
+            )
+            for t in other.terms
+        ]
         merged: dict[str, Term] = {}
-        for term in [*self.terms, *other.terms]:
+        for term in [*self.terms, *kept]:
             key = term.pt.lower()
             old = merged.get(key)
             if old is None:
@@ -169,8 +182,47 @@ class TermMatcher:
 
 
 _INCREASED = ("increased {x}", "elevated {x}", "{x} elevated", "{x} elevation", "high {x}")
-_INCREASED_MORE = ("elevation of {x}", "elevations in {x}", "elevation in {x}", "raised {x}")
+_INCREASED_MORE = (
+    "elevation of {x}",
+    "elevations in {x}",
+    "elevation in {x}",
+    "raised {x}",
+    "increase in {x}",
+    "increase of {x}",
+    "{x} increase",
+    "rise in {x}",
+)
 _DECREASED = ("decreased {x}", "low {x}", "reduced {x}", "{x} decrease", "decrease in {x}")
+_DECREASED_MORE = ("decrease of {x}", "reduction in {x}", "reduction of {x}", "{x} reduction")
+_ABNORMAL = ("abnormal {x}", "{x} abnormality", "abnormality of {x}", "abnormality in {x}")
+_PROLONGED = ("prolonged {x}", "{x} prolongation", "prolongation of {x}", "prolongation of the {x}")
+# "Rash macular" is also written "macular rash": MedDRA puts these qualifiers last.
+_TRAILING_QUALIFIERS = frozenset(
+    [
+        "generalised",
+        "generalized",
+        "localised",
+        "localized",
+        "macular",
+        "papular",
+        "pruritic",
+        "erythematous",
+        "maculo-papular",
+        "pustular",
+        "vesicular",
+        "allergic",
+        "bullous",
+        "exfoliative",
+        "congestive",
+        "acute",
+        "chronic",
+        "fungal",
+        "bacterial",
+        "viral",
+        "parasitic",
+        "protozoal",
+    ]
+)
 
 
 def _variants(term: Term, analytes: dict[str, list[str]]) -> Iterator[str]:
@@ -178,9 +230,16 @@ def _variants(term: Term, analytes: dict[str, list[str]]) -> Iterator[str]:
     yield term.pt
     yield from term.synonyms
     lowered = term.pt.lower()
+    words = lowered.split()
+    if len(words) == 2 and words[1] in _TRAILING_QUALIFIERS:
+        yield f"{words[1]} {words[0]}"
+    if "haemorrhage" in lowered:
+        yield lowered.replace("haemorrhage", "bleeding")
     for suffix, patterns in (
         (" increased", _INCREASED + _INCREASED_MORE),
-        (" decreased", _DECREASED),
+        (" decreased", _DECREASED + _DECREASED_MORE),
+        (" abnormal", _ABNORMAL),
+        (" prolonged", _PROLONGED),
     ):
         if not lowered.endswith(suffix):
             continue

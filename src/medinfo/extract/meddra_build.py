@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -60,8 +60,11 @@ def _written_forms(section: LabelSection, row: list[Any]) -> list[str]:
 
 def vocabulary_from_mentions(sections: Iterable[LabelSection]) -> Vocabulary:
     """Terms keyed by preferred term: mentions and LLT names as synonyms; short all-capital
-    mentions never written in lower case become case-sensitive abbreviations."""
+    mentions never written in lower case become case-sensitive abbreviations. A phrase the
+    annotators mapped to several preferred terms stays only with the one they used most (an LLT
+    name counts half a mention)."""
     codes: dict[str, int | None] = {}
+    uses: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     names: dict[str, str] = {}
     words: dict[str, set[str]] = defaultdict(set)
     capitals: dict[str, set[str]] = defaultdict(set)
@@ -74,7 +77,9 @@ def vocabulary_from_mentions(sections: Iterable[LabelSection]) -> Vocabulary:
             codes.setdefault(key, int(row[2]) if row[2] else None)
             if row[3]:
                 words[key].add(str(row[3]).lower())
+                uses[phrase_key(str(row[3]))][key] += 1
             for form in _written_forms(section, row) or [str(row[0])]:
+                uses[phrase_key(form)][key] += 2
                 short = len(form) <= _ABBREVIATION_MAX and " " not in form
                 if short and form.isupper():
                     capitals[key].add(form)
@@ -82,13 +87,18 @@ def vocabulary_from_mentions(sections: Iterable[LabelSection]) -> Vocabulary:
                     words[key].add(form.lower())
     terms = []
     for key, name in sorted(names.items()):
-        lowered = {word.lower() for word in words[key]}
+        lowered = {word for word in words[key] if _owner(uses[phrase_key(word)], key)}
         abbreviations = sorted(a for a in capitals[key] if a.lower() not in lowered)
         synonyms = sorted(
             lowered | {a.lower() for a in capitals[key]} - {a.lower() for a in abbreviations}
         )
         terms.append(Term(name, codes[key], tuple(synonyms), tuple(abbreviations)))
     return Vocabulary(terms)
+
+
+def _owner(counts: Counter[str], key: str) -> bool:
+    """True when no other preferred term was given a phrase more often than `key`."""
+    return not counts or counts[key] >= max(counts.values())
 
 
 def weak_phrases(sections: list[LabelSection], vocabulary: Vocabulary) -> list[str]:

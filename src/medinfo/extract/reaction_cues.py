@@ -28,7 +28,7 @@ _PROSE_PERCENT = re.compile(
     r"[^.;:\n%]{0,50}?\bin (?:about |approximately |up to )?(\d{1,3}(?:\.\d+)?)\s*%", re.I
 )
 # Words one of which every condition_before rule contains (a cheap test before the regex).
-_CONDITION_WORDS = ("with", "who", "of", "for")
+_CONDITION_WORDS = ("with", "who", "of", "for", "setting")
 _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\n\s*\n|\n\s*[*\u2022-]")
 
 

@@ -166,3 +166,12 @@ def test_extract_adverse_reactions_scores_well_on_annotated_labels() -> None:
 def test_extract_adverse_reactions_skips_conditions_patients_already_have() -> None:
     text = "Use with care in patients with diabetes mellitus. Hyperglycemia was reported."
     assert set(_terms(text)) == {"hyperglycaemia"}
+
+
+def test_extract_adverse_reactions_reads_bleeding_and_qualifier_first_forms() -> None:
+    text = "Subdural bleeding, a macular rash and abnormal ALT were seen with Tovraxin."
+    assert set(_terms(text)) == {
+        "subdural haemorrhage",
+        "rash macular",
+        "alanine aminotransferase abnormal",
+    }
