@@ -178,12 +178,14 @@ class MonographRepository:
     def mark_stale(self, drugs: Iterable[str]) -> None:
         """Flag monographs whose sources changed; they are served as they are until refreshed.
 
-        The flag is a prefix on the etag, so a flagged monograph keeps a unique etag.
+        The flag replaces the start of the etag with a prefix: the etag keeps its length
+        (the column holds 64 characters) and stays unique, and HTTP caches see a change.
         """
         listed = list(drugs)
         if not listed:
             return
-        stale = literal(STALE_PREFIX, String) + monographs.c.etag
+        kept = func.substr(monographs.c.etag, len(STALE_PREFIX) + 1)
+        stale = literal(STALE_PREFIX, String) + kept
         self._conn.execute(
             update(monographs)
             .where(monographs.c.drug.in_(listed), monographs.c.etag.not_like(f"{STALE_PREFIX}%"))
