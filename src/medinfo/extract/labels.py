@@ -83,22 +83,36 @@ def dosing_statements(document: Document, statements: list[Statement]) -> list[S
     ]
 
 
-def indication_facts_in_place(
-    document: Document, facts: list[ExtractedFact]
-) -> list[ExtractedFact]:
-    """`facts` without the indications a label names outside Indications and Usage (trial
-    endpoints, other drugs' uses in the patient leaflet, conditions in specific populations)."""
+# Where a label states each kind of fact; the same words elsewhere (trial endpoints,
+# other drugs' uses or mechanisms in Drug Interactions, specific populations) are not claims.
+_PLACES: dict[FactKind, frozenset[Section]] = {
+    FactKind.INDICATION: frozenset({Section.INDICATIONS}),
+    FactKind.MECHANISM_TERM: frozenset({Section.MECHANISM, Section.OVERVIEW}),
+}
+
+
+def facts_in_place(document: Document, facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """`facts` without the indications and mechanism terms a label names outside the
+    sections that state them (Indications and Usage; Clinical Pharmacology/Description)."""
     tops = top_sections(document)
     blocks = sorted(document.content_blocks(), key=lambda block: block.start)
     starts = [block.start for block in blocks]
 
-    def in_indications(fact: ExtractedFact) -> bool:
+    def in_place(fact: ExtractedFact) -> bool:
+        places = _PLACES.get(fact.kind)
+        if places is None:
+            return True
         index = bisect_right(starts, fact.evidence.start) - 1
         if index < 0 or fact.evidence.start >= blocks[index].end:
             return False
-        return tops.get(blocks[index].heading) is Section.INDICATIONS
+        heading = blocks[index].heading
+        if fact.kind is FactKind.MECHANISM_TERM:
+            # Its own subsection ("12.1 Mechanism of Action"), not all of Clinical
+            # Pharmacology, whose pharmacokinetics name other drugs' mechanisms.
+            return classify_heading(heading) in places
+        return tops.get(heading) in places
 
-    return [fact for fact in facts if fact.kind is not FactKind.INDICATION or in_indications(fact)]
+    return [fact for fact in facts if in_place(fact)]
 
 
 def with_label_reactions(

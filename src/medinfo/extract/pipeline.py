@@ -14,7 +14,7 @@ from medinfo.extract.drug_detection import canonical_drug_name, detect_drug
 from medinfo.extract.faq import FaqPair, extract_faq, find_faq_pairs, question_led_topics
 from medinfo.extract.labels import (
     dosing_statements,
-    indication_facts_in_place,
+    facts_in_place,
     is_label,
     label_drug,
     with_label_reactions,
@@ -93,7 +93,7 @@ def extract_document(document: Document, source_id: str, drug: str | None = None
     facts.extend(_list_facts(document, source_id, name))
     if label:
         facts = with_label_reactions(document, source_id, facts)
-        facts = indication_facts_in_place(document, facts)
+        facts = facts_in_place(document, facts)
     facts.sort(key=lambda fact: (fact.evidence.start, fact.kind.value))
     return Extraction(drug=name, facts=facts)
 

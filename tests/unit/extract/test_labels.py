@@ -118,3 +118,16 @@ def test_label_once_daily_maximum_caps_the_day() -> None:
     }
     [maximum] = _facts(record, FactKind.MAX_DAILY_DOSE)
     assert (maximum.attributes["amount"], maximum.attributes["stated_per"]) == (100, "day")
+
+
+def test_label_mechanism_terms_come_from_its_mechanism_section_only() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "mechanism_of_action": ["Famotidine is a competitive antagonist at the H2 receptor."],
+        "pharmacokinetics": [
+            "Co-administration with a serotonin reuptake inhibitor did not change exposure."
+        ],
+    }
+    terms = {fact.key for fact in _facts(record, FactKind.MECHANISM_TERM)}
+    assert "h2 receptor" in terms
+    assert "serotonin reuptake" not in terms
