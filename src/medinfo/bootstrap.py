@@ -71,16 +71,30 @@ class Medinfo:
         )
 
     def cached_monograph(self, name: str) -> CachedMonograph:
-        return monographs.cached_monograph(self.database, name)
+        return monographs.cached_monograph(self.database, self.monograph_drug(name))
 
     def monograph(self, name: str) -> Monograph:
-        return monographs.get_monograph(self.database, name)
+        return monographs.get_monograph(self.database, self.monograph_drug(name))
 
     def drugs(self) -> list[str]:
         return monographs.list_drugs(self.database)
 
     def source_facts(self, name: str) -> list[monographs.SourceFacts]:
-        return monographs.list_source_facts(self.database, name)
+        return monographs.list_source_facts(self.database, self.monograph_drug(name))
+
+    def monograph_drug(self, name: str) -> str:
+        """The drug with a monograph that `name` stands for, resolved as the website does:
+        a monograph's own names, then catalog brands and synonyms, then close misspellings.
+
+        Raises UnknownDrugError (with suggestions), or NoMonographError for a drug the
+        catalog knows but no source describes yet.
+        """
+        ref = self.find_drug(name)
+        if not ref.has_monograph:
+            from medinfo.services.monograph_lookup import NoMonographError
+
+            raise NoMonographError(name, ref.drug)
+        return ref.drug
 
     def find_drug(self, name: str) -> DrugRef:
         from medinfo.services import search

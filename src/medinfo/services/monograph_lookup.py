@@ -30,7 +30,7 @@ class NoMonographError(MedinfoError):
         called = "" if name.strip().lower() == drug.lower() else f" ({name!r})"
         super().__init__(
             f"no monograph for {drug!r}{called}: medinfo has no sources about it yet, "
-            "so it cannot be checked; ingest a document about it first"
+            "so it has no facts to show or check; ingest a document about it first"
         )
 
 

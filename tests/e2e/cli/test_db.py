@@ -16,7 +16,7 @@ def test_db_create_empty_has_no_drugs(medinfo: Invoke) -> None:
     assert medinfo("db", "create", "--empty").exit_code == 0
     result = medinfo("show", "baclofen")
     assert result.exit_code == 2
-    assert "unknown drug 'baclofen'" in result.stderr
+    assert "no monograph for 'baclofen'" in result.stderr
 
 
 def test_db_create_refuses_an_existing_database(medinfo: Invoke) -> None:
