@@ -17,6 +17,7 @@ from medinfo.interfaces.api import checks as checks_api  # asks: POST /api/v1/ch
 from medinfo.interfaces.api import drugs, search
 from medinfo.interfaces.api import reviews as reviews_api
 from medinfo.interfaces.api.errors import install_error_handlers
+from medinfo.interfaces.api.fast_routes import fast_route
 from medinfo.interfaces.api.lookup import DEFAULT_TTL, DrugLookup
 from medinfo.interfaces.api.security import SecurityHeaders, policy_for_page
 from medinfo.interfaces.web import answers as answer_pages  # asks: /ask
@@ -61,6 +62,11 @@ def create_app(
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
+    # The cached drug JSON and page skip FastAPI's per-request parameter solving.
+    app.router.routes[0:0] = [
+        fast_route("/api/v1/drugs/{name}", drugs.get_drug),
+        fast_route("/drugs/{name}", drug_pages.drug_page),
+    ]
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_api_route("/docs", _openapi_page, include_in_schema=False)
     app.add_middleware(SecurityHeaders)

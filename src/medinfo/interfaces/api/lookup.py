@@ -78,7 +78,11 @@ class DrugLookup:
     def __init__(self, medinfo: Medinfo, ttl: float = DEFAULT_TTL) -> None:
         self.medinfo = medinfo
         self._entries: TtlCache[DrugEntry] = TtlCache(ttl)
-        self._renders: TtlCache[object] = TtlCache(ttl)  # bodies, or a body's parts
+        # Bodies (or a body's parts) rendered from one monograph version: its ETag is in the
+        # key, so they stay valid until evicted. Renders that also read other tables
+        # (reviews) use `live` and expire after `ttl` seconds.
+        self._renders: TtlCache[object] = TtlCache(float("inf"))
+        self._live: TtlCache[object] = TtlCache(ttl)
         # The drug page's answered common questions, keyed by (drug, ETag): kept until evicted.
         self.answers: TtlCache[tuple[Answer, ...]] = TtlCache(float("inf"))
 
@@ -95,16 +99,24 @@ class DrugLookup:
         found = self._entries.peek(name)
         return found if found is not None else await run_in_threadpool(self.entry, name)
 
-    async def rendered_async(self, kind: str, entry: DrugEntry, make: Callable[[], T]) -> T:
-        """`rendered` for async routes: rendering and its queries run in the thread pool."""
-        found = self._renders.peek((kind, entry.ref.drug, entry.etag))
+    async def rendered_async(
+        self, kind: str, entry: DrugEntry, make: Callable[[], T], *, live: bool = False
+    ) -> T:
+        """`rendered` for async routes: rendering and its queries run in the thread pool.
+
+        `live` renders depend on more than the monograph and are remade every `ttl` seconds.
+        """
+        cache = self._live if live else self._renders
+        key = (kind, entry.ref.drug, entry.etag)
+        found = cache.peek(key)
         if found is not None:
             return cast("T", found)
-        return await run_in_threadpool(self.rendered, kind, entry, make)
+        return cast("T", await run_in_threadpool(cache.get_or_make, key, make))
 
     def clear(self) -> None:
         self._entries.clear()
         self._renders.clear()
+        self._live.clear()
         self.answers.clear()
 
     def _load(self, name: str) -> DrugEntry:

@@ -47,7 +47,10 @@ async def drug_page(request: Request, name: NameParam) -> Response:
         "page", entry, lambda: _split(_render_drug(lookup, answerer, entry), REVIEWS_SLOT)
     )
     before, after = await lookup.rendered_async(
-        "reviews", entry, lambda: _split(_render_reviews(lookup, entry.ref.drug), _TOKEN_SLOT)
+        "reviews",
+        entry,
+        lambda: _split(_render_reviews(lookup, entry.ref.drug), _TOKEN_SLOT),
+        live=True,
     )
     token = csrf_token_for(request).encode()
     response = _html(b"".join((head, before, token, after, tail)), entry)
