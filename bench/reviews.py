@@ -167,6 +167,7 @@ def main() -> None:
         add_approved_reviews(url, args.reviews)
         add_approved_reviews(url, 100, FEW)
         pages = {
+            "drug page (HTML, reviews block included)": "/drugs/{}",
             "reviews page (HTML)": "/drugs/{}/reviews",
             "summary JSON": "/api/v1/drugs/{}/reviews/summary",
         }
