@@ -6,6 +6,8 @@ Routers are one module per resource (`interfaces/api/<resource>.py` for JSON,
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import APIRouter, FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
@@ -39,7 +41,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     check_pages.router,  # asks: /check, /interactions
     answer_pages.router,  # asks: /ask
 )
-_SWAGGER_ORIGIN = "https://cdn.jsdelivr.net"
 
 
 def create_app(
@@ -67,6 +68,7 @@ def create_app(
         fast_route("/api/v1/drugs/{name}", drugs.get_drug),
         fast_route("/drugs/{name}", drug_pages.drug_page),
     ]
+    app.mount("/static/swagger", StaticFiles(directory=_swagger_dir()), name="swagger")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_api_route("/docs", _openapi_page, include_in_schema=False)
     app.add_middleware(SecurityHeaders)
@@ -75,11 +77,27 @@ def create_app(
 
 
 def _openapi_page() -> HTMLResponse:
-    """Swagger UI for /openapi.json; its inline script is allowed by hash, nothing else."""
-    page = get_swagger_ui_html(openapi_url="/openapi.json", title="medinfo API")
+    """Swagger UI for /openapi.json, served from the package (no CDN: works offline); its
+    inline script is allowed by hash, nothing else."""
+    page = get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title="medinfo API",
+        swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+        swagger_css_url="/static/swagger/swagger-ui.css",
+        swagger_favicon_url="/static/swagger/favicon-32x32.png",
+    )
     html = bytes(page.body).decode("utf-8")
-    policy = policy_for_page(html, allow=_SWAGGER_ORIGIN)
-    return HTMLResponse(html, headers={"Content-Security-Policy": policy})
+    return HTMLResponse(html, headers={"Content-Security-Policy": policy_for_page(html)})
+
+
+def _swagger_dir() -> str:
+    """Swagger UI's files, as shipped by the swagger-ui-py package."""
+    from importlib.util import find_spec
+
+    spec = find_spec("swagger_ui")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("the swagger-ui-py package is not installed")
+    return str(Path(spec.origin).parent / "static")
 
 
 def _warm_up() -> None:
