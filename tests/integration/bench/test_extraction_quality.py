@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from tests.fakes import real_pipeline_missing
+from tests.bench_scripts import BENCH_MARKS, load_bench
 
-BENCH = Path(__file__).resolve().parents[3] / "bench" / "extraction_quality.py"
 # The overall mean reached on tests/fixtures/heldout (docs/benchmarks.md), minus a margin.
 HELDOUT_FLOOR = 0.88
 SEED_FLOOR = 0.9
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(bool(real_pipeline_missing()), reason=real_pipeline_missing() or "-"),
-]
+pytestmark = BENCH_MARKS
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("extraction_quality", BENCH)
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("extraction_quality")
 
 
 def test_heldout_fixtures_keep_their_mean_field_score() -> None:

@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
-import pytest
+from tests.bench_scripts import BENCH_MARKS, load_bench
 
-from tests.fakes import real_pipeline_missing
-
-BENCH = Path(__file__).resolve().parents[3] / "bench" / "safety_cases.py"
 # The accuracy reached on bench/safety_cases.json (docs/benchmarks.md), minus a margin.
 ACCURACY_FLOOR = 0.94
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(bool(real_pipeline_missing()), reason=real_pipeline_missing() or "-"),
-]
+pytestmark = BENCH_MARKS
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("safety_cases", BENCH)
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("safety_cases")
 
 
 def test_safety_cases_keep_their_exact_alert_accuracy() -> None:
