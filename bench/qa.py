@@ -1,6 +1,6 @@
 """Question answering benchmark: intent accuracy, correct answers, abstention and warm latency.
 
-Run: .venv/bin/python bench/qa.py   (prints its figures; reads ../shared when present)
+Run: .venv/bin/python bench/qa.py [--store]   (prints its figures; reads ../shared when present)
 
 Two question sets are scored against in-memory monographs (bench/qa_monographs.json); the
 fresh set is scored against a real store: a temporary SQLite database holding the embedded
@@ -13,6 +13,7 @@ import json
 import random
 import re
 import statistics
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -38,6 +39,7 @@ MEDQUAD_INTENTS = {
     "emergency or overdose": "overdose",
 }
 MEDQUAD_SAMPLE = 2000
+STORE_FILES = ("questions_fresh.json", "questions_fresh2.json", "questions_blind3.json")
 LATENCY_ROUNDS = 20
 Ask = Callable[[str, str | None], Answer]
 
@@ -167,7 +169,7 @@ def bench_store(folder: Path) -> None:
             app.ingest_paths([ARTICLE])
         lookup = StoreMonographs(app.database)
         answerer = Answerer(lookup, StorePassages(app.database))
-        for file_name in ("questions_fresh.json", "questions_fresh2.json"):
+        for file_name in STORE_FILES:
             report(f"{file_name} (store)", score_file(answerer.ask, file_name))
         bench_latency(
             "store", answerer.ask, lambda q: lookup.get("baclofen"), "questions_fresh.json"
@@ -177,6 +179,10 @@ def bench_store(folder: Path) -> None:
 
 
 def main() -> None:
+    if "--store" in sys.argv:  # only the store sets: the quick check while iterating
+        with tempfile.TemporaryDirectory() as folder:
+            bench_store(Path(folder))
+        return
     raw = json.loads((HERE / "qa_monographs.json").read_text())["monographs"]
     lookup = InMemoryMonographs([Monograph.model_validate(m) for m in raw])
 
