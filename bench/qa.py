@@ -84,6 +84,11 @@ def _correct(row: dict[str, object], answer: Answer) -> bool:
     return answer.answerable and bool(answer.citations) and all(key in text for key in keys)
 
 
+def _points_to_someone(answer: Answer) -> bool:
+    """An abstention must send the reader to a pharmacist, doctor or vet."""
+    return any(who in answer.answer.lower() for who in ("pharmacist", "doctor", "vet"))
+
+
 def score_file(ask: Ask, file_name: str) -> Score:
     rows = json.loads((HERE / file_name).read_text())["questions"]
     score = Score(total=len(rows))
@@ -97,7 +102,7 @@ def score_file(ask: Ask, file_name: str) -> Score:
             score.answerable_correct += ok
         else:
             score.unanswerable += 1
-            ok = not answer.answerable
+            ok = not answer.answerable and _points_to_someone(answer)
             score.abstained += ok
         if not intent_ok or not ok:
             score.misses.append(
