@@ -1,6 +1,6 @@
 """Question answering benchmark: intent accuracy, correct answers, abstention and warm latency.
 
-Run: .venv/bin/python bench/qa.py   (prints its figures; reads ../shared when present)
+Run: .venv/bin/python bench/qa.py [--store]   (prints its figures; reads ../shared when present)
 
 Two question sets are scored against in-memory monographs (bench/qa_monographs.json); the
 fresh set is scored against a real store: a temporary SQLite database holding the embedded
@@ -13,6 +13,7 @@ import json
 import random
 import re
 import statistics
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -38,6 +39,7 @@ MEDQUAD_INTENTS = {
     "emergency or overdose": "overdose",
 }
 MEDQUAD_SAMPLE = 2000
+STORE_FILES = ("questions_fresh.json", "questions_fresh2.json", "questions_blind3.json")
 LATENCY_ROUNDS = 20
 Ask = Callable[[str, str | None], Answer]
 
@@ -82,6 +84,11 @@ def _correct(row: dict[str, object], answer: Answer) -> bool:
     return answer.answerable and bool(answer.citations) and all(key in text for key in keys)
 
 
+def _points_to_someone(answer: Answer) -> bool:
+    """An abstention must send the reader to a pharmacist, doctor or vet."""
+    return any(who in answer.answer.lower() for who in ("pharmacist", "doctor", "vet"))
+
+
 def score_file(ask: Ask, file_name: str) -> Score:
     rows = json.loads((HERE / file_name).read_text())["questions"]
     score = Score(total=len(rows))
@@ -95,7 +102,7 @@ def score_file(ask: Ask, file_name: str) -> Score:
             score.answerable_correct += ok
         else:
             score.unanswerable += 1
-            ok = not answer.answerable
+            ok = not answer.answerable and _points_to_someone(answer)
             score.abstained += ok
         if not intent_ok or not ok:
             score.misses.append(
@@ -167,7 +174,7 @@ def bench_store(folder: Path) -> None:
             app.ingest_paths([ARTICLE])
         lookup = StoreMonographs(app.database)
         answerer = Answerer(lookup, StorePassages(app.database))
-        for file_name in ("questions_fresh.json", "questions_fresh2.json"):
+        for file_name in STORE_FILES:
             report(f"{file_name} (store)", score_file(answerer.ask, file_name))
         bench_latency(
             "store", answerer.ask, lambda q: lookup.get("baclofen"), "questions_fresh.json"
@@ -177,6 +184,10 @@ def bench_store(folder: Path) -> None:
 
 
 def main() -> None:
+    if "--store" in sys.argv:  # only the store sets: the quick check while iterating
+        with tempfile.TemporaryDirectory() as folder:
+            bench_store(Path(folder))
+        return
     raw = json.loads((HERE / "qa_monographs.json").read_text())["monographs"]
     lookup = InMemoryMonographs([Monograph.model_validate(m) for m in raw])
 

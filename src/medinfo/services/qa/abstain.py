@@ -28,7 +28,15 @@ SAFETY_LINES: dict[Intent, str] = {
 }
 
 # Concerns that end the answer before any fact is looked up, in order of precedence.
-_BLOCKING = (Concern.ANIMAL, Concern.DIAGNOSIS, Concern.PRICE, Concern.DRUG_TEST)
+_BLOCKING = (
+    Concern.ANIMAL,
+    Concern.DIAGNOSIS,
+    Concern.JUDGEMENT,
+    Concern.PRICE,
+    Concern.LEGAL,
+    Concern.DRUG_TEST,
+    Concern.COMPARISON,
+)
 _CONCERN_MESSAGES: dict[Concern, str] = {
     Concern.ANIMAL: (
         "medinfo's sources are about medicines for people, not animals, and a dose for a person "
@@ -41,6 +49,19 @@ _CONCERN_MESSAGES: dict[Concern, str] = {
     Concern.PRICE: (
         "medinfo has no prices: they depend on the pharmacy, the country and your insurance. "
         "A pharmacist can tell you what {drug} costs and whether a cheaper generic exists."
+    ),
+    Concern.JUDGEMENT: (
+        "medinfo cannot judge your own case: whether you should take, change or switch {drug} "
+        "depends on your health and your other medicines. Ask the doctor who prescribes it or a "
+        "pharmacist."
+    ),
+    Concern.LEGAL: (
+        "medinfo's sources do not cover the law, prescriptions, buying online, travel or "
+        "shipping of medicines: the rules differ by country. Ask a pharmacist or doctor."
+    ),
+    Concern.COMPARISON: (
+        "medinfo's sources do not compare {drug} with other medicines, and which one suits you "
+        "depends on your case. Ask a pharmacist or doctor to compare them for you."
     ),
     Concern.DRUG_TEST: (
         "The sources do not say whether {drug} shows up on drug tests. Tell the testing lab "
@@ -89,8 +110,12 @@ def _opening(reading: Reading) -> list[str]:
 
 
 def abstain_for_concern(reading: Reading, concern: Concern, drug: str | None, name: str) -> Answer:
-    """Decline a question about a pet, a personal diagnosis, a price or a drug test."""
+    """Decline a question about a pet, a diagnosis or judgement, a price, the law, a drug test
+    or a comparison."""
     lines = [_CONCERN_MESSAGES[concern].format(drug=name)]
+    safety = SAFETY_LINES.get(reading.intent)
+    if safety and concern is not Concern.ANIMAL:
+        lines.append(safety.format(drug=name))
     if concern is Concern.ANIMAL and needs_emergency_line(reading):
         lines.insert(0, _ANIMAL_EMERGENCY)
     else:

@@ -278,7 +278,29 @@ COMPOSERS: dict[Intent, Composer] = {
 }
 
 
+def say_named_precautions(draft: Draft, monograph: Monograph, topic: Topic) -> None:
+    """Add the precautions about a condition the question names ("if i have kidney problems")."""
+    words = set(topic.folded.split())
+    for caution in monograph.precautions:
+        named = set(term_key(caution.condition).split()) - topic.vocabulary.condition_generic_words
+        if {w for w in named if len(w) > 3} & words:
+            line = (
+                sentence_case(caution.advice)
+                if caution.advice
+                else (
+                    f"The sources advise caution with {caution.condition}: tell your doctor or "
+                    "pharmacist if it applies to you."
+                )
+            )
+            if line not in draft.sentences:
+                draft.say(line, caution)
+
+
 def compose_answer(monograph: Monograph, reading: Reading) -> Draft | None:
     """The answer the monograph's facts give to a question; None when no fact fits."""
     composer = COMPOSERS.get(reading.intent)
-    return composer(monograph, Topic.of(reading)) if composer else None
+    topic = Topic.of(reading)
+    draft = composer(monograph, topic) if composer else None
+    if draft is not None:
+        say_named_precautions(draft, monograph, topic)
+    return draft

@@ -49,6 +49,9 @@ class Concern(StrEnum):
     DIAGNOSIS = "diagnosis"
     CHILD = "child"
     ANIMAL = "animal"
+    JUDGEMENT = "judgement"
+    COMPARISON = "comparison"
+    LEGAL = "legal"
 
 
 @dataclass(frozen=True)

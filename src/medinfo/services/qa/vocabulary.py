@@ -21,6 +21,7 @@ _TOP_KEYS = {
     "weight_effects",
     "synonyms",
     "stopwords",
+    "condition_generic_words",
 }
 _CLASS_KEYS = {"aliases", "members", "part_of"}
 
@@ -59,6 +60,7 @@ class Vocabulary:
     breathing_effects: frozenset[str]
     weight_effects: frozenset[str]
     stopwords: frozenset[str]
+    condition_generic_words: frozenset[str] = frozenset()
 
     def symptoms_in(self, text: str) -> set[str]:
         """The symptom terms a folded question names, directly or in everyday words."""
@@ -141,6 +143,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         breathing_effects=frozenset(_fold_all(raw.get("breathing_effects", []))),
         weight_effects=frozenset(_fold_all(raw.get("weight_effects", []))),
         stopwords=frozenset(word.lower() for word in raw.get("stopwords", [])),
+        condition_generic_words=frozenset(_fold_all(raw.get("condition_generic_words", []))),
     )
 
 

@@ -1,0 +1,67 @@
+"""Abstention: questions the sources cannot answer get an honest no with someone to ask."""
+
+import pytest
+
+from medinfo.services.qa import InMemoryMonographs, answer_question
+
+UNANSWERABLE = [
+    "whats zoloft going for at rite aid",
+    "is there a copay card for zanaflex",
+    "can i buy sertraline online from canada",
+    "is it legal to carry tizanidine into the uk",
+    "do i need a script for zoloft",
+    "will sertraline make me fail a urine screen at work",
+    "should i take zoloft for my grief",
+    "do you think i need a stronger dose of sertraline",
+    "should i switch from zanaflex to something else",
+    "is zoloft better than prozac",
+    "tizanidine vs methocarbamol for back spasms",
+    "whats the difference between sertraline and lexapro",
+    "how much zanaflex for my 9 yo",
+    "can i give my dog some zoloft",
+    "i cant sleep and feel sad all the time, is it depression",
+    "what is the dose of venlafaxine",
+]
+ANSWERABLE = [
+    ("do you think i can have a beer on zanaflex", "avoid"),
+    ("can i take zoloft and tizanidine together", "tizanidine"),
+    ("should i take zanaflex with food", "2 mg"),
+    ("what do they give tizanidine for", "spasticity"),
+    ("what is the limit of mg of zanaflex", "36 mg"),
+]
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_answer_question_abstains_and_points_to_someone(
+    lookup: InMemoryMonographs, question: str
+) -> None:
+    answer = answer_question(question, lookup)
+    assert not answer.answerable
+    assert not answer.citations
+    assert any(who in answer.answer for who in ("pharmacist", "doctor", "vet"))
+
+
+@pytest.mark.parametrize(("question", "key"), ANSWERABLE)
+def test_answer_question_answers_near_misses_of_abstention(
+    lookup: InMemoryMonographs, question: str, key: str
+) -> None:
+    answer = answer_question(question, lookup)
+    assert answer.answerable
+    assert key in answer.answer.lower()
+
+
+def test_answer_question_judgement_keeps_the_topic_safety_line(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("do you think i should stop zanaflex", lookup)
+    assert not answer.answerable
+    assert "Do not stop tizanidine suddenly" in answer.answer
+
+
+def test_answer_question_adds_the_precaution_for_a_named_condition(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("what dose of zanaflex if i have liver problems", lookup)
+    assert answer.answerable
+    assert "liver disease" in answer.answer
+    assert ("tz1", 900) in [(c.source, c.start) for c in answer.citations]
