@@ -22,8 +22,8 @@ _MECHANISM_CUE = cue(
 )
 _BRAND_PATTERN = re.compile(
     r"\b(?i:brand names?|other names?|brands?|sold|marketed|available)\s*(?:\w+\s+){0,3}?"
-    r"(?:like|such as|including|as|under|called|named|:)[\s*_]+((?:[A-Z][\w-]+)(?:\s*(?:,|or|and)\s*"
-    r"[A-Z][\w-]+)*)"
+    r"(?:like|such as|including|as|under|called|named|:)[\s*_]+"
+    r"((?:[A-Z][\w-]+)(?:\s*(?:,|or|and)\s*[A-Z][\w-]+)*)"
 )
 # A bare list of capitalised names ("Robaxin, Robaxin-750"), as under a "Brand names" heading.
 _NAME_LIST = re.compile(r"[A-Z][\w-]+(?:\s*(?:,|\bor\b|\band\b)\s*[A-Z][\w-]+(?: [A-Z]{2,3})?)*")
