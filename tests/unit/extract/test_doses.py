@@ -122,9 +122,9 @@ def test_extract_doses_alternative_starting_amounts_take_the_first(
 
 
 def test_extract_doses_grams_are_reported_in_mg(statements_of: StatementsOf) -> None:
-    max_daily = _doses(statements_of, "Do not take more than 6 grams per day.")
-    assert (max_daily := max_daily[FactKind.MAX_DAILY_DOSE])["amount"] == 6000
-    assert max_daily["unit"] == "mg"
+    doses = _doses(statements_of, "Do not take more than 6 grams per day.")
+    max_daily = doses[FactKind.MAX_DAILY_DOSE]
+    assert (max_daily["amount"], max_daily["unit"]) == (6000, "mg")
 
 
 def test_extract_doses_raise_by_up_to_is_a_step_not_a_maximum(
