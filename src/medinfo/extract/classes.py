@@ -21,10 +21,14 @@ _MECHANISM_CUE = cue(
     r"activat)"
 )
 _BRAND_PATTERN = re.compile(
-    r"\b(?:brand names?|brands?|sold|marketed|available)\s+(?:\w+\s+){0,3}?"
-    r"(?:like|such as|including|as|under|called|named|:)\s+((?:[A-Z][\w-]+)(?:\s*(?:,|or|and)\s*"
-    r"[A-Z][\w-]+)*)"
+    r"\b(?i:brand names?|other names?|brands?|sold|marketed|available)\s*(?:\w+\s+){0,3}?"
+    r"(?:like|such as|including|as|under|called|named|:)[\s*_]+"
+    r"((?:[A-Z][\w-]+)(?:\s*(?:,|or|and)\s*[A-Z][\w-]+)*)"
 )
+# A bare list of capitalised names ("Robaxin, Robaxin-750"), as under a "Brand names" heading.
+_NAME_LIST = re.compile(r"[A-Z][\w-]+(?:\s*(?:,|\bor\b|\band\b)\s*[A-Z][\w-]+(?: [A-Z]{2,3})?)*")
+# A variant marker written right after a brand is part of its name ("Effexor XR", "Robaxin-750").
+_BRAND_VARIANT = re.compile(r"(?:\s|-)(?:XR|XL|CR|ER|SR|LA|DR|ODT|OTC|CD|\d{2,4})\b")
 _NO_FORMS = QUIET_SECTIONS | {Section.INTERACTIONS}
 
 
@@ -82,6 +86,12 @@ def extract_forms(passage: Passage) -> list[ExtractedFact]:
     return facts
 
 
+def _with_variant(text: str, start: int, end: int) -> str:
+    """The brand at text[start:end] with a variant marker that follows it, if any."""
+    variant = _BRAND_VARIANT.match(text, end)
+    return text[start : variant.end()] if variant else text[start:end]
+
+
 def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
     """BRAND_NAME facts: brands of the main drug named in the passage."""
     if passage.section in QUIET_SECTIONS:
@@ -91,12 +101,15 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
     facts: list[ExtractedFact] = []
     for unit in passage.units:
         brands = {
-            m.surface: None
+            _with_variant(unit.text, m.start, m.end): None
             for m in find_drug_mentions(unit.text)
             if m.generic == drug and m.is_brand and m.surface.lower() not in names
         }
-        for pattern in _BRAND_PATTERN.finditer(unit.text):
-            for name in re.split(r"\s*(?:,|\bor\b|\band\b)\s*", pattern.group(1)):
+        lists = [m.group(1) for m in _BRAND_PATTERN.finditer(unit.text)]
+        if passage.section is Section.BRAND_NAMES and _NAME_LIST.fullmatch(unit.text.strip()):
+            lists.append(unit.text.strip())
+        for found in lists:
+            for name in re.split(r"\s*(?:,|\bor\b|\band\b)\s*", found):
                 resolved = find_drug_mentions(name)
                 own = not resolved or resolved[0].generic == drug
                 if name and name.lower() not in names and own:
@@ -104,6 +117,6 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
         if passage.section is Section.BRAND_NAMES:
             for mention in find_drug_mentions(unit.text):
                 if mention.generic == drug and mention.surface.lower() not in names:
-                    brands.setdefault(mention.surface, None)
+                    brands.setdefault(_with_variant(unit.text, mention.start, mention.end), None)
         facts.extend(passage.fact(FactKind.BRAND_NAME, brand, unit) for brand in brands)
     return facts

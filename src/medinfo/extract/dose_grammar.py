@@ -45,6 +45,7 @@ class _Grammar:
     frequencies: list[tuple[re.Pattern[str], int | None]]
     divided: re.Pattern[str]
     intervals: list[re.Pattern[str]]
+    scaled_units: dict[str, tuple[str, float]]
 
 
 @cache
@@ -59,8 +60,13 @@ def _grammar() -> _Grammar:
             "frequencies": list,
             "divided": list,
             "intervals": list,
+            "scaled_units": dict,
         },
     )
+    scaled = {}
+    for unit, entry in rules["scaled_units"].items():
+        check_entry(_NAME, entry, {"to", "factor"})
+        scaled[unit] = (str(entry["to"]), float(entry["factor"]))
     units = {unit: compile_any(_NAME, spellings) for unit, spellings in rules["units"].items()}
     spellings = sorted(
         (s for group in rules["units"].values() for s in group), key=len, reverse=True
@@ -87,6 +93,7 @@ def _grammar() -> _Grammar:
         frequencies=frequencies,
         divided=compile_any(_NAME, rules["divided"]),
         intervals=intervals,
+        scaled_units=scaled,
     )
 
 
@@ -123,6 +130,9 @@ def find_dose_mentions(text: str) -> list[DoseMention]:
         suffix = _grammar().per_day.match(text, match.end())
         end = suffix.end() if suffix else match.end()
         unit = normalise_unit(match["unit"])
+        if unit in _grammar().scaled_units:  # "8 grams a day" is reported as 8000 mg
+            unit, factor = _grammar().scaled_units[unit]
+            low, high = low * factor, (high * factor if high is not None else None)
         mentions.append(DoseMention(match.start(), end, low, unit, high, suffix is not None))
     return mentions
 

@@ -46,9 +46,15 @@ _AGENT_CUE = cue(r"\b(combin|together with|mix|in combination|while taking|with 
 
 
 # What comes between a side effect and the terms that describe it: "Low sodium (confusion,
-# headache)", "Serotonin syndrome, with agitation and fever", "signs of liver problems such
+# headache)", "Serotonin syndrome, with agitation and fever", "low sodium in the blood, with
+# confusion", "high blood pressure, which may cause a headache", "signs of liver problems such
 # as nausea". Those terms are symptoms of the first one, not side effects of their own.
-_EXPLAINS = re.compile(r"\s*(\(|[,:]?\s*(with|causing|marked by)\b|:\s)", re.IGNORECASE)
+_EXPLAINS = re.compile(
+    r"(?:\s+(?:in|of|on|the|your|blood|body|levels?)\b){0,4}\s*(\(|[,:]?\s*(with|causing|"
+    r"marked by|shown by|(?:which|that)\s+(?:may|can|might|could|often|will)\s+"
+    r"(?:cause|show\s+up\s+as|lead\s+to|feel\s+like|bring\s+on))\b|:\s)",
+    re.IGNORECASE,
+)
 _SIGNS_OF = re.compile(r"\b(signs?|symptoms?) of\s+(an?\s+|the\s+)?$", re.IGNORECASE)
 _EXAMPLES = re.compile(r"\s*,?\s*(such as|like|including|e\.g\.)\s", re.IGNORECASE)
 _GOES_ON = re.compile(r"[\s,]*((and|or)\s+)?$", re.IGNORECASE)

@@ -119,6 +119,8 @@ def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: boo
         parts.append(say("breastfeeding_excreted", drug))
     elif excreted is False:
         parts.append(say("breastfeeding_not_excreted", drug))
+    elif value.get("excretion_uncertain"):  # "it is not known whether it passes into milk"
+        parts.append(say("breastfeeding_excretion_unknown", drug))
     if value.get("infant_effects_known") is False:
         parts.append(say("breastfeeding_effects_unknown", drug))
     if value.get("avoid") is True:

@@ -153,6 +153,10 @@ class _Builder(Assembly):
             **choice.value,
             "infant_effects_known": stated[0] if stated else None,
             "avoid": avoid,
+            "excretion_uncertain": any(
+                "excreted_in_milk" in f.attributes and f.attributes["excreted_in_milk"] is None
+                for f in choice.support
+            ),
         }
         return Breastfeeding(
             summary=compose.compose_breastfeeding(self.drug, value, True), **attribution

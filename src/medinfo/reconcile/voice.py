@@ -37,6 +37,7 @@ TEMPLATE_NAMES = frozenset(
         "pregnancy_mentioned",
         "breastfeeding_excreted",
         "breastfeeding_not_excreted",
+        "breastfeeding_excretion_unknown",
         "breastfeeding_effects_unknown",
         "breastfeeding_avoid",
         "breastfeeding_ask",

@@ -119,3 +119,19 @@ def test_extract_doses_alternative_starting_amounts_take_the_first(
     assert (initial["amount"], initial["frequency_per_day"]) == (10, 1)
     strengths = _doses(statements_of, "It comes as 10 mg or 20 mg tablets.")
     assert FactKind.INITIAL_DOSE not in strengths
+
+
+def test_extract_doses_grams_are_reported_in_mg(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "Do not take more than 6 grams per day.")
+    max_daily = doses[FactKind.MAX_DAILY_DOSE]
+    assert (max_daily["amount"], max_daily["unit"]) == (6000, "mg")
+
+
+def test_extract_doses_raise_by_up_to_is_a_step_not_a_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(
+        statements_of,
+        "The dose can be raised by up to 50 mg a day every week. The maximum is 200 mg per day.",
+    )
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 200

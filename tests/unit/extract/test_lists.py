@@ -250,3 +250,24 @@ def test_extract_list_facts_interactions_named_with_verbs_of_effect() -> None:
     )
     found = {f.key for f in facts if f.kind is FactKind.INTERACTION}
     assert found == {"benzodiazepines", "carbamazepine", "fluoxetine"}
+
+
+def _list_facts(text: str, drug: str) -> list[ExtractedFact]:
+    return extract_list_facts(make_document(text), "test", drug)
+
+
+def test_extract_list_facts_keeps_brand_variant_markers() -> None:
+    text = "Venlafaxine is sold as Effexor and Effexor XR. It is an antidepressant."
+    brands = {f.key for f in _list_facts(text, "venlafaxine") if f.kind is FactKind.BRAND_NAME}
+    assert {"Effexor", "Effexor XR"} <= brands
+
+
+def test_extract_list_facts_symptoms_that_describe_a_serious_effect_are_not_effects() -> None:
+    text = (
+        "Serious side effects\n"
+        "Call your doctor right away if you have low sodium in the blood, with confusion "
+        "or weakness.\n"
+    )
+    serious = {f.key for f in _list_facts(text, "venlafaxine") if f.kind is FactKind.SIDE_EFFECT}
+    assert "low sodium" in serious
+    assert not {"confusion", "weakness"} & serious

@@ -124,3 +124,19 @@ def test_reconcile_monograph_texts_copy_no_source_sentence() -> None:
         theirs = _words(page.read_text(encoding="utf-8"))
         copied = grams & {" ".join(theirs[i : i + 7]) for i in range(len(theirs) - 6)}
         assert not copied, f"{page.name}: {sorted(copied)[:3]}"
+
+
+def test_reconcile_monograph_breastfeeding_says_when_passing_into_milk_is_unknown() -> None:
+    facts = [
+        fact(
+            "art",
+            FactKind.BREASTFEEDING,
+            "breastfeeding",
+            excreted_in_milk=None,
+            consult_provider=True,
+        )
+    ]
+    monograph = reconcile_monograph("methocarbamol", [source("art")], facts)
+    assert "not known whether methocarbamol passes into breast milk" in (
+        monograph.breastfeeding.summary
+    )
