@@ -29,3 +29,15 @@ def test_classify_heading_treats_a_many_topic_title_as_overview() -> None:
     assert classify_heading("Naproxen: Uses, Side Effects, Dosage and Interactions") is (
         Section.OVERVIEW
     )
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Which medicines should I not combine with it?",
+        "Can I take it with other medicines?",
+        "What other drugs will affect it?",
+    ],
+)
+def test_classify_heading_reads_question_style_interaction_headings(heading: str) -> None:
+    assert classify_heading(heading) is Section.INTERACTIONS
