@@ -13,11 +13,20 @@ from medinfo.domain.monograph import Monograph
 from medinfo.domain.sources import SourceKind
 from medinfo.services import bulk_ingest, ingest, knowledge_base, monographs
 from medinfo.services import pipeline as pipelines
+from medinfo.services.names import NameResolver, Resolution
 from medinfo.store.database import Database, open_database
 from medinfo.store.repositories import CachedMonograph, Store
 from medinfo.store.search import SearchIndex
 
 if TYPE_CHECKING:
+    from medinfo.domain.alerts import CheckRequest, CheckResponse
+    from medinfo.domain.answers import Answer
+    from medinfo.domain.monograph import SourceRef
+    from medinfo.domain.reviews import DatasetFormat
+    from medinfo.services.answers import Answerer
+    from medinfo.services.interactions import InteractionReport
+    from medinfo.services.monograph_lookup import StoreMonographs
+    from medinfo.services.reviews import ImportReport, ReviewPage, ReviewSummary
     from medinfo.services.search import DrugRef, SearchResults
 
 PipelineFactory = Callable[[], pipelines.Pipeline]
@@ -28,8 +37,11 @@ class Medinfo:
 
     def __init__(self, database: Database, pipeline_factory: PipelineFactory) -> None:
         self.database = database
+        self.names = NameResolver(database)
         self._pipeline_factory = pipeline_factory
         self._pipeline: pipelines.Pipeline | None = None
+        self._monographs: StoreMonographs | None = None
+        self._answerer: Answerer | None = None
 
     @property
     def pipeline(self) -> pipelines.Pipeline:
@@ -83,33 +95,89 @@ class Medinfo:
         return monographs.list_source_facts(self.database, self.monograph_drug(name))
 
     def monograph_drug(self, name: str) -> str:
-        """The drug with a monograph that `name` stands for, resolved as the website does:
-        a monograph's own names, then catalog brands and synonyms, then close misspellings.
+        """The drug with a monograph that `name` stands for (the one name resolver).
 
         Raises UnknownDrugError (with suggestions), or NoMonographError for a drug the
         catalog knows but no source describes yet.
         """
-        ref = self.find_drug(name)
-        if not ref.has_monograph:
-            from medinfo.services.monograph_lookup import NoMonographError
+        return self.names.monograph_drug(name)
 
-            raise NoMonographError(name, ref.drug)
-        return ref.drug
+    def resolve_name(self, name: str) -> Resolution:
+        """What a typed name stands for: drug, kind of match, components or group."""
+        return self.names.resolve(name)
 
     def find_drug(self, name: str) -> DrugRef:
         from medinfo.services import search
 
-        return search.find_drug(self.database, name)
+        return search.find_drug(self.names, name)
 
     def search(self, query: str, limit: int = 10) -> SearchResults:
+        """The website's search: drugs by name (ranked), then fact lines and passages."""
         from medinfo.services import search
 
-        return search.search(self.database, query, limit)
+        return search.search(self.database, self.names, query, limit)
 
     def suggest_names(self, name: str) -> list[str]:
-        from medinfo.services import search
+        return self.names.suggest(name)
 
-        return search.suggest_names(self.database, name)
+    # -- questions and safety checks --
+
+    @property
+    def monographs(self) -> StoreMonographs:
+        """Monographs by any name, cached per version (question answering, safety checks)."""
+        if self._monographs is None:
+            from medinfo.services.monograph_lookup import StoreMonographs
+
+            self._monographs = StoreMonographs(self.database, names=self.names)
+        return self._monographs
+
+    @property
+    def answerer(self) -> Answerer:
+        if self._answerer is None:
+            from medinfo.services.answers import Answerer, StorePassages
+
+            self._answerer = Answerer(self.monographs, StorePassages(self.database))
+        return self._answerer
+
+    def ask(self, question: str, drug: str | None = None) -> Answer:
+        """The cited answer to a question (about `drug` when given), or an honest abstention."""
+        return self.answerer.ask(question, drug)
+
+    def check(self, request: CheckRequest) -> CheckResponse:
+        """The safety check of a regimen; its drug and the patient's other medicines resolve
+        through the one name resolver."""
+        from medinfo.services.checks import check_request
+
+        return check_request(self.monographs, request)
+
+    def check_medicines(self, names: list[str]) -> InteractionReport:
+        """Every pair of the medicines checked against each other."""
+        from medinfo.services.interactions import check_medicines
+
+        return check_medicines(self.monographs, names)
+
+    def cited_sources(self, drug: str, ids: Iterable[str]) -> dict[str, SourceRef]:
+        """The drug's monograph sources among `ids` (what an alert or answer cites)."""
+        from medinfo.services.checks import cited_sources
+
+        return cited_sources(self.monographs, drug, ids)
+
+    # -- reviews --
+
+    def import_reviews(self, fmt: DatasetFormat, path: Path) -> ImportReport:
+        from medinfo.services.reviews import import_reviews
+
+        return import_reviews(self.database, fmt, path)
+
+    def summarize_reviews(self, name: str) -> ReviewSummary:
+        from medinfo.services.reviews import summarize_reviews
+
+        return summarize_reviews(self.database, name)
+
+    def list_reviews(self, name: str, page: int = 1) -> ReviewPage:
+        from medinfo.services.reviews import list_reviews
+
+        return list_reviews(self.database, name, page=page)
 
     def quote_evidence(self, evidence: Iterable[Evidence]) -> dict[Evidence, str]:
         from medinfo.services import quotes

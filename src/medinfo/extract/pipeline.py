@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -100,6 +99,6 @@ def extract_document(document: Document, source_id: str, drug: str | None = None
 
 def _list_facts(document: Document, source_id: str, drug: str) -> list[ExtractedFact]:
     """The list fields (brands, class, side effects...) from the terms half of extraction."""
-    lists = importlib.import_module("medinfo.extract.lists")
-    facts: list[ExtractedFact] = list(lists.extract_list_facts(document, source_id, drug))
-    return facts
+    from medinfo.extract.lists import extract_list_facts  # loads the NLP models on first use
+
+    return list(extract_list_facts(document, source_id, drug))

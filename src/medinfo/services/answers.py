@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from medinfo.domain.answers import Answer
-from medinfo.services.catalog.names import fold
+from medinfo.domain.names import fold
 from medinfo.services.monograph_lookup import StoreMonographs
 from medinfo.services.qa import Passage, answer_question
 from medinfo.services.qa.passages import content_words

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from medinfo.domain.errors import MedinfoError, UnknownDrugError
+from medinfo.domain.errors import UnknownDrugError
 from medinfo.domain.monograph import Monograph
+from medinfo.services.names import NameResolver, NoMonographError
 from medinfo.store.database import Database
 from medinfo.store.versions import monograph_etags
 
@@ -16,22 +17,7 @@ if TYPE_CHECKING:
     from medinfo.services.catalog import Catalog
     from medinfo.services.qa import DrugNameIndex
 
-# rapidfuzz ratio (0-100) from which a stored name is offered as "did you mean".
-_SUGGEST_SCORE = 60.0
-MAX_SUGGESTIONS = 5
-
-
-class NoMonographError(MedinfoError):
-    """A medicine medinfo knows by name but has no sources (so no facts) for."""
-
-    def __init__(self, name: str, drug: str) -> None:
-        self.name = name
-        self.drug = drug
-        called = "" if name.strip().lower() == drug.lower() else f" ({name!r})"
-        super().__init__(
-            f"no monograph for {drug!r}{called}: medinfo has no sources about it yet, "
-            "so it has no facts to show or check; ingest a document about it first"
-        )
+__all__ = ["MedicineName", "NoMonographError", "StoreMonographs"]
 
 
 @dataclass(frozen=True)
@@ -56,15 +42,19 @@ class _Names:
 class StoreMonographs:
     """Monographs of one database by any name: a qa MonographLookup and a safety MedicineResolver.
 
-    Names resolve in this order: a name stored for a monograph (generic or brand), an exact
-    catalog name (brands, salts, synonyms), a stored name within a typo or two, then the
-    catalog's fuzzy match. Parsed monographs are cached by etag, so a re-ingested drug is
-    read again and an unchanged one is not.
+    Names resolve through the one `NameResolver` (services.names). Parsed monographs are
+    cached by etag, so a re-ingested drug is read again and an unchanged one is not.
     """
 
-    def __init__(self, database: Database, catalog: Callable[[], Catalog] | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        catalog: Callable[[], Catalog] | None = None,
+        names: NameResolver | None = None,
+    ) -> None:
         self._database = database
         self._catalog_loader = catalog
+        self.names = names or NameResolver(database, catalog)
         self._lock = threading.Lock()
         self._names: _Names | None = None
         self._parsed: dict[str, tuple[str, Monograph]] = {}
@@ -87,8 +77,8 @@ class StoreMonographs:
     # -- MedicineResolver (safety checks) --
 
     def resolve_components(self, name: str) -> list[str]:
-        """Generic names of the active ingredients of `name` (catalog); empty when unknown."""
-        return self._catalog().resolve_components(name)
+        """Generic names of the active ingredients of `name`; empty when unknown."""
+        return self.names.resolve_components(name)
 
     # -- names for the interfaces --
 
@@ -116,23 +106,10 @@ class StoreMonographs:
         return sorted(self._current().etags)
 
     def _identify(self, name: str, names: _Names) -> MedicineName:
-        typed = name.strip()
-        if not typed:
-            return MedicineName(name)
-        stored = names.names.get(typed.lower())
-        if stored is not None:
-            return MedicineName(typed, stored, True)
-        catalog = self._catalog()
-        key = catalog.resolve(typed, fuzzy=False)
-        if key is not None:
-            return self._named(typed, key, names)
-        near = names.index.resolve(typed)
-        if near is not None:
-            return MedicineName(typed, near, True)
-        key = catalog.resolve(typed)
-        if key is not None:
-            return self._named(typed, key, names)
-        return MedicineName(typed, suggestions=self._suggest(typed, names))
+        found = self.names.resolve(name)
+        if found.drug is None:
+            return MedicineName(found.typed or name, suggestions=list(found.suggestions))
+        return MedicineName(found.typed, found.drug, found.drug in names.etags)
 
     def _get(self, drug: str, names: _Names) -> Monograph | None:
         key = drug if drug in names.etags else drug.lower()
@@ -149,20 +126,6 @@ class StoreMonographs:
         monograph = Monograph.model_validate_json(row.body)
         self._parsed[key] = (row.etag, monograph)
         return monograph
-
-    def _named(self, typed: str, key: str, names: _Names) -> MedicineName:
-        drug = names.names.get(key.lower(), key)
-        return MedicineName(typed, drug, drug in names.etags)
-
-    def _suggest(self, typed: str, names: _Names) -> list[str]:
-        from rapidfuzz import fuzz, process
-
-        matches = process.extract(typed.lower(), list(names.names), scorer=fuzz.ratio, limit=3)
-        found = [names.names[m] for m, score, _ in matches if score >= _SUGGEST_SCORE]
-        found += self._catalog().suggest(typed, MAX_SUGGESTIONS)
-        unique = {item.lower(): item for item in reversed(found)}
-        ordered = [unique[key] for key in dict.fromkeys(item.lower() for item in found)]
-        return ordered[:MAX_SUGGESTIONS]
 
     def _catalog(self) -> Catalog:
         if self._catalog_loader is None:

@@ -13,12 +13,6 @@ from medinfo.services.pipeline import ReconcileMonograph
 from medinfo.store.database import Database
 from medinfo.store.repositories import CachedMonograph, Store
 
-# rapidfuzz ratio (0-100) above which a misspelt name resolves on its own...
-_RESOLVE_SCORE = 85.0
-# ...and above which a name is offered as a suggestion.
-_SUGGEST_SCORE = 60.0
-_SUGGESTIONS = 3
-
 
 @dataclass(frozen=True)
 class SourceFacts:
@@ -47,21 +41,18 @@ def refresh_monograph(store: Store, drug: str, reconcile: ReconcileMonograph) ->
 
 
 def resolve_drug(store: Store, name: str) -> str:
-    """The drug a generic name, brand name or close misspelling refers to.
+    """The drug with a monograph that a name stands for, as the one name resolver finds it.
 
-    Raises UnknownDrugError with close names as suggestions when nothing matches.
+    Raises UnknownDrugError with close names as suggestions when nothing matches, or
+    NoMonographError for a drug the catalog knows but no source describes.
     """
-    exact = store.names.drugs_named(name)
-    if exact:
-        return exact[0]
-    from rapidfuzz import fuzz, process
+    from medinfo.services.names import NoMonographError, resolve_in
 
-    names = store.names.all_names()
-    matches = process.extract(name.strip().lower(), list(names), scorer=fuzz.ratio, limit=10)
-    if matches and matches[0][1] >= _RESOLVE_SCORE:
-        return names[matches[0][0]]
-    suggestions = [match for match, score, _ in matches if score >= _SUGGEST_SCORE]
-    raise UnknownDrugError(name, suggestions[:_SUGGESTIONS])
+    found = resolve_in(store, name)
+    drug = found.require()
+    if not found.has_monograph:
+        raise NoMonographError(name, drug)
+    return drug
 
 
 def cached_monograph(database: Database, name: str) -> CachedMonograph:

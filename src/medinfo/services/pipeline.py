@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib import import_module
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -40,28 +39,49 @@ class Pipeline:
     extract_document: ExtractDocument
     assess_reliability: AssessReliability
     reconcile_monograph: ReconcileMonograph
-    read_record: ReadRecord = field(
-        default_factory=lambda: _lazy("medinfo.sources", "read_openfda_record")
-    )
+    read_record: ReadRecord = field(default_factory=lambda: _read_record)
 
 
 def real_pipeline() -> Pipeline:
-    """The production pipeline; each stage's module is imported on first call.
+    """The production pipeline; each stage's module is imported on its first call.
 
     Importing lazily keeps NLP libraries off paths that only read the database
     (`medinfo show --json` must start in well under half a second).
     """
     return Pipeline(
-        read_path=_lazy("medinfo.sources", "read_path"),
-        extract_document=_lazy("medinfo.extract.pipeline", "extract_document"),
-        assess_reliability=_lazy("medinfo.reconcile", "assess_reliability"),
-        reconcile_monograph=_lazy("medinfo.reconcile", "reconcile_monograph"),
+        read_path=_read_path,
+        extract_document=_extract_document,
+        assess_reliability=_assess_reliability,
+        reconcile_monograph=_reconcile_monograph,
+        read_record=_read_record,
     )
 
 
-def _lazy(module: str, name: str) -> Callable[..., Any]:
-    def call(*args: Any, **kwargs: Any) -> Any:
-        return getattr(import_module(module), name)(*args, **kwargs)
+def _read_path(path: Path) -> Document:
+    from medinfo.sources import read_path
 
-    call.__qualname__ = f"{module}.{name}"
-    return call
+    return read_path(path)
+
+
+def _read_record(record: dict[str, Any], name: str) -> Document:
+    from medinfo.sources import read_openfda_record
+
+    return read_openfda_record(record, name)
+
+
+def _extract_document(document: Document, source_id: str, drug: str | None) -> ExtractionResult:
+    from medinfo.extract.pipeline import extract_document
+
+    return extract_document(document, source_id, drug)
+
+
+def _assess_reliability(source: Source, facts: list[ExtractedFact]) -> Source:
+    from medinfo.reconcile import assess_reliability
+
+    return assess_reliability(source, facts)
+
+
+def _reconcile_monograph(drug: str, sources: list[Source], facts: list[ExtractedFact]) -> Monograph:
+    from medinfo.reconcile import reconcile_monograph
+
+    return reconcile_monograph(drug, sources, facts)

@@ -1,8 +1,9 @@
 """Search: find drugs by any name (typos and accents forgiven) and passages by their words.
 
 Names come from the catalog loaded into the database and from the monographs' own names;
-typos fall back to the catalog's tuned fuzzy matcher. Passages come from the full-text
-index of each monograph's facts and of stored source text, kept by `index_drug`.
+anything else (salts, typed combinations, typos) goes to the one name resolver. Passages
+come from the full-text index of each monograph's facts and of stored source text, kept by
+`index_drug`.
 """
 
 from __future__ import annotations
@@ -11,23 +12,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from medinfo.domain.errors import InputError, UnknownDrugError
+from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import Monograph
-from medinfo.services.catalog.names import fold
+from medinfo.domain.names import MAX_NAME, clean_name, fold
+from medinfo.services.names import Matched, NameResolver
 from medinfo.services.outline import outline_monograph
 from medinfo.services.quotes import strip_markup
 from medinfo.store.database import Database
 from medinfo.store.repositories import Store
 from medinfo.store.search import IndexEntry, SearchIndex, TextHit
 
-MAX_QUERY = 200
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\ufffd]")
+MAX_QUERY = MAX_NAME
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _SKIPPED_SECTIONS = frozenset({"Sources", "Where sources disagree"})
-_FUZZY_SCORE = 85.0
-_SUGGEST_SCORE = 60.0
-# Names sharing this many first letters with an unknown name are suggested too.
-_STEM = 4
 
 
 @dataclass(frozen=True)
@@ -66,11 +63,14 @@ def clean_query(raw: str) -> str:
     """
     if len(raw) > MAX_QUERY:
         raise InputError(f"q: longer than {MAX_QUERY} characters")
-    return " ".join(_CONTROL.sub(" ", raw).split())
+    return clean_name(raw)
 
 
-def search(database: Database, raw_query: str, limit: int = 10) -> SearchResults:
-    """Drugs by name (exact, prefix, then typo-tolerant) and passages by full text."""
+def search(
+    database: Database, names: NameResolver, raw_query: str, limit: int = 10
+) -> SearchResults:
+    """Drugs by name (exact, prefix, then as the name resolver finds them: salts, typed
+    combinations, misspellings) and passages by full text."""
     query = clean_query(raw_query)
     folded = fold(query)
     if not folded:
@@ -79,57 +79,22 @@ def search(database: Database, raw_query: str, limit: int = 10) -> SearchResults
         index = SearchIndex(store.connection)
         monographs = set(store.monographs.drugs())
         drugs = _name_matches(index, folded, monographs, limit)
-        if not drugs:
-            drugs = _typo_matches(store, query, monographs)
         hits = index.match(folded.split(), limit * 3)
+    if not drugs:
+        drugs = _resolved_matches(names, query)
     facts = [hit for hit in hits if hit.kind == "fact"][:limit]
     passages = [hit for hit in hits if hit.kind == "source"][:limit]
     return SearchResults(query, drugs, facts, passages)
 
 
-def find_drug(database: Database, name: str) -> DrugRef:
-    """The drug a generic, brand or synonym name (or a close misspelling) stands for.
+def find_drug(names: NameResolver, name: str) -> DrugRef:
+    """The drug a generic, brand, salt or synonym name (or a close misspelling) stands for.
 
     A name known only to the catalog resolves with `has_monograph=False`. Raises
     UnknownDrugError with close names as suggestions when nothing matches.
     """
-    cleaned = clean_query(name) if len(name) <= MAX_QUERY else ""
-    folded = fold(cleaned)
-    if not folded:
-        raise UnknownDrugError(name[:MAX_QUERY])
-    with database.reader() as store:
-        monographs = set(store.monographs.drugs())
-        for drug in store.names.drugs_named(cleaned) or store.names.drugs_named(folded):
-            if drug in monographs:
-                return DrugRef(drug, True)
-        for drug in SearchIndex(store.connection).catalog_drugs_named(folded):
-            return DrugRef(drug, drug in monographs)
-        typo = _typo_matches(store, cleaned, monographs)
-    if typo:
-        return DrugRef(typo[0].drug, typo[0].has_monograph)
-    raise UnknownDrugError(cleaned, suggest_names(database, cleaned))
-
-
-def suggest_names(database: Database, name: str, limit: int = 5) -> list[str]:
-    """Close names for a "did you mean" hint: monograph names first, then catalog names."""
-    from rapidfuzz import fuzz, process
-
-    from medinfo.services.catalog import load_catalog
-
-    folded = fold(name)
-    if not folded:
-        return []
-    with database.reader() as store:
-        names = store.names.all_names()
-        stem = SearchIndex(store.connection).names_starting(folded[:_STEM], limit)
-    close = process.extract(folded, list(names), scorer=fuzz.ratio, limit=limit)
-    found = [match for match, score, _ in close if score >= _SUGGEST_SCORE]
-    found += [hit.drug for hit in stem if len(folded) > _STEM and hit.drug in names.values()]
-    found += load_catalog().suggest(folded, limit)
-    unique: dict[str, str] = {}
-    for item in found:
-        unique.setdefault(item.lower(), item)
-    return list(unique.values())[:limit]
+    found = names.resolve(name)
+    return DrugRef(found.require(), found.has_monograph)
 
 
 def index_drug(store: Store, monograph: Monograph) -> None:
@@ -174,21 +139,13 @@ def _name_matches(
     return ordered[:limit]
 
 
-def _typo_matches(store: Store, query: str, monographs: set[str]) -> list[DrugMatch]:
-    from rapidfuzz import fuzz, process
-
-    from medinfo.services.catalog import load_catalog
-
-    folded = fold(query)
-    names = store.names.all_names()
-    best = process.extractOne(folded, list(names), scorer=fuzz.ratio)
-    if best is not None and best[1] >= _FUZZY_SCORE:
-        drug = names[best[0]]
-        return [DrugMatch(best[0], drug, "name", drug in monographs, "typo")]
-    key = load_catalog().resolve(query)
-    if key is None:
+def _resolved_matches(names: NameResolver, query: str) -> list[DrugMatch]:
+    """The drug the resolver finds for a name no catalog or monograph name starts with."""
+    found = names.resolve(query)
+    if found.drug is None:
         return []
-    return [DrugMatch(key, key, "generic", key in monographs, "typo")]
+    match = "typo" if found.matched is Matched.TYPO else "exact"
+    return [DrugMatch(found.typed, found.drug, str(found.matched), found.has_monograph, match)]
 
 
 def _fact_entries(monograph: Monograph) -> Iterator[IndexEntry]:

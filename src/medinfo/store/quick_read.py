@@ -3,7 +3,9 @@
 `medinfo show` runs in a fresh process each time; importing SQLAlchemy costs more
 than the whole query. This path uses the standard library's sqlite3, read-only,
 and answers only when the database exists at the current schema revision and the
-name is known exactly. Anything else returns None and the caller takes the full path.
+name is a stored monograph name: the first step of the name resolver
+(`services.names`), in the same stored form, so both give the same drug. Anything
+else returns None and the caller takes the full path.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import unquote
 
+from medinfo.domain.names import MAX_NAME, stored_name
 from medinfo.store.migrations import HEAD_REVISION
 
 _QUERY = """
@@ -23,7 +26,7 @@ WHERE n.name = ? ORDER BY n.drug LIMIT 1
 def read_cached_monograph(url: str, name: str) -> str | None:
     """The cached monograph JSON for an exact drug name, or None to use the full path."""
     path = _sqlite_path(url)
-    if path is None or not path.is_file():
+    if len(name) > MAX_NAME or path is None or not path.is_file():
         return None
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -33,7 +36,7 @@ def read_cached_monograph(url: str, name: str) -> str | None:
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision is None or revision[0] != HEAD_REVISION:
             return None
-        row = connection.execute(_QUERY, (name.strip().lower(),)).fetchone()
+        row = connection.execute(_QUERY, (stored_name(name),)).fetchone()
     except sqlite3.Error:
         return None
     finally:

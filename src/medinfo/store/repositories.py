@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Row, String, delete, func, insert, literal, o
 
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.domain.names import stored_name
 from medinfo.domain.sources import Reliability, Source, SourceFormat, SourceKind
 from medinfo.store.tables import drug_names, facts, monographs, sources
 
@@ -129,7 +130,7 @@ class NameRepository:
         self._conn.execute(delete(drug_names).where(drug_names.c.drug == drug))
         rows: dict[str, str] = {}
         for name, kind in names:
-            rows.setdefault(name.strip().lower(), kind)
+            rows.setdefault(stored_name(name), kind)
         if rows:
             self._conn.execute(
                 insert(drug_names),
@@ -140,10 +141,15 @@ class NameRepository:
         """The drugs known by exactly this name (case-insensitive)."""
         query = (
             select(drug_names.c.drug)
-            .where(drug_names.c.name == name.strip().lower())
+            .where(drug_names.c.name == stored_name(name))
             .order_by(drug_names.c.drug)
         )
         return list(self._conn.execute(query).scalars())
+
+    def all_rows(self) -> list[tuple[str, str, str]]:
+        """Every (name, drug, kind) row."""
+        query = select(drug_names.c.name, drug_names.c.drug, drug_names.c.kind)
+        return [(name, drug, kind) for name, drug, kind in self._conn.execute(query)]
 
     def all_names(self) -> dict[str, str]:
         """Every known name mapped to its drug (the alphabetically first one when shared)."""

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
-from medinfo.services.catalog.resolver import Catalog, iter_name_rows, load_catalog
+from medinfo.services.catalog.resolver import (
+    Catalog,
+    CatalogMatch,
+    iter_name_rows,
+    load_catalog,
+)
 
-__all__ = ["Catalog", "iter_name_rows", "load_catalog"]
+__all__ = ["Catalog", "CatalogMatch", "iter_name_rows", "load_catalog"]

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from medinfo.domain.names import fold
 from medinfo.services.catalog.names import (
     base_name,
-    fold,
     is_clean_synonym,
     is_generic_label,
     split_ingredients,

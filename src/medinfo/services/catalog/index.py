@@ -9,7 +9,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from medinfo.services.catalog.names import fold, phonetic_key
+from medinfo.domain.names import fold
+from medinfo.services.catalog.names import phonetic_key
 from medinfo.services.catalog.vocabulary import FuzzyLimits
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
+from medinfo.domain.names import fold, strip_accents
 from medinfo.services.catalog.vocabulary import NameRules
 
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _INGREDIENT_SPLIT = re.compile(r"[;:]\s*(?![^()]*\))")
 _SALT_PAIR_SPLIT = re.compile(r"/(?=\S+ \S+$)")
 _SERIES_SPLIT = re.compile(r",? and |, ")
@@ -24,18 +23,6 @@ _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
 )
 _REPEATS = re.compile(r"(.)\1+")
 _LATIN_LIMIT = 0x024F
-
-
-def strip_accents(text: str) -> str:
-    """The text without combining accents ("Baclofène" -> "Baclofene")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def fold(text: str) -> str:
-    """The lookup form of a name: lower case, no accents, punctuation as single spaces."""
-    plain = text if text.isascii() else strip_accents(text)
-    return _NON_ALNUM.sub(" ", plain.casefold()).strip()
 
 
 def phonetic_key(folded: str) -> str:

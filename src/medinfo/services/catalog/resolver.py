@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from medinfo.domain.catalog import CatalogDrug, Product
 from medinfo.domain.errors import UnknownDrugError
+from medinfo.domain.names import fold
 from medinfo.services.catalog.index import NameIndex, NameKind, iter_drug_names
-from medinfo.services.catalog.names import fold, split_combination
+from medinfo.services.catalog.names import split_combination
 from medinfo.services.catalog.snapshot import (
     decode_products,
     packaged_catalog_path,
@@ -19,6 +21,15 @@ from medinfo.services.catalog.snapshot import (
 from medinfo.services.catalog.vocabulary import NameRules, load_name_rules
 
 _SEARCH_POOL = 20
+
+
+@dataclass(frozen=True)
+class CatalogMatch:
+    """A catalog drug key and how a name matched it ("generic", "brand", "salt", "synonym",
+    "combination" or "typo", sound-alike spellings included)."""
+
+    key: str
+    kind: str
 
 
 class Catalog:
@@ -53,16 +64,22 @@ class Catalog:
         A typed combination ("hydrocodone/acetaminophen") resolves to the combination product's
         key when the catalog has one. `fuzzy=False` accepts exact and sound-alike spellings only.
         """
+        found = self.match(name, fuzzy=fuzzy)
+        return None if found is None else found.key
+
+    def match(self, name: str, *, fuzzy: bool = True) -> CatalogMatch | None:
+        """`resolve` with how the name matched: its kind of name, "combination" or "typo"."""
         folded = fold(name)
         if not folded:
             return None
-        key = self._resolve_single(folded, fuzzy=False)
-        if key is not None:
-            return key
+        found = self._match_single(folded, fuzzy=False)
+        if found is not None:
+            return found
         parts = split_combination(name, self._rules)
         if len(parts) > 1:
-            return self._combination_key(parts, fuzzy=fuzzy)
-        return self._resolve_single(folded, fuzzy=fuzzy)
+            key = self._combination_key(parts, fuzzy=fuzzy)
+            return None if key is None else CatalogMatch(key, "combination")
+        return self._match_single(folded, fuzzy=fuzzy)
 
     def resolve_components(self, name: str) -> list[str]:
         """The generic keys of each active ingredient a name stands for.
@@ -111,12 +128,20 @@ class Catalog:
                 yield entry.name, entry.key, str(kind)
 
     def _resolve_single(self, folded: str, *, fuzzy: bool) -> str | None:
-        key = self._index.find_exact(folded)
-        if key is None:
-            key = self._index.find_exact(self._without_salt(folded))
+        found = self._match_single(folded, fuzzy=fuzzy)
+        return None if found is None else found.key
+
+    def _match_single(self, folded: str, *, fuzzy: bool) -> CatalogMatch | None:
+        kind = self._index.kinds.get(folded)
+        if kind is not None:
+            return CatalogMatch(self._index.exact[folded], str(kind))
+        bare = self._without_salt(folded)
+        if bare != folded and bare in self._index.exact:
+            return CatalogMatch(self._index.exact[bare], str(NameKind.SALT))
+        key = self._index.find_exact(folded) or self._index.find_exact(bare)
         if key is None and fuzzy:
             key = self._index.find_fuzzy(folded)
-        return key
+        return None if key is None else CatalogMatch(key, "typo")
 
     def _without_salt(self, folded: str) -> str:
         words = folded.split()

@@ -73,24 +73,30 @@ def import_reviews(
 
 
 class _DrugNames:
-    """Drug names to drug keys: the database's names, then the catalog; cached per name."""
+    """Drug names to drug keys through the one name resolver, cached per name.
+
+    A data set's names are taken only when they match a name exactly (generic, brand, salt,
+    synonym or combination): a misspelling is not guessed at in bulk.
+    """
 
     def __init__(self, store: Store) -> None:
         from medinfo.services.catalog import load_catalog
+        from medinfo.services.names import table_in
 
-        self._store = store
-        self._catalog = load_catalog()
+        self._table = table_in(store)
+        self._catalog = load_catalog
         self._cache: dict[str, str | None] = {}
 
     def resolve(self, name: str) -> str | None:
-        folded = name.strip().lower()
-        if folded not in self._cache:
-            self._cache[folded] = self._lookup(folded) or self._lookup(folded.replace("-", " "))
-        return self._cache[folded]
+        from medinfo.services.names import Matched, resolve_name
 
-    def _lookup(self, name: str) -> str | None:
-        stored = self._store.names.drugs_named(name)
-        return stored[0] if stored else self._catalog.resolve(name, fuzzy=False)
+        key = name.strip().lower()
+        if key not in self._cache:
+            found = resolve_name(name, self._table, self._catalog)
+            exact = found.matched is not Matched.TYPO
+            self._cache[key] = found.drug if exact else None
+        return self._cache[key]
+
 
 
 def _review(row: DatasetRow, drug: str, attribution: str, now: datetime) -> Review:

@@ -1,11 +1,10 @@
-"""Which drug a review is about: a stored monograph's names first, then the drug catalog."""
+"""Which drug a review is about (the one name resolver), and the keys that sign reviews."""
 
 from __future__ import annotations
 
 import hmac
 
-from medinfo.domain.errors import UnknownDrugError
-from medinfo.services.monographs import resolve_drug
+from medinfo.services.names import resolve_in
 from medinfo.store.repositories import Store
 from medinfo.store.reviews import ReviewRepository
 
@@ -13,16 +12,9 @@ REVIEW_KEY = "reviews"
 
 
 def resolve_review_drug(store: Store, name: str) -> str:
-    """The drug key of a generic, brand or misspelt name; UnknownDrugError when none."""
-    try:
-        return resolve_drug(store, name)
-    except UnknownDrugError:
-        from medinfo.services.catalog import load_catalog
-
-        key = load_catalog().resolve(name)
-        if key is None:
-            raise
-        return key
+    """The drug key of a generic, brand, salt or misspelt name (as every entry point resolves
+    it; a catalog drug without a monograph too); UnknownDrugError when none."""
+    return resolve_in(store, name).require()
 
 
 def review_key(store: Store) -> bytes:

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from medinfo.domain.names import fold
 from medinfo.services.catalog.names import (
     base_name,
-    fold,
     is_clean_synonym,
     is_generic_label,
     phonetic_key,

@@ -1,0 +1,289 @@
+"""The one name resolver: any typed medicine name to its generic drug, group or components.
+
+Every entry point (pages, API, CLI, ask, check, reviews) asks `NameResolver.resolve`; names
+are tried in one order: a name stored for a monograph, a medicine group, an exact catalog
+name (generic, brand, salt, synonym, combination product), a typed combination's components,
+a stored name within a typo or two, the catalog's typo match; else suggestions.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from typing import TYPE_CHECKING
+
+from medinfo.domain.errors import MedinfoError, UnknownDrugError
+from medinfo.domain.names import MAX_NAME, clean_name, fold, stored_name
+from medinfo.store.database import Database
+from medinfo.store.repositories import Store
+from medinfo.store.versions import monograph_etags
+
+if TYPE_CHECKING:
+    from medinfo.services.catalog import Catalog
+
+# rapidfuzz ratio (0-100) from which a stored name is taken for a misspelling...
+_TYPO_SCORE = 85.0
+# ...and from which a name is offered as "did you mean".
+_SUGGEST_SCORE = 60.0
+MAX_SUGGESTIONS = 5
+
+
+class Matched(StrEnum):
+    """What kind of name a typed name matched."""
+
+    GENERIC = "generic"
+    BRAND = "brand"
+    SALT = "salt"
+    SYNONYM = "synonym"
+    COMBINATION = "combination"
+    TYPO = "typo"
+    GROUP = "group"
+
+
+class NoMonographError(MedinfoError):
+    """A medicine medinfo knows by name but has no sources (so no facts) for."""
+
+    def __init__(self, name: str, drug: str) -> None:
+        self.name = name
+        self.drug = drug
+        called = "" if name.strip().lower() == drug.lower() else f" ({name!r})"
+        super().__init__(
+            f"no monograph for {drug!r}{called}: medinfo has no sources about it yet, "
+            "so it has no facts to show or check; ingest a document about it first"
+        )
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a typed name stands for.
+
+    `drug` is the generic key (the monograph's key when medinfo has one); a combination
+    product's key when the catalog lists one. `components` are its generic ingredients as the
+    catalog lists them ((drug,) for a monograph's own name; see `resolve_components`), or
+    the parts of a typed combination the catalog has no product for.
+    A group name gives `group` (a class id) and no drug; an unknown name gives neither,
+    only `suggestions`.
+    """
+
+    typed: str
+    drug: str | None = None
+    matched: Matched | None = None
+    has_monograph: bool = False
+    components: tuple[str, ...] = ()
+    group: str | None = None
+    suggestions: tuple[str, ...] = field(default=())
+
+    @property
+    def found(self) -> bool:
+        return self.drug is not None
+
+    def require(self) -> str:
+        """The drug key; UnknownDrugError (with suggestions, or the group's hint) when none."""
+        if self.drug is not None:
+            return self.drug
+        if self.group is not None:
+            raise UnknownDrugError(self.typed, [f"a medicine of the group {self.group!r}"])
+        if self.components:
+            raise UnknownDrugError(self.typed, list(self.components))
+        raise UnknownDrugError(self.typed, list(self.suggestions))
+
+
+@dataclass(frozen=True)
+class NameTable:
+    """The names of the stored monographs at one version of the database."""
+
+    etags: dict[str, str]
+    stored: dict[str, tuple[str, Matched]]  # stored name -> (drug, kind), monograph drugs only
+    folded: dict[str, tuple[str, Matched]]  # the same names folded (accents, punctuation)
+
+
+def medicine_group(name: str) -> str | None:
+    """The medicine group (class id) a name is, e.g. "benzodiazepines"; None for other names.
+
+    The one seam to the shared group vocabulary.
+    """
+    from medinfo.extract.drug_classes import normalize_name
+
+    return _group_names().get(normalize_name(name))
+
+
+@cache
+def _group_names() -> dict[str, str]:
+    from medinfo.extract.drug_classes import load_drug_classes, normalize_name
+
+    names: dict[str, str] = {}
+    for class_id, group in load_drug_classes().classes.items():
+        for alias in (group.label, *group.aliases):
+            names.setdefault(normalize_name(alias), class_id)
+    return names
+
+
+def build_table(etags: dict[str, str], rows: Iterable[tuple[str, str, str]]) -> NameTable:
+    """The table of (stored name, drug, kind) rows of drugs with a monograph.
+
+    A name shared by two drugs goes to the alphabetically first, as the `show` fast path does.
+    """
+    stored: dict[str, tuple[str, Matched]] = {}
+    for name, drug, kind in sorted(rows):
+        if drug in etags:
+            stored.setdefault(name, (drug, _kind(kind)))
+    for drug in sorted(etags):
+        stored.setdefault(stored_name(drug), (drug, Matched.GENERIC))
+    folded: dict[str, tuple[str, Matched]] = {}
+    for name in sorted(stored):
+        folded.setdefault(fold(name), stored[name])
+    return NameTable(etags, stored, folded)
+
+
+def resolve_name(name: str, table: NameTable, catalog_of: Callable[[], Catalog]) -> Resolution:
+    """What `name` stands for, given the stored monographs' names and the catalog.
+
+    A stored name answers without reading the catalog (`catalog_of` is called only past it).
+    """
+    typed = clean_name(name[: MAX_NAME + 1])
+    folded = fold(typed)
+    if not folded or len(name) > MAX_NAME:
+        return Resolution(typed[:MAX_NAME])
+    stored = table.stored.get(typed.lower()) or table.folded.get(folded)
+    if stored is not None:
+        return Resolution(typed, stored[0], stored[1], True, (stored[0],))
+    group = medicine_group(typed)
+    if group is not None:
+        return Resolution(typed, matched=Matched.GROUP, group=group)
+    catalog = catalog_of()
+    exact = catalog.match(typed, fuzzy=False)
+    if exact is not None:
+        return _found(typed, exact.key, _kind(exact.kind), table, catalog)
+    components = catalog.resolve_components(typed)
+    if len(components) > 1:
+        return Resolution(typed, matched=Matched.COMBINATION, components=tuple(components))
+    near = _stored_typo(folded, table)
+    if near is not None:
+        return _found(typed, near, Matched.TYPO, table, catalog)
+    typo = catalog.match(typed)
+    if typo is not None:
+        return _found(typed, typo.key, Matched.TYPO, table, catalog)
+    return Resolution(typed, suggestions=tuple(suggest(typed, table, catalog)))
+
+
+def suggest(typed: str, table: NameTable, catalog: Catalog) -> list[str]:
+    """Close names for a "did you mean" hint: monograph names first, then catalog names."""
+    from rapidfuzz import fuzz, process
+
+    folded = fold(typed)
+    if not folded:
+        return []
+    close = process.extract(folded, list(table.folded), scorer=fuzz.ratio, limit=3)
+    found = [table.folded[match][0] for match, score, _ in close if score >= _SUGGEST_SCORE]
+    found += catalog.suggest(typed, MAX_SUGGESTIONS)
+    unique: dict[str, str] = {}
+    for item in found:
+        unique.setdefault(item.lower(), item)
+    return list(unique.values())[:MAX_SUGGESTIONS]
+
+
+class NameResolver:
+    """Resolves names against one database; its name table is rebuilt only when a monograph
+    changed, and the catalog is read on the first name the table does not know."""
+
+    def __init__(self, database: Database, catalog: Callable[[], Catalog] | None = None) -> None:
+        self._database = database
+        self._catalog_loader = catalog
+        self._lock = threading.Lock()
+        self._table: NameTable | None = None
+
+    def resolve(self, name: str) -> Resolution:
+        """What a typed name stands for; never raises."""
+        return resolve_name(name, self.table(), self.catalog)
+
+    def require(self, name: str) -> Resolution:
+        """`resolve`, raising UnknownDrugError (with suggestions) when it names no drug."""
+        found = self.resolve(name)
+        found.require()
+        return found
+
+    def monograph_drug(self, name: str) -> str:
+        """The key of the monograph `name` stands for.
+
+        Raises UnknownDrugError (with suggestions), or NoMonographError for a drug the
+        catalog knows but no source describes yet.
+        """
+        found = self.require(name)
+        if not found.has_monograph or found.drug is None:
+            raise NoMonographError(name, found.require())
+        return found.drug
+
+    def resolve_components(self, name: str) -> list[str]:
+        """Generic names of the active ingredients of `name`; empty for an unknown name.
+
+        A safety MedicineResolver: the patient's other medicines resolve as the checked drug does.
+        """
+        found = self.resolve(name)
+        if found.drug is None:
+            return list(found.components)
+        entry = self.catalog().get(found.drug)
+        return list(entry.components) if entry is not None and entry.components else [found.drug]
+
+    def suggest(self, name: str) -> list[str]:
+        return suggest(name, self.table(), self.catalog())
+
+    def catalog(self) -> Catalog:
+        if self._catalog_loader is None:
+            from medinfo.services.catalog import load_catalog
+
+            self._catalog_loader = load_catalog
+        return self._catalog_loader()
+
+    def table(self) -> NameTable:
+        """The names of the stored monographs, rebuilt only when a monograph changed."""
+        with self._database.reader() as store:
+            etags = monograph_etags(store.connection)
+            current = self._table
+            if current is not None and current.etags == etags:
+                return current
+            rows = store.names.all_rows()
+        with self._lock:
+            self._table = build_table(etags, rows)
+            return self._table
+
+
+def resolve_in(store: Store, name: str) -> Resolution:
+    """`NameResolver.resolve` inside an open transaction (ingest, reviews)."""
+    from medinfo.services.catalog import load_catalog
+
+    return resolve_name(name, table_in(store), load_catalog)
+
+
+def table_in(store: Store) -> NameTable:
+    """The name table of the monographs stored now, read inside an open transaction."""
+    return build_table(monograph_etags(store.connection), store.names.all_rows())
+
+
+def _found(
+    typed: str, key: str, matched: Matched, table: NameTable, catalog: Catalog
+) -> Resolution:
+    """A drug found by `key` (a monograph's or the catalog's), under its monograph's key."""
+    stored = table.stored.get(stored_name(key)) or table.folded.get(fold(key))
+    drug = stored[0] if stored is not None and stored[1] is Matched.GENERIC else key
+    entry = catalog.get(key)
+    components = tuple(entry.components) if entry is not None and entry.components else (drug,)
+    return Resolution(typed, drug, matched, drug in table.etags, components)
+
+
+def _stored_typo(folded: str, table: NameTable) -> str | None:
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(folded, list(table.folded), scorer=fuzz.ratio)
+    if best is None or best[1] < _TYPO_SCORE:
+        return None
+    return table.folded[best[0]][0]
+
+
+def _kind(kind: str) -> Matched:
+    try:
+        return Matched(kind)
+    except ValueError:
+        return Matched.SYNONYM
