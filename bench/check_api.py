@@ -74,7 +74,7 @@ def serve(kind: str, port: int, url: str, body_file: str) -> None:
 
     if kind == "app":
         from medinfo.bootstrap import bootstrap
-        from medinfo.interfaces.api.app import create_app
+        from medinfo.interfaces.app import create_app
 
         application: Any = create_app(services=bootstrap(url, empty=True))
     else:

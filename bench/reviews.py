@@ -36,7 +36,7 @@ def serve(url: str, port: int) -> None:
     import uvicorn
 
     from medinfo.bootstrap import bootstrap
-    from medinfo.interfaces.api.app import create_app
+    from medinfo.interfaces.app import create_app
     from medinfo.services.reviews import RateLimit
 
     app = create_app(services=bootstrap(url, empty=True))

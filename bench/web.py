@@ -56,7 +56,7 @@ def _open(url: str):  # type: ignore[no-untyped-def]
 def serve_app(url: str, port: int) -> None:
     import uvicorn
 
-    from medinfo.interfaces.api.app import create_app
+    from medinfo.interfaces.app import create_app
 
     uvicorn.run(
         create_app(services=_open(url)),

@@ -18,7 +18,7 @@ from medinfo.domain.alerts import CheckResponse
 from medinfo.domain.answers import Answer
 from medinfo.domain.documents import Document
 from medinfo.domain.sources import SourceFormat
-from medinfo.interfaces.api.app import create_app
+from medinfo.interfaces.app import create_app
 from medinfo.interfaces.cli.main import app as cli
 from tests.fakes import real_pipeline_missing
 

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from medinfo.domain.monograph import Monograph
-from medinfo.interfaces.api.app import create_app
+from medinfo.interfaces.app import create_app
 from tests.webdata import seed_tizanidine
 
 

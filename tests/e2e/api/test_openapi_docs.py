@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from medinfo.interfaces.api.app import create_app
+from medinfo.interfaces.app import create_app
 
 
 def test_docs_page_loads_swagger_ui_from_this_server(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from medinfo.interfaces.api.app import create_app
+from medinfo.interfaces.app import create_app
 from medinfo.services.reviews import RateLimit
 from tests.reviewing import put_monograph, review
 

@@ -71,7 +71,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import uvicorn
 
     from medinfo.bootstrap import bootstrap
-    from medinfo.interfaces.api.app import create_app
+    from medinfo.interfaces.app import create_app
 
     folder = tmp_path_factory.mktemp("live")
     medinfo = bootstrap(f"sqlite:///{folder / 'medinfo.db'}", pipeline_factory=fake_pipeline)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from medinfo.interfaces.api.app import create_app
+from medinfo.interfaces.app import create_app
 from tests.reviewing import put_monograph
 
 TOKEN = "a-long-admin-token-for-tests"

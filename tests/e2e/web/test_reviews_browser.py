@@ -32,7 +32,7 @@ def site(sqlite_url: str) -> Iterator[tuple[str, object]]:
     import uvicorn
 
     from medinfo.bootstrap import bootstrap
-    from medinfo.interfaces.api.app import create_app
+    from medinfo.interfaces.app import create_app
 
     services = bootstrap(sqlite_url, empty=True)
     put_monograph(services.database, "naproxen", {"nausea": 2})

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from medinfo.domain.monograph import DISCLAIMER
 from medinfo.domain.reviews import ReviewStatus
-from medinfo.interfaces.api.app import create_app
+from medinfo.interfaces.app import create_app
 from medinfo.services.reviews import moderate_review, submit_review
 from tests.e2e.web.test_reviews import csrf
 from tests.webdata import seed_tizanidine

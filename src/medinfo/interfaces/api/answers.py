@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from medinfo.domain.answers import Answer
 from medinfo.interfaces.api.asking import ProblemRoute, answerer_of
-from medinfo.interfaces.api.responses import escape_markup
+from medinfo.interfaces.shared.responses import escape_markup
 from medinfo.services.qa.engine import MAX_QUESTION_LENGTH
 
 router = APIRouter(prefix="/api/v1", tags=["answers"], route_class=ProblemRoute)

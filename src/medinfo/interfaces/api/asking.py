@@ -11,21 +11,15 @@ from fastapi.responses import Response
 from fastapi.routing import APIRoute
 
 from medinfo.domain.errors import InputError, UnknownDrugError
-from medinfo.interfaces.api.responses import SafeJSONResponse
-from medinfo.services.answers import Answerer, StorePassages
+from medinfo.interfaces.shared.responses import SafeJSONResponse
+from medinfo.services.answers import Answerer
 from medinfo.services.checks import RequestError, describe_errors, json_position
-from medinfo.services.monograph_lookup import NoMonographError, StoreMonographs
-
-_STATE_KEY = "answerer"
+from medinfo.services.monograph_lookup import NoMonographError
 
 
 def answerer_of(app: FastAPI) -> Answerer:
-    """The app's Answerer (monograph lookup and passage search), built on first use."""
-    answerer: Answerer | None = getattr(app.state, _STATE_KEY, None)
-    if answerer is None:
-        database = app.state.medinfo.database
-        answerer = Answerer(StoreMonographs(database), StorePassages(database))
-        setattr(app.state, _STATE_KEY, answerer)
+    """The app's Answerer, as the composition root (`Medinfo`) built it."""
+    answerer: Answerer = app.state.medinfo.answerer
     return answerer
 
 

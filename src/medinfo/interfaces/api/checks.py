@@ -6,9 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from medinfo.domain.alerts import CheckRequest, CheckResponse
-from medinfo.interfaces.api.asking import ProblemRoute, answerer_of
-from medinfo.interfaces.api.responses import escape_markup
-from medinfo.services.checks import check_request
+from medinfo.interfaces.api.asking import ProblemRoute
+from medinfo.interfaces.shared.responses import escape_markup
 
 router = APIRouter(prefix="/api/v1", tags=["checks"], route_class=ProblemRoute)
 
@@ -25,6 +24,6 @@ def check(request: Request, body: CheckRequest) -> Response:
     `regimen.drug` may be a generic, brand or misspelled name. No check runs without the
     drug's facts: a known medicine with no monograph gives 404 with `monograph_available: false`.
     """
-    response = check_request(answerer_of(request.app).lookup, body)
+    response = request.app.state.medinfo.check(body)
     content = escape_markup(response.model_dump_json().encode("utf-8"))
     return Response(content, media_type="application/json")

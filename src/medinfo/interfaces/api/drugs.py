@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import Response
 
 from medinfo.bootstrap import Medinfo
 from medinfo.domain.monograph import Monograph
-from medinfo.interfaces.api.lookup import DrugEntry, DrugLookup, lookup_of, medinfo_of
-from medinfo.interfaces.api.responses import SafeJSONResponse, escape_markup
-from medinfo.interfaces.api.schemas import (
+from medinfo.interfaces.shared.lookup import DrugEntry, DrugLookup, lookup_of, medinfo_of
+from medinfo.interfaces.shared.responses import SafeJSONResponse, escape_markup
+from medinfo.interfaces.shared.schemas import (
     CatalogMonographPublic,
     DrugListPublic,
     DrugSummaryPublic,
@@ -22,6 +21,7 @@ from medinfo.interfaces.api.schemas import (
     SourcePublic,
     catalog_monograph,
 )
+from medinfo.interfaces.shared.urls import drug_api_url, drug_page_url
 
 router = APIRouter(prefix="/api/v1", tags=["drugs"], default_response_class=SafeJSONResponse)
 CACHE_CONTROL = "public, max-age=60, must-revalidate"
@@ -117,14 +117,6 @@ def monograph_json(entry: DrugEntry) -> bytes:
     else:
         body = catalog_monograph(entry.catalog).model_dump_json()
     return escape_markup(body.encode("utf-8"))
-
-
-def drug_api_url(drug: str) -> str:
-    return f"/api/v1/drugs/{quote(drug, safe='')}"
-
-
-def drug_page_url(drug: str) -> str:
-    return f"/drugs/{quote(drug, safe='')}"
 
 
 def _etags(header: str) -> set[str]:

@@ -12,13 +12,18 @@ from pydantic import BaseModel
 
 from medinfo.config import ADMIN_TOKEN
 from medinfo.domain.reviews import Review, ReviewStatus
+from medinfo.interfaces.shared.review_requests import (
+    MAX_BODY_BYTES,
+    THANKS,
+    client_key_of,
+    database_of,
+    rate_limit_of,
+    read_limited_body,
+)
 from medinfo.services import reviews as service
-from medinfo.store.database import Database
 
 router = APIRouter(tags=["reviews"])
 
-MAX_BODY_BYTES = 64 * 1024
-THANKS = "Thank you: your review will appear once a moderator has approved it."
 _PUBLIC = {"id", "drug", "rating", "condition", "duration", "side_effects", "side_effect_terms"}
 _PUBLIC |= {"text", "created_at", "attribution"}
 
@@ -38,35 +43,6 @@ class ReviewAccepted(BaseModel):
     drug: str
     status: ReviewStatus
     message: str
-
-
-def database_of(request: Request) -> Database:
-    database: Database = request.app.state.medinfo.database
-    return database
-
-
-def rate_limit_of(request: Request) -> service.RateLimit:
-    """The app's review rate limit (app.state.review_rate_limit), else the default."""
-    limit = getattr(request.app.state, "review_rate_limit", None)
-    return limit if isinstance(limit, service.RateLimit) else service.RateLimit()
-
-
-def client_key_of(request: Request) -> str:
-    """Who is submitting, for the rate limit: the peer address (stored only as a keyed hash)."""
-    return request.client.host if request.client else "unknown"
-
-
-async def read_limited_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes | None:
-    """The request body, or None as soon as it is longer than `limit` bytes."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        return None
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            return None
-    return bytes(body)
 
 
 def public_review(review: Review) -> dict[str, Any]:

@@ -7,10 +7,15 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from medinfo.bootstrap import Medinfo
-from medinfo.interfaces.api.drugs import drug_api_url, drug_page_url
-from medinfo.interfaces.api.lookup import medinfo_of
-from medinfo.interfaces.api.responses import SafeJSONResponse
-from medinfo.interfaces.api.schemas import DrugHitPublic, ErrorPublic, SearchPublic, TextHitPublic
+from medinfo.interfaces.shared.lookup import medinfo_of
+from medinfo.interfaces.shared.responses import SafeJSONResponse
+from medinfo.interfaces.shared.schemas import (
+    DrugHitPublic,
+    ErrorPublic,
+    SearchPublic,
+    TextHitPublic,
+)
+from medinfo.interfaces.shared.urls import drug_api_url, drug_page_url
 from medinfo.services.search import MAX_QUERY, SearchResults
 
 router = APIRouter(prefix="/api/v1", tags=["search"], default_response_class=SafeJSONResponse)

@@ -21,16 +21,12 @@ def ask(
 ) -> None:
     """Answer a question about a medicine with its sources, or say the sources do not cover it."""
     from medinfo.bootstrap import bootstrap
-    from medinfo.services.answers import Answerer, StorePassages
-    from medinfo.services.checks import cited_sources
-    from medinfo.services.monograph_lookup import StoreMonographs
 
     app = bootstrap(db)
     try:
-        lookup = StoreMonographs(app.database)
-        answer = Answerer(lookup, StorePassages(app.database)).ask(question, drug)
+        answer = app.ask(question, drug)
         ids = [citation.source for citation in answer.citations]
-        sources = cited_sources(lookup, answer.drug, ids) if answer.drug else {}
+        sources = app.cited_sources(answer.drug, ids) if answer.drug else {}
     finally:
         app.close()
     if as_json:

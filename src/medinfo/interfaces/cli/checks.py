@@ -27,17 +27,15 @@ def check(
 ) -> None:
     """Check a regimen: dose limits, interactions, conditions, a missed dose or stopping."""
     from medinfo.bootstrap import bootstrap
-    from medinfo.services.checks import check_request, cited_sources, read_check_request
-    from medinfo.services.monograph_lookup import StoreMonographs
+    from medinfo.services.checks import read_check_request
 
     origin, data = _read(file)
     request = read_check_request(data, origin)
     app = bootstrap(db)
     try:
-        lookup = StoreMonographs(app.database)
-        response = check_request(lookup, request)
+        response = app.check(request)
         ids = [source for alert in response.alerts for source in alert.sources]
-        sources = cited_sources(lookup, response.drug, ids)
+        sources = app.cited_sources(response.drug, ids)
     finally:
         app.close()
     if as_json:

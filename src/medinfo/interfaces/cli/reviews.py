@@ -28,11 +28,10 @@ def import_reviews(
     skipped; reviews that break a moderation rule are held for a moderator.
     """
     from medinfo.bootstrap import bootstrap
-    from medinfo.services.reviews import import_reviews as run_import
 
     app = bootstrap(db)
     try:
-        report = run_import(app.database, fmt, file)
+        report = app.import_reviews(fmt, file)
     finally:
         app.close()
     typer.echo(

@@ -18,6 +18,6 @@ def serve(
     """Serve the website and the /api/v1 JSON API."""
     import uvicorn
 
-    from medinfo.interfaces.api.app import create_app
+    from medinfo.interfaces.app import create_app
 
     uvicorn.run(create_app(db), host=host, port=port)

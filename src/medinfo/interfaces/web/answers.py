@@ -9,9 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from medinfo.domain.answers import Citation
 from medinfo.domain.errors import InputError
-from medinfo.interfaces.api.asking import answerer_of
 from medinfo.interfaces.web.checks import render
-from medinfo.services.checks import cited_sources
 from medinfo.services.qa.engine import MAX_QUESTION_LENGTH
 
 router = APIRouter(include_in_schema=False)
@@ -28,15 +26,15 @@ def ask_page(request: Request, q: str = "", drug: str = "") -> Response:
     }
     if not q.strip():
         return render(request, "answers/ask.html", context)
-    answerer = answerer_of(request.app)
+    medinfo = request.app.state.medinfo
     try:
-        answer = answerer.ask(q, drug.strip() or None)
+        answer = medinfo.ask(q, drug.strip() or None)
     except InputError as error:
         context["problems"] = [str(error)]
         return render(request, "answers/ask.html", context, status_code=422)
     cited = _distinct(answer.citations)
     ids = [citation.source for citation in cited]
-    sources = cited_sources(answerer.lookup, answer.drug, ids) if answer.drug else {}
+    sources = medinfo.cited_sources(answer.drug, ids) if answer.drug else {}
     shown = answer.model_copy(update={"citations": cited})
     context.update(answer=shown, sources=sources)
     return render(request, "answers/ask.html", context)

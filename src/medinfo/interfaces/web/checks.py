@@ -13,10 +13,9 @@ from pydantic import ValidationError
 
 from medinfo.domain.alerts import CheckRequest
 from medinfo.domain.errors import InputError, UnknownDrugError
-from medinfo.interfaces.api.asking import answerer_of
 from medinfo.interfaces.web.rendering import environment
-from medinfo.services.checks import check_request, cited_sources, describe_errors
-from medinfo.services.interactions import check_medicines, parse_medicine_list
+from medinfo.services.checks import describe_errors
+from medinfo.services.interactions import parse_medicine_list
 from medinfo.services.monograph_lookup import NoMonographError
 
 router = APIRouter(include_in_schema=False)
@@ -83,14 +82,14 @@ async def check_page(request: Request) -> Response:
     except ValidationError as error:
         context["problems"] = [str(problem) for problem in describe_errors(error.errors())]
         return render(request, "checks/check.html", context, status_code=422)
-    lookup = answerer_of(request.app).lookup
+    medinfo = request.app.state.medinfo
     try:
-        result = check_request(lookup, checked)
+        result = medinfo.check(checked)
     except (UnknownDrugError, NoMonographError) as error:
         context["problems"] = [str(error)]
         return render(request, "checks/check.html", context, status_code=404)
     ids = [source for alert in result.alerts for source in alert.sources]
-    context.update(result=result, sources=cited_sources(lookup, result.drug, ids))
+    context.update(result=result, sources=medinfo.cited_sources(result.drug, ids))
     return render(request, "checks/check.html", context)
 
 
@@ -103,7 +102,7 @@ def interactions_page(request: Request, medicines: str = "") -> Response:
         context["problems"] = [str(error)]
         return render(request, "checks/interactions.html", context, status_code=422)
     if names:
-        context["report"] = check_medicines(answerer_of(request.app).lookup, names)
+        context["report"] = request.app.state.medinfo.check_medicines(names)
     return render(request, "checks/interactions.html", context)
 
 

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from medinfo.config import ADMIN_TOKEN
 from medinfo.domain.monograph import Monograph
 from medinfo.domain.reviews import ReviewStatus
-from medinfo.interfaces.api.reviews import (
+from medinfo.interfaces.shared.review_requests import (
     MAX_BODY_BYTES,
     THANKS,
     client_key_of,

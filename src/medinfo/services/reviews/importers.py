@@ -98,7 +98,6 @@ class _DrugNames:
         return self._cache[key]
 
 
-
 def _review(row: DatasetRow, drug: str, attribution: str, now: datetime) -> Review:
     holds = find_holds(row.condition, row.text)
     return Review(

@@ -15,10 +15,9 @@ from starlette.responses import RedirectResponse
 
 from medinfo.domain.answers import Answer
 from medinfo.domain.monograph import Monograph
-from medinfo.interfaces.api.asking import answerer_of
-from medinfo.interfaces.api.drugs import drug_page_url
-from medinfo.interfaces.api.lookup import DrugEntry, DrugLookup, lookup_of
-from medinfo.interfaces.api.schemas import NO_MONOGRAPH, catalog_monograph
+from medinfo.interfaces.shared.lookup import DrugEntry, DrugLookup, lookup_of
+from medinfo.interfaces.shared.schemas import NO_MONOGRAPH, catalog_monograph
+from medinfo.interfaces.shared.urls import drug_page_url
 from medinfo.interfaces.web.citations import all_evidence
 from medinfo.interfaces.web.comparison import build_matrix
 from medinfo.interfaces.web.drugpage import DrugPage, answer_evidence, build_drug_page
@@ -42,7 +41,7 @@ async def drug_page(request: Request, name: NameParam) -> Response:
     entry = await lookup.entry_async(name)
     if name != entry.ref.drug:
         return RedirectResponse(drug_page_url(entry.ref.drug), status_code=307)
-    answerer = answerer_of(request.app)
+    answerer = request.app.state.medinfo.answerer
     head, tail = await lookup.rendered_async(
         "page", entry, lambda: _split(_render_drug(lookup, answerer, entry), REVIEWS_SLOT)
     )

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, Response
 
 from medinfo.bootstrap import Medinfo
-from medinfo.interfaces.api.lookup import medinfo_of
+from medinfo.interfaces.shared.lookup import medinfo_of
 from medinfo.interfaces.web.rendering import render_page
 
 router = APIRouter(include_in_schema=False)

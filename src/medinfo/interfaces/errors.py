@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
 from medinfo.domain.errors import InputError, UnknownDrugError
-from medinfo.interfaces.api.responses import SafeJSONResponse
+from medinfo.interfaces.shared.responses import SafeJSONResponse
 from medinfo.interfaces.web.rendering import render_page
 
 _LOG = logging.getLogger("medinfo.web")

@@ -18,10 +18,10 @@ from medinfo.interfaces.api import answers as answers_api  # asks: GET /api/v1/a
 from medinfo.interfaces.api import checks as checks_api  # asks: POST /api/v1/check
 from medinfo.interfaces.api import drugs, search
 from medinfo.interfaces.api import reviews as reviews_api
-from medinfo.interfaces.api.errors import install_error_handlers
 from medinfo.interfaces.api.fast_routes import fast_route
-from medinfo.interfaces.api.lookup import DEFAULT_TTL, DrugLookup
 from medinfo.interfaces.api.security import SecurityHeaders, policy_for_page
+from medinfo.interfaces.errors import install_error_handlers
+from medinfo.interfaces.shared.lookup import DEFAULT_TTL, DrugLookup
 from medinfo.interfaces.web import answers as answer_pages  # asks: /ask
 from medinfo.interfaces.web import checks as check_pages  # asks: /check, /interactions
 from medinfo.interfaces.web import reviews as reviews_web
