@@ -56,6 +56,17 @@ class NoMonographError(MedinfoError):
         )
 
 
+class GroupNameError(UnknownDrugError):
+    """A medicine-group name ("benzodiazepines") where one drug is needed."""
+
+    def __init__(self, name: str, group: str) -> None:
+        super().__init__(name)
+        self.group = group
+        self.args = (
+            f"{name!r} is a group of medicines ({group}), not one drug; name one medicine",
+        )
+
+
 @dataclass(frozen=True)
 class Resolution:
     """What a typed name stands for.
@@ -85,7 +96,7 @@ class Resolution:
         if self.drug is not None:
             return self.drug
         if self.group is not None:
-            raise UnknownDrugError(self.typed, [f"a medicine of the group {self.group!r}"])
+            raise GroupNameError(self.typed, self.group)
         if self.components:
             raise UnknownDrugError(self.typed, list(self.components))
         raise UnknownDrugError(self.typed, list(self.suggestions))

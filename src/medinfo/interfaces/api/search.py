@@ -10,13 +10,11 @@ from medinfo.bootstrap import Medinfo
 from medinfo.interfaces.shared.lookup import medinfo_of
 from medinfo.interfaces.shared.responses import SafeJSONResponse
 from medinfo.interfaces.shared.schemas import (
-    DrugHitPublic,
     ErrorPublic,
     SearchPublic,
-    TextHitPublic,
 )
-from medinfo.interfaces.shared.urls import drug_api_url, drug_page_url
-from medinfo.services.search import MAX_QUERY, SearchResults
+from medinfo.interfaces.shared.search import search_public
+from medinfo.services.search import MAX_QUERY
 
 router = APIRouter(prefix="/api/v1", tags=["search"], default_response_class=SafeJSONResponse)
 
@@ -34,40 +32,3 @@ def search(
 ) -> SearchPublic:
     """Generic, brand and synonym names (case, accents and typos forgiven), then full text."""
     return search_public(medinfo.search(q, limit))
-
-
-def search_public(results: SearchResults) -> SearchPublic:
-    """The JSON form of search results."""
-    return SearchPublic(
-        query=results.query,
-        drugs=[
-            DrugHitPublic(
-                name=hit.name,
-                drug=hit.drug,
-                kind=hit.kind,
-                match=hit.match,
-                has_monograph=hit.has_monograph,
-                url=drug_api_url(hit.drug),
-                page=drug_page_url(hit.drug),
-            )
-            for hit in results.drugs
-        ],
-        facts=[
-            TextHitPublic(
-                drug=hit.drug, section=hit.ref, text=hit.body, page=drug_page_url(hit.drug)
-            )
-            for hit in results.facts
-        ],
-        passages=[
-            TextHitPublic(
-                drug=hit.drug,
-                section=hit.ref,
-                text=hit.body,
-                source=hit.source,
-                start=hit.start,
-                end=hit.stop,
-                page=drug_page_url(hit.drug),
-            )
-            for hit in results.passages
-        ],
-    )

@@ -10,6 +10,7 @@ from medinfo.interfaces.cli.db import db_app
 from medinfo.interfaces.cli.drugs import show, sources
 from medinfo.interfaces.cli.ingest import ingest
 from medinfo.interfaces.cli.reviews import import_reviews
+from medinfo.interfaces.cli.search import search
 from medinfo.interfaces.cli.serve import serve
 
 app = typer.Typer(
@@ -32,6 +33,7 @@ def version() -> None:
 app.command()(ingest)
 app.command()(show)
 app.command()(sources)
+app.command()(search)
 app.command()(serve)
 app.command("import-reviews")(import_reviews)
 app.add_typer(db_app, name="db")
