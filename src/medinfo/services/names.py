@@ -1,9 +1,10 @@
 """The one name resolver: any typed medicine name to its generic drug, group or components.
 
 Every entry point (pages, API, CLI, ask, check, reviews) asks `NameResolver.resolve`; names
-are tried in one order: a name stored for a monograph, a medicine group, an exact catalog
-name (generic, brand, salt, synonym, combination product), a typed combination's components,
-a stored name within a typo or two, the catalog's typo match; else suggestions.
+are tried in one order: a name stored for a monograph, an exact catalog name (generic, brand,
+salt, synonym, combination product), a medicine group, a catalog sound-alike spelling, a
+typed combination's components, a stored name within a typo or two, the catalog's typo
+match; else suggestions.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _TYPO_SCORE = 85.0
 # ...and from which a name is offered as "did you mean".
 _SUGGEST_SCORE = 60.0
 MAX_SUGGESTIONS = 5
+# Monograph names sharing this many first letters with an unknown name are suggested too.
+_STEM = 4
 
 
 class Matched(StrEnum):
@@ -161,13 +164,15 @@ def resolve_name(name: str, table: NameTable, catalog_of: Callable[[], Catalog])
     stored = table.stored.get(typed.lower()) or table.folded.get(folded)
     if stored is not None:
         return Resolution(typed, stored[0], stored[1], True, (stored[0],))
+    catalog = catalog_of()
+    exact = catalog.match(typed, fuzzy=False)
+    if exact is not None and exact.kind != Matched.TYPO:  # a drug's name ("alcohol") wins
+        return _found(typed, exact.key, _kind(exact.kind), table, catalog)
     group = medicine_group(typed)
     if group is not None:
         return Resolution(typed, matched=Matched.GROUP, group=group)
-    catalog = catalog_of()
-    exact = catalog.match(typed, fuzzy=False)
-    if exact is not None:
-        return _found(typed, exact.key, _kind(exact.kind), table, catalog)
+    if exact is not None:  # a sound-alike spelling
+        return _found(typed, exact.key, Matched.TYPO, table, catalog)
     components = catalog.resolve_components(typed)
     if len(components) > 1:
         return Resolution(typed, matched=Matched.COMBINATION, components=tuple(components))
@@ -189,6 +194,9 @@ def suggest(typed: str, table: NameTable, catalog: Catalog) -> list[str]:
         return []
     close = process.extract(folded, list(table.folded), scorer=fuzz.ratio, limit=3)
     found = [table.folded[match][0] for match, score, _ in close if score >= _SUGGEST_SCORE]
+    if len(folded) > _STEM:
+        stem = folded[:_STEM]
+        found += sorted({drug for name, (drug, _) in table.folded.items() if name.startswith(stem)})
     found += catalog.suggest(typed, MAX_SUGGESTIONS)
     unique: dict[str, str] = {}
     for item in found:
@@ -281,6 +289,8 @@ def _found(
     drug = stored[0] if stored is not None and stored[1] is Matched.GENERIC else key
     entry = catalog.get(key)
     components = tuple(entry.components) if entry is not None and entry.components else (drug,)
+    if matched is Matched.GENERIC and len(components) > 1:  # "a; b", typed "a/b"
+        matched = Matched.COMBINATION
     return Resolution(typed, drug, matched, drug in table.etags, components)
 
 

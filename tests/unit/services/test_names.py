@@ -1,0 +1,130 @@
+"""The one name resolver: generics, brands, salts, combinations, typos and groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from medinfo.domain.errors import UnknownDrugError
+from medinfo.domain.names import fold
+from medinfo.services.catalog import Catalog, load_catalog
+from medinfo.services.names import (
+    GroupNameError,
+    Matched,
+    NameTable,
+    build_table,
+    medicine_group,
+    resolve_name,
+)
+
+CATALOG = load_catalog()
+EMPTY = build_table({}, [])
+# A database holding one monograph, baclofen, stored with one of its brands.
+BACLOFEN = build_table({"baclofen": "etag"}, [("baclofen", "baclofen", "generic")])
+
+
+def catalog() -> Catalog:
+    return CATALOG
+
+
+def resolve(name: str, table: NameTable = EMPTY) -> tuple[str | None, Matched | None]:
+    found = resolve_name(name, table, catalog)
+    return found.drug, found.matched
+
+
+@pytest.mark.parametrize("brand", ["Gablofen", "Kemstro", "Lioresal", "LIORESAL"])
+def test_resolve_name_finds_current_and_discontinued_brands(brand: str) -> None:
+    assert resolve(brand) == ("baclofen", Matched.BRAND)
+
+
+@pytest.mark.parametrize(
+    ("name", "drug"),
+    [("atazanavir sulfate", "atazanavir"), ("oxycodone hydrochloride", "oxycodone")],
+)
+def test_resolve_name_takes_salts_and_esters_to_the_generic(name: str, drug: str) -> None:
+    assert resolve(name) == (drug, Matched.SALT)
+
+
+@pytest.mark.parametrize(
+    ("name", "components"),
+    [
+        ("dutasteride/tamsulosin", ("dutasteride", "tamsulosin")),
+        ("hydrocodone and acetaminophen", ("acetaminophen", "hydrocodone")),
+    ],
+)
+def test_resolve_name_gives_a_combination_product_and_its_components(
+    name: str, components: tuple[str, ...]
+) -> None:
+    found = resolve_name(name, EMPTY, catalog)
+    assert found.matched is Matched.COMBINATION
+    assert found.drug is not None and CATALOG.get(found.drug) is not None
+    assert sorted(found.components) == sorted(components)
+
+
+@pytest.mark.parametrize("name", ["BACLOFÈNE", "  baclofen ", "baclofn", "baclophen"])
+def test_resolve_name_forgives_case_accents_and_typos(name: str) -> None:
+    assert resolve(name)[0] == "baclofen"
+
+
+def test_resolve_name_marks_a_misspelling_as_a_typo() -> None:
+    assert resolve("baclofn") == ("baclofen", Matched.TYPO)
+
+
+def test_resolve_name_says_a_group_is_a_group_not_a_drug() -> None:
+    found = resolve_name("benzodiazepines", EMPTY, catalog)
+    assert (found.drug, found.matched, found.group) == (None, Matched.GROUP, "benzodiazepines")
+    with pytest.raises(GroupNameError, match="group of medicines"):
+        found.require()
+
+
+def test_resolve_name_prefers_a_drug_to_a_group_of_the_same_name() -> None:
+    assert medicine_group("alcohol") is not None
+    assert resolve("alcohol")[0] == "alcohol"
+
+
+def test_resolve_name_knows_which_drugs_have_a_monograph() -> None:
+    assert resolve_name("Gablofen", BACLOFEN, catalog).has_monograph is True
+    assert resolve_name("Gablofen", EMPTY, catalog).has_monograph is False
+
+
+def test_resolve_name_answers_a_stored_name_without_the_catalog() -> None:
+    def no_catalog() -> Catalog:
+        raise AssertionError("the catalog was read")
+
+    assert resolve_name("Baclofen", BACLOFEN, no_catalog).drug == "baclofen"
+
+
+def test_resolve_name_maps_catalog_names_onto_the_monographs_key() -> None:
+    table = build_table({"Baclofen": "etag"}, [("baclofen", "Baclofen", "generic")])
+    assert resolve_name("Lioresal", table, catalog).drug == "Baclofen"
+
+
+def test_resolve_name_suggests_close_names_for_an_unknown_one() -> None:
+    found = resolve_name("baclozzz", EMPTY, catalog)
+    assert found.drug is None
+    with pytest.raises(UnknownDrugError) as raised:
+        found.require()
+    assert "baclofen" in [name.lower() for name in raised.value.suggestions]
+
+
+def test_resolve_name_refuses_empty_and_overlong_names() -> None:
+    assert resolve_name(" \x00 ", EMPTY, catalog).drug is None
+    assert resolve_name("baclofen" * 40, EMPTY, catalog).drug is None
+
+
+def test_every_catalog_generic_and_brand_resolves_to_the_drug_it_names() -> None:
+    """Exhaustive over the catalog: a shared name goes to the drug the catalog ranks first."""
+    wrong = []
+    for name, _key, kind in CATALOG.iter_name_rows():
+        if kind in ("generic", "brand"):
+            owner = CATALOG.resolve(name, fuzzy=False)
+            found = resolve_name(name, EMPTY, catalog)
+            if found.drug != owner or found.matched is Matched.TYPO:
+                wrong.append((name, owner, found.drug))
+    assert wrong == []
+
+
+def test_build_table_gives_a_shared_name_to_the_alphabetically_first_drug() -> None:
+    rows = [("x", "b-drug", "brand"), ("x", "a-drug", "brand")]
+    table = build_table({"a-drug": "1", "b-drug": "2"}, rows)
+    assert table.stored["x"][0] == "a-drug"
+    assert table.folded[fold("X")][0] == "a-drug"
