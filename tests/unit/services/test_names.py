@@ -56,7 +56,8 @@ def test_resolve_name_gives_a_combination_product_and_its_components(
 ) -> None:
     found = resolve_name(name, EMPTY, catalog)
     assert found.matched is Matched.COMBINATION
-    assert found.drug is not None and CATALOG.get(found.drug) is not None
+    assert found.drug is not None
+    assert CATALOG.get(found.drug) is not None
     assert sorted(found.components) == sorted(components)
 
 
