@@ -165,19 +165,15 @@ def bench_medquad() -> None:
 def bench_store(folder: Path) -> None:
     """The fresh questions over a real store: embedded baclofen plus an ingested article."""
     from medinfo.bootstrap import bootstrap
-    from medinfo.services.answers import Answerer, StorePassages
-    from medinfo.services.monograph_lookup import StoreMonographs
 
     app = bootstrap(f"sqlite:///{folder / 'qa.db'}")
     try:
         if ARTICLE.is_file():
             app.ingest_paths([ARTICLE])
-        lookup = StoreMonographs(app.database)
-        answerer = Answerer(lookup, StorePassages(app.database))
         for file_name in STORE_FILES:
-            report(f"{file_name} (store)", score_file(answerer.ask, file_name))
+            report(f"{file_name} (store)", score_file(app.ask, file_name))
         bench_latency(
-            "store", answerer.ask, lambda q: lookup.get("baclofen"), "questions_fresh.json"
+            "store", app.ask, lambda q: app.monographs.get("baclofen"), "questions_fresh.json"
         )
     finally:
         app.close()

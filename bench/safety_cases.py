@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medinfo.bootstrap import bootstrap
-from medinfo.services.checks import check_request, read_check_request
-from medinfo.services.monograph_lookup import StoreMonographs
+from medinfo.services.checks import read_check_request
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CASES = ROOT / "bench" / "safety_cases.json"
@@ -44,11 +43,10 @@ def run_cases(cases_path: Path = DEFAULT_CASES) -> list[CaseResult]:
         app = bootstrap(f"sqlite:///{Path(folder) / 'bench.db'}")
         try:
             app.ingest_paths([ROOT / article for article in spec["articles"]])
-            lookup = StoreMonographs(app.database)
             results = []
             for case in spec["cases"]:
                 request = read_check_request(json.dumps(case["request"]), case["name"])
-                response = check_request(lookup, request)
+                response = app.check(request)
                 got = frozenset(str(alert.code.value) for alert in response.alerts)
                 results.append(CaseResult(case["name"], frozenset(case["expected"]), got))
         finally:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,12 +21,19 @@ from medinfo.store.search import SearchIndex
 if TYPE_CHECKING:
     from medinfo.domain.alerts import CheckRequest, CheckResponse
     from medinfo.domain.answers import Answer
+    from medinfo.domain.catalog import CatalogDrug
     from medinfo.domain.monograph import SourceRef
-    from medinfo.domain.reviews import DatasetFormat
+    from medinfo.domain.reviews import DatasetFormat, Review, ReviewStatus
     from medinfo.services.answers import Answerer
     from medinfo.services.interactions import InteractionReport
     from medinfo.services.monograph_lookup import StoreMonographs
-    from medinfo.services.reviews import ImportReport, ReviewPage, ReviewSummary
+    from medinfo.services.reviews import (
+        ImportReport,
+        RateLimit,
+        ReviewBlock,
+        ReviewPage,
+        ReviewSummary,
+    )
     from medinfo.services.search import DrugRef, SearchResults
 
 PipelineFactory = Callable[[], pipelines.Pipeline]
@@ -120,6 +127,14 @@ class Medinfo:
     def suggest_names(self, name: str) -> list[str]:
         return self.names.suggest(name)
 
+    def catalog_drug(self, key: str) -> CatalogDrug | None:
+        """The catalog's record of a drug key (for a drug medinfo has no monograph of)."""
+        return self.names.catalog().get(key)
+
+    def warm_up(self) -> None:
+        """Load the catalog and its sound-alike index now rather than on the first typo."""
+        self.names.resolve("medinfo warm up")
+
     # -- questions and safety checks --
 
     @property
@@ -178,6 +193,42 @@ class Medinfo:
         from medinfo.services.reviews import list_reviews
 
         return list_reviews(self.database, name, page=page)
+
+    def review_block(self, name: str, page: int = 1) -> ReviewBlock:
+        """The drug page's reviews: summary, one page of reviews, the listed side effects."""
+        from medinfo.services.reviews import review_block
+
+        return review_block(self.database, name, page=page)
+
+    def submit_review(
+        self,
+        name: str,
+        raw: Mapping[str, object],
+        *,
+        client_key: str,
+        limit: RateLimit | None = None,
+    ) -> Review:
+        """Store a pending review (held with reasons when a moderation rule fires)."""
+        from medinfo.services.reviews import submit_review
+
+        return submit_review(self.database, name, raw, client_key=client_key, limit=limit)
+
+    def reviews_to_moderate(self, status: ReviewStatus, limit: int = 100) -> list[Review]:
+        from medinfo.services.reviews import list_for_moderation
+
+        return list_for_moderation(self.database, status, limit=limit)
+
+    def moderate_review(self, review_id: int, decision: ReviewStatus) -> Review:
+        from medinfo.services.reviews import moderate_review
+
+        return moderate_review(self.database, review_id, decision)
+
+    def review_key(self) -> bytes:
+        """This database's random key for signing review clients and forms."""
+        from medinfo.services.reviews import review_key
+
+        with self.database.reader() as store:
+            return review_key(store)
 
     def quote_evidence(self, evidence: Iterable[Evidence]) -> dict[Evidence, str]:
         from medinfo.services import quotes

@@ -72,7 +72,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_api_route("/docs", _openapi_page, include_in_schema=False)
     app.add_middleware(SecurityHeaders)
-    _warm_up()
+    medinfo.warm_up()  # the catalog now rather than on the first typo
     return app
 
 
@@ -99,9 +99,3 @@ def _swagger_dir() -> str:
         raise RuntimeError("the swagger-ui-py package is not installed")
     return str(Path(spec.origin).parent / "static")
 
-
-def _warm_up() -> None:
-    """Load the catalog and its sound-alike index now rather than on the first typo."""
-    from medinfo.services.catalog import load_catalog
-
-    load_catalog().resolve("medinfo warm up")

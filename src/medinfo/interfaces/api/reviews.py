@@ -16,9 +16,9 @@ from medinfo.interfaces.shared.review_requests import (
     MAX_BODY_BYTES,
     THANKS,
     client_key_of,
-    database_of,
     rate_limit_of,
     read_limited_body,
+    services_of,
 )
 from medinfo.services import reviews as service
 
@@ -88,8 +88,7 @@ async def create_review(request: Request, name: str) -> Response:
         return _problem(422, "the request body must be a JSON object of review fields")
     try:
         review = await run_in_threadpool(
-            service.submit_review,
-            database_of(request),
+            services_of(request).submit_review,
             name,
             raw,
             client_key=client_key_of(request),
@@ -108,7 +107,7 @@ async def create_review(request: Request, name: str) -> Response:
 @router.get("/api/v1/drugs/{name}/reviews")
 def read_reviews(request: Request, name: str, page: int = Query(1, ge=1)) -> dict[str, Any]:
     """One page (20, newest first) of the drug's approved reviews."""
-    found = service.list_reviews(database_of(request), name, page=page)
+    found = services_of(request).list_reviews(name, page=page)
     return {
         "drug": found.drug,
         "page": found.page,
@@ -120,7 +119,7 @@ def read_reviews(request: Request, name: str, page: int = Query(1, ge=1)) -> dic
 @router.get("/api/v1/drugs/{name}/reviews/summary", response_model=service.ReviewSummary)
 def read_summary(request: Request, name: str) -> service.ReviewSummary:
     """Count, average, histogram, conditions and side effects beside the sources."""
-    return service.summarize_reviews(database_of(request), name)
+    return services_of(request).summarize_reviews(name)
 
 
 @router.get("/api/v1/admin/reviews", dependencies=[Depends(require_admin)])
@@ -130,7 +129,7 @@ def read_queue(
     limit: int = Query(100, ge=1, le=500),
 ) -> dict[str, Any]:
     """Reviews in one status (pending by default), oldest first, with their hold reasons."""
-    found = service.list_for_moderation(database_of(request), status, limit=limit)
+    found = services_of(request).reviews_to_moderate(status, limit=limit)
     return {"status": status.value, "reviews": [review.model_dump(mode="json") for review in found]}
 
 
@@ -158,7 +157,7 @@ def rate_limited_response(error: service.RateLimitedError) -> JSONResponse:
 
 def _moderate(request: Request, review_id: int, decision: ReviewStatus) -> dict[str, Any]:
     try:
-        review = service.moderate_review(database_of(request), review_id, decision)
+        review = services_of(request).moderate_review(review_id, decision)
     except service.ReviewNotFoundError as error:
         raise HTTPException(404, str(error)) from None
     return review.model_dump(mode="json")

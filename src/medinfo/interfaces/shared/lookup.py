@@ -123,9 +123,7 @@ class DrugLookup:
         ref = self.medinfo.find_drug(name)
         if ref.has_monograph:
             return DrugEntry(ref, self.medinfo.cached_monograph(ref.drug), None)
-        from medinfo.services.catalog import load_catalog
-
-        return DrugEntry(ref, None, load_catalog().get(ref.drug))
+        return DrugEntry(ref, None, self.medinfo.catalog_drug(ref.drug))
 
 
 async def lookup_of(request: Request) -> DrugLookup:

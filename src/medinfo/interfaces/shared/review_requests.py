@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from fastapi import Request
 
+from medinfo.bootstrap import Medinfo
 from medinfo.services import reviews as service
-from medinfo.store.database import Database
 
 MAX_BODY_BYTES = 64 * 1024
 THANKS = "Thank you: your review will appear once a moderator has approved it."
 
 
-def database_of(request: Request) -> Database:
-    database: Database = request.app.state.medinfo.database
-    return database
+def services_of(request: Request) -> Medinfo:
+    """The app's composition root, which the review routes call."""
+    medinfo: Medinfo = request.app.state.medinfo
+    return medinfo
 
 
 def rate_limit_of(request: Request) -> service.RateLimit:

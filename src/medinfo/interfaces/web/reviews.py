@@ -14,20 +14,19 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
+from medinfo.bootstrap import Medinfo
 from medinfo.config import ADMIN_TOKEN
-from medinfo.domain.monograph import Monograph
 from medinfo.domain.reviews import ReviewStatus
 from medinfo.interfaces.shared.review_requests import (
     MAX_BODY_BYTES,
     THANKS,
     client_key_of,
-    database_of,
     rate_limit_of,
     read_limited_body,
+    services_of,
 )
 from medinfo.interfaces.web.rendering import environment
 from medinfo.services import reviews as service
-from medinfo.store.database import Database
 
 router = APIRouter(include_in_schema=False)
 
@@ -45,17 +44,17 @@ def render_reviews_fragment(request: Request, name: str, *, page: int = 1) -> Ma
 
     The route that includes it must call `set_client_cookie(request, response)`.
     """
-    context = _fragment_context(database_of(request), name, page)
+    context = _fragment_context(services_of(request), name, page)
     return Markup(_render(request, "reviews/fragment.html", context))
 
 
-def render_reviews_block(database: Database, name: str, csrf_token: str) -> str:
+def render_reviews_block(medinfo: Medinfo, name: str, csrf_token: str) -> str:
     """The reviews block (first page) with `csrf_token` in its form, for pages that cache it.
 
     A caller caching the block renders it with a placeholder token and puts each visitor's
     `csrf_token_for(request)` in its place, then calls `set_client_cookie`.
     """
-    context = {**_fragment_context(database, name, 1), "csrf_token": csrf_token}
+    context = {**_fragment_context(medinfo, name, 1), "csrf_token": csrf_token}
     return environment().get_template("reviews/fragment.html").render(context)
 
 
@@ -80,7 +79,7 @@ def set_client_cookie(request: Request, response: Response) -> None:
 
 @router.get("/drugs/{name}/reviews", response_class=HTMLResponse)
 def reviews_page(request: Request, name: str, page: int = 1, submitted: int = 0) -> Response:
-    context = _fragment_context(database_of(request), name, page)
+    context = _fragment_context(services_of(request), name, page)
     context["submitted"] = THANKS if submitted else ""
     response = _page(request, "reviews/page.html", context)
     set_client_cookie(request, response)
@@ -97,18 +96,17 @@ async def submit_form(request: Request, name: str) -> Response:
     entered = _entered(form)
     raw = {key: entered[key] for key in ("rating", "condition", "duration", "text")}
     raw["side_effects"] = [*entered["picked"], *_split_other(entered["other"])]
-    database = database_of(request)
+    medinfo = services_of(request)
     try:
         review = await run_in_threadpool(
-            service.submit_review,
-            database,
+            medinfo.submit_review,
             name,
             raw,
             client_key=client_key_of(request),
             limit=rate_limit_of(request),
         )
     except service.ReviewInvalidError as error:
-        context = _fragment_context(database, name, 1, entered=entered, problems=error.problems)
+        context = _fragment_context(medinfo, name, 1, entered=entered, problems=error.problems)
         return _page(request, "reviews/page.html", context, status_code=422)
     except service.RateLimitedError as error:
         message = f"You have sent several reviews recently; try again in {error.retry_after} s."
@@ -124,7 +122,7 @@ def admin_page(request: Request, status: ReviewStatus = ReviewStatus.PENDING) ->
     refusal = _admin_refusal(request)
     if refusal is not None:
         return refusal
-    found = service.list_for_moderation(database_of(request), status, limit=200)
+    found = services_of(request).reviews_to_moderate(status, limit=200)
     context = {
         "reviews": found,
         "status": status.value,
@@ -177,38 +175,31 @@ async def admin_decide(request: Request, review_id: int, decision: str) -> Respo
     if decision not in verdicts:
         return _message(request, 404, "Decide with approve or reject.")
     try:
-        await run_in_threadpool(
-            service.moderate_review, database_of(request), review_id, verdicts[decision]
-        )
+        await run_in_threadpool(services_of(request).moderate_review, review_id, verdicts[decision])
     except service.ReviewNotFoundError as error:
         return _message(request, 404, str(error))
     return RedirectResponse("/admin/reviews", status_code=303)
 
 
 def _fragment_context(
-    database: Database,
+    medinfo: Medinfo,
     name: str,
     page: int,
     *,
     entered: Mapping[str, Any] | None = None,
     problems: list[service.FieldProblem] | None = None,
 ) -> dict[str, Any]:
-    with database.reader() as store:
-        drug = service.resolve_review_drug(store, name)
-        summary = service.summarize_drug(store, drug)
-        listing = service.page_of_reviews(store, drug, page=page)
-        cached = store.monographs.get(drug)
-    listed = [] if cached is None else Monograph.model_validate_json(cached.body).side_effects
+    block = medinfo.review_block(name, page)
     errors: defaultdict[str, str] = defaultdict(str)  # fields without a problem show none
     for problem in problems or []:
         errors.setdefault(
             problem.field, f"{_LABELS.get(problem.field, problem.field)} {problem.message}."
         )
     return {
-        "drug": drug,
-        "summary": summary,
-        "listing": listing,
-        "choices": [item.term for item in listed],
+        "drug": block.drug,
+        "summary": block.summary,
+        "listing": block.listing,
+        "choices": block.listed_side_effects,
         "entered": defaultdict(str, entered or {"picked": []}),
         "errors": errors,
         "max_text": service.submission.MAX_TEXT,
@@ -264,8 +255,7 @@ def _client_id(request: Request) -> str:
 def _key(request: Request) -> bytes:
     key = getattr(request.app.state, "review_key", None)
     if key is None:
-        with database_of(request).reader() as store:
-            key = service.review_key(store)
+        key = services_of(request).review_key()
         request.app.state.review_key = key
     return bytes(key)
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from medinfo.domain.reviews import DatasetFormat
 from medinfo.services.reviews.aggregates import (
+    ReviewBlock,
     ReviewPage,
     ReviewSummary,
     list_reviews,
     page_of_reviews,
+    review_block,
     summarize_drug,
     summarize_reviews,
 )
@@ -36,6 +38,7 @@ __all__ = [
     "ModerationDisabledError",
     "RateLimit",
     "RateLimitedError",
+    "ReviewBlock",
     "ReviewInvalidError",
     "ReviewNotFoundError",
     "ReviewPage",
@@ -47,6 +50,7 @@ __all__ = [
     "moderate_review",
     "page_of_reviews",
     "resolve_review_drug",
+    "review_block",
     "review_key",
     "sign",
     "submit_review",

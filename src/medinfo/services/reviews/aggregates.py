@@ -122,6 +122,31 @@ def list_reviews(database: Database, name: str, *, page: int = 1, per_page: int 
         return page_of_reviews(store, drug, page=page, per_page=per_page)
 
 
+class ReviewBlock(BaseModel):
+    """What the drug page's reviews block shows: summary, one page and the listed side effects."""
+
+    drug: str
+    summary: ReviewSummary
+    listing: ReviewPage
+    listed_side_effects: list[str]
+
+
+def review_block(database: Database, name: str, *, page: int = 1) -> ReviewBlock:
+    """The reviews block of the drug `name` refers to, read in one transaction."""
+    with database.reader() as store:
+        drug = resolve_review_drug(store, name)
+        summary = summarize_drug(store, drug)
+        listing = page_of_reviews(store, drug, page=page)
+        cached = store.monographs.get(drug)
+    listed = [] if cached is None else Monograph.model_validate_json(cached.body).side_effects
+    return ReviewBlock(
+        drug=drug,
+        summary=summary,
+        listing=listing,
+        listed_side_effects=[item.term for item in listed],
+    )
+
+
 def page_of_reviews(store: Store, drug: str, *, page: int = 1, per_page: int = 20) -> ReviewPage:
     """One page of a resolved drug's approved reviews, in the caller's read transaction."""
     repository = ReviewRepository(store.connection)

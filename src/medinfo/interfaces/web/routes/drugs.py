@@ -93,7 +93,7 @@ def _page_model(
 
 
 def _render_reviews(lookup: DrugLookup, drug: str) -> bytes:
-    return render_reviews_block(lookup.medinfo.database, drug, _TOKEN_SLOT.decode()).encode()
+    return render_reviews_block(lookup.medinfo, drug, _TOKEN_SLOT.decode()).encode()
 
 
 def _render_drug(lookup: DrugLookup, answerer: Answerer, entry: DrugEntry) -> bytes:
