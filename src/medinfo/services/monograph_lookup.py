@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 from medinfo.domain.errors import UnknownDrugError
 from medinfo.domain.monograph import Monograph
-from medinfo.services.names import NameResolver, NoMonographError
+from medinfo.services.names import NameResolver, NameTable, NoMonographError
 from medinfo.store.database import Database
-from medinfo.store.versions import monograph_etags
 
 if TYPE_CHECKING:
     from medinfo.services.catalog import Catalog
@@ -32,10 +31,10 @@ class MedicineName:
 
 @dataclass(frozen=True)
 class _Names:
-    """The stored monographs' versions and every name they are known by."""
+    """The resolver's name table and the free-text name index built from it."""
 
+    table: NameTable
     etags: dict[str, str]
-    names: dict[str, str]
     index: DrugNameIndex
 
 
@@ -53,7 +52,6 @@ class StoreMonographs:
         names: NameResolver | None = None,
     ) -> None:
         self._database = database
-        self._catalog_loader = catalog
         self.names = names or NameResolver(database, catalog)
         self._lock = threading.Lock()
         self._names: _Names | None = None
@@ -127,33 +125,23 @@ class StoreMonographs:
         self._parsed[key] = (row.etag, monograph)
         return monograph
 
-    def _catalog(self) -> Catalog:
-        if self._catalog_loader is None:
-            from medinfo.services.catalog import load_catalog
-
-            self._catalog_loader = load_catalog
-        return self._catalog_loader()
-
     def _current(self) -> _Names:
-        """The names of the stored monographs, rebuilt only when a monograph changed."""
-        with self._database.reader() as store:
-            etags = monograph_etags(store.connection)
-            current = self._names
-            if current is not None and current.etags == etags:
-                return current
-            stored = store.names.all_names()
+        """The stored monographs' names and text index, rebuilt when the name table is."""
+        table = self.names.table()
+        current = self._names
+        if current is not None and current.table is table:
+            return current
         with self._lock:
-            self._names = self._build(etags, stored)
+            self._names = self._build(table)
             return self._names
 
-    def _build(self, etags: dict[str, str], stored: dict[str, str]) -> _Names:
+    def _build(self, table: NameTable) -> _Names:
         from medinfo.services.qa import DrugNameIndex
         from medinfo.services.qa.intents import load_intent_rules
 
-        names = {name: drug for name, drug in stored.items() if drug in etags}
-        names.update({drug.lower(): drug for drug in etags})
-        catalog = self._catalog()
-        for drug in etags:
+        names = {name: drug for name, (drug, _kind) in table.stored.items()}
+        catalog = self.names.catalog()
+        for drug in table.etags:
             entry = catalog.get(drug)
             if entry is None:
                 continue
@@ -161,4 +149,4 @@ class StoreMonographs:
                 names.setdefault(alias.strip().lower(), drug)
         rules = load_intent_rules()
         index = DrugNameIndex(names.items(), ignore=rules.known_words | rules.fuzzy.never_correct)
-        return _Names(etags, names, index)
+        return _Names(table, table.etags, index)
