@@ -108,5 +108,7 @@ def test_every_monograph_name_resolves_alike_everywhere(medinfo: Medinfo) -> Non
         names = sorted(store.names.all_names())
     assert names
     for name in names:
-        found = monograph_answers(medinfo, name)
-        assert set(found.values()) == {found["resolver"]}, name
+        for typed in (name, name.upper(), f"  {name}\t"):
+            found = monograph_answers(medinfo, typed)
+            assert "show --json" in found, typed  # a stored name takes the fast path
+            assert set(found.values()) == {found["resolver"]}, typed
