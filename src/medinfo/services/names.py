@@ -243,8 +243,7 @@ class NameResolver:
         found = self.resolve(name)
         if found.drug is None:
             return list(found.components)
-        entry = self.catalog().get(found.drug)
-        return list(entry.components) if entry is not None and entry.components else [found.drug]
+        return list(_components(found.drug, self.catalog()))
 
     def suggest(self, name: str) -> list[str]:
         return suggest(name, self.table(), self.catalog())
@@ -287,11 +286,20 @@ def _found(
     """A drug found by `key` (a monograph's or the catalog's), under its monograph's key."""
     stored = table.stored.get(stored_name(key)) or table.folded.get(fold(key))
     drug = stored[0] if stored is not None and stored[1] is Matched.GENERIC else key
-    entry = catalog.get(key)
-    components = tuple(entry.components) if entry is not None and entry.components else (drug,)
+    components = _components(key, catalog)
     if matched is Matched.GENERIC and len(components) > 1:  # "a; b", typed "a/b"
         matched = Matched.COMBINATION
     return Resolution(typed, drug, matched, drug in table.etags, components)
+
+
+def _components(drug: str, catalog: Catalog) -> tuple[str, ...]:
+    """A drug's generic ingredients: the catalog's, the parts of a monograph named "a/b", or
+    the drug itself."""
+    entry = catalog.get(drug)
+    if entry is not None:
+        return tuple(entry.components) or (drug,)
+    parts = catalog.resolve_components(drug)
+    return tuple(parts) if len(parts) > 1 else (drug,)
 
 
 def _stored_typo(folded: str, table: NameTable) -> str | None:

@@ -129,3 +129,9 @@ def test_build_table_gives_a_shared_name_to_the_alphabetically_first_drug() -> N
     table = build_table({"a-drug": "1", "b-drug": "2"}, rows)
     assert table.stored["x"][0] == "a-drug"
     assert table.folded[fold("X")][0] == "a-drug"
+
+
+def test_resolve_name_splits_a_misspelt_combination_into_its_generics() -> None:
+    table = build_table({"hydrocodone/acetaminophen": "etag"}, [])
+    found = resolve_name("hydrocodone/acetaminophenn", table, catalog)
+    assert sorted(found.components) == ["acetaminophen", "hydrocodone"]

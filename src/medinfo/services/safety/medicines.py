@@ -82,13 +82,13 @@ def _clean(name: str) -> str:
 
 
 def _lookup(name: str, resolve: MedicineResolver | None) -> tuple[str, ...] | None:
-    known = _lookup_vocabulary(name)
-    if known:
-        return known
     if resolve is not None:
         components = [normalize_name(part) for part in resolve.resolve_components(name)]
         if any(components):
             return tuple(part for part in components if part)
+    known = _lookup_vocabulary(name)
+    if known:
+        return known
     return _lookup_fallback(_clean(name))
 
 
