@@ -98,4 +98,3 @@ def _swagger_dir() -> str:
     if spec is None or spec.origin is None:
         raise RuntimeError("the swagger-ui-py package is not installed")
     return str(Path(spec.origin).parent / "static")
-

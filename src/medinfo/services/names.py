@@ -112,6 +112,8 @@ class NameTable:
     etags: dict[str, str]
     stored: dict[str, tuple[str, Matched]]  # stored name -> (drug, kind), monograph drugs only
     folded: dict[str, tuple[str, Matched]]  # the same names folded (accents, punctuation)
+    # monographs of combinations by their generic parts, filled on first need
+    combinations: dict[frozenset[str], str] = field(default_factory=dict, compare=False)
 
 
 def medicine_group(name: str) -> str | None:
@@ -287,6 +289,8 @@ def _found(
     stored = table.stored.get(stored_name(key)) or table.folded.get(fold(key))
     drug = stored[0] if stored is not None and stored[1] is Matched.GENERIC else key
     components = _components(key, catalog)
+    if drug not in table.etags and len(components) > 1:  # "Norco" -> a monograph "a/b"
+        drug = _combination_monographs(table, catalog).get(_parts_key(components, catalog), drug)
     if matched is Matched.GENERIC and len(components) > 1:  # "a; b", typed "a/b"
         matched = Matched.COMBINATION
     return Resolution(typed, drug, matched, drug in table.etags, components)
@@ -300,6 +304,24 @@ def _components(drug: str, catalog: Catalog) -> tuple[str, ...]:
         return tuple(entry.components) or (drug,)
     parts = catalog.resolve_components(drug)
     return tuple(parts) if len(parts) > 1 else (drug,)
+
+
+def _combination_monographs(table: NameTable, catalog: Catalog) -> dict[frozenset[str], str]:
+    """The table's monographs named as combinations ("a/b", "b and a"), by their parts."""
+    if not table.combinations:
+        table.combinations[frozenset()] = ""  # scanned, even when none is found
+        for drug in sorted(table.etags):
+            parts = _components(drug, catalog)
+            if len(parts) < 2:  # parts the catalog does not list alone ("fluticasone")
+                parts = tuple(catalog.combination_parts(drug))
+            if len(parts) > 1:
+                table.combinations.setdefault(_parts_key(parts, catalog), drug)
+    return table.combinations
+
+
+def _parts_key(parts: Iterable[str], catalog: Catalog) -> frozenset[str]:
+    """Generic parts compared without their salts ("fluticasone propionate" ~ "fluticasone")."""
+    return frozenset(catalog.bare_name(part) for part in parts)
 
 
 def _stored_typo(folded: str, table: NameTable) -> str | None:

@@ -135,3 +135,33 @@ def test_resolve_name_splits_a_misspelt_combination_into_its_generics() -> None:
     table = build_table({"hydrocodone/acetaminophen": "etag"}, [])
     found = resolve_name("hydrocodone/acetaminophenn", table, catalog)
     assert sorted(found.components) == ["acetaminophen", "hydrocodone"]
+
+
+@pytest.mark.parametrize(
+    ("name", "drug"),
+    [
+        ("lisinopril 10mg", "lisinopril"),
+        ("Xanax 0.5 mg", "alprazolam"),
+        ("metoprolol succinate 50 mg", "metoprolol"),
+        ("hydrocodone/acetaminophen 5/325", "acetaminophen; hydrocodone"),
+    ],
+)
+def test_resolve_name_leaves_a_typed_strength_out(name: str, drug: str) -> None:
+    assert resolve(name)[0] == drug
+
+
+def test_resolve_name_finds_a_brand_the_catalog_lists_only_with_a_strength() -> None:
+    found = resolve_name("Advair Diskus", EMPTY, catalog)
+    assert found.matched is Matched.BRAND
+    assert found.drug == CATALOG.resolve("ADVAIR DISKUS 100/50")
+
+
+def test_resolve_name_finds_the_monograph_of_a_combination_by_its_parts() -> None:
+    table = build_table({"hydrocodone/acetaminophen": "etag"}, [])
+    found = resolve_name("Norco", table, catalog)
+    assert (found.drug, found.has_monograph) == ("hydrocodone/acetaminophen", True)
+
+
+def test_resolve_name_matches_combination_parts_without_their_salts() -> None:
+    table = build_table({"fluticasone/salmeterol": "etag"}, [])
+    assert resolve_name("Advair Diskus", table, catalog).drug == "fluticasone/salmeterol"

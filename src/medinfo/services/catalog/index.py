@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from medinfo.domain.names import fold
-from medinfo.services.catalog.names import phonetic_key
+from medinfo.services.catalog.names import phonetic_key, without_strength
 from medinfo.services.catalog.vocabulary import FuzzyLimits
 
 
@@ -73,6 +73,16 @@ class NameIndex:
                     self.spelling[folded] = entry.name
                     self.kinds[folded] = entry.kind
         self._ranks = ranks
+        # Names whose catalog spelling carries a strength ("ADVAIR DISKUS 100/50"), by the
+        # name without it, for names typed without one; exact names keep priority.
+        self.without_strength: dict[str, str] = {}
+        bare_ranks: dict[str, tuple[int, int, int, str]] = {}
+        for folded, rank in ranks.items():
+            bare = without_strength(folded)
+            known = bare == folded or bare in self.exact
+            if not known and (bare not in bare_ranks or rank < bare_ranks[bare]):
+                bare_ranks[bare] = rank
+                self.without_strength[bare] = folded
 
     @cached_property
     def phonetic(self) -> dict[str, str]:

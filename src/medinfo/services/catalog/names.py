@@ -22,6 +22,8 @@ _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
     ("y", "i"),
 )
 _REPEATS = re.compile(r"(.)\1+")
+_STRENGTH = re.compile(r"\d+[a-z]{0,3}")  # "10", "10mg", "325"
+_UNIT_LENGTH = 3  # a short word after a number is its unit: "0 5 mg"
 _LATIN_LIMIT = 0x024F
 
 
@@ -32,6 +34,19 @@ def phonetic_key(folded: str) -> str:
         key = key.replace(spelling, sound)
     key = _REPEATS.sub(r"\1", key)
     return key[:-1] if len(key) > 4 and key.endswith("e") else key
+
+
+def without_strength(folded: str) -> str:
+    """A folded name without its trailing strength: "advair diskus 100 50" -> "advair diskus",
+    "lisinopril 10mg" -> "lisinopril", "xanax 0 5 mg" -> "xanax"; "vitamin b12" stays."""
+    words = folded.split()
+    while len(words) > 1:
+        last = words[-1]
+        unit = last.isalpha() and len(last) <= _UNIT_LENGTH and _STRENGTH.fullmatch(words[-2])
+        if not (_STRENGTH.fullmatch(last) or unit):
+            break
+        words.pop()
+    return " ".join(words)
 
 
 def split_ingredients(active_ingredient: str) -> list[str]:
@@ -84,6 +99,14 @@ def is_generic_label(drug_name: str, ingredients: list[str], rules: NameRules) -
     allowed |= rules.generic_name_words
     words = [word for word in fold(drug_name).split() if not word[0].isdigit()]
     return all(word in allowed for word in words)
+
+
+def is_strength(folded: str) -> bool:
+    """Whether a folded text is only a strength: "325", "5 mg", "0 5 mg"."""
+    words = folded.split()
+    if not words or _STRENGTH.fullmatch(words[0]) is None:
+        return False
+    return all(_STRENGTH.fullmatch(w) or (w.isalpha() and len(w) <= _UNIT_LENGTH) for w in words)
 
 
 def split_combination(text: str, rules: NameRules) -> list[str]:

@@ -12,7 +12,7 @@ from medinfo.domain.catalog import CatalogDrug, Product
 from medinfo.domain.errors import UnknownDrugError
 from medinfo.domain.names import fold
 from medinfo.services.catalog.index import NameIndex, NameKind, iter_drug_names
-from medinfo.services.catalog.names import split_combination
+from medinfo.services.catalog.names import is_strength, split_combination, without_strength
 from medinfo.services.catalog.snapshot import (
     decode_products,
     packaged_catalog_path,
@@ -75,7 +75,7 @@ class Catalog:
         found = self._match_single(folded, fuzzy=False)
         if found is not None:
             return found
-        parts = split_combination(name, self._rules)
+        parts = self.combination_parts(name)
         if len(parts) > 1:
             key = self._combination_key(parts, fuzzy=fuzzy)
             return None if key is None else CatalogMatch(key, "combination")
@@ -90,11 +90,15 @@ class Catalog:
         key = self.resolve(name)
         if key is not None:
             return list(self._drugs[key].get("components", ())) or [key]
-        parts = split_combination(name, self._rules)
+        parts = self.combination_parts(name)
         keys = [self._resolve_single(fold(part), fuzzy=True) for part in parts]
         if len(parts) < 2 or any(key is None for key in keys):
             return []
         return list(dict.fromkeys(key for key in keys if key is not None))
+
+    def bare_name(self, name: str) -> str:
+        """A name folded and without salt words: "fluticasone propionate" -> "fluticasone"."""
+        return self._without_salt(fold(name))
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
         """Close names for a "did you mean" hint, one per drug, best first."""
@@ -138,10 +142,31 @@ class Catalog:
         bare = self._without_salt(folded)
         if bare != folded and bare in self._index.exact:
             return CatalogMatch(self._index.exact[bare], str(NameKind.SALT))
+        plain = self._without_strength(folded)
+        if plain is not None:
+            return plain
         key = self._index.find_exact(folded) or self._index.find_exact(bare)
         if key is None and fuzzy:
             key = self._index.find_fuzzy(folded)
         return None if key is None else CatalogMatch(key, "typo")
+
+    def _without_strength(self, folded: str) -> CatalogMatch | None:
+        """A name typed with a strength ("lisinopril 10 mg") or a brand listed only with one
+        ("Advair Diskus" for "ADVAIR DISKUS 100/50"), matched as that name."""
+        bare = without_strength(folded)
+        for name in (bare, self._without_salt(bare)):
+            if name != folded and name in self._index.exact:
+                return CatalogMatch(self._index.exact[name], str(self._index.kinds[name]))
+        for name in (folded, bare):
+            listed = self._index.without_strength.get(name)
+            if listed is not None:
+                return CatalogMatch(self._index.exact[listed], str(self._index.kinds[listed]))
+        return None
+
+    def combination_parts(self, name: str) -> list[str]:
+        """The parts of a typed combination, strengths left out ("a/b 5/325" -> a, b)."""
+        parts = split_combination(name, self._rules)
+        return [part for part in parts if not is_strength(fold(part))]
 
     def _without_salt(self, folded: str) -> str:
         words = folded.split()

@@ -11,9 +11,11 @@ from medinfo.services.catalog.names import (
     base_name,
     is_clean_synonym,
     is_generic_label,
+    is_strength,
     phonetic_key,
     split_combination,
     split_ingredients,
+    without_strength,
 )
 from medinfo.services.catalog.vocabulary import load_name_rules
 
@@ -83,3 +85,24 @@ def test_is_generic_label_tells_brands_from_restated_ingredients() -> None:
 )
 def test_split_combination_finds_both_parts(typed: str) -> None:
     assert split_combination(typed, RULES) == ["hydrocodone", "acetaminophen"]
+
+
+@pytest.mark.parametrize(
+    ("folded", "bare"),
+    [
+        ("advair diskus 100 50", "advair diskus"),
+        ("lisinopril 10mg", "lisinopril"),
+        ("xanax 0 5 mg", "xanax"),
+        ("vitamin b12", "vitamin b12"),
+        ("tylenol w codeine no 3", "tylenol w codeine no"),
+    ],
+)
+def test_without_strength_drops_only_a_trailing_strength(folded: str, bare: str) -> None:
+    assert without_strength(folded) == bare
+
+
+def test_is_strength_knows_numbers_with_units_from_names() -> None:
+    assert is_strength("325")
+    assert is_strength("0 5 mg")
+    assert not is_strength("acetaminophen 5")
+    assert not is_strength("b12")
