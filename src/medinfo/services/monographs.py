@@ -33,11 +33,28 @@ def refresh_monograph(store: Store, drug: str, reconcile: ReconcileMonograph) ->
     store.monographs.put(CachedMonograph(drug=drug, body=body, etag=etag))
     names = [(drug, "generic"), (monograph.drug, "generic")]
     names += [(brand, "brand") for brand in monograph.brand_names]
+    names += [(brand, "brand") for brand in catalog_brands(drug)]
     store.names.replace_for_drug(drug, names)
     from medinfo.services.search import index_drug  # keeps `show --json` start-up light
 
     index_drug(store, monograph)
     return monograph
+
+
+def catalog_brands(drug: str) -> list[str]:
+    """The catalog's brands (current and discontinued) that resolve to `drug` itself.
+
+    Stored with the monograph's names they answer at the name resolver's first step, and so
+    on the `show --json` fast path, with the drug the resolver would find for them anyway.
+    """
+    from medinfo.services.catalog import load_catalog
+
+    catalog = load_catalog()
+    entry = catalog.get(drug)
+    if entry is None:
+        return []
+    key = entry.name
+    return [brand for brand in entry.brand_names if catalog.resolve(brand, fuzzy=False) == key]
 
 
 def resolve_drug(store: Store, name: str) -> str:
