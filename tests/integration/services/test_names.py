@@ -87,7 +87,23 @@ def test_every_entry_point_resolves_a_named_example_alike(medinfo: Medinfo, name
 
 @pytest.mark.parametrize("name", ["Gablofen", "Kemstro", "Lioresal", "baclofen", "BACLOFEN"])
 def test_baclofen_brands_show_the_baclofen_monograph(medinfo: Medinfo, name: str) -> None:
-    assert set(monograph_answers(medinfo, name).values()) == {"baclofen"}
+    found = monograph_answers(medinfo, name)
+    assert "show --json" in found  # catalog brands are stored names: the fast path answers
+    assert set(found.values()) == {"baclofen"}
+
+
+def test_stored_catalog_brands_resolve_as_the_catalog_alone_would(medinfo: Medinfo) -> None:
+    """Storing the catalog's brands with a monograph only lets them answer earlier."""
+    from medinfo.services.names import build_table, resolve_name
+
+    table = medinfo.names.table()
+    etags = table.etags
+    bare = build_table(etags, [(drug, drug, "generic") for drug in etags])
+    stored = [(name, drug) for name, (drug, kind) in table.stored.items() if kind == "brand"]
+    assert stored
+    for name, drug in stored:
+        if load_catalog().resolve(name, fuzzy=False) is not None:
+            assert resolve_name(name, bare, load_catalog).drug == drug, name
 
 
 @settings(
