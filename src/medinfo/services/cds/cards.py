@@ -20,7 +20,7 @@ SUMMARY_LIMIT = 140
 # Cards' uuids are name-based (uuid5) in this namespace: the same finding keeps its uuid.
 _NAMESPACE = uuid.UUID("6f1d3c52-5b0e-4f5e-9a56-6d1f0c1b7a21")
 _FILE = "cards.json"
-_MARKDOWN_SPECIALS = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>()#+!|"})
+_MARKDOWN_SPECIALS = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|"})
 
 
 class CardRules(BaseModel):

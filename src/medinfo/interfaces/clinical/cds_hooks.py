@@ -1,0 +1,112 @@
+"""CDS Hooks routes: GET /cds-services, POST /cds-services/{id} and its /feedback."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from medinfo.domain.errors import InputError
+from medinfo.interfaces.api.asking import answerer_of
+from medinfo.interfaces.api.responses import SafeJSONResponse
+from medinfo.services.cds.discovery import discovery
+from medinfo.services.cds.feedback import FeedbackLog, read_feedback
+from medinfo.services.cds.hook_calls import (
+    MAX_HOOK_BYTES,
+    UnknownServiceError,
+    answer_hook,
+    find_service,
+    read_hook_call,
+)
+
+router = APIRouter(prefix="/cds-services", tags=["cds-hooks"])
+
+# Browser-based EHR sandboxes call CDS services cross-origin; the services hold no cookies.
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Authorization, Content-Type",
+    "Access-Control-Max-Age": "600",
+}
+
+
+@router.get("")
+async def list_services() -> Response:
+    """CDS Hooks discovery: medinfo's order-select and order-sign services with prefetch."""
+    return SafeJSONResponse(discovery(), headers=CORS_HEADERS)
+
+
+@router.post("/{service_id}")
+async def call_service(service_id: str, request: Request) -> Response:
+    """A CDS Hooks call: cards for the draft medication orders (400 for a bad request)."""
+    body = await _body(request, MAX_HOOK_BYTES)
+    if isinstance(body, Response):
+        return body
+    lookup = answerer_of(request.app).lookup
+    base_url = str(request.base_url)
+    today = datetime.now(UTC).date()
+
+    def run() -> dict[str, object]:
+        return answer_hook(read_hook_call(body, service_id), lookup, base_url, today)
+
+    try:
+        cards = await run_in_threadpool(run)
+    except UnknownServiceError as error:
+        return error_reply(404, str(error))
+    except InputError as error:
+        return error_reply(400, str(error))
+    return SafeJSONResponse(cards, headers=CORS_HEADERS)
+
+
+@router.post("/{service_id}/feedback")
+async def feedback(service_id: str, request: Request) -> Response:
+    """Clinicians' outcomes for medinfo's cards (accepted or overridden, with the reason)."""
+    body = await _body(request, MAX_HOOK_BYTES)
+    if isinstance(body, Response):
+        return body
+    try:
+        find_service(service_id)
+        items = read_feedback(body).feedback
+    except UnknownServiceError as error:
+        return error_reply(404, str(error))
+    except InputError as error:
+        return error_reply(400, str(error))
+    feedback_log(request).record(service_id, items)
+    return SafeJSONResponse({}, headers=CORS_HEADERS)
+
+
+@router.options("")
+@router.options("/{service_id}")
+@router.options("/{service_id}/feedback")
+async def preflight() -> Response:
+    return Response(status_code=204, headers=CORS_HEADERS)
+
+
+def feedback_log(request: Request) -> FeedbackLog:
+    """The app's feedback log, made on first use."""
+    log: FeedbackLog | None = getattr(request.app.state, "cds_feedback", None)
+    if log is None:
+        log = FeedbackLog()
+        request.app.state.cds_feedback = log
+    return log
+
+
+def error_reply(status: int, message: str) -> Response:
+    """A CDS Hooks-style error: a JSON object whose `error` is one line naming the problem."""
+    line = message.splitlines()[0] if message else "bad request"
+    return SafeJSONResponse({"error": line, "status": status}, status, headers=CORS_HEADERS)
+
+
+async def _body(request: Request, limit: int) -> bytes | Response:
+    """The request body, or a 413 reply when it is (or says it is) larger than `limit`."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return error_reply(413, f"request body: larger than {limit} bytes")
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return error_reply(413, f"request body: larger than {limit} bytes")
+    return body
