@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 
 from medinfo.domain.errors import InputError
@@ -73,7 +74,7 @@ async def feedback(service_id: str, request: Request) -> Response:
         return error_reply(404, str(error))
     except InputError as error:
         return error_reply(400, str(error))
-    feedback_log(request).record(service_id, items)
+    feedback_log(request.app).record(service_id, items)
     return SafeJSONResponse({}, headers=CORS_HEADERS)
 
 
@@ -84,12 +85,12 @@ async def preflight() -> Response:
     return Response(status_code=204, headers=CORS_HEADERS)
 
 
-def feedback_log(request: Request) -> FeedbackLog:
+def feedback_log(app: Starlette) -> FeedbackLog:
     """The app's feedback log, made on first use."""
-    log: FeedbackLog | None = getattr(request.app.state, "cds_feedback", None)
+    log: FeedbackLog | None = getattr(app.state, "cds_feedback", None)
     if log is None:
         log = FeedbackLog()
-        request.app.state.cds_feedback = log
+        app.state.cds_feedback = log
     return log
 
 

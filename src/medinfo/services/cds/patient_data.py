@@ -120,7 +120,7 @@ def ckd_epi_2021(creatinine_mg_dl: float, age: int, female: bool) -> float:
     """eGFR (mL/min/1.73 m²) by the race-free CKD-EPI 2021 creatinine equation."""
     kappa, alpha = (0.7, -0.241) if female else (0.9, -0.302)
     ratio = creatinine_mg_dl / kappa
-    egfr = 142 * min(ratio, 1) ** alpha * max(ratio, 1) ** -1.200 * 0.9938**age
+    egfr: float = 142 * min(ratio, 1.0) ** alpha * max(ratio, 1.0) ** -1.200 * 0.9938**age
     return round(egfr * (1.012 if female else 1.0), 1)
 
 
