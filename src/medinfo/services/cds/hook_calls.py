@@ -195,7 +195,8 @@ def _identify(order: MedicationOrder, lookup: MedicineLookup) -> MedicineName:
         plain = re.split(r"\d", name, maxsplit=1)[0].strip(" ,-(")
         words = [w for w in normalize_name(name).split() if w not in noise and not _has_digit(w)]
         bracketed = re.findall(r"\[([^\]]+)\]", name)
-        for candidate in dict.fromkeys([name, plain, " ".join(words), *bracketed]):
+        # Plain forms first: an exact name is cheap, a miss on the full text costs a fuzzy search.
+        for candidate in dict.fromkeys([plain, " ".join(words), *bracketed, name]):
             if not candidate:
                 continue
             found = lookup.identify(candidate)
