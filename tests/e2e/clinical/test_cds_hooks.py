@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from medinfo.interfaces.api.app import create_app
 from medinfo.interfaces.clinical.cds_hooks import feedback_log
 from tests.cds_requests import full_prefetch, hook_request, medication_request
 from tests.cds_schema import assert_valid_discovery, assert_valid_response
+from tests.jwt_keys import ISSUER, ClientKey
 
 SIGN = "/cds-services/medinfo-order-sign"
 SELECT = "/cds-services/medinfo-order-select"
@@ -172,3 +175,20 @@ def test_preflight_allows_cross_origin_calls(clinical_client: TestClient) -> Non
     response = clinical_client.options(SIGN)
     assert response.status_code == 204
     assert "POST" in response.headers["access-control-allow-methods"]
+
+
+def test_trusted_issuers_make_bearer_tokens_required(
+    fake_real_pipeline: None, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = ClientKey()
+    issuers = json.dumps({ISSUER: str(key.write_jwks(tmp_path))})
+    monkeypatch.setenv("MEDINFO_CDS_TRUSTED_ISSUERS", issuers)
+    request = hook_request([medication_request("tizanidine", 4, frequency=3)], full_prefetch())
+    with TestClient(create_app(sqlite_url, cache_seconds=0)) as client:
+        refused = _post(client, SIGN, request)
+        assert refused.status_code == 401
+        assert refused.headers["www-authenticate"] == "Bearer"
+        token = key.token(f"http://testserver{SIGN}")
+        accepted = client.post(SIGN, json=request, headers={"Authorization": f"Bearer {token}"})
+        assert accepted.status_code == 200, accepted.text
+        client.app.state.medinfo.close()  # type: ignore[attr-defined]

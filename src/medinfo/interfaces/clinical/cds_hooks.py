@@ -9,9 +9,11 @@ from fastapi.responses import Response
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 
+from medinfo.config import CDS_TRUSTED_ISSUERS
 from medinfo.domain.errors import InputError
 from medinfo.interfaces.api.asking import answerer_of
 from medinfo.interfaces.api.responses import SafeJSONResponse
+from medinfo.services.cds.bearer_tokens import TokenError, TokenVerifier, read_trusted_issuers
 from medinfo.services.cds.discovery import discovery
 from medinfo.services.cds.feedback import FeedbackLog, read_feedback
 from medinfo.services.cds.hook_calls import (
@@ -45,6 +47,9 @@ async def call_service(service_id: str, request: Request) -> Response:
     body = await _body(request, MAX_HOOK_BYTES)
     if isinstance(body, Response):
         return body
+    refused = await _authenticate(request)
+    if refused is not None:
+        return refused
     lookup = answerer_of(request.app).lookup
     base_url = str(request.base_url)
     today = datetime.now(UTC).date()
@@ -67,6 +72,9 @@ async def feedback(service_id: str, request: Request) -> Response:
     body = await _body(request, MAX_HOOK_BYTES)
     if isinstance(body, Response):
         return body
+    refused = await _authenticate(request)
+    if refused is not None:
+        return refused
     try:
         find_service(service_id)
         items = read_feedback(body).feedback
@@ -92,6 +100,31 @@ def feedback_log(app: Starlette) -> FeedbackLog:
         log = FeedbackLog()
         app.state.cds_feedback = log
     return log
+
+
+def token_verifier(app: Starlette) -> TokenVerifier | None:
+    """The app's bearer-token verifier; None (tokens not checked) when no issuer is trusted."""
+    if not hasattr(app.state, "cds_verifier"):
+        issuers = read_trusted_issuers(CDS_TRUSTED_ISSUERS.value())
+        app.state.cds_verifier = TokenVerifier(issuers) if issuers else None
+    verifier: TokenVerifier | None = app.state.cds_verifier
+    return verifier
+
+
+async def _authenticate(request: Request) -> Response | None:
+    """None when the call may proceed; a 401 reply when a required token does not verify."""
+    verifier = token_verifier(request.app)
+    if verifier is None:
+        return None
+    audience = str(request.url).split("?", 1)[0]
+    authorization = request.headers.get("authorization")
+    try:
+        await run_in_threadpool(verifier.verify, authorization, audience)
+    except TokenError as error:
+        reply = error_reply(401, str(error))
+        reply.headers["WWW-Authenticate"] = "Bearer"
+        return reply
+    return None
 
 
 def error_reply(status: int, message: str) -> Response:
