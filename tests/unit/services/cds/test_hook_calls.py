@@ -18,7 +18,13 @@ from medinfo.services.cds.hook_calls import (
 from medinfo.services.monograph_lookup import MedicineName
 from tests.cds_requests import condition, full_prefetch, hook_request, medication_request
 from tests.cds_schema import assert_valid_response
-from tests.unit.services.safety.monographs import muscle_relaxant
+from tests.stored_monographs import tizanidine
+from tests.unit.services.safety.monographs import (
+    alpha_agonist,
+    antidepressant,
+    bare,
+    muscle_relaxant,
+)
 
 TODAY = date(2026, 12, 3)
 SIGN = "medinfo-order-sign"
@@ -169,3 +175,20 @@ def test_read_hook_call_unknown_service_and_unknown_selection() -> None:
     )
     with pytest.raises(HookError, match="not among the draftOrders"):
         read_hook_call(json.dumps(request).encode(), "medinfo-order-select")
+
+
+@pytest.mark.parametrize(
+    "monograph",
+    [muscle_relaxant(), alpha_agonist(), antidepressant(), tizanidine(), bare()],
+    ids=lambda m: m.drug,
+)
+def test_answer_hook_initial_dose_for_a_healthy_adult_gives_no_cards(monograph: Monograph) -> None:
+    """Invariant over every test monograph: the sources' own starting dose, a healthy adult,
+    complete prefetch and no other medicines raise nothing (false alarms are defects)."""
+    initial = monograph.dosing.initial
+    dose = initial.amount if initial is not None and initial.unit == "mg" else 1.0
+    times = initial.frequency_per_day if initial and initial.frequency_per_day else 1
+    order = medication_request(monograph.drug, dose, frequency=times)
+    call = read_hook_call(json.dumps(hook_request([order], full_prefetch())).encode(), SIGN)
+    response = answer_hook(call, FakeLookup(monograph), "https://m.example/", TODAY)
+    assert response == {"cards": []}
