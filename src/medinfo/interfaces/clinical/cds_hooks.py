@@ -44,12 +44,9 @@ async def list_services() -> Response:
 @router.post("/{service_id}")
 async def call_service(service_id: str, request: Request) -> Response:
     """A CDS Hooks call: cards for the draft medication orders (400 for a bad request)."""
-    body = await _body(request, MAX_HOOK_BYTES)
+    body = await _authorized_body(request)
     if isinstance(body, Response):
         return body
-    refused = await _authenticate(request)
-    if refused is not None:
-        return refused
     lookup = answerer_of(request.app).lookup
     base_url = str(request.base_url)
     today = datetime.now(UTC).date()
@@ -69,12 +66,9 @@ async def call_service(service_id: str, request: Request) -> Response:
 @router.post("/{service_id}/feedback")
 async def feedback(service_id: str, request: Request) -> Response:
     """Clinicians' outcomes for medinfo's cards (accepted or overridden, with the reason)."""
-    body = await _body(request, MAX_HOOK_BYTES)
+    body = await _authorized_body(request)
     if isinstance(body, Response):
         return body
-    refused = await _authenticate(request)
-    if refused is not None:
-        return refused
     try:
         find_service(service_id)
         items = read_feedback(body).feedback
@@ -109,6 +103,15 @@ def token_verifier(app: Starlette) -> TokenVerifier | None:
         app.state.cds_verifier = TokenVerifier(issuers) if issuers else None
     verifier: TokenVerifier | None = app.state.cds_verifier
     return verifier
+
+
+async def _authorized_body(request: Request) -> bytes | Response:
+    """The request body, or the 413 or 401 reply when it is too large or not authorized."""
+    body = await _body(request, MAX_HOOK_BYTES)
+    if isinstance(body, Response):
+        return body
+    refused = await _authenticate(request)
+    return body if refused is None else refused
 
 
 async def _authenticate(request: Request) -> Response | None:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from medinfo.domain.alerts import Alert, AlertCode, Severity
 from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import Monograph, SourceRef
+from medinfo.services.cds.vocabulary import load_rule_file
 
 SUMMARY_LIMIT = 140
 # Cards' uuids are name-based (uuid5) in this namespace: the same finding keeps its uuid.
@@ -38,11 +37,7 @@ class CardRules(BaseModel):
 @lru_cache(maxsize=1)
 def load_card_rules() -> CardRules:
     """The packaged card rules; InputError naming the file when malformed."""
-    raw = files("medinfo.services.cds").joinpath("rules", _FILE).read_text("utf-8")
-    try:
-        rules = CardRules.model_validate(json.loads(raw))
-    except (ValueError, ValidationError) as error:
-        raise InputError(f"{_FILE}: {error}") from None
+    rules = load_rule_file(CardRules, _FILE)
     if set(rules.indicators) != set(Severity):
         raise InputError(f"{_FILE}: indicators: every severity needs an indicator")
     return rules

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections import deque
@@ -11,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from medinfo.services.cds.fhir_json import HookError
+from medinfo.services.cds.fhir_json import HookError, parse_body
 
 _LOG = logging.getLogger("medinfo.cds.feedback")
 _MAX_FEEDBACK_BYTES = 64 * 1024
@@ -85,12 +84,7 @@ class FeedbackLog:
 
 def read_feedback(data: bytes) -> FeedbackRequest:
     """Parse and validate a feedback body; HookError names the field at fault."""
-    if len(data) > _MAX_FEEDBACK_BYTES:
-        raise HookError(f"request body: larger than {_MAX_FEEDBACK_BYTES} bytes")
-    try:
-        raw = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise HookError(f"request body: not valid JSON ({error})") from None
+    raw = parse_body(data, _MAX_FEEDBACK_BYTES)
     try:
         return FeedbackRequest.model_validate(raw)
     except ValidationError as error:

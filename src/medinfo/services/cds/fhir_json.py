@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -12,6 +13,16 @@ Json = Mapping[str, Any]
 
 class HookError(InputError):
     """A CDS Hooks request medinfo cannot use; the message names the field at fault."""
+
+
+def parse_body(data: bytes, limit: int) -> Any:
+    """A request body's JSON; HookError when it is larger than `limit` bytes or not JSON."""
+    if len(data) > limit:
+        raise HookError(f"request body: larger than {limit} bytes")
+    try:
+        return json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise HookError(f"request body: not valid JSON ({error})") from None
 
 
 def member(value: Json, key: str, where: str) -> Json | None:

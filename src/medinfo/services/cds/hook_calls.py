@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,7 +17,14 @@ from medinfo.domain.monograph import Monograph
 from medinfo.extract.drug_classes import load_drug_classes, normalize_name
 from medinfo.services.cds.cards import CardContext, alert_card, not_checked_card
 from medinfo.services.cds.discovery import SERVICES, CdsService
-from medinfo.services.cds.fhir_json import HookError, Json, bundle_resources, member, text
+from medinfo.services.cds.fhir_json import (
+    HookError,
+    Json,
+    bundle_resources,
+    member,
+    parse_body,
+    text,
+)
 from medinfo.services.cds.medication_orders import MedicationOrder, read_order
 from medinfo.services.cds.patient_data import PatientFacts, read_patient
 from medinfo.services.monograph_lookup import MedicineName
@@ -71,12 +77,7 @@ def find_service(service_id: str) -> CdsService:
 def read_hook_call(data: bytes, service_id: str) -> HookCall:
     """Parse and validate a request body; HookError names the field at fault."""
     service = find_service(service_id)
-    if len(data) > MAX_HOOK_BYTES:
-        raise HookError(f"request body: larger than {MAX_HOOK_BYTES} bytes")
-    try:
-        body = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise HookError(f"request body: not valid JSON ({error})") from None
+    body = parse_body(data, MAX_HOOK_BYTES)
     if not isinstance(body, dict):
         raise HookError("request body: expected a JSON object")
     hook = text(body, "hook")

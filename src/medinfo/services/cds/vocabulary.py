@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib.resources import files
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from medinfo.domain.errors import InputError
 
 _FILE = "fhir_codes.json"
+T = TypeVar("T", bound=BaseModel)
 
 
 class _Strict(BaseModel):
@@ -64,14 +66,19 @@ CONDITION_FIELDS = frozenset(
 )
 
 
+def load_rule_file(model: type[T], name: str) -> T:
+    """services/cds/rules/`name` as a strict `model`; InputError naming the file when malformed."""
+    text = files("medinfo.services.cds").joinpath("rules", name).read_text("utf-8")
+    try:
+        return model.model_validate(json.loads(text))
+    except (ValueError, ValidationError) as error:
+        raise InputError(f"{name}: {error}") from None
+
+
 @lru_cache(maxsize=1)
 def load_fhir_vocabulary() -> FhirVocabulary:
     """The packaged vocabulary; InputError naming the file when it is malformed."""
-    text = files("medinfo.services.cds").joinpath("rules", _FILE).read_text("utf-8")
-    try:
-        vocabulary = FhirVocabulary.model_validate(json.loads(text))
-    except (ValueError, ValidationError) as error:
-        raise InputError(f"{_FILE}: {error}") from None
+    vocabulary = load_rule_file(FhirVocabulary, _FILE)
     unknown = set(vocabulary.conditions) - CONDITION_FIELDS
     if unknown:
         raise InputError(f"{_FILE}: conditions: unknown patient fields {sorted(unknown)}")
