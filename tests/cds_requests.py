@@ -133,3 +133,39 @@ def hook_request(
     if prefetch is not None:
         request["prefetch"] = prefetch
     return request
+
+
+# Conditions that set each flag of a safety-check patient, as an EHR would code them.
+FLAG_CONDITIONS = {
+    "liver_disease": ("Cirrhosis of liver", "19943007"),
+    "seizure_history": ("Epilepsy", "84757009"),
+    "pregnant": ("Pregnancy", "77386006"),
+    "breastfeeding": ("Breastfeeding", None),
+    "alcohol_use": ("Alcohol dependence", "66590003"),
+}
+
+
+def hook_from_check(check: Json, today_year: int) -> Json:
+    """The order-sign request an EHR would send for a `/api/v1/check` request (no event)."""
+    patient_in = check.get("patient", {})
+    regimen = check["regimen"]
+    prefetch = full_prefetch(
+        egfr=patient_in.get("egfr", 95),
+        medicines=tuple(patient_in.get("other_medications", [])),
+        conditions=tuple(
+            condition(text, code)
+            for flag, (text, code) in FLAG_CONDITIONS.items()
+            if patient_in.get(flag)
+        ),
+    )
+    if patient_in.get("age") is not None:
+        prefetch["patient"] = patient(f"{today_year - patient_in['age']}-01-01")
+    if patient_in.get("egfr") is None:
+        prefetch["kidneyFunction"] = bundle()
+    order = medication_request(
+        regimen["drug"],
+        regimen["dose_mg"],
+        frequency=regimen.get("times_per_day", 1),
+        route={"text": regimen.get("route", "oral")},
+    )
+    return hook_request([order], prefetch)
