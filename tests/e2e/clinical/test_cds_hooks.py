@@ -192,3 +192,10 @@ def test_trusted_issuers_make_bearer_tokens_required(
         accepted = client.post(SIGN, json=request, headers={"Authorization": f"Bearer {token}"})
         assert accepted.status_code == 200, accepted.text
         client.app.state.medinfo.close()  # type: ignore[attr-defined]
+
+
+def test_unknown_clinical_paths_answer_json_not_pages(clinical_client: TestClient) -> None:
+    for path in ("/fhir/Patient/1", "/cds-services/medinfo-order-sign/extra/path"):
+        response = clinical_client.get(path)
+        assert response.status_code in (404, 405)
+        assert response.headers["content-type"].startswith("application/json")
