@@ -94,6 +94,9 @@ def read_patient(prefetch: Mapping[str, Any] | None, today: date) -> PatientFact
         status = _status(observations, codes, vocabulary.conditions[flag], vocabulary)
         if status is not None:
             facts.flags[flag] = status
+    if prefetch.get("conditions") is None and not resources.get("Condition"):
+        reason = "not prefetched: liver disease, seizures, pregnancy and alcohol use are unknown"
+        facts.gaps.append(Gap("conditions", reason))
     facts.other_medications = _medicines(resources)
     listed = any(prefetch.get(key) is not None for key in _MEDICATION_KEYS)
     if not listed and not any(resources.get(kind) for kind in _MEDICATION_KINDS):

@@ -99,7 +99,7 @@ def test_read_patient_reads_a_pregnancy_status_observation() -> None:
 
 def test_read_patient_names_what_is_missing() -> None:
     facts = read_patient({"patient": patient()}, TODAY)
-    assert {gap.what for gap in facts.gaps} == {"kidney function", "other medicines"}
+    assert {gap.what for gap in facts.gaps} == {"kidney function", "other medicines", "conditions"}
     assert {gap.what for gap in read_patient(None, TODAY).gaps} == {"patient data"}
 
 
