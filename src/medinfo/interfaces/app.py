@@ -20,6 +20,7 @@ from medinfo.interfaces.api import drugs, search
 from medinfo.interfaces.api import reviews as reviews_api
 from medinfo.interfaces.api.fast_routes import fast_route
 from medinfo.interfaces.api.security import SecurityHeaders, policy_for_page
+from medinfo.interfaces.clinical import cds_hooks, fhir
 from medinfo.interfaces.errors import install_error_handlers
 from medinfo.interfaces.shared.lookup import DEFAULT_TTL, DrugLookup
 from medinfo.interfaces.web import answers as answer_pages  # asks: /ask
@@ -40,6 +41,8 @@ ROUTERS: tuple[APIRouter, ...] = (
     answers_api.router,  # asks: GET /api/v1/ask
     check_pages.router,  # asks: /check, /interactions
     answer_pages.router,  # asks: /ask
+    cds_hooks.router,  # clinical: /cds-services
+    fhir.router,  # clinical: /fhir
 )
 
 
