@@ -13,6 +13,7 @@ from medinfo.domain.errors import InputError, UnknownDrugError
 from medinfo.interfaces.clinical import MACHINE_PATHS
 from medinfo.interfaces.shared.responses import SafeJSONResponse
 from medinfo.interfaces.web.rendering import render_page
+from medinfo.services.names import GroupNameError
 
 _LOG = logging.getLogger("medinfo.web")
 _TITLES = {404: "Page not found", 405: "Not allowed", 422: "Check what you typed"}
@@ -54,6 +55,8 @@ def error_response(
 def _unknown_drug(request: Request, error: UnknownDrugError) -> Response:
     name = error.name if len(error.name) <= _SHOWN_NAME else error.name[:_SHOWN_NAME] + "…"
     detail = f"No medicine called “{name}” was found."
+    if isinstance(error, GroupNameError):
+        detail = f"“{name}” is a group of medicines, not one medicine: search for one by name."
     return error_response(request, 404, detail, suggestions=error.suggestions)
 
 
