@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from medinfo.domain.monograph import SourceRef
     from medinfo.domain.reviews import DatasetFormat, Review, ReviewStatus
     from medinfo.services.answers import Answerer
+    from medinfo.services.cds.bearer_tokens import TokenVerifier
+    from medinfo.services.cds.feedback import FeedbackLog
     from medinfo.services.interactions import InteractionReport
     from medinfo.services.monograph_lookup import StoreMonographs
     from medinfo.services.reviews import (
@@ -49,6 +51,9 @@ class Medinfo:
         self._pipeline: pipelines.Pipeline | None = None
         self._monographs: StoreMonographs | None = None
         self._answerer: Answerer | None = None
+        self._cds_feedback: FeedbackLog | None = None
+        self._cds_verifier: TokenVerifier | None = None
+        self._cds_verifier_read = False
 
     @property
     def pipeline(self) -> pipelines.Pipeline:
@@ -176,6 +181,30 @@ class Medinfo:
         from medinfo.services.checks import cited_sources
 
         return cited_sources(self.monographs, drug, ids)
+
+    # -- clinical services (CDS Hooks) --
+
+    @property
+    def cds_feedback(self) -> FeedbackLog:
+        """Clinicians' outcomes for medinfo's cards, kept in memory (and logged)."""
+        if self._cds_feedback is None:
+            from medinfo.services.cds.feedback import FeedbackLog
+
+            self._cds_feedback = FeedbackLog()
+        return self._cds_feedback
+
+    @property
+    def cds_token_verifier(self) -> TokenVerifier | None:
+        """The CDS Hooks bearer-token verifier (MEDINFO_CDS_TRUSTED_ISSUERS, read on first use);
+        None when no issuer is trusted, so tokens are not checked."""
+        if not self._cds_verifier_read:
+            from medinfo.config import CDS_TRUSTED_ISSUERS
+            from medinfo.services.cds.bearer_tokens import TokenVerifier, read_trusted_issuers
+
+            issuers = read_trusted_issuers(CDS_TRUSTED_ISSUERS.value())
+            self._cds_verifier = TokenVerifier(issuers) if issuers else None
+            self._cds_verifier_read = True
+        return self._cds_verifier
 
     # -- reviews --
 

@@ -9,10 +9,9 @@ from fastapi.responses import Response
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 
-from medinfo.config import CDS_TRUSTED_ISSUERS
 from medinfo.domain.errors import InputError
 from medinfo.interfaces.shared.responses import SafeJSONResponse
-from medinfo.services.cds.bearer_tokens import TokenError, TokenVerifier, read_trusted_issuers
+from medinfo.services.cds.bearer_tokens import TokenError, TokenVerifier
 from medinfo.services.cds.discovery import discovery
 from medinfo.services.cds.feedback import FeedbackLog, read_feedback
 from medinfo.services.cds.hook_calls import (
@@ -87,20 +86,14 @@ async def preflight() -> Response:
 
 
 def feedback_log(app: Starlette) -> FeedbackLog:
-    """The app's feedback log, made on first use."""
-    log: FeedbackLog | None = getattr(app.state, "cds_feedback", None)
-    if log is None:
-        log = FeedbackLog()
-        app.state.cds_feedback = log
+    """The app's feedback log (kept by the composition root)."""
+    log: FeedbackLog = app.state.medinfo.cds_feedback
     return log
 
 
 def token_verifier(app: Starlette) -> TokenVerifier | None:
     """The app's bearer-token verifier; None (tokens not checked) when no issuer is trusted."""
-    if not hasattr(app.state, "cds_verifier"):
-        issuers = read_trusted_issuers(CDS_TRUSTED_ISSUERS.value())
-        app.state.cds_verifier = TokenVerifier(issuers) if issuers else None
-    verifier: TokenVerifier | None = app.state.cds_verifier
+    verifier: TokenVerifier | None = app.state.medinfo.cds_token_verifier
     return verifier
 
 
