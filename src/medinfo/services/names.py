@@ -176,7 +176,10 @@ def resolve_name(name: str, table: NameTable, catalog_of: Callable[[], Catalog])
     if exact is not None:  # a sound-alike spelling
         return _found(typed, exact.key, Matched.TYPO, table, catalog)
     components = catalog.resolve_components(typed)
-    if len(components) > 1:
+    if len(components) > 1:  # a typed combination, its parts perhaps misspelt
+        product = catalog.match(typed)
+        if product is not None:
+            return _found(typed, product.key, Matched.COMBINATION, table, catalog)
         return Resolution(typed, matched=Matched.COMBINATION, components=tuple(components))
     near = _stored_typo(folded, table)
     if near is not None:

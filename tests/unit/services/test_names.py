@@ -165,3 +165,10 @@ def test_resolve_name_finds_the_monograph_of_a_combination_by_its_parts() -> Non
 def test_resolve_name_matches_combination_parts_without_their_salts() -> None:
     table = build_table({"fluticasone/salmeterol": "etag"}, [])
     assert resolve_name("Advair Diskus", table, catalog).drug == "fluticasone/salmeterol"
+
+
+def test_resolve_name_never_corrects_a_number() -> None:
+    """"vitamin b12" is two edits from "vitamin k1" (phytonadione): a different vitamin."""
+    found = resolve_name("vitamin b12", EMPTY, catalog)
+    assert found.drug != CATALOG.resolve("vitamin k1")
+    assert resolve("tylenol w codiene no 3")[0] == CATALOG.resolve("tylenol w codeine no 3")

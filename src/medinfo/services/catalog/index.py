@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ class NameKind(StrEnum):
     SYNONYM = "synonym"
 
 
+_NUMBERS = re.compile(r"\d+")
 _KIND_ORDER = {kind: position for position, kind in enumerate(NameKind)}
 _NAME_FIELDS = (
     ("name", NameKind.GENERIC),
@@ -109,7 +111,8 @@ class NameIndex:
     def find_fuzzy(self, folded: str) -> str | None:
         """The key of the closest name within the typing-error limit for its length, else None.
 
-        A word that begins several names ("insulin", "vitamin") is too vague to guess from.
+        A word that begins several names ("insulin", "vitamin") is too vague to guess from, and
+        numbers are never corrected: a typo is in the letters.
         """
         allowed = self.limits.max_edits(len(folded))
         if allowed == 0 or self.starts_a_name(folded):
@@ -118,6 +121,8 @@ class NameIndex:
         from rapidfuzz.distance import OSA
 
         matches = process.extract(folded, self.names, scorer=OSA.distance, score_cutoff=allowed)
+        numbers = _NUMBERS.findall(folded)  # "vitamin b12" is never "vitamin k1"
+        matches = [match for match in matches if _NUMBERS.findall(match[0]) == numbers]
         if not matches:
             return None
         best = min(matches, key=lambda match: (match[1], self._ranks[match[0]]))
