@@ -168,7 +168,7 @@ def test_resolve_name_matches_combination_parts_without_their_salts() -> None:
 
 
 def test_resolve_name_never_corrects_a_number() -> None:
-    """"vitamin b12" is two edits from "vitamin k1" (phytonadione): a different vitamin."""
+    """Vitamin B12 is two edits from vitamin K1 (phytonadione), a different vitamin."""
     found = resolve_name("vitamin b12", EMPTY, catalog)
     assert found.drug != CATALOG.resolve("vitamin k1")
     assert resolve("tylenol w codiene no 3")[0] == CATALOG.resolve("tylenol w codeine no 3")
