@@ -1,29 +1,14 @@
-"""Answer vocabulary: everyday symptom words and medicine groups, loaded from rules/terms.json."""
+"""Answer vocabulary: everyday symptom words and medicine groups, from knowledge/qa/terms.json."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
 
-from medinfo.domain.errors import InputError
-from medinfo.services.qa.intents import normalise_words, read_rules_json
-
-TERMS_FILE = "rules/terms.json"
-_TOP_KEYS = {
-    "_comment",
-    "symptoms",
-    "agent_classes",
-    "alcohol_class",
-    "sedating_effects",
-    "breathing_effects",
-    "weight_effects",
-    "synonyms",
-    "stopwords",
-    "condition_generic_words",
-}
-_CLASS_KEYS = {"aliases", "members", "part_of"}
+from medinfo.knowledge import service_rules as rules
+from medinfo.knowledge.loading import load
+from medinfo.services.qa.intents import normalise_words
 
 
 @lru_cache(maxsize=4096)
@@ -117,37 +102,31 @@ def _fold_all(terms: Iterable[str]) -> tuple[str, ...]:
     return tuple(term_key(term) for term in terms)
 
 
-def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
-    """Validate and fold a terms document; InputError names the field at fault."""
-    unknown = set(raw) - _TOP_KEYS
-    if unknown:
-        raise InputError(f"{TERMS_FILE}: top level: unknown keys {sorted(unknown)}")
-    classes: dict[str, AgentClass] = {}
-    for name, entry in raw.get("agent_classes", {}).items():
-        bad = set(entry) - _CLASS_KEYS
-        if bad:
-            raise InputError(f"{TERMS_FILE}: agent_classes.{name}: unknown keys {sorted(bad)}")
-        key = term_key(name)
-        classes[key] = AgentClass(
-            key,
-            _fold_all(entry.get("aliases", [])),
-            _fold_all(entry.get("members", [])),
-            _fold_all(entry.get("part_of", [])),
+def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
+    """The folded vocabulary of a validated terms file."""
+    classes = {
+        term_key(name): AgentClass(
+            term_key(name),
+            _fold_all(entry.aliases),
+            _fold_all(entry.members),
+            _fold_all(entry.part_of),
         )
+        for name, entry in raw.agent_classes.items()
+    }
     return Vocabulary(
-        symptoms={term_key(s): _fold_all(w) for s, w in raw.get("symptoms", {}).items()},
+        symptoms={term_key(s): _fold_all(w) for s, w in raw.symptoms.items()},
         classes=classes,
-        synonyms={term_key(g): _fold_all(n) for g, n in raw.get("synonyms", {}).items()},
-        alcohol_class=term_key(raw.get("alcohol_class", "alcohol")),
-        sedating_effects=frozenset(_fold_all(raw.get("sedating_effects", []))),
-        breathing_effects=frozenset(_fold_all(raw.get("breathing_effects", []))),
-        weight_effects=frozenset(_fold_all(raw.get("weight_effects", []))),
-        stopwords=frozenset(word.lower() for word in raw.get("stopwords", [])),
-        condition_generic_words=frozenset(_fold_all(raw.get("condition_generic_words", []))),
+        synonyms={term_key(g): _fold_all(n) for g, n in raw.synonyms.items()},
+        alcohol_class=term_key(raw.alcohol_class),
+        sedating_effects=frozenset(_fold_all(raw.sedating_effects)),
+        breathing_effects=frozenset(_fold_all(raw.breathing_effects)),
+        weight_effects=frozenset(_fold_all(raw.weight_effects)),
+        stopwords=frozenset(word.lower() for word in raw.stopwords),
+        condition_generic_words=frozenset(_fold_all(raw.condition_generic_words)),
     )
 
 
 @cache
 def load_vocabulary() -> Vocabulary:
-    """The packaged vocabulary, parsed once."""
-    return parse_vocabulary(read_rules_json(TERMS_FILE))
+    """The vocabulary of knowledge/qa/terms.json, folded once."""
+    return vocabulary_from(load(rules.AnswerTerms))

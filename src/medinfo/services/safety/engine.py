@@ -12,12 +12,13 @@ from medinfo.domain.alerts import (
 )
 from medinfo.domain.monograph import Monograph
 from medinfo.extract.drug_classes import load_drug_classes, normalize_name
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
 from medinfo.services.safety.conditions import check_conditions
 from medinfo.services.safety.dose_limits import check_dose_limits, daily_dose_mg
 from medinfo.services.safety.events import check_missed_dose, plan_stop
 from medinfo.services.safety.interactions import check_interactions
 from medinfo.services.safety.medicines import MedicineResolver, resolve_medicines
-from medinfo.services.safety.rules import load_rules, severity_rank
 
 
 def check_regimen(
@@ -29,7 +30,7 @@ def check_regimen(
     (loaded once). `resolve` (the catalog) helps name the patient's other medicines.
     A regimen the facts raise no concern about gets no alerts.
     """
-    rules = load_rules()
+    rules = load(SafetyRules)
     vocabulary = load_drug_classes()
     patient, regimen, event = request.patient, request.regimen, request.event
     itself = frozenset({normalize_name(monograph.drug)})

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from medinfo.domain.alerts import Alert, AlertCode, Patient, Severity
 from medinfo.domain.monograph import Interaction, Monograph
 from medinfo.extract.drug_classes import DrugClassVocabulary, normalize_name
+from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
 from medinfo.services.safety.medicines import Medicine
 from medinfo.services.safety.messages import join_words, render, sentence, with_article
-from medinfo.services.safety.rules import SafetyRules, severity_rank
 
 
 @dataclass(frozen=True)

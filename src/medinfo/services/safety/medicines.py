@@ -7,7 +7,8 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from medinfo.extract.drug_classes import DrugClassVocabulary, load_drug_classes, normalize_name
-from medinfo.services.safety.rules import load_rules
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.safety_rules import SafetyRules
 
 
 class MedicineResolver(Protocol):
@@ -103,7 +104,7 @@ def _lookup_fallback(cleaned: str) -> tuple[str, ...] | None:
     """Names the vocabulary lacks: the drug recogniser, then fuzzy spelling in both."""
     if not cleaned:
         return None
-    matching = load_rules().name_matching
+    matching = load(SafetyRules).name_matching
     exact = _recognise(cleaned, fuzzy=False, min_similarity=1.0)
     if exact:
         return exact
