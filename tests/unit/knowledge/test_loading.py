@@ -1,4 +1,4 @@
-"""Every knowledge file has exactly one strict model; a bad file fails in one line naming file and key."""
+"""Every knowledge file has one strict model; a bad file fails in one line naming file and key."""
 
 from __future__ import annotations
 
@@ -74,9 +74,7 @@ def test_importing_knowledge_loads_no_file() -> None:
 
 def test_an_unknown_key_is_named_with_its_file() -> None:
     message = _bad(MissedDoseRules, {**_packaged(MissedDoseRules), "topics": ["x"]})
-    assert message == (
-        "knowledge/extract/missed_dose.json: topics: Extra inputs are not permitted"
-    )
+    assert message == ("knowledge/extract/missed_dose.json: topics: Extra inputs are not permitted")
 
 
 def test_a_nested_unknown_key_is_named_by_its_path() -> None:
@@ -129,7 +127,9 @@ def test_a_malformed_message_template_is_rejected() -> None:
 
 
 def test_a_file_that_is_not_utf8_is_rejected() -> None:
-    with pytest.raises(InputError, match=r"^knowledge/extract/sections.json: not UTF-8 \(byte 18\)"):
+    with pytest.raises(
+        InputError, match=r"^knowledge/extract/sections.json: not UTF-8 \(byte 18\)"
+    ):
         parse(SectionRules, '{"headings": ["caf\xe9"]}'.encode("latin-1"))
 
 

@@ -11,8 +11,9 @@ from medinfo.domain.alerts import (
     TaperStep,
 )
 from medinfo.domain.monograph import Monograph
-from medinfo.extract.drug_classes import load_drug_classes, normalize_name
+from medinfo.knowledge.groups import medicine_groups
 from medinfo.knowledge.loading import load
+from medinfo.knowledge.names import normalize_name
 from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
 from medinfo.services.safety.conditions import check_conditions
 from medinfo.services.safety.dose_limits import check_dose_limits, daily_dose_mg
@@ -31,7 +32,7 @@ def check_regimen(
     A regimen the facts raise no concern about gets no alerts.
     """
     rules = load(SafetyRules)
-    vocabulary = load_drug_classes()
+    vocabulary = medicine_groups()
     patient, regimen, event = request.patient, request.regimen, request.event
     itself = frozenset({normalize_name(monograph.drug)})
     medicines = resolve_medicines(patient.other_medications, resolve, exclude=itself)

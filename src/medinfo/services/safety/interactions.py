@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from medinfo.domain.alerts import Alert, AlertCode, Patient, Severity
 from medinfo.domain.monograph import Interaction, Monograph
-from medinfo.extract.drug_classes import DrugClassVocabulary, normalize_name
+from medinfo.knowledge.groups import MedicineGroups
+from medinfo.knowledge.names import normalize_name
 from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
 from medinfo.services.safety.medicines import Medicine
 from medinfo.services.safety.messages import join_words, render, sentence, with_article
@@ -29,7 +30,7 @@ class _Hit:
     drugs: frozenset[str]
 
 
-def interaction_targets(monograph: Monograph, vocabulary: DrugClassVocabulary) -> list[Target]:
+def interaction_targets(monograph: Monograph, vocabulary: MedicineGroups) -> list[Target]:
     """The classes and drugs each of the monograph's interactions names."""
     return [
         Target(
@@ -48,7 +49,7 @@ def check_interactions(
     medicines: list[Medicine],
     monograph: Monograph,
     rules: SafetyRules,
-    vocabulary: DrugClassVocabulary,
+    vocabulary: MedicineGroups,
 ) -> list[Alert]:
     """INTERACTION_ALCOHOL, then per medicine INTERACTION_CNS_DEPRESSANT and INTERACTION_OTHER."""
     targets = interaction_targets(monograph, vocabulary)
@@ -94,9 +95,7 @@ def _match(medicine: Medicine, target: Target, alcohol: str) -> _Hit | None:
     return _Hit(target, classes, drugs) if classes or drugs else None
 
 
-def _is_cns(
-    medicine: Medicine, hit: _Hit, rules: SafetyRules, vocabulary: DrugClassVocabulary
-) -> bool:
+def _is_cns(medicine: Medicine, hit: _Hit, rules: SafetyRules, vocabulary: MedicineGroups) -> bool:
     """Whether the medicine's own class inside a matched class is a CNS depressant class.
 
     Listed "antihistamines" make a sedating antihistamine a CNS interaction, not a non-sedating one.
@@ -132,7 +131,7 @@ def _medicine_alert(
     hits: list[_Hit],
     monograph: Monograph,
     rules: SafetyRules,
-    vocabulary: DrugClassVocabulary,
+    vocabulary: MedicineGroups,
 ) -> Alert:
     interactions = [hit.target.interaction for hit in hits]
     severity = _severity(interactions, rules)
@@ -154,7 +153,7 @@ def _medicine_alert(
     )
 
 
-def _kind(medicine: Medicine, matched: frozenset[str], vocabulary: DrugClassVocabulary) -> str:
+def _kind(medicine: Medicine, matched: frozenset[str], vocabulary: MedicineGroups) -> str:
     """The medicine's narrowest class within the matched ones: "is a benzodiazepine"."""
     if not matched:
         return ""
