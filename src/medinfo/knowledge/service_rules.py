@@ -73,21 +73,12 @@ class IntentRules(KnowledgeFile):
     final_clause_bonus: float = 0
 
 
-class AgentClass(Strict):
-    aliases: tuple[str, ...] = ()
-    members: tuple[str, ...] = ()
-    part_of: tuple[str, ...] = ()
-
-
 class AnswerTerms(KnowledgeFile):
     FILE: ClassVar[str] = "qa/terms.json"
     symptoms: dict[str, tuple[str, ...]] = Field(default_factory=dict)
-    agent_classes: dict[str, AgentClass] = Field(default_factory=dict)
-    alcohol_class: str = "alcohol"
     sedating_effects: tuple[str, ...] = ()
     breathing_effects: tuple[str, ...] = ()
     weight_effects: tuple[str, ...] = ()
-    synonyms: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     stopwords: tuple[str, ...] = ()
     condition_generic_words: tuple[str, ...] = ()
 

@@ -10,6 +10,7 @@ from medinfo.knowledge.names import normalize_name
 from medinfo.services.qa.intents import load_intent_rules
 from medinfo.services.qa.vocabulary import load_vocabulary, term_key
 
+ALCOHOL = "alcohol"  # the id of the group that stands for alcohol
 _MIN_FUZZY = 6
 _LONG_FUZZY = 9
 
@@ -52,6 +53,23 @@ class MedicineIndex:
             if self._includes(wider_id, class_id):
                 found.update(term_key(name) for name in (*drug_class.aliases, drug_class.label))
         return found
+
+    def alcohol_names(self) -> set[str]:
+        """The folded names an interaction fact may use for alcohol itself."""
+        alcohol = self._vocabulary.groups[ALCOHOL]
+        return {term_key(name) for name in (ALCOHOL, *alcohol.aliases, alcohol.label)}
+
+    def wider_than_alcohol(self) -> set[str]:
+        """The folded names of the groups alcohol belongs to (CNS depressants)."""
+        return self.class_names(ALCOHOL) - self.alcohol_names()
+
+    def brand_names(self, generic: str) -> set[str]:
+        """The folded product names that stand for `generic` alone ("xanax" for alprazolam)."""
+        return {
+            term_key(name)
+            for name, parts in self._products.items()
+            if parts == (generic,) and name != generic
+        }
 
     def _includes(self, wider_id: str, class_id: str) -> bool:
         if wider_id == class_id:

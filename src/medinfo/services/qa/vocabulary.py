@@ -1,4 +1,4 @@
-"""Answer vocabulary: everyday symptom words and medicine groups, from knowledge/qa/terms.json."""
+"""Answer vocabulary: everyday symptom words and effect lists, from knowledge/qa/terms.json."""
 
 from __future__ import annotations
 
@@ -26,21 +26,10 @@ def contains_phrase(text: str, phrase: str) -> bool:
 
 
 @dataclass(frozen=True)
-class AgentClass:
-    name: str
-    aliases: tuple[str, ...]
-    members: tuple[str, ...]
-    part_of: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Vocabulary:
     """Folded term lists; every entry went through term_key."""
 
     symptoms: dict[str, tuple[str, ...]]
-    classes: dict[str, AgentClass]
-    synonyms: dict[str, tuple[str, ...]]
-    alcohol_class: str
     sedating_effects: frozenset[str]
     breathing_effects: frozenset[str]
     weight_effects: frozenset[str]
@@ -55,48 +44,6 @@ class Vocabulary:
             if any(contains_phrase(text, word) for word in (symptom, *words))
         }
 
-    def agent_names_in(self, text: str, exclude: Iterable[str] = ()) -> set[str]:
-        """Names an interaction fact may use for the medicines a folded question names.
-
-        A brand name brings in its generic; a named member brings in its class and every
-        wider class it is part of. Names in `exclude` (the drug asked about) are ignored.
-        """
-        skip = set(exclude)
-        found = {
-            name
-            for generic, others in self.synonyms.items()
-            for name in (generic, *others)
-            if name not in skip and contains_phrase(text, name)
-        }
-        found |= {
-            generic
-            for generic, others in self.synonyms.items()
-            if generic not in skip and any(name in found for name in others)
-        }
-        pending = []
-        for agent_class in self.classes.values():
-            for name in (*agent_class.members, *agent_class.aliases, agent_class.name):
-                if name in skip:
-                    continue
-                if name in found or contains_phrase(text, name):
-                    found.add(name)
-                    pending.append(agent_class.name)
-        seen: set[str] = set()
-        while pending:
-            class_name = pending.pop()
-            if class_name in seen or class_name not in self.classes:
-                continue
-            seen.add(class_name)
-            agent_class = self.classes[class_name]
-            found.update((agent_class.name, *agent_class.aliases))
-            pending.extend(agent_class.part_of)
-        return found
-
-    def alcohol_names(self) -> set[str]:
-        """Names an interaction fact may use for alcohol."""
-        alcohol = self.classes.get(self.alcohol_class)
-        return {self.alcohol_class, *(alcohol.aliases if alcohol else ())}
-
 
 def _fold_all(terms: Iterable[str]) -> tuple[str, ...]:
     return tuple(term_key(term) for term in terms)
@@ -104,20 +51,8 @@ def _fold_all(terms: Iterable[str]) -> tuple[str, ...]:
 
 def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
     """The folded vocabulary of a validated terms file."""
-    classes = {
-        term_key(name): AgentClass(
-            term_key(name),
-            _fold_all(entry.aliases),
-            _fold_all(entry.members),
-            _fold_all(entry.part_of),
-        )
-        for name, entry in raw.agent_classes.items()
-    }
     return Vocabulary(
         symptoms={term_key(s): _fold_all(w) for s, w in raw.symptoms.items()},
-        classes=classes,
-        synonyms={term_key(g): _fold_all(n) for g, n in raw.synonyms.items()},
-        alcohol_class=term_key(raw.alcohol_class),
         sedating_effects=frozenset(_fold_all(raw.sedating_effects)),
         breathing_effects=frozenset(_fold_all(raw.breathing_effects)),
         weight_effects=frozenset(_fold_all(raw.weight_effects)),
