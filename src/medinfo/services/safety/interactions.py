@@ -12,6 +12,8 @@ from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
 from medinfo.services.safety.medicines import Medicine
 from medinfo.services.safety.messages import join_words, render, sentence, with_article
 
+QT_MECHANISM = "QT prolongation"  # the mechanism medicine_groups.json gives QT-prolonging groups
+
 
 @dataclass(frozen=True)
 class Target:
@@ -51,7 +53,8 @@ def check_interactions(
     rules: SafetyRules,
     vocabulary: MedicineGroups,
 ) -> list[Alert]:
-    """INTERACTION_ALCOHOL, then per medicine INTERACTION_CNS_DEPRESSANT and INTERACTION_OTHER."""
+    """INTERACTION_ALCOHOL, then per medicine INTERACTION_CNS_DEPRESSANT, INTERACTION_QT and
+    INTERACTION_OTHER (a hit goes to the first that fits)."""
     targets = interaction_targets(monograph, vocabulary)
     alcohol = rules.alcohol_class
     alerts: list[Alert] = []
@@ -64,7 +67,8 @@ def check_interactions(
             continue
         hits = [hit for t in targets if (hit := _match(medicine, t, alcohol)) is not None]
         cns = [hit for hit in hits if _is_cns(medicine, hit, rules, vocabulary)]
-        other = [hit for hit in hits if hit not in cns]
+        qt = [hit for hit in hits if hit not in cns and _prolongs_qt(hit, vocabulary)]
+        other = [hit for hit in hits if hit not in cns and hit not in qt]
         if cns:
             alerts.append(
                 _medicine_alert(
@@ -74,6 +78,12 @@ def check_interactions(
                     monograph,
                     rules,
                     vocabulary,
+                )
+            )
+        if qt:
+            alerts.append(
+                _medicine_alert(
+                    AlertCode.INTERACTION_QT, medicine, qt, monograph, rules, vocabulary
                 )
             )
         if other:
@@ -106,6 +116,11 @@ def _is_cns(medicine: Medicine, hit: _Hit, rules: SafetyRules, vocabulary: Medic
         for own in medicine.classes
         if any(vocabulary.is_within(own, matched) for matched in hit.classes)
     )
+
+
+def _prolongs_qt(hit: _Hit, vocabulary: MedicineGroups) -> bool:
+    """Whether the medicine matched a listed group whose usual interaction is QT prolongation."""
+    return any(vocabulary.groups[gid].interaction.mechanism == QT_MECHANISM for gid in hit.classes)
 
 
 def _severity(interactions: list[Interaction], rules: SafetyRules) -> Severity:
