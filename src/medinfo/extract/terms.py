@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from medinfo.domain.errors import InputError
+from medinfo.knowledge.groups import medicine_groups
 from medinfo.knowledge.loading import load
 from medinfo.knowledge.vocabularies import TERM_LISTS
+from medinfo.knowledge.vocabularies import Term as KnowledgeTerm
+
+AGENTS = "interaction_agents"  # read from the medicine groups' `agent` keys
 
 Default = str | bool
 
@@ -149,16 +153,18 @@ class Vocabulary:
 @cache
 def vocabulary(name: str) -> Vocabulary:
     """The vocabulary knowledge/vocab/<name>.json, loaded and validated once."""
-    model = TERM_LISTS.get(name)
-    if model is None:
+    if name == AGENTS:
+        entries: Sequence[KnowledgeTerm] = medicine_groups().agent_terms()
+    elif name in TERM_LISTS:
+        entries = load(TERM_LISTS[name]).terms
+    else:
         raise InputError(f"vocab/{name}.json: unknown vocabulary")
     terms = [
-        Term(entry.term.strip().lower(), entry.synonyms, entry.defaults())
-        for entry in load(model).terms
+        Term(entry.term.strip().lower(), entry.synonyms, entry.defaults()) for entry in entries
     ]
     return Vocabulary(name, terms)
 
 
 def vocabulary_names() -> list[str]:
     """The names of every vocabulary this module knows how to load."""
-    return sorted(TERM_LISTS)
+    return sorted([*TERM_LISTS, AGENTS])

@@ -21,8 +21,19 @@ from pydantic import Field, model_validator
 from medinfo.domain.errors import InputError
 from medinfo.knowledge.loading import KnowledgeFile, Strict, load
 from medinfo.knowledge.names import components, normalize_name, without_salt
+from medinfo.knowledge.vocabularies import InteractionAgent
 
 Severity = Literal["minor", "moderate", "major", "contraindicated"]
+_AGENT_TYPES: dict[str, Literal["class", "substance"]] = {
+    "medicine": "class",
+    "substance": "substance",
+}
+_AGENT_SEVERITY: dict[str | None, Literal["major", "moderate", "minor"]] = {
+    "contraindicated": "major",
+    "major": "major",
+    "moderate": "moderate",
+    "minor": "minor",
+}
 
 
 class UsualInteraction(Strict):
@@ -38,6 +49,7 @@ class MedicineGroup(Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     label: str
     kind: Literal["medicine", "substance"]
+    agent: str | None = None
     aliases: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
     includes: tuple[str, ...] = ()
@@ -151,6 +163,26 @@ class MedicineGroups:
                     found.update(self.components_of(name) or ())
             self._phrase_drugs[key] = frozenset(found)
         return self._phrase_drugs[key]
+
+    def agent_terms(self) -> list[InteractionAgent]:
+        """The interaction agents extraction reads in text: one term per `agent` key, named by
+        the aliases of every group reported under it, with the first such group's kind and usual
+        severity; in file order."""
+        terms: dict[str, InteractionAgent] = {}
+        for group in self.groups.values():
+            if group.agent is None:
+                continue
+            known = terms.get(group.agent)
+            aliases = (*known.synonyms, *group.aliases) if known else group.aliases
+            kind = known.agent_type if known else _AGENT_TYPES[group.kind]
+            severity = known.severity if known else _AGENT_SEVERITY.get(group.interaction.severity)
+            terms[group.agent] = InteractionAgent(
+                term=group.agent,
+                synonyms=tuple(dict.fromkeys(aliases)),
+                agent_type=kind,
+                severity=severity,
+            )
+        return list(terms.values())
 
     def generics_of(self, name: str) -> tuple[str, ...]:
         """The generic parts of a medicine name: a brand's components, a combination's parts

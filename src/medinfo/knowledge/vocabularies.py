@@ -50,6 +50,8 @@ class Precaution(Term):
 
 
 class InteractionAgent(Term):
+    """An interaction agent as extraction reports it (built from the medicine groups)."""
+
     agent_type: Literal["drug", "class", "substance"] | None = None
     severity: Literal["major", "moderate", "minor"] | None = None
 
@@ -69,11 +71,6 @@ class Precautions(TermList):
     terms: tuple[Precaution, ...]
 
 
-class InteractionAgents(TermList):
-    FILE: ClassVar[str] = "vocab/interaction_agents.json"
-    terms: tuple[InteractionAgent, ...]
-
-
 class Forms(TermList):
     FILE: ClassVar[str] = "vocab/forms.json"
 
@@ -90,7 +87,6 @@ TERM_LISTS: dict[str, type[TermList]] = {
     "side_effects": SideEffects,
     "conditions": Conditions,
     "precautions": Precautions,
-    "interaction_agents": InteractionAgents,
     "forms": Forms,
     "drug_class_names": DrugClassNames,
     "mechanism_terms": MechanismTerms,

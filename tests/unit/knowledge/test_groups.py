@@ -22,14 +22,15 @@ from medinfo.knowledge.names import normalize_name
 def test_classes_named_reads_article_wording() -> None:
     vocabulary = medicine_groups()
     named = vocabulary.classes_named("other CNS depressants (such as sleeping pills or narcotics)")
-    assert {"cns_depressants", "sleeping_pills", "opioids"} <= named
+    assert {"cns_depressants", "sleeping_pills", "narcotics"} <= named
+    assert medicine_groups().is_within("opioids", "narcotics")
     assert vocabulary.classes_named("MAOIs") == {"maois"}
     assert vocabulary.classes_named("antidepressants") == {"antidepressants"}
 
 
 def test_classes_of_drug_includes_wider_classes() -> None:
     vocabulary = medicine_groups()
-    assert {"opioids", "cns_depressants"} <= vocabulary.classes_of_drug("Oxycodone")
+    assert {"opioids", "narcotics", "cns_depressants"} <= vocabulary.classes_of_drug("Oxycodone")
     assert "cns_depressants" not in vocabulary.classes_of_drug("loratadine")
     assert "antihistamines" in vocabulary.classes_of_drug("loratadine")
 
@@ -96,7 +97,7 @@ def test_group_by_name_reads_aliases_and_usual_interaction() -> None:
     assert group is not None
     assert group.id == "qt_prolonging_drugs"
     assert group.interaction.mechanism == "QT prolongation"
-    assert group_by_name("narcotics") == group_by_name("opioid")
+    assert group_by_name("opiates") == group_by_name("opioid")
     assert group_by_name("vitamins") is None
 
 
@@ -113,3 +114,12 @@ def test_every_gold_interaction_agent_is_a_known_class_or_drug() -> None:
     for item in json.loads(gold_file.read_text(encoding="utf-8"))["interactions"]:
         agent = item["agent"]
         assert vocabulary.classes_named(agent) or vocabulary.drugs_named(agent), agent
+
+
+def test_interaction_agents_come_from_the_groups_agent_keys() -> None:
+    agents = {term.term: term for term in medicine_groups().agent_terms()}
+    assert "sedating antihistamines" in agents["antihistamines"].synonyms
+    assert "tranquilizers" in agents["sedatives"].synonyms
+    assert agents["narcotics"].severity == "major"
+    assert agents["alcohol"].agent_type == "substance"
+    assert "qt prolonging drugs" not in agents

@@ -19,7 +19,7 @@ from medinfo.knowledge.loading import RuleFile, load, parse
 from medinfo.knowledge.reconcile_rules import MergeRules
 from medinfo.knowledge.safety_rules import SafetyRules
 from medinfo.knowledge.service_rules import AlertMessages, CatalogNames, IntentRules
-from medinfo.knowledge.vocabularies import InteractionAgents
+from medinfo.knowledge.vocabularies import Forms, Precautions
 
 ROOT = Path(str(resources.files("medinfo.knowledge")))
 
@@ -105,13 +105,13 @@ def test_an_empty_pattern_list_is_rejected_since_it_would_match_everything() -> 
 
 
 def test_a_value_outside_its_allowed_set_is_rejected() -> None:
-    data = {"terms": [{"term": "alcohol", "severity": "catastrophic"}]}
-    assert "terms.0.severity" in _bad(InteractionAgents, data)
+    data = {"terms": [{"term": "liver disease", "advice": "ignore"}]}
+    assert "terms.0.advice" in _bad(Precautions, data)
 
 
 def test_a_term_listed_twice_is_rejected() -> None:
     data = {"terms": [{"term": "gel"}, {"term": "Gel"}]}
-    assert "listed twice" in _bad(InteractionAgents, data)
+    assert "listed twice" in _bad(Forms, data)
 
 
 def test_an_unknown_intent_is_rejected() -> None:
