@@ -49,6 +49,7 @@ class MedicineGroup(Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     label: str
     kind: Literal["medicine", "substance"]
+    name: str | None = None
     agent: str | None = None
     aliases: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
@@ -183,6 +184,15 @@ class MedicineGroups:
                 severity=severity,
             )
         return list(terms.values())
+
+    def agent_names(self) -> dict[str, tuple[str, ...]]:
+        """Each `name` groups are shown under, with the agent keys and aliases merged into it."""
+        merged: dict[str, tuple[str, ...]] = {}
+        for group in self.groups.values():
+            if group.name is not None:
+                words = (*merged.get(group.name, ()), group.agent or "", *group.aliases)
+                merged[group.name] = tuple(dict.fromkeys(word for word in words if word))
+        return merged
 
     def generics_of(self, name: str) -> tuple[str, ...]:
         """The generic parts of a medicine name: a brand's components, a combination's parts

@@ -8,11 +8,15 @@ from functools import cache
 
 from medinfo.domain.facts import FactKind
 from medinfo.knowledge import reconcile_rules as rules
+from medinfo.knowledge.groups import medicine_groups
 from medinfo.knowledge.loading import load
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _KEEP_ENDINGS = ("ss", "us", "is", "ous")
 _ES_AFTER = ("ch", "sh", "x", "z", "ss")
+
+
+AGENT_GROUP = "agents"  # interaction agents fold into the medicine groups' names
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,11 @@ def vocabulary() -> Vocabulary:
             for variant in (term, *variants):
                 folded[_plain_key(variant, exceptions)] = term
         canonical[group] = folded
+    agents: dict[str, str] = {}
+    for name, variants in medicine_groups().agent_names().items():
+        for variant in (name, *variants):
+            agents.setdefault(_plain_key(variant, exceptions), name)
+    canonical[AGENT_GROUP] = agents
     kind_groups = {kind.value: group for kind, group in raw.kind_groups.items()}
     return Vocabulary(exceptions, kind_groups, canonical)
 
