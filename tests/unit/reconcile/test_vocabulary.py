@@ -24,3 +24,9 @@ def test_match_key_folds_synonyms_within_their_group() -> None:
     )
     assert match_key("MS", "indications") == match_key("multiple sclerosis", "indications")
     assert match_key("liver problems", "side_effects") != match_key("liver disease", "side_effects")
+
+
+def test_match_key_folds_interaction_agents_into_their_medicine_group_name() -> None:
+    assert match_key("narcotic pain medicines", "agents") == match_key("Opioids", "agents")
+    assert match_key("tranquilizers", "agents") == match_key("sedatives", "agents")
+    assert match_key("nsaids", "agents") == plain_key("nsaids")
