@@ -67,7 +67,7 @@ def check_interactions(
             continue
         hits = [hit for t in targets if (hit := _match(medicine, t, alcohol)) is not None]
         cns = [hit for hit in hits if _is_cns(medicine, hit, rules, vocabulary)]
-        qt = [hit for hit in hits if hit not in cns and _prolongs_qt(hit, vocabulary)]
+        qt = [hit for hit in hits if hit not in cns and _prolongs_qt(hit, monograph, vocabulary)]
         other = [hit for hit in hits if hit not in cns and hit not in qt]
         if cns:
             alerts.append(
@@ -118,9 +118,19 @@ def _is_cns(medicine: Medicine, hit: _Hit, rules: SafetyRules, vocabulary: Medic
     )
 
 
-def _prolongs_qt(hit: _Hit, vocabulary: MedicineGroups) -> bool:
-    """Whether the medicine matched a listed group whose usual interaction is QT prolongation."""
-    return any(vocabulary.groups[gid].interaction.mechanism == QT_MECHANISM for gid in hit.classes)
+def _prolongs_qt(hit: _Hit, monograph: Monograph, vocabulary: MedicineGroups) -> bool:
+    """Whether a listed interaction is about QT prolongation: it names a QT-prolonging group
+    the medicine belongs to, or names the medicine itself while both it and the monograph's
+    drug are QT-prolonging."""
+    qt = {
+        gid
+        for gid, group in vocabulary.groups.items()
+        if group.interaction.mechanism == QT_MECHANISM
+    }
+    if hit.classes & qt:
+        return True
+    both = vocabulary.groups_of(monograph.drug) & qt
+    return bool(both) and any(vocabulary.classes_of_drug(drug) & qt for drug in hit.drugs)
 
 
 def _severity(interactions: list[Interaction], rules: SafetyRules) -> Severity:

@@ -225,3 +225,19 @@ def test_every_qt_group_member_listed_as_qt_prolonging_gets_the_qt_alert() -> No
         for member in sorted(groups.members_of(gid)):
             response = check_regimen(request(other_medications=[member]), _qt_listing("plainomab"))
             assert AlertCode.INTERACTION_QT in codes(response), member
+
+
+def _listing(drug: str, agent: str) -> Monograph:
+    return Monograph(
+        drug=drug,
+        interactions=[Interaction(agent=agent, severity="major", sources=["q2"])],
+    )
+
+
+def test_check_regimen_reads_a_listed_drug_as_qt_when_both_drugs_prolong_qt() -> None:
+    both = check_regimen(
+        request(other_medications=["sotalol"]), _listing("ciprofloxacin", "sotalol")
+    )
+    assert codes(both) == [AlertCode.INTERACTION_QT]
+    one = check_regimen(request(other_medications=["sotalol"]), _listing("amoxicillin", "sotalol"))
+    assert codes(one) == [AlertCode.INTERACTION_OTHER]
