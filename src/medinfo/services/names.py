@@ -13,7 +13,6 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
 from typing import TYPE_CHECKING
 
 from medinfo.domain.errors import MedinfoError, UnknownDrugError
@@ -117,24 +116,14 @@ class NameTable:
 
 
 def medicine_group(name: str) -> str | None:
-    """The medicine group (class id) a name is, e.g. "benzodiazepines"; None for other names.
+    """The medicine group (its id) a whole name is, e.g. "benzodiazepines"; None for other names.
 
-    The one seam to the shared group vocabulary.
+    The one seam to the shared group vocabulary (`medinfo.knowledge.groups`).
     """
-    from medinfo.extract.drug_classes import normalize_name
+    from medinfo.knowledge.groups import group_by_name
 
-    return _group_names().get(normalize_name(name))
-
-
-@cache
-def _group_names() -> dict[str, str]:
-    from medinfo.extract.drug_classes import load_drug_classes, normalize_name
-
-    names: dict[str, str] = {}
-    for class_id, group in load_drug_classes().classes.items():
-        for alias in (group.label, *group.aliases):
-            names.setdefault(normalize_name(alias), class_id)
-    return names
+    group = group_by_name(name)
+    return None if group is None else group.id
 
 
 def build_table(etags: dict[str, str], rows: Iterable[tuple[str, str, str]]) -> NameTable:
