@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extraction_quality import DrugScore, article_paths, field_means, score_articles, score_seed
-
 from medinfo.services.field_counts import SAFETY_FIELDS, FieldCount, count_fields, pooled
 from medinfo.services.pipeline import real_pipeline
 from medinfo.services.traps import TrapResult, check_traps

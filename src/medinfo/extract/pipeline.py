@@ -40,8 +40,11 @@ class Extraction:
     facts: list[ExtractedFact] = field(default_factory=list)
 
 
-def extract_rule_facts(document: Document, source_id: str) -> list[ExtractedFact]:
-    """The single-valued facts (doses, pregnancy, missed dose, stopping, onset, FAQ, notices)."""
+def extract_rule_facts(
+    document: Document, source_id: str, names: tuple[str, ...] = ()
+) -> list[ExtractedFact]:
+    """The single-valued facts (doses, pregnancy, missed dose, stopping, onset, FAQ, notices);
+    `names` are the document's drug names in lower case."""
     statements = document_statements(document)
     every_statement = document_statements(document, include_boilerplate=True)
     topic_of = _answer_topics(find_faq_pairs(document), question_led_topics(document))
@@ -52,7 +55,7 @@ def extract_rule_facts(document: Document, source_id: str) -> list[ExtractedFact
         *extract_renal_adjustments(statements, source_id),
         *extract_pregnancy(statements, source_id),
         *extract_missed_dose(statements, source_id, topic_of),
-        *extract_stopping(statements, source_id),
+        *extract_stopping(statements, source_id, names),
         *answered_stopping(faqs, document.original),
         *extract_onset(statements, source_id, topic_of),
         *extract_dependence(statements, source_id),
@@ -89,13 +92,19 @@ def extract_document(document: Document, source_id: str, drug: str | None = None
     if not name:
         title = document.title or document.metadata.get("title") or source_id
         raise InputError(f"{title}: the document names no drug; pass --drug NAME")
-    facts = extract_rule_facts(document, source_id)
+    facts = extract_rule_facts(document, source_id, _drug_names(document, name))
     facts.extend(_list_facts(document, source_id, name))
     if label:
         facts = with_label_reactions(document, source_id, facts)
         facts = facts_in_place(document, facts)
     facts.sort(key=lambda fact: (fact.evidence.start, fact.kind.value))
     return Extraction(drug=name, facts=facts)
+
+
+def _drug_names(document: Document, drug: str) -> tuple[str, ...]:
+    """The drug's names in lower case: its generic name and the document's brand name."""
+    brand = document.metadata.get("brand_name", "").strip().lower()
+    return (drug.lower(), brand) if brand else (drug.lower(),)
 
 
 def _list_facts(document: Document, source_id: str, drug: str) -> list[ExtractedFact]:

@@ -81,7 +81,9 @@ def _contains(phrase: str, term: str) -> bool:
     return re.search(rf"\b{re.escape(term)}\b", phrase) is not None
 
 
-def _list_trap(monograph: Mapping[str, Any], gold: Mapping[str, Any], trap: Mapping[str, Any]) -> str:
+def _list_trap(
+    monograph: Mapping[str, Any], gold: Mapping[str, Any], trap: Mapping[str, Any]
+) -> str:
     """The monograph item that realises a list trap ('' when none): an item that folds to a
     term of the trap, or contains one as whole words, and is not itself in the gold list."""
     field, group = _LIST_FIELDS[str(trap["field"])]
@@ -89,8 +91,8 @@ def _list_trap(monograph: Mapping[str, Any], gold: Mapping[str, Any], trap: Mapp
     terms = [match_key(term, group) for term in trap_terms(str(trap["value"]))]
     for item in _items(monograph, field):
         key = match_key(item, group)
-        if key in gold_keys:
-            continue
+        if key in gold_keys or any(_contains(key, gold_key) for gold_key in gold_keys):
+            continue  # a gold item, or a variant of one ("low-dose aspirin")
         if any(key == term or _contains(key, term) for term in terms):
             return item
     return ""
