@@ -32,6 +32,9 @@ from medinfo.extract.dose_grammar import (
     find_interval_days,
 )
 from medinfo.extract.dose_grammar import whole_number as _number
+from medinfo.domain.documents import BlockKind
+from medinfo.extract.reading import Place
+from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
 
 # Units that are never an adult dose by themselves: per-kilogram doses and concentrations.
@@ -51,6 +54,28 @@ class Reading:
     route: str
     attributes: dict[str, Scalar]
     statement: Statement
+
+    @property
+    def place(self) -> Place:
+        """The role of the statement's place: a dosing section outranks a key-facts table,
+        an FAQ answer and the introduction or other general text."""
+        return place_of(self.statement)
+
+    def same_value(self, other: Reading) -> bool:
+        """Whether two readings state the same amount, unit and frequency."""
+        keys = ("amount", "unit", "frequency_per_day")
+        return all(self.attributes.get(k) == other.attributes.get(k) for k in keys)
+
+
+def place_of(statement: Statement) -> Place:
+    """The place a dose statement stands in (see `Reading.place`)."""
+    if statement.section is Section.DOSING:
+        return Place.DEDICATED
+    if statement.section is Section.KEY_FACTS or statement.block.kind is BlockKind.TABLE_ROW:
+        return Place.SUMMARY
+    if statement.section is Section.FAQ:
+        return Place.FAQ_ANSWER
+    return Place.INTRODUCTION
 
 
 def _role_of(cue: Cue | None, statement: Statement) -> str | None:
@@ -213,20 +238,38 @@ _KINDS = {
 }
 
 
-def _choose(readings: list[Reading]) -> dict[tuple[FactKind, str], Reading]:
-    """Per kind and route, the first reading; explicit starting doses before usual ones and
-    titration steps before a bare "raised gradually"."""
+_ROLE_ORDER = ("initial", "usual", "max_daily", "max_single", "titration")
+
+
+def _choose(readings: list[Reading]) -> dict[tuple[FactKind, str], list[Reading]]:
+    """Per kind and route, the reading from the highest-ranking place (a dosing section
+    first), within a place the first one, explicit starting doses before usual ones and
+    titration steps before a bare "raised gradually". After it come the first reading of
+    each other place that states a different value in the same role: the document
+    disagrees with itself, and reconciliation reports it."""
     stepped = any(r.role == "titration" and "step_amount" in r.attributes for r in readings)
-    chosen: dict[tuple[FactKind, str], Reading] = {}
-    for role in ("initial", "usual", "max_daily", "max_single", "titration"):
+    ordered = sorted(enumerate(readings), key=lambda item: (item[1].place.rank, item[0]))
+    chosen: dict[tuple[FactKind, str], list[Reading]] = {}
+    for role in _ROLE_ORDER:
         kind = _KINDS[role]
-        for reading in readings:
+        for _, reading in ordered:
             key = (kind, "titration" if kind is FactKind.TITRATION else reading.route)
             bare = (
                 kind is FactKind.TITRATION and stepped and "step_amount" not in reading.attributes
             )
-            if reading.role == role and key not in chosen and not bare:
-                chosen[key] = reading
+            if reading.role != role or bare:
+                continue
+            if key not in chosen:
+                chosen[key] = [reading]
+                continue
+            picked = chosen[key]
+            if (
+                kind is not FactKind.TITRATION
+                and reading.role == picked[0].role
+                and all(reading.place is not other.place for other in picked)
+                and not reading.same_value(picked[0])
+            ):
+                picked.append(reading)
     return chosen
 
 
@@ -240,11 +283,14 @@ def extract_doses(statements: list[Statement], source_id: str) -> list[Extracted
         ExtractedFact(
             kind=kind,
             key=key,
-            attributes={**reading.attributes, "basis": reading.role}
-            if kind is FactKind.INITIAL_DOSE
-            else reading.attributes,
+            attributes={
+                **reading.attributes,
+                **({"basis": reading.role} if kind is FactKind.INITIAL_DOSE else {}),
+                **({"place": reading.place.value} if len(picked) > 1 else {}),
+            },
             evidence=reading.statement.evidence(source_id),
         )
-        for (kind, key), reading in chosen.items()
+        for (kind, key), picked in chosen.items()
+        for reading in picked
     ]
     return sorted(facts, key=lambda fact: fact.evidence.start)

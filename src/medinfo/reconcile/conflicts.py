@@ -182,10 +182,28 @@ def _claim(value: str, facts: Sequence[ExtractedFact], ranks: Ranks) -> Claim:
     return Claim(value=value, sources=sources, evidence=order_evidence(facts))
 
 
-def _side(template: str, claim: Claim, sources: Mapping[str, Source], value: str = "") -> str:
+def _side(
+    template: str,
+    claim: Claim,
+    sources: Mapping[str, Source],
+    value: str = "",
+    place: str = "",
+) -> str:
     names, several = name_sources(claim.sources, sources)
     verb = {"says": "say" if several else "says", "do": "do" if several else "does"}
+    if place and template == "conflict_side":
+        return say("conflict_side_placed", names=names, value=value, place=place, **verb)
     return say(template, names=names, value=value, **verb)
+
+
+def _place(facts: Sequence[ExtractedFact]) -> str:
+    """Where in its document a claim stands, when the facts say (a document that
+    disagrees with itself marks its facts with their place)."""
+    places = {fact.attributes.get("place") for fact in facts}
+    if len(places) != 1:
+        return ""
+    place = places.pop()
+    return say(f"place_{place}") if isinstance(place, str) and place else ""
 
 
 def value_conflict(
@@ -196,7 +214,11 @@ def value_conflict(
         return None
     claims = [_claim(format_value(choice.value), choice.support, ranks)]
     claims += [_claim(format_value(rival.value), rival.facts, ranks) for rival in choice.rivals]
-    sides = "; ".join(_side("conflict_side", c, sources, value=c.value) for c in claims)
+    places = [_place(choice.support)] + [_place(rival.facts) for rival in choice.rivals]
+    sides = "; ".join(
+        _side("conflict_side", c, sources, value=c.value, place=place)
+        for c, place in zip(claims, places, strict=True)
+    )
     winner, _ = name_sources(claims[0].sources[:1], sources)
     note = say("conflict_values", label=spec.label, sides=sides, winner=winner)
     return Conflict(topic=spec.topic, note=note, claims=claims)

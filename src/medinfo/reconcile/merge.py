@@ -31,6 +31,8 @@ class MergeRules:
     default_severity: str
     route_preference: tuple[str, ...]
     derived_side_effects: dict[FactKind, tuple[str, bool]]  # kind -> (term, serious)
+    # kind -> claims that deny the side effect ("not_addictive"): never derived from them
+    denying_claims: dict[FactKind, frozenset[str]]
     literal_key_kinds: frozenset[FactKind]
 
 
@@ -44,16 +46,20 @@ def merge_rules() -> MergeRules:
     if raw["default_severity"] not in severities:
         raise InputError(f"{_WHERE}: default_severity must be one of severity_order")
     derived: dict[FactKind, tuple[str, bool]] = {}
+    denying: dict[FactKind, frozenset[str]] = {}
     for index, entry in enumerate(raw["derived_side_effects"]):
         where = f"{_WHERE}: derived_side_effects[{index}]"
-        check_keys(entry, where, required=("kind", "term", "serious"))
-        derived[_kind(entry["kind"], where)] = (str(entry["term"]), bool(entry["serious"]))
+        check_keys(entry, where, required=("kind", "term", "serious"), optional=("denied_by",))
+        kind = _kind(entry["kind"], where)
+        derived[kind] = (str(entry["term"]), bool(entry["serious"]))
+        denying[kind] = frozenset(string_list(entry.get("denied_by", []), f"{where}.denied_by"))
     routes = string_list(raw["route_preference"], f"{_WHERE}: route_preference")
     return MergeRules(
         severity_order=severities,
         default_severity=raw["default_severity"],
         route_preference=tuple(plain_key(route) for route in routes),
         derived_side_effects=derived,
+        denying_claims=denying,
         literal_key_kinds=frozenset(
             _kind(name, f"{_WHERE}: literal_key_kinds")
             for name in string_list(raw["literal_key_kinds"], f"{_WHERE}: literal_key_kinds")
@@ -109,10 +115,22 @@ def route_order(route_key: str) -> int:
     return routes.index(route_key) if route_key in routes else len(routes)
 
 
-def fact_rank(fact: ExtractedFact, ranks: Ranks) -> tuple[int, str, int, int]:
-    """Sort key putting facts from the most reliable source first, then in text order."""
+# The places of one document, highest first (extract/reading.py Place): a fact marked with
+# its place (a document that disagrees with itself) is ranked by it within its source.
+PLACE_ORDER = ("dedicated", "summary", "faq_answer", "introduction", "advert")
+
+
+def place_rank(fact: ExtractedFact) -> int:
+    """The rank of the fact's place in its document (0 = a dedicated section or unmarked)."""
+    place = fact.attributes.get("place")
+    return PLACE_ORDER.index(place) if place in PLACE_ORDER else 0
+
+
+def fact_rank(fact: ExtractedFact, ranks: Ranks) -> tuple[int, str, int, int, int]:
+    """Sort key putting facts from the most reliable source first, then by their place in
+    the document, then in text order."""
     ev = fact.evidence
-    return (-ranks[ev.source], ev.source, ev.start, ev.end)
+    return (-ranks[ev.source], ev.source, place_rank(fact), ev.start, ev.end)
 
 
 def order_sources(sources: Iterable[str], ranks: Ranks) -> list[str]:
