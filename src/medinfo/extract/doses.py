@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.dose_context import (
     Cue,
@@ -32,7 +33,6 @@ from medinfo.extract.dose_grammar import (
     find_interval_days,
 )
 from medinfo.extract.dose_grammar import whole_number as _number
-from medinfo.domain.documents import BlockKind
 from medinfo.extract.reading import Place
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
