@@ -37,6 +37,9 @@ class _Cues:
     strength_after: re.Pattern[str]
     gradual: re.Pattern[str]
     initial_after: re.Pattern[str]
+    not_daily: re.Pattern[str]
+    divided_as: re.Pattern[str]
+    person_condition: re.Pattern[str]
 
 
 @cache
@@ -58,6 +61,9 @@ def _rules() -> _Cues:
             "strength_after": list,
             "gradual": list,
             "initial_after": list,
+            "not_daily": list,
+            "divided_as": list,
+            "person_condition": list,
         },
     )
     return _Cues(
@@ -75,6 +81,9 @@ def _rules() -> _Cues:
         strength_after=compile_any(_NAME, raw["strength_after"]),
         gradual=compile_any(_NAME, raw["gradual"]),
         initial_after=compile_any(_NAME, raw["initial_after"]),
+        not_daily=compile_any(_NAME, raw["not_daily"]),
+        divided_as=compile_any(_NAME, raw["divided_as"]),
+        person_condition=compile_any(_NAME, raw["person_condition"]),
     )
 
 
@@ -133,6 +142,22 @@ def is_special_heading(heading: str) -> bool:
     """Whether a heading introduces doses for a special case (adjustments, other drugs, the
     elderly, kidney or liver disease) rather than the usual adult dose."""
     return bool(_rules().special_headings.search(heading) or _rules().special.search(heading))
+
+
+def is_other_period(context: str) -> bool:
+    """Whether a maximum is bound to a period other than a day ("over one hour")."""
+    return bool(_rules().not_daily.search(context))
+
+
+def introduces_division(between: str) -> bool:
+    """Whether the words between two amounts say the second divides (or restates) the
+    first ("400 mg a day, given as 200 mg twice a day")."""
+    return bool(_rules().divided_as.search(between))
+
+
+def is_person_condition(text: str) -> bool:
+    """Whether a statement opens with a condition on the person ("if you're of ...")."""
+    return bool(_rules().person_condition.search(text))
 
 
 def says_daily(context: str) -> bool:

@@ -6,14 +6,18 @@ import re
 from dataclasses import dataclass
 
 from medinfo.domain.documents import BlockKind
+from medinfo.domain.dosing import Dose, is_mass_unit
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.dose_context import (
     Cue,
     clause_head,
     clause_tail,
+    introduces_division,
     is_dosing_section,
     is_for_children,
     is_for_special_population,
+    is_other_period,
+    is_person_condition,
     is_skipped_section,
     is_special_heading,
     is_strength,
@@ -33,8 +37,8 @@ from medinfo.extract.dose_grammar import (
     find_interval_days,
 )
 from medinfo.extract.dose_grammar import whole_number as _number
-from medinfo.extract.reading import Place
-from medinfo.extract.sections import Section
+from medinfo.extract.reading import Place, read_text
+from medinfo.extract.sections import Section, classify_heading
 from medinfo.extract.statements import Statement
 
 # Units that are never an adult dose by themselves: per-kilogram doses and concentrations.
@@ -43,6 +47,10 @@ _TARGET = re.compile(r"\bto\b", re.IGNORECASE)
 _JOINER = re.compile(r"[\s,;/]*(?:and|or)?[\s,;/]*", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"\s*(?:,\s*)?or\s*", re.IGNORECASE)
 _STEP = re.compile(r"\b(?:by|of|increments?|steps?)\b", re.IGNORECASE)
+_FIELD_LINE = re.compile(r"^\s*[\w][\w ()/-]{1,40}:\s*\S")  # "Maximum dose: 400 mg/day"
+_RESTATEMENT_REACH = 16  # characters between a per-dose maximum and its daily restatement
+_OTHER_POPULATIONS = frozenset({"children", "older_adults", "renal", "hepatic"})
+_ADULTS = re.compile(r"(?<!older )\badults?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,14 +76,32 @@ class Reading:
 
 
 def place_of(statement: Statement) -> Place:
-    """The place a dose statement stands in (see `Reading.place`)."""
+    """The place a dose statement stands in (see `Reading.place`): under a dosing heading it
+    is the dedicated section; a table row, key-facts block or "Field: value" line elsewhere
+    is a summary (an infobox)."""
+    heading = statement.block.heading
+    under_dosing = bool(heading) and classify_heading(heading) is Section.DOSING
+    if under_dosing:
+        return Place.DEDICATED
+    summary_like = statement.block.kind is BlockKind.TABLE_ROW or bool(
+        _FIELD_LINE.match(statement.text)
+    )
+    if statement.section is Section.KEY_FACTS or summary_like:
+        return Place.SUMMARY
     if statement.section is Section.DOSING:
         return Place.DEDICATED
-    if statement.section is Section.KEY_FACTS or statement.block.kind is BlockKind.TABLE_ROW:
-        return Place.SUMMARY
     if statement.section is Section.FAQ:
         return Place.FAQ_ANSWER
     return Place.INTRODUCTION
+
+
+def _for_another_population(text: str) -> bool:
+    """Whether a statement gives the dose of a population (children, older adults, kidney or
+    liver impairment, a condition on the person) rather than the usual adult dose."""
+    if is_person_condition(text):
+        return True
+    named = read_text(text).populations & _OTHER_POPULATIONS
+    return bool(named) and not _ADULTS.search(text)
 
 
 def _role_of(cue: Cue | None, statement: Statement) -> str | None:
@@ -115,6 +141,8 @@ def _max_reading(text: str, mention: DoseMention, following: str) -> tuple[str, 
     amount = mention.amount_high if mention.amount_high is not None else mention.amount
     attributes: dict[str, Scalar] = {"amount": _number(amount), "unit": mention.unit}
     tail, head = clause_tail(text, mention.start), clause_head(text, mention.end)
+    if is_other_period(head) or is_other_period(tail):
+        return "", attributes
     if says_single(tail) or says_single(head):
         return "max_single", attributes
     if mention.per_day or says_daily(tail):
@@ -169,6 +197,8 @@ def read_statement(statement: Statement) -> list[Reading]:
     if is_for_children(heading) or is_special_heading(heading):
         return []
     text = statement.text
+    if _for_another_population(text):
+        return []
     mentions = find_dose_mentions(text)
     readings: list[Reading] = []
     previous_end = 0
@@ -184,10 +214,46 @@ def read_statement(statement: Statement) -> list[Reading]:
         previous_end = mention.end
         if not _JOINER.fullmatch(window) or cue is None:
             cue = nearest_cue(window)
-        reading = _read_mention(statement, mention, window, following, cue)
+        linked = _linked_maximum(readings[-1] if readings else None, mention, window, following)
+        reading = linked or _read_mention(statement, mention, window, following, cue)
         if reading is not None:
             readings.append(reading)
     return readings
+
+
+def _linked_maximum(
+    previous: Reading | None, mention: DoseMention, window: str, following: str
+) -> Reading | None:
+    """The other half of a maximum stated two ways in one breath: "400 mg a day, given as
+    200 mg twice a day" (the most per dose, only when the schedule adds up to the daily
+    maximum) or "10 mg twice a day (20 mg a day)" (the daily total)."""
+    if previous is None or mention.unit != previous.attributes.get("unit"):
+        return None
+    text = previous.statement.text
+    if previous.role == "max_daily" and introduces_division(window):
+        frequency = find_frequency(text, mention.end, mention.end + len(following))
+        total = previous.attributes.get("amount")
+        times = frequency.per_day if frequency else None
+        if times and isinstance(total, int | float) and mention.amount * times == total:
+            attributes: dict[str, Scalar] = {
+                "amount": _number(mention.amount),
+                "unit": mention.unit,
+                "frequency_per_day": times,
+            }
+            return Reading("max_single", previous.route, attributes, previous.statement)
+    restates = len(window.strip(" (,;-–")) == 0 and len(window) <= _RESTATEMENT_REACH
+    if (
+        previous.role == "max_single"
+        and mention.per_day
+        and (restates or introduces_division(window))
+    ):
+        daily: dict[str, Scalar] = {
+            "amount": _number(mention.amount),
+            "unit": mention.unit,
+            "stated_per": "day",
+        }
+        return Reading("max_daily", previous.route, daily, previous.statement)
+    return None
 
 
 def _read_mention(
@@ -209,7 +275,7 @@ def _read_mention(
         return Reading(role, route, _initial_attributes(text, mention, following), statement)
     if role == "max":
         kind, attributes = _max_reading(text, mention, following)
-        return Reading(kind, route, attributes, statement)
+        return Reading(kind, route, attributes, statement) if kind else None
     if role == "range" and mention.amount_high is not None:
         return Reading("max_daily", route, _range_top(text, mention, following), statement)
     if role == "titration" and cue is not None:
@@ -241,6 +307,18 @@ _KINDS = {
 _ROLE_ORDER = ("initial", "usual", "max_daily", "max_single", "titration")
 
 
+def _precedence(reading: Reading, index: int) -> tuple[int, float, int]:
+    """Sort key: the place first; among the maxima of one place the highest (a maximum
+    for one use, "the maximum for prevention is 1.2 mg", sits under the overall one);
+    otherwise document order."""
+    amount = reading.attributes.get("amount")
+    ceiling = 0.0
+    if reading.role in ("max_daily", "max_single") and isinstance(amount, int | float):
+        unit = str(reading.attributes.get("unit", ""))
+        ceiling = Dose(amount=amount, unit=unit).milligrams() if is_mass_unit(unit) else amount
+    return (reading.place.rank, -ceiling, index)
+
+
 def _choose(readings: list[Reading]) -> dict[tuple[FactKind, str], list[Reading]]:
     """Per kind and route, the reading from the highest-ranking place (a dosing section
     first), within a place the first one, explicit starting doses before usual ones and
@@ -248,7 +326,7 @@ def _choose(readings: list[Reading]) -> dict[tuple[FactKind, str], list[Reading]
     each other place that states a different value in the same role: the document
     disagrees with itself, and reconciliation reports it."""
     stepped = any(r.role == "titration" and "step_amount" in r.attributes for r in readings)
-    ordered = sorted(enumerate(readings), key=lambda item: (item[1].place.rank, item[0]))
+    ordered = sorted(enumerate(readings), key=lambda item: _precedence(item[1], item[0]))
     chosen: dict[tuple[FactKind, str], list[Reading]] = {}
     for role in _ROLE_ORDER:
         kind = _KINDS[role]
