@@ -189,15 +189,19 @@ def _step_attributes(
     return attributes
 
 
-def read_statement(statement: Statement) -> list[Reading]:
-    """The classified amounts of one statement (none in skipped sections or questions)."""
+def read_statement(statement: Statement, population: bool = False) -> list[Reading]:
+    """The classified amounts of one statement (none in skipped sections or questions).
+
+    Usually only adult doses are read; with `population` the statement is known to be
+    about one population, and its doses (per kilogram too) are read as that population's."""
     if is_skipped_section(statement.section) or statement.is_question:
         return []
     heading = statement.block.heading
-    if is_for_children(heading) or is_special_heading(heading):
-        return []
     text = statement.text
-    if _for_another_population(text):
+    adult_only = not population
+    if adult_only and (
+        is_for_children(heading) or is_special_heading(heading) or _for_another_population(text)
+    ):
         return []
     mentions = find_dose_mentions(text)
     readings: list[Reading] = []
@@ -215,7 +219,7 @@ def read_statement(statement: Statement) -> list[Reading]:
         if not _JOINER.fullmatch(window) or cue is None:
             cue = nearest_cue(window)
         linked = _linked_maximum(readings[-1] if readings else None, mention, window, following)
-        reading = linked or _read_mention(statement, mention, window, following, cue)
+        reading = linked or _read_mention(statement, mention, window, following, cue, adult_only)
         if reading is not None:
             readings.append(reading)
     return readings
@@ -257,16 +261,23 @@ def _linked_maximum(
 
 
 def _read_mention(
-    statement: Statement, mention: DoseMention, window: str, following: str, cue: Cue | None
+    statement: Statement,
+    mention: DoseMention,
+    window: str,
+    following: str,
+    cue: Cue | None,
+    adult_only: bool = True,
 ) -> Reading | None:
     text = statement.text
-    if mention.unit in _NOT_A_DOSE:
+    if mention.unit in _NOT_A_DOSE and (adult_only or mention.unit != "mg/kg"):
         return None
     role = _role_of(cue, statement)
     if role in (None, "usual") and marks_initial_after(clause_head(text, mention.end)):
         role = "initial"
     context = window + clause_head(text, mention.end)
-    if role is None or is_for_children(context) or is_for_special_population(context):
+    if role is None:
+        return None
+    if adult_only and (is_for_children(context) or is_for_special_population(context)):
         return None
     route = route_of(text, statement.block.heading)
     if role in ("initial", "usual"):

@@ -26,6 +26,7 @@ from medinfo.extract.notices import (
     extract_disclaimer,
 )
 from medinfo.extract.onset import extract_onset
+from medinfo.extract.populations import extract_population_limits
 from medinfo.extract.pregnancy import extract_pregnancy
 from medinfo.extract.renal import extract_renal_adjustments
 from medinfo.extract.statements import Statement, document_statements
@@ -53,6 +54,7 @@ def extract_rule_facts(
     return [
         *extract_doses(dose_statements, source_id),
         *extract_renal_adjustments(statements, source_id),
+        *extract_population_limits(statements, source_id),
         *extract_pregnancy(statements, source_id),
         *extract_missed_dose(statements, source_id, topic_of),
         *extract_stopping(statements, source_id, names),
