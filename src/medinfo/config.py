@@ -45,7 +45,15 @@ SHARED_DIR = Setting(
     "Folder of third-party inputs (corpus/, data/) used by build scripts and tests.",
 )
 
-SETTINGS: tuple[Setting, ...] = (DATABASE_URL, ADMIN_TOKEN, SHARED_DIR)
+CDS_TRUSTED_ISSUERS = Setting(
+    "cds_trusted_issuers",
+    "MEDINFO_CDS_TRUSTED_ISSUERS",
+    "",
+    "JSON object of CDS Hooks client issuers to their JWKS (URL or file); when set, CDS "
+    "service calls need a bearer JWT signed by one of them. Empty: tokens are not checked.",
+)
+
+SETTINGS: tuple[Setting, ...] = (DATABASE_URL, ADMIN_TOKEN, SHARED_DIR, CDS_TRUSTED_ISSUERS)
 
 
 def database_url(override: str | None = None) -> str:

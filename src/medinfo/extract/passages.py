@@ -63,7 +63,7 @@ class Passage:
         return (self.drug.lower(), *self.aliases)
 
     def reading(self, unit: Unit) -> Reading:
-        """How the unit reads (rules/reading.json), read once per text."""
+        """How the unit reads (knowledge/extract/reading.json), read once per text."""
         return read_text(unit.text, self.names)
 
     def row_denied(self, kinds: tuple[str, ...]) -> bool:

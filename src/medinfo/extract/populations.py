@@ -6,17 +6,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from medinfo.domain.errors import InputError
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.domain.monograph import LimitAdvice, Population
 from medinfo.extract.doses import Reading, read_statement
 from medinfo.extract.reading import Polarity, read_text
 from medinfo.extract.renal import read_band
-from medinfo.extract.rulebook import compile_any, compile_groups, load_rules
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
+from medinfo.knowledge.extract_rules import PopulationRules
+from medinfo.knowledge.loading import any_of, load
 
-_NAME = "populations"
 _CRCL = re.compile(r"\bcr\s*cl\b|\bcl\s*cr\b|\bcreatinine\s+clearance\b", re.IGNORECASE)
 _ADULTS = re.compile(r"(?<!older )\badults?\b", re.IGNORECASE)
 _AGED = frozenset({Population.CHILDREN, Population.OLDER_ADULTS})
@@ -36,27 +35,19 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    raw = load_rules(
-        _NAME,
-        {
-            "dosing_words": list,
-            "advice": dict,
-            "age_between": str,
-            "age_below": str,
-            "age_at_least": str,
-            "dialysis": list,
-        },
-    )
-    unknown = set(raw["advice"]) - {advice.value for advice in LimitAdvice}
-    if unknown:
-        raise InputError(f"rules/{_NAME}.json: unknown advice codes {sorted(unknown)}")
+    raw = load(PopulationRules)
+    advice = raw.advice
     return _Rules(
-        dosing_words=compile_any(_NAME, raw["dosing_words"]),
-        advice=compile_groups(_NAME, raw["advice"]),
-        age_between=compile_any(_NAME, [raw["age_between"]]),
-        age_below=compile_any(_NAME, [raw["age_below"]]),
-        age_at_least=compile_any(_NAME, [raw["age_at_least"]]),
-        dialysis=compile_any(_NAME, raw["dialysis"]),
+        dosing_words=any_of(raw.dosing_words),
+        advice={
+            LimitAdvice.AVOID.value: any_of(advice.avoid),
+            LimitAdvice.REDUCE.value: any_of(advice.reduce),
+            LimitAdvice.CAUTION.value: any_of(advice.caution),
+        },
+        age_between=any_of([raw.age_between]),
+        age_below=any_of([raw.age_below]),
+        age_at_least=any_of([raw.age_at_least]),
+        dialysis=any_of(raw.dialysis),
     )
 
 

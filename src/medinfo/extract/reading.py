@@ -1,7 +1,7 @@
 """Reading a statement before taking facts from it: its polarity, subject, populations, place.
 
 Every sentence, list item or table cell is read once into a `Reading` (rules in
-rules/reading.json): which clauses deny something ("does not interact with"), which are
+knowledge/extract/reading.json): which clauses deny something ("does not interact with"), which are
 conjecture ("researchers are studying whether"), which speak of another drug ("unlike beta
 blockers, which..."), which say two things go together harmlessly, and which say a condition
 needs no change. Fact extractors ask the reading whether a span is asserted; a negated or
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from medinfo.extract.rulebook import compile_any, load_rules
+from medinfo.knowledge.extract_rules import ReadingRules
+from medinfo.knowledge.loading import any_of, each_of, load
 
-_NAME = "reading"
 _SPAN_KINDS = ("negated", "hypothetical", "other_subject", "compatible", "no_concern")
 
 Span = tuple[int, int]
@@ -68,22 +68,14 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    keys: dict[str, type] = dict.fromkeys(_SPAN_KINDS, list)
-    keys.update(
-        clause_break=list,
-        conditional=list,
-        people_subject=list,
-        group_subject=list,
-        populations=dict,
-    )
-    raw = load_rules(_NAME, keys)
+    raw = load(ReadingRules)
     return _Rules(
-        clause_break=compile_any(_NAME, raw["clause_break"]),
-        spans={kind: compile_any(_NAME, raw[kind]) for kind in _SPAN_KINDS},
-        conditional=compile_any(_NAME, raw["conditional"]),
-        people=compile_any(_NAME, raw["people_subject"]),
-        group=compile_any(_NAME, raw["group_subject"]),
-        populations={k: compile_any(_NAME, v) for k, v in raw["populations"].items()},
+        clause_break=any_of(raw.clause_break),
+        spans={kind: any_of(getattr(raw, kind)) for kind in _SPAN_KINDS},
+        conditional=any_of(raw.conditional),
+        people=any_of(raw.people_subject),
+        group=any_of(raw.group_subject),
+        populations=each_of(raw.populations),
     )
 
 

@@ -14,13 +14,13 @@ from medinfo.extract.dose_grammar import whole_number as _number
 from medinfo.extract.drug_names import find_drug_mentions, generic_name
 from medinfo.extract.polarity import Polarity, polarity_at
 from medinfo.extract.reading import read_text
-from medinfo.extract.rulebook import compile_any, load_rules
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
 from medinfo.extract.terms import vocabulary
 from medinfo.extract.topic_flags import extract_topic_flags
+from medinfo.knowledge.extract_rules import StoppingRules
+from medinfo.knowledge.loading import any_of, load
 
-_NAME = "stopping"
 _OBJECT_REACH = 30  # characters after a stop verb in which its object is named
 _KEYS = ("stop_verbs", "abrupt", "risk", "safe", "taper", "no_taper")
 
@@ -32,8 +32,8 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    raw = load_rules(_NAME, dict.fromkeys(_KEYS, list))
-    return _Rules({key: compile_any(_NAME, raw[key]) for key in _KEYS})
+    raw = load(StoppingRules)
+    return _Rules({key: any_of(getattr(raw, key)) for key in _KEYS})
 
 
 def _find(key: str, text: str) -> re.Match[str] | None:

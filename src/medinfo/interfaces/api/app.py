@@ -22,6 +22,7 @@ from medinfo.interfaces.api.errors import install_error_handlers
 from medinfo.interfaces.api.fast_routes import fast_route
 from medinfo.interfaces.api.lookup import DEFAULT_TTL, DrugLookup
 from medinfo.interfaces.api.security import SecurityHeaders, policy_for_page
+from medinfo.interfaces.clinical import cds_hooks, fhir
 from medinfo.interfaces.web import answers as answer_pages  # asks: /ask
 from medinfo.interfaces.web import checks as check_pages  # asks: /check, /interactions
 from medinfo.interfaces.web import reviews as reviews_web
@@ -40,6 +41,8 @@ ROUTERS: tuple[APIRouter, ...] = (
     answers_api.router,  # asks: GET /api/v1/ask
     check_pages.router,  # asks: /check, /interactions
     answer_pages.router,  # asks: /ask
+    cds_hooks.router,  # clinical: /cds-services
+    fhir.router,  # clinical: /fhir
 )
 
 

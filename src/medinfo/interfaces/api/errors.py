@@ -11,11 +11,14 @@ from starlette.exceptions import HTTPException
 
 from medinfo.domain.errors import InputError, UnknownDrugError
 from medinfo.interfaces.api.responses import SafeJSONResponse
+from medinfo.interfaces.clinical import MACHINE_PATHS
 from medinfo.interfaces.web.rendering import render_page
 
 _LOG = logging.getLogger("medinfo.web")
 _TITLES = {404: "Page not found", 405: "Not allowed", 422: "Check what you typed"}
 _SHOWN_NAME = 80
+# Paths answered in JSON, never with an HTML page: the API and the clinical (EHR) routes.
+_JSON_PATHS = ("/api/", *MACHINE_PATHS)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -36,7 +39,7 @@ def error_response(
     field: str | None = None,
 ) -> Response:
     """The error as JSON for API paths, as a page for everything else."""
-    if request.url.path.startswith("/api/"):
+    if request.url.path.startswith(_JSON_PATHS):
         body = {"detail": detail, "suggestions": suggestions or [], "field": field}
         return SafeJSONResponse(body, status_code=status)
     context = {
