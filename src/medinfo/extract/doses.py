@@ -245,7 +245,9 @@ def _linked_maximum(
                 "frequency_per_day": times,
             }
             return Reading("max_single", previous.route, attributes, previous.statement)
-    restates = len(window.strip(" (,;-–")) == 0 and len(window) <= _RESTATEMENT_REACH
+    schedule = find_frequency(window)
+    rest = window[schedule.end :] if schedule and schedule.start < 3 else window
+    restates = len(rest.strip(" (,;-–")) == 0 and len(rest) <= _RESTATEMENT_REACH
     if (
         previous.role == "max_single"
         and mention.per_day
