@@ -60,5 +60,6 @@ def test_count_fields_population_limits_match_by_population_and_numbers() -> Non
 def test_pooled_safety_fields_sum_their_counts() -> None:
     counts = count_fields({}, GOLD)
     total = pooled(counts[name] for name in SAFETY_FIELDS if name in counts)
-    assert total.predicted == 0 and total.precision is None
+    assert total.predicted == 0
+    assert total.precision is None
     assert total.stated == 2 + 1 + 1 + 2 + 1
