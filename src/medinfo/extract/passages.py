@@ -33,7 +33,8 @@ class Passage:
     `lead` is the text of a lead-in paragraph ("Serious side effects include:") that
     governs the list items after it; `opening` marks the document's opening paragraphs,
     which state what the drug is for; `evidence_section` is the Section recorded in evidence;
-    `aliases` are other names of the drug in lower case (a label's brand name).
+    `aliases` are other names of the drug in lower case (a label's brand name);
+    `denied_question` is the question a "No." answer denies.
     """
 
     units: list[Unit]
@@ -44,6 +45,7 @@ class Passage:
     lead: str = ""
     opening: bool = False
     aliases: tuple[str, ...] = ()
+    denied_question: str = ""
     _matches: dict[tuple[int, str], list[TermMatch]] = field(default_factory=dict)
 
     @property
@@ -101,6 +103,8 @@ class Passage:
             for match, negated in zip(found, flags, strict=True)
         ]
         denied = {match.key for match, ok in zip(found, claimed, strict=True) if not ok}
+        if self.denied_question:  # the answer "No." denies what the question named
+            denied |= {match.key for match in vocabulary(vocab).find(self.denied_question)}
         return [
             match
             for match, ok in zip(found, claimed, strict=True)

@@ -271,3 +271,18 @@ def test_extract_list_facts_symptoms_that_describe_a_serious_effect_are_not_effe
     serious = {f.key for f in _list_facts(text, "venlafaxine") if f.kind is FactKind.SIDE_EFFECT}
     assert "low sodium" in serious
     assert not {"confusion", "weakness"} & serious
+
+
+def test_extract_list_facts_no_answer_denies_what_the_question_asks() -> None:
+    document = make_document(
+        "# Examplol\n"
+        "Examplol is used to treat type 2 diabetes.\n"
+        "Q: Can examplol be used for type 1 diabetes?\n"
+        "A: No. In type 1 diabetes the pancreas makes no insulin for it to work on.\n"
+        "Q: Does it interact with alcohol?\n"
+        "A: There is no known interaction with alcohol, but drinking adds to dizziness.\n"
+    )
+    facts = extract_list_facts(document, "s1", "examplol")
+    uses = {f.key for f in facts if f.kind is FactKind.INDICATION}
+    assert uses == {"type 2 diabetes"}
+    assert not [f for f in facts if f.kind is FactKind.INTERACTION]
