@@ -42,6 +42,7 @@ _LINK = re.compile(
 _GENERAL = frozenset({Section.OTHER, Section.OVERVIEW})
 # An answer that opens with "No" denies what its question asks about ("Can it be used for
 # type 1 diabetes?" "No. ...").
+_PERMISSION = re.compile(r"\b(?:can|may|should|could|must)\s+(?:i|you|we)\b", re.IGNORECASE)
 _NO_ANSWER = re.compile(r"^\W*(?:a\s*:\s*)?\W*no\b(?!\s+(?:more|longer|one|need))", re.IGNORECASE)
 
 
@@ -65,9 +66,11 @@ def _row_passage(document: Document, block: Block, base: Passage) -> Passage:
 
 
 def _question_of(block: Block) -> str:
-    """The text of a block that asks a question (a FAQ question), else ""."""
+    """The text of a block that asks what the drug is or does (a FAQ question), else "".
+    A question asking permission ("Can I drink alcohol?") is not one: "No" to it is advice,
+    a claim, not a denial."""
     text = block.text.strip(" *_#\t")
-    return text if text.endswith("?") else ""
+    return text if text.endswith("?") and not _PERMISSION.search(text) else ""
 
 
 def _lead_section(text: str) -> Section | None:

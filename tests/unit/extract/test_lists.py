@@ -286,3 +286,13 @@ def test_extract_list_facts_no_answer_denies_what_the_question_asks() -> None:
     uses = {f.key for f in facts if f.kind is FactKind.INDICATION}
     assert uses == {"type 2 diabetes"}
     assert not [f for f in facts if f.kind is FactKind.INTERACTION]
+
+
+def test_extract_list_facts_no_to_a_permission_question_is_advice() -> None:
+    document = make_document(
+        "# Examplol\n"
+        "Q: Can I drink alcohol while taking examplol?\n"
+        "A: No. Alcohol adds to its sedative effects and increases drowsiness.\n"
+    )
+    facts = extract_list_facts(document, "s1", "examplol")
+    assert {f.key for f in facts if f.kind is FactKind.INTERACTION} == {"alcohol"}
