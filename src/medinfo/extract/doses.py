@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medinfo.domain.documents import BlockKind
 from medinfo.domain.dosing import Dose, is_mass_unit
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.dose_context import (
@@ -38,8 +37,7 @@ from medinfo.extract.dose_grammar import (
 )
 from medinfo.extract.dose_grammar import whole_number as _number
 from medinfo.extract.reading import Place, read_text
-from medinfo.extract.sections import Section, classify_heading
-from medinfo.extract.statements import Statement
+from medinfo.extract.statements import Statement, place_of
 
 # Units that are never an adult dose by themselves: per-kilogram doses and concentrations.
 _NOT_A_DOSE = frozenset({"mg/kg", "mg/mL", "mL"})
@@ -47,7 +45,6 @@ _TARGET = re.compile(r"\bto\b", re.IGNORECASE)
 _JOINER = re.compile(r"[\s,;/]*(?:and|or)?[\s,;/]*", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"\s*(?:,\s*)?or\s*", re.IGNORECASE)
 _STEP = re.compile(r"\b(?:by|of|increments?|steps?)\b", re.IGNORECASE)
-_FIELD_LINE = re.compile(r"^\s*[\w][\w ()/-]{1,40}:\s*\S")  # "Maximum dose: 400 mg/day"
 _RESTATEMENT_REACH = 16  # characters between a per-dose maximum and its daily restatement
 _OTHER_POPULATIONS = frozenset({"children", "older_adults", "renal", "hepatic"})
 _ADULTS = re.compile(r"(?<!older )\badults?\b", re.IGNORECASE)
@@ -66,33 +63,17 @@ class Reading:
     @property
     def place(self) -> Place:
         """The role of the statement's place: a dosing section outranks a key-facts table,
-        an FAQ answer and the introduction or other general text."""
-        return place_of(self.statement)
+        an FAQ answer and the introduction or other general text (another topic's section
+        counts as general text for a dose)."""
+        place = place_of(self.statement)
+        if place is Place.DEDICATED and not is_dosing_section(self.statement.section):
+            return Place.INTRODUCTION
+        return place
 
     def same_value(self, other: Reading) -> bool:
         """Whether two readings state the same amount, unit and frequency."""
         keys = ("amount", "unit", "frequency_per_day")
         return all(self.attributes.get(k) == other.attributes.get(k) for k in keys)
-
-
-def place_of(statement: Statement) -> Place:
-    """The place a dose statement stands in (see `Reading.place`): under a dosing heading it
-    is the dedicated section; a table row, key-facts block or "Field: value" line elsewhere
-    is a summary (an infobox)."""
-    heading = statement.block.heading
-    under_dosing = bool(heading) and classify_heading(heading) is Section.DOSING
-    if under_dosing:
-        return Place.DEDICATED
-    summary_like = statement.block.kind is BlockKind.TABLE_ROW or bool(
-        _FIELD_LINE.match(statement.text)
-    )
-    if statement.section is Section.KEY_FACTS or summary_like:
-        return Place.SUMMARY
-    if statement.section is Section.DOSING:
-        return Place.DEDICATED
-    if statement.section is Section.FAQ:
-        return Place.FAQ_ANSWER
-    return Place.INTRODUCTION
 
 
 def _for_another_population(text: str) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from medinfo.domain.documents import Document
 from medinfo.domain.errors import InputError
-from medinfo.domain.facts import ExtractedFact
+from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.doses import extract_doses
 from medinfo.extract.drug_detection import canonical_drug_name, detect_drug
 from medinfo.extract.faq import FaqPair, extract_faq, find_faq_pairs, question_led_topics
@@ -29,7 +29,7 @@ from medinfo.extract.onset import extract_onset
 from medinfo.extract.populations import extract_population_limits
 from medinfo.extract.pregnancy import extract_pregnancy
 from medinfo.extract.renal import extract_renal_adjustments
-from medinfo.extract.statements import Statement, document_statements
+from medinfo.extract.statements import Statement, document_statements, place_of
 from medinfo.extract.stopping import answered_stopping, extract_stopping
 
 
@@ -51,7 +51,7 @@ def extract_rule_facts(
     topic_of = _answer_topics(find_faq_pairs(document), question_led_topics(document))
     faqs = extract_faq(document, source_id)
     dose_statements = dosing_statements(document, statements) if is_label(document) else statements
-    return [
+    facts = [
         *extract_doses(dose_statements, source_id),
         *extract_renal_adjustments(statements, source_id),
         *extract_population_limits(statements, source_id),
@@ -65,6 +65,25 @@ def extract_rule_facts(
         *extract_disclaimer(every_statement, source_id),
         *extract_content_notice(every_statement, source_id),
     ]
+    return with_places(facts, statements)
+
+
+# Single-valued topics whose facts carry the place of their statement, so that a document
+# that disagrees with itself is ranked (dedicated section first) and reported by place.
+_PLACED = frozenset({FactKind.ONSET, FactKind.STOPPING, FactKind.PREGNANCY, FactKind.MISSED_DOSE})
+
+
+def with_places(facts: list[ExtractedFact], statements: list[Statement]) -> list[ExtractedFact]:
+    """Facts of the placed topics with a `place` attribute from the statement they start at."""
+    starts = {statement.start: statement for statement in statements}
+    placed = []
+    for fact in facts:
+        statement = starts.get(fact.evidence.start)
+        if fact.kind in _PLACED and statement is not None and "place" not in fact.attributes:
+            place = place_of(statement).value
+            fact = fact.model_copy(update={"attributes": {**fact.attributes, "place": place}})
+        placed.append(fact)
+    return placed
 
 
 def _answer_topics(pairs: list[FaqPair], led: dict[int, str]) -> Callable[[Statement], str | None]:

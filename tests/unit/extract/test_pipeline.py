@@ -146,7 +146,9 @@ def test_articles_category_and_stopping() -> None:
     tizanidine = extract_rule_facts(article("tizanidine.txt"), "t")
     assert {f.attributes.get("category") for f in only(tizanidine, "pregnancy")} == {"C"}
     hydroxyzine = extract_rule_facts(article("hydroxyzine.md"), "t")
-    assert [f.attributes for f in only(hydroxyzine, "stopping")] == [{"taper_required": False}]
+    stopping = only(hydroxyzine, "stopping")
+    assert [f.attributes["taper_required"] for f in stopping] == [False]
+    assert [f.attributes["place"] for f in stopping] == ["dedicated"]
     assert [f.attributes["claim"] for f in only(hydroxyzine, "dependence")] == ["not_addictive"]
 
 
