@@ -296,3 +296,16 @@ def test_extract_list_facts_no_to_a_permission_question_is_advice() -> None:
     )
     facts = extract_list_facts(document, "s1", "examplol")
     assert {f.key for f in facts if f.kind is FactKind.INTERACTION} == {"alcohol"}
+
+
+def test_extract_list_facts_signs_of_a_named_condition_are_not_side_effects() -> None:
+    document = make_document(
+        "# Examplol\n"
+        "## Serious side effects\n"
+        "- nausea, vomiting or stomach pain - possible pancreatitis\n"
+        "- headache (usually mild)\n"
+    )
+    facts = extract_list_facts(document, "s1", "examplol")
+    terms = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT}
+    assert {"nausea", "vomiting", "stomach pain"}.isdisjoint(terms)
+    assert {"pancreatitis", "headache"} <= terms
