@@ -86,6 +86,7 @@ class DrugDetectionRules(KnowledgeFile):
     FILE: ClassVar[str] = "extract/drug_detection.json"
     weights: DetectionWeights
     ignore: tuple[str, ...]
+    not_medicines: Patterns
 
 
 class FaqRules(KnowledgeFile):

@@ -309,3 +309,13 @@ def test_extract_list_facts_signs_of_a_named_condition_are_not_side_effects() ->
     terms = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT}
     assert {"nausea", "vomiting", "stomach pain"}.isdisjoint(terms)
     assert {"pancreatitis", "headache"} <= terms
+
+
+def test_extract_list_facts_receptors_and_body_compounds_are_no_interaction() -> None:
+    document = make_document(
+        "# Examplol\n"
+        "## Interactions\n"
+        "It acts on GABA-A receptors and lowers uric acid; do not combine it with warfarin.\n"
+    )
+    facts = extract_list_facts(document, "s1", "examplol")
+    assert {f.key for f in facts if f.kind is FactKind.INTERACTION} == {"warfarin"}
