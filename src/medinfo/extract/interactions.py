@@ -9,6 +9,7 @@ from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.drug_names import DrugMention, find_drug_mentions, generic_name
 from medinfo.extract.negation import negated_spans
 from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, is_question
+from medinfo.extract.reading import is_advert
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 
@@ -87,7 +88,7 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     )
     facts: list[ExtractedFact] = []
     for unit in passage.units:
-        if is_question(unit.text):
+        if is_question(unit.text) or is_advert(unit.text):
             continue
         if not in_section and not _CUE.search(unit.text) and not _CUE.search(passage.lead):
             continue

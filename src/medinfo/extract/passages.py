@@ -9,7 +9,7 @@ from medinfo.domain.documents import BlockKind
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.negation import negated_spans
-from medinfo.extract.reading import Polarity, Reading, read_text
+from medinfo.extract.reading import Polarity, Reading, is_advert, read_text
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 from medinfo.extract.terms import TermMatch, vocabulary
@@ -91,10 +91,10 @@ class Passage:
         return not ("negated" in kinds and self.row_denied(row_kinds))
 
     def asserted(self, unit: Unit, vocab: str) -> list[TermMatch]:
-        """Terms of a vocabulary in a unit that the unit claims (see `claims`). A question
-        claims nothing, and a term the unit denies in one clause is not claimed by another
-        ("no interaction with alcohol, but alcohol is a migraine trigger")."""
-        if is_question(unit.text):
+        """Terms of a vocabulary in a unit that the unit claims (see `claims`). A question or
+        an advertisement claims nothing, and a term the unit denies in one clause is not
+        claimed by another ("no interaction with alcohol, but alcohol is a migraine trigger")."""
+        if is_question(unit.text) or is_advert(unit.text):
             return []
         found = self.matches(unit, vocab)
         flags = negated_spans(unit.text, [(m.start, m.end) for m in found])

@@ -28,6 +28,7 @@ from medinfo.extract.notices import (
 from medinfo.extract.onset import extract_onset
 from medinfo.extract.populations import extract_population_limits
 from medinfo.extract.pregnancy import extract_pregnancy
+from medinfo.extract.reading import Place
 from medinfo.extract.renal import extract_renal_adjustments
 from medinfo.extract.statements import Statement, document_statements, place_of
 from medinfo.extract.stopping import answered_stopping, extract_stopping
@@ -46,7 +47,8 @@ def extract_rule_facts(
 ) -> list[ExtractedFact]:
     """The single-valued facts (doses, pregnancy, missed dose, stopping, onset, FAQ, notices);
     `names` are the document's drug names in lower case."""
-    statements = document_statements(document)
+    # an advertisement or navigation statement states no fact
+    statements = [s for s in document_statements(document) if place_of(s) is not Place.ADVERT]
     every_statement = document_statements(document, include_boilerplate=True)
     topic_of = _answer_topics(find_faq_pairs(document), question_led_topics(document))
     faqs = extract_faq(document, source_id)

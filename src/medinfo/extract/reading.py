@@ -64,6 +64,7 @@ class _Rules:
     people: re.Pattern[str]
     group: re.Pattern[str]
     populations: dict[str, re.Pattern[str]]
+    advert: re.Pattern[str]
 
 
 @cache
@@ -76,6 +77,7 @@ def _rules() -> _Rules:
         people=any_of(raw.people_subject),
         group=any_of(raw.group_subject),
         populations=each_of(raw.populations),
+        advert=any_of(raw.advert),
     )
 
 
@@ -108,6 +110,11 @@ class Reading:
             for start, end in self.spans.get(kind, ()):
                 chars[start:end] = " " * (end - start)
         return "".join(chars)
+
+
+def is_advert(text: str) -> bool:
+    """Whether a statement is an advertisement or navigation ("Sponsored", "MUST READ")."""
+    return _rules().advert.search(text) is not None
 
 
 def _clauses(text: str) -> list[Span]:

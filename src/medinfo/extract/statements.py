@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from medinfo.domain.documents import Block, BlockKind, Document
 from medinfo.domain.evidence import Evidence
-from medinfo.extract.reading import Place
+from medinfo.extract.reading import Place, is_advert
 from medinfo.extract.sections import Section, classify_heading, section_of
 
 # A sentence ends at . ! or ? followed by space and a capital, digit or quote; common
@@ -124,6 +124,8 @@ def place_of(statement: Statement) -> Place:
     """The role of the place a statement stands in: under a topic's own heading it is a
     dedicated section; a table row, key-facts block or "Field: value" line elsewhere is a
     summary (an infobox); then an FAQ answer; anything else is introduction or general text."""
+    if is_advert(statement.text):
+        return Place.ADVERT
     heading = statement.block.heading
     if heading and classify_heading(heading) in _DEDICATED:
         return Place.DEDICATED

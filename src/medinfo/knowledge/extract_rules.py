@@ -159,6 +159,7 @@ class ReadingRules(KnowledgeFile):
     people_subject: Patterns
     group_subject: Patterns
     populations: dict[str, Patterns]
+    advert: Patterns
 
 
 class PopulationAdvice(Strict):

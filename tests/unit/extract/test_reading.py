@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from medinfo.extract.reading import Polarity, Subject, read_text
+from medinfo.extract.reading import Polarity, Subject, is_advert, read_text
 
 
 def _spans(text: str, kind: str, names: tuple[str, ...] = ()) -> list[str]:
@@ -63,3 +63,9 @@ def test_read_text_subject_and_populations() -> None:
 
 def test_read_text_key_facts_answer_no_denies_the_row() -> None:
     assert read_text("Habit-forming? | No").spans["negated"]
+
+
+def test_is_advert_marks_sponsored_and_navigation_statements() -> None:
+    assert is_advert("Sponsored · Shop: fish oil, 3 months for $19.99")
+    assert is_advert("MUST READ: Propranolol for performance anxiety")
+    assert not is_advert("It takes about a week of regular dosing to see the full effect.")
