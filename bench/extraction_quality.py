@@ -22,6 +22,8 @@ from typing import Any
 
 from medinfo.bootstrap import bootstrap
 from medinfo.config import SHARED_DIR
+from medinfo.domain.errors import UnknownDrugError
+from medinfo.services.monograph_lookup import NoMonographError
 from medinfo.services.pipeline import Pipeline, real_pipeline
 from medinfo.services.scoring import score_monograph
 
@@ -55,8 +57,14 @@ def score_articles(
     with tempfile.TemporaryDirectory() as tmp:
         app = bootstrap(f"sqlite:///{tmp}/bench.db", empty=True, pipeline_factory=lambda: pipeline)
         try:
-            app.ingest_paths(paths)
-            monograph = json.loads(app.cached_monograph(drug).body)
+            report = app.ingest_paths(paths)
+            detected = sorted({document.drug for document in report.documents})
+            try:
+                monograph = json.loads(app.cached_monograph(drug).body)
+            except (NoMonographError, UnknownDrugError):  # read as about another drug
+                print(f"{drug}: no monograph of that name; the articles were read as {detected}")
+                only = detected[0] if len(detected) == 1 else None
+                monograph = json.loads(app.cached_monograph(only).body) if only else {}
         finally:
             app.close()
     return DrugScore(drug, score_monograph(monograph, gold), monograph)

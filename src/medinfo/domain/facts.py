@@ -24,6 +24,7 @@ class FactKind(StrEnum):
     MAX_SINGLE_DOSE = "max_single_dose"  # key: route; attrs: amount, unit
     TITRATION = "titration"  # key: "titration"; attrs: summary, step_amount, step_days
     RENAL_ADJUSTMENT = "renal_adjustment"  # key: egfr band; attrs: max_daily_mg, advice
+    POPULATION_LIMIT = "population_limit"  # key: population and band; attrs: doses, advice
     SIDE_EFFECT = "side_effect"  # key: term; attrs: serious, frequency
     INTERACTION = "interaction"  # key: agent; attrs: effect, severity, agent_type
     PRECAUTION = "precaution"  # key: condition; attrs: advice

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from medinfo.domain.evidence import Evidence
@@ -57,12 +59,56 @@ class RenalAdjustment(Attributed):
     advice: str = ""
 
 
+class Population(StrEnum):
+    """A group of people whose dose rule differs from the usual adult one."""
+
+    RENAL = "renal"  # reduced kidney function (creatinine clearance or eGFR band)
+    HEPATIC = "hepatic"  # liver impairment
+    OLDER_ADULTS = "older_adults"
+    CHILDREN = "children"
+
+
+class LimitAdvice(StrEnum):
+    """What the sources say to do for a population, besides any number."""
+
+    REDUCE = "reduce"  # a lower or less frequent dose, perhaps without a number
+    AVOID = "avoid"  # do not use / not recommended
+    CAUTION = "caution"  # use with care or closer monitoring
+    NO_CHANGE = "no_change"  # explicitly: the usual dose
+
+
+class PopulationLimit(Attributed):
+    """A dose rule for one population, as typed values (docs/extraction.md).
+
+    Bands are inclusive at `*_at_least` and exclusive at `*_below`: kidney function in mL/min
+    (creatinine clearance or eGFR, as stated: `kidney_measure`), age in years. A dose of a
+    child population may be per kilogram (unit "mg/kg"; `max_daily` per day). Each number is
+    only as the source states it: `adjustment_without_number` marks a rule stated in words
+    only ("a lower dose"), so a check can say it could not compare a number.
+    """
+
+    population: Population
+    criterion: str = ""  # medinfo's short description of the band ("CrCl 30-50 mL/min")
+    kidney_measure: str | None = None  # "crcl" | "egfr"
+    kidney_at_least: float | None = None
+    kidney_below: float | None = None
+    on_dialysis: bool = False
+    age_at_least: float | None = None
+    age_below: float | None = None
+    initial: DoseSpec | None = None
+    max_daily: DoseSpec | None = None
+    max_single: DoseSpec | None = None
+    advice: LimitAdvice | None = None
+    adjustment_without_number: bool = False
+
+
 class Dosing(Attributed):
     initial: DoseSpec | None = None
     max_daily: DoseSpec | None = None
     max_single: DoseSpec | None = None
     titration: str | None = None
     renal_adjustment: list[RenalAdjustment] = Field(default_factory=list)
+    population_limits: list[PopulationLimit] = Field(default_factory=list)
 
 
 class SideEffect(Attributed):

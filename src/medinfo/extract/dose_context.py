@@ -37,6 +37,9 @@ class _Cues:
     strength_after: re.Pattern[str]
     gradual: re.Pattern[str]
     initial_after: re.Pattern[str]
+    not_daily: re.Pattern[str]
+    divided_as: re.Pattern[str]
+    person_condition: re.Pattern[str]
 
 
 @cache
@@ -57,6 +60,9 @@ def _rules() -> _Cues:
         strength_after=any_of(raw.strength_after),
         gradual=any_of(raw.gradual),
         initial_after=any_of(raw.initial_after),
+        not_daily=any_of(raw.not_daily),
+        divided_as=any_of(raw.divided_as),
+        person_condition=any_of(raw.person_condition),
     )
 
 
@@ -115,6 +121,22 @@ def is_special_heading(heading: str) -> bool:
     """Whether a heading introduces doses for a special case (adjustments, other drugs, the
     elderly, kidney or liver disease) rather than the usual adult dose."""
     return bool(_rules().special_headings.search(heading) or _rules().special.search(heading))
+
+
+def is_other_period(context: str) -> bool:
+    """Whether a maximum is bound to a period other than a day ("over one hour")."""
+    return bool(_rules().not_daily.search(context))
+
+
+def introduces_division(between: str) -> bool:
+    """Whether the words between two amounts say the second divides (or restates) the
+    first ("400 mg a day, given as 200 mg twice a day")."""
+    return bool(_rules().divided_as.search(between))
+
+
+def is_person_condition(text: str) -> bool:
+    """Whether a statement opens with a condition on the person ("if you're of ...")."""
+    return bool(_rules().person_condition.search(text))
 
 
 def says_daily(context: str) -> bool:

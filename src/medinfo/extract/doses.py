@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from medinfo.domain.dosing import Dose, is_mass_unit
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.dose_context import (
     Cue,
     clause_head,
     clause_tail,
+    introduces_division,
     is_dosing_section,
     is_for_children,
     is_for_special_population,
+    is_other_period,
+    is_person_condition,
     is_skipped_section,
     is_special_heading,
     is_strength,
@@ -32,7 +36,8 @@ from medinfo.extract.dose_grammar import (
     find_interval_days,
 )
 from medinfo.extract.dose_grammar import whole_number as _number
-from medinfo.extract.statements import Statement
+from medinfo.extract.reading import Place, read_text
+from medinfo.extract.statements import Statement, place_of
 
 # Units that are never an adult dose by themselves: per-kilogram doses and concentrations.
 _NOT_A_DOSE = frozenset({"mg/kg", "mg/mL", "mL"})
@@ -40,6 +45,9 @@ _TARGET = re.compile(r"\bto\b", re.IGNORECASE)
 _JOINER = re.compile(r"[\s,;/]*(?:and|or)?[\s,;/]*", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"\s*(?:,\s*)?or\s*", re.IGNORECASE)
 _STEP = re.compile(r"\b(?:by|of|increments?|steps?)\b", re.IGNORECASE)
+_RESTATEMENT_REACH = 16  # characters between a per-dose maximum and its daily restatement
+_OTHER_POPULATIONS = frozenset({"children", "older_adults", "renal", "hepatic"})
+_ADULTS = re.compile(r"(?<!older )\badults?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,30 @@ class Reading:
     route: str
     attributes: dict[str, Scalar]
     statement: Statement
+
+    @property
+    def place(self) -> Place:
+        """The role of the statement's place: a dosing section outranks a key-facts table,
+        an FAQ answer and the introduction or other general text (another topic's section
+        counts as general text for a dose)."""
+        place = place_of(self.statement)
+        if place is Place.DEDICATED and not is_dosing_section(self.statement.section):
+            return Place.INTRODUCTION
+        return place
+
+    def same_value(self, other: Reading) -> bool:
+        """Whether two readings state the same amount, unit and frequency."""
+        keys = ("amount", "unit", "frequency_per_day")
+        return all(self.attributes.get(k) == other.attributes.get(k) for k in keys)
+
+
+def _for_another_population(text: str) -> bool:
+    """Whether a statement gives the dose of a population (children, older adults, kidney or
+    liver impairment, a condition on the person) rather than the usual adult dose."""
+    if is_person_condition(text):
+        return True
+    named = read_text(text).populations & _OTHER_POPULATIONS
+    return bool(named) and not _ADULTS.search(text)
 
 
 def _role_of(cue: Cue | None, statement: Statement) -> str | None:
@@ -90,6 +122,8 @@ def _max_reading(text: str, mention: DoseMention, following: str) -> tuple[str, 
     amount = mention.amount_high if mention.amount_high is not None else mention.amount
     attributes: dict[str, Scalar] = {"amount": _number(amount), "unit": mention.unit}
     tail, head = clause_tail(text, mention.start), clause_head(text, mention.end)
+    if is_other_period(head) or is_other_period(tail):
+        return "", attributes
     if says_single(tail) or says_single(head):
         return "max_single", attributes
     if mention.per_day or says_daily(tail):
@@ -136,14 +170,20 @@ def _step_attributes(
     return attributes
 
 
-def read_statement(statement: Statement) -> list[Reading]:
-    """The classified amounts of one statement (none in skipped sections or questions)."""
+def read_statement(statement: Statement, population: bool = False) -> list[Reading]:
+    """The classified amounts of one statement (none in skipped sections or questions).
+
+    Usually only adult doses are read; with `population` the statement is known to be
+    about one population, and its doses (per kilogram too) are read as that population's."""
     if is_skipped_section(statement.section) or statement.is_question:
         return []
     heading = statement.block.heading
-    if is_for_children(heading) or is_special_heading(heading):
-        return []
     text = statement.text
+    adult_only = not population
+    if adult_only and (
+        is_for_children(heading) or is_special_heading(heading) or _for_another_population(text)
+    ):
+        return []
     mentions = find_dose_mentions(text)
     readings: list[Reading] = []
     previous_end = 0
@@ -159,23 +199,68 @@ def read_statement(statement: Statement) -> list[Reading]:
         previous_end = mention.end
         if not _JOINER.fullmatch(window) or cue is None:
             cue = nearest_cue(window)
-        reading = _read_mention(statement, mention, window, following, cue)
+        linked = _linked_maximum(readings[-1] if readings else None, mention, window, following)
+        reading = linked or _read_mention(statement, mention, window, following, cue, adult_only)
         if reading is not None:
             readings.append(reading)
     return readings
 
 
+def _linked_maximum(
+    previous: Reading | None, mention: DoseMention, window: str, following: str
+) -> Reading | None:
+    """The other half of a maximum stated two ways in one breath: "400 mg a day, given as
+    200 mg twice a day" (the most per dose, only when the schedule adds up to the daily
+    maximum) or "10 mg twice a day (20 mg a day)" (the daily total)."""
+    if previous is None or mention.unit != previous.attributes.get("unit"):
+        return None
+    text = previous.statement.text
+    if previous.role == "max_daily" and introduces_division(window):
+        frequency = find_frequency(text, mention.end, mention.end + len(following))
+        total = previous.attributes.get("amount")
+        times = frequency.per_day if frequency else None
+        if times and isinstance(total, int | float) and mention.amount * times == total:
+            attributes: dict[str, Scalar] = {
+                "amount": _number(mention.amount),
+                "unit": mention.unit,
+                "frequency_per_day": times,
+            }
+            return Reading("max_single", previous.route, attributes, previous.statement)
+    schedule = find_frequency(window)
+    rest = window[schedule.end :] if schedule and schedule.start < 3 else window
+    restates = len(rest.strip(" (,;-–")) == 0 and len(rest) <= _RESTATEMENT_REACH
+    if (
+        previous.role == "max_single"
+        and mention.per_day
+        and (restates or introduces_division(window))
+    ):
+        daily: dict[str, Scalar] = {
+            "amount": _number(mention.amount),
+            "unit": mention.unit,
+            "stated_per": "day",
+        }
+        return Reading("max_daily", previous.route, daily, previous.statement)
+    return None
+
+
 def _read_mention(
-    statement: Statement, mention: DoseMention, window: str, following: str, cue: Cue | None
+    statement: Statement,
+    mention: DoseMention,
+    window: str,
+    following: str,
+    cue: Cue | None,
+    adult_only: bool = True,
 ) -> Reading | None:
     text = statement.text
-    if mention.unit in _NOT_A_DOSE:
+    if mention.unit in _NOT_A_DOSE and (adult_only or mention.unit != "mg/kg"):
         return None
     role = _role_of(cue, statement)
     if role in (None, "usual") and marks_initial_after(clause_head(text, mention.end)):
         role = "initial"
     context = window + clause_head(text, mention.end)
-    if role is None or is_for_children(context) or is_for_special_population(context):
+    if role is None:
+        return None
+    if adult_only and (is_for_children(context) or is_for_special_population(context)):
         return None
     route = route_of(text, statement.block.heading)
     if role in ("initial", "usual"):
@@ -184,7 +269,7 @@ def _read_mention(
         return Reading(role, route, _initial_attributes(text, mention, following), statement)
     if role == "max":
         kind, attributes = _max_reading(text, mention, following)
-        return Reading(kind, route, attributes, statement)
+        return Reading(kind, route, attributes, statement) if kind else None
     if role == "range" and mention.amount_high is not None:
         return Reading("max_daily", route, _range_top(text, mention, following), statement)
     if role == "titration" and cue is not None:
@@ -213,20 +298,50 @@ _KINDS = {
 }
 
 
-def _choose(readings: list[Reading]) -> dict[tuple[FactKind, str], Reading]:
-    """Per kind and route, the first reading; explicit starting doses before usual ones and
-    titration steps before a bare "raised gradually"."""
+_ROLE_ORDER = ("initial", "usual", "max_daily", "max_single", "titration")
+
+
+def _precedence(reading: Reading, index: int) -> tuple[int, float, int]:
+    """Sort key: the place first; among the maxima of one place the highest (a maximum
+    for one use, "the maximum for prevention is 1.2 mg", sits under the overall one);
+    otherwise document order."""
+    amount = reading.attributes.get("amount")
+    ceiling = 0.0
+    if reading.role in ("max_daily", "max_single") and isinstance(amount, int | float):
+        unit = str(reading.attributes.get("unit", ""))
+        ceiling = Dose(amount=amount, unit=unit).milligrams() if is_mass_unit(unit) else amount
+    return (reading.place.rank, -ceiling, index)
+
+
+def _choose(readings: list[Reading]) -> dict[tuple[FactKind, str], list[Reading]]:
+    """Per kind and route, the reading from the highest-ranking place (a dosing section
+    first), within a place the first one, explicit starting doses before usual ones and
+    titration steps before a bare "raised gradually". After it come the first reading of
+    each other place that states a different value in the same role: the document
+    disagrees with itself, and reconciliation reports it."""
     stepped = any(r.role == "titration" and "step_amount" in r.attributes for r in readings)
-    chosen: dict[tuple[FactKind, str], Reading] = {}
-    for role in ("initial", "usual", "max_daily", "max_single", "titration"):
+    ordered = sorted(enumerate(readings), key=lambda item: _precedence(item[1], item[0]))
+    chosen: dict[tuple[FactKind, str], list[Reading]] = {}
+    for role in _ROLE_ORDER:
         kind = _KINDS[role]
-        for reading in readings:
+        for _, reading in ordered:
             key = (kind, "titration" if kind is FactKind.TITRATION else reading.route)
             bare = (
                 kind is FactKind.TITRATION and stepped and "step_amount" not in reading.attributes
             )
-            if reading.role == role and key not in chosen and not bare:
-                chosen[key] = reading
+            if reading.role != role or bare:
+                continue
+            if key not in chosen:
+                chosen[key] = [reading]
+                continue
+            picked = chosen[key]
+            if (
+                kind is not FactKind.TITRATION
+                and reading.role == picked[0].role
+                and all(reading.place is not other.place for other in picked)
+                and not reading.same_value(picked[0])
+            ):
+                picked.append(reading)
     return chosen
 
 
@@ -240,11 +355,14 @@ def extract_doses(statements: list[Statement], source_id: str) -> list[Extracted
         ExtractedFact(
             kind=kind,
             key=key,
-            attributes={**reading.attributes, "basis": reading.role}
-            if kind is FactKind.INITIAL_DOSE
-            else reading.attributes,
+            attributes={
+                **reading.attributes,
+                **({"basis": reading.role} if kind is FactKind.INITIAL_DOSE else {}),
+                **({"place": reading.place.value} if len(picked) > 1 else {}),
+            },
             evidence=reading.statement.evidence(source_id),
         )
-        for (kind, key), reading in chosen.items()
+        for (kind, key), picked in chosen.items()
+        for reading in picked
     ]
     return sorted(facts, key=lambda fact: fact.evidence.start)

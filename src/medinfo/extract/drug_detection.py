@@ -29,7 +29,8 @@ def find_drug_names(text: str) -> list[str]:
         return []
     found: list[Any] = find_drugs(tokens, is_ignore_case=True)
     ignored = _rules()[1]
-    names = [str(record["name"]).lower() for record, _start, _end in found]
+    # a record without a name (some combination entries) names no single drug
+    names = [str(record["name"]).lower() for record, _start, _end in found if record.get("name")]
     return [name for name in names if name not in ignored]
 
 

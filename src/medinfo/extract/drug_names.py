@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from medinfo.knowledge.extract_rules import DrugDetectionRules
+from medinfo.knowledge.loading import any_of, load
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 # Words the dictionary resolves to a drug but that consumer texts use as plain English.
@@ -47,6 +50,12 @@ def _is_brand(record: dict[str, object], surface: str) -> bool:
     return surface[:1].isupper() and name not in surface.lower()
 
 
+@cache
+def _not_medicines() -> re.Pattern[str]:
+    """Resolved names that are no medicine (receptors, antigens, enzymes, body compounds)."""
+    return any_of(load(DrugDetectionRules).not_medicines)
+
+
 @lru_cache(maxsize=4096)
 def _mentions(text: str) -> tuple[DrugMention, ...]:
     from drug_named_entity_recognition import find_drugs
@@ -62,6 +71,8 @@ def _mentions(text: str) -> tuple[DrugMention, ...]:
         if surface.lower() in _COMMON_WORDS:
             continue
         generic = str(record.get("name", "")).lower()
+        if not generic or _not_medicines().search(generic):
+            continue
         mentions.append(DrugMention(surface, generic, start, end, _is_brand(record, surface)))
     return tuple(mentions)
 

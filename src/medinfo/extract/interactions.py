@@ -8,7 +8,8 @@ from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.drug_names import DrugMention, find_drug_mentions, generic_name
 from medinfo.extract.negation import negated_spans
-from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
+from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, is_question
+from medinfo.extract.reading import is_advert
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 
@@ -72,7 +73,8 @@ def _agents(passage: Passage, unit: Unit) -> list[tuple[str, str, str]]:
     ]
     negated = negated_spans(unit.text, [(m.start, m.end) for m in mentions])
     for mention, is_negated in zip(mentions, negated, strict=True):
-        if not is_negated:
+        claimed = passage.claims(unit, mention.start, mention.end, "interaction_agents")
+        if not is_negated and claimed:
             found.append((mention.generic, "drug", "moderate"))
     return found
 
@@ -86,6 +88,8 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     )
     facts: list[ExtractedFact] = []
     for unit in passage.units:
+        if is_question(unit.text) or is_advert(unit.text):
+            continue
         if not in_section and not _CUE.search(unit.text) and not _CUE.search(passage.lead):
             continue
         if passage.kind is BlockKind.HEADING:

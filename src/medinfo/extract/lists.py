@@ -40,6 +40,10 @@ _LINK = re.compile(
     re.IGNORECASE,
 )
 _GENERAL = frozenset({Section.OTHER, Section.OVERVIEW})
+# An answer that opens with "No" denies what its question asks about ("Can it be used for
+# type 1 diabetes?" "No. ...").
+_PERMISSION = re.compile(r"\b(?:can|may|should|could|must)\s+(?:i|you|we)\b", re.IGNORECASE)
+_NO_ANSWER = re.compile(r"^\W*(?:a\s*:\s*)?\W*no\b(?!\s+(?:more|longer|one|need))", re.IGNORECASE)
 
 
 def _row_passage(document: Document, block: Block, base: Passage) -> Passage:
@@ -59,6 +63,14 @@ def _row_passage(document: Document, block: Block, base: Passage) -> Passage:
         return base
     base.units, base.section, base.evidence_section = units, field, field
     return base
+
+
+def _question_of(block: Block) -> str:
+    """The text of a block that asks what the drug is or does (a FAQ question), else "".
+    A question asking permission ("Can I drink alcohol?") is not one: "No" to it is advice,
+    a claim, not a denial."""
+    text = block.text.strip(" *_#\t")
+    return text if text.endswith("?") and not _PERMISSION.search(text) else ""
 
 
 def _lead_section(text: str) -> Section | None:
@@ -82,9 +94,11 @@ def extract_list_facts(document: Document, source_id: str, drug: str) -> list[Ex
     aliases = tuple(
         name.lower() for key in ("brand_name",) if (name := document.metadata.get(key, "").strip())
     )
+    question = ""
     for block in document.content_blocks():
         if _LINK.search(block.text):
             continue
+        asked, question = question, _question_of(block)
         section = section_of(block)
         if block.kind is not BlockKind.LIST_ITEM:
             lead = ""
@@ -98,6 +112,8 @@ def extract_list_facts(document: Document, source_id: str, drug: str) -> list[Ex
         passage = Passage(
             units, section, source_id, drug, section, lead=lead, opening=opening, aliases=aliases
         )
+        if asked and _NO_ANSWER.match(block.text):
+            passage.denied_question = asked
         if block.kind is BlockKind.TABLE_ROW:
             passage = _row_passage(document, block, passage)
         extractors = (extract_brand_names,) if block.kind is BlockKind.HEADING else EXTRACTORS

@@ -9,12 +9,19 @@ from medinfo.domain.documents import BlockKind
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.negation import negated_spans
+from medinfo.extract.reading import Polarity, Reading, is_advert, read_text
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 from medinfo.extract.terms import TermMatch, vocabulary
 
 # Sections whose text never states facts about the drug's own lists.
 QUIET_SECTIONS = frozenset({Section.DISCLAIMER, Section.ALTERNATIVES, Section.STORAGE})
+_QUIET_DEFAULT = ("negated", "hypothetical", "other_subject")
+# Which clauses of a statement (extract/reading.py) state no fact of a vocabulary's kind.
+QUIET_CLAUSES: dict[str, tuple[str, ...]] = {
+    "precautions": ("hypothetical", "other_subject", "no_concern"),
+    "interaction_agents": ("negated", "hypothetical", "other_subject", "compatible"),
+}
 _GLOSS = re.compile(r"\s*(a|an|the|i\.e\.|which|meaning|type of|kind of|form of)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r",\s*(but|while|although|though|whereas|however)\b|;|\bbut\b", re.IGNORECASE)
 
@@ -26,7 +33,8 @@ class Passage:
     `lead` is the text of a lead-in paragraph ("Serious side effects include:") that
     governs the list items after it; `opening` marks the document's opening paragraphs,
     which state what the drug is for; `evidence_section` is the Section recorded in evidence;
-    `aliases` are other names of the drug in lower case (a label's brand name).
+    `aliases` are other names of the drug in lower case (a label's brand name);
+    `denied_question` is the question a "No." answer denies.
     """
 
     units: list[Unit]
@@ -37,6 +45,7 @@ class Passage:
     lead: str = ""
     opening: bool = False
     aliases: tuple[str, ...] = ()
+    denied_question: str = ""
     _matches: dict[tuple[int, str], list[TermMatch]] = field(default_factory=dict)
 
     @property
@@ -50,11 +59,57 @@ class Passage:
             self._matches[key] = vocabulary(vocab).find(unit.text)
         return self._matches[key]
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """This drug's names in lower case (its generic name and aliases)."""
+        return (self.drug.lower(), *self.aliases)
+
+    def reading(self, unit: Unit) -> Reading:
+        """How the unit reads (knowledge/extract/reading.json), read once per text."""
+        return read_text(unit.text, self.names)
+
+    def row_denied(self, kinds: tuple[str, ...]) -> bool:
+        """Whether a table row denies what its label names: another cell is a negated
+        statement ("Does not interact with it", "No") or one of `kinds` of clause."""
+        if self.kind is not BlockKind.TABLE_ROW or len(self.units) < 2:
+            return False
+        readings = [self.reading(unit) for unit in self.units]
+        return any(
+            r.polarity is Polarity.NEGATED or any(r.spans.get(kind) for kind in kinds)
+            for r in readings
+        )
+
+    def claims(self, unit: Unit, start: int, end: int, vocab: str) -> bool:
+        """Whether the unit claims the term at text[start:end]: it is not denied (for a
+        precaution: not said to need no change), not conjecture, not said of another drug;
+        an interaction agent is not in a clause saying the two go together harmlessly."""
+        kinds = QUIET_CLAUSES.get(vocab, _QUIET_DEFAULT)
+        reading = self.reading(unit)
+        if any(reading.within(kind, start, end) for kind in kinds):
+            return False
+        row_kinds = tuple(k for k in kinds if k != "negated")
+        return not ("negated" in kinds and self.row_denied(row_kinds))
+
     def asserted(self, unit: Unit, vocab: str) -> list[TermMatch]:
-        """Terms of a vocabulary in a unit that the unit does not negate."""
+        """Terms of a vocabulary in a unit that the unit claims (see `claims`). A question or
+        an advertisement claims nothing, and a term the unit denies in one clause is not
+        claimed by another ("no interaction with alcohol, but alcohol is a migraine trigger")."""
+        if is_question(unit.text) or is_advert(unit.text):
+            return []
         found = self.matches(unit, vocab)
         flags = negated_spans(unit.text, [(m.start, m.end) for m in found])
-        return [match for match, negated in zip(found, flags, strict=True) if not negated]
+        claimed = [
+            not negated and self.claims(unit, match.start, match.end, vocab)
+            for match, negated in zip(found, flags, strict=True)
+        ]
+        denied = {match.key for match, ok in zip(found, claimed, strict=True) if not ok}
+        if self.denied_question:  # the answer "No." denies what the question named
+            denied |= {match.key for match in vocabulary(vocab).find(self.denied_question)}
+        return [
+            match
+            for match, ok in zip(found, claimed, strict=True)
+            if ok and match.key not in denied
+        ]
 
     def term_units(self, vocab: str) -> list[Unit]:
         """The units that name terms: a list item's label when it names one, else all units.
@@ -75,6 +130,11 @@ class Passage:
             section=self.evidence_section.value,
         )
         return ExtractedFact(kind=kind, key=key, attributes=attributes, evidence=evidence)
+
+
+def is_question(text: str) -> bool:
+    """Whether a unit asks rather than states (quoted questions too): never a claim."""
+    return text.rstrip(" *_\"”'’)").endswith("?")
 
 
 def cue(pattern: str) -> re.Pattern[str]:

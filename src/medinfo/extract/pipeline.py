@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from medinfo.domain.documents import Document
 from medinfo.domain.errors import InputError
-from medinfo.domain.facts import ExtractedFact
+from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.doses import extract_doses
 from medinfo.extract.drug_detection import canonical_drug_name, detect_drug
 from medinfo.extract.faq import FaqPair, extract_faq, find_faq_pairs, question_led_topics
@@ -25,9 +25,11 @@ from medinfo.extract.notices import (
     extract_disclaimer,
 )
 from medinfo.extract.onset import extract_onset
+from medinfo.extract.populations import extract_population_limits
 from medinfo.extract.pregnancy import extract_pregnancy
+from medinfo.extract.reading import Place
 from medinfo.extract.renal import extract_renal_adjustments
-from medinfo.extract.statements import Statement, document_statements
+from medinfo.extract.statements import Statement, document_statements, place_of
 from medinfo.extract.stopping import answered_stopping, extract_stopping
 
 
@@ -39,19 +41,24 @@ class Extraction:
     facts: list[ExtractedFact] = field(default_factory=list)
 
 
-def extract_rule_facts(document: Document, source_id: str) -> list[ExtractedFact]:
-    """The single-valued facts (doses, pregnancy, missed dose, stopping, onset, FAQ, notices)."""
-    statements = document_statements(document)
+def extract_rule_facts(
+    document: Document, source_id: str, names: tuple[str, ...] = ()
+) -> list[ExtractedFact]:
+    """The single-valued facts (doses, pregnancy, missed dose, stopping, onset, FAQ, notices);
+    `names` are the document's drug names in lower case."""
+    # an advertisement or navigation statement states no fact
+    statements = [s for s in document_statements(document) if place_of(s) is not Place.ADVERT]
     every_statement = document_statements(document, include_boilerplate=True)
     topic_of = _answer_topics(find_faq_pairs(document), question_led_topics(document))
     faqs = extract_faq(document, source_id)
     dose_statements = dosing_statements(document, statements) if is_label(document) else statements
-    return [
+    facts = [
         *extract_doses(dose_statements, source_id),
         *extract_renal_adjustments(statements, source_id),
+        *extract_population_limits(statements, source_id),
         *extract_pregnancy(statements, source_id),
         *extract_missed_dose(statements, source_id, topic_of),
-        *extract_stopping(statements, source_id),
+        *extract_stopping(statements, source_id, names),
         *answered_stopping(faqs, document.original),
         *extract_onset(statements, source_id, topic_of),
         *extract_dependence(statements, source_id),
@@ -59,6 +66,25 @@ def extract_rule_facts(document: Document, source_id: str) -> list[ExtractedFact
         *extract_disclaimer(every_statement, source_id),
         *extract_content_notice(every_statement, source_id),
     ]
+    return with_places(facts, statements)
+
+
+# Single-valued topics whose facts carry the place of their statement, so that a document
+# that disagrees with itself is ranked (dedicated section first) and reported by place.
+_PLACED = frozenset({FactKind.ONSET, FactKind.STOPPING, FactKind.PREGNANCY, FactKind.MISSED_DOSE})
+
+
+def with_places(facts: list[ExtractedFact], statements: list[Statement]) -> list[ExtractedFact]:
+    """Facts of the placed topics with a `place` attribute from the statement they start at."""
+    starts = {statement.start: statement for statement in statements}
+    placed = []
+    for fact in facts:
+        statement = starts.get(fact.evidence.start)
+        if fact.kind in _PLACED and statement is not None and "place" not in fact.attributes:
+            place = place_of(statement).value
+            fact = fact.model_copy(update={"attributes": {**fact.attributes, "place": place}})
+        placed.append(fact)
+    return placed
 
 
 def _answer_topics(pairs: list[FaqPair], led: dict[int, str]) -> Callable[[Statement], str | None]:
@@ -88,13 +114,19 @@ def extract_document(document: Document, source_id: str, drug: str | None = None
     if not name:
         title = document.title or document.metadata.get("title") or source_id
         raise InputError(f"{title}: the document names no drug; pass --drug NAME")
-    facts = extract_rule_facts(document, source_id)
+    facts = extract_rule_facts(document, source_id, _drug_names(document, name))
     facts.extend(_list_facts(document, source_id, name))
     if label:
         facts = with_label_reactions(document, source_id, facts)
         facts = facts_in_place(document, facts)
     facts.sort(key=lambda fact: (fact.evidence.start, fact.kind.value))
     return Extraction(drug=name, facts=facts)
+
+
+def _drug_names(document: Document, drug: str) -> tuple[str, ...]:
+    """The drug's names in lower case: its generic name and the document's brand name."""
+    brand = document.metadata.get("brand_name", "").strip().lower()
+    return (drug.lower(), brand) if brand else (drug.lower(),)
 
 
 def _list_facts(document: Document, source_id: str, drug: str) -> list[ExtractedFact]:

@@ -60,8 +60,19 @@ _EXAMPLES = re.compile(r"\s*,?\s*(such as|like|including|e\.g\.)\s", re.IGNORECA
 _GOES_ON = re.compile(r"[\s,]*((and|or)\s+)?$", re.IGNORECASE)
 
 
+# A list of symptoms followed by the condition they are signs of, as the cue says: "nausea,
+# vomiting or stomach pain - possible ketoacidosis".
+_NAMED_AFTER = re.compile(
+    r"\s[–—-]\s*(?:possibl[ey]|probably|a\s+sign\s+of|signs?\s+of|could\s+be|may\s+be)\b",
+    re.IGNORECASE,
+)
+
+
 def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
-    """Starts of the terms that only describe the side effect named before them."""
+    """Starts of the terms that only describe a side effect named before or after them."""
+    named = _NAMED_AFTER.search(text)
+    if named and named.start() > 0:
+        return {match.start for match in matches if match.end <= named.start()}
     described: set[int] = set()
     describing = False
     for previous, match in pairwise(matches):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from medinfo.domain.documents import Block, BlockKind, Document
 from medinfo.domain.evidence import Evidence
+from medinfo.extract.reading import Place, is_advert
 from medinfo.extract.sections import Section, classify_heading, section_of
 
 # A sentence ends at . ! or ? followed by space and a capital, digit or quote; common
@@ -19,6 +20,8 @@ _LABEL_CHARS = " *_:#\t"
 _LABEL_LENGTH = 60
 _LABEL_WORDS = 8
 _SENTENCE_CLOSE = (".", "!", "?", ",", ";")
+_FIELD_LINE = re.compile(r"^\s*[\w][\w ()/-]{1,40}:\s*\S")  # "Maximum dose: 400 mg/day"
+_DEDICATED = frozenset(Section) - {Section.OVERVIEW, Section.KEY_FACTS, Section.FAQ, Section.OTHER}
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,27 @@ def document_statements(document: Document, include_boilerplate: bool = False) -
             labelled = found if found is not Section.OTHER else None
         statements.extend(block_statements(document, block, labelled))
     return statements
+
+
+def place_of(statement: Statement) -> Place:
+    """The role of the place a statement stands in: under a topic's own heading it is a
+    dedicated section; a table row, key-facts block or "Field: value" line elsewhere is a
+    summary (an infobox); then an FAQ answer; anything else is introduction or general text."""
+    if is_advert(statement.text):
+        return Place.ADVERT
+    heading = statement.block.heading
+    if heading and classify_heading(heading) in _DEDICATED:
+        return Place.DEDICATED
+    summary_like = statement.block.kind is BlockKind.TABLE_ROW or bool(
+        _FIELD_LINE.match(statement.text)
+    )
+    if statement.section is Section.KEY_FACTS or summary_like:
+        return Place.SUMMARY
+    if statement.section in _DEDICATED:
+        return Place.DEDICATED
+    if statement.section is Section.FAQ:
+        return Place.FAQ_ANSWER
+    return Place.INTRODUCTION
 
 
 def group_by_block(statements: list[Statement]) -> list[list[Statement]]:

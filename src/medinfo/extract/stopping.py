@@ -11,13 +11,17 @@ from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.dose_context import nearest_cue
 from medinfo.extract.dose_grammar import find_dose_mentions, find_interval_days
 from medinfo.extract.dose_grammar import whole_number as _number
+from medinfo.extract.drug_names import find_drug_mentions, generic_name
 from medinfo.extract.polarity import Polarity, polarity_at
+from medinfo.extract.reading import read_text
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
+from medinfo.extract.terms import vocabulary
 from medinfo.extract.topic_flags import extract_topic_flags
 from medinfo.knowledge.extract_rules import StoppingRules
 from medinfo.knowledge.loading import any_of, load
 
+_OBJECT_REACH = 30  # characters after a stop verb in which its object is named
 _KEYS = ("stop_verbs", "abrupt", "risk", "safe", "taper", "no_taper")
 
 
@@ -79,9 +83,31 @@ def _taper_steps(text: str) -> dict[str, Scalar]:
     return {}
 
 
-def read_stopping(statement: Statement) -> dict[str, Scalar]:
-    """The stopping attributes one statement sets."""
-    text = statement.text
+def stops_another(text: str, names: tuple[str, ...]) -> bool:
+    """Whether every stop verb of the text has another substance as its object ("stopping
+    alcohol suddenly", "abruptly stopping benzodiazepines"): not this drug's stopping."""
+    verbs = list(_rules().patterns["stop_verbs"].finditer(text))
+    if not verbs:
+        return False
+    own = {generic_name(name) for name in names}
+    for verb in verbs:
+        reach = text[verb.end() : verb.end() + _OBJECT_REACH]
+        lead = reach[: len(reach) - len(reach.lstrip())]
+        agents = [m for m in vocabulary("interaction_agents").find(reach) if m.start <= len(lead)]
+        drugs = [
+            m for m in find_drug_mentions(reach) if m.start <= len(lead) and m.generic not in own
+        ]
+        if not agents and not drugs:
+            return False
+    return True
+
+
+def read_stopping(statement: Statement, names: tuple[str, ...] = ()) -> dict[str, Scalar]:
+    """The stopping attributes one statement sets; clauses about another drug and
+    conjecture are not read (extract/reading.py), nor the stopping of another substance."""
+    text = read_text(statement.text, names).blanked("other_subject", "hypothetical")
+    if stops_another(text, names):
+        return {}
     attributes: dict[str, Scalar] = {}
     if _find("no_taper", text):
         attributes["taper_required"] = False
@@ -137,8 +163,15 @@ def answered_stopping(faqs: list[ExtractedFact], original: str) -> list[Extracte
     return facts
 
 
-def extract_stopping(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
+def extract_stopping(
+    statements: list[Statement], source_id: str, names: tuple[str, ...] = ()
+) -> list[ExtractedFact]:
     """STOPPING facts: abrupt_stop_risk, taper_required and taper steps, per block."""
     return extract_topic_flags(
-        statements, source_id, FactKind.STOPPING, _in_topic, [], extra=read_stopping
+        statements,
+        source_id,
+        FactKind.STOPPING,
+        _in_topic,
+        [],
+        extra=lambda statement: read_stopping(statement, names),
     )

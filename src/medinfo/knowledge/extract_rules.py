@@ -44,6 +44,9 @@ class DoseCueRules(KnowledgeFile):
     strength_after: Patterns
     gradual: Patterns
     initial_after: Patterns
+    not_daily: Patterns
+    divided_as: Patterns
+    person_condition: Patterns
 
 
 class ScaledUnit(Strict):
@@ -83,6 +86,7 @@ class DrugDetectionRules(KnowledgeFile):
     FILE: ClassVar[str] = "extract/drug_detection.json"
     weights: DetectionWeights
     ignore: tuple[str, ...]
+    not_medicines: Patterns
 
 
 class FaqRules(KnowledgeFile):
@@ -139,6 +143,41 @@ class PregnancyRules(KnowledgeFile):
     category: Pattern
     pregnancy_flags: tuple[FlagRule, ...]
     breastfeeding_flags: tuple[FlagRule, ...]
+
+
+class ReadingRules(KnowledgeFile):
+    """How a statement is read before facts are taken from it (extract/reading.py)."""
+
+    FILE: ClassVar[str] = "extract/reading.json"
+    clause_break: Patterns
+    negated: Patterns
+    hypothetical: Patterns
+    other_subject: Patterns
+    compatible: Patterns
+    no_concern: Patterns
+    conditional: Patterns
+    people_subject: Patterns
+    group_subject: Patterns
+    populations: dict[str, Patterns]
+    advert: Patterns
+
+
+class PopulationAdvice(Strict):
+    avoid: Patterns
+    reduce: Patterns
+    caution: Patterns
+
+
+class PopulationRules(KnowledgeFile):
+    """Dose rules for populations (extract/populations.py)."""
+
+    FILE: ClassVar[str] = "extract/populations.json"
+    dosing_words: Patterns
+    advice: PopulationAdvice
+    age_between: Pattern
+    age_below: Pattern
+    age_at_least: Pattern
+    dialysis: Patterns
 
 
 class RenalRules(KnowledgeFile):

@@ -103,9 +103,12 @@ class FaqRules(AboutFile):
 
 
 class DerivedSideEffect(Strict):
+    """A fact kind that also counts as a side effect, unless its claim denies it."""
+
     kind: FactKind
     term: str
     serious: bool
+    denied_by: tuple[str, ...] = ()
 
 
 class MergeRules(AboutFile):

@@ -39,7 +39,10 @@ class Assembly:
 
     @staticmethod
     def _derived_side_effects(facts: Iterable[ExtractedFact]) -> list[ExtractedFact]:
+        """Side effects implied by other kinds (a dependence claim), never from a claim that
+        denies it ("not addictive")."""
         derived = merge_rules().derived_side_effects
+        denying = merge_rules().denying_claims
         return [
             ExtractedFact(
                 kind=FactKind.SIDE_EFFECT,
@@ -48,7 +51,7 @@ class Assembly:
                 evidence=f.evidence,
             )
             for f in facts
-            if f.kind in derived
+            if f.kind in derived and f.attributes.get("claim") not in denying[f.kind]
         ]
 
     def of(self, kind: FactKind) -> list[FactGroup]:

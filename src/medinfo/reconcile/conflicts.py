@@ -128,21 +128,70 @@ def _claim(value: str, facts: Sequence[ExtractedFact], ranks: Ranks) -> Claim:
     return Claim(value=value, sources=sources, evidence=order_evidence(facts))
 
 
-def _side(template: str, claim: Claim, sources: Mapping[str, Source], value: str = "") -> str:
+def _side(
+    template: str,
+    claim: Claim,
+    sources: Mapping[str, Source],
+    value: str = "",
+    place: str = "",
+) -> str:
     names, several = name_sources(claim.sources, sources)
     verb = {"says": "say" if several else "says", "do": "do" if several else "does"}
+    if place and template == "conflict_side":
+        return say("conflict_side_placed", names=names, value=value, place=place, **verb)
     return say(template, names=names, value=value, **verb)
+
+
+def _shared_source(claims: Sequence[Claim]) -> bool:
+    """Whether one source stands behind more than one claim (at different places)."""
+    seen: set[str] = set()
+    for claim in claims:
+        if seen & set(claim.sources):
+            return True
+        seen |= set(claim.sources)
+    return False
+
+
+def _side_key(fact: ExtractedFact) -> tuple[str, str]:
+    """Who states a claim: its source and, for a document that disagrees with itself, the
+    place in it."""
+    return fact.evidence.source, str(fact.attributes.get("place") or "")
+
+
+def _place(facts: Sequence[ExtractedFact]) -> str:
+    """Where in its document a claim stands, when the facts say (a document that
+    disagrees with itself marks its facts with their place)."""
+    places = {fact.attributes.get("place") for fact in facts}
+    if len(places) != 1:
+        return ""
+    place = places.pop()
+    return say(f"place_{place}") if isinstance(place, str) and place else ""
 
 
 def value_conflict(
     spec: SingleValued, choice: Choice, sources: Mapping[str, Source], ranks: Ranks
 ) -> Conflict | None:
-    """A conflict when a single-valued fact's sources state values that cannot all hold."""
-    if not choice.rivals:
+    """A conflict when a single-valued fact's sources state values that cannot all hold.
+
+    A source never stands on both sides: a rival stated only by sources (and places in
+    them) that also back the chosen value is that source correcting itself, not a conflict."""
+    backing = {_side_key(fact) for fact in choice.support}
+    rivals = [
+        (rival, kept)
+        for rival in choice.rivals
+        if (kept := [fact for fact in rival.facts if _side_key(fact) not in backing])
+    ]
+    if not rivals:
         return None
     claims = [_claim(format_value(choice.value), choice.support, ranks)]
-    claims += [_claim(format_value(rival.value), rival.facts, ranks) for rival in choice.rivals]
-    sides = "; ".join(_side("conflict_side", c, sources, value=c.value) for c in claims)
+    claims += [_claim(format_value(rival.value), kept, ranks) for rival, kept in rivals]
+    places = [_place(choice.support)] + [_place(kept) for _, kept in rivals]
+    if not _shared_source(claims):  # places are named only for a document against itself
+        places = [""] * len(claims)
+    sides = "; ".join(
+        _side("conflict_side", c, sources, value=c.value, place=place)
+        for c, place in zip(claims, places, strict=True)
+    )
     winner, _ = name_sources(claims[0].sources[:1], sources)
     note = say("conflict_values", label=spec.label, sides=sides, winner=winner)
     return Conflict(topic=spec.topic, note=note, claims=claims)
@@ -164,6 +213,16 @@ def status_conflict(
         value = fact.attributes.get(rule.attribute)
         if isinstance(value, bool):
             stated.setdefault(value, []).append(fact)
+    both = {f.evidence.source for f in stated.get(True, [])} & {
+        f.evidence.source for f in stated.get(False, [])
+    }
+    # a source that says both stands on the side of its marked statement ("off-label"), the
+    # more specific one, never on both sides
+    stated = {
+        value: kept
+        for value, listed in stated.items()
+        if (kept := [f for f in listed if value or f.evidence.source not in both])
+    }
     if len(stated) < 2:
         return None
     claims = [_claim(rule.words[value], stated[value], ranks) for value in (False, True)]

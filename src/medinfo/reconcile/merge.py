@@ -31,6 +31,8 @@ class MergeRules:
     default_severity: str
     route_preference: tuple[str, ...]
     derived_side_effects: dict[FactKind, tuple[str, bool]]  # kind -> (term, serious)
+    # kind -> claims that deny the side effect ("not_addictive"): never derived from them
+    denying_claims: dict[FactKind, frozenset[str]]
     literal_key_kinds: frozenset[FactKind]
 
 
@@ -43,6 +45,7 @@ def merge_rules() -> MergeRules:
         default_severity=raw.default_severity,
         route_preference=tuple(plain_key(route) for route in raw.route_preference),
         derived_side_effects={e.kind: (e.term, e.serious) for e in raw.derived_side_effects},
+        denying_claims={e.kind: frozenset(e.denied_by) for e in raw.derived_side_effects},
         literal_key_kinds=frozenset(raw.literal_key_kinds),
     )
 
@@ -88,10 +91,22 @@ def route_order(route_key: str) -> int:
     return routes.index(route_key) if route_key in routes else len(routes)
 
 
-def fact_rank(fact: ExtractedFact, ranks: Ranks) -> tuple[int, str, int, int]:
-    """Sort key putting facts from the most reliable source first, then in text order."""
+# The places of one document, highest first (extract/reading.py Place): a fact marked with
+# its place (a document that disagrees with itself) is ranked by it within its source.
+PLACE_ORDER = ("dedicated", "summary", "faq_answer", "introduction", "advert")
+
+
+def place_rank(fact: ExtractedFact) -> int:
+    """The rank of the fact's place in its document (0 = a dedicated section or unmarked)."""
+    place = fact.attributes.get("place")
+    return PLACE_ORDER.index(place) if place in PLACE_ORDER else 0
+
+
+def fact_rank(fact: ExtractedFact, ranks: Ranks) -> tuple[int, str, int, int, int]:
+    """Sort key putting facts from the most reliable source first, then by their place in
+    the document, then in text order."""
     ev = fact.evidence
-    return (-ranks[ev.source], ev.source, ev.start, ev.end)
+    return (-ranks[ev.source], ev.source, place_rank(fact), ev.start, ev.end)
 
 
 def order_sources(sources: Iterable[str], ranks: Ranks) -> list[str]:

@@ -14,6 +14,8 @@ from medinfo.domain.monograph import (
     MissedDose,
     Monograph,
     Onset,
+    Population,
+    PopulationLimit,
     Pregnancy,
     RenalAdjustment,
     SourceRef,
@@ -38,6 +40,7 @@ from medinfo.reconcile.merge import (
     route_order,
     sort_evidence,
 )
+from medinfo.reconcile.populations import compose_limit
 from medinfo.reconcile.reliability import assess_reliability
 from medinfo.reconcile.voice import format_dose, format_number, say
 
@@ -92,6 +95,14 @@ class _Builder(Assembly):
             )
         return rules
 
+    def population_limits(self) -> list[PopulationLimit]:
+        limits = []
+        for group in self.of(FactKind.POPULATION_LIMIT):
+            limit = compose_limit(group, self.attribution(group.facts))
+            if limit is not None:
+                limits.append(limit)
+        return sorted(limits, key=lambda limit: (list(Population).index(limit.population),))
+
     def dosing(self) -> Dosing:
         initial = self.dose(FactKind.INITIAL_DOSE)
         max_daily = self.dose(FactKind.MAX_DAILY_DOSE)
@@ -109,6 +120,7 @@ class _Builder(Assembly):
             ceiling = format_dose(max_daily.amount, max_daily.unit) if max_daily else None
             titration = compose.compose_titration(step_text, group.attribute("step_days"), ceiling)
         renal = self.renal()
+        populations = self.population_limits()
         parts = [p for p in (initial, max_daily, max_single) if p is not None] + renal
         sources = order_sources(
             [s for p in parts for s in p.sources] + [f.evidence.source for f in titration_facts],
@@ -123,6 +135,7 @@ class _Builder(Assembly):
             max_single=max_single,
             titration=titration,
             renal_adjustment=renal,
+            population_limits=populations,
             sources=sources,
             evidence=evidence,
             flags=weak_flags(sources, self.ranks),

@@ -62,9 +62,14 @@ def singularise(word: str, exceptions: frozenset[str] = frozenset()) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
+# British spellings fold to American ones inside a key ("oedema", "anaemia", "diarrhoea"),
+# so that sources from both sides of the Atlantic merge; displayed terms keep their spelling.
+_BRITISH_DIGRAPH = re.compile(r"(?<=[a-z])[ao]e(?=[a-z])|^[ao]e(?=[a-z]{3})")
+
+
 def _plain_key(text: str, exceptions: frozenset[str]) -> str:
     words = _NON_WORD.sub(" ", text.lower()).split()
-    return " ".join(singularise(word, exceptions) for word in words)
+    return " ".join(_BRITISH_DIGRAPH.sub("e", singularise(word, exceptions)) for word in words)
 
 
 def plain_key(text: str) -> str:

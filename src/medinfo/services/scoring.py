@@ -130,14 +130,16 @@ def conflict_recall(conflicts: Iterable[Mapping[str, Any]], gold: Iterable[str])
 # --- the monograph -------------------------------------------------------------------
 
 
-def _dig(data: Mapping[str, Any], *path: str) -> Any:
+def dig(data: Mapping[str, Any], *path: str) -> Any:
+    """The value at `path` in nested mappings, or None where a step is missing."""
     value: Any = data
     for step in path:
         value = value.get(step) if isinstance(value, Mapping) else None
     return value
 
 
-def _dose_exact(dose: Any, gold: Any, fields: tuple[str, ...]) -> float:
+def dose_exact(dose: Any, gold: Any, fields: tuple[str, ...]) -> float:
+    """1.0 when `dose` equals `gold` on `fields` (both absent counts as equal), else 0.0."""
     if not gold:
         return 1.0 if not dose else 0.0
     if not isinstance(dose, Mapping):
@@ -159,21 +161,24 @@ def _exact(value: Any, gold: Any) -> float:
     return 1.0 if value == gold else 0.0
 
 
-def _category(value: Any) -> str | None:
+def category(value: Any) -> str | None:
+    """A pregnancy category, stripped and upper-cased, or None."""
     return str(value).strip().upper() if value else None
 
 
-def _names(items: Iterable[Any], key: str) -> list[str]:
+def names(items: Iterable[Any], key: str) -> list[str]:
     """Names from gold or monograph items that are either strings or objects with `key`."""
     return [str(item[key]) if isinstance(item, Mapping) else str(item) for item in items]
 
 
-def _side_effects(monograph: Mapping[str, Any], serious: bool) -> list[str]:
+def side_effect_terms(monograph: Mapping[str, Any], serious: bool) -> list[str]:
+    """The monograph's serious (or common) side-effect terms."""
     items = monograph.get("side_effects") or []
     return [s["term"] for s in items if bool(s.get("serious")) is serious]
 
 
-def _indications(monograph: Mapping[str, Any]) -> set[tuple[str, bool]]:
+def indication_keys(monograph: Mapping[str, Any]) -> set[tuple[str, bool]]:
+    """(folded condition, off_label) of each indication of the monograph."""
     items = monograph.get("indications") or []
     return {(match_key(i["condition"], "indications"), bool(i.get("off_label"))) for i in items}
 
@@ -194,7 +199,7 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
     "indications": (
         "indications",
         lambda m, g: f1(
-            _indications(m),
+            indication_keys(m),
             {
                 (match_key(i["condition"], "indications"), bool(i.get("off_label")))
                 if isinstance(i, Mapping)
@@ -206,35 +211,35 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
     "indication_conditions": (
         "indications",
         lambda m, g: list_f1(
-            _names(m.get("indications") or [], "condition"),
-            _names(g, "condition"),
+            names(m.get("indications") or [], "condition"),
+            names(g, "condition"),
             "indications",
         ),
     ),
     "mechanism_terms": (
         "mechanism_terms",
-        lambda m, g: list_f1(_dig(m, "mechanism", "terms") or [], g, "mechanism_terms"),
+        lambda m, g: list_f1(dig(m, "mechanism", "terms") or [], g, "mechanism_terms"),
     ),
     "forms": ("forms", lambda m, g: list_f1(m.get("forms") or [], g, "forms")),
     "common_side_effects": (
         "common_side_effects",
-        lambda m, g: list_f1(_side_effects(m, False), g, "side_effects"),
+        lambda m, g: list_f1(side_effect_terms(m, False), g, "side_effects"),
     ),
     "serious_side_effects": (
         "serious_side_effects",
-        lambda m, g: list_f1(_side_effects(m, True), g, "side_effects"),
+        lambda m, g: list_f1(side_effect_terms(m, True), g, "side_effects"),
     ),
     "interactions": (
         "interactions",
         lambda m, g: list_f1(
-            _names(m.get("interactions") or [], "agent"), _names(g, "agent"), "agents"
+            names(m.get("interactions") or [], "agent"), names(g, "agent"), "agents"
         ),
     ),
     "precautions": (
         "precautions",
         lambda m, g: list_f1(
-            _names(m.get("precautions") or [], "condition"),
-            _names(g, "condition"),
+            names(m.get("precautions") or [], "condition"),
+            names(g, "condition"),
             "precautions",
         ),
     ),
@@ -245,26 +250,26 @@ def _nested_scorers(monograph: Mapping[str, Any], gold: Mapping[str, Any]) -> di
     scores: dict[str, float] = {}
     dosing = gold.get("dosing")
     if isinstance(dosing, Mapping):
-        initial = _dig(monograph, "dosing", "initial")
+        initial = dig(monograph, "dosing", "initial")
         fields = ("amount", "unit", "frequency_per_day")
-        scores["initial_dose"] = _dose_exact(initial, dosing.get("initial"), fields)
-        max_daily = _dig(monograph, "dosing", "max_daily")
-        scores["max_daily_dose"] = _dose_exact(
+        scores["initial_dose"] = dose_exact(initial, dosing.get("initial"), fields)
+        max_daily = dig(monograph, "dosing", "max_daily")
+        scores["max_daily_dose"] = dose_exact(
             max_daily, dosing.get("max_daily"), ("amount", "unit")
         )
     pregnancy = gold.get("pregnancy")
     if isinstance(pregnancy, Mapping):
-        got = _category(_dig(monograph, "pregnancy", "category"))
-        scores["pregnancy_category"] = _exact(got, _category(pregnancy.get("category")))
+        got = category(dig(monograph, "pregnancy", "category"))
+        scores["pregnancy_category"] = _exact(got, category(pregnancy.get("category")))
         if pregnancy.get("summary"):
-            text = str(_dig(monograph, "pregnancy", "summary") or "")
+            text = str(dig(monograph, "pregnancy", "summary") or "")
             scores["pregnancy_summary"] = key_point_score(text, str(pregnancy["summary"]))
     for field in ("breastfeeding", "missed_dose", "onset"):
         if isinstance(gold.get(field), str):
-            text = str(_dig(monograph, field, "summary") or "")
+            text = str(dig(monograph, field, "summary") or "")
             scores[field] = key_point_score(text, gold[field])
     if "abrupt_stop_risk" in gold:
-        got = _dig(monograph, "stopping", "abrupt_stop_risk")
+        got = dig(monograph, "stopping", "abrupt_stop_risk")
         scores["abrupt_stop_risk"] = _exact(got, gold["abrupt_stop_risk"])
     if "disclaimer_present" in gold:
         scores["disclaimer_present"] = _exact(

@@ -135,3 +135,55 @@ def test_extract_doses_raise_by_up_to_is_a_step_not_a_maximum(
         "The dose can be raised by up to 50 mg a day every week. The maximum is 200 mg per day.",
     )
     assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 200
+
+
+def test_extract_doses_everyday_words_for_the_maximum(statements_of: StatementsOf) -> None:
+    for phrase in (
+        "The most you should take in a day is 25 mg.",
+        "Whatever the condition, the most anyone should take in a day is 25 mg.",
+        "Never go above 25 mg a day.",
+    ):
+        maximum = _doses(statements_of, phrase)[FactKind.MAX_DAILY_DOSE]
+        assert (maximum["amount"], maximum["unit"]) == (25, "mg"), phrase
+
+
+def test_extract_doses_per_dose_maximum_only_from_a_schedule_that_adds_up(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(statements_of, "Maximum: 400 mg a day, given as 200 mg twice a day.")
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 400
+    assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 200
+    uneven = _doses(statements_of, "Maximum: 400 mg a day, given as 150 mg twice a day.")
+    assert FactKind.MAX_SINGLE_DOSE not in uneven
+    restated = _doses(statements_of, "The highest dose is 10 mg twice a day (20 mg a day).")
+    assert restated[FactKind.MAX_SINGLE_DOSE]["amount"] == 10
+    assert restated[FactKind.MAX_DAILY_DOSE]["amount"] == 20
+
+
+def test_extract_doses_maximum_over_another_period_is_not_daily(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(statements_of, "The total should not exceed 1.8 mg over that one-hour period.")
+    assert FactKind.MAX_DAILY_DOSE not in doses
+
+
+def test_extract_doses_population_and_person_conditions_are_not_adult_doses(
+    statements_of: StatementsOf,
+) -> None:
+    for phrase in (
+        "If you're of Asian origin, you'll start on 5 mg a day.",
+        "Older people usually start on 2.5 mg a day.",
+    ):
+        assert FactKind.INITIAL_DOSE not in _doses(statements_of, phrase), phrase
+
+
+def test_extract_doses_dosing_section_outranks_the_introduction(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Overview\nTreatment often begins with 10 mg a day.\n\n"
+        "Dosage\nThe usual starting dose is 5 mg once daily.\n"
+    )
+    facts = [f for f in extract_doses(statements_of(text), "s1") if f.kind is FactKind.INITIAL_DOSE]
+    places = {fact.attributes["place"]: fact.attributes["amount"] for fact in facts}
+    assert places == {"dedicated": 5, "introduction": 10}

@@ -271,3 +271,51 @@ def test_extract_list_facts_symptoms_that_describe_a_serious_effect_are_not_effe
     serious = {f.key for f in _list_facts(text, "venlafaxine") if f.kind is FactKind.SIDE_EFFECT}
     assert "low sodium" in serious
     assert not {"confusion", "weakness"} & serious
+
+
+def test_extract_list_facts_no_answer_denies_what_the_question_asks() -> None:
+    document = make_document(
+        "# Examplol\n"
+        "Examplol is used to treat type 2 diabetes.\n"
+        "Q: Can examplol be used for type 1 diabetes?\n"
+        "A: No. In type 1 diabetes the pancreas makes no insulin for it to work on.\n"
+        "Q: Does it interact with alcohol?\n"
+        "A: There is no known interaction with alcohol, but drinking adds to dizziness.\n"
+    )
+    facts = extract_list_facts(document, "s1", "examplol")
+    uses = {f.key for f in facts if f.kind is FactKind.INDICATION}
+    assert uses == {"type 2 diabetes"}
+    assert not [f for f in facts if f.kind is FactKind.INTERACTION]
+
+
+def test_extract_list_facts_no_to_a_permission_question_is_advice() -> None:
+    document = make_document(
+        "# Examplol\n"
+        "Q: Can I drink alcohol while taking examplol?\n"
+        "A: No. Alcohol adds to its sedative effects and increases drowsiness.\n"
+    )
+    facts = extract_list_facts(document, "s1", "examplol")
+    assert {f.key for f in facts if f.kind is FactKind.INTERACTION} == {"alcohol"}
+
+
+def test_extract_list_facts_signs_of_a_named_condition_are_not_side_effects() -> None:
+    document = make_document(
+        "# Examplol\n"
+        "## Serious side effects\n"
+        "- nausea, vomiting or stomach pain - possible pancreatitis\n"
+        "- headache (usually mild)\n"
+    )
+    facts = extract_list_facts(document, "s1", "examplol")
+    terms = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT}
+    assert {"nausea", "vomiting", "stomach pain"}.isdisjoint(terms)
+    assert {"pancreatitis", "headache"} <= terms
+
+
+def test_extract_list_facts_receptors_and_body_compounds_are_no_interaction() -> None:
+    document = make_document(
+        "# Examplol\n"
+        "## Interactions\n"
+        "It acts on GABA-A receptors and lowers uric acid; do not combine it with warfarin.\n"
+    )
+    facts = extract_list_facts(document, "s1", "examplol")
+    assert {f.key for f in facts if f.kind is FactKind.INTERACTION} == {"warfarin"}

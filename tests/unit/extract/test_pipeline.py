@@ -146,7 +146,9 @@ def test_articles_category_and_stopping() -> None:
     tizanidine = extract_rule_facts(article("tizanidine.txt"), "t")
     assert {f.attributes.get("category") for f in only(tizanidine, "pregnancy")} == {"C"}
     hydroxyzine = extract_rule_facts(article("hydroxyzine.md"), "t")
-    assert [f.attributes for f in only(hydroxyzine, "stopping")] == [{"taper_required": False}]
+    stopping = only(hydroxyzine, "stopping")
+    assert [f.attributes["taper_required"] for f in stopping] == [False]
+    assert [f.attributes["place"] for f in stopping] == ["dedicated"]
     assert [f.attributes["claim"] for f in only(hydroxyzine, "dependence")] == ["not_addictive"]
 
 
@@ -177,3 +179,13 @@ def test_renal_dose_without_a_limit_is_not_a_maximum() -> None:
     assert fact.key == "egfr<30"
     assert fact.attributes["dose_mg"] == 100
     assert "max_daily_mg" not in fact.attributes
+
+
+def test_extract_rule_facts_an_advert_states_no_onset() -> None:
+    document = read_text(
+        "Examplol\n\nIt takes about a week to see the full effect.\n\n"
+        "Sponsored: Omega-3 fish oil, 3 months for $19.99\n"
+    )
+    onsets = [f.attributes for f in extract_rule_facts(document, "t") if f.kind.value == "onset"]
+    assert [onset.get("full_effect") for onset in onsets] == ["1 week"]
+    assert all(onset.get("first_effect") != "3 months" for onset in onsets)

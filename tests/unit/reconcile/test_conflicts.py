@@ -130,3 +130,46 @@ def test_conflict_indication_approved_versus_off_label() -> None:
         ("an approved use", ["faq"]),
     ]
     assert "tension headache" in conflict.note
+
+
+def test_conflict_one_document_against_itself_names_both_places() -> None:
+    dose = {"unit": "mg", "frequency_per_day": 1}
+    monograph = reconcile_monograph(
+        "tizanidine",
+        SOURCES,
+        [
+            fact("wiki", FactKind.INITIAL_DOSE, "oral", amount=10, place="introduction", **dose),
+            fact("wiki", FactKind.INITIAL_DOSE, "oral", amount=5, place="dedicated", **dose),
+        ],
+    )
+    assert monograph.dosing.initial is not None
+    assert monograph.dosing.initial.amount == 5  # the dedicated section wins
+    [conflict] = monograph.conflicts
+    assert "in its dedicated section" in conflict.note
+    assert "in its introduction" in conflict.note
+
+
+def test_conflict_never_puts_one_source_on_both_sides() -> None:
+    corrected = _conflicts(
+        [
+            fact("wiki", FactKind.STOPPING, "stopping", abrupt_stop_risk=False),
+            fact("wiki", FactKind.STOPPING, "stopping", abrupt_stop_risk=True),
+        ]
+    )
+    assert "abrupt_stop_risk" not in corrected
+    said_both = _conflicts(
+        [
+            fact("wiki", FactKind.INDICATION, "anxiety", off_label=False),
+            fact("wiki", FactKind.INDICATION, "anxiety", off_label=True),
+        ]
+    )
+    assert "indication_status" not in said_both
+    two_sources = _conflicts(
+        [
+            fact("faq", FactKind.STOPPING, "stopping", abrupt_stop_risk=False),
+            fact("wiki", FactKind.STOPPING, "stopping", abrupt_stop_risk=True),
+            fact("faq", FactKind.INDICATION, "anxiety", off_label=False),
+            fact("wiki", FactKind.INDICATION, "anxiety", off_label=True),
+        ]
+    )
+    assert {"abrupt_stop_risk", "indication_status"} <= set(two_sources)

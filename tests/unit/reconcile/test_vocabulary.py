@@ -30,3 +30,14 @@ def test_match_key_folds_interaction_agents_into_their_medicine_group_name() -> 
     assert match_key("narcotic pain medicines", "agents") == match_key("Opioids", "agents")
     assert match_key("tranquilizers", "agents") == match_key("sedatives", "agents")
     assert match_key("nsaids", "agents") == plain_key("nsaids")
+
+
+def test_match_key_folds_british_and_american_spellings() -> None:
+    for british, american in (
+        ("oedema", "edema"),
+        ("anaemia", "anemia"),
+        ("C. difficile diarrhoea", "C. difficile diarrhea"),
+        ("hypoglycaemia", "hypoglycemia"),
+    ):
+        assert match_key(british, "side_effects") == match_key(american, "side_effects")
+    assert match_key("toe pain", "side_effects") != match_key("te pain", "side_effects")

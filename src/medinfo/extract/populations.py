@@ -1,0 +1,180 @@
+"""Population limits: dose rules for kidney or liver impairment, older adults and children."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
+from medinfo.domain.monograph import LimitAdvice, Population
+from medinfo.extract.doses import Reading, read_statement
+from medinfo.extract.reading import Polarity, read_text
+from medinfo.extract.renal import read_band
+from medinfo.extract.sections import Section
+from medinfo.extract.statements import Statement
+from medinfo.knowledge.extract_rules import PopulationRules
+from medinfo.knowledge.loading import any_of, load
+
+_CRCL = re.compile(r"\bcr\s*cl\b|\bcl\s*cr\b|\bcreatinine\s+clearance\b", re.IGNORECASE)
+_ADULTS = re.compile(r"(?<!older )\badults?\b", re.IGNORECASE)
+_AGED = frozenset({Population.CHILDREN, Population.OLDER_ADULTS})
+_QUIET = frozenset({Section.SIDE_EFFECTS, Section.OVERDOSE, Section.STORAGE, Section.DISCLAIMER})
+_DOSE_ROLES = {"initial": "initial", "usual": "initial", "max_daily": "max_daily"}
+
+
+@dataclass(frozen=True)
+class _Rules:
+    dosing_words: re.Pattern[str]
+    advice: dict[str, re.Pattern[str]]
+    age_between: re.Pattern[str]
+    age_below: re.Pattern[str]
+    age_at_least: re.Pattern[str]
+    dialysis: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Rules:
+    raw = load(PopulationRules)
+    advice = raw.advice
+    return _Rules(
+        dosing_words=any_of(raw.dosing_words),
+        advice={
+            LimitAdvice.AVOID.value: any_of(advice.avoid),
+            LimitAdvice.REDUCE.value: any_of(advice.reduce),
+            LimitAdvice.CAUTION.value: any_of(advice.caution),
+        },
+        age_between=any_of([raw.age_between]),
+        age_below=any_of([raw.age_below]),
+        age_at_least=any_of([raw.age_at_least]),
+        dialysis=any_of(raw.dialysis),
+    )
+
+
+def population_of(statement: Statement) -> Population | None:
+    """The one population a statement gives a rule for: named in its text, else in its
+    heading; None when it names none or several."""
+    for text in (statement.text, statement.block.heading):
+        named = {p for p in Population if p.value in read_text(text).populations}
+        if len(named) == 1:
+            return named.pop()
+        if named:
+            return None
+    return None
+
+
+def _age_band(text: str) -> dict[str, Scalar]:
+    rules = _rules()
+    between = rules.age_between.search(text)
+    if between:
+        return {"age_at_least": float(between["low"]), "age_below": float(between["high"]) + 1}
+    below = rules.age_below.search(text)
+    if below:
+        return {"age_below": float(below["value"])}
+    at_least = rules.age_at_least.search(text)
+    if at_least:
+        value = at_least["value"] or at_least["value2"] or at_least["value3"]
+        return {"age_at_least": float(value)}
+    return {}
+
+
+def _kidney_band(text: str) -> dict[str, Scalar]:
+    band = read_band(text)
+    attributes: dict[str, Scalar] = {}
+    if band is not None:
+        attributes["kidney_at_least"], attributes["kidney_below"] = band
+        attributes["kidney_measure"] = "crcl" if _CRCL.search(text) else "egfr"
+    if _rules().dialysis.search(text):
+        attributes["on_dialysis"] = True
+    return attributes
+
+
+def _advice(text: str) -> str | None:
+    if read_text(text).spans.get("no_concern"):
+        return LimitAdvice.NO_CHANGE.value
+    for advice, pattern in _rules().advice.items():
+        if pattern.search(text):
+            return advice
+    return None
+
+
+def _doses(statement: Statement) -> dict[str, Scalar]:
+    """The population's initial, daily-maximum and per-dose-maximum amounts, first of each."""
+    attributes: dict[str, Scalar] = {}
+    readings: list[Reading] = read_statement(statement, population=True)
+    for reading in readings:
+        name = _DOSE_ROLES.get(reading.role) or (
+            "max_single" if reading.role == "max_single" else None
+        )
+        if name is None or f"{name}_amount" in attributes:
+            continue
+        attributes[f"{name}_amount"] = reading.attributes.get("amount")
+        attributes[f"{name}_unit"] = reading.attributes.get("unit")
+        if name == "initial":
+            attributes["initial_frequency_per_day"] = reading.attributes.get("frequency_per_day")
+    return attributes
+
+
+def read_limit(statement: Statement) -> tuple[Population, dict[str, Scalar]] | None:
+    """The population limit a statement states, or None."""
+    if statement.is_question or statement.section in _QUIET:
+        return None
+    if read_text(statement.text).polarity is Polarity.HYPOTHETICAL:
+        return None
+    population = population_of(statement)
+    if population is None or not _rules().dosing_words.search(statement.text):
+        return None
+    if population is not Population.OLDER_ADULTS and _ADULTS.search(statement.text):
+        # "adults and teens 16+", "adults with kidney disease and type 2 diabetes": an adult
+        # dose for a use, not the population's limit; left out rather than misread
+        return None
+    attributes: dict[str, Scalar] = {"population": population.value}
+    if population is Population.RENAL:
+        attributes.update(_kidney_band(statement.text))
+    if population in _AGED:
+        attributes.update(_age_band(statement.text))
+    attributes.update(_doses(statement))
+    advice = _advice(statement.text)
+    numbers = any(key.endswith("_amount") for key in attributes)
+    if advice is None and not numbers:
+        return None
+    attributes["advice"] = advice
+    attributes["adjustment_without_number"] = not numbers and advice in (
+        "reduce",
+        "avoid",
+        "caution",
+    )
+    return population, attributes
+
+
+def _key(population: Population, attributes: dict[str, Scalar]) -> str:
+    """The band a limit is about: population plus its kidney or age bounds."""
+    bounds = [
+        f"{name}={attributes[name]:g}"
+        for name in ("kidney_at_least", "kidney_below", "age_at_least", "age_below")
+        if isinstance(attributes.get(name), float | int)
+    ]
+    if attributes.get("on_dialysis"):
+        bounds.append("dialysis")
+    return ":".join([population.value, *bounds])
+
+
+def extract_population_limits(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
+    """POPULATION_LIMIT facts, one per statement that gives a population a dose rule: key =
+    population and band ("renal:kidney_at_least=30:kidney_below=50"); attributes population,
+    bands, initial_/max_daily_/max_single_ amount and unit, advice, adjustment_without_number."""
+    facts = []
+    for statement in statements:
+        found = read_limit(statement)
+        if found is None:
+            continue
+        population, attributes = found
+        facts.append(
+            ExtractedFact(
+                kind=FactKind.POPULATION_LIMIT,
+                key=_key(population, attributes),
+                attributes=attributes,
+                evidence=statement.evidence(source_id),
+            )
+        )
+    return facts

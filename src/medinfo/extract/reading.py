@@ -1,0 +1,171 @@
+"""Reading a statement before taking facts from it: its polarity, subject, populations, place.
+
+Every sentence, list item or table cell is read once into a `Reading` (rules in
+knowledge/extract/reading.json): which clauses deny something ("does not interact with"), which are
+conjecture ("researchers are studying whether"), which speak of another drug ("unlike beta
+blockers, which..."), which say two things go together harmlessly, and which say a condition
+needs no change. Fact extractors ask the reading whether a span is asserted; a negated or
+hypothetical clause never yields a positive fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+from medinfo.knowledge.extract_rules import ReadingRules
+from medinfo.knowledge.loading import any_of, each_of, load
+
+_SPAN_KINDS = ("negated", "hypothetical", "other_subject", "compatible", "no_concern")
+
+Span = tuple[int, int]
+
+
+class Polarity(StrEnum):
+    """What a statement does with its claim."""
+
+    AFFIRMED = "affirmed"
+    NEGATED = "negated"
+    UNCERTAIN = "uncertain"
+    HYPOTHETICAL = "hypothetical"
+    CONDITIONAL = "conditional"
+
+
+class Subject(StrEnum):
+    """Whom or what a statement is about."""
+
+    THIS_DRUG = "this_drug"
+    OTHER_DRUG = "other_drug"
+    GROUP = "group"
+    PEOPLE = "people"
+
+
+class Place(StrEnum):
+    """The role of a statement's place in its document; earlier members outrank later ones."""
+
+    DEDICATED = "dedicated"  # a section about the topic (Dosage, Side effects...)
+    SUMMARY = "summary"  # a key-facts table or summary box
+    FAQ_ANSWER = "faq_answer"
+    INTRODUCTION = "introduction"  # opening paragraphs, general text
+    ADVERT = "advert"  # advertisement, navigation, links
+
+    @property
+    def rank(self) -> int:
+        return list(Place).index(self)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    clause_break: re.Pattern[str]
+    spans: dict[str, re.Pattern[str]]
+    conditional: re.Pattern[str]
+    people: re.Pattern[str]
+    group: re.Pattern[str]
+    populations: dict[str, re.Pattern[str]]
+    advert: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Rules:
+    raw = load(ReadingRules)
+    return _Rules(
+        clause_break=any_of(raw.clause_break),
+        spans={kind: any_of(getattr(raw, kind)) for kind in _SPAN_KINDS},
+        conditional=any_of(raw.conditional),
+        people=any_of(raw.people_subject),
+        group=any_of(raw.group_subject),
+        populations=each_of(raw.populations),
+        advert=any_of(raw.advert),
+    )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one statement reads: spans of each kind of clause, its polarity, subject and the
+    populations it names."""
+
+    text: str
+    spans: dict[str, tuple[Span, ...]]
+    polarity: Polarity
+    subject: Subject
+    populations: frozenset[str]
+
+    def within(self, kind: str, start: int, end: int) -> bool:
+        """Whether text[start:end] stands inside a clause of `kind` (e.g. "negated")."""
+        return any(s <= start and end <= e for s, e in self.spans.get(kind, ()))
+
+    def asserted(self, start: int, end: int) -> bool:
+        """Whether a term at text[start:end] is claimed: not denied, not conjecture and not
+        said of another drug."""
+        return not any(
+            self.within(kind, start, end) for kind in ("negated", "hypothetical", "other_subject")
+        )
+
+    def blanked(self, *kinds: str) -> str:
+        """The text with the clauses of `kinds` blanked out (offsets kept)."""
+        chars = list(self.text)
+        for kind in kinds:
+            for start, end in self.spans.get(kind, ()):
+                chars[start:end] = " " * (end - start)
+        return "".join(chars)
+
+
+def is_advert(text: str) -> bool:
+    """Whether a statement is an advertisement or navigation ("Sponsored", "MUST READ")."""
+    return _rules().advert.search(text) is not None
+
+
+def _clauses(text: str) -> list[Span]:
+    cuts = [0]
+    for found in _rules().clause_break.finditer(text):
+        cuts += [found.start(), found.end()]
+    cuts.append(len(text))
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2) if cuts[i] < cuts[i + 1]]
+
+
+def _clause_of(clauses: list[Span], position: int) -> Span:
+    for start, end in clauses:
+        if start <= position < end:
+            return start, end
+    return 0, 0
+
+
+def _cue_spans(kind: str, text: str, clauses: list[Span], names: tuple[str, ...]) -> list[Span]:
+    spans: list[Span] = []
+    for cue in _rules().spans[kind].finditer(text):
+        start, end = _clause_of(clauses, cue.start())
+        if kind == "other_subject" and names:
+            # "Unlike beta blockers, which ..., amlodipine is ...": up to this drug's name
+            lowered = text.lower()
+            found = [p for n in names if (p := lowered.find(n, cue.end(), end)) >= 0]
+            end = min(found) if found else end
+            start = cue.start()
+        spans.append((start, end))
+    return spans
+
+
+@cache
+def read_text(text: str, names: tuple[str, ...] = ()) -> Reading:
+    """The reading of one statement; `names` are this drug's names in lower case."""
+    rules = _rules()
+    clauses = _clauses(text)
+    spans = {kind: tuple(_cue_spans(kind, text, clauses, names)) for kind in _SPAN_KINDS}
+    first = clauses[0] if clauses else (0, len(text))
+    polarity = Polarity.AFFIRMED
+    if spans["hypothetical"]:
+        polarity = Polarity.HYPOTHETICAL
+    elif any(s <= first[0] < e for s, e in spans["negated"]):
+        polarity = Polarity.NEGATED
+    elif rules.conditional.match(text):
+        polarity = Polarity.CONDITIONAL
+    subject = Subject.THIS_DRUG
+    if any(s <= first[0] + 8 and e >= first[1] - 1 for s, e in spans["other_subject"]):
+        subject = Subject.OTHER_DRUG
+    elif rules.group.match(text) and not any(n in text.lower()[:40] for n in names):
+        subject = Subject.GROUP
+    elif rules.people.match(text):
+        subject = Subject.PEOPLE
+    populations = frozenset(k for k, p in rules.populations.items() if p.search(text))
+    return Reading(text, spans, polarity, subject, populations)

@@ -1,0 +1,101 @@
+"""Population limits: the POPULATION_LIMIT facts of one band merged into a typed limit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from medinfo.domain.facts import Scalar
+from medinfo.domain.monograph import DoseSpec, LimitAdvice, Population, PopulationLimit
+from medinfo.reconcile.merge import FactGroup, parse_number
+from medinfo.reconcile.voice import format_number
+
+_BAND_ATTRIBUTES = (
+    "kidney_measure",
+    "kidney_at_least",
+    "kidney_below",
+    "on_dialysis",
+    "age_at_least",
+    "age_below",
+)
+_KIDNEY_NAMES = {"crcl": "creatinine clearance", "egfr": "eGFR"}
+_PLAIN = {
+    Population.RENAL: "kidney impairment",
+    Population.HEPATIC: "liver impairment",
+    Population.OLDER_ADULTS: "older adults",
+    Population.CHILDREN: "children",
+}
+
+
+def _number(group: FactGroup, name: str) -> float | None:
+    return parse_number(group.attribute(name), f"population_limit/{group.key}.{name}")
+
+
+def _dose(group: FactGroup, prefix: str) -> DoseSpec | None:
+    amount, unit = _number(group, f"{prefix}_amount"), group.attribute(f"{prefix}_unit")
+    if amount is None or not isinstance(unit, str):
+        return None
+    per_day = _number(group, f"{prefix}_frequency_per_day")
+    return DoseSpec(amount=amount, unit=unit, frequency_per_day=int(per_day) if per_day else None)
+
+
+def _band(low: float | None, high: float | None, unit: str) -> str:
+    if low is not None and high is not None:
+        return f"{format_number(low)}-{format_number(high)}{unit}"
+    if high is not None:
+        return f"below {format_number(high)}{unit}"
+    if low is not None:
+        return f"{format_number(low)}{unit} and over"
+    return ""
+
+
+def criterion(population: Population, values: dict[str, Scalar]) -> str:
+    """medinfo's short description of a band ("creatinine clearance 30-50 mL/min")."""
+
+    def number(name: str) -> float | None:
+        value = values.get(name)
+        return float(value) if isinstance(value, int | float) else None
+
+    if population is Population.RENAL:
+        if values.get("on_dialysis"):
+            return "on dialysis"
+        measure = _KIDNEY_NAMES.get(str(values.get("kidney_measure")), "kidney function")
+        band = _band(number("kidney_at_least"), number("kidney_below"), " mL/min")
+        return f"{measure} {band}" if band else _PLAIN[population]
+    below = number("age_below")
+    low = number("age_at_least")
+    if low is not None and below is not None:
+        return f"age {format_number(low)}-{format_number(below - 1)} years"
+    if below is not None:
+        return f"under {format_number(below)} years"
+    if low is not None:
+        return f"age {format_number(low)} and over"
+    return _PLAIN[population]
+
+
+def compose_limit(group: FactGroup, attribution: dict[str, Any]) -> PopulationLimit | None:
+    """The limit one band's facts state, most reliable first; None for an unknown population."""
+    try:
+        population = Population(str(group.attribute("population")))
+    except ValueError:
+        return None
+    values = {name: group.attribute(name) for name in _BAND_ATTRIBUTES}
+    advice_code = group.attribute("advice")
+    advice = LimitAdvice(advice_code) if advice_code in set(LimitAdvice) else None
+    doses = {name: _dose(group, name) for name in ("initial", "max_daily", "max_single")}
+    numbers = any(dose is not None for dose in doses.values())
+    measure = values["kidney_measure"]
+    return PopulationLimit(
+        population=population,
+        criterion=criterion(population, values),
+        kidney_measure=str(measure) if measure else None,
+        kidney_at_least=_number(group, "kidney_at_least"),
+        kidney_below=_number(group, "kidney_below"),
+        on_dialysis=bool(values["on_dialysis"]),
+        age_at_least=_number(group, "age_at_least"),
+        age_below=_number(group, "age_below"),
+        advice=advice,
+        adjustment_without_number=not numbers
+        and advice in (LimitAdvice.REDUCE, LimitAdvice.AVOID, LimitAdvice.CAUTION),
+        **doses,
+        **attribution,
+    )

@@ -1,0 +1,66 @@
+"""Population limits: kidney bands, older adults, liver impairment and children, typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from medinfo.domain.facts import FactKind, Scalar
+from medinfo.extract.populations import extract_population_limits
+from medinfo.extract.statements import Statement
+
+StatementsOf = Callable[[str], list[Statement]]
+
+
+def _limits(statements_of: StatementsOf, text: str) -> list[dict[str, Scalar]]:
+    facts = extract_population_limits(statements_of("Dosage\n" + text), "s1")
+    assert all(fact.kind is FactKind.POPULATION_LIMIT for fact in facts)
+    return [dict(fact.attributes) for fact in facts]
+
+
+def test_extract_population_limits_kidney_band_with_its_own_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of,
+        "If your creatinine clearance is 30 to 50 mL/min, take no more than 1,000 mg a day.",
+    )
+    assert limit["population"] == "renal"
+    assert (limit["kidney_measure"], limit["kidney_at_least"], limit["kidney_below"]) == (
+        "crcl",
+        30.0,
+        50.0,
+    )
+    assert (limit["max_daily_amount"], limit["max_daily_unit"]) == (1000, "mg")
+
+
+def test_extract_population_limits_older_adults_starting_dose(statements_of: StatementsOf) -> None:
+    [limit] = _limits(statements_of, "People aged 65 and over start on 2.5 mg once a day.")
+    assert limit["population"] == "older_adults"
+    assert limit["age_at_least"] == 65.0
+    assert (limit["initial_amount"], limit["initial_frequency_per_day"]) == (2.5, 1)
+
+
+def test_extract_population_limits_child_dose_per_kilogram(statements_of: StatementsOf) -> None:
+    [limit] = _limits(statements_of, "Children aged 4 to 15 years start with 10 mg/kg twice a day.")
+    assert limit["population"] == "children"
+    assert (limit["age_at_least"], limit["age_below"]) == (4.0, 16.0)
+    assert (limit["initial_amount"], limit["initial_unit"]) == (10, "mg/kg")
+
+
+def test_extract_population_limits_words_only_are_marked(statements_of: StatementsOf) -> None:
+    [avoid] = _limits(statements_of, "In severe liver disease it is not recommended.")
+    assert (avoid["population"], avoid["advice"]) == ("hepatic", "avoid")
+    assert avoid["adjustment_without_number"] is True
+    [same] = _limits(statements_of, "Kidney problems: no dose change is needed.")
+    assert (same["advice"], same["adjustment_without_number"]) == ("no_change", False)
+
+
+def test_extract_population_limits_adult_use_and_research_are_not_limits(
+    statements_of: StatementsOf,
+) -> None:
+    assert not _limits(
+        statements_of, "Adults with kidney disease and type 2 diabetes take 50 mg once a day."
+    )
+    assert not _limits(
+        statements_of, "Researchers are studying whether a lower dose might help children."
+    )

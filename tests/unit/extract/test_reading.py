@@ -1,0 +1,71 @@
+"""Reading a statement: negated, hypothetical and other-drug clauses; polarity and subject."""
+
+from __future__ import annotations
+
+from medinfo.extract.reading import Polarity, Subject, is_advert, read_text
+
+
+def _spans(text: str, kind: str, names: tuple[str, ...] = ()) -> list[str]:
+    reading = read_text(text, names)
+    return [text[start:end] for start, end in reading.spans[kind]]
+
+
+def test_read_text_denied_use_or_interaction_is_not_asserted() -> None:
+    for text, term in (
+        ("It is not licensed for anxiety, migraine or bipolar disorder.", "migraine"),
+        ("Alcohol doesn't interact with it, but beer can trigger attacks.", "Alcohol"),
+        ("There is no known interaction between this medicine and alcohol.", "alcohol"),
+        ("This tablet does not treat the inflammation in the airways.", "inflammation"),
+    ):
+        reading = read_text(text)
+        start = text.index(term)
+        assert not reading.asserted(start, start + len(term)), text
+
+
+def test_read_text_advice_not_to_combine_is_a_claim() -> None:
+    text = "Do not take it with alcohol, which adds to the drowsiness."
+    reading = read_text(text)
+    start = text.index("alcohol")
+    assert reading.asserted(start, start + len("alcohol"))
+    assert reading.polarity is Polarity.AFFIRMED
+
+
+def test_read_text_research_question_is_hypothetical() -> None:
+    text = "Researchers are studying whether it might help in arthritis."
+    reading = read_text(text)
+    assert reading.polarity is Polarity.HYPOTHETICAL
+    assert not reading.asserted(text.index("arthritis"), len(text) - 1)
+
+
+def test_read_text_other_drug_clause_ends_at_this_drugs_name() -> None:
+    text = (
+        "Unlike beta blockers, which can cause rebound chest pain if stopped suddenly, "
+        "amlodipine is not known to cause a withdrawal reaction."
+    )
+    [other] = _spans(text, "other_subject", ("amlodipine",))
+    assert "rebound" in other
+    assert "amlodipine" not in other
+    assert "amlodipine is not known" in read_text(text, ("amlodipine",)).blanked("other_subject")
+
+
+def test_read_text_harmless_combination_and_no_dose_change() -> None:
+    assert _spans("Yes, you can drink alcohol, but keep within limits.", "compatible")
+    assert _spans("Mild liver disease does not need a dose change.", "no_concern")
+
+
+def test_read_text_subject_and_populations() -> None:
+    assert read_text("People over 65 may need a lower dose.").subject is Subject.PEOPLE
+    assert read_text("Beta blockers can mask low blood sugar.").subject is Subject.GROUP
+    assert read_text("If you have kidney problems, take less.").polarity is Polarity.CONDITIONAL
+    populations = read_text("Children under 12 and people with liver disease").populations
+    assert populations == {"children", "hepatic"}
+
+
+def test_read_text_key_facts_answer_no_denies_the_row() -> None:
+    assert read_text("Habit-forming? | No").spans["negated"]
+
+
+def test_is_advert_marks_sponsored_and_navigation_statements() -> None:
+    assert is_advert("Sponsored · Shop: fish oil, 3 months for $19.99")
+    assert is_advert("MUST READ: Propranolol for performance anxiety")
+    assert not is_advert("It takes about a week of regular dosing to see the full effect.")

@@ -1,0 +1,65 @@
+"""Field counts: precision and recall of a monograph against gold, lists and single values."""
+
+from __future__ import annotations
+
+import pytest
+
+from medinfo.services.field_counts import SAFETY_FIELDS, FieldCount, count_fields, pooled
+
+GOLD = {
+    "drug": "examplol",
+    "interactions": [{"agent": "alcohol"}, {"agent": "warfarin"}],
+    "dosing": {
+        "initial": {"amount": 5, "unit": "mg", "frequency_per_day": 1},
+        "max_daily": {"amount": 20, "unit": "mg"},
+        "max_single": None,
+    },
+    "population_limits": [
+        {"population": "renal", "max_daily": {"amount": 10, "unit": "mg"}, "initial": None},
+        {"population": "hepatic", "max_daily": None, "initial": None},
+    ],
+    "abrupt_stop_risk": False,
+}
+
+
+def test_count_fields_lists_are_counted_after_folding() -> None:
+    monograph = {"interactions": [{"agent": "Alcohol"}, {"agent": "aspirin"}]}
+    count = count_fields(monograph, GOLD)["interactions"]
+    assert (count.correct, count.predicted, count.stated) == (1, 2, 2)
+    assert count.precision == pytest.approx(0.5)
+    assert count.recall == pytest.approx(0.5)
+
+
+def test_count_fields_single_values_predicted_and_stated_apart() -> None:
+    monograph = {
+        "dosing": {
+            "initial": {"amount": 5, "unit": "mg", "frequency_per_day": 1},
+            "max_single": {"amount": 10, "unit": "mg"},
+        },
+        "stopping": {"abrupt_stop_risk": None},
+    }
+    counts = count_fields(monograph, GOLD)
+    assert counts["initial_dose"] == FieldCount(1.0, 1, 1)
+    assert counts["max_daily_dose"] == FieldCount(0.0, 0, 1)  # missing: recall, not precision
+    assert counts["max_single_dose"] == FieldCount(0.0, 1, 0)  # gold says none: a wrong fact
+    assert counts["abrupt_stop_risk"] == FieldCount(0.0, 0, 1)
+
+
+def test_count_fields_population_limits_match_by_population_and_numbers() -> None:
+    monograph = {
+        "dosing": {
+            "population_limits": [
+                {"population": "renal", "max_daily": {"amount": 10, "unit": "mg"}},
+                {"population": "children", "max_daily": {"amount": 5, "unit": "mg"}},
+            ]
+        }
+    }
+    assert count_fields(monograph, GOLD)["population_limits"] == FieldCount(1.0, 2, 2)
+
+
+def test_pooled_safety_fields_sum_their_counts() -> None:
+    counts = count_fields({}, GOLD)
+    total = pooled(counts[name] for name in SAFETY_FIELDS if name in counts)
+    assert total.predicted == 0
+    assert total.precision is None
+    assert total.stated == 2 + 1 + 1 + 2 + 1
