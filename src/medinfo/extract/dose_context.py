@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from medinfo.extract.rulebook import compile_any, compile_groups, load_rules
+from medinfo.knowledge.extract_rules import DoseCueRules
+from medinfo.knowledge.loading import any_of, each_of, load
 
-_NAME = "dose_cues"
 _CLAUSE_BREAK = re.compile(r"[;:,.()|]")
 
 
@@ -41,40 +41,22 @@ class _Cues:
 
 @cache
 def _rules() -> _Cues:
-    raw = load_rules(
-        _NAME,
-        {
-            "cues": dict,
-            "daily_context": list,
-            "single_context": list,
-            "pediatric": list,
-            "adult": list,
-            "special_population": list,
-            "special_headings": list,
-            "routes": dict,
-            "default_route": str,
-            "skip_sections": list,
-            "dosing_sections": list,
-            "strength_after": list,
-            "gradual": list,
-            "initial_after": list,
-        },
-    )
+    raw = load(DoseCueRules)
     return _Cues(
-        cues=compile_groups(_NAME, raw["cues"]),
-        daily=compile_any(_NAME, raw["daily_context"]),
-        single=compile_any(_NAME, raw["single_context"]),
-        pediatric=compile_any(_NAME, raw["pediatric"]),
-        adult=compile_any(_NAME, raw["adult"]),
-        special=compile_any(_NAME, raw["special_population"]),
-        special_headings=compile_any(_NAME, raw["special_headings"]),
-        routes=compile_groups(_NAME, raw["routes"]),
-        default_route=raw["default_route"],
-        skip_sections=frozenset(raw["skip_sections"]),
-        dosing_sections=frozenset(raw["dosing_sections"]),
-        strength_after=compile_any(_NAME, raw["strength_after"]),
-        gradual=compile_any(_NAME, raw["gradual"]),
-        initial_after=compile_any(_NAME, raw["initial_after"]),
+        cues=each_of(raw.cues),
+        daily=any_of(raw.daily_context),
+        single=any_of(raw.single_context),
+        pediatric=any_of(raw.pediatric),
+        adult=any_of(raw.adult),
+        special=any_of(raw.special_population),
+        special_headings=any_of(raw.special_headings),
+        routes=each_of(raw.routes),
+        default_route=raw.default_route,
+        skip_sections=frozenset(raw.skip_sections),
+        dosing_sections=frozenset(raw.dosing_sections),
+        strength_after=any_of(raw.strength_after),
+        gradual=any_of(raw.gradual),
+        initial_after=any_of(raw.initial_after),
     )
 
 

@@ -8,9 +8,9 @@ from functools import cache
 from typing import Any
 
 from medinfo.domain.errors import InputError
-from medinfo.extract.rulebook import check_entry, compile_any, load_rules
+from medinfo.knowledge.extract_rules import DoseGrammar
+from medinfo.knowledge.loading import any_of, load
 
-_NAME = "dose_grammar"
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|\.\d+"
 
 
@@ -50,48 +50,27 @@ class _Grammar:
 
 @cache
 def _grammar() -> _Grammar:
-    rules = load_rules(
-        _NAME,
-        {
-            "units": dict,
-            "number_words": dict,
-            "range_joiners": list,
-            "per_day": list,
-            "frequencies": list,
-            "divided": list,
-            "intervals": list,
-            "scaled_units": dict,
-        },
-    )
-    scaled = {}
-    for unit, entry in rules["scaled_units"].items():
-        check_entry(_NAME, entry, {"to", "factor"})
-        scaled[unit] = (str(entry["to"]), float(entry["factor"]))
-    units = {unit: compile_any(_NAME, spellings) for unit, spellings in rules["units"].items()}
-    spellings = sorted(
-        (s for group in rules["units"].values() for s in group), key=len, reverse=True
-    )
-    joiners = "|".join(re.escape(joiner) for joiner in rules["range_joiners"])
+    rules = load(DoseGrammar)
+    scaled = {unit: (entry.to, entry.factor) for unit, entry in rules.scaled_units.items()}
+    units = {unit: any_of(spellings) for unit, spellings in rules.units.items()}
+    spellings = sorted((s for group in rules.units.values() for s in group), key=len, reverse=True)
+    joiners = "|".join(re.escape(joiner) for joiner in rules.range_joiners)
     mention = re.compile(
         rf"(?<![\w.])(?P<low>{_NUMBER})(?:\s*(?:{joiners})\s*(?P<high>{_NUMBER}))?\s*"
         rf"(?P<unit>{'|'.join(spellings)})(?![\w])",
         re.IGNORECASE,
     )
-    frequencies: list[tuple[re.Pattern[str], int | None]] = []
-    for entry in rules["frequencies"]:
-        check_entry(_NAME, entry, {"pattern", "per_day"})
-        frequencies.append((re.compile(entry["pattern"], re.IGNORECASE), entry.get("per_day")))
-    intervals = []
-    for entry in rules["intervals"]:
-        check_entry(_NAME, entry, {"pattern"})
-        intervals.append(re.compile(entry["pattern"], re.IGNORECASE))
+    frequencies = [
+        (re.compile(entry.pattern, re.IGNORECASE), entry.per_day) for entry in rules.frequencies
+    ]
+    intervals = [re.compile(entry.pattern, re.IGNORECASE) for entry in rules.intervals]
     return _Grammar(
         mention=mention,
         units=units,
-        per_day=compile_any(_NAME, rules["per_day"]),
-        number_words={word.lower(): int(n) for word, n in rules["number_words"].items()},
+        per_day=any_of(rules.per_day),
+        number_words={word.lower(): int(n) for word, n in rules.number_words.items()},
         frequencies=frequencies,
-        divided=compile_any(_NAME, rules["divided"]),
+        divided=any_of(rules.divided),
         intervals=intervals,
         scaled_units=scaled,
     )

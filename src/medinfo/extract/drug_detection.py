@@ -7,21 +7,17 @@ from functools import cache
 from typing import Any
 
 from medinfo.domain.documents import BlockKind, Document
-from medinfo.domain.errors import InputError
-from medinfo.extract.rulebook import load_rules
+from medinfo.knowledge.extract_rules import DrugDetectionRules
+from medinfo.knowledge.loading import load
 
-_NAME = "drug_detection"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
 
 
 @cache
 def _rules() -> tuple[dict[str, float], frozenset[str]]:
-    raw = load_rules(_NAME, {"weights": dict, "ignore": list})
-    weights = {key: float(value) for key, value in raw["weights"].items()}
-    unknown = set(weights) - {"mention", "title", "first_heading", "first_paragraph"}
-    if unknown:
-        raise InputError(f"rules/{_NAME}.json: unknown weights {sorted(unknown)}")
-    return weights, frozenset(name.lower() for name in raw["ignore"])
+    raw = load(DrugDetectionRules)
+    weights = raw.weights.model_dump()
+    return weights, frozenset(name.lower() for name in raw.ignore)
 
 
 def find_drug_names(text: str) -> list[str]:

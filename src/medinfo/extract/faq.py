@@ -9,11 +9,11 @@ from functools import cache
 from medinfo.domain.documents import Block, BlockKind, Document
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.rulebook import compile_any, compile_groups, load_rules
 from medinfo.extract.sections import Section, classify_heading, section_of
 from medinfo.extract.statements import block_text, is_label, locate, split_sentences
+from medinfo.knowledge.extract_rules import FaqRules
+from medinfo.knowledge.loading import any_of, each_of, load
 
-_NAME = "faq"
 _LABEL_CHARS = " *_:#\t"
 
 
@@ -42,11 +42,11 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    raw = load_rules(_NAME, {"topics": dict, "yes": list, "no": list})
+    raw = load(FaqRules)
     return _Rules(
-        compile_groups(_NAME, raw["topics"]),
-        compile_any(_NAME, raw["yes"]),
-        compile_any(_NAME, raw["no"]),
+        each_of(raw.topics),
+        any_of(raw.yes),
+        any_of(raw.no),
     )
 
 

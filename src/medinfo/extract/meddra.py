@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-from medinfo.domain.errors import InputError
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.vocabularies import MeddraCurated, MeddraTerms
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 # Between two tokens of one term only spaces, hyphens and apostrophes may stand.
@@ -23,8 +22,6 @@ _SPELLING = {
     "discoloured": "discolored",
 }
 _KEEP_S = ("ss", "us", "is", "as", "ys")
-_TERM_KEYS = {"pt", "code", "synonyms", "abbreviations"}
-_FILE_KEYS = {"_comment", "source", "terms", "blocked", "analytes"}
 _END = ""  # trie key that marks a complete term (no token is empty)
 
 
@@ -250,43 +247,17 @@ def _variants(term: Term, analytes: dict[str, list[str]]) -> Iterator[str]:
                 yield pattern.format(x=name)
 
 
-def _reject_unknown(found: Iterable[str], allowed: set[str], where: str) -> None:
-    unknown = set(found) - allowed
-    if unknown:
-        raise InputError(f"{where}: unknown keys {sorted(unknown)}")
-
-
-def parse_vocabulary(raw: object, where: str) -> Vocabulary:
-    """A vocabulary from parsed JSON; unknown keys raise InputError naming `where`."""
-    if not isinstance(raw, dict):
-        raise InputError(f"{where}: expected a JSON object")
-    _reject_unknown(raw, _FILE_KEYS, where)
-    terms: list[Term] = []
-    for index, entry in enumerate(raw.get("terms", [])):
-        _reject_unknown(entry, _TERM_KEYS, f"{where}: terms[{index}]")
-        if not isinstance(entry.get("pt"), str) or not entry["pt"]:
-            raise InputError(f"{where}: terms[{index}].pt must be a non-empty string")
-        terms.append(
-            Term(
-                entry["pt"],
-                entry.get("code"),
-                tuple(entry.get("synonyms", [])),
-                tuple(entry.get("abbreviations", [])),
-            )
-        )
-    return Vocabulary(terms, list(raw.get("blocked", [])), dict(raw.get("analytes", {})))
-
-
-def _packaged(name: str) -> Vocabulary:
-    path = f"vocab/{name}"
-    text = resources.files("medinfo.extract").joinpath(path).read_text(encoding="utf-8")
-    return parse_vocabulary(json.loads(text), path)
+def _vocabulary(model: type[MeddraTerms]) -> Vocabulary:
+    raw = load(model)
+    terms = [Term(entry.pt, entry.code, entry.synonyms, entry.abbreviations) for entry in raw.terms]
+    analytes = {name: list(words) for name, words in raw.analytes.items()}
+    return Vocabulary(terms, list(raw.blocked), analytes)
 
 
 @cache
 def curated_vocabulary() -> Vocabulary:
     """The hand-written part: common preferred terms, lay words, blocked headings, analytes."""
-    return _packaged("meddra_curated.json")
+    return _vocabulary(MeddraCurated)
 
 
 @cache
@@ -295,7 +266,7 @@ def default_vocabulary() -> Vocabulary:
 
     Annotated words come first so that, where both name a phrase, the annotators' preferred
     term wins; blocked phrases win over both."""
-    return _packaged("meddra_terms.json").extend(curated_vocabulary())
+    return _vocabulary(MeddraTerms).extend(curated_vocabulary())
 
 
 @cache

@@ -12,6 +12,7 @@ from typing import Any
 
 from medinfo.domain.errors import InputError
 from medinfo.extract.meddra import Term, TermMatcher, Vocabulary, phrase_key
+from medinfo.knowledge.vocabularies import MeddraTerms
 
 LabelSection = dict[str, Any]
 _ABBREVIATION_MAX = 5
@@ -134,7 +135,7 @@ def vocabulary_from_sections(sections: list[LabelSection], prune: bool = True) -
 
 
 def vocabulary_json(vocabulary: Vocabulary, source: str) -> dict[str, Any]:
-    """The JSON form of a vocabulary, as stored in vocab/*.json."""
+    """The JSON form of a vocabulary, as stored in knowledge/vocab/."""
     terms = []
     for term in vocabulary.terms:
         entry: dict[str, Any] = {"pt": term.pt, "code": term.code, "synonyms": list(term.synonyms)}
@@ -145,10 +146,10 @@ def vocabulary_json(vocabulary: Vocabulary, source: str) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> None:
-    """Rebuild vocab/meddra_terms.json from an annotated file (default: shared train.json)."""
+    """Rebuild knowledge/vocab/meddra_terms.json from annotations (default: shared train.json)."""
     source = Path(argv[0]) if argv else default_annotations_path()
     vocabulary = vocabulary_from_sections(load_sections(source))
-    target = Path(str(resources.files("medinfo.extract").joinpath("vocab/meddra_terms.json")))
+    target = Path(str(resources.files("medinfo.knowledge").joinpath(MeddraTerms.FILE)))
     target.write_text(
         json.dumps(vocabulary_json(vocabulary, SOURCE), indent=1, ensure_ascii=False) + "\n",
         encoding="utf-8",

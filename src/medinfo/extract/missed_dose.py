@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.polarity import FlagRule, load_flag_rules
-from medinfo.extract.rulebook import compile_any, load_rules
+from medinfo.extract.polarity import FlagRule, flag_rules
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement, TopicOf, no_topic
 from medinfo.extract.topic_flags import extract_topic_flags
-
-_NAME = "missed_dose"
+from medinfo.knowledge.extract_rules import MissedDoseRules
+from medinfo.knowledge.loading import any_of, load
 
 
 @dataclass(frozen=True)
@@ -24,8 +23,8 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    raw = load_rules(_NAME, {"topic": list, "flags": list})
-    return _Rules(compile_any(_NAME, raw["topic"]), load_flag_rules(_NAME, raw["flags"]))
+    raw = load(MissedDoseRules)
+    return _Rules(any_of(raw.topic), flag_rules(raw.flags))
 
 
 def _in_topic(statement: Statement) -> bool:

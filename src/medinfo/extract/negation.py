@@ -1,22 +1,20 @@
 """Negation: which terms a sentence states as absent ("does not cause drowsiness").
 
-Rules are data (rules/negation.json) applied with medspacy's ConText. A sentence with no
+Rules are data (knowledge/extract/negation.json) applied with medspacy's ConText. A sentence
+with no
 negation cue skips the NLP pipeline entirely, so most sentences cost one regex search.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from medinfo.domain.errors import InputError
-
-_DIRECTIONS = frozenset({"FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE"})
+from medinfo.knowledge.extract_rules import NegationRules
+from medinfo.knowledge.loading import load
 
 
 @dataclass(frozen=True)
@@ -27,27 +25,12 @@ class NegationRule:
     direction: str
 
 
-def parse_negation_rules(raw: object) -> list[NegationRule]:
-    """Rules from the JSON of rules/negation.json; InputError names the bad entry."""
-    if not isinstance(raw, dict) or set(raw) - {"_comment", "rules"}:
-        raise InputError("rules/negation.json: expected an object with only 'rules'")
-    rules = []
-    for index, entry in enumerate(raw.get("rules", [])):
-        where = f"rules/negation.json: rules[{index}]"
-        if not isinstance(entry, dict) or set(entry) - {"literal", "direction"}:
-            raise InputError(f"{where}: only 'literal' and 'direction' are allowed")
-        literal, direction = entry.get("literal"), entry.get("direction")
-        if not isinstance(literal, str) or not literal or direction not in _DIRECTIONS:
-            raise InputError(f"{where}: needs a literal and a direction in {sorted(_DIRECTIONS)}")
-        rules.append(NegationRule(literal.lower(), str(direction)))
-    return rules
-
-
 @cache
 def negation_rules() -> list[NegationRule]:
-    """The packaged negation rules."""
-    text = resources.files("medinfo.extract").joinpath("rules/negation.json").read_text()
-    return parse_negation_rules(json.loads(text))
+    """The negation rules of knowledge/extract/negation.json (literals in lower case)."""
+    return [
+        NegationRule(rule.literal.lower(), rule.direction) for rule in load(NegationRules).rules
+    ]
 
 
 @cache

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
-from medinfo.extract.polarity import FlagRule, load_flag_rules, read_flags
-from medinfo.extract.rulebook import compile_any, load_rules
+from medinfo.extract.polarity import FlagRule, flag_rules, read_flags
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
+from medinfo.knowledge.extract_rules import NoticeRules
+from medinfo.knowledge.loading import any_of, load
 
-_NAME = "notices"
 _CONTENT_NOTICE_KEY = "ai_or_crowd"
 
 
@@ -26,15 +26,12 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    raw = load_rules(
-        _NAME,
-        {"disclaimer": list, "content_notice": list, "dependence": list, "not_addictive": list},
-    )
+    raw = load(NoticeRules)
     return _Rules(
-        disclaimer=compile_any(_NAME, raw["disclaimer"]),
-        content_notice=load_flag_rules(_NAME, raw["content_notice"]),
-        dependence=load_flag_rules(_NAME, raw["dependence"]),
-        not_addictive=compile_any(_NAME, raw["not_addictive"]),
+        disclaimer=any_of(raw.disclaimer),
+        content_notice=flag_rules(raw.content_notice),
+        dependence=flag_rules(raw.dependence),
+        not_addictive=any_of(raw.not_addictive),
     )
 
 

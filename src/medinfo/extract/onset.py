@@ -8,11 +8,11 @@ from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.polarity import clause_before, clause_head
-from medinfo.extract.rulebook import compile_any, load_rules
 from medinfo.extract.statements import Statement, TopicOf, no_topic
 from medinfo.extract.topic_flags import extract_topic_flags
+from medinfo.knowledge.extract_rules import OnsetRules
+from medinfo.knowledge.loading import any_of, load
 
-_NAME = "onset"
 _ORDER = ("minutes", "hours", "days", "weeks", "months")
 
 
@@ -28,11 +28,9 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    raw = load_rules(
-        _NAME, {"topic": list, "first": list, "full": list, "quantities": dict, "units": dict}
-    )
-    quantity = "|".join(sorted((re.escape(q) for q in raw["quantities"]), key=len, reverse=True))
-    unit = "|".join(sorted((re.escape(u) for u in raw["units"]), key=len, reverse=True))
+    raw = load(OnsetRules)
+    quantity = "|".join(sorted((re.escape(q) for q in raw.quantities), key=len, reverse=True))
+    unit = "|".join(sorted((re.escape(u) for u in raw.units), key=len, reverse=True))
     amount = rf"\d+|{quantity}"
     number = rf"(?:{amount})(?:\s*(?:-|–|to)\s*(?:{amount}))?"
     single = rf"(?:(?P<{{q}}>{number})\s+)?(?P<{{u}}>{unit})\b"
@@ -44,12 +42,12 @@ def _rules() -> _Rules:
         re.IGNORECASE,
     )
     return _Rules(
-        topic=compile_any(_NAME, raw["topic"]),
-        first=compile_any(_NAME, raw["first"]),
-        full=compile_any(_NAME, raw["full"]),
+        topic=any_of(raw.topic),
+        first=any_of(raw.first),
+        full=any_of(raw.full),
         time=time,
-        quantities={k.lower(): v for k, v in raw["quantities"].items()},
-        units={k.lower(): v for k, v in raw["units"].items()},
+        quantities={k.lower(): v for k, v in raw.quantities.items()},
+        units={k.lower(): v for k, v in raw.units.items()},
     )
 
 

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import Any
 
 from medinfo.domain.facts import Scalar
-from medinfo.extract.rulebook import check_entry, compile_any, load_rules
+from medinfo.knowledge import extract_rules
+from medinfo.knowledge.extract_rules import PolarityRules
+from medinfo.knowledge.loading import any_of, load
 
 
 class Polarity(StrEnum):
@@ -22,8 +23,12 @@ class Polarity(StrEnum):
 
 @cache
 def _cues() -> dict[str, re.Pattern[str]]:
-    rules = load_rules("polarity", {"uncertainty": list, "negation": list, "clause_break": list})
-    return {key: compile_any("polarity", rules[key]) for key in rules if key != "_comment"}
+    rules = load(PolarityRules)
+    return {
+        "clause_break": any_of(rules.clause_break),
+        "uncertainty": any_of(rules.uncertainty),
+        "negation": any_of(rules.negation),
+    }
 
 
 def clause_before(text: str, position: int) -> str:
@@ -59,15 +64,9 @@ class FlagRule:
     polar: bool
 
 
-def load_flag_rules(name: str, entries: list[Any]) -> list[FlagRule]:
-    """Flag rules from a rule file's list of {"flag", "patterns", "polar"} entries."""
-    rules = []
-    for entry in entries:
-        check_entry(name, entry, {"flag", "patterns", "polar"})
-        rules.append(
-            FlagRule(entry["flag"], compile_any(name, entry["patterns"]), bool(entry["polar"]))
-        )
-    return rules
+def flag_rules(entries: tuple[extract_rules.FlagRule, ...]) -> list[FlagRule]:
+    """The compiled flag rules of a rule file's list of {"flag", "patterns", "polar"} entries."""
+    return [FlagRule(entry.flag, any_of(entry.patterns), entry.polar) for entry in entries]
 
 
 def read_flags(text: str, rules: list[FlagRule]) -> dict[str, Scalar]:

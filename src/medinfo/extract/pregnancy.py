@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
-from medinfo.extract.polarity import FlagRule, load_flag_rules
-from medinfo.extract.rulebook import compile_any, load_rules
+from medinfo.extract.polarity import FlagRule, flag_rules
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
 from medinfo.extract.topic_flags import extract_topic_flags
-
-_NAME = "pregnancy"
+from medinfo.knowledge.extract_rules import PregnancyRules
+from medinfo.knowledge.loading import any_of, load
 
 
 @dataclass(frozen=True)
@@ -27,22 +26,13 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    raw = load_rules(
-        _NAME,
-        {
-            "pregnancy_topic": list,
-            "breastfeeding_topic": list,
-            "category": str,
-            "pregnancy_flags": list,
-            "breastfeeding_flags": list,
-        },
-    )
+    raw = load(PregnancyRules)
     return _Rules(
-        pregnancy=compile_any(_NAME, raw["pregnancy_topic"]),
-        breastfeeding=compile_any(_NAME, raw["breastfeeding_topic"]),
-        category=re.compile(raw["category"]),
-        pregnancy_flags=load_flag_rules(_NAME, raw["pregnancy_flags"]),
-        breastfeeding_flags=load_flag_rules(_NAME, raw["breastfeeding_flags"]),
+        pregnancy=any_of(raw.pregnancy_topic),
+        breastfeeding=any_of(raw.breastfeeding_topic),
+        category=re.compile(raw.category),
+        pregnancy_flags=flag_rules(raw.pregnancy_flags),
+        breastfeeding_flags=flag_rules(raw.breastfeeding_flags),
     )
 
 

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
-from medinfo.domain.errors import InputError
+from medinfo.knowledge.extract_rules import AdverseReactionRules
+from medinfo.knowledge.loading import any_of, load
 
-_RULES = "rules/adverse_reactions.json"
-_KEYS = {
-    "_comment",
-    "negation_before",
-    "negation_after",
-    "serious_cues",
-    "serious_headings",
-    "reaction_headings",
-    "frequency_header",
-    "condition_before",
-}
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%")
 _FREQUENCY_GAP = re.compile(r"[^A-Za-z;\n]{0,60}")
 _PROSE_PERCENT = re.compile(
@@ -34,7 +22,7 @@ _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\n\s*\n|\n\s*[*\u2022-]")
 
 @dataclass(frozen=True)
 class ReactionCues:
-    """Compiled cue patterns; see rules/adverse_reactions.json for what each one means."""
+    """Compiled cue patterns; knowledge/extract/adverse_reactions.json says what each means."""
 
     negation_before: re.Pattern[str]
     negation_after: re.Pattern[str]
@@ -45,27 +33,18 @@ class ReactionCues:
     condition_before: re.Pattern[str]
 
 
-def _alternation(patterns: object, key: str) -> re.Pattern[str]:
-    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
-        raise InputError(f"{_RULES}: {key} must be a list of regular expressions")
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
 @cache
 def reaction_cues() -> ReactionCues:
-    """The cue rules, validated (unknown keys raise InputError)."""
-    raw = json.loads(resources.files("medinfo.extract").joinpath(_RULES).read_text())
-    unknown = set(raw) - _KEYS
-    if unknown:
-        raise InputError(f"{_RULES}: unknown keys {sorted(unknown)}")
+    """The compiled cue rules of knowledge/extract/adverse_reactions.json."""
+    raw = load(AdverseReactionRules)
     return ReactionCues(
-        _alternation(raw["negation_before"], "negation_before"),
-        _alternation(raw["negation_after"], "negation_after"),
-        _alternation(raw["serious_cues"], "serious_cues"),
-        _alternation(raw["serious_headings"], "serious_headings"),
-        _alternation(raw["reaction_headings"], "reaction_headings"),
-        tuple(re.compile(p, re.IGNORECASE) for p in raw["frequency_header"]),
-        _alternation(raw["condition_before"], "condition_before"),
+        any_of(raw.negation_before),
+        any_of(raw.negation_after),
+        any_of(raw.serious_cues),
+        any_of(raw.serious_headings),
+        any_of(raw.reaction_headings),
+        tuple(re.compile(p, re.IGNORECASE) for p in raw.frequency_header),
+        any_of(raw.condition_before),
     )
 
 

@@ -10,10 +10,10 @@ from medinfo.domain.dosing import Dose, is_mass_unit
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.dose_context import mentions_cue, says_daily
 from medinfo.extract.dose_grammar import find_dose_mentions, whole_number
-from medinfo.extract.rulebook import compile_any, compile_groups, load_rules
 from medinfo.extract.statements import Statement
+from medinfo.knowledge.extract_rules import RenalRules
+from medinfo.knowledge.loading import any_of, each_of, load
 
-_NAME = "renal"
 _MEASURE_REACH = 40  # characters after the measure in which its band must start
 
 
@@ -28,16 +28,13 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    raw = load_rules(
-        _NAME,
-        {"measure": list, "between": str, "below": str, "at_least": str, "advice": dict},
-    )
+    raw = load(RenalRules)
     return _Rules(
-        measure=compile_any(_NAME, raw["measure"]),
-        between=compile_any(_NAME, [raw["between"]]),
-        below=compile_any(_NAME, [raw["below"]]),
-        at_least=compile_any(_NAME, [raw["at_least"]]),
-        advice=compile_groups(_NAME, raw["advice"]),
+        measure=any_of(raw.measure),
+        between=any_of([raw.between]),
+        below=any_of([raw.below]),
+        at_least=any_of([raw.at_least]),
+        advice=each_of(raw.advice),
     )
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from enum import StrEnum
 from functools import cache, lru_cache
-from importlib import resources
 
 from medinfo.domain.documents import Block
+from medinfo.knowledge.extract_rules import SectionRules
+from medinfo.knowledge.loading import load
 
 
 class Section(StrEnum):
@@ -45,15 +45,11 @@ _TITLE_TOPICS = 3
 
 @cache
 def _heading_rules() -> list[tuple[re.Pattern[str], Section]]:
-    """Heading patterns from rules/sections.json, in priority order."""
-    raw = json.loads(resources.files("medinfo.extract").joinpath("rules/sections.json").read_text())
+    """Heading patterns from knowledge/extract/sections.json, in priority order."""
     rules: list[tuple[re.Pattern[str], Section]] = []
-    for entry in raw["headings"]:
-        unknown = set(entry) - {"section", "patterns"}
-        if unknown:
-            raise ValueError(f"rules/sections.json: unknown keys {sorted(unknown)}")
-        section = Section(entry["section"])
-        rules.extend((re.compile(p, re.IGNORECASE), section) for p in entry["patterns"])
+    for entry in load(SectionRules).headings:
+        section = Section(entry.section)
+        rules.extend((re.compile(p, re.IGNORECASE), section) for p in entry.patterns)
     return rules
 
 

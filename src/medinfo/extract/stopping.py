@@ -12,12 +12,12 @@ from medinfo.extract.dose_context import nearest_cue
 from medinfo.extract.dose_grammar import find_dose_mentions, find_interval_days
 from medinfo.extract.dose_grammar import whole_number as _number
 from medinfo.extract.polarity import Polarity, polarity_at
-from medinfo.extract.rulebook import compile_any, load_rules
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
 from medinfo.extract.topic_flags import extract_topic_flags
+from medinfo.knowledge.extract_rules import StoppingRules
+from medinfo.knowledge.loading import any_of, load
 
-_NAME = "stopping"
 _KEYS = ("stop_verbs", "abrupt", "risk", "safe", "taper", "no_taper")
 
 
@@ -28,8 +28,8 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    raw = load_rules(_NAME, dict.fromkeys(_KEYS, list))
-    return _Rules({key: compile_any(_NAME, raw[key]) for key in _KEYS})
+    raw = load(StoppingRules)
+    return _Rules({key: any_of(getattr(raw, key)) for key in _KEYS})
 
 
 def _find(key: str, text: str) -> re.Match[str] | None:

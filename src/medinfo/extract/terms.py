@@ -1,36 +1,22 @@
-"""Term vocabularies: preferred terms and synonyms from vocab/*.json, matched in text."""
+"""Term vocabularies: preferred terms and synonyms (knowledge/vocab/), matched in text."""
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from medinfo.domain.errors import InputError
+from medinfo.knowledge.groups import medicine_groups
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.vocabularies import TERM_LISTS
+from medinfo.knowledge.vocabularies import Term as KnowledgeTerm
+
+AGENTS = "interaction_agents"  # read from the medicine groups' `agent` keys
 
 Default = str | bool
-
-# Keys each vocabulary file may give a term besides "term" and "synonyms".
-_EXTRA_KEYS: dict[str, frozenset[str]] = {
-    "side_effects": frozenset({"serious"}),
-    "conditions": frozenset({"symptom"}),
-    "precautions": frozenset({"advice"}),
-    "interaction_agents": frozenset({"agent_type", "severity"}),
-    "forms": frozenset(),
-    "drug_class_names": frozenset(),
-    "mechanism_terms": frozenset(),
-}
-_ALLOWED_VALUES: dict[str, frozenset[Default]] = {
-    "serious": frozenset({True, False}),
-    "symptom": frozenset({True, False}),
-    "advice": frozenset({"use_with_caution", "tell_doctor", "dose_adjustment", "avoid"}),
-    "agent_type": frozenset({"drug", "class", "substance"}),
-    "severity": frozenset({"major", "moderate", "minor"}),
-}
 
 
 @dataclass(frozen=True)
@@ -164,55 +150,21 @@ class Vocabulary:
         return extra
 
 
-def _parse_term(name: str, index: int, raw: object) -> Term:
-    where = f"vocab/{name}.json: terms[{index}]"
-    if not isinstance(raw, dict):
-        raise InputError(f"{where}: expected an object")
-    unknown = set(raw) - {"term", "synonyms"} - _EXTRA_KEYS[name]
-    if unknown:
-        raise InputError(f"{where}: unknown keys {sorted(unknown)}")
-    term, synonyms = raw.get("term"), raw.get("synonyms", [])
-    if not isinstance(term, str) or not term.strip():
-        raise InputError(f"{where}: 'term' must be a non-empty string")
-    if not isinstance(synonyms, list) or not all(isinstance(s, str) and s for s in synonyms):
-        raise InputError(f"{where}: 'synonyms' must be a list of strings")
-    defaults: dict[str, Default] = {}
-    for key in _EXTRA_KEYS[name] & set(raw):
-        if raw[key] not in _ALLOWED_VALUES[key]:
-            raise InputError(f"{where}: {key}={raw[key]!r} is not allowed")
-        defaults[key] = raw[key]
-    return Term(term.strip().lower(), tuple(synonyms), defaults)
-
-
-def parse_vocabulary(name: str, raw: object) -> Vocabulary:
-    """A Vocabulary from the JSON of vocab/<name>.json; InputError names the bad entry."""
-    if name not in _EXTRA_KEYS:
-        raise InputError(f"vocab/{name}.json: unknown vocabulary")
-    if not isinstance(raw, dict) or not isinstance(raw.get("terms"), list):
-        raise InputError(f"vocab/{name}.json: expected an object with a 'terms' list")
-    unknown = set(raw) - {"_comment", "terms"}
-    if unknown:
-        raise InputError(f"vocab/{name}.json: unknown keys {sorted(unknown)}")
-    terms = [_parse_term(name, i, entry) for i, entry in enumerate(raw["terms"])]
-    seen: set[str] = set()
-    for term in terms:
-        if term.term in seen:
-            raise InputError(f"vocab/{name}.json: term {term.term!r} is listed twice")
-        seen.add(term.term)
-    return Vocabulary(name, terms)
-
-
 @cache
 def vocabulary(name: str) -> Vocabulary:
-    """The packaged vocabulary vocab/<name>.json, loaded and validated once."""
-    path = resources.files("medinfo.extract").joinpath(f"vocab/{name}.json")
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise InputError(f"vocab/{name}.json: {error}") from error
-    return parse_vocabulary(name, raw)
+    """The vocabulary knowledge/vocab/<name>.json, loaded and validated once."""
+    if name == AGENTS:
+        entries: Sequence[KnowledgeTerm] = medicine_groups().agent_terms()
+    elif name in TERM_LISTS:
+        entries = load(TERM_LISTS[name]).terms
+    else:
+        raise InputError(f"vocab/{name}.json: unknown vocabulary")
+    terms = [
+        Term(entry.term.strip().lower(), entry.synonyms, entry.defaults()) for entry in entries
+    ]
+    return Vocabulary(name, terms)
 
 
 def vocabulary_names() -> list[str]:
     """The names of every vocabulary this module knows how to load."""
-    return sorted(_EXTRA_KEYS)
+    return sorted([*TERM_LISTS, AGENTS])

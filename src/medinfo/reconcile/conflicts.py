@@ -6,18 +6,17 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from medinfo.domain.errors import InputError
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.domain.monograph import Claim, Conflict
 from medinfo.domain.sources import Reliability, Source
+from medinfo.knowledge import reconcile_rules as rules
+from medinfo.knowledge.loading import load
 from medinfo.reconcile.merge import COMPARISONS, Choice, Ranks, order_evidence, order_sources
-from medinfo.reconcile.rulebook import check_keys, load_rules, string_list
 from medinfo.reconcile.vocabulary import plain_key
 from medinfo.reconcile.voice import format_value, name_sources, say
 
-_WHERE = "reconcile/rules/conflicts.json"
 OUTDATED_FLAG = "outdated"
 
 
@@ -83,96 +82,43 @@ class ConflictRules:
     item_status: dict[FactKind, StatusRule]
 
 
-def _kind(name: Any, where: str) -> FactKind:
-    try:
-        return FactKind(name)
-    except ValueError as error:
-        raise InputError(f"{where}: unknown fact kind {name!r}") from error
-
-
-def _single_valued(entry: dict[str, Any], where: str) -> SingleValued:
-    check_keys(
-        entry, where, required=("kind", "topic", "label", "attributes"), optional=("compare",)
-    )
-    attributes = tuple(string_list(entry["attributes"], f"{where}.attributes"))
-    compare = entry.get("compare", "plain")
-    if compare not in COMPARISONS:
-        raise InputError(f"{where}.compare: unknown comparison {compare!r}")
-    return SingleValued(
-        _kind(entry["kind"], where), entry["topic"], entry["label"], attributes, compare
-    )
-
-
-def _presence(entry: dict[str, Any], where: str) -> PresenceRule:
-    check_keys(entry, where, required=("topic", "label", "claim", "matches"))
-    matches = []
-    for index, match in enumerate(entry["matches"]):
-        check_keys(match, f"{where}.matches[{index}]", required=("kind",), optional=("key",))
-        key = plain_key(match["key"]) if "key" in match else None
-        matches.append((_kind(match["kind"], where), key))
-    return PresenceRule(entry["topic"], entry["label"], entry["claim"], tuple(matches))
-
-
-def _status(entry: dict[str, Any], where: str) -> StatusRule:
-    check_keys(entry, where, required=("kind", "attribute", "topic", "label", "values"))
-    words = entry["values"]
-    check_keys(words, f"{where}.values", required=("true", "false"))
-    return StatusRule(
-        _kind(entry["kind"], where),
-        entry["attribute"],
-        entry["topic"],
-        entry["label"],
-        {True: str(words["true"]), False: str(words["false"])},
-    )
-
-
-def _outdated(entry: dict[str, Any], where: str) -> OutdatedRule:
-    check_keys(entry, where, required=("kind", "attribute", "pattern", "reason"))
-    try:
-        pattern = re.compile(entry["pattern"], re.IGNORECASE)
-    except re.error as error:
-        raise InputError(f"{where}.pattern: {error}") from error
-    return OutdatedRule(_kind(entry["kind"], where), entry["attribute"], pattern, entry["reason"])
-
-
 @cache
 def conflict_rules() -> ConflictRules:
-    """The conflict and outdated-claim rules, validated once."""
-    raw = load_rules("conflicts")
-    names = "single_valued presence negation_attributes silent_value denied_value weak_level"
-    names += " weak_flag item_status"
-    check_keys(raw, _WHERE, required=names.split(), optional=("about",))
-    outdated_raw = load_rules("outdated")
-    check_keys(
-        outdated_raw, "reconcile/rules/outdated.json", required=("rules",), optional=("about",)
-    )
-    single = [
-        _single_valued(e, f"{_WHERE}: single_valued[{i}]")
-        for i, e in enumerate(raw["single_valued"])
-    ]
-    try:
-        weak_level = Reliability[str(raw["weak_level"]).upper()]
-    except KeyError as error:
-        raise InputError(f"{_WHERE}: unknown weak_level {raw['weak_level']!r}") from error
+    """The conflict and outdated-claim rules of knowledge/reconcile/, validated once."""
+    raw = load(rules.ConflictRules)
+    for index, entry in enumerate(raw.single_valued):
+        if entry.compare not in COMPARISONS:
+            raise InputError(
+                f"knowledge/{raw.FILE}: single_valued.{index}.compare: unknown {entry.compare!r}"
+            )
     return ConflictRules(
-        single_valued={spec.kind: spec for spec in single},
+        single_valued={
+            e.kind: SingleValued(e.kind, e.topic, e.label, e.attributes, e.compare)
+            for e in raw.single_valued
+        },
         presence=tuple(
-            _presence(e, f"{_WHERE}: presence[{i}]") for i, e in enumerate(raw["presence"])
+            PresenceRule(
+                e.topic,
+                e.label,
+                e.claim,
+                tuple((m.kind, plain_key(m.key) if m.key else None) for m in e.matches),
+            )
+            for e in raw.presence
         ),
-        negation_attributes=tuple(string_list(raw["negation_attributes"], f"{_WHERE}: negation")),
-        silent_value=str(raw["silent_value"]),
-        denied_value=str(raw["denied_value"]),
-        weak_level=weak_level,
-        weak_flag=str(raw["weak_flag"]),
+        negation_attributes=raw.negation_attributes,
+        silent_value=raw.silent_value,
+        denied_value=raw.denied_value,
+        weak_level=Reliability[raw.weak_level.upper()],
+        weak_flag=raw.weak_flag,
         outdated=tuple(
-            _outdated(e, f"reconcile/rules/outdated.json: rules[{i}]")
-            for i, e in enumerate(outdated_raw["rules"])
+            OutdatedRule(e.kind, e.attribute, re.compile(e.pattern, re.IGNORECASE), e.reason)
+            for e in load(rules.OutdatedRules).rules
         ),
         item_status={
-            rule.kind: rule
-            for rule in (
-                _status(e, f"{_WHERE}: item_status[{i}]") for i, e in enumerate(raw["item_status"])
+            e.kind: StatusRule(
+                e.kind, e.attribute, e.topic, e.label, {True: e.values.true, False: e.values.false}
             )
+            for e in raw.item_status
         },
     )
 

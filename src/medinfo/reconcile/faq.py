@@ -7,24 +7,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import UNKNOWN, Attributed, Faq, Monograph
+from medinfo.knowledge import reconcile_rules as rules
+from medinfo.knowledge.loading import load
 from medinfo.reconcile.conflicts import weak_flags
 from medinfo.reconcile.merge import FactGroup, Ranks, order_sources, sort_evidence
-from medinfo.reconcile.rulebook import check_keys, load_rules, string_list
 from medinfo.reconcile.vocabulary import match_key, plain_key
 from medinfo.reconcile.voice import fill, join_terms
 
-_WHERE = "reconcile/rules/faq.json"
-_ANSWER_KEYS = {
-    "interaction": ("agent",),
-    "side_effects": ("terms",),
-    "section": ("field",),
-    "serious_side_effects": (),
-    "side_effect": ("term",),
-    "indication": ("term",),
-}
-_SECTIONS = ("missed_dose", "onset", "stopping", "pregnancy", "breastfeeding")
 _MAX_LISTED = 5
 
 Answer = tuple[str | None, list[Attributed]]
@@ -42,23 +32,16 @@ class FaqTopic:
 
 @cache
 def faq_topics() -> tuple[FaqTopic, ...]:
-    """The FAQ topics of rules/faq.json, validated once, in display order."""
-    raw = load_rules("faq")
-    check_keys(raw, _WHERE, required=("topics",), optional=("about",))
-    topics = []
-    for index, entry in enumerate(raw["topics"]):
-        where = f"{_WHERE}: topics[{index}]"
-        check_keys(entry, where, required=("topic", "aliases", "question", "answer"))
-        answer = entry["answer"]
-        kind = answer.get("type")
-        if kind not in _ANSWER_KEYS:
-            raise InputError(f"{where}.answer.type: unknown answer type {kind!r}")
-        check_keys(answer, f"{where}.answer", required=("type", "template", *_ANSWER_KEYS[kind]))
-        if kind == "section" and answer["field"] not in _SECTIONS:
-            raise InputError(f"{where}.answer.field: unknown section {answer['field']!r}")
-        aliases = {plain_key(a) for a in [entry["topic"], *string_list(entry["aliases"], where)]}
-        topics.append(FaqTopic(entry["topic"], frozenset(aliases), entry["question"], answer))
-    return tuple(topics)
+    """The FAQ topics of knowledge/reconcile/faq.json, validated once, in display order."""
+    return tuple(
+        FaqTopic(
+            entry.topic,
+            frozenset(plain_key(alias) for alias in (entry.topic, *entry.aliases)),
+            entry.question,
+            entry.answer.model_dump(exclude_none=True),
+        )
+        for entry in load(rules.FaqRules).topics
+    )
 
 
 def _interaction(spec: dict[str, Any], monograph: Monograph) -> Answer:

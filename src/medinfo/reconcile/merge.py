@@ -13,12 +13,12 @@ from medinfo.domain.errors import InputError
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.domain.sources import Reliability
-from medinfo.reconcile.rulebook import check_keys, load_rules, string_list
+from medinfo.knowledge import reconcile_rules as rules
+from medinfo.knowledge.loading import load
 from medinfo.reconcile.vocabulary import canonical_term, group_of, match_key, plain_key
 
 Ranks = Mapping[str, Reliability]
 Value = dict[str, Scalar]
-_WHERE = "reconcile/rules/merge.json"
 _BAND = re.compile(r"(<=|>=|<|>|≤|≥)?\s*(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?")
 _CATEGORY_PREFIX = re.compile(r"^\s*(?:pregnancy\s+)?category\s+", re.IGNORECASE)
 
@@ -36,36 +36,15 @@ class MergeRules:
 
 @cache
 def merge_rules() -> MergeRules:
-    """How merged values combine, validated once."""
-    raw = load_rules("merge")
-    names = ("severity_order", "default_severity", "route_preference", "derived_side_effects")
-    check_keys(raw, _WHERE, required=(*names, "literal_key_kinds"), optional=("about",))
-    severities = tuple(string_list(raw["severity_order"], f"{_WHERE}: severity_order"))
-    if raw["default_severity"] not in severities:
-        raise InputError(f"{_WHERE}: default_severity must be one of severity_order")
-    derived: dict[FactKind, tuple[str, bool]] = {}
-    for index, entry in enumerate(raw["derived_side_effects"]):
-        where = f"{_WHERE}: derived_side_effects[{index}]"
-        check_keys(entry, where, required=("kind", "term", "serious"))
-        derived[_kind(entry["kind"], where)] = (str(entry["term"]), bool(entry["serious"]))
-    routes = string_list(raw["route_preference"], f"{_WHERE}: route_preference")
+    """How merged values combine (knowledge/reconcile/merge.json), validated once."""
+    raw = load(rules.MergeRules)
     return MergeRules(
-        severity_order=severities,
-        default_severity=raw["default_severity"],
-        route_preference=tuple(plain_key(route) for route in routes),
-        derived_side_effects=derived,
-        literal_key_kinds=frozenset(
-            _kind(name, f"{_WHERE}: literal_key_kinds")
-            for name in string_list(raw["literal_key_kinds"], f"{_WHERE}: literal_key_kinds")
-        ),
+        severity_order=raw.severity_order,
+        default_severity=raw.default_severity,
+        route_preference=tuple(plain_key(route) for route in raw.route_preference),
+        derived_side_effects={e.kind: (e.term, e.serious) for e in raw.derived_side_effects},
+        literal_key_kinds=frozenset(raw.literal_key_kinds),
     )
-
-
-def _kind(name: str, where: str) -> FactKind:
-    try:
-        return FactKind(name)
-    except ValueError as error:
-        raise InputError(f"{where}: unknown fact kind {name!r}") from error
 
 
 def grouping_key(kind: FactKind, key: str) -> str:

@@ -5,15 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 from urllib.parse import urlsplit
 
-from medinfo.domain.errors import InputError
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.domain.sources import Reliability, Source
-from medinfo.reconcile.rulebook import check_keys, load_rules
-
-_WHERE = "reconcile/rules/reliability.json"
+from medinfo.knowledge import reconcile_rules as rules
+from medinfo.knowledge.loading import load
 
 
 @dataclass(frozen=True)
@@ -35,43 +32,23 @@ class ReliabilityRules:
     default: Verdict
 
 
-def _level(name: Any, where: str) -> Reliability:
-    try:
-        return Reliability[str(name).upper()]
-    except KeyError as error:
-        raise InputError(f"{where}: unknown reliability level {name!r}") from error
-
-
-def _verdict(entry: Any, where: str) -> Verdict:
-    if not isinstance(entry, dict):
-        raise InputError(f"{where}: must be an object")
-    check_keys(entry, where, required=("level", "reason"))
-    return Verdict(_level(entry["level"], where), str(entry["reason"]))
+def _verdict(entry: rules.Verdict) -> Verdict:
+    return Verdict(Reliability[entry.level.upper()], entry.reason)
 
 
 @cache
 def reliability_rules() -> ReliabilityRules:
-    """The reliability rules, validated once."""
-    raw = load_rules("reliability")
-    check_keys(
-        raw,
-        _WHERE,
-        required=("content_notice", "kinds", "hosts", "host_reason", "default"),
-        optional=("about",),
-    )
-    hosts: list[tuple[str, Reliability]] = []
-    for index, entry in enumerate(raw["hosts"]):
-        where = f"{_WHERE}: hosts[{index}]"
-        check_keys(entry, where, required=("host", "level"))
-        hosts.append((str(entry["host"]).lower(), _level(entry["level"], where)))
+    """The reliability rules of knowledge/reconcile/reliability.json, validated once."""
+    raw = load(rules.ReliabilityRules)
+    hosts = [(entry.host.lower(), Reliability[entry.level.upper()]) for entry in raw.hosts]
     # The most specific host (longest name) is tried first.
     hosts.sort(key=lambda item: (-len(item[0]), item[0]))
     return ReliabilityRules(
-        content_notice=_verdict(raw["content_notice"], f"{_WHERE}: content_notice"),
-        kinds={k: _verdict(v, f"{_WHERE}: kinds.{k}") for k, v in raw["kinds"].items()},
+        content_notice=_verdict(raw.content_notice),
+        kinds={kind: _verdict(verdict) for kind, verdict in raw.kinds.items()},
         hosts=tuple(hosts),
-        host_reason=str(raw["host_reason"]),
-        default=_verdict(raw["default"], f"{_WHERE}: default"),
+        host_reason=raw.host_reason,
+        default=_verdict(raw.default),
     )
 
 

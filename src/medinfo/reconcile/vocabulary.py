@@ -6,13 +6,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from medinfo.domain.errors import InputError
 from medinfo.domain.facts import FactKind
-from medinfo.reconcile.rulebook import check_keys, load_rules, string_list, string_map
+from medinfo.knowledge import reconcile_rules as rules
+from medinfo.knowledge.groups import medicine_groups
+from medinfo.knowledge.loading import load
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _KEEP_ENDINGS = ("ss", "us", "is", "ous")
 _ES_AFTER = ("ch", "sh", "x", "z", "ss")
+
+
+AGENT_GROUP = "agents"  # interaction agents fold into the medicine groups' names
 
 
 @dataclass(frozen=True)
@@ -26,25 +30,22 @@ class Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    """The validated synonym vocabulary (loaded once)."""
-    raw = load_rules("synonyms")
-    where = "reconcile/rules/synonyms.json"
-    check_keys(
-        raw, where, required=("singular_exceptions", "kind_groups", "groups"), optional=("about",)
-    )
-    exceptions = frozenset(string_list(raw["singular_exceptions"], f"{where}: singular_exceptions"))
-    kind_groups = string_map(raw["kind_groups"], f"{where}: kind_groups")
-    known_kinds = {kind.value for kind in FactKind}
-    for kind, group in kind_groups.items():
-        if kind not in known_kinds or group not in raw["groups"]:
-            raise InputError(f"{where}: kind_groups entry {kind!r} -> {group!r} is unknown")
+    """The synonym vocabulary of knowledge/reconcile/synonyms.json (loaded once)."""
+    raw = load(rules.SynonymRules)
+    exceptions = frozenset(raw.singular_exceptions)
     canonical: dict[str, dict[str, str]] = {}
-    for group, entries in raw["groups"].items():
+    for group, entries in raw.groups.items():
         folded: dict[str, str] = {}
         for term, variants in entries.items():
-            for variant in [term, *string_list(variants, f"{where}: {group}.{term}")]:
+            for variant in (term, *variants):
                 folded[_plain_key(variant, exceptions)] = term
         canonical[group] = folded
+    agents: dict[str, str] = {}
+    for name, variants in medicine_groups().agent_names().items():
+        for variant in (name, *variants):
+            agents.setdefault(_plain_key(variant, exceptions), name)
+    canonical[AGENT_GROUP] = agents
+    kind_groups = {kind.value: group for kind, group in raw.kind_groups.items()}
     return Vocabulary(exceptions, kind_groups, canonical)
 
 

@@ -10,9 +10,10 @@ from functools import cache
 from medinfo.domain.errors import InputError
 from medinfo.domain.facts import Scalar
 from medinfo.domain.sources import Source
-from medinfo.reconcile.rulebook import check_keys, load_rules, string_map
+from medinfo.knowledge import reconcile_rules as rules
+from medinfo.knowledge.loading import load
 
-_WHERE = "reconcile/rules/voice.json"
+_WHERE = "knowledge/reconcile/voice.json"
 TEMPLATE_NAMES = frozenset(
     {
         "summary_class_and_uses",
@@ -96,28 +97,24 @@ def _check_placeholders(templates: Mapping[str, str]) -> None:
 
 @cache
 def voice() -> Voice:
-    """The wording rules, validated once."""
-    raw = load_rules("voice")
-    fields = ("templates", "reliability_words", "frequency_words", "attribute_words")
-    extra = ("pregnancy_categories", "precaution_advice", "mechanism_terms")
-    check_keys(raw, _WHERE, required=(*fields, *extra), optional=("about",))
-    templates = string_map(raw["templates"], f"{_WHERE}: templates")
-    check_keys(templates, f"{_WHERE}: templates", required=TEMPLATE_NAMES)
-    _check_placeholders(templates)
-    mechanism: dict[str, MechanismWord] = {}
-    for term, entry in raw["mechanism_terms"].items():
-        check_keys(entry, f"{_WHERE}: mechanism_terms.{term}", required=("role", "words"))
-        if entry["role"] not in ("action", "target"):
-            raise InputError(f"{_WHERE}: mechanism_terms.{term}.role must be action or target")
-        mechanism[term.lower()] = MechanismWord(entry["role"], entry["words"])
+    """The wording rules of knowledge/reconcile/voice.json, validated once."""
+    raw = load(rules.VoiceRules)
+    missing = sorted(TEMPLATE_NAMES - set(raw.templates))
+    unknown = sorted(set(raw.templates) - TEMPLATE_NAMES)
+    if missing or unknown:
+        raise InputError(f"{_WHERE}: templates: missing {missing}, unknown {unknown}")
+    _check_placeholders(raw.templates)
     return Voice(
-        templates=templates,
-        reliability_words=string_map(raw["reliability_words"], f"{_WHERE}: reliability_words"),
-        frequency_words=string_map(raw["frequency_words"], f"{_WHERE}: frequency_words"),
-        attribute_words=string_map(raw["attribute_words"], f"{_WHERE}: attribute_words"),
-        pregnancy_categories=string_map(raw["pregnancy_categories"], f"{_WHERE}: categories"),
-        precaution_advice=string_map(raw["precaution_advice"], f"{_WHERE}: precaution_advice"),
-        mechanism_terms=mechanism,
+        templates=dict(raw.templates),
+        reliability_words={str(key): words for key, words in raw.reliability_words.items()},
+        frequency_words=dict(raw.frequency_words),
+        attribute_words=dict(raw.attribute_words),
+        pregnancy_categories=dict(raw.pregnancy_categories),
+        precaution_advice=dict(raw.precaution_advice),
+        mechanism_terms={
+            term.lower(): MechanismWord(entry.role, entry.words)
+            for term, entry in raw.mechanism_terms.items()
+        },
     )
 
 

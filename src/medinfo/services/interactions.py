@@ -8,11 +8,13 @@ from itertools import combinations
 
 from medinfo.domain.alerts import Alert, Patient
 from medinfo.domain.errors import InputError
-from medinfo.extract.drug_classes import load_drug_classes, normalize_name
+from medinfo.knowledge.groups import medicine_groups
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.names import normalize_name
+from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
 from medinfo.services.monograph_lookup import MedicineName, StoreMonographs
 from medinfo.services.safety.interactions import check_interactions
 from medinfo.services.safety.medicines import resolve_medicines
-from medinfo.services.safety.rules import load_rules, severity_rank
 
 MAX_MEDICINES = 12
 MAX_NAME_LENGTH = 200
@@ -103,7 +105,7 @@ def _alerts_against(lookup: StoreMonographs, drug: str, other: MedicineName) -> 
         return []
     itself = frozenset({normalize_name(monograph.drug)})
     medicines = resolve_medicines([other.name], lookup, exclude=itself)
-    return check_interactions(Patient(), medicines, monograph, load_rules(), load_drug_classes())
+    return check_interactions(Patient(), medicines, monograph, load(SafetyRules), medicine_groups())
 
 
 def _same_drug(first: MedicineName, second: MedicineName) -> bool:

@@ -10,10 +10,10 @@ from functools import cache
 from typing import Any
 
 from medinfo.domain.errors import InputError
-from medinfo.reconcile.rulebook import check_keys, load_rules, string_list
+from medinfo.knowledge import service_rules as rules
+from medinfo.knowledge.loading import load
 from medinfo.reconcile.vocabulary import match_key, singularise
 
-_WHERE = "services/rules/scoring.json"
 _WORD = re.compile(r"[a-z0-9]+")
 _ASIDE = re.compile(r"\([^)]*\)")
 _POINT_BREAK = re.compile(r"[;.]\s*")
@@ -33,31 +33,25 @@ class ScoringRules:
 
 @cache
 def scoring_rules() -> ScoringRules:
-    """The scoring rules, validated once."""
-    raw = load_rules("scoring", "medinfo.services")
-    names = ("key_point_threshold", "stem_length", "stopwords", "phrases", "conflict_topics")
-    check_keys(raw, _WHERE, required=(*names, "auxiliary_fields"), optional=("about",))
+    """The scoring rules of knowledge/services/scoring.json, validated once."""
+    raw = load(rules.ScoringRules)
     variants = [
         (variant.lower(), canonical)
-        for canonical, listed in raw["phrases"].items()
-        for variant in string_list(listed, f"{_WHERE}: phrases.{canonical}")
+        for canonical, listed in raw.phrases.items()
+        for variant in listed
     ]
     variants.sort(key=lambda item: (-len(item[0]), item[0]))
     phrases = tuple((re.compile(rf"\b{re.escape(v)}\b"), c) for v, c in variants)
     topics = {
-        topic: tuple(k.lower() for k in string_list(words, f"{_WHERE}: conflict_topics.{topic}"))
-        for topic, words in raw["conflict_topics"].items()
+        topic: tuple(k.lower() for k in words) for topic, words in raw.conflict_topics.items()
     }
-    threshold = float(raw["key_point_threshold"])
-    if not 0 < threshold <= 1:
-        raise InputError(f"{_WHERE}: key_point_threshold must be in (0, 1]")
     return ScoringRules(
-        threshold=threshold,
-        stem_length=int(raw["stem_length"]),
-        stopwords=frozenset(string_list(raw["stopwords"], f"{_WHERE}: stopwords")),
+        threshold=raw.key_point_threshold,
+        stem_length=raw.stem_length,
+        stopwords=frozenset(raw.stopwords),
         phrases=phrases,
         conflict_topics=topics,
-        auxiliary=frozenset(string_list(raw["auxiliary_fields"], f"{_WHERE}: auxiliary_fields")),
+        auxiliary=frozenset(raw.auxiliary_fields),
     )
 
 

@@ -2,74 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from medinfo.domain.documents import BlockKind
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.source_rules import BoilerplateRules, HtmlRule, LineRule, TocRule
 from medinfo.sources.spans import Span
-
-RULES_FILE = "rules/boilerplate.json"
-
-
-def _check_patterns(patterns: list[str]) -> list[str]:
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as error:
-            raise ValueError(f"bad regular expression {pattern!r}: {error}") from None
-    return patterns
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class LineRule(_Strict):
-    """Patterns that make a short block boilerplate wherever it stands."""
-
-    name: str
-    patterns: list[str]
-    max_words: int = Field(default=30, gt=0)
-    case_sensitive: bool = False
-
-    _valid = field_validator("patterns")(_check_patterns)
-
-
-class TocRule(_Strict):
-    """When a run of list items is a table of contents: it repeats later headings."""
-
-    min_items: int = Field(default=3, gt=1)
-    min_heading_share: float = Field(default=0.6, gt=0, le=1)
-    max_words: int = Field(default=14, gt=0)
-
-
-class HtmlRule(_Strict):
-    """HTML elements that hold no content, or only boilerplate."""
-
-    skip_tags: list[str]
-    boilerplate_tags: list[str]
-    boilerplate_roles: list[str]
-    content_containers: list[str]
-    class_tokens: list[str]
-
-
-class BoilerplateRules(_Strict):
-    """The whole rules file, validated on load; unknown keys are rejected."""
-
-    comment: str = Field(default="", alias="_comment")
-    line_rules: list[LineRule]
-    section_headings: list[str]
-    toc_headings: list[str]
-    toc: TocRule
-    html: HtmlRule
-
-    _valid = field_validator("section_headings", "toc_headings")(_check_patterns)
 
 
 @dataclass(frozen=True)
@@ -80,16 +20,6 @@ class _Compiled:
     toc: TocRule
     html: HtmlRule
     class_tokens: frozenset[str]
-
-
-def parse_rules(raw: dict[str, Any]) -> BoilerplateRules:
-    """Validate raw rules; raises ValueError naming the rules file and the problem."""
-    try:
-        return BoilerplateRules.model_validate(raw)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise ValueError(f"{RULES_FILE}: {where}: {first['msg']}") from None
 
 
 def _pattern_groups(rule: LineRule) -> list[tuple[list[str], int]]:
@@ -106,8 +36,7 @@ def _pattern_groups(rule: LineRule) -> list[tuple[list[str], int]]:
 
 @cache
 def _rules() -> _Compiled:
-    text = resources.files("medinfo.sources").joinpath(RULES_FILE).read_text(encoding="utf-8")
-    rules = parse_rules(json.loads(text))
+    rules = load(BoilerplateRules)
     lines = tuple(
         (re.compile("|".join(f"(?:{p})" for p in group), flags), rule.max_words)
         for rule in rules.line_rules

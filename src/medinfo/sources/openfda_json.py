@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from medinfo.domain.documents import BlockKind, Document
 from medinfo.domain.errors import InputError
 from medinfo.domain.sources import SourceFormat
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.source_rules import OpenfdaSections
 from medinfo.sources.blocks import assemble_blocks, make_document
 from medinfo.sources.markup import clean_text
 from medinfo.sources.spans import Span
@@ -22,18 +23,8 @@ _RECORD_FIELDS = {"set_id": "spl_set_id", "id": "spl_id", "effective_time": "eff
 
 @cache
 def label_sections() -> tuple[tuple[str, str], ...]:
-    """(field, heading) pairs in label order, from rules/openfda_sections.json."""
-    text = resources.files("medinfo.sources").joinpath("rules/openfda_sections.json")
-    raw = json.loads(text.read_text("utf-8"))
-    unknown = set(raw) - {"_comment", "sections"}
-    if unknown:
-        raise ValueError(f"rules/openfda_sections.json: unknown keys {sorted(unknown)}")
-    pairs = raw["sections"]
-    if not all(
-        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs
-    ):
-        raise ValueError("rules/openfda_sections.json: sections must be [field, heading] pairs")
-    return tuple((field, heading) for field, heading in pairs)
+    """(field, heading) pairs in label order, from knowledge/sources/openfda_sections.json."""
+    return load(OpenfdaSections).sections
 
 
 def _strings(value: Any) -> list[str]:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from itertools import count
 from xml.parsers import expat
 
 from medinfo.domain.documents import BlockKind, Document
 from medinfo.domain.errors import InputError
 from medinfo.domain.sources import SourceFormat
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.source_rules import LoincSections
 from medinfo.sources.blocks import assemble_blocks, make_document
 from medinfo.sources.markup import clean_text
 from medinfo.sources.runs import Container, RunCollector, keeps_container
@@ -36,17 +36,8 @@ _DOCUMENT_FIELDS = {
 
 @cache
 def loinc_sections() -> dict[str, str]:
-    """LOINC section codes -> section names (rules/loinc_sections.json)."""
-    raw = json.loads(
-        resources.files("medinfo.sources").joinpath("rules/loinc_sections.json").read_text("utf-8")
-    )
-    unknown = set(raw) - {"_comment", "sections"}
-    if unknown:
-        raise ValueError(f"rules/loinc_sections.json: unknown keys {sorted(unknown)}")
-    sections = raw["sections"]
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in sections.items()):
-        raise ValueError("rules/loinc_sections.json: sections must map codes to names")
-    return dict(sections)
+    """LOINC section codes -> section names (knowledge/sources/loinc_sections.json)."""
+    return dict(load(LoincSections).sections)
 
 
 def _section_heading(sections: list[_Section]) -> str:

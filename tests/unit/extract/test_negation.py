@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from medinfo.domain.errors import InputError
-from medinfo.extract.negation import has_negation_cue, negated_spans, parse_negation_rules
+from medinfo.extract.negation import has_negation_cue, negated_spans
 
 
 def negated(sentence: str, *terms: str) -> list[bool]:
@@ -35,8 +32,3 @@ def test_negation_advice_to_avoid_is_not_a_negation() -> None:
     sentence = "Do not take it with alcohol, and seek help if you have seizures."
     assert negated(sentence, "alcohol", "seizures") == [False, False]
     assert not has_negation_cue(sentence)
-
-
-def test_negation_rules_reject_unknown_keys() -> None:
-    with pytest.raises(InputError, match=r"negation\.json"):
-        parse_negation_rules({"rules": [{"literal": "no", "direction": "FORWARD", "x": 1}]})

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from medinfo.domain.errors import InputError
-from medinfo.extract.terms import parse_vocabulary, vocabulary, vocabulary_names
+from medinfo.extract.terms import vocabulary, vocabulary_names
 
 
 def keys(vocab: str, text: str) -> list[str]:
@@ -43,24 +41,6 @@ def test_vocabulary_expands_coordinated_terms() -> None:
         "kidney disease",
         "liver disease",
     ]
-
-
-def test_vocabulary_rejects_unknown_keys() -> None:
-    raw = {"terms": [{"term": "nausea", "colour": "green"}]}
-    with pytest.raises(InputError, match=r"side_effects.json.*colour"):
-        parse_vocabulary("side_effects", raw)
-
-
-def test_vocabulary_rejects_values_outside_the_allowed_set() -> None:
-    raw = {"terms": [{"term": "alcohol", "severity": "catastrophic"}]}
-    with pytest.raises(InputError, match="severity"):
-        parse_vocabulary("interaction_agents", raw)
-
-
-def test_vocabulary_rejects_a_term_listed_twice() -> None:
-    raw = {"terms": [{"term": "gel"}, {"term": "Gel"}]}
-    with pytest.raises(InputError, match="twice"):
-        parse_vocabulary("forms", raw)
 
 
 @given(

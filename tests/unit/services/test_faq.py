@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 from medinfo.domain.answers import Answer, Citation, Intent
-from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import UNKNOWN
 from medinfo.services.faq import (
     CommonQuestion,
     answer_common_questions,
     load_common_questions,
-    parse_common_questions,
 )
 
 CITED = [Citation(source="s1", start=0, end=10)]
@@ -42,18 +38,6 @@ def test_load_common_questions_covers_the_patient_topics() -> None:
     intents = {question.intent for question in load_common_questions()}
     for topic in ("alcohol", "driving", "missed_dose", "stopping", "pregnancy", "overdose"):
         assert Intent(topic) in intents
-
-
-def test_parse_common_questions_rejects_unknown_keys() -> None:
-    raw = {"questions": [{"topic": "t", "intent": "alcohol", "question": "{drug}?", "x": 1}]}
-    with pytest.raises(InputError, match=r"questions\[0\]"):
-        parse_common_questions(raw)
-
-
-def test_parse_common_questions_rejects_an_unknown_intent() -> None:
-    raw = {"questions": [{"topic": "t", "intent": "horoscope", "question": "{drug}?"}]}
-    with pytest.raises(InputError, match="intent"):
-        parse_common_questions(raw)
 
 
 def test_answer_common_questions_keeps_only_answers_on_the_topic() -> None:

@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from medinfo.sources.boilerplate import is_boilerplate_class, is_boilerplate_line, parse_rules
+from medinfo.sources.boilerplate import is_boilerplate_class, is_boilerplate_line
 
 
 def _raw_rules() -> dict[str, object]:
@@ -59,17 +59,3 @@ def test_is_boilerplate_class_matches_tokens_not_substrings() -> None:
     assert is_boilerplate_class("post ad-slot")
     assert not is_boilerplate_class("dosage-table")
     assert not is_boilerplate_class("header-title loading")
-
-
-def test_parse_rules_rejects_unknown_keys() -> None:
-    raw = _raw_rules()
-    raw["surprise"] = []
-    with pytest.raises(ValueError, match="surprise"):
-        parse_rules(raw)
-
-
-def test_parse_rules_rejects_bad_patterns() -> None:
-    raw = _raw_rules()
-    raw["toc_headings"] = ["(unclosed"]
-    with pytest.raises(ValueError, match="bad regular expression"):
-        parse_rules(raw)

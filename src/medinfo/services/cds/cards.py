@@ -8,38 +8,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
-from medinfo.domain.alerts import Alert, AlertCode, Severity
+from medinfo.domain.alerts import Alert, Severity
 from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import Monograph, SourceRef
-from medinfo.services.cds.vocabulary import load_rule_file
+from medinfo.knowledge.cds_rules import CardRules
+from medinfo.knowledge.loading import load
 
 SUMMARY_LIMIT = 140
 # Cards' uuids are name-based (uuid5) in this namespace: the same finding keeps its uuid.
 _NAMESPACE = uuid.UUID("6f1d3c52-5b0e-4f5e-9a56-6d1f0c1b7a21")
-_FILE = "cards.json"
 _MARKDOWN_SPECIALS = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|"})
-
-
-class CardRules(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    about: str
-    titles: dict[AlertCode, str]
-    fallback_title: str
-    override_codes: frozenset[AlertCode]
-    override_system: str
-    override_reasons: dict[str, str]
-    indicators: dict[Severity, str]
 
 
 @lru_cache(maxsize=1)
 def load_card_rules() -> CardRules:
     """The packaged card rules; InputError naming the file when malformed."""
-    rules = load_rule_file(CardRules, _FILE)
+    rules = load(CardRules)
     if set(rules.indicators) != set(Severity):
-        raise InputError(f"{_FILE}: indicators: every severity needs an indicator")
+        raise InputError(f"knowledge/{CardRules.FILE}: indicators: every severity needs one")
     return rules
 
 

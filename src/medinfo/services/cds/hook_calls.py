@@ -14,7 +14,8 @@ from pydantic import ValidationError
 from medinfo.domain.alerts import AlertCode, CheckRequest, Patient, Regimen
 from medinfo.domain.errors import MedinfoError
 from medinfo.domain.monograph import Monograph
-from medinfo.extract.drug_classes import load_drug_classes, normalize_name
+from medinfo.knowledge.groups import medicine_groups
+from medinfo.knowledge.names import normalize_name
 from medinfo.services.cds.cards import CardContext, alert_card, not_checked_card
 from medinfo.services.cds.discovery import SERVICES, CdsService
 from medinfo.services.cds.fhir_json import (
@@ -190,7 +191,7 @@ def _check_order(
 
 def _identify(order: MedicationOrder, lookup: MedicineLookup) -> MedicineName:
     """The first candidate name that medinfo knows, trying plainer forms of each name."""
-    noise = load_drug_classes().noise_words
+    noise = medicine_groups().noise_words
     unknown = MedicineName(order.label)
     for name in order.names:
         plain = re.split(r"\d", name, maxsplit=1)[0].strip(" ,-(")

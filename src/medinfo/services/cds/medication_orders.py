@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from medinfo.domain.dosing import Dose, is_mass_unit
+from medinfo.knowledge.cds_rules import FhirVocabulary
 from medinfo.services.cds.fhir_json import (
     HookError,
     Json,
@@ -17,7 +18,7 @@ from medinfo.services.cds.fhir_json import (
     number,
     text,
 )
-from medinfo.services.cds.vocabulary import FhirVocabulary, load_fhir_vocabulary
+from medinfo.services.cds.vocabulary import load_fhir_vocabulary
 
 _UCUM = "http://unitsofmeasure.org"
 _SNOMED = "http://snomed.info/sct"

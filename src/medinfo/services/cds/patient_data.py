@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from medinfo.knowledge.cds_rules import ConditionMatcher, FhirVocabulary, StatusCodes
 from medinfo.services.cds.fhir_json import (
     Json,
     bundle_resources,
@@ -18,12 +19,7 @@ from medinfo.services.cds.fhir_json import (
     text,
 )
 from medinfo.services.cds.medication_orders import medication_names
-from medinfo.services.cds.vocabulary import (
-    ConditionMatcher,
-    FhirVocabulary,
-    StatusCodes,
-    load_fhir_vocabulary,
-)
+from medinfo.services.cds.vocabulary import load_fhir_vocabulary
 
 _LOINC = "http://loinc.org"
 _SNOMED = "http://snomed.info/sct"

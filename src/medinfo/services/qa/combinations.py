@@ -37,16 +37,11 @@ def _say_interaction(
 def _asked_medicines(monograph: Monograph, topic: Topic) -> dict[str, set[str]]:
     """Each medicine or group the question names, with the names an interaction may use for it.
 
-    Names come from the answer vocabulary (terms.json) and the shared drug-class vocabulary,
-    so a medicine is matched to the group a monograph lists (tramadol -> opioids).
+    Names come from the shared medicine-group vocabulary, so a medicine is matched to the
+    group a monograph lists (tramadol -> opioids).
     """
     own = own_names(monograph)
-    vocabulary = topic.vocabulary
-    asked = {
-        name: vocabulary.agent_names_in(name, exclude=own)
-        for name in vocabulary.agent_names_in(topic.folded, exclude=own)
-        if contains_phrase(topic.folded, name)
-    }
+    asked: dict[str, set[str]] = {}
     for medicine in load_medicine_index().named_in(topic.folded, own):
         asked.setdefault(medicine.typed, set()).update(medicine.agent_names)
     return asked
@@ -54,7 +49,7 @@ def _asked_medicines(monograph: Monograph, topic: Topic) -> dict[str, set[str]]:
 
 def _members(agent: str, asked: dict[str, set[str]], topic: Topic) -> list[str]:
     """The asked medicines that belong to a listed group (not the group's own names)."""
-    synonyms = topic.vocabulary.synonyms.get(agent, ())
+    synonyms = load_medicine_index().brand_names(agent)
     return sorted(
         name
         for name, names in asked.items()
@@ -90,7 +85,7 @@ def compose_interaction(monograph: Monograph, topic: Topic) -> Draft | None:
             "together."
         )
     if not matched:
-        alcohol = topic.vocabulary.alcohol_names()
+        alcohol = load_medicine_index().alcohol_names()
         listed = [i for i in monograph.interactions if term_key(i.agent) not in alcohol]
         agents = join_words([i.agent for i in listed[:MAX_LISTED]])
         if agents:
@@ -101,9 +96,9 @@ def compose_interaction(monograph: Monograph, topic: Topic) -> Draft | None:
 
 
 def compose_alcohol(monograph: Monograph, topic: Topic) -> Draft | None:
-    vocabulary = topic.vocabulary
-    alcohol = vocabulary.alcohol_names()
-    wider = vocabulary.agent_names_in(vocabulary.alcohol_class) - alcohol
+    index = load_medicine_index()
+    alcohol = index.alcohol_names()
+    wider = index.wider_than_alcohol()
     direct = [i for i in monograph.interactions if term_key(i.agent) in alcohol]
     via_class = [i for i in monograph.interactions if term_key(i.agent) in wider]
     cautions = [p for p in monograph.precautions if "alcohol" in term_key(p.condition)]

@@ -1,40 +1,19 @@
-"""Intent detection: what a patient's question asks, read with the rules in rules/intents.json."""
+"""Intent detection: what a patient's question asks, read with knowledge/qa/intents.json."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
-from importlib import resources
-from typing import Any, TypeVar
+from typing import Any
 
 from medinfo.domain.answers import Intent
 from medinfo.domain.errors import InputError
+from medinfo.knowledge import service_rules as rules
+from medinfo.knowledge.loading import load
 
-RULES_FILE = "rules/intents.json"
-_TOP_KEYS = {
-    "_comment",
-    "fuzzy",
-    "replacements",
-    "intents",
-    "concerns",
-    "final_clause_bonus",
-    "secondary_warnings",
-}
-_FUZZY_KEYS = {
-    "_comment",
-    "min_token_length",
-    "long_token_length",
-    "max_edits",
-    "max_edits_long",
-    "never_correct",
-}
-_INTENT_KEYS = {"intent", "priority", "cues", "patterns", "conflicts", "sections"}
-_CONCERN_KEYS = {"concern", "threshold", "cues", "patterns"}
-_E = TypeVar("_E", bound=StrEnum)
 _STRONG_CUE = 3.0
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\$")
 _CLAUSE_END = re.compile(r"[,.;:?!]+")
@@ -143,27 +122,6 @@ class Reading:
         return f" {phrase} " in f" {self.text} "
 
 
-def _fail(field_name: str, problem: str) -> InputError:
-    return InputError(f"{RULES_FILE}: {field_name}: {problem}")
-
-
-def _check_keys(raw: dict[str, Any], allowed: set[str], where: str) -> None:
-    unknown = set(raw) - allowed
-    if unknown:
-        raise _fail(where, f"unknown keys {sorted(unknown)}")
-
-
-def _enum_entry(
-    entry: dict[str, Any], allowed: set[str], where: str, key: str, kind: type[_E]
-) -> _E:
-    """Check an entry's keys and read its `key` as a member of `kind`."""
-    _check_keys(entry, allowed, where)
-    try:
-        return kind(entry[key])
-    except (KeyError, ValueError) as bad:
-        raise _fail(where, f"unknown {key} {entry.get(key)!r}") from bad
-
-
 def _lower_words(text: str) -> list[str]:
     cleaned = text.lower().replace("’", "'").replace("‘", "'")
     return _WORD.findall(cleaned)
@@ -191,60 +149,52 @@ def _compile_replacements(raw: dict[str, str]) -> Replacements:
     return Replacements(re.compile(rf"(?<![\w'$])({alternatives})(?![\w'])"), table)
 
 
-def _compile_cues(raw: dict[str, Any], where: str, normalise: Any) -> CueSet:
-    cues = raw.get("cues", {})
-    patterns = raw.get("patterns", {})
-    if not isinstance(cues, dict) or not isinstance(patterns, dict):
-        raise _fail(where, "'cues' and 'patterns' must be objects of weights")
+def _compile_cues(rule: rules.IntentRule | rules.ConcernRule, normalise: Any) -> CueSet:
+    compiled = tuple((re.compile(p), w) for p, w in rule.patterns.items())
+    return CueSet({normalise(c): w for c, w in rule.cues.items()}, compiled)
+
+
+def _concern(name: str, index: int) -> Concern:
     try:
-        compiled = tuple((re.compile(p), float(w)) for p, w in patterns.items())
-    except re.error as bad:
-        raise _fail(where, f"bad pattern: {bad}") from bad
-    return CueSet({normalise(c): float(w) for c, w in cues.items()}, compiled)
+        return Concern(name)
+    except ValueError:
+        raise InputError(
+            f"knowledge/{rules.IntentRules.FILE}: concerns.{index}.concern: unknown {name!r}"
+        ) from None
 
 
-def parse_intent_rules(raw: dict[str, Any]) -> IntentRules:
-    """Validate and compile a rules document; InputError names the field at fault."""
-    _check_keys(raw, _TOP_KEYS, "top level")
-    fuzzy_raw = raw.get("fuzzy", {})
-    _check_keys(fuzzy_raw, _FUZZY_KEYS, "fuzzy")
-    replacements = _compile_replacements(raw.get("replacements", {}))
+def intent_rules_from(raw: rules.IntentRules) -> IntentRules:
+    """The compiled rules of a validated rules file."""
+    replacements = _compile_replacements(raw.replacements)
 
     def normalise(text: str) -> str:
         return replacements.apply(" ".join(_lower_words(text)))
 
-    intents: list[IntentRule] = []
-    for index, entry in enumerate(raw.get("intents", [])):
-        where = f"intents[{index}]"
-        intent = _enum_entry(entry, _INTENT_KEYS, where, "intent", Intent)
-        intents.append(
-            IntentRule(
-                intent=intent,
-                priority=int(entry.get("priority", 0)),
-                cues=_compile_cues(entry, where, normalise),
-                conflicts=tuple(entry.get("conflicts", [])),
-                sections=tuple(entry.get("sections", [])),
-            )
+    intents = [
+        IntentRule(
+            intent=entry.intent,
+            priority=entry.priority,
+            cues=_compile_cues(entry, normalise),
+            conflicts=entry.conflicts,
+            sections=entry.sections,
         )
-    concerns: list[ConcernRule] = []
-    for index, entry in enumerate(raw.get("concerns", [])):
-        where = f"concerns[{index}]"
-        concern = _enum_entry(entry, _CONCERN_KEYS, where, "concern", Concern)
-        cues = _compile_cues(entry, where, normalise)
-        concerns.append(ConcernRule(concern, float(entry.get("threshold", 1)), cues))
+        for entry in raw.intents
+    ]
+    concerns = [
+        ConcernRule(
+            _concern(entry.concern, index), entry.threshold, _compile_cues(entry, normalise)
+        )
+        for index, entry in enumerate(raw.concerns)
+    ]
     cue_sets = [rule.cues for rule in intents] + [rule.cues for rule in concerns]
     vocabulary = sorted({word for cues in cue_sets for cue in cues.cues for word in cue.split()})
     fuzzy = Fuzzy(
-        min_token_length=int(fuzzy_raw.get("min_token_length", 5)),
-        long_token_length=int(fuzzy_raw.get("long_token_length", 9)),
-        max_edits=int(fuzzy_raw.get("max_edits", 1)),
-        max_edits_long=int(fuzzy_raw.get("max_edits_long", 2)),
-        never_correct=frozenset(fuzzy_raw.get("never_correct", [])),
+        min_token_length=raw.fuzzy.min_token_length,
+        long_token_length=raw.fuzzy.long_token_length,
+        max_edits=raw.fuzzy.max_edits,
+        max_edits_long=raw.fuzzy.max_edits_long,
+        never_correct=frozenset(raw.fuzzy.never_correct),
     )
-    warnings = [
-        _enum_entry({"intent": name}, {"intent"}, "secondary_warnings", "intent", Intent)
-        for name in raw.get("secondary_warnings", [])
-    ]
     return IntentRules(
         replacements,
         fuzzy,
@@ -252,27 +202,15 @@ def parse_intent_rules(raw: dict[str, Any]) -> IntentRules:
         tuple(concerns),
         tuple(vocabulary),
         frozenset(vocabulary),
-        float(raw.get("final_clause_bonus", 0)),
-        frozenset(warnings),
+        raw.final_clause_bonus,
+        frozenset(raw.secondary_warnings),
     )
-
-
-def read_rules_json(name: str) -> dict[str, Any]:
-    """A JSON rules file shipped in this package; InputError names it when it is broken."""
-    text = resources.files("medinfo.services.qa").joinpath(name).read_text(encoding="utf-8")
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as bad:
-        raise InputError(f"{name}: not valid JSON ({bad})") from bad
-    if not isinstance(raw, dict):
-        raise InputError(f"{name}: must hold a JSON object")
-    return raw
 
 
 @cache
 def load_intent_rules() -> IntentRules:
-    """The packaged rules, parsed once."""
-    return parse_intent_rules(read_rules_json(RULES_FILE))
+    """The rules of knowledge/qa/intents.json, compiled once."""
+    return intent_rules_from(load(rules.IntentRules))
 
 
 def _correct(token: str, rules: IntentRules) -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from medinfo.extract.drug_classes import DrugClassVocabulary, load_drug_classes, normalize_name
+from medinfo.knowledge.groups import MedicineGroups, medicine_groups
+from medinfo.knowledge.names import normalize_name
 from medinfo.services.qa.intents import load_intent_rules
 from medinfo.services.qa.vocabulary import load_vocabulary, term_key
 
+ALCOHOL = "alcohol"  # the id of the group that stands for alcohol
 _MIN_FUZZY = 6
 _LONG_FUZZY = 9
 
@@ -30,13 +32,13 @@ class MedicineIndex:
     in that class and its wider classes.
     """
 
-    def __init__(self, vocabulary: DrugClassVocabulary, ignore: frozenset[str]) -> None:
+    def __init__(self, vocabulary: MedicineGroups, ignore: frozenset[str]) -> None:
         self._vocabulary = vocabulary
         self._products = {
             name: vocabulary.components_of(name) or () for name in vocabulary.known_names()
         }
         self._aliases: dict[str, str] = {}
-        for class_id, drug_class in vocabulary.classes.items():
+        for class_id, drug_class in vocabulary.groups.items():
             for alias in (*drug_class.aliases, drug_class.label):
                 self._aliases.setdefault(normalize_name(alias), class_id)
         names = [*self._products, *self._aliases]
@@ -47,17 +49,34 @@ class MedicineIndex:
     def class_names(self, class_id: str) -> set[str]:
         """The folded names of a class and of every wider class that includes it."""
         found: set[str] = set()
-        for wider_id, drug_class in self._vocabulary.classes.items():
+        for wider_id, drug_class in self._vocabulary.groups.items():
             if self._includes(wider_id, class_id):
                 found.update(term_key(name) for name in (*drug_class.aliases, drug_class.label))
         return found
+
+    def alcohol_names(self) -> set[str]:
+        """The folded names an interaction fact may use for alcohol itself."""
+        alcohol = self._vocabulary.groups[ALCOHOL]
+        return {term_key(name) for name in (ALCOHOL, *alcohol.aliases, alcohol.label)}
+
+    def wider_than_alcohol(self) -> set[str]:
+        """The folded names of the groups alcohol belongs to (CNS depressants)."""
+        return self.class_names(ALCOHOL) - self.alcohol_names()
+
+    def brand_names(self, generic: str) -> set[str]:
+        """The folded product names that stand for `generic` alone ("xanax" for alprazolam)."""
+        return {
+            term_key(name)
+            for name, parts in self._products.items()
+            if parts == (generic,) and name != generic
+        }
 
     def _includes(self, wider_id: str, class_id: str) -> bool:
         if wider_id == class_id:
             return True
         return any(
             self._includes(narrower, class_id)
-            for narrower in self._vocabulary.classes[wider_id].includes
+            for narrower in self._vocabulary.groups[wider_id].includes
         )
 
     def _resolve(self, generics: tuple[str, ...]) -> set[str]:
@@ -115,4 +134,4 @@ def load_medicine_index() -> MedicineIndex:
     """The index over the packaged drug-class vocabulary, built once."""
     rules = load_intent_rules()
     ignore = rules.known_words | rules.fuzzy.never_correct | load_vocabulary().stopwords
-    return MedicineIndex(load_drug_classes(), frozenset(ignore))
+    return MedicineIndex(medicine_groups(), frozenset(ignore))

@@ -1,4 +1,4 @@
-"""Published review data sets (rules/datasets.json) and reading their rows from a file."""
+"""Published review data sets (knowledge/reviews/datasets.json) and reading their rows."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from functools import cache
 from pathlib import Path
 
 from medinfo.domain.errors import InputError
-from medinfo.services.reviews.rules import read_rule_file
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.service_rules import ReviewDatasets
 
-_FILE = "rules/datasets.json"
 _DELIMITERS = {"tab": "\t", "comma": ","}
 _FIELDS = {
     "druglib": ("id", "drug", "rating", "condition", "benefits", "side_effects", "comments"),
@@ -47,33 +47,16 @@ class DatasetRow:
     created_at: datetime | None
 
 
-def parse_datasets(raw: object) -> dict[str, Dataset]:
-    """Data sets from the JSON of rules/datasets.json; InputError names the bad entry."""
-    if not isinstance(raw, dict) or set(raw) - {"_comment", "datasets"}:
-        raise InputError(f"{_FILE}: expected an object with only 'datasets'")
-    entries = raw.get("datasets")
-    if not isinstance(entries, dict) or set(entries) != set(_FIELDS):
-        raise InputError(f"{_FILE}: 'datasets' must describe exactly {sorted(_FIELDS)}")
-    result = {}
-    for name, entry in entries.items():
-        where = f"{_FILE}: datasets.{name}"
-        if not isinstance(entry, dict) or set(entry) != {"attribution", "delimiter", "columns"}:
-            raise InputError(f"{where}: needs exactly attribution, delimiter and columns")
-        columns = entry["columns"]
-        if not isinstance(columns, dict) or set(columns) != set(_FIELDS[name]):
-            raise InputError(f"{where}.columns: must name exactly {list(_FIELDS[name])}")
-        if entry["delimiter"] not in _DELIMITERS or not str(entry["attribution"]).strip():
-            raise InputError(f"{where}: delimiter must be tab or comma, attribution non-empty")
-        headers = {key: tuple(str(value).split("|")) for key, value in columns.items()}
-        result[name] = Dataset(name, entry["attribution"], _DELIMITERS[entry["delimiter"]], headers)
-    return result
-
-
 @cache
 def datasets() -> dict[str, Dataset]:
-    """The packaged data set formats, loaded and validated once."""
-    raw = read_rule_file(_FILE)
-    return parse_datasets(raw)
+    """The data set formats of knowledge/reviews/datasets.json, loaded and validated once."""
+    formats = load(ReviewDatasets).datasets
+    result = {}
+    for name in _FIELDS:
+        entry = getattr(formats, name)
+        headers = {key: tuple(value.split("|")) for key, value in entry.columns}
+        result[name] = Dataset(name, entry.attribution, _DELIMITERS[entry.delimiter], headers)
+    return result
 
 
 def read_dataset(dataset: Dataset, path: Path) -> list[DatasetRow]:

@@ -7,14 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import Monograph, SideEffect
 from medinfo.extract.terms import Vocabulary, normalise, vocabulary
-from medinfo.services.reviews.rules import read_rule_file
+from medinfo.knowledge import service_rules as rules
+from medinfo.knowledge.loading import load
 
 # Longest free-text side effect kept as its own term when the vocabulary does not know it.
 MAX_TERM_CHARS = 80
-_FILE = "rules/mentions.json"
 _SPLIT = re.compile(r"[,;/\n]|\band\b|\bor\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
@@ -81,24 +80,11 @@ class MentionRules:
     cue: re.Pattern[str]
 
 
-def parse_mention_rules(raw: object) -> MentionRules:
-    """Rules from the JSON of rules/mentions.json; InputError names the bad entry."""
-    if not isinstance(raw, dict):
-        raise InputError(f"{_FILE}: expected an object")
-    unknown = set(raw) - {"_comment", "window_words", "negation_cues"}
-    if unknown:
-        raise InputError(f"{_FILE}: unknown keys {sorted(unknown)}")
-    window, cues = raw.get("window_words"), raw.get("negation_cues")
-    if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 20:
-        raise InputError(f"{_FILE}: 'window_words' must be a whole number from 1 to 20")
-    if not isinstance(cues, list) or not cues or not all(isinstance(c, str) and c for c in cues):
-        raise InputError(f"{_FILE}: 'negation_cues' must be a non-empty list of strings")
-    body = "|".join(re.escape(cue) for cue in sorted(set(cues), key=len, reverse=True))
-    return MentionRules(window, re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE))
-
-
 @cache
 def mention_rules() -> MentionRules:
-    """The packaged mention rules, loaded and validated once."""
-    raw = read_rule_file(_FILE)
-    return parse_mention_rules(raw)
+    """The mention rules of knowledge/reviews/mentions.json, loaded and validated once."""
+    raw = load(rules.MentionRules)
+    cues = sorted(set(raw.negation_cues), key=len, reverse=True)
+    body = "|".join(re.escape(cue) for cue in cues)
+    pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    return MentionRules(raw.window_words, pattern)

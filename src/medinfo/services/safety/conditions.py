@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from medinfo.domain.alerts import Alert, AlertCode, Patient
 from medinfo.domain.monograph import UNKNOWN, Attributed, Monograph, Precaution
+from medinfo.knowledge.safety_rules import Condition, SafetyRules, severity_rank
 from medinfo.services.safety.dose_limits import matching_adjustments
 from medinfo.services.safety.messages import render, sentence
-from medinfo.services.safety.rules import Condition, SafetyRules, severity_rank
 
 
 def check_conditions(patient: Patient, monograph: Monograph, rules: SafetyRules) -> list[Alert]:

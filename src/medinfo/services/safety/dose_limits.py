@@ -5,8 +5,8 @@ from __future__ import annotations
 from medinfo.domain.alerts import Alert, AlertCode, Patient, Regimen, Severity
 from medinfo.domain.dosing import Dose, is_mass_unit
 from medinfo.domain.monograph import DoseSpec, Monograph, RenalAdjustment
+from medinfo.knowledge.safety_rules import SafetyRules
 from medinfo.services.safety.messages import format_amount, render
-from medinfo.services.safety.rules import SafetyRules
 
 # Relative slack for float arithmetic: 26.6667 mg x 3 is 80 mg, not over it.
 _TOLERANCE = 1e-6

@@ -11,13 +11,15 @@ from medinfo.domain.alerts import (
     TaperStep,
 )
 from medinfo.domain.monograph import Monograph
-from medinfo.extract.drug_classes import load_drug_classes, normalize_name
+from medinfo.knowledge.groups import medicine_groups
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.names import normalize_name
+from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
 from medinfo.services.safety.conditions import check_conditions
 from medinfo.services.safety.dose_limits import check_dose_limits, daily_dose_mg
 from medinfo.services.safety.events import check_missed_dose, plan_stop
 from medinfo.services.safety.interactions import check_interactions
 from medinfo.services.safety.medicines import MedicineResolver, resolve_medicines
-from medinfo.services.safety.rules import load_rules, severity_rank
 
 
 def check_regimen(
@@ -29,8 +31,8 @@ def check_regimen(
     (loaded once). `resolve` (the catalog) helps name the patient's other medicines.
     A regimen the facts raise no concern about gets no alerts.
     """
-    rules = load_rules()
-    vocabulary = load_drug_classes()
+    rules = load(SafetyRules)
+    vocabulary = medicine_groups()
     patient, regimen, event = request.patient, request.regimen, request.event
     itself = frozenset({normalize_name(monograph.drug)})
     medicines = resolve_medicines(patient.other_medications, resolve, exclude=itself)

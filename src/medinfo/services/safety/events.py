@@ -6,8 +6,8 @@ import re
 
 from medinfo.domain.alerts import Alert, AlertCode, MissedDoseEvent, Regimen, StopEvent, TaperStep
 from medinfo.domain.monograph import UNKNOWN, Monograph
+from medinfo.knowledge.safety_rules import SafetyRules
 from medinfo.services.safety.messages import format_amount, join_words, render, sentence
-from medinfo.services.safety.rules import SafetyRules
 
 _DAYS_PER = {"day": 1, "week": 7}
 

@@ -6,10 +6,13 @@ from dataclasses import dataclass
 
 from medinfo.domain.alerts import Alert, AlertCode, Patient, Severity
 from medinfo.domain.monograph import Interaction, Monograph
-from medinfo.extract.drug_classes import DrugClassVocabulary, normalize_name
+from medinfo.knowledge.groups import MedicineGroups
+from medinfo.knowledge.names import normalize_name
+from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
 from medinfo.services.safety.medicines import Medicine
 from medinfo.services.safety.messages import join_words, render, sentence, with_article
-from medinfo.services.safety.rules import SafetyRules, severity_rank
+
+QT_MECHANISM = "QT prolongation"  # the mechanism medicine_groups.json gives QT-prolonging groups
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,7 @@ class _Hit:
     drugs: frozenset[str]
 
 
-def interaction_targets(monograph: Monograph, vocabulary: DrugClassVocabulary) -> list[Target]:
+def interaction_targets(monograph: Monograph, vocabulary: MedicineGroups) -> list[Target]:
     """The classes and drugs each of the monograph's interactions names."""
     return [
         Target(
@@ -48,9 +51,10 @@ def check_interactions(
     medicines: list[Medicine],
     monograph: Monograph,
     rules: SafetyRules,
-    vocabulary: DrugClassVocabulary,
+    vocabulary: MedicineGroups,
 ) -> list[Alert]:
-    """INTERACTION_ALCOHOL, then per medicine INTERACTION_CNS_DEPRESSANT and INTERACTION_OTHER."""
+    """INTERACTION_ALCOHOL, then per medicine INTERACTION_CNS_DEPRESSANT, INTERACTION_QT and
+    INTERACTION_OTHER (a hit goes to the first that fits)."""
     targets = interaction_targets(monograph, vocabulary)
     alcohol = rules.alcohol_class
     alerts: list[Alert] = []
@@ -63,7 +67,8 @@ def check_interactions(
             continue
         hits = [hit for t in targets if (hit := _match(medicine, t, alcohol)) is not None]
         cns = [hit for hit in hits if _is_cns(medicine, hit, rules, vocabulary)]
-        other = [hit for hit in hits if hit not in cns]
+        qt = [hit for hit in hits if hit not in cns and _prolongs_qt(hit, monograph, vocabulary)]
+        other = [hit for hit in hits if hit not in cns and hit not in qt]
         if cns:
             alerts.append(
                 _medicine_alert(
@@ -73,6 +78,12 @@ def check_interactions(
                     monograph,
                     rules,
                     vocabulary,
+                )
+            )
+        if qt:
+            alerts.append(
+                _medicine_alert(
+                    AlertCode.INTERACTION_QT, medicine, qt, monograph, rules, vocabulary
                 )
             )
         if other:
@@ -94,9 +105,7 @@ def _match(medicine: Medicine, target: Target, alcohol: str) -> _Hit | None:
     return _Hit(target, classes, drugs) if classes or drugs else None
 
 
-def _is_cns(
-    medicine: Medicine, hit: _Hit, rules: SafetyRules, vocabulary: DrugClassVocabulary
-) -> bool:
+def _is_cns(medicine: Medicine, hit: _Hit, rules: SafetyRules, vocabulary: MedicineGroups) -> bool:
     """Whether the medicine's own class inside a matched class is a CNS depressant class.
 
     Listed "antihistamines" make a sedating antihistamine a CNS interaction, not a non-sedating one.
@@ -107,6 +116,21 @@ def _is_cns(
         for own in medicine.classes
         if any(vocabulary.is_within(own, matched) for matched in hit.classes)
     )
+
+
+def _prolongs_qt(hit: _Hit, monograph: Monograph, vocabulary: MedicineGroups) -> bool:
+    """Whether a listed interaction is about QT prolongation: it names a QT-prolonging group
+    the medicine belongs to, or names the medicine itself while both it and the monograph's
+    drug are QT-prolonging."""
+    qt = {
+        gid
+        for gid, group in vocabulary.groups.items()
+        if group.interaction.mechanism == QT_MECHANISM
+    }
+    if hit.classes & qt:
+        return True
+    both = vocabulary.groups_of(monograph.drug) & qt
+    return bool(both) and any(vocabulary.classes_of_drug(drug) & qt for drug in hit.drugs)
 
 
 def _severity(interactions: list[Interaction], rules: SafetyRules) -> Severity:
@@ -132,7 +156,7 @@ def _medicine_alert(
     hits: list[_Hit],
     monograph: Monograph,
     rules: SafetyRules,
-    vocabulary: DrugClassVocabulary,
+    vocabulary: MedicineGroups,
 ) -> Alert:
     interactions = [hit.target.interaction for hit in hits]
     severity = _severity(interactions, rules)
@@ -154,7 +178,7 @@ def _medicine_alert(
     )
 
 
-def _kind(medicine: Medicine, matched: frozenset[str], vocabulary: DrugClassVocabulary) -> str:
+def _kind(medicine: Medicine, matched: frozenset[str], vocabulary: MedicineGroups) -> str:
     """The medicine's narrowest class within the matched ones: "is a benzodiazepine"."""
     if not matched:
         return ""

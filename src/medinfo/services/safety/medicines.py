@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
-from medinfo.extract.drug_classes import DrugClassVocabulary, load_drug_classes, normalize_name
-from medinfo.services.safety.rules import load_rules
+from medinfo.knowledge.groups import MedicineGroups, medicine_groups
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.names import normalize_name
+from medinfo.knowledge.safety_rules import SafetyRules
 
 
 class MedicineResolver(Protocol):
@@ -32,7 +34,7 @@ def resolve_medicines(
     names: list[str], resolve: MedicineResolver | None = None, exclude: frozenset[str] = frozenset()
 ) -> list[Medicine]:
     """Resolve each name; components in `exclude` (the checked drug itself) are left out."""
-    vocabulary = load_drug_classes()
+    vocabulary = medicine_groups()
     medicines: list[Medicine] = []
     for name in names:
         if not name.strip():
@@ -57,7 +59,7 @@ def resolve_components(
     whole = _lookup(name, resolve)
     if whole:
         return whole, True
-    parts = _split(name, load_drug_classes())
+    parts = _split(name, medicine_groups())
     if len(parts) > 1:
         found = [(_lookup(part, resolve), part) for part in parts]
         components = [c for comps, part in found for c in (comps or (_clean(part),)) if c]
@@ -66,7 +68,7 @@ def resolve_components(
     return ((cleaned,) if cleaned else ()), False
 
 
-def _split(name: str, vocabulary: DrugClassVocabulary) -> list[str]:
+def _split(name: str, vocabulary: MedicineGroups) -> list[str]:
     parts = [f" {name.lower()} "]
     for separator in vocabulary.separators:
         parts = [piece for part in parts for piece in part.split(separator)]
@@ -75,7 +77,7 @@ def _split(name: str, vocabulary: DrugClassVocabulary) -> list[str]:
 
 def _clean(name: str) -> str:
     """The name without doses, forms and release types: "Brand XR 0.5 mg" -> "brand"."""
-    noise = load_drug_classes().noise_words
+    noise = medicine_groups().noise_words
     words = normalize_name(name).split()
     kept = [w for w in words if w not in noise and not any(ch.isdigit() for ch in w)]
     return " ".join(kept)
@@ -94,7 +96,7 @@ def _lookup(name: str, resolve: MedicineResolver | None) -> tuple[str, ...] | No
 
 @lru_cache(maxsize=8192)
 def _lookup_vocabulary(name: str) -> tuple[str, ...] | None:
-    vocabulary = load_drug_classes()
+    vocabulary = medicine_groups()
     return vocabulary.components_of(name) or vocabulary.components_of(_clean(name))
 
 
@@ -103,13 +105,13 @@ def _lookup_fallback(cleaned: str) -> tuple[str, ...] | None:
     """Names the vocabulary lacks: the drug recogniser, then fuzzy spelling in both."""
     if not cleaned:
         return None
-    matching = load_rules().name_matching
+    matching = load(SafetyRules).name_matching
     exact = _recognise(cleaned, fuzzy=False, min_similarity=1.0)
     if exact:
         return exact
     from rapidfuzz import fuzz, process
 
-    vocabulary = load_drug_classes()
+    vocabulary = medicine_groups()
     ranked = process.extract(
         cleaned,
         vocabulary.known_names(),

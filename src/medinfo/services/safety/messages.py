@@ -1,83 +1,17 @@
-"""Alert wording in medinfo's own voice: templates from rules/messages.json, filled in by checks."""
+"""Alert wording in medinfo's own voice: knowledge/safety/messages.json, filled in by checks."""
 
 from __future__ import annotations
 
-import json
-import string
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
-from medinfo.domain.errors import InputError
-
-_FILE = "services/safety/rules/messages.json"
-
-MESSAGE_KEYS = frozenset(
-    {
-        "MAX_DAILY_DOSE_EXCEEDED",
-        "MAX_DAILY_DOSE_EXCEEDED.renal",
-        "times.once",
-        "times.twice",
-        "times.many",
-        "SINGLE_DOSE_HIGH",
-        "INTERACTION_ALCOHOL",
-        "INTERACTION_CNS_DEPRESSANT",
-        "INTERACTION_OTHER",
-        "INTERACTION_OTHER.contraindicated",
-        "interaction.effect",
-        "interaction.which_class",
-        "interaction.kind_is",
-        "interaction.kind_contains",
-        "interaction.which_drug",
-        "RENAL_IMPAIRMENT",
-        "HEPATIC_IMPAIRMENT",
-        "SEIZURE_RISK",
-        "condition.advice",
-        "PREGNANCY",
-        "pregnancy.category",
-        "pregnancy.summary",
-        "pregnancy.outdated",
-        "BREASTFEEDING",
-        "breastfeeding.summary",
-        "MISSED_DOSE_TAKE_NOW",
-        "MISSED_DOSE_SKIP",
-        "MISSED_DOSE_SKIP.not_late",
-        "missed_dose.sourced",
-        "missed_dose.unsourced",
-        "TAPER_REQUIRED",
-        "taper.symptoms",
-        "taper.step_prescriber",
-        "taper.step_sources",
-        "taper.step_duration",
-        "taper.step_reduce",
-        "taper.step_last",
-    }
-)
-
-
-def parse_messages(raw: object) -> dict[str, str]:
-    """Validate the templates: exactly MESSAGE_KEYS, each a well-formed format string."""
-    if not isinstance(raw, dict):
-        raise InputError(f"{_FILE}: expected an object")
-    templates = {key: value for key, value in raw.items() if key != "_comment"}
-    unknown = set(templates) - MESSAGE_KEYS
-    missing = MESSAGE_KEYS - set(templates)
-    if unknown or missing:
-        raise InputError(f"{_FILE}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}")
-    for key, template in templates.items():
-        if not isinstance(template, str):
-            raise InputError(f"{_FILE}: {key}: expected a string")
-        try:
-            list(string.Formatter().parse(template))
-        except ValueError as error:
-            raise InputError(f"{_FILE}: {key}: {error}") from error
-    return templates
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.service_rules import AlertMessages
 
 
 @cache
 def _templates() -> dict[str, str]:
-    text = resources.files("medinfo.services.safety").joinpath("rules/messages.json")
-    return parse_messages(json.loads(text.read_text(encoding="utf-8")))
+    return load(AlertMessages).templates()
 
 
 def render(key: str, **fields: object) -> str:

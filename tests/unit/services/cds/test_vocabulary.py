@@ -6,9 +6,11 @@ import json
 from importlib.resources import files
 
 import pytest
-from pydantic import ValidationError
 
-from medinfo.services.cds.vocabulary import CONDITION_FIELDS, FhirVocabulary, load_fhir_vocabulary
+from medinfo.domain.errors import InputError
+from medinfo.knowledge.cds_rules import FhirVocabulary
+from medinfo.knowledge.loading import parse
+from medinfo.services.cds.vocabulary import CONDITION_FIELDS, load_fhir_vocabulary
 
 
 def test_load_fhir_vocabulary_covers_every_condition_field() -> None:
@@ -19,9 +21,7 @@ def test_load_fhir_vocabulary_covers_every_condition_field() -> None:
 
 
 def test_fhir_vocabulary_rejects_unknown_keys() -> None:
-    raw = json.loads(
-        files("medinfo.services.cds").joinpath("rules", "fhir_codes.json").read_text("utf-8")
-    )
+    raw = json.loads(files("medinfo.knowledge").joinpath(FhirVocabulary.FILE).read_text("utf-8"))
     raw["timing_cods"] = {}
-    with pytest.raises(ValidationError, match="timing_cods"):
-        FhirVocabulary.model_validate(raw)
+    with pytest.raises(InputError, match=r"fhir_codes\.json: timing_cods"):
+        parse(FhirVocabulary, json.dumps(raw).encode())

@@ -3,8 +3,7 @@
 import pytest
 
 from medinfo.domain.answers import Intent
-from medinfo.domain.errors import InputError
-from medinfo.services.qa.intents import Concern, parse_intent_rules, read_question
+from medinfo.services.qa.intents import Concern, read_question
 
 
 @pytest.mark.parametrize(
@@ -79,16 +78,6 @@ def test_read_question_keeps_ordinary_words_uncorrected() -> None:
     assert read_question("i tried it but does it help me sleep").intent is Intent.INDICATION
 
 
-def test_parse_intent_rules_rejects_unknown_keys() -> None:
-    with pytest.raises(InputError, match=r"intents\[0\].*unknown keys"):
-        parse_intent_rules({"intents": [{"intent": "dosage", "cues": {}, "weight": 2}]})
-
-
-def test_parse_intent_rules_rejects_unknown_intent() -> None:
-    with pytest.raises(InputError, match="unknown intent 'price'"):
-        parse_intent_rules({"intents": [{"intent": "price"}]})
-
-
 @pytest.mark.parametrize(
     ("question", "intent"),
     [
@@ -115,8 +104,3 @@ def test_read_question_keeps_a_second_topic_with_a_warning() -> None:
     reading = read_question("ok to have a few beers on zanaflex and then drive home")
     assert reading.intent is Intent.ALCOHOL
     assert Intent.DRIVING in reading.also
-
-
-def test_parse_intent_rules_rejects_unknown_secondary_warning() -> None:
-    with pytest.raises(InputError, match="secondary_warnings"):
-        parse_intent_rules({"secondary_warnings": ["gossip"]})

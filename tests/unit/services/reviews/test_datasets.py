@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from medinfo.domain.errors import InputError
-from medinfo.services.reviews.datasets import datasets, parse_datasets, read_dataset
+from medinfo.services.reviews.datasets import datasets, read_dataset
 
 # Rows written for the tests in the layout of each data set (not taken from them).
 DRUGLIB = (
@@ -76,8 +76,3 @@ def test_read_dataset_rejects_binary_files(tmp_path: Path) -> None:
     path.write_bytes(b"ID,drugName\x00\x01")
     with pytest.raises(InputError, match="binary"):
         read_dataset(datasets()["drugscom"], path)
-
-
-def test_parse_datasets_rejects_unknown_keys() -> None:
-    with pytest.raises(InputError, match="only 'datasets'"):
-        parse_datasets({"datasets": {}, "version": 2})

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
-from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import Monograph, SideEffect
 from medinfo.services.reviews.side_effects import (
     find_side_effects,
     fold_reported,
     monograph_side_effects,
-    parse_mention_rules,
 )
 
 
@@ -34,10 +30,3 @@ def test_find_side_effects_skips_negated_mentions() -> None:
 def test_monograph_side_effects_are_keyed_by_folded_term() -> None:
     monograph = Monograph(drug="x", side_effects=[SideEffect(term="Sleepiness", sources=["a"])])
     assert list(monograph_side_effects(monograph)) == ["drowsiness"]
-
-
-def test_parse_mention_rules_rejects_unknown_keys() -> None:
-    with pytest.raises(InputError, match="unknown keys"):
-        parse_mention_rules({"window_words": 5, "negation_cues": ["no"], "cues": []})
-    with pytest.raises(InputError, match="window_words"):
-        parse_mention_rules({"window_words": 0, "negation_cues": ["no"]})

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from medinfo.domain.alerts import AlertCode, Severity
-from medinfo.extract.drug_classes import load_drug_classes
+from medinfo.knowledge.groups import medicine_groups
 from medinfo.services import safety
 from medinfo.services.safety import check_regimen
 from tests.unit.services.safety.monographs import codes, muscle_relaxant, request
@@ -60,7 +60,7 @@ def test_check_regimen_made_up_drug_gets_the_same_checks() -> None:
 
 
 def test_check_regimen_rule_code_names_no_drug() -> None:
-    vocabulary = load_drug_classes()
+    vocabulary = medicine_groups()
     names = {name for name in vocabulary.known_names() if len(name) > 3} - {"alcohol"}
     package = Path(safety.__file__).parent
     for module in [*package.glob("*.py"), *package.glob("rules/*.json")]:

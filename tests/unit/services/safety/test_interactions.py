@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from medinfo.domain.alerts import AlertCode, Severity
-from medinfo.domain.monograph import Interaction
+from medinfo.domain.monograph import Interaction, Monograph
+from medinfo.knowledge.groups import medicine_groups
 from medinfo.services.safety import check_regimen
+from medinfo.services.safety.interactions import QT_MECHANISM
 from tests.unit.services.safety.monographs import (
     alpha_agonist,
     antidepressant,
@@ -180,3 +182,62 @@ def test_check_regimen_other_agent_wordings_match_the_medicine(agent: str, medic
     response = check_regimen(request(drug="plainomab", other_medications=[medicine]), monograph)
     assert len(response.alerts) == 1
     assert response.alerts[0].sources == ["x"]
+
+
+def _qt_listing(drug: str = "citalopram") -> Monograph:
+    """A monograph that lists QT-prolonging medicines as a group, in an article's words."""
+    return Monograph(
+        drug=drug,
+        interactions=[
+            Interaction(
+                agent="other drugs that prolong the QT interval",
+                agent_type="class",
+                severity="major",
+                effect="an abnormal heart rhythm",
+                sources=["q1"],
+            )
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "medicine", ["methadone", "Zithromax", "ondansetron 4 mg", "amiodarone hydrochloride"]
+)
+def test_check_regimen_flags_qt_prolonging_medicines_by_any_name(medicine: str) -> None:
+    response = check_regimen(request(other_medications=[medicine]), _qt_listing())
+    assert codes(response) == [AlertCode.INTERACTION_QT]
+    alert = response.alerts[0]
+    assert medicine in alert.message
+    assert "QT interval" in alert.message
+    assert alert.severity is Severity.WARNING
+    assert alert.sources == ["q1"]
+
+
+def test_check_regimen_raises_no_qt_alert_for_a_medicine_outside_the_group() -> None:
+    assert codes(check_regimen(request(other_medications=["amoxicillin"]), _qt_listing())) == []
+
+
+def test_every_qt_group_member_listed_as_qt_prolonging_gets_the_qt_alert() -> None:
+    groups = medicine_groups()
+    qt_groups = [gid for gid, g in groups.groups.items() if g.interaction.mechanism == QT_MECHANISM]
+    assert qt_groups
+    for gid in qt_groups:
+        for member in sorted(groups.members_of(gid)):
+            response = check_regimen(request(other_medications=[member]), _qt_listing("plainomab"))
+            assert AlertCode.INTERACTION_QT in codes(response), member
+
+
+def _listing(drug: str, agent: str) -> Monograph:
+    return Monograph(
+        drug=drug,
+        interactions=[Interaction(agent=agent, severity="major", sources=["q2"])],
+    )
+
+
+def test_check_regimen_reads_a_listed_drug_as_qt_when_both_drugs_prolong_qt() -> None:
+    both = check_regimen(
+        request(other_medications=["sotalol"]), _listing("ciprofloxacin", "sotalol")
+    )
+    assert codes(both) == [AlertCode.INTERACTION_QT]
+    one = check_regimen(request(other_medications=["sotalol"]), _listing("amoxicillin", "sotalol"))
+    assert codes(one) == [AlertCode.INTERACTION_OTHER]

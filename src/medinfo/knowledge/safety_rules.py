@@ -1,29 +1,19 @@
-"""Safety-check rules: thresholds and term lists read once from rules/safety_rules.json."""
+"""Model of the safety-check rules (knowledge/safety/safety_rules.json): thresholds and terms."""
 
 from __future__ import annotations
 
-import json
-import re
-from functools import cache
-from importlib import resources
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import Field, PrivateAttr
 
 from medinfo.domain.alerts import Severity
-from medinfo.domain.errors import InputError
-from medinfo.extract.drug_classes import normalize_name
-
-_FILE = "services/safety/rules/safety_rules.json"
+from medinfo.knowledge.loading import KnowledgeFile, Pattern, Strict
+from medinfo.knowledge.names import normalize_name
 
 Condition = Literal["renal", "hepatic", "seizure", "pregnancy", "breastfeeding"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class RenalBand(_Strict):
+class RenalBand(Strict):
     """A range of eGFR (mL/min/1.73 m2): at least `egfr_at_least`, below `egfr_below`."""
 
     egfr_at_least: float
@@ -35,39 +25,33 @@ class RenalBand(_Strict):
         return self.egfr_at_least <= egfr < self.egfr_below
 
 
-class DoseLimitRules(_Strict):
+class DoseLimitRules(Strict):
     severity: Severity
     danger_when_over_times: float = Field(gt=1)
 
 
-class MissedDoseRules(_Strict):
+class MissedDoseRules(Strict):
     skip_when_next_dose_within_fraction_of_interval: float = Field(gt=0, lt=1)
     severity: Severity
 
 
-class TaperRules(_Strict):
+class TaperRules(Strict):
     severity: Severity
     max_steps: int = Field(ge=1)
-    step_pattern: str
-    duration_pattern: str
-
-    @field_validator("step_pattern", "duration_pattern")
-    @classmethod
-    def _compiles(cls, pattern: str) -> str:
-        re.compile(pattern)
-        return pattern
+    step_pattern: Pattern
+    duration_pattern: Pattern
 
 
-class NameMatchingRules(_Strict):
+class NameMatchingRules(Strict):
     fuzzy_cutoff: float = Field(ge=50, le=100)
     fuzzy_margin: float = Field(ge=0, le=50)
     ner_min_similarity: float = Field(ge=0.5, le=1)
 
 
-class SafetyRules(_Strict):
-    """Everything in rules/safety_rules.json; unknown keys are rejected."""
+class SafetyRules(KnowledgeFile):
+    """Everything in knowledge/safety/safety_rules.json; unknown keys are rejected."""
 
-    comment: str = Field(default="", alias="_comment")
+    FILE: ClassVar[str] = "safety/safety_rules.json"
     routes: dict[str, list[str]]
     route_when_unstated: str
     dose_limits: DoseLimitRules
@@ -123,20 +107,3 @@ _RANK = {Severity.INFO: 0, Severity.CAUTION: 1, Severity.WARNING: 2, Severity.DA
 def severity_rank(severity: Severity) -> int:
     """Order of severities, info lowest."""
     return _RANK[severity]
-
-
-def parse_rules(raw: object) -> SafetyRules:
-    """Validate the rules JSON; a bad file raises InputError naming the field."""
-    try:
-        return SafetyRules.model_validate(raw)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise InputError(f"{_FILE}: {where}: {first['msg']}") from error
-
-
-@cache
-def load_rules() -> SafetyRules:
-    """The packaged rules, read and validated once per process."""
-    text = resources.files("medinfo.services.safety").joinpath("rules/safety_rules.json")
-    return parse_rules(json.loads(text.read_text(encoding="utf-8")))

@@ -1,0 +1,170 @@
+"""Models of the extraction rule files (knowledge/extract/*.json): cue patterns and grammar."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from medinfo.knowledge.loading import KnowledgeFile, Pattern, Patterns, Strict
+
+
+class FlagRule(Strict):
+    """Statements matching `patterns` set `flag` (to `polar`: True for a yes, False for a no)."""
+
+    flag: str
+    polar: bool
+    patterns: Patterns
+
+
+class AdverseReactionRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/adverse_reactions.json"
+    negation_before: Patterns
+    negation_after: Patterns
+    serious_cues: Patterns
+    serious_headings: Patterns
+    reaction_headings: Patterns
+    frequency_header: Patterns
+    condition_before: Patterns
+
+
+class DoseCueRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/dose_cues.json"
+    cues: dict[str, Patterns]
+    daily_context: Patterns
+    single_context: Patterns
+    pediatric: Patterns
+    adult: Patterns
+    special_population: Patterns
+    special_headings: Patterns
+    routes: dict[str, Patterns]
+    default_route: str
+    skip_sections: tuple[str, ...]
+    dosing_sections: tuple[str, ...]
+    strength_after: Patterns
+    gradual: Patterns
+    initial_after: Patterns
+
+
+class ScaledUnit(Strict):
+    to: str
+    factor: float = Field(gt=0)
+
+
+class Frequency(Strict):
+    pattern: Pattern
+    per_day: int | None = None
+
+
+class Interval(Strict):
+    pattern: Pattern
+
+
+class DoseGrammar(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/dose_grammar.json"
+    scaled_units: dict[str, ScaledUnit]
+    units: dict[str, Patterns]
+    number_words: dict[str, int]
+    range_joiners: tuple[str, ...]
+    per_day: Patterns
+    frequencies: tuple[Frequency, ...]
+    divided: Patterns
+    intervals: tuple[Interval, ...]
+
+
+class DetectionWeights(Strict):
+    mention: float
+    title: float
+    first_heading: float
+    first_paragraph: float
+
+
+class DrugDetectionRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/drug_detection.json"
+    weights: DetectionWeights
+    ignore: tuple[str, ...]
+
+
+class FaqRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/faq.json"
+    topics: dict[str, Patterns]
+    yes: Patterns
+    no: Patterns
+
+
+class MissedDoseRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/missed_dose.json"
+    topic: Patterns
+    flags: tuple[FlagRule, ...]
+
+
+class NegationRule(Strict):
+    literal: str = Field(min_length=1)
+    direction: Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE"]
+
+
+class NegationRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/negation.json"
+    rules: tuple[NegationRule, ...]
+
+
+class NoticeRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/notices.json"
+    disclaimer: Patterns
+    content_notice: tuple[FlagRule, ...]
+    dependence: tuple[FlagRule, ...]
+    not_addictive: Patterns
+
+
+class OnsetRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/onset.json"
+    topic: Patterns
+    first: Patterns
+    full: Patterns
+    quantities: dict[str, str]
+    units: dict[str, str]
+
+
+class PolarityRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/polarity.json"
+    uncertainty: Patterns
+    negation: Patterns
+    clause_break: Patterns
+
+
+class PregnancyRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/pregnancy.json"
+    pregnancy_topic: Patterns
+    breastfeeding_topic: Patterns
+    category: Pattern
+    pregnancy_flags: tuple[FlagRule, ...]
+    breastfeeding_flags: tuple[FlagRule, ...]
+
+
+class RenalRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/renal.json"
+    measure: Patterns
+    between: Pattern
+    below: Pattern
+    at_least: Pattern
+    advice: dict[str, Patterns]
+
+
+class SectionHeading(Strict):
+    section: str
+    patterns: Patterns
+
+
+class SectionRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/sections.json"
+    headings: tuple[SectionHeading, ...]
+
+
+class StoppingRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/stopping.json"
+    stop_verbs: Patterns
+    abrupt: Patterns
+    risk: Patterns
+    safe: Patterns
+    taper: Patterns
+    no_taper: Patterns

@@ -1,0 +1,57 @@
+"""Plain normalisation of medicine names: case, punctuation, plurals, salts and combinations.
+
+These are the text rules every name comparison shares; matching a name to a catalog entry
+(brands, misspellings) is the name resolver's work in `services`, which builds on these.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.service_rules import CatalogNames
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_KEEP_FINAL_S = ("ss", "us", "is")
+
+
+def normalize_name(text: str) -> str:
+    """Lower-case words without punctuation or plural -s: "CNS Depressants" -> "cns depressant"."""
+    words = _NON_WORD.sub(" ", text.lower().replace("'", "").replace("\u2019", "")).split()
+    return " ".join(_singular(word) for word in words)
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("s") and not word.endswith(_KEEP_FINAL_S):
+        return word[:-1]
+    return word
+
+
+@cache
+def _salt_words() -> frozenset[str]:
+    return frozenset(normalize_name(word) for word in load(CatalogNames).salt_words)
+
+
+@cache
+def _separators() -> re.Pattern[str]:
+    listed = sorted(load(CatalogNames).combination_separators, key=len, reverse=True)
+    return re.compile("|".join(re.escape(separator.lower()) for separator in listed))
+
+
+def without_salt(name: str) -> str:
+    """The normalised name without trailing salt words: "Oxycodone HCl" stays, "oxycodone
+    hydrochloride" -> "oxycodone"; a name that is all salt words is kept whole."""
+    words = normalize_name(name).split()
+    salts = _salt_words()
+    while len(words) > 1 and words[-1] in salts:
+        words.pop()
+    return " ".join(words)
+
+
+def components(name: str) -> tuple[str, ...]:
+    """The normalised, salt-free parts of a combination ("hydrocodone/acetaminophen"); one part
+    for a single medicine; none for an empty name."""
+    parts = _separators().split(f" {name.lower()} ")
+    found = (without_salt(part) for part in parts)
+    return tuple(dict.fromkeys(part for part in found if part))
