@@ -23,7 +23,7 @@ from medinfo.services.qa.intents import Concern, read_question
         ("does it make you feel sleepy", Intent.SIDE_EFFECTS),
         ("wat are the sfx", Intent.SIDE_EFFECTS),
         ("any serious side effects i should watch for", Intent.SERIOUS_SIDE_EFFECTS),
-        ("is zoloft addictive", Intent.SERIOUS_SIDE_EFFECTS),
+        ("is zoloft addictive", Intent.CONTROLLED_SUBSTANCE),
         ("will it make me put on weight", Intent.WEIGHT_GAIN),
         ("im preggo is it safe", Intent.PREGNANCY),
         ("can i take it while breastfeeding my newborn", Intent.BREASTFEEDING),
