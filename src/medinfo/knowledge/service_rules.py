@@ -82,6 +82,7 @@ class AnswerTerms(KnowledgeFile):
     stopwords: tuple[str, ...] = ()
     condition_generic_words: tuple[str, ...] = ()
     topic_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    use_stop_words: tuple[str, ...] = ()
 
 
 # --- reviews/: data sets, side-effect mentions, moderation -----------------------------

@@ -27,6 +27,7 @@ from medinfo.services.qa.phrasing import (
 )
 from medinfo.services.qa.practical import PRACTICAL_COMPOSERS, asks_a_point, compose_how_to_take
 from medinfo.services.qa.topic import Composer, Topic, faqs_about, quote_faq
+from medinfo.services.qa.uses import asked_use, matching_uses
 from medinfo.services.qa.vocabulary import contains_phrase, term_key
 
 
@@ -36,9 +37,11 @@ def compose_indication(monograph: Monograph, topic: Topic) -> Draft | None:
     if not on and not off and not monograph.drug_class:
         return None
     name, draft = monograph.drug, Draft()
-    for asked in (
+    use = asked_use(topic.reading.question)
+    named = [
         i for i in monograph.indications if contains_phrase(topic.folded, term_key(i.condition))
-    ):
+    ]
+    for asked in named or (matching_uses(monograph, use) if use else []):
         if asked.off_label:
             draft.say(
                 f"{sentence_case(asked.condition)[:-1]} is an off-label use of {name}: doctors "

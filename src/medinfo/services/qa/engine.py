@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from medinfo.domain.answers import Answer, Citation
+from medinfo.domain.answers import Answer, Citation, Intent
 from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import DISCLAIMER, Monograph
 from medinfo.services.qa.abstain import (
@@ -22,6 +22,7 @@ from medinfo.services.qa.drug_mentions import MonographLookup
 from medinfo.services.qa.intents import Reading, read_question
 from medinfo.services.qa.passages import Passage, PassageSearch, content_words
 from medinfo.services.qa.phrasing import Draft, quote, source_titles
+from medinfo.services.qa.uses import asked_use, is_unlisted_use, unlisted_use_draft
 
 MAX_QUESTION_LENGTH = 2000
 
@@ -90,7 +91,14 @@ def answer_question(
         return abstain_unknown_drug(reading, drug)
     if is_child_dose(reading):
         return abstain_child_dose(reading, monograph.drug, name)
-    draft = compose_answer(monograph, reading) or _passage_draft(monograph, reading, passages)
+    use = asked_use(reading.question) if reading.intent is Intent.INDICATION else None
+    if use and is_unlisted_use(monograph, use):
+        draft = unlisted_use_draft(monograph, use, passages)
+        if draft is None:
+            said = f"The sources do not list {use} among the uses of {monograph.drug}."
+            return abstain_uncovered(reading, monograph.drug, name, said)
+    else:
+        draft = compose_answer(monograph, reading) or _passage_draft(monograph, reading, passages)
     if draft is None:
         return abstain_uncovered(reading, monograph.drug, name)
     opening = [EMERGENCY] if needs_emergency_line(reading) else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from medinfo.domain.answers import Intent
@@ -20,6 +21,7 @@ from medinfo.services.qa.topic import Composer, Topic
 from medinfo.services.qa.vocabulary import contains_phrase, term_key
 
 MAX_FAQS = 2
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 FORM_WORDS = ("form", "liquid", "solution", "come as", "come in", "injection", "pump", "inhaler")
 
 
@@ -53,8 +55,9 @@ def _topic_words(topic: Topic, intent: Intent) -> tuple[str, ...]:
 
 
 def _mentions(text: str, words: tuple[str, ...]) -> bool:
-    lowered = text.lower()
-    return any(word in lowered for word in words)
+    """Whether `text` holds one of `words` starting at a word boundary ("contraindicat" too)."""
+    lowered = " " + " ".join(_WORD.findall(text.lower()))
+    return any(f" {word}" in lowered for word in words)
 
 
 def matching_faqs(monograph: Monograph, topic: Topic, words: tuple[str, ...]) -> list[Faq]:
@@ -106,8 +109,12 @@ def compose_precautions(monograph: Monograph, topic: Topic) -> Draft | None:
 
 
 def compose_controlled(monograph: Monograph, topic: Topic) -> Draft | None:
-    """Controlled status, abuse and dependence, only as the facts state them."""
+    """Controlled status, abuse and dependence, only as the facts state them: a question about
+    the legal status is not answered with dependence facts."""
     words = _topic_words(topic, Intent.CONTROLLED_SUBSTANCE)
+    status = topic.vocabulary.topic_words.get("controlled_status", ())
+    if _mentions(topic.reading.text, status):
+        words = status
     draft = Draft()
     for caution in monograph.precautions:
         if _mentions(f"{caution.condition} {caution.advice}", words):

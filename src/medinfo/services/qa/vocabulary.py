@@ -36,6 +36,7 @@ class Vocabulary:
     stopwords: frozenset[str]
     condition_generic_words: frozenset[str] = frozenset()
     topic_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    use_stop_words: frozenset[str] = frozenset()
 
     def symptoms_in(self, text: str) -> set[str]:
         """The symptom terms a folded question names, directly or in everyday words."""
@@ -59,6 +60,7 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         weight_effects=frozenset(_fold_all(raw.weight_effects)),
         stopwords=frozenset(word.lower() for word in raw.stopwords),
         condition_generic_words=frozenset(_fold_all(raw.condition_generic_words)),
+        use_stop_words=frozenset(word.lower() for word in raw.use_stop_words),
         topic_words={
             intent: tuple(w.lower() for w in words) for intent, words in raw.topic_words.items()
         },

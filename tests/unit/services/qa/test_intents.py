@@ -82,7 +82,7 @@ def test_read_question_keeps_ordinary_words_uncorrected() -> None:
     ("question", "intent"),
     [
         ("zanaflex side efects", Intent.SIDE_EFFECTS),
-        ("is tizanidine a narcotic", Intent.MECHANISM),
+        ("is tizanidine a narcotic", Intent.CONTROLLED_SUBSTANCE),
         ("what happens if you take too much zanaflex", Intent.OVERDOSE),
         ("can i go above 40 mg of tizanidine a day", Intent.MAX_DOSE),
         ("is 50 mg of zoloft a day ok", Intent.MAX_DOSE),
