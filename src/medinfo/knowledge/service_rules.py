@@ -83,6 +83,8 @@ class AnswerTerms(KnowledgeFile):
     condition_generic_words: tuple[str, ...] = ()
     topic_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     use_stop_words: tuple[str, ...] = ()
+    dose_populations: dict[str, str] = Field(default_factory=dict)
+    older_age_pattern: Pattern | None = None
 
 
 # --- reviews/: data sets, side-effect mentions, moderation -----------------------------

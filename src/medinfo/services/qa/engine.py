@@ -22,6 +22,8 @@ from medinfo.services.qa.drug_mentions import MonographLookup
 from medinfo.services.qa.intents import Reading, read_question
 from medinfo.services.qa.passages import Passage, PassageSearch, content_words
 from medinfo.services.qa.phrasing import Draft, quote, source_titles
+from medinfo.services.qa.populations import asked_population, population_draft, population_name
+from medinfo.services.qa.topic import Topic
 from medinfo.services.qa.uses import asked_use, is_unlisted_use, unlisted_use_draft
 
 MAX_QUESTION_LENGTH = 2000
@@ -92,7 +94,14 @@ def answer_question(
     if is_child_dose(reading):
         return abstain_child_dose(reading, monograph.drug, name)
     use = asked_use(reading.question) if reading.intent is Intent.INDICATION else None
-    if use and is_unlisted_use(monograph, use):
+    dosing = reading.intent in {Intent.DOSAGE, Intent.MAX_DOSE}
+    population = asked_population(Topic.of(reading)) if dosing else None
+    if population:
+        draft = population_draft(monograph, population, passages)
+        if draft is None:
+            said = f"The sources give no dose of {name} for {population_name(population)}."
+            return abstain_uncovered(reading, monograph.drug, name, said)
+    elif use and is_unlisted_use(monograph, use):
         draft = unlisted_use_draft(monograph, use, passages)
         if draft is None:
             said = f"The sources do not list {use} among the uses of {monograph.drug}."

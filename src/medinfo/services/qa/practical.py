@@ -50,6 +50,11 @@ def asked_conditions(folded_question: str) -> set[str]:
     }
 
 
+def precautions_about(monograph: Monograph, condition: str) -> list[Precaution]:
+    """The monograph's precautions about a condition, named by any of its synonyms."""
+    return [c for c in monograph.precautions if _preferred(c.condition) == condition]
+
+
 def _topic_words(topic: Topic, intent: Intent) -> tuple[str, ...]:
     return topic.vocabulary.topic_words.get(intent.value, ())
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from medinfo.domain.answers import Citation
@@ -89,7 +90,10 @@ def is_unlisted_use(monograph: Monograph, use: str) -> bool:
 
 
 def source_on_use(
-    monograph: Monograph, use: str, passages: PassageSearch | None
+    monograph: Monograph,
+    use: str,
+    passages: PassageSearch | None,
+    accept: Callable[[str], bool] | None = None,
 ) -> tuple[str, Citation] | None:
     """A stored sentence about `monograph` that names the asked use, cited; one that rules
     something out first (the source's "it is not used for ..." must not be missed)."""
@@ -100,7 +104,9 @@ def source_on_use(
     for passage in passages.search(monograph.drug, use, limit=5):
         for match in _SENTENCE.finditer(passage.text):
             sentence = match.group().strip()
-            if not wanted <= content_words(sentence) or len(sentence) > _LONGEST:
+            if len(sentence) > _LONGEST:
+                continue
+            if not (accept(sentence) if accept else wanted <= content_words(sentence)):
                 continue
             citation = Citation(
                 source=passage.source,

@@ -37,6 +37,8 @@ class Vocabulary:
     condition_generic_words: frozenset[str] = frozenset()
     topic_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     use_stop_words: frozenset[str] = frozenset()
+    dose_populations: dict[str, str] = field(default_factory=dict)
+    older_age_pattern: str = ""
 
     def symptoms_in(self, text: str) -> set[str]:
         """The symptom terms a folded question names, directly or in everyday words."""
@@ -61,6 +63,8 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         stopwords=frozenset(word.lower() for word in raw.stopwords),
         condition_generic_words=frozenset(_fold_all(raw.condition_generic_words)),
         use_stop_words=frozenset(word.lower() for word in raw.use_stop_words),
+        dose_populations={term_key(k): v for k, v in raw.dose_populations.items()},
+        older_age_pattern=raw.older_age_pattern or "",
         topic_words={
             intent: tuple(w.lower() for w in words) for intent, words in raw.topic_words.items()
         },
