@@ -19,7 +19,8 @@ def test_answer_question_population_dose_never_gives_the_adult_figure(
     lookup: InMemoryMonographs, question: str
 ) -> None:
     tizanidine = lookup.get("tizanidine")
-    assert tizanidine is not None and tizanidine.dosing.max_daily is not None
+    assert tizanidine is not None
+    assert tizanidine.dosing.max_daily is not None
     adult_max = f"{tizanidine.dosing.max_daily.amount:g} mg"
     answer = answer_question(question, lookup)
     assert adult_max not in answer.answer
