@@ -1,7 +1,7 @@
 """Question answering benchmark: intent accuracy, correct answers, abstention and warm latency.
 
-Run: .venv/bin/python bench/qa.py [--store | --blind [--misses]]   (prints its figures; reads
-../shared when present)
+Run: .venv/bin/python bench/qa.py [--store | --scale | --blind [--misses]]
+(prints its figures; reads ../shared when present)
 
 Two question sets are scored against in-memory monographs (bench/qa_monographs.json); the
 fresh set is scored against a real store: a temporary SQLite database holding the embedded
@@ -13,6 +13,7 @@ blind articles, asking with the question text only (the drug must be resolved fr
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -288,7 +289,53 @@ def bench_blind(folder: Path, misses: bool) -> None:
         app.close()
 
 
+def _scaled(monograph: Monograph, factor: int) -> Monograph:
+    """`monograph` with every fact list repeated `factor` times, each copy its own evidence."""
+    data = monograph.model_dump()
+    for name in ("indications", "side_effects", "interactions", "precautions", "faq"):
+        copies = []
+        for copy in range(factor):
+            for item in data[name]:
+                clone = json.loads(json.dumps(item))
+                for evidence in clone.get("evidence", []):
+                    evidence["start"] += copy * 10_000
+                    evidence["end"] += copy * 10_000
+                copies.append(clone)
+        data[name] = copies
+    return Monograph.model_validate(data)
+
+
+def bench_scaling() -> None:
+    """Warm p95 latency with 1x, 10x and 100x the facts of each benchmark monograph."""
+    raw = json.loads((HERE / "qa_monographs.json").read_text())["monographs"]
+    rows = json.loads((HERE / "questions.json").read_text())["questions"]
+    base = [Monograph.model_validate(m) for m in raw]
+    print("fact scaling, warm, questions.json (ms): facts / p50 / p95 / p95 per 1x")
+    first = 0.0
+    for factor in (1, 10, 100):
+        lookup = InMemoryMonographs([_scaled(m, factor) for m in base])
+        facts = sum(
+            len(m.indications) + len(m.side_effects) + len(m.interactions) + len(m.precautions)
+            for m in (lookup.get(m.drug) for m in base)
+            if m is not None
+        )
+        rounds = 3 if factor < 100 else 1
+        for row in rows:
+            answer_question(row["question"], lookup, drug=row.get("drug"))
+        ask = functools.partial(answer_question, monographs=lookup)
+        samples = _timed(ask, [row["question"] for row in rows], rounds)
+        p95 = _p95(samples)
+        first = first or p95
+        print(
+            f"  {factor:>3}x  {facts:>6}  {statistics.median(samples):.3f} / {p95:.3f}"
+            f"  ratio {p95 / first:.1f}"
+        )
+
+
 def main() -> None:
+    if "--scale" in sys.argv:  # latency with 10x and 100x the facts
+        bench_scaling()
+        return
     if "--blind" in sys.argv:  # the blind consumer questions over the blind articles and labels
         with tempfile.TemporaryDirectory() as folder:
             bench_blind(Path(folder), "--misses" in sys.argv)
