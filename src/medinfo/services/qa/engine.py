@@ -23,8 +23,10 @@ from medinfo.services.qa.intents import Reading, read_question
 from medinfo.services.qa.passages import Passage, PassageSearch, content_words
 from medinfo.services.qa.phrasing import Draft, quote, source_titles
 from medinfo.services.qa.populations import asked_population, population_draft, population_name
+from medinfo.services.qa.practical import mentions_any
 from medinfo.services.qa.topic import Topic
 from medinfo.services.qa.uses import asked_use, is_unlisted_use, unlisted_use_draft
+from medinfo.services.qa.vocabulary import load_vocabulary
 
 MAX_QUESTION_LENGTH = 2000
 
@@ -45,8 +47,11 @@ def _passage_draft(
     if passages is None:
         return None
     query = " ".join([reading.text, *reading.search_words])
+    topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
     for passage in passages.search(monograph.drug, query, limit=3):
         if not _relevant(passage, reading, monograph.drug):
+            continue
+        if topic_words and not mentions_any(passage.text, topic_words):
             continue
         draft = Draft()
         title = source_titles(monograph, [passage.source])

@@ -59,7 +59,7 @@ def _topic_words(topic: Topic, intent: Intent) -> tuple[str, ...]:
     return topic.vocabulary.topic_words.get(intent.value, ())
 
 
-def _mentions(text: str, words: tuple[str, ...]) -> bool:
+def mentions_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether `text` holds one of `words` starting at a word boundary ("contraindicat" too)."""
     lowered = " " + " ".join(_WORD.findall(text.lower()))
     return any(f" {word}" in lowered for word in words)
@@ -68,7 +68,7 @@ def _mentions(text: str, words: tuple[str, ...]) -> bool:
 def matching_faqs(monograph: Monograph, topic: Topic, words: tuple[str, ...]) -> list[Faq]:
     """FAQ facts on the intent's topic, those sharing most words with the question first."""
     asked = content_words(topic.reading.text) - content_words(monograph.drug)
-    found = [faq for faq in monograph.faq if _mentions(f"{faq.question} {faq.answer}", words)]
+    found = [faq for faq in monograph.faq if mentions_any(f"{faq.question} {faq.answer}", words)]
     found.sort(key=lambda faq: -len(asked & content_words(f"{faq.question} {faq.answer}")))
     return found[:MAX_FAQS]
 
@@ -101,7 +101,7 @@ def compose_precautions(monograph: Monograph, topic: Topic) -> Draft | None:
     named = [c for c in monograph.precautions if _preferred(c.condition) in asked]
     for caution in named:
         _say_precaution(draft, caution)
-    general = _mentions(topic.reading.text, _topic_words(topic, Intent.PRECAUTIONS))
+    general = mentions_any(topic.reading.text, _topic_words(topic, Intent.PRECAUTIONS))
     if not named and general and monograph.precautions:
         conditions = [c.condition for c in monograph.precautions]
         draft.say(
@@ -118,13 +118,13 @@ def compose_controlled(monograph: Monograph, topic: Topic) -> Draft | None:
     the legal status is not answered with dependence facts."""
     words = _topic_words(topic, Intent.CONTROLLED_SUBSTANCE)
     status = topic.vocabulary.topic_words.get("controlled_status", ())
-    if _mentions(topic.reading.text, status):
+    if mentions_any(topic.reading.text, status):
         words = status
     draft = Draft()
     for caution in monograph.precautions:
-        if _mentions(f"{caution.condition} {caution.advice}", words):
+        if mentions_any(f"{caution.condition} {caution.advice}", words):
             _say_precaution(draft, caution)
-    effects = [e for e in monograph.side_effects if _mentions(e.term, words)]
+    effects = [e for e in monograph.side_effects if mentions_any(e.term, words)]
     if effects:
         draft.say(
             f"The sources list {join_words([e.term for e in effects])} among its effects.", *effects
@@ -136,7 +136,7 @@ def compose_controlled(monograph: Monograph, topic: Topic) -> Draft | None:
 def compose_how_to_take(monograph: Monograph, topic: Topic) -> Draft | None:
     """How to take it (food, time of day, crushing, forms), from the facts on those points."""
     draft = Draft()
-    if monograph.forms and _mentions(topic.reading.text, FORM_WORDS):
+    if monograph.forms and mentions_any(topic.reading.text, FORM_WORDS):
         draft.say(
             f"{sentence_case(monograph.drug)[:-1]} comes as {join_words(monograph.forms)}.",
             *term_attributions(monograph, "forms", monograph.forms),
@@ -147,7 +147,7 @@ def compose_how_to_take(monograph: Monograph, topic: Topic) -> Draft | None:
 
 def asks_a_point(topic: Topic, intent: Intent) -> bool:
     """Whether the question names a point of the intent's topic ("with food", "crush")."""
-    return _mentions(topic.reading.text, _topic_words(topic, intent))
+    return mentions_any(topic.reading.text, _topic_words(topic, intent))
 
 
 def _faq_composer(intent: Intent) -> Composer:
