@@ -18,7 +18,7 @@ from medinfo.services.qa.abstain import (
     secondary_lines,
 )
 from medinfo.services.qa.compose import compose_answer
-from medinfo.services.qa.drug_mentions import MonographLookup
+from medinfo.services.qa.drug_mentions import MonographLookup, second_monograph
 from medinfo.services.qa.intents import Reading, read_question
 from medinfo.services.qa.passages import Passage, PassageSearch, content_words
 from medinfo.services.qa.phrasing import Draft, quote, source_titles
@@ -70,6 +70,33 @@ def _passage_draft(
     return None
 
 
+def _add_other_side(draft: Draft, first: Monograph, other: Monograph, question: str) -> None:
+    """Add what the other drug's monograph lists about the first one (either side counts)."""
+    reading = read_question(question, drug_names=[other.drug, *other.brand_names])
+    found = compose_answer(other, reading) or Draft()
+    first_names = {n.lower() for n in (first.drug, *first.brand_names)}
+    listed = [
+        s
+        for s in found.sentences
+        if " can interact with " in s and any(n in s.lower() for n in first_names)
+    ]
+    pair = f"do not list an interaction between {first.drug} and"
+    if not listed:
+        if not any(pair in s for s in draft.sentences) and not any(
+            other.drug in s.lower() for s in draft.sentences
+        ):
+            draft.sentences.insert(
+                0,
+                f"The sources for {first.drug} and {other.drug} do not list an interaction "
+                "between them. That does not prove the combination is safe: ask a pharmacist "
+                "before taking them together.",
+            )
+        return
+    draft.sentences[:] = [s for s in draft.sentences if pair not in s]
+    draft.sentences[:0] = listed
+    draft.citations.extend(c for c in found.citations if c not in draft.citations)
+
+
 def answer_question(
     question: str,
     monographs: MonographLookup,
@@ -113,6 +140,10 @@ def answer_question(
             return abstain_uncovered(reading, monograph.drug, name, said)
     else:
         draft = compose_answer(monograph, reading) or _passage_draft(monograph, reading, passages)
+    if draft is not None and reading.intent is Intent.INTERACTION:
+        other = second_monograph(question, monograph, monographs)
+        if other is not None:
+            _add_other_side(draft, monograph, other, question)
     if draft is None:
         return abstain_uncovered(reading, monograph.drug, name)
     opening = [EMERGENCY] if needs_emergency_line(reading) else []
