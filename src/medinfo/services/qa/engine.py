@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from medinfo.domain.answers import Answer, Citation, Intent
 from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import DISCLAIMER, Monograph
@@ -20,11 +22,12 @@ from medinfo.services.qa.abstain import (
 from medinfo.services.qa.compose import compose_answer
 from medinfo.services.qa.drug_mentions import MonographLookup, second_monograph
 from medinfo.services.qa.intents import Reading, read_question
+from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.passages import Passage, PassageSearch, content_words
 from medinfo.services.qa.phrasing import Draft, quote, source_titles
 from medinfo.services.qa.populations import asked_population, population_draft, population_name
 from medinfo.services.qa.practical import mentions_any
-from medinfo.services.qa.topic import Topic
+from medinfo.services.qa.topic import Topic, own_names
 from medinfo.services.qa.uses import asked_use, is_unlisted_use, unlisted_use_draft
 from medinfo.services.qa.vocabulary import load_vocabulary
 
@@ -97,6 +100,19 @@ def _add_other_side(draft: Draft, first: Monograph, other: Monograph, question: 
     draft.citations.extend(c for c in found.citations if c not in draft.citations)
 
 
+def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
+    """A question with no intent cue that names a symptom asks about side effects; one that
+    names another medicine asks about the combination."""
+    if reading.intent is not Intent.OTHER or reading.concerns:
+        return reading
+    topic = Topic.of(reading)
+    if topic.vocabulary.symptoms_in(topic.folded):
+        return replace(reading, intent=Intent.SIDE_EFFECTS)
+    if load_medicine_index().named_in(topic.folded, own_names(monograph)):
+        return replace(reading, intent=Intent.INTERACTION)
+    return reading
+
+
 def answer_question(
     question: str,
     monographs: MonographLookup,
@@ -123,6 +139,7 @@ def answer_question(
         return abstain_for_concern(reading, concern, monograph.drug if monograph else None, name)
     if monograph is None:
         return abstain_unknown_drug(reading, drug)
+    reading = _unread_intent(reading, monograph)
     if is_child_dose(reading):
         return abstain_child_dose(reading, monograph.drug, name)
     use = asked_use(reading.question) if reading.intent is Intent.INDICATION else None
