@@ -265,3 +265,16 @@ def test_answer_question_two_drugs_neither_lists_the_other() -> None:
     answer = answer_question("can i take alphazol with betamine", lookup)
     assert "do not list an interaction between them" in answer.answer
     assert "does not prove the combination is safe" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("zoloft room spinning", Intent.SIDE_EFFECTS),
+        ("tizanidine erythromycin", Intent.INTERACTION),
+    ],
+)
+def test_answer_question_reads_a_bare_symptom_or_medicine(
+    lookup: InMemoryMonographs, question: str, intent: Intent
+) -> None:
+    assert answer_question(question, lookup).intent is intent
