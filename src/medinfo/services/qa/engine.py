@@ -28,7 +28,13 @@ from medinfo.services.qa.phrasing import Draft, quote, source_titles
 from medinfo.services.qa.populations import asked_population, population_draft, population_name
 from medinfo.services.qa.practical import mentions_any
 from medinfo.services.qa.topic import Topic, own_names
-from medinfo.services.qa.uses import asked_use, is_unlisted_use, unlisted_use_draft
+from medinfo.services.qa.uses import (
+    asked_effect,
+    asked_use,
+    is_unlisted_effect,
+    is_unlisted_use,
+    unlisted_use_draft,
+)
 from medinfo.services.qa.vocabulary import load_vocabulary
 
 MAX_QUESTION_LENGTH = 2000
@@ -143,12 +149,19 @@ def answer_question(
     if is_child_dose(reading):
         return abstain_child_dose(reading, monograph.drug, name)
     use = asked_use(reading.question) if reading.intent is Intent.INDICATION else None
+    effects = reading.intent in {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS}
+    effect = asked_effect(reading.question) if effects else None
     dosing = reading.intent in {Intent.DOSAGE, Intent.MAX_DOSE}
     population = asked_population(Topic.of(reading)) if dosing else None
     if population:
         draft = population_draft(monograph, population, passages)
         if draft is None:
             said = f"The sources give no dose of {name} for {population_name(population)}."
+            return abstain_uncovered(reading, monograph.drug, name, said)
+    elif effect and is_unlisted_effect(monograph, effect):
+        draft = unlisted_use_draft(monograph, effect, passages, "side effects")
+        if draft is None:
+            said = f"The sources do not list {effect} as a side effect of {monograph.drug}."
             return abstain_uncovered(reading, monograph.drug, name, said)
     elif use and is_unlisted_use(monograph, use):
         draft = unlisted_use_draft(monograph, use, passages)

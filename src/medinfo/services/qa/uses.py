@@ -21,9 +21,18 @@ _ASKED_USE = re.compile(
     r"\s+(?:my |a |an |the |his |her |their |your |some )?"
     r"(?P<use>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2})"
 )
+# Words that introduce the effect asked about ("can it cause hair loss").
+_ASKED_EFFECT = re.compile(
+    r"\b(?:cause|causes|causing|give you|give me|gives you)\s+(?:me |you |u |a |an |any )?"
+    r"(?P<use>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2})"
+)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _NEGATION = re.compile(r"\b(not|no|never|cannot|isn't|doesn't|won't)\b")
 _LONGEST = 400
+_CLOSING = {
+    "uses": "Ask a pharmacist or doctor before using it for anything it was not prescribed for.",
+    "side effects": "Tell your doctor or pharmacist if you notice it.",
+}
 
 
 @cache
@@ -37,10 +46,11 @@ def _condition_names() -> dict[str, str]:
     return names
 
 
-def asked_use(text: str) -> str | None:
-    """The condition a question asks the medicine to treat ("for restless legs"), if any."""
+def asked_use(text: str, cue: re.Pattern[str] = _ASKED_USE) -> str | None:
+    """The condition a question asks the medicine to treat ("for restless legs"), if any;
+    with `cue` another phrase after its cue words."""
     for clause in re.split(r"[?.!,;]", text.lower()):
-        for match in _ASKED_USE.finditer(clause):
+        for match in cue.finditer(clause):
             words: list[str] = []
             for word in match.group("use").split():
                 if word in load_vocabulary().use_stop_words:
@@ -89,6 +99,28 @@ def is_unlisted_use(monograph: Monograph, use: str) -> bool:
     return not any(_related_use(item, use) for item in listed)
 
 
+def asked_effect(text: str) -> str | None:
+    """The effect a question asks whether the medicine causes ("cause hair loss"), if any."""
+    return asked_use(text, _ASKED_EFFECT)
+
+
+def is_unlisted_effect(monograph: Monograph, effect: str) -> bool:
+    """Whether the asked effect shares no meaningful word with any listed side effect or the
+    everyday words for it."""
+    vocabulary = load_vocabulary()
+    asked = {w for w in term_key(effect).split() if len(w) > 3} - vocabulary.condition_generic_words
+    if not asked:
+        return False
+    for item in monograph.side_effects:
+        term = term_key(item.term)
+        words = set(term.split())
+        for everyday in vocabulary.symptoms.get(term, ()):
+            words.update(everyday.split())
+        if asked & words:
+            return False
+    return not vocabulary.symptoms_in(term_key(effect))
+
+
 def source_on_use(
     monograph: Monograph,
     use: str,
@@ -121,18 +153,19 @@ def source_on_use(
 
 
 def unlisted_use_draft(
-    monograph: Monograph, use: str, passages: PassageSearch | None
+    monograph: Monograph, use: str, passages: PassageSearch | None, among: str = "uses"
 ) -> Draft | None:
-    """An asked use the facts do not list: what a source says about it, or None to abstain."""
+    """An asked use (or side effect) the facts do not list: what a source says about it, or
+    None to abstain."""
     found = source_on_use(monograph, use, passages)
     if found is None:
         return None
     sentence, citation = found
     draft = Draft()
     draft.say(
-        f"The sources do not list {use} among the uses of {monograph.drug}. "
+        f"The sources do not list {use} among the {among} of {monograph.drug}. "
         f"On {use}, {source_titles(monograph, [citation.source])} says: {quote(sentence)} "
-        "Ask a pharmacist or doctor before using it for anything it was not prescribed for."
+        f"{_CLOSING.get(among, _CLOSING['uses'])}"
     )
     draft.citations.append(citation)
     return draft

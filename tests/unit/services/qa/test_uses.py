@@ -52,3 +52,12 @@ def test_answer_question_listed_use_is_confirmed(lookup: InMemoryMonographs) -> 
 def test_answer_question_off_label_use_is_called_off_label(lookup: InMemoryMonographs) -> None:
     answer = answer_question("can tizanidine help tension headache", lookup)
     assert "off-label" in answer.answer
+
+
+def test_answer_question_unlisted_side_effect_is_not_answered_with_the_list(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("can zanaflex cause hair loss", lookup)
+    assert not answer.answerable
+    assert "do not list hair loss as a side effect" in answer.answer
+    assert answer.citations == []
