@@ -1,14 +1,19 @@
 """Question answering benchmark: intent accuracy, correct answers, abstention and warm latency.
 
-Run: .venv/bin/python bench/qa.py [--store]   (prints its figures; reads ../shared when present)
+Run: .venv/bin/python bench/qa.py [--store | --scale | --blind [--misses]]
+(prints its figures; reads ../shared when present)
 
 Two question sets are scored against in-memory monographs (bench/qa_monographs.json); the
 fresh set is scored against a real store: a temporary SQLite database holding the embedded
 knowledge base (baclofen) plus a tizanidine article ingested through the real pipeline.
+The blind set (tests/fixtures/blind/questions, written by people who never read the rules) is
+scored against a store holding the embedded knowledge base, both SPL example labels and the
+blind articles, asking with the question text only (the drug must be resolved from it).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -39,6 +44,11 @@ MEDQUAD_INTENTS = {
     "emergency or overdose": "overdose",
 }
 MEDQUAD_SAMPLE = 2000
+BLIND = HERE.parent / "tests" / "fixtures" / "blind"
+SPL_FILES = ("spl_example_lipitor_orig.xml", "spl_example_viagra_64f8040f.xml")
+DOSE_NUMBER = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|micrograms?|g\b|ml|units?|iu\b|puffs?|tablets?|capsules?|%)"
+)
 STORE_FILES = ("questions_fresh.json", "questions_fresh2.json", "questions_blind3.json")
 LATENCY_ROUNDS = 20
 Ask = Callable[[str, str | None], Answer]
@@ -179,7 +189,153 @@ def bench_store(folder: Path) -> None:
         app.close()
 
 
+@dataclass
+class Tally:
+    """Right / seen counts under one label (an intent, a population, a file)."""
+
+    right: Counter[str] = field(default_factory=Counter)
+    seen: Counter[str] = field(default_factory=Counter)
+
+    def add(self, label: str, ok: bool) -> None:
+        self.seen[label] += 1
+        self.right[label] += ok
+
+    def line(self, label: str) -> str:
+        seen = self.seen[label]
+        return f"{self.right[label] / seen:.1%} ({self.right[label]}/{seen})" if seen else "n/a"
+
+
+def _same_drug(expected: str | None, got: str | None) -> bool:
+    def key(name: str | None) -> str:
+        return re.sub(r"[^a-z]+", "-", (name or "").lower()).strip("-")
+
+    return key(expected) == key(got)
+
+
+def _blind_verdict(row: dict[str, object], answer: Answer) -> bool:
+    """Answerable: answered, cited, every key fact present; unanswerable: an honest abstention."""
+    text = " ".join(answer.answer.lower().split())
+    if row["answerable"]:
+        keys = [str(key).lower() for key in row.get("key_facts") or []]  # type: ignore[attr-defined]
+        return answer.answerable and bool(answer.citations) and all(key in text for key in keys)
+    no_number = DOSE_NUMBER.search(text) is None
+    return not answer.answerable and no_number and _points_to_someone(answer)
+
+
+def score_blind(ask: Ask, rows: list[dict[str, object]], misses: bool) -> None:
+    intents, answers, abstentions, populations, drugs = Tally(), Tally(), Tally(), Tally(), Tally()
+    for row in rows:
+        answer = ask(str(row["question"]), None)
+        expected = str(row["intent"])
+        intents.add(expected, answer.intent.value == expected)
+        ok = _blind_verdict(row, answer)
+        (answers if row["answerable"] else abstentions).add(expected, ok)
+        answers.add("all", ok) if row["answerable"] else abstentions.add("all", ok)
+        if row.get("population"):
+            populations.add(str(row["population"]), ok)
+        drug_ok = _same_drug(row.get("drug"), answer.drug)  # type: ignore[arg-type]
+        drugs.add("all", drug_ok)
+        if misses and not (ok and drug_ok and answer.intent.value == expected):
+            print(
+                f"MISS {row['question']!r} [{row.get('drug')}] expected {expected}/"
+                f"{row['answerable']} {row.get('key_facts')} got {answer.drug} "
+                f"{answer.intent.value}/{answer.answerable}: {answer.answer[:300]!r}"
+            )
+    intents.seen["all"] = sum(intents.seen.values())
+    intents.right["all"] = sum(intents.right.values())
+    print(f"blind questions: {len(rows)}")
+    print(f"  intent accuracy       {intents.line('all')}")
+    print(f"  correct answers       {answers.line('all')}")
+    print(f"  abstentions           {abstentions.line('all')}")
+    print(f"  drug resolution       {drugs.line('all')}")
+    print(f"  {'intent':22} {'intent acc':>16} {'correct':>14} {'abstained':>14}")
+    for label in sorted(set(intents.seen) - {"all"}):
+        row_line = [intents.line(label), answers.line(label), abstentions.line(label)]
+        print(f"  {label:22} {row_line[0]:>16} {row_line[1]:>14} {row_line[2]:>14}")
+    for label in sorted(populations.seen):
+        print(f"  population {label:14} {populations.line(label)}")
+
+
+def bench_blind(folder: Path, misses: bool) -> None:
+    """The blind questions over the embedded KB, both SPL labels and the blind articles."""
+    from medinfo.bootstrap import bootstrap
+    from medinfo.services.answers import Answerer, StorePassages
+    from medinfo.services.monograph_lookup import StoreMonographs
+
+    rows: list[dict[str, object]] = []
+    for path in sorted((BLIND / "questions").glob("*.json")):
+        rows.extend(json.loads(path.read_text())["questions"])
+    app = bootstrap(f"sqlite:///{folder / 'blind.db'}")
+    try:
+        labels = [_shared_dir() / "data" / "openfda" / name for name in SPL_FILES]
+        app.ingest_paths([path for path in labels if path.is_file()])
+        for drug_dir in sorted(p for p in (BLIND / "articles").iterdir() if p.is_dir()):
+            articles = sorted(p for p in drug_dir.iterdir() if p.name != "gold.json")
+            app.ingest_paths(articles, drug=drug_dir.name)
+        lookup = StoreMonographs(app.database)
+        answerer = Answerer(lookup, StorePassages(app.database))
+        score_blind(answerer.ask, rows, misses)
+        questions = [str(row["question"]) for row in rows]
+        for question in questions:
+            answerer.ask(question)
+        full = _timed(answerer.ask, questions, 1)
+        print(f"latency blind store, warm, {len(full)} calls (ms): p50 / p95")
+        print(f"  answer                {statistics.median(full):.3f} / {_p95(full):.3f}  (< 50)")
+    finally:
+        app.close()
+
+
+def _scaled(monograph: Monograph, factor: int) -> Monograph:
+    """`monograph` with every fact list repeated `factor` times, each copy its own evidence."""
+    data = monograph.model_dump()
+    for name in ("indications", "side_effects", "interactions", "precautions", "faq"):
+        copies = []
+        for copy in range(factor):
+            for item in data[name]:
+                clone = json.loads(json.dumps(item))
+                for evidence in clone.get("evidence", []):
+                    evidence["start"] += copy * 10_000
+                    evidence["end"] += copy * 10_000
+                copies.append(clone)
+        data[name] = copies
+    return Monograph.model_validate(data)
+
+
+def bench_scaling() -> None:
+    """Warm p95 latency with 1x, 10x and 100x the facts of each benchmark monograph."""
+    raw = json.loads((HERE / "qa_monographs.json").read_text())["monographs"]
+    rows = json.loads((HERE / "questions.json").read_text())["questions"]
+    base = [Monograph.model_validate(m) for m in raw]
+    print("fact scaling, warm, questions.json (ms): facts / p50 / p95 / p95 per 1x")
+    first = 0.0
+    for factor in (1, 10, 100):
+        lookup = InMemoryMonographs([_scaled(m, factor) for m in base])
+        facts = sum(
+            len(m.indications) + len(m.side_effects) + len(m.interactions) + len(m.precautions)
+            for m in (lookup.get(m.drug) for m in base)
+            if m is not None
+        )
+        rounds = 3 if factor < 100 else 1
+        for row in rows:
+            answer_question(row["question"], lookup, drug=row.get("drug"))
+        ask = functools.partial(answer_question, monographs=lookup)
+        samples = _timed(ask, [row["question"] for row in rows], rounds)
+        p95 = _p95(samples)
+        first = first or p95
+        print(
+            f"  {factor:>3}x  {facts:>6}  {statistics.median(samples):.3f} / {p95:.3f}"
+            f"  ratio {p95 / first:.1f}"
+        )
+
+
 def main() -> None:
+    if "--scale" in sys.argv:  # latency with 10x and 100x the facts
+        bench_scaling()
+        return
+    if "--blind" in sys.argv:  # the blind consumer questions over the blind articles and labels
+        with tempfile.TemporaryDirectory() as folder:
+            bench_blind(Path(folder), "--misses" in sys.argv)
+        return
     if "--store" in sys.argv:  # only the store sets: the quick check while iterating
         with tempfile.TemporaryDirectory() as folder:
             bench_store(Path(folder))

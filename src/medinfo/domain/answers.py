@@ -25,6 +25,14 @@ class Intent(StrEnum):
     OVERDOSE = "overdose"
     WEIGHT_GAIN = "weight_gain"
     STORAGE = "storage"
+    PRECAUTIONS = "precautions"
+    CONTROLLED_SUBSTANCE = "controlled_substance"
+    HALF_LIFE = "half_life"
+    APPEARANCE = "appearance"
+    INGREDIENTS = "ingredients"
+    HOW_TO_TAKE = "how_to_take"
+    DURATION = "duration"
+    ALTERNATIVES = "alternatives"
     OTHER = "other"
 
 

@@ -141,9 +141,10 @@ def abstain_child_dose(reading: Reading, drug: str, name: str) -> Answer:
     return _finish(reading, drug, [*_opening(reading), *lines], reading.intent)
 
 
-def abstain_uncovered(reading: Reading, drug: str, name: str) -> Answer:
-    """Decline a topic the drug's sources do not cover, keeping the topic's safety line."""
-    lines = [f"The sources medinfo has for {name} do not cover this. {UNKNOWN}"]
+def abstain_uncovered(reading: Reading, drug: str, name: str, said: str = "") -> Answer:
+    """Decline a topic the drug's sources do not cover, keeping the topic's safety line;
+    `said` names what exactly they do not cover."""
+    lines = [f"{said or f'The sources medinfo has for {name} do not cover this.'} {UNKNOWN}"]
     safety = SAFETY_LINES.get(reading.intent)
     if safety:
         lines.append(safety.format(drug=name))

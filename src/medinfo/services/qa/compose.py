@@ -25,7 +25,9 @@ from medinfo.services.qa.phrasing import (
     sentence_case,
     term_attributions,
 )
+from medinfo.services.qa.practical import PRACTICAL_COMPOSERS, asks_a_point, compose_how_to_take
 from medinfo.services.qa.topic import Composer, Topic, faqs_about, quote_faq
+from medinfo.services.qa.uses import asked_use, matching_uses
 from medinfo.services.qa.vocabulary import contains_phrase, term_key
 
 
@@ -35,9 +37,11 @@ def compose_indication(monograph: Monograph, topic: Topic) -> Draft | None:
     if not on and not off and not monograph.drug_class:
         return None
     name, draft = monograph.drug, Draft()
-    for asked in (
+    use = asked_use(topic.reading.question)
+    named = [
         i for i in monograph.indications if contains_phrase(topic.folded, term_key(i.condition))
-    ):
+    ]
+    for asked in named or (matching_uses(monograph, use) if use else []):
         if asked.off_label:
             draft.say(
                 f"{sentence_case(asked.condition)[:-1]} is an off-label use of {name}: doctors "
@@ -257,6 +261,14 @@ def compose_storage(monograph: Monograph, topic: Topic) -> Draft | None:
     return draft
 
 
+def compose_administration(monograph: Monograph, topic: Topic) -> Draft | None:
+    """How to take it: the facts on the point asked, else (asked in general) the usual dose."""
+    draft = compose_how_to_take(monograph, topic)
+    if draft is None and not asks_a_point(topic, Intent.HOW_TO_TAKE):
+        return compose_dosage(monograph, topic)
+    return draft
+
+
 COMPOSERS: dict[Intent, Composer] = {
     Intent.INDICATION: compose_indication,
     Intent.DOSAGE: compose_dosage,
@@ -275,6 +287,8 @@ COMPOSERS: dict[Intent, Composer] = {
     Intent.WEIGHT_GAIN: compose_weight_gain,
     Intent.OVERDOSE: compose_overdose,
     Intent.STORAGE: compose_storage,
+    **PRACTICAL_COMPOSERS,
+    Intent.HOW_TO_TAKE: compose_administration,
 }
 
 

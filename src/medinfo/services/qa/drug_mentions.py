@@ -123,3 +123,16 @@ class InMemoryMonographs:
 
     def get(self, drug: str) -> Monograph | None:
         return self._monographs.get(drug.lower())
+
+
+def second_monograph(
+    question: str, first: Monograph, monographs: MonographLookup
+) -> Monograph | None:
+    """The monograph of another drug the question names besides `first`, if any."""
+    text = question.lower()
+    for name in sorted({first.drug, *first.brand_names}, key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(name.lower())}\b", " ", text)
+    key = monographs.find_in_text(text)
+    if key is None or key == first.drug:
+        return None
+    return monographs.get(key)

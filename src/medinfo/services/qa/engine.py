@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from medinfo.domain.answers import Answer, Citation
+from dataclasses import replace
+
+from medinfo.domain.answers import Answer, Citation, Intent
 from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import DISCLAIMER, Monograph
 from medinfo.services.qa.abstain import (
@@ -18,10 +20,22 @@ from medinfo.services.qa.abstain import (
     secondary_lines,
 )
 from medinfo.services.qa.compose import compose_answer
-from medinfo.services.qa.drug_mentions import MonographLookup
+from medinfo.services.qa.drug_mentions import MonographLookup, second_monograph
 from medinfo.services.qa.intents import Reading, read_question
+from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.passages import Passage, PassageSearch, content_words
 from medinfo.services.qa.phrasing import Draft, quote, source_titles
+from medinfo.services.qa.populations import asked_population, population_draft, population_name
+from medinfo.services.qa.practical import mentions_any
+from medinfo.services.qa.topic import Topic, own_names
+from medinfo.services.qa.uses import (
+    asked_effect,
+    asked_use,
+    is_unlisted_effect,
+    is_unlisted_use,
+    unlisted_use_draft,
+)
+from medinfo.services.qa.vocabulary import load_vocabulary
 
 MAX_QUESTION_LENGTH = 2000
 
@@ -42,8 +56,11 @@ def _passage_draft(
     if passages is None:
         return None
     query = " ".join([reading.text, *reading.search_words])
+    topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
     for passage in passages.search(monograph.drug, query, limit=3):
         if not _relevant(passage, reading, monograph.drug):
+            continue
+        if topic_words and not mentions_any(passage.text, topic_words):
             continue
         draft = Draft()
         title = source_titles(monograph, [passage.source])
@@ -60,6 +77,46 @@ def _passage_draft(
             draft.say(safety.format(drug=monograph.drug))
         return draft
     return None
+
+
+def _add_other_side(draft: Draft, first: Monograph, other: Monograph, question: str) -> None:
+    """Add what the other drug's monograph lists about the first one (either side counts)."""
+    reading = read_question(question, drug_names=[other.drug, *other.brand_names])
+    found = compose_answer(other, reading) or Draft()
+    first_names = {n.lower() for n in (first.drug, *first.brand_names)}
+    listed = [
+        s
+        for s in found.sentences
+        if " can interact with " in s and any(n in s.lower() for n in first_names)
+    ]
+    pair = f"do not list an interaction between {first.drug} and"
+    if not listed:
+        if not any(pair in s for s in draft.sentences) and not any(
+            other.drug in s.lower() for s in draft.sentences
+        ):
+            draft.sentences.insert(
+                0,
+                f"The sources for {first.drug} and {other.drug} do not list an interaction "
+                "between them. That does not prove the combination is safe: ask a pharmacist "
+                "before taking them together.",
+            )
+        return
+    draft.sentences[:] = [s for s in draft.sentences if pair not in s]
+    draft.sentences[:0] = listed
+    draft.citations.extend(c for c in found.citations if c not in draft.citations)
+
+
+def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
+    """A question with no intent cue that names a symptom asks about side effects; one that
+    names another medicine asks about the combination."""
+    if reading.intent is not Intent.OTHER or reading.concerns:
+        return reading
+    topic = Topic.of(reading)
+    if topic.vocabulary.symptoms_in(topic.folded):
+        return replace(reading, intent=Intent.SIDE_EFFECTS)
+    if load_medicine_index().named_in(topic.folded, own_names(monograph)):
+        return replace(reading, intent=Intent.INTERACTION)
+    return reading
 
 
 def answer_question(
@@ -88,9 +145,35 @@ def answer_question(
         return abstain_for_concern(reading, concern, monograph.drug if monograph else None, name)
     if monograph is None:
         return abstain_unknown_drug(reading, drug)
+    reading = _unread_intent(reading, monograph)
     if is_child_dose(reading):
         return abstain_child_dose(reading, monograph.drug, name)
-    draft = compose_answer(monograph, reading) or _passage_draft(monograph, reading, passages)
+    use = asked_use(reading.question) if reading.intent is Intent.INDICATION else None
+    effects = reading.intent in {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS}
+    effect = asked_effect(reading.question) if effects else None
+    dosing = reading.intent in {Intent.DOSAGE, Intent.MAX_DOSE}
+    population = asked_population(Topic.of(reading)) if dosing else None
+    if population:
+        draft = population_draft(monograph, population, passages)
+        if draft is None:
+            said = f"The sources give no dose of {name} for {population_name(population)}."
+            return abstain_uncovered(reading, monograph.drug, name, said)
+    elif effect and is_unlisted_effect(monograph, effect):
+        draft = unlisted_use_draft(monograph, effect, passages, "side effects")
+        if draft is None:
+            said = f"The sources do not list {effect} as a side effect of {monograph.drug}."
+            return abstain_uncovered(reading, monograph.drug, name, said)
+    elif use and is_unlisted_use(monograph, use):
+        draft = unlisted_use_draft(monograph, use, passages)
+        if draft is None:
+            said = f"The sources do not list {use} among the uses of {monograph.drug}."
+            return abstain_uncovered(reading, monograph.drug, name, said)
+    else:
+        draft = compose_answer(monograph, reading) or _passage_draft(monograph, reading, passages)
+    if draft is not None and reading.intent is Intent.INTERACTION:
+        other = second_monograph(question, monograph, monographs)
+        if other is not None:
+            _add_other_side(draft, monograph, other, question)
     if draft is None:
         return abstain_uncovered(reading, monograph.drug, name)
     opening = [EMERGENCY] if needs_emergency_line(reading) else []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from medinfo.knowledge import service_rules as rules
@@ -35,6 +35,10 @@ class Vocabulary:
     weight_effects: frozenset[str]
     stopwords: frozenset[str]
     condition_generic_words: frozenset[str] = frozenset()
+    topic_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    use_stop_words: frozenset[str] = frozenset()
+    dose_populations: dict[str, str] = field(default_factory=dict)
+    older_age_pattern: str = ""
 
     def symptoms_in(self, text: str) -> set[str]:
         """The symptom terms a folded question names, directly or in everyday words."""
@@ -58,6 +62,12 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         weight_effects=frozenset(_fold_all(raw.weight_effects)),
         stopwords=frozenset(word.lower() for word in raw.stopwords),
         condition_generic_words=frozenset(_fold_all(raw.condition_generic_words)),
+        use_stop_words=frozenset(word.lower() for word in raw.use_stop_words),
+        dose_populations={term_key(k): v for k, v in raw.dose_populations.items()},
+        older_age_pattern=raw.older_age_pattern or "",
+        topic_words={
+            intent: tuple(w.lower() for w in words) for intent, words in raw.topic_words.items()
+        },
     )
 
 

@@ -25,7 +25,6 @@ UNANSWERABLE = [
 ANSWERABLE = [
     ("do you think i can have a beer on zanaflex", "avoid"),
     ("can i take zoloft and tizanidine together", "tizanidine"),
-    ("should i take zanaflex with food", "2 mg"),
     ("what do they give tizanidine for", "spasticity"),
     ("what is the limit of mg of zanaflex", "36 mg"),
 ]
@@ -48,6 +47,16 @@ def test_answer_question_answers_near_misses_of_abstention(
     answer = answer_question(question, lookup)
     assert answer.answerable
     assert key in answer.answer.lower()
+
+
+def test_answer_question_how_to_take_without_a_fact_abstains_without_judging(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("should i take zanaflex with food", lookup)
+    assert answer.intent.value == "how_to_take"
+    assert not answer.answerable
+    assert "pharmacist" in answer.answer
+    assert "mg" not in answer.answer
 
 
 def test_answer_question_judgement_keeps_the_topic_safety_line(

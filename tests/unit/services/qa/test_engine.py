@@ -4,7 +4,8 @@ import pytest
 
 from medinfo.domain.answers import Intent
 from medinfo.domain.errors import InputError
-from medinfo.domain.monograph import DISCLAIMER, Indication, Monograph
+from medinfo.domain.evidence import Evidence
+from medinfo.domain.monograph import DISCLAIMER, Indication, Interaction, Monograph
 from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
 from tests.unit.services.qa.conftest import ev
 
@@ -229,3 +230,51 @@ def test_answer_question_running_out_warns_against_stopping_suddenly(
     answer = answer_question("ran out of zanaflex 3 days ago is that a problem", lookup)
     assert answer.intent is Intent.STOPPING
     assert "Do not stop taking tizanidine suddenly" in answer.answer
+
+
+def test_answer_question_two_drugs_reads_the_second_monograph_too() -> None:
+    """An interaction listed only in the second drug's monograph is still found."""
+    evidence = Evidence(source="b1", start=5, end=45, section="interactions")
+    first = Monograph(
+        drug="alphazol",
+        interactions=[Interaction(agent="grapefruit juice", sources=["a1"], evidence=[evidence])],
+    )
+    second = Monograph(
+        drug="betamine",
+        interactions=[
+            Interaction(
+                agent="alphazol", effect="more bleeding", sources=["b1"], evidence=[evidence]
+            )
+        ],
+    )
+    lookup = InMemoryMonographs([first, second])
+    answer = answer_question("can i take alphazol with betamine", lookup)
+    assert answer.answerable
+    assert "Betamine can interact with alphazol" in answer.answer
+    assert "do not list an interaction" not in answer.answer
+    assert ("b1", 5) in [(c.source, c.start) for c in answer.citations]
+
+
+def test_answer_question_two_drugs_neither_lists_the_other() -> None:
+    evidence = Evidence(source="a1", start=0, end=40, section="interactions")
+    first = Monograph(
+        drug="alphazol",
+        interactions=[Interaction(agent="grapefruit juice", sources=["a1"], evidence=[evidence])],
+    )
+    lookup = InMemoryMonographs([first, Monograph(drug="betamine")])
+    answer = answer_question("can i take alphazol with betamine", lookup)
+    assert "do not list an interaction between them" in answer.answer
+    assert "does not prove the combination is safe" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("zoloft room spinning", Intent.SIDE_EFFECTS),
+        ("tizanidine erythromycin", Intent.INTERACTION),
+    ],
+)
+def test_answer_question_reads_a_bare_symptom_or_medicine(
+    lookup: InMemoryMonographs, question: str, intent: Intent
+) -> None:
+    assert answer_question(question, lookup).intent is intent

@@ -23,7 +23,7 @@ from medinfo.services.qa.intents import Concern, read_question
         ("does it make you feel sleepy", Intent.SIDE_EFFECTS),
         ("wat are the sfx", Intent.SIDE_EFFECTS),
         ("any serious side effects i should watch for", Intent.SERIOUS_SIDE_EFFECTS),
-        ("is zoloft addictive", Intent.SERIOUS_SIDE_EFFECTS),
+        ("is zoloft addictive", Intent.CONTROLLED_SUBSTANCE),
         ("will it make me put on weight", Intent.WEIGHT_GAIN),
         ("im preggo is it safe", Intent.PREGNANCY),
         ("can i take it while breastfeeding my newborn", Intent.BREASTFEEDING),
@@ -82,7 +82,7 @@ def test_read_question_keeps_ordinary_words_uncorrected() -> None:
     ("question", "intent"),
     [
         ("zanaflex side efects", Intent.SIDE_EFFECTS),
-        ("is tizanidine a narcotic", Intent.MECHANISM),
+        ("is tizanidine a narcotic", Intent.CONTROLLED_SUBSTANCE),
         ("what happens if you take too much zanaflex", Intent.OVERDOSE),
         ("can i go above 40 mg of tizanidine a day", Intent.MAX_DOSE),
         ("is 50 mg of zoloft a day ok", Intent.MAX_DOSE),

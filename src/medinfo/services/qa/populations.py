@@ -1,0 +1,110 @@
+"""Populations: a dose question about kidney or liver disease or older age, answered from that
+group's facts only, never with the general adult figure."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from medinfo.domain.answers import Citation
+from medinfo.domain.monograph import Monograph, RenalAdjustment
+from medinfo.services.qa.passages import PassageSearch
+from medinfo.services.qa.phrasing import Draft, format_amount, quote, sentence_case, source_titles
+from medinfo.services.qa.practical import asked_conditions, condition_names, precautions_about
+from medinfo.services.qa.topic import Topic
+from medinfo.services.qa.uses import source_on_use
+from medinfo.services.qa.vocabulary import contains_phrase, load_vocabulary, term_key
+
+_DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?)\b|\bdose\b")
+
+
+@cache
+def _older_age() -> re.Pattern[str] | None:
+    pattern = load_vocabulary().older_age_pattern
+    return re.compile(pattern) if pattern else None
+
+
+def asked_population(topic: Topic) -> str | None:
+    """The dose population ("kidney disease", "older adults") a question is about, if any."""
+    populations = load_vocabulary().dose_populations
+    for condition in sorted(asked_conditions(topic.folded)):
+        if condition in populations:
+            return condition
+    older = _older_age()
+    if older and older.search(topic.reading.question.lower()):
+        return next((p for p in populations if populations[p] == "older adults"), None)
+    return None
+
+
+def population_name(population: str) -> str:
+    """How the answer names the group ("people with kidney disease")."""
+    return load_vocabulary().dose_populations.get(population, population)
+
+
+def _renal_line(adjustment: RenalAdjustment) -> str:
+    parts = []
+    if adjustment.egfr_below is not None:
+        parts.append(f"kidney function (eGFR) below {format_amount(adjustment.egfr_below)}")
+    if adjustment.egfr_at_least is not None:
+        parts.append(f"eGFR of at least {format_amount(adjustment.egfr_at_least)}")
+    who = f"With {' and '.join(parts)}" if parts else "With reduced kidney function"
+    limit = (
+        f" at most {format_amount(adjustment.max_daily_mg)} mg a day"
+        if adjustment.max_daily_mg is not None
+        else ""
+    )
+    advice = f": {adjustment.advice.rstrip('.')}" if adjustment.advice else ""
+    if not limit and not advice:
+        return f"{who}, the sources say the dose may need to be lowered."
+    return f"{who}, the sources give{limit}{advice}."
+
+
+def _names_of(population: str) -> list[str]:
+    return [name for name, preferred in condition_names().items() if preferred == population]
+
+
+def _dose_sentence(
+    monograph: Monograph, population: str, passages: PassageSearch | None
+) -> tuple[str, Citation] | None:
+    """A source sentence giving a dose for the group (it names the group and a dose)."""
+    names = _names_of(population)
+
+    def about_group_dose(sentence: str) -> bool:
+        folded = term_key(sentence)
+        named = any(contains_phrase(folded, name) for name in names)
+        return named and bool(_DOSE.search(sentence.lower()))
+
+    return source_on_use(monograph, " ".join(names[:4]), passages, about_group_dose)
+
+
+def population_draft(
+    monograph: Monograph, population: str, passages: PassageSearch | None = None
+) -> Draft | None:
+    """What the sources say about dosing for the group; None when they say nothing."""
+    draft = Draft()
+    found = _dose_sentence(monograph, population, passages)
+    if found is not None:
+        sentence, citation = found
+        title = source_titles(monograph, [citation.source])
+        draft.say(f"For {population_name(population)}, {title} says: {quote(sentence)}")
+        draft.citations.append(citation)
+    if population == "kidney disease":
+        for adjustment in monograph.dosing.renal_adjustment:
+            draft.say(_renal_line(adjustment), adjustment)
+    for caution in precautions_about(monograph, population):
+        line = (
+            sentence_case(caution.advice)
+            if caution.advice
+            else (
+                f"The sources advise care with {monograph.drug} for {population_name(population)}."
+            )
+        )
+        if line not in draft.sentences:
+            draft.say(line, caution)
+    if not draft.sentences:
+        return None
+    draft.say(
+        f"The sources give no separate dose figure beyond this for {population_name(population)}: "
+        "the dose must come from the prescriber, who knows the person's condition."
+    )
+    return draft

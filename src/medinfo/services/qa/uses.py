@@ -1,0 +1,171 @@
+"""Uses asked about: the condition a question names, whether the sources list it, what they say."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from medinfo.domain.answers import Citation
+from medinfo.domain.monograph import Indication, Monograph
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.vocabularies import Conditions
+from medinfo.services.qa.passages import PassageSearch, content_words
+from medinfo.services.qa.phrasing import Draft, quote, source_titles
+from medinfo.services.qa.vocabulary import contains_phrase, load_vocabulary, term_key
+
+# Words that introduce the use asked about ("for my depression", "help me lose weight").
+_ASKED_USE = re.compile(
+    r"\b(?:used for|use for|good for|works? for|approved for|prescribed for|for|treats?|treating"
+    r"|helps?(?: with| me)?|lowers?|reduces?|prevents?|works? as|used as|be used to)"
+    r"\s+(?:my |a |an |the |his |her |their |your |some )?"
+    r"(?P<use>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2})"
+)
+# Words that introduce the effect asked about ("can it cause hair loss").
+_ASKED_EFFECT = re.compile(
+    r"\b(?:cause|causes|causing|give you|give me|gives you)\s+(?:me |you |u |a |an |any )?"
+    r"(?P<use>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2})"
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_NEGATION = re.compile(r"\b(not|no|never|cannot|isn't|doesn't|won't)\b")
+_LONGEST = 400
+_CLOSING = {
+    "uses": "Ask a pharmacist or doctor before using it for anything it was not prescribed for.",
+    "side effects": "Tell your doctor or pharmacist if you notice it.",
+}
+
+
+@cache
+def _condition_names() -> dict[str, str]:
+    """Every folded condition term and synonym -> its folded preferred term."""
+    names: dict[str, str] = {}
+    for entry in load(Conditions).terms:
+        preferred = term_key(entry.term)
+        for name in (entry.term, *entry.synonyms):
+            names.setdefault(term_key(name), preferred)
+    return names
+
+
+def asked_use(text: str, cue: re.Pattern[str] = _ASKED_USE) -> str | None:
+    """The condition a question asks the medicine to treat ("for restless legs"), if any;
+    with `cue` another phrase after its cue words."""
+    for clause in re.split(r"[?.!,;]", text.lower()):
+        for match in cue.finditer(clause):
+            words: list[str] = []
+            for word in match.group("use").split():
+                if word in load_vocabulary().use_stop_words:
+                    break
+                words.append(word)
+            if words and content_words(" ".join(words)):
+                return " ".join(words)
+    return None
+
+
+def _canonical(condition: str) -> str:
+    folded = term_key(condition)
+    return _condition_names().get(folded, folded)
+
+
+def _names_of(listed: str) -> list[str]:
+    folded = _canonical(listed)
+    names = [name for name, preferred in _condition_names().items() if preferred == folded]
+    return [folded, term_key(listed), *names]
+
+
+def _same_use(listed: str, use: str) -> bool:
+    """The asked use is the listed one: the same preferred term, every asked word within the
+    listed term, or a name of several words of the listed term inside the asked words."""
+    asked, folded = term_key(use), _canonical(listed)
+    if _canonical(use) == folded or set(asked.split()) <= set(folded.split()):
+        return True
+    return any(len(n.split()) > 1 and contains_phrase(asked, n) for n in _names_of(listed))
+
+
+def _related_use(listed: str, use: str) -> bool:
+    """The asked use shares a meaningful word with the listed one or one of its names."""
+    generic = load_vocabulary().condition_generic_words
+    asked = {w for w in term_key(use).split() if len(w) > 1 and w not in generic}
+    return any(asked & set(name.split()) for name in _names_of(listed))
+
+
+def matching_uses(monograph: Monograph, use: str) -> list[Indication]:
+    """The listed uses that are the asked one, by name or synonym."""
+    return [i for i in monograph.indications if _same_use(i.condition, use)]
+
+
+def is_unlisted_use(monograph: Monograph, use: str) -> bool:
+    """Whether the asked use is unrelated to every listed use and to the medicine's class."""
+    listed = [i.condition for i in monograph.indications] + list(monograph.drug_class)
+    return not any(_related_use(item, use) for item in listed)
+
+
+def asked_effect(text: str) -> str | None:
+    """The effect a question asks whether the medicine causes ("cause hair loss"), if any."""
+    return asked_use(text, _ASKED_EFFECT)
+
+
+def is_unlisted_effect(monograph: Monograph, effect: str) -> bool:
+    """Whether the asked effect shares no meaningful word with any listed side effect or the
+    everyday words for it."""
+    vocabulary = load_vocabulary()
+    asked = {w for w in term_key(effect).split() if len(w) > 3} - vocabulary.condition_generic_words
+    if not asked:
+        return False
+    for item in monograph.side_effects:
+        term = term_key(item.term)
+        words = set(term.split())
+        for everyday in vocabulary.symptoms.get(term, ()):
+            words.update(everyday.split())
+        if asked & words:
+            return False
+    return not vocabulary.symptoms_in(term_key(effect))
+
+
+def source_on_use(
+    monograph: Monograph,
+    use: str,
+    passages: PassageSearch | None,
+    accept: Callable[[str], bool] | None = None,
+) -> tuple[str, Citation] | None:
+    """A stored sentence about `monograph` that names the asked use, cited; one that rules
+    something out first (the source's "it is not used for ..." must not be missed)."""
+    if passages is None:
+        return None
+    wanted = content_words(use)
+    found: list[tuple[int, str, Citation]] = []
+    for passage in passages.search(monograph.drug, use, limit=5):
+        for match in _SENTENCE.finditer(passage.text):
+            sentence = match.group().strip()
+            if len(sentence) > _LONGEST:
+                continue
+            if not (accept(sentence) if accept else wanted <= content_words(sentence)):
+                continue
+            citation = Citation(
+                source=passage.source,
+                start=passage.start + match.start(),
+                end=passage.start + match.end(),
+                section=passage.section,
+            )
+            negated = bool(_NEGATION.search(sentence.lower()))
+            found.append((0 if negated else 1, sentence, citation))
+    found.sort(key=lambda item: item[0])
+    return (found[0][1], found[0][2]) if found else None
+
+
+def unlisted_use_draft(
+    monograph: Monograph, use: str, passages: PassageSearch | None, among: str = "uses"
+) -> Draft | None:
+    """An asked use (or side effect) the facts do not list: what a source says about it, or
+    None to abstain."""
+    found = source_on_use(monograph, use, passages)
+    if found is None:
+        return None
+    sentence, citation = found
+    draft = Draft()
+    draft.say(
+        f"The sources do not list {use} among the {among} of {monograph.drug}. "
+        f"On {use}, {source_titles(monograph, [citation.source])} says: {quote(sentence)} "
+        f"{_CLOSING.get(among, _CLOSING['uses'])}"
+    )
+    draft.citations.append(citation)
+    return draft

@@ -1,0 +1,67 @@
+"""Populations: a dose question about a group never gets the general adult figure."""
+
+import pytest
+
+from medinfo.domain.monograph import Monograph
+from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "max dose of zanaflex if i have liver problems",
+        "tizanidine dose for someone with cirrhosis",
+        "whats the zanaflex dose for kidney failure",
+        "im 82, how much tizanidine can i take",
+    ],
+)
+def test_answer_question_population_dose_never_gives_the_adult_figure(
+    lookup: InMemoryMonographs, question: str
+) -> None:
+    tizanidine = lookup.get("tizanidine")
+    assert tizanidine is not None
+    assert tizanidine.dosing.max_daily is not None
+    adult_max = f"{tizanidine.dosing.max_daily.amount:g} mg"
+    answer = answer_question(question, lookup)
+    assert adult_max not in answer.answer
+    assert "pharmacist" in answer.answer or "prescriber" in answer.answer
+
+
+def test_answer_question_population_without_facts_says_so(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("whats the zanaflex dose for kidney failure", lookup)
+    assert not answer.answerable
+    assert "no dose of" in answer.answer
+    assert "people with kidney disease" in answer.answer
+
+
+def test_answer_question_population_precaution_is_cited(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("max dose of zanaflex if i have liver problems", lookup)
+    assert answer.answerable
+    assert answer.citations
+
+
+def test_answer_question_population_quotes_the_group_dose_sentence(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    text = "Intro.\n\nIn patients with renal impairment, start with 2 mg and increase slowly.\n"
+    passages.add_text("tizanidine", "tz9", text)
+    answer = answer_question("zanaflex dose with kidney problems", lookup, passages=passages)
+    assert answer.answerable
+    assert "start with 2 mg" in answer.answer
+    assert ("tz9", text.index("In patients")) in [(c.source, c.start) for c in answer.citations]
+
+
+def test_answer_question_population_invariant_over_test_monographs(
+    lookup: InMemoryMonographs,
+) -> None:
+    """No monograph's general maximum appears in a kidney-disease dose answer without a
+    renal adjustment that states that same figure."""
+    for drug in ("tizanidine", "sertraline"):
+        monograph = lookup.get(drug)
+        assert isinstance(monograph, Monograph)
+        answer = answer_question(f"{drug} max dose with kidney disease", lookup)
+        maximum = monograph.dosing.max_daily
+        renal = {a.max_daily_mg for a in monograph.dosing.renal_adjustment}
+        if maximum is not None and maximum.amount not in renal:
+            assert f"{maximum.amount:g} mg" not in answer.answer

@@ -1,0 +1,63 @@
+"""Uses asked about: an unlisted use is never answered as a known use or effect."""
+
+import pytest
+
+from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
+from medinfo.services.qa.uses import asked_use
+
+
+@pytest.mark.parametrize(
+    ("question", "use"),
+    [
+        ("tizanidine for restless legs?", "restless legs"),
+        ("can zanaflex help with my fibromyalgia", "fibromyalgia"),
+        ("does tizanidine work for migraines", "migraines"),
+        ("what is tizanidine used for", None),
+    ],
+)
+def test_asked_use_reads_the_condition_after_its_cue(question: str, use: str | None) -> None:
+    assert asked_use(question) == use
+
+
+def test_answer_question_unlisted_use_abstains_without_listing_uses(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("tizanidine for restless legs?", lookup)
+    assert not answer.answerable
+    assert "do not list restless legs" in answer.answer
+    assert "spasticity" not in answer.answer
+    assert "pharmacist" in answer.answer
+
+
+def test_answer_question_unlisted_use_quotes_the_sentence_that_rules_it_out(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    text = "Tizanidine relaxes muscles.\n\nTizanidine is not a treatment for restless legs.\n"
+    passages.add_text("tizanidine", "tz9", text)
+    answer = answer_question("does zanaflex help restless legs", lookup, passages=passages)
+    assert answer.answerable
+    assert "do not list restless legs" in answer.answer
+    assert "is not a treatment for restless legs" in answer.answer
+    start = text.index("Tizanidine is not")
+    assert [(c.source, c.start) for c in answer.citations] == [("tz9", start)]
+
+
+def test_answer_question_listed_use_is_confirmed(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("is tizanidine for spasticity", lookup)
+    assert answer.answerable
+    assert "Yes: spasticity" in answer.answer
+
+
+def test_answer_question_off_label_use_is_called_off_label(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("can tizanidine help tension headache", lookup)
+    assert "off-label" in answer.answer
+
+
+def test_answer_question_unlisted_side_effect_is_not_answered_with_the_list(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("can zanaflex cause hair loss", lookup)
+    assert not answer.answerable
+    assert "do not list hair loss as a side effect" in answer.answer
+    assert answer.citations == []
