@@ -71,7 +71,13 @@ class Medinfo:
         kind: SourceKind | None = None,
     ) -> ingest.IngestReport:
         return ingest.ingest_paths(
-            self.database, self.pipeline, paths, drug=drug, title=title, url=url, kind=kind
+            self.database,
+            self.pipeline,
+            paths,
+            drug=self._filing_name(drug),
+            title=title,
+            url=url,
+            kind=kind,
         )
 
     def ingest_bulk(
@@ -87,12 +93,15 @@ class Medinfo:
             self.database,
             self.pipeline,
             paths,
-            drug=drug,
+            drug=self._filing_name(drug),
             kind=kind,
             jobs=jobs,
             progress=progress,
             total=total,
         )
+
+    def _filing_name(self, drug: str | None) -> str | None:
+        return None if drug is None else self.names.filing_name(drug)
 
     def cached_monograph(self, name: str) -> CachedMonograph:
         return monographs.cached_monograph(self.database, self.monograph_drug(name))

@@ -15,6 +15,7 @@ from medinfo.knowledge.vocabularies import TERM_LISTS
 from medinfo.knowledge.vocabularies import Term as KnowledgeTerm
 
 AGENTS = "interaction_agents"  # read from the medicine groups' `agent` keys
+CLASSES = "drug_class_names"  # read from the medicine groups' `class_term` keys
 
 Default = str | bool
 
@@ -155,6 +156,8 @@ def vocabulary(name: str) -> Vocabulary:
     """The vocabulary knowledge/vocab/<name>.json, loaded and validated once."""
     if name == AGENTS:
         entries: Sequence[KnowledgeTerm] = medicine_groups().agent_terms()
+    elif name == CLASSES:
+        entries = medicine_groups().class_terms()
     elif name in TERM_LISTS:
         entries = load(TERM_LISTS[name]).terms
     else:
@@ -167,4 +170,4 @@ def vocabulary(name: str) -> Vocabulary:
 
 def vocabulary_names() -> list[str]:
     """The names of every vocabulary this module knows how to load."""
-    return sorted([*TERM_LISTS, AGENTS])
+    return sorted([*TERM_LISTS, AGENTS, CLASSES])

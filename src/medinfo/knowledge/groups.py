@@ -21,7 +21,7 @@ from pydantic import Field, model_validator
 from medinfo.domain.errors import InputError
 from medinfo.knowledge.loading import KnowledgeFile, Strict, load
 from medinfo.knowledge.names import components, normalize_name, without_salt
-from medinfo.knowledge.vocabularies import InteractionAgent
+from medinfo.knowledge.vocabularies import InteractionAgent, Term
 
 Severity = Literal["minor", "moderate", "major", "contraindicated"]
 _AGENT_TYPES: dict[str, Literal["class", "substance"]] = {
@@ -44,11 +44,13 @@ class UsualInteraction(Strict):
 
 
 class MedicineGroup(Strict):
-    """A group of medicines: `members` are generic names, `includes` narrower group ids."""
+    """A group of medicines: `members` are generic names, `includes` narrower group ids;
+    `class_term` is the group's name when a document says a drug belongs to it."""
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     label: str
     kind: Literal["medicine", "substance"]
+    class_term: str | None = None
     name: str | None = None
     agent: str | None = None
     aliases: tuple[str, ...] = ()
@@ -184,6 +186,18 @@ class MedicineGroups:
                 severity=severity,
             )
         return list(terms.values())
+
+    def class_terms(self) -> list[Term]:
+        """The drug classes extraction reads in text ("baclofen is a muscle relaxant"): one term
+        per group with a `class_term`, named by the group's aliases; in file order."""
+        return [
+            Term(
+                term=group.class_term,
+                synonyms=tuple(alias for alias in group.aliases if alias != group.class_term),
+            )
+            for group in self.groups.values()
+            if group.class_term is not None
+        ]
 
     def agent_names(self) -> dict[str, tuple[str, ...]]:
         """Each `name` groups are shown under, with the agent keys and aliases merged into it."""

@@ -165,8 +165,9 @@ class SynonymRules(AboutFile):
 
     @model_validator(mode="after")
     def _groups_exist(self) -> SynonymRules:
-        # "agents" are the names of the medicine groups (vocab/medicine_groups.json)
-        unknown = sorted(set(self.kind_groups.values()) - set(self.groups) - {"agents"})
+        # "agents" and "drug_classes" come from the medicine groups (vocab/medicine_groups.json)
+        built = {"agents", "drug_classes"}
+        unknown = sorted(set(self.kind_groups.values()) - set(self.groups) - built)
         if unknown:
             raise ValueError(f"kind_groups name unknown groups {unknown}")
         return self

@@ -75,10 +75,6 @@ class Forms(TermList):
     FILE: ClassVar[str] = "vocab/forms.json"
 
 
-class DrugClassNames(TermList):
-    FILE: ClassVar[str] = "vocab/drug_class_names.json"
-
-
 class MechanismTerms(TermList):
     FILE: ClassVar[str] = "vocab/mechanism_terms.json"
 
@@ -88,7 +84,6 @@ TERM_LISTS: dict[str, type[TermList]] = {
     "conditions": Conditions,
     "precautions": Precautions,
     "forms": Forms,
-    "drug_class_names": DrugClassNames,
     "mechanism_terms": MechanismTerms,
 }
 """Each term vocabulary by the name extraction knows it by."""

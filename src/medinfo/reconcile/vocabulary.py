@@ -17,6 +17,7 @@ _ES_AFTER = ("ch", "sh", "x", "z", "ss")
 
 
 AGENT_GROUP = "agents"  # interaction agents fold into the medicine groups' names
+CLASS_GROUP = "drug_classes"  # a drug's own class folds into the medicine groups' class terms
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,11 @@ def vocabulary() -> Vocabulary:
         for variant in (name, *variants):
             agents.setdefault(_plain_key(variant, exceptions), name)
     canonical[AGENT_GROUP] = agents
+    classes: dict[str, str] = {}
+    for entry in medicine_groups().class_terms():
+        for variant in (entry.term, *entry.synonyms):
+            classes.setdefault(_plain_key(variant, exceptions), entry.term)
+    canonical[CLASS_GROUP] = classes
     kind_groups = {kind.value: group for kind, group in raw.kind_groups.items()}
     return Vocabulary(exceptions, kind_groups, canonical)
 

@@ -229,6 +229,20 @@ class NameResolver:
             raise NoMonographError(name, found.require())
         return found.drug
 
+    def filing_name(self, name: str) -> str:
+        """The drug a document is filed under when its drug is named by hand (`ingest --drug`).
+
+        A generic, brand, salt or combination the catalog or a monograph knows gives its drug
+        key; a sound-alike spelling is refused with the suggestion rather than corrected
+        silently; a name nothing knows is kept as typed (a drug new to medinfo).
+        """
+        found = self.resolve(name)
+        if found.group is not None:
+            raise GroupNameError(found.typed, found.group)
+        if found.matched is Matched.TYPO and found.drug is not None:
+            raise UnknownDrugError(found.typed, [found.drug])
+        return found.drug or name
+
     def resolve_components(self, name: str) -> list[str]:
         """Generic names of the active ingredients of `name`; empty for an unknown name.
 

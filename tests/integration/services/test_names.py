@@ -128,3 +128,24 @@ def test_every_monograph_name_resolves_alike_everywhere(medinfo: Medinfo) -> Non
             found = monograph_answers(medinfo, typed)
             assert "show --json" in found, typed  # a stored name takes the fast path
             assert set(found.values()) == {found["resolver"]}, typed
+
+
+@pytest.mark.parametrize(
+    ("name", "filed_as"),
+    [
+        ("Lioresal", "baclofen"),
+        ("atazanavir sulfate", "atazanavir"),
+        ("BACLOFÈNE", "baclofen"),
+        ("zzzfictitiumab", "zzzfictitiumab"),
+    ],
+)
+def test_ingest_drug_files_a_document_under_the_resolved_drug(
+    medinfo: Medinfo, name: str, filed_as: str
+) -> None:
+    assert medinfo.names.filing_name(name) == filed_as
+
+
+@pytest.mark.parametrize("name", ["benzodiazepines", "baclofn"])
+def test_ingest_drug_refuses_a_group_or_a_guessed_spelling(medinfo: Medinfo, name: str) -> None:
+    with pytest.raises(MedinfoError):
+        medinfo.names.filing_name(name)

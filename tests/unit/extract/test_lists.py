@@ -38,7 +38,7 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
     },
     "sertraline.txt": {
         "brand_names": {"zoloft"},
-        "drug_class": {"selective serotonin reuptake inhibitor", "antidepressant"},
+        "drug_class": {"ssri", "antidepressant"},
         "indications": {
             ("depression", False),
             ("panic disorder", False),
@@ -87,7 +87,7 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
     },
     "ibuprofen.txt": {
         "brand_names": {"advil", "motrin"},
-        "drug_class": {"nonsteroidal anti-inflammatory drug"},
+        "drug_class": {"nsaid"},
         "indications": {
             ("pain", False),
             ("fever", False),

@@ -123,3 +123,40 @@ def test_interaction_agents_come_from_the_groups_agent_keys() -> None:
     assert agents["narcotics"].severity == "major"
     assert agents["alcohol"].agent_type == "substance"
     assert "qt prolonging drugs" not in agents
+
+
+def test_class_terms_come_from_the_groups_class_terms() -> None:
+    classes = {term.term: term for term in medicine_groups().class_terms()}
+    assert "muscle relaxer" in classes["skeletal muscle relaxant"].synonyms
+    assert "selective serotonin reuptake inhibitor" in classes["SSRI"].synonyms
+    assert "SSRI" not in classes["SSRI"].synonyms
+
+
+def test_every_group_named_as_a_class_has_members() -> None:
+    vocabulary = medicine_groups()
+    empty = [
+        group.id
+        for group in vocabulary.groups.values()
+        if group.class_term is not None and not vocabulary.members_of(group.id)
+    ]
+    assert empty == []
+
+
+def test_every_medicine_group_has_members() -> None:
+    vocabulary = medicine_groups()
+    empty = [gid for gid in vocabulary.groups if not vocabulary.members_of(gid)]
+    assert empty == []
+
+
+@pytest.mark.parametrize(
+    ("member", "group"),
+    [
+        ("atorvastatin calcium", "statins"),
+        ("lisinopril", "ace_inhibitors"),
+        ("atazanavir sulfate", "hiv_protease_inhibitors"),
+        ("insulin glargine", "insulins"),
+        ("prednisone", "corticosteroids"),
+    ],
+)
+def test_formerly_empty_and_class_groups_reach_their_members(member: str, group: str) -> None:
+    assert group in groups_of(member)
