@@ -45,6 +45,8 @@ class Patient(BaseModel):
     other_medications: list[Annotated[str, Field(max_length=200)]] = Field(
         default_factory=list, max_length=50
     )
+    weight_kg: float | None = Field(default=None, gt=0, le=700)
+    serum_creatinine_mg_dl: float | None = Field(default=None, gt=0, le=50)
 
 
 class Regimen(BaseModel):
@@ -90,6 +92,13 @@ class Alert(BaseModel):
     sources: list[str] = Field(default_factory=list)
 
 
+class NotChecked(BaseModel):
+    """Something the check could not compare: what it is and why, in the reader's words."""
+
+    what: Literal["monograph", "route", "dose unit", "other medicine", "population"]
+    reason: str
+
+
 class TaperStep(BaseModel):
     step: int
     daily_mg: float | None
@@ -101,4 +110,5 @@ class CheckResponse(BaseModel):
     drug: str
     daily_dose_mg: float
     alerts: list[Alert] = Field(default_factory=list)
+    not_checked: list[NotChecked] = Field(default_factory=list)
     taper_plan: list[TaperStep] | None = None

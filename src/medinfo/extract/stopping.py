@@ -22,7 +22,7 @@ from medinfo.knowledge.extract_rules import StoppingRules
 from medinfo.knowledge.loading import any_of, load
 
 _OBJECT_REACH = 30  # characters after a stop verb in which its object is named
-_KEYS = ("stop_verbs", "abrupt", "risk", "safe", "taper", "no_taper")
+_KEYS = ("stop_verbs", "abrupt", "risk", "harm", "safe", "taper", "no_taper")
 
 
 @dataclass(frozen=True)
@@ -56,14 +56,22 @@ def _abrupt_risk(text: str) -> bool | None:
     if not is_abrupt_stop(text):
         if safe and affirmed and _find("stop_verbs", text):
             rest = text[: safe.start()] + " " + text[safe.end() :]
-            return None if _find("risk", rest) else False
+            return None if _harm_stated(rest) else False
         return None
     if safe and affirmed:
         rest = text[: safe.start()] + " " + text[safe.end() :]
-        return bool(_find("risk", rest))
+        return _harm_stated(rest)
     if safe:
         return True
     return True if _find("risk", text) else None
+
+
+def _harm_stated(text: str) -> bool:
+    """Whether `text` names a harm of stopping (withdrawal, rebound, seizures) unnegated."""
+    return any(
+        polarity_at(text, found.start()) is Polarity.AFFIRMED
+        for found in _rules().patterns["harm"].finditer(text)
+    )
 
 
 def _taper_steps(text: str) -> dict[str, Scalar]:

@@ -204,6 +204,7 @@ class StoppingRules(KnowledgeFile):
     stop_verbs: Patterns
     abrupt: Patterns
     risk: Patterns
+    harm: Patterns
     safe: Patterns
     taper: Patterns
     no_taper: Patterns

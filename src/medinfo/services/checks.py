@@ -9,11 +9,18 @@ from typing import Any, get_args
 
 from pydantic import ValidationError
 
-from medinfo.domain.alerts import CheckRequest, CheckResponse, MissedDoseEvent, StopEvent
-from medinfo.domain.errors import InputError
+from medinfo.domain.alerts import (
+    CheckRequest,
+    CheckResponse,
+    MissedDoseEvent,
+    NotChecked,
+    StopEvent,
+)
+from medinfo.domain.errors import InputError, UnknownDrugError
 from medinfo.domain.monograph import SourceRef
-from medinfo.services.monograph_lookup import StoreMonographs
+from medinfo.services.monograph_lookup import NoMonographError, StoreMonographs
 from medinfo.services.safety import check_regimen
+from medinfo.services.safety.messages import render
 
 # Tags of the event union: pydantic puts them in error locations, a reader does not need them.
 _UNION_TAGS = frozenset(
@@ -100,11 +107,26 @@ def read_check_request(data: str | bytes, origin: str) -> CheckRequest:
 def check_request(lookup: StoreMonographs, request: CheckRequest) -> CheckResponse:
     """The safety check of a request against the monograph its drug name refers to.
 
-    The regimen's drug may be a generic, brand or misspelled name. Raises UnknownDrugError
-    (with suggestions) or NoMonographError: no check runs without the drug's facts.
+    The regimen's drug may be a generic, brand or misspelled name. A drug medinfo has no
+    facts about gets no alerts and a `not_checked` item saying nothing could be checked:
+    never an empty "all clear".
     """
-    _drug, monograph = lookup.require(request.regimen.drug)
+    try:
+        _drug, monograph = lookup.require(request.regimen.drug)
+    except (UnknownDrugError, NoMonographError) as error:
+        return unchecked_response(request, str(error))
     return check_regimen(request, monograph, resolve=lookup)
+
+
+def unchecked_response(request: CheckRequest, why: str) -> CheckResponse:
+    """The answer for a drug without a monograph: nothing checked, and why."""
+    regimen = request.regimen
+    reason = f"{render('not_checked.monograph', drug=regimen.drug)} ({why})"
+    return CheckResponse(
+        drug=regimen.drug,
+        daily_dose_mg=regimen.dose_mg * regimen.times_per_day,
+        not_checked=[NotChecked(what="monograph", reason=reason)],
+    )
 
 
 def cited_sources(lookup: StoreMonographs, drug: str, ids: Iterable[str]) -> dict[str, SourceRef]:

@@ -18,7 +18,7 @@ def test_check_returns_the_response_contract(stocked_client: TestClient) -> None
     response = stocked_client.post("/api/v1/check", json=REQUEST)
     assert response.status_code == 200, response.text
     body = CheckResponse.model_validate(response.json())
-    assert set(response.json()) == {"drug", "daily_dose_mg", "alerts", "taper_plan"}
+    assert set(response.json()) == {"drug", "daily_dose_mg", "alerts", "not_checked", "taper_plan"}
     assert body.drug == "tizanidine"
     assert body.daily_dose_mg == 24
     codes = [alert.code for alert in body.alerts]
@@ -54,18 +54,24 @@ def test_check_invalid_json_is_422_with_the_position(stocked_client: TestClient)
     assert response.json()["detail"].startswith("request body: invalid JSON at line 2, column")
 
 
-def test_check_unknown_drug_is_404_with_suggestions(stocked_client: TestClient) -> None:
+def test_check_unknown_drug_is_not_checked_with_suggestions(stocked_client: TestClient) -> None:
     body = {"regimen": {"drug": "tizanidxyz", "dose_mg": 1}}
     response = stocked_client.post("/api/v1/check", json=body)
-    assert response.status_code == 404
-    assert "tizanidine" in [name.lower() for name in response.json()["suggestions"]]
+    assert response.status_code == 200
+    assert response.json()["alerts"] == []
+    [item] = response.json()["not_checked"]
+    assert item["what"] == "monograph"
+    assert "tizanidine" in item["reason"].lower()
 
 
-def test_check_drug_without_monograph_is_404_and_says_so(stocked_client: TestClient) -> None:
+def test_check_drug_without_monograph_says_nothing_was_checked(
+    stocked_client: TestClient,
+) -> None:
     response = stocked_client.post(
         "/api/v1/check", json={"regimen": {"drug": "Xanax", "dose_mg": 1}}
     )
-    assert response.status_code == 404
-    assert response.json()["monograph_available"] is False
-    assert response.json()["drug"] == "alprazolam"
-    assert "no monograph" in response.json()["detail"]
+    assert response.status_code == 200
+    assert response.json()["alerts"] == []
+    [item] = response.json()["not_checked"]
+    assert item["what"] == "monograph"
+    assert "no monograph for 'alprazolam'" in item["reason"]

@@ -53,3 +53,23 @@ def test_extract_stopping_no_withdrawal_means_stopping_is_safe(statements_of: St
     assert _risk(statements_of, no_withdrawal) == [False]
     assert _risk(statements_of, "It can usually be stopped at any time.") == [False]
     assert _risk(statements_of, "Do not stop taking it without asking your doctor.") == []
+
+
+def test_extract_stopping_safe_statement_with_advice_is_not_a_warning(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Quitting it abruptly produces no withdrawal, and you don't need to reduce it first, "
+        "though the original symptoms may slowly return."
+    )
+    assert _risk(statements_of, text) == [False]
+    harm = "Halting it suddenly causes no withdrawal, but rebound headaches are common."
+    assert _risk(statements_of, harm) == [True]
+
+
+def test_extract_stopping_weaning_of_animal_young_is_not_a_taper(
+    statements_of: StatementsOf,
+) -> None:
+    text = "Dams were dosed from mating until weaning, and litter sizes fell at the top dose."
+    assert extract_stopping(statements_of(text), "s1") == []
+    assert _risk(statements_of, "Your doctor will wean you off it over a month.") == [True]

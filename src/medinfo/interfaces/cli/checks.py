@@ -50,7 +50,9 @@ def describe_response(response: CheckResponse, sources: dict[str, SourceRef]) ->
     from medinfo.domain.monograph import DISCLAIMER
 
     lines = [f"{response.drug}: {response.daily_dose_mg:g} mg a day"]
-    if not response.alerts:
+    if not response.alerts and response.not_checked:
+        lines.append("No alerts among what could be checked; see what was not checked below.")
+    elif not response.alerts:
         lines.append("No alerts: the sources raise no concern about this regimen.")
     for alert in response.alerts:
         lines.append(f"\n{alert.severity.value.upper()}  {alert.code.value}")
@@ -58,6 +60,9 @@ def describe_response(response: CheckResponse, sources: dict[str, SourceRef]) ->
         titles = [f"{sources[i].title} [{i}]" if i in sources else i for i in alert.sources]
         if titles:
             lines.append(f"  sources: {'; '.join(titles)}")
+    if response.not_checked:
+        lines.append("\nNot checked:")
+        lines.extend(f"  {item.what}: {item.reason}" for item in response.not_checked)
     if response.taper_plan:
         lines.append("\nTaper plan:")
         for step in response.taper_plan:

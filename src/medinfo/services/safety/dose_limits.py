@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from medinfo.domain.alerts import Alert, AlertCode, Patient, Regimen, Severity
+from medinfo.domain.alerts import Alert, AlertCode, NotChecked, Patient, Regimen, Severity
 from medinfo.domain.dosing import Dose, is_mass_unit
 from medinfo.domain.monograph import DoseSpec, Monograph, RenalAdjustment
 from medinfo.knowledge.safety_rules import SafetyRules
-from medinfo.services.safety.messages import format_amount, render
+from medinfo.services.safety.messages import format_amount, render, times_words
 
 # Relative slack for float arithmetic: 26.6667 mg x 3 is 80 mg, not over it.
 _TOLERANCE = 1e-6
@@ -19,26 +19,33 @@ def daily_dose_mg(regimen: Regimen) -> float:
 
 
 def check_dose_limits(
-    regimen: Regimen, patient: Patient, monograph: Monograph, rules: SafetyRules
+    regimen: Regimen,
+    patient: Patient,
+    monograph: Monograph,
+    rules: SafetyRules,
+    replaced: tuple[bool, bool] = (False, False),
 ) -> list[Alert]:
-    """MAX_DAILY_DOSE_EXCEEDED and SINGLE_DOSE_HIGH, only against limits for the same route."""
+    """MAX_DAILY_DOSE_EXCEEDED and SINGLE_DOSE_HIGH, only against limits for the same route.
+
+    `replaced` says whether a population rule that fits the patient already gave the daily
+    and the single maximum (services/safety/populations.py); the adult one is then not used.
+    """
+    daily_replaced, single_replaced = replaced
     route = rules.route_of(regimen.route)
     daily = daily_dose_mg(regimen)
     fields = {
         "daily": format_amount(daily),
         "dose": format_amount(regimen.dose_mg),
-        "times": _times(regimen.times_per_day),
+        "times": times_words(regimen.times_per_day),
         "route": route,
         "drug": monograph.drug,
     }
+    max_daily = None if daily_replaced else monograph.dosing.max_daily
+    max_single = None if single_replaced else monograph.dosing.max_single
     checks = (
         _renal_ceiling_alert(daily, route, patient, monograph, rules)
-        or _limit_alert(
-            AlertCode.MAX_DAILY_DOSE_EXCEEDED, daily, monograph.dosing.max_daily, rules, fields
-        ),
-        _limit_alert(
-            AlertCode.SINGLE_DOSE_HIGH, regimen.dose_mg, monograph.dosing.max_single, rules, fields
-        ),
+        or _limit_alert(AlertCode.MAX_DAILY_DOSE_EXCEEDED, daily, max_daily, rules, fields),
+        _limit_alert(AlertCode.SINGLE_DOSE_HIGH, regimen.dose_mg, max_single, rules, fields),
     )
     return [alert for alert in checks if alert is not None]
 
@@ -139,6 +146,22 @@ def _milligrams(amount: float, unit: str) -> float | None:
     return Dose(amount=amount, unit=name).milligrams()
 
 
-def _times(times_per_day: int) -> str:
-    key = {1: "times.once", 2: "times.twice"}.get(times_per_day, "times.many")
-    return render(key, times=times_per_day)
+def dose_not_checked(
+    regimen: Regimen, monograph: Monograph, rules: SafetyRules
+) -> list[NotChecked]:
+    """A route the sources give no limit for, or a limit in a unit that is not a mass."""
+    dosing = monograph.dosing
+    specs = [spec for spec in (dosing.max_daily, dosing.max_single) if spec is not None]
+    if not specs:
+        return []
+    route = rules.route_of(regimen.route)
+    same_route = [spec for spec in specs if rules.route_of(spec.route) == route]
+    if not same_route:
+        reason = render("not_checked.route", drug=monograph.drug, route=route)
+        return [NotChecked(what="route", reason=reason)]
+    if all(_milligrams(spec.amount, spec.unit) is None for spec in same_route):
+        reason = render(
+            "not_checked.dose_unit", population=f"{route} {monograph.drug}", unit=same_route[0].unit
+        )
+        return [NotChecked(what="dose unit", reason=reason)]
+    return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from medinfo.domain.alerts import (
     Alert,
+    AlertCode,
     CheckRequest,
     CheckResponse,
     MissedDoseEvent,
@@ -16,10 +17,15 @@ from medinfo.knowledge.loading import load
 from medinfo.knowledge.names import normalize_name
 from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
 from medinfo.services.safety.conditions import check_conditions
-from medinfo.services.safety.dose_limits import check_dose_limits, daily_dose_mg
+from medinfo.services.safety.dose_limits import (
+    check_dose_limits,
+    daily_dose_mg,
+    dose_not_checked,
+)
 from medinfo.services.safety.events import check_missed_dose, plan_stop
 from medinfo.services.safety.interactions import check_interactions
-from medinfo.services.safety.medicines import MedicineResolver, resolve_medicines
+from medinfo.services.safety.medicines import MedicineResolver, resolve_medicines, unrecognised
+from medinfo.services.safety.populations import check_populations
 
 
 def check_regimen(
@@ -36,10 +42,20 @@ def check_regimen(
     patient, regimen, event = request.patient, request.regimen, request.event
     itself = frozenset({normalize_name(monograph.drug)})
     medicines = resolve_medicines(patient.other_medications, resolve, exclude=itself)
+    populations = check_populations(regimen, patient, monograph, rules)
+    replaced = (populations.daily_replaced, populations.single_replaced)
+    conditions = check_conditions(patient, monograph, rules)
+    stated = {alert.code for alert in conditions}
     alerts: list[Alert] = [
-        *check_dose_limits(regimen, patient, monograph, rules),
+        *check_dose_limits(regimen, patient, monograph, rules, replaced),
+        *populations.alerts,
         *check_interactions(patient, medicines, monograph, rules, vocabulary),
-        *check_conditions(patient, monograph, rules),
+    ]
+    alerts = [alert for alert in alerts if alert.code not in stated] + conditions
+    not_checked = [
+        *dose_not_checked(regimen, monograph, rules),
+        *populations.not_checked,
+        *unrecognised(medicines, monograph.drug),
     ]
     taper: list[TaperStep] | None = None
     if isinstance(event, MissedDoseEvent):
@@ -50,5 +66,26 @@ def check_regimen(
             alerts.append(stop_alert)
     alerts.sort(key=lambda alert: -severity_rank(alert.severity))
     return CheckResponse(
-        drug=monograph.drug, daily_dose_mg=daily_dose_mg(regimen), alerts=alerts, taper_plan=taper
+        drug=monograph.drug,
+        daily_dose_mg=daily_dose_mg(regimen),
+        alerts=_one_per_code(alerts),
+        not_checked=list({item.reason: item for item in not_checked}.values()),
+        taper_plan=taper,
     )
+
+
+_DOSE_CODES = frozenset({AlertCode.MAX_DAILY_DOSE_EXCEEDED, AlertCode.SINGLE_DOSE_HIGH})
+
+
+def _one_per_code(alerts: list[Alert]) -> list[Alert]:
+    """One dose alert of each code, the first (most severe): a population maximum and the
+    kidney ceiling may both find the same excess. Interaction alerts stay one per medicine."""
+    seen: set[AlertCode] = set()
+    kept = []
+    for alert in alerts:
+        if alert.code in _DOSE_CODES:
+            if alert.code in seen:
+                continue
+            seen.add(alert.code)
+        kept.append(alert)
+    return kept

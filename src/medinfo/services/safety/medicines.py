@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
+from medinfo.domain.alerts import NotChecked
 from medinfo.knowledge.groups import MedicineGroups, medicine_groups
 from medinfo.knowledge.loading import load
 from medinfo.knowledge.names import normalize_name
 from medinfo.knowledge.safety_rules import SafetyRules
+from medinfo.services.safety.messages import render
 
 
 class MedicineResolver(Protocol):
@@ -153,3 +155,15 @@ def _drug_finder() -> Any:
     except ImportError:  # the optional NLP extra is not installed
         return None
     return find_drugs
+
+
+def unrecognised(medicines: list[Medicine], drug: str) -> list[NotChecked]:
+    """The other medicines nobody could name: their interactions were not checked."""
+    return [
+        NotChecked(
+            what="other medicine",
+            reason=render("not_checked.other_medicine", name=medicine.name, drug=drug),
+        )
+        for medicine in medicines
+        if not medicine.resolved and not medicine.classes
+    ]

@@ -41,3 +41,9 @@ def with_article(label: str) -> str:
 def sentence(text: str) -> str:
     """Monograph text as a sentence fragment: trimmed, without a final full stop."""
     return text.strip().rstrip(".").strip()
+
+
+def times_words(times_per_day: int) -> str:
+    """ "once a day", "twice a day", "3 times a day"."""
+    key = {1: "times.once", 2: "times.twice"}.get(times_per_day, "times.many")
+    return render(key, times=times_per_day)

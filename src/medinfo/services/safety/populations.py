@@ -1,0 +1,167 @@
+"""Population dose rules: the kidney, liver, older-adult and child limits that fit the patient."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from medinfo.domain.alerts import Alert, AlertCode, NotChecked, Patient, Regimen, Severity
+from medinfo.domain.monograph import DoseSpec, LimitAdvice, Monograph, Population, PopulationLimit
+from medinfo.knowledge.safety_rules import SafetyRules
+from medinfo.services.safety.messages import format_amount, render, times_words
+
+ADULT_AGE = 18.0  # a child's band never reaches past this age, whatever a source's range says
+OLDER_AGE = 65.0  # "older adults" without an age
+REDUCED_KIDNEY_EGFR = 60.0  # "kidney impairment" without a band
+_TOLERANCE = 1e-6
+_WORDED = (LimitAdvice.REDUCE, LimitAdvice.AVOID)
+WITHIN: Literal["within"] = "within"  # a maximum that was compared and not passed
+
+
+@dataclass(frozen=True)
+class PopulationFindings:
+    """What the patient's populations add: alerts, what could not be checked, and whether a
+    population's own daily or single maximum replaced the adult one."""
+
+    alerts: list[Alert]
+    not_checked: list[NotChecked]
+    daily_replaced: bool
+    single_replaced: bool
+
+
+def fitting_limits(patient: Patient, monograph: Monograph) -> list[PopulationLimit]:
+    """The monograph's population rules the patient belongs to."""
+    return [limit for limit in monograph.dosing.population_limits if _fits(limit, patient)]
+
+
+def check_populations(
+    regimen: Regimen, patient: Patient, monograph: Monograph, rules: SafetyRules
+) -> PopulationFindings:
+    """Each fitting rule: its maxima compared, or said to be worded only (never the adult one)."""
+    alerts: list[Alert] = []
+    not_checked: list[NotChecked] = []
+    daily_replaced = single_replaced = False
+    for limit in fitting_limits(patient, monograph):
+        daily = _compare(limit, limit.max_daily, regimen.dose_mg * regimen.times_per_day, patient)
+        single = _compare(limit, limit.max_single, regimen.dose_mg, patient)
+        for code, outcome in (
+            (AlertCode.MAX_DAILY_DOSE_EXCEEDED, daily),
+            (AlertCode.SINGLE_DOSE_HIGH, single),
+        ):
+            if isinstance(outcome, NotChecked):
+                not_checked.append(outcome)
+            elif isinstance(outcome, _Over):
+                alerts.append(_over_alert(code, outcome, limit, regimen, monograph, rules))
+        daily_replaced |= daily is not None
+        single_replaced |= single is not None
+        if daily is None and single is None:
+            alerts.extend(_worded_alert(limit, monograph))
+            if limit.adjustment_without_number or limit.advice in _WORDED:
+                reason = render(
+                    "not_checked.population", population=_label(limit), drug=monograph.drug
+                )
+                not_checked.append(NotChecked(what="population", reason=reason))
+    return PopulationFindings(alerts, not_checked, daily_replaced, single_replaced)
+
+
+def _fits(limit: PopulationLimit, patient: Patient) -> bool:
+    if limit.population is Population.HEPATIC:
+        return patient.liver_disease
+    if limit.population is Population.RENAL:
+        return _kidney_fits(limit, patient.egfr)
+    if patient.age is None:
+        return False
+    if limit.population is Population.OLDER_ADULTS:
+        return patient.age >= (limit.age_at_least or OLDER_AGE)
+    below = min(limit.age_below or ADULT_AGE, ADULT_AGE)
+    return (limit.age_at_least or 0.0) <= patient.age < below
+
+
+def _kidney_fits(limit: PopulationLimit, egfr: float | None) -> bool:
+    """eGFR stands in for creatinine clearance; a dialysis-only rule is never assumed."""
+    if egfr is None:
+        return False
+    if limit.kidney_at_least is None and limit.kidney_below is None:
+        return not limit.on_dialysis and egfr < REDUCED_KIDNEY_EGFR
+    return (limit.kidney_at_least or 0.0) <= egfr < (limit.kidney_below or float("inf"))
+
+
+@dataclass(frozen=True)
+class _Over:
+    amount: float
+    limit_mg: float
+    stated: str
+    sources: list[str]
+
+
+def _compare(
+    limit: PopulationLimit, spec: DoseSpec | None, amount: float, patient: Patient
+) -> _Over | NotChecked | Literal["within"] | None:
+    """The comparison with one maximum: over it, within it, not possible, or no maximum."""
+    if spec is None:
+        return None
+    unit = spec.unit.lower().replace(" ", "")
+    per_kg = unit.endswith("/kg")
+    mass = unit.removesuffix("/kg").removesuffix("/day")
+    factor = {"mg": 1.0, "g": 1000.0, "mcg": 0.001, "microgram": 0.001}.get(mass)
+    if factor is None:
+        reason = render("not_checked.dose_unit", population=_label(limit), unit=spec.unit)
+        return NotChecked(what="dose unit", reason=reason)
+    stated = f"{format_amount(spec.amount)} {spec.unit}"
+    if per_kg:
+        if patient.weight_kg is None:
+            reason = render("not_checked.weight", population=_label(limit))
+            return NotChecked(what="population", reason=reason)
+        ceiling = spec.amount * factor * patient.weight_kg
+        stated += f" ({format_amount(ceiling)} mg at {format_amount(patient.weight_kg)} kg)"
+    else:
+        ceiling = spec.amount * factor
+    sources = list(dict.fromkeys([*spec.sources, *limit.sources]))
+    if amount > ceiling * (1 + _TOLERANCE):
+        return _Over(amount, ceiling, stated, sources)
+    return WITHIN
+
+
+def _over_alert(
+    code: AlertCode,
+    over: _Over,
+    limit: PopulationLimit,
+    regimen: Regimen,
+    monograph: Monograph,
+    rules: SafetyRules,
+) -> Alert:
+    key = f"{code.value}.population"
+    message = render(
+        key,
+        daily=format_amount(regimen.dose_mg * regimen.times_per_day),
+        dose=format_amount(regimen.dose_mg),
+        times=times_words(regimen.times_per_day),
+        drug=monograph.drug,
+        population=_label(limit),
+        limit=over.stated,
+    )
+    danger = over.amount >= over.limit_mg * rules.dose_limits.danger_when_over_times
+    severity = Severity.DANGER if danger else rules.dose_limits.severity
+    return Alert(code=code, severity=severity, message=message, sources=over.sources)
+
+
+def _worded_alert(limit: PopulationLimit, monograph: Monograph) -> list[Alert]:
+    """A kidney or liver rule in words only ("a lower dose") is an alert that says so."""
+    codes = {
+        Population.HEPATIC: AlertCode.HEPATIC_IMPAIRMENT,
+        Population.RENAL: AlertCode.RENAL_IMPAIRMENT,
+    }
+    code = codes.get(limit.population)
+    if code is None or limit.advice not in _WORDED:
+        return []
+    message = render(
+        f"{code.value}.population",
+        advice=render(f"advice.{limit.advice.value}"),
+        drug=monograph.drug,
+        population=_label(limit),
+    )
+    return [Alert(code=code, severity=Severity.WARNING, message=message, sources=limit.sources)]
+
+
+def _label(limit: PopulationLimit) -> str:
+    return limit.criterion or limit.population.value.replace("_", " ")
