@@ -10,16 +10,23 @@ from typing import Any, get_args
 from pydantic import ValidationError
 
 from medinfo.domain.alerts import (
+    Alert,
     CheckRequest,
     CheckResponse,
     MissedDoseEvent,
     NotChecked,
+    Patient,
     StopEvent,
 )
 from medinfo.domain.errors import InputError, UnknownDrugError
-from medinfo.domain.monograph import SourceRef
+from medinfo.domain.monograph import Monograph, SourceRef
+from medinfo.knowledge.groups import medicine_groups
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
 from medinfo.services.monograph_lookup import NoMonographError, StoreMonographs
 from medinfo.services.safety import check_regimen
+from medinfo.services.safety.interactions import check_interactions
+from medinfo.services.safety.medicines import resolve_medicines
 from medinfo.services.safety.messages import render
 
 # Tags of the event union: pydantic puts them in error locations, a reader does not need them.
@@ -115,7 +122,37 @@ def check_request(lookup: StoreMonographs, request: CheckRequest) -> CheckRespon
         _drug, monograph = lookup.require(request.regimen.drug)
     except (UnknownDrugError, NoMonographError) as error:
         return unchecked_response(request, str(error))
-    return check_regimen(request, monograph, resolve=lookup)
+    response = check_regimen(request, monograph, resolve=lookup)
+    extra = other_side_alerts(lookup, request, monograph, response.alerts)
+    if not extra:
+        return response
+    alerts = sorted([*response.alerts, *extra], key=lambda alert: -severity_rank(alert.severity))
+    return response.model_copy(update={"alerts": alerts})
+
+
+def other_side_alerts(
+    lookup: StoreMonographs, request: CheckRequest, monograph: Monograph, found: list[Alert]
+) -> list[Alert]:
+    """Interactions the other medicines' own monographs list with this drug, for each other
+    medicine this drug's monograph raised nothing about."""
+    itself = monograph.drug
+    alerts: list[Alert] = []
+    for name in request.patient.other_medications:
+        if any(name.strip() in alert.message for alert in found if _is_interaction(alert)):
+            continue
+        named = lookup.identify(name)
+        other = lookup.get(named.drug) if named.has_monograph and named.drug else None
+        if other is None or other.drug == itself:
+            continue
+        medicines = resolve_medicines([request.regimen.drug], lookup, exclude=frozenset())
+        alerts += check_interactions(
+            Patient(), medicines, other, load(SafetyRules), medicine_groups()
+        )
+    return alerts
+
+
+def _is_interaction(alert: Alert) -> bool:
+    return alert.code.value.startswith("INTERACTION_")
 
 
 def unchecked_response(request: CheckRequest, why: str) -> CheckResponse:

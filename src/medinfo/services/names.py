@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -115,6 +115,20 @@ class NameTable:
     combinations: dict[frozenset[str], str] = field(default_factory=dict, compare=False)
 
 
+def vocabulary_generics(name: str) -> tuple[str, ...]:
+    """The generic ingredients `name` exactly is, in the medicine-group vocabulary or the drug
+    dictionary of drug-named-entity-recognition (loaded on first need)."""
+    from medinfo.knowledge.groups import medicine_groups
+
+    known = medicine_groups().components_of(name)
+    if known:
+        return tuple(known)
+    from medinfo.extract.drug_detection import find_drug_names
+
+    found = find_drug_names(name)
+    return (found[0],) if len(found) == 1 and len(name.split()) == 1 else ()
+
+
 def medicine_group(name: str) -> str | None:
     """The medicine group (its id) a whole name is, e.g. "benzodiazepines"; None for other names.
 
@@ -162,6 +176,13 @@ def resolve_name(name: str, table: NameTable, catalog_of: Callable[[], Catalog])
     group = medicine_group(typed)
     if group is not None:
         return Resolution(typed, matched=Matched.GROUP, group=group)
+    known = vocabulary_generics(typed)
+    if known:  # a real medicine ("phenobarbital") is not another's misspelling
+        if len(known) == 1 and fold(known[0]) != folded:
+            named = resolve_name(known[0], table, catalog_of)
+            if named.drug is not None and named.matched is not Matched.TYPO:
+                return replace(named, typed=typed, matched=Matched.SYNONYM)
+        return Resolution(typed, matched=Matched.GENERIC, components=known)
     if exact is not None:  # a sound-alike spelling
         return _found(typed, exact.key, Matched.TYPO, table, catalog)
     components = catalog.resolve_components(typed)

@@ -98,9 +98,7 @@ def check_interactions(
 def _match(medicine: Medicine, target: Target, alcohol: str) -> _Hit | None:
     classes = (medicine.classes & target.classes) - {alcohol}
     drugs = frozenset(
-        part
-        for part in medicine.components
-        if part in target.drugs or (not medicine.resolved and f" {part} " in target.words)
+        part for part in medicine.components if part in target.drugs or f" {part} " in target.words
     )
     return _Hit(target, classes, drugs) if classes or drugs else None
 

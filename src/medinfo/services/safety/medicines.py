@@ -42,10 +42,17 @@ def resolve_medicines(
         if not name.strip():
             continue
         components, resolved = resolve_components(name, resolve)
+        group = None if resolved else vocabulary.by_name(name)
+        if group is not None:  # a group named as a medicine ("an NSAID"): its shared classes
+            shared = [vocabulary.classes_of_drug(member) for member in group.members]
+            wider = frozenset.intersection(*shared) if shared else frozenset()
+            medicines.append(Medicine(name.strip(), (), wider | {group.id}, True))
+            continue
         kept = tuple(part for part in components if part not in exclude)
         if not kept:
             continue
-        classes = frozenset().union(*(vocabulary.classes_of_drug(part) for part in kept))
+        named = (*kept, normalize_name(name), _clean(name))  # a member typed with a qualifier
+        classes = frozenset().union(*(vocabulary.classes_of_drug(part) for part in named))
         medicines.append(Medicine(name.strip(), kept, classes, resolved))
     return medicines
 

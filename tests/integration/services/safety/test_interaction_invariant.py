@@ -1,0 +1,106 @@
+"""Invariant: every interaction a monograph lists fires when the patient takes that medicine.
+
+Over every monograph the tests can build: the embedded knowledge base, both SPL example labels
+and every blind test article. For each listed interaction, a check of the drug naming the agent
+(the drug itself, or a member of the listed medicine group) as another medicine raises an
+interaction alert at least as severe as the sources' severity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from medinfo.bootstrap import Medinfo, bootstrap
+from medinfo.config import SHARED_DIR
+from medinfo.domain.alerts import CheckRequest
+from medinfo.domain.monograph import Interaction, Monograph
+from medinfo.knowledge.groups import medicine_groups
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
+from tests.fakes import real_pipeline_missing
+
+ROOT = Path(__file__).parents[4]
+SHARED = Path(SHARED_DIR.value() or ROOT / ".." / "shared")
+LABELS = sorted((SHARED / "data" / "openfda").glob("spl_example_*.xml"))
+ARTICLES = sorted((ROOT / "tests" / "fixtures" / "blind" / "articles").glob("*/0*"))
+
+pytestmark = [
+    pytest.mark.skipif(not LABELS, reason="../shared/data/openfda is absent"),
+    pytest.mark.skipif(bool(real_pipeline_missing()), reason=real_pipeline_missing() or "ready"),
+]
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Medinfo]:
+    """The embedded knowledge base plus both labels and every blind article."""
+    medinfo = bootstrap(f"sqlite:///{tmp_path_factory.mktemp('invariant') / 'medinfo.db'}")
+    medinfo.ingest_paths([*LABELS, *ARTICLES])
+    yield medinfo
+    medinfo.close()
+
+
+def _agent_as_medicine(app: Medinfo, item: Interaction, monograph: Monograph) -> str | None:
+    """A medicine name that the listed agent covers: itself, or a member of its group.
+
+    None for alcohol and foods, and for a class the vocabulary has no group for (no member
+    can be named)."""
+    vocabulary = medicine_groups()
+    if item.agent_type == "substance":
+        return None
+    own = vocabulary.drugs_named(monograph.drug) | {monograph.drug}
+    for group in sorted(vocabulary.classes_named(item.agent)):
+        members = [m for m in sorted(vocabulary.members_of(group)) if m not in own]
+        if members:
+            return members[0]
+    found = app.resolve_name(item.agent)
+    if item.agent_type == "class" or not (found.drug or found.components):
+        return None
+    return item.agent if item.agent not in own else None
+
+
+def _listed(app: Medinfo) -> list[tuple[Monograph, Interaction, str]]:
+    cases = []
+    for drug in app.drugs():
+        monograph = app.monograph(drug)
+        for item in monograph.interactions:
+            medicine = _agent_as_medicine(app, item, monograph)
+            if medicine is not None:
+                cases.append((monograph, item, medicine))
+    return cases
+
+
+def test_every_listed_interaction_fires_at_its_severity(app: Medinfo) -> None:
+    rules = load(SafetyRules)
+    cases = _listed(app)
+    assert len(cases) > 300  # the set really covers many monographs
+    silent = []
+    for monograph, item, medicine in cases:
+        request = CheckRequest.model_validate(
+            {
+                "patient": {"other_medications": [medicine]},
+                "regimen": {"drug": monograph.drug, "dose_mg": 0.001},
+            }
+        )
+        alerts = [a for a in app.check(request).alerts if a.code.value.startswith("INTERACTION")]
+        wanted = severity_rank(rules.interaction_severity_of(item.severity))
+        if not any(severity_rank(alert.severity) >= wanted for alert in alerts):
+            silent.append(f"{monograph.drug} + {medicine} (listed: {item.agent})")
+    assert not silent, "\n".join(silent)
+
+
+def test_listed_interaction_fires_from_the_other_side(app: Medinfo) -> None:
+    pairs = [
+        (monograph.drug, medicine)
+        for monograph, _item, medicine in _listed(app)
+        if medicine in app.drugs() and medicine != monograph.drug
+    ]
+    assert pairs
+    for drug, medicine in pairs:
+        request = CheckRequest.model_validate(
+            {"patient": {"other_medications": [drug]}, "regimen": {"drug": medicine, "dose_mg": 1}}
+        )
+        codes = [a.code.value for a in app.check(request).alerts]
+        assert any(code.startswith("INTERACTION") for code in codes), (medicine, drug)
