@@ -10,6 +10,7 @@ from medinfo.services.safety.messages import format_amount, render, times_words
 
 # Relative slack for float arithmetic: 26.6667 mg x 3 is 80 mg, not over it.
 _TOLERANCE = 1e-6
+REDUCED_KIDNEY_EGFR = 60.0  # below this, kidney function counts as reduced (KDIGO G3a)
 _UNIT_NAMES = {"milligram": "mg", "gram": "g", "microgram": "mcg", "gm": "g"}
 
 
@@ -82,8 +83,12 @@ def dosing_route(monograph: Monograph, rules: SafetyRules) -> str:
 
 
 def matching_adjustments(monograph: Monograph, egfr: float | None) -> list[RenalAdjustment]:
-    """The monograph's renal dose rules whose eGFR range contains the patient's eGFR."""
-    if egfr is None:
+    """The monograph's renal dose rules whose eGFR range contains the patient's eGFR.
+
+    Only for reduced kidney function (eGFR below 60): a band read without its upper bound
+    ("30 and above") never lowers the dose of someone whose kidneys work normally.
+    """
+    if egfr is None or egfr >= REDUCED_KIDNEY_EGFR:
         return []
     return [
         band

@@ -8,11 +8,11 @@ from typing import Literal
 from medinfo.domain.alerts import Alert, AlertCode, NotChecked, Patient, Regimen, Severity
 from medinfo.domain.monograph import DoseSpec, LimitAdvice, Monograph, Population, PopulationLimit
 from medinfo.knowledge.safety_rules import SafetyRules
+from medinfo.services.safety.dose_limits import REDUCED_KIDNEY_EGFR
 from medinfo.services.safety.messages import format_amount, render, times_words
 
 ADULT_AGE = 18.0  # a child's band never reaches past this age, whatever a source's range says
 OLDER_AGE = 65.0  # "older adults" without an age
-REDUCED_KIDNEY_EGFR = 60.0  # "kidney impairment" without a band
 _TOLERANCE = 1e-6
 _WORDED = (LimitAdvice.REDUCE, LimitAdvice.AVOID)
 WITHIN: Literal["within"] = "within"  # a maximum that was compared and not passed
