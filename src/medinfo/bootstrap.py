@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         ReviewPage,
         ReviewSummary,
     )
+    from medinfo.services.reviews.client_hashes import ClientHasher
     from medinfo.services.search import DrugRef, SearchResults
 
 PipelineFactory = Callable[[], pipelines.Pipeline]
@@ -54,6 +55,7 @@ class Medinfo:
         self._cds_feedback: FeedbackLog | None = None
         self._cds_verifier: TokenVerifier | None = None
         self._cds_verifier_read = False
+        self._client_hasher: ClientHasher | None = None
 
     @property
     def pipeline(self) -> pipelines.Pipeline:
@@ -246,10 +248,29 @@ class Medinfo:
         client_key: str,
         limit: RateLimit | None = None,
     ) -> Review:
-        """Store a pending review (held with reasons when a moderation rule fires)."""
+        """Store a pending review (held with reasons when a moderation rule fires); the client is
+        stored as a hash keyed by MEDINFO_CLIENT_HASH_KEY_FILE's secret (see `client_hasher`)."""
         from medinfo.services.reviews import submit_review
 
-        return submit_review(self.database, name, raw, client_key=client_key, limit=limit)
+        return submit_review(
+            self.database,
+            name,
+            raw,
+            client_key=client_key,
+            limit=limit,
+            hasher=self.client_hasher,
+        )
+
+    @property
+    def client_hasher(self) -> ClientHasher:
+        """Hashes review clients with the secret in MEDINFO_CLIENT_HASH_KEY_FILE (read once),
+        or with a random secret of this process when the setting is empty."""
+        if self._client_hasher is None:
+            from medinfo.config import CLIENT_HASH_KEY_FILE
+            from medinfo.services.reviews.client_hashes import hasher_from_file
+
+            self._client_hasher = hasher_from_file(CLIENT_HASH_KEY_FILE.value())
+        return self._client_hasher
 
     def reviews_to_moderate(self, status: ReviewStatus, limit: int = 100) -> list[Review]:
         from medinfo.services.reviews import list_for_moderation

@@ -53,7 +53,37 @@ CDS_TRUSTED_ISSUERS = Setting(
     "service calls need a bearer JWT signed by one of them. Empty: tokens are not checked.",
 )
 
-SETTINGS: tuple[Setting, ...] = (DATABASE_URL, ADMIN_TOKEN, SHARED_DIR, CDS_TRUSTED_ISSUERS)
+MAX_BODY_BYTES = Setting(
+    "max_body_bytes",
+    "MEDINFO_MAX_BODY_BYTES",
+    str(1024 * 1024),
+    "Largest request body accepted, in bytes (default 1 MiB); larger ones get 413. "
+    "Review submissions have their own, smaller limit (64 KB).",
+)
+TRUSTED_PROXIES = Setting(
+    "trusted_proxies",
+    "MEDINFO_TRUSTED_PROXIES",
+    "",
+    "Comma-separated addresses or networks of reverse proxies whose X-Forwarded-For and "
+    "X-Forwarded-Proto are believed; empty: proxy headers are ignored (the peer address counts).",
+)
+CLIENT_HASH_KEY_FILE = Setting(
+    "client_hash_key_file",
+    "MEDINFO_CLIENT_HASH_KEY_FILE",
+    "",
+    "File holding the secret that keys the hashes of review clients (kept out of the "
+    "database); empty: a random secret per process. Hashes rotate daily either way.",
+)
+
+SETTINGS: tuple[Setting, ...] = (
+    DATABASE_URL,
+    ADMIN_TOKEN,
+    SHARED_DIR,
+    CDS_TRUSTED_ISSUERS,
+    MAX_BODY_BYTES,
+    TRUSTED_PROXIES,
+    CLIENT_HASH_KEY_FILE,
+)
 
 
 def database_url(override: str | None = None) -> str:

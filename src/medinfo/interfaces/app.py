@@ -14,6 +14,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from medinfo.bootstrap import Medinfo, bootstrap
+from medinfo.config import MAX_BODY_BYTES
+from medinfo.domain.errors import InputError
 from medinfo.interfaces.api import answers as answers_api  # asks: GET /api/v1/ask
 from medinfo.interfaces.api import checks as checks_api  # asks: POST /api/v1/check
 from medinfo.interfaces.api import drugs, search
@@ -22,13 +24,17 @@ from medinfo.interfaces.api.fast_routes import fast_route
 from medinfo.interfaces.api.security import SecurityHeaders, policy_for_page
 from medinfo.interfaces.clinical import cds_hooks, fhir
 from medinfo.interfaces.errors import install_error_handlers
+from medinfo.interfaces.openapi_errors import document_errors
+from medinfo.interfaces.request_guards import RequestGuards
 from medinfo.interfaces.shared.lookup import DEFAULT_TTL, DrugLookup
+from medinfo.interfaces.shared.responses import SafeJSONResponse
 from medinfo.interfaces.web import answers as answer_pages  # asks: /ask
 from medinfo.interfaces.web import checks as check_pages  # asks: /check, /interactions
 from medinfo.interfaces.web import reviews as reviews_web
 from medinfo.interfaces.web.rendering import STATIC_DIR
 from medinfo.interfaces.web.routes import drugs as drug_pages
 from medinfo.interfaces.web.routes import home
+from medinfo.services.reviews.sessions import AdminSessions
 
 ROUTERS: tuple[APIRouter, ...] = (
     drugs.router,
@@ -51,8 +57,13 @@ def create_app(
     *,
     services: Medinfo | None = None,
     cache_seconds: float = DEFAULT_TTL,
+    max_body_bytes: int | None = None,
 ) -> FastAPI:
-    """The application over the database at `database_url` (created on first use)."""
+    """The application over the database at `database_url` (created on first use).
+
+    Request bodies are limited to `max_body_bytes` (default: MEDINFO_MAX_BODY_BYTES).
+    """
+    body_limit = max_body_bytes or _setting_bytes()
     medinfo = services or bootstrap(database_url)
     app = FastAPI(
         title="medinfo",
@@ -60,8 +71,11 @@ def create_app(
         summary="Source-attributed medication information.",
         docs_url=None,
         redoc_url=None,
+        default_response_class=SafeJSONResponse,
     )
     app.state.medinfo = medinfo
+    medinfo.client_hasher  # noqa: B018 - a bad MEDINFO_CLIENT_HASH_KEY_FILE fails now, not per review
+    app.state.admin_sessions = AdminSessions()
     app.state.lookup = DrugLookup(medinfo, cache_seconds)
     install_error_handlers(app)
     for router in ROUTERS:
@@ -74,9 +88,19 @@ def create_app(
     app.mount("/static/swagger", StaticFiles(directory=_swagger_dir()), name="swagger")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_api_route("/docs", _openapi_page, include_in_schema=False)
-    app.add_middleware(SecurityHeaders)
+    document_errors(app)
+    app.add_middleware(RequestGuards, max_body_bytes=body_limit)
+    app.add_middleware(SecurityHeaders)  # outermost: refusals carry the headers too
     medinfo.warm_up()  # the catalog now rather than on the first typo
     return app
+
+
+def _setting_bytes() -> int:
+    """MEDINFO_MAX_BODY_BYTES as a positive number of bytes; InputError naming it otherwise."""
+    raw = MAX_BODY_BYTES.value().strip()
+    if not raw.isdigit() or int(raw) <= 0:
+        raise InputError(f"{MAX_BODY_BYTES.env}: must be a positive number of bytes, not {raw!r}")
+    return int(raw)
 
 
 def _openapi_page() -> HTMLResponse:

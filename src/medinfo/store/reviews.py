@@ -145,10 +145,11 @@ class ReviewRepository:
         )
         return result.rowcount == 1
 
-    def recent_from(self, client_hash: str, since: datetime) -> RecentSubmissions:
-        """The client's submissions at or after `since`."""
+    def recent_from(self, client_hashes: Iterable[str], since: datetime) -> RecentSubmissions:
+        """The submissions at or after `since` of a client known by any of `client_hashes`."""
         query = select(func.count(), func.min(reviews.c.created_at)).where(
-            reviews.c.client_hash == client_hash, reviews.c.created_at >= _naive_utc(since)
+            reviews.c.client_hash.in_(sorted(client_hashes)),
+            reviews.c.created_at >= _naive_utc(since),
         )
         count, oldest = self._conn.execute(query).one()
         return RecentSubmissions(int(count), None if oldest is None else _aware(oldest))

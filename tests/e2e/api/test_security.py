@@ -32,7 +32,7 @@ def test_every_response_carries_the_security_headers(client: TestClient, path: s
     assert "script-src 'self'" in CONTENT_SECURITY_POLICY
     assert "frame-ancestors 'none'" in CONTENT_SECURITY_POLICY
     assert headers["x-content-type-options"] == "nosniff"
-    assert headers["referrer-policy"] == "no-referrer"
+    assert headers["referrer-policy"] == "same-origin"
     assert headers["x-frame-options"] == "DENY"
     assert "camera=()" in headers["permissions-policy"]
 

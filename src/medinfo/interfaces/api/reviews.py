@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
 
 from medinfo.config import ADMIN_TOKEN
 from medinfo.domain.reviews import Review, ReviewStatus
+from medinfo.interfaces.shared.responses import SafeJSONResponse
 from medinfo.interfaces.shared.review_requests import (
     MAX_BODY_BYTES,
     THANKS,
@@ -22,7 +23,9 @@ from medinfo.interfaces.shared.review_requests import (
 )
 from medinfo.services import reviews as service
 
-router = APIRouter(tags=["reviews"])
+router = APIRouter(tags=["reviews"], default_response_class=SafeJSONResponse)
+# Review ids are 32-bit on every database (PostgreSQL's integer); larger ones name no review.
+ReviewId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The review's id.")]
 
 _PUBLIC = {"id", "drug", "rating", "condition", "duration", "side_effects", "side_effect_terms"}
 _PUBLIC |= {"text", "created_at", "attribution"}
@@ -31,11 +34,15 @@ _PUBLIC |= {"text", "created_at", "attribution"}
 class ReviewCreate(BaseModel):
     """The body of POST /api/v1/drugs/{name}/reviews (validated by the reviews service)."""
 
-    rating: int
-    condition: str = ""
-    duration: str = ""
-    side_effects: list[str] = []
-    text: str
+    model_config = ConfigDict(extra="forbid")
+
+    rating: int = Field(ge=1, le=10)
+    condition: str = Field("", max_length=service.submission.MAX_SHORT)
+    duration: str = Field("", max_length=service.submission.MAX_SHORT)
+    side_effects: list[str] = Field([], max_length=service.submission.MAX_SIDE_EFFECTS)
+    text: str = Field(
+        min_length=service.submission.MIN_TEXT, max_length=service.submission.MAX_TEXT
+    )
 
 
 class ReviewAccepted(BaseModel):
@@ -52,7 +59,7 @@ def public_review(review: Review) -> dict[str, Any]:
 
 def require_admin(request: Request) -> None:
     """Let the request through only with `Authorization: Bearer <MEDINFO_ADMIN_TOKEN>`."""
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    scheme, _, token = request.headers.get("authorization", "").strip().partition(" ")
     try:
         allowed = service.admin_token_matches(
             ADMIN_TOKEN.value(), token.strip() if scheme.lower() == "bearer" else None
@@ -77,6 +84,8 @@ def require_admin(request: Request) -> None:
 )
 async def create_review(request: Request, name: str) -> Response:
     """Submit a review; it stays pending until a moderator approves it."""
+    if not _is_json(request.headers.get("content-type", "")):
+        return _problem(415, "the request body must be JSON: send Content-Type: application/json")
     body = await read_limited_body(request)
     if body is None:
         return _problem(413, f"the request body is larger than {MAX_BODY_BYTES // 1024} KB")
@@ -101,7 +110,7 @@ async def create_review(request: Request, name: str) -> Response:
     accepted = ReviewAccepted(
         id=review.id or 0, drug=review.drug, status=review.status, message=THANKS
     )
-    return JSONResponse(accepted.model_dump(mode="json"), status_code=201)
+    return SafeJSONResponse(accepted.model_dump(mode="json"), status_code=201)
 
 
 @router.get("/api/v1/drugs/{name}/reviews")
@@ -134,25 +143,25 @@ def read_queue(
 
 
 @router.post("/api/v1/admin/reviews/{review_id}/approve", dependencies=[Depends(require_admin)])
-def approve(request: Request, review_id: int) -> dict[str, Any]:
+def approve(request: Request, review_id: ReviewId) -> dict[str, Any]:
     """Publish a review: it counts in the drug's summary from now on."""
     return _moderate(request, review_id, ReviewStatus.APPROVED)
 
 
 @router.post("/api/v1/admin/reviews/{review_id}/reject", dependencies=[Depends(require_admin)])
-def reject(request: Request, review_id: int) -> dict[str, Any]:
+def reject(request: Request, review_id: ReviewId) -> dict[str, Any]:
     """Withdraw or refuse a review: it no longer counts or shows."""
     return _moderate(request, review_id, ReviewStatus.REJECTED)
 
 
-def invalid_response(error: service.ReviewInvalidError) -> JSONResponse:
+def invalid_response(error: service.ReviewInvalidError) -> SafeJSONResponse:
     errors = [{"field": p.field, "message": f"{p.field} {p.message}"} for p in error.problems]
-    return JSONResponse({"detail": str(error), "errors": errors}, status_code=422)
+    return SafeJSONResponse({"detail": str(error), "errors": errors}, status_code=422)
 
 
-def rate_limited_response(error: service.RateLimitedError) -> JSONResponse:
+def rate_limited_response(error: service.RateLimitedError) -> SafeJSONResponse:
     headers = {"Retry-After": str(error.retry_after)}
-    return JSONResponse({"detail": str(error)}, status_code=429, headers=headers)
+    return SafeJSONResponse({"detail": str(error)}, status_code=429, headers=headers)
 
 
 def _moderate(request: Request, review_id: int, decision: ReviewStatus) -> dict[str, Any]:
@@ -163,5 +172,13 @@ def _moderate(request: Request, review_id: int, decision: ReviewStatus) -> dict[
     return review.model_dump(mode="json")
 
 
-def _problem(status: int, detail: str) -> JSONResponse:
-    return JSONResponse({"detail": detail}, status_code=status)
+def _problem(status: int, detail: str) -> SafeJSONResponse:
+    return SafeJSONResponse({"detail": detail}, status_code=status)
+
+
+def _is_json(content_type: str) -> bool:
+    """application/json or a +json type: a type a cross-site form or simple request cannot send."""
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or (
+        media.startswith("application/") and media.endswith("+json")
+    )

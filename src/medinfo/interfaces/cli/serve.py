@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import ipaddress
+from typing import Annotated, Any
 
 import typer
 
+from medinfo.config import TRUSTED_PROXIES
+from medinfo.domain.errors import InputError
 from medinfo.interfaces.cli.boundary import DbOption, reporting_errors
 
 
@@ -20,4 +23,23 @@ def serve(
 
     from medinfo.interfaces.app import create_app
 
-    uvicorn.run(create_app(db), host=host, port=port)
+    uvicorn.run(create_app(db), host=host, port=port, **proxy_options(TRUSTED_PROXIES.value()))
+
+
+def proxy_options(trusted: str) -> dict[str, Any]:
+    """Uvicorn's proxy settings: X-Forwarded-* believed only from the `trusted` proxies.
+
+    Uvicorn itself trusts them from 127.0.0.1 by default, which lets anyone reaching a local
+    proxy that passes the header through choose their address (and dodge the review limit).
+    """
+    proxies = [item.strip() for item in trusted.split(",") if item.strip()]
+    for proxy in proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            raise InputError(
+                f"{TRUSTED_PROXIES.env}: {proxy[:80]!r} is not an IP address or network"
+            ) from None
+    if not proxies:
+        return {"proxy_headers": False, "forwarded_allow_ips": ""}
+    return {"proxy_headers": True, "forwarded_allow_ips": proxies}

@@ -6,10 +6,10 @@ import hmac
 import secrets
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import parse_qs, quote
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
@@ -143,28 +143,34 @@ async def admin_login(request: Request) -> Response:
     if not allowed:
         context = {"error": "That admin token is not correct."}
         return _page(request, "reviews/login.html", context, status_code=401)
+    sessions = admin_sessions(request)
     response = RedirectResponse("/admin/reviews", status_code=303)
     response.set_cookie(
         ADMIN_COOKIE,
-        _admin_session(request, ADMIN_TOKEN.value()),
+        sessions.start(ADMIN_TOKEN.value()),
         httponly=True,
         samesite="strict",
         secure=request.url.scheme == "https",
         path="/admin",
-        max_age=60 * 60 * 8,
+        max_age=int(sessions.lifetime),
     )
     return response
 
 
 @router.post("/admin/logout")
 async def admin_logout(request: Request) -> Response:
+    admin_sessions(request).end(request.cookies.get(ADMIN_COOKIE, ""))
     response = RedirectResponse("/admin/reviews", status_code=303)
     response.delete_cookie(ADMIN_COOKIE, path="/admin")
     return response
 
 
 @router.post("/admin/reviews/{review_id}/{decision}", response_class=HTMLResponse)
-async def admin_decide(request: Request, review_id: int, decision: str) -> Response:
+async def admin_decide(
+    request: Request,
+    review_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    decision: str,
+) -> Response:
     refusal = _admin_refusal(request)
     if refusal is not None:
         return refusal
@@ -272,8 +278,13 @@ def _csrf_ok(request: Request, form: Mapping[str, Any]) -> bool:
     return hmac.compare_digest(given, service.sign(_key(request), "csrf", cookie))
 
 
-def _admin_session(request: Request, token: str) -> str:
-    return service.sign(_key(request), "admin-session", token)
+def admin_sessions(request: Request) -> service.AdminSessions:
+    """The app's moderator sessions (app.state.admin_sessions, made on first use)."""
+    sessions = getattr(request.app.state, "admin_sessions", None)
+    if not isinstance(sessions, service.AdminSessions):
+        sessions = service.AdminSessions()
+        request.app.state.admin_sessions = sessions
+    return sessions
 
 
 def _admin_refusal(request: Request) -> Response | None:
@@ -282,7 +293,7 @@ def _admin_refusal(request: Request) -> Response | None:
     if not configured:
         return _message(request, 503, service.moderation.DISABLED)
     cookie = request.cookies.get(ADMIN_COOKIE, "")
-    if cookie and hmac.compare_digest(cookie, _admin_session(request, configured)):
+    if cookie and admin_sessions(request).valid(cookie, configured):
         return None
     response = _page(request, "reviews/login.html", {"error": ""}, status_code=401)
     set_client_cookie(request, response)

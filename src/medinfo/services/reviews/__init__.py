@@ -22,6 +22,7 @@ from medinfo.services.reviews.moderation import (
     list_for_moderation,
     moderate_review,
 )
+from medinfo.services.reviews.sessions import AdminSessions
 from medinfo.services.reviews.submission import (
     FieldProblem,
     RateLimit,
@@ -32,6 +33,7 @@ from medinfo.services.reviews.submission import (
 )
 
 __all__ = [
+    "AdminSessions",
     "DatasetFormat",
     "FieldProblem",
     "ImportReport",

@@ -12,7 +12,8 @@ from datetime import UTC, datetime, timedelta
 
 from medinfo.domain.errors import InputError, MedinfoError
 from medinfo.domain.reviews import Review, ReviewStatus
-from medinfo.services.reviews.lookup import resolve_review_drug, review_key, sign
+from medinfo.services.reviews.client_hashes import ClientHasher
+from medinfo.services.reviews.lookup import resolve_review_drug
 from medinfo.services.reviews.rules import describe_holds, find_holds
 from medinfo.services.reviews.side_effects import fold_reported
 from medinfo.store.database import Database
@@ -92,22 +93,26 @@ def submit_review(
     client_key: str,
     limit: RateLimit | None = None,
     now: datetime | None = None,
+    hasher: ClientHasher | None = None,
 ) -> Review:
     """Store a pending review of the drug `name` refers to, held with reasons if a rule fires.
 
     Raises ReviewInvalidError, UnknownDrugError or RateLimitedError; the client key (an address) is
-    stored only as a keyed hash.
+    stored only as a hash keyed by `hasher`'s secret (kept out of the database; default: this
+    process's random one).
     """
     draft = validate_review(raw)
     limit = limit or RateLimit()
     moment = now or datetime.now(UTC)
+    hasher = hasher or _PROCESS_HASHER
     with _writer_lock(database), database.transaction() as store:
         drug = resolve_review_drug(store, name)
         repository = ReviewRepository(store.connection)
-        client_hash = sign(review_key(store), "client", client_key)
+        client_hash = hasher.hash(client_key, moment)
         repository.lock_client(client_hash)
         recent = repository.recent_from(
-            client_hash, moment - timedelta(seconds=limit.window_seconds)
+            hasher.recent_hashes(client_key, moment, limit.window_seconds),
+            moment - timedelta(seconds=limit.window_seconds),
         )
         if recent.count >= limit.max_reviews:
             raise RateLimitedError(_retry_after(recent.oldest, moment, limit))
@@ -128,6 +133,7 @@ def submit_review(
     return review.model_copy(update={"id": review_id})
 
 
+_PROCESS_HASHER = ClientHasher()
 _LOCKS: dict[str, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()
 
