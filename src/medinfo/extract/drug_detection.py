@@ -42,16 +42,47 @@ def canonical_drug_name(name: str) -> str:
     return found[0] if len(found) == 1 else " ".join(name.lower().split())
 
 
+_JOINED = (
+    r"\b{first}\b(?:\s+[a-z]+)?\s*(?:and|with|/|\+|&|-)\s*"
+    r"\b{second}\b(?:\s+[a-z]+)?\s+(?:{forms})\b"
+)
+COMBINATION_SEPARATOR = "; "  # the catalog's key for a combination product: "a; b", sorted
+
+
+@cache
+def _forms() -> str:
+    return "|".join(load(DrugDetectionRules).combination_forms)
+
+
+def named_combination(text: str) -> str | None:
+    """A combination product a title names by its ingredients joined and a dose form
+    ("Hydrocodone Bitartrate and Acetaminophen Tablets", "fluticasone/salmeterol inhaler"), as
+    the catalog keys it; None else ("sertraline and tramadol interaction")."""
+    names = list(dict.fromkeys(find_drug_names(text)))
+    for index, first in enumerate(names):
+        for second in names[index + 1 :]:
+            for a, b in ((first, second), (second, first)):
+                pattern = _JOINED.format(first=re.escape(a), second=re.escape(b), forms=_forms())
+                if re.search(pattern, text, re.IGNORECASE):
+                    return COMBINATION_SEPARATOR.join(sorted((first, second)))
+    return None
+
+
 def detect_drug(document: Document) -> str | None:
-    """The document's main drug: title and first heading weigh most, then how often it is
+    """The document's main drug: a combination its title or first heading names by its joined
+    ingredients; else the drug the title and first heading name most, then how often it is
     named. None when the document names no drug."""
     weights, _ = _rules()
     scores: dict[str, float] = {}
     title = document.title or document.metadata.get("title", "")
-    for name in set(find_drug_names(title)):
-        scores[name] = scores.get(name, 0.0) + weights["title"]
     blocks = document.content_blocks()
     heading = next((b for b in blocks if b.kind is BlockKind.HEADING), None)
+    for text in (title, heading.text if heading is not None else ""):
+        combination = named_combination(text) if text else None
+        if combination is not None:
+            return combination
+    for name in set(find_drug_names(title)):
+        scores[name] = scores.get(name, 0.0) + weights["title"]
     if heading is not None:
         for name in set(find_drug_names(heading.text)):
             scores[name] = scores.get(name, 0.0) + weights["first_heading"]

@@ -87,6 +87,7 @@ class DrugDetectionRules(KnowledgeFile):
     weights: DetectionWeights
     ignore: tuple[str, ...]
     not_medicines: Patterns
+    combination_forms: Patterns
 
 
 class FaqRules(KnowledgeFile):

@@ -22,6 +22,7 @@ from medinfo.domain.errors import InputError, UnknownDrugError
 from medinfo.domain.monograph import Monograph, SourceRef
 from medinfo.knowledge.groups import medicine_groups
 from medinfo.knowledge.loading import load
+from medinfo.knowledge.names import components, without_salt
 from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
 from medinfo.services.monograph_lookup import NoMonographError, StoreMonographs
 from medinfo.services.safety import check_regimen
@@ -142,13 +143,24 @@ def other_side_alerts(
             continue
         named = lookup.identify(name)
         other = lookup.get(named.drug) if named.has_monograph and named.drug else None
-        if other is None or other.drug == itself:
+        if other is None or other.drug == itself or not _whole_product(lookup, name, other):
             continue
         medicines = resolve_medicines([request.regimen.drug], lookup, exclude=frozenset())
         alerts += check_interactions(
             Patient(), medicines, other, load(SafetyRules), medicine_groups()
         )
     return alerts
+
+
+def _whole_product(lookup: StoreMonographs, name: str, monograph: Monograph) -> bool:
+    """Whether `name` contains every ingredient of the monograph's drug: Tylenol is not the
+    hydrocodone/acetaminophen product whose monograph it may be found by."""
+    parts = set(components(monograph.drug))
+    if len(parts) < 2:
+        return True
+    catalog = lookup.names.catalog().resolve_components(name)
+    taken = {without_salt(part) for part in catalog or lookup.resolve_components(name)}
+    return parts <= taken
 
 
 def _is_interaction(alert: Alert) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from medinfo.extract.drug_detection import canonical_drug_name, detect_drug
+from medinfo.extract.drug_detection import canonical_drug_name, detect_drug, named_combination
 from tests.unit.extract.conftest import read_text
 
 
@@ -28,3 +28,16 @@ def test_detect_drug_none_when_no_drug() -> None:
 def test_canonical_drug_name_brand_and_unknown() -> None:
     assert canonical_drug_name("Lioresal") == "baclofen"
     assert canonical_drug_name("Madeupzol") == "madeupzol"
+
+
+def test_a_title_naming_two_ingredients_and_a_form_is_the_combination_product() -> None:
+    assert named_combination("Codeine Phosphate and Guaifenesin Oral Solution") == (
+        "codeine; guaifenesin"
+    )
+    assert named_combination("amlodipine/benazepril capsules: dosing") == "amlodipine; benazepril"
+
+
+def test_two_drugs_named_together_without_a_form_are_not_a_product() -> None:
+    assert named_combination("Warfarin and aspirin: a risky pair") is None
+    assert named_combination("Fluoxetine with tramadol interaction") is None
+    assert named_combination("Metformin tablets") is None

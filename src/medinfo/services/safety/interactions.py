@@ -69,6 +69,9 @@ def check_interactions(
         cns = [hit for hit in hits if _is_cns(medicine, hit, rules, vocabulary)]
         qt = [hit for hit in hits if hit not in cns and _prolongs_qt(hit, monograph, vocabulary)]
         other = [hit for hit in hits if hit not in cns and hit not in qt]
+        if cns or qt:  # one alert per medicine: a listing by name joins its class's alert
+            (cns or qt).extend(other)
+            other = []
         if cns:
             alerts.append(
                 _medicine_alert(
