@@ -67,7 +67,7 @@ def _passage_draft(
         draft.say(
             f"medinfo has no structured fact on this, but {title} says: {quote(passage.text)}"
         )
-        draft.citations.append(
+        draft.add(
             Citation(
                 source=passage.source, start=passage.start, end=passage.end, section=passage.section
             )
@@ -103,7 +103,7 @@ def _add_other_side(draft: Draft, first: Monograph, other: Monograph, question: 
         return
     draft.sentences[:] = [s for s in draft.sentences if pair not in s]
     draft.sentences[:0] = listed
-    draft.citations.extend(c for c in found.citations if c not in draft.citations)
+    draft.add(*found.citations)
 
 
 def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:

@@ -20,6 +20,7 @@ class Draft:
 
     sentences: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    _cited: set[tuple[str, int, int, str]] = field(default_factory=set, repr=False)
 
     def say(self, sentence: str, *backing: Attributed | Claim) -> None:
         """Add a sentence and cite the evidence of the facts it states."""
@@ -29,14 +30,22 @@ class Draft:
     def cite(self, *backing: Attributed | Claim) -> None:
         for item in backing:
             for evidence in item.evidence:
-                citation = Citation(
-                    source=evidence.source,
-                    start=evidence.start,
-                    end=evidence.end,
-                    section=evidence.section,
+                self.add(
+                    Citation(
+                        source=evidence.source,
+                        start=evidence.start,
+                        end=evidence.end,
+                        section=evidence.section,
+                    )
                 )
-                if citation not in self.citations:
-                    self.citations.append(citation)
+
+    def add(self, *citations: Citation) -> None:
+        """Cite each span once, in order; a set makes this linear in the number of citations."""
+        for citation in citations:
+            key = (citation.source, citation.start, citation.end, citation.section)
+            if key not in self._cited:
+                self._cited.add(key)
+                self.citations.append(citation)
 
     @property
     def grounded(self) -> bool:

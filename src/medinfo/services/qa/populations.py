@@ -87,7 +87,7 @@ def population_draft(
         sentence, citation = found
         title = source_titles(monograph, [citation.source])
         draft.say(f"For {population_name(population)}, {title} says: {quote(sentence)}")
-        draft.citations.append(citation)
+        draft.add(citation)
     if population == "kidney disease":
         for adjustment in monograph.dosing.renal_adjustment:
             draft.say(_renal_line(adjustment), adjustment)

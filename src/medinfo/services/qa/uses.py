@@ -167,5 +167,5 @@ def unlisted_use_draft(
         f"On {use}, {source_titles(monograph, [citation.source])} says: {quote(sentence)} "
         f"{_CLOSING.get(among, _CLOSING['uses'])}"
     )
-    draft.citations.append(citation)
+    draft.add(citation)
     return draft
