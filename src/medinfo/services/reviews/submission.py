@@ -165,6 +165,8 @@ def _rating(value: object, problems: list[FieldProblem]) -> int:
     number: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
+    elif isinstance(value, float) and value.is_integer():  # JSON's 7.0 is the whole number 7
+        number = int(value)
     elif isinstance(value, str) and value.strip().isdigit():
         number = int(value.strip())
     if number is None or not 1 <= number <= 10:
@@ -209,7 +211,7 @@ def _text(value: object, problems: list[FieldProblem]) -> str:
     if not isinstance(value, str) or not value.strip():
         problems.append(FieldProblem("text", "is required: describe your experience"))
         return ""
-    text = value.strip().replace("\r\n", "\n")
+    text = value.strip().replace("\r\n", "\n").replace("\r", "\n")
     if len(text) < MIN_TEXT:
         problems.append(FieldProblem("text", f"must be at least {MIN_TEXT} characters"))
     elif len(text) > MAX_TEXT:
