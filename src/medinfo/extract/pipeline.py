@@ -130,7 +130,7 @@ MAX_COPIES_OF_A_CLAIM = 3
 
 
 def without_repeats(facts: list[ExtractedFact], original: str) -> list[ExtractedFact]:
-    """The facts in order, each claim kept once per wording and at most MAX_COPIES_OF_A_CLAIM times."""
+    """The facts in order, each claim once per wording and at most MAX_COPIES_OF_A_CLAIM times."""
     copies: Counter[tuple[object, ...]] = Counter()
     worded: set[tuple[object, ...]] = set()
     kept = []
