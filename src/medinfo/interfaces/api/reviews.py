@@ -31,10 +31,7 @@ _PUBLIC = {"id", "drug", "rating", "condition", "duration", "side_effects", "sid
 _PUBLIC |= {"text", "created_at", "attribution"}
 
 
-# What the reviews service accepts, said in the schema: no control characters except line breaks
-# and tabs in the text, and visible words somewhere in it.
-_SHORT_PATTERN = "^[^\\x00-\\x1f\\x7f-\\x9f]*$"
-_TEXT_PATTERN = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]*$"
+_SHORT_PATTERN = service.submission.SHORT_PATTERN  # what the reviews service accepts
 
 _SideEffect = Annotated[
     str, Field(max_length=service.submission.MAX_SIDE_EFFECT_CHARS, pattern=_SHORT_PATTERN)
@@ -53,7 +50,7 @@ class ReviewCreate(BaseModel):
     text: str = Field(
         min_length=service.submission.MIN_TEXT,
         max_length=service.submission.MAX_TEXT,
-        pattern=_TEXT_PATTERN,
+        pattern=service.submission.TEXT_PATTERN,
     )
 
 
