@@ -27,6 +27,8 @@ _MAJOR = cue(
     r"\b(avoid|dangerous|serious|severe|life-threatening|fatal|death|never|do not|should not|"
     r"must not|respiratory depression)"
 )
+_CONTRAINDICATED = cue(r"\bcontraindicated\b")
+_NOT_CONTRAINDICATED = cue(r"\bnot\s+(?:\w+\s+)?contraindicated\b")
 _MINOR = cue(r"\b(minor|mild|slight)\b")
 # A study's measurements ("in healthy volunteers ... AUC rose 4-fold", "-18 mmHg versus -17")
 # report what was seen, not the advice: the label's interaction sections state that.
@@ -39,6 +41,8 @@ _NOT_AN_AGENT = re.compile(r"^\s*(effects?|properties|side|activities)\b", re.IG
 
 
 def _severity(unit: Unit, default: str) -> str:
+    if _CONTRAINDICATED.search(unit.text) and not _NOT_CONTRAINDICATED.search(unit.text):
+        return "contraindicated"
     if _MAJOR.search(unit.text):
         return "major"
     if _MINOR.search(unit.text):

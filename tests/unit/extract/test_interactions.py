@@ -57,3 +57,12 @@ def test_a_study_measurement_is_not_an_interaction() -> None:
         "rose 33-fold versus tizanidine alone."
     )
     assert "fluvoxamine" not in _interactions(body)
+
+
+def test_a_contraindicated_combination_keeps_that_severity() -> None:
+    found = _interactions("Use of tizanidine with fluvoxamine is therefore contraindicated.")
+    assert found["fluvoxamine"] == "contraindicated"
+    calm = _interactions(
+        "Tizanidine is not usually contraindicated with warfarin; interactions are rare."
+    )
+    assert calm.get("warfarin") != "contraindicated"
