@@ -122,7 +122,7 @@ def check_request(lookup: StoreMonographs, request: CheckRequest) -> CheckRespon
     try:
         _drug, monograph = lookup.require(request.regimen.drug)
     except (UnknownDrugError, NoMonographError) as error:
-        return unchecked_response(request, str(error))
+        return unchecked_response(request, error)
     response = check_regimen(request, monograph, resolve=lookup)
     extra = other_side_alerts(lookup, request, monograph, response.alerts)
     if not extra:
@@ -167,10 +167,17 @@ def _is_interaction(alert: Alert) -> bool:
     return alert.code.value.startswith("INTERACTION_")
 
 
-def unchecked_response(request: CheckRequest, why: str) -> CheckResponse:
-    """The answer for a drug without a monograph: nothing checked, and why."""
+def unchecked_response(
+    request: CheckRequest, why: UnknownDrugError | NoMonographError
+) -> CheckResponse:
+    """The answer for a drug without a monograph: nothing checked, and why, in plain words."""
     regimen = request.regimen
-    reason = f"{render('not_checked.monograph', drug=regimen.drug)} ({why})"
+    if isinstance(why, NoMonographError):
+        reason = render("not_checked.monograph", drug=why.drug)
+    else:
+        names = ", ".join(why.suggestions[:5])
+        suggestions = render("not_checked.suggestions", names=names) if names else ""
+        reason = render("not_checked.unknown_drug", drug=regimen.drug, suggestions=suggestions)
     return CheckResponse(
         drug=regimen.drug,
         daily_dose_mg=regimen.dose_mg * regimen.times_per_day,

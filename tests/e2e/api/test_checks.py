@@ -86,4 +86,5 @@ def test_check_drug_without_monograph_says_nothing_was_checked(
     assert response.json()["alerts"] == []
     [item] = response.json()["not_checked"]
     assert item["what"] == "monograph"
-    assert "no monograph for 'alprazolam'" in item["reason"]
+    assert "medinfo has no sources about alprazolam" in item["reason"]
+    assert "ingest" not in item["reason"]  # said to a patient, not an operator

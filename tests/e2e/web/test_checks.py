@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from medinfo.domain.monograph import DISCLAIMER
@@ -37,10 +38,26 @@ def test_check_page_shows_alerts_with_severity_and_source_links(
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
 
 
-def test_check_page_names_the_field_at_fault(stocked_client: TestClient) -> None:
-    page = stocked_client.post("/check", data={"drug": "tizanidine", "dose_mg": "-3"})
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        ({"drug": "tizanidine", "dose_mg": "-3"}, "Dose each time (mg): enter a number above 0."),
+        ({"drug": "tizanidine", "dose_mg": "two"}, "Dose each time (mg): enter a number, like 10"),
+        ({"drug": "", "dose_mg": "4"}, "Medicine: please fill this in."),
+        (
+            {"drug": "tizanidine", "dose_mg": "4", "times_per_day": "1.5"},
+            "Times a day: enter a whole number, like 3.",
+        ),
+    ],
+)
+def test_check_page_says_what_to_fix_in_plain_words(
+    stocked_client: TestClient, data: dict[str, str], said: str
+) -> None:
+    page = stocked_client.post("/check", data=data)
     assert page.status_code == 422
-    assert "regimen.dose_mg: Input should be greater than 0" in page.text
+    assert said in page.text
+    assert "Input should" not in page.text
+    assert "regimen." not in page.text
 
 
 def test_check_page_shows_unknown_names_inert(stocked_client: TestClient) -> None:
@@ -48,7 +65,7 @@ def test_check_page_shows_unknown_names_inert(stocked_client: TestClient) -> Non
     assert page.status_code == 200
     assert "<script>x()" not in page.text
     assert "Not checked" in page.text
-    assert "unknown drug" in page.text
+    assert "does not know a medicine called" in page.text
 
 
 def test_interactions_page_checks_each_pair(stocked_client: TestClient) -> None:

@@ -13,8 +13,8 @@ from pydantic import ValidationError
 
 from medinfo.domain.alerts import CheckRequest
 from medinfo.domain.errors import InputError, UnknownDrugError
+from medinfo.interfaces.web.form_problems import CHECK_FORM_LABELS, plain_problems
 from medinfo.interfaces.web.rendering import environment
-from medinfo.services.checks import describe_errors
 from medinfo.services.interactions import parse_medicine_list
 from medinfo.services.monograph_lookup import NoMonographError
 
@@ -90,7 +90,7 @@ async def check_page(request: Request) -> Response:
     try:
         checked = CheckRequest.model_validate(request_from_form(form))
     except ValidationError as error:
-        context["problems"] = [str(problem) for problem in describe_errors(error.errors())]
+        context["problems"] = plain_problems(error.errors(), CHECK_FORM_LABELS)
         return render(request, "checks/check.html", context, status_code=422)
     medinfo = request.app.state.medinfo
     try:
