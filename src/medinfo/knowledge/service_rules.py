@@ -198,6 +198,13 @@ class CatalogNames(KnowledgeFile):
     fuzzy: FuzzyLimits
 
 
+class CatalogDisplay(KnowledgeFile):
+    """How catalog brand names are shown: words kept in capitals."""
+
+    FILE: ClassVar[str] = "catalog/display.json"
+    upper_case_words: tuple[str, ...]
+
+
 # --- safety/: alert wording ------------------------------------------------------------
 
 

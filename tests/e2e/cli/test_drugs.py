@@ -54,4 +54,4 @@ def test_sources_shows_each_source_with_reliability_and_facts(
     assert "consumer_article" in lines[0]
     assert "text stored" in lines[0]
     assert "  https://example.org/i" in lines
-    assert "  brand_name: Advil, Motrin" in lines
+    assert "  brand name: Advil; Motrin" in lines  # values in words, not internal keys

@@ -29,6 +29,10 @@ def show(
 
     monograph = Monograph.model_validate_json(body)
     typer.echo(monograph.drug)
+    if '"monograph_available":false' in body:  # a catalog drug: say so once, up front
+        from medinfo.interfaces.shared.schemas import NO_MONOGRAPH
+
+        typer.echo(NO_MONOGRAPH)
     for section in outline_monograph(monograph):
         typer.echo(f"\n{section.title}")
         for line in section.lines:
@@ -47,10 +51,17 @@ def _monograph_body(drug: str, db: str | None) -> str:
     if body is not None:
         return body
     from medinfo.bootstrap import bootstrap
+    from medinfo.services.names import NoMonographError
 
     app = bootstrap(db)
     try:
         return app.cached_monograph(drug).body
+    except NoMonographError as error:  # a catalog drug: the same JSON as the API gives
+        from medinfo.interfaces.shared.schemas import CatalogMonographPublic, catalog_monograph
+
+        found = app.catalog_drug(error.drug)
+        listed = catalog_monograph(found) if found else CatalogMonographPublic(drug=error.drug)
+        return listed.model_dump_json()
     finally:
         app.close()
 
@@ -59,6 +70,7 @@ def _monograph_body(drug: str, db: str | None) -> str:
 def sources(drug: DrugArgument, db: DbOption = None) -> None:
     """List a drug's sources, most reliable first, with the facts each one states."""
     from medinfo.bootstrap import bootstrap
+    from medinfo.services.fact_words import KIND_WORDS, fact_words
 
     app = bootstrap(db)
     try:
@@ -73,10 +85,10 @@ def sources(drug: DrugArgument, db: DbOption = None) -> None:
             typer.echo(f"  {source.url}")
         if source.reliability_reason:
             typer.echo(f"  reliability: {source.reliability_reason}")
-        keys_by_kind: dict[str, list[str]] = {}
+        said: dict[str, list[str]] = {}
         for fact in item.facts:
-            keys = keys_by_kind.setdefault(fact.kind.value, [])
-            if fact.key not in keys:
-                keys.append(fact.key)
-        for kind, keys in keys_by_kind.items():
-            typer.echo(f"  {kind}: {', '.join(keys)}")
+            values = said.setdefault(KIND_WORDS.get(fact.kind, fact.kind.value), [])
+            if (value := fact_words(fact)) not in values:
+                values.append(value)
+        for kind, values in said.items():
+            typer.echo(f"  {kind}: {'; '.join(values)}")

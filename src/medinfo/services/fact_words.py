@@ -1,0 +1,83 @@
+"""What one extracted fact states, in a few plain words ("80 mg a day by mouth", "category C")."""
+
+from __future__ import annotations
+
+from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
+
+KIND_WORDS = {
+    FactKind.BRAND_NAME: "brand name",
+    FactKind.DRUG_CLASS: "class",
+    FactKind.MECHANISM_TERM: "how it works",
+    FactKind.INDICATION: "use",
+    FactKind.FORM: "form",
+    FactKind.INITIAL_DOSE: "starting or usual dose",
+    FactKind.MAX_DAILY_DOSE: "most a day",
+    FactKind.MAX_SINGLE_DOSE: "most at one time",
+    FactKind.TITRATION: "raising the dose",
+    FactKind.RENAL_ADJUSTMENT: "kidney dose",
+    FactKind.POPULATION_LIMIT: "dose for a group",
+    FactKind.SIDE_EFFECT: "side effect",
+    FactKind.INTERACTION: "interaction",
+    FactKind.NO_INTERACTION: "said not to interact",
+    FactKind.PRECAUTION: "take care with",
+    FactKind.PREGNANCY: "pregnancy",
+    FactKind.BREASTFEEDING: "breastfeeding",
+    FactKind.MISSED_DOSE: "missed dose",
+    FactKind.STOPPING: "stopping",
+    FactKind.WITHDRAWAL_SYMPTOM: "withdrawal symptom",
+    FactKind.ONSET: "how soon it works",
+    FactKind.DEPENDENCE: "dependence",
+    FactKind.FAQ: "answers a question about",
+    FactKind.DISCLAIMER: "disclaimer",
+    FactKind.CONTENT_NOTICE: "notice about itself",
+}
+_DOSES = (FactKind.INITIAL_DOSE, FactKind.MAX_DAILY_DOSE, FactKind.MAX_SINGLE_DOSE)
+_FLAGS = {
+    "take_when_remembered": "take it when remembered",
+    "skip_if_next_dose_near": "skip it if the next dose is near",
+    "never_double": "never double up",
+}
+
+
+def fact_words(fact: ExtractedFact) -> str:
+    """The value a fact states, as a reader would say it."""
+    attributes = fact.attributes
+    if fact.kind in _DOSES and attributes.get("amount") is not None:
+        return _dose(fact.key, attributes)
+    if fact.kind is FactKind.STOPPING:
+        risky = attributes.get("abrupt_stop_risk")
+        return "do not stop suddenly" if risky else "no warning about stopping suddenly"
+    if fact.kind is FactKind.PREGNANCY and attributes.get("category"):
+        return f"category {attributes['category']}"
+    if fact.kind is FactKind.MISSED_DOSE:
+        said = [words for flag, words in _FLAGS.items() if attributes.get(flag)]
+        return ", ".join(said) or "mentioned"
+    if fact.kind is FactKind.ONSET:
+        times = [str(attributes[k]) for k in ("first_effect", "full_effect") if attributes.get(k)]
+        return " to ".join(times) or "mentioned"
+    if fact.kind is FactKind.SIDE_EFFECT and attributes.get("serious"):
+        return f"{fact.key} (serious)"
+    if fact.kind is FactKind.INDICATION and attributes.get("off_label"):
+        return f"{fact.key} (off-label)"
+    if fact.kind is FactKind.INTERACTION and attributes.get("severity"):
+        return f"{fact.key} ({attributes['severity']})"
+    if fact.kind is FactKind.DEPENDENCE and attributes.get("claim"):
+        return str(attributes["claim"])
+    if fact.key == fact.kind.value or fact.kind in (FactKind.DISCLAIMER, FactKind.CONTENT_NOTICE):
+        return "mentioned"
+    return fact.key
+
+
+def _dose(route: str, attributes: dict[str, Scalar]) -> str:
+    amount = _number(attributes["amount"])
+    if attributes.get("amount_high") is not None:
+        amount = f"{amount}-{_number(attributes['amount_high'])}"
+    text = f"{amount} {attributes.get('unit') or ''}".strip()
+    times = attributes.get("frequency_per_day")
+    if isinstance(times, int | float) and times > 1:
+        text += f", {_number(times)} times a day"
+    return f"{text} ({route})"
+
+
+def _number(value: Scalar) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
