@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -35,6 +36,8 @@ CHUNKS_IN_FLIGHT = 4
 # Documents written per transaction, and drugs re-reconciled per transaction.
 WRITE_BATCH = 200
 REFRESH_BATCH = 20
+# How often a worker checks that its main process is still there.
+PARENT_POLL_SECONDS = 0.5
 # How many failures the report keeps (the count covers all of them).
 KEPT_FAILURES = 20
 
@@ -149,10 +152,28 @@ def default_jobs() -> int:
 
 def _init_pool_worker(settings: WorkerSettings) -> None:
     """A pool worker leaves Ctrl-C to the main process, which stops the pool cleanly, and
-    ends quietly on SIGTERM (how the pool stops it), whatever handler it inherited."""
+    ends quietly on SIGTERM (how the pool stops it), whatever handler it inherited. A worker
+    whose main process is gone (killed) ends quietly too: writing its result to the closed
+    pipe raises SIGPIPE, whose default action ends it, instead of a BrokenPipeError
+    traceback (Python ignores SIGPIPE unless told otherwise); one left waiting for a lock
+    the other held when it ended is ended by its watch on the main process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    _watch_parent(os.getppid())
     init_worker(settings)
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker at once, quietly, when its main process is gone (it was killed)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="medinfo-parent-watch", daemon=True).start()
 
 
 def _outcomes(
