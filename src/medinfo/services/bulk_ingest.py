@@ -8,24 +8,27 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from medinfo.domain.sources import SourceKind
 from medinfo.services.ingest import DocumentOptions, PreparedDocument
 from medinfo.services.ingest_tasks import (
+    DrugInputs,
     Outcome,
-    Task,
     WorkerSettings,
     check_inputs,
     chunked,
     init_worker,
     iter_tasks,
     prepare_chunk,
+    reconcile_drugs,
 )
-from medinfo.services.monographs import refresh_monograph
+from medinfo.services.monographs import drug_sources, refresh_monograph, save_monograph
 from medinfo.services.pipeline import Pipeline
 from medinfo.store.database import Database
 
@@ -36,10 +39,17 @@ CHUNKS_IN_FLIGHT = 4
 # Documents written per transaction, and drugs re-reconciled per transaction.
 WRITE_BATCH = 200
 REFRESH_BATCH = 20
+# Drugs sent to a worker to reconcile at a time, and groups in flight per worker.
+RECONCILE_GROUP = 4
+GROUPS_IN_FLIGHT = 4
 # How often a worker checks that its main process is still there.
 PARENT_POLL_SECONDS = 0.5
 # How many failures the report keeps (the count covers all of them).
 KEPT_FAILURES = 20
+
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Progress(Protocol):
@@ -176,43 +186,93 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="medinfo-parent-watch", daemon=True).start()
 
 
-def _outcomes(
-    chunks: Iterable[list[Task | Outcome]], settings: WorkerSettings, jobs: int
-) -> Iterator[Outcome]:
-    """Prepared outcomes in run order: in a pool of `jobs` processes, or in-process for 1."""
+@contextmanager
+def _worker_pool(settings: WorkerSettings, jobs: int) -> Iterator[Pool | None]:
+    """A pool of `jobs` worker processes, or None (work in-process) for one job."""
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         init_worker(settings)
-        for chunk in chunks:
-            yield from prepare_chunk(chunk)
+        yield None
         return
     # fork: workers inherit the loaded pipeline and vocabularies instead of re-importing them.
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_init_pool_worker, initargs=(settings,)) as pool:
-        pending: deque[multiprocessing.pool.AsyncResult[list[Outcome]]] = deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(prepare_chunk, (chunk,)))
-            if len(pending) >= jobs * CHUNKS_IN_FLIGHT:
-                yield from pending.popleft().get()
-        while pending:
+        yield pool
+
+
+def _in_order(
+    pool: Pool | None,
+    function: Callable[[list[T]], list[R]],
+    groups: Iterable[list[T]],
+    in_flight: int,
+) -> Iterator[R]:
+    """`function` of each group, results in order: on the pool with at most `in_flight`
+    groups waiting, or in-process without a pool."""
+    if pool is None:
+        for group in groups:
+            yield from function(group)
+        return
+    pending: deque[AsyncResult[list[R]]] = deque()
+    for group in groups:
+        pending.append(pool.apply_async(function, (group,)))
+        if len(pending) >= in_flight:
             yield from pending.popleft().get()
+    while pending:
+        yield from pending.popleft().get()
 
 
 def refresh_stale_monographs(
-    database: Database, pipeline: Pipeline, progress: Progress | None = None
+    database: Database,
+    pipeline: Pipeline,
+    progress: Progress | None = None,
+    pool: Pool | None = None,
 ) -> int:
     """Re-reconcile every drug whose sources changed since its monograph was built (or that
-    has none yet), a few drugs per transaction; returns how many were rebuilt."""
+    has none yet), a few drugs per transaction; returns how many were rebuilt. With a
+    `pool` (whose workers were given `pipeline`), drugs are reconciled on every core while
+    this process reads their facts and stores the monographs."""
     progress = progress or _Silent()
     with database.reader() as store:
         stale = store.monographs.stale_drugs()
     progress.phase("reconciling drugs", len(stale))
-    for start in range(0, len(stale), REFRESH_BATCH):
-        group = stale[start : start + REFRESH_BATCH]
-        with database.transaction() as store:
-            for drug in group:
-                refresh_monograph(store, drug, pipeline.reconcile_monograph)
-        progress.advance(len(group))
+    if pool is None:
+        for start in range(0, len(stale), REFRESH_BATCH):
+            group = stale[start : start + REFRESH_BATCH]
+            with database.transaction() as store:
+                for drug in group:
+                    refresh_monograph(store, drug, pipeline.reconcile_monograph)
+            progress.advance(len(group))
+    else:
+        _reconcile_on_pool(database, pool, stale, progress)
     return len(stale)
+
+
+def _reconcile_on_pool(
+    database: Database, pool: Pool, drugs: list[str], progress: Progress
+) -> None:
+    """Reconcile `drugs` on the pool's workers; store each batch of monographs in order."""
+    in_flight = (pool_size(pool) or 1) * GROUPS_IN_FLIGHT
+    monographs = _in_order(pool, reconcile_drugs, _drug_inputs(database, drugs), in_flight)
+    for reconciled in chunked(monographs, REFRESH_BATCH):
+        with database.transaction() as store:
+            for drug, monograph in reconciled:
+                save_monograph(store, drug, monograph)
+        progress.advance(len(reconciled))
+
+
+def _drug_inputs(database: Database, drugs: list[str]) -> Iterator[list[DrugInputs]]:
+    """Groups of drugs with the sources and facts to reconcile them from."""
+    for start in range(0, len(drugs), RECONCILE_GROUP):
+        with database.reader() as store:
+            group = [
+                (drug, *drug_sources(store, drug))
+                for drug in drugs[start : start + RECONCILE_GROUP]
+            ]
+        yield group
+
+
+def pool_size(pool: Pool) -> int:
+    """How many worker processes a pool has."""
+    return int(getattr(pool, "_processes", 0))
 
 
 def ingest_bulk(
@@ -244,16 +304,18 @@ def ingest_bulk(
         stored = frozenset(store.sources.ids())
     settings = WorkerSettings(pipeline, stored, DocumentOptions(drug=drug, kind=kind))
     progress.phase("ingesting", total)
-    chunks = chunked(iter_tasks(paths), CHUNK_SIZE)
-    for outcome in _outcomes(chunks, settings, jobs or default_jobs()):
-        if outcome.prepared is not None:
-            writer.add(outcome.prepared)
-        elif outcome.skipped is not None:
-            report.unchanged += 1
-        else:
-            report.fail(outcome)
-        progress.advance()
-    writer.flush()
-    report.drugs = refresh_stale_monographs(database, pipeline, progress)
+    jobs = jobs or default_jobs()
+    with _worker_pool(settings, jobs) as pool:
+        chunks = chunked(iter_tasks(paths), CHUNK_SIZE)
+        for outcome in _in_order(pool, prepare_chunk, chunks, jobs * CHUNKS_IN_FLIGHT):
+            if outcome.prepared is not None:
+                writer.add(outcome.prepared)
+            elif outcome.skipped is not None:
+                report.unchanged += 1
+            else:
+                report.fail(outcome)
+            progress.advance()
+        writer.flush()
+        report.drugs = refresh_stale_monographs(database, pipeline, progress, pool)
     report.seconds = time.perf_counter() - started
     return report

@@ -7,9 +7,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from medinfo.domain.errors import InputError
+from medinfo.domain.facts import ExtractedFact
+from medinfo.domain.monograph import Monograph
+from medinfo.domain.sources import Source
 from medinfo.services.ingest import (
     DocumentOptions,
     PreparedDocument,
@@ -18,6 +21,7 @@ from medinfo.services.ingest import (
 )
 from medinfo.services.pipeline import Pipeline
 
+T = TypeVar("T")
 # Files read as openFDA record streams ({"results": [...]}, JSON lines, or a zip of them).
 DUMP_SUFFIXES = (".json", ".jsonl", ".ndjson", ".zip")
 
@@ -109,7 +113,7 @@ def count_tasks(paths: Iterable[Path]) -> int:
     return sum(1 for _ in iter_tasks(paths))
 
 
-def chunked(items: Iterable[Task | Outcome], size: int) -> Iterator[list[Task | Outcome]]:
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Consecutive lists of at most `size` items."""
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
@@ -139,10 +143,24 @@ def prepare_chunk(chunk: list[Task | Outcome]) -> list[Outcome]:
     return [item if isinstance(item, Outcome) else _prepare(item) for item in chunk]
 
 
-def _prepare(task: Task) -> Outcome:
-    settings = _settings
-    if settings is None:
+def _worker_settings() -> WorkerSettings:
+    if _settings is None:
         raise RuntimeError("init_worker was not called")
+    return _settings
+
+
+# A drug to reconcile: its name, its stored sources and their facts.
+DrugInputs = tuple[str, list[Source], list[ExtractedFact]]
+
+
+def reconcile_drugs(group: list[DrugInputs]) -> list[tuple[str, Monograph]]:
+    """Reconcile each drug of a group (in a worker, like `prepare_chunk`)."""
+    reconcile = _worker_settings().pipeline.reconcile_monograph
+    return [(drug, reconcile(drug, sources, facts)) for drug, sources, facts in group]
+
+
+def _prepare(task: Task) -> Outcome:
+    settings = _worker_settings()
     pipeline = settings.pipeline
     path = Path(task.origin)
     try:

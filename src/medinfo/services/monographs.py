@@ -25,9 +25,20 @@ class SourceFacts:
 
 def refresh_monograph(store: Store, drug: str, reconcile: ReconcileMonograph) -> Monograph:
     """Reconcile `drug` from every stored source, then cache it and index its names."""
-    sources = store.sources.list_for_drug(drug)
-    facts = store.facts.list_for_sources(source.id for source in sources)
+    sources, facts = drug_sources(store, drug)
     monograph = reconcile(drug, sources, facts)
+    save_monograph(store, drug, monograph)
+    return monograph
+
+
+def drug_sources(store: Store, drug: str) -> tuple[list[Source], list[ExtractedFact]]:
+    """What reconciling `drug` reads: its stored sources and their facts."""
+    sources = store.sources.list_for_drug(drug)
+    return sources, store.facts.list_for_sources(source.id for source in sources)
+
+
+def save_monograph(store: Store, drug: str, monograph: Monograph) -> None:
+    """Cache a freshly reconciled monograph of `drug` and index its names and text."""
     body = monograph.model_dump_json()
     etag = hashlib.sha256(body.encode("utf-8")).hexdigest()
     store.monographs.put(CachedMonograph(drug=drug, body=body, etag=etag))
@@ -38,7 +49,6 @@ def refresh_monograph(store: Store, drug: str, reconcile: ReconcileMonograph) ->
     from medinfo.services.search import index_drug  # keeps `show --json` start-up light
 
     index_drug(store, monograph)
-    return monograph
 
 
 def catalog_brands(drug: str) -> list[str]:
