@@ -38,7 +38,11 @@ def drug_sources(store: Store, drug: str) -> tuple[list[Source], list[ExtractedF
 
 
 def save_monograph(store: Store, drug: str, monograph: Monograph) -> None:
-    """Cache a freshly reconciled monograph of `drug` and index its names and text."""
+    """Cache a freshly reconciled monograph of `drug` and index its names and text.
+
+    A drug never stored before has no indexed passages: they are added without first
+    dropping old ones (which costs a scan of the whole index on SQLite)."""
+    new = not store.monographs.has(drug) and not store.monographs.has(monograph.drug)
     body = monograph.model_dump_json()
     etag = hashlib.sha256(body.encode("utf-8")).hexdigest()
     store.monographs.put(CachedMonograph(drug=drug, body=body, etag=etag))
@@ -48,7 +52,7 @@ def save_monograph(store: Store, drug: str, monograph: Monograph) -> None:
     store.names.replace_for_drug(drug, names)
     from medinfo.services.search import index_drug  # keeps `show --json` start-up light
 
-    index_drug(store, monograph)
+    index_drug(store, monograph, new=new)
 
 
 def catalog_brands(drug: str) -> list[str]:
