@@ -31,11 +31,12 @@ from medinfo.services.ingest_tasks import (
 from medinfo.services.monographs import drug_sources, refresh_monograph, save_monograph
 from medinfo.services.pipeline import Pipeline
 from medinfo.store.database import Database
+from medinfo.store.repositories import Store
 
 # Documents sent to a worker at a time, and chunks in flight per worker: enough to keep
 # every core busy while the writer commits, few enough that memory stays flat.
 CHUNK_SIZE = 4
-CHUNKS_IN_FLIGHT = 4
+CHUNKS_IN_FLIGHT = 8
 # Documents written per transaction, and drugs re-reconciled per transaction.
 WRITE_BATCH = 200
 REFRESH_BATCH = 20
@@ -116,6 +117,10 @@ class _Writer:
         self.batch: list[PreparedDocument] = []
         with database.reader() as store:
             self.by_url = store.sources.ids_by_url()
+            self.stored = store.sources.ids()
+        # The drug a name is filed under; names change only when monographs are rebuilt,
+        # after the last document is written.
+        self.filed_under: dict[str, str] = {}
 
     def add(self, prepared: PreparedDocument) -> None:
         self.batch.append(prepared)
@@ -129,19 +134,21 @@ class _Writer:
         with self.database.transaction() as store:
             for prepared in self.batch:
                 source = prepared.source
-                if store.sources.get(source.id) is not None:
+                if source.id in self.stored:
                     self.report.unchanged += 1
                     continue
                 previous = self.by_url.get(source.url) if source.url else None
                 old = store.sources.get(previous) if previous else None
                 if old is not None:
                     store.sources.delete(old.id)
+                    self.stored.discard(old.id)
                     touched.add(old.drug)
-                known = store.names.drugs_named(source.drug)
-                if known and known[0] != source.drug:
-                    source = source.model_copy(update={"drug": known[0]})
+                drug = self._filed_under(store, source.drug)
+                if drug != source.drug:
+                    source = source.model_copy(update={"drug": drug})
                 store.sources.add(source, prepared.text)
                 store.facts.add_many(source.id, prepared.facts)
+                self.stored.add(source.id)
                 if source.url:
                     self.by_url[source.url] = source.id
                 touched.add(source.drug)
@@ -151,6 +158,13 @@ class _Writer:
                     self.report.added += 1
             store.monographs.mark_stale(touched)
         self.batch = []
+
+    def _filed_under(self, store: Store, drug: str) -> str:
+        """The drug of an existing monograph that `drug` names, else `drug` itself."""
+        if drug not in self.filed_under:
+            known = store.names.drugs_named(drug)
+            self.filed_under[drug] = known[0] if known else drug
+        return self.filed_under[drug]
 
 
 def default_jobs() -> int:
