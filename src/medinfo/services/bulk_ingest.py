@@ -186,6 +186,9 @@ def _init_pool_worker(settings: WorkerSettings) -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     _watch_parent(os.getppid())
+    if settings.database is not None:
+        # connections opened before the fork belong to the main process: open new ones
+        settings.database.engine.dispose(close=False)
     init_worker(settings)
 
 
@@ -242,8 +245,8 @@ def refresh_stale_monographs(
 ) -> int:
     """Re-reconcile every drug whose sources changed since its monograph was built (or that
     has none yet), a few drugs per transaction; returns how many were rebuilt. With a
-    `pool` (whose workers were given `pipeline`), drugs are reconciled on every core while
-    this process reads their facts and stores the monographs."""
+    `pool` (whose workers were given `pipeline` and, unless it is in memory, `database`),
+    drugs are read and reconciled on every core while this process stores the monographs."""
     progress = progress or _Silent()
     with database.reader() as store:
         stale = store.monographs.stale_drugs()
@@ -263,9 +266,10 @@ def refresh_stale_monographs(
 def _reconcile_on_pool(
     database: Database, pool: Pool, drugs: list[str], progress: Progress
 ) -> None:
-    """Reconcile `drugs` on the pool's workers; store each batch of monographs in order."""
+    """Reconcile `drugs` on the pool's workers; store each batch of monographs in order.
+    Workers that can open the database read each drug's facts themselves."""
     in_flight = (pool_size(pool) or 1) * GROUPS_IN_FLIGHT
-    monographs = _in_order(pool, reconcile_drugs, _drug_inputs(database, drugs), in_flight)
+    monographs = _in_order(pool, reconcile_drugs, _drug_groups(database, drugs), in_flight)
     for reconciled in chunked(monographs, REFRESH_BATCH):
         with database.transaction() as store:
             for drug, monograph in reconciled:
@@ -273,15 +277,25 @@ def _reconcile_on_pool(
         progress.advance(len(reconciled))
 
 
-def _drug_inputs(database: Database, drugs: list[str]) -> Iterator[list[DrugInputs]]:
-    """Groups of drugs with the sources and facts to reconcile them from."""
+def _drug_groups(database: Database, drugs: list[str]) -> Iterator[list[DrugInputs | str]]:
+    """Groups of drugs to reconcile: their names, or with their sources and facts when
+    workers cannot open the database."""
+    share = shareable(database)
     for start in range(0, len(drugs), RECONCILE_GROUP):
-        with database.reader() as store:
-            group = [
-                (drug, *drug_sources(store, drug))
-                for drug in drugs[start : start + RECONCILE_GROUP]
-            ]
+        names = drugs[start : start + RECONCILE_GROUP]
+        group: list[DrugInputs | str] = []
+        if share:
+            group.extend(names)
+        else:
+            with database.reader() as store:
+                group.extend((drug, *drug_sources(store, drug)) for drug in names)
         yield group
+
+
+def shareable(database: Database) -> bool:
+    """Whether worker processes can open the database too (not an in-memory SQLite one)."""
+    url = database.engine.url
+    return url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
 
 
 def pool_size(pool: Pool) -> int:
@@ -316,7 +330,8 @@ def ingest_bulk(
     writer = _Writer(database, report)
     with database.reader() as store:
         stored = frozenset(store.sources.ids())
-    settings = WorkerSettings(pipeline, stored, DocumentOptions(drug=drug, kind=kind))
+    options = DocumentOptions(drug=drug, kind=kind)
+    settings = WorkerSettings(pipeline, stored, options, database if shareable(database) else None)
     progress.phase("ingesting", total)
     jobs = jobs or default_jobs()
     with _worker_pool(settings, jobs) as pool:

@@ -19,7 +19,9 @@ from medinfo.services.ingest import (
     prepare_read_document,
     source_id_of,
 )
+from medinfo.services.monographs import drug_sources
 from medinfo.services.pipeline import Pipeline
+from medinfo.store.database import Database
 
 T = TypeVar("T")
 # Files read as openFDA record streams ({"results": [...]}, JSON lines, or a zip of them).
@@ -127,6 +129,8 @@ class WorkerSettings:
     pipeline: Pipeline
     stored_ids: frozenset[str]
     options: DocumentOptions
+    # Where workers read the facts of the drugs they reconcile (None: they are sent them).
+    database: Database | None = None
 
 
 _settings: WorkerSettings | None = None
@@ -153,10 +157,21 @@ def _worker_settings() -> WorkerSettings:
 DrugInputs = tuple[str, list[Source], list[ExtractedFact]]
 
 
-def reconcile_drugs(group: list[DrugInputs]) -> list[tuple[str, Monograph]]:
-    """Reconcile each drug of a group (in a worker, like `prepare_chunk`)."""
-    reconcile = _worker_settings().pipeline.reconcile_monograph
-    return [(drug, reconcile(drug, sources, facts)) for drug, sources, facts in group]
+def reconcile_drugs(group: list[DrugInputs | str]) -> list[tuple[str, Monograph]]:
+    """Reconcile each drug of a group (in a worker, like `prepare_chunk`): drugs with their
+    sources and facts, or drug names whose sources and facts the worker reads itself."""
+    settings = _worker_settings()
+    reconcile = settings.pipeline.reconcile_monograph
+    inputs: list[DrugInputs] = []
+    for item in group:
+        if isinstance(item, str):
+            if settings.database is None:
+                raise RuntimeError("a worker given drug names needs the database")
+            with settings.database.reader() as store:
+                inputs.append((item, *drug_sources(store, item)))
+        else:
+            inputs.append(item)
+    return [(drug, reconcile(drug, sources, facts)) for drug, sources, facts in inputs]
 
 
 def _prepare(task: Task) -> Outcome:

@@ -21,7 +21,7 @@ from medinfo.domain.monograph import Monograph
 from medinfo.services.bulk_ingest import ingest_bulk, refresh_stale_monographs
 from medinfo.services.ingest_tasks import count_tasks, wants_bulk
 from medinfo.services.pipeline import Pipeline
-from medinfo.store.database import Database
+from medinfo.store.database import Database, open_database
 from tests.documents import METFORMIN, write
 
 
@@ -226,3 +226,27 @@ def test_workers_of_a_killed_run_end_without_tracebacks(tmp_path: Path) -> None:
     assert marker.exists()
     assert "Traceback" not in stderr
     assert "BrokenPipeError" not in stderr
+
+
+def _monographs(database: Database) -> dict[str, str]:
+    with database.reader() as store:
+        cached = {drug: store.monographs.get(drug) for drug in store.monographs.drugs()}
+    return {drug: monograph.body for drug, monograph in cached.items() if monograph is not None}
+
+
+@pytest.mark.parametrize("memory", [False, True], ids=["file", "in-memory"])
+def test_workers_reconcile_the_same_monographs_as_one_process(
+    memory: bool, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    dump = _jsonl(tmp_path / "d.jsonl", RECORDS)
+    two = "sqlite://" if memory else f"sqlite:///{tmp_path / 'two.db'}"
+    results = []
+    for jobs, url in ((1, f"sqlite:///{tmp_path / 'one.db'}"), (2, two)):
+        database = open_database(url)
+        database.ensure_schema()
+        report = ingest_bulk(database, pipeline, [dump], jobs=jobs)
+        assert (report.added, report.drugs) == (4, 3)
+        results.append(_monographs(database))
+        database.dispose()
+    assert results[0] == results[1]
+    assert sorted(results[0]) == ["ibuprofen", "metformin", "sertraline"]
