@@ -114,8 +114,8 @@ class Reading:
 
 # Statements whose readings are kept: a document reads each of its statements many times
 # (once per extractor), and labels repeat boilerplate; bounded, so that a worker's memory
-# stays flat over a national-scale run.
-READING_CACHE = 8192
+# stays flat over a national-scale run (about 5 kB an entry: at most ~80 MB a worker).
+READING_CACHE = 16384
 
 
 @lru_cache(maxsize=READING_CACHE)
