@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
 
 class Severity(StrEnum):
@@ -32,54 +32,69 @@ class AlertCode(StrEnum):
     MISSED_DOSE_SKIP = "MISSED_DOSE_SKIP"
 
 
-class Patient(BaseModel):
+def _number_only(cls: type[BaseModel], value: object) -> object:
+    if isinstance(value, bool | str):
+        raise ValueError("must be a number")  # pydantic reports a ValueError by field
+    return value
+
+
+def _numbers(*fields: str) -> Any:
+    """Refuse `true` or "5" for these fields, as their published schema does (7.0 stays 7)."""
+    return field_validator(*fields, mode="before")(_number_only)
+
+
+class _RequestPart(BaseModel):
+    """Part of a check request: exactly what its schema says is accepted (forms convert first)."""
+
     model_config = ConfigDict(extra="forbid")
 
+
+class Patient(_RequestPart):
     age: int | None = Field(default=None, ge=0, le=130)
     egfr: float | None = Field(default=None, ge=0, le=300)
-    liver_disease: bool = False
-    seizure_history: bool = False
-    pregnant: bool = False
-    breastfeeding: bool = False
-    alcohol_use: bool = False
+    liver_disease: StrictBool = False
+    seizure_history: StrictBool = False
+    pregnant: StrictBool = False
+    breastfeeding: StrictBool = False
+    alcohol_use: StrictBool = False
     other_medications: list[Annotated[str, Field(max_length=200)]] = Field(
         default_factory=list, max_length=50
     )
     weight_kg: float | None = Field(default=None, gt=0, le=700)
     serum_creatinine_mg_dl: float | None = Field(default=None, gt=0, le=50)
 
+    _check_numbers = _numbers("age", "egfr", "weight_kg", "serum_creatinine_mg_dl")
 
-class Regimen(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
+class Regimen(_RequestPart):
     drug: str = Field(min_length=1, max_length=200)
     dose_mg: float = Field(gt=0, le=100_000)
     times_per_day: int = Field(default=1, ge=1, le=24)
     route: str = "oral"
 
+    _check_numbers = _numbers("dose_mg", "times_per_day")
 
-class MissedDoseEvent(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
+class MissedDoseEvent(_RequestPart):
     type: Literal["missed_dose"]
     hours_since_missed: float = Field(ge=0, le=24 * 14)
     hours_until_next: float = Field(ge=0, le=24 * 14)
 
+    _check_numbers = _numbers("hours_since_missed", "hours_until_next")
 
-class StopEvent(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
+class StopEvent(_RequestPart):
     type: Literal["stop"]
     current_daily_mg: float | None = Field(default=None, gt=0, le=100_000)
     weeks_on_drug: float | None = Field(default=None, ge=0, le=52 * 100)
+
+    _check_numbers = _numbers("current_daily_mg", "weeks_on_drug")
 
 
 Event = Annotated[MissedDoseEvent | StopEvent, Field(discriminator="type")]
 
 
-class CheckRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class CheckRequest(_RequestPart):
     patient: Patient = Field(default_factory=Patient)
     regimen: Regimen
     event: Event | None = None

@@ -27,6 +27,7 @@ class FactKind(StrEnum):
     POPULATION_LIMIT = "population_limit"  # key: population and band; attrs: doses, advice
     SIDE_EFFECT = "side_effect"  # key: term; attrs: serious, frequency
     INTERACTION = "interaction"  # key: agent; attrs: effect, severity, agent_type
+    NO_INTERACTION = "no_interaction"  # key: agent said not to interact; attrs: agent_type
     PRECAUTION = "precaution"  # key: condition; attrs: advice
     PREGNANCY = "pregnancy"  # key: "pregnancy"; attrs: category, summary
     BREASTFEEDING = "breastfeeding"  # key: "breastfeeding"; attrs: summary, excreted_in_milk

@@ -117,10 +117,14 @@ class SideEffect(Attributed):
     frequency: str | None = None
 
 
+# The severity of an interaction every source that mentions it says does not happen.
+NO_INTERACTION = "none"
+
+
 class Interaction(Attributed):
     agent: str
     effect: str = ""
-    severity: str = "moderate"
+    severity: str = "moderate"  # or NO_INTERACTION
     agent_type: str = "drug"  # drug | class | substance
 
 
@@ -204,6 +208,10 @@ class Monograph(BaseModel):
     dosing: Dosing = Field(default_factory=Dosing)
     side_effects: list[SideEffect] = Field(default_factory=list)
     interactions: list[Interaction] = Field(default_factory=list)
+    # Agents every source that mentions them says do not interact (severity NO_INTERACTION):
+    # kept apart so that nothing reads them as interactions; the checks use them against
+    # group listings ("not amlodipine" beside "other blood pressure medicines").
+    no_interactions: list[Interaction] = Field(default_factory=list)
     precautions: list[Precaution] = Field(default_factory=list)
     pregnancy: Pregnancy = Field(default_factory=Pregnancy)
     breastfeeding: Breastfeeding = Field(default_factory=Breastfeeding)

@@ -203,7 +203,26 @@ def read_statement(statement: Statement, population: bool = False) -> list[Readi
         reading = linked or _read_mention(statement, mention, window, following, cue, adult_only)
         if reading is not None:
             readings.append(reading)
+            if (per_dose := _divided_maximum(reading, following)) is not None:
+                readings.append(per_dose)
     return readings
+
+
+def _divided_maximum(daily: Reading, following: str) -> Reading | None:
+    """The most per dose of a daily maximum given as a counted number of doses ("80 mg a day
+    in four divided doses": 20 mg); nothing for an uncounted "in divided doses"."""
+    total = daily.attributes.get("amount")
+    if daily.role != "max_daily" or daily.attributes.get("stated_per") != "day":
+        return None
+    divided, count = find_divided(following)
+    if not divided or not count or count < 2 or not isinstance(total, int | float):
+        return None
+    attributes: dict[str, Scalar] = {
+        "amount": _number(total / count),
+        "unit": daily.attributes.get("unit"),
+        "frequency_per_day": count,
+    }
+    return Reading("max_single", daily.route, attributes, daily.statement)
 
 
 def _linked_maximum(

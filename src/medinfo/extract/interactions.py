@@ -16,7 +16,7 @@ from medinfo.extract.sentences import Unit
 _CUE = cue(
     r"\b(interact|combin|together with|along with|mix|in combination with|while (taking|on|using)|"
     r"when taken with|taken with|(take|takes|taking|use|using) (it|this medicine) with|"
-    r"with alcohol|avoid|enhance|intensif|potentiat|"
+    r"with alcohol|avoid|enhance|intensif|potentiat|(concern|problem|danger)s? with|"
     r"(increase|raise|lower|reduce|decrease)s? (the )?(risk|effects?|effectiveness|levels?|"
     r"absorption|blood levels?)|levels? (can |may )?(rise|go up)|"
     r"how (it|this medicine) is (processed|broken down)|should not be taken with|do not take|drink)"
@@ -27,11 +27,22 @@ _MAJOR = cue(
     r"\b(avoid|dangerous|serious|severe|life-threatening|fatal|death|never|do not|should not|"
     r"must not|respiratory depression)"
 )
+_CONTRAINDICATED = cue(r"\bcontraindicated\b")
+_NOT_CONTRAINDICATED = cue(r"\bnot\s+(?:\w+\s+)?contraindicated\b")
 _MINOR = cue(r"\b(minor|mild|slight)\b")
+# A study's measurements ("in healthy volunteers ... AUC rose 4-fold", "-18 mmHg versus -17")
+# report what was seen, not the advice: the label's interaction sections state that.
+_STUDY_REPORT = cue(
+    r"\b(healthy (male |female )?(volunteers|subjects)|AUC|C ?max|mmHg|"
+    r"pharmacokinetic (study|studies)|in a (drug[- ])?(drug )?interaction study)"
+)
+_Agent = tuple[str, str, str]  # agent, agent_type, default severity
 _NOT_AN_AGENT = re.compile(r"^\s*(effects?|properties|side|activities)\b", re.IGNORECASE)
 
 
 def _severity(unit: Unit, default: str) -> str:
+    if _CONTRAINDICATED.search(unit.text) and not _NOT_CONTRAINDICATED.search(unit.text):
+        return "contraindicated"
     if _MAJOR.search(unit.text):
         return "major"
     if _MINOR.search(unit.text):
@@ -47,23 +58,30 @@ def _effect_terms(passage: Passage, unit: Unit) -> str:
     return ",".join(terms)
 
 
-def _agents(passage: Passage, unit: Unit) -> list[tuple[str, str, str]]:
-    """(agent, agent_type, default severity) named in the unit, outside condition names."""
+def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
+    """The agents the unit names (agent, agent_type, default severity), outside condition
+    names: those it states an interaction with, and those it says do not interact."""
     conditions = passage.matches(unit, "conditions")
-    found: list[tuple[str, str, str]] = []
-    for match in passage.asserted(unit, "interaction_agents"):
+    found: list[_Agent] = []
+    denied: list[_Agent] = []
+    asserted = passage.asserted(unit, "interaction_agents")
+    terms = passage.matches(unit, "interaction_agents")
+    negated_terms = negated_spans(unit.text, [(m.start, m.end) for m in terms])
+    for match, is_negated in zip(terms, negated_terms, strict=True):
         if any(c.start <= match.start and match.end <= c.end for c in conditions):
             continue
         if _NOT_AN_AGENT.match(unit.text[match.end :]):
             continue
         defaults = match.term.defaults
-        found.append(
-            (
-                match.key,
-                str(defaults.get("agent_type", "class")),
-                str(defaults.get("severity", "moderate")),
-            )
+        agent = (
+            match.key,
+            str(defaults.get("agent_type", "class")),
+            str(defaults.get("severity", "moderate")),
         )
+        if match in asserted:
+            found.append(agent)
+        elif is_negated:
+            denied.append(agent)
     taken = [*passage.matches(unit, "interaction_agents"), *passage.matches(unit, "side_effects")]
     mentions: list[DrugMention] = [
         mention
@@ -73,29 +91,36 @@ def _agents(passage: Passage, unit: Unit) -> list[tuple[str, str, str]]:
     ]
     negated = negated_spans(unit.text, [(m.start, m.end) for m in mentions])
     for mention, is_negated in zip(mentions, negated, strict=True):
-        claimed = passage.claims(unit, mention.start, mention.end, "interaction_agents")
-        if not is_negated and claimed:
-            found.append((mention.generic, "drug", "moderate"))
-    return found
+        agent = (mention.generic, "drug", "moderate")
+        if is_negated:
+            denied.append(agent)
+        elif passage.claims(unit, mention.start, mention.end, "interaction_agents"):
+            found.append(agent)
+    return found, denied
 
 
 def extract_interactions(passage: Passage) -> list[ExtractedFact]:
-    """INTERACTION facts (attrs agent_type, severity, effect_terms) from the passage."""
+    """INTERACTION facts (attrs agent_type, severity, effect_terms) from the passage, and
+    NO_INTERACTION facts for agents it says do not interact."""
     if passage.section in QUIET_SECTIONS or passage.section is Section.INDICATIONS:
         return []
     in_section = passage.section is Section.INTERACTIONS or bool(
         _LABEL.match(passage.units[0].text)
     )
+    if passage.kind is BlockKind.HEADING:
+        return []
+    named = [
+        (unit, *_agents(passage, unit))
+        for unit in passage.units
+        if not is_question(unit.text)
+        and not is_advert(unit.text)
+        and not _STUDY_REPORT.search(unit.text)
+        and (in_section or _CUE.search(unit.text) or _CUE.search(passage.lead))
+    ]
     facts: list[ExtractedFact] = []
-    for unit in passage.units:
-        if is_question(unit.text) or is_advert(unit.text):
-            continue
-        if not in_section and not _CUE.search(unit.text) and not _CUE.search(passage.lead):
-            continue
-        if passage.kind is BlockKind.HEADING:
-            continue
+    for unit, found, no in named:
         effects = _effect_terms(passage, unit)
-        for agent, agent_type, default in _agents(passage, unit):
+        for agent, agent_type, default in found:
             facts.append(
                 passage.fact(
                     FactKind.INTERACTION,
@@ -106,4 +131,6 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
                     effect_terms=effects,
                 )
             )
+        for agent, agent_type, _default in no:
+            facts.append(passage.fact(FactKind.NO_INTERACTION, agent, unit, agent_type=agent_type))
     return facts

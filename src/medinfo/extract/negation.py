@@ -36,8 +36,15 @@ def negation_rules() -> list[NegationRule]:
 @cache
 def _cue_pattern() -> re.Pattern[str]:
     cues = [r.literal for r in negation_rules() if r.direction != "TERMINATE"]
-    body = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    body = "|".join(_whole(cue) for cue in sorted(cues, key=len, reverse=True))
+    return re.compile(body, re.IGNORECASE)
+
+
+def _whole(cue: str) -> str:
+    """The cue as a pattern matching whole words only (", not" may follow a word)."""
+    before = r"(?<!\w)" if cue[:1].isalnum() else ""
+    after = r"(?!\w)" if cue[-1:].isalnum() else ""
+    return f"{before}{re.escape(cue)}{after}"
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -120,7 +121,29 @@ def extract_document(document: Document, source_id: str, drug: str | None = None
         facts = with_label_reactions(document, source_id, facts)
         facts = facts_in_place(document, facts)
     facts.sort(key=lambda fact: (fact.evidence.start, fact.kind.value))
-    return Extraction(drug=name, facts=facts)
+    return Extraction(drug=name, facts=without_repeats(facts, document.original))
+
+
+# A claim a document makes again and again is cited by its first few statements, so a
+# repetitive document cannot multiply facts (nor the monograph's size, nor answer time).
+MAX_COPIES_OF_A_CLAIM = 3
+
+
+def without_repeats(facts: list[ExtractedFact], original: str) -> list[ExtractedFact]:
+    """The facts in order, each claim once per wording and at most MAX_COPIES_OF_A_CLAIM times."""
+    copies: Counter[tuple[object, ...]] = Counter()
+    worded: set[tuple[object, ...]] = set()
+    kept = []
+    for fact in facts:
+        claim = (fact.kind, fact.key, *sorted(fact.attributes.items()))
+        span = original[fact.evidence.start : fact.evidence.end]
+        wording = (*claim, " ".join(span.lower().split()))
+        if copies[claim] >= MAX_COPIES_OF_A_CLAIM or wording in worded:
+            continue
+        copies[claim] += 1
+        worded.add(wording)
+        kept.append(fact)
+    return kept
 
 
 def _drug_names(document: Document, drug: str) -> tuple[str, ...]:

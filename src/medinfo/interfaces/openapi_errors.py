@@ -70,13 +70,13 @@ def _statuses(path: str, method: str, operation: dict[str, Any]) -> list[int]:
     if "{" in path:
         statuses.append(404)
     if method in _BODY_METHODS or "requestBody" in operation:
-        statuses.append(413)
+        statuses += [400, 413]
     if method in _BODY_METHODS and not path.startswith(MACHINE_PATHS):
         statuses.append(403)
     if path.startswith("/api/v1/admin/"):
         statuses += [401, 503]
     if method == "post" and path.endswith("/reviews"):
-        statuses += [400, 415, 429]
+        statuses += [415, 429]
     return statuses
 
 

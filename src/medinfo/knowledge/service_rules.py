@@ -143,9 +143,18 @@ class HoldRule(Strict):
     patterns: Patterns
 
 
+class Rewrite(Strict):
+    """A spelling that hides a link, address or number, and what it stands for."""
+
+    pattern: Pattern
+    replacement: str
+
+
 class ModerationRules(KnowledgeFile):
     FILE: ClassVar[str] = "reviews/moderation.json"
     rules: tuple[HoldRule, ...]
+    rewrites: tuple[Rewrite, ...]
+    number_words: dict[str, int]
 
     @model_validator(mode="after")
     def _reasons_differ(self) -> ModerationRules:

@@ -93,6 +93,11 @@ def compose_interaction(drug: str, agent: str, effects: Sequence[str], avoid: bo
     return f"{text} {say('interaction_avoid', drug)}" if avoid else text
 
 
+def compose_no_interaction(drug: str, agent: str) -> str:
+    """That the sources say the drug and the agent do not interact."""
+    return say("interaction_none", drug, agent=agent)
+
+
 def compose_precaution(drug: str, condition: str, advice: Scalar) -> str:
     """Advice for people with a condition: the standard sentence plus a known advice code."""
     text = say("precaution_default", drug, condition=condition)

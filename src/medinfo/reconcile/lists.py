@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.domain.monograph import Indication, Interaction, Mechanism, Precaution, SideEffect
+from medinfo.domain.monograph import (
+    NO_INTERACTION,
+    Indication,
+    Interaction,
+    Mechanism,
+    Precaution,
+    SideEffect,
+)
 from medinfo.reconcile import compose
 from medinfo.reconcile.assembly import Assembly
 from medinfo.reconcile.conflicts import status_conflict
@@ -78,6 +85,22 @@ def interactions(assembly: Assembly) -> list[Interaction]:
             )
         )
     return items
+
+
+def no_interactions(assembly: Assembly, stated: list[Interaction]) -> list[Interaction]:
+    """Agents the sources say do not interact, unless any source states that they do."""
+    listed = {" ".join(item.agent.lower().split()) for item in stated}
+    return [
+        Interaction(
+            agent=g.display,
+            effect=compose.compose_no_interaction(assembly.drug, g.display),
+            severity=NO_INTERACTION,
+            agent_type=str(g.attribute("agent_type") or "drug"),
+            **assembly.attribution(g.facts),
+        )
+        for g in assembly.of(FactKind.NO_INTERACTION)
+        if " ".join(g.display.lower().split()) not in listed
+    ]
 
 
 def precautions(assembly: Assembly) -> list[Precaution]:

@@ -216,6 +216,7 @@ class _Builder(Assembly):
         classes = self.terms(FactKind.DRUG_CLASS, "drug_class")
         forms = self.terms(FactKind.FORM, "forms")
         indications = lists.indications(self)
+        interactions = lists.interactions(self)
         monograph = Monograph(
             drug=self.drug,
             summary=compose.compose_summary(
@@ -232,7 +233,8 @@ class _Builder(Assembly):
             forms=forms,
             dosing=self.dosing(),
             side_effects=lists.side_effects(self),
-            interactions=lists.interactions(self),
+            interactions=interactions,
+            no_interactions=lists.no_interactions(self, interactions),
             precautions=lists.precautions(self),
             pregnancy=self.pregnancy(),
             breastfeeding=self.breastfeeding(),

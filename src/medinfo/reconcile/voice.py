@@ -31,6 +31,7 @@ TEMPLATE_NAMES = frozenset(
         "renal_ask",
         "interaction_effect",
         "interaction_unspecified",
+        "interaction_none",
         "interaction_avoid",
         "precaution_default",
         "pregnancy_category",

@@ -33,6 +33,9 @@ def test_check_returns_the_response_contract(stocked_client: TestClient) -> None
         ({"regimen": {"drug": "tizanidine"}}, "regimen.dose_mg"),
         ({"regimen": {"drug": "x", "dose_mg": 1}, "event": {"type": "nap"}}, "event"),
         ({"patient": {"egfr": "low"}, "regimen": {"drug": "x", "dose_mg": 1}}, "patient.egfr"),
+        ({"patient": {"egfr": True}, "regimen": {"drug": "x", "dose_mg": 1}}, "patient.egfr"),
+        ({"regimen": {"drug": "x", "dose_mg": "5"}}, "regimen.dose_mg"),
+        ({"patient": {"pregnant": 1}, "regimen": {"drug": "x", "dose_mg": 1}}, "patient.pregnant"),
     ],
 )
 def test_check_malformed_request_is_422_naming_the_field(
@@ -42,6 +45,15 @@ def test_check_malformed_request_is_422_naming_the_field(
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == field
     assert response.json()["detail"].startswith(f"request body: {field}: ")
+
+
+def test_check_takes_a_whole_number_written_with_a_decimal_point(
+    stocked_client: TestClient,
+) -> None:
+    regimen = {"drug": "tizanidine", "dose_mg": 4, "times_per_day": 3.0}
+    response = stocked_client.post("/api/v1/check", json={"regimen": regimen})
+    assert response.status_code == 200, response.text
+    assert response.json()["daily_dose_mg"] == 12
 
 
 def test_check_invalid_json_is_422_with_the_position(stocked_client: TestClient) -> None:

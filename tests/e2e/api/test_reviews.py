@@ -57,6 +57,12 @@ def test_invalid_review_gets_422_naming_each_field(client: TestClient) -> None:
     assert fields == {"rating", "text"}
 
 
+def test_review_takes_json_whole_numbers_and_old_line_breaks(client: TestClient) -> None:
+    text = "Helped my back pain within a week.\rSome nausea at first."
+    response = client.post("/api/v1/drugs/aleve/reviews", json=review(rating=7.0, text=text))
+    assert response.status_code == 201, response.text
+
+
 @pytest.mark.parametrize(
     ("body", "status"),
     [

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from medinfo.domain.facts import FactKind, Scalar
 from medinfo.extract.doses import extract_doses
 from medinfo.extract.statements import Statement
@@ -95,6 +97,13 @@ def test_extract_doses_daily_total_in_divided_doses(statements_of: StatementsOf)
     )
 
 
+def test_extract_doses_counted_in_puffs_are_inhaled(statements_of: StatementsOf) -> None:
+    facts = extract_doses(
+        statements_of("Dosage\nNever use more than 8 puffs (800 mcg) in 24 hours."), "s1"
+    )
+    assert [(fact.kind, fact.key) for fact in facts] == [(FactKind.MAX_DAILY_DOSE, "inhaled")]
+
+
 def test_extract_doses_intrathecal_route(statements_of: StatementsOf) -> None:
     facts = extract_doses(
         statements_of("Dosage\nFor the intrathecal pump, the first test dose is 50 mcg."), "s1"
@@ -158,6 +167,27 @@ def test_extract_doses_per_dose_maximum_only_from_a_schedule_that_adds_up(
     restated = _doses(statements_of, "The highest dose is 10 mg twice a day (20 mg a day).")
     assert restated[FactKind.MAX_SINGLE_DOSE]["amount"] == 10
     assert restated[FactKind.MAX_DAILY_DOSE]["amount"] == 20
+
+
+@pytest.mark.parametrize(
+    ("phrase", "per_dose"),
+    [
+        ("Do not take more than 80 mg a day, split into four doses.", 20),
+        ("The maximum dose is 90 mg per day in 3 divided doses.", 30),
+        ("The most you should take is 3 grams a day, as 1 gram three times a day.", 1000),
+    ],
+)
+def test_extract_doses_per_dose_maximum_from_a_counted_division_of_the_daily_one(
+    statements_of: StatementsOf, phrase: str, per_dose: float
+) -> None:
+    assert _doses(statements_of, phrase)[FactKind.MAX_SINGLE_DOSE]["amount"] == per_dose
+
+
+def test_extract_doses_no_per_dose_maximum_from_uncounted_divided_doses(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(statements_of, "The maximum is 60 mg a day in divided doses.")
+    assert FactKind.MAX_SINGLE_DOSE not in doses
 
 
 def test_extract_doses_maximum_over_another_period_is_not_daily(

@@ -57,3 +57,30 @@ def test_use_one_source_calls_only_off_label_is_off_label() -> None:
     facts = [_use("a", True), _use("b", False)]
     monograph = reconcile_monograph("zorbafen", _sources("a", "b"), facts)
     assert [i.off_label for i in monograph.indications] == [True]
+
+
+def _interaction(source: str, agent: str, severity: str) -> ExtractedFact:
+    """An interaction fact, or a NO_INTERACTION one for severity "none"."""
+    if severity == "none":
+        kind, attributes = FactKind.NO_INTERACTION, {"agent_type": "drug"}
+    else:
+        kind = FactKind.INTERACTION
+        attributes = {"agent_type": "drug", "severity": severity, "effect_terms": ""}
+    return ExtractedFact(
+        kind=kind,
+        key=agent,
+        attributes=attributes,
+        evidence=Evidence(source=source, start=0, end=10),
+    )
+
+
+def test_an_interaction_any_source_states_outranks_a_denial() -> None:
+    facts = [
+        _interaction("a", "warfarin", "none"),
+        _interaction("b", "warfarin", "moderate"),
+        _interaction("a", "aspirin", "none"),
+    ]
+    monograph = reconcile_monograph("zorbafen", _sources("a", "b"), facts)
+    assert [(i.agent, i.severity) for i in monograph.interactions] == [("warfarin", "moderate")]
+    assert [i.agent for i in monograph.no_interactions] == ["aspirin"]
+    assert "not expected to interact" in monograph.no_interactions[0].effect

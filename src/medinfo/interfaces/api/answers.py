@@ -12,6 +12,9 @@ from medinfo.interfaces.api.asking import ProblemRoute, answerer_of
 from medinfo.interfaces.shared.responses import escape_markup
 from medinfo.services.qa.engine import MAX_QUESTION_LENGTH
 
+# Anything but white space, spelled out so that every regex engine agrees with str.strip().
+_VISIBLE = r"[^\t-\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+
 router = APIRouter(prefix="/api/v1", tags=["answers"], route_class=ProblemRoute)
 
 
@@ -22,7 +25,15 @@ router = APIRouter(prefix="/api/v1", tags=["answers"], route_class=ProblemRoute)
 )
 def ask(
     request: Request,
-    q: Annotated[str, Query(max_length=MAX_QUESTION_LENGTH, description="The question.")],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=MAX_QUESTION_LENGTH,
+            pattern=_VISIBLE,
+            description="The question.",
+        ),
+    ],
     drug: Annotated[
         str | None, Query(max_length=200, description="The medicine, if q does not name it.")
     ] = None,

@@ -12,7 +12,6 @@ from medinfo.interfaces.shared.responses import escape_markup
 router = APIRouter(prefix="/api/v1", tags=["checks"], route_class=ProblemRoute)
 
 _ERRORS: dict[int | str, dict[str, str]] = {
-    404: {"description": "Unknown drug (with suggestions), or a drug without a monograph"},
     422: {"description": "Malformed request: `detail` names the field or the JSON position"},
 }
 
@@ -22,7 +21,7 @@ def check(request: Request, body: CheckRequest) -> Response:
     """Check a regimen for one patient: doses, interactions, conditions and an optional event.
 
     `regimen.drug` may be a generic, brand or misspelled name. No check runs without the
-    drug's facts: a known medicine with no monograph gives 404 with `monograph_available: false`.
+    drug's facts: an unknown medicine, or one with no monograph, gets `not_checked` saying so.
     """
     response = request.app.state.medinfo.check(body)
     content = escape_markup(response.model_dump_json().encode("utf-8"))

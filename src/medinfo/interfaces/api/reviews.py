@@ -31,17 +31,26 @@ _PUBLIC = {"id", "drug", "rating", "condition", "duration", "side_effects", "sid
 _PUBLIC |= {"text", "created_at", "attribution"}
 
 
+_SHORT_PATTERN = service.submission.SHORT_PATTERN  # what the reviews service accepts
+
+_SideEffect = Annotated[
+    str, Field(max_length=service.submission.MAX_SIDE_EFFECT_CHARS, pattern=_SHORT_PATTERN)
+]
+
+
 class ReviewCreate(BaseModel):
     """The body of POST /api/v1/drugs/{name}/reviews (validated by the reviews service)."""
 
     model_config = ConfigDict(extra="forbid")
 
     rating: int = Field(ge=1, le=10)
-    condition: str = Field("", max_length=service.submission.MAX_SHORT)
-    duration: str = Field("", max_length=service.submission.MAX_SHORT)
-    side_effects: list[str] = Field([], max_length=service.submission.MAX_SIDE_EFFECTS)
+    condition: str = Field("", max_length=service.submission.MAX_SHORT, pattern=_SHORT_PATTERN)
+    duration: str = Field("", max_length=service.submission.MAX_SHORT, pattern=_SHORT_PATTERN)
+    side_effects: list[_SideEffect] = Field([], max_length=service.submission.MAX_SIDE_EFFECTS)
     text: str = Field(
-        min_length=service.submission.MIN_TEXT, max_length=service.submission.MAX_TEXT
+        min_length=service.submission.MIN_TEXT,
+        max_length=service.submission.MAX_TEXT,
+        pattern=service.submission.TEXT_PATTERN,
     )
 
 

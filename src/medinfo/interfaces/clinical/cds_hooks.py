@@ -78,9 +78,9 @@ async def feedback(service_id: str, request: Request) -> Response:
     return SafeJSONResponse({}, headers=CORS_HEADERS)
 
 
-@router.options("")
-@router.options("/{service_id}")
-@router.options("/{service_id}/feedback")
+@router.options("", status_code=204, response_class=Response)
+@router.options("/{service_id}", status_code=204, response_class=Response)
+@router.options("/{service_id}/feedback", status_code=204, response_class=Response)
 async def preflight() -> Response:
     return Response(status_code=204, headers=CORS_HEADERS)
 

@@ -24,15 +24,19 @@ from medinfo.services.fhir.server import (
 
 router = APIRouter(prefix="/fhir", tags=["fhir"])
 _MAX_CODES = 20
+# Every FHIR reply is a resource in FHIR's own JSON media type.
+_FHIR_REPLY: dict[int | str, dict[str, Any]] = {
+    200: {"content": {FHIR_JSON: {"schema": {"type": "object"}}}}
+}
 
 
-@router.get("/metadata")
+@router.get("/metadata", response_class=Response, responses=_FHIR_REPLY)
 async def metadata(request: Request) -> Response:
     """The CapabilityStatement: MedicationKnowledge read and search by code."""
     return _fhir(capability_statement(str(request.base_url), _version()))
 
 
-@router.get("/MedicationKnowledge/{resource_id}")
+@router.get("/MedicationKnowledge/{resource_id}", response_class=Response, responses=_FHIR_REPLY)
 async def read(resource_id: str, request: Request) -> Response:
     """One drug's MedicationKnowledge by id (the drug's lower-case name, spaces as '-')."""
     lookup: DrugLookup = request.app.state.lookup
@@ -46,7 +50,7 @@ async def read(resource_id: str, request: Request) -> Response:
     return _fhir(await run_in_threadpool(_resource, lookup, entry))
 
 
-@router.get("/MedicationKnowledge")
+@router.get("/MedicationKnowledge", response_class=Response, responses=_FHIR_REPLY)
 async def search(request: Request) -> Response:
     """Search by `code`: names (generic, brand, misspelled) or system|code, comma for OR."""
     lookup: DrugLookup = request.app.state.lookup

@@ -1,11 +1,13 @@
 """Drug lookups shared by the pages and the API, with short-lived caches of names and renders.
 
 A resolved name is kept for `ttl` seconds, and a rendered body is keyed by the monograph's
-ETag, so a busy page costs a dictionary lookup; an ingest shows within `ttl` seconds.
+ETag, so a busy page costs a dictionary lookup; an ingest shows within `ttl` seconds (one
+request remakes what went stale while the others are served the previous version).
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -27,34 +29,57 @@ _MAX_ENTRIES = 512
 
 
 class TtlCache(Generic[T]):
-    """A bounded mapping whose entries expire `ttl` seconds after they were stored."""
+    """A bounded, thread-safe mapping whose entries go stale `ttl` seconds after they were made.
+
+    One caller remakes a stale entry while the others keep getting the stale value, and one
+    caller makes a missing entry while the others wait for it: a busy page never makes the
+    same body many times at once (a burst of identical queries on every expiry).
+    """
 
     def __init__(self, ttl: float, max_entries: int = _MAX_ENTRIES) -> None:
         self.ttl = ttl
         self._max = max_entries
         self._items: OrderedDict[Hashable, tuple[float, T]] = OrderedDict()
+        self._making: dict[Hashable, threading.Event] = {}
+        self._guard = threading.Lock()
 
     def peek(self, key: Hashable) -> T | None:
-        """The fresh value stored under `key`, or None."""
+        """The value under `key` if it is fresh or being remade by another caller, else None."""
         found = self._items.get(key)
-        if found is not None and time.monotonic() - found[0] < self.ttl:
+        if found is None:
+            return None
+        if time.monotonic() - found[0] < self.ttl or key in self._making:
             return found[1]
         return None
 
     def get_or_make(self, key: Hashable, make: Callable[[], T]) -> T:
-        found = self.peek(key)
-        if found is not None:
-            return found
-        now = time.monotonic()
-        value = make()
-        self._items[key] = (now, value)
-        self._items.move_to_end(key)
-        while len(self._items) > self._max:
-            self._items.popitem(last=False)
-        return value
+        while True:
+            with self._guard:
+                found = self.peek(key)
+                if found is not None:
+                    return found
+                waiting = self._making.get(key)
+                if waiting is None:
+                    done = self._making[key] = threading.Event()
+                    break
+            waiting.wait()  # another caller is making the first value: then look again
+        try:
+            now = time.monotonic()
+            value = make()
+            with self._guard:
+                self._items[key] = (now, value)
+                self._items.move_to_end(key)
+                while len(self._items) > self._max:
+                    self._items.popitem(last=False)
+            return value
+        finally:
+            with self._guard:
+                del self._making[key]
+            done.set()
 
     def clear(self) -> None:
-        self._items.clear()
+        with self._guard:
+            self._items.clear()
 
 
 @dataclass(frozen=True)

@@ -51,8 +51,8 @@ def render(
 def request_from_form(form: Mapping[str, str]) -> dict[str, Any]:
     """The /check form as a CheckRequest document; empty fields are left out."""
 
-    def given(*names: str) -> dict[str, str]:
-        return {name: form[name].strip() for name in names if form.get(name, "").strip()}
+    def given(*names: str) -> dict[str, Any]:
+        return {name: _typed(form[name].strip()) for name in names if form.get(name, "").strip()}
 
     patient: dict[str, Any] = given("age", "egfr")
     patient.update({name: True for name, _label in FLAGS if form.get(name)})
@@ -66,6 +66,16 @@ def request_from_form(form: Mapping[str, str]) -> dict[str, Any]:
     if event in _EVENT_FIELDS:
         document["event"] = {"type": event, **given(*_EVENT_FIELDS[event])}
     return document
+
+
+def _typed(text: str) -> str | int | float:
+    """A form field as the number it spells, or the text itself (names, or input to refuse)."""
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            continue
+    return text
 
 
 @router.get("/check", response_class=HTMLResponse)

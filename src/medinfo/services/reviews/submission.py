@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -22,6 +23,14 @@ from medinfo.store.reviews import ReviewRepository
 MIN_TEXT = 20
 MAX_TEXT = 5000
 MAX_SHORT = 200
+
+# What the fields may hold, as regular expressions that the API also publishes in its schema,
+# so that both always agree: no control characters (line breaks and tabs only in the text),
+# and a text with at least MIN_TEXT characters besides white space.
+_SPACE = "\\t\\n\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+_CONTROL = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f"
+SHORT_PATTERN = "^[^\\x00-\\x1f\\x7f-\\x9f]*$"
+TEXT_PATTERN = f"^[{_SPACE}]*(?:[^{_SPACE}{_CONTROL}][{_SPACE}]*){{{MIN_TEXT},}}$"
 MAX_SIDE_EFFECTS = 30
 MAX_SIDE_EFFECT_CHARS = 100
 FIELDS = ("rating", "condition", "duration", "side_effects", "text")
@@ -165,6 +174,8 @@ def _rating(value: object, problems: list[FieldProblem]) -> int:
     number: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
+    elif isinstance(value, float) and value.is_integer():  # JSON's 7.0 is the whole number 7
+        number = int(value)
     elif isinstance(value, str) and value.strip().isdigit():
         number = int(value.strip())
     if number is None or not 1 <= number <= 10:
@@ -180,9 +191,9 @@ def _short_text(name: str, value: object, problems: list[FieldProblem]) -> str:
         problems.append(FieldProblem(name, "must be text"))
         return ""
     text = " ".join(value.split())
-    if len(text) > MAX_SHORT:
+    if len(value) > MAX_SHORT:
         problems.append(FieldProblem(name, f"must be at most {MAX_SHORT} characters"))
-    elif _has_control(text):
+    elif not re.fullmatch(SHORT_PATTERN, value):
         problems.append(FieldProblem(name, "must not contain control characters"))
     return text
 
@@ -195,12 +206,12 @@ def _side_effects(value: object, problems: list[FieldProblem]) -> list[str]:
         problems.append(FieldProblem("side_effects", "must be a list of side effects as text"))
         return []
     cleaned = list(dict.fromkeys(" ".join(item.split()) for item in items if item.strip()))
-    if len(cleaned) > MAX_SIDE_EFFECTS:
+    if len(items) > MAX_SIDE_EFFECTS:
         problems.append(FieldProblem("side_effects", f"at most {MAX_SIDE_EFFECTS} can be listed"))
-    elif any(len(item) > MAX_SIDE_EFFECT_CHARS for item in cleaned):
+    elif any(len(item) > MAX_SIDE_EFFECT_CHARS for item in items):
         message = f"each must be at most {MAX_SIDE_EFFECT_CHARS} characters"
         problems.append(FieldProblem("side_effects", message))
-    elif any(_has_control(item) for item in cleaned):
+    elif not all(re.fullmatch(SHORT_PATTERN, item) for item in items):
         problems.append(FieldProblem("side_effects", "must not contain control characters"))
     return cleaned
 
@@ -209,14 +220,14 @@ def _text(value: object, problems: list[FieldProblem]) -> str:
     if not isinstance(value, str) or not value.strip():
         problems.append(FieldProblem("text", "is required: describe your experience"))
         return ""
-    text = value.strip().replace("\r\n", "\n")
-    if len(text) < MIN_TEXT:
-        problems.append(FieldProblem("text", f"must be at least {MIN_TEXT} characters"))
-    elif len(text) > MAX_TEXT:
-        message = f"must be at most {MAX_TEXT} characters (it has {len(text)})"
+    text = value.strip().replace("\r\n", "\n").replace("\r", "\n")
+    if len(value) > MAX_TEXT:
+        message = f"must be at most {MAX_TEXT} characters (it has {len(value)})"
         problems.append(FieldProblem("text", message))
-    elif _has_control(text.replace("\n", " ").replace("\t", " ")):
+    elif _has_control(value.replace("\n", " ").replace("\t", " ").replace("\r", " ")):
         problems.append(FieldProblem("text", "must not contain control characters"))
+    elif not re.fullmatch(TEXT_PATTERN, value):
+        problems.append(FieldProblem("text", f"must be at least {MIN_TEXT} characters"))
     return text
 
 

@@ -34,6 +34,10 @@ class _Hit:
 
 def interaction_targets(monograph: Monograph, vocabulary: MedicineGroups) -> list[Target]:
     """The classes and drugs each of the monograph's interactions names."""
+    return _targets(monograph.interactions, vocabulary)
+
+
+def _targets(interactions: list[Interaction], vocabulary: MedicineGroups) -> list[Target]:
     return [
         Target(
             interaction=item,
@@ -41,7 +45,7 @@ def interaction_targets(monograph: Monograph, vocabulary: MedicineGroups) -> lis
             drugs=vocabulary.drugs_named(item.agent),
             words=f" {normalize_name(item.agent)} ",
         )
-        for item in monograph.interactions
+        for item in interactions
         if item.agent.strip()
     ]
 
@@ -56,6 +60,7 @@ def check_interactions(
     """INTERACTION_ALCOHOL, then per medicine INTERACTION_CNS_DEPRESSANT, INTERACTION_QT and
     INTERACTION_OTHER (a hit goes to the first that fits)."""
     targets = interaction_targets(monograph, vocabulary)
+    denials = _targets(monograph.no_interactions, vocabulary)
     alcohol = rules.alcohol_class
     alerts: list[Alert] = []
     drinks = patient.alcohol_use or any(alcohol in medicine.classes for medicine in medicines)
@@ -66,6 +71,9 @@ def check_interactions(
         if alcohol in medicine.classes:
             continue
         hits = [hit for t in targets if (hit := _match(medicine, t, alcohol)) is not None]
+        if any(_names(medicine, t) for t in denials):
+            # said by name not to interact: only a listing by name outweighs that, not a group
+            hits = [hit for hit in hits if hit.drugs]
         cns = [hit for hit in hits if _is_cns(medicine, hit, rules, vocabulary)]
         qt = [hit for hit in hits if hit not in cns and _prolongs_qt(hit, monograph, vocabulary)]
         other = [hit for hit in hits if hit not in cns and hit not in qt]
@@ -104,6 +112,12 @@ def _match(medicine: Medicine, target: Target, alcohol: str) -> _Hit | None:
         part for part in medicine.components if part in target.drugs or f" {part} " in target.words
     )
     return _Hit(target, classes, drugs) if classes or drugs else None
+
+
+def _names(medicine: Medicine, target: Target) -> bool:
+    """Whether the target names the medicine itself (or its class), not a wider group."""
+    hit = _match(medicine, target, "")
+    return hit is not None and (bool(hit.drugs) or target.interaction.agent_type == "class")
 
 
 def _is_cns(medicine: Medicine, hit: _Hit, rules: SafetyRules, vocabulary: MedicineGroups) -> bool:

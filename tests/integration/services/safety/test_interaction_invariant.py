@@ -43,7 +43,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Medinfo]:
 
 
 def _agent_as_medicine(app: Medinfo, item: Interaction, monograph: Monograph) -> str | None:
-    """A medicine name that the listed agent covers: itself, or a member of its group.
+    """A medicine name that the listed agent covers: itself, or a member of its group (not
+    one the monograph says does not interact).
 
     None for alcohol and foods, and for a class the vocabulary has no group for (no member
     can be named)."""
@@ -51,8 +52,10 @@ def _agent_as_medicine(app: Medinfo, item: Interaction, monograph: Monograph) ->
     if item.agent_type == "substance":
         return None
     own = vocabulary.drugs_named(monograph.drug) | {monograph.drug}
+    # a member the sources single out as not interacting is exempt from its group's listing
+    exempt = {name for no in monograph.no_interactions for name in vocabulary.drugs_named(no.agent)}
     for group in sorted(vocabulary.classes_named(item.agent)):
-        members = [m for m in sorted(vocabulary.members_of(group)) if m not in own]
+        members = [m for m in sorted(vocabulary.members_of(group)) if m not in own | exempt]
         if members:
             return members[0]
     found = app.resolve_name(item.agent)

@@ -44,6 +44,43 @@ def test_find_holds_leaves_ordinary_experiences_alone(text: str) -> None:
     assert reasons(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Got mine cheaper from quickrx.io, no prescription needed", "link"),
+        ("short link bit.ly/3xYzAb works", "link"),
+        ("order at pillsforless dot com and save", "link"),
+        ("hxxps://rx-deals.example/p/baclofen", "link"),
+        ("ｗｗｗ．ｃｈｅａｐｍｅｄｓ．ｎｅｔ has it", "link"),  # full-width letters
+        ("the shop at 203.0.113.7/shop sells it", "link"),
+        ("reach me on telegram t.me/cheapmeds", "link"),
+        ("message me: painfree22 at gmail dot com", "email"),
+        ("mail jo [at] example [dot] org for the source", "email"),
+        ("ring five five five, two one two, nine eight seven six", "phone"),
+        ("text me 0 7 7 0 0 9 0 0 1 2 3 anytime", "phone"),
+        ("went up to twenty milligrams and it finally worked", "dosing_advice"),
+        ("my doctor increased me to forty five mg", "dosing_advice"),
+        ("I bumped it up to ６０ mg", "dosing_advice"),
+    ],
+)
+def test_find_holds_sees_through_obfuscation(text: str, reason: str) -> None:
+    assert reason in reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was a small red dot on my arm for a day, nothing else.",
+        "I take it at night, at bedtime, and sleep at home without trouble.",
+        "One or two tablets a day by my own count, as prescribed; stiffness is better.",
+        "Side effects at first: dizzy, tired. By week three, fine. 9/10.",
+        "I am 45 and have had MS since 2009; it eased spasms within 2 weeks.",
+    ],
+)
+def test_find_holds_still_leaves_ordinary_words_alone(text: str) -> None:
+    assert reasons(text) == []
+
+
 def test_describe_holds_names_the_reason_and_the_words() -> None:
     described = describe_holds(find_holds("Go to www.example.com and double your dose"))
     assert "contains a link" in described

@@ -241,3 +241,36 @@ def test_check_regimen_reads_a_listed_drug_as_qt_when_both_drugs_prolong_qt() ->
     assert codes(both) == [AlertCode.INTERACTION_QT]
     one = check_regimen(request(other_medications=["sotalol"]), _listing("amoxicillin", "sotalol"))
     assert codes(one) == [AlertCode.INTERACTION_OTHER]
+
+
+def _with_denial(*denied: Interaction) -> Monograph:
+    """A beta blocker listing other blood pressure medicines, and agents said not to interact."""
+    return Monograph(
+        drug="metoprolol",
+        interactions=[
+            Interaction(agent="other blood pressure medicines", agent_type="class"),
+            Interaction(agent="verapamil", severity="major"),
+        ],
+        no_interactions=list(denied),
+    )
+
+
+def test_a_medicine_said_not_to_interact_is_not_flagged_through_its_group() -> None:
+    monograph = _with_denial(Interaction(agent="amlodipine", severity="none"))
+    assert codes(check_regimen(request(other_medications=["Norvasc"]), monograph)) == []
+    flagged = check_regimen(request(other_medications=["lisinopril"]), monograph)
+    assert codes(flagged) == [AlertCode.INTERACTION_OTHER]
+
+
+def test_a_denial_never_outweighs_a_listing_by_name() -> None:
+    monograph = _with_denial(Interaction(agent="verapamil", severity="none"))
+    response = check_regimen(request(other_medications=["verapamil"]), monograph)
+    assert codes(response) == [AlertCode.INTERACTION_OTHER]
+
+
+def test_alcohol_said_not_to_interact_raises_no_alcohol_alert() -> None:
+    monograph = Monograph(
+        drug="sildenafil",
+        no_interactions=[Interaction(agent="alcohol", agent_type="substance", severity="none")],
+    )
+    assert codes(check_regimen(request(alcohol_use=True), monograph)) == []

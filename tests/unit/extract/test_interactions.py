@@ -1,0 +1,68 @@
+"""Interactions a text denies are kept apart from those it states, and study figures are neither."""
+
+from __future__ import annotations
+
+import pytest
+
+from medinfo.domain.facts import FactKind
+from medinfo.domain.monograph import NO_INTERACTION
+from medinfo.extract.lists import extract_list_facts
+from tests.unit.extract.helpers import make_document
+
+
+def _interactions(body: str) -> dict[str, str]:
+    """agent -> severity of the interactions extracted from a short article about tizanidine,
+    NO_INTERACTION for those it says do not happen."""
+    text = f"# Tizanidine\n\n## Interactions\n\n{body}\n"
+    facts = extract_list_facts(make_document(text), "t", "tizanidine")
+    found = {f.key: NO_INTERACTION for f in facts if f.kind is FactKind.NO_INTERACTION}
+    for fact in facts:
+        if fact.kind is FactKind.INTERACTION:
+            found[fact.key] = str(fact.attributes["severity"])
+    return found
+
+
+@pytest.mark.parametrize(
+    ("body", "agent"),
+    [
+        (
+            "Tizanidine did not potentiate the sedating effect of alcohol in a small trial.",
+            "alcohol",
+        ),
+        ("Tizanidine is not thought to reduce how well warfarin works.", "warfarin"),
+        (
+            "Ciprofloxacin and fluvoxamine are the concern with tizanidine, not naproxen.",
+            "naproxen",
+        ),
+    ],
+)
+def test_a_denied_interaction_is_kept_as_none(body: str, agent: str) -> None:
+    assert _interactions(body)[agent] == NO_INTERACTION
+
+
+def test_advice_not_to_combine_is_an_interaction_not_a_denial() -> None:
+    found = _interactions("Do not take tizanidine with ciprofloxacin or fluvoxamine.")
+    assert found["ciprofloxacin"] != NO_INTERACTION
+    assert found["fluvoxamine"] != NO_INTERACTION
+
+
+def test_an_effect_in_one_direction_denies_nothing() -> None:
+    found = _interactions("Tizanidine had no effect on the levels of warfarin in the blood.")
+    assert found.get("warfarin") != NO_INTERACTION
+
+
+def test_a_study_measurement_is_not_an_interaction() -> None:
+    body = (
+        "In healthy volunteers given fluvoxamine with tizanidine, the AUC of tizanidine "
+        "rose 33-fold versus tizanidine alone."
+    )
+    assert "fluvoxamine" not in _interactions(body)
+
+
+def test_a_contraindicated_combination_keeps_that_severity() -> None:
+    found = _interactions("Use of tizanidine with fluvoxamine is therefore contraindicated.")
+    assert found["fluvoxamine"] == "contraindicated"
+    calm = _interactions(
+        "Tizanidine is not usually contraindicated with warfarin; interactions are rare."
+    )
+    assert calm.get("warfarin") != "contraindicated"
