@@ -6,6 +6,7 @@ Monograph) with a tiny vocabulary so that tests can exercise ingest without NLP.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,11 @@ def read_path(path: Path) -> Document:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(f"{path}: not valid UTF-8 (byte {error.start})") from error
+    if path.suffix.lower() in (".json", ".jsonl", ".ndjson"):
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as error:
+            raise InputError(f"{path}: malformed JSON (line {error.lineno})") from error
     is_html = text.lstrip().lower().startswith(("<!doctype", "<html"))
     if is_html and "</html>" not in text.lower():
         raise InputError(f"{path}: truncated HTML (no closing </html>)")

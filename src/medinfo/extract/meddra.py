@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from medinfo.knowledge.loading import load
 from medinfo.knowledge.vocabularies import MeddraCurated, MeddraTerms
@@ -85,6 +85,7 @@ class Vocabulary:
         return Vocabulary(list(merged.values()), [*self.blocked, *other.blocked], analytes)
 
 
+@lru_cache(maxsize=65536)
 def normalise_token(token: str) -> str:
     """Lower-case, American spelling and singular form of one word."""
     word = token.lower()

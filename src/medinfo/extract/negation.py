@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from medinfo.knowledge.extract_rules import NegationRules
@@ -68,6 +68,7 @@ def _pipeline() -> Any:
     return nlp
 
 
+@lru_cache(maxsize=8192)
 def has_negation_cue(sentence: str) -> bool:
     """Whether the sentence holds any negation cue at all (the fast path)."""
     return _cue_pattern().search(sentence) is not None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from medinfo.knowledge.extract_rules import ReadingRules
 from medinfo.knowledge.loading import any_of, each_of, load
@@ -112,6 +112,13 @@ class Reading:
         return "".join(chars)
 
 
+# Statements whose readings are kept: a document reads each of its statements many times
+# (once per extractor), and labels repeat boilerplate; bounded, so that a worker's memory
+# stays flat over a national-scale run (about 5 kB an entry: at most ~80 MB a worker).
+READING_CACHE = 16384
+
+
+@lru_cache(maxsize=READING_CACHE)
 def is_advert(text: str) -> bool:
     """Whether a statement is an advertisement or navigation ("Sponsored", "MUST READ")."""
     return _rules().advert.search(text) is not None
@@ -146,7 +153,7 @@ def _cue_spans(kind: str, text: str, clauses: list[Span], names: tuple[str, ...]
     return spans
 
 
-@cache
+@lru_cache(maxsize=READING_CACHE)
 def read_text(text: str, names: tuple[str, ...] = ()) -> Reading:
     """The reading of one statement; `names` are this drug's names in lower case."""
     rules = _rules()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from medinfo.domain.facts import FactKind
 from medinfo.knowledge import reconcile_rules as rules
@@ -78,6 +78,7 @@ def _plain_key(text: str, exceptions: frozenset[str]) -> str:
     return " ".join(_BRITISH_DIGRAPH.sub("e", singularise(word, exceptions)) for word in words)
 
 
+@lru_cache(maxsize=65536)  # terms repeat across a drug's sources and across drugs
 def plain_key(text: str) -> str:
     """Lower case, punctuation as spaces, each word singularised: no synonym folding."""
     return _plain_key(text, vocabulary().exceptions)

@@ -5,38 +5,52 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from medinfo.domain.sources import SourceKind
 from medinfo.services.ingest import DocumentOptions, PreparedDocument
 from medinfo.services.ingest_tasks import (
+    DrugInputs,
     Outcome,
-    Task,
     WorkerSettings,
     check_inputs,
     chunked,
     init_worker,
     iter_tasks,
     prepare_chunk,
+    reconcile_drugs,
 )
-from medinfo.services.monographs import refresh_monograph
+from medinfo.services.monographs import drug_sources, refresh_monograph, save_monograph
 from medinfo.services.pipeline import Pipeline
 from medinfo.store.database import Database
+from medinfo.store.repositories import Store
 
 # Documents sent to a worker at a time, and chunks in flight per worker: enough to keep
 # every core busy while the writer commits, few enough that memory stays flat.
 CHUNK_SIZE = 4
-CHUNKS_IN_FLIGHT = 4
+CHUNKS_IN_FLIGHT = 8
 # Documents written per transaction, and drugs re-reconciled per transaction.
 WRITE_BATCH = 200
 REFRESH_BATCH = 20
+# Drugs sent to a worker to reconcile at a time, and groups in flight per worker.
+RECONCILE_GROUP = 4
+GROUPS_IN_FLIGHT = 4
+# How often a worker checks that its main process is still there.
+PARENT_POLL_SECONDS = 0.5
 # How many failures the report keeps (the count covers all of them).
 KEPT_FAILURES = 20
+
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Progress(Protocol):
@@ -103,6 +117,10 @@ class _Writer:
         self.batch: list[PreparedDocument] = []
         with database.reader() as store:
             self.by_url = store.sources.ids_by_url()
+            self.stored = store.sources.ids()
+        # The drug a name is filed under; names change only when monographs are rebuilt,
+        # after the last document is written.
+        self.filed_under: dict[str, str] = {}
 
     def add(self, prepared: PreparedDocument) -> None:
         self.batch.append(prepared)
@@ -116,19 +134,21 @@ class _Writer:
         with self.database.transaction() as store:
             for prepared in self.batch:
                 source = prepared.source
-                if store.sources.get(source.id) is not None:
+                if source.id in self.stored:
                     self.report.unchanged += 1
                     continue
                 previous = self.by_url.get(source.url) if source.url else None
                 old = store.sources.get(previous) if previous else None
                 if old is not None:
                     store.sources.delete(old.id)
+                    self.stored.discard(old.id)
                     touched.add(old.drug)
-                known = store.names.drugs_named(source.drug)
-                if known and known[0] != source.drug:
-                    source = source.model_copy(update={"drug": known[0]})
+                drug = self._filed_under(store, source.drug)
+                if drug != source.drug:
+                    source = source.model_copy(update={"drug": drug})
                 store.sources.add(source, prepared.text)
                 store.facts.add_many(source.id, prepared.facts)
+                self.stored.add(source.id)
                 if source.url:
                     self.by_url[source.url] = source.id
                 touched.add(source.drug)
@@ -138,6 +158,13 @@ class _Writer:
                     self.report.added += 1
             store.monographs.mark_stale(touched)
         self.batch = []
+
+    def _filed_under(self, store: Store, drug: str) -> str:
+        """The drug of an existing monograph that `drug` names, else `drug` itself."""
+        if drug not in self.filed_under:
+            known = store.names.drugs_named(drug)
+            self.filed_under[drug] = known[0] if known else drug
+        return self.filed_under[drug]
 
 
 def default_jobs() -> int:
@@ -149,49 +176,131 @@ def default_jobs() -> int:
 
 def _init_pool_worker(settings: WorkerSettings) -> None:
     """A pool worker leaves Ctrl-C to the main process, which stops the pool cleanly, and
-    ends quietly on SIGTERM (how the pool stops it), whatever handler it inherited."""
+    ends quietly on SIGTERM (how the pool stops it), whatever handler it inherited. A worker
+    whose main process is gone (killed) ends quietly too: writing its result to the closed
+    pipe raises SIGPIPE, whose default action ends it, instead of a BrokenPipeError
+    traceback (Python ignores SIGPIPE unless told otherwise); one left waiting for a lock
+    the other held when it ended is ended by its watch on the main process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    _watch_parent(os.getppid())
+    if settings.database is not None:
+        # connections opened before the fork belong to the main process: open new ones
+        settings.database.engine.dispose(close=False)
     init_worker(settings)
 
 
-def _outcomes(
-    chunks: Iterable[list[Task | Outcome]], settings: WorkerSettings, jobs: int
-) -> Iterator[Outcome]:
-    """Prepared outcomes in run order: in a pool of `jobs` processes, or in-process for 1."""
+def _watch_parent(parent: int) -> None:
+    """End this worker at once, quietly, when its main process is gone (it was killed)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="medinfo-parent-watch", daemon=True).start()
+
+
+@contextmanager
+def _worker_pool(settings: WorkerSettings, jobs: int) -> Iterator[Pool | None]:
+    """A pool of `jobs` worker processes, or None (work in-process) for one job."""
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         init_worker(settings)
-        for chunk in chunks:
-            yield from prepare_chunk(chunk)
+        yield None
         return
     # fork: workers inherit the loaded pipeline and vocabularies instead of re-importing them.
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_init_pool_worker, initargs=(settings,)) as pool:
-        pending: deque[multiprocessing.pool.AsyncResult[list[Outcome]]] = deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(prepare_chunk, (chunk,)))
-            if len(pending) >= jobs * CHUNKS_IN_FLIGHT:
-                yield from pending.popleft().get()
-        while pending:
+        yield pool
+
+
+def _in_order(
+    pool: Pool | None,
+    function: Callable[[list[T]], list[R]],
+    groups: Iterable[list[T]],
+    in_flight: int,
+) -> Iterator[R]:
+    """`function` of each group, results in order: on the pool with at most `in_flight`
+    groups waiting, or in-process without a pool."""
+    if pool is None:
+        for group in groups:
+            yield from function(group)
+        return
+    pending: deque[AsyncResult[list[R]]] = deque()
+    for group in groups:
+        pending.append(pool.apply_async(function, (group,)))
+        if len(pending) >= in_flight:
             yield from pending.popleft().get()
+    while pending:
+        yield from pending.popleft().get()
 
 
 def refresh_stale_monographs(
-    database: Database, pipeline: Pipeline, progress: Progress | None = None
+    database: Database,
+    pipeline: Pipeline,
+    progress: Progress | None = None,
+    pool: Pool | None = None,
 ) -> int:
     """Re-reconcile every drug whose sources changed since its monograph was built (or that
-    has none yet), a few drugs per transaction; returns how many were rebuilt."""
+    has none yet), a few drugs per transaction; returns how many were rebuilt. With a
+    `pool` (whose workers were given `pipeline` and, unless it is in memory, `database`),
+    drugs are read and reconciled on every core while this process stores the monographs."""
     progress = progress or _Silent()
     with database.reader() as store:
         stale = store.monographs.stale_drugs()
     progress.phase("reconciling drugs", len(stale))
-    for start in range(0, len(stale), REFRESH_BATCH):
-        group = stale[start : start + REFRESH_BATCH]
-        with database.transaction() as store:
-            for drug in group:
-                refresh_monograph(store, drug, pipeline.reconcile_monograph)
-        progress.advance(len(group))
+    if pool is None:
+        for start in range(0, len(stale), REFRESH_BATCH):
+            group = stale[start : start + REFRESH_BATCH]
+            with database.transaction() as store:
+                for drug in group:
+                    refresh_monograph(store, drug, pipeline.reconcile_monograph)
+            progress.advance(len(group))
+    else:
+        _reconcile_on_pool(database, pool, stale, progress)
     return len(stale)
+
+
+def _reconcile_on_pool(
+    database: Database, pool: Pool, drugs: list[str], progress: Progress
+) -> None:
+    """Reconcile `drugs` on the pool's workers; store each batch of monographs in order.
+    Workers that can open the database read each drug's facts themselves."""
+    in_flight = (pool_size(pool) or 1) * GROUPS_IN_FLIGHT
+    monographs = _in_order(pool, reconcile_drugs, _drug_groups(database, drugs), in_flight)
+    for reconciled in chunked(monographs, REFRESH_BATCH):
+        with database.transaction() as store:
+            for drug, monograph in reconciled:
+                save_monograph(store, drug, monograph)
+        progress.advance(len(reconciled))
+
+
+def _drug_groups(database: Database, drugs: list[str]) -> Iterator[list[DrugInputs | str]]:
+    """Groups of drugs to reconcile: their names, or with their sources and facts when
+    workers cannot open the database."""
+    share = shareable(database)
+    for start in range(0, len(drugs), RECONCILE_GROUP):
+        names = drugs[start : start + RECONCILE_GROUP]
+        group: list[DrugInputs | str] = []
+        if share:
+            group.extend(names)
+        else:
+            with database.reader() as store:
+                group.extend((drug, *drug_sources(store, drug)) for drug in names)
+        yield group
+
+
+def shareable(database: Database) -> bool:
+    """Whether worker processes can open the database too (not an in-memory SQLite one)."""
+    url = database.engine.url
+    return url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
+
+
+def pool_size(pool: Pool) -> int:
+    """How many worker processes a pool has."""
+    return int(getattr(pool, "_processes", 0))
 
 
 def ingest_bulk(
@@ -221,18 +330,21 @@ def ingest_bulk(
     writer = _Writer(database, report)
     with database.reader() as store:
         stored = frozenset(store.sources.ids())
-    settings = WorkerSettings(pipeline, stored, DocumentOptions(drug=drug, kind=kind))
+    options = DocumentOptions(drug=drug, kind=kind)
+    settings = WorkerSettings(pipeline, stored, options, database if shareable(database) else None)
     progress.phase("ingesting", total)
-    chunks = chunked(iter_tasks(paths), CHUNK_SIZE)
-    for outcome in _outcomes(chunks, settings, jobs or default_jobs()):
-        if outcome.prepared is not None:
-            writer.add(outcome.prepared)
-        elif outcome.skipped is not None:
-            report.unchanged += 1
-        else:
-            report.fail(outcome)
-        progress.advance()
-    writer.flush()
-    report.drugs = refresh_stale_monographs(database, pipeline, progress)
+    jobs = jobs or default_jobs()
+    with _worker_pool(settings, jobs) as pool:
+        chunks = chunked(iter_tasks(paths), CHUNK_SIZE)
+        for outcome in _in_order(pool, prepare_chunk, chunks, jobs * CHUNKS_IN_FLIGHT):
+            if outcome.prepared is not None:
+                writer.add(outcome.prepared)
+            elif outcome.skipped is not None:
+                report.unchanged += 1
+            else:
+                report.fail(outcome)
+            progress.advance()
+        writer.flush()
+        report.drugs = refresh_stale_monographs(database, pipeline, progress, pool)
     report.seconds = time.perf_counter() - started
     return report

@@ -7,17 +7,23 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from medinfo.domain.errors import InputError
+from medinfo.domain.facts import ExtractedFact
+from medinfo.domain.monograph import Monograph
+from medinfo.domain.sources import Source
 from medinfo.services.ingest import (
     DocumentOptions,
     PreparedDocument,
     prepare_read_document,
     source_id_of,
 )
+from medinfo.services.monographs import drug_sources
 from medinfo.services.pipeline import Pipeline
+from medinfo.store.database import Database
 
+T = TypeVar("T")
 # Files read as openFDA record streams ({"results": [...]}, JSON lines, or a zip of them).
 DUMP_SUFFIXES = (".json", ".jsonl", ".ndjson", ".zip")
 
@@ -109,7 +115,7 @@ def count_tasks(paths: Iterable[Path]) -> int:
     return sum(1 for _ in iter_tasks(paths))
 
 
-def chunked(items: Iterable[Task | Outcome], size: int) -> Iterator[list[Task | Outcome]]:
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Consecutive lists of at most `size` items."""
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
@@ -123,6 +129,8 @@ class WorkerSettings:
     pipeline: Pipeline
     stored_ids: frozenset[str]
     options: DocumentOptions
+    # Where workers read the facts of the drugs they reconcile (None: they are sent them).
+    database: Database | None = None
 
 
 _settings: WorkerSettings | None = None
@@ -139,10 +147,35 @@ def prepare_chunk(chunk: list[Task | Outcome]) -> list[Outcome]:
     return [item if isinstance(item, Outcome) else _prepare(item) for item in chunk]
 
 
-def _prepare(task: Task) -> Outcome:
-    settings = _settings
-    if settings is None:
+def _worker_settings() -> WorkerSettings:
+    if _settings is None:
         raise RuntimeError("init_worker was not called")
+    return _settings
+
+
+# A drug to reconcile: its name, its stored sources and their facts.
+DrugInputs = tuple[str, list[Source], list[ExtractedFact]]
+
+
+def reconcile_drugs(group: list[DrugInputs | str]) -> list[tuple[str, Monograph]]:
+    """Reconcile each drug of a group (in a worker, like `prepare_chunk`): drugs with their
+    sources and facts, or drug names whose sources and facts the worker reads itself."""
+    settings = _worker_settings()
+    reconcile = settings.pipeline.reconcile_monograph
+    inputs: list[DrugInputs] = []
+    for item in group:
+        if isinstance(item, str):
+            if settings.database is None:
+                raise RuntimeError("a worker given drug names needs the database")
+            with settings.database.reader() as store:
+                inputs.append((item, *drug_sources(store, item)))
+        else:
+            inputs.append(item)
+    return [(drug, reconcile(drug, sources, facts)) for drug, sources, facts in inputs]
+
+
+def _prepare(task: Task) -> Outcome:
+    settings = _worker_settings()
     pipeline = settings.pipeline
     path = Path(task.origin)
     try:

@@ -25,9 +25,24 @@ class SourceFacts:
 
 def refresh_monograph(store: Store, drug: str, reconcile: ReconcileMonograph) -> Monograph:
     """Reconcile `drug` from every stored source, then cache it and index its names."""
-    sources = store.sources.list_for_drug(drug)
-    facts = store.facts.list_for_sources(source.id for source in sources)
+    sources, facts = drug_sources(store, drug)
     monograph = reconcile(drug, sources, facts)
+    save_monograph(store, drug, monograph)
+    return monograph
+
+
+def drug_sources(store: Store, drug: str) -> tuple[list[Source], list[ExtractedFact]]:
+    """What reconciling `drug` reads: its stored sources and their facts."""
+    sources = store.sources.list_for_drug(drug)
+    return sources, store.facts.list_for_sources(source.id for source in sources)
+
+
+def save_monograph(store: Store, drug: str, monograph: Monograph) -> None:
+    """Cache a freshly reconciled monograph of `drug` and index its names and text.
+
+    A drug never stored before has no indexed passages: they are added without first
+    dropping old ones (which costs a scan of the whole index on SQLite)."""
+    new = not store.monographs.has(drug) and not store.monographs.has(monograph.drug)
     body = monograph.model_dump_json()
     etag = hashlib.sha256(body.encode("utf-8")).hexdigest()
     store.monographs.put(CachedMonograph(drug=drug, body=body, etag=etag))
@@ -37,8 +52,7 @@ def refresh_monograph(store: Store, drug: str, reconcile: ReconcileMonograph) ->
     store.names.replace_for_drug(drug, names)
     from medinfo.services.search import index_drug  # keeps `show --json` start-up light
 
-    index_drug(store, monograph)
-    return monograph
+    index_drug(store, monograph, new=new)
 
 
 def catalog_brands(drug: str) -> list[str]:

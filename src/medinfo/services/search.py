@@ -97,14 +97,15 @@ def find_drug(names: NameResolver, name: str) -> DrugRef:
     return DrugRef(found.require(), found.has_monograph)
 
 
-def index_drug(store: Store, monograph: Monograph) -> None:
-    """(Re)index a drug's fact lines and the stored text of its sources."""
+def index_drug(store: Store, monograph: Monograph, new: bool = False) -> None:
+    """(Re)index a drug's fact lines and the stored text of its sources; `new`: the drug
+    was never indexed before (see `SearchIndex.replace_drug`)."""
     entries = list(_fact_entries(monograph))
     for source in store.sources.list_for_drug(monograph.drug):
         original = store.sources.original_text(source.id)
         if original:
             entries += _source_entries(monograph.drug, source.id, source.title, original)
-    SearchIndex(store.connection).replace_drug(monograph.drug, entries)
+    SearchIndex(store.connection).replace_drug(monograph.drug, entries, new=new)
 
 
 def load_catalog_names(store: Store) -> int:

@@ -23,6 +23,9 @@ _BOLD = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")
 _LINK = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+# A file named as JSON is read as JSON whatever it holds: junk in it is malformed JSON
+# (reported with its line), never prose.
+_JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 
 
 def _markdown_score(text: str) -> int:
@@ -42,7 +45,8 @@ def _markdown_score(text: str) -> int:
 
 
 def detect_format(text: str, name: str = "") -> SourceFormat:
-    """The format of a decoded document; the file name's extension only breaks ties.
+    """The format of a decoded document; the file name's extension only breaks ties,
+    except that a file named .json, .jsonl or .ndjson is always JSON.
 
     JSON starts with `{` or `[`; SPL is XML whose root is `document` in the HL7 v3
     namespace; HTML starts with a tag or declares <html>/<body>; Markdown shows front
@@ -51,7 +55,7 @@ def detect_format(text: str, name: str = "") -> SourceFormat:
     stripped = text.lstrip()
     head = stripped[:_HEAD_CHARS]
     suffix = PurePath(name).suffix.lower()
-    if head.startswith(("{", "[")):
+    if head.startswith(("{", "[")) or suffix in _JSON_SUFFIXES:
         return SourceFormat.OPENFDA_JSON
     if _SPL_ROOT.search(head) and (_XML_START.match(head) or head.startswith("<")):
         return SourceFormat.SPL_XML

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -25,6 +26,7 @@ class _Cursor:
         self.buffer = ""
         self.position = 0
         self.consumed = 0
+        self.lines = 0  # newlines in the text already dropped from the buffer
         self.eof = False
 
     def fill(self, at_least: int = CHUNK_CHARS) -> bool:
@@ -33,6 +35,7 @@ class _Cursor:
             return False
         if self.position > CHUNK_CHARS:
             self.consumed += self.position
+            self.lines += self.buffer.count("\n", 0, self.position)
             self.buffer = self.buffer[self.position :]
             self.position = 0
         chunk = self.stream.read(max(at_least, CHUNK_CHARS))
@@ -76,7 +79,10 @@ class _Cursor:
 
     def fail(self, problem: str) -> Any:
         offset = self.consumed + self.position
-        raise InputError(f"{self.name}: malformed JSON: {problem} (near character {offset})")
+        line = self.lines + self.buffer.count("\n", 0, self.position) + 1
+        raise InputError(
+            f"{self.name}: malformed JSON: {problem} (line {line}, near character {offset})"
+        )
 
 
 def _array(cursor: _Cursor) -> Iterator[Any]:
@@ -136,18 +142,35 @@ def iter_openfda_records(path: Path) -> Iterator[dict[str, Any]]:
     if not path.is_file():
         problem = "is a directory, not a file" if path.is_dir() else "no such file"
         raise InputError(f"{name}: {problem}")
+    if zipfile.is_zipfile(path):
+        yield from _zip_records(path)
+        return
     try:
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
-                for member in archive.namelist():
-                    if member.lower().endswith(_JSON_SUFFIXES):
-                        with archive.open(member) as raw:
-                            wrapped = io.TextIOWrapper(raw, encoding="utf-8-sig")
-                            yield from _stream_records(wrapped, f"{name}!{member}")
-            return
         with path.open(encoding="utf-8-sig") as text:
             yield from _stream_records(text, name)
     except UnicodeDecodeError as error:
         raise InputError(f"{name}: not valid UTF-8 ({error.reason})") from None
-    except (OSError, zipfile.BadZipFile) as error:
+    except OSError as error:
         raise InputError(f"{name}: cannot be read ({error})") from None
+
+
+def _zip_records(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of the JSON members of a zip; an error names the member it is about."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as error:
+        raise InputError(f"{path}: cannot be read ({error})") from None
+    with archive:
+        for member in archive.namelist():
+            if not member.lower().endswith(_JSON_SUFFIXES):
+                continue
+            name = f"{path}!{member}"
+            try:
+                with archive.open(member) as raw:
+                    wrapped = io.TextIOWrapper(raw, encoding="utf-8-sig")
+                    yield from _stream_records(wrapped, name)
+            except UnicodeDecodeError as error:
+                raise InputError(f"{name}: not valid UTF-8 ({error.reason})") from None
+            except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as error:
+                problem = " ".join(str(error).split()) or type(error).__name__
+                raise InputError(f"{name}: cannot be read ({problem})") from None

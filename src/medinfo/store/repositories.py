@@ -178,6 +178,11 @@ class MonographRepository:
         row = self._conn.execute(select(monographs).where(monographs.c.drug == drug)).first()
         return None if row is None else CachedMonograph(row.drug, row.body, row.etag)
 
+    def has(self, drug: str) -> bool:
+        """Whether a monograph of `drug` was ever stored (stale or not)."""
+        query = select(monographs.c.drug).where(monographs.c.drug == drug).limit(1)
+        return self._conn.execute(query).first() is not None
+
     def drugs(self) -> list[str]:
         return list(self._conn.execute(select(monographs.c.drug).order_by("drug")).scalars())
 

@@ -128,9 +128,14 @@ class SearchIndex:
 
     # full text ------------------------------------------------------------------------------
 
-    def replace_drug(self, drug: str, entries: Sequence[IndexEntry]) -> None:
-        """Drop the drug's indexed passages and index `entries` instead."""
-        self._conn.execute(text("DELETE FROM search_documents WHERE drug = :drug"), {"drug": drug})
+    def replace_drug(self, drug: str, entries: Sequence[IndexEntry], new: bool = False) -> None:
+        """Drop the drug's indexed passages and index `entries` instead. `new` says the drug
+        was never indexed: nothing to drop, and on SQLite no scan of the whole index (FTS5
+        cannot look its unindexed `drug` column up, so each drop reads every passage)."""
+        if not new:
+            self._conn.execute(
+                text("DELETE FROM search_documents WHERE drug = :drug"), {"drug": drug}
+            )
         if not entries:
             return
         self._conn.execute(

@@ -48,6 +48,10 @@ def _fifty_megabytes(path: Path) -> None:
             handle.write(line)
 
 
+def _junk_json_lines(path: Path) -> None:
+    path.write_text("Ibuprofen eases pain and fever.\nnot JSON either\n", encoding="utf-8")
+
+
 def _no_drug(path: Path) -> None:
     path.write_text(NO_DRUG, encoding="utf-8")
 
@@ -59,6 +63,7 @@ CASES: dict[str, Callable[[Path], None] | None] = {
     "invalid-utf8.txt": _invalid_utf8,
     "fifty-mb.txt": _fifty_megabytes,
     "no-drug.txt": _no_drug,
+    "junk.jsonl": _junk_json_lines,
     "missing.txt": None,
 }
 

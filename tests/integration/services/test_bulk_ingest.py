@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -16,7 +21,7 @@ from medinfo.domain.monograph import Monograph
 from medinfo.services.bulk_ingest import ingest_bulk, refresh_stale_monographs
 from medinfo.services.ingest_tasks import count_tasks, wants_bulk
 from medinfo.services.pipeline import Pipeline
-from medinfo.store.database import Database
+from medinfo.store.database import Database, open_database
 from tests.documents import METFORMIN, write
 
 
@@ -177,3 +182,71 @@ def test_monographs_left_stale_by_a_killed_run_are_rebuilt(
     assert refresh_stale_monographs(database, pipeline) == 1
     with database.reader() as store:
         assert store.monographs.stale_drugs() == []
+
+
+_KILLED_PARENT = """
+import dataclasses, sys, time
+from pathlib import Path
+from medinfo.services.bulk_ingest import ingest_bulk
+from medinfo.store.database import open_database
+from tests.fakes import fake_pipeline
+
+url, dump, marker = sys.argv[1:]
+pipeline = fake_pipeline()
+
+def slow_extract(*args):
+    Path(marker).touch()
+    time.sleep(0.05)
+    return pipeline.extract_document(*args)
+
+database = open_database(url)
+database.ensure_schema()
+slow = dataclasses.replace(pipeline, extract_document=slow_extract)
+ingest_bulk(database, slow, [Path(dump)], jobs=2)
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_workers_of_a_killed_run_end_without_tracebacks(tmp_path: Path) -> None:
+    records = [_record(n, f"Ibuprofen eases pain, note {n}.") for n in range(400)]
+    dump = _jsonl(tmp_path / "d.jsonl", records)
+    marker = tmp_path / "started"
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "src"), str(root)])}
+    command = [sys.executable, "-c", _KILLED_PARENT, f"sqlite:///{tmp_path / 'k.db'}"]
+    with subprocess.Popen(
+        [*command, str(dump), str(marker)], stderr=subprocess.PIPE, env=env, text=True
+    ) as parent:
+        deadline = time.monotonic() + 60
+        while not marker.exists() and parent.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)  # workers busy with chunks whose results will find no reader
+        parent.kill()
+        _, stderr = parent.communicate(timeout=60)  # EOF once every worker has ended
+    assert marker.exists()
+    assert "Traceback" not in stderr
+    assert "BrokenPipeError" not in stderr
+
+
+def _monographs(database: Database) -> dict[str, str]:
+    with database.reader() as store:
+        cached = {drug: store.monographs.get(drug) for drug in store.monographs.drugs()}
+    return {drug: monograph.body for drug, monograph in cached.items() if monograph is not None}
+
+
+@pytest.mark.parametrize("memory", [False, True], ids=["file", "in-memory"])
+def test_workers_reconcile_the_same_monographs_as_one_process(
+    memory: bool, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    dump = _jsonl(tmp_path / "d.jsonl", RECORDS)
+    two = "sqlite://" if memory else f"sqlite:///{tmp_path / 'two.db'}"
+    results = []
+    for jobs, url in ((1, f"sqlite:///{tmp_path / 'one.db'}"), (2, two)):
+        database = open_database(url)
+        database.ensure_schema()
+        report = ingest_bulk(database, pipeline, [dump], jobs=jobs)
+        assert (report.added, report.drugs) == (4, 3)
+        results.append(_monographs(database))
+        database.dispose()
+    assert results[0] == results[1]
+    assert sorted(results[0]) == ["ibuprofen", "metformin", "sertraline"]

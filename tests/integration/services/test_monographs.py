@@ -5,11 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from medinfo.domain.errors import UnknownDrugError
 from medinfo.domain.sources import Reliability
 from medinfo.services.ingest import ingest_paths
-from medinfo.services.monographs import get_monograph, list_drugs, list_source_facts
+from medinfo.services.monographs import (
+    get_monograph,
+    list_drugs,
+    list_source_facts,
+    refresh_monograph,
+)
 from medinfo.services.pipeline import Pipeline
 from medinfo.store.database import Database
 from tests.documents import IBUPROFEN, METFORMIN, SERTRALINE_AI, write
@@ -58,3 +64,24 @@ def test_source_facts_list_the_most_reliable_source_first(database: Database) ->
     ]
     assert all(item.has_text for item in items)
     assert {fact.key for fact in items[0].facts} == {"nausea", "dizziness"}
+
+
+def _indexed(database: Database, drug: str) -> list[tuple[object, ...]]:
+    query = text(
+        "SELECT kind, source, start, stop, body FROM search_documents WHERE drug = :drug "
+        "ORDER BY kind, source, start, body"
+    )
+    with database.reader() as store:
+        return [tuple(row) for row in store.connection.execute(query, {"drug": drug})]
+
+
+def test_new_and_refreshed_drugs_index_each_passage_once(
+    database: Database, pipeline: Pipeline
+) -> None:
+    for drug in ("ibuprofen", "sertraline"):  # new once, then refreshed by a second source
+        passages = _indexed(database, drug)
+        assert passages
+        assert len(passages) == len(set(passages))
+        with database.transaction() as store:
+            refresh_monograph(store, drug, pipeline.reconcile_monograph)
+        assert _indexed(database, drug) == passages

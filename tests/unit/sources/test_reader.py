@@ -142,6 +142,12 @@ def test_read_document_refuses_bad_input(data: bytes, problem: str) -> None:
     assert "\n" not in message
 
 
+@pytest.mark.parametrize("name", ["labels.jsonl", "labels.ndjson", "label.json"])
+def test_read_document_refuses_a_json_file_that_is_not_json(name: str) -> None:
+    with pytest.raises(InputError, match=rf"^{name}: malformed JSON: .*line 1\b"):
+        read_document(b"Ibuprofen eases pain.\nA second line of prose.\n", name)
+
+
 def test_read_document_accepts_a_utf8_bom() -> None:
     document = read_document("\ufeffNaproxen eases pain.\n".encode(), "n.txt")
     assert document.original.startswith("Naproxen")
