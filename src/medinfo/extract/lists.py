@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from medinfo.domain.documents import Block, BlockKind, Document
 from medinfo.domain.facts import ExtractedFact
@@ -17,6 +18,7 @@ from medinfo.extract.indications import extract_indications
 from medinfo.extract.interactions import extract_interactions
 from medinfo.extract.passages import Passage, unique
 from medinfo.extract.precautions import extract_precautions
+from medinfo.extract.repeated_blocks import block_facts
 from medinfo.extract.sections import Section, classify_heading, section_of
 from medinfo.extract.sentences import Unit, locate, split_cell, units_of
 from medinfo.extract.side_effects import extract_side_effects
@@ -79,6 +81,12 @@ def _lead_section(text: str) -> Section | None:
     return None if section in _GENERAL else section
 
 
+def _read(passage: Passage) -> list[ExtractedFact]:
+    """The facts every extractor finds in one passage (a heading names brands only)."""
+    extractors = (extract_brand_names,) if passage.kind is BlockKind.HEADING else EXTRACTORS
+    return [fact for extractor in extractors for fact in extractor(passage)]
+
+
 def extract_list_facts(document: Document, source_id: str, drug: str) -> list[ExtractedFact]:
     """Facts of the list fields of a monograph that the document states about `drug`.
 
@@ -116,9 +124,7 @@ def extract_list_facts(document: Document, source_id: str, drug: str) -> list[Ex
             passage.denied_question = asked
         if block.kind is BlockKind.TABLE_ROW:
             passage = _row_passage(document, block, passage)
-        extractors = (extract_brand_names,) if block.kind is BlockKind.HEADING else EXTRACTORS
-        for extractor in extractors:
-            facts.extend(extractor(passage))
+        facts.extend(block_facts(document, block, passage, partial(_read, passage)))
         if block.kind is BlockKind.PARAGRAPH and block.text.rstrip(" *").endswith(":"):
             lead = block.text
     return unique(facts)

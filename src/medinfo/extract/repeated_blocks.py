@@ -1,0 +1,114 @@
+"""Facts of blocks read before: labels of one drug (and boilerplate) repeat whole paragraphs."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+from medinfo.domain.documents import Block, Document
+from medinfo.domain.evidence import Evidence
+from medinfo.domain.facts import ExtractedFact
+from medinfo.extract.drug_names import find_drug_mentions, generic_name
+from medinfo.extract.passages import Passage
+
+# Blocks whose facts are kept (a few kB each): a worker's memory stays flat over a
+# national-scale run while the paragraphs a dump repeats are read once.
+KEPT_BLOCKS = 8192
+
+BlockKey = tuple[Hashable, ...]
+
+
+class _Kept:
+    """A bounded least-recently-used store of facts by block key, offsets block-relative."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.facts: OrderedDict[BlockKey, tuple[ExtractedFact, ...]] = OrderedDict()
+
+    def get(self, key: BlockKey) -> tuple[ExtractedFact, ...] | None:
+        found = self.facts.get(key)
+        if found is not None:
+            self.facts.move_to_end(key)
+        return found
+
+    def put(self, key: BlockKey, facts: tuple[ExtractedFact, ...]) -> None:
+        self.facts[key] = facts
+        if len(self.facts) > self.size:
+            self.facts.popitem(last=False)
+
+
+_kept = _Kept(KEPT_BLOCKS)
+
+
+def block_facts(
+    document: Document, block: Block, passage: Passage, read: Callable[[], list[ExtractedFact]]
+) -> list[ExtractedFact]:
+    """The facts `read()` finds in the passage of `block`, read once per distinct passage.
+
+    A passage is the same when everything the extractors see is: the block's original text
+    and clean text, its heading, kind and cells, the passage's units (relative to the
+    block), section, lead-in, place and denied question, and the drug's names when the
+    text names the drug (else the drug cannot change what is read). Facts are kept with
+    offsets relative to the block and given this document's source and offsets on reuse.
+    """
+    key = _key(document, block, passage)
+    kept = _kept.get(key)
+    if kept is not None:
+        return [_moved(fact, block.start, passage.source_id) for fact in kept]
+    facts = read()
+    inside = all(
+        fact.evidence.source == passage.source_id
+        and block.start <= fact.evidence.start <= fact.evidence.end <= block.end
+        for fact in facts
+    )
+    if inside:
+        _kept.put(key, tuple(_moved(fact, -block.start, "") for fact in facts))
+    return facts
+
+
+def _moved(fact: ExtractedFact, offset: int, source: str) -> ExtractedFact:
+    """The fact with its evidence moved by `offset` into `source` (built without validation:
+    every field comes from a fact already validated)."""
+    old = fact.evidence
+    evidence = Evidence.model_construct(
+        source=source, start=old.start + offset, end=old.end + offset, section=old.section
+    )
+    return ExtractedFact.model_construct(
+        kind=fact.kind, key=fact.key, attributes=dict(fact.attributes), evidence=evidence
+    )
+
+
+def _key(document: Document, block: Block, passage: Passage) -> BlockKey:
+    units = tuple(
+        (unit.text, unit.start - block.start, unit.end - block.start, unit.role)
+        for unit in passage.units
+    )
+    return (
+        document.original[block.start : block.end],
+        block.kind,
+        block.text,
+        block.heading,
+        block.level,
+        block.boilerplate,
+        block.cells,
+        units,
+        passage.section,
+        passage.evidence_section,
+        passage.lead,
+        passage.opening,
+        passage.denied_question,
+        _drug_seen(passage),
+    )
+
+
+def _drug_seen(passage: Passage) -> tuple[str, ...]:
+    """The drug's names if the passage names the drug (by any name the dictionary knows),
+    else nothing: a passage that does not name it reads the same for every drug."""
+    generic = generic_name(passage.drug)
+    names = {passage.drug.lower(), generic, *passage.aliases}
+    texts = [unit.text for unit in passage.units]
+    lowered = [text.lower() for text in (*texts, passage.lead, passage.denied_question)]
+    named = any(name and name in text for name in names for text in lowered)
+    if named or any(m.generic == generic for text in texts for m in find_drug_mentions(text)):
+        return (passage.drug, *passage.aliases)
+    return ()
