@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from medinfo.domain.documents import Block, Document
 from medinfo.domain.evidence import Evidence
@@ -68,6 +69,11 @@ def _abbreviation_matches(text: str, matches: list[TermMatch]) -> list[TermMatch
     return extra
 
 
+# Label texts whose reactions are kept: labels of one drug repeat whole sections, and a
+# bulk run reads them once per worker; bounded so that memory stays flat.
+KEPT_TEXTS = 4096
+
+
 def extract_adverse_reactions(
     text: str,
     *,
@@ -80,10 +86,30 @@ def extract_adverse_reactions(
 
     Spans are shifted by `offset`. `serious_section` marks every reaction serious (boxed
     warning, warnings and precautions). Denied reactions ("no cases of X were reported") are
-    left out unless `include_negated`. `matcher` replaces the default vocabulary.
+    left out unless `include_negated`. `matcher` replaces the default vocabulary (the
+    default vocabulary's readings of a text are kept, see KEPT_TEXTS).
     """
+    if matcher is None:
+        found = _default_reactions(text, serious_section, include_negated)
+    else:
+        found = _reactions(text, serious_section, include_negated, matcher)
+    if not offset:
+        return list(found)
+    return [replace(m, start=m.start + offset, end=m.end + offset) for m in found]
+
+
+@lru_cache(maxsize=KEPT_TEXTS)
+def _default_reactions(
+    text: str, serious_section: bool, include_negated: bool
+) -> tuple[AdverseReactionMention, ...]:
+    return _reactions(text, serious_section, include_negated, default_matcher())
+
+
+def _reactions(
+    text: str, serious_section: bool, include_negated: bool, matcher: TermMatcher
+) -> tuple[AdverseReactionMention, ...]:
     masked = _mask_cross_references(text)
-    matches = (matcher or default_matcher()).find(masked)
+    matches = matcher.find(masked)
     matches += _abbreviation_matches(masked, matches)
     mentions = []
     for match in sorted(matches, key=lambda found: found.start):
@@ -96,8 +122,8 @@ def extract_adverse_reactions(
         serious = serious_section or is_serious_context(masked, match.start, match.end)
         mentions.append(
             AdverseReactionMention(
-                match.start + offset,
-                match.end + offset,
+                match.start,
+                match.end,
                 match.text,
                 match.term.pt,
                 match.term.code,
@@ -106,7 +132,7 @@ def extract_adverse_reactions(
                 negated,
             )
         )
-    return mentions
+    return tuple(mentions)
 
 
 def is_serious_heading(heading: str) -> bool:

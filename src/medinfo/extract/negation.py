@@ -68,6 +68,11 @@ def _pipeline() -> Any:
     return nlp
 
 
+def load_negation_pipeline() -> None:
+    """Load the medspacy pipeline now (it is otherwise loaded on the first negation cue)."""
+    _pipeline()
+
+
 @lru_cache(maxsize=8192)
 def has_negation_cue(sentence: str) -> bool:
     """Whether the sentence holds any negation cue at all (the fast path)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -210,10 +211,16 @@ def _worker_pool(settings: WorkerSettings, jobs: int) -> Iterator[Pool | None]:
         init_worker(settings)
         yield None
         return
-    # fork: workers inherit the loaded pipeline and vocabularies instead of re-importing them.
-    context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_init_pool_worker, initargs=(settings,)) as pool:
-        yield pool
+    # fork: workers inherit the loaded pipeline, models and vocabularies instead of each
+    # loading them; frozen, the garbage collector leaves their memory pages shared.
+    settings.pipeline.load_models()
+    gc.freeze()
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(jobs, initializer=_init_pool_worker, initargs=(settings,)) as pool:
+            yield pool
+    finally:
+        gc.unfreeze()
 
 
 def _in_order(

@@ -40,6 +40,8 @@ class Pipeline:
     assess_reliability: AssessReliability
     reconcile_monograph: ReconcileMonograph
     read_record: ReadRecord = field(default_factory=lambda: _read_record)
+    # Loads the models extraction would load on first use (a bulk run, before forking).
+    load_models: Callable[[], None] = field(default_factory=lambda: _nothing)
 
 
 def real_pipeline() -> Pipeline:
@@ -54,7 +56,18 @@ def real_pipeline() -> Pipeline:
         assess_reliability=_assess_reliability,
         reconcile_monograph=_reconcile_monograph,
         read_record=_read_record,
+        load_models=_load_models,
     )
+
+
+def _nothing() -> None:
+    return None
+
+
+def _load_models() -> None:
+    from medinfo.extract.models import load_models
+
+    load_models()
 
 
 def _read_path(path: Path) -> Document:
