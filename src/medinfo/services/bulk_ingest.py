@@ -279,8 +279,8 @@ def _reconcile_on_pool(
     monographs = _in_order(pool, reconcile_drugs, _drug_groups(database, drugs), in_flight)
     for reconciled in chunked(monographs, REFRESH_BATCH):
         with database.transaction() as store:
-            for drug, monograph in reconciled:
-                save_monograph(store, drug, monograph)
+            for drug, monograph, entries in reconciled:
+                save_monograph(store, drug, monograph, entries)
         progress.advance(len(reconciled))
 
 

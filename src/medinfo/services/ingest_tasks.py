@@ -22,6 +22,7 @@ from medinfo.services.ingest import (
 from medinfo.services.monographs import drug_sources
 from medinfo.services.pipeline import Pipeline
 from medinfo.store.database import Database
+from medinfo.store.search import IndexEntry
 
 T = TypeVar("T")
 # Files read as openFDA record streams ({"results": [...]}, JSON lines, or a zip of them).
@@ -157,21 +158,30 @@ def _worker_settings() -> WorkerSettings:
 DrugInputs = tuple[str, list[Source], list[ExtractedFact]]
 
 
-def reconcile_drugs(group: list[DrugInputs | str]) -> list[tuple[str, Monograph]]:
+# A reconciled drug: its name, monograph and search passages (None: the writer makes them).
+Reconciled = tuple[str, Monograph, list[IndexEntry] | None]
+
+
+def reconcile_drugs(group: list[DrugInputs | str]) -> list[Reconciled]:
     """Reconcile each drug of a group (in a worker, like `prepare_chunk`): drugs with their
-    sources and facts, or drug names whose sources and facts the worker reads itself."""
+    sources and facts, or drug names whose sources and facts the worker reads itself (and
+    then the passages its monograph is searched by, so the writer only stores them)."""
+    from medinfo.services.search import index_entries
+
     settings = _worker_settings()
     reconcile = settings.pipeline.reconcile_monograph
-    inputs: list[DrugInputs] = []
+    done: list[Reconciled] = []
     for item in group:
-        if isinstance(item, str):
-            if settings.database is None:
-                raise RuntimeError("a worker given drug names needs the database")
-            with settings.database.reader() as store:
-                inputs.append((item, *drug_sources(store, item)))
-        else:
-            inputs.append(item)
-    return [(drug, reconcile(drug, sources, facts)) for drug, sources, facts in inputs]
+        if not isinstance(item, str):
+            drug, sources, facts = item
+            done.append((drug, reconcile(drug, sources, facts), None))
+            continue
+        if settings.database is None:
+            raise RuntimeError("a worker given drug names needs the database")
+        with settings.database.reader() as store:
+            monograph = reconcile(item, *drug_sources(store, item))
+            done.append((item, monograph, index_entries(store, monograph)))
+    return done
 
 
 def _prepare(task: Task) -> Outcome:

@@ -12,6 +12,7 @@ from medinfo.domain.sources import Source
 from medinfo.services.pipeline import ReconcileMonograph
 from medinfo.store.database import Database
 from medinfo.store.repositories import CachedMonograph, Store
+from medinfo.store.search import IndexEntry
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,11 @@ def drug_sources(store: Store, drug: str) -> tuple[list[Source], list[ExtractedF
     return sources, store.facts.list_for_sources(source.id for source in sources)
 
 
-def save_monograph(store: Store, drug: str, monograph: Monograph) -> None:
-    """Cache a freshly reconciled monograph of `drug` and index its names and text.
+def save_monograph(
+    store: Store, drug: str, monograph: Monograph, entries: list[IndexEntry] | None = None
+) -> None:
+    """Cache a freshly reconciled monograph of `drug` and index its names and text
+    (`entries`: its search passages, when already made; see `search.index_entries`).
 
     A drug never stored before has no indexed passages: they are added without first
     dropping old ones (which costs a scan of the whole index on SQLite)."""
@@ -52,7 +56,7 @@ def save_monograph(store: Store, drug: str, monograph: Monograph) -> None:
     store.names.replace_for_drug(drug, names)
     from medinfo.services.search import index_drug  # keeps `show --json` start-up light
 
-    index_drug(store, monograph, new=new)
+    index_drug(store, monograph, new=new, entries=entries)
 
 
 def catalog_brands(drug: str) -> list[str]:

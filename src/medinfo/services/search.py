@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import Monograph
@@ -97,15 +98,26 @@ def find_drug(names: NameResolver, name: str) -> DrugRef:
     return DrugRef(found.require(), found.has_monograph)
 
 
-def index_drug(store: Store, monograph: Monograph, new: bool = False) -> None:
+def index_drug(
+    store: Store, monograph: Monograph, new: bool = False, entries: list[IndexEntry] | None = None
+) -> None:
     """(Re)index a drug's fact lines and the stored text of its sources; `new`: the drug
-    was never indexed before (see `SearchIndex.replace_drug`)."""
+    was never indexed before (see `SearchIndex.replace_drug`); `entries`: the drug's
+    `index_entries`, when already made (by a bulk run's worker)."""
+    if entries is None:
+        entries = index_entries(store, monograph)
+    SearchIndex(store.connection).replace_drug(monograph.drug, entries, new=new)
+
+
+def index_entries(store: Store, monograph: Monograph) -> list[IndexEntry]:
+    """The passages a drug is searched by: its monograph's fact lines and the paragraphs of
+    its sources' stored text."""
     entries = list(_fact_entries(monograph))
     for source in store.sources.list_for_drug(monograph.drug):
         original = store.sources.original_text(source.id)
         if original:
             entries += _source_entries(monograph.drug, source.id, source.title, original)
-    SearchIndex(store.connection).replace_drug(monograph.drug, entries, new=new)
+    return entries
 
 
 def load_catalog_names(store: Store) -> int:
@@ -160,7 +172,7 @@ def _fact_entries(monograph: Monograph) -> Iterator[IndexEntry]:
 
 def _source_entries(drug: str, source_id: str, title: str, original: str) -> Iterator[IndexEntry]:
     for paragraph in _PARAGRAPH.finditer(original):
-        body = strip_markup(paragraph.group())
+        body, terms = _paragraph_text(paragraph.group())
         if len(body) < 3:
             continue
         yield IndexEntry(
@@ -168,8 +180,21 @@ def _source_entries(drug: str, source_id: str, title: str, original: str) -> Ite
             "source",
             title,
             body,
-            fold(body),
+            terms,
             source=source_id,
             start=paragraph.start(),
             stop=paragraph.end(),
         )
+
+
+# Paragraphs whose searchable text is kept: a drug's labels repeat whole paragraphs.
+KEPT_PARAGRAPHS = 8192
+
+
+@lru_cache(maxsize=KEPT_PARAGRAPHS)
+def _paragraph_text(paragraph: str) -> tuple[str, str]:
+    """A paragraph's text as shown (markup stripped) and as matched (folded)."""
+    body = strip_markup(paragraph)
+    return body, fold(body)
+
+
