@@ -16,7 +16,8 @@ from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from medinfo.domain.sources import SourceKind
+from medinfo.domain.facts import ExtractedFact
+from medinfo.domain.sources import Source, SourceKind
 from medinfo.services.ingest import DocumentOptions, PreparedDocument
 from medinfo.services.ingest_tasks import (
     DrugInputs,
@@ -133,12 +134,15 @@ class _Writer:
             return
         touched: set[str] = set()
         with self.database.transaction() as store:
+            pending = _Pending(store)
             for prepared in self.batch:
                 source = prepared.source
                 if source.id in self.stored:
                     self.report.unchanged += 1
                     continue
                 previous = self.by_url.get(source.url) if source.url else None
+                if previous:
+                    pending.write()  # the version it replaces may be one of them
                 old = store.sources.get(previous) if previous else None
                 if old is not None:
                     store.sources.delete(old.id)
@@ -147,8 +151,7 @@ class _Writer:
                 drug = self._filed_under(store, source.drug)
                 if drug != source.drug:
                     source = source.model_copy(update={"drug": drug})
-                store.sources.add(source, prepared.text)
-                store.facts.add_many(source.id, prepared.facts)
+                pending.add(source, prepared)
                 self.stored.add(source.id)
                 if source.url:
                     self.by_url[source.url] = source.id
@@ -157,6 +160,7 @@ class _Writer:
                     self.report.updated += 1
                 else:
                     self.report.added += 1
+            pending.write()
             store.monographs.mark_stale(touched)
         self.batch = []
 
@@ -166,6 +170,24 @@ class _Writer:
             known = store.names.drugs_named(drug)
             self.filed_under[drug] = known[0] if known else drug
         return self.filed_under[drug]
+
+
+class _Pending:
+    """Sources and facts of a batch not yet written: stored together, in two statements."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.sources: list[tuple[Source, str | None]] = []
+        self.facts: list[tuple[str, list[ExtractedFact]]] = []
+
+    def add(self, source: Source, prepared: PreparedDocument) -> None:
+        self.sources.append((source, prepared.text))
+        self.facts.append((source.id, prepared.facts))
+
+    def write(self) -> None:
+        self.store.sources.add_many(self.sources)
+        self.store.facts.add_for_sources(self.facts)
+        self.sources, self.facts = [], []
 
 
 def default_jobs() -> int:

@@ -38,6 +38,12 @@ class SourceRepository:
         values = _source_values(source)
         self._conn.execute(insert(sources).values(original_text=original_text, **values))
 
+    def add_many(self, items: Sequence[tuple[Source, str | None]]) -> None:
+        """Store new sources with their original text, in one statement."""
+        if items:
+            rows = [{**_source_values(source), "original_text": text} for source, text in items]
+            self._conn.execute(insert(sources), rows)
+
     def get(self, source_id: str) -> Source | None:
         row = self._conn.execute(select(sources).where(sources.c.id == source_id)).first()
         return None if row is None else _source_from_row(row)
@@ -92,8 +98,10 @@ class FactRepository:
         self._conn = conn
 
     def add_many(self, source_id: str, items: Sequence[ExtractedFact]) -> None:
-        if not items:
-            return
+        self.add_for_sources([(source_id, items)])
+
+    def add_for_sources(self, items: Sequence[tuple[str, Sequence[ExtractedFact]]]) -> None:
+        """Store the facts of several sources (each in extraction order), in one statement."""
         rows = [
             {
                 "source_id": source_id,
@@ -105,9 +113,11 @@ class FactRepository:
                 "end": fact.evidence.end,
                 "section": fact.evidence.section,
             }
-            for position, fact in enumerate(items)
+            for source_id, stated in items
+            for position, fact in enumerate(stated)
         ]
-        self._conn.execute(insert(facts), rows)
+        if rows:
+            self._conn.execute(insert(facts), rows)
 
     def list_for_sources(self, source_ids: Iterable[str]) -> list[ExtractedFact]:
         """Facts of the given sources, grouped by source id, each in extraction order."""
