@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from medinfo.extract.text_cache import per_text
 from medinfo.knowledge.extract_rules import DoseCueRules
 from medinfo.knowledge.loading import any_of, each_of, load
 
@@ -159,6 +160,7 @@ def says_gradual(text: str) -> bool:
     return bool(_rules().gradual.search(text))
 
 
+@per_text
 def route_of(*contexts: str) -> str:
     """The first non-oral route named in `contexts` (in order), else the default route."""
     for context in contexts:

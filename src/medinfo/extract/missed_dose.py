@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from medinfo.extract.text_cache import per_text
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.polarity import FlagRule, flag_rules
 from medinfo.extract.sections import Section
@@ -28,7 +29,12 @@ def _rules() -> _Rules:
 
 
 def _in_topic(statement: Statement) -> bool:
-    return statement.section is Section.MISSED_DOSE or bool(_rules().topic.search(statement.text))
+    return statement.section is Section.MISSED_DOSE or _on_topic(statement.text)
+
+
+@per_text
+def _on_topic(text: str) -> bool:
+    return bool(_rules().topic.search(text))
 
 
 def extract_missed_dose(

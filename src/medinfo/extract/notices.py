@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from medinfo.extract.text_cache import per_text
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.polarity import FlagRule, flag_rules, read_flags
 from medinfo.extract.sections import Section
@@ -50,11 +51,16 @@ def extract_disclaimer(statements: list[Statement], source_id: str) -> list[Extr
             return [
                 _fact(FactKind.DISCLAIMER, "disclaimer", {"present": True}, statement, source_id)
             ]
-        if _rules().disclaimer.search(statement.text) and len(statement.text) > 40:
+        if len(statement.text) > 40 and _is_disclaimer(statement.text):
             return [
                 _fact(FactKind.DISCLAIMER, "disclaimer", {"present": True}, statement, source_id)
             ]
     return []
+
+
+@per_text
+def _is_disclaimer(text: str) -> bool:
+    return _rules().disclaimer.search(text) is not None
 
 
 def extract_content_notice(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
@@ -68,6 +74,7 @@ def extract_content_notice(statements: list[Statement], source_id: str) -> list[
     return []
 
 
+@per_text
 def read_dependence(text: str) -> str | None:
     """The claim a statement makes: "addictive", "dependence", "not_addictive" or None."""
     if _rules().not_addictive.search(text):

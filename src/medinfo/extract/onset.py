@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from medinfo.extract.text_cache import per_text
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.polarity import clause_before, clause_head
 from medinfo.extract.statements import Statement, TopicOf, no_topic
@@ -114,7 +115,12 @@ def read_onset(statement: Statement) -> dict[str, Scalar]:
 
 
 def _in_topic(statement: Statement) -> bool:
-    return bool(_rules().topic.search(statement.text))
+    return _on_topic(statement.text)
+
+
+@per_text
+def _on_topic(text: str) -> bool:
+    return bool(_rules().topic.search(text))
 
 
 def extract_onset(

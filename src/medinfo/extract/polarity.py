@@ -8,6 +8,7 @@ from enum import StrEnum
 from functools import cache
 
 from medinfo.domain.facts import Scalar
+from medinfo.extract.text_cache import per_text
 from medinfo.knowledge import extract_rules
 from medinfo.knowledge.extract_rules import PolarityRules
 from medinfo.knowledge.loading import any_of, load
@@ -69,8 +70,34 @@ def flag_rules(entries: tuple[extract_rules.FlagRule, ...]) -> list[FlagRule]:
     return [FlagRule(entry.flag, any_of(entry.patterns), entry.polar) for entry in entries]
 
 
+class _Rules:
+    """A rule list as a cache key: the same list object, whatever it holds (rule lists are
+    built once and never changed)."""
+
+    __slots__ = ("rules",)
+
+    def __init__(self, rules: list[FlagRule]) -> None:
+        self.rules = rules
+
+    def __hash__(self) -> int:
+        return id(self.rules)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Rules) and other.rules is self.rules
+
+
 def read_flags(text: str, rules: list[FlagRule]) -> dict[str, Scalar]:
-    """The flags `text` sets; the first rule to set a flag wins."""
+    """The flags `text` sets; the first rule to set a flag wins (read once per text and rule
+    list: labels repeat their sentences)."""
+    return dict(_kept_flags(text, _Rules(rules)))
+
+
+@per_text
+def _kept_flags(text: str, rules: _Rules) -> tuple[tuple[str, Scalar], ...]:
+    return tuple(_read_flags(text, rules.rules).items())
+
+
+def _read_flags(text: str, rules: list[FlagRule]) -> dict[str, Scalar]:
     flags: dict[str, Scalar] = {}
     for rule in rules:
         match = rule.pattern.search(text)

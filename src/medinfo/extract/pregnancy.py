@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from medinfo.extract.text_cache import per_text
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.polarity import FlagRule, flag_rules
 from medinfo.extract.sections import Section
@@ -37,19 +38,25 @@ def _rules() -> _Rules:
 
 
 def _about_pregnancy(statement: Statement) -> bool:
-    rules = _rules()
-    if rules.pregnancy.search(statement.text):
-        return not rules.breastfeeding.search(statement.text) or bool(
-            rules.category.search(statement.text)
-        )
-    return statement.section is Section.PREGNANCY and not rules.breastfeeding.search(statement.text)
+    pregnancy, breastfeeding, category = _mentions(statement.text)
+    if pregnancy:
+        return not breastfeeding or category
+    return statement.section is Section.PREGNANCY and not breastfeeding
 
 
 def _about_breastfeeding(statement: Statement) -> bool:
-    rules = _rules()
-    if rules.breastfeeding.search(statement.text):
+    pregnancy, breastfeeding, _ = _mentions(statement.text)
+    if breastfeeding:
         return True
-    return statement.section is Section.BREASTFEEDING and not rules.pregnancy.search(statement.text)
+    return statement.section is Section.BREASTFEEDING and not pregnancy
+
+
+@per_text
+def _mentions(text: str) -> tuple[bool, bool, bool]:
+    """Whether the text speaks of pregnancy, of breastfeeding, and names a category."""
+    rules = _rules()
+    found = (rules.pregnancy.search(text), rules.breastfeeding.search(text))
+    return found[0] is not None, found[1] is not None, rules.category.search(text) is not None
 
 
 def _category(statement: Statement) -> dict[str, Scalar]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from medinfo.extract.text_cache import per_text
 from medinfo.domain.dosing import Dose, is_mass_unit
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.dose_context import mentions_cue, says_daily
@@ -38,6 +39,7 @@ def _rules() -> _Rules:
     )
 
 
+@per_text
 def read_band(text: str) -> tuple[float | None, float | None] | None:
     """(egfr_at_least, egfr_below) of the band a statement names, or None."""
     rules = _rules()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
@@ -24,17 +25,20 @@ class _Kept:
     def __init__(self, size: int) -> None:
         self.size = size
         self.facts: OrderedDict[BlockKey, tuple[ExtractedFact, ...]] = OrderedDict()
+        self.lock = threading.Lock()  # the web server extracts on several threads
 
     def get(self, key: BlockKey) -> tuple[ExtractedFact, ...] | None:
-        found = self.facts.get(key)
-        if found is not None:
-            self.facts.move_to_end(key)
-        return found
+        with self.lock:
+            found = self.facts.get(key)
+            if found is not None:
+                self.facts.move_to_end(key)
+            return found
 
     def put(self, key: BlockKey, facts: tuple[ExtractedFact, ...]) -> None:
-        self.facts[key] = facts
-        if len(self.facts) > self.size:
-            self.facts.popitem(last=False)
+        with self.lock:
+            self.facts[key] = facts
+            if len(self.facts) > self.size:
+                self.facts.popitem(last=False)
 
 
 _kept = _Kept(KEPT_BLOCKS)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from medinfo.extract.text_cache import per_text
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.dose_context import nearest_cue
@@ -36,6 +37,7 @@ def _rules() -> _Rules:
     return _Rules({key: any_of(getattr(raw, key)) for key in _KEYS})
 
 
+@per_text
 def _find(key: str, text: str) -> re.Match[str] | None:
     return _rules().patterns[key].search(text)
 
