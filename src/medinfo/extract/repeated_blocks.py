@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from functools import lru_cache
 
 from medinfo.domain.documents import Block, Document
 from medinfo.domain.evidence import Evidence
@@ -108,11 +109,22 @@ def _key(document: Document, block: Block, passage: Passage) -> BlockKey:
 def _drug_seen(passage: Passage) -> tuple[str, ...]:
     """The drug's names if the passage names the drug (by any name the dictionary knows),
     else nothing: a passage that does not name it reads the same for every drug."""
-    generic = generic_name(passage.drug)
-    names = {passage.drug.lower(), generic, *passage.aliases}
-    texts = [unit.text for unit in passage.units]
-    lowered = [text.lower() for text in (*texts, passage.lead, passage.denied_question)]
-    named = any(name and name in text for name in names for text in lowered)
-    if named or any(m.generic == generic for text in texts for m in find_drug_mentions(text)):
+    texts = tuple(unit.text for unit in passage.units)
+    others = (passage.lead, passage.denied_question)
+    if _names_drug(texts, others, passage.drug, passage.aliases):
         return (passage.drug, *passage.aliases)
     return ()
+
+
+@lru_cache(maxsize=KEPT_BLOCKS)
+def _names_drug(
+    texts: tuple[str, ...], others: tuple[str, ...], drug: str, aliases: tuple[str, ...]
+) -> bool:
+    """Whether `texts` (or `others`: a lead-in, a question) name the drug or its aliases,
+    or `texts` name a drug the dictionary resolves to the same generic."""
+    generic = generic_name(drug)
+    names = {drug.lower(), generic, *aliases}
+    lowered = [text.lower() for text in (*texts, *others)]
+    if any(name and name in text for name in names for text in lowered):
+        return True
+    return any(m.generic == generic for text in texts for m in find_drug_mentions(text))
