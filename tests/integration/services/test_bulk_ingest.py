@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import Monograph
@@ -133,6 +134,19 @@ def test_new_version_of_a_label_replaces_the_old_one(
     ]
 
 
+def test_two_versions_of_a_label_in_one_batch_leave_the_later_one(
+    database: Database, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    newer = _record(1, "Ibuprofen eases pain and fever. Rash may occur.")
+    dump = _jsonl(tmp_path / "both.jsonl", [RECORDS[0], RECORDS[2], newer])
+    report = ingest_bulk(database, pipeline, [dump], jobs=1)
+    assert (report.added, report.updated) == (2, 1)
+    with database.reader() as store:
+        [source] = store.sources.list_for_drug("ibuprofen")
+        assert "fever" in (store.sources.original_text(source.id) or "")
+        assert len(store.sources.list_for_drug("sertraline")) == 1
+
+
 def test_folder_zip_and_results_dump_are_read_recursively(
     database: Database, pipeline: Pipeline, tmp_path: Path
 ) -> None:
@@ -246,7 +260,15 @@ def test_workers_reconcile_the_same_monographs_as_one_process(
         database.ensure_schema()
         report = ingest_bulk(database, pipeline, [dump], jobs=jobs)
         assert (report.added, report.drugs) == (4, 3)
-        results.append(_monographs(database))
+        results.append((_monographs(database), _passages(database)))
         database.dispose()
     assert results[0] == results[1]
-    assert sorted(results[0]) == ["ibuprofen", "metformin", "sertraline"]
+    assert sorted(results[0][0]) == ["ibuprofen", "metformin", "sertraline"]
+    assert {row[1] for row in results[0][1]} == {"fact", "source"}
+
+
+def _passages(database: Database) -> list[tuple[Any, ...]]:
+    """Every indexed search passage (made by the workers when they can open the database)."""
+    query = text("SELECT drug, kind, ref, source, start, stop, body, terms FROM search_documents")
+    with database.reader() as store:
+        return sorted(tuple(row) for row in store.connection.execute(query))

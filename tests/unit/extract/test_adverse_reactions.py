@@ -175,3 +175,12 @@ def test_extract_adverse_reactions_reads_bleeding_and_qualifier_first_forms() ->
         "rash macular",
         "alanine aminotransferase abnormal",
     }
+
+
+def test_reactions_read_again_at_another_offset_move_with_it() -> None:
+    text = "The most common adverse reactions were headache and nausea."
+    at_start = extract_adverse_reactions(text)
+    moved = extract_adverse_reactions(text, offset=500)
+    assert at_start, "the text names two reactions"
+    assert [(m.start + 500, m.end + 500) for m in at_start] == [(m.start, m.end) for m in moved]
+    assert extract_adverse_reactions(text) == at_start
