@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from medinfo.extract.text_cache import per_text
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.polarity import FlagRule, flag_rules
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement, TopicOf, no_topic
+from medinfo.extract.text_cache import per_text
 from medinfo.extract.topic_flags import extract_topic_flags
 from medinfo.knowledge.extract_rules import MissedDoseRules
 from medinfo.knowledge.loading import any_of, load

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from medinfo.extract.text_cache import per_text
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.polarity import clause_before, clause_head
 from medinfo.extract.statements import Statement, TopicOf, no_topic
+from medinfo.extract.text_cache import per_text
 from medinfo.extract.topic_flags import extract_topic_flags
 from medinfo.knowledge.extract_rules import OnsetRules
 from medinfo.knowledge.loading import any_of, load

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from medinfo.extract.text_cache import per_text
 from medinfo.domain.dosing import Dose, is_mass_unit
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.dose_context import mentions_cue, says_daily
 from medinfo.extract.dose_grammar import find_dose_mentions, whole_number
 from medinfo.extract.statements import Statement
+from medinfo.extract.text_cache import per_text
 from medinfo.knowledge.extract_rules import RenalRules
 from medinfo.knowledge.loading import any_of, each_of, load
 

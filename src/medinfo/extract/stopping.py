@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from medinfo.extract.text_cache import per_text
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.dose_context import nearest_cue
@@ -18,6 +17,7 @@ from medinfo.extract.reading import read_text
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
 from medinfo.extract.terms import vocabulary
+from medinfo.extract.text_cache import per_text
 from medinfo.extract.topic_flags import extract_topic_flags
 from medinfo.knowledge.extract_rules import StoppingRules
 from medinfo.knowledge.loading import any_of, load

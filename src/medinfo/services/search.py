@@ -196,5 +196,3 @@ def _paragraph_text(paragraph: str) -> tuple[str, str]:
     """A paragraph's text as shown (markup stripped) and as matched (folded)."""
     body = strip_markup(paragraph)
     return body, fold(body)
-
-
