@@ -66,6 +66,7 @@ TEMPLATE_NAMES = frozenset(
         "place_advert",
         "conflict_presence",
         "conflict_silent",
+        "conflict_presence_only",
         "conflict_denied",
         "source_name",
         "source_name_with_id",
