@@ -21,6 +21,7 @@ def test_key_facts_cover_what_a_patient_checks_first() -> None:
     assert labels == [
         "Drug class",
         "Used for",
+        "Stopping",  # the top warning: this monograph's sources warn against stopping suddenly
         "Common side effects",
         "Serious side effects",
         "Pregnancy",
