@@ -173,3 +173,16 @@ def test_drug_page_keeps_every_fact_at_half_the_phone_height(
     )
     assert "medinfo keeps this source's facts" in hidden_text  # collapsed, not removed
     page.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_compare_matrix_fits_the_screen(browser: Any, live_server: str, width: str) -> None:
+    page = _page(browser, width)
+    page.goto(live_server + "/drugs/baclofen/sources")
+    fits = page.evaluate(
+        """(() => { const t = document.querySelector('table.matrix');
+        const last = t.querySelector('thead th:last-child').getBoundingClientRect();
+        return t.scrollWidth <= t.parentElement.clientWidth && last.right <= innerWidth; })()"""
+    )
+    assert fits  # every source column shows without scrolling sideways
+    page.close()
