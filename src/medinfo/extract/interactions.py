@@ -109,16 +109,13 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     )
     if passage.kind is BlockKind.HEADING:
         return []
-    named = [
-        (unit, *_agents(passage, unit))
-        for unit in passage.units
-        if not is_question(unit.text)
-        and not is_advert(unit.text)
-        and not _STUDY_REPORT.search(unit.text)
-        and (in_section or _CUE.search(unit.text) or _CUE.search(passage.lead))
-    ]
     facts: list[ExtractedFact] = []
-    for unit, found, no in named:
+    for unit in passage.units:
+        if is_question(unit.text) or is_advert(unit.text) or _STUDY_REPORT.search(unit.text):
+            continue
+        if not in_section and not _CUE.search(unit.text) and not _CUE.search(passage.lead):
+            continue
+        found, denied = _agents(passage, unit)
         effects = _effect_terms(passage, unit)
         for agent, agent_type, default in found:
             facts.append(
@@ -131,6 +128,6 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
                     effect_terms=effects,
                 )
             )
-        for agent, agent_type, _default in no:
+        for agent, agent_type, _default in denied:
             facts.append(passage.fact(FactKind.NO_INTERACTION, agent, unit, agent_type=agent_type))
     return facts

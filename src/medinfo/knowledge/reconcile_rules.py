@@ -54,7 +54,6 @@ class ConflictRules(AboutFile):
     negation_attributes: tuple[str, ...]
     weak_level: ReliabilityName
     weak_flag: str
-    silent_value: str
     denied_value: str
     item_status: tuple[ItemStatus, ...]
 

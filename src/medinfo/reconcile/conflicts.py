@@ -74,7 +74,6 @@ class ConflictRules:
     single_valued: dict[FactKind, SingleValued]
     presence: tuple[PresenceRule, ...]
     negation_attributes: tuple[str, ...]
-    silent_value: str
     denied_value: str
     weak_level: Reliability
     weak_flag: str
@@ -106,7 +105,6 @@ def conflict_rules() -> ConflictRules:
             for e in raw.presence
         ),
         negation_attributes=raw.negation_attributes,
-        silent_value=raw.silent_value,
         denied_value=raw.denied_value,
         weak_level=Reliability[raw.weak_level.upper()],
         weak_flag=raw.weak_flag,
@@ -242,7 +240,8 @@ def _matches(rule: PresenceRule, fact: ExtractedFact) -> bool:
 def presence_conflicts(
     facts: Iterable[ExtractedFact], sources: Mapping[str, Source], ranks: Ranks
 ) -> list[Conflict]:
-    """Conflicts for claims (e.g. dependence) some sources make and others deny or omit."""
+    """Conflicts for claims (e.g. dependence) some sources make and others deny or omit; only
+    a denial is a side of its own."""
     rules = conflict_rules()
     facts = list(facts)
     conflicts = []
@@ -255,17 +254,18 @@ def presence_conflicts(
         silent = order_sources(set(sources) - {f.evidence.source for f in made}, ranks)
         if not claimed or not (deniers or silent):
             continue
+        # silence is not a side: a source that does not mention the claim is named in the
+        # note, never listed as disagreeing
         claims = [_claim(rule.claim, claimed, ranks)]
         others = []
         if deniers:
             claims.append(_claim(rules.denied_value, deniers, ranks))
             others.append(_side("conflict_denied", claims[-1], sources))
         if silent:
-            claims.append(Claim(value=rules.silent_value, sources=silent))
-            others.append(_side("conflict_silent", claims[-1], sources))
+            others.append(_side("conflict_silent", Claim(value="", sources=silent), sources))
         names, several = name_sources(claims[0].sources, sources)
         note = say(
-            "conflict_presence",
+            "conflict_presence" if deniers else "conflict_presence_only",
             label=rule.label,
             claimants=names,
             says="say" if several else "says",

@@ -42,7 +42,7 @@ from medinfo.reconcile.merge import (
 )
 from medinfo.reconcile.populations import compose_limit
 from medinfo.reconcile.reliability import assess_reliability
-from medinfo.reconcile.voice import format_dose, format_number, say
+from medinfo.reconcile.voice import format_dose, format_number, say, with_citation_titles
 
 _SUMMARY_USES = 4
 
@@ -280,7 +280,7 @@ def reconcile_monograph(
     unknown = sorted(set(by_source) - set(assessed))
     if unknown:
         raise InputError(f"facts: evidence cites unknown source {unknown[0]!r}")
-    return _Builder(drug, assessed, list(facts)).build()
+    return _Builder(drug, with_citation_titles(assessed), list(facts)).build()
 
 
 def _infant_effects_known(attributes: Mapping[str, Scalar]) -> bool | None:

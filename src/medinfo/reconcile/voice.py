@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -66,6 +67,8 @@ TEMPLATE_NAMES = frozenset(
         "place_advert",
         "conflict_presence",
         "conflict_silent",
+        "conflict_presence_only",
+        "source_untitled",
         "conflict_denied",
         "source_name",
         "source_name_with_id",
@@ -179,6 +182,33 @@ def format_value(value: Mapping[str, Scalar]) -> str:
     return ", ".join(parts)
 
 
+def with_citation_titles(sources: Mapping[str, Source]) -> dict[str, Source]:
+    """The sources, each named as a reader would cite it: its own title, or, when the document
+    has none, a neutral description numbered most reliable first ("Consumer article, undated,
+    2 of 4"). A file name is never a title."""
+    ranked = sorted(sources.values(), key=lambda source: (-source.reliability, source.id))
+    named = {}
+    for number, source in enumerate(ranked, start=1):
+        title = source.title.strip()
+        if not title or _FILE_STEM.fullmatch(title):
+            kind = voice().reliability_words[source.reliability.label]
+            title = say(
+                "source_untitled",
+                kind=kind[:1].upper() + kind[1:],
+                number=str(number),
+                total=str(len(ranked)),
+            )
+        named[source.id] = source.model_copy(update={"title": title})
+    return {source_id: named[source_id] for source_id in sources}
+
+
+# A title that is only a file name a tool gave it ("000_dd7e9c0dcb16d289", "article-3.html").
+_FILE_STEM = re.compile(r"[\w.-]*(?:\d{3,}|_[0-9a-f]{8,}|\.(?:txt|md|html?|xml|json))[\w.-]*")
+
+
+_DESCRIBED = re.compile(r".+, undated, \d+ of \d+")
+
+
 def name_sources(ids: Iterable[str], sources: Mapping[str, Source]) -> tuple[str, bool]:
     """The sources named in words, and whether there are several (for verb agreement)."""
     ids = list(ids)
@@ -186,6 +216,9 @@ def name_sources(ids: Iterable[str], sources: Mapping[str, Source]) -> tuple[str
     names = []
     for source_id in ids:
         source = sources[source_id]
+        if _DESCRIBED.fullmatch(source.title):  # "Consumer article, undated, 2 of 4" says it all
+            names.append(source.title)
+            continue
         template = "source_name_with_id" if titles.count(source.title) > 1 else "source_name"
         reliability = voice().reliability_words[source.reliability.label]
         names.append(say(template, title=source.title, id=source.id, reliability=reliability))

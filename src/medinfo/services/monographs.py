@@ -112,12 +112,16 @@ def list_drugs(database: Database) -> list[str]:
 
 
 def list_source_facts(database: Database, name: str) -> list[SourceFacts]:
-    """Which source states what: each source of the drug with its facts."""
+    """Which source states what: each source of the drug with its facts, named for citing."""
+    from medinfo.reconcile.voice import with_citation_titles
+
     with database.reader() as store:
         drug = resolve_drug(store, name)
+        stored = store.sources.list_for_drug(drug)
+        named = with_citation_titles({source.id: source for source in stored})
         result = []
-        for source in store.sources.list_for_drug(drug):
+        for source in stored:
             facts = store.facts.list_for_sources([source.id])
-            result.append(SourceFacts(source, facts, store.sources.has_text(source.id)))
+            result.append(SourceFacts(named[source.id], facts, store.sources.has_text(source.id)))
     result.sort(key=lambda item: (-int(item.source.reliability), item.source.id))
     return result

@@ -178,6 +178,9 @@ def resolve_name(name: str, table: NameTable, catalog_of: Callable[[], Catalog])
         return Resolution(typed, matched=Matched.GROUP, group=group)
     known = vocabulary_generics(typed)
     if known:  # a real medicine ("phenobarbital") is not another's misspelling
+        salted = catalog.salted_key(typed) if len(known) == 1 else None
+        if salted is not None:  # listed in the catalog only with its salt
+            return _found(typed, salted, Matched.SALT, table, catalog)
         if len(known) == 1 and fold(known[0]) != folded:
             named = resolve_name(known[0], table, catalog_of)
             if named.drug is not None and named.matched is not Matched.TYPO:

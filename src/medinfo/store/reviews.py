@@ -44,7 +44,7 @@ reviews = Table(
     Column("status", String(20), nullable=False),
     Column("hold_reason", Text, nullable=False, default=""),
     Column("attribution", Text, nullable=False, default=""),
-    Column("created_at", DateTime, nullable=False),
+    Column("created_at", DateTime, nullable=True),  # None: an imported review gave no date
     Column("client_hash", String(64), nullable=True),
     Column("import_key", String(64), nullable=True, unique=True),
     Index("ix_reviews_drug_status_created", "drug", "status", "created_at", "id"),
@@ -114,7 +114,7 @@ class ReviewRepository:
         query = (
             select(reviews)
             .where(reviews.c.drug == drug, reviews.c.status == status.value)
-            .order_by(reviews.c.created_at.desc(), reviews.c.id.desc())
+            .order_by(reviews.c.created_at.desc().nulls_last(), reviews.c.id.desc())
             .limit(limit)
             .offset(offset)
         )
@@ -221,7 +221,7 @@ def _review_values(
         "status": review.status.value,
         "hold_reason": review.hold_reason,
         "attribution": review.attribution,
-        "created_at": _naive_utc(review.created_at or datetime.now(UTC)),
+        "created_at": None if review.created_at is None else _naive_utc(review.created_at),
         "client_hash": client_hash,
         "import_key": import_key,
     }
@@ -260,5 +260,5 @@ def _review_from_row(row: Row[Any]) -> Review:
         status=ReviewStatus(row.status),
         hold_reason=row.hold_reason,
         attribution=row.attribution,
-        created_at=_aware(row.created_at),
+        created_at=None if row.created_at is None else _aware(row.created_at),
     )

@@ -84,6 +84,7 @@ def test_conflict_callout_names_both_sides(browser: Any, live_server: str) -> No
     page.goto(live_server + "/drugs/tizanidine")
     callout = page.locator(".callout.conflict").first
     assert callout.is_visible()
+    callout.locator("summary").click()  # compact until opened
     text = callout.inner_text()
     assert "Tizanidine at a glance" in text
     assert "Tizanidine notes <forum>" in text
@@ -155,3 +156,33 @@ def test_search_works_without_javascript(browser: Any, live_server: str) -> None
     page.wait_for_url("**/search?q=Zanaflex")
     assert page.get_by_role("link", name="tizanidine", exact=True).count() >= 1
     context.close()
+
+
+def test_drug_page_keeps_every_fact_at_half_the_phone_height(
+    browser: Any, live_server: str
+) -> None:
+    """Evidence, conflicts and answers collapse (<details>) but stay in the page: the baclofen
+    page on a phone was 23,116 px tall with everything expanded."""
+    page = _page(browser, "phone")
+    page.goto(live_server + "/drugs/baclofen")
+    assert page.evaluate("document.documentElement.scrollHeight") <= 23_116 // 2
+    closed = page.locator("details:not([open])")
+    assert closed.count() > 0
+    hidden_text = page.evaluate(
+        "Array.from(document.querySelectorAll('details')).map(d => d.textContent).join(' ')"
+    )
+    assert "medinfo keeps this source's facts" in hidden_text  # collapsed, not removed
+    page.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_compare_matrix_fits_the_screen(browser: Any, live_server: str, width: str) -> None:
+    page = _page(browser, width)
+    page.goto(live_server + "/drugs/baclofen/sources")
+    fits = page.evaluate(
+        """(() => { const t = document.querySelector('table.matrix');
+        const last = t.querySelector('thead th:last-child').getBoundingClientRect();
+        return t.scrollWidth <= t.parentElement.clientWidth && last.right <= innerWidth; })()"""
+    )
+    assert fits  # every source column shows without scrolling sideways
+    page.close()

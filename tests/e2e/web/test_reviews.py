@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -120,3 +121,14 @@ def test_admin_page_says_moderation_is_disabled_without_a_token(
     response = client.get("/admin/reviews")
     assert response.status_code == 503
     assert "MEDINFO_ADMIN_TOKEN" in response.text
+
+
+def test_an_imported_review_without_a_date_says_so(client: TestClient, tmp_path: Path) -> None:
+    from medinfo.services.reviews import DatasetFormat
+    from tests.unit.services.reviews.test_datasets import DRUGLIB, write
+
+    services = client.app.state.medinfo  # type: ignore[attr-defined]
+    services.import_reviews(DatasetFormat.DRUGLIB, write(tmp_path, "d.tsv", DRUGLIB))
+    client.app.state.lookup.clear()  # type: ignore[attr-defined]
+    page = client.get("/drugs/naproxen").text
+    assert "date not given" in page

@@ -211,3 +211,10 @@ def test_review_form_refuses_hostile_fields_safely(
     assert sent.status_code in (303, 422)
     assert "<script>alert" not in sent.text
     assert "<img src=x" not in sent.text
+
+
+def test_evidence_is_never_given_as_character_offsets_or_internal_labels(site: TestClient) -> None:
+    page = site.get("/drugs/baclofen").text  # the knowledge base keeps facts, not texts
+    assert "Evidence at characters" not in page
+    assert "common_side_effects" not in page
+    assert "medinfo keeps this source's facts but not its text" in page

@@ -84,3 +84,22 @@ def test_an_interaction_any_source_states_outranks_a_denial() -> None:
     assert [(i.agent, i.severity) for i in monograph.interactions] == [("warfarin", "moderate")]
     assert [i.agent for i in monograph.no_interactions] == ["aspirin"]
     assert "not expected to interact" in monograph.no_interactions[0].effect
+
+
+def test_untitled_sources_are_named_for_citing_never_by_file_name() -> None:
+    from medinfo.reconcile.voice import with_citation_titles
+
+    sources = {
+        s.id: s
+        for s in (
+            Source(id="a", title="000_dd7e9c0dcb16d289", drug="zorbafen", sha256="a" * 4),
+            Source(id="b", title="", drug="zorbafen", sha256="b" * 4),
+            Source(id="c", title="Zorbafen for patients", drug="zorbafen", sha256="c" * 4),
+        )
+    }
+    named = {i: s.title for i, s in with_citation_titles(sources).items()}
+    assert named["c"] == "Zorbafen for patients"
+    assert {named["a"], named["b"]} == {
+        "Consumer article, undated, 1 of 3",
+        "Consumer article, undated, 2 of 3",
+    }

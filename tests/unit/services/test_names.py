@@ -44,6 +44,10 @@ def test_resolve_name_takes_salts_and_esters_to_the_generic(name: str, drug: str
     assert resolve(name) == (drug, Matched.SALT)
 
 
+def test_resolve_name_finds_a_generic_the_catalog_lists_only_with_its_salt() -> None:
+    assert resolve("Medroxyprogesterone") == ("medroxyprogesterone acetate", Matched.SALT)
+
+
 @pytest.mark.parametrize(
     ("name", "components"),
     [

@@ -18,7 +18,12 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port to listen on.")] = 8000,
     db: DbOption = None,
 ) -> None:
-    """Serve the website and the /api/v1 JSON API."""
+    """Serve the website and the /api/v1 JSON API.
+
+    Review moderation (/admin/reviews) is off until MEDINFO_ADMIN_TOKEN is set to a long token.
+
+    Behind a reverse proxy, set MEDINFO_TRUSTED_PROXIES to the proxy's address.
+    """
     import uvicorn
 
     from medinfo.interfaces.app import create_app

@@ -104,7 +104,7 @@ class Citations:
             quotes = tuple(
                 QuoteView(
                     self._anchor(number, position),
-                    item.section,
+                    item.section.replace("_", " "),  # "common_side_effects" -> words
                     self._quotes.get(item, ""),
                     item.start,
                     item.end,

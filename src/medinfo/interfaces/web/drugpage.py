@@ -84,6 +84,13 @@ class DrugPage:
     questions: tuple[QuestionView, ...] = ()
 
 
+def _top_warnings(cite: Citations, m: Monograph) -> tuple[KeyFact, ...]:
+    """The warnings a patient must see first: not stopping suddenly, when a source warns."""
+    if m.stopping.abrupt_stop_risk is not True:
+        return ()
+    return (KeyFact("Stopping", _known(cite, m.stopping.summary, m.stopping)),)
+
+
 def build_drug_page(
     monograph: Monograph, quotes: Mapping[Evidence, str], questions: Sequence[Answer] = ()
 ) -> DrugPage:
@@ -103,6 +110,7 @@ def build_drug_page(
     rows = (
         KeyFact("Drug class", _terms(cite, m, "drug_class", m.drug_class)),
         KeyFact("Used for", tuple(cite.fact(i.condition, i) for i in on_label)),
+        *_top_warnings(cite, m),
         KeyFact("Common side effects", tuple(cite.fact(e.term, e) for e in common)),
         KeyFact("Serious side effects", tuple(cite.fact(e.term, e) for e in serious)),
         KeyFact("Pregnancy", _known(cite, _pregnancy_text(m), m.pregnancy)),

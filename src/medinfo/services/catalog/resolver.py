@@ -42,6 +42,7 @@ class Catalog:
         self._keys: dict[str, str] = {fold(key): key for key in self._drugs}
         self._models: dict[str, CatalogDrug] = {}
         self._index = NameIndex(document["drugs"], rules.fuzzy)
+        self._salted_keys: dict[str, str] | None = None
 
     def __len__(self) -> int:
         return len(self._drugs)
@@ -167,6 +168,21 @@ class Catalog:
         """The parts of a typed combination, strengths left out ("a/b 5/325" -> a, b)."""
         parts = split_combination(name, self._rules)
         return [part for part in parts if not is_strength(fold(part))]
+
+    def salted_key(self, name: str) -> str | None:
+        """The one drug listed only with a salt that `name` is the bare name of
+        ("medroxyprogesterone" -> "medroxyprogesterone acetate"); None when none or several."""
+        return self._salted().get(fold(name))
+
+    def _salted(self) -> dict[str, str]:
+        if self._salted_keys is None:
+            found: dict[str, list[str]] = {}
+            for key in self._drugs:
+                bare = self._without_salt(fold(key))
+                if bare != fold(key) and bare not in self._index.exact:
+                    found.setdefault(bare, []).append(key)
+            self._salted_keys = {bare: keys[0] for bare, keys in found.items() if len(keys) == 1}
+        return self._salted_keys
 
     def _without_salt(self, folded: str) -> str:
         words = folded.split()

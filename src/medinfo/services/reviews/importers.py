@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from medinfo.domain.reviews import DatasetFormat, Review, ReviewStatus
@@ -35,9 +34,7 @@ class ImportReport:
     unmapped_examples: list[str] = field(default_factory=list)
 
 
-def import_reviews(
-    database: Database, fmt: DatasetFormat, path: Path, *, now: datetime | None = None
-) -> ImportReport:
+def import_reviews(database: Database, fmt: DatasetFormat, path: Path) -> ImportReport:
     """Import every row of `path` in one transaction; rows already imported are skipped.
 
     A malformed file raises InputError before anything is written.
@@ -45,7 +42,6 @@ def import_reviews(
     dataset = datasets()[fmt.value]
     rows = read_dataset(dataset, path)
     report = ImportReport(path, dataset.name, dataset.attribution, rows=len(rows))
-    moment = now or datetime.now(UTC)
     unmapped: Counter[str] = Counter()
     with database.transaction() as store:
         repository = ReviewRepository(store.connection)
@@ -60,7 +56,7 @@ def import_reviews(
             elif key in existing:
                 report.already_present += 1
             else:
-                new.append((_review(row, drug, dataset.attribution, moment), key))
+                new.append((_review(row, drug, dataset.attribution), key))
         repository.add_many(new)
         approved = [review for review, _ in new if review.status is ReviewStatus.APPROVED]
         repository.add_to_counts(count_deltas(approved, 1))
@@ -98,7 +94,8 @@ class _DrugNames:
         return self._cache[key]
 
 
-def _review(row: DatasetRow, drug: str, attribution: str, now: datetime) -> Review:
+def _review(row: DatasetRow, drug: str, attribution: str) -> Review:
+    """An imported review; one the data set gives no date for keeps none ("date not given")."""
     holds = find_holds(row.condition, row.text)
     return Review(
         drug=drug,
@@ -108,7 +105,7 @@ def _review(row: DatasetRow, drug: str, attribution: str, now: datetime) -> Revi
         text=row.text,
         status=ReviewStatus.PENDING if holds else ReviewStatus.APPROVED,
         hold_reason=describe_holds(holds),
-        created_at=row.created_at or now,
+        created_at=row.created_at,
         attribution=attribution,
     )
 

@@ -108,9 +108,10 @@ def check_interactions(
 
 def _match(medicine: Medicine, target: Target, alcohol: str) -> _Hit | None:
     classes = (medicine.classes & target.classes) - {alcohol}
-    drugs = frozenset(
-        part for part in medicine.components if part in target.drugs or f" {part} " in target.words
-    )
+    # the name as typed counts too: it matches a listed agent that the catalog files under a
+    # salt of it (the generic typed bare, the catalog key with "carbonate" or "acetate")
+    names = (*medicine.components, normalize_name(medicine.name))
+    drugs = frozenset(part for part in names if part in target.drugs or f" {part} " in target.words)
     return _Hit(target, classes, drugs) if classes or drugs else None
 
 

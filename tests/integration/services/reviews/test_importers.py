@@ -83,3 +83,15 @@ def test_import_of_the_published_druglib_file_maps_most_rows(database: Database)
     assert report.imported > 0.9 * report.rows
     assert report.unmapped == report.rows - report.imported
     assert import_reviews(database, DatasetFormat.DRUGLIB, path).imported == 0
+
+
+def test_an_undated_review_keeps_no_date_and_is_listed_after_dated_ones(
+    database: Database, tmp_path: Path
+) -> None:
+    import_reviews(database, DatasetFormat.DRUGLIB, write(tmp_path, "d.tsv", DRUGLIB))
+    import_reviews(database, DatasetFormat.DRUGSCOM, write(tmp_path, "d.csv", DRUGSCOM))
+    listed = list_reviews(database, "naproxen").reviews
+    assert [r.created_at is None for r in listed] == [False, False, True]
+    assert listed[0].created_at is not None
+    assert listed[1].created_at is not None
+    assert listed[0].created_at > listed[1].created_at  # newest dated first

@@ -21,6 +21,7 @@ def test_key_facts_cover_what_a_patient_checks_first() -> None:
     assert labels == [
         "Drug class",
         "Used for",
+        "Stopping",  # the top warning: this monograph's sources warn against stopping suddenly
         "Common side effects",
         "Serious side effects",
         "Pregnancy",
@@ -86,3 +87,33 @@ def test_matrix_marks_states_silent_and_disagrees() -> None:
     ]
     counts = matrix.counts()
     assert all(sum(per.values()) == len(matrix.rows) for per in counts.values())
+
+
+def test_matrix_never_marks_a_silent_source_as_disagreeing() -> None:
+    from medinfo.domain.evidence import Evidence
+    from medinfo.domain.facts import ExtractedFact, FactKind
+    from medinfo.domain.sources import Source
+    from medinfo.reconcile import reconcile_monograph
+
+    sources = [Source(id=i, title=i, drug="zorbafen", sha256=i * 4) for i in ("a", "b", "c")]
+    facts = [
+        ExtractedFact(
+            kind=FactKind.DEPENDENCE,
+            key="dependence",
+            attributes={"claim": "addictive"},
+            evidence=Evidence(source="a", start=0, end=5),
+        ),
+        *(
+            ExtractedFact(
+                kind=FactKind.SIDE_EFFECT,
+                key="nausea",
+                attributes={"serious": False},
+                evidence=Evidence(source=s.id, start=0, end=5),
+            )
+            for s in sources
+        ),
+    ]
+    monograph = reconcile_monograph("zorbafen", sources, facts)
+    assert monograph.conflicts  # the one-sided claim is still reported
+    matrix = build_matrix(build_drug_page(monograph, {}))
+    assert all(Stance.DISAGREES not in row.cells for row in matrix.rows)

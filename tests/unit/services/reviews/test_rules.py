@@ -25,6 +25,9 @@ def reasons(text: str) -> list[str]:
         ("After a month I upped it to 80 mg and felt better", "dosing_advice"),
         ("The doctor increased the dose to 40mg last week", "dosing_advice"),
         ("You should take at least 2 a day to notice anything", "dosing_advice"),
+        ("now on 900mg every 8 hrs and I advise every drinker to try it", "dosing_advice"),
+        ("Currently taking 30 mg twice a day with no trouble", "dosing_advice"),
+        ("I recommend anyone with back pain to ask for it", "dosing_advice"),
     ],
 )
 def test_find_holds_catches_each_kind(text: str, reason: str) -> None:
@@ -38,6 +41,7 @@ def test_find_holds_catches_each_kind(text: str, reason: str) -> None:
         "I take it every morning with breakfast and have had no problems in 3 years.",
         "Rated 8 out of 10 because the dry mouth never went away.",
         "Started in 2019, by 2020 my migraines were down to two a month.",
+        "I would recommend it to a friend; I am on it for my back.",
     ],
 )
 def test_find_holds_leaves_ordinary_experiences_alone(text: str) -> None:
