@@ -143,6 +143,7 @@ def test_keyboard_reaches_a_visible_skip_link_first(browser: Any, live_server: s
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
     page.keyboard.press("Enter")
+    page.wait_for_url("**#main", timeout=5000)  # the fragment lands asynchronously under load
     assert page.url.endswith("#main")
     page.close()
 
