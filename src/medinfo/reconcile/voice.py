@@ -162,9 +162,12 @@ def format_frequency(per_day: int) -> str:
     return words.get(str(per_day), words["other"].format(n=per_day))
 
 
-def format_dose(amount: float, unit: str, per_day: int | None = None) -> str:
-    """A dose as "5 mg" or "5 mg three times a day"."""
-    text = f"{format_number(amount)} {unit}"
+def format_dose(
+    amount: float, unit: str, per_day: int | None = None, high: float | None = None
+) -> str:
+    """A dose as "5 mg", "5-10 mg" or "5 mg three times a day"."""
+    amounts = format_number(amount) + (f"-{format_number(high)}" if high is not None else "")
+    text = f"{amounts} {unit}"
     return f"{text} {format_frequency(per_day)}" if per_day else text
 
 
@@ -173,7 +176,13 @@ def format_value(value: Mapping[str, Scalar]) -> str:
     amount, unit = value.get("amount"), value.get("unit")
     if isinstance(amount, int | float) and isinstance(unit, str):
         per_day = value.get("frequency_per_day")
-        return format_dose(amount, unit, int(per_day) if isinstance(per_day, int | float) else None)
+        high = value.get("amount_high")
+        return format_dose(
+            amount,
+            unit,
+            int(per_day) if isinstance(per_day, int | float) else None,
+            high if isinstance(high, int | float) else None,
+        )
     words = voice().attribute_words
     parts = []
     for name, item in value.items():
@@ -206,7 +215,13 @@ def with_citation_titles(sources: Mapping[str, Source]) -> dict[str, Source]:
 _FILE_STEM = re.compile(r"[\w.-]*(?:\d{3,}|_[0-9a-f]{8,}|\.(?:txt|md|html?|xml|json))[\w.-]*")
 
 
-_DESCRIBED = re.compile(r".+, undated, \d+ of \d+")
+@cache
+def _described() -> re.Pattern[str]:
+    """Titles written by `with_citation_titles` (the `source_untitled` template filled in)."""
+    pattern = re.escape(voice().templates["source_untitled"])
+    for field, part in (("kind", ".+"), ("number", r"\d+"), ("total", r"\d+")):
+        pattern = pattern.replace(re.escape("{" + field + "}"), part)
+    return re.compile(pattern)
 
 
 def name_sources(ids: Iterable[str], sources: Mapping[str, Source]) -> tuple[str, bool]:
@@ -216,7 +231,7 @@ def name_sources(ids: Iterable[str], sources: Mapping[str, Source]) -> tuple[str
     names = []
     for source_id in ids:
         source = sources[source_id]
-        if _DESCRIBED.fullmatch(source.title):  # "Consumer article, undated, 2 of 4" says it all
+        if _described().fullmatch(source.title):  # "Consumer article, undated, 2 of 4" says it all
             names.append(source.title)
             continue
         template = "source_name_with_id" if titles.count(source.title) > 1 else "source_name"

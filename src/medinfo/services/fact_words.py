@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
+from medinfo.reconcile.voice import format_value
 
 KIND_WORDS = {
     FactKind.BRAND_NAME: "brand name",
@@ -69,15 +70,4 @@ def fact_words(fact: ExtractedFact) -> str:
 
 
 def _dose(route: str, attributes: dict[str, Scalar]) -> str:
-    amount = _number(attributes["amount"])
-    if attributes.get("amount_high") is not None:
-        amount = f"{amount}-{_number(attributes['amount_high'])}"
-    text = f"{amount} {attributes.get('unit') or ''}".strip()
-    times = attributes.get("frequency_per_day")
-    if isinstance(times, int | float) and times > 1:
-        text += f", {_number(times)} times a day"
-    return f"{text} ({route})"
-
-
-def _number(value: Scalar) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return f"{format_value(attributes)} ({route})"

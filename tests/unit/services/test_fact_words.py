@@ -18,7 +18,9 @@ def test_fact_words_says_values_not_keys() -> None:
         fact_words(_fact(FactKind.MAX_DAILY_DOSE, "oral", amount=80, unit="mg")) == "80 mg (oral)"
     )
     dose = _fact(FactKind.INITIAL_DOSE, "oral", amount=5.0, unit="mg", frequency_per_day=3)
-    assert fact_words(dose) == "5 mg, 3 times a day (oral)"
+    assert fact_words(dose) == "5 mg three times a day (oral)"  # the wording of the monograph
+    span = _fact(FactKind.MAX_DAILY_DOSE, "oral", amount=40, amount_high=80, unit="mg")
+    assert fact_words(span) == "40-80 mg (oral)"  # a range is never cut to its low end
     assert fact_words(_fact(FactKind.PREGNANCY, "pregnancy", category="C")) == "category C"
     stop = _fact(FactKind.STOPPING, "stopping", abrupt_stop_risk=True)
     assert fact_words(stop) == "do not stop suddenly"

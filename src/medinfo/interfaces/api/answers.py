@@ -8,12 +8,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from medinfo.domain.answers import Answer
+from medinfo.domain.text_patterns import VISIBLE
 from medinfo.interfaces.api.asking import ProblemRoute, answerer_of
 from medinfo.interfaces.shared.responses import escape_markup
 from medinfo.services.qa.engine import MAX_QUESTION_LENGTH
-
-# Anything but white space, spelled out so that every regex engine agrees with str.strip().
-_VISIBLE = r"[^\t-\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 
 router = APIRouter(prefix="/api/v1", tags=["answers"], route_class=ProblemRoute)
 
@@ -30,7 +28,7 @@ def ask(
         Query(
             min_length=1,
             max_length=MAX_QUESTION_LENGTH,
-            pattern=_VISIBLE,
+            pattern=VISIBLE,  # something besides white space
             description="The question.",
         ),
     ],

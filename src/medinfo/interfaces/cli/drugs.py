@@ -20,7 +20,7 @@ def show(
     db: DbOption = None,
 ) -> None:
     """Show a drug's monograph: each fact with the sources that state it."""
-    body = _monograph_body(drug, db)
+    body, catalog_only = _monograph_body(drug, db)
     if as_json:
         typer.echo(body)
         return
@@ -29,7 +29,7 @@ def show(
 
     monograph = Monograph.model_validate_json(body)
     typer.echo(monograph.drug)
-    if '"monograph_available":false' in body:  # a catalog drug: say so once, up front
+    if catalog_only:  # say so once, up front
         from medinfo.interfaces.shared.schemas import NO_MONOGRAPH
 
         typer.echo(NO_MONOGRAPH)
@@ -42,26 +42,27 @@ def show(
     typer.echo(f"\n{monograph.disclaimer}")
 
 
-def _monograph_body(drug: str, db: str | None) -> str:
-    """The cached monograph JSON: the quick SQLite read when it can answer, else the store."""
+def _monograph_body(drug: str, db: str | None) -> tuple[str, bool]:
+    """The cached monograph JSON (the quick SQLite read when it can answer, else the store),
+    or for a drug only the catalog knows its catalog JSON, and whether it is that."""
     from medinfo.config import database_url
     from medinfo.store.quick_read import read_cached_monograph
 
     body = read_cached_monograph(database_url(db), drug)
     if body is not None:
-        return body
+        return body, False
     from medinfo.bootstrap import bootstrap
     from medinfo.services.names import NoMonographError
 
     app = bootstrap(db)
     try:
-        return app.cached_monograph(drug).body
+        return app.cached_monograph(drug).body, False
     except NoMonographError as error:  # a catalog drug: the same JSON as the API gives
         from medinfo.interfaces.shared.schemas import CatalogMonographPublic, catalog_monograph
 
         found = app.catalog_drug(error.drug)
         listed = catalog_monograph(found) if found else CatalogMonographPublic(drug=error.drug)
-        return listed.model_dump_json()
+        return listed.model_dump_json(), True
     finally:
         app.close()
 

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from medinfo.domain.errors import InputError, MedinfoError
 from medinfo.domain.reviews import Review, ReviewStatus
+from medinfo.domain.text_patterns import CONTROL, SPACE
 from medinfo.services.reviews.client_hashes import ClientHasher
 from medinfo.services.reviews.lookup import resolve_review_drug
 from medinfo.services.reviews.rules import describe_holds, find_holds
@@ -27,10 +28,8 @@ MAX_SHORT = 200
 # What the fields may hold, as regular expressions that the API also publishes in its schema,
 # so that both always agree: no control characters (line breaks and tabs only in the text),
 # and a text with at least MIN_TEXT characters besides white space.
-_SPACE = "\\t\\n\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
-_CONTROL = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f"
-SHORT_PATTERN = "^[^\\x00-\\x1f\\x7f-\\x9f]*$"
-TEXT_PATTERN = f"^[{_SPACE}]*(?:[^{_SPACE}{_CONTROL}][{_SPACE}]*){{{MIN_TEXT},}}$"
+SHORT_PATTERN = r"^[^\x00-\x1f\x7f-\x9f]*$"
+TEXT_PATTERN = f"^[{SPACE}]*(?:[^{SPACE}{CONTROL}][{SPACE}]*){{{MIN_TEXT},}}$"
 MAX_SIDE_EFFECTS = 30
 MAX_SIDE_EFFECT_CHARS = 100
 FIELDS = ("rating", "condition", "duration", "side_effects", "text")
