@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from medinfo.domain.answers import Answer, Citation, Intent
+from medinfo.domain.answers import Answer, Intent
 from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import DISCLAIMER, Monograph
 from medinfo.services.qa.abstain import (
@@ -21,10 +21,11 @@ from medinfo.services.qa.abstain import (
 )
 from medinfo.services.qa.compose import compose_answer
 from medinfo.services.qa.drug_mentions import MonographLookup, second_monograph
+from medinfo.services.qa.evidence import add_evidence, best_sentences, needed_share, question_ignore
 from medinfo.services.qa.intents import Reading, read_question
 from medinfo.services.qa.medicines import load_medicine_index
-from medinfo.services.qa.passages import Passage, PassageSearch, content_words
-from medinfo.services.qa.phrasing import Draft, quote, source_titles
+from medinfo.services.qa.passages import PassageSearch
+from medinfo.services.qa.phrasing import Draft
 from medinfo.services.qa.populations import asked_population, population_draft, population_name
 from medinfo.services.qa.practical import mentions_any
 from medinfo.services.qa.topic import Topic, own_names
@@ -38,45 +39,45 @@ from medinfo.services.qa.uses import (
 from medinfo.services.qa.vocabulary import load_vocabulary
 
 MAX_QUESTION_LENGTH = 2000
+_QUOTED = 2  # source sentences quoted with an answer
 
 
-def _relevant(passage: Passage, reading: Reading, drug: str) -> bool:
-    """Whether a passage shares enough meaning with the question to be shown."""
-    if reading.sections and passage.section in reading.sections:
-        return True
-    wanted = content_words(reading.text) - content_words(drug)
-    shared = wanted & content_words(passage.text)
-    return len(shared) >= min(2, len(wanted)) if wanted else False
-
-
-def _passage_draft(
-    monograph: Monograph, reading: Reading, passages: PassageSearch | None
+def _with_evidence(
+    draft: Draft | None,
+    monograph: Monograph,
+    reading: Reading,
+    passages: PassageSearch | None,
+    required: tuple[str, ...] = (),
 ) -> Draft | None:
-    """An answer quoting the best stored passage, when one fits the question."""
+    """The draft with the source sentences that best answer the question quoted after it;
+    with no draft, those sentences alone when they share enough of the question's words."""
     if passages is None:
-        return None
-    query = " ".join([reading.text, *reading.search_words])
-    topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
-    for passage in passages.search(monograph.drug, query, limit=3):
-        if not _relevant(passage, reading, monograph.drug):
-            continue
-        if topic_words and not mentions_any(passage.text, topic_words):
-            continue
-        draft = Draft()
-        title = source_titles(monograph, [passage.source])
-        draft.say(
-            f"medinfo has no structured fact on this, but {title} says: {quote(passage.text)}"
-        )
-        draft.add(
-            Citation(
-                source=passage.source, start=passage.start, end=passage.end, section=passage.section
-            )
-        )
-        safety = SAFETY_LINES.get(reading.intent)
-        if safety:
-            draft.say(safety.format(drug=monograph.drug))
         return draft
-    return None
+    ignore = question_ignore(monograph, own_names(monograph))
+    found = best_sentences(monograph, reading, passages, ignore, required)
+    if draft is None:
+        topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
+        found = [
+            sentence
+            for sentence in found
+            if (sentence.asked >= needed_share(reading, ignore) or sentence.in_section)
+            and (not topic_words or mentions_any(sentence.text, topic_words))
+        ]
+        if not found:
+            return None
+        draft = Draft()
+        lead = "medinfo has no structured fact on this, but {title} says:"
+        safety = SAFETY_LINES.get(reading.intent)
+    else:
+        lead, safety = "{title} says:", None
+    said = " ".join(draft.sentences).lower()
+    for sentence in found[:_QUOTED]:
+        if sentence.text.lower()[:60] not in said:
+            add_evidence(draft, monograph, sentence, lead)
+            lead = "{title} also says:"
+    if safety:
+        draft.say(safety.format(drug=monograph.drug))
+    return draft
 
 
 def _add_other_side(draft: Draft, first: Monograph, other: Monograph, question: str) -> None:
@@ -169,7 +170,7 @@ def answer_question(
             said = f"The sources do not list {use} among the uses of {monograph.drug}."
             return abstain_uncovered(reading, monograph.drug, name, said)
     else:
-        draft = compose_answer(monograph, reading) or _passage_draft(monograph, reading, passages)
+        draft = _with_evidence(compose_answer(monograph, reading), monograph, reading, passages)
     if draft is not None and reading.intent is Intent.INTERACTION:
         other = second_monograph(question, monograph, monographs)
         if other is not None:

@@ -1,0 +1,55 @@
+"""Tests for the source sentences quoted with an answer."""
+
+from __future__ import annotations
+
+from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
+from medinfo.services.qa.evidence import stem, stems
+
+_GUIDE = (
+    "Tizanidine guide.\n\n"
+    "Stopping. Coming off tizanidine after regular use should be done slowly over one to two "
+    "weeks, because the blood pressure and heart rate can rebound. Ask your prescriber for a "
+    "plan.\n\n"
+    "Storage. Keep the tablets in a dry cupboard.\n"
+)
+
+
+def _passages() -> InMemoryPassages:
+    passages = InMemoryPassages()
+    passages.add_text("tizanidine", "tz1", _GUIDE)
+    return passages
+
+
+def test_stem_meets_inflected_forms() -> None:
+    assert stem("tapered") == stem("taper")
+    assert stem("stops") == "stop"
+    assert stem("is") == "is"
+
+
+def test_stems_drop_ignored_and_stop_words() -> None:
+    assert stems("can i stop zanaflex", frozenset({"zanaflex"})) == {"stop"}
+
+
+def test_answer_quotes_the_source_sentence_that_answers(lookup: InMemoryMonographs) -> None:
+    answer = answer_question(
+        "how do i come off zanaflex, does it rebound", lookup, passages=_passages()
+    )
+    assert answer.answerable
+    assert "one to two weeks" in answer.answer
+    assert "dry cupboard" not in answer.answer
+    assert any(c.source == "tz1" for c in answer.citations)
+
+
+def test_sentence_alone_answers_when_no_fact_fits(lookup: InMemoryMonographs) -> None:
+    answer = answer_question(
+        "does tizanidine make heart rate rebound when coming off", lookup, passages=_passages()
+    )
+    assert answer.answerable
+    assert "heart rate can rebound" in answer.answer
+    assert answer.citations
+
+
+def test_unrelated_sentences_are_not_quoted(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("will tizanidine show on a drug screen", lookup, passages=_passages())
+    assert not answer.answerable
+    assert "cupboard" not in answer.answer
