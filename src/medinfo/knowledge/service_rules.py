@@ -81,6 +81,7 @@ class AnswerTerms(KnowledgeFile):
     weight_effects: tuple[str, ...] = ()
     stopwords: tuple[str, ...] = ()
     condition_generic_words: tuple[str, ...] = ()
+    question_generic_words: tuple[str, ...] = ()
     topic_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     use_stop_words: tuple[str, ...] = ()
     dose_populations: dict[str, str] = Field(default_factory=dict)

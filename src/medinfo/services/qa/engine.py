@@ -60,8 +60,15 @@ def _with_evidence(
         found = [
             sentence
             for sentence in found
-            if (sentence.asked >= needed_share(reading, ignore) or sentence.in_section)
-            and (not topic_words or mentions_any(sentence.text, topic_words))
+            if sentence.in_section
+            or (
+                sentence.asked >= needed_share(reading, ignore)
+                and (
+                    sentence.asked >= 2
+                    or not topic_words
+                    or mentions_any(sentence.text, topic_words)
+                )
+            )
         ]
         if not found:
             return None

@@ -11,6 +11,7 @@ from medinfo.domain.answers import Citation
 from medinfo.domain.monograph import Monograph
 from medinfo.domain.source_kinds import Reliability
 from medinfo.services.qa.intents import Reading
+from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.passages import Passage, PassageSearch, content_words
 from medinfo.services.qa.phrasing import Draft, source_titles
 from medinfo.services.qa.vocabulary import load_vocabulary
@@ -20,6 +21,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
 _WINDOW = 240
 _CANDIDATES = 5
+_PREFIX = 4  # a question word this long also matches longer words it starts
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Sentence:
 
     passage: Passage
     text: str
-    asked: int
+    asked: int  # question words it holds (a named medicine's other names count once)
     score: float
     in_section: bool = False
 
@@ -46,10 +48,19 @@ def stems(text: str, ignore: frozenset[str] = frozenset()) -> set[str]:
     return {stem(word) for word in content_words(text) if word not in ignore}
 
 
-def _sentences(text: str) -> list[str]:
-    """The sentences of a passage (a table row run together counts as one, clipped later)."""
+def _sentences(text: str) -> list[tuple[str, str]]:
+    """The sentences of a passage, each with the text to quote for it: itself, or for a
+    question the source asks ("Can I drink alcohol with it?") the sentence answering it.
+    A table row run together counts as one sentence, clipped later."""
     found = [" ".join(match.group().split()) for match in _SENTENCE.finditer(text)]
-    return [sentence for sentence in found if len(sentence) > 20]
+    found = [sentence for sentence in found if len(sentence) > 12]
+    pairs = []
+    for index, sentence in enumerate(found):
+        if not sentence.endswith("?"):
+            pairs.append((sentence, sentence))
+        elif index + 1 < len(found) and not found[index + 1].endswith("?"):
+            pairs.append((f"{sentence} {found[index + 1]}", found[index + 1]))
+    return pairs
 
 
 def _clip(sentence: str, words: set[str]) -> str:
@@ -88,25 +99,27 @@ def best_sentences(
     source add to the score. A sentence counts only when it shares at least one of the
     question's own content words; `required` phrases (a population's names) must appear.
     """
-    asked = stems(reading.text, ignore)
-    if not asked:
+    own = stems(reading.text, ignore)
+    if not own:
         return []
+    asked = set(own)
+    for medicine in load_medicine_index().named_in(reading.text, set(ignore)):
+        asked |= {stem(word) for name in medicine.agent_names for word in _WORD.findall(name)}
     topic = {stem(word) for word in reading.search_words} - asked
     query = " ".join([reading.text, *reading.search_words])
     trust = _reliability(monograph)
-    candidates: list[tuple[Passage, str, set[str]]] = []
+    candidates: list[tuple[Passage, str, set[str], set[str]]] = []
     for passage in passages.search(monograph.drug, query, limit=_CANDIDATES):
-        for sentence in _sentences(passage.text):
-            lowered = sentence.lower()
-            if required and not any(phrase in lowered for phrase in required):
+        for scored, quoted in _sentences(passage.text):
+            if required and not any(phrase in quoted.lower() for phrase in required):
                 continue
-            candidates.append((passage, sentence, {stem(w) for w in _WORD.findall(lowered)}))
-    held = Counter(word for *_rest, words in candidates for word in words & asked)
+            words = {stem(word) for word in _WORD.findall(scored.lower())}
+            candidates.append((passage, quoted, words, _shared(asked, words)))
+    held = Counter(word for *_rest, shared in candidates for word in shared)
     total = len(candidates) + 1
     weight = {word: 1.0 + math.log(total / (count + 0.5)) for word, count in held.items()}
     found: list[Sentence] = []
-    for passage, sentence, words in candidates:
-        shared = asked & words
+    for passage, sentence, words, shared in candidates:
         in_section = bool(reading.sections) and passage.section in reading.sections
         if not shared and not in_section:
             continue
@@ -114,13 +127,22 @@ def best_sentences(
             2 * sum(weight[word] for word in shared)
             + len(topic & words)
             + 2 * int(in_section)
-            + 0.5 * (trust.get(passage.source, 1) - 1)
+            + (trust.get(passage.source, 1) - 1)
         )
-        found.append(
-            Sentence(passage, _clip(sentence, asked | topic), len(shared), score, in_section)
-        )
+        matched = len(shared & own) + int(bool(shared - own))
+        found.append(Sentence(passage, _clip(sentence, asked | topic), matched, score, in_section))
     found.sort(key=lambda item: -item.score)
     return found
+
+
+def _shared(asked: set[str], words: set[str]) -> set[str]:
+    """The asked stems a sentence holds, as a word or as the start of a longer word
+    ("temp" -> "temperature")."""
+    shared = asked & words
+    for word in asked - shared:
+        if len(word) >= _PREFIX and any(held.startswith(word) for held in words):
+            shared.add(word)
+    return shared
 
 
 def needed_share(reading: Reading, ignore: frozenset[str]) -> int:
@@ -141,5 +163,6 @@ def question_ignore(monograph: Monograph, names: set[str]) -> frozenset[str]:
     words = set(names)
     for name in (monograph.drug, *monograph.brand_names):
         words.update(_WORD.findall(name.lower()))
-    words.update(load_vocabulary().stopwords)
+    vocabulary = load_vocabulary()
+    words.update(vocabulary.stopwords | vocabulary.question_generic_words)
     return frozenset(words)
