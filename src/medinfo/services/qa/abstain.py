@@ -111,7 +111,7 @@ def _opening(reading: Reading) -> list[str]:
 
 def abstain_for_concern(reading: Reading, concern: Concern, drug: str | None, name: str) -> Answer:
     """Decline a question about a pet, a diagnosis or judgement, a price, the law, a drug test
-    or a comparison."""
+    or a comparison (intent `alternatives`: which medicine instead; the rest `other`)."""
     lines = [_CONCERN_MESSAGES[concern].format(drug=name)]
     safety = SAFETY_LINES.get(reading.intent)
     if safety and concern is not Concern.ANIMAL:
@@ -120,7 +120,8 @@ def abstain_for_concern(reading: Reading, concern: Concern, drug: str | None, na
         lines.insert(0, _ANIMAL_EMERGENCY)
     else:
         lines[:0] = _opening(reading)
-    return _finish(reading, drug, lines, Intent.OTHER)
+    intent = Intent.ALTERNATIVES if concern is Concern.COMPARISON else Intent.OTHER
+    return _finish(reading, drug, lines, intent)
 
 
 def abstain_unknown_drug(reading: Reading, name: str | None) -> Answer:

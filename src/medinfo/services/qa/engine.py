@@ -39,7 +39,10 @@ from medinfo.services.qa.uses import (
 from medinfo.services.qa.vocabulary import load_vocabulary
 
 MAX_QUESTION_LENGTH = 2000
-_QUOTED = 2  # source sentences quoted with an answer
+_QUOTED = 3  # source sentences quoted with an answer, at most
+_CLOSE = 0.5  # ... each scoring at least this share of the best one
+# Intents the engine composes apart but reports as a wider one: weight gain is a side effect.
+_REPORTED = {Intent.WEIGHT_GAIN: Intent.SIDE_EFFECTS}
 
 
 def _with_evidence(
@@ -79,6 +82,8 @@ def _with_evidence(
         lead, safety = "{title} says:", None
     said = " ".join(draft.sentences).lower()
     for sentence in found[:_QUOTED]:
+        if sentence.score < found[0].score * _CLOSE:
+            break
         if sentence.text.lower()[:60] not in said:
             add_evidence(draft, monograph, sentence, lead)
             lead = "{title} also says:"
@@ -137,8 +142,20 @@ def answer_question(
 
     `drug` names the medicine when the question does not (brand or misspelled names are
     fine); otherwise the drug mentioned in the question is used. Raises InputError for an
-    empty or overlong question.
+    empty or overlong question. A weight question is composed from the weight-related
+    facts but reported as a side-effect question (`_REPORTED`).
     """
+    answer = _answer(question, monographs, drug, passages)
+    reported = _REPORTED.get(answer.intent)
+    return answer.model_copy(update={"intent": reported}) if reported else answer
+
+
+def _answer(
+    question: str,
+    monographs: MonographLookup,
+    drug: str | None,
+    passages: PassageSearch | None,
+) -> Answer:
     if not question.strip():
         raise InputError("question: must not be empty")
     if len(question) > MAX_QUESTION_LENGTH:
