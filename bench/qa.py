@@ -205,9 +205,18 @@ class Tally:
         return f"{self.right[label] / seen:.1%} ({self.right[label]}/{seen})" if seen else "n/a"
 
 
+def _drug_name(drug_dir: Path) -> str:
+    """The drug a blind article folder is about, as its gold file names it ("a/b" for a
+    combination; the folder name is only a file-system spelling)."""
+    gold = drug_dir / "gold.json"
+    if gold.is_file():
+        return str(json.loads(gold.read_text()).get("drug") or drug_dir.name)
+    return drug_dir.name
+
+
 def _same_drug(expected: str | None, got: str | None) -> bool:
-    def key(name: str | None) -> str:
-        return re.sub(r"[^a-z]+", "-", (name or "").lower()).strip("-")
+    def key(name: str | None) -> str:  # a combination's parts in any order
+        return "-".join(sorted(re.findall(r"[a-z]+", (name or "").lower())))
 
     return key(expected) == key(got)
 
@@ -271,7 +280,7 @@ def bench_blind(folder: Path, misses: bool) -> None:
         app.ingest_paths([path for path in labels if path.is_file()])
         for drug_dir in sorted(p for p in (BLIND / "articles").iterdir() if p.is_dir()):
             articles = sorted(p for p in drug_dir.iterdir() if p.name != "gold.json")
-            app.ingest_paths(articles, drug=drug_dir.name)
+            app.ingest_paths(articles, drug=_drug_name(drug_dir))
         lookup = StoreMonographs(app.database)
         answerer = Answerer(lookup, StorePassages(app.database))
         score_blind(answerer.ask, rows, misses)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,10 +14,14 @@ from medinfo.services.names import NameResolver, NameTable, NoMonographError
 from medinfo.store.database import Database
 
 if TYPE_CHECKING:
+    from medinfo.domain.catalog import CatalogDrug
     from medinfo.services.catalog import Catalog
     from medinfo.services.qa import DrugNameIndex
 
 __all__ = ["MedicineName", "NoMonographError", "StoreMonographs"]
+
+_WORDS = re.compile(r"[a-z][a-z0-9-]*")
+_MIN_CATALOG_NAME = 4  # shorter words ("ice", "tea") are too often ordinary words
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,25 @@ class StoreMonographs:
     def get(self, drug: str) -> Monograph | None:
         """The monograph of a drug key, parsed once per stored version."""
         return self._get(drug, self._current())
+
+    def catalog_in_text(self, text: str) -> CatalogDrug | None:
+        """The first catalog medicine a free-text question names exactly (one or two words,
+        never a question word), for a drug that has no monograph."""
+        from medinfo.services.qa.intents import load_intent_rules
+        from medinfo.services.qa.vocabulary import load_vocabulary
+
+        rules = load_intent_rules()
+        ignore = rules.known_words | rules.fuzzy.never_correct | load_vocabulary().stopwords
+        catalog = self.names.catalog()
+        words = _WORDS.findall(text.lower())
+        for start, word in enumerate(words):
+            for phrase in (" ".join(words[start : start + 2]), word):
+                if phrase in ignore or len(phrase) < _MIN_CATALOG_NAME:
+                    continue
+                key = catalog.resolve(phrase, fuzzy=False)
+                if key is not None:
+                    return catalog.get(key)
+        return None
 
     # -- MedicineResolver (safety checks) --
 
@@ -142,8 +166,8 @@ class StoreMonographs:
         names = {name: drug for name, (drug, _kind) in table.stored.items()}
         catalog = self.names.catalog()
         for drug in table.etags:
-            entry = catalog.get(drug)
-            if entry is None:
+            entry = catalog.get(drug) or catalog.get(catalog.resolve(drug, fuzzy=False) or "")
+            if entry is None:  # a combination monograph "a/b" takes its product's names too
                 continue
             for alias in (*entry.brand_names, *entry.synonyms, entry.display_name):
                 names.setdefault(alias.strip().lower(), drug)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from medinfo.domain.answers import Answer, Intent
+from medinfo.domain.catalog import CatalogDrug
 from medinfo.domain.monograph import DISCLAIMER, UNKNOWN
 from medinfo.services.qa.intents import Concern, Reading
 
@@ -12,6 +13,7 @@ EMERGENCY = (
     "(1-800-222-1222 in the US) now."
 )
 PHARMACIST = "Ask a pharmacist or doctor."
+_LISTED = 6  # brand names or forms named for a catalog-only medicine
 
 # What must be said on a topic even when the sources say nothing about it.
 SAFETY_LINES: dict[Intent, str] = {
@@ -131,6 +133,27 @@ def abstain_unknown_drug(reading: Reading, name: str | None) -> Answer:
     else:
         lines = ["medinfo could not tell which medicine this question is about.", PHARMACIST]
     return _finish(reading, None, [*_opening(reading), *lines], reading.intent)
+
+
+def abstain_catalog_only(reading: Reading, entry: CatalogDrug) -> Answer:
+    """Decline a question about a medicine the catalog knows but no source covers, saying what
+    the catalog holds (brands and forms; strengths stay on its catalog page, never next to a
+    question about dosing)."""
+    from medinfo.services.catalog_display import display_brand
+
+    name = entry.display_name or entry.name
+    lines = [f"medinfo has no sources about {name} yet, so it cannot answer questions about it."]
+    brands = sorted({display_brand(brand) for brand in entry.brand_names})[:_LISTED]
+    forms = sorted({f"{p.route} {p.form}".strip().lower() for p in entry.products})[:_LISTED]
+    if brands:
+        lines.append(f"The drug catalog knows it under the brand names {', '.join(brands)}.")
+    if forms:
+        lines.append(f"It is sold as: {'; '.join(forms)}.")
+    lines.append(PHARMACIST)
+    safety = SAFETY_LINES.get(reading.intent)
+    if safety:
+        lines.append(safety.format(drug=name))
+    return _finish(reading, entry.name, [*_opening(reading), *lines], reading.intent)
 
 
 def abstain_child_dose(reading: Reading, drug: str, name: str) -> Answer:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from medinfo.domain.monograph import Monograph
+
+if TYPE_CHECKING:
+    from medinfo.domain.catalog import CatalogDrug
 
 _LETTERS = re.compile(r"[a-z]+")
 _MIN_FUZZY_LENGTH = 5
@@ -26,6 +29,15 @@ class MonographLookup(Protocol):
 
     def get(self, drug: str) -> Monograph | None:
         """The monograph of a generic key."""
+        ...
+
+
+@runtime_checkable
+class CatalogLookup(Protocol):
+    """A lookup that also knows medicines without a monograph (the store's drug catalog)."""
+
+    def catalog_in_text(self, text: str) -> CatalogDrug | None:
+        """The first catalog medicine a free-text question names, if any."""
         ...
 
 

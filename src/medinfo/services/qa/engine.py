@@ -10,6 +10,7 @@ from medinfo.domain.monograph import DISCLAIMER, Monograph
 from medinfo.services.qa.abstain import (
     EMERGENCY,
     SAFETY_LINES,
+    abstain_catalog_only,
     abstain_child_dose,
     abstain_for_concern,
     abstain_uncovered,
@@ -20,7 +21,7 @@ from medinfo.services.qa.abstain import (
     secondary_lines,
 )
 from medinfo.services.qa.compose import compose_answer
-from medinfo.services.qa.drug_mentions import MonographLookup, second_monograph
+from medinfo.services.qa.drug_mentions import CatalogLookup, MonographLookup, second_monograph
 from medinfo.services.qa.evidence import add_evidence, best_sentences, needed_share, question_ignore
 from medinfo.services.qa.intents import Reading, read_question
 from medinfo.services.qa.medicines import load_medicine_index
@@ -87,6 +88,7 @@ def _with_evidence(
         if sentence.text.lower()[:60] not in said:
             add_evidence(draft, monograph, sentence, lead)
             lead = "{title} also says:"
+            said += " " + sentence.text.lower()
     if safety:
         draft.say(safety.format(drug=monograph.drug))
     return draft
@@ -161,6 +163,10 @@ def _answer(
     if len(question) > MAX_QUESTION_LENGTH:
         raise InputError(f"question: longer than {MAX_QUESTION_LENGTH} characters")
     key = monographs.resolve(drug) if drug else monographs.find_in_text(question)
+    entry = None
+    if key is None and isinstance(monographs, CatalogLookup):
+        entry = monographs.catalog_in_text(drug or question)  # a brand only the catalog knows
+        key = monographs.resolve(entry.name) if entry is not None else None
     monograph = monographs.get(key) if key else None
     names = [monograph.drug, *monograph.brand_names] if monograph else []
     reading = read_question(question, drug_names=[*names, *([drug] if drug else [])])
@@ -169,6 +175,8 @@ def _answer(
     if concern is not None:
         return abstain_for_concern(reading, concern, monograph.drug if monograph else None, name)
     if monograph is None:
+        if entry is not None:
+            return abstain_catalog_only(reading, entry)
         return abstain_unknown_drug(reading, drug)
     reading = _unread_intent(reading, monograph)
     if is_child_dose(reading):

@@ -1,0 +1,52 @@
+"""Tests for questions about a medicine the catalog knows but no source covers."""
+
+from __future__ import annotations
+
+from medinfo.domain.catalog import CatalogDrug, Product
+from medinfo.services.qa import InMemoryMonographs, answer_question
+from medinfo.services.qa.drug_mentions import CatalogLookup
+
+
+class _WithCatalog(InMemoryMonographs):
+    """The in-memory lookup plus a catalog of one medicine without a monograph."""
+
+    def catalog_in_text(self, text: str) -> CatalogDrug | None:
+        if "kalmex" in text.lower() or "calmoxine" in text.lower():
+            return CatalogDrug(
+                name="calmoxine",
+                display_name="Calmoxine",
+                brand_names=("KALMEX",),
+                products=(
+                    Product(
+                        brand="KALMEX",
+                        form="TABLET",
+                        route="ORAL",
+                        strength="10MG",
+                        application="NDA000001",
+                    ),
+                ),
+            )
+        return None
+
+
+def test_lookup_with_catalog_is_a_catalog_lookup(lookup: InMemoryMonographs) -> None:
+    assert isinstance(_WithCatalog([]), CatalogLookup)
+    assert not isinstance(lookup, CatalogLookup)
+
+
+def test_catalog_only_medicine_is_declined_with_what_the_catalog_holds() -> None:
+    answer = answer_question("how many kalmex can i take a day", _WithCatalog([]))
+    assert not answer.answerable
+    assert answer.drug == "calmoxine"
+    assert "no sources about Calmoxine" in answer.answer
+    assert "Kalmex" in answer.answer.title()
+    assert "oral tablet" in answer.answer
+    assert "pharmacist" in answer.answer
+    assert "10" not in answer.answer  # a strength next to a dose question could read as a dose
+
+
+def test_unknown_name_still_gets_could_not_tell() -> None:
+    answer = answer_question("can i take zzyzx daily", _WithCatalog([]))
+    assert not answer.answerable
+    assert answer.drug is None
+    assert "could not tell" in answer.answer
