@@ -141,10 +141,15 @@ def second_monograph(
     question: str, first: Monograph, monographs: MonographLookup
 ) -> Monograph | None:
     """The monograph of another drug the question names besides `first`, if any."""
-    text = question.lower()
-    for name in sorted({first.drug, *first.brand_names}, key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(name.lower())}\b", " ", text)
-    key = monographs.find_in_text(text)
+    key = monographs.find_in_text(without_names(question, first))
     if key is None or key == first.drug:
         return None
     return monographs.get(key)
+
+
+def without_names(question: str, monograph: Monograph) -> str:
+    """The question, lower-cased, with the drug's own generic and brand names blanked out."""
+    text = question.lower()
+    for name in sorted({monograph.drug, *monograph.brand_names}, key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(name.lower())}\b", " ", text)
+    return text

@@ -21,7 +21,12 @@ from medinfo.services.qa.abstain import (
     secondary_lines,
 )
 from medinfo.services.qa.compose import compose_answer
-from medinfo.services.qa.drug_mentions import CatalogLookup, MonographLookup, second_monograph
+from medinfo.services.qa.drug_mentions import (
+    CatalogLookup,
+    MonographLookup,
+    second_monograph,
+    without_names,
+)
 from medinfo.services.qa.evidence import add_evidence, best_sentences, needed_share, question_ignore
 from medinfo.services.qa.intents import Reading, read_question
 from medinfo.services.qa.medicines import load_medicine_index
@@ -37,7 +42,7 @@ from medinfo.services.qa.uses import (
     is_unlisted_use,
     unlisted_use_draft,
 )
-from medinfo.services.qa.vocabulary import load_vocabulary
+from medinfo.services.qa.vocabulary import contains_phrase, load_vocabulary, term_key
 
 MAX_QUESTION_LENGTH = 2000
 _QUOTED = 3  # source sentences quoted with an answer, at most
@@ -119,6 +124,40 @@ def _add_other_side(draft: Draft, first: Monograph, other: Monograph, question: 
     draft.sentences[:] = [s for s in draft.sentences if pair not in s]
     draft.sentences[:0] = listed
     draft.add(*found.citations)
+
+
+def _unlisted_pair(
+    draft: Draft, monograph: Monograph, reading: Reading, monographs: MonographLookup
+) -> str | None:
+    """What to say when the sources list no interaction with the medicine asked about and
+    nothing else in the answer speaks of it: then the question is declined, not answered."""
+    if any(" can interact with " in sentence for sentence in draft.sentences):
+        return None
+    note = next((s for s in draft.sentences if "do not list an interaction between" in s), None)
+    topic = Topic.of(reading)
+    asked = {
+        name
+        for medicine in load_medicine_index().named_in(topic.folded, own_names(monograph))
+        for name in (medicine.typed, *medicine.agent_names)
+    }
+    if note is None and not asked and isinstance(monographs, CatalogLookup):
+        other = monographs.catalog_in_text(without_names(reading.question, monograph))
+        if other is None or term_key(other.name) in own_names(monograph):
+            return None
+        asked = {term_key(n) for n in (other.name, *other.components, *other.brand_names)}
+        if any(term_key(item.agent) in asked for item in monograph.interactions):
+            return None
+        note = (
+            f"The sources do not list an interaction between {monograph.drug} and "
+            f"{other.display_name if ';' in other.name else other.name}. That does not prove the combination is safe: "
+            "ask a pharmacist before taking them together."
+        )
+    if note is None:
+        return None
+    quoted = " ".join(s for s in draft.sentences if "\u201c" in s)
+    if any(contains_phrase(term_key(quoted), name) for name in asked if name):
+        return None
+    return note
 
 
 def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
@@ -207,6 +246,9 @@ def _answer(
         other = second_monograph(question, monograph, monographs)
         if other is not None:
             _add_other_side(draft, monograph, other, question)
+        note = _unlisted_pair(draft, monograph, reading, monographs)
+        if note is not None:
+            return abstain_uncovered(reading, monograph.drug, name, note)
     if draft is None:
         return abstain_uncovered(reading, monograph.drug, name)
     opening = [EMERGENCY] if needs_emergency_line(reading) else []

@@ -21,10 +21,11 @@ UNANSWERABLE = [
     "can i give my dog some zoloft",
     "i cant sleep and feel sad all the time, is it depression",
     "what is the dose of venlafaxine",
+    "can i take zoloft and tizanidine together",
 ]
 ANSWERABLE = [
     ("do you think i can have a beer on zanaflex", "avoid"),
-    ("can i take zoloft and tizanidine together", "tizanidine"),
+    ("can i take zanaflex with my tramadol", "opioids"),
     ("what do they give tizanidine for", "spasticity"),
     ("what is the limit of mg of zanaflex", "36 mg"),
 ]

@@ -202,6 +202,7 @@ def test_answer_question_never_calls_an_unlisted_combination_safe(
     lookup: InMemoryMonographs,
 ) -> None:
     answer = answer_question("can i take zoloft and cetirizine together", lookup)
+    assert not answer.answerable  # nothing the sources hold answers it: declined, not answered
     assert "do not list an interaction between sertraline and cetirizine" in answer.answer
     assert "ask a pharmacist" in answer.answer.lower()
     assert "does not prove the combination is safe" in answer.answer
@@ -263,6 +264,7 @@ def test_answer_question_two_drugs_neither_lists_the_other() -> None:
     )
     lookup = InMemoryMonographs([first, Monograph(drug="betamine")])
     answer = answer_question("can i take alphazol with betamine", lookup)
+    assert not answer.answerable
     assert "do not list an interaction between them" in answer.answer
     assert "does not prove the combination is safe" in answer.answer
 
