@@ -147,10 +147,11 @@ def _unlisted_pair(
         asked = {term_key(n) for n in (other.name, *other.components, *other.brand_names)}
         if any(term_key(item.agent) in asked for item in monograph.interactions):
             return None
+        named = other.display_name if ";" in other.name else other.name
         note = (
-            f"The sources do not list an interaction between {monograph.drug} and "
-            f"{other.display_name if ';' in other.name else other.name}. That does not prove the combination is safe: "
-            "ask a pharmacist before taking them together."
+            f"The sources do not list an interaction between {monograph.drug} and {named}. "
+            "That does not prove the combination is safe: ask a pharmacist before taking them "
+            "together."
         )
     if note is None:
         return None
