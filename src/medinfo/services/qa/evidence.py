@@ -123,11 +123,13 @@ def best_sentences(
         in_section = bool(reading.sections) and passage.section in reading.sections
         if not shared and not in_section:
             continue
-        score = (
+        score = (  # a sentence sharing no question word only fills in: section counts once
             2 * sum(weight[word] for word in shared)
             + len(topic & words)
             + 2 * int(in_section)
             + (trust.get(passage.source, 1) - 1)
+            if shared
+            else 2.0 * in_section
         )
         matched = len(shared & own) + int(bool(shared - own))
         found.append(Sentence(passage, _clip(sentence, asked | topic), matched, score, in_section))
