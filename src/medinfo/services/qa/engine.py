@@ -34,7 +34,7 @@ from medinfo.services.qa.passages import PassageSearch
 from medinfo.services.qa.phrasing import Draft
 from medinfo.services.qa.populations import asked_population, population_draft, population_name
 from medinfo.services.qa.practical import mentions_any
-from medinfo.services.qa.topic import Topic, own_names
+from medinfo.services.qa.topic import Topic, named_effects, own_names
 from medinfo.services.qa.uses import (
     asked_effect,
     asked_use,
@@ -162,11 +162,24 @@ def _unlisted_pair(
 
 
 def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
-    """A question with no intent cue that names a symptom asks about side effects; one that
-    names another medicine asks about the combination."""
+    """A question with no intent cue that names a symptom or one of the drug's listed side
+    effects asks about side effects; one that names another medicine asks about the
+    combination. A side-effect question naming only effects the sources list as serious asks
+    about serious side effects."""
+    effects = {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS}
+    if reading.intent in effects:
+        named = named_effects(monograph, Topic.of(reading))
+        if named and all(effect.serious for effect in named):
+            return replace(reading, intent=Intent.SERIOUS_SIDE_EFFECTS)
+        return reading
     if reading.intent is not Intent.OTHER or reading.concerns:
         return reading
     topic = Topic.of(reading)
+    named = named_effects(monograph, topic)
+    if named:
+        serious = all(effect.serious for effect in named)
+        intent = Intent.SERIOUS_SIDE_EFFECTS if serious else Intent.SIDE_EFFECTS
+        return replace(reading, intent=intent)
     if topic.vocabulary.symptoms_in(topic.folded):
         return replace(reading, intent=Intent.SIDE_EFFECTS)
     if load_medicine_index().named_in(topic.folded, own_names(monograph)):

@@ -11,6 +11,7 @@ from medinfo.services.qa.phrasing import Draft, join_words, note_weak, quote
 from medinfo.services.qa.vocabulary import Vocabulary, contains_phrase, load_vocabulary, term_key
 
 MAX_LISTED = 10
+_DISTINCTIVE = 5  # letters a word of an effect's term needs to name it on its own
 
 
 @dataclass(frozen=True)
@@ -64,3 +65,20 @@ def list_effects(draft: Draft, lead: str, effects: list[SideEffect]) -> None:
     if shown:
         draft.say(f"{lead} {join_words([e.term for e in shown])}.", *shown)
         note_weak(draft, shown, [e.term for e in shown])
+
+
+def named_effects(monograph: Monograph, topic: Topic) -> list[SideEffect]:
+    """The drug's listed side effects a question names: by the term, by everyday words for it,
+    or by a distinctive word of the term (five letters or more, not a generic word such as
+    "disease" or "loss")."""
+    vocabulary = topic.vocabulary
+    words = set(topic.folded.split())
+    found = []
+    for effect in monograph.side_effects:
+        term = term_key(effect.term)
+        everyday = (term, *vocabulary.symptoms.get(term, ()))
+        distinctive = {w for w in term.split() if len(w) >= _DISTINCTIVE}
+        distinctive -= vocabulary.condition_generic_words
+        if any(contains_phrase(topic.folded, w) for w in everyday) or distinctive & words:
+            found.append(effect)
+    return found
