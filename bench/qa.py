@@ -46,6 +46,11 @@ MEDQUAD_INTENTS = {
 MEDQUAD_SAMPLE = 2000
 BLIND = HERE.parent / "tests" / "fixtures" / "blind"
 SPL_FILES = ("spl_example_lipitor_orig.xml", "spl_example_viagra_64f8040f.xml")
+# The scorer's fix for issue 13: a key fact counts when its words come in order with at most
+# this many words between two of them, and numbers are compared without thousands separators.
+KEY_GAP = 2
+KEY_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 DOSE_NUMBER = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|micrograms?|g\b|ml|units?|iu\b|puffs?|tablets?|capsules?|%)"
 )
@@ -221,18 +226,46 @@ def _same_drug(expected: str | None, got: str | None) -> bool:
     return key(expected) == key(got)
 
 
-def _blind_verdict(row: dict[str, object], answer: Answer) -> bool:
+def _plain(text: str) -> str:
+    """Lower-cased, single-spaced, without thousands separators ("1,500 mg" is "1500 mg")."""
+    return THOUSANDS.sub("", " ".join(text.lower().split()))
+
+
+def _holds(text: str, key: str, gap: int) -> bool:
+    """Whether `text` states the key fact: as written, or (gap > 0) its words in order with at
+    most `gap` words between two of them ("never double" in "never take a double dose")."""
+    text, key = _plain(text), _plain(key)
+    if key in text:
+        return True
+    wanted, words = KEY_WORD.findall(key), KEY_WORD.findall(text)
+    if not gap or not wanted:
+        return False
+    for start, word in enumerate(words):
+        at = start if word == wanted[0] else -1
+        for part in wanted[1:] if at >= 0 else ():
+            ahead = words[at + 1 : at + 2 + gap]
+            at = at + 1 + ahead.index(part) if part in ahead else -1
+            if at < 0:
+                break
+        if at >= 0:
+            return True
+    return False
+
+
+def _blind_verdict(row: dict[str, object], answer: Answer, gap: int = KEY_GAP) -> bool:
     """Answerable: answered, cited, every key fact present; unanswerable: an honest abstention."""
     text = " ".join(answer.answer.lower().split())
     if row["answerable"]:
-        keys = [str(key).lower() for key in row.get("key_facts") or []]  # type: ignore[attr-defined]
-        return answer.answerable and bool(answer.citations) and all(key in text for key in keys)
+        keys = [str(key) for key in row.get("key_facts") or []]  # type: ignore[attr-defined]
+        held = all(_holds(text, key, gap) for key in keys)
+        return answer.answerable and bool(answer.citations) and held
     no_number = DOSE_NUMBER.search(text) is None
     return not answer.answerable and no_number and _points_to_someone(answer)
 
 
 def score_blind(ask: Ask, rows: list[dict[str, object]], misses: bool) -> None:
     intents, answers, abstentions, populations, drugs = Tally(), Tally(), Tally(), Tally(), Tally()
+    strict = Tally()
     for row in rows:
         answer = ask(str(row["question"]), None)
         expected = str(row["intent"])
@@ -240,6 +273,8 @@ def score_blind(ask: Ask, rows: list[dict[str, object]], misses: bool) -> None:
         ok = _blind_verdict(row, answer)
         (answers if row["answerable"] else abstentions).add(expected, ok)
         answers.add("all", ok) if row["answerable"] else abstentions.add("all", ok)
+        if row["answerable"]:
+            strict.add("all", _blind_verdict(row, answer, gap=0))
         if row.get("population"):
             populations.add(str(row["population"]), ok)
         drug_ok = _same_drug(row.get("drug"), answer.drug)  # type: ignore[arg-type]
@@ -255,6 +290,7 @@ def score_blind(ask: Ask, rows: list[dict[str, object]], misses: bool) -> None:
     print(f"blind questions: {len(rows)}")
     print(f"  intent accuracy       {intents.line('all')}")
     print(f"  correct answers       {answers.line('all')}")
+    print(f"    (words verbatim     {strict.line('all')})")
     print(f"  abstentions           {abstentions.line('all')}")
     print(f"  drug resolution       {drugs.line('all')}")
     print(f"  {'intent':22} {'intent acc':>16} {'correct':>14} {'abstained':>14}")
