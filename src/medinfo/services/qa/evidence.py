@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from medinfo.domain.answers import Citation
 from medinfo.domain.monograph import Monograph
@@ -35,6 +36,7 @@ class Sentence:
     in_section: bool = False
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem, so "tapered" meets "taper" and "stops" meets "stop"."""
     for suffix in _SUFFIXES:
@@ -113,8 +115,9 @@ def best_sentences(
         for scored, quoted in _sentences(passage.text):
             if required and not any(phrase in quoted.lower() for phrase in required):
                 continue
-            words = {stem(word) for word in _WORD.findall(scored.lower())}
-            candidates.append((passage, quoted, words, _shared(asked, words)))
+            found_words = _WORD.findall(scored.lower())
+            words = {stem(word) for word in found_words}
+            candidates.append((passage, quoted, words, _shared(asked, words, found_words)))
     held = Counter(word for *_rest, shared in candidates for word in shared)
     total = len(candidates) + 1
     weight = {word: 1.0 + math.log(total / (count + 0.5)) for word, count in held.items()}
@@ -137,13 +140,14 @@ def best_sentences(
     return found
 
 
-def _shared(asked: set[str], words: set[str]) -> set[str]:
+def _shared(asked: set[str], words: set[str], spelled: list[str]) -> set[str]:
     """The asked stems a sentence holds, as a word or as the start of a longer word
-    ("temp" -> "temperature")."""
+    ("temp" -> "temperature"); `spelled` are the sentence's words as written."""
     shared = asked & words
-    for word in asked - shared:
-        if len(word) >= _PREFIX and any(held.startswith(word) for held in words):
-            shared.add(word)
+    missing = [word for word in asked - shared if len(word) >= _PREFIX]
+    if missing:
+        joined = " " + " ".join(spelled)
+        shared.update(word for word in missing if f" {word}" in joined)
     return shared
 
 
