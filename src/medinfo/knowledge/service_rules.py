@@ -86,6 +86,7 @@ class AnswerTerms(KnowledgeFile):
     use_stop_words: tuple[str, ...] = ()
     dose_populations: dict[str, str] = Field(default_factory=dict)
     older_age_pattern: Pattern | None = None
+    older_age_source_pattern: Pattern | None = None
 
 
 # --- reviews/: data sets, side-effect mentions, moderation -----------------------------

@@ -32,7 +32,12 @@ from medinfo.services.qa.intents import Reading, read_question
 from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.passages import PassageSearch
 from medinfo.services.qa.phrasing import Draft
-from medinfo.services.qa.populations import asked_population, population_draft, population_name
+from medinfo.services.qa.populations import (
+    asked_age,
+    asked_population,
+    population_draft,
+    population_name,
+)
 from medinfo.services.qa.practical import mentions_any
 from medinfo.services.qa.topic import Topic, named_effects, own_names
 from medinfo.services.qa.uses import (
@@ -240,7 +245,7 @@ def _answer(
     dosing = reading.intent in {Intent.DOSAGE, Intent.MAX_DOSE}
     population = asked_population(Topic.of(reading)) if dosing else None
     if population:
-        draft = population_draft(monograph, population, passages)
+        draft = population_draft(monograph, population, passages, asked_age(question))
         if draft is None:
             said = f"The sources give no dose of {name} for {population_name(population)}."
             return abstain_uncovered(reading, monograph.drug, name, said)

@@ -15,6 +15,7 @@ from medinfo.services.qa.topic import Topic
 from medinfo.services.qa.uses import source_on_use
 from medinfo.services.qa.vocabulary import contains_phrase, load_vocabulary, term_key
 
+_OLDER_QUERY = ("older", "elderly", "aged", "years", "65", "70", "75", "80")
 _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?)\b|\bdose\b")
 
 
@@ -63,26 +64,58 @@ def _names_of(population: str) -> list[str]:
     return [name for name, preferred in condition_names().items() if preferred == population]
 
 
+@cache
+def _older_limit() -> re.Pattern[str] | None:
+    pattern = load_vocabulary().older_age_source_pattern
+    return re.compile(pattern) if pattern else None
+
+
+def asked_age(question: str) -> int | None:
+    """The age of 65 or more a question gives ("im 82", "my 70 year old dad"), if any."""
+    older = _older_age()
+    found = older.search(question.lower()) if older else None
+    digits = re.search(r"\d+", found.group()) if found else None
+    return int(digits.group()) if digits else None
+
+
+def _names_older_age(sentence: str, age: int | None) -> bool:
+    """Whether a source sentence sets an age limit of 65 or more that the asker reaches."""
+    limit = _older_limit()
+    for found in limit.finditer(sentence.lower()) if limit else ():
+        threshold = int(found.group("age") or found.group("from"))
+        if age is None or threshold <= age:
+            return True
+    return False
+
+
 def _dose_sentence(
-    monograph: Monograph, population: str, passages: PassageSearch | None
+    monograph: Monograph, population: str, passages: PassageSearch | None, age: int | None
 ) -> tuple[str, Citation] | None:
-    """A source sentence giving a dose for the group (it names the group and a dose)."""
+    """A source sentence giving a dose for the group (it names the group and a dose; for
+    older adults an age limit the asker reaches names the group too)."""
     names = _names_of(population)
+    older = population_name(population) == "older adults"
 
     def about_group_dose(sentence: str) -> bool:
         folded = term_key(sentence)
         named = any(contains_phrase(folded, name) for name in names)
+        named = named or (older and _names_older_age(sentence, age))
         return named and bool(_DOSE.search(sentence.lower()))
 
-    return source_on_use(monograph, " ".join(names[:4]), passages, about_group_dose)
+    query = " ".join([*names[:4], *(_OLDER_QUERY if older else ())])
+    return source_on_use(monograph, query, passages, about_group_dose)
 
 
 def population_draft(
-    monograph: Monograph, population: str, passages: PassageSearch | None = None
+    monograph: Monograph,
+    population: str,
+    passages: PassageSearch | None = None,
+    age: int | None = None,
 ) -> Draft | None:
-    """What the sources say about dosing for the group; None when they say nothing."""
+    """What the sources say about dosing for the group (`age`: the asker's, when given);
+    None when they say nothing."""
     draft = Draft()
-    found = _dose_sentence(monograph, population, passages)
+    found = _dose_sentence(monograph, population, passages, age)
     if found is not None:
         sentence, citation = found
         title = source_titles(monograph, [citation.source])

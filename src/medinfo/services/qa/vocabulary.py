@@ -40,6 +40,7 @@ class Vocabulary:
     use_stop_words: frozenset[str] = frozenset()
     dose_populations: dict[str, str] = field(default_factory=dict)
     older_age_pattern: str = ""
+    older_age_source_pattern: str = ""
 
     def symptoms_in(self, text: str) -> set[str]:
         """The symptom terms a folded question names, directly or in everyday words."""
@@ -67,6 +68,7 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         use_stop_words=frozenset(word.lower() for word in raw.use_stop_words),
         dose_populations={term_key(k): v for k, v in raw.dose_populations.items()},
         older_age_pattern=raw.older_age_pattern or "",
+        older_age_source_pattern=raw.older_age_source_pattern or "",
         topic_words={
             intent: tuple(w.lower() for w in words) for intent, words in raw.topic_words.items()
         },

@@ -4,6 +4,7 @@ import pytest
 
 from medinfo.domain.monograph import Monograph
 from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
+from medinfo.services.qa.populations import asked_age
 
 
 @pytest.mark.parametrize(
@@ -65,3 +66,33 @@ def test_answer_question_population_invariant_over_test_monographs(
         renal = {a.max_daily_mg for a in monograph.dosing.renal_adjustment}
         if maximum is not None and maximum.amount not in renal:
             assert f"{maximum.amount:g} mg" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "age"),
+    [("im 82 and taking zanaflex", 82), ("my 70 year old dad", 70), ("i take 80 mg", None)],
+)
+def test_asked_age_reads_an_older_age_only(question: str, age: int | None) -> None:
+    assert asked_age(question) == age
+
+
+def _age_passages() -> InMemoryPassages:
+    passages = InMemoryPassages()
+    text = "Intro.\n\nPeople aged 75 or over should start on 1 mg at night.\n"
+    passages.add_text("tizanidine", "tz8", text)
+    return passages
+
+
+def test_answer_question_older_age_limit_the_asker_reaches_is_quoted(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("im 80, what dose of zanaflex", lookup, passages=_age_passages())
+    assert answer.answerable
+    assert "start on 1 mg" in answer.answer
+
+
+def test_answer_question_older_age_limit_the_asker_does_not_reach_is_not(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("im 68, what dose of zanaflex", lookup, passages=_age_passages())
+    assert "start on 1 mg" not in answer.answer
