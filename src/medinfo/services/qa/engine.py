@@ -28,7 +28,7 @@ from medinfo.services.qa.drug_mentions import (
     without_names,
 )
 from medinfo.services.qa.evidence import add_evidence, best_sentences, needed_share, question_ignore
-from medinfo.services.qa.intents import Reading, read_question
+from medinfo.services.qa.intents import Reading, clauses, read_question
 from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.passages import PassageSearch
 from medinfo.services.qa.phrasing import Draft
@@ -54,6 +54,8 @@ _QUOTED = 3  # source sentences quoted with an answer, at most
 _CLOSE = 0.5  # ... each scoring at least this share of the best one
 # Intents the engine composes apart but reports as a wider one: weight gain is a side effect.
 _REPORTED = {Intent.WEIGHT_GAIN: Intent.SIDE_EFFECTS}
+_STRONG = 3.0  # a clause's own intent score from which it counts as another question
+_MAX_ASKED = 2  # questions answered in one, at most
 
 
 def _with_evidence(
@@ -129,6 +131,29 @@ def _add_other_side(draft: Draft, first: Monograph, other: Monograph, question: 
     draft.sentences[:] = [s for s in draft.sentences if pair not in s]
     draft.sentences[:0] = listed
     draft.add(*found.citations)
+
+
+def _answer_other_clauses(
+    draft: Draft | None, monograph: Monograph, reading: Reading, names: list[str]
+) -> Draft | None:
+    """The draft with the other questions asked in one answered too ("dose for afib? and
+    can i have wine with it"): each clause whose own reading is another intent, found by a
+    strong cue, adds the answer composed for it."""
+    answered = {reading.intent}
+    for clause in clauses(reading.question):
+        if len(answered) > _MAX_ASKED:
+            break
+        other = read_question(clause, drug_names=names)
+        if other.intent in answered or other.score < _STRONG or other.concerns:
+            continue
+        answered.add(other.intent)
+        extra = compose_answer(monograph, other)
+        if extra is None:
+            continue
+        draft = draft or Draft()
+        draft.sentences.extend(s for s in extra.sentences if s not in draft.sentences)
+        draft.add(*extra.citations)
+    return draft
 
 
 def _unlisted_pair(
@@ -260,7 +285,8 @@ def _answer(
             said = f"The sources do not list {use} among the uses of {monograph.drug}."
             return abstain_uncovered(reading, monograph.drug, name, said)
     else:
-        draft = _with_evidence(compose_answer(monograph, reading), monograph, reading, passages)
+        draft = _answer_other_clauses(compose_answer(monograph, reading), monograph, reading, names)
+        draft = _with_evidence(draft, monograph, reading, passages)
     if draft is not None and reading.intent is Intent.INTERACTION:
         other = second_monograph(question, monograph, monographs)
         if other is not None:

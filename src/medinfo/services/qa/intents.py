@@ -278,10 +278,15 @@ def normalise_question(
     )
 
 
+def clauses(question: str) -> list[str]:
+    """The clauses of a question (split at punctuation), those of two words or more."""
+    return [c for c in _CLAUSE_END.split(question) if len(c.split()) >= 2]
+
+
 def _final_clause(question: str) -> str | None:
     """The last clause of a question written in several, where people put what they ask."""
-    clauses = [c for c in _CLAUSE_END.split(question) if len(c.split()) >= 2]
-    return clauses[-1] if len(clauses) >= 2 else None
+    found = clauses(question)
+    return found[-1] if len(found) >= 2 else None
 
 
 def _scores(

@@ -280,3 +280,10 @@ def test_answer_question_reads_a_bare_symptom_or_medicine(
     lookup: InMemoryMonographs, question: str, intent: Intent
 ) -> None:
     assert answer_question(question, lookup).intent is intent
+
+
+def test_answer_question_answers_each_question_asked_in_one(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("whats the max dose of zanaflex? and can i drink beer on it", lookup)
+    assert answer.answerable
+    assert "36 mg" in answer.answer  # the maximum, from the first question
+    assert "Avoid alcohol" in answer.answer  # the second question
