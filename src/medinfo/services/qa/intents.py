@@ -15,6 +15,7 @@ from medinfo.knowledge import service_rules as rules
 from medinfo.knowledge.loading import load
 
 _STRONG_CUE = 3.0
+_FUZZY_MIN_WEIGHT = 2.0  # cue weight from which its words are typo-correction targets
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\$")
 _CLAUSE_END = re.compile(r"[,.;:?!]+")
 
@@ -187,7 +188,17 @@ def intent_rules_from(raw: rules.IntentRules) -> IntentRules:
         for index, entry in enumerate(raw.concerns)
     ]
     cue_sets = [rule.cues for rule in intents] + [rule.cues for rule in concerns]
-    vocabulary = sorted({word for cues in cue_sets for cue in cues.cues for word in cue.split()})
+    known = {word for cues in cue_sets for cue in cues.cues for word in cue.split()}
+    # A typo is read only as a word of a cue that counts on its own: "jelly" is not "belly".
+    vocabulary = sorted(
+        {
+            word
+            for cues in cue_sets
+            for cue, weight in cues.cues.items()
+            if weight >= _FUZZY_MIN_WEIGHT
+            for word in cue.split()
+        }
+    )
     fuzzy = Fuzzy(
         min_token_length=raw.fuzzy.min_token_length,
         long_token_length=raw.fuzzy.long_token_length,
@@ -201,7 +212,7 @@ def intent_rules_from(raw: rules.IntentRules) -> IntentRules:
         tuple(intents),
         tuple(concerns),
         tuple(vocabulary),
-        frozenset(vocabulary),
+        frozenset(known),
         raw.final_clause_bonus,
         frozenset(raw.secondary_warnings),
     )
