@@ -17,6 +17,7 @@ from medinfo.services.qa.topic import (
     faqs_about,
     list_effects,
     matching_effects,
+    named_effects,
     quote_faq,
 )
 
@@ -30,6 +31,11 @@ def _say_asked_symptoms(draft: Draft, monograph: Monograph, topic: Topic) -> Non
             draft.say(f"Yes: {effect.term} is a {kind} side effect of {name}.", effect)
         if not found:
             draft.say(f"The sources do not list {symptom} as a side effect of {name}.")
+    for effect in named_effects(monograph, topic, whole=True):
+        kind = "serious" if effect.serious else "known"
+        line = f"Yes: {effect.term} is a {kind} side effect of {name}."
+        if line not in draft.sentences:
+            draft.say(line, effect)
 
 
 def _say_breathing(draft: Draft, serious: list[SideEffect], topic: Topic) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -11,6 +12,15 @@ from medinfo.services.qa.phrasing import Draft, join_words, note_weak, quote
 from medinfo.services.qa.vocabulary import Vocabulary, contains_phrase, load_vocabulary, term_key
 
 MAX_LISTED = 10
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+# Frequency words, most specific first (a percentage above 10% is "very common").
+_FREQUENCY_WORDS = (
+    ("very common", 10.0),
+    ("uncommon", 0.5),
+    ("very rare", 0.005),
+    ("rare", 0.05),
+    ("common", 5.0),
+)
 _DISTINCTIVE = 5  # letters a word of an effect's term needs to name it on its own
 
 
@@ -59,18 +69,34 @@ def matching_effects(
     ]
 
 
+def _how_common(effect: SideEffect) -> float:
+    """A sort key from an effect's stated frequency: a percentage, or a frequency word."""
+    frequency = (effect.frequency or "").lower()
+    number = _PERCENT.search(frequency)
+    if number:
+        return float(number.group(1))
+    return next((rank for word, rank in _FREQUENCY_WORDS if word in frequency), 0.0)
+
+
+def most_common_first(effects: list[SideEffect]) -> list[SideEffect]:
+    """Effects with a higher stated frequency first, then those more sources state; the
+    monograph's order otherwise (a label lists dozens, the list shows the first ten)."""
+    return sorted(effects, key=lambda e: (-_how_common(e), -len(e.sources)))
+
+
 def list_effects(draft: Draft, lead: str, effects: list[SideEffect]) -> None:
-    """One sentence listing side effects, and which of them only a weak source states."""
-    shown = effects[:MAX_LISTED]
+    """One sentence listing side effects (the most common first), and which of them only a
+    weak source states."""
+    shown = most_common_first(effects)[:MAX_LISTED]
     if shown:
         draft.say(f"{lead} {join_words([e.term for e in shown])}.", *shown)
         note_weak(draft, shown, [e.term for e in shown])
 
 
-def named_effects(monograph: Monograph, topic: Topic) -> list[SideEffect]:
+def named_effects(monograph: Monograph, topic: Topic, whole: bool = False) -> list[SideEffect]:
     """The drug's listed side effects a question names: by the term, by everyday words for it,
-    or by a distinctive word of the term (five letters or more, not a generic word such as
-    "disease" or "loss")."""
+    or (unless `whole`) by a distinctive word of the term (five letters or more, not a
+    generic word such as "disease" or "loss")."""
     vocabulary = topic.vocabulary
     words = set(topic.folded.split())
     found = []
@@ -79,6 +105,8 @@ def named_effects(monograph: Monograph, topic: Topic) -> list[SideEffect]:
         everyday = (term, *vocabulary.symptoms.get(term, ()))
         distinctive = {w for w in term.split() if len(w) >= _DISTINCTIVE}
         distinctive -= vocabulary.condition_generic_words
+        if whole:
+            distinctive = set()
         if any(contains_phrase(topic.folded, w) for w in everyday) or distinctive & words:
             found.append(effect)
     return found

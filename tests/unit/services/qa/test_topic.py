@@ -1,0 +1,41 @@
+"""Tests for the helpers the composers share: effects named in a question, listing order."""
+
+from __future__ import annotations
+
+from medinfo.domain.monograph import Monograph, SideEffect
+from medinfo.services.qa.intents import read_question
+from medinfo.services.qa.topic import Topic, most_common_first, named_effects
+
+
+def _effect(term: str, frequency: str | None = None, serious: bool = False) -> SideEffect:
+    return SideEffect(term=term, frequency=frequency, serious=serious, sources=["s1"])
+
+
+def _monograph() -> Monograph:
+    return Monograph(
+        drug="placidol",
+        side_effects=[
+            _effect("abnormal dreams"),
+            _effect("nasal congestion", "4%"),
+            _effect("headache", "16%"),
+            _effect("hearing loss", serious=True),
+            _effect("flushing", "common"),
+        ],
+    )
+
+
+def test_most_common_first_orders_by_stated_frequency() -> None:
+    terms = [e.term for e in most_common_first(_monograph().side_effects)]
+    assert terms[:3] == ["headache", "flushing", "nasal congestion"]
+    assert terms[-1] in {"abnormal dreams", "hearing loss"}
+
+
+def test_named_effects_by_distinctive_word_and_whole_term() -> None:
+    topic = Topic.of(read_question("placidol and my hearing?", drug_names=["placidol"]))
+    assert [e.term for e in named_effects(_monograph(), topic)] == ["hearing loss"]
+    assert named_effects(_monograph(), topic, whole=True) == []
+
+
+def test_named_effects_ignore_generic_words() -> None:
+    topic = Topic.of(read_question("placidol hair loss", drug_names=["placidol"]))
+    assert named_effects(_monograph(), topic) == []
