@@ -22,6 +22,7 @@ __all__ = ["MedicineName", "NoMonographError", "StoreMonographs"]
 
 _WORDS = re.compile(r"[a-z][a-z0-9-]*")
 _MIN_CATALOG_NAME = 4  # shorter words ("ice", "tea") are too often ordinary words
+_MIN_FAMILY_WORD = 5  # a brand's first word standing for its products ("advair")
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,11 @@ class StoreMonographs:
                 if phrase in ignore or len(phrase) < _MIN_CATALOG_NAME:
                     continue
                 key = catalog.resolve(phrase, fuzzy=False)
+                if key is not None:
+                    return catalog.get(key)
+        for word in words:  # then a brand's first word: "advair" -> "advair diskus 100/50"
+            if word not in ignore and len(word) >= _MIN_FAMILY_WORD:
+                key = catalog.first_word_of(word)
                 if key is not None:
                     return catalog.get(key)
         return None

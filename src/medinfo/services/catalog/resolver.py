@@ -21,6 +21,7 @@ from medinfo.services.catalog.snapshot import (
 from medinfo.services.catalog.vocabulary import NameRules, load_name_rules
 
 _SEARCH_POOL = 20
+_FAMILY_NAMES = 20  # names a first word may begin, at most, to stand for their drug
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,19 @@ class Catalog:
     def suggest(self, name: str, limit: int = 5) -> list[str]:
         """Close names for a "did you mean" hint, one per drug, best first."""
         return self._index.close_names(fold(name), limit)
+
+    def first_word_of(self, word: str) -> str | None:
+        """The key of the one drug whose brand names begin with this whole word ("advair" for
+        "Advair Diskus 100/50" and "Advair HFA"); None when the names belong to several drugs,
+        include a generic name, or there are none."""
+        folded = fold(word)
+        if not folded:
+            return None
+        names = self._index.prefixed(folded + " ", _FAMILY_NAMES + 1)
+        if len(names) > _FAMILY_NAMES or any(self._index.kinds[n] != "brand" for n in names):
+            return None
+        keys = {self._index.exact[name] for name in names}
+        return keys.pop() if len(keys) == 1 else None
 
     def search(self, text: str, limit: int = 10) -> list[CatalogDrug]:
         """Drugs whose names start with, then contain, the text; else the closest misspelling."""

@@ -144,3 +144,14 @@ def test_resolve_does_not_guess_a_drug_from_a_common_or_partial_word(
     catalog: Catalog, word: str
 ) -> None:
     assert catalog.resolve(word) is None
+
+
+def test_first_word_of_a_brand_family_names_its_drug(catalog: Catalog) -> None:
+    key = catalog.first_word_of("advair")  # "Advair Diskus 100/50", "Advair HFA", ...
+    assert key is not None
+    assert "salmeterol" in key
+
+
+def test_first_word_of_an_ordinary_word_is_nothing(catalog: Catalog) -> None:
+    assert catalog.first_word_of("water") is None  # a generic name ("purified water")
+    assert catalog.first_word_of("morning") is None
