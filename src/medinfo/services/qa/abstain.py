@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from medinfo.domain.answers import Answer, Intent
 from medinfo.domain.catalog import CatalogDrug
 from medinfo.domain.monograph import DISCLAIMER, UNKNOWN
@@ -13,6 +15,8 @@ EMERGENCY = (
     "(1-800-222-1222 in the US) now."
 )
 PHARMACIST = "Ask a pharmacist or doctor."
+# A dose named or asked in a question ("250mg", "the right dose", "how much").
+_DOSE_ASKED = re.compile(r"\b\d+(?:\.\d+)? ?(?:mg|mcg|ml|g)\b|\bdoses?\b|\bdosage\b|\bhow much\b")
 _LISTED = 6  # brand names or forms named for a catalog-only medicine
 
 # What must be said on a topic even when the sources say nothing about it.
@@ -93,8 +97,12 @@ def secondary_lines(reading: Reading, name: str, said: list[str]) -> list[str]:
 
 
 def is_child_dose(reading: Reading) -> bool:
-    """A dose question about a child: the sources give adult doses only."""
-    return reading.has(Concern.CHILD) and reading.intent in {Intent.DOSAGE, Intent.MAX_DOSE}
+    """A dose question about a child, whatever else it asks ("my 5 yr old got prescribed it
+    for an ear infection, is 250mg right"): the sources give adult doses only."""
+    if not reading.has(Concern.CHILD):
+        return False
+    dosing = reading.intent in {Intent.DOSAGE, Intent.MAX_DOSE}
+    return dosing or bool(_DOSE_ASKED.search(reading.text))
 
 
 def _finish(reading: Reading, drug: str | None, lines: list[str], intent: Intent) -> Answer:

@@ -313,7 +313,7 @@ def _scores(
         for index, rule in enumerate(rules.intents):
             if scores[index] > 0 and rule.cues.score(tail) > 0:
                 scores[index] += rules.final_clause_bonus
-    scored = [(score, rule) for score, rule in zip(scores, rules.intents, strict=True) if score]
+    scored = [(score, rule) for score, rule in zip(scores, rules.intents, strict=True) if score > 0]
     scored.sort(key=lambda item: (item[0], item[1].priority), reverse=True)
     return text, scored
 

@@ -22,6 +22,8 @@ UNANSWERABLE = [
     "i cant sleep and feel sad all the time, is it depression",
     "what is the dose of venlafaxine",
     "can i take zoloft and tizanidine together",
+    "my 6 yr old was given zoloft for anxiety, is 50mg right",
+    "does my insurance cover zanaflex",
 ]
 ANSWERABLE = [
     ("do you think i can have a beer on zanaflex", "avoid"),
