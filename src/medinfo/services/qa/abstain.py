@@ -96,13 +96,18 @@ def secondary_lines(reading: Reading, name: str, said: list[str]) -> list[str]:
     return [line for line in dict.fromkeys(lines) if line not in said]
 
 
+def names_a_dose(text: str) -> bool:
+    """Whether a text names or asks a dose ("250mg", "the right dose", "how much")."""
+    return bool(_DOSE_ASKED.search(text.lower()))
+
+
 def is_child_dose(reading: Reading) -> bool:
     """A dose question about a child, whatever else it asks ("my 5 yr old got prescribed it
     for an ear infection, is 250mg right"): the sources give adult doses only."""
     if not reading.has(Concern.CHILD):
         return False
     dosing = reading.intent in {Intent.DOSAGE, Intent.MAX_DOSE}
-    return dosing or bool(_DOSE_ASKED.search(reading.text))
+    return dosing or names_a_dose(reading.text)
 
 
 def _finish(reading: Reading, drug: str | None, lines: list[str], intent: Intent) -> Answer:

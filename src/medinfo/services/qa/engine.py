@@ -17,6 +17,7 @@ from medinfo.services.qa.abstain import (
     abstain_unknown_drug,
     blocking_concern,
     is_child_dose,
+    names_a_dose,
     needs_emergency_line,
     secondary_lines,
 )
@@ -28,7 +29,7 @@ from medinfo.services.qa.drug_mentions import (
     without_names,
 )
 from medinfo.services.qa.evidence import add_evidence, best_sentences, needed_share, question_ignore
-from medinfo.services.qa.intents import Reading, clauses, read_question
+from medinfo.services.qa.intents import Concern, Reading, clauses, read_question
 from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.passages import PassageSearch
 from medinfo.services.qa.phrasing import Draft
@@ -71,6 +72,8 @@ def _with_evidence(
         return draft
     ignore = question_ignore(monograph, own_names(monograph))
     found = best_sentences(monograph, reading, passages, ignore, required)
+    if reading.has(Concern.CHILD):  # a dose in a source sentence may be another age's
+        found = [sentence for sentence in found if not names_a_dose(sentence.text)]
     if draft is None:
         topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
         found = [
