@@ -82,6 +82,7 @@ class AnswerTerms(KnowledgeFile):
     stopwords: tuple[str, ...] = ()
     condition_generic_words: tuple[str, ...] = ()
     question_generic_words: tuple[str, ...] = ()
+    child_source_words: tuple[str, ...] = ()
     topic_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     use_stop_words: tuple[str, ...] = ()
     dose_populations: dict[str, str] = Field(default_factory=dict)

@@ -71,8 +71,11 @@ def _with_evidence(
     if passages is None:
         return draft
     ignore = question_ignore(monograph, own_names(monograph))
+    child = reading.has(Concern.CHILD)
+    if child:  # only what the sources say of children, and never a dose (another age's?)
+        required = load_vocabulary().child_source_words
     found = best_sentences(monograph, reading, passages, ignore, required)
-    if reading.has(Concern.CHILD):  # a dose in a source sentence may be another age's
+    if child:
         found = [sentence for sentence in found if not names_a_dose(sentence.text)]
     if draft is None:
         topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())

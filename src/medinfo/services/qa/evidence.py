@@ -15,6 +15,7 @@ from medinfo.services.qa.intents import Reading
 from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.passages import Passage, PassageSearch, content_words
 from medinfo.services.qa.phrasing import Draft, source_titles
+from medinfo.services.qa.practical import mentions_any
 from medinfo.services.qa.vocabulary import load_vocabulary
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=\S)[^.!?]*)*[.!?]?")
@@ -113,7 +114,7 @@ def best_sentences(
     candidates: list[tuple[Passage, str, set[str], set[str]]] = []
     for passage in passages.search(monograph.drug, query, limit=_CANDIDATES):
         for scored, quoted in _sentences(passage.text):
-            if required and not any(phrase in quoted.lower() for phrase in required):
+            if required and not mentions_any(quoted, required):
                 continue
             found_words = _WORD.findall(scored.lower())
             words = {stem(word) for word in found_words}

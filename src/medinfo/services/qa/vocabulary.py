@@ -36,6 +36,7 @@ class Vocabulary:
     stopwords: frozenset[str]
     condition_generic_words: frozenset[str] = frozenset()
     question_generic_words: frozenset[str] = frozenset()
+    child_source_words: tuple[str, ...] = ()
     topic_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     use_stop_words: frozenset[str] = frozenset()
     dose_populations: dict[str, str] = field(default_factory=dict)
@@ -65,6 +66,7 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         stopwords=frozenset(word.lower() for word in raw.stopwords),
         condition_generic_words=frozenset(_fold_all(raw.condition_generic_words)),
         question_generic_words=frozenset(word.lower() for word in raw.question_generic_words),
+        child_source_words=tuple(word.lower() for word in raw.child_source_words),
         use_stop_words=frozenset(word.lower() for word in raw.use_stop_words),
         dose_populations={term_key(k): v for k, v in raw.dose_populations.items()},
         older_age_pattern=raw.older_age_pattern or "",
