@@ -83,6 +83,7 @@ class AnswerTerms(KnowledgeFile):
     condition_generic_words: tuple[str, ...] = ()
     question_generic_words: tuple[str, ...] = ()
     child_source_words: tuple[str, ...] = ()
+    not_the_subject: tuple[str, ...] = ()
     topic_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     use_stop_words: tuple[str, ...] = ()
     dose_populations: dict[str, str] = Field(default_factory=dict)

@@ -62,6 +62,7 @@ class StoreMonographs:
         self._lock = threading.Lock()
         self._names: _Names | None = None
         self._parsed: dict[str, tuple[str, Monograph]] = {}
+        self._ignore: frozenset[str] | None = None
 
     # -- MonographLookup (question answering) --
 
@@ -81,12 +82,8 @@ class StoreMonographs:
     def catalog_in_text(self, text: str) -> CatalogDrug | None:
         """The first catalog medicine a free-text question names exactly (one or two words,
         never a question word), for a drug that has no monograph."""
-        from medinfo.services.qa.intents import load_intent_rules
-        from medinfo.services.qa.vocabulary import load_vocabulary
-
-        rules = load_intent_rules()
-        ignore = rules.known_words | rules.fuzzy.never_correct | load_vocabulary().stopwords
         catalog = self.names.catalog()
+        ignore = self._catalog_ignore(catalog)
         words = _WORDS.findall(text.lower())
         for start, word in enumerate(words):
             for phrase in (" ".join(words[start : start + 2]), word):
@@ -138,6 +135,19 @@ class StoreMonographs:
         if found.drug is None:
             return MedicineName(found.typed or name, suggestions=list(found.suggestions))
         return MedicineName(found.typed, found.drug, found.drug in names.etags)
+
+    def _catalog_ignore(self, catalog: Catalog) -> frozenset[str]:
+        """Question words never read as a catalog medicine: the rules' words (except the
+        medicines they name, "xanax"), stopwords and everyday substances; built once."""
+        if self._ignore is None:
+            from medinfo.services.qa.intents import load_intent_rules
+            from medinfo.services.qa.vocabulary import load_vocabulary
+
+            rules, vocabulary = load_intent_rules(), load_vocabulary()
+            named = {word for word in rules.known_words if catalog.resolve(word, fuzzy=False)}
+            ignore = (rules.known_words - named) | rules.fuzzy.never_correct
+            self._ignore = frozenset(ignore | vocabulary.stopwords | vocabulary.not_the_subject)
+        return self._ignore
 
     def _get(self, drug: str, names: _Names) -> Monograph | None:
         key = drug if drug in names.etags else drug.lower()

@@ -37,6 +37,7 @@ class Vocabulary:
     condition_generic_words: frozenset[str] = frozenset()
     question_generic_words: frozenset[str] = frozenset()
     child_source_words: tuple[str, ...] = ()
+    not_the_subject: frozenset[str] = frozenset()
     topic_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     use_stop_words: frozenset[str] = frozenset()
     dose_populations: dict[str, str] = field(default_factory=dict)
@@ -67,6 +68,7 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         condition_generic_words=frozenset(_fold_all(raw.condition_generic_words)),
         question_generic_words=frozenset(word.lower() for word in raw.question_generic_words),
         child_source_words=tuple(word.lower() for word in raw.child_source_words),
+        not_the_subject=frozenset(word.lower() for word in raw.not_the_subject),
         use_stop_words=frozenset(word.lower() for word in raw.use_stop_words),
         dose_populations={term_key(k): v for k, v in raw.dose_populations.items()},
         older_age_pattern=raw.older_age_pattern or "",
