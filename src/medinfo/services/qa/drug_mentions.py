@@ -153,3 +153,21 @@ def without_names(question: str, monograph: Monograph) -> str:
     for name in sorted({monograph.drug, *monograph.brand_names}, key=len, reverse=True):
         text = re.sub(rf"\b{re.escape(name.lower())}\b", " ", text)
     return text
+
+
+# What a patient writes before a medicine they already take, when asking about another one.
+_ALREADY_ON = re.compile(
+    r"(?:(?:^|[,.;:!?]\s*|\band |\bbut |\bif )\s*(?:i am on|im on|i'm on|i take|i am taking"
+    r"|im taking|i'm taking)|\bon my|\bwhile on|\bwhile taking)\s+$"
+)
+
+
+def is_context(question: str, monograph: Monograph) -> bool:
+    """Whether the question names the drug as one the asker already takes ("i take warfarin,
+    will lipitor ..."): then a second drug it names is what it asks about."""
+    text = question.lower()
+    for name in (monograph.drug, *monograph.brand_names):
+        found = re.search(rf"\b{re.escape(name.lower())}\b", text)
+        if found:
+            return bool(_ALREADY_ON.search(text[: found.start()]))
+    return False

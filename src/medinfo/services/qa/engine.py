@@ -25,6 +25,7 @@ from medinfo.services.qa.compose import compose_answer
 from medinfo.services.qa.drug_mentions import (
     CatalogLookup,
     MonographLookup,
+    is_context,
     second_monograph,
     without_names,
 )
@@ -257,6 +258,8 @@ def _answer(
         entry = monographs.catalog_in_text(drug or question)  # a brand only the catalog knows
         key = monographs.resolve(entry.name) if entry is not None else None
     monograph = monographs.get(key) if key else None
+    if monograph is not None and drug is None and is_context(question, monograph):
+        monograph = second_monograph(question, monograph, monographs) or monograph
     names = [monograph.drug, *monograph.brand_names] if monograph else []
     reading = read_question(question, drug_names=[*names, *([drug] if drug else [])])
     name = monograph.drug if monograph else (drug or "this medicine")

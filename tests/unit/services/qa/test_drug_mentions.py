@@ -2,7 +2,8 @@
 
 import pytest
 
-from medinfo.services.qa import DrugNameIndex, InMemoryMonographs
+from medinfo.services.qa import DrugNameIndex, InMemoryMonographs, answer_question
+from medinfo.services.qa.drug_mentions import is_context
 
 
 @pytest.fixture
@@ -49,3 +50,18 @@ def test_in_memory_monographs_gets_by_generic(lookup: InMemoryMonographs) -> Non
     assert monograph is not None
     assert monograph.drug == "sertraline"
     assert lookup.get("nothing") is None
+
+
+def test_is_context_reads_a_medicine_already_taken(lookup: InMemoryMonographs) -> None:
+    sertraline = lookup.get("sertraline")
+    assert sertraline is not None
+    assert is_context("i take zoloft, will zanaflex mess with it", sertraline)
+    assert is_context("what about zanaflex while on zoloft", sertraline)
+    assert not is_context("can i take zoloft with zanaflex", sertraline)
+
+
+def test_answer_question_asks_about_the_drug_not_already_taken(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("im on zoloft, how much zanaflex can i take a day", lookup)
+    assert answer.drug == "tizanidine"
