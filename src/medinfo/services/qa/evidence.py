@@ -22,7 +22,7 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=\S)[^.!?]*)*[.!?]?")
 _WORD = re.compile(r"[a-z0-9]+")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
 _WINDOW = 240
-_CANDIDATES = 5
+_CANDIDATES = 8
 _PREFIX = 4  # a question word this long also matches longer words it starts
 
 
