@@ -21,14 +21,16 @@ _ASKED_USE = re.compile(
     r"\s+(?:my |a |an |the |his |her |their |your |some )?"
     r"(?P<use>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2})"
 )
-# Words that introduce the effect asked about ("can it cause hair loss").
+# Words that introduce the effect asked about ("can it cause hair loss", "make me taller").
 _ASKED_EFFECT = re.compile(
-    r"\b(?:cause|causes|causing|give you|give me|gives you)\s+(?:me |you |u |a |an |any )?"
+    r"\b(?:cause|causes|causing|give you|give me|gives you|make me|makes me|make you"
+    r"|makes you|make u|makes u)\s+(?:me |you |u |a |an |any )?"
     r"(?P<use>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2})"
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _NEGATION = re.compile(r"\b(not|no|never|cannot|isn't|doesn't|won't)\b")
 _LONGEST = 400
+_SAME_START = 5
 _CLOSING = {
     "uses": "Ask a pharmacist or doctor before using it for anything it was not prescribed for.",
     "side effects": "Tell your doctor or pharmacist if you notice it.",
@@ -106,19 +108,26 @@ def asked_effect(text: str) -> str | None:
 
 def is_unlisted_effect(monograph: Monograph, effect: str) -> bool:
     """Whether the asked effect shares no meaningful word with any listed side effect or the
-    everyday words for it."""
+    everyday words for it (a word counts when the first five letters agree: "hallucinate" is
+    "hallucinations", "bleed" is "bleeding")."""
     vocabulary = load_vocabulary()
     asked = {w for w in term_key(effect).split() if len(w) > 3} - vocabulary.condition_generic_words
     if not asked:
         return False
+    starts = {_start(word) for word in asked}
     for item in monograph.side_effects:
         term = term_key(item.term)
         words = set(term.split())
         for everyday in vocabulary.symptoms.get(term, ()):
             words.update(everyday.split())
-        if asked & words:
+        if asked & words or starts & {_start(word) for word in words}:
             return False
     return not vocabulary.symptoms_in(term_key(effect))
+
+
+def _start(word: str) -> str:
+    """The first letters by which an asked and a listed word are the same effect."""
+    return word[:_SAME_START] if len(word) >= _SAME_START else f"={word}"
 
 
 def source_on_use(

@@ -61,3 +61,18 @@ def test_answer_question_unlisted_side_effect_is_not_answered_with_the_list(
     assert not answer.answerable
     assert "do not list hair loss as a side effect" in answer.answer
     assert answer.citations == []
+
+
+def test_answer_question_unlisted_effect_asked_with_make_me_is_declined(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("can zanaflex make me taller", lookup)
+    assert not answer.answerable
+    assert "do not list taller" in answer.answer
+
+
+def test_answer_question_listed_effect_asked_as_a_verb_is_not_called_unlisted(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("can zoloft make you nauseous", lookup)
+    assert "do not list" not in answer.answer
