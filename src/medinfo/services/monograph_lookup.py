@@ -23,6 +23,7 @@ __all__ = ["MedicineName", "NoMonographError", "StoreMonographs"]
 _WORDS = re.compile(r"[a-z][a-z0-9-]*")
 _MIN_CATALOG_NAME = 4  # shorter words ("ice", "tea") are too often ordinary words
 _MIN_FAMILY_WORD = 5  # a brand's first word standing for its products ("advair")
+_MIN_TYPO_WORD = 8  # a misspelled word this long may be read as the catalog name it is near
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,9 @@ class StoreMonographs:
         return self._get(drug, self._current())
 
     def catalog_in_text(self, text: str) -> CatalogDrug | None:
-        """The first catalog medicine a free-text question names exactly (one or two words,
-        never a question word), for a drug that has no monograph."""
+        """The first catalog medicine a free-text question names (exactly in one or two words,
+        by a brand's first word, else within a typo for a word of eight letters or more; never a
+        question word), for a drug that has no monograph."""
         catalog = self.names.catalog()
         ignore = self._catalog_ignore(catalog)
         words = _WORDS.findall(text.lower())
@@ -95,6 +97,11 @@ class StoreMonographs:
         for word in words:  # then a brand's first word: "advair" -> "advair diskus 100/50"
             if word not in ignore and len(word) >= _MIN_FAMILY_WORD:
                 key = catalog.first_word_of(word)
+                if key is not None:
+                    return catalog.get(key)
+        for word in words:  # last, a long name within the catalog's typo limit ("tizanadine")
+            if word not in ignore and len(word) >= _MIN_TYPO_WORD and word.isalpha():
+                key = catalog.resolve(word)
                 if key is not None:
                     return catalog.get(key)
         return None

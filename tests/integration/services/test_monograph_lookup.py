@@ -55,3 +55,24 @@ def test_get_reads_a_changed_monograph_again(database: Database, lookup: StoreMo
     assert monograph is not None
     assert "Sirdalud" in monograph.brand_names
     assert lookup.resolve("sirdalud") == "tizanidine"
+
+
+@pytest.mark.parametrize(
+    ("question", "drug"),
+    [
+        ("how much xanax can i take", "alprazolam"),  # a medicine the intent rules name
+        ("is it ok to use my advair twice", "fluticasone propionate; salmeterol"),  # first word
+        ("alprazolan 0.5 making me sleepy", "alprazolam"),  # a long word within a typo
+    ],
+)
+def test_catalog_in_text_finds_catalog_medicines(
+    lookup: StoreMonographs, question: str, drug: str
+) -> None:
+    found = lookup.catalog_in_text(question)
+    assert found is not None
+    assert found.name == drug
+
+
+@pytest.mark.parametrize("question", ["can i drink alcohol with it", "how much water a day"])
+def test_catalog_in_text_never_reads_everyday_words(lookup: StoreMonographs, question: str) -> None:
+    assert lookup.catalog_in_text(question) is None
