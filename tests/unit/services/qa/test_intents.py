@@ -32,6 +32,8 @@ from medinfo.services.qa.intents import Concern, read_question
         ("does it stop the pill from working", Intent.INTERACTION),
         ("zoloft for my panic attacks?", Intent.INDICATION),
         ("my legs feel like jelly on it", Intent.OTHER),
+        ("someone told me zoloft is a painkiller, is it", Intent.MECHANISM),
+        ("can i take a painkiller with it", Intent.INTERACTION),
         ("im preggo is it safe", Intent.PREGNANCY),
         ("can i take it while breastfeeding my newborn", Intent.BREASTFEEDING),
         ("how long till it kicks in", Intent.ONSET),
