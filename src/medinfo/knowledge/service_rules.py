@@ -84,6 +84,7 @@ class AnswerTerms(KnowledgeFile):
     question_generic_words: tuple[str, ...] = ()
     child_source_words: tuple[str, ...] = ()
     not_the_subject: tuple[str, ...] = ()
+    post_pattern: Pattern | None = None
     topic_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     use_stop_words: tuple[str, ...] = ()
     dose_populations: dict[str, str] = Field(default_factory=dict)

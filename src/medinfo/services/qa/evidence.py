@@ -82,6 +82,12 @@ def _clip(sentence: str, words: set[str]) -> str:
     return lead + sentence[start:end].strip() + (" …" if end < len(sentence) else "")
 
 
+@lru_cache(maxsize=1)
+def _post_pattern() -> re.Pattern[str] | None:
+    pattern = load_vocabulary().post_pattern
+    return re.compile(pattern) if pattern else None
+
+
 def _reliability(monograph: Monograph) -> dict[str, int]:
     """Each source's trust level (1 user-generated .. 4 FDA label) by id."""
     levels = {level.label: int(level) for level in Reliability}
@@ -99,7 +105,9 @@ def best_sentences(
 
     A question word counts more the fewer candidate sentences hold it (so "withdrawal" weighs
     more than "day"); the intent's cue words, the intent's own section and a more reliable
-    source add to the score. A sentence counts only when it shares at least one of the
+    source add to the score. User-generated text (posts, comments) is left out when a more
+    reliable source holds a question word, and a sentence that reads as someone's post or
+    story (`post_pattern`) never counts. A sentence counts only when it shares at least one of the
     question's own content words; `required` phrases (a population's names) must appear.
     """
     own = stems(reading.text, ignore)
@@ -111,10 +119,13 @@ def best_sentences(
     topic = {stem(word) for word in reading.search_words} - asked
     query = " ".join([reading.text, *reading.search_words])
     trust = _reliability(monograph)
+    posts = _post_pattern()
     candidates: list[tuple[Passage, str, set[str], set[str]]] = []
     for passage in passages.search(monograph.drug, query, limit=_CANDIDATES):
         for scored, quoted in _sentences(passage.text):
             if required and not mentions_any(quoted, required):
+                continue
+            if posts is not None and posts.search(quoted.lower()):
                 continue
             found_words = _WORD.findall(scored.lower())
             words = {stem(word) for word in found_words}
@@ -138,6 +149,10 @@ def best_sentences(
         matched = len(shared & own) + int(bool(shared - own))
         found.append(Sentence(passage, _clip(sentence, asked | topic), matched, score, in_section))
     found.sort(key=lambda item: -item.score)
+    # Posts and comments are quoted only when no more reliable source speaks to the question.
+    lowest = int(Reliability.USER_GENERATED)
+    if any(trust.get(s.passage.source, lowest) > lowest for s in found if s.asked):
+        found = [s for s in found if trust.get(s.passage.source, lowest) > lowest]
     return found
 
 

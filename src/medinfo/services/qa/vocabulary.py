@@ -38,6 +38,7 @@ class Vocabulary:
     question_generic_words: frozenset[str] = frozenset()
     child_source_words: tuple[str, ...] = ()
     not_the_subject: frozenset[str] = frozenset()
+    post_pattern: str = ""
     topic_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     use_stop_words: frozenset[str] = frozenset()
     dose_populations: dict[str, str] = field(default_factory=dict)
@@ -69,6 +70,7 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         question_generic_words=frozenset(word.lower() for word in raw.question_generic_words),
         child_source_words=tuple(word.lower() for word in raw.child_source_words),
         not_the_subject=frozenset(word.lower() for word in raw.not_the_subject),
+        post_pattern=raw.post_pattern or "",
         use_stop_words=frozenset(word.lower() for word in raw.use_stop_words),
         dose_populations={term_key(k): v for k, v in raw.dose_populations.items()},
         older_age_pattern=raw.older_age_pattern or "",

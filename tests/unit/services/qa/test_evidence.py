@@ -53,3 +53,35 @@ def test_unrelated_sentences_are_not_quoted(lookup: InMemoryMonographs) -> None:
     answer = answer_question("will tizanidine show on a drug screen", lookup, passages=_passages())
     assert not answer.answerable
     assert "cupboard" not in answer.answer
+
+
+def test_posts_are_not_quoted_when_a_reliable_source_answers() -> None:
+    from medinfo.domain.monograph import Monograph, SourceRef
+
+    monograph = Monograph(
+        drug="placidol",
+        sources=[
+            SourceRef(id="ref", title="Reference", kind="article", reliability="consumer_article"),
+            SourceRef(id="forum", title="Forum", kind="forum", reliability="user_generated"),
+        ],
+    )
+    passages = InMemoryPassages()
+    passages.add_text("placidol", "ref", "Stopping placidol does not need a slow taper.\n")
+    passages.add_text(
+        "placidol", "forum", "Stopping placidol cold turkey gave me a rebound taper.\n"
+    )
+    answer = answer_question(
+        "can i stop placidol without a taper", InMemoryMonographs([monograph]), passages=passages
+    )
+    assert "does not need a slow taper" in answer.answer
+    assert "rebound" not in answer.answer
+
+
+def test_a_post_is_never_quoted(lookup: InMemoryMonographs) -> None:
+    passages = InMemoryPassages()
+    text = "Reply #3 — sam wrote: I just take two tizanidine doses the next morning to catch up.\n"
+    passages.add_text("tizanidine", "tz5", text)
+    answer = answer_question(
+        "missed a tizanidine dose, take two next morning?", lookup, passages=passages
+    )
+    assert "catch up" not in answer.answer
