@@ -24,23 +24,24 @@ def test_drug_page_has_key_facts_then_sections_in_reading_order(
     client: TestClient, tizanidine: Monograph
 ) -> None:
     text = client.get("/drugs/tizanidine").text
-    titles = [
+    titles = [  # the NHS and MedlinePlus order
         "Key facts",
         "What it is for",
-        "How it works",
-        "How to take it",
+        "Who should not take it, or should check first",
+        "How and when to take it",
         "Side effects",
-        "Precautions",
-        "Interactions",
+        "Taking it with other medicines, food or alcohol",
         "Pregnancy and breastfeeding",
-        "If you miss a dose",
-        "Stopping",
         "Questions people ask",
         "Sources",
         "About this information",
     ]
     positions = [text.index(f">{title}</h2>") for title in titles]
     assert positions == sorted(positions)
+    taking = text[positions[3] : positions[4]]  # dose, missed dose and stopping together
+    parts = [taking.find(f">{part}</h3>") for part in ("Dose", "If you miss a dose", "Stopping")]
+    assert -1 not in parts
+    assert parts == sorted(parts)
     assert "36 mg a day (oral)" in text
 
 
