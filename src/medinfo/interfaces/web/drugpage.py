@@ -341,4 +341,7 @@ def _interaction_text(agent: str, effect: str, severity: str) -> str:
 
 
 def _joined(head: str, tail: str) -> str:
-    return f"{head}: {tail}" if tail else head
+    """ "kidney disease: take care", or only the advice when it already names its condition."""
+    if not tail:
+        return head
+    return tail if head.lower() in tail.lower() else f"{head}: {tail}"
