@@ -33,11 +33,13 @@ class KeyFact:
 
 @dataclass(frozen=True)
 class Group:
-    """Facts under an optional sub-heading; `empty` is said when there are none."""
+    """Facts under an optional sub-heading; `empty` is said when there are none. A long list
+    opens its tail on request unless it must be read whole (`whole`: serious side effects)."""
 
     heading: str
     facts: tuple[FactView, ...]
     empty: str = ""
+    whole: bool = False
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,7 @@ def _sections(cite: Citations, m: Monograph, answered: bool) -> list[SectionView
                     "Serious: get medical help",
                     tuple(cite.fact(e.term, e) for e in m.side_effects if e.serious),
                     UNKNOWN,
+                    whole=True,
                 ),
             ),
         ),
