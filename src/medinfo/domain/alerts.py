@@ -15,12 +15,19 @@ class Severity(StrEnum):
     DANGER = "danger"
 
 
+# Alert codes are upper-case words; the built-in ones are below, and a medicine group's usual
+# interaction may name more (knowledge/vocab/medicine_groups.json, e.g. INTERACTION_QT).
+ALERT_CODE_PATTERN = r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$"
+AlertCodeText = Annotated[str, Field(pattern=ALERT_CODE_PATTERN)]
+
+
 class AlertCode(StrEnum):
+    """The built-in alert codes (more come from the medicine-group vocabulary)."""
+
     MAX_DAILY_DOSE_EXCEEDED = "MAX_DAILY_DOSE_EXCEEDED"
     SINGLE_DOSE_HIGH = "SINGLE_DOSE_HIGH"
     INTERACTION_CNS_DEPRESSANT = "INTERACTION_CNS_DEPRESSANT"
     INTERACTION_ALCOHOL = "INTERACTION_ALCOHOL"
-    INTERACTION_QT = "INTERACTION_QT"
     INTERACTION_OTHER = "INTERACTION_OTHER"
     RENAL_IMPAIRMENT = "RENAL_IMPAIRMENT"
     HEPATIC_IMPAIRMENT = "HEPATIC_IMPAIRMENT"
@@ -101,7 +108,7 @@ class CheckRequest(_RequestPart):
 
 
 class Alert(BaseModel):
-    code: AlertCode
+    code: AlertCodeText
     severity: Severity
     message: str
     sources: list[str] = Field(default_factory=list)
