@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, field_validator
 
 
 class Severity(StrEnum):
@@ -18,7 +18,6 @@ class Severity(StrEnum):
 # Alert codes are upper-case words; the built-in ones are below, and a medicine group's usual
 # interaction may name more (knowledge/vocab/medicine_groups.json, e.g. INTERACTION_QT).
 ALERT_CODE_PATTERN = r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$"
-AlertCodeText = Annotated[str, Field(pattern=ALERT_CODE_PATTERN)]
 
 
 class AlertCode(StrEnum):
@@ -37,6 +36,14 @@ class AlertCode(StrEnum):
     TAPER_REQUIRED = "TAPER_REQUIRED"
     MISSED_DOSE_TAKE_NOW = "MISSED_DOSE_TAKE_NOW"
     MISSED_DOSE_SKIP = "MISSED_DOSE_SKIP"
+
+
+# Stored as a plain string, whether given as text or as an `AlertCode` member.
+AlertCodeText = Annotated[
+    str,
+    BeforeValidator(lambda code: code.value if isinstance(code, AlertCode) else code),
+    Field(pattern=ALERT_CODE_PATTERN),
+]
 
 
 def _number_only(cls: type[BaseModel], value: object) -> object:
