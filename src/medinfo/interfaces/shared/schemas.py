@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, Field
 
 from medinfo.domain.catalog import CatalogDrug
@@ -65,6 +67,8 @@ class SourcePublic(BaseModel):
     reliability: str
     reliability_reason: str
     url: str | None
+    publisher: str | None = None
+    published: date | None = None
     text_stored: bool
     facts: list[SourceFactPublic]
 
