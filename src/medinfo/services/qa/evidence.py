@@ -23,6 +23,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
 _WINDOW = 240
 _CANDIDATES = 8
+_MIN_PASSAGES = 3  # passages always read...
+_TEXT_BUDGET = 12000  # ...and then only while their text stays within this many characters
+_KEPT = 12  # best sentences checked and returned
 _PREFIX = 4  # a question word this long also matches longer words it starts
 
 
@@ -119,13 +122,14 @@ def best_sentences(
     topic = {stem(word) for word in reading.search_words} - asked
     query = " ".join([reading.text, *reading.search_words])
     trust = _reliability(monograph)
-    posts = _post_pattern()
     candidates: list[tuple[Passage, str, set[str], set[str]]] = []
-    for passage in passages.search(monograph.drug, query, limit=_CANDIDATES):
+    budget = _TEXT_BUDGET
+    for rank, passage in enumerate(passages.search(monograph.drug, query, limit=_CANDIDATES)):
+        if budget <= 0 and rank >= _MIN_PASSAGES:  # long label sections: enough to choose from
+            break
+        budget -= len(passage.text)
         for scored, quoted in _sentences(passage.text):
             if required and not mentions_any(quoted, required):
-                continue
-            if posts is not None and posts.search(quoted.lower()):
                 continue
             found_words = _WORD.findall(scored.lower())
             words = {stem(word) for word in found_words}
@@ -133,7 +137,7 @@ def best_sentences(
     held = Counter(word for *_rest, shared in candidates for word in shared)
     total = len(candidates) + 1
     weight = {word: 1.0 + math.log(total / (count + 0.5)) for word, count in held.items()}
-    found: list[Sentence] = []
+    scored_all: list[tuple[float, int, bool, Passage, str]] = []
     for passage, sentence, words, shared in candidates:
         in_section = bool(reading.sections) and passage.section in reading.sections
         if not shared and not in_section:
@@ -147,8 +151,14 @@ def best_sentences(
             else 2.0 * in_section
         )
         matched = len(shared & own) + int(bool(shared - own))
-        found.append(Sentence(passage, _clip(sentence, asked | topic), matched, score, in_section))
-    found.sort(key=lambda item: -item.score)
+        scored_all.append((score, matched, in_section, passage, sentence))
+    scored_all.sort(key=lambda item: -item[0])
+    posts = _post_pattern()
+    found = [
+        Sentence(passage, _clip(sentence, asked | topic), matched, score, in_section)
+        for score, matched, in_section, passage, sentence in scored_all[:_KEPT]
+        if posts is None or not posts.search(sentence.lower())
+    ]
     # Posts and comments are quoted only when no more reliable source speaks to the question.
     lowest = int(Reliability.USER_GENERATED)
     if any(trust.get(s.passage.source, lowest) > lowest for s in found if s.asked):
