@@ -16,6 +16,7 @@ from medinfo.services.qa.uses import source_on_use
 from medinfo.services.qa.vocabulary import contains_phrase, load_vocabulary, term_key
 
 _OLDER_QUERY = ("older", "elderly", "aged", "years", "65", "70", "75", "80")
+_AMOUNT = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?)\b")
 _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?)\b|\bdose\b")
 
 
@@ -78,32 +79,50 @@ def asked_age(question: str) -> int | None:
     return int(digits.group()) if digits else None
 
 
-def _names_older_age(sentence: str, age: int | None) -> bool:
-    """Whether a source sentence sets an age limit of 65 or more that the asker reaches."""
+def _older_age_at(sentence: str, age: int | None) -> int | None:
+    """Where the part of a source sentence about people of an age the asker reaches (a limit
+    of 65 or more) starts, when that part holds their dose; None when it does not."""
     limit = _older_limit()
-    for found in limit.finditer(sentence.lower()) if limit else ():
+    lowered = sentence.lower()
+    # A plain sentence with one amount ("start with 25 mg in patients > 65 years") may give it
+    # first; in a table row or beside other amounts only a dose after the limit is the group's.
+    plain = "|" not in lowered and len(_AMOUNT.findall(lowered)) == 1
+    for found in limit.finditer(lowered) if limit else ():
         threshold = int(found.group("age") or found.group("from"))
-        if age is None or threshold <= age:
-            return True
-    return False
+        if age is not None and threshold > age:
+            continue
+        if plain:
+            return 0
+        if _AMOUNT.search(lowered, found.end()):
+            return found.start()
+    return None
 
 
 def _dose_sentence(
     monograph: Monograph, population: str, passages: PassageSearch | None, age: int | None
 ) -> tuple[str, Citation] | None:
     """A source sentence giving a dose for the group (it names the group and a dose; for
-    older adults an age limit the asker reaches names the group too)."""
+    older adults an age limit the asker reaches, followed by a dose, names the group too, and
+    the quote starts at that limit: what comes before it is about other people)."""
     names = _names_of(population)
     older = population_name(population) == "older adults"
 
-    def about_group_dose(sentence: str) -> bool:
+    def named(sentence: str) -> bool:
         folded = term_key(sentence)
-        named = any(contains_phrase(folded, name) for name in names)
-        named = named or (older and _names_older_age(sentence, age))
-        return named and bool(_DOSE.search(sentence.lower()))
+        return any(contains_phrase(folded, name) for name in names)
+
+    def about_group_dose(sentence: str) -> bool:
+        if named(sentence):
+            return bool(_DOSE.search(sentence.lower()))
+        return older and _older_age_at(sentence, age) is not None
 
     query = " ".join([*names[:4], *(_OLDER_QUERY if older else ())])
-    return source_on_use(monograph, query, passages, about_group_dose)
+    found = source_on_use(monograph, query, passages, about_group_dose)
+    if found is None or named(found[0]):
+        return found
+    sentence, citation = found
+    start = _older_age_at(sentence, age) or 0
+    return ("… " if start else "") + sentence[start:], citation
 
 
 def population_draft(

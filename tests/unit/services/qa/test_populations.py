@@ -96,3 +96,14 @@ def test_answer_question_older_age_limit_the_asker_does_not_reach_is_not(
 ) -> None:
     answer = answer_question("im 68, what dose of zanaflex", lookup, passages=_age_passages())
     assert "start on 1 mg" not in answer.answer
+
+
+def test_answer_question_older_age_row_of_a_table_is_quoted_without_the_adult_row(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    text = "Doses.\n\n| Adults | 8 mg three times a day | | Aged 75 or over | 2 mg at night |\n"
+    passages.add_text("tizanidine", "tz6", text)
+    answer = answer_question("im 80, what dose of zanaflex", lookup, passages=passages)
+    assert "2 mg at night" in answer.answer
+    assert "8 mg" not in answer.answer
