@@ -163,6 +163,24 @@ def _answer_other_clauses(
     return draft
 
 
+def _with_catalog_medicine(
+    reading: Reading, monograph: Monograph, monographs: MonographLookup
+) -> Reading:
+    """An interaction question naming another medicine only the catalog knows ("flomax",
+    "cialis") reads as naming its generic ingredients too, so the interactions listed for
+    them or for their groups are found."""
+    if reading.intent is not Intent.INTERACTION or not isinstance(monographs, CatalogLookup):
+        return reading
+    topic = Topic.of(reading)
+    if load_medicine_index().named_in(topic.folded, own_names(monograph)):
+        return reading
+    other = monographs.catalog_in_text(without_names(reading.question, monograph))
+    if other is None or term_key(other.name) in own_names(monograph):
+        return reading
+    generics = " ".join(other.components or (other.name,))
+    return replace(reading, text=f"{reading.text} {generics.lower()}")
+
+
 def _unlisted_pair(
     draft: Draft, monograph: Monograph, reading: Reading, monographs: MonographLookup
 ) -> str | None:
@@ -271,6 +289,7 @@ def _answer(
             return abstain_catalog_only(reading, entry)
         return abstain_unknown_drug(reading, drug)
     reading = _unread_intent(reading, monograph)
+    reading = _with_catalog_medicine(reading, monograph, monographs)
     if is_child_dose(reading):
         return abstain_child_dose(reading, monograph.drug, name)
     use = asked_use(reading.question) if reading.intent is Intent.INDICATION else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from medinfo.domain.catalog import CatalogDrug, Product
+from medinfo.domain.monograph import Monograph
 from medinfo.services.qa import InMemoryMonographs, answer_question
 from medinfo.services.qa.drug_mentions import CatalogLookup
 
@@ -50,3 +51,19 @@ def test_unknown_name_still_gets_could_not_tell() -> None:
     assert not answer.answerable
     assert answer.drug is None
     assert "could not tell" in answer.answer
+
+
+class _CatalogWithCipro(InMemoryMonographs):
+    """The in-memory lookup plus a catalog knowing a brand name of ciprofloxacin."""
+
+    def catalog_in_text(self, text: str) -> CatalogDrug | None:
+        if "ciprobrandx" in text.lower():
+            return CatalogDrug(name="ciprofloxacin", display_name="Ciprofloxacin")
+        return None
+
+
+def test_interaction_with_a_brand_only_the_catalog_knows(tizanidine: Monograph) -> None:
+    lookup = _CatalogWithCipro([tizanidine])
+    answer = answer_question("can i take zanaflex with ciprobrandx", lookup)
+    assert answer.answerable
+    assert "can interact with ciprofloxacin" in answer.answer
