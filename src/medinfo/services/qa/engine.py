@@ -40,7 +40,7 @@ from medinfo.services.qa.populations import (
     population_draft,
     population_name,
 )
-from medinfo.services.qa.practical import mentions_any
+from medinfo.services.qa.practical import asked_conditions, mentions_any
 from medinfo.services.qa.topic import Topic, named_effects, own_names
 from medinfo.services.qa.uses import (
     asked_effect,
@@ -58,6 +58,7 @@ _CLOSE = 0.5  # ... each scoring at least this share of the best one
 _REPORTED = {Intent.WEIGHT_GAIN: Intent.SIDE_EFFECTS}
 _STRONG = 3.0  # a clause's own intent score from which it counts as another question
 _MAX_ASKED = 2  # questions answered in one, at most
+_WEAK = 3.0  # an interaction score no higher than this comes from the question's form only
 
 
 def _with_evidence(
@@ -141,7 +142,11 @@ def _add_other_side(draft: Draft, first: Monograph, other: Monograph, question: 
 
 
 def _answer_other_clauses(
-    draft: Draft | None, monograph: Monograph, reading: Reading, names: list[str]
+    draft: Draft | None,
+    monograph: Monograph,
+    reading: Reading,
+    names: list[str],
+    monographs: MonographLookup,
 ) -> Draft | None:
     """The draft with the other questions asked in one answered too ("dose for afib? and
     can i have wine with it"): each clause whose own reading is another intent, found by a
@@ -151,6 +156,7 @@ def _answer_other_clauses(
         if len(answered) > _MAX_ASKED:
             break
         other = read_question(clause, drug_names=names)
+        other = _with_catalog_medicine(other, monograph, monographs)
         if other.intent in answered or other.score < _STRONG or other.concerns:
             continue
         answered.add(other.intent)
@@ -168,17 +174,27 @@ def _with_catalog_medicine(
 ) -> Reading:
     """An interaction question naming another medicine only the catalog knows ("flomax",
     "cialis") reads as naming its generic ingredients too, so the interactions listed for
-    them or for their groups are found."""
-    if reading.intent is not Intent.INTERACTION or not isinstance(monographs, CatalogLookup):
+    them or for their groups are found. One read as an interaction only from its form ("X and
+    Y?") that names no medicine but a side effect or a condition asks about that."""
+    if reading.intent is not Intent.INTERACTION:
         return reading
     topic = Topic.of(reading)
     if load_medicine_index().named_in(topic.folded, own_names(monograph)):
         return reading
-    other = monographs.catalog_in_text(without_names(reading.question, monograph))
-    if other is None or term_key(other.name) in own_names(monograph):
+    other = None
+    if isinstance(monographs, CatalogLookup):
+        other = monographs.catalog_in_text(without_names(reading.question, monograph))
+    if other is not None and term_key(other.name) not in own_names(monograph):
+        generics = " ".join(other.components or (other.name,))
+        return replace(reading, text=f"{reading.text} {generics.lower()}")
+    if reading.score > _WEAK:  # "interact", "together", "mix": a combination is asked
         return reading
-    generics = " ".join(other.components or (other.name,))
-    return replace(reading, text=f"{reading.text} {generics.lower()}")
+    # Only "X and Y?" pointed to a combination, and Y is no medicine: a symptom or a condition.
+    if asked_conditions(topic.folded):  # "X and low blood pressure?": the asker's condition
+        return replace(reading, intent=Intent.PRECAUTIONS)
+    if named_effects(monograph, topic) or topic.vocabulary.symptoms_in(topic.folded):
+        return replace(reading, intent=Intent.SIDE_EFFECTS)
+    return reading  # a food, a supplement, a street drug the vocabularies do not hold
 
 
 def _unlisted_pair(
@@ -313,7 +329,9 @@ def _answer(
             said = f"The sources do not list {use} among the uses of {monograph.drug}."
             return abstain_uncovered(reading, monograph.drug, name, said)
     else:
-        draft = _answer_other_clauses(compose_answer(monograph, reading), monograph, reading, names)
+        draft = _answer_other_clauses(
+            compose_answer(monograph, reading), monograph, reading, names, monographs
+        )
         draft = _with_evidence(draft, monograph, reading, passages)
     if draft is not None and reading.intent is Intent.INTERACTION:
         other = second_monograph(question, monograph, monographs)

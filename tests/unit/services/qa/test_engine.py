@@ -295,3 +295,11 @@ def test_answer_question_about_a_child_never_quotes_a_dose(lookup: InMemoryMonog
     passages.add_text("tizanidine", "tz7", text)
     answer = answer_question("can my 5 year old take zanaflex", lookup, passages=passages)
     assert "2 mg" not in answer.answer
+
+
+def test_answer_question_drug_and_a_condition_is_not_a_combination(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("zanaflex and liver disease?", lookup)
+    assert answer.intent is Intent.PRECAUTIONS
+    assert "interact" not in answer.answer
