@@ -11,11 +11,13 @@ from functools import lru_cache
 from medinfo.domain.answers import Citation
 from medinfo.domain.monograph import Monograph
 from medinfo.domain.source_kinds import Reliability
-from medinfo.services.qa.intents import Reading
+from medinfo.services.qa.abstain import SAFETY_LINES, names_a_dose
+from medinfo.services.qa.intents import Concern, Reading
 from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.passages import Passage, PassageSearch, content_words
 from medinfo.services.qa.phrasing import Draft, source_titles
 from medinfo.services.qa.practical import mentions_any
+from medinfo.services.qa.topic import own_names
 from medinfo.services.qa.vocabulary import load_vocabulary
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=\S)[^.!?]*)*[.!?]?")
@@ -23,6 +25,8 @@ _WORD = re.compile(r"[a-z0-9]+")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
 _WINDOW = 240
 _CANDIDATES = 8
+_QUOTED = 3  # source sentences quoted with an answer, at most
+_CLOSE = 0.5  # ... each scoring at least this share of the best one
 _MIN_PASSAGES = 3  # passages always read...
 _TEXT_BUDGET = 12000  # ...and then only while their text stays within this many characters
 _KEPT = 12  # best sentences checked and returned
@@ -198,3 +202,56 @@ def question_ignore(monograph: Monograph, names: set[str]) -> frozenset[str]:
     vocabulary = load_vocabulary()
     words.update(vocabulary.stopwords | vocabulary.question_generic_words)
     return frozenset(words)
+
+
+def with_evidence(
+    draft: Draft | None,
+    monograph: Monograph,
+    reading: Reading,
+    passages: PassageSearch | None,
+    required: tuple[str, ...] = (),
+) -> Draft | None:
+    """The draft with the source sentences that best answer the question quoted after it;
+    with no draft, those sentences alone when they share enough of the question's words."""
+    if passages is None:
+        return draft
+    ignore = question_ignore(monograph, own_names(monograph))
+    child = reading.has(Concern.CHILD)
+    if child:  # only what the sources say of children, and never a dose (another age's?)
+        required = load_vocabulary().child_source_words
+    found = best_sentences(monograph, reading, passages, ignore, required)
+    if child:
+        found = [sentence for sentence in found if not names_a_dose(sentence.text)]
+    if draft is None:
+        topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
+        found = [
+            sentence
+            for sentence in found
+            if sentence.in_section
+            or (
+                sentence.asked >= needed_share(reading, ignore)
+                and (
+                    sentence.asked >= 2
+                    or not topic_words
+                    or mentions_any(sentence.text, topic_words)
+                )
+            )
+        ]
+        if not found:
+            return None
+        draft = Draft()
+        lead = "medinfo has no structured fact on this, but {title} says:"
+        safety = SAFETY_LINES.get(reading.intent)
+    else:
+        lead, safety = "{title} says:", None
+    said = " ".join(draft.sentences).lower()
+    for sentence in found[:_QUOTED]:
+        if sentence.score < found[0].score * _CLOSE:
+            break
+        if sentence.text.lower()[:60] not in said:
+            add_evidence(draft, monograph, sentence, lead)
+            lead = "{title} also says:"
+            said += " " + sentence.text.lower()
+    if safety:
+        draft.say(safety.format(drug=monograph.drug))
+    return draft

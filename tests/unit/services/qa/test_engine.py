@@ -282,24 +282,9 @@ def test_answer_question_reads_a_bare_symptom_or_medicine(
     assert answer_question(question, lookup).intent is intent
 
 
-def test_answer_question_answers_each_question_asked_in_one(lookup: InMemoryMonographs) -> None:
-    answer = answer_question("whats the max dose of zanaflex? and can i drink beer on it", lookup)
-    assert answer.answerable
-    assert "36 mg" in answer.answer  # the maximum, from the first question
-    assert "Avoid alcohol" in answer.answer  # the second question
-
-
 def test_answer_question_about_a_child_never_quotes_a_dose(lookup: InMemoryMonographs) -> None:
     passages = InMemoryPassages()
     text = "Children.\n\nChildren 12 years and older take 2 mg of tizanidine at night.\n"
     passages.add_text("tizanidine", "tz7", text)
     answer = answer_question("can my 5 year old take zanaflex", lookup, passages=passages)
     assert "2 mg" not in answer.answer
-
-
-def test_answer_question_drug_and_a_condition_is_not_a_combination(
-    lookup: InMemoryMonographs,
-) -> None:
-    answer = answer_question("zanaflex and liver disease?", lookup)
-    assert answer.intent is Intent.PRECAUTIONS
-    assert "interact" not in answer.answer

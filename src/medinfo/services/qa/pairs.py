@@ -1,0 +1,108 @@
+"""Two medicines in one question: the other drug's monograph, catalog medicines, unlisted pairs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from medinfo.domain.answers import Intent
+from medinfo.domain.monograph import Monograph
+from medinfo.services.qa.compose import compose_answer
+from medinfo.services.qa.drug_mentions import CatalogLookup, MonographLookup, without_names
+from medinfo.services.qa.intents import Reading, read_question
+from medinfo.services.qa.medicines import load_medicine_index
+from medinfo.services.qa.phrasing import Draft
+from medinfo.services.qa.practical import asked_conditions
+from medinfo.services.qa.topic import Topic, named_effects, own_names
+from medinfo.services.qa.vocabulary import contains_phrase, term_key
+
+_WEAK = 3.0  # an interaction score no higher than this comes from the question's form only
+
+
+def add_other_side(draft: Draft, first: Monograph, other: Monograph, question: str) -> None:
+    """Add what the other drug's monograph lists about the first one (either side counts)."""
+    reading = read_question(question, drug_names=[other.drug, *other.brand_names])
+    found = compose_answer(other, reading) or Draft()
+    first_names = {n.lower() for n in (first.drug, *first.brand_names)}
+    listed = [
+        s
+        for s in found.sentences
+        if " can interact with " in s and any(n in s.lower() for n in first_names)
+    ]
+    pair = f"do not list an interaction between {first.drug} and"
+    if not listed:
+        if not any(pair in s for s in draft.sentences) and not any(
+            other.drug in s.lower() for s in draft.sentences
+        ):
+            draft.sentences.insert(
+                0,
+                f"The sources for {first.drug} and {other.drug} do not list an interaction "
+                "between them. That does not prove the combination is safe: ask a pharmacist "
+                "before taking them together.",
+            )
+        return
+    draft.sentences[:] = [s for s in draft.sentences if pair not in s]
+    draft.sentences[:0] = listed
+    draft.add(*found.citations)
+
+
+def with_catalog_medicine(
+    reading: Reading, monograph: Monograph, monographs: MonographLookup
+) -> Reading:
+    """An interaction question naming another medicine only the catalog knows ("flomax",
+    "cialis") reads as naming its generic ingredients too, so the interactions listed for
+    them or for their groups are found. One read as an interaction only from its form ("X and
+    Y?") that names no medicine but a side effect or a condition asks about that."""
+    if reading.intent is not Intent.INTERACTION:
+        return reading
+    topic = Topic.of(reading)
+    if load_medicine_index().named_in(topic.folded, own_names(monograph)):
+        return reading
+    other = None
+    if isinstance(monographs, CatalogLookup):
+        other = monographs.catalog_in_text(without_names(reading.question, monograph))
+    if other is not None and term_key(other.name) not in own_names(monograph):
+        generics = " ".join(other.components or (other.name,))
+        return replace(reading, text=f"{reading.text} {generics.lower()}")
+    if reading.score > _WEAK:  # "interact", "together", "mix": a combination is asked
+        return reading
+    # Only "X and Y?" pointed to a combination, and Y is no medicine: a symptom or a condition.
+    if asked_conditions(topic.folded):  # "X and low blood pressure?": the asker's condition
+        return replace(reading, intent=Intent.PRECAUTIONS)
+    if named_effects(monograph, topic) or topic.vocabulary.symptoms_in(topic.folded):
+        return replace(reading, intent=Intent.SIDE_EFFECTS)
+    return reading  # a food, a supplement, a street drug the vocabularies do not hold
+
+
+def unlisted_pair(
+    draft: Draft, monograph: Monograph, reading: Reading, monographs: MonographLookup
+) -> str | None:
+    """What to say when the sources list no interaction with the medicine asked about and
+    nothing else in the answer speaks of it: then the question is declined, not answered."""
+    if any(" can interact with " in sentence for sentence in draft.sentences):
+        return None
+    note = next((s for s in draft.sentences if "do not list an interaction between" in s), None)
+    topic = Topic.of(reading)
+    asked = {
+        name
+        for medicine in load_medicine_index().named_in(topic.folded, own_names(monograph))
+        for name in (medicine.typed, *medicine.agent_names)
+    }
+    if note is None and not asked and isinstance(monographs, CatalogLookup):
+        other = monographs.catalog_in_text(without_names(reading.question, monograph))
+        if other is None or term_key(other.name) in own_names(monograph):
+            return None
+        asked = {term_key(n) for n in (other.name, *other.components, *other.brand_names)}
+        if any(term_key(item.agent) in asked for item in monograph.interactions):
+            return None
+        named = other.display_name if ";" in other.name else other.name
+        note = (
+            f"The sources do not list an interaction between {monograph.drug} and {named}. "
+            "That does not prove the combination is safe: ask a pharmacist before taking them "
+            "together."
+        )
+    if note is None:
+        return None
+    quoted = " ".join(s for s in draft.sentences if "\u201c" in s)
+    if any(contains_phrase(term_key(quoted), name) for name in asked if name):
+        return None
+    return note
