@@ -195,7 +195,8 @@ def add_evidence(draft: Draft, monograph: Monograph, sentence: Sentence, lead: s
 
 
 def question_ignore(monograph: Monograph, names: set[str]) -> frozenset[str]:
-    """Words of a question that never count as matching a source: the drug's own names."""
+    """Words of a question that never count as matching a source: the drug's own names,
+    stopwords and the words too general to show a match (`question_generic_words`)."""
     words = set(names)
     for name in (monograph.drug, *monograph.brand_names):
         words.update(_WORD.findall(name.lower()))
