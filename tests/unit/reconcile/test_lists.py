@@ -6,6 +6,7 @@ from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.domain.sources import Source
 from medinfo.reconcile import reconcile_monograph
+from tests.unit.reconcile.builders import fact, three_sources
 
 
 def _effect(source: str, **attributes: Scalar) -> ExtractedFact:
@@ -127,3 +128,16 @@ def test_sources_are_cited_with_the_publisher_and_date_their_documents_give() ->
         "(Example Health, 30 November 2023, consumer article)"
     )
     assert several
+
+
+def test_brand_names_are_written_as_in_prose_not_in_a_labels_capitals() -> None:
+    sources = three_sources()
+    facts = [
+        fact("lbl", FactKind.BRAND_NAME, "ZANAFLEX"),
+        fact("art", FactKind.BRAND_NAME, "Zanaflex"),
+        fact("lbl", FactKind.BRAND_NAME, "ZANAFLEX CAPSULES XR"),
+    ]
+    monograph = reconcile_monograph("tizanidine", sources, facts)
+    assert "Zanaflex" in monograph.brand_names  # as the article writes it
+    assert "ZANAFLEX" not in monograph.brand_names
+    assert "Zanaflex Capsules XR" in monograph.brand_names  # only the label names it
