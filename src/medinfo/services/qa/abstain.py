@@ -152,11 +152,11 @@ def abstain_catalog_only(reading: Reading, entry: CatalogDrug) -> Answer:
     """Decline a question about a medicine the catalog knows but no source covers, saying what
     the catalog holds (brands and forms; strengths stay on its catalog page, never next to a
     question about dosing)."""
-    from medinfo.services.catalog_display import display_brand
+    from medinfo.knowledge.names import brand_in_prose
 
     name = entry.display_name or entry.name
     lines = [f"medinfo has no sources about {name} yet, so it cannot answer questions about it."]
-    brands = sorted({display_brand(brand) for brand in entry.brand_names})[:_LISTED]
+    brands = sorted({brand_in_prose(brand) for brand in entry.brand_names})[:_LISTED]
     forms = sorted({f"{p.route} {p.form}".strip().lower() for p in entry.products})[:_LISTED]
     if brands:
         lines.append(f"The drug catalog knows it under the brand names {', '.join(brands)}.")
