@@ -27,8 +27,8 @@ _WINDOW = 240
 _CANDIDATES = 8
 _QUOTED = 3  # source sentences quoted with an answer, at most
 _CLOSE = 0.5  # ... each scoring at least this share of the best one
-_MIN_PASSAGES = 3  # passages always read...
-_TEXT_BUDGET = 12000  # ...and then only while their text stays within this many characters
+_MIN_PASSAGES = 2  # passages always read...
+_TEXT_BUDGET = 8000  # ...and then only while their text stays within this many characters
 _KEPT = 12  # best sentences checked and returned
 _PREFIX = 4  # a question word this long also matches longer words it starts
 
