@@ -21,6 +21,8 @@ TEMPLATE_NAMES = frozenset(
         "summary_class_and_uses",
         "source_undated",
         "source_name_again",
+        "summary_prevents",
+        "summary_prevents_also",
         "summary_class_only",
         "summary_uses_only",
         "summary_off_label",
