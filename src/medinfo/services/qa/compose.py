@@ -50,10 +50,16 @@ def compose_indication(monograph: Monograph, topic: Topic) -> Draft | None:
             )
         else:
             draft.say(f"Yes: {asked.condition} is one of the listed uses of {name}.", asked)
-    if on:
+    treats = [i for i in on if not i.prevention]
+    prevents = [i for i in on if i.prevention]
+    if treats:
+        conditions = join_words([i.condition for i in treats])
+        draft.say(f"{drug_title(monograph)} is used to treat {conditions}.", *treats)
+    if prevents:  # a use stated as lowering a risk is not a treatment of the condition
+        lead = "It is also used" if treats else f"{drug_title(monograph)} is used"
         draft.say(
-            f"{drug_title(monograph)} is used to treat {join_words([i.condition for i in on])}.",
-            *on,
+            f"{lead} to lower the risk of {join_words([i.condition for i in prevents])}.",
+            *prevents,
         )
     if off:
         draft.say(f"It is also used off-label for {join_words([i.condition for i in off])}.", *off)

@@ -71,3 +71,20 @@ def test_compose_quotes_a_faq_answer_for_driving(tizanidine: Monograph) -> None:
 
 def test_compose_returns_none_without_facts(sertraline: Monograph) -> None:
     assert compose_answer(sertraline, read_question("forgot a dose")) is None
+
+
+def test_compose_indication_says_a_prevention_lowers_a_risk() -> None:
+    from medinfo.domain.monograph import Indication, Monograph
+    from medinfo.services.qa import InMemoryMonographs, answer_question
+
+    monograph = Monograph(
+        drug="placidol",
+        indications=[
+            Indication(condition="high cholesterol", sources=["s1"]),
+            Indication(condition="heart attack", prevention=True, sources=["s1"]),
+        ],
+    )
+    answer = answer_question("what is placidol for", InMemoryMonographs([monograph]))
+    assert "used to treat high cholesterol" in answer.answer
+    assert "lower the risk of heart attack" in answer.answer
+    assert "treat high cholesterol and heart attack" not in answer.answer
