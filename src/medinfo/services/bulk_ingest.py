@@ -32,6 +32,7 @@ from medinfo.services.ingest_tasks import (
 )
 from medinfo.services.monographs import drug_sources, refresh_monograph, save_monograph
 from medinfo.services.pipeline import Pipeline
+from medinfo.services.process_pool import QuietPool
 from medinfo.store.database import Database
 from medinfo.store.repositories import Store
 
@@ -239,7 +240,9 @@ def _worker_pool(settings: WorkerSettings, jobs: int) -> Iterator[Pool | None]:
     gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
-        with context.Pool(jobs, initializer=_init_pool_worker, initargs=(settings,)) as pool:
+        with QuietPool(
+            jobs, initializer=_init_pool_worker, initargs=(settings,), context=context
+        ) as pool:
             yield pool
     finally:
         gc.unfreeze()
