@@ -241,6 +241,8 @@ def _worker_pool(settings: WorkerSettings, jobs: int) -> Iterator[Pool | None]:
         # fork: workers inherit the loaded pipeline, models and vocabularies instead of each
         # loading them; frozen, the garbage collector leaves their memory pages shared.
         settings.pipeline.load_models()
+        import medinfo.services.search  # noqa: F401  (workers make search passages)
+
         gc.freeze()
         try:
             context = multiprocessing.get_context("fork")
