@@ -16,12 +16,12 @@ from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from medinfo.domain.facts import ExtractedFact
 from medinfo.domain.sources import Source, SourceKind
-from medinfo.services.ingest import DocumentOptions, PreparedDocument
+from medinfo.services.ingest import DocumentOptions
 from medinfo.services.ingest_tasks import (
     DrugInputs,
     Outcome,
+    ReadyDocument,
     WorkerSettings,
     check_inputs,
     chunked,
@@ -34,7 +34,7 @@ from medinfo.services.monographs import drug_sources, refresh_monograph, save_mo
 from medinfo.services.pipeline import Pipeline
 from medinfo.services.process_pool import QuietPool
 from medinfo.store.database import Database
-from medinfo.store.repositories import Store
+from medinfo.store.repositories import FactRow, Store
 
 # Documents sent to a worker at a time, and chunks in flight per worker: enough to keep
 # every core busy while the writer commits, few enough that memory stays flat.
@@ -120,7 +120,7 @@ class _Writer:
     def __init__(self, database: Database, report: BulkReport) -> None:
         self.database = database
         self.report = report
-        self.batch: list[PreparedDocument] = []
+        self.batch: list[ReadyDocument] = []
         with database.reader() as store:
             self.by_url = store.sources.ids_by_url()
             self.stored = store.sources.ids()
@@ -128,7 +128,7 @@ class _Writer:
         # after the last document is written.
         self.filed_under: dict[str, str] = {}
 
-    def add(self, prepared: PreparedDocument) -> None:
+    def add(self, prepared: ReadyDocument) -> None:
         self.batch.append(prepared)
         if len(self.batch) >= WRITE_BATCH:
             self.flush()
@@ -182,15 +182,15 @@ class _Pending:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.sources: list[tuple[Source, str | None]] = []
-        self.facts: list[tuple[str, list[ExtractedFact]]] = []
+        self.facts: list[tuple[str, list[FactRow]]] = []
 
-    def add(self, source: Source, prepared: PreparedDocument) -> None:
+    def add(self, source: Source, prepared: ReadyDocument) -> None:
         self.sources.append((source, prepared.text))
-        self.facts.append((source.id, prepared.facts))
+        self.facts.append((source.id, prepared.rows))
 
     def write(self) -> None:
         self.store.sources.add_many(self.sources)
-        self.store.facts.add_for_sources(self.facts)
+        self.store.facts.add_rows(self.facts)
         self.sources, self.facts = [], []
 
 
