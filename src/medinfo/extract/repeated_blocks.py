@@ -49,13 +49,13 @@ def block_facts(
 
 
 def _moved(fact: ExtractedFact, offset: int, source: str) -> ExtractedFact:
-    """The fact with its evidence moved by `offset` into `source` (built without validation:
-    every field comes from a fact already validated)."""
+    """The fact with its evidence moved by `offset` into `source` (validated again: pydantic's
+    compiled validation is about twice as fast as its unvalidated `model_construct`)."""
     old = fact.evidence
-    evidence = Evidence.model_construct(
+    evidence = Evidence(
         source=source, start=old.start + offset, end=old.end + offset, section=old.section
     )
-    return ExtractedFact.model_construct(
+    return ExtractedFact(
         kind=fact.kind, key=fact.key, attributes=dict(fact.attributes), evidence=evidence
     )
 
