@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
@@ -185,6 +186,8 @@ class SourceRef(BaseModel):
     kind: str
     reliability: str
     url: str | None = None
+    publisher: str | None = None
+    published: date | None = None
     sha256: str = ""
     reliability_reason: str = ""
 

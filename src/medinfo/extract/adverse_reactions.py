@@ -22,6 +22,8 @@ from medinfo.extract.reaction_cues import (
 
 # "[see Warnings and Precautions (5.1)]": the section named there is not a reaction.
 _CROSS_REFERENCE = re.compile(r"[\[(]\s*see\b[^\[\]()]*(?:\([^()]*\)[^\[\]()]*)*[\])]", re.I)
+# What joins the items of one list: "stroke or TIA", "diabetes, hypertension, and CAD".
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|and/or)\s+)?|\s*/\s*", re.IGNORECASE)
 _DEFINED_ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9-]{1,7})\s*\)")
 
 
@@ -112,8 +114,13 @@ def _reactions(
     matches = matcher.find(masked)
     matches += _abbreviation_matches(masked, matches)
     mentions = []
+    condition_end = -1  # where the last mention read as the patient's condition ends
     for match in sorted(matches, key=lambda found: found.start):
-        if match.term is None or is_patient_condition(masked, match.start):
+        if match.term is None:
+            continue
+        listed = condition_end >= 0 and _LIST_JOIN.fullmatch(masked, condition_end, match.start)
+        if listed or is_patient_condition(masked, match.start):
+            condition_end = match.end  # "patients with stroke or TIA": both are conditions
             continue
         negated = is_negated(masked, match.start, match.end)
         if negated and not include_negated:

@@ -29,6 +29,15 @@ _STRONG = cue(
 _WEAK = cue(
     r"\b(relieves?|relieving|relief of|reduces?|help with|helps?|controls?|prevents?|eases?|for)\b"
 )
+# Conditions named as who is treated, not what for: a risk-factor list ("multiple risk factors
+# such as age, smoking, hypertension"), or the patients a lowered risk is for ("reduce the risk
+# of MI and stroke in patients with type 2 diabetes", the label idiom).
+_RISK_FACTOR_LIST = cue(r"\brisk factors?\b[^.;:]*?\b(such as|including|like|e\.g\.|namely)\b")
+_PATIENTS_WITH = cue(
+    r"\b(in|among|for)\s+(adult\s+|pediatric\s+|paediatric\s+|older\s+)?"
+    r"(patients|adults|children|people|persons|individuals|women|men)\s+(with|who have)\b"
+)
+_RISK_OF = cue(r"\b(risk|incidence|likelihood) of\b")
 _OFF_LABEL = cue(
     r"\b(off-?label|(has|have) also been (used|prescribed|tried)|"
     r"occasionally (prescribed|used)|sometimes (prescribed|used)|not (fda[- ])?approved for|"
@@ -43,6 +52,14 @@ def _off_label(passage: Passage, unit: Unit, seen_cue: bool) -> bool:
         or bool(_OFF_LABEL.search(unit.text))
         or bool(_OFF_LABEL.search(passage.lead))
     )
+
+
+def _qualifier(text: str, start: int) -> bool:
+    """Whether the condition at `start` says who is treated rather than what for."""
+    if last_cue_end(_RISK_FACTOR_LIST, text, start) >= 0:
+        return True
+    patients = last_cue_end(_PATIENTS_WITH, text, start)
+    return patients >= 0 and _RISK_OF.search(text, 0, patients) is not None
 
 
 def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
@@ -72,8 +89,10 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
         seen_cue = seen_cue or bool(_OFF_LABEL.search(unit.text))
         for match in passage.asserted(unit, "conditions"):
             symptom = bool(match.term.defaults.get("symptom", False))
-            if in_gloss(unit.text, match.start) or not _accepts(
-                passage, unit, match.start, symptom
+            if (
+                in_gloss(unit.text, match.start)
+                or _qualifier(unit.text, match.start)
+                or not _accepts(passage, unit, match.start, symptom)
             ):
                 continue
             after = unit.text[match.end : match.end + 14].lower()

@@ -261,6 +261,8 @@ def _source_ref(source: Source) -> SourceRef:
         kind=source.kind.value,
         reliability=source.reliability.label,
         url=source.url,
+        publisher=source.publisher,
+        published=source.published,
         sha256=source.sha256,
         reliability_reason=source.reliability_reason,
     )
