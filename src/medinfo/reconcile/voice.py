@@ -20,6 +20,7 @@ TEMPLATE_NAMES = frozenset(
     {
         "summary_class_and_uses",
         "source_undated",
+        "source_name_again",
         "summary_class_only",
         "summary_uses_only",
         "summary_off_label",
@@ -227,8 +228,14 @@ def _described() -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def name_sources(ids: Iterable[str], sources: Mapping[str, Source]) -> tuple[str, bool]:
-    """The sources named in words, and whether there are several (for verb agreement)."""
+def name_sources(
+    ids: Iterable[str], sources: Mapping[str, Source], named: set[str] | None = None
+) -> tuple[str, bool]:
+    """The sources named in words, and whether there are several (for verb agreement).
+
+    A source in `named` was cited in full earlier in the same text and is named by its title
+    alone; the ones named here are added to it.
+    """
     ids = list(ids)
     titles = [sources[i].title for i in sources]
     names = []
@@ -237,9 +244,15 @@ def name_sources(ids: Iterable[str], sources: Mapping[str, Source]) -> tuple[str
         if _described().fullmatch(source.title):  # "Consumer article, undated, 2 of 4" says it all
             names.append(source.title)
             continue
-        template = "source_name_with_id" if titles.count(source.title) > 1 else "source_name"
+        unique = titles.count(source.title) == 1
+        if named is not None and source_id in named and unique:
+            names.append(say("source_name_again", title=source.title))
+            continue
+        template = "source_name" if unique else "source_name_with_id"
         detail = citation_detail(source)
         names.append(say(template, title=source.title, id=source.id, detail=detail))
+    if named is not None:
+        named.update(ids)
     return join_terms(names), len(ids) > 1
 
 
