@@ -38,6 +38,9 @@ class Mechanism(Attributed):
 class Indication(Attributed):
     condition: str
     off_label: bool = False
+    # a use stated as lowering the risk of the condition ("reduce the risk of heart attack"),
+    # not as treating it
+    prevention: bool = False
 
 
 class DoseSpec(Attributed):

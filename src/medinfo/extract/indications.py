@@ -38,6 +38,13 @@ _PATIENTS_WITH = cue(
     r"(patients|adults|children|people|persons|individuals|women|men)\s+(with|who have)\b"
 )
 _RISK_OF = cue(r"\b(risk|incidence|likelihood) of\b")
+# A use stated as lowering the chance of something, not treating it ("reduce the risk of MI",
+# "to prevent migraine attacks"): the condition is one to avoid, not one the patient has.
+_PREVENTS = cue(
+    r"\b((reduces?|reducing|lowers?|lowering|decreases?|decreasing|cuts?) the "
+    r"(risk|chance|likelihood|incidence) of|prevents?|preventing|prevention of|"
+    r"prophylaxis of|to stop [a-z ]{0,20}from)\b"
+)
 _OFF_LABEL = cue(
     r"\b(off-?label|(has|have) also been (used|prescribed|tried)|"
     r"occasionally (prescribed|used)|sometimes (prescribed|used)|not (fda[- ])?approved for|"
@@ -60,6 +67,12 @@ def _qualifier(text: str, start: int) -> bool:
         return True
     patients = last_cue_end(_PATIENTS_WITH, text, start)
     return patients >= 0 and _RISK_OF.search(text, 0, patients) is not None
+
+
+def _prevents(text: str, start: int) -> bool:
+    """Whether the nearest use cue before `start` states prevention rather than treatment."""
+    prevents = last_cue_end(_PREVENTS, text, start)
+    return prevents >= 0 and prevents >= last_cue_end(_STRONG, text, start)
 
 
 def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
@@ -99,5 +112,7 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
             off = (
                 _off_label(passage, unit, seen_cue) or "off-label" in after or "off label" in after
             )
-            facts.append(passage.fact(FactKind.INDICATION, match.key, unit, off_label=off))
+            prevention = _prevents(unit.text, match.start)
+            extra = {"prevents": True} if prevention else {}
+            facts.append(passage.fact(FactKind.INDICATION, match.key, unit, off_label=off, **extra))
     return facts

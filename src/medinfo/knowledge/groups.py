@@ -87,6 +87,10 @@ class MedicineGroups:
 
     def __init__(self, data: MedicineGroupsFile) -> None:
         self.groups = {group.id: group for group in data.groups}
+        # the alert code of each group whose usual interaction names one (INTERACTION_QT)
+        self.alerts = {
+            group.id: group.interaction.alert for group in data.groups if group.interaction.alert
+        }
         self.noise_words = frozenset(data.name_noise_words)
         self.separators = data.combination_separators
         self._products = {

@@ -19,10 +19,10 @@ _WHERE = "knowledge/reconcile/voice.json"
 TEMPLATE_NAMES = frozenset(
     {
         "summary_class_and_uses",
-        "source_undated",
-        "source_name_again",
         "summary_class_only",
         "summary_uses_only",
+        "summary_prevents",
+        "summary_prevents_also",
         "summary_off_label",
         "summary_brands",
         "mechanism_action_and_target",
@@ -71,9 +71,11 @@ TEMPLATE_NAMES = frozenset(
         "conflict_presence",
         "conflict_silent",
         "conflict_presence_only",
-        "source_untitled",
         "conflict_denied",
+        "source_untitled",
+        "source_undated",
         "source_name",
+        "source_name_again",
         "source_name_with_id",
     }
 )

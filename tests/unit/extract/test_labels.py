@@ -174,3 +174,19 @@ def test_a_strength_after_a_brand_is_not_part_of_its_name() -> None:
     brands = {fact.key for fact in _facts(record, FactKind.BRAND_NAME)}
     assert brands
     assert not {brand for brand in brands if brand.upper().endswith((" 20", " 40"))}
+
+
+def test_a_use_stated_as_lowering_a_risk_is_a_prevention_not_a_treatment() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "indications_and_usage": [
+            "Quietac is indicated for the treatment of active duodenal ulcer and to reduce the "
+            "risk of myocardial infarction in adults with narrowed arteries."
+        ],
+    }
+    uses = {
+        fact.key: fact.attributes.get("prevents", False)
+        for fact in _facts(record, FactKind.INDICATION)
+    }
+    assert uses.get("duodenal ulcers") is False
+    assert uses.get("heart attack") is True  # a risk it lowers

@@ -141,3 +141,18 @@ def test_brand_names_are_written_as_in_prose_not_in_a_labels_capitals() -> None:
     assert "Zanaflex" in monograph.brand_names  # as the article writes it
     assert "ZANAFLEX" not in monograph.brand_names
     assert "Zanaflex Capsules XR" in monograph.brand_names  # only the label names it
+
+
+def test_a_prevented_condition_is_said_as_a_lowered_risk_not_a_treatment() -> None:
+    facts = [
+        fact("lbl", FactKind.INDICATION, "spasticity", off_label=False),
+        fact("lbl", FactKind.INDICATION, "stroke", off_label=False, prevents=True),
+    ]
+    monograph = reconcile_monograph("tizanidine", three_sources(), facts)
+    assert [(i.condition, i.prevention) for i in monograph.indications] == [
+        ("spasticity", False),
+        ("stroke", True),
+    ]
+    assert "used to treat spasticity" in monograph.summary
+    assert "also used to lower the risk of stroke" in monograph.summary
+    assert "treat stroke" not in monograph.summary

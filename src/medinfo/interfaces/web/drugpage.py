@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from medinfo.domain.answers import Answer, Citation
 from medinfo.domain.evidence import Evidence
-from medinfo.domain.monograph import DISCLAIMER, UNKNOWN, Attributed, Conflict, DoseSpec, Monograph
+from medinfo.domain.monograph import (
+    DISCLAIMER,
+    UNKNOWN,
+    Attributed,
+    Conflict,
+    DoseSpec,
+    Indication,
+    Monograph,
+)
 from medinfo.interfaces.web.citations import Citations, FactView, Marker, SourceView
 
 _KEY_FACT_LIMIT = 6
@@ -110,7 +118,7 @@ def build_drug_page(
     serious = [e for e in m.side_effects if e.serious]
     interactions = sorted(m.interactions, key=lambda i: _SEVERITY_ORDER.get(i.severity, 2))
     rows = (  # what it is for, then the warnings a patient must see first, then the rest
-        KeyFact("Used for", tuple(cite.fact(i.condition, i) for i in on_label)),
+        KeyFact("Used for", tuple(cite.fact(_use(i), i) for i in on_label)),
         KeyFact("Drug class", _terms(cite, m, "drug_class", m.drug_class)),
         *_top_warnings(cite, m),
         KeyFact("Pregnancy", _known(cite, _pregnancy_text(m), m.pregnancy)),
@@ -173,12 +181,12 @@ def _sections(cite: Citations, m: Monograph, answered: bool) -> list[SectionView
             (
                 Group(
                     "",
-                    tuple(cite.fact(i.condition, i) for i in m.indications if not i.off_label),
+                    tuple(cite.fact(_use(i), i) for i in m.indications if not i.off_label),
                     UNKNOWN,
                 ),
                 Group(
                     "Also used off-label (outside the official labelling)",
-                    tuple(cite.fact(i.condition, i) for i in off_label),
+                    tuple(cite.fact(_use(i), i) for i in off_label),
                 ),
                 Group("How it works", _mechanism(cite, m)),
                 Group("Drug class", _terms(cite, m, "drug_class", m.drug_class)),
@@ -341,6 +349,13 @@ def _pregnancy_text(m: Monograph) -> str:
 
 def _interaction_text(agent: str, effect: str, severity: str) -> str:
     return f"{_joined(agent, effect)} ({severity})" if severity else _joined(agent, effect)
+
+
+def _use(indication: Indication) -> str:
+    """A use as a patient reads it: "heart attack (to lower the risk)" for a prevented one."""
+    if indication.prevention:
+        return f"{indication.condition} (to lower the risk)"
+    return indication.condition
 
 
 def _joined(head: str, tail: str) -> str:

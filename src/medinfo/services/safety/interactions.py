@@ -123,11 +123,7 @@ def _mechanism_alert(hit: _Hit, monograph: Monograph, vocabulary: MedicineGroups
     """The alert of a mechanism the vocabulary names (INTERACTION_QT for the QT-prolonging
     group) when a listed interaction is about it: it names such a group the medicine belongs
     to, or names the medicine itself while both it and the monograph's drug belong to one."""
-    alerting = {
-        gid: group.interaction.alert
-        for gid, group in vocabulary.groups.items()
-        if group.interaction.alert
-    }
+    alerting = vocabulary.alerts
     for gid in sorted(hit.classes & alerting.keys()):
         return alerting[gid]
     shared = vocabulary.groups_of(monograph.drug) & alerting.keys()

@@ -131,3 +131,21 @@ def test_matrix_never_marks_a_silent_source_as_disagreeing() -> None:
     assert monograph.conflicts  # the one-sided claim is still reported
     matrix = build_matrix(build_drug_page(monograph, {}))
     assert all(Stance.DISAGREES not in row.cells for row in matrix.rows)
+
+
+def test_a_prevented_condition_reads_as_a_lowered_risk_on_the_page() -> None:
+    from medinfo.domain.monograph import Indication
+
+    monograph = Monograph(
+        drug="zorbastatin",
+        indications=[
+            Indication(condition="high cholesterol", sources=["a"]),
+            Indication(condition="heart attack", prevention=True, sources=["a"]),
+        ],
+    )
+    page = build_drug_page(monograph, {})
+    used_for = next(row for row in page.key_facts if row.label == "Used for")
+    assert [fact.text for fact in used_for.facts] == [
+        "high cholesterol",
+        "heart attack (to lower the risk)",
+    ]
