@@ -45,6 +45,11 @@ def vocabulary() -> Vocabulary:
     for name, variants in medicine_groups().agent_names().items():
         for variant in (name, *variants):
             agents.setdefault(_plain_key(variant, exceptions), name)
+    # a group shown under no shared name folds into its own agent key
+    for group in medicine_groups().groups.values():
+        if group.agent is not None and group.name is None:
+            for variant in (group.agent, *group.aliases):
+                agents.setdefault(_plain_key(variant, exceptions), group.agent)
     canonical[AGENT_GROUP] = agents
     classes: dict[str, str] = {}
     for entry in medicine_groups().class_terms():
@@ -96,7 +101,13 @@ def canonical_term(text: str, group: str | None) -> str | None:
     return vocabulary().canonical.get(group, {}).get(plain_key(text))
 
 
+_OTHER = re.compile(r"^\s*(?:other|another)\s+", re.IGNORECASE)
+
+
 def match_key(text: str, group: str | None) -> str:
-    """The key two terms share when they mean the same in a synonym group."""
+    """The key two terms share when they mean the same in a synonym group ("other opioids"
+    and "opioids" are one agent)."""
+    if group == AGENT_GROUP:
+        text = _OTHER.sub("", text)
     canonical = canonical_term(text, group)
     return plain_key(canonical if canonical is not None else text)

@@ -10,6 +10,7 @@ from typing import Any
 from medinfo.domain.monograph import UNKNOWN
 from medinfo.reconcile.vocabulary import match_key
 from medinfo.services.scoring import (
+    agent_names,
     category,
     conflict_topic,
     dig,
@@ -111,7 +112,7 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
     "interactions": (
         "interactions",
         lambda m, g: _list_count(
-            names(m.get("interactions") or [], "agent"), names(g, "agent"), "agents"
+            agent_names(m.get("interactions") or []), agent_names(g), "agents"
         ),
     ),
     "precautions": (

@@ -12,7 +12,7 @@ from typing import Any
 from medinfo.domain.errors import InputError
 from medinfo.knowledge import service_rules as rules
 from medinfo.knowledge.loading import load
-from medinfo.reconcile.vocabulary import match_key, singularise
+from medinfo.reconcile.vocabulary import AGENT_GROUP, canonical_term, match_key, singularise
 
 _WORD = re.compile(r"[a-z0-9]+")
 _ASIDE = re.compile(r"\([^)]*\)")
@@ -171,6 +171,18 @@ def names(items: Iterable[Any], key: str) -> list[str]:
     return [str(item[key]) if isinstance(item, Mapping) else str(item) for item in items]
 
 
+def agent_names(items: Iterable[Any]) -> list[str]:
+    """Interaction agents of gold or monograph items, a drug named by its generic name in the
+    drug dictionary, so that "ciclosporin" and "cyclosporine" (INN and USAN) are one agent;
+    names of medicine groups are left to the synonym folding."""
+    from medinfo.extract.drug_detection import canonical_drug_name  # the dictionary is heavy
+
+    return [
+        name if canonical_term(name, AGENT_GROUP) else canonical_drug_name(name)
+        for name in names(items, "agent")
+    ]
+
+
 def side_effect_terms(monograph: Mapping[str, Any], serious: bool) -> list[str]:
     """The monograph's serious (or common) side-effect terms."""
     items = monograph.get("side_effects") or []
@@ -231,9 +243,7 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
     ),
     "interactions": (
         "interactions",
-        lambda m, g: list_f1(
-            names(m.get("interactions") or [], "agent"), names(g, "agent"), "agents"
-        ),
+        lambda m, g: list_f1(agent_names(m.get("interactions") or []), agent_names(g), "agents"),
     ),
     "precautions": (
         "precautions",
