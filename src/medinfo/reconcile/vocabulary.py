@@ -10,6 +10,7 @@ from medinfo.domain.facts import FactKind
 from medinfo.knowledge import reconcile_rules as rules
 from medinfo.knowledge.groups import medicine_groups
 from medinfo.knowledge.loading import load
+from medinfo.knowledge.vocabularies import SideEffects
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _KEEP_ENDINGS = ("ss", "us", "is", "ous")
@@ -41,6 +42,13 @@ def vocabulary() -> Vocabulary:
             for variant in (term, *variants):
                 folded[_plain_key(variant, exceptions)] = term
         canonical[group] = folded
+    # the extraction vocabulary's synonyms fold too ("hypoglycaemia" is "low blood sugar"), so
+    # that a label's or a scorer's term meets the article term it means
+    side_effects = canonical.setdefault("side_effects", {})
+    for entry in load(SideEffects).terms:
+        target = side_effects.get(_plain_key(entry.term, exceptions), entry.term)
+        for variant in (entry.term, *entry.synonyms):
+            side_effects.setdefault(_plain_key(variant, exceptions), target)
     agents: dict[str, str] = {}
     for name, variants in medicine_groups().agent_names().items():
         for variant in (name, *variants):
