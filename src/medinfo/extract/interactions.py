@@ -43,7 +43,11 @@ _OTHER_BEFORE = re.compile(r"\b(other|another|second|additional|more than one)\s
 _DESCRIBES_DRUG = re.compile(r"[A-Za-z]\s*\(\s*(?:an?\s+|the\s+)?(?:\w+\s+)?$")
 _CLOSES = re.compile(r"\s*\)")
 _Agent = tuple[str, str, str]  # agent, agent_type, default severity
-_NOT_AN_AGENT = re.compile(r"^\s*(effects?|properties|side|activities)\b", re.IGNORECASE)
+# "statin levels", "the antibiotic's effects": the class word qualifies another noun
+_NOT_AN_AGENT = re.compile(
+    r"^\s*(effects?|properties|side|activities|levels?|concentrations?|doses?|dosage)\b",
+    re.IGNORECASE,
+)
 
 
 def _severity(unit: Unit, default: str) -> str:

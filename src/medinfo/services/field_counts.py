@@ -18,6 +18,7 @@ from medinfo.services.scoring import (
     indication_keys,
     key_point_score,
     names,
+    serious_terms,
     side_effect_terms,
 )
 
@@ -107,7 +108,9 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
     ),
     "serious_side_effects": (
         "serious_side_effects",
-        lambda m, g: _list_count(side_effect_terms(m, True), g, "side_effects"),
+        lambda m, g: _list_count(
+            serious_terms(side_effect_terms(m, True)), serious_terms(g), "side_effects"
+        ),
     ),
     "interactions": (
         "interactions",

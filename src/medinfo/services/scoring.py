@@ -183,6 +183,16 @@ def agent_names(items: Iterable[Any]) -> list[str]:
     ]
 
 
+# In the serious list the seriousness is already said: "severe stomach pain" listed as serious
+# is the serious side effect "stomach pain".
+_INTENSITY = re.compile(r"^\s*(?:(?:very|severe|serious|extreme|major|sudden)\s+)+", re.IGNORECASE)
+
+
+def serious_terms(items: Iterable[str]) -> list[str]:
+    """Serious side-effect terms without the leading words that only say they are serious."""
+    return [_INTENSITY.sub("", item) or item for item in items]
+
+
 def side_effect_terms(monograph: Mapping[str, Any], serious: bool) -> list[str]:
     """The monograph's serious (or common) side-effect terms."""
     items = monograph.get("side_effects") or []
@@ -239,7 +249,9 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
     ),
     "serious_side_effects": (
         "serious_side_effects",
-        lambda m, g: list_f1(side_effect_terms(m, True), g, "side_effects"),
+        lambda m, g: list_f1(
+            serious_terms(side_effect_terms(m, True)), serious_terms(g), "side_effects"
+        ),
     ),
     "interactions": (
         "interactions",
