@@ -112,10 +112,15 @@ def canonical_term(text: str, group: str | None) -> str | None:
 _OTHER = re.compile(r"^\s*(?:other|another)\s+", re.IGNORECASE)
 
 
+def without_other(text: str) -> str:
+    """An agent's name without a leading "other"/"another" ("other statins" -> "statins")."""
+    return _OTHER.sub("", text)
+
+
 def match_key(text: str, group: str | None) -> str:
     """The key two terms share when they mean the same in a synonym group ("other opioids"
     and "opioids" are one agent)."""
     if group == AGENT_GROUP:
-        text = _OTHER.sub("", text)
+        text = without_other(text)
     canonical = canonical_term(text, group)
     return plain_key(canonical if canonical is not None else text)

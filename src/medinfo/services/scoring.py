@@ -12,7 +12,13 @@ from typing import Any
 from medinfo.domain.errors import InputError
 from medinfo.knowledge import service_rules as rules
 from medinfo.knowledge.loading import load
-from medinfo.reconcile.vocabulary import AGENT_GROUP, canonical_term, match_key, singularise
+from medinfo.reconcile.vocabulary import (
+    AGENT_GROUP,
+    canonical_term,
+    match_key,
+    singularise,
+    without_other,
+)
 
 _WORD = re.compile(r"[a-z0-9]+")
 _ASIDE = re.compile(r"\([^)]*\)")
@@ -179,7 +185,7 @@ def agent_names(items: Iterable[Any]) -> list[str]:
 
     return [
         name if canonical_term(name, AGENT_GROUP) else canonical_drug_name(name)
-        for name in names(items, "agent")
+        for name in (without_other(item) for item in names(items, "agent"))
     ]
 
 

@@ -320,3 +320,20 @@ def test_extract_list_facts_receptors_and_body_compounds_are_no_interaction() ->
     )
     facts = extract_list_facts(document, "s1", "examplol")
     assert {f.key for f in facts if f.kind is FactKind.INTERACTION} == {"warfarin"}
+
+
+def test_extract_list_facts_symptoms_before_the_condition_they_signal_are_not_listed() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call a doctor straight away if you have:\n"
+        "- tiredness, fainting or unexplained bruising (these may be signs of a blood disorder)\n"
+        "- a slow heartbeat or muscle weakness, which can be signs of high potassium\n"
+        "- a rash, fever and swollen glands (DRESS syndrome)\n"
+        "- headache (usually mild)"
+    )
+    assert found == {
+        "blood disorders": True,
+        "high potassium": True,
+        "drug reaction with eosinophilia and systemic symptoms": True,
+        "headache": False,  # a comment in brackets ("usually mild") names no condition
+    }

@@ -64,3 +64,14 @@ def test_extract_population_limits_adult_use_and_research_are_not_limits(
     assert not _limits(
         statements_of, "Researchers are studying whether a lower dose might help children."
     )
+
+
+def test_extract_population_limits_a_laboratory_value_is_not_a_dose(
+    statements_of: StatementsOf,
+) -> None:
+    limits = _limits(
+        statements_of, "People aged 80 or over with a serum creatinine of 1.5 mg/dL or more."
+    )
+    assert all(
+        "initial_amount" not in limit and "max_daily_amount" not in limit for limit in limits
+    )
