@@ -28,7 +28,11 @@ _BRAND_PATTERN = re.compile(
 # A bare list of capitalised names ("Robaxin, Robaxin-750"), as under a "Brand names" heading.
 _NAME_LIST = re.compile(r"[A-Z][\w-]+(?:\s*(?:,|\bor\b|\band\b)\s*[A-Z][\w-]+(?: [A-Z]{2,3})?)*")
 # A variant marker written right after a brand is part of its name ("Effexor XR", "Robaxin-750").
-_BRAND_VARIANT = re.compile(r"(?:\s|-)(?:XR|XL|CR|ER|SR|LA|DR|ODT|OTC|CD|\d{2,4})\b")
+# A number followed by a unit is the tablet's strength, not a variant ("LIPITOR 10 mg").
+_BRAND_VARIANT = re.compile(
+    r"(?:\s|-)(?:XR|XL|CR|ER|SR|LA|DR|ODT|OTC|CD|"
+    r"\d{2,4}(?!(?:[\d.,\s-]|and\b|or\b|to\b)*(?:mg|MG|mcg|µg|g|ml|mL|%|/)))\b"
+)
 _NO_FORMS = QUIET_SECTIONS | {Section.INTERACTIONS}
 
 

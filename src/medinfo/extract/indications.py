@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, in_gloss, last_cue_end
@@ -34,6 +36,43 @@ _OFF_LABEL = cue(
     r"occasionally (prescribed|used)|sometimes (prescribed|used)|not (fda[- ])?approved for|"
     r"unapproved|emerging evidence|other uses|investigational)"
 )
+
+
+# Who the patients are is not what they are treated for: "In adults with type 2 diabetes and
+# multiple risk factors such as smoking or hypertension, it is indicated to reduce the risk of
+# stroke" names two conditions the drug is not for.
+_RISK_FACTORS = re.compile(
+    r"\brisk\s+factors?\b[^.;:]{0,80}?(?:such\s+as|including|like|e\.g\.|:)", re.IGNORECASE
+)
+_INDICATED = re.compile(r"\bindicated\b", re.IGNORECASE)
+_RISK_OF = re.compile(r"\brisks?\s+of\b", re.IGNORECASE)
+_PATIENTS_WITH = re.compile(
+    r"\b(?:in|for|among)\s+(?:adult\s+|pediatric\s+|paediatric\s+|older\s+)?"
+    r"(?:patients|people|adults|children|persons|individuals)\s+(?:with|without|who)\b",
+    re.IGNORECASE,
+)
+
+
+def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
+    """Whether the condition at text[start] describes the patients (their risk factors, who they
+    are before the statement's "is indicated to", or whom a use named before is for) rather
+    than the use; `conditions` are the starts of the conditions the text names."""
+    strong_before = max((m.end() for m in _STRONG.finditer(text, 0, start)), default=-1)
+    risk = [m for m in _RISK_FACTORS.finditer(text, 0, start) if m.end() <= start]
+    if risk and risk[-1].start() > strong_before:
+        return True
+    patients = [m for m in _PATIENTS_WITH.finditer(text, 0, start) if m.end() <= start]
+    if not patients or patients[-1].start() <= strong_before:
+        return False
+    clause = patients[-1].start()
+    if _STRONG.search(text, start) or _INDICATED.search(text, start):
+        return True  # "In patients with X, it is indicated to ..."
+    # "lowers the risk of stroke in patients with X": the patients of a use already named
+    cues = [m for cues in (_STRONG, _WEAK) for m in cues.finditer(text, 0, clause)]
+    after_cue = min(max((m.end() for m in cues), default=0), clause)
+    return bool(_RISK_OF.search(text, after_cue, clause)) or any(
+        after_cue <= other < clause for other in conditions
+    )
 
 
 def _off_label(passage: Passage, unit: Unit, seen_cue: bool) -> bool:
@@ -70,10 +109,13 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
     seen_cue = False
     for unit in passage.term_units("conditions"):
         seen_cue = seen_cue or bool(_OFF_LABEL.search(unit.text))
+        named = [m.start for m in passage.matches(unit, "conditions")]
         for match in passage.asserted(unit, "conditions"):
             symptom = bool(match.term.defaults.get("symptom", False))
-            if in_gloss(unit.text, match.start) or not _accepts(
-                passage, unit, match.start, symptom
+            if (
+                in_gloss(unit.text, match.start)
+                or _describes_patients(unit.text, match.start, named)
+                or not _accepts(passage, unit, match.start, symptom)
             ):
                 continue
             after = unit.text[match.end : match.end + 14].lower()

@@ -337,3 +337,38 @@ def test_extract_list_facts_symptoms_before_the_condition_they_signal_are_not_li
         "drug reaction with eosinophilia and systemic symptoms": True,
         "headache": False,  # a comment in brackets ("usually mild") names no condition
     }
+
+
+def _keys(text: str, kind: FactKind, drug: str = "lisinopril") -> set[str]:
+    return {f.key for f in extract_list_facts(make_document(text), "test", drug) if f.kind is kind}
+
+
+def test_extract_list_facts_a_strength_after_a_brand_is_not_part_of_its_name() -> None:
+    found = _keys(
+        "# Lisinopril\n\nZestril 10 mg and Zestril 20, 30 and 40 mg tablets contain lisinopril.",
+        FactKind.BRAND_NAME,
+    )
+    assert found == {"Zestril"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In adults with type 2 diabetes and several risk factors, it is indicated to lower the "
+        "risk of heart failure.",
+        "It lowers the risk of heart failure in patients with type 2 diabetes.",
+        "It is used for heart failure in people with risk factors such as type 2 diabetes.",
+    ],
+)
+def test_extract_list_facts_the_patients_described_are_not_the_use(sentence: str) -> None:
+    found = _keys(f"# Lisinopril\n\n## Uses\n\n{sentence}", FactKind.INDICATION)
+    assert "heart failure" in found
+    assert "type 2 diabetes" not in found
+
+
+def test_extract_list_facts_a_use_named_as_the_patients_condition_stays() -> None:
+    found = _keys(
+        "# Lisinopril\n\n## Uses\n\nIt is used for adults with high blood pressure.",
+        FactKind.INDICATION,
+    )
+    assert found == {"high blood pressure"}
