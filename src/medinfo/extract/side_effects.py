@@ -93,14 +93,18 @@ _COMMENT_WORDS = re.compile(
 )
 
 
+# "confusion or muscle cramps from low sodium": the cause named after its signs
+_CAUSED_BY = re.compile(r"\s(?:caused by|due to|because of|from)\s", re.IGNORECASE)
+
+
 def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
     """Where a closing bracket naming the condition a list of symptoms signals opens, or None."""
     bracket = _NAME_IN_BRACKETS.search(text)
-    if bracket is None or _COMMENT_WORDS.search(bracket.group(1)):
+    # a comment after the name ("Fournier's gangrene, very rare") leaves it a name
+    if bracket is None or _COMMENT_WORDS.search(bracket.group(1).split(",")[0]):
         return None
     before = [m for m in matches if m.end <= bracket.start()]
-    inside = [m for m in matches if m.start > bracket.start()]
-    if not before or len(inside) > 1 or not _LISTED.search(text, 0, bracket.start()):
+    if not before or not _LISTED.search(text, 0, bracket.start()):
         return None
     return bracket.start()
 
@@ -113,6 +117,9 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     bracket = _named_in_brackets(text, matches)
     if bracket is not None:
         return {match.start for match in matches if match.end <= bracket}
+    cause = _CAUSED_BY.search(text)
+    if cause and any(match.start >= cause.end() for match in matches):
+        return {match.start for match in matches if match.end <= cause.start()}
     described: set[int] = set()
     describing = False
     for previous, match in pairwise(matches):

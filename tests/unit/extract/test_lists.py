@@ -372,3 +372,14 @@ def test_extract_list_facts_a_use_named_as_the_patients_condition_stays() -> Non
         FactKind.INDICATION,
     )
     assert found == {"high blood pressure"}
+
+
+def test_extract_list_facts_signs_named_with_their_cause_or_two_conditions() -> None:
+    found = _side_effects(
+        "Possible side effects\n"
+        "Stop taking lisinopril and get emergency help if you have:\n"
+        "- feeling dizzy on standing or passing very little urine (dehydration or kidney failure)\n"
+        "- confusion or muscle cramps from low sodium\n"
+        "- fever, swelling and redness of the skin (cellulitis, rare)"
+    )
+    assert found == {"dehydration": True, "kidney problems": True, "low sodium": True}
