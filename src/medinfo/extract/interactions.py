@@ -22,6 +22,12 @@ _CUE = cue(
     r"absorption|blood levels?)|levels? (can |may )?(rise|go up)|"
     r"how (it|this medicine) is (processed|broken down)|should not be taken with|do not take|drink)"
 )
+# Sections about another topic name other medicines as alternatives or cover ("your doctor may
+# cover you with another blood thinner"): there, only an explicit interaction counts.
+_OTHER_TOPICS = frozenset(
+    {Section.STOPPING, Section.PREGNANCY, Section.BREASTFEEDING, Section.MISSED_DOSE}
+)
+_INTERACT = cue(r"\binteract")
 # A paragraph labelled "Interactions:" lists agents, whatever section it stands in.
 _LABEL = re.compile(r"^\W*(drug )?interactions?\s*:", re.IGNORECASE)
 _MAJOR = cue(
@@ -147,6 +153,8 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
             continue
         if not in_section and not _CUE.search(unit.text) and not _CUE.search(passage.lead):
             continue
+        if passage.section in _OTHER_TOPICS and not _INTERACT.search(unit.text):
+            continue  # "safer antibiotics exist" in a pregnancy section compares, not combines
         found, denied = _agents(passage, unit)
         effects = _effect_terms(passage, unit)
         for agent, agent_type, default in found:

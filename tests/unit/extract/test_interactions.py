@@ -98,3 +98,18 @@ def test_a_class_word_that_qualifies_a_noun_is_not_an_agent() -> None:
     found = _interactions("Taken with pravastatin, it can push statin levels up.")
     assert "pravastatin" in found
     assert "statins" not in found
+
+
+def test_a_numbered_heading_read_as_a_lone_list_item_opens_its_section() -> None:
+    text = (
+        "Tizanidine\n\n"
+        "Contents:\n\n- 1. Uses\n- 2. Cautions with other medicines\n\n"
+        "1. Uses\n\nTizanidine relaxes tight muscles.\n\n"
+        "2. Cautions with other medicines\n\n"
+        "Some medicines add to the chance of serious side effects. Tell your doctor if you take:\n\n"
+        "- fluvoxamine or ciprofloxacin\n- sleeping pills\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "tizanidine")
+    agents = {f.key for f in facts if f.kind is FactKind.INTERACTION}
+    assert {"fluvoxamine", "ciprofloxacin", "sleeping pills"} <= agents
+    assert not any(f.kind is FactKind.SIDE_EFFECT for f in facts)
