@@ -52,8 +52,8 @@ def vocabulary() -> Vocabulary:
     # the extraction vocabularies' synonyms fold too ("hypoglycaemia" is "low blood sugar",
     # "hypertension" is "high blood pressure"), so that a label's or a scorer's term meets the
     # article term it means
-    for group, vocab in _EXTRACTION_VOCABULARIES.items():
-        folded = canonical.setdefault(group, {})
+    for group_name, vocab in _EXTRACTION_VOCABULARIES.items():
+        folded = canonical.setdefault(group_name, {})
         for entry in load(vocab).terms:
             target = folded.get(_plain_key(entry.term, exceptions), entry.term)
             for variant in (entry.term, *entry.synonyms):
@@ -63,10 +63,11 @@ def vocabulary() -> Vocabulary:
         for variant in (name, *variants):
             agents.setdefault(_plain_key(variant, exceptions), name)
     # a group shown under no shared name folds into its own agent key
-    for group in medicine_groups().groups.values():
-        if group.agent is not None and group.name is None:
-            for variant in (group.agent, *group.aliases):
-                agents.setdefault(_plain_key(variant, exceptions), group.agent)
+    for medicine_group in medicine_groups().groups.values():
+        agent = medicine_group.agent
+        if agent is not None and medicine_group.name is None:
+            for variant in (agent, *medicine_group.aliases):
+                agents.setdefault(_plain_key(variant, exceptions), agent)
     canonical[AGENT_GROUP] = agents
     classes: dict[str, str] = {}
     for entry in medicine_groups().class_terms():

@@ -106,7 +106,8 @@ def test_a_numbered_heading_read_as_a_lone_list_item_opens_its_section() -> None
         "Contents:\n\n- 1. Uses\n- 2. Cautions with other medicines\n\n"
         "1. Uses\n\nTizanidine relaxes tight muscles.\n\n"
         "2. Cautions with other medicines\n\n"
-        "Some medicines add to the chance of serious side effects. Tell your doctor if you take:\n\n"
+        "Some medicines add to the chance of serious side effects. "
+        "Tell your doctor if you take:\n\n"
         "- fluvoxamine or ciprofloxacin\n- sleeping pills\n"
     )
     facts = extract_list_facts(make_document(text), "t", "tizanidine")
