@@ -66,11 +66,23 @@ def read_path(path: Path) -> Document:
                 kind=BlockKind.PARAGRAPH, text=match.group(), start=match.start(), end=match.end()
             )
         )
+    metadata = _front_matter(text)
     return Document(
         original=text,
         format=SourceFormat.HTML if is_html else SourceFormat.TEXT,
         blocks=tuple(blocks),
+        title=metadata.get("title", ""),
+        metadata=metadata,
     )
+
+
+def _front_matter(text: str) -> dict[str, str]:
+    """Citation metadata from Markdown front matter, read as the real reader reads it."""
+    from medinfo.sources.citation import with_citation
+    from medinfo.sources.markdown import parse_front_matter
+
+    front = re.match(r"---\n(.*?)\n---\n", text, re.DOTALL)
+    return with_citation(parse_front_matter(front.group(1))) if front else {}
 
 
 def extract_document(document: Document, source_id: str, drug: str | None = None) -> FakeExtraction:

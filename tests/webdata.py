@@ -198,3 +198,15 @@ def seed_tizanidine(medinfo: Medinfo, folder: Path) -> Monograph:
         store.names.replace_for_drug(DRUG, [(DRUG, "generic"), ("Zanaflex", "brand")])
         index_drug(store, monograph)
     return monograph
+
+
+# The drug page's section headings in the order of the NHS and MedlinePlus medicine pages.
+PATIENT_ORDER = (
+    "What it is for",
+    "Who should not take it, or should check first",
+    "How and when to take it",
+    "Side effects",
+    "Taking it with other medicines, food or alcohol",
+    "Pregnancy and breastfeeding",
+    "Questions people ask",
+)

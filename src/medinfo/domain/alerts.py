@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, field_validator
 
 
 class Severity(StrEnum):
@@ -15,12 +15,18 @@ class Severity(StrEnum):
     DANGER = "danger"
 
 
+# Alert codes are upper-case words; the built-in ones are below, and a medicine group's usual
+# interaction may name more (knowledge/vocab/medicine_groups.json, e.g. INTERACTION_QT).
+ALERT_CODE_PATTERN = r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$"
+
+
 class AlertCode(StrEnum):
+    """The built-in alert codes (more come from the medicine-group vocabulary)."""
+
     MAX_DAILY_DOSE_EXCEEDED = "MAX_DAILY_DOSE_EXCEEDED"
     SINGLE_DOSE_HIGH = "SINGLE_DOSE_HIGH"
     INTERACTION_CNS_DEPRESSANT = "INTERACTION_CNS_DEPRESSANT"
     INTERACTION_ALCOHOL = "INTERACTION_ALCOHOL"
-    INTERACTION_QT = "INTERACTION_QT"
     INTERACTION_OTHER = "INTERACTION_OTHER"
     RENAL_IMPAIRMENT = "RENAL_IMPAIRMENT"
     HEPATIC_IMPAIRMENT = "HEPATIC_IMPAIRMENT"
@@ -30,6 +36,14 @@ class AlertCode(StrEnum):
     TAPER_REQUIRED = "TAPER_REQUIRED"
     MISSED_DOSE_TAKE_NOW = "MISSED_DOSE_TAKE_NOW"
     MISSED_DOSE_SKIP = "MISSED_DOSE_SKIP"
+
+
+# Stored as a plain string, whether given as text or as an `AlertCode` member.
+AlertCodeText = Annotated[
+    str,
+    BeforeValidator(lambda code: code.value if isinstance(code, AlertCode) else code),
+    Field(pattern=ALERT_CODE_PATTERN),
+]
 
 
 def _number_only(cls: type[BaseModel], value: object) -> object:
@@ -101,7 +115,7 @@ class CheckRequest(_RequestPart):
 
 
 class Alert(BaseModel):
-    code: AlertCode
+    code: AlertCodeText
     severity: Severity
     message: str
     sources: list[str] = Field(default_factory=list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
@@ -37,6 +38,9 @@ class Mechanism(Attributed):
 class Indication(Attributed):
     condition: str
     off_label: bool = False
+    # a use stated as lowering the risk of the condition ("reduce the risk of heart attack"),
+    # not as treating it
+    prevention: bool = False
 
 
 class DoseSpec(Attributed):
@@ -185,6 +189,8 @@ class SourceRef(BaseModel):
     kind: str
     reliability: str
     url: str | None = None
+    publisher: str | None = None
+    published: date | None = None
     sha256: str = ""
     reliability_reason: str = ""
 

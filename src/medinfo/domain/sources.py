@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, ConfigDict
 
 from medinfo.domain.source_kinds import Reliability, SourceFormat, SourceKind
@@ -10,7 +12,11 @@ __all__ = ["Reliability", "Source", "SourceFormat", "SourceKind"]
 
 
 class Source(BaseModel):
-    """One ingested document. `id` is stable: derived from the text's hash."""
+    """One ingested document. `id` is stable: derived from the text's hash.
+
+    `publisher` and `published` are citation metadata the document itself gives (a site or
+    labeler name, a publication or label date); None when it does not.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -21,5 +27,7 @@ class Source(BaseModel):
     format: SourceFormat = SourceFormat.TEXT
     reliability: Reliability = Reliability.CONSUMER_ARTICLE
     url: str | None = None
+    publisher: str | None = None
+    published: date | None = None
     sha256: str
     reliability_reason: str = ""

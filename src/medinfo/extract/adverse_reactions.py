@@ -22,6 +22,16 @@ from medinfo.extract.reaction_cues import (
 
 # "[see Warnings and Precautions (5.1)]": the section named there is not a reaction.
 _CROSS_REFERENCE = re.compile(r"[\[(]\s*see\b[^\[\]()]*(?:\([^()]*\)[^\[\]()]*)*[\])]", re.I)
+# What joins the items of one list: "stroke or TIA", "diabetes, hypertension, and CAD".
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|and/or)\s+)?|\s*/\s*", re.IGNORECASE)
+# An outcome adjective before a reaction ("fatal hepatic failure", "fatal and non-fatal stroke").
+_OUTCOME_WORD = re.compile(r"(?:non-?)?fatal", re.IGNORECASE)
+_OUTCOME_GAP = re.compile(r"\s*(?:(?:and|or|,)\s*(?:non-?)?fatal\s*)?", re.IGNORECASE)
+_OUTCOME_AFTER = re.compile(
+    r"[\s,(]*(?:(?:including|sometimes|occasionally|rarely|potentially|possibly|and|or)\s+)*"
+    r"(?:(?:which|that)\s+)?(?:(?:can|may|could)\s+be\s+)?",
+    re.IGNORECASE,
+)
 _DEFINED_ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9-]{1,7})\s*\)")
 
 
@@ -105,6 +115,19 @@ def _default_reactions(
     return _reactions(text, serious_section, include_negated, default_matcher())
 
 
+def _qualifies_next(text: str, match: TermMatch, matches: list[TermMatch]) -> bool:
+    """Whether the mention is an outcome word ("fatal") qualifying a reaction next to it:
+    "fatal and non-fatal hepatic failure", "rhabdomyolysis, sometimes fatal"."""
+    if not _OUTCOME_WORD.fullmatch(match.text):
+        return False
+    return any(
+        (other.start >= match.end and _OUTCOME_GAP.fullmatch(text, match.end, other.start))
+        or (other.end <= match.start and _OUTCOME_AFTER.fullmatch(text, other.end, match.start))
+        for other in matches
+        if other is not match and other.term is not None
+    )
+
+
 def _reactions(
     text: str, serious_section: bool, include_negated: bool, matcher: TermMatcher
 ) -> tuple[AdverseReactionMention, ...]:
@@ -112,9 +135,16 @@ def _reactions(
     matches = matcher.find(masked)
     matches += _abbreviation_matches(masked, matches)
     mentions = []
+    condition_end = -1  # where the last mention read as the patient's condition ends
     for match in sorted(matches, key=lambda found: found.start):
-        if match.term is None or is_patient_condition(masked, match.start):
+        if match.term is None:
             continue
+        listed = condition_end >= 0 and _LIST_JOIN.fullmatch(masked, condition_end, match.start)
+        if listed or is_patient_condition(masked, match.start):
+            condition_end = match.end  # "patients with stroke or TIA": both are conditions
+            continue
+        if _qualifies_next(masked, match, matches):
+            continue  # "fatal and non-fatal hepatic failure": how it ended, not a death reported
         negated = is_negated(masked, match.start, match.end)
         if negated and not include_negated:
             continue

@@ -27,12 +27,9 @@ _BRAND_PATTERN = re.compile(
 )
 # A bare list of capitalised names ("Robaxin, Robaxin-750"), as under a "Brand names" heading.
 _NAME_LIST = re.compile(r"[A-Z][\w-]+(?:\s*(?:,|\bor\b|\band\b)\s*[A-Z][\w-]+(?: [A-Z]{2,3})?)*")
-# A variant marker written right after a brand is part of its name ("Effexor XR", "Robaxin-750").
-# A number followed by a unit is the tablet's strength, not a variant ("LIPITOR 10 mg").
-_BRAND_VARIANT = re.compile(
-    r"(?:\s|-)(?:XR|XL|CR|ER|SR|LA|DR|ODT|OTC|CD|"
-    r"\d{2,4}(?!(?:[\d.,\s-]|and\b|or\b|to\b)*(?:mg|MG|mcg|µg|g|ml|mL|%|/)))\b"
-)
+# A release or product marker after a brand is part of its name ("Effexor XR", "Robaxin-750");
+# a number after a space is a strength ("LIPITOR 10"), not a brand.
+_BRAND_VARIANT = re.compile(r"(?:\s|-)(?:XR|XL|CR|ER|SR|LA|DR|ODT|OTC|CD)\b|-\d{2,4}\b")
 _NO_FORMS = QUIET_SECTIONS | {Section.INTERACTIONS}
 
 

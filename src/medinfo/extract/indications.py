@@ -31,6 +31,22 @@ _STRONG = cue(
 _WEAK = cue(
     r"\b(relieves?|relieving|relief of|reduces?|help with|helps?|controls?|prevents?|eases?|for)\b"
 )
+# Conditions named as who is treated, not what for: a risk-factor list ("multiple risk factors
+# such as age, smoking, hypertension"), or the patients a lowered risk is for ("reduce the risk
+# of MI and stroke in patients with type 2 diabetes", the label idiom).
+_RISK_FACTOR_LIST = cue(r"\brisk factors?\b[^.;:]*?\b(such as|including|like|e\.g\.|namely)\b")
+_PATIENTS_WITH = cue(
+    r"\b(in|among|for)\s+(adult\s+|pediatric\s+|paediatric\s+|older\s+)?"
+    r"(patients|adults|children|people|persons|individuals|women|men)\s+(with|who have)\b"
+)
+_RISK_OF = cue(r"\b(risk|incidence|likelihood) of\b")
+# A use stated as lowering the chance of something, not treating it ("reduce the risk of MI",
+# "to prevent migraine attacks"): the condition is one to avoid, not one the patient has.
+_PREVENTS = cue(
+    r"\b((reduces?|reducing|lowers?|lowering|decreases?|decreasing|cuts?) the "
+    r"(risk|chance|likelihood|incidence) of|prevents?|preventing|prevention of|"
+    r"prophylaxis of|to stop [a-z ]{0,20}from)\b"
+)
 _OFF_LABEL = cue(
     r"\b(off-?label|(has|have) also been (used|prescribed|tried)|"
     r"occasionally (prescribed|used)|sometimes (prescribed|used)|not (fda[- ])?approved for|"
@@ -45,8 +61,8 @@ _RISK_FACTORS = re.compile(
     r"\brisk\s+factors?\b[^.;:]{0,80}?(?:such\s+as|including|like|e\.g\.|:)", re.IGNORECASE
 )
 _INDICATED = re.compile(r"\bindicated\b", re.IGNORECASE)
-_RISK_OF = re.compile(r"\brisks?\s+of\b", re.IGNORECASE)
-_PATIENTS_WITH = re.compile(
+_RISKS_OF = re.compile(r"\brisks?\s+of\b", re.IGNORECASE)
+_PATIENT_CLAUSE = re.compile(
     r"\b(?:in|for|among)\s+(?:adult\s+|pediatric\s+|paediatric\s+|older\s+)?"
     r"(?:patients|people|adults|children|persons|individuals)\s+(?:with|without|who)\b",
     re.IGNORECASE,
@@ -57,11 +73,14 @@ def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
     """Whether the condition at text[start] describes the patients (their risk factors, who they
     are before the statement's "is indicated to", or whom a use named before is for) rather
     than the use; `conditions` are the starts of the conditions the text names."""
-    strong_before = max((m.end() for m in _STRONG.finditer(text, 0, start)), default=-1)
+    strong_before = max(
+        (m.end() for cues in (_STRONG, _INDICATED) for m in cues.finditer(text, 0, start)),
+        default=-1,
+    )
     risk = [m for m in _RISK_FACTORS.finditer(text, 0, start) if m.end() <= start]
     if risk and risk[-1].start() > strong_before:
         return True
-    patients = [m for m in _PATIENTS_WITH.finditer(text, 0, start) if m.end() <= start]
+    patients = [m for m in _PATIENT_CLAUSE.finditer(text, 0, start) if m.end() <= start]
     if not patients or patients[-1].start() <= strong_before:
         return False
     clause = patients[-1].start()
@@ -70,7 +89,7 @@ def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
     # "lowers the risk of stroke in patients with X": the patients of a use already named
     cues = [m for cues in (_STRONG, _WEAK) for m in cues.finditer(text, 0, clause)]
     after_cue = min(max((m.end() for m in cues), default=0), clause)
-    return bool(_RISK_OF.search(text, after_cue, clause)) or any(
+    return bool(_RISKS_OF.search(text, after_cue, clause)) or any(
         after_cue <= other < clause for other in conditions
     )
 
@@ -82,6 +101,21 @@ def _off_label(passage: Passage, unit: Unit, seen_cue: bool) -> bool:
         or bool(_OFF_LABEL.search(unit.text))
         or bool(_OFF_LABEL.search(passage.lead))
     )
+
+
+def _qualifier(text: str, start: int) -> bool:
+    """Whether the condition at `start` says who is treated rather than what for."""
+    listed = last_cue_end(_RISK_FACTOR_LIST, text, start)
+    if listed >= 0 and not _INDICATED.search(text, listed, start):  # the list ends at the cue
+        return True
+    patients = last_cue_end(_PATIENTS_WITH, text, start)
+    return patients >= 0 and _RISK_OF.search(text, 0, patients) is not None
+
+
+def _prevents(text: str, start: int) -> bool:
+    """Whether the nearest use cue before `start` states prevention rather than treatment."""
+    prevents = last_cue_end(_PREVENTS, text, start)
+    return prevents >= 0 and prevents >= last_cue_end(_STRONG, text, start)
 
 
 def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
@@ -114,6 +148,7 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
             symptom = bool(match.term.defaults.get("symptom", False))
             if (
                 in_gloss(unit.text, match.start)
+                or _qualifier(unit.text, match.start)
                 or _describes_patients(unit.text, match.start, named)
                 or not _accepts(passage, unit, match.start, symptom)
             ):
@@ -122,5 +157,7 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
             off = (
                 _off_label(passage, unit, seen_cue) or "off-label" in after or "off label" in after
             )
-            facts.append(passage.fact(FactKind.INDICATION, match.key, unit, off_label=off))
+            prevention = _prevents(unit.text, match.start)
+            extra = {"prevents": True} if prevention else {}
+            facts.append(passage.fact(FactKind.INDICATION, match.key, unit, off_label=off, **extra))
     return facts

@@ -88,12 +88,23 @@ def dosing_statements(document: Document, statements: list[Statement]) -> list[S
 _PLACES: dict[FactKind, frozenset[Section]] = {
     FactKind.INDICATION: frozenset({Section.INDICATIONS}),
     FactKind.MECHANISM_TERM: frozenset({Section.MECHANISM, Section.OVERVIEW}),
+    # reactions, warnings, and a patient leaflet's "possible side effects": not the outcomes
+    # an indication prevents ("reduce the risk of heart attack") or a leaflet's risk factors
+    FactKind.SIDE_EFFECT: frozenset(
+        {
+            Section.SIDE_EFFECTS,
+            Section.COMMON_SIDE_EFFECTS,
+            Section.SERIOUS_SIDE_EFFECTS,
+            Section.PRECAUTIONS,
+        }
+    ),
 }
 
 
 def facts_in_place(document: Document, facts: list[ExtractedFact]) -> list[ExtractedFact]:
-    """`facts` without the indications and mechanism terms a label names outside the
-    sections that state them (Indications and Usage; Clinical Pharmacology/Description)."""
+    """`facts` without the indications, mechanism terms and side effects a label names
+    outside the sections that state them (Indications and Usage; Clinical Pharmacology or
+    Description; reactions, warnings and a leaflet's side-effects part)."""
     tops = top_sections(document)
     blocks = sorted(document.content_blocks(), key=lambda block: block.start)
     starts = [block.start for block in blocks]
@@ -110,6 +121,8 @@ def facts_in_place(document: Document, facts: list[ExtractedFact]) -> list[Extra
             # Its own subsection ("12.1 Mechanism of Action"), not all of Clinical
             # Pharmacology, whose pharmacokinetics name other drugs' mechanisms.
             return classify_heading(heading) in places
+        if fact.kind is FactKind.SIDE_EFFECT and classify_heading(heading) in places:
+            return True  # a leaflet's own "What are the possible side effects?" heading
         return tops.get(heading) in places
 
     return [fact for fact in facts if in_place(fact)]

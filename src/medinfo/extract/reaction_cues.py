@@ -17,6 +17,7 @@ _PROSE_PERCENT = re.compile(
 )
 # Words one of which every condition_before rule contains (a cheap test before the regex).
 _CONDITION_WORDS = ("with", "who", "of", "for", "setting")
+_LIST_REACH = 400  # how far back a list of conditions may have opened ("risk factors such as")
 _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\n\s*\n|\n\s*[*\u2022-]")
 
 
@@ -31,6 +32,7 @@ class ReactionCues:
     reaction_headings: re.Pattern[str]
     frequency_header: tuple[re.Pattern[str], ...]
     condition_before: re.Pattern[str]
+    condition_list: re.Pattern[str]
 
 
 @cache
@@ -45,6 +47,7 @@ def reaction_cues() -> ReactionCues:
         any_of(raw.reaction_headings),
         tuple(re.compile(p, re.IGNORECASE) for p in raw.frequency_header),
         any_of(raw.condition_before),
+        any_of(raw.condition_list),
     )
 
 
@@ -102,9 +105,11 @@ def is_patient_condition(text: str, start: int) -> bool:
     """True when the words before a mention make it a condition the patient has."""
     window = text[max(0, start - 80) : start]
     lowered = window.lower()
-    if not any(word in lowered for word in _CONDITION_WORDS):
-        return False
-    return reaction_cues().condition_before.search(window) is not None
+    cues = reaction_cues()
+    if any(word in lowered for word in _CONDITION_WORDS) and cues.condition_before.search(window):
+        return True
+    sentence = text[max(0, start - _LIST_REACH) : start]
+    return "risk" in sentence.lower() and cues.condition_list.search(sentence) is not None
 
 
 def is_serious_context(text: str, start: int, end: int) -> bool:

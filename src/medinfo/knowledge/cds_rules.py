@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from medinfo.domain.alerts import AlertCode, Severity
+from medinfo.domain.alerts import AlertCodeText, Severity
 from medinfo.knowledge.loading import AboutFile, Strict
 
 
@@ -57,9 +57,18 @@ class CardRules(AboutFile):
     """How safety-check alerts become CDS Hooks cards: titles, override reasons, indicators."""
 
     FILE: ClassVar[str] = "cds/cards.json"
-    titles: dict[AlertCode, str]
+    titles: dict[AlertCodeText, str]
     fallback_title: str
-    override_codes: frozenset[AlertCode]
+    override_codes: frozenset[AlertCodeText]
     override_system: str
     override_reasons: dict[str, str]
     indicators: dict[Severity, str]
+
+    def title(self, code: str) -> str:
+        """A card's title for an alert code: its own, else that of its family (an interaction
+        code from the medicine-group vocabulary reads as an interaction), else the fallback."""
+        if code in self.titles:
+            return self.titles[code]
+        if code.startswith("INTERACTION_"):
+            return self.titles.get("INTERACTION_OTHER", self.fallback_title)
+        return self.fallback_title

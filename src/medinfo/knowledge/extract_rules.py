@@ -26,6 +26,7 @@ class AdverseReactionRules(KnowledgeFile):
     reaction_headings: Patterns
     frequency_header: Patterns
     condition_before: Patterns
+    condition_list: Patterns
 
 
 class DoseCueRules(KnowledgeFile):

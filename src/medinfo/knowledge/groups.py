@@ -37,10 +37,13 @@ _AGENT_SEVERITY: dict[str | None, Literal["major", "moderate", "minor"]] = {
 
 
 class UsualInteraction(Strict):
-    """How taking a group's medicines with another usually goes wrong, and how badly."""
+    """How taking a group's medicines with another usually goes wrong, and how badly; `alert`
+    is the code the safety checks raise when a listed interaction is about this mechanism (its
+    wording is the message of that code in knowledge/safety/messages.json)."""
 
     severity: Severity | None = None
     mechanism: str | None = None
+    alert: str | None = Field(default=None, pattern=r"^INTERACTION_[A-Z0-9]+(?:_[A-Z0-9]+)*$")
 
 
 class MedicineGroup(Strict):
@@ -84,6 +87,10 @@ class MedicineGroups:
 
     def __init__(self, data: MedicineGroupsFile) -> None:
         self.groups = {group.id: group for group in data.groups}
+        # the alert code of each group whose usual interaction names one (INTERACTION_QT)
+        self.alerts = {
+            group.id: group.interaction.alert for group in data.groups if group.interaction.alert
+        }
         self.noise_words = frozenset(data.name_noise_words)
         self.separators = data.combination_separators
         self._products = {

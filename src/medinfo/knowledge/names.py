@@ -10,9 +10,10 @@ import re
 from functools import cache
 
 from medinfo.knowledge.loading import load
-from medinfo.knowledge.service_rules import CatalogNames
+from medinfo.knowledge.service_rules import CatalogDisplay, CatalogNames
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
 _KEEP_FINAL_S = ("ss", "us", "is")
 
 
@@ -55,3 +56,20 @@ def components(name: str) -> tuple[str, ...]:
     parts = _separators().split(f" {name.lower()} ")
     found = (without_salt(part) for part in parts)
     return tuple(dict.fromkeys(part for part in found if part))
+
+
+@cache
+def _upper_words() -> frozenset[str]:
+    return frozenset(word.upper() for word in load(CatalogDisplay).upper_case_words)
+
+
+def brand_in_prose(name: str) -> str:
+    """A brand name as written in prose: "LIPITOR" -> "Lipitor", release abbreviations kept
+    ("PROZAC WEEKLY" -> "Prozac Weekly", "EFFEXOR XR" -> "Effexor XR"); a name written with
+    care already ("EpiPen") is left as it is."""
+    if not name.isupper():
+        return name
+    kept = _upper_words()
+    return _LETTERS.sub(
+        lambda m: m.group() if m.group().upper() in kept else m.group().capitalize(), name
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from medinfo.domain.facts import Scalar
 from medinfo.domain.monograph import UNKNOWN
@@ -25,24 +26,32 @@ def split_terms(text: Scalar, group: str | None = "side_effects") -> list[str]:
     return list(terms.values())
 
 
-def compose_summary(
-    drug: str,
-    classes: Sequence[str],
-    uses: Sequence[str],
-    off_label: Sequence[str],
-    brands: Sequence[str],
-) -> str:
-    """One paragraph: what the drug is, what it treats, its brand names."""
+@dataclass(frozen=True)
+class Uses:
+    """What a drug is for, as the summary says it: conditions it treats, conditions whose risk
+    it lowers, and off-label uses."""
+
+    treats: Sequence[str] = ()
+    prevents: Sequence[str] = ()
+    off_label: Sequence[str] = ()
+
+
+def compose_summary(drug: str, classes: Sequence[str], uses: Uses, brands: Sequence[str]) -> str:
+    """One paragraph: what the drug is, what it treats or prevents, its brand names."""
     parts = []
     kind = with_article(join_terms(classes))
-    if classes and uses:
-        parts.append(say("summary_class_and_uses", drug, classes=kind, uses=join_terms(uses)))
+    treats = join_terms(uses.treats)
+    if classes and uses.treats:
+        parts.append(say("summary_class_and_uses", drug, classes=kind, uses=treats))
     elif classes:
         parts.append(say("summary_class_only", drug, classes=kind))
-    elif uses:
-        parts.append(say("summary_uses_only", drug, uses=join_terms(uses)))
-    if off_label:
-        parts.append(say("summary_off_label", drug, uses=join_terms(off_label)))
+    elif uses.treats:
+        parts.append(say("summary_uses_only", drug, uses=treats))
+    if uses.prevents:
+        template = "summary_prevents_also" if uses.treats else "summary_prevents"
+        parts.append(say(template, drug, uses=join_terms(uses.prevents)))
+    if uses.off_label:
+        parts.append(say("summary_off_label", drug, uses=join_terms(uses.off_label)))
     if brands:
         parts.append(say("summary_brands", drug, brands=join_terms(brands)))
     return " ".join(parts) or UNKNOWN

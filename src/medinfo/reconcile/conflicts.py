@@ -132,8 +132,9 @@ def _side(
     sources: Mapping[str, Source],
     value: str = "",
     place: str = "",
+    named: set[str] | None = None,
 ) -> str:
-    names, several = name_sources(claim.sources, sources)
+    names, several = name_sources(claim.sources, sources, named)
     verb = {"says": "say" if several else "says", "do": "do" if several else "does"}
     if place and template == "conflict_side":
         return say("conflict_side_placed", names=names, value=value, place=place, **verb)
@@ -186,11 +187,12 @@ def value_conflict(
     places = [_place(choice.support)] + [_place(kept) for _, kept in rivals]
     if not _shared_source(claims):  # places are named only for a document against itself
         places = [""] * len(claims)
+    named: set[str] = set()  # a source is cited in full once per note
     sides = "; ".join(
-        _side("conflict_side", c, sources, value=c.value, place=place)
+        _side("conflict_side", c, sources, value=c.value, place=place, named=named)
         for c, place in zip(claims, places, strict=True)
     )
-    winner, _ = name_sources(claims[0].sources[:1], sources)
+    winner, _ = name_sources(claims[0].sources[:1], sources, named)
     note = say("conflict_values", label=spec.label, sides=sides, winner=winner)
     return Conflict(topic=spec.topic, note=note, claims=claims)
 

@@ -25,6 +25,7 @@ def indications(assembly: Assembly) -> list[Indication]:
     for group in assembly.of(FactKind.INDICATION):
         top = [f for f in group.facts if assembly.ranks[f.evidence.source] == group.best]
         off_label = _called_off_label(top)
+        prevention = all(f.attributes.get("prevents") is True for f in top)
         conflict = status_conflict(
             FactKind.INDICATION, group.display, group.facts, assembly.sources, assembly.ranks
         )
@@ -32,7 +33,10 @@ def indications(assembly: Assembly) -> list[Indication]:
             assembly.conflicts.append(conflict)
         items.append(
             Indication(
-                condition=group.display, off_label=off_label, **assembly.attribution(group.facts)
+                condition=group.display,
+                off_label=off_label,
+                prevention=prevention,
+                **assembly.attribution(group.facts),
             )
         )
     return sorted(items, key=lambda item: item.off_label)

@@ -15,6 +15,7 @@ from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.domain.sources import Reliability
 from medinfo.knowledge import reconcile_rules as rules
 from medinfo.knowledge.loading import load
+from medinfo.knowledge.names import brand_in_prose
 from medinfo.reconcile.vocabulary import canonical_term, group_of, match_key, plain_key
 
 Ranks = Mapping[str, Reliability]
@@ -155,6 +156,9 @@ def _display(kind: FactKind, facts: Sequence[ExtractedFact]) -> str:
     if canonical is not None:
         return canonical
     written = Counter(" ".join(fact.key.split()) for fact in facts)
+    if kind is FactKind.BRAND_NAME:  # "Lipitor" as an article writes it, not a label's "LIPITOR"
+        cased = Counter({name: n for name, n in written.items() if not name.isupper()})
+        written = cased or Counter({brand_in_prose(name): n for name, n in written.items()})
     # most_common keeps first-seen order among equals; facts are already ranked.
     return written.most_common(1)[0][0]
 

@@ -216,14 +216,18 @@ class _Builder(Assembly):
         classes = self.terms(FactKind.DRUG_CLASS, "drug_class")
         forms = self.terms(FactKind.FORM, "forms")
         indications = lists.indications(self)
+        on_label = [i for i in indications if not i.off_label]
         interactions = lists.interactions(self)
         monograph = Monograph(
             drug=self.drug,
             summary=compose.compose_summary(
                 self.drug,
                 classes,
-                [i.condition for i in indications if not i.off_label][:_SUMMARY_USES],
-                [i.condition for i in indications if i.off_label][:_SUMMARY_USES],
+                compose.Uses(
+                    treats=[i.condition for i in on_label if not i.prevention][:_SUMMARY_USES],
+                    prevents=[i.condition for i in on_label if i.prevention][:_SUMMARY_USES],
+                    off_label=[i.condition for i in indications if i.off_label][:_SUMMARY_USES],
+                ),
                 brands,
             ),
             brand_names=brands,
@@ -261,6 +265,8 @@ def _source_ref(source: Source) -> SourceRef:
         kind=source.kind.value,
         reliability=source.reliability.label,
         url=source.url,
+        publisher=source.publisher,
+        published=source.published,
         sha256=source.sha256,
         reliability_reason=source.reliability_reason,
     )

@@ -6,6 +6,7 @@ import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from medinfo.domain.errors import InputError
@@ -20,6 +21,8 @@ TEMPLATE_NAMES = frozenset(
         "summary_class_and_uses",
         "summary_class_only",
         "summary_uses_only",
+        "summary_prevents",
+        "summary_prevents_also",
         "summary_off_label",
         "summary_brands",
         "mechanism_action_and_target",
@@ -68,9 +71,11 @@ TEMPLATE_NAMES = frozenset(
         "conflict_presence",
         "conflict_silent",
         "conflict_presence_only",
-        "source_untitled",
         "conflict_denied",
+        "source_untitled",
+        "source_undated",
         "source_name",
+        "source_name_again",
         "source_name_with_id",
     }
 )
@@ -194,7 +199,7 @@ def format_value(value: Mapping[str, Scalar]) -> str:
 def with_citation_titles(sources: Mapping[str, Source]) -> dict[str, Source]:
     """The sources, each named as a reader would cite it: its own title, or, when the document
     has none, a neutral description numbered most reliable first ("Consumer article, undated,
-    2 of 4"). A file name is never a title."""
+    2 of 4", or its date when it gives one). A file name is never a title."""
     ranked = sorted(sources.values(), key=lambda source: (-source.reliability, source.id))
     named = {}
     for number, source in enumerate(ranked, start=1):
@@ -204,6 +209,7 @@ def with_citation_titles(sources: Mapping[str, Source]) -> dict[str, Source]:
             title = say(
                 "source_untitled",
                 kind=kind[:1].upper() + kind[1:],
+                dated=format_day(source.published) if source.published else say("source_undated"),
                 number=str(number),
                 total=str(len(ranked)),
             )
@@ -219,13 +225,19 @@ _FILE_STEM = re.compile(r"[\w.-]*(?:\d{3,}|_[0-9a-f]{8,}|\.(?:txt|md|html?|xml|j
 def _described() -> re.Pattern[str]:
     """Titles written by `with_citation_titles` (the `source_untitled` template filled in)."""
     pattern = re.escape(voice().templates["source_untitled"])
-    for field, part in (("kind", ".+"), ("number", r"\d+"), ("total", r"\d+")):
+    for field, part in (("kind", ".+"), ("dated", ".+"), ("number", r"\d+"), ("total", r"\d+")):
         pattern = pattern.replace(re.escape("{" + field + "}"), part)
     return re.compile(pattern)
 
 
-def name_sources(ids: Iterable[str], sources: Mapping[str, Source]) -> tuple[str, bool]:
-    """The sources named in words, and whether there are several (for verb agreement)."""
+def name_sources(
+    ids: Iterable[str], sources: Mapping[str, Source], named: set[str] | None = None
+) -> tuple[str, bool]:
+    """The sources named in words, and whether there are several (for verb agreement).
+
+    A source in `named` was cited in full earlier in the same text and is named by its title
+    alone; the ones named here are added to it.
+    """
     ids = list(ids)
     titles = [sources[i].title for i in sources]
     names = []
@@ -234,7 +246,29 @@ def name_sources(ids: Iterable[str], sources: Mapping[str, Source]) -> tuple[str
         if _described().fullmatch(source.title):  # "Consumer article, undated, 2 of 4" says it all
             names.append(source.title)
             continue
-        template = "source_name_with_id" if titles.count(source.title) > 1 else "source_name"
-        reliability = voice().reliability_words[source.reliability.label]
-        names.append(say(template, title=source.title, id=source.id, reliability=reliability))
+        unique = titles.count(source.title) == 1
+        if named is not None and source_id in named and unique:
+            names.append(say("source_name_again", title=source.title))
+            continue
+        template = "source_name" if unique else "source_name_with_id"
+        detail = citation_detail(source)
+        names.append(say(template, title=source.title, id=source.id, detail=detail))
+    if named is not None:
+        named.update(ids)
     return join_terms(names), len(ids) > 1
+
+
+def citation_detail(source: Source) -> str:
+    """Who published a source, when, and its kind: "Example Health, 12 March 2024, consumer
+    article"; only what the document gives."""
+    parts = [
+        source.publisher or "",
+        format_day(source.published) if source.published else "",
+        voice().reliability_words[source.reliability.label],
+    ]
+    return ", ".join(part for part in parts if part)
+
+
+def format_day(day: date) -> str:
+    """A date as a reader writes it: "12 March 2024"."""
+    return f"{day.day} {day:%B %Y}"

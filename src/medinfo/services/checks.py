@@ -164,7 +164,7 @@ def _whole_product(lookup: StoreMonographs, name: str, monograph: Monograph) -> 
 
 
 def _is_interaction(alert: Alert) -> bool:
-    return alert.code.value.startswith("INTERACTION_")
+    return alert.code.startswith("INTERACTION_")
 
 
 def unchecked_response(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
-from medinfo.reconcile.voice import format_value
+from medinfo.reconcile.voice import format_day, format_value
+
+__all__ = ["KIND_WORDS", "fact_words", "format_day"]
 
 KIND_WORDS = {
     FactKind.BRAND_NAME: "brand name",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
@@ -147,11 +148,19 @@ def prepare_read_document(
             Reliability.FDA_LABEL if kind is SourceKind.LABEL else Reliability.CONSUMER_ARTICLE
         ),
         url=url or document.metadata.get("url") or None,
+        publisher=document.metadata.get("publisher"),
+        published=_published(document),
         sha256=sha256,
     )
     facts = list(extraction.facts)
     source = pipeline.assess_reliability(source, facts)
     return PreparedDocument(path=path, source=source, text=document.original, facts=facts)
+
+
+def _published(document: Document) -> date | None:
+    """The document's date, which the readers give as an ISO date (see sources.citation)."""
+    day = document.metadata.get("published")
+    return date.fromisoformat(day) if day else None
 
 
 def store_document(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -50,6 +51,8 @@ class SnapshotSource(BaseModel):
     reliability: str
     reliability_reason: str
     url: str | None
+    publisher: str | None = None
+    published: date | None = None
     sha256: str
     facts: list[SnapshotFact]
 
@@ -63,6 +66,8 @@ class SnapshotSource(BaseModel):
             reliability=Reliability[self.reliability.upper()],
             reliability_reason=self.reliability_reason,
             url=self.url,
+            publisher=self.publisher,
+            published=self.published,
             sha256=self.sha256,
         )
 
@@ -146,10 +151,17 @@ def build_snapshot(pipeline: Pipeline, corpus: Path) -> Snapshot:
         database.dispose()
 
 
+_OPTIONAL_CITATION = ("publisher", "published")
+
+
 def dump_snapshot(snapshot: Snapshot) -> str:
     """The snapshot as deterministic JSON text: sorted keys, sources sorted by id."""
     data = snapshot.model_dump(mode="json")
     data["sources"].sort(key=lambda entry: entry["id"])
+    for entry in data["sources"]:  # citation metadata only where a document gives it
+        for key in _OPTIONAL_CITATION:
+            if entry[key] is None:
+                del entry[key]
     return json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from medinfo.domain.documents import Block, BlockKind, Document
 from medinfo.domain.sources import SourceFormat
 from medinfo.sources.boilerplate import mark_boilerplate
+from medinfo.sources.citation import with_citation
 from medinfo.sources.markup import clean_text
 from medinfo.sources.spans import Span, is_question, split_question, trim
 
@@ -79,11 +80,14 @@ def make_document(
     blocks: tuple[Block, ...],
     metadata: dict[str, str] | None = None,
 ) -> Document:
-    """A Document whose title is the metadata title, else its first level-1 heading."""
+    """A Document whose title is the metadata title, else its first level-1 heading, with its
+    citation metadata (publisher, date) in one shape."""
     metadata = dict(metadata or {})
     title = metadata.get("title", "") or next(
         (b.text for b in blocks if b.kind is BlockKind.HEADING and b.level == 1), ""
     )
     if title:
         metadata["title"] = title
+    metadata = with_citation(metadata)
+    title = metadata.get("title", "")
     return Document(original=original, format=fmt, title=title, metadata=metadata, blocks=blocks)

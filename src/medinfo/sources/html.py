@@ -82,6 +82,20 @@ _META_KEYS = {
     "article:published_time": "published",
     "article:modified_time": "updated",
     "og:title": "og_title",
+    "og:site_name": "site_name",
+    "application-name": "site_name",
+    "publisher": "publisher",
+    "dc.publisher": "publisher",
+    "dcterms.publisher": "publisher",
+    "citation_publisher": "publisher",
+    "date": "date",
+    "dc.date": "date",
+    "dcterms.date": "date",
+    "dcterms.created": "date",
+    "dcterms.issued": "date",
+    "citation_publication_date": "date",
+    "dcterms.modified": "updated",
+    "last-modified": "updated",
 }
 
 
@@ -129,16 +143,14 @@ class _PageParser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.collector.close(self.position())
-        if tag == "meta":
-            self.read_meta(dict(attrs))
+        self.read_head_tag(tag, dict(attrs))
         if tag in _VOID:
             return
         self.stack.append(self.element(tag, {key: value or "" for key, value in attrs}))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.collector.close(self.position())
-        if tag == "meta":
-            self.read_meta(dict(attrs))
+        self.read_head_tag(tag, dict(attrs))
 
     def element(self, tag: str, attrs: dict[str, str]) -> _Element:
         parent = self.stack[-1]
@@ -203,9 +215,15 @@ class _PageParser(HTMLParser):
     def handle_pi(self, data: str) -> None:
         self.collector.close(self.position())
 
-    def read_meta(self, attrs: dict[str, str | None]) -> None:
-        key = (attrs.get("name") or attrs.get("property") or "").lower()
-        content = attrs.get("content")
+    def read_head_tag(self, tag: str, attrs: dict[str, str | None]) -> None:
+        """Citation metadata: `<meta>` fields and the canonical address (`<link rel=canonical>`)."""
+        if tag == "meta":
+            key = (attrs.get("name") or attrs.get("property") or "").lower()
+            content = attrs.get("content")
+        elif tag == "link" and "canonical" in (attrs.get("rel") or "").lower().split():
+            key, content = "og:url", attrs.get("href")
+        else:
+            return
         if key in _META_KEYS and content and _META_KEYS[key] not in self.metadata:
             self.metadata[_META_KEYS[key]] = " ".join(content.split())
 

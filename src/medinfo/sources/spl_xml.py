@@ -205,6 +205,9 @@ def read_spl_xml(original: str, name: str) -> Document:
         metadata["brand_name"] = " ".join(brands[0].split())
     if generics:
         metadata["generic_name"] = " ".join(generics[0].split())
+    labelers = handlers.names.get("representedOrganization", [])
+    if labelers:  # the first is the labeler (document/author); later ones are establishments
+        metadata["labeler"] = " ".join(labelers[0].split())
     if handlers.title_span is not None and handlers.title_span[1] >= 0:
         raw_title = original[slice(*handlers.title_span)]
         metadata["spl_title"] = clean_text(raw_title, SourceFormat.SPL_XML)

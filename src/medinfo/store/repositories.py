@@ -255,6 +255,8 @@ def _source_values(source: Source) -> dict[str, Any]:
         "reliability": int(source.reliability),
         "reliability_reason": source.reliability_reason,
         "url": source.url,
+        "publisher": source.publisher,
+        "published": source.published,
         "sha256": source.sha256,
     }
 
@@ -269,6 +271,8 @@ def _source_from_row(row: Row[Any]) -> Source:
         reliability=Reliability(row.reliability),
         reliability_reason=row.reliability_reason,
         url=row.url,
+        publisher=row.publisher,
+        published=row.published,
         sha256=row.sha256,
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON,
     Column,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -29,6 +30,8 @@ sources = Table(
     Column("reliability", Integer, nullable=False),
     Column("reliability_reason", Text, nullable=False, default=""),
     Column("url", Text, nullable=True),
+    Column("publisher", Text, nullable=True),
+    Column("published", Date, nullable=True),
     Column("sha256", String(64), nullable=False, unique=True),
     Column("original_text", Text, nullable=True),
 )

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from medinfo.domain.monograph import DISCLAIMER, Monograph
 from tests.documents import IBUPROFEN, write
+from tests.webdata import PATIENT_ORDER
 
 
 def test_home_has_a_search_box_the_drugs_and_the_disclaimer(client: TestClient) -> None:
@@ -24,23 +25,15 @@ def test_drug_page_has_key_facts_then_sections_in_reading_order(
     client: TestClient, tizanidine: Monograph
 ) -> None:
     text = client.get("/drugs/tizanidine").text
-    titles = [
-        "Key facts",
-        "What it is for",
-        "How it works",
-        "How to take it",
-        "Side effects",
-        "Precautions",
-        "Interactions",
-        "Pregnancy and breastfeeding",
-        "If you miss a dose",
-        "Stopping",
-        "Questions people ask",
-        "Sources",
-        "About this information",
-    ]
+    titles = ["Key facts", *PATIENT_ORDER, "Sources", "About this information"]
     positions = [text.index(f">{title}</h2>") for title in titles]
     assert positions == sorted(positions)
+    taking = text[
+        positions[3] : positions[4]
+    ]  # "How and when to take it" up to side effects  # dose, missed dose and stopping together
+    parts = [taking.find(f">{part}</h3>") for part in ("Dose", "If you miss a dose", "Stopping")]
+    assert -1 not in parts
+    assert parts == sorted(parts)
     assert "36 mg a day (oral)" in text
 
 

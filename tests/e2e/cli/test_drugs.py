@@ -55,3 +55,13 @@ def test_sources_shows_each_source_with_reliability_and_facts(
     assert "text stored" in lines[0]
     assert "  https://example.org/i" in lines
     assert "  brand name: Advil; Motrin" in lines  # values in words, not internal keys
+
+
+def test_sources_cites_the_publisher_and_date_a_document_gives(
+    medinfo: Invoke, tmp_path: Path
+) -> None:
+    dated = "---\ntitle: Ibuprofen basics\npublisher: Hillside Pharmacy\ndate: 2022-06-30\n---\n"
+    medinfo("ingest", str(write(tmp_path, "ibu.md", dated + IBUPROFEN)))
+    lines = medinfo("sources", "ibuprofen").stdout.splitlines()
+    assert "Ibuprofen basics" in lines[0]
+    assert "  Hillside Pharmacy, 30 June 2022" in lines

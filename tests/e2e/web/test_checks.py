@@ -32,6 +32,7 @@ def test_check_page_shows_alerts_with_severity_and_source_links(
     assert page.status_code == 200
     assert "Result for tizanidine" in page.text
     assert 'class="alert severity-danger"' in page.text
+    assert "<code>MAX_DAILY_DOSE_EXCEEDED</code>" in page.text
     assert '<a href="/drugs/tizanidine#source-id-t1">Tizanidine prescribing notes</a>' in page.text
     assert "Taper plan" in page.text
     assert "<script>alert(1)</script>" not in page.text

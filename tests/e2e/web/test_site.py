@@ -218,3 +218,20 @@ def test_evidence_is_never_given_as_character_offsets_or_internal_labels(site: T
     assert "Evidence at characters" not in page
     assert "common_side_effects" not in page
     assert "medinfo keeps this source's facts but not its text" in page
+
+
+def test_long_lists_open_their_tail_on_request_but_serious_effects_are_read_whole(
+    site: TestClient,
+) -> None:
+    page = site.get("/drugs/baclofen").text
+    monograph = site.get("/api/v1/drugs/baclofen").json()
+    common = [e["term"] for e in monograph["side_effects"] if not e["serious"]]
+    serious = [e["term"] for e in monograph["side_effects"] if e["serious"]]
+    assert len(common) > 8  # long enough to collapse on the knowledge base
+    section = page[page.index('id="side-effects"') : page.index('id="interactions"')]
+    tail = section[section.index('class="more-facts"') :]
+    assert all(term in section for term in common)  # collapsed, never removed
+    assert common[-1] in tail
+    whole = section[section.index("Serious: get medical help") :]
+    assert 'class="more-facts"' not in whole
+    assert all(term in whole for term in serious)

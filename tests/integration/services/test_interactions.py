@@ -26,7 +26,7 @@ def test_check_medicines_finds_interactions_by_class_and_name(lookup: StoreMonog
     assert opioid.checked_with == ["tizanidine"]
     cipro = by_pair[("Zanaflex", "Cipro")]
     assert [alert.severity.value for alert in cipro.alerts] == ["danger"]
-    assert by_pair[("Zanaflex", "alcohol")].alerts[0].code.value == "INTERACTION_ALCOHOL"
+    assert by_pair[("Zanaflex", "alcohol")].alerts[0].code == "INTERACTION_ALCOHOL"
 
 
 def test_check_medicines_says_when_nothing_could_be_checked(lookup: StoreMonographs) -> None:

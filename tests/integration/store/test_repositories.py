@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy.exc import IntegrityError
 
@@ -19,6 +21,8 @@ SOURCE = Source(
     format=SourceFormat.SPL_XML,
     reliability=Reliability.FDA_LABEL,
     url="https://example.org/metformin",
+    publisher="Example Labs Inc",
+    published=date(2023, 9, 15),
     sha256="0123456789abcdef" + "0" * 48,
     reliability_reason="an FDA label",
 )

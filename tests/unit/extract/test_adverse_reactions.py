@@ -184,3 +184,21 @@ def test_reactions_read_again_at_another_offset_move_with_it() -> None:
     assert at_start, "the text names two reactions"
     assert [(m.start + 500, m.end + 500) for m in at_start] == [(m.start, m.end) for m in moved]
     assert extract_adverse_reactions(text) == at_start
+
+
+def test_fatal_qualifies_a_reaction_and_is_not_a_death_of_its_own() -> None:
+    text = (
+        "Rare cases of fatal and non-fatal pancreatitis were reported. Severe rash, which can "
+        "be fatal, was seen. Two deaths occurred during the trials."
+    )
+    found = extract_adverse_reactions(text)
+    assert [m.key for m in found] == ["pancreatitis", "rash", "death"]  # deaths stated as such
+    assert all(m.serious for m in found[:2])
+
+
+def test_the_conditions_of_the_patients_a_reaction_was_seen_in_are_not_reactions() -> None:
+    text = (
+        "Seizures were more frequent in patients without kidney disease but with stroke or "
+        "migraine in the past year."
+    )
+    assert set(_terms(text)) == {"seizure"}

@@ -131,3 +131,62 @@ def test_label_mechanism_terms_come_from_its_mechanism_section_only() -> None:
     terms = {fact.key for fact in _facts(record, FactKind.MECHANISM_TERM)}
     assert "h2 receptor" in terms
     assert "serotonin reuptake" not in terms
+
+
+def test_label_uses_leave_out_risk_factors_and_the_patients_a_lowered_risk_is_for() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "indications_and_usage": [
+            "In adults with several risk factors for ulcer disease, such as smoking, asthma or "
+            "arthritis, Quietac is indicated to reduce the risk of gastric ulcer in patients "
+            "with rheumatoid arthritis taking anti-inflammatory medicines. Quietac is also "
+            "indicated for the treatment of active duodenal ulcer."
+        ],
+    }
+    uses = {fact.key for fact in _facts(record, FactKind.INDICATION)}
+    assert {"duodenal ulcers", "stomach ulcers"} <= uses  # what it treats and prevents
+    assert not uses & {"asthma", "arthritis", "rheumatoid arthritis"}
+
+
+def test_label_side_effects_come_from_reaction_and_warning_sections_only() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "indications_and_usage": [
+            "Quietac is indicated to reduce the risk of stomach bleeding in adults with ulcers."
+        ],
+        "warnings_and_cautions": [
+            "Some patients had underlying risk factors for kidney injury, including but not "
+            "limited to: age over 70, diabetes, heart failure and dehydration. Kidney injury "
+            "has been reported."
+        ],
+    }
+    effects = {fact.key for fact in _facts(record, FactKind.SIDE_EFFECT)}
+    assert {"headache", "dizziness", "constipation"} <= effects
+    assert not effects & {"stomach bleeding", "gastrointestinal haemorrhage", "diabetes mellitus"}
+    assert not effects & {"cardiac failure", "heart failure", "dehydration"}
+
+
+def test_a_strength_after_a_brand_is_not_part_of_its_name() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "description": ["Famotidine tablets are also sold as PEPCID 20 and PEPCID 40."],
+    }
+    brands = {fact.key for fact in _facts(record, FactKind.BRAND_NAME)}
+    assert brands
+    assert not {brand for brand in brands if brand.upper().endswith((" 20", " 40"))}
+
+
+def test_a_use_stated_as_lowering_a_risk_is_a_prevention_not_a_treatment() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "indications_and_usage": [
+            "Quietac is indicated for the treatment of active duodenal ulcer and to reduce the "
+            "risk of myocardial infarction in adults with narrowed arteries."
+        ],
+    }
+    uses = {
+        fact.key: fact.attributes.get("prevents", False)
+        for fact in _facts(record, FactKind.INDICATION)
+    }
+    assert uses.get("duodenal ulcers") is False
+    assert uses.get("heart attack") is True  # a risk it lowers

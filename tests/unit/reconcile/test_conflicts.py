@@ -84,7 +84,7 @@ def test_conflict_pregnancy_category_keeps_the_label_value() -> None:
     assert monograph.pregnancy.category == "C"
     (conflict,) = monograph.conflicts
     assert conflict.topic == "pregnancy_category"
-    assert 'the most reliable source, "Tizanidine label" (FDA label)' in conflict.note
+    assert 'the most reliable source, "Tizanidine label".' in conflict.note  # cited in full above
 
 
 def test_conflict_abrupt_stop_and_missed_dose_flags() -> None:
@@ -148,6 +148,8 @@ def test_conflict_one_document_against_itself_names_both_places() -> None:
     [conflict] = monograph.conflicts
     assert "in its dedicated section" in conflict.note
     assert "in its introduction" in conflict.note
+    detail = "(consumer article)"  # the source is cited in full once, then by its title
+    assert conflict.note.count(detail) == 1, conflict.note
 
 
 def test_conflict_never_puts_one_source_on_both_sides() -> None:

@@ -6,6 +6,7 @@ from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.domain.sources import Source
 from medinfo.reconcile import reconcile_monograph
+from tests.unit.reconcile.builders import fact, three_sources
 
 
 def _effect(source: str, **attributes: Scalar) -> ExtractedFact:
@@ -103,3 +104,55 @@ def test_untitled_sources_are_named_for_citing_never_by_file_name() -> None:
         "Consumer article, undated, 1 of 3",
         "Consumer article, undated, 2 of 3",
     }
+
+
+def test_sources_are_cited_with_the_publisher_and_date_their_documents_give() -> None:
+    from datetime import date
+
+    from medinfo.reconcile.voice import name_sources, with_citation_titles
+
+    dated = Source(id="a", title="", drug="zorbafen", sha256="a" * 4, published=date(2024, 3, 2))
+    titled = Source(
+        id="b",
+        title="Zorbafen explained",
+        drug="zorbafen",
+        sha256="b" * 4,
+        publisher="Example Health",
+        published=date(2023, 11, 30),
+    )
+    named = with_citation_titles({s.id: s for s in (dated, titled)})
+    assert named["a"].title == "Consumer article, 2 March 2024, 1 of 2"
+    words, several = name_sources(["a", "b"], named)
+    assert words == (
+        'Consumer article, 2 March 2024, 1 of 2 and "Zorbafen explained" '
+        "(Example Health, 30 November 2023, consumer article)"
+    )
+    assert several
+
+
+def test_brand_names_are_written_as_in_prose_not_in_a_labels_capitals() -> None:
+    sources = three_sources()
+    facts = [
+        fact("lbl", FactKind.BRAND_NAME, "ZANAFLEX"),
+        fact("art", FactKind.BRAND_NAME, "Zanaflex"),
+        fact("lbl", FactKind.BRAND_NAME, "ZANAFLEX CAPSULES XR"),
+    ]
+    monograph = reconcile_monograph("tizanidine", sources, facts)
+    assert "Zanaflex" in monograph.brand_names  # as the article writes it
+    assert "ZANAFLEX" not in monograph.brand_names
+    assert "Zanaflex Capsules XR" in monograph.brand_names  # only the label names it
+
+
+def test_a_prevented_condition_is_said_as_a_lowered_risk_not_a_treatment() -> None:
+    facts = [
+        fact("lbl", FactKind.INDICATION, "spasticity", off_label=False),
+        fact("lbl", FactKind.INDICATION, "stroke", off_label=False, prevents=True),
+    ]
+    monograph = reconcile_monograph("tizanidine", three_sources(), facts)
+    assert [(i.condition, i.prevention) for i in monograph.indications] == [
+        ("spasticity", False),
+        ("stroke", True),
+    ]
+    assert "used to treat spasticity" in monograph.summary
+    assert "also used to lower the risk of stroke" in monograph.summary
+    assert "treat stroke" not in monograph.summary

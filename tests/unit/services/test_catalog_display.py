@@ -1,24 +1,10 @@
-"""Catalog names and strengths as a reader writes them."""
+"""Catalog strengths as a reader writes them."""
 
 from __future__ import annotations
 
 import pytest
 
-from medinfo.services.catalog_display import display_brand, display_strength
-
-
-@pytest.mark.parametrize(
-    ("raw", "shown"),
-    [
-        ("LIPITOR", "Lipitor"),
-        ("ZYRTEC-D", "Zyrtec-D"),
-        ("WELLBUTRIN XL", "Wellbutrin XL"),
-        ("PLAN B ONE-STEP", "Plan B One-Step"),
-        ("EpiPen", "EpiPen"),
-    ],
-)
-def test_display_brand(raw: str, shown: str) -> None:
-    assert display_brand(raw) == shown
+from medinfo.services.catalog_display import display_strength
 
 
 @pytest.mark.parametrize(

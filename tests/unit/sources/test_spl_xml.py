@@ -43,6 +43,9 @@ def test_read_spl_xml_reads_shared_examples(openfda_dir: Path) -> None:
         document = read_spl_xml(path.read_text(encoding="utf-8"), path.name)
         assert document.metadata["generic_name"]
         assert document.metadata["brand_name"]
+        assert document.metadata["publisher"]  # the labeler, for citing the label
+        published = document.metadata["published"]  # the label's effective time, as a date
+        assert published.replace("-", "") == document.metadata["effective_time"][:8]
         headings = [b.text.lower() for b in document.blocks if b.kind is BlockKind.HEADING]
         assert any("indications" in text for text in headings)
         assert any("adverse reactions" in text for text in headings)

@@ -89,6 +89,8 @@ def get_drug_sources(
                 reliability=item.source.reliability.label,
                 reliability_reason=item.source.reliability_reason,
                 url=item.source.url,
+                publisher=item.source.publisher,
+                published=item.source.published,
                 text_stored=item.has_text,
                 facts=[
                     SourceFactPublic(

@@ -55,7 +55,7 @@ def describe_response(response: CheckResponse, sources: dict[str, SourceRef]) ->
     elif not response.alerts:
         lines.append("No alerts: the sources raise no concern about this regimen.")
     for alert in response.alerts:
-        lines.append(f"\n{alert.severity.value.upper()}  {alert.code.value}")
+        lines.append(f"\n{alert.severity.value.upper()}  {alert.code}")
         lines.append(f"  {alert.message}")
         titles = [f"{sources[i].title} [{i}]" if i in sources else i for i in alert.sources]
         if titles:

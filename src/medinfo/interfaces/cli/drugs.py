@@ -71,7 +71,7 @@ def _monograph_body(drug: str, db: str | None) -> tuple[str, bool]:
 def sources(drug: DrugArgument, db: DbOption = None) -> None:
     """List a drug's sources, most reliable first, with the facts each one states."""
     from medinfo.bootstrap import bootstrap
-    from medinfo.services.fact_words import KIND_WORDS, fact_words
+    from medinfo.services.fact_words import KIND_WORDS, fact_words, format_day
 
     app = bootstrap(db)
     try:
@@ -82,6 +82,9 @@ def sources(drug: DrugArgument, db: DbOption = None) -> None:
         source = item.source
         stored = "text stored" if item.has_text else "facts only"
         typer.echo(f"{source.id}  {source.reliability.label}  {source.title}  ({stored})")
+        cited = [source.publisher or "", format_day(source.published) if source.published else ""]
+        if any(cited):
+            typer.echo(f"  {', '.join(part for part in cited if part)}")
         if source.url:
             typer.echo(f"  {source.url}")
         if source.reliability_reason:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, Field
 
 from medinfo.domain.catalog import CatalogDrug
 from medinfo.domain.monograph import DISCLAIMER, Monograph
-from medinfo.services.catalog_display import display_brand, display_strength
+from medinfo.knowledge.names import brand_in_prose
+from medinfo.services.catalog_display import display_strength
 
 NO_MONOGRAPH = (
     "No monograph is available yet for this medicine: medinfo holds no reviewed sources "
@@ -65,6 +68,8 @@ class SourcePublic(BaseModel):
     reliability: str
     reliability_reason: str
     url: str | None
+    publisher: str | None = None
+    published: date | None = None
     text_stored: bool
     facts: list[SourceFactPublic]
 
@@ -106,7 +111,7 @@ def catalog_monograph(drug: CatalogDrug) -> CatalogMonographPublic:
     unique: dict[tuple[str, ...], ProductPublic] = {}
     for p in drug.products:
         item = ProductPublic(
-            brand=display_brand(p.brand),
+            brand=brand_in_prose(p.brand),
             form=p.form.lower(),
             route=p.route.lower(),
             strength=display_strength(p.strength),
@@ -115,7 +120,7 @@ def catalog_monograph(drug: CatalogDrug) -> CatalogMonographPublic:
         unique.setdefault((item.form, item.route, item.strength, item.brand), item)
     return CatalogMonographPublic(
         drug=drug.name,
-        brand_names=sorted(dict.fromkeys(display_brand(name) for name in drug.brand_names)),
+        brand_names=sorted(dict.fromkeys(brand_in_prose(name) for name in drug.brand_names)),
         forms=sorted({f"{p.route.lower()} {p.form.lower()}".strip() for p in drug.products}),
         products=[unique[key] for key in sorted(unique)],
         disclaimer=DISCLAIMER,

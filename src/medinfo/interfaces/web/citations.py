@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.monograph import Attributed, Monograph, SourceRef
+from medinfo.services.fact_words import format_day
 
 FLAG_LABELS = {
     "single_weak_source": "only one less reliable source says this",
@@ -53,6 +54,14 @@ class SourceView:
     reliability_reason: str
     url: str | None
     quotes: tuple[QuoteView, ...]
+    publisher: str = ""
+    published: str = ""  # in words, "12 March 2024"
+    published_iso: str = ""
+
+    @property
+    def unquoted(self) -> bool:
+        """Whether some cited passage cannot be quoted (the source's text is not stored)."""
+        return any(not quote.text for quote in self.quotes)
 
 
 @dataclass(frozen=True)
@@ -122,6 +131,9 @@ class Citations:
                     ref.reliability_reason,
                     _safe_url(ref.url),
                     quotes,
+                    ref.publisher or "",
+                    format_day(ref.published) if ref.published else "",
+                    ref.published.isoformat() if ref.published else "",
                 )
             )
         return views

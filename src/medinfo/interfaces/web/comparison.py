@@ -16,6 +16,11 @@ class Stance(StrEnum):
     SILENT = "silent"
     DISAGREES = "disagrees"
 
+    @property
+    def words(self) -> str:
+        """How a cell reads: "not mentioned" says what "silent" means."""
+        return "not mentioned" if self is Stance.SILENT else self.value
+
 
 @dataclass(frozen=True)
 class MatrixRow:

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from medinfo.domain.answers import Answer, Citation
 from medinfo.domain.evidence import Evidence
-from medinfo.domain.monograph import DISCLAIMER, UNKNOWN, Attributed, Conflict, DoseSpec, Monograph
+from medinfo.domain.monograph import (
+    DISCLAIMER,
+    UNKNOWN,
+    Attributed,
+    Conflict,
+    DoseSpec,
+    Indication,
+    Monograph,
+)
 from medinfo.interfaces.web.citations import Citations, FactView, Marker, SourceView
 
 _KEY_FACT_LIMIT = 6
@@ -16,11 +24,11 @@ _SEVERITY_ORDER = {"contraindicated": 0, "major": 1, "severe": 1, "moderate": 2,
 _CONFLICT_SECTIONS = (
     (("onset", "dose", "dosing", "titration"), "how-to-take"),
     (("pregnancy", "breastfeeding", "category"), "pregnancy"),
-    (("dependence", "addiction", "addictive", "withdrawal", "stopping"), "stopping"),
+    (("dependence", "addiction", "addictive", "withdrawal", "stopping"), "how-to-take"),
     (("side", "effect", "effects"), "side-effects"),
     (("interaction", "interactions"), "interactions"),
     (("indication", "use", "uses", "spasm", "palsy"), "what-for"),
-    (("mechanism", "elimination", "class"), "how-it-works"),
+    (("mechanism", "elimination", "class"), "what-for"),
     (("precaution", "kidney", "liver"), "precautions"),
 )
 
@@ -33,11 +41,13 @@ class KeyFact:
 
 @dataclass(frozen=True)
 class Group:
-    """Facts under an optional sub-heading; `empty` is said when there are none."""
+    """Facts under an optional sub-heading; `empty` is said when there are none. A long list
+    opens its tail on request unless it must be read whole (`whole`: serious side effects)."""
 
     heading: str
     facts: tuple[FactView, ...]
     empty: str = ""
+    whole: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,15 +117,15 @@ def build_drug_page(
     common = [e for e in m.side_effects if not e.serious]
     serious = [e for e in m.side_effects if e.serious]
     interactions = sorted(m.interactions, key=lambda i: _SEVERITY_ORDER.get(i.severity, 2))
-    rows = (
+    rows = (  # what it is for, then the warnings a patient must see first, then the rest
+        KeyFact("Used for", tuple(cite.fact(_use(i), i) for i in on_label)),
         KeyFact("Drug class", _terms(cite, m, "drug_class", m.drug_class)),
-        KeyFact("Used for", tuple(cite.fact(i.condition, i) for i in on_label)),
         *_top_warnings(cite, m),
-        KeyFact("Common side effects", tuple(cite.fact(e.term, e) for e in common)),
-        KeyFact("Serious side effects", tuple(cite.fact(e.term, e) for e in serious)),
         KeyFact("Pregnancy", _known(cite, _pregnancy_text(m), m.pregnancy)),
-        KeyFact("Main interactions", tuple(cite.fact(i.agent, i) for i in interactions)),
         KeyFact("Maximum dose", _dose(cite, "", m.dosing.max_daily, per_day=True)),
+        KeyFact("Serious side effects", tuple(cite.fact(e.term, e) for e in serious)),
+        KeyFact("Common side effects", tuple(cite.fact(e.term, e) for e in common)),
+        KeyFact("Main interactions", tuple(cite.fact(i.agent, i) for i in interactions)),
     )
     key_facts = tuple(KeyFact(fact.label, fact.facts[:_KEY_FACT_LIMIT]) for fact in rows)
     sections = _sections(cite, m, bool(answered))
@@ -159,9 +169,11 @@ def _evidence(citation: Citation) -> Evidence:
 
 
 def _sections(cite: Citations, m: Monograph, answered: bool) -> list[SectionView]:
-    """The page's sections; the sources' own FAQ is shown when no common question is answered."""
+    """The page's sections in a patient's reading order (as NHS and MedlinePlus pages go): what
+    it is for, who should not take it, how to take it (dose, missed dose, stopping), side
+    effects, interactions, pregnancy and breastfeeding, common questions. The sources' own FAQ
+    is shown when no common question is answered."""
     off_label = [i for i in m.indications if i.off_label]
-    d = m.dosing
     return [
         SectionView(
             "what-for",
@@ -169,49 +181,29 @@ def _sections(cite: Citations, m: Monograph, answered: bool) -> list[SectionView
             (
                 Group(
                     "",
-                    tuple(cite.fact(i.condition, i) for i in m.indications if not i.off_label),
+                    tuple(cite.fact(_use(i), i) for i in m.indications if not i.off_label),
                     UNKNOWN,
                 ),
                 Group(
                     "Also used off-label (outside the official labelling)",
-                    tuple(cite.fact(i.condition, i) for i in off_label),
+                    tuple(cite.fact(_use(i), i) for i in off_label),
                 ),
-            ),
-        ),
-        SectionView(
-            "how-it-works",
-            "How it works",
-            (
-                Group("", _mechanism(cite, m), UNKNOWN),
+                Group("How it works", _mechanism(cite, m)),
                 Group("Drug class", _terms(cite, m, "drug_class", m.drug_class)),
             ),
         ),
         SectionView(
-            "how-to-take",
-            "How to take it",
+            "precautions",
+            "Who should not take it, or should check first",
             (
-                Group("Forms", _terms(cite, m, "forms", m.forms)),
                 Group(
-                    "Dose",
-                    (
-                        *_dose(cite, "Starting dose: ", d.initial),
-                        *_dose(cite, "Maximum per day: ", d.max_daily, per_day=True),
-                        *_dose(cite, "Maximum per dose: ", d.max_single),
-                        *(
-                            (cite.fact(f"Raising the dose: {d.titration}", d),)
-                            if d.titration
-                            else ()
-                        ),
-                        *(
-                            cite.fact(_joined("Reduced kidney function", r.advice), r)
-                            for r in d.renal_adjustment
-                        ),
-                    ),
+                    "",
+                    tuple(cite.fact(_joined(p.condition, p.advice), p) for p in m.precautions),
                     UNKNOWN,
                 ),
-                Group("When it starts to work", _known(cite, m.onset.summary, m.onset)),
             ),
         ),
+        SectionView("how-to-take", "How and when to take it", _how_to_take(cite, m)),
         SectionView(
             "side-effects",
             "Side effects",
@@ -225,23 +217,13 @@ def _sections(cite: Citations, m: Monograph, answered: bool) -> list[SectionView
                     "Serious: get medical help",
                     tuple(cite.fact(e.term, e) for e in m.side_effects if e.serious),
                     UNKNOWN,
-                ),
-            ),
-        ),
-        SectionView(
-            "precautions",
-            "Precautions",
-            (
-                Group(
-                    "",
-                    tuple(cite.fact(_joined(p.condition, p.advice), p) for p in m.precautions),
-                    UNKNOWN,
+                    whole=True,
                 ),
             ),
         ),
         SectionView(
             "interactions",
-            "Interactions",
+            "Taking it with other medicines, food or alcohol",
             (
                 Group(
                     "",
@@ -264,23 +246,6 @@ def _sections(cite: Citations, m: Monograph, answered: bool) -> list[SectionView
             ),
         ),
         SectionView(
-            "missed-dose",
-            "If you miss a dose",
-            (Group("", _known(cite, m.missed_dose.summary, m.missed_dose), UNKNOWN),),
-        ),
-        SectionView(
-            "stopping",
-            "Stopping",
-            (
-                Group("", _known(cite, m.stopping.summary, m.stopping), UNKNOWN),
-                Group(
-                    "Withdrawal symptoms",
-                    tuple(cite.fact(s, m.stopping) for s in m.stopping.withdrawal_symptoms),
-                ),
-                Group("Tapering", _known(cite, m.stopping.taper or "", m.stopping)),
-            ),
-        ),
-        SectionView(
             "questions",
             "Questions people ask",
             (
@@ -294,6 +259,36 @@ def _sections(cite: Citations, m: Monograph, answered: bool) -> list[SectionView
             ),
         ),
     ]
+
+
+def _how_to_take(cite: Citations, m: Monograph) -> tuple[Group, ...]:
+    """Forms, dose, when it works, a missed dose and stopping: everything about taking it."""
+    d = m.dosing
+    return (
+        Group("Forms", _terms(cite, m, "forms", m.forms)),
+        Group(
+            "Dose",
+            (
+                *_dose(cite, "Starting dose: ", d.initial),
+                *_dose(cite, "Maximum per day: ", d.max_daily, per_day=True),
+                *_dose(cite, "Maximum per dose: ", d.max_single),
+                *((cite.fact(f"Raising the dose: {d.titration}", d),) if d.titration else ()),
+                *(
+                    cite.fact(_joined("Reduced kidney function", r.advice), r)
+                    for r in d.renal_adjustment
+                ),
+            ),
+            UNKNOWN,
+        ),
+        Group("When it starts to work", _known(cite, m.onset.summary, m.onset)),
+        Group("If you miss a dose", _known(cite, m.missed_dose.summary, m.missed_dose), UNKNOWN),
+        Group("Stopping", _known(cite, m.stopping.summary, m.stopping), UNKNOWN),
+        Group(
+            "Withdrawal symptoms",
+            tuple(cite.fact(s, m.stopping) for s in m.stopping.withdrawal_symptoms),
+        ),
+        Group("Tapering", _known(cite, m.stopping.taper or "", m.stopping)),
+    )
 
 
 def _conflict(cite: Citations, conflict: Conflict) -> ConflictView:
@@ -356,5 +351,15 @@ def _interaction_text(agent: str, effect: str, severity: str) -> str:
     return f"{_joined(agent, effect)} ({severity})" if severity else _joined(agent, effect)
 
 
+def _use(indication: Indication) -> str:
+    """A use as a patient reads it: "heart attack (to lower the risk)" for a prevented one."""
+    if indication.prevention:
+        return f"{indication.condition} (to lower the risk)"
+    return indication.condition
+
+
 def _joined(head: str, tail: str) -> str:
-    return f"{head}: {tail}" if tail else head
+    """ "kidney disease: take care", or only the advice when it already names its condition."""
+    if not tail:
+        return head
+    return tail if head.lower() in tail.lower() else f"{head}: {tail}"

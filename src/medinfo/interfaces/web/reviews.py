@@ -49,12 +49,14 @@ def render_reviews_fragment(request: Request, name: str, *, page: int = 1) -> Ma
 
 
 def render_reviews_block(medinfo: Medinfo, name: str, csrf_token: str) -> str:
-    """The reviews block (first page) with `csrf_token` in its form, for pages that cache it.
+    """The reviews block (first page) with `csrf_token` in its form (collapsed), for pages that
+    cache it.
 
     A caller caching the block renders it with a placeholder token and puts each visitor's
     `csrf_token_for(request)` in its place, then calls `set_client_cookie`.
     """
     context = {**_fragment_context(medinfo, name, 1), "csrf_token": csrf_token}
+    context["form_collapsed"] = True  # on the drug page the form opens on request
     return environment().get_template("reviews/fragment.html").render(context)
 
 

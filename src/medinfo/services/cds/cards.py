@@ -42,7 +42,7 @@ class CardContext:
 def alert_card(alert: Alert, monograph: Monograph, context: CardContext) -> dict[str, Any]:
     """One card for one alert: indicator from severity, sources cited in the detail."""
     rules = load_card_rules()
-    title = rules.titles.get(alert.code, rules.fallback_title)
+    title = rules.title(alert.code)
     cited = [source for source in monograph.sources if source.id in set(alert.sources)]
     detail = [
         _escape(alert.message),
@@ -55,7 +55,7 @@ def alert_card(alert: Alert, monograph: Monograph, context: CardContext) -> dict
     if not cited:
         detail.append("- medinfo's monograph (no source is attached to this finding)")
     card: dict[str, Any] = {
-        "uuid": _uuid(context.patient_id, monograph.drug, alert.code.value),
+        "uuid": _uuid(context.patient_id, monograph.drug, alert.code),
         "summary": _summary(f"{monograph.drug.capitalize()}: {title}"),
         "detail": "\n".join(detail),
         "indicator": rules.indicators[alert.severity],

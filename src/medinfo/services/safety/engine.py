@@ -80,7 +80,7 @@ _DOSE_CODES = frozenset({AlertCode.MAX_DAILY_DOSE_EXCEEDED, AlertCode.SINGLE_DOS
 def _one_per_code(alerts: list[Alert]) -> list[Alert]:
     """One dose alert of each code, the first (most severe): a population maximum and the
     kidney ceiling may both find the same excess. Interaction alerts stay one per medicine."""
-    seen: set[AlertCode] = set()
+    seen: set[str] = set()
     kept = []
     for alert in alerts:
         if alert.code in _DOSE_CODES:

@@ -12,7 +12,8 @@ from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
 from medinfo.services.safety.medicines import Medicine
 from medinfo.services.safety.messages import join_words, render, sentence, with_article
 
-QT_MECHANISM = "QT prolongation"  # the mechanism medicine_groups.json gives QT-prolonging groups
+_CNS = AlertCode.INTERACTION_CNS_DEPRESSANT.value
+_OTHER = AlertCode.INTERACTION_OTHER.value
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,9 @@ def check_interactions(
     rules: SafetyRules,
     vocabulary: MedicineGroups,
 ) -> list[Alert]:
-    """INTERACTION_ALCOHOL, then per medicine INTERACTION_CNS_DEPRESSANT, INTERACTION_QT and
-    INTERACTION_OTHER (a hit goes to the first that fits)."""
+    """INTERACTION_ALCOHOL, then per medicine INTERACTION_CNS_DEPRESSANT, the alert of a
+    mechanism the medicine-group vocabulary names (INTERACTION_QT) and INTERACTION_OTHER (a hit
+    goes to the first that fits; one alert per medicine: a listing by name joins its class's)."""
     targets = interaction_targets(monograph, vocabulary)
     denials = _targets(monograph.no_interactions, vocabulary)
     alcohol = rules.alcohol_class
@@ -74,34 +76,17 @@ def check_interactions(
         if any(_names(medicine, t) for t in denials):
             # said by name not to interact: only a listing by name outweighs that, not a group
             hits = [hit for hit in hits if hit.drugs]
-        cns = [hit for hit in hits if _is_cns(medicine, hit, rules, vocabulary)]
-        qt = [hit for hit in hits if hit not in cns and _prolongs_qt(hit, monograph, vocabulary)]
-        other = [hit for hit in hits if hit not in cns and hit not in qt]
-        if cns or qt:  # one alert per medicine: a listing by name joins its class's alert
-            (cns or qt).extend(other)
-            other = []
-        if cns:
+        by_code: dict[str, list[_Hit]] = {}
+        for hit in hits:
+            cns = _is_cns(medicine, hit, rules, vocabulary)
+            code = _CNS if cns else _mechanism_alert(hit, monograph, vocabulary) or _OTHER
+            by_code.setdefault(code, []).append(hit)
+        if len(by_code) > 1 and _OTHER in by_code:  # a listing by name joins its class's alert
+            other = by_code.pop(_OTHER)
+            by_code[_CNS if _CNS in by_code else next(iter(by_code))].extend(other)
+        for code in sorted(by_code, key=lambda code: code != _CNS):
             alerts.append(
-                _medicine_alert(
-                    AlertCode.INTERACTION_CNS_DEPRESSANT,
-                    medicine,
-                    cns,
-                    monograph,
-                    rules,
-                    vocabulary,
-                )
-            )
-        if qt:
-            alerts.append(
-                _medicine_alert(
-                    AlertCode.INTERACTION_QT, medicine, qt, monograph, rules, vocabulary
-                )
-            )
-        if other:
-            alerts.append(
-                _medicine_alert(
-                    AlertCode.INTERACTION_OTHER, medicine, other, monograph, rules, vocabulary
-                )
+                _medicine_alert(code, medicine, by_code[code], monograph, rules, vocabulary)
             )
     return alerts
 
@@ -134,19 +119,18 @@ def _is_cns(medicine: Medicine, hit: _Hit, rules: SafetyRules, vocabulary: Medic
     )
 
 
-def _prolongs_qt(hit: _Hit, monograph: Monograph, vocabulary: MedicineGroups) -> bool:
-    """Whether a listed interaction is about QT prolongation: it names a QT-prolonging group
-    the medicine belongs to, or names the medicine itself while both it and the monograph's
-    drug are QT-prolonging."""
-    qt = {
-        gid
-        for gid, group in vocabulary.groups.items()
-        if group.interaction.mechanism == QT_MECHANISM
-    }
-    if hit.classes & qt:
-        return True
-    both = vocabulary.groups_of(monograph.drug) & qt
-    return bool(both) and any(vocabulary.classes_of_drug(drug) & qt for drug in hit.drugs)
+def _mechanism_alert(hit: _Hit, monograph: Monograph, vocabulary: MedicineGroups) -> str | None:
+    """The alert of a mechanism the vocabulary names (INTERACTION_QT for the QT-prolonging
+    group) when a listed interaction is about it: it names such a group the medicine belongs
+    to, or names the medicine itself while both it and the monograph's drug belong to one."""
+    alerting = vocabulary.alerts
+    for gid in sorted(hit.classes & alerting.keys()):
+        return alerting[gid]
+    shared = vocabulary.groups_of(monograph.drug) & alerting.keys()
+    for drug in sorted(hit.drugs):
+        for gid in sorted(vocabulary.classes_of_drug(drug) & shared):
+            return alerting[gid]
+    return None
 
 
 def _severity(interactions: list[Interaction], rules: SafetyRules) -> Severity:
@@ -167,7 +151,7 @@ def _alcohol_alert(targets: list[Target], monograph: Monograph, rules: SafetyRul
 
 
 def _medicine_alert(
-    code: AlertCode,
+    code: str,
     medicine: Medicine,
     hits: list[_Hit],
     monograph: Monograph,
@@ -186,8 +170,8 @@ def _medicine_alert(
         "kind": kind,
         "which": _which(medicine, hits, kind),
     }
-    key = code.value
-    if code is AlertCode.INTERACTION_OTHER and severity is Severity.DANGER:
+    key = code
+    if code == _OTHER and severity is Severity.DANGER:
         key = "INTERACTION_OTHER.contraindicated"
     return Alert(
         code=code, severity=severity, message=render(key, **fields), sources=_sources(interactions)

@@ -1,3 +1,3 @@
 """Alembic migrations shipped in the package; HEAD_REVISION names the newest one."""
 
-HEAD_REVISION = "0005_undated_reviews"
+HEAD_REVISION = "0006_source_citations"

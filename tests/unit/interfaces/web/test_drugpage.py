@@ -19,14 +19,14 @@ def test_key_facts_cover_what_a_patient_checks_first() -> None:
     page = build_drug_page(tizanidine_monograph(), {})
     labels = [row.label for row in page.key_facts]
     assert labels == [
-        "Drug class",
         "Used for",
+        "Drug class",
         "Stopping",  # the top warning: this monograph's sources warn against stopping suddenly
-        "Common side effects",
-        "Serious side effects",
         "Pregnancy",
-        "Main interactions",
         "Maximum dose",
+        "Serious side effects",
+        "Common side effects",
+        "Main interactions",
     ]
     interactions = next(row for row in page.key_facts if row.label == "Main interactions")
     assert interactions.facts[0].text == "ciprofloxacin"  # major before moderate
@@ -71,11 +71,25 @@ def test_unsafe_source_urls_are_not_links() -> None:
     assert [source.url for source in page.sources] == ["https://example.org/tizanidine", None]
 
 
+def test_sections_follow_a_patients_reading_order() -> None:
+    page = build_drug_page(tizanidine_monograph(), {})
+    assert [section.id for section in page.sections] == [
+        "what-for",
+        "precautions",  # who should not take it
+        "how-to-take",  # dose, missed dose, stopping
+        "side-effects",
+        "interactions",
+        "pregnancy",
+        "questions",
+    ]
+
+
 def test_empty_monograph_says_the_sources_do_not_say() -> None:
     page = build_drug_page(Monograph(drug="nothing"), {})
-    missed = next(section for section in page.sections if section.id == "missed-dose")
-    assert missed.groups[0].facts == ()
-    assert "do not say" in missed.groups[0].empty
+    taking = next(section for section in page.sections if section.id == "how-to-take")
+    missed = next(group for group in taking.groups if group.heading == "If you miss a dose")
+    assert missed.facts == ()
+    assert "do not say" in missed.empty
 
 
 def test_matrix_marks_states_silent_and_disagrees() -> None:
@@ -117,3 +131,21 @@ def test_matrix_never_marks_a_silent_source_as_disagreeing() -> None:
     assert monograph.conflicts  # the one-sided claim is still reported
     matrix = build_matrix(build_drug_page(monograph, {}))
     assert all(Stance.DISAGREES not in row.cells for row in matrix.rows)
+
+
+def test_a_prevented_condition_reads_as_a_lowered_risk_on_the_page() -> None:
+    from medinfo.domain.monograph import Indication
+
+    monograph = Monograph(
+        drug="zorbastatin",
+        indications=[
+            Indication(condition="high cholesterol", sources=["a"]),
+            Indication(condition="heart attack", prevention=True, sources=["a"]),
+        ],
+    )
+    page = build_drug_page(monograph, {})
+    used_for = next(row for row in page.key_facts if row.label == "Used for")
+    assert [fact.text for fact in used_for.facts] == [
+        "high cholesterol",
+        "heart attack (to lower the risk)",
+    ]

@@ -67,7 +67,7 @@ def test_check_regimen_renal_severity_follows_egfr_band(egfr: float, severity: S
 
 def test_check_regimen_hepatic_wording_variants_are_recognised() -> None:
     (alert,) = check_regimen(request(drug="tizanidine", liver_disease=True), alpha_agonist()).alerts
-    assert alert.code is AlertCode.HEPATIC_IMPAIRMENT
+    assert alert.code == AlertCode.HEPATIC_IMPAIRMENT
 
 
 def test_check_regimen_epilepsy_wording_counts_as_seizure_history() -> None:
@@ -95,7 +95,7 @@ def test_check_regimen_pregnancy_as_a_precaution_only_still_alerts() -> None:
         update={"precautions": [Precaution(condition="pregnancy", sources=["q"])]}
     )
     (alert,) = check_regimen(request(pregnant=True), monograph).alerts
-    assert alert.code is AlertCode.PREGNANCY
+    assert alert.code == AlertCode.PREGNANCY
     assert alert.sources == ["q"]
     assert "letter category" not in alert.message
 

@@ -22,7 +22,7 @@ def test_check_regimen_exactly_at_max_daily_is_not_an_alert() -> None:
 def test_check_regimen_one_mg_over_max_daily_alerts_with_sources() -> None:
     response = check_regimen(request(dose_mg=27, times_per_day=3), muscle_relaxant())
     (alert,) = response.alerts
-    assert alert.code is AlertCode.MAX_DAILY_DOSE_EXCEEDED
+    assert alert.code == AlertCode.MAX_DAILY_DOSE_EXCEEDED
     assert alert.severity is Severity.WARNING
     assert alert.sources == ["a", "b"]
     assert "81 mg a day" in alert.message
@@ -108,7 +108,7 @@ def test_check_regimen_renal_ceiling_applies_in_its_egfr_band() -> None:
     monograph = muscle_relaxant(dosing=dosing, precautions=[])
     low = check_regimen(request(dose_mg=15, times_per_day=3, egfr=25), monograph)
     assert AlertCode.MAX_DAILY_DOSE_EXCEEDED in codes(low)
-    ceiling = next(a for a in low.alerts if a.code is AlertCode.MAX_DAILY_DOSE_EXCEEDED)
+    ceiling = next(a for a in low.alerts if a.code == AlertCode.MAX_DAILY_DOSE_EXCEEDED)
     assert ceiling.sources == ["r"]
     assert "30 mg a day" in ceiling.message
     normal = check_regimen(request(dose_mg=15, times_per_day=3, egfr=90), monograph)

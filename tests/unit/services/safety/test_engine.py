@@ -30,7 +30,7 @@ def test_check_regimen_orders_alerts_most_severe_first() -> None:
     response = check_regimen(busy, muscle_relaxant())
     ranks = [list(Severity).index(alert.severity) for alert in response.alerts]
     assert ranks == sorted(ranks, reverse=True)
-    assert response.alerts[0].code is AlertCode.TAPER_REQUIRED
+    assert response.alerts[0].code == AlertCode.TAPER_REQUIRED
 
 
 def test_check_regimen_made_up_drug_gets_the_same_checks() -> None:

@@ -8,7 +8,6 @@ from medinfo.domain.alerts import AlertCode, Severity
 from medinfo.domain.monograph import Interaction, Monograph
 from medinfo.knowledge.groups import medicine_groups
 from medinfo.services.safety import check_regimen
-from medinfo.services.safety.interactions import QT_MECHANISM
 from tests.unit.services.safety.monographs import (
     alpha_agonist,
     antidepressant,
@@ -82,7 +81,7 @@ def test_check_regimen_same_drug_listed_as_other_medicine_is_not_an_interaction(
 def test_check_regimen_alcohol_use_alerts_when_monograph_lists_alcohol() -> None:
     response = check_regimen(request(alcohol_use=True), muscle_relaxant())
     (alert,) = response.alerts
-    assert alert.code is AlertCode.INTERACTION_ALCOHOL
+    assert alert.code == AlertCode.INTERACTION_ALCOHOL
     assert alert.severity is Severity.WARNING
     assert alert.sources == ["a"]
 
@@ -103,7 +102,7 @@ def test_check_regimen_contraindicated_class_is_danger() -> None:
         request(drug="sertraline", other_medications=["Nardil"]), antidepressant()
     )
     (alert,) = response.alerts
-    assert alert.code is AlertCode.INTERACTION_OTHER
+    assert alert.code == AlertCode.INTERACTION_OTHER
     assert alert.severity is Severity.DANGER
     assert "must not be combined" in alert.message
     assert "do not stop either medicine on your own" in alert.message
@@ -116,7 +115,7 @@ def test_check_regimen_other_class_interaction_takes_the_monograph_severity() ->
     by_medicine = {a.message.split("you take ")[1].split(",")[0]: a for a in response.alerts}
     assert by_medicine["Imitrex"].severity is Severity.WARNING
     assert by_medicine["Eliquis"].severity is Severity.CAUTION
-    assert all(a.code is AlertCode.INTERACTION_OTHER for a in response.alerts)
+    assert all(a.code == AlertCode.INTERACTION_OTHER for a in response.alerts)
 
 
 def test_check_regimen_named_drug_interaction_matches_its_brand() -> None:
@@ -124,7 +123,7 @@ def test_check_regimen_named_drug_interaction_matches_its_brand() -> None:
         request(drug="tizanidine", other_medications=["Cipro"]), alpha_agonist()
     )
     (alert,) = response.alerts
-    assert alert.code is AlertCode.INTERACTION_OTHER
+    assert alert.code == AlertCode.INTERACTION_OTHER
     assert alert.severity is Severity.DANGER
     assert "ciprofloxacin" in alert.message
 
@@ -205,7 +204,7 @@ def _qt_listing(drug: str = "citalopram") -> Monograph:
 )
 def test_check_regimen_flags_qt_prolonging_medicines_by_any_name(medicine: str) -> None:
     response = check_regimen(request(other_medications=[medicine]), _qt_listing())
-    assert codes(response) == [AlertCode.INTERACTION_QT]
+    assert codes(response) == ["INTERACTION_QT"]
     alert = response.alerts[0]
     assert medicine in alert.message
     assert "QT interval" in alert.message
@@ -217,14 +216,22 @@ def test_check_regimen_raises_no_qt_alert_for_a_medicine_outside_the_group() -> 
     assert codes(check_regimen(request(other_medications=["amoxicillin"]), _qt_listing())) == []
 
 
-def test_every_qt_group_member_listed_as_qt_prolonging_gets_the_qt_alert() -> None:
+def test_every_member_of_an_alerting_group_gets_the_groups_alert() -> None:
+    """Invariant over the vocabulary: a group whose usual interaction names an alert (QT
+    prolongation: INTERACTION_QT) raises it for every member when a monograph lists the group
+    by its label, and every such alert has its wording."""
+    from medinfo.knowledge.loading import load
+    from medinfo.knowledge.service_rules import AlertMessages
+
     groups = medicine_groups()
-    qt_groups = [gid for gid, g in groups.groups.items() if g.interaction.mechanism == QT_MECHANISM]
-    assert qt_groups
-    for gid in qt_groups:
+    assert groups.alerts["qt_prolonging_drugs"] == "INTERACTION_QT"
+    messages = load(AlertMessages)
+    for gid, code in groups.alerts.items():
+        assert code in (messages.model_extra or {}), gid
+        listing = _listing("plainomab", groups.label(gid))
         for member in sorted(groups.members_of(gid)):
-            response = check_regimen(request(other_medications=[member]), _qt_listing("plainomab"))
-            assert AlertCode.INTERACTION_QT in codes(response), member
+            response = check_regimen(request(other_medications=[member]), listing)
+            assert code in codes(response), member
 
 
 def _listing(drug: str, agent: str) -> Monograph:
@@ -238,7 +245,7 @@ def test_check_regimen_reads_a_listed_drug_as_qt_when_both_drugs_prolong_qt() ->
     both = check_regimen(
         request(other_medications=["sotalol"]), _listing("ciprofloxacin", "sotalol")
     )
-    assert codes(both) == [AlertCode.INTERACTION_QT]
+    assert codes(both) == ["INTERACTION_QT"]
     one = check_regimen(request(other_medications=["sotalol"]), _listing("amoxicillin", "sotalol"))
     assert codes(one) == [AlertCode.INTERACTION_OTHER]
 

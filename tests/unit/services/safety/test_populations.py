@@ -23,7 +23,7 @@ def test_liver_maximum_replaces_the_adult_one_for_a_patient_with_liver_disease()
     monograph = _with_limits(liver)
     sick = check_regimen(request(dose_mg=15, times_per_day=3, liver_disease=True), monograph)
     well = check_regimen(request(dose_mg=15, times_per_day=3), monograph)
-    [over] = [a for a in sick.alerts if a.code is AlertCode.MAX_DAILY_DOSE_EXCEEDED]
+    [over] = [a for a in sick.alerts if a.code == AlertCode.MAX_DAILY_DOSE_EXCEEDED]
     assert "liver" in over.message or "hepatic" in over.message
     assert "30 mg" in over.message
     assert AlertCode.MAX_DAILY_DOSE_EXCEEDED not in codes(well)
