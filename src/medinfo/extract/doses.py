@@ -38,6 +38,7 @@ from medinfo.extract.dose_grammar import (
 from medinfo.extract.dose_grammar import whole_number as _number
 from medinfo.extract.reading import Place, read_text
 from medinfo.extract.statements import Statement, place_of
+from medinfo.extract.text_cache import KEPT_TEXTS, Kept
 
 # Laboratory values ("serum creatinine 1.5 mg/dL") are never a dose of any population.
 LAB_UNITS = frozenset({"mg/dL", "mmol/L"})
@@ -176,7 +177,30 @@ def read_statement(statement: Statement, population: bool = False) -> list[Readi
     """The classified amounts of one statement (none in skipped sections or questions).
 
     Usually only adult doses are read; with `population` the statement is known to be
-    about one population, and its doses (per kilogram too) are read as that population's."""
+    about one population, and its doses (per kilogram too) are read as that population's.
+    A reading depends only on the statement's text, heading and section: it is made once
+    per process for each (labels repeat whole paragraphs) and given to each statement."""
+    found = _kept_readings(statement, population)
+    return [Reading(role, route, dict(attributes), statement) for role, route, attributes in found]
+
+
+# (role, route, attributes) of each reading of one statement, by text, heading, section
+# and whether the statement is about one population.
+_KeptReadings = tuple[tuple[str, str, dict[str, Scalar]], ...]
+_kept: Kept[tuple[str, str, str, bool], _KeptReadings] = Kept(KEPT_TEXTS)
+
+
+def _kept_readings(statement: Statement, population: bool) -> _KeptReadings:
+    key = (statement.text, statement.block.heading, str(statement.section), population)
+    found = _kept.get(key)
+    if found is None:
+        readings = _read_statement(statement, population)
+        found = tuple((reading.role, reading.route, reading.attributes) for reading in readings)
+        _kept.put(key, found)
+    return found
+
+
+def _read_statement(statement: Statement, population: bool) -> list[Reading]:
     if is_skipped_section(statement.section) or statement.is_question:
         return []
     heading = statement.block.heading

@@ -35,16 +35,39 @@ def negation_rules() -> list[NegationRule]:
 
 @cache
 def _cue_pattern() -> re.Pattern[str]:
+    """Any negation cue, as whole words where it begins or ends with a word character.
+
+    The cues are factored into one character trie per kind of edge (a few alternatives
+    tried at each position instead of one per cue): the same sentences match as with a
+    plain alternation of the cues, several times faster on long statements."""
     cues = [r.literal for r in negation_rules() if r.direction != "TERMINATE"]
-    body = "|".join(_whole(cue) for cue in sorted(cues, key=len, reverse=True))
+    edges: dict[tuple[bool, bool], list[str]] = {}
+    for cue in cues:
+        edges.setdefault((cue[:1].isalnum(), cue[-1:].isalnum()), []).append(cue)
+    body = "|".join(
+        (r"(?<!\w)" if before else "") + _trie(group) + (r"(?!\w)" if after else "")
+        for (before, after), group in sorted(edges.items())
+    )
     return re.compile(body, re.IGNORECASE)
 
 
-def _whole(cue: str) -> str:
-    """The cue as a pattern matching whole words only (", not" may follow a word)."""
-    before = r"(?<!\w)" if cue[:1].isalnum() else ""
-    after = r"(?!\w)" if cue[-1:].isalnum() else ""
-    return f"{before}{re.escape(cue)}{after}"
+def _trie(literals: list[str]) -> str:
+    """One pattern matching exactly the given literals (a character trie)."""
+    root: dict[str, Any] = {}
+    for literal in literals:
+        node = root
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _render(root)
+
+
+def _render(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _render(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @cache

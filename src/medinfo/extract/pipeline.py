@@ -136,9 +136,11 @@ def without_repeats(facts: list[ExtractedFact], original: str) -> list[Extracted
     kept = []
     for fact in facts:
         claim = (fact.kind, fact.key, *sorted(fact.attributes.items()))
+        if copies[claim] >= MAX_COPIES_OF_A_CLAIM:
+            continue
         span = original[fact.evidence.start : fact.evidence.end]
         wording = (*claim, " ".join(span.lower().split()))
-        if copies[claim] >= MAX_COPIES_OF_A_CLAIM or wording in worded:
+        if wording in worded:
             continue
         copies[claim] += 1
         worded.add(wording)

@@ -13,6 +13,7 @@ from medinfo.extract.reading import Polarity, read_text
 from medinfo.extract.renal import read_band
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
+from medinfo.extract.text_cache import KEPT_TEXTS, Kept
 from medinfo.knowledge.extract_rules import PopulationRules
 from medinfo.knowledge.loading import any_of, load
 
@@ -117,8 +118,25 @@ def _doses(statement: Statement) -> dict[str, Scalar]:
     return attributes
 
 
-def read_limit(statement: Statement) -> tuple[Population, dict[str, Scalar]] | None:
-    """The population limit a statement states, or None."""
+Limit = tuple[Population, dict[str, Scalar]]
+# The limit each statement states (in a 1-tuple: None is a reading too), by text, heading and
+# section: read once per process (labels repeat whole paragraphs).
+_kept: Kept[tuple[str, str, str], tuple[Limit | None]] = Kept(KEPT_TEXTS)
+
+
+def read_limit(statement: Statement) -> Limit | None:
+    """The population limit a statement states, or None. It depends only on the
+    statement's text, heading and section."""
+    key = (statement.text, statement.block.heading, str(statement.section))
+    found = _kept.get(key)
+    if found is None:
+        found = (_read_limit(statement),)
+        _kept.put(key, found)
+    limit = found[0]
+    return None if limit is None else (limit[0], dict(limit[1]))
+
+
+def _read_limit(statement: Statement) -> Limit | None:
     if statement.is_question or statement.section in _QUIET:
         return None
     if read_text(statement.text).polarity is Polarity.HYPOTHETICAL:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from medinfo.domain.documents import Block, BlockKind, Document
+from medinfo.extract.text_cache import per_text
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
 _LABEL = re.compile(r"^\s*([^:.!?]{2,60}?)\s*:\s+(\S.*)$", re.DOTALL)
@@ -30,6 +31,11 @@ class Unit:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of text, trimmed of surrounding white space."""
+    return list(_sentence_spans(text))
+
+
+@per_text
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -39,7 +45,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
-    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+    return tuple(_trim(text, s, e) for s, e in spans if text[s:e].strip())
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -22,6 +22,7 @@ from medinfo.services.ingest import (
 from medinfo.services.monographs import drug_sources
 from medinfo.services.pipeline import Pipeline
 from medinfo.store.database import Database
+from medinfo.store.repositories import FactRow, fact_row
 from medinfo.store.search import IndexEntry
 
 T = TypeVar("T")
@@ -39,12 +40,26 @@ class Task:
 
 
 @dataclass(frozen=True)
+class ReadyDocument:
+    """A document read and extracted in a worker, as the writer stores it: its source, its
+    text and its facts made into rows (cheap to send between processes)."""
+
+    source: Source
+    text: str
+    rows: list[FactRow]
+
+    @classmethod
+    def of(cls, prepared: PreparedDocument) -> ReadyDocument:
+        return cls(prepared.source, prepared.text, [fact_row(fact) for fact in prepared.facts])
+
+
+@dataclass(frozen=True)
 class Outcome:
     """What became of one task: prepared, already stored (`skipped`), or `error`."""
 
     index: int
     origin: str
-    prepared: PreparedDocument | None = None
+    prepared: ReadyDocument | None = None
     skipped: str | None = None
     error: str | None = None
     record_id: str = ""
@@ -203,7 +218,7 @@ def _prepare(task: Task) -> Outcome:
     except Exception as error:  # one bad record must not stop a national-scale run
         reason = f"internal error ({type(error).__name__}: {one_line(error)})"
         return Outcome(task.index, task.origin, error=reason, record_id=record_id(task.record))
-    return Outcome(task.index, task.origin, prepared=prepared)
+    return Outcome(task.index, task.origin, prepared=ReadyDocument.of(prepared))
 
 
 def record_id(record: dict[str, Any] | None) -> str:

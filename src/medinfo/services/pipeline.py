@@ -40,7 +40,8 @@ class Pipeline:
     assess_reliability: AssessReliability
     reconcile_monograph: ReconcileMonograph
     read_record: ReadRecord = field(default_factory=lambda: _read_record)
-    # Loads the models extraction would load on first use (a bulk run, before forking).
+    # Loads the models extraction would load on first use, and imports the reconcile stage
+    # (a bulk run, before forking).
     load_models: Callable[[], None] = field(default_factory=lambda: _nothing)
 
 
@@ -65,6 +66,7 @@ def _nothing() -> None:
 
 
 def _load_models() -> None:
+    import medinfo.reconcile  # noqa: F401  (imported once, before a bulk run forks)
     from medinfo.extract.models import load_models
 
     load_models()

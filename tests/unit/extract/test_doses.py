@@ -217,3 +217,20 @@ def test_extract_doses_dosing_section_outranks_the_introduction(
     facts = [f for f in extract_doses(statements_of(text), "s1") if f.kind is FactKind.INITIAL_DOSE]
     places = {fact.attributes["place"]: fact.attributes["amount"] for fact in facts}
     assert places == {"dedicated": 5, "introduction": 10}
+
+
+def test_extract_doses_a_statement_met_again_is_read_for_its_own_place(
+    statements_of: StatementsOf,
+) -> None:
+    sentence = "Take 10 mg once a day."
+    first = extract_doses(statements_of(f"Dosage\n{sentence}"), "s1")
+    later = extract_doses(
+        statements_of(f"Dosage\nIt comes as a tablet to swallow.\n{sentence}"), "s2"
+    )
+    assert [(f.kind, dict(f.attributes)) for f in later] == [
+        (f.kind, dict(f.attributes)) for f in first
+    ]
+    assert later[0].evidence.start > first[0].evidence.start
+    assert later[0].evidence.source == "s2"
+    # the same words under a children's heading are no adult dose
+    assert extract_doses(statements_of(f"Dosage for children\n{sentence}"), "s3") == []

@@ -32,3 +32,29 @@ def test_negation_advice_to_avoid_is_not_a_negation() -> None:
     sentence = "Do not take it with alcohol, and seek help if you have seizures."
     assert negated(sentence, "alcohol", "seizures") == [False, False]
     assert not has_negation_cue(sentence)
+
+
+def test_negation_cue_scan_finds_what_a_plain_alternation_of_the_cues_finds() -> None:
+    import random
+    import re
+
+    from medinfo.extract.negation import _cue_pattern, negation_rules
+
+    cues = [rule.literal for rule in negation_rules() if rule.direction != "TERMINATE"]
+
+    def whole(cue: str) -> str:
+        before = r"(?<!\w)" if cue[:1].isalnum() else ""
+        after = r"(?!\w)" if cue[-1:].isalnum() else ""
+        return f"{before}{re.escape(cue)}{after}"
+
+    plain = re.compile("|".join(whole(cue) for cue in cues), re.IGNORECASE)
+    rng = random.Random(15)
+    words = [*" ".join(cues).split(), "NOT", "No", "nots", "un", "x", ",", "-", "'"]
+    sentences = [
+        "".join(rng.choice(words) + rng.choice([" ", "", ", ", "-"]) for _ in range(6))
+        for _ in range(5000)
+    ]
+    found = [bool(plain.search(s)) for s in sentences]
+    assert any(found)
+    assert not all(found)
+    assert [bool(_cue_pattern().search(s)) for s in sentences] == found

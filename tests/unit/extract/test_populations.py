@@ -75,3 +75,16 @@ def test_extract_population_limits_a_laboratory_value_is_not_a_dose(
     assert all(
         "initial_amount" not in limit and "max_daily_amount" not in limit for limit in limits
     )
+
+
+def test_extract_population_limits_a_statement_met_again_is_read_for_its_own_place(
+    statements_of: StatementsOf,
+) -> None:
+    sentence = "Take no more than 5 mg a day."
+    under_heading = extract_population_limits(statements_of(f"Kidney problems\n{sentence}"), "s1")
+    assert [fact.attributes["population"] for fact in under_heading] == ["renal"]
+    # the same words under a heading naming no population state no limit
+    assert extract_population_limits(statements_of(f"Dosage\n{sentence}"), "s2") == []
+    again = extract_population_limits(statements_of(f"Kidney problems\n{sentence}"), "s3")
+    assert [dict(f.attributes) for f in again] == [dict(f.attributes) for f in under_heading]
+    assert again[0].evidence.source == "s3"

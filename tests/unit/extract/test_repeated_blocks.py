@@ -28,7 +28,7 @@ def _claims(facts: list[ExtractedFact], original: str) -> list[tuple[object, ...
 
 def _fresh(text: str, source: str, drug: str) -> list[ExtractedFact]:
     """Facts read with nothing kept from earlier documents."""
-    repeated_blocks._kept.facts.clear()
+    repeated_blocks._kept.clear()
     return extract_list_facts(make_document(text), source, drug)
 
 
@@ -50,11 +50,3 @@ def test_a_block_that_names_the_drug_is_read_again_for_another_drug() -> None:
     assert for_other == _fresh(text, "s2", "midazolam")
     agents = {fact.key for fact in for_other}
     assert "ketoconazole" in agents  # another drug names it; the first drug did not
-
-
-def test_kept_blocks_are_bounded() -> None:
-    kept = repeated_blocks._Kept(2)
-    for number in range(3):
-        kept.put((number,), ())
-    assert kept.get((0,)) is None
-    assert kept.get((2,)) == ()
