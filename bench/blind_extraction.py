@@ -1,6 +1,6 @@
 """Extraction on the blind articles: per-field precision and recall, safety precision, traps.
 
-Run: .venv/bin/python bench/blind_extraction.py [--drug NAME] [--misses] [--traps]
+Run: .venv/bin/python bench/blind_extraction.py [--drug NAME] [--misses] [--traps] [--labels]
 
 Each folder of tests/fixtures/blind/articles/ holds one drug's articles, written by people
 who never read the extraction rules, and its gold.json. All of a drug's articles are ingested
@@ -9,7 +9,8 @@ then, besides the field scores, every field is counted for precision (right / pr
 recall (right / gold-stated) after the scorer's folding (services/field_counts.py), and each
 of the gold's `traps` (negated, hypothetical, other-drug, advert and navigation statements)
 is checked for having become a fact (services/traps.py). The seed pages are scored against
-dev-gold as in extraction_quality.py.
+dev-gold as in extraction_quality.py. --labels scores the two FDA SPL examples of
+../shared/data/openfda against tests/fixtures/blind/labels/<drug>/gold.json the same way.
 """
 
 from __future__ import annotations
@@ -21,12 +22,25 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from extraction_quality import DrugScore, article_paths, field_means, score_articles, score_seed
+from extraction_quality import (
+    DrugScore,
+    article_paths,
+    field_means,
+    score_articles,
+    score_seed,
+    shared_dir,
+)
 from medinfo.services.field_counts import SAFETY_FIELDS, FieldCount, count_fields, pooled
 from medinfo.services.pipeline import real_pipeline
 from medinfo.services.traps import TrapResult, check_traps
 
 BLIND = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "blind" / "articles"
+LABEL_GOLD = BLIND.parent / "labels"
+# the SPL file of ../shared/data/openfda each label gold describes
+LABEL_FILES = {
+    "atorvastatin": "spl_example_lipitor_orig.xml",
+    "sildenafil": "spl_example_viagra_64f8040f.xml",
+}
 
 
 @dataclass(frozen=True)
@@ -47,6 +61,22 @@ def score_blind(only: str | None = None) -> list[BlindResult]:
             continue
         gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
         score = score_articles(pipeline, gold["drug"], article_paths(folder), gold)
+        counts = count_fields(score.monograph, gold)
+        results.append(BlindResult(score, counts, check_traps(score.monograph, gold)))
+    return results
+
+
+def score_labels() -> list[BlindResult]:
+    """Ingest and score each SPL example against its blind label gold (when ../shared has it)."""
+    pipeline = real_pipeline()
+    results = []
+    for drug, name in sorted(LABEL_FILES.items()):
+        path = shared_dir() / "data" / "openfda" / name
+        gold_path = LABEL_GOLD / drug / "gold.json"
+        if not path.is_file() or not gold_path.is_file():
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        score = score_articles(pipeline, gold["drug"], [path], gold)
         counts = count_fields(score.monograph, gold)
         results.append(BlindResult(score, counts, check_traps(score.monograph, gold)))
     return results
@@ -101,16 +131,19 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--drug", help="score one blind folder only")
     parser.add_argument("--misses", action="store_true", help="list each drug's imperfect fields")
     parser.add_argument("--traps", action="store_true", help="list the traps that became facts")
+    parser.add_argument(
+        "--labels", action="store_true", help="score the two SPL label examples instead"
+    )
     args = parser.parse_args(argv)
     began = time.perf_counter()
-    results = score_blind(args.drug)
+    results = score_labels() if args.labels else score_blind(args.drug)
     if args.misses:
         print_misses(results)
     print_fields(results)
     mean = sum(r.score.scores["mean_field_score"] for r in results) / len(results)
     print(f"mean field score over {len(results)} drugs: {mean:.3f}")
     print_traps(results, args.traps)
-    if not args.drug:
+    if not args.drug and not args.labels:
         seed = score_seed(real_pipeline())
         if seed:
             print(f"seed baclofen vs dev-gold: {seed.scores['mean_field_score']:.3f}")

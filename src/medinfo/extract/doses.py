@@ -40,8 +40,10 @@ from medinfo.extract.reading import Place, read_text
 from medinfo.extract.statements import Statement, place_of
 from medinfo.extract.text_cache import KEPT_TEXTS, Kept
 
+# Laboratory values ("serum creatinine 1.5 mg/dL") are never a dose of any population.
+LAB_UNITS = frozenset({"mg/dL", "mmol/L"})
 # Units that are never an adult dose by themselves: per-kilogram doses and concentrations.
-_NOT_A_DOSE = frozenset({"mg/kg", "mg/mL", "mL"})
+_NOT_A_DOSE = frozenset({"mg/kg", "mg/mL", "mL", *LAB_UNITS})
 _TARGET = re.compile(r"\bto\b", re.IGNORECASE)
 _JOINER = re.compile(r"[\s,;/]*(?:and|or)?[\s,;/]*", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"\s*(?:,\s*)?or\s*", re.IGNORECASE)

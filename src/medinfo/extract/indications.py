@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, in_gloss, last_cue_end
@@ -52,6 +54,46 @@ _OFF_LABEL = cue(
 )
 
 
+# Who the patients are is not what they are treated for: "In adults with type 2 diabetes and
+# multiple risk factors such as smoking or hypertension, it is indicated to reduce the risk of
+# stroke" names two conditions the drug is not for.
+_RISK_FACTORS = re.compile(
+    r"\brisk\s+factors?\b[^.;:]{0,80}?(?:such\s+as|including|like|e\.g\.|:)", re.IGNORECASE
+)
+_INDICATED = re.compile(r"\bindicated\b", re.IGNORECASE)
+_RISKS_OF = re.compile(r"\brisks?\s+of\b", re.IGNORECASE)
+_PATIENT_CLAUSE = re.compile(
+    r"\b(?:in|for|among)\s+(?:adult\s+|pediatric\s+|paediatric\s+|older\s+)?"
+    r"(?:patients|people|adults|children|persons|individuals)\s+(?:with|without|who)\b",
+    re.IGNORECASE,
+)
+
+
+def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
+    """Whether the condition at text[start] describes the patients (their risk factors, who they
+    are before the statement's "is indicated to", or whom a use named before is for) rather
+    than the use; `conditions` are the starts of the conditions the text names."""
+    strong_before = max(
+        (m.end() for cues in (_STRONG, _INDICATED) for m in cues.finditer(text, 0, start)),
+        default=-1,
+    )
+    risk = [m for m in _RISK_FACTORS.finditer(text, 0, start) if m.end() <= start]
+    if risk and risk[-1].start() > strong_before:
+        return True
+    patients = [m for m in _PATIENT_CLAUSE.finditer(text, 0, start) if m.end() <= start]
+    if not patients or patients[-1].start() <= strong_before:
+        return False
+    clause = patients[-1].start()
+    if _STRONG.search(text, start) or _INDICATED.search(text, start):
+        return True  # "In patients with X, it is indicated to ..."
+    # "lowers the risk of stroke in patients with X": the patients of a use already named
+    cues = [m for cues in (_STRONG, _WEAK) for m in cues.finditer(text, 0, clause)]
+    after_cue = min(max((m.end() for m in cues), default=0), clause)
+    return bool(_RISKS_OF.search(text, after_cue, clause)) or any(
+        after_cue <= other < clause for other in conditions
+    )
+
+
 def _off_label(passage: Passage, unit: Unit, seen_cue: bool) -> bool:
     return (
         passage.section is Section.OFF_LABEL
@@ -63,7 +105,8 @@ def _off_label(passage: Passage, unit: Unit, seen_cue: bool) -> bool:
 
 def _qualifier(text: str, start: int) -> bool:
     """Whether the condition at `start` says who is treated rather than what for."""
-    if last_cue_end(_RISK_FACTOR_LIST, text, start) >= 0:
+    listed = last_cue_end(_RISK_FACTOR_LIST, text, start)
+    if listed >= 0 and not _INDICATED.search(text, listed, start):  # the list ends at the cue
         return True
     patients = last_cue_end(_PATIENTS_WITH, text, start)
     return patients >= 0 and _RISK_OF.search(text, 0, patients) is not None
@@ -100,11 +143,13 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
     seen_cue = False
     for unit in passage.term_units("conditions"):
         seen_cue = seen_cue or bool(_OFF_LABEL.search(unit.text))
+        named = [m.start for m in passage.matches(unit, "conditions")]
         for match in passage.asserted(unit, "conditions"):
             symptom = bool(match.term.defaults.get("symptom", False))
             if (
                 in_gloss(unit.text, match.start)
                 or _qualifier(unit.text, match.start)
+                or _describes_patients(unit.text, match.start, named)
                 or not _accepts(passage, unit, match.start, symptom)
             ):
                 continue

@@ -12,6 +12,7 @@ from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, is_question
 from medinfo.extract.reading import is_advert
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
+from medinfo.knowledge.groups import medicine_groups
 
 _CUE = cue(
     r"\b(interact|combin|together with|along with|mix|in combination with|while (taking|on|using)|"
@@ -21,6 +22,12 @@ _CUE = cue(
     r"absorption|blood levels?)|levels? (can |may )?(rise|go up)|"
     r"how (it|this medicine) is (processed|broken down)|should not be taken with|do not take|drink)"
 )
+# Sections about another topic name other medicines as alternatives or cover ("your doctor may
+# cover you with another blood thinner"): there, only an explicit interaction counts.
+_OTHER_TOPICS = frozenset(
+    {Section.STOPPING, Section.PREGNANCY, Section.BREASTFEEDING, Section.MISSED_DOSE}
+)
+_INTERACT = cue(r"\binteract")
 # A paragraph labelled "Interactions:" lists agents, whatever section it stands in.
 _LABEL = re.compile(r"^\W*(drug )?interactions?\s*:", re.IGNORECASE)
 _MAJOR = cue(
@@ -36,8 +43,17 @@ _STUDY_REPORT = cue(
     r"\b(healthy (male |female )?(volunteers|subjects)|AUC|C ?max|mmHg|"
     r"pharmacokinetic (study|studies)|in a (drug[- ])?(drug )?interaction study)"
 )
+# "other statins", "another beta blocker": the drug's own class named as other medicines
+_OTHER_BEFORE = re.compile(r"\b(other|another|second|additional|more than one)\s+(\w+\s+)?$", re.I)
+# a class in brackets right after a drug name labels the drug: "Fusidic acid (antibiotic)"
+_DESCRIBES_DRUG = re.compile(r"[A-Za-z]\s*\(\s*(?:an?\s+|the\s+)?(?:\w+\s+)?$")
+_CLOSES = re.compile(r"\s*\)")
 _Agent = tuple[str, str, str]  # agent, agent_type, default severity
-_NOT_AN_AGENT = re.compile(r"^\s*(effects?|properties|side|activities)\b", re.IGNORECASE)
+# "statin levels", "the antibiotic's effects": the class word qualifies another noun
+_NOT_AN_AGENT = re.compile(
+    r"^\s*(effects?|properties|side|activities|levels?|concentrations?|doses?|dosage)\b",
+    re.IGNORECASE,
+)
 
 
 def _severity(unit: Unit, default: str) -> str:
@@ -58,10 +74,26 @@ def _effect_terms(passage: Passage, unit: Unit) -> str:
     return ",".join(terms)
 
 
+def _own_groups(drug: str) -> frozenset[str]:
+    """The agent keys of the drug classes the document's own drug belongs to (a class with a
+    class term and no usual interaction of its own: statins, beta blockers; not the effect
+    groups such as CNS depressants, which name what it adds to)."""
+    groups = medicine_groups()
+    own = (groups.groups[gid] for gid in groups.groups_of(drug))
+    return frozenset(
+        group.agent
+        for group in own
+        if group.agent is not None
+        and group.class_term is not None
+        and group.interaction.severity is None
+    )
+
+
 def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
     """The agents the unit names (agent, agent_type, default severity), outside condition
     names: those it states an interaction with, and those it says do not interact."""
     conditions = passage.matches(unit, "conditions")
+    own = _own_groups(passage.drug)
     found: list[_Agent] = []
     denied: list[_Agent] = []
     asserted = passage.asserted(unit, "interaction_agents")
@@ -72,6 +104,12 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
             continue
         if _NOT_AN_AGENT.match(unit.text[match.end :]):
             continue
+        if match.key in own and not _OTHER_BEFORE.search(unit.text[: match.start]):
+            continue  # "while on a statin" in a statin's page is the drug itself
+        if _DESCRIBES_DRUG.search(unit.text[: match.start]) and _CLOSES.match(
+            unit.text[match.end :]
+        ):
+            continue  # "fluconazole (an antifungal)" names the drug; the class is its label
         defaults = match.term.defaults
         agent = (
             match.key,
@@ -115,6 +153,8 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
             continue
         if not in_section and not _CUE.search(unit.text) and not _CUE.search(passage.lead):
             continue
+        if passage.section in _OTHER_TOPICS and not _INTERACT.search(unit.text):
+            continue  # "safer antibiotics exist" in a pregnancy section compares, not combines
         found, denied = _agents(passage, unit)
         effects = _effect_terms(passage, unit)
         for agent, agent_type, default in found:

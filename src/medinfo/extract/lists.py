@@ -22,6 +22,7 @@ from medinfo.extract.repeated_blocks import block_facts
 from medinfo.extract.sections import Section, classify_heading, section_of
 from medinfo.extract.sentences import Unit, locate, split_cell, units_of
 from medinfo.extract.side_effects import extract_side_effects
+from medinfo.extract.statements import labelled_sections
 
 Extractor = Callable[[Passage], list[ExtractedFact]]
 
@@ -42,6 +43,9 @@ _LINK = re.compile(
     re.IGNORECASE,
 )
 _GENERAL = frozenset({Section.OTHER, Section.OVERVIEW})
+# In an interactions section a lead-in's words ("... increase the chance of serious side
+# effects. Tell your doctor if you take:") do not make its items side effects.
+_LEAD_KEEPS = frozenset({Section.INTERACTIONS})
 # An answer that opens with "No" denies what its question asks about ("Can it be used for
 # type 1 diabetes?" "No. ...").
 _PERMISSION = re.compile(r"\b(?:can|may|should|could|must)\s+(?:i|you|we)\b", re.IGNORECASE)
@@ -103,14 +107,15 @@ def extract_list_facts(document: Document, source_id: str, drug: str) -> list[Ex
         name.lower() for key in ("brand_name",) if (name := document.metadata.get(key, "").strip())
     )
     question = ""
-    for block in document.content_blocks():
+    blocks = list(document.content_blocks())
+    for block, labelled in zip(blocks, labelled_sections(blocks), strict=True):
         if _LINK.search(block.text):
             continue
         asked, question = question, _question_of(block)
-        section = section_of(block)
+        section = labelled or section_of(block)
         if block.kind is not BlockKind.LIST_ITEM:
             lead = ""
-        if block.kind is BlockKind.LIST_ITEM and lead:
+        if block.kind is BlockKind.LIST_ITEM and lead and section not in _LEAD_KEEPS:
             section = _lead_section(lead) or section
         units = units_of(document, block)
         if not units:

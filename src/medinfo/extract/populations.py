@@ -8,7 +8,7 @@ from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.domain.monograph import LimitAdvice, Population
-from medinfo.extract.doses import Reading, read_statement
+from medinfo.extract.doses import LAB_UNITS, Reading, read_statement
 from medinfo.extract.reading import Polarity, read_text
 from medinfo.extract.renal import read_band
 from medinfo.extract.sections import Section
@@ -108,6 +108,8 @@ def _doses(statement: Statement) -> dict[str, Scalar]:
             "max_single" if reading.role == "max_single" else None
         )
         if name is None or f"{name}_amount" in attributes:
+            continue
+        if reading.attributes.get("unit") in LAB_UNITS:
             continue
         attributes[f"{name}_amount"] = reading.attributes.get("amount")
         attributes[f"{name}_unit"] = reading.attributes.get("unit")

@@ -42,7 +42,10 @@ _TREATS = cue(
     r"\b(used (to treat|for)|treats?|treating|prescribed (for|to)|indicated for|relieve|managing|"
     r"manage|beneficial in|effective (for|in))\b"
 )
-_AGENT_CUE = cue(r"\b(combin|together with|mix|in combination|while taking|with alcohol|avoid)")
+_AGENT_CUE = cue(
+    r"\b(combin|together with|mix|in combination|while taking|with alcohol|avoid|"
+    r"tak(e|es|ing) (these|them|this|those|it) with)"
+)
 
 
 # What comes between a side effect and the terms that describe it: "Low sodium (confusion,
@@ -63,9 +66,47 @@ _GOES_ON = re.compile(r"[\s,]*((and|or)\s+)?$", re.IGNORECASE)
 # A list of symptoms followed by the condition they are signs of, as the cue says: "nausea,
 # vomiting or stomach pain - possible ketoacidosis".
 _NAMED_AFTER = re.compile(
-    r"\s[–—-]\s*(?:possibl[ey]|probably|a\s+sign\s+of|signs?\s+of|could\s+be|may\s+be)\b",
+    r"\s[–—-]\s*(?:possibl[ey]|probably|a\s+sign\s+of|signs?\s+of|could\s+be|may\s+be)\b|"
+    # "... or bleeding (this may be a sign of a blood disorder)", ", which can be signs of X"
+    # (a bare ", signs of X" is one more item of the list)
+    r"(?:\(\s*(?:this|these|which|that|they|it)?|(?:[,;]|\s[–—-])\s*(?:this|these|which|that|"
+    r"they|it))\s*(?:can|may|might|could|would|is|are)?\s*(?:also\s+)?(?:be\s+)?(?:an?\s+)?"
+    r"(?:early\s+|possible\s+|warning\s+)?(?:signs?|symptoms?)\s+(?:of|that)\b|"
+    r"\(\s*(?:possibl[ey]|probably)\b",
     re.IGNORECASE,
 )
+
+
+# A list of symptoms closed by the name of the condition they are signs of, in brackets: "fever,
+# purple spots on the skin or confusion (a rare blood disorder)". Words that make the bracket a
+# comment rather than a name ("usually mild", "especially at first") keep the list.
+_NAME_IN_BRACKETS = re.compile(
+    r"\(([^()]{2,80})\)(?:\W*$|\s*,\s*(?:especially|particularly|mainly|usually|if|when)\b)",
+    re.IGNORECASE,
+)
+_LISTED = re.compile(r",|\b(or|and)\b", re.IGNORECASE)
+_COMMENT_WORDS = re.compile(
+    r"\b(usually|especially|often|mostly|mainly|mild|rare|rarely|may|might|can|could|if|when|"
+    r"first|weeks?|days?|months?|e\.?g|such|like|including|for example|see|common|commonly|"
+    r"during|only|very|a type of|also called|known as|\d)\b",
+    re.IGNORECASE,
+)
+
+
+# "confusion or muscle cramps from low sodium": the cause named after its signs
+_CAUSED_BY = re.compile(r"\s(?:caused by|due to|because of|from)\s", re.IGNORECASE)
+
+
+def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
+    """Where a closing bracket naming the condition a list of symptoms signals opens, or None."""
+    bracket = _NAME_IN_BRACKETS.search(text)
+    # a comment after the name ("Fournier's gangrene, very rare") leaves it a name
+    if bracket is None or _COMMENT_WORDS.search(bracket.group(1).split(",")[0]):
+        return None
+    before = [m for m in matches if m.end <= bracket.start()]
+    if not before or not _LISTED.search(text, 0, bracket.start()):
+        return None
+    return bracket.start()
 
 
 def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
@@ -73,6 +114,12 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     named = _NAMED_AFTER.search(text)
     if named and named.start() > 0:
         return {match.start for match in matches if match.end <= named.start()}
+    bracket = _named_in_brackets(text, matches)
+    if bracket is not None:
+        return {match.start for match in matches if match.end <= bracket}
+    cause = _CAUSED_BY.search(text)
+    if cause and any(match.start >= cause.end() for match in matches):
+        return {match.start for match in matches if match.end <= cause.start()}
     described: set[int] = set()
     describing = False
     for previous, match in pairwise(matches):

@@ -107,21 +107,46 @@ def block_statements(
         yield Statement(sentence, begin, finish, block, section)
 
 
+def _is_lone_item_label(blocks: list[Block], index: int) -> bool:
+    """A numbered heading the reader took for a list item ("8. Cautions with other medicines"
+    between two paragraphs): a list item alone between non-items, short and unpunctuated."""
+    block = blocks[index]
+    if block.kind is not BlockKind.LIST_ITEM:
+        return False
+    before = blocks[index - 1].kind if index > 0 else None
+    after = blocks[index + 1].kind if index + 1 < len(blocks) else None
+    if BlockKind.LIST_ITEM in (before, after):
+        return False
+    text = block_text(block).strip(_LABEL_CHARS)
+    short = 0 < len(text) < _LABEL_LENGTH and len(text.split()) <= _LABEL_WORDS
+    return short and not text.endswith(_SENTENCE_CLOSE)
+
+
+def labelled_sections(blocks: list[Block]) -> list[Section | None]:
+    """For each block, the section a label set above it (a label paragraph such as "Stopping
+    treatment", or a numbered heading read as a lone list item), until the next heading; None
+    where the block's own heading decides."""
+    sections: list[Section | None] = []
+    labelled: Section | None = None
+    heading = ""
+    for index, block in enumerate(blocks):
+        if block.kind is BlockKind.HEADING or block.heading != heading:
+            labelled, heading = None, block.heading
+        if is_label(block) or _is_lone_item_label(blocks, index):
+            found = classify_heading(block_text(block).strip(_LABEL_CHARS))
+            labelled = found if found is not Section.OTHER else None
+        sections.append(labelled)
+    return sections
+
+
 def document_statements(document: Document, include_boilerplate: bool = False) -> list[Statement]:
     """Every statement of the document's (non-boilerplate) blocks, in document order.
 
     A label paragraph ("Stopping treatment") sets the section of the blocks after it, until
     the next heading."""
-    blocks = document.blocks if include_boilerplate else document.content_blocks()
+    blocks = list(document.blocks if include_boilerplate else document.content_blocks())
     statements: list[Statement] = []
-    labelled: Section | None = None
-    heading = ""
-    for block in blocks:
-        if block.kind is BlockKind.HEADING or block.heading != heading:
-            labelled, heading = None, block.heading
-        if is_label(block):
-            found = classify_heading(block_text(block).strip(_LABEL_CHARS))
-            labelled = found if found is not Section.OTHER else None
+    for block, labelled in zip(blocks, labelled_sections(blocks), strict=True):
         statements.extend(block_statements(document, block, labelled))
     return statements
 

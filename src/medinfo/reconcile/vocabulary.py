@@ -10,6 +10,7 @@ from medinfo.domain.facts import FactKind
 from medinfo.knowledge import reconcile_rules as rules
 from medinfo.knowledge.groups import medicine_groups
 from medinfo.knowledge.loading import load
+from medinfo.knowledge.vocabularies import Conditions, Precautions, SideEffects, TermList
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _KEEP_ENDINGS = ("ss", "us", "is", "ous")
@@ -18,6 +19,13 @@ _ES_AFTER = ("ch", "sh", "x", "z", "ss")
 
 AGENT_GROUP = "agents"  # interaction agents fold into the medicine groups' names
 CLASS_GROUP = "drug_classes"  # a drug's own class folds into the medicine groups' class terms
+
+
+_EXTRACTION_VOCABULARIES: dict[str, type[TermList]] = {
+    "side_effects": SideEffects,
+    "indications": Conditions,
+    "precautions": Precautions,
+}
 
 
 @dataclass(frozen=True)
@@ -41,10 +49,25 @@ def vocabulary() -> Vocabulary:
             for variant in (term, *variants):
                 folded[_plain_key(variant, exceptions)] = term
         canonical[group] = folded
+    # the extraction vocabularies' synonyms fold too ("hypoglycaemia" is "low blood sugar",
+    # "hypertension" is "high blood pressure"), so that a label's or a scorer's term meets the
+    # article term it means
+    for group_name, vocab in _EXTRACTION_VOCABULARIES.items():
+        folded = canonical.setdefault(group_name, {})
+        for entry in load(vocab).terms:
+            target = folded.get(_plain_key(entry.term, exceptions), entry.term)
+            for variant in (entry.term, *entry.synonyms):
+                folded.setdefault(_plain_key(variant, exceptions), target)
     agents: dict[str, str] = {}
     for name, variants in medicine_groups().agent_names().items():
         for variant in (name, *variants):
             agents.setdefault(_plain_key(variant, exceptions), name)
+    # a group shown under no shared name folds into its own agent key
+    for medicine_group in medicine_groups().groups.values():
+        agent = medicine_group.agent
+        if agent is not None and medicine_group.name is None:
+            for variant in (agent, *medicine_group.aliases):
+                agents.setdefault(_plain_key(variant, exceptions), agent)
     canonical[AGENT_GROUP] = agents
     classes: dict[str, str] = {}
     for entry in medicine_groups().class_terms():
@@ -73,9 +96,16 @@ def singularise(word: str, exceptions: frozenset[str] = frozenset()) -> str:
 _BRITISH_DIGRAPH = re.compile(r"(?<=[a-z])[ao]e(?=[a-z])|^[ao]e(?=[a-z]{3})")
 
 
+# and "-ise" to "-ize" ("generalised", "hospitalisation")
+_BRITISH_ISE = re.compile(r"(?<=[a-z]{3})is(?=(e|ed|es|ing|ation|ations)$)")
+
+
 def _plain_key(text: str, exceptions: frozenset[str]) -> str:
     words = _NON_WORD.sub(" ", text.lower()).split()
-    return " ".join(_BRITISH_DIGRAPH.sub("e", singularise(word, exceptions)) for word in words)
+    return " ".join(
+        _BRITISH_ISE.sub("iz", _BRITISH_DIGRAPH.sub("e", singularise(word, exceptions)))
+        for word in words
+    )
 
 
 @lru_cache(maxsize=65536)  # terms repeat across a drug's sources and across drugs
@@ -96,7 +126,18 @@ def canonical_term(text: str, group: str | None) -> str | None:
     return vocabulary().canonical.get(group, {}).get(plain_key(text))
 
 
+_OTHER = re.compile(r"^\s*(?:other|another)\s+", re.IGNORECASE)
+
+
+def without_other(text: str) -> str:
+    """An agent's name without a leading "other"/"another" ("other statins" -> "statins")."""
+    return _OTHER.sub("", text)
+
+
 def match_key(text: str, group: str | None) -> str:
-    """The key two terms share when they mean the same in a synonym group."""
+    """The key two terms share when they mean the same in a synonym group ("other opioids"
+    and "opioids" are one agent)."""
+    if group == AGENT_GROUP:
+        text = without_other(text)
     canonical = canonical_term(text, group)
     return plain_key(canonical if canonical is not None else text)

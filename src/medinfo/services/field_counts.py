@@ -10,6 +10,7 @@ from typing import Any
 from medinfo.domain.monograph import UNKNOWN
 from medinfo.reconcile.vocabulary import match_key
 from medinfo.services.scoring import (
+    agent_names,
     category,
     conflict_topic,
     dig,
@@ -17,6 +18,7 @@ from medinfo.services.scoring import (
     indication_keys,
     key_point_score,
     names,
+    serious_terms,
     side_effect_terms,
 )
 
@@ -106,12 +108,14 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
     ),
     "serious_side_effects": (
         "serious_side_effects",
-        lambda m, g: _list_count(side_effect_terms(m, True), g, "side_effects"),
+        lambda m, g: _list_count(
+            serious_terms(side_effect_terms(m, True)), serious_terms(g), "side_effects"
+        ),
     ),
     "interactions": (
         "interactions",
         lambda m, g: _list_count(
-            names(m.get("interactions") or [], "agent"), names(g, "agent"), "agents"
+            agent_names(m.get("interactions") or []), agent_names(g), "agents"
         ),
     ),
     "precautions": (
@@ -172,11 +176,18 @@ def predicted_limits(monograph: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     ]
 
 
+def _states_no_limit(limit: Mapping[str, Any]) -> bool:
+    """A "no dose change is needed" record: it tells that a population has no limit, so it is
+    neither a right nor a wrong limit (the gold lists limits)."""
+    numbers = ("initial", "max_daily", "max_single")
+    return limit.get("advice") == "no_change" and not any(limit.get(key) for key in numbers)
+
+
 def _limit_count(monograph: Mapping[str, Any], gold: Iterable[Any]) -> FieldCount:
     """A predicted limit is right when a gold limit of its population has its maximum and
-    (when the prediction states one) its starting dose."""
+    (when the prediction states one) its starting dose; "no change needed" is not a limit."""
     wanted = [g for g in gold if isinstance(g, Mapping)]
-    got = predicted_limits(monograph)
+    got = [limit for limit in predicted_limits(monograph) if not _states_no_limit(limit)]
     correct = 0
     for limit in got:
         for want in wanted:

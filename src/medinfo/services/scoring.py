@@ -12,7 +12,13 @@ from typing import Any
 from medinfo.domain.errors import InputError
 from medinfo.knowledge import service_rules as rules
 from medinfo.knowledge.loading import load
-from medinfo.reconcile.vocabulary import match_key, singularise
+from medinfo.reconcile.vocabulary import (
+    AGENT_GROUP,
+    canonical_term,
+    match_key,
+    singularise,
+    without_other,
+)
 
 _WORD = re.compile(r"[a-z0-9]+")
 _ASIDE = re.compile(r"\([^)]*\)")
@@ -171,6 +177,28 @@ def names(items: Iterable[Any], key: str) -> list[str]:
     return [str(item[key]) if isinstance(item, Mapping) else str(item) for item in items]
 
 
+def agent_names(items: Iterable[Any]) -> list[str]:
+    """Interaction agents of gold or monograph items, a drug named by its generic name in the
+    drug dictionary, so that "ciclosporin" and "cyclosporine" (INN and USAN) are one agent;
+    names of medicine groups are left to the synonym folding."""
+    from medinfo.extract.drug_detection import canonical_drug_name  # the dictionary is heavy
+
+    return [
+        name if canonical_term(name, AGENT_GROUP) else canonical_drug_name(name)
+        for name in (without_other(item) for item in names(items, "agent"))
+    ]
+
+
+# In the serious list the seriousness is already said: "severe stomach pain" listed as serious
+# is the serious side effect "stomach pain".
+_INTENSITY = re.compile(r"^\s*(?:(?:very|severe|serious|extreme|major|sudden)\s+)+", re.IGNORECASE)
+
+
+def serious_terms(items: Iterable[str]) -> list[str]:
+    """Serious side-effect terms without the leading words that only say they are serious."""
+    return [_INTENSITY.sub("", item) or item for item in items]
+
+
 def side_effect_terms(monograph: Mapping[str, Any], serious: bool) -> list[str]:
     """The monograph's serious (or common) side-effect terms."""
     items = monograph.get("side_effects") or []
@@ -227,13 +255,13 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
     ),
     "serious_side_effects": (
         "serious_side_effects",
-        lambda m, g: list_f1(side_effect_terms(m, True), g, "side_effects"),
+        lambda m, g: list_f1(
+            serious_terms(side_effect_terms(m, True)), serious_terms(g), "side_effects"
+        ),
     ),
     "interactions": (
         "interactions",
-        lambda m, g: list_f1(
-            names(m.get("interactions") or [], "agent"), names(g, "agent"), "agents"
-        ),
+        lambda m, g: list_f1(agent_names(m.get("interactions") or []), agent_names(g), "agents"),
     ),
     "precautions": (
         "precautions",

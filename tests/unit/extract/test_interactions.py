@@ -66,3 +66,51 @@ def test_a_contraindicated_combination_keeps_that_severity() -> None:
         "Tizanidine is not usually contraindicated with warfarin; interactions are rare."
     )
     assert calm.get("warfarin") != "contraindicated"
+
+
+def _interactions_of(drug: str, body: str) -> set[str]:
+    text = f"# {drug.title()}\n\n## Interactions\n\n{body}\n"
+    facts = extract_list_facts(make_document(text), "t", drug)
+    return {f.key for f in facts if f.kind is FactKind.INTERACTION}
+
+
+def test_a_group_without_a_shared_name_is_reported_under_its_own_agent_key() -> None:
+    found = _interactions("ACE inhibitors and proton pump inhibitors may need a dose check.")
+    assert {"ace inhibitors", "proton pump inhibitors"} <= found.keys()
+
+
+def test_the_drugs_own_class_is_not_its_interaction_unless_other_members_are_meant() -> None:
+    assert "statins" not in _interactions_of(
+        "simvastatin", "Drinking a lot of alcohol while on a statin can harm the liver."
+    )
+    assert "statins" in _interactions_of(
+        "simvastatin", "Do not take it together with other statins."
+    )
+
+
+def test_a_class_in_brackets_after_a_drug_name_labels_the_drug() -> None:
+    found = _interactions("Avoid combining it with ketoconazole (an antifungal).")
+    assert "ketoconazole" in found
+    assert "antifungals" not in found
+
+
+def test_a_class_word_that_qualifies_a_noun_is_not_an_agent() -> None:
+    found = _interactions("Taken with pravastatin, it can push statin levels up.")
+    assert "pravastatin" in found
+    assert "statins" not in found
+
+
+def test_a_numbered_heading_read_as_a_lone_list_item_opens_its_section() -> None:
+    text = (
+        "Tizanidine\n\n"
+        "Contents:\n\n- 1. Uses\n- 2. Cautions with other medicines\n\n"
+        "1. Uses\n\nTizanidine relaxes tight muscles.\n\n"
+        "2. Cautions with other medicines\n\n"
+        "Some medicines add to the chance of serious side effects. "
+        "Tell your doctor if you take:\n\n"
+        "- fluvoxamine or ciprofloxacin\n- sleeping pills\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "tizanidine")
+    agents = {f.key for f in facts if f.kind is FactKind.INTERACTION}
+    assert {"fluvoxamine", "ciprofloxacin", "sleeping pills"} <= agents
+    assert not any(f.kind is FactKind.SIDE_EFFECT for f in facts)

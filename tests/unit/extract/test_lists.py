@@ -235,7 +235,8 @@ def test_extract_list_facts_stop_and_get_help_lead_lists_serious_effects() -> No
         "- Swelling of the face, lips or tongue (angioedema)\n"
         "- Fainting"
     )
-    assert found == {"allergic reaction": True, "angioedema": True, "fainting": True}
+    # the swelling is the sign the bracket names: angioedema, not a second reaction
+    assert found == {"angioedema": True, "fainting": True}
 
 
 def test_extract_list_facts_interactions_named_with_verbs_of_effect() -> None:
@@ -319,3 +320,66 @@ def test_extract_list_facts_receptors_and_body_compounds_are_no_interaction() ->
     )
     facts = extract_list_facts(document, "s1", "examplol")
     assert {f.key for f in facts if f.kind is FactKind.INTERACTION} == {"warfarin"}
+
+
+def test_extract_list_facts_symptoms_before_the_condition_they_signal_are_not_listed() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call a doctor straight away if you have:\n"
+        "- tiredness, fainting or unexplained bruising (these may be signs of a blood disorder)\n"
+        "- a slow heartbeat or muscle weakness, which can be signs of high potassium\n"
+        "- a rash, fever and swollen glands (DRESS syndrome)\n"
+        "- headache (usually mild)"
+    )
+    assert found == {
+        "blood disorders": True,
+        "high potassium": True,
+        "drug reaction with eosinophilia and systemic symptoms": True,
+        "headache": False,  # a comment in brackets ("usually mild") names no condition
+    }
+
+
+def _keys(text: str, kind: FactKind, drug: str = "lisinopril") -> set[str]:
+    return {f.key for f in extract_list_facts(make_document(text), "test", drug) if f.kind is kind}
+
+
+def test_extract_list_facts_a_strength_after_a_brand_is_not_part_of_its_name() -> None:
+    found = _keys(
+        "# Lisinopril\n\nZestril 10 mg and Zestril 20, 30 and 40 mg tablets contain lisinopril.",
+        FactKind.BRAND_NAME,
+    )
+    assert found == {"Zestril"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In adults with type 2 diabetes and several risk factors, it is indicated to lower the "
+        "risk of heart failure.",
+        "It lowers the risk of heart failure in patients with type 2 diabetes.",
+        "It is used for heart failure in people with risk factors such as type 2 diabetes.",
+    ],
+)
+def test_extract_list_facts_the_patients_described_are_not_the_use(sentence: str) -> None:
+    found = _keys(f"# Lisinopril\n\n## Uses\n\n{sentence}", FactKind.INDICATION)
+    assert "heart failure" in found
+    assert "type 2 diabetes" not in found
+
+
+def test_extract_list_facts_a_use_named_as_the_patients_condition_stays() -> None:
+    found = _keys(
+        "# Lisinopril\n\n## Uses\n\nIt is used for adults with high blood pressure.",
+        FactKind.INDICATION,
+    )
+    assert found == {"high blood pressure"}
+
+
+def test_extract_list_facts_signs_named_with_their_cause_or_two_conditions() -> None:
+    found = _side_effects(
+        "Possible side effects\n"
+        "Stop taking lisinopril and get emergency help if you have:\n"
+        "- feeling dizzy on standing or passing very little urine (dehydration or kidney failure)\n"
+        "- confusion or muscle cramps from low sodium\n"
+        "- fever, swelling and redness of the skin (cellulitis, rare)"
+    )
+    assert found == {"dehydration": True, "kidney problems": True, "low sodium": True}

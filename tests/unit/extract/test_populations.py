@@ -66,6 +66,17 @@ def test_extract_population_limits_adult_use_and_research_are_not_limits(
     )
 
 
+def test_extract_population_limits_a_laboratory_value_is_not_a_dose(
+    statements_of: StatementsOf,
+) -> None:
+    limits = _limits(
+        statements_of, "People aged 80 or over with a serum creatinine of 1.5 mg/dL or more."
+    )
+    assert all(
+        "initial_amount" not in limit and "max_daily_amount" not in limit for limit in limits
+    )
+
+
 def test_extract_population_limits_a_statement_met_again_is_read_for_its_own_place(
     statements_of: StatementsOf,
 ) -> None:

@@ -63,3 +63,38 @@ def test_pooled_safety_fields_sum_their_counts() -> None:
     assert total.predicted == 0
     assert total.precision is None
     assert total.stated == 2 + 1 + 1 + 2 + 1
+
+
+def test_count_fields_fold_international_and_us_drug_names() -> None:
+    gold = {
+        "drug": "examplol",
+        "interactions": [{"agent": "ciclosporin"}, {"agent": "other statins"}],
+    }
+    monograph = {"interactions": [{"agent": "cyclosporine"}, {"agent": "statins"}]}
+    count = count_fields(monograph, gold)["interactions"]
+    assert (count.correct, count.predicted, count.stated) == (2, 2, 2)
+
+
+def test_count_fields_serious_list_reads_severe_x_as_x_but_keeps_other_words() -> None:
+    gold = {"drug": "examplol", "serious_side_effects": ["severe stomach pain", "worsening angina"]}
+    monograph = {
+        "side_effects": [
+            {"term": "stomach pain", "serious": True},
+            {"term": "angina", "serious": True},
+        ]
+    }
+    count = count_fields(monograph, gold)["serious_side_effects"]
+    assert (count.correct, count.predicted, count.stated) == (1, 2, 2)
+
+
+def test_count_fields_a_no_change_record_is_not_a_limit() -> None:
+    monograph = {
+        "dosing": {
+            "population_limits": [
+                {"population": "hepatic", "advice": "no_change"},
+                {"population": "renal", "max_daily": {"amount": 10, "unit": "mg"}},
+            ]
+        }
+    }
+    count = count_fields(monograph, GOLD)["population_limits"]
+    assert (count.correct, count.predicted, count.stated) == (1, 1, 2)
