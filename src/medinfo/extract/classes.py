@@ -10,6 +10,7 @@ from medinfo.extract.drug_names import find_drug_mentions, generic_name
 from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
+from medinfo.knowledge.names import components
 
 _CLASS_CUE = cue(
     r"\b((is|are|as) (a|an|the)|belongs? to|class(es)? of|classified as|known as|type of|kind of|"
@@ -94,17 +95,26 @@ def _with_variant(text: str, start: int, end: int) -> str:
 
 
 def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
-    """BRAND_NAME facts: brands of the main drug named in the passage."""
+    """BRAND_NAME facts: brands of the main drug named in the passage. A combination's brand
+    names all its ingredients: "Tylenol" (acetaminophen) is no brand of hydrocodone with
+    acetaminophen."""
     if passage.section in QUIET_SECTIONS:
         return []
     drug = generic_name(passage.drug)
     names = {drug, passage.drug.lower()}
+    ingredients = frozenset(components(passage.drug))
+
+    def own(generic: str) -> bool:
+        return frozenset(components(generic)) == ingredients or (
+            len(ingredients) == 1 and generic == drug
+        )
+
     facts: list[ExtractedFact] = []
     for unit in passage.units:
         brands = {
             _with_variant(unit.text, m.start, m.end): None
             for m in find_drug_mentions(unit.text)
-            if m.generic == drug and m.is_brand and m.surface.lower() not in names
+            if own(m.generic) and m.is_brand and m.surface.lower() not in names
         }
         lists = [m.group(1) for m in _BRAND_PATTERN.finditer(unit.text)]
         if passage.section is Section.BRAND_NAMES and _NAME_LIST.fullmatch(unit.text.strip()):
@@ -112,12 +122,12 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
         for found in lists:
             for name in re.split(r"\s*(?:,|\bor\b|\band\b)\s*", found):
                 resolved = find_drug_mentions(name)
-                own = not resolved or resolved[0].generic == drug
-                if name and name.lower() not in names and own:
+                ours = not resolved or own(resolved[0].generic)
+                if name and name.lower() not in names and ours:
                     brands.setdefault(name, None)
         if passage.section is Section.BRAND_NAMES:
             for mention in find_drug_mentions(unit.text):
-                if mention.generic == drug and mention.surface.lower() not in names:
+                if own(mention.generic) and mention.surface.lower() not in names:
                     brands.setdefault(_with_variant(unit.text, mention.start, mention.end), None)
         facts.extend(passage.fact(FactKind.BRAND_NAME, brand, unit) for brand in brands)
     return facts

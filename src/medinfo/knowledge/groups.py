@@ -158,8 +158,20 @@ class MedicineGroups:
         key = normalize_name(phrase)
         if key not in self._phrase_groups:
             padded = f" {key} "
-            found = {gid for alias, gid in self._aliases.items() if f" {alias} " in padded}
-            self._phrase_groups[key] = frozenset(found)
+            spans = [
+                (start, start + len(alias) + 1, gid)
+                for alias, gid in self._aliases.items()
+                if (start := padded.find(f" {alias} ")) >= 0
+            ]
+            # a narrower group written as the modifier of a wider one names the narrower only:
+            # "opioid painkillers" are opioids, not every painkiller
+            modified = {
+                head
+                for _, end, narrow in spans
+                for start, _, head in spans
+                if start == end and narrow != head and self.is_within(narrow, head)
+            }
+            self._phrase_groups[key] = frozenset(gid for *_, gid in spans) - modified
         return self._phrase_groups[key]
 
     def drugs_named(self, phrase: str) -> frozenset[str]:

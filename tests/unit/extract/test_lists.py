@@ -383,3 +383,16 @@ def test_extract_list_facts_signs_named_with_their_cause_or_two_conditions() -> 
         "- fever, swelling and redness of the skin (cellulitis, rare)"
     )
     assert found == {"dehydration": True, "kidney problems": True, "low sodium": True}
+
+
+def test_a_brand_of_one_ingredient_is_not_a_brand_of_the_combination() -> None:
+    text = (
+        "This tablet pairs oxycodone with acetaminophen (the pain reliever in Tylenol). "
+        "It is sold as Percocet and Endocet."
+    )
+    drug = "acetaminophen; oxycodone"
+    brands = {f.key for f in _list_facts(text, drug) if f.kind is FactKind.BRAND_NAME}
+    assert "Tylenol" not in brands
+    assert {"Percocet", "Endocet"} <= brands
+    alone = {f.key for f in _list_facts(text, "acetaminophen") if f.kind is FactKind.BRAND_NAME}
+    assert "Tylenol" in alone
