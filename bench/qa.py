@@ -49,6 +49,7 @@ SPL_FILES = ("spl_example_lipitor_orig.xml", "spl_example_viagra_64f8040f.xml")
 # The scorer's fix for issue 13: a key fact counts when its words come in order with at most
 # this many words between two of them, and numbers are compared without thousands separators.
 KEY_GAP = 2
+NEGATIONS = frozenset({"not", "no", "never", "don", "doesn", "didn", "without", "nor", "cannot"})
 KEY_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 DOSE_NUMBER = re.compile(
@@ -244,7 +245,9 @@ def _holds(text: str, key: str, gap: int) -> bool:
         at = start if word == wanted[0] else -1
         for part in wanted[1:] if at >= 0 else ():
             ahead = words[at + 1 : at + 2 + gap]
-            at = at + 1 + ahead.index(part) if part in ahead else -1
+            skipped = ahead[: ahead.index(part)] if part in ahead else []
+            # a skipped "not" would turn the key fact around ("can drink" in "can not drink")
+            at = at + 1 + len(skipped) if part in ahead and not NEGATIONS & set(skipped) else -1
             if at < 0:
                 break
         if at >= 0:
