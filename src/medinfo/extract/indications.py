@@ -31,15 +31,6 @@ _STRONG = cue(
 _WEAK = cue(
     r"\b(relieves?|relieving|relief of|reduces?|help with|helps?|controls?|prevents?|eases?|for)\b"
 )
-# Conditions named as who is treated, not what for: a risk-factor list ("multiple risk factors
-# such as age, smoking, hypertension"), or the patients a lowered risk is for ("reduce the risk
-# of MI and stroke in patients with type 2 diabetes", the label idiom).
-_RISK_FACTOR_LIST = cue(r"\brisk factors?\b[^.;:]*?\b(such as|including|like|e\.g\.|namely)\b")
-_PATIENTS_WITH = cue(
-    r"\b(in|among|for)\s+(adult\s+|pediatric\s+|paediatric\s+|older\s+)?"
-    r"(patients|adults|children|people|persons|individuals|women|men)\s+(with|who have)\b"
-)
-_RISK_OF = cue(r"\b(risk|incidence|likelihood) of\b")
 # A use stated as lowering the chance of something, not treating it ("reduce the risk of MI",
 # "to prevent migraine attacks"): the condition is one to avoid, not one the patient has.
 _PREVENTS = cue(
@@ -103,15 +94,6 @@ def _off_label(passage: Passage, unit: Unit, seen_cue: bool) -> bool:
     )
 
 
-def _qualifier(text: str, start: int) -> bool:
-    """Whether the condition at `start` says who is treated rather than what for."""
-    listed = last_cue_end(_RISK_FACTOR_LIST, text, start)
-    if listed >= 0 and not _INDICATED.search(text, listed, start):  # the list ends at the cue
-        return True
-    patients = last_cue_end(_PATIENTS_WITH, text, start)
-    return patients >= 0 and _RISK_OF.search(text, 0, patients) is not None
-
-
 def _prevents(text: str, start: int) -> bool:
     """Whether the nearest use cue before `start` states prevention rather than treatment."""
     prevents = last_cue_end(_PREVENTS, text, start)
@@ -148,7 +130,6 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
             symptom = bool(match.term.defaults.get("symptom", False))
             if (
                 in_gloss(unit.text, match.start)
-                or _qualifier(unit.text, match.start)
                 or _describes_patients(unit.text, match.start, named)
                 or not _accepts(passage, unit, match.start, symptom)
             ):
