@@ -310,7 +310,8 @@ def bootstrap(
     """
     factory = pipeline_factory or pipelines.real_pipeline
     app = Medinfo(open_database(database_url(url)), factory)
-    if not app.database.ensure_schema(seed=_seed(app, with_knowledge_base=not empty)):
+    seed = _seed(app, with_knowledge_base=not empty)
+    if not app.database.ensure_schema(seed=seed, upgraded=_rebuild_monographs(app)):
         with app.database.reader() as store:
             loaded = SearchIndex(store.connection).has_catalog_names()
         if not loaded:  # a database created before the catalog names existed
@@ -333,6 +334,19 @@ def create_database(
         raise InputError(f"database {database.url}: already exists")
     database.dispose()
     return bootstrap(url, empty=empty, pipeline_factory=pipeline_factory)
+
+
+def _rebuild_monographs(app: Medinfo) -> Callable[[Store], None]:
+    """After a schema upgrade (a new medinfo release), every cached monograph is reconciled
+    again: the monographs an older release cached lack what the new one adds."""
+
+    def rebuild(store: Store) -> None:
+        from medinfo.services.monographs import refresh_monograph
+
+        for drug in store.sources.drugs():
+            refresh_monograph(store, drug, app.pipeline.reconcile_monograph)
+
+    return rebuild
 
 
 def _seed(app: Medinfo, *, with_knowledge_base: bool) -> Callable[[Store], None]:

@@ -56,10 +56,16 @@ class Database:
         with self._guard(), self.engine.connect() as conn:
             return current_revision(conn)
 
-    def ensure_schema(self, seed: Callable[[Store], None] | None = None) -> bool:
-        """Create or upgrade the schema; a new database is seeded in the same transaction.
+    def ensure_schema(
+        self,
+        seed: Callable[[Store], None] | None = None,
+        upgraded: Callable[[Store], None] | None = None,
+    ) -> bool:
+        """Create or upgrade the schema; a new database is seeded, an upgraded one handed to
+        `upgraded`, in the same transaction.
 
-        Returns True when the database was new. Nothing is left behind if `seed` fails.
+        Returns True when the database was new. Nothing is left behind if `seed` or
+        `upgraded` fails.
         """
         if self.revision() == HEAD_REVISION:
             return False
@@ -73,6 +79,8 @@ class Database:
             upgrade_schema(store.connection)
             if before is None and seed is not None:
                 seed(store)
+            elif before is not None and upgraded is not None:
+                upgraded(store)
         return before is None
 
     def dispose(self) -> None:
