@@ -17,6 +17,8 @@ from pathlib import Path
 
 from medinfo.extract.adverse_reactions import extract_adverse_reactions, is_serious_heading
 from medinfo.extract.meddra import TermMatcher, curated_vocabulary, default_matcher
+from medinfo.extract.reaction_scorer import ReactionScorer
+from medinfo.extract.reaction_scorer_build import train_scorer
 from medinfo.extract.meddra_build import (
     LabelSection,
     default_annotations_path,
@@ -36,7 +38,9 @@ def gold_terms(sections: Iterable[LabelSection]) -> TermSets:
 
 
 def predicted_terms(
-    sections: Iterable[LabelSection], matcher: TermMatcher | None = None
+    sections: Iterable[LabelSection],
+    matcher: TermMatcher | None = None,
+    scorer: ReactionScorer | None = None,
 ) -> TermSets:
     """The preferred terms extracted from each label's sections."""
     found: TermSets = defaultdict(set)
@@ -45,6 +49,7 @@ def predicted_terms(
             section["section_text"],
             serious_section=is_serious_heading(section["section_name"]),
             matcher=matcher,
+            scorer=scorer,
         )
         found[section["label_id"]] |= {mention.key for mention in mentions}
     return found
@@ -78,8 +83,11 @@ def scores(gold: TermSets, found: TermSets) -> dict[str, float]:
     }
 
 
-def cross_validated(sections: list[LabelSection], folds: int, seed: int = 7) -> dict[str, float]:
-    """Scores when each label's terms come only from the other folds' labels + curated list."""
+def cross_validated(
+    sections: list[LabelSection], folds: int, learned: bool, seed: int = 7
+) -> dict[str, float]:
+    """Scores when each label's terms (and, if `learned`, the scorer) come only from the other
+    folds' labels + curated list."""
     labels = sorted({section["label_id"] for section in sections})
     random.Random(seed).shuffle(labels)
     fold_of = {label: index % folds for index, label in enumerate(labels)}
@@ -88,7 +96,8 @@ def cross_validated(sections: list[LabelSection], folds: int, seed: int = 7) -> 
         train = [s for s in sections if fold_of[s["label_id"]] != fold]
         test = [s for s in sections if fold_of[s["label_id"]] == fold]
         vocabulary = vocabulary_from_sections(train).extend(curated_vocabulary())
-        found.update(predicted_terms(test, TermMatcher(vocabulary)))
+        scorer = train_scorer(train) if learned else None
+        found.update(predicted_terms(test, TermMatcher(vocabulary), scorer))
     return scores(gold_terms(sections), found)
 
 
@@ -134,7 +143,10 @@ def main() -> None:
     curated = TermMatcher(curated_vocabulary())
     print(_line("curated vocabulary only", scores(gold, predicted_terms(sections, curated))))
     if args.folds > 1:
-        print(_line(f"{args.folds}-fold CV by label", cross_validated(sections, args.folds)))
+        rules = cross_validated(sections, args.folds, learned=False)
+        print(_line(f"{args.folds}-fold CV by label, rules", rules))
+        learned = cross_validated(sections, args.folds, learned=True)
+        print(_line(f"{args.folds}-fold CV by label, scorer", learned))
     build, extraction, baseline = throughput(sections)
     print(
         f"matcher build {build * 1000:.0f} ms ({default_matcher().size} phrases); "

@@ -11,6 +11,8 @@ from medinfo.domain.documents import Block, Document
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.meddra import Term, TermMatch, TermMatcher, default_matcher
+from medinfo.extract.reaction_features import Candidate
+from medinfo.extract.reaction_scorer import ReactionScorer, default_scorer
 from medinfo.extract.reaction_cues import (
     attached_frequency,
     header_frequency,
@@ -91,18 +93,21 @@ def extract_adverse_reactions(
     serious_section: bool = False,
     include_negated: bool = False,
     matcher: TermMatcher | None = None,
+    scorer: ReactionScorer | None = None,
 ) -> list[AdverseReactionMention]:
     """The adverse reactions a label text names, in text order.
 
     Spans are shifted by `offset`. `serious_section` marks every reaction serious (boxed
     warning, warnings and precautions). Denied reactions ("no cases of X were reported") are
-    left out unless `include_negated`. `matcher` replaces the default vocabulary (the
-    default vocabulary's readings of a text are kept, see KEPT_TEXTS).
+    left out unless `include_negated`. By default the shipped vocabulary proposes candidates
+    and the shipped scorer keeps or drops them (readings of a text are kept, see KEPT_TEXTS);
+    a given `matcher` proposes them instead, judged by `scorer`, or by the rules alone when
+    `scorer` is None.
     """
     if matcher is None:
         found = _default_reactions(text, serious_section, include_negated)
     else:
-        found = _reactions(text, serious_section, include_negated, matcher)
+        found = _reactions(text, serious_section, include_negated, matcher, scorer)
     if not offset:
         return list(found)
     return [replace(m, start=m.start + offset, end=m.end + offset) for m in found]
@@ -112,7 +117,7 @@ def extract_adverse_reactions(
 def _default_reactions(
     text: str, serious_section: bool, include_negated: bool
 ) -> tuple[AdverseReactionMention, ...]:
-    return _reactions(text, serious_section, include_negated, default_matcher())
+    return _reactions(text, serious_section, include_negated, default_matcher(), default_scorer())
 
 
 def _qualifies_next(text: str, match: TermMatch, matches: list[TermMatch]) -> bool:
@@ -128,38 +133,87 @@ def _qualifies_next(text: str, match: TermMatch, matches: list[TermMatch]) -> bo
     )
 
 
-def _reactions(
-    text: str, serious_section: bool, include_negated: bool, matcher: TermMatcher
-) -> tuple[AdverseReactionMention, ...]:
+def reaction_candidates(text: str, matcher: TermMatcher) -> tuple[str, list[Candidate]]:
+    """Every vocabulary mention of a text with the rule cues about it, and the text with its
+    cross-references masked (the candidates' offsets hold in both)."""
     masked = _mask_cross_references(text)
     matches = matcher.find(masked)
     matches += _abbreviation_matches(masked, matches)
-    mentions = []
+    candidates = []
     condition_end = -1  # where the last mention read as the patient's condition ends
     for match in sorted(matches, key=lambda found: found.start):
         if match.term is None:
             continue
         listed = condition_end >= 0 and _LIST_JOIN.fullmatch(masked, condition_end, match.start)
-        if listed or is_patient_condition(masked, match.start):
+        condition = bool(listed) or is_patient_condition(masked, match.start)
+        if condition:
             condition_end = match.end  # "patients with stroke or TIA": both are conditions
-            continue
-        if _qualifies_next(masked, match, matches):
-            continue  # "fatal and non-fatal hepatic failure": how it ended, not a death reported
-        negated = is_negated(masked, match.start, match.end)
-        if negated and not include_negated:
-            continue
         frequency = attached_frequency(masked, match.end) or header_frequency(masked, match.start)
-        serious = serious_section or is_serious_context(masked, match.start, match.end)
-        mentions.append(
-            AdverseReactionMention(
+        candidates.append(
+            Candidate(
                 match.start,
                 match.end,
                 match.text,
                 match.term.pt,
                 match.term.code,
+                condition=condition,
+                outcome=_qualifies_next(masked, match, matches),
+                negated=is_negated(masked, match.start, match.end),
+                frequency=frequency is not None,
+                abbreviation=match.text.isupper() and " " not in match.text,
+            )
+        )
+    return masked, candidates
+
+
+def _kept(
+    masked: str, candidates: list[Candidate], serious_section: bool, scorer: ReactionScorer | None
+) -> list[Candidate]:
+    """The candidates read as reactions (negated ones included, for the caller to drop).
+
+    Without a scorer the rules decide alone: conditions and outcome words are left out. With
+    one, the scorer keeps or drops each preferred term; a kept term shows its mentions the
+    rules accept, else its first mention that is not denied."""
+    if scorer is None:
+        return [c for c in candidates if not (c.condition or c.outcome)]
+    by_term: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        by_term.setdefault(candidate.pt.lower(), []).append(candidate)
+    kept: list[Candidate] = []
+    for group in by_term.values():
+        if not scorer.keeps(masked, group, serious_section):
+            continue
+        accepted = [c for c in group if not (c.condition or c.outcome)]
+        fallback = [c for c in group if not c.negated][:1]
+        kept.extend(accepted or fallback)
+    return sorted(kept, key=lambda candidate: candidate.start)
+
+
+def _reactions(
+    text: str,
+    serious_section: bool,
+    include_negated: bool,
+    matcher: TermMatcher,
+    scorer: ReactionScorer | None,
+) -> tuple[AdverseReactionMention, ...]:
+    masked, candidates = reaction_candidates(text, matcher)
+    mentions = []
+    for candidate in _kept(masked, candidates, serious_section, scorer):
+        if candidate.negated and not include_negated:
+            continue
+        start, end = candidate.start, candidate.end
+        frequency = attached_frequency(masked, end) or header_frequency(masked, start)
+        serious = serious_section or is_serious_context(masked, start, end)
+        mentions.append(
+            AdverseReactionMention(
+                start,
+                end,
+                candidate.text,
+                candidate.pt,
+                candidate.code,
                 frequency,
                 serious,
-                negated,
+                candidate.negated,
             )
         )
     return tuple(mentions)

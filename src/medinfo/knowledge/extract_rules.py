@@ -29,6 +29,17 @@ class AdverseReactionRules(KnowledgeFile):
     condition_list: Patterns
 
 
+class ReactionScorerFile(KnowledgeFile):
+    """A logistic model over candidate label reactions: feature weights, the keep threshold and
+    per preferred term / phrase counts (labels proposed in, labels annotated in)."""
+
+    FILE: ClassVar[str] = "extract/reaction_scorer.json"
+    source: str
+    threshold: float = Field(gt=0.0, lt=1.0)
+    weights: dict[str, float]
+    priors: dict[str, tuple[int, int]]
+
+
 class DoseCueRules(KnowledgeFile):
     FILE: ClassVar[str] = "extract/dose_cues.json"
     cues: dict[str, Patterns]
