@@ -11,6 +11,7 @@ from medinfo.domain.documents import Block, Document
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.meddra import Term, TermMatch, TermMatcher, default_matcher
+from medinfo.extract.open_terms import open_spans
 from medinfo.extract.reaction_features import Candidate
 from medinfo.extract.reaction_scorer import ReactionScorer, default_scorer
 from medinfo.extract.reaction_cues import (
@@ -163,7 +164,40 @@ def reaction_candidates(text: str, matcher: TermMatcher) -> tuple[str, list[Cand
                 abbreviation=match.text.isupper() and " " not in match.text,
             )
         )
-    return masked, candidates
+    taken = [(match.start, match.end) for match in matches]
+    for start, end, pt in open_spans(masked, matcher, taken):
+        frequency = attached_frequency(masked, end) or header_frequency(masked, start)
+        candidates.append(
+            Candidate(
+                start,
+                end,
+                masked[start:end],
+                pt,
+                None,
+                condition=is_patient_condition(masked, start),
+                negated=is_negated(masked, start, end),
+                frequency=frequency is not None,
+                open=True,
+            )
+        )
+    return masked, _with_neighbours(masked, sorted(candidates, key=lambda c: c.start))
+
+
+def _with_neighbours(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates with what their neighbours say: inside or around another, listed."""
+    marked = []
+    for index, candidate in enumerate(candidates):
+        others = candidates[max(0, index - 3) : index] + candidates[index + 1 : index + 4]
+        inside = [o for o in others if o.start <= candidate.start and candidate.end <= o.end]
+        around = [o for o in others if candidate.start <= o.start and o.end <= candidate.end]
+        known = [o for o in others if not (o.open or o.condition)]
+        listed = any(
+            (o.end <= candidate.start and _LIST_JOIN.fullmatch(text, o.end, candidate.start))
+            or (candidate.end <= o.start and _LIST_JOIN.fullmatch(text, candidate.end, o.start))
+            for o in known
+        )
+        marked.append(replace(candidate, covered=bool(inside), covers=bool(around), listed=listed))
+    return marked
 
 
 def _kept(
@@ -175,7 +209,7 @@ def _kept(
     one, the scorer keeps or drops each preferred term; a kept term shows its mentions the
     rules accept, else its first mention that is not denied."""
     if scorer is None:
-        return [c for c in candidates if not (c.condition or c.outcome)]
+        return [c for c in candidates if not (c.condition or c.outcome or c.open)]
     by_term: dict[str, list[Candidate]] = {}
     for candidate in candidates:
         by_term.setdefault(candidate.pt.lower(), []).append(candidate)

@@ -106,7 +106,7 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(normalise_token(token) for token in _TOKEN.findall(phrase))
 
 
-def _tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
+def text_tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
     """(start, end, word, joined to the previous word) for each word of a text."""
     previous_end = -1
     for match in _TOKEN.finditer(text):
@@ -123,6 +123,10 @@ class TermMatcher:
         self._trie: dict[str, object] = {}
         self._abbreviations: dict[str, Term] = {}
         self.size = 0
+        # The normalised words of the preferred terms, and their last words (for open_terms).
+        self.term_words = frozenset(w for t in vocabulary.terms for w in phrase_key(t.pt))
+        keys = [phrase_key(term.pt) for term in vocabulary.terms]
+        self.term_heads = frozenset(key[-1] for key in keys if key)
         for phrase in vocabulary.blocked:
             self._add(phrase_key(phrase), None)
         for term in vocabulary.terms:
@@ -143,7 +147,7 @@ class TermMatcher:
 
     def find(self, text: str) -> list[TermMatch]:
         """Every longest, non-overlapping term occurrence, in text order."""
-        tokens = list(_tokens(text))
+        tokens = list(text_tokens(text))
         words = [normalise_token(token[2]) for token in tokens]
         found: list[TermMatch] = []
         index = 0

@@ -12,6 +12,8 @@ from medinfo.extract.meddra import phrase_key
 _WORD = re.compile(r"[A-Za-z]+")
 _DIGIT_AFTER = re.compile(r"[ \t]*[(:]?[ \t]*[<>=≥≤]*[ \t]*\d")
 _CONTEXT_REACH = 48  # characters read on each side of a mention for its context words
+_SENTENCE_REACH = 160  # characters read on each side of a mention for its sentence words
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 Features = dict[str, float]
 Prior = tuple[int, int]  # (labels in which the rules proposed it, labels whose gold has it)
@@ -31,6 +33,10 @@ class Candidate:
     negated: bool = False
     frequency: bool = False  # a percentage or threshold stands with it
     abbreviation: bool = False
+    open: bool = False  # proposed from its head word, not from the vocabulary (open_terms)
+    covered: bool = False  # inside a longer candidate ('pain' in 'suprapubic pain')
+    covers: bool = False  # holds a shorter candidate
+    listed: bool = False  # an item of a list whose next or previous item is a vocabulary term
 
 
 def _last_char(text: str, start: int) -> str:
@@ -70,6 +76,21 @@ def _context(text: str, candidate: Candidate) -> list[str]:
     return names
 
 
+def _sentence_words(text: str, candidate: Candidate) -> set[str]:
+    """The words of the sentence (or line) around a mention, outside the mention."""
+    left = max(0, candidate.start - _SENTENCE_REACH)
+    before = text[left : candidate.start]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    after = text[candidate.end : candidate.end + _SENTENCE_REACH]
+    stop = _SENTENCE_END.search(after)
+    if stop:
+        after = after[: stop.start()]
+    words = _WORD.findall(before) + _WORD.findall(after)
+    return {f"s:{word.lower()}" for word in words if len(word) > 2}
+
+
 def _log_odds(prior: Prior) -> float:
     proposed, marked = prior
     return math.log((marked + 0.5) / (proposed - marked + 0.5))
@@ -97,7 +118,17 @@ def candidate_features(
             features[f"{name}_support"] = math.log1p(prior[0])
     count = len(candidates)
     features["mentions"] = math.log1p(count)
-    for flag in ("condition", "outcome", "negated", "frequency", "abbreviation"):
+    for flag in (
+        "condition",
+        "outcome",
+        "negated",
+        "frequency",
+        "abbreviation",
+        "open",
+        "covered",
+        "covers",
+        "listed",
+    ):
         share = sum(getattr(c, flag) for c in candidates) / count
         if share:
             features[flag] = share
@@ -109,6 +140,8 @@ def candidate_features(
     features["words"] = min(len(phrase_key(first.text)), 5) / 5
     for candidate in candidates[:8]:
         for name in _context(text, candidate):
+            features[name] = 1.0
+        for name in _sentence_words(text, candidate):
             features[name] = 1.0
     for word in pt.split():
         features[f"pt_word:{word}"] = 1.0

@@ -25,11 +25,12 @@ from medinfo.knowledge.extract_rules import ReactionScorerFile
 
 Row = tuple[Features, bool]
 INNER_FOLDS = 5
-MIN_ROWS = 3  # a feature seen in fewer training rows gets no weight
-EPOCHS = 25
-L2 = 0.002
-RATE = 0.3
+MIN_ROWS = 5  # a feature seen in fewer training rows gets no weight
+EPOCHS = 10
+L2 = 0.02
+RATE = 0.1
 THRESHOLD = 0.5
+PRUNE = False
 SOURCE = (
     "trained on the OnSIDES packaging of the Demner-Fushman et al. 2018 FDA label annotations "
     "(train.json); candidates of each label read with a vocabulary and priors built from the "
@@ -69,9 +70,16 @@ def label_priors(sections: Sequence[LabelSection], matcher: TermMatcher) -> dict
     return {key: (len(labels), sum(labels.values())) for key, labels in sorted(proposed.items())}
 
 
+def candidate_matcher(sections: Sequence[LabelSection]) -> TermMatcher:
+    """The matcher proposing candidates: annotated words of `sections` (weak phrases not
+    blocked when the scorer judges them, PRUNE False), then the curated vocabulary."""
+    annotated = vocabulary_from_sections(list(sections), prune=PRUNE)
+    return TermMatcher(annotated.extend(curated_vocabulary()))
+
+
 def _rows(rest: Sequence[LabelSection], held: Sequence[LabelSection]) -> list[Row]:
     """Rows for the held labels' candidates, read with what the other labels teach only."""
-    matcher = TermMatcher(vocabulary_from_sections(list(rest)).extend(curated_vocabulary()))
+    matcher = candidate_matcher(rest)
     priors = label_priors(rest, matcher)
     gold = label_gold(held)
     rows: list[Row] = []
@@ -127,7 +135,7 @@ def fit(rows: Sequence[Row], epochs: int = EPOCHS, seed: int = 7) -> dict[str, f
 def train_scorer(sections: Sequence[LabelSection]) -> ReactionScorer:
     """A scorer trained on `sections`, with priors over all of them (for unseen labels)."""
     weights = fit(training_rows(sections))
-    matcher = TermMatcher(vocabulary_from_sections(list(sections)).extend(curated_vocabulary()))
+    matcher = candidate_matcher(sections)
     return ReactionScorer(weights, label_priors(sections, matcher), THRESHOLD)
 
 

@@ -29,6 +29,19 @@ class AdverseReactionRules(KnowledgeFile):
     condition_list: Patterns
 
 
+class OpenReactionTerms(KnowledgeFile):
+    """How a reaction the vocabulary lacks is proposed from its head word: medical word
+    endings, qualifier words that never start a term, and American-to-British spellings."""
+
+    FILE: ClassVar[str] = "extract/open_reaction_terms.json"
+    head_endings: Patterns
+    not_heads: tuple[str, ...]
+    not_modifiers: tuple[str, ...]
+    british: dict[str, str]
+    modifier_endings: Patterns
+    max_modifiers: int = Field(ge=0, le=5)
+
+
 class ReactionScorerFile(KnowledgeFile):
     """A logistic model over candidate label reactions: feature weights, the keep threshold and
     per preferred term / phrase counts (labels proposed in, labels annotated in)."""
