@@ -17,14 +17,14 @@ from pathlib import Path
 
 from medinfo.extract.adverse_reactions import extract_adverse_reactions, is_serious_heading
 from medinfo.extract.meddra import TermMatcher, curated_vocabulary, default_matcher
-from medinfo.extract.reaction_scorer import ReactionScorer
-from medinfo.extract.reaction_scorer_build import train_scorer
 from medinfo.extract.meddra_build import (
     LabelSection,
     default_annotations_path,
     load_sections,
     vocabulary_from_sections,
 )
+from medinfo.extract.reaction_scorer import ReactionScorer
+from medinfo.extract.reaction_scorer_build import train_scorer
 
 TermSets = dict[str, set[str]]
 

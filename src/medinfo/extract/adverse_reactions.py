@@ -12,8 +12,6 @@ from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.meddra import Term, TermMatch, TermMatcher, default_matcher
 from medinfo.extract.open_terms import open_spans
-from medinfo.extract.reaction_features import Candidate
-from medinfo.extract.reaction_scorer import ReactionScorer, default_scorer
 from medinfo.extract.reaction_cues import (
     attached_frequency,
     header_frequency,
@@ -22,6 +20,8 @@ from medinfo.extract.reaction_cues import (
     is_serious_context,
     reaction_cues,
 )
+from medinfo.extract.reaction_features import Candidate
+from medinfo.extract.reaction_scorer import ReactionScorer, default_scorer
 
 # "[see Warnings and Precautions (5.1)]": the section named there is not a reaction.
 _CROSS_REFERENCE = re.compile(r"[\[(]\s*see\b[^\[\]()]*(?:\([^()]*\)[^\[\]()]*)*[\])]", re.I)
@@ -231,10 +231,12 @@ def _reactions(
     scorer: ReactionScorer | None,
 ) -> tuple[AdverseReactionMention, ...]:
     masked, candidates = reaction_candidates(text, matcher)
+    chosen = [c for c in _kept(masked, candidates, serious_section, scorer) if not c.negated]
+    if include_negated:  # denied reactions are read by the rules alone
+        denied = [c for c in candidates if c.negated and not (c.condition or c.outcome or c.open)]
+        chosen = sorted(chosen + denied, key=lambda candidate: candidate.start)
     mentions = []
-    for candidate in _kept(masked, candidates, serious_section, scorer):
-        if candidate.negated and not include_negated:
-            continue
+    for candidate in chosen:
         start, end = candidate.start, candidate.end
         frequency = attached_frequency(masked, end) or header_frequency(masked, start)
         serious = serious_section or is_serious_context(masked, start, end)

@@ -146,9 +146,12 @@ def vocabulary_json(vocabulary: Vocabulary, source: str) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> None:
-    """Rebuild knowledge/vocab/meddra_terms.json from annotations (default: shared train.json)."""
+    """Rebuild knowledge/vocab/meddra_terms.json from annotations (default: shared train.json).
+
+    Weak phrases are not blocked: the learned scorer (reaction_scorer) judges them with the
+    priors it keeps for them."""
     source = Path(argv[0]) if argv else default_annotations_path()
-    vocabulary = vocabulary_from_sections(load_sections(source))
+    vocabulary = vocabulary_from_sections(load_sections(source), prune=False)
     target = Path(str(resources.files("medinfo.knowledge").joinpath(MeddraTerms.FILE)))
     target.write_text(
         json.dumps(vocabulary_json(vocabulary, SOURCE), indent=1, ensure_ascii=False) + "\n",

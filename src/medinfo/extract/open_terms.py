@@ -33,7 +33,10 @@ def open_rules() -> OpenRules:
     return OpenRules(
         ending,
         modifier,
-        frozenset(raw.not_heads), frozenset(raw.not_modifiers), british, raw.max_modifiers
+        frozenset(raw.not_heads),
+        frozenset(raw.not_modifiers),
+        british,
+        raw.max_modifiers,
     )
 
 
@@ -80,7 +83,7 @@ def open_spans(
     tokens = list(text_tokens(text))
     words = [normalise_token(token[2]) for token in tokens]
     found = []
-    for index, (start, end, word, _) in enumerate(tokens):
+    for index, (_start, end, word, _) in enumerate(tokens):
         normal = words[index]
         if len(normal) < 4 or normal in rules.not_heads:
             continue

@@ -143,6 +143,4 @@ def candidate_features(
             features[name] = 1.0
         for name in _sentence_words(text, candidate):
             features[name] = 1.0
-    for word in pt.split():
-        features[f"pt_word:{word}"] = 1.0
     return features

@@ -27,9 +27,10 @@ Row = tuple[Features, bool]
 INNER_FOLDS = 5
 MIN_ROWS = 5  # a feature seen in fewer training rows gets no weight
 EPOCHS = 10
-L2 = 0.02
+L2 = 0.01
 RATE = 0.1
-THRESHOLD = 0.5
+THRESHOLD = 0.6
+OVERRIDE = 0.8  # a term the rules reject needs more (a wrong fact is worse than a missing one)
 PRUNE = False
 SOURCE = (
     "trained on the OnSIDES packaging of the Demner-Fushman et al. 2018 FDA label annotations "
@@ -129,14 +130,16 @@ def fit(rows: Sequence[Row], epochs: int = EPOCHS, seed: int = 7) -> dict[str, f
                 gradient = error * value + L2 * weights[name]
                 squares[name] += gradient * gradient
                 weights[name] -= RATE * gradient / math.sqrt(squares[name])
-    return {name: round(weight, 4) for name, weight in sorted(weights.items()) if weight}
+    return {
+        name: round(weight, 3) for name, weight in sorted(weights.items()) if abs(weight) >= 0.02
+    }
 
 
 def train_scorer(sections: Sequence[LabelSection]) -> ReactionScorer:
     """A scorer trained on `sections`, with priors over all of them (for unseen labels)."""
     weights = fit(training_rows(sections))
     matcher = candidate_matcher(sections)
-    return ReactionScorer(weights, label_priors(sections, matcher), THRESHOLD)
+    return ReactionScorer(weights, label_priors(sections, matcher), THRESHOLD, OVERRIDE)
 
 
 def main(argv: list[str]) -> None:
@@ -148,12 +151,15 @@ def main(argv: list[str]) -> None:
         "_comment": (
             "Logistic model over candidate adverse reactions in label texts (one preferred term's "
             "mentions in one text). weights: per named feature (reaction_features.py); "
-            "threshold: probability a candidate needs; priors: [labels the rules proposed it in, "
-            "labels whose annotators marked it]. Rebuilt by python -m "
+            "threshold: probability a candidate needs when the rules accept one of its "
+            "mentions, override_threshold when they reject all (condition, outcome word, open "
+            "term); priors: [labels the rules proposed it in, labels whose annotators marked "
+            "it]. Rebuilt by python -m "
             "medinfo.extract.reaction_scorer_build; do not edit by hand."
         ),
         "source": SOURCE,
         "threshold": scorer.threshold,
+        "override_threshold": scorer.override,
         "weights": dict(scorer.weights),
         "priors": {key: list(value) for key, value in scorer.priors.items()},
     }

@@ -43,12 +43,14 @@ class OpenReactionTerms(KnowledgeFile):
 
 
 class ReactionScorerFile(KnowledgeFile):
-    """A logistic model over candidate label reactions: feature weights, the keep threshold and
-    per preferred term / phrase counts (labels proposed in, labels annotated in)."""
+    """A logistic model over candidate label reactions: feature weights, the keep thresholds
+    (for a term the rules accept, and for one they reject) and per preferred term / phrase
+    counts (labels proposed in, labels annotated in)."""
 
     FILE: ClassVar[str] = "extract/reaction_scorer.json"
     source: str
     threshold: float = Field(gt=0.0, lt=1.0)
+    override_threshold: float = Field(gt=0.0, lt=1.0)
     weights: dict[str, float]
     priors: dict[str, tuple[int, int]]
 

@@ -7,7 +7,12 @@ import pytest
 from medinfo.domain.documents import Block, BlockKind, Document
 from medinfo.domain.facts import FactKind
 from medinfo.domain.sources import SourceFormat
-from medinfo.extract.adverse_reactions import adverse_reaction_facts, extract_adverse_reactions
+from medinfo.extract.adverse_reactions import (
+    adverse_reaction_facts,
+    extract_adverse_reactions,
+    reaction_candidates,
+)
+from medinfo.extract.meddra import default_matcher
 from medinfo.extract.meddra_build import default_annotations_path, load_sections
 
 TABLE = (
@@ -201,4 +206,9 @@ def test_the_conditions_of_the_patients_a_reaction_was_seen_in_are_not_reactions
         "Seizures were more frequent in patients without kidney disease but with stroke or "
         "migraine in the past year."
     )
-    assert set(_terms(text)) == {"seizure"}
+    _, candidates = reaction_candidates(text, default_matcher())
+    conditions = {c.pt.lower(): c.condition for c in candidates if not c.open}
+    assert conditions == {"seizure": False, "cerebrovascular accident": True, "migraine": True}
+    rules_only = extract_adverse_reactions(text, matcher=default_matcher(), scorer=None)
+    assert [m.key for m in rules_only] == ["seizure"]
+    assert {"cerebrovascular accident", "migraine"}.isdisjoint(_terms(text))
