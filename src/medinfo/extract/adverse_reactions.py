@@ -15,6 +15,7 @@ from medinfo.extract.open_terms import open_spans
 from medinfo.extract.reaction_cues import (
     attached_frequency,
     header_frequency,
+    is_common_frequency,
     is_negated,
     is_patient_condition,
     is_serious_context,
@@ -277,7 +278,8 @@ def _blocks_of(source: Document | Iterable[Block]) -> tuple[str | None, list[Blo
 def adverse_reaction_facts(
     source: Document | Iterable[Block], source_id: str
 ) -> list[ExtractedFact]:
-    """SIDE_EFFECT facts keyed by lower-case preferred term, one per term and block.
+    """SIDE_EFFECT facts keyed by lower-case preferred term, one per term and block: serious
+    reactions, and the others where the label states them frequent (`is_common_frequency`).
 
     A Document is read in its adverse-reaction, warning and boxed-warning sections; given
     blocks are all read. Evidence is the mention's span when the block's text stands verbatim
@@ -292,8 +294,10 @@ def adverse_reaction_facts(
             block.text, offset=block.start, serious_section=is_serious_heading(block.heading)
         )
         for mention in mentions:
-            if mention.key in seen:
-                continue
+            if mention.key in seen or not (
+                mention.serious or is_common_frequency(mention.frequency)
+            ):
+                continue  # a reaction neither serious nor stated frequent is not a common one
             seen.add(mention.key)
             start, end = (mention.start, mention.end) if verbatim else (block.start, block.end)
             attributes: dict[str, str | int | float | bool | None] = {

@@ -18,6 +18,8 @@ _PROSE_PERCENT = re.compile(
 # Words one of which every condition_before rule contains (a cheap test before the regex).
 _CONDITION_WORDS = ("with", "who", "of", "for", "setting")
 _LIST_REACH = 400  # how far back a list of conditions may have opened ("risk factors such as")
+_BELOW = re.compile(r"(?:<|less than|fewer than|below|under)\s*(\d+(?:\.\d+)?)\s*%", re.I)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z])")
 _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\n\s*\n|\n\s*[*\u2022-]")
 
 
@@ -33,6 +35,7 @@ class ReactionCues:
     frequency_header: tuple[re.Pattern[str], ...]
     condition_before: re.Pattern[str]
     condition_list: re.Pattern[str]
+    common_min_percent: float
 
 
 @cache
@@ -48,6 +51,7 @@ def reaction_cues() -> ReactionCues:
         tuple(re.compile(p, re.IGNORECASE) for p in raw.frequency_header),
         any_of(raw.condition_before),
         any_of(raw.condition_list),
+        raw.common_min_percent,
     )
 
 
@@ -132,7 +136,8 @@ def attached_frequency(text: str, end: int) -> str | None:
 
 
 def header_frequency(text: str, start: int) -> str | None:
-    """A threshold stated before a mention in its paragraph ('(>=20%)' -> '>=20%')."""
+    """A threshold stated before a mention in its sentence ('(>=20%)' -> '>=20%'), or the
+    lower one of a rarer list opened after it ('... in less than 1% of patients' -> '<1%')."""
     paragraph = text.rfind("\n\n", 0, start) + 1
     best: re.Match[str] | None = None
     for pattern in reaction_cues().frequency_header:
@@ -141,4 +146,19 @@ def header_frequency(text: str, start: int) -> str | None:
                 best = match
     if best is None:
         return None
+    below = None
+    for below in _BELOW.finditer(text, best.end(), start):
+        pass  # the last "less than 1%" after the threshold opens a list of rarer reactions
+    if below is not None:
+        return f"<{below.group(1)}%"
+    if _SENTENCE_BREAK.search(text, best.end(), start):
+        return None  # the threshold was stated for another sentence's list
     return f">={best.group('value')}%"
+
+
+def is_common_frequency(frequency: str | None) -> bool:
+    """Whether a stated frequency ('14%', '>=2%') reaches the common threshold of the rules."""
+    if frequency is None or frequency.startswith("<"):
+        return False
+    found = re.search(r"\d+(?:\.\d+)?", frequency)
+    return found is not None and float(found.group(0)) >= reaction_cues().common_min_percent

@@ -190,3 +190,19 @@ def test_a_use_stated_as_lowering_a_risk_is_a_prevention_not_a_treatment() -> No
     }
     assert uses.get("duodenal ulcers") is False
     assert uses.get("heart attack") is True  # a risk it lowers
+
+
+def test_label_reactions_without_a_stated_common_incidence_are_not_common_side_effects() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "adverse_reactions": [
+            "The most common adverse reactions (incidence at least 2%) were headache and "
+            "constipation. Other reactions occurred in less than 1% of patients: tinnitus, "
+            "alopecia and dry mouth. Insomnia was reported in 0.5% of patients.",
+            "Postmarketing Experience: palpitations and seizures have been reported.",
+        ],
+    }
+    effects = {fact.key: fact.attributes for fact in _facts(record, FactKind.SIDE_EFFECT)}
+    assert {"headache", "constipation"} <= set(effects)
+    assert not set(effects) & {"tinnitus", "alopecia", "dry mouth", "insomnia", "palpitations"}
+    assert all(a["serious"] or a["frequency"] for a in effects.values())
