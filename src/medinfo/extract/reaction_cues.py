@@ -146,9 +146,8 @@ def header_frequency(text: str, start: int) -> str | None:
                 best = match
     if best is None:
         return None
-    below = None
-    for below in _BELOW.finditer(text, best.end(), start):
-        pass  # the last "less than 1%" after the threshold opens a list of rarer reactions
+    # the last "less than 1%" after the threshold opens a list of rarer reactions
+    below = max(_BELOW.finditer(text, best.end(), start), key=lambda m: m.start(), default=None)
     if below is not None:
         return f"<{below.group(1)}%"
     if _SENTENCE_BREAK.search(text, best.end(), start):
