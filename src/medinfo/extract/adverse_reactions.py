@@ -23,6 +23,7 @@ from medinfo.extract.reaction_cues import (
 )
 from medinfo.extract.reaction_features import Candidate
 from medinfo.extract.reaction_scorer import ReactionScorer, default_scorer
+from medinfo.extract.terms import vocabulary
 
 # "[see Warnings and Precautions (5.1)]": the section named there is not a reaction.
 _CROSS_REFERENCE = re.compile(r"[\[(]\s*see\b[^\[\]()]*(?:\([^()]*\)[^\[\]()]*)*[\])]", re.I)
@@ -224,6 +225,22 @@ def _kept(
     return sorted(kept, key=lambda candidate: candidate.start)
 
 
+def rare(frequency: str | None) -> bool:
+    """Whether the label states the reaction below a threshold ('<2%': a list of rare events)."""
+    return frequency is not None and frequency.startswith("<")
+
+
+def serious_by_default(mention: str, preferred_term: str) -> bool:
+    """Whether the side-effect vocabulary calls the reaction serious wherever it is named
+    (pancreatitis, anaphylaxis, Stevens-Johnson syndrome ...), by its words or its term."""
+    side_effects = vocabulary("side_effects")
+    for name in (mention, preferred_term):
+        term = side_effects.lookup(name)
+        if term is not None:
+            return term.defaults.get("serious") is True
+    return False
+
+
 def _reactions(
     text: str,
     serious_section: bool,
@@ -280,6 +297,9 @@ def adverse_reaction_facts(
 ) -> list[ExtractedFact]:
     """SIDE_EFFECT facts keyed by lower-case preferred term, one per term and block: serious
     reactions, and the others where the label states them frequent (`is_common_frequency`).
+    A reaction is serious by its section or a cue, or by default (`serious_by_default`)
+    unless the label lists it among rare events ("occurred in <2% of patients", a list that
+    may run on over the heading's next blocks).
 
     A Document is read in its adverse-reaction, warning and boxed-warning sections; given
     blocks are all read. Evidence is the mention's span when the block's text stands verbatim
@@ -287,6 +307,7 @@ def adverse_reaction_facts(
     """
     original, blocks = _blocks_of(source)
     facts: list[ExtractedFact] = []
+    rarer: dict[str, str] = {}  # a "<2% of patients" list still open in each heading's blocks
     for block in blocks:
         verbatim = original is None or original[block.start : block.end] == block.text
         seen: set[str] = set()
@@ -294,15 +315,17 @@ def adverse_reaction_facts(
             block.text, offset=block.start, serious_section=is_serious_heading(block.heading)
         )
         for mention in mentions:
-            if mention.key in seen or not (
-                mention.serious or is_common_frequency(mention.frequency)
-            ):
+            frequency = mention.frequency or rarer.get(block.heading)
+            serious = mention.serious or (
+                not rare(frequency) and serious_by_default(mention.text, mention.preferred_term)
+            )
+            if mention.key in seen or not (serious or is_common_frequency(frequency)):
                 continue  # a reaction neither serious nor stated frequent is not a common one
             seen.add(mention.key)
             start, end = (mention.start, mention.end) if verbatim else (block.start, block.end)
             attributes: dict[str, str | int | float | bool | None] = {
-                "serious": mention.serious,
-                "frequency": mention.frequency,
+                "serious": serious,
+                "frequency": frequency,
                 "meddra_code": mention.pt_code,
             }
             evidence = Evidence(source=source_id, start=start, end=end, section=block.heading)
@@ -314,4 +337,7 @@ def adverse_reaction_facts(
                     evidence=evidence,
                 )
             )
+        opened = header_frequency(block.text, len(block.text))
+        if opened is not None and rare(opened):
+            rarer[block.heading] = opened
     return facts

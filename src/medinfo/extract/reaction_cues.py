@@ -19,6 +19,8 @@ _PROSE_PERCENT = re.compile(
 _CONDITION_WORDS = ("with", "who", "of", "for", "setting")
 _LIST_REACH = 400  # how far back a list of conditions may have opened ("risk factors such as")
 _BELOW = re.compile(r"(?:<|less than|fewer than|below|under)\s*(\d+(?:\.\d+)?)\s*%", re.I)
+_LEAD_IN = re.compile(r"\b(?:including|such as|like|include[sd]?|e\.g\.)", re.I)
+_BELOW_REACH = 4000  # how far back a list of rarer reactions may have opened
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z])")
 _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\n\s*\n|\n\s*[*\u2022-]")
 
@@ -117,11 +119,27 @@ def is_patient_condition(text: str, start: int) -> bool:
 
 
 def is_serious_context(text: str, start: int, end: int) -> bool:
-    """True when the clause of the span carries a seriousness cue ('serious', 'fatal')."""
+    """True when the clause of the span carries a seriousness cue ('serious', 'fatal'); in a
+    list, only a cue of the span's own item or one that leads into the list counts."""
     left, right = clause_bounds(text, start, end)
     spans = _cue_spans(text).serious
     index = bisect_left(spans, (left, -1))
-    return index < len(spans) and spans[index][0] < right
+    cues = []
+    while index < len(spans) and spans[index][0] < right:
+        cues.append(spans[index])
+        index += 1
+    if not cues or text.count(",", left, right) < 2:
+        return bool(cues)
+    # A list: a cue holds for its own item ("fatal hepatic failure, dizziness"), or for every
+    # item after a lead-in that follows it ("serious events, including X, Y and Z").
+    item_left = text.rfind(",", left, start) + 1 or left
+    item_right = text.find(",", end, right)
+    item_right = right if item_right < 0 else item_right
+    return any(
+        (item_left <= cue_start and cue_end <= item_right)
+        or (cue_end <= start and _LEAD_IN.search(text, cue_end, start) is not None)
+        for cue_start, cue_end in cues
+    )
 
 
 def attached_frequency(text: str, end: int) -> str | None:
@@ -137,21 +155,20 @@ def attached_frequency(text: str, end: int) -> str | None:
 
 def header_frequency(text: str, start: int) -> str | None:
     """A threshold stated before a mention in its sentence ('(>=20%)' -> '>=20%'), or the
-    lower one of a rarer list opened after it ('... in less than 1% of patients' -> '<1%')."""
+    upper bound of a list of rarer reactions opened before it in its paragraph ('events
+    occurred in <2% of patients: ...' -> '<2%')."""
     paragraph = text.rfind("\n\n", 0, start) + 1
     best: re.Match[str] | None = None
     for pattern in reaction_cues().frequency_header:
         for match in pattern.finditer(text, max(paragraph, start - 600), start):
             if best is None or match.start() > best.start():
                 best = match
-    if best is None:
-        return None
-    # the last "less than 1%" after the threshold opens a list of rarer reactions
-    below = max(_BELOW.finditer(text, best.end(), start), key=lambda m: m.start(), default=None)
-    if below is not None:
+    window = max(paragraph, start - _BELOW_REACH)
+    below = max(_BELOW.finditer(text, window, start), key=lambda m: m.start(), default=None)
+    if below is not None and (best is None or below.start() > best.start()):
         return f"<{below.group(1)}%"
-    if _SENTENCE_BREAK.search(text, best.end(), start):
-        return None  # the threshold was stated for another sentence's list
+    if best is None or _SENTENCE_BREAK.search(text, best.end(), start):
+        return None  # no threshold, or one stated for another sentence's list
     return f">={best.group('value')}%"
 
 
