@@ -26,9 +26,9 @@ from medinfo.knowledge.extract_rules import ReactionScorerFile
 Row = tuple[Features, bool]
 INNER_FOLDS = 5
 MIN_ROWS = 5  # a feature seen in fewer training rows gets no weight
-EPOCHS = 10
+EPOCHS = 20
 L2 = 0.01
-RATE = 0.1
+RATE = 0.05
 THRESHOLD = 0.6
 OVERRIDE = 0.8  # a term the rules reject needs more (a wrong fact is worse than a missing one)
 PRUNE = False
