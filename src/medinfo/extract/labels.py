@@ -125,7 +125,24 @@ def facts_in_place(document: Document, facts: list[ExtractedFact]) -> list[Extra
             return True  # a leaflet's own "What are the possible side effects?" heading
         return tops.get(heading) in places
 
-    return [fact for fact in facts if in_place(fact)]
+    return _own_brands(document, [fact for fact in facts if in_place(fact)])
+
+
+def _own_brands(document: Document, facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """`facts` with the label's brand names only, in the label's own spelling: a label that
+    names its brand (metadata) does not list the other products it mentions ("the same
+    ingredient as REVATIO")."""
+    brand = " ".join(document.metadata.get("brand_name", "").split())
+    if not brand:
+        return facts
+    kept = []
+    for fact in facts:
+        if fact.kind is FactKind.BRAND_NAME:
+            if fact.key.casefold() != brand.casefold():
+                continue
+            fact = fact.model_copy(update={"key": brand})
+        kept.append(fact)
+    return kept
 
 
 def with_label_reactions(

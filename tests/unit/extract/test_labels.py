@@ -169,11 +169,22 @@ def test_label_side_effects_come_from_reaction_and_warning_sections_only() -> No
 def test_a_strength_after_a_brand_is_not_part_of_its_name() -> None:
     record = {
         **FAMOTIDINE_LABEL,
-        "description": ["Famotidine tablets are also sold as PEPCID 20 and PEPCID 40."],
+        "description": ["Famotidine tablets are sold as QUIETAC 20 and QUIETAC 40."],
     }
     brands = {fact.key for fact in _facts(record, FactKind.BRAND_NAME)}
-    assert brands
-    assert not {brand for brand in brands if brand.upper().endswith((" 20", " 40"))}
+    assert brands == {"Quietac"}  # the label's own spelling, without the strengths
+
+
+def test_a_label_lists_its_own_brand_not_the_other_products_it_names() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "description": [
+            "Quietac contains famotidine, the same ingredient found in PEPCID. "
+            "Famotidine tablets are sold as Quietac."
+        ],
+    }
+    brands = {fact.key for fact in _facts(record, FactKind.BRAND_NAME)}
+    assert "PEPCID" not in {brand.upper() for brand in brands}
 
 
 def test_a_use_stated_as_lowering_a_risk_is_a_prevention_not_a_treatment() -> None:
