@@ -163,6 +163,7 @@ def reaction_candidates(text: str, matcher: TermMatcher) -> tuple[str, list[Cand
                 outcome=_qualifies_next(masked, match, matches),
                 negated=is_negated(masked, match.start, match.end),
                 frequency=frequency is not None,
+                stated=frequency,
                 abbreviation=match.text.isupper() and " " not in match.text,
             )
         )
@@ -179,6 +180,7 @@ def reaction_candidates(text: str, matcher: TermMatcher) -> tuple[str, list[Cand
                 condition=is_patient_condition(masked, start),
                 negated=is_negated(masked, start, end),
                 frequency=frequency is not None,
+                stated=frequency,
                 open=True,
             )
         )
@@ -256,7 +258,7 @@ def _reactions(
     mentions = []
     for candidate in chosen:
         start, end = candidate.start, candidate.end
-        frequency = attached_frequency(masked, end) or header_frequency(masked, start)
+        frequency = candidate.stated
         serious = serious_section or is_serious_context(masked, start, end)
         mentions.append(
             AdverseReactionMention(

@@ -116,6 +116,13 @@ def text_tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
         previous_end = match.end()
 
 
+@lru_cache(maxsize=8)
+def token_list(text: str) -> tuple[list[tuple[int, int, str, bool]], list[str]]:
+    """The tokens of a text and their normalised words (a text is read by several passes)."""
+    tokens = list(text_tokens(text))
+    return tokens, [normalise_token(token[2]) for token in tokens]
+
+
 class TermMatcher:
     """Finds vocabulary terms in text: case-insensitive, whole words, longest match first."""
 
@@ -147,8 +154,7 @@ class TermMatcher:
 
     def find(self, text: str) -> list[TermMatch]:
         """Every longest, non-overlapping term occurrence, in text order."""
-        tokens = list(text_tokens(text))
-        words = [normalise_token(token[2]) for token in tokens]
+        tokens, words = token_list(text)
         found: list[TermMatch] = []
         index = 0
         while index < len(tokens):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from medinfo.extract.meddra import TermMatcher, normalise_token, text_tokens
+from medinfo.extract.meddra import TermMatcher, normalise_token, token_list
 from medinfo.knowledge.extract_rules import OpenReactionTerms
 from medinfo.knowledge.loading import load
 
@@ -70,6 +70,25 @@ def _modifies(word: str, matcher: TermMatcher, rules: OpenRules) -> bool:
     return word in matcher.term_words or rules.modifier_ending.search(word) is not None
 
 
+@lru_cache(maxsize=65536)
+def _medical_ending(word: str) -> bool:
+    """Whether a (normalised) word ends like a disorder: -itis, -osis, -aemia ..."""
+    return open_rules().head_ending.search(word) is not None
+
+
+def _owners(tokens: list[tuple[int, int, str, bool]], taken: list[tuple[int, int]]) -> list[int]:
+    """For each token, the index of the taken span holding it, else -1."""
+    owner = [-1] * len(tokens)
+    spans = sorted(taken)
+    index = 0
+    for position, token in enumerate(tokens):
+        while index < len(spans) and spans[index][1] <= token[0]:
+            index += 1
+        if index < len(spans) and spans[index][0] <= token[0] and token[1] <= spans[index][1]:
+            owner[position] = index
+    return owner
+
+
 def open_spans(
     text: str, matcher: TermMatcher, taken: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
@@ -80,14 +99,15 @@ def open_spans(
     adjectives. A phrase inside a vocabulary match is left to the vocabulary; one that covers
     a match is proposed beside it."""
     rules = open_rules()
-    tokens = list(text_tokens(text))
-    words = [normalise_token(token[2]) for token in tokens]
+    tokens, words = token_list(text)
+    owner = _owners(tokens, taken)
     found = []
     for index, (_start, end, word, _) in enumerate(tokens):
         normal = words[index]
         if len(normal) < 4 or normal in rules.not_heads:
             continue
-        if normal not in matcher.term_heads and not rules.head_ending.search(normal):
+        medical = _medical_ending(normal)
+        if not medical and normal not in matcher.term_heads:
             continue
         first = index
         while (
@@ -97,11 +117,10 @@ def open_spans(
             and _modifies(words[first - 1], matcher, rules)
         ):
             first -= 1
-        if first == index and not rules.head_ending.search(normal):
+        if first == index and not medical:
             continue  # a known term's head alone ('infection') is the vocabulary's business
-        span = (tokens[first][0], end)
-        if any(left <= span[0] and span[1] <= right for left, right in taken):
-            continue
+        if owner[index] >= 0 and owner[first] == owner[index]:
+            continue  # inside one vocabulary match
         phrase = " ".join([*(token[2] for token in tokens[first:index]), _singular(word)])
-        found.append((span[0], span[1], british_spelling(phrase)))
+        found.append((tokens[first][0], end, british_spelling(phrase)))
     return found

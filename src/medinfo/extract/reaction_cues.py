@@ -65,6 +65,8 @@ class _CueSpans:
     negation_before: list[tuple[int, int]]
     negation_after: list[tuple[int, int]]
     serious: list[tuple[int, int]]
+    headers: list[tuple[int, int, str]]  # list thresholds ('(>=2%)'): start, end, value
+    below: list[tuple[int, int, str]]  # rarer lists ('in <2% of patients'): start, end, value
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -80,6 +82,12 @@ def _cue_spans(text: str) -> _CueSpans:
         _spans(cues.negation_before, text),
         _spans(cues.negation_after, text),
         _spans(cues.serious, text),
+        sorted(
+            (m.start(), m.end(), m.group("value"))
+            for pattern in cues.frequency_header
+            for m in pattern.finditer(text)
+        ),
+        [(m.start(), m.end(), m.group(1)) for m in _BELOW.finditer(text)],
     )
 
 
@@ -153,23 +161,34 @@ def attached_frequency(text: str, end: int) -> str | None:
     return f"{prose.group(1)}%" if prose else None
 
 
+def _last_between(
+    spans: list[tuple[int, int, str]], left: int, right: int
+) -> tuple[int, int, str] | None:
+    """The last span starting at or after `left` and ending by `right`."""
+    index = bisect_left(spans, (right, -1, ""))
+    while index > 0:
+        index -= 1
+        span = spans[index]
+        if span[0] < left:
+            return None
+        if span[1] <= right:
+            return span
+    return None
+
+
 def header_frequency(text: str, start: int) -> str | None:
     """A threshold stated before a mention in its sentence ('(>=20%)' -> '>=20%'), or the
     upper bound of a list of rarer reactions opened before it in its paragraph ('events
     occurred in <2% of patients: ...' -> '<2%')."""
+    spans = _cue_spans(text)
     paragraph = text.rfind("\n\n", 0, start) + 1
-    best: re.Match[str] | None = None
-    for pattern in reaction_cues().frequency_header:
-        for match in pattern.finditer(text, max(paragraph, start - 600), start):
-            if best is None or match.start() > best.start():
-                best = match
-    window = max(paragraph, start - _BELOW_REACH)
-    below = max(_BELOW.finditer(text, window, start), key=lambda m: m.start(), default=None)
-    if below is not None and (best is None or below.start() > best.start()):
-        return f"<{below.group(1)}%"
-    if best is None or _SENTENCE_BREAK.search(text, best.end(), start):
+    best = _last_between(spans.headers, max(paragraph, start - 600), start)
+    below = _last_between(spans.below, max(paragraph, start - _BELOW_REACH), start)
+    if below is not None and (best is None or below[0] > best[0]):
+        return f"<{below[2]}%"
+    if best is None or _SENTENCE_BREAK.search(text, best[1], start):
         return None  # no threshold, or one stated for another sentence's list
-    return f">={best.group('value')}%"
+    return f">={best[2]}%"
 
 
 def is_common_frequency(frequency: str | None) -> bool:

@@ -12,6 +12,7 @@ from medinfo.extract.meddra import phrase_key
 _WORD = re.compile(r"[A-Za-z]+")
 _DIGIT_AFTER = re.compile(r"[ \t]*[(:]?[ \t]*[<>=≥≤]*[ \t]*\d")
 _CONTEXT_REACH = 48  # characters read on each side of a mention for its context words
+_CONTEXT_MENTIONS = 3  # the mentions whose surroundings are read
 _SENTENCE_REACH = 160  # characters read on each side of a mention for its sentence words
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
@@ -32,6 +33,7 @@ class Candidate:
     outcome: bool = False  # an outcome word ("fatal") qualifying a reaction next to it
     negated: bool = False
     frequency: bool = False  # a percentage or threshold stands with it
+    stated: str | None = None  # that frequency as written ('12%', '>=2%', '<1%')
     abbreviation: bool = False
     open: bool = False  # proposed from its head word, not from the vocabulary (open_terms)
     covered: bool = False  # inside a longer candidate ('pain' in 'suprapubic pain')
@@ -109,7 +111,8 @@ def candidate_features(
     first = candidates[0]
     pt = first.pt.lower()
     features: Features = {"bias": 1.0, "serious_section": float(serious_section)}
-    for name, key in (("pt", pt), ("phrase", " ".join(phrase_key(first.text)))):
+    first_key = phrase_key(first.text)
+    for name, key in (("pt", pt), ("phrase", " ".join(first_key))):
         prior = priors.get(f"{name}:{key}")
         if prior is None or prior[0] == 0:
             features[f"{name}_unseen"] = 1.0
@@ -137,8 +140,8 @@ def candidate_features(
     if not plain:
         features["no_plain_mention"] = 1.0
     features["position"] = first.start / max(len(text), 1)
-    features["words"] = min(len(phrase_key(first.text)), 5) / 5
-    for candidate in candidates[:8]:
+    features["words"] = min(len(first_key), 5) / 5
+    for candidate in candidates[:_CONTEXT_MENTIONS]:
         for name in _context(text, candidate):
             features[name] = 1.0
         for name in _sentence_words(text, candidate):
