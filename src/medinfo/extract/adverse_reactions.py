@@ -191,16 +191,22 @@ def _with_neighbours(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates with what their neighbours say: inside or around another, listed."""
     marked = []
     for index, candidate in enumerate(candidates):
-        others = candidates[max(0, index - 3) : index] + candidates[index + 1 : index + 4]
-        inside = [o for o in others if o.start <= candidate.start and candidate.end <= o.end]
-        around = [o for o in others if candidate.start <= o.start and o.end <= candidate.end]
-        known = [o for o in others if not (o.open or o.condition)]
-        listed = any(
-            (o.end <= candidate.start and _LIST_JOIN.fullmatch(text, o.end, candidate.start))
-            or (candidate.end <= o.start and _LIST_JOIN.fullmatch(text, candidate.end, o.start))
-            for o in known
-        )
-        marked.append(replace(candidate, covered=bool(inside), covers=bool(around), listed=listed))
+        covered = covers = listed = False
+        for other in candidates[max(0, index - 3) : index] + candidates[index + 1 : index + 4]:
+            if other.start <= candidate.start and candidate.end <= other.end:
+                covered = True
+            elif candidate.start <= other.start and other.end <= candidate.end:
+                covers = True
+            elif not listed and not (other.open or other.condition):
+                left, right = (
+                    (other.end, candidate.start)
+                    if other.end <= candidate.start
+                    else (candidate.end, other.start)
+                )
+                listed = left <= right and _LIST_JOIN.fullmatch(text, left, right) is not None
+        if covered or covers or listed:
+            candidate = replace(candidate, covered=covered, covers=covers, listed=listed)
+        marked.append(candidate)
     return marked
 
 
