@@ -34,9 +34,11 @@ def create(
 @db_app.command("refresh")
 @reporting_errors
 def refresh(db: DbOption = None) -> None:
-    """Read every stored source again with this release's extraction and reconcile every drug,
-    in one transaction. Sources whose text this release cannot read keep their facts; they are
-    listed and the exit status is 1."""
+    """Read every stored document again with this release's extraction (after an upgrade).
+
+    Also takes this release's knowledge base and reconciles every drug, in one transaction.
+    Documents whose text this release cannot read keep their facts; they are listed and the
+    exit status is 1."""
     from medinfo.bootstrap import bootstrap
 
     app = bootstrap(db)
