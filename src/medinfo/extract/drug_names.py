@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from medinfo.extract.drug_dictionary import DictionaryEntry, find_in_tokens
+from medinfo.extract.text_cache import per_text
 from medinfo.knowledge.extract_rules import DrugDetectionRules
 from medinfo.knowledge.loading import any_of, load
 
@@ -55,7 +56,7 @@ def _not_medicines() -> re.Pattern[str]:
     return any_of(load(DrugDetectionRules).not_medicines)
 
 
-@lru_cache(maxsize=4096)
+@per_text
 def _mentions(text: str) -> tuple[DrugMention, ...]:
     tokens = list(_TOKEN.finditer(text))
     if not tokens:

@@ -104,4 +104,10 @@ def _names_drug(
     lowered = [text.lower() for text in (*texts, *others)]
     if any(name and name in text for name in names for text in lowered):
         return True
-    return any(m.generic == generic for text in texts for m in find_drug_mentions(text))
+    return generic in _generics_named(texts)
+
+
+@lru_cache(maxsize=KEPT_BLOCKS)
+def _generics_named(texts: tuple[str, ...]) -> frozenset[str]:
+    """The generics of every drug `texts` name (the same for every document's drug)."""
+    return frozenset(m.generic for text in texts for m in find_drug_mentions(text))
