@@ -13,7 +13,6 @@ from medinfo.sources.citation import with_citation
 from medinfo.sources.markup import clean_text
 from medinfo.sources.spans import Span, is_question, split_question, trim
 
-
 # Spans whose settled parts are kept per process: labels of one drug, and the sections a bulk
 # dump repeats, hold the same paragraphs (a few kB each; memory stays flat).
 KEPT_SPANS = 8192
