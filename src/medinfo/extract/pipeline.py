@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -131,21 +130,31 @@ MAX_COPIES_OF_A_CLAIM = 3
 
 def without_repeats(facts: list[ExtractedFact], original: str) -> list[ExtractedFact]:
     """The facts in order, each claim once per wording and at most MAX_COPIES_OF_A_CLAIM times."""
-    copies: Counter[tuple[object, ...]] = Counter()
-    worded: set[tuple[object, ...]] = set()
+    first: dict[tuple[object, ...], ExtractedFact] = {}
+    wordings: dict[tuple[object, ...], list[str]] = {}  # of the kept copies, once compared
     kept = []
     for fact in facts:
         claim = (fact.kind, fact.key, *sorted(fact.attributes.items()))
-        if copies[claim] >= MAX_COPIES_OF_A_CLAIM:
+        if claim not in first:  # most facts: nothing to compare their wording with
+            first[claim] = fact
+            kept.append(fact)
             continue
-        span = original[fact.evidence.start : fact.evidence.end]
-        wording = (*claim, " ".join(span.lower().split()))
-        if wording in worded:
+        seen = wordings.get(claim)
+        if seen is None:
+            seen = wordings[claim] = [_wording(original, first[claim])]
+        if len(seen) >= MAX_COPIES_OF_A_CLAIM:
             continue
-        copies[claim] += 1
-        worded.add(wording)
+        wording = _wording(original, fact)
+        if wording in seen:
+            continue
+        seen.append(wording)
         kept.append(fact)
     return kept
+
+
+def _wording(original: str, fact: ExtractedFact) -> str:
+    """The words of a fact's evidence, in lower case."""
+    return " ".join(original[fact.evidence.start : fact.evidence.end].lower().split())
 
 
 def _drug_names(document: Document, drug: str) -> tuple[str, ...]:
