@@ -30,7 +30,7 @@ from medinfo.services.ingest_tasks import (
     prepare_chunk,
     reconcile_drugs,
 )
-from medinfo.services.monographs import drug_sources, refresh_monograph, save_monograph
+from medinfo.services.monographs import drug_sources, refresh_monograph, save_ready_monograph
 from medinfo.services.pipeline import Pipeline
 from medinfo.services.process_pool import QuietPool
 from medinfo.store.database import Database
@@ -326,8 +326,8 @@ def _reconcile_on_pool(
     monographs = _in_order(pool, reconcile_drugs, _drug_groups(database, drugs), in_flight)
     for reconciled in chunked(monographs, REFRESH_BATCH):
         with database.transaction() as store:
-            for drug, monograph, entries in reconciled:
-                save_monograph(store, drug, monograph, entries)
+            for ready in reconciled:
+                save_ready_monograph(store, ready)
         progress.advance(len(reconciled))
 
 
