@@ -6,12 +6,13 @@ import gc
 import multiprocessing
 import os
 import signal
+import tempfile
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -246,10 +247,12 @@ def _worker_pool(settings: WorkerSettings, jobs: int) -> Iterator[Pool | None]:
         gc.freeze()
         try:
             context = multiprocessing.get_context("fork")
-            with QuietPool(
-                jobs, initializer=_init_pool_worker, initargs=(settings,), context=context
-            ) as pool:
-                yield pool
+            with tempfile.TemporaryDirectory(prefix="medinfo-bulk-") as shared:
+                settings = replace(settings, shared=Path(shared))
+                with QuietPool(
+                    jobs, initializer=_init_pool_worker, initargs=(settings,), context=context
+                ) as pool:
+                    yield pool
         finally:
             gc.unfreeze()
 

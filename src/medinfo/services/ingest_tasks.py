@@ -145,6 +145,8 @@ class WorkerSettings:
     options: DocumentOptions
     # Where workers read the facts of the drugs they reconcile (None: they are sent them).
     database: Database | None = None
+    # The folder where workers share what they read (None: each keeps its own).
+    shared: Path | None = None
 
 
 _settings: WorkerSettings | None = None
@@ -154,6 +156,7 @@ def init_worker(settings: WorkerSettings) -> None:
     """Set the worker's settings (a pool initializer; also used when running in-process)."""
     global _settings
     _settings = settings
+    settings.pipeline.share_readings(settings.shared)
 
 
 def prepare_chunk(chunk: list[Task | Outcome]) -> list[Outcome]:

@@ -43,6 +43,9 @@ class Pipeline:
     # Loads the models extraction would load on first use, and imports the reconcile stage
     # (a bulk run, before forking).
     load_models: Callable[[], None] = field(default_factory=lambda: _nothing)
+    # Shares what extraction reads with the other processes given the same folder (a bulk
+    # run's workers), or stops sharing (None).
+    share_readings: Callable[[Path | None], None] = field(default_factory=lambda: _share_nothing)
 
 
 def real_pipeline() -> Pipeline:
@@ -58,11 +61,22 @@ def real_pipeline() -> Pipeline:
         reconcile_monograph=_reconcile_monograph,
         read_record=_read_record,
         load_models=_load_models,
+        share_readings=_share_readings,
     )
 
 
 def _nothing() -> None:
     return None
+
+
+def _share_nothing(folder: Path | None) -> None:
+    return None
+
+
+def _share_readings(folder: Path | None) -> None:
+    from medinfo.extract.repeated_blocks import share_blocks
+
+    share_blocks(folder)
 
 
 def _load_models() -> None:
