@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import shutil
 import signal
 import tempfile
 import threading
@@ -50,6 +51,10 @@ GROUPS_IN_FLIGHT = 4
 # Garbage collector thresholds during a run (allocations before a young collection, young
 # collections before a middle one, middle ones before a full one; Python's are 700, 10, 10).
 GC_THRESHOLDS = (10_000, 10, 100)
+# Where a run's workers share what they read: a folder named after the run's process, in
+# memory when the system has a place for it (else the temporary folder).
+SHARED_MEMORY = "/dev/shm"
+SHARED_PREFIX = "medinfo-bulk-"
 # How often a worker checks that its main process is still there.
 PARENT_POLL_SECONDS = 0.5
 # How many failures the report keeps (the count covers all of them).
@@ -247,14 +252,49 @@ def _worker_pool(settings: WorkerSettings, jobs: int) -> Iterator[Pool | None]:
         gc.freeze()
         try:
             context = multiprocessing.get_context("fork")
-            with tempfile.TemporaryDirectory(prefix="medinfo-bulk-") as shared:
-                settings = replace(settings, shared=Path(shared))
+            with _shared_folder() as shared:
+                settings = replace(settings, shared=shared)
                 with QuietPool(
                     jobs, initializer=_init_pool_worker, initargs=(settings,), context=context
                 ) as pool:
                     yield pool
         finally:
             gc.unfreeze()
+
+
+@contextmanager
+def _shared_folder() -> Iterator[Path]:
+    """A folder only this run uses, where its workers share what they read: in memory
+    (/dev/shm) where there is one, as writing a file there costs ~15 times less CPU than on
+    disk. Folders left by runs that were killed (their process is gone) are removed first."""
+    memory = Path(SHARED_MEMORY)
+    base = memory if memory.is_dir() and os.access(memory, os.W_OK | os.X_OK) else None
+    _remove_orphans(Path(base or tempfile.gettempdir()))
+    with tempfile.TemporaryDirectory(prefix=f"{SHARED_PREFIX}{os.getpid()}-", dir=base) as folder:
+        yield Path(folder)
+
+
+def _remove_orphans(base: Path) -> None:
+    """Remove the shared folders of runs whose main process is gone."""
+    for folder in base.glob(f"{SHARED_PREFIX}*-*"):
+        pid = folder.name.removeprefix(SHARED_PREFIX).split("-", 1)[0]
+        try:
+            mine = folder.stat().st_uid == os.getuid()
+        except OSError:  # removed meanwhile
+            continue
+        if mine and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of that id exists (perhaps another user's)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @contextmanager

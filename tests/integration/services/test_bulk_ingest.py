@@ -19,6 +19,7 @@ from sqlalchemy import text
 
 from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import Monograph
+from medinfo.services import bulk_ingest
 from medinfo.services.bulk_ingest import ingest_bulk, refresh_stale_monographs
 from medinfo.services.ingest_tasks import count_tasks, wants_bulk
 from medinfo.services.pipeline import Pipeline
@@ -272,3 +273,37 @@ def _passages(database: Database) -> list[tuple[Any, ...]]:
     query = text("SELECT drug, kind, ref, source, start, stop, body, terms FROM search_documents")
     with database.reader() as store:
         return sorted(tuple(row) for row in store.connection.execute(query))
+
+
+def test_workers_share_what_they_read_in_one_folder_the_run_removes(
+    database: Database, pipeline: Pipeline, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = tmp_path / "memory"
+    base.mkdir()
+    monkeypatch.setattr(bulk_ingest, "SHARED_MEMORY", str(base))
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    orphan = base / f"{bulk_ingest.SHARED_PREFIX}{finished.stdout.strip()}-left"  # a killed run's
+    orphan.mkdir()
+    running = base / f"{bulk_ingest.SHARED_PREFIX}{os.getpid()}-running"  # a run going on
+    running.mkdir()
+    seen = tmp_path / "seen.txt"
+
+    def share(folder: Path | None) -> None:
+        if folder is not None:
+            with seen.open("a", encoding="utf-8") as handle:
+                handle.write(f"{folder} {folder.is_dir()}\n")
+
+    sharing = dataclasses.replace(pipeline, share_readings=share)
+    report = ingest_bulk(database, sharing, [_jsonl(tmp_path / "d.jsonl", RECORDS)], jobs=2)
+    assert (report.added, report.failed) == (4, 1)  # one record has no label section
+    lines = seen.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2  # each worker
+    (shared,) = {line.split()[0] for line in lines}
+    assert Path(shared).parent == base
+    assert {line.split()[1] for line in lines} == {"True"}
+    assert sorted(path.name for path in base.iterdir()) == [running.name]
