@@ -74,9 +74,11 @@ def _share_nothing(folder: Path | None) -> None:
 
 
 def _share_readings(folder: Path | None) -> None:
+    from medinfo.extract.adverse_reactions import share_reactions
     from medinfo.extract.repeated_blocks import share_blocks
 
     share_blocks(folder)
+    share_reactions(folder)
 
 
 def _load_models() -> None:
