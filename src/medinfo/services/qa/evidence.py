@@ -118,7 +118,8 @@ def best_sentences(
     question's own content words; `required` phrases (a population's names) must appear.
     """
     own = stems(reading.text, ignore)
-    if not own:
+    on_topic = _on_topic_words(reading)
+    if not own and not on_topic:
         return []
     asked = set(own)
     for medicine in load_medicine_index().named_in(reading.text, set(ignore)):
@@ -144,6 +145,10 @@ def best_sentences(
     scored_all: list[tuple[float, int, bool, Passage, str]] = []
     for passage, sentence, words, shared in candidates:
         in_section = bool(reading.sections) and passage.section in reading.sections
+        if on_topic:  # quotes must name the topic: naming it counts as its section
+            if not mentions_any(sentence, on_topic):
+                continue
+            in_section = True
         if not shared and not in_section:
             continue
         score = (  # a sentence sharing no question word only fills in: section counts once
@@ -168,6 +173,14 @@ def best_sentences(
     if any(trust.get(s.passage.source, lowest) > lowest for s in found if s.asked):
         found = [s for s in found if trust.get(s.passage.source, lowest) > lowest]
     return found
+
+
+def _on_topic_words(reading: Reading) -> tuple[str, ...]:
+    """The topic words a quote must name, for the intents listed in `quotes_on_topic`."""
+    vocabulary = load_vocabulary()
+    if reading.intent.value not in vocabulary.quotes_on_topic:
+        return ()
+    return vocabulary.topic_words.get(reading.intent.value, ())
 
 
 def _shared(asked: set[str], words: set[str], spelled: list[str]) -> set[str]:
@@ -223,8 +236,11 @@ def with_evidence(
     found = best_sentences(monograph, reading, passages, ignore, required)
     if child:
         found = [sentence for sentence in found if not names_a_dose(sentence.text)]
+    on_topic = _on_topic_words(reading)
+    if on_topic:  # "what if i took too much": never a dosing table
+        found = [sentence for sentence in found if mentions_any(sentence.text, on_topic)]
+    topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
     if draft is None:
-        topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
         found = [
             sentence
             for sentence in found

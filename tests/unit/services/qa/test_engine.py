@@ -288,3 +288,33 @@ def test_answer_question_about_a_child_never_quotes_a_dose(lookup: InMemoryMonog
     passages.add_text("tizanidine", "tz7", text)
     answer = answer_question("can my 5 year old take zanaflex", lookup, passages=passages)
     assert "2 mg" not in answer.answer
+
+
+def test_answer_question_overdose_without_overdose_facts_abstains_after_the_emergency_line(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("what happens if my brother takes too much zanaflex", lookup)
+    assert answer.intent is Intent.OVERDOSE
+    assert answer.answer.startswith("If someone may have taken too much")
+    assert not answer.answerable
+    assert "mg" not in answer.answer  # the maximum daily dose does not say what an overdose does
+
+
+def test_answer_question_overdose_quotes_only_sentences_about_overdose(
+    lookup: InMemoryMonographs,
+) -> None:
+    from medinfo.services.qa import InMemoryPassages
+
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine",
+        "tz1",
+        "The usual dose is 2 mg three times a day and most people take much less.\n\n"
+        "After an overdose of tizanidine, care is supportive and the heart is watched.",
+    )
+    answer = answer_question(
+        "my brother swallowed a whole bottle of tizanidine", lookup, passages=passages
+    )
+    assert answer.answerable
+    assert "supportive" in answer.answer
+    assert "2 mg three times" not in answer.answer
