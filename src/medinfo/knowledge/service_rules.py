@@ -88,6 +88,7 @@ class AnswerTerms(KnowledgeFile):
     topic_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     quotes_on_topic: tuple[str, ...] = ()
     context_words: tuple[str, ...] = ()
+    general_effect_words: tuple[str, ...] = ()
     use_stop_words: tuple[str, ...] = ()
     dose_populations: dict[str, str] = Field(default_factory=dict)
     older_age_pattern: Pattern | None = None

@@ -25,6 +25,7 @@ from medinfo.services.qa.drug_mentions import (
     MonographLookup,
     is_context,
     second_monograph,
+    without_names,
 )
 from medinfo.services.qa.evidence import with_evidence
 from medinfo.services.qa.intents import Reading, read_question
@@ -41,6 +42,7 @@ from medinfo.services.qa.several import answer_other_clauses
 from medinfo.services.qa.topic import Topic, named_effects, own_names
 from medinfo.services.qa.uses import (
     asked_effect,
+    bare_effect,
     asked_use,
     is_unlisted_effect,
     is_unlisted_use,
@@ -130,7 +132,11 @@ def _answer(
         return abstain_child_dose(reading, monograph.drug, name)
     use = asked_use(reading.question) if reading.intent is Intent.INDICATION else None
     effects = reading.intent in {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS}
-    effect = asked_effect(reading.question) if effects else None
+    effect = None
+    if effects:  # "can it cause hair loss", or a fragment naming only the effect
+        effect = asked_effect(reading.question) or bare_effect(
+            without_names(reading.question, monograph)
+        )
     dosing = reading.intent in {Intent.DOSAGE, Intent.MAX_DOSE}
     population = asked_population(Topic.of(reading)) if dosing else None
     if population:

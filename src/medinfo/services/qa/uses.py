@@ -106,6 +106,30 @@ def asked_effect(text: str) -> str | None:
     return asked_use(text, _ASKED_EFFECT)
 
 
+_CONNECTORS = frozenset({"and", "with", "plus", "on", "after", "from"})
+_BARE_WORDS = 3  # a bare phrase this long at most names one thing ("memory loss")
+
+
+def bare_effect(question: str) -> str | None:
+    """The phrase a fragment question names beside the drug and nothing else ("<drug> hair
+    loss?", "<drug> and memory loss?"): its first clause, the drug's names already blanked
+    out (`question` as `without_names` gives it), without a leading "and"/"with". None when
+    the clause asks something (a question word), is longer than a name, or names effects in
+    general ("side effects")."""
+    vocabulary = load_vocabulary()
+    first = re.split(r"[?.!,;]", question.lower(), maxsplit=1)[0]
+    if re.search(r"\d", first):  # "started 5mg": a story, not a name
+        return None
+    words = re.findall(r"[a-z][a-z'-]*", first)
+    while words and words[0] in _CONNECTORS:
+        words.pop(0)
+    if not 1 <= len(words) <= _BARE_WORDS:
+        return None
+    if any(w in vocabulary.use_stop_words or w in vocabulary.general_effect_words for w in words):
+        return None
+    return " ".join(words)
+
+
 def is_unlisted_effect(monograph: Monograph, effect: str) -> bool:
     """Whether the asked effect shares no meaningful word with any listed side effect or the
     everyday words for it (a word counts when the first five letters agree: "hallucinate" is
