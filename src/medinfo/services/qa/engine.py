@@ -28,6 +28,7 @@ from medinfo.services.qa.drug_mentions import (
     without_names,
 )
 from medinfo.services.qa.evidence import with_evidence
+from medinfo.services.qa.grounding import speaks_to
 from medinfo.services.qa.intents import Reading, read_question
 from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.pairs import add_other_side, unlisted_pair, with_catalog_medicine
@@ -42,8 +43,8 @@ from medinfo.services.qa.several import answer_other_clauses
 from medinfo.services.qa.topic import Topic, named_effects, own_names
 from medinfo.services.qa.uses import (
     asked_effect,
-    bare_effect,
     asked_use,
+    bare_effect,
     is_unlisted_effect,
     is_unlisted_use,
     unlisted_use_draft,
@@ -166,7 +167,7 @@ def _answer(
         note = unlisted_pair(draft, monograph, reading, monographs)
         if note is not None:
             return abstain_uncovered(reading, monograph.drug, name, note)
-    if draft is None:
+    if draft is None or not speaks_to(draft, reading, monograph):
         return abstain_uncovered(reading, monograph.drug, name)
     opening = [EMERGENCY] if needs_emergency_line(reading) else []
     also = secondary_lines(reading, monograph.drug, draft.sentences)
