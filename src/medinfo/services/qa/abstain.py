@@ -126,7 +126,8 @@ def _opening(reading: Reading) -> list[str]:
 
 def abstain_for_concern(reading: Reading, concern: Concern, drug: str | None, name: str) -> Answer:
     """Decline a question about a pet, a diagnosis or judgement, a price, the law, a drug test
-    or a comparison (intent `alternatives`: which medicine instead; the rest `other`)."""
+    or a comparison (intent `alternatives`: which medicine instead; a judgement keeps the
+    topic it judges, "is my dose ok" is a dose question; the rest `other`)."""
     lines = [_CONCERN_MESSAGES[concern].format(drug=name)]
     safety = SAFETY_LINES.get(reading.intent)
     if safety and concern is not Concern.ANIMAL:
@@ -136,6 +137,8 @@ def abstain_for_concern(reading: Reading, concern: Concern, drug: str | None, na
     else:
         lines[:0] = _opening(reading)
     intent = Intent.ALTERNATIVES if concern is Concern.COMPARISON else Intent.OTHER
+    if concern is Concern.JUDGEMENT and reading.intent is not Intent.OTHER:
+        intent = reading.intent  # "is 5 mg ok?" still asks about the dose
     return _finish(reading, drug, lines, intent)
 
 

@@ -77,3 +77,29 @@ def test_answer_question_adds_the_precaution_for_a_named_condition(
     assert answer.answerable
     assert "liver disease" in answer.answer
     assert ("tz1", 900) in [(c.source, c.start) for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much weight will i gain on zanaflex",
+        "what blood pressure should i aim for on zanaflex",
+        "do i really need zanaflex or can i fix it with exercise",
+        "zanaflex 4 mg at night ok",
+    ],
+)
+def test_answer_question_declines_judging_the_askers_own_case(
+    question: str, lookup: InMemoryMonographs
+) -> None:
+    answer = answer_question(question, lookup)
+    assert not answer.answerable
+    assert "cannot judge your own case" in answer.answer
+
+
+def test_answer_question_declines_comparisons_and_saving_money(lookup: InMemoryMonographs) -> None:
+    for question in (
+        "zanaflex or baclofen, which one has fewer side effects",
+        "what is the best muscle pill for me, zanaflex or something else",
+        "can i split zanaflex to save money",
+    ):
+        assert not answer_question(question, lookup).answerable
