@@ -8,6 +8,7 @@ from medinfo.domain.answers import Answer, Intent
 from medinfo.domain.catalog import CatalogDrug
 from medinfo.domain.monograph import DISCLAIMER, UNKNOWN
 from medinfo.services.qa.intents import Concern, Reading
+from medinfo.services.qa.phrasing import Draft
 
 EMERGENCY = (
     "If someone may have taken too much, has trouble breathing, is very drowsy or cannot be "
@@ -181,12 +182,19 @@ def abstain_child_dose(reading: Reading, drug: str, name: str) -> Answer:
     return _finish(reading, drug, [*_opening(reading), *lines], reading.intent)
 
 
-def abstain_uncovered(reading: Reading, drug: str, name: str, said: str = "") -> Answer:
+def abstain_uncovered(
+    reading: Reading, drug: str, name: str, said: str = "", partial: Draft | None = None
+) -> Answer:
     """Decline a topic the drug's sources do not cover, keeping the topic's safety line;
-    `said` names what exactly they do not cover."""
+    `said` names what exactly they do not cover, and `partial` what they do say around it
+    (cited: "tell your doctor about kidney disease", never a dose)."""
     lines = [f"{said or f'The sources medinfo has for {name} do not cover this.'} {UNKNOWN}"]
+    if partial is not None:
+        lines += partial.sentences
     safety = SAFETY_LINES.get(reading.intent)
     if safety:
         lines.append(safety.format(drug=name))
     lines += secondary_lines(reading, name, lines)
-    return _finish(reading, drug, [*_opening(reading), *lines], reading.intent)
+    answer = _finish(reading, drug, [*_opening(reading), *lines], reading.intent)
+    cited = partial.citations if partial is not None else []
+    return answer.model_copy(update={"citations": list(cited)})

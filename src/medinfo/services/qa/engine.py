@@ -141,10 +141,12 @@ def _answer(
     dosing = reading.intent in {Intent.DOSAGE, Intent.MAX_DOSE}
     population = asked_population(Topic.of(reading)) if dosing else None
     if population:
-        draft = population_draft(monograph, population, passages, asked_age(question))
-        if draft is None:
+        found = population_draft(monograph, population, passages, asked_age(question))
+        if found is None or not found.gives_dose:  # care advised, but no dose for them
             said = f"The sources give no dose of {name} for {population_name(population)}."
-            return abstain_uncovered(reading, monograph.drug, name, said)
+            partial = found.draft if found is not None else None
+            return abstain_uncovered(reading, monograph.drug, name, said, partial)
+        draft = found.draft
     elif effect and is_unlisted_effect(monograph, effect):
         draft = unlisted_use_draft(monograph, effect, passages, "side effects")
         if draft is None:

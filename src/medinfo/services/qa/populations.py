@@ -4,6 +4,7 @@ group's facts only, never with the general adult figure."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from medinfo.domain.answers import Citation
@@ -125,18 +126,29 @@ def _dose_sentence(
     return ("… " if start else "") + sentence[start:], citation
 
 
+@dataclass(frozen=True)
+class PopulationDraft:
+    """What the sources say about a group's dosing, and whether it states a dose for them
+    (an amount or a kidney-function adjustment) or only that they need care."""
+
+    draft: Draft
+    gives_dose: bool
+
+
 def population_draft(
     monograph: Monograph,
     population: str,
     passages: PassageSearch | None = None,
     age: int | None = None,
-) -> Draft | None:
+) -> PopulationDraft | None:
     """What the sources say about dosing for the group (`age`: the asker's, when given);
     None when they say nothing."""
     draft = Draft()
     found = _dose_sentence(monograph, population, passages, age)
+    gives_amount = False
     if found is not None:
         sentence, citation = found
+        gives_amount = bool(_AMOUNT.search(sentence))
         title = source_titles(monograph, [citation.source])
         draft.say(f"For {population_name(population)}, {title} says: {quote(sentence)}")
         draft.add(citation)
@@ -155,8 +167,10 @@ def population_draft(
             draft.say(line, caution)
     if not draft.sentences:
         return None
+    if not (gives_amount or (monograph.dosing.renal_adjustment and population == "kidney disease")):
+        return PopulationDraft(draft, gives_dose=False)  # care advised, but no dose for them
     draft.say(
         f"The sources give no separate dose figure beyond this for {population_name(population)}: "
         "the dose must come from the prescriber, who knows the person's condition."
     )
-    return draft
+    return PopulationDraft(draft, gives_dose=True)

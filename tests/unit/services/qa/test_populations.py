@@ -35,10 +35,15 @@ def test_answer_question_population_without_facts_says_so(lookup: InMemoryMonogr
     assert "people with kidney disease" in answer.answer
 
 
-def test_answer_question_population_precaution_is_cited(lookup: InMemoryMonographs) -> None:
+def test_answer_question_population_precaution_without_a_dose_declines_and_cites_it(
+    lookup: InMemoryMonographs,
+) -> None:
+    """Care advised for the group is not a dose for it: declined, the precaution still said."""
     answer = answer_question("max dose of zanaflex if i have liver problems", lookup)
-    assert answer.answerable
-    assert answer.citations
+    assert not answer.answerable
+    assert "no dose of tizanidine for people with liver disease" in answer.answer
+    assert "liver disease" in answer.answer.split("The sources give no dose")[1]
+    assert ("tz1", 900) in [(c.source, c.start) for c in answer.citations]
 
 
 def test_answer_question_population_quotes_the_group_dose_sentence(
