@@ -22,6 +22,9 @@ from medinfo.services.qa.vocabulary import load_vocabulary
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=\S)[^.!?]*)*[.!?]?")
 _WORD = re.compile(r"[a-z0-9]+")
+_ROW_BREAK = re.compile(r"\|[ \t]*\n?[ \t]*\||\|[ \t]*\n")  # "| |" between two rows
+_SEPARATOR_ROW = re.compile(r"(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|")  # "|---|---|"
+_SEPARATOR = re.compile(r"^[-:| ]*$")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
 _WINDOW = 240
 _CANDIDATES = 8
@@ -58,11 +61,26 @@ def stems(text: str, ignore: frozenset[str] = frozenset()) -> set[str]:
     return {stem(word) for word in content_words(text) if word not in ignore}
 
 
+def _blocks(text: str) -> list[str]:
+    """A passage cut between table rows ("| Omeprazole | less effect | | Aspirin | ..."), as
+    stored on one line or on several: a row is a sentence of its own, not a run-on with the
+    whole table; separator rows ("|---|---|") are dropped."""
+    rows = _ROW_BREAK.split(_SEPARATOR_ROW.sub("|", text))
+    if len(rows) == 1:
+        return [text]
+    kept = [row.strip().strip("|").strip() for row in rows]
+    return [row for row in kept if row and not _SEPARATOR.match(row)]
+
+
 def _sentences(text: str) -> list[tuple[str, str]]:
     """The sentences of a passage, each with the text to quote for it: itself, or for a
     question the source asks ("Can I drink alcohol with it?") the sentence answering it.
     A table row run together counts as one sentence, clipped later."""
-    found = [" ".join(match.group().split()) for match in _SENTENCE.finditer(text)]
+    found = [
+        " ".join(match.group().split())
+        for block in _blocks(text)
+        for match in _SENTENCE.finditer(block)
+    ]
     found = [sentence for sentence in found if len(sentence) > 12]
     pairs = []
     for index, sentence in enumerate(found):

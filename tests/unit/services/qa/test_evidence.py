@@ -85,3 +85,19 @@ def test_a_post_is_never_quoted(lookup: InMemoryMonographs) -> None:
         "missed a tizanidine dose, take two next morning?", lookup, passages=passages
     )
     assert "catch up" not in answer.answer
+
+
+def test_table_rows_are_sentences_of_their_own() -> None:
+    from medinfo.services.qa.evidence import _blocks
+
+    one_line = (
+        "| Medicine | Effect | |---|---| | Antacids | less absorbed | | Iron | less absorbed |"
+    )
+    assert _blocks(one_line) == [
+        "Medicine | Effect",
+        "Antacids | less absorbed",
+        "Iron | less absorbed",
+    ]
+    lines = "Before the table.\n| Medicine | Effect |\n|---|---|\n| Antacids | less absorbed |\n"
+    assert _blocks(lines)[-1] == "Antacids | less absorbed"
+    assert _blocks("No table here. Two sentences.") == ["No table here. Two sentences."]
