@@ -113,3 +113,25 @@ def test_read_question_keeps_a_second_topic_with_a_warning() -> None:
     reading = read_question("ok to have a few beers on zanaflex and then drive home")
     assert reading.intent is Intent.ALCOHOL
     assert Intent.DRIVING in reading.also
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("how many of these can i take before bed", Intent.MAX_DOSE),
+        ("zanaflex 4mg how to take", Intent.HOW_TO_TAKE),
+        ("forgot two doses over the weekend, what now", Intent.MISSED_DOSE),
+        ("tramadol 50mg four times a day for a sprain, for how many days", Intent.DURATION),
+        ("how quickly do they raise the dose", Intent.DOSAGE),
+        ("the gp put me on 20mg right away, is that usual", Intent.DOSAGE),
+        ("the syrup, how long is it good once opened", Intent.STORAGE),
+        ("can men take estradiol", Intent.INDICATION),
+        ("is it safe for a 12 year old", Intent.INDICATION),
+        ("is zanaflex the same medicine as sirdalud", Intent.INDICATION),
+        ("is there an antidote if he took too many", Intent.OVERDOSE),
+        ("should i pause it before my dental work", Intent.PRECAUTIONS),
+        ("do i have to stop drinking grapefruit juice on it", Intent.INTERACTION),
+    ],
+)
+def test_read_question_reads_session7_phrasings(question: str, intent: Intent) -> None:
+    assert read_question(question).intent is intent
