@@ -12,7 +12,7 @@ from medinfo.domain.answers import Citation
 from medinfo.domain.monograph import Monograph
 from medinfo.domain.source_kinds import Reliability
 from medinfo.services.qa.abstain import SAFETY_LINES, names_a_dose
-from medinfo.services.qa.intents import Concern, Reading
+from medinfo.services.qa.intents import Concern, Reading, load_intent_rules
 from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.passages import Passage, PassageSearch, content_words
 from medinfo.services.qa.phrasing import Draft, source_titles
@@ -33,6 +33,7 @@ _CLOSE = 0.5  # ... each scoring at least this share of the best one
 _MIN_PASSAGES = 2  # passages always read...
 _TEXT_BUDGET = 8000  # ...and then only while their text stays within this many characters
 _KEPT = 12  # best sentences checked and returned
+_STRONG = 3.0  # a cue this heavy names the intent's topic on its own
 _PREFIX = 4  # a question word this long also matches longer words it starts
 
 
@@ -212,6 +213,26 @@ def _shared(asked: set[str], words: set[str], spelled: list[str]) -> set[str]:
     return shared
 
 
+def _cue_words(reading: Reading) -> tuple[str, ...]:
+    """The intent's strong cues ("make up for", "storage") that share no word with the
+    question: a sentence holding one says more than the asked word it already shares."""
+    rule = load_intent_rules().rule(reading.intent)
+    if rule is None:
+        return ()
+    asked = {stem(word) for word in _WORD.findall(reading.text)}
+    return tuple(
+        cue
+        for cue, weight in rule.cues.cues.items()
+        if weight >= _STRONG and not asked & {stem(word) for word in cue.split()}
+    )
+
+
+def _holds_phrase(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `phrases` as whole words."""
+    words = " " + " ".join(_WORD.findall(text.lower())) + " "
+    return any(f" {phrase} " in words for phrase in phrases)
+
+
 def needed_share(reading: Reading, ignore: frozenset[str]) -> int:
     """How many of the question's words a sentence must share to be quoted on its own."""
     return min(2, len(stems(reading.text, ignore)))
@@ -259,12 +280,15 @@ def with_evidence(
         found = [sentence for sentence in found if mentions_any(sentence.text, on_topic)]
     topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
     if draft is None:
+        cues = _cue_words(reading)
         found = [
             sentence
             for sentence in found
             if sentence.in_section
             or (
-                sentence.asked >= needed_share(reading, ignore)
+                # a strong cue of the intent the question did not use counts as a shared word
+                sentence.asked + int(sentence.asked > 0 and _holds_phrase(sentence.text, cues))
+                >= needed_share(reading, ignore)
                 and (
                     sentence.asked >= 2
                     or not topic_words
