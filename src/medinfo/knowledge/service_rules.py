@@ -89,6 +89,7 @@ class AnswerTerms(KnowledgeFile):
     quotes_on_topic: tuple[str, ...] = ()
     context_words: tuple[str, ...] = ()
     general_effect_words: tuple[str, ...] = ()
+    own_condition_pattern: Pattern | None = None
     use_stop_words: tuple[str, ...] = ()
     dose_populations: dict[str, str] = Field(default_factory=dict)
     older_age_pattern: Pattern | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from medinfo.domain.answers import Answer, Intent
@@ -49,8 +50,10 @@ from medinfo.services.qa.uses import (
     is_unlisted_use,
     unlisted_use_draft,
 )
+from medinfo.services.qa.vocabulary import load_vocabulary
 
 MAX_QUESTION_LENGTH = 2000
+_STRONG = 3.0  # an intent score from this up rests on a strong cue
 # Intents the engine composes apart but reports as a wider one: weight gain is a side effect.
 _REPORTED = {Intent.WEIGHT_GAIN: Intent.SIDE_EFFECTS}
 
@@ -61,6 +64,9 @@ def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
     combination. A side-effect question naming only effects the sources list as serious asks
     about serious side effects."""
     effects = {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS}
+    if reading.intent in effects and reading.score < _STRONG and _states_own_condition(reading):
+        # "i had low blood pressure last year, can i use it": the asker's history
+        return replace(reading, intent=Intent.PRECAUTIONS)
     if reading.intent in effects:
         named = named_effects(monograph, Topic.of(reading))
         if named and all(effect.serious for effect in named):
@@ -79,6 +85,34 @@ def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
     if load_medicine_index().named_in(topic.folded, own_names(monograph)):
         return replace(reading, intent=Intent.INTERACTION)
     return reading
+
+
+def _other_medicine_outside(reading: Reading, monograph: Monograph, use: str) -> bool:
+    """Whether the question names another medicine that is not part of the asked use
+    ("alcohol cravings" and "opioid addiction" are uses, not second medicines)."""
+    named = load_medicine_index().named_in(Topic.of(reading).folded, own_names(monograph))
+    return any(medicine.typed not in use.lower() for medicine in named)
+
+
+def _states_own_condition(reading: Reading) -> bool:
+    """Whether the question says the asker has or had a condition ("i had a stroke")."""
+    pattern = load_vocabulary().own_condition_pattern
+    return bool(pattern) and re.search(pattern, reading.text) is not None
+
+
+def _named_effect_instead(reading: Reading, monograph: Monograph) -> Reading:
+    """A question whose intent the facts cannot answer but that names one of the drug's listed
+    side effects ("confusion in the elderly", no precaution for older adults) asks about that
+    effect: fact first."""
+    if reading.intent in {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS, Intent.OTHER}:
+        return reading
+    if _states_own_condition(reading):
+        return reading  # "had a heart attack 4 months ago": the asker's condition, no effect
+    named = named_effects(monograph, Topic.of(reading), whole=True)
+    if not named:
+        return reading
+    serious = all(effect.serious for effect in named)
+    return replace(reading, intent=Intent.SERIOUS_SIDE_EFFECTS if serious else Intent.SIDE_EFFECTS)
 
 
 def answer_question(
@@ -132,6 +166,10 @@ def _answer(
     if is_child_dose(reading):
         return abstain_child_dose(reading, monograph.drug, name)
     use = asked_use(reading.question) if reading.intent is Intent.INDICATION else None
+    if use and _other_medicine_outside(reading, monograph, use):
+        # "atorvastatin + colchicine for gout": the use is the other medicine's; the
+        # question is about taking the two together
+        reading, use = replace(reading, intent=Intent.INTERACTION), None
     effects = reading.intent in {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS}
     effect = None
     if effects:  # "can it cause hair loss", or a fragment naming only the effect
@@ -158,9 +196,11 @@ def _answer(
             said = f"The sources do not list {use} among the uses of {monograph.drug}."
             return abstain_uncovered(reading, monograph.drug, name, said)
     else:
-        draft = answer_other_clauses(
-            compose_answer(monograph, reading), monograph, reading, names, monographs
-        )
+        composed = compose_answer(monograph, reading)
+        if composed is None:  # nothing on the intent's topic: a listed effect it names?
+            reading = _named_effect_instead(reading, monograph)
+            composed = compose_answer(monograph, reading)
+        draft = answer_other_clauses(composed, monograph, reading, names, monographs)
         draft = with_evidence(draft, monograph, reading, passages)
     if draft is not None and reading.intent is Intent.INTERACTION:
         other = second_monograph(question, monograph, monographs)

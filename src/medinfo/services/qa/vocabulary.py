@@ -43,6 +43,7 @@ class Vocabulary:
     quotes_on_topic: frozenset[str] = frozenset()
     context_words: frozenset[str] = frozenset()
     general_effect_words: frozenset[str] = frozenset()
+    own_condition_pattern: str = ""
     use_stop_words: frozenset[str] = frozenset()
     dose_populations: dict[str, str] = field(default_factory=dict)
     older_age_pattern: str = ""
@@ -78,6 +79,7 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         quotes_on_topic=frozenset(raw.quotes_on_topic),
         context_words=frozenset(word.lower() for word in raw.context_words),
         general_effect_words=frozenset(word.lower() for word in raw.general_effect_words),
+        own_condition_pattern=raw.own_condition_pattern or "",
         dose_populations={term_key(k): v for k, v in raw.dose_populations.items()},
         older_age_pattern=raw.older_age_pattern or "",
         older_age_source_pattern=raw.older_age_source_pattern or "",

@@ -318,3 +318,20 @@ def test_answer_question_overdose_quotes_only_sentences_about_overdose(
     assert answer.answerable
     assert "supportive" in answer.answer
     assert "2 mg three times" not in answer.answer
+
+
+def test_answer_question_falls_back_to_a_listed_effect_the_question_names(
+    lookup: InMemoryMonographs,
+) -> None:
+    """No precaution for older adults, but dry mouth is a listed effect: fact first."""
+    answer = answer_question("zanaflex dry mouth in the elderly", lookup)
+    assert answer.answerable
+    assert "dry mouth" in answer.answer
+    assert answer.intent in {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS}
+
+
+def test_answer_question_never_reads_the_askers_condition_as_an_effect(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("i had low blood pressure last year, can i use zanaflex", lookup)
+    assert "is a serious side effect" not in answer.answer
