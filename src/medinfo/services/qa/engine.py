@@ -34,6 +34,7 @@ from medinfo.services.qa.intents import Reading, read_question
 from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.pairs import add_other_side, unlisted_pair, with_catalog_medicine
 from medinfo.services.qa.passages import PassageSearch
+from medinfo.services.qa.phrasing import Draft
 from medinfo.services.qa.populations import (
     asked_age,
     asked_population,
@@ -178,6 +179,7 @@ def _answer(
         )
     dosing = reading.intent in {Intent.DOSAGE, Intent.MAX_DOSE}
     population = asked_population(Topic.of(reading)) if dosing else None
+    draft: Draft | None
     if population:
         found = population_draft(monograph, population, passages, asked_age(question))
         if found is None or not found.gives_dose:  # care advised, but no dose for them
