@@ -161,6 +161,7 @@ def best_sentences(
     held = Counter(word for *_rest, shared in candidates for word in shared)
     total = len(candidates) + 1
     weight = {word: 1.0 + math.log(total / (count + 0.5)) for word, count in held.items()}
+    topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
     scored_all: list[tuple[float, int, bool, Passage, str]] = []
     for passage, sentence, words, shared in candidates:
         in_section = bool(reading.sections) and passage.section in reading.sections
@@ -168,6 +169,8 @@ def best_sentences(
             if not mentions_any(sentence, on_topic):
                 continue
             in_section = True
+        elif not shared and _names_topic_twice(sentence, topic_words):
+            in_section = True  # "a pink, round tablet": on the topic without the asked words
         if not shared and not in_section:
             continue
         score = (  # a sentence sharing no question word only fills in: section counts once
@@ -192,6 +195,15 @@ def best_sentences(
     if any(trust.get(s.passage.source, lowest) > lowest for s in found if s.asked):
         found = [s for s in found if trust.get(s.passage.source, lowest) > lowest]
     return found
+
+
+def _names_topic_twice(sentence: str, words: tuple[str, ...]) -> bool:
+    """Whether a sentence names two of an intent's topic words ("pink", "round"): it speaks
+    of the topic even without the question's words."""
+    if not words:
+        return False
+    lowered = " " + " ".join(_WORD.findall(sentence.lower()))
+    return sum(f" {word}" in lowered for word in words) >= 2
 
 
 def _on_topic_words(reading: Reading) -> tuple[str, ...]:

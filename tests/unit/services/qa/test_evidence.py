@@ -101,3 +101,15 @@ def test_table_rows_are_sentences_of_their_own() -> None:
     lines = "Before the table.\n| Medicine | Effect |\n|---|---|\n| Antacids | less absorbed |\n"
     assert _blocks(lines)[-1] == "Antacids | less absorbed"
     assert _blocks("No table here. Two sentences.") == ["No table here. Two sentences."]
+
+
+def test_a_sentence_naming_the_topic_twice_answers_without_the_asked_words(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine", "tz1", "Zanaflex tablets for sale.\n\nEach one is a white, oval tablet."
+    )
+    answer = answer_question("what colour is the zanaflex pill", lookup, passages=passages)
+    assert answer.answerable
+    assert "white, oval tablet" in answer.answer
