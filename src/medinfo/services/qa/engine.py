@@ -38,6 +38,7 @@ from medinfo.services.qa.phrasing import Draft
 from medinfo.services.qa.populations import (
     asked_age,
     asked_population,
+    group_names,
     population_draft,
     population_name,
 )
@@ -93,6 +94,24 @@ def _other_medicine_outside(reading: Reading, monograph: Monograph, use: str) ->
     ("alcohol cravings" and "opioid addiction" are uses, not second medicines)."""
     named = load_medicine_index().named_in(Topic.of(reading).folded, own_names(monograph))
     return any(medicine.typed not in use.lower() for medicine in named)
+
+
+def _with_group_dose(
+    draft: Draft | None,
+    monograph: Monograph,
+    group: str,
+    passages: PassageSearch | None,
+    age: int | None,
+) -> Draft | None:
+    """A precautions answer about a dose population, with what the sources give as that
+    group's dose (never the general adult figure) first."""
+    found = population_draft(monograph, group, passages, age)
+    if found is None or not found.gives_dose:
+        return draft
+    if draft is not None:
+        found.draft.sentences.extend(s for s in draft.sentences if s not in found.draft.sentences)
+        found.draft.add(*draft.citations)
+    return found.draft
 
 
 def _states_own_condition(reading: Reading) -> bool:
@@ -203,7 +222,11 @@ def _answer(
             reading = _named_effect_instead(reading, monograph)
             composed = compose_answer(monograph, reading)
         draft = answer_other_clauses(composed, monograph, reading, names, monographs)
-        draft = with_evidence(draft, monograph, reading, passages)
+        group = asked_population(Topic.of(reading))
+        if group and reading.intent is Intent.PRECAUTIONS:  # "sildenafil with kidney failure"
+            draft = _with_group_dose(draft, monograph, group, passages, asked_age(question))
+        required = tuple(group_names(group)) if group else ()  # quotes about that group only
+        draft = with_evidence(draft, monograph, reading, passages, required)
     if draft is not None and reading.intent is Intent.INTERACTION:
         other = second_monograph(question, monograph, monographs)
         if other is not None:

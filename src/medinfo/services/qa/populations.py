@@ -62,7 +62,8 @@ def _renal_line(adjustment: RenalAdjustment) -> str:
     return f"{who}, the sources give{limit}{advice}."
 
 
-def _names_of(population: str) -> list[str]:
+def group_names(population: str) -> list[str]:
+    """Every name of a dose population ("kidney disease", "renal impairment", ...)."""
     return [name for name, preferred in condition_names().items() if preferred == population]
 
 
@@ -105,7 +106,7 @@ def _dose_sentence(
     """A source sentence giving a dose for the group (it names the group and a dose; for
     older adults an age limit the asker reaches, followed by a dose, names the group too, and
     the quote starts at that limit: what comes before it is about other people)."""
-    names = _names_of(population)
+    names = group_names(population)
     older = population_name(population) == "older adults"
 
     def named(sentence: str) -> bool:

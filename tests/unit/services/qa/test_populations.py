@@ -112,3 +112,19 @@ def test_answer_question_older_age_row_of_a_table_is_quoted_without_the_adult_ro
     answer = answer_question("im 80, what dose of zanaflex", lookup, passages=passages)
     assert "2 mg at night" in answer.answer
     assert "8 mg" not in answer.answer
+
+
+def test_answer_question_precautions_for_a_group_quote_only_that_group(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    text = (
+        "Tell your doctor about heart problems before you start zanaflex.\n\n"
+        "In patients with renal impairment, zanaflex clearance falls, so start with 2 mg.\n"
+    )
+    passages.add_text("tizanidine", "tz9", text)
+    answer = answer_question("zanaflex with kidney failure", lookup, passages=passages)
+    assert "start with 2 mg" in answer.answer
+    assert "heart problems" not in answer.answer
+    adult_max = "36 mg"
+    assert adult_max not in answer.answer
