@@ -56,6 +56,21 @@ from medinfo.services.qa.vocabulary import load_vocabulary
 
 MAX_QUESTION_LENGTH = 2000
 _STRONG = 3.0  # an intent score from this up rests on a strong cue
+# Intents never answered with a named effect instead: effects already, no topic, or a safety
+# topic whose own answer matters ("took 10 and feel drowsy" is an overdose, not a side effect).
+_NO_EFFECT_INSTEAD = frozenset(
+    {
+        Intent.SIDE_EFFECTS,
+        Intent.SERIOUS_SIDE_EFFECTS,
+        Intent.OTHER,
+        Intent.OVERDOSE,
+        Intent.ALCOHOL,
+        Intent.STOPPING,
+        Intent.MISSED_DOSE,
+        Intent.INTERACTION,
+        Intent.DRIVING,
+    }
+)
 # Intents the engine composes apart but reports as a wider one: weight gain is a side effect.
 _REPORTED = {Intent.WEIGHT_GAIN: Intent.SIDE_EFFECTS}
 
@@ -124,7 +139,7 @@ def _named_effect_instead(reading: Reading, monograph: Monograph) -> Reading:
     """A question whose intent the facts cannot answer but that names one of the drug's listed
     side effects ("confusion in the elderly", no precaution for older adults) asks about that
     effect: fact first."""
-    if reading.intent in {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS, Intent.OTHER}:
+    if reading.intent in _NO_EFFECT_INSTEAD:
         return reading
     if _states_own_condition(reading):
         return reading  # "had a heart attack 4 months ago": the asker's condition, no effect

@@ -6,7 +6,7 @@ import re
 
 from medinfo.domain.monograph import Monograph
 from medinfo.services.qa.evidence import stem
-from medinfo.services.qa.intents import Reading
+from medinfo.services.qa.intents import Reading, load_intent_rules
 from medinfo.services.qa.phrasing import Draft
 from medinfo.services.qa.vocabulary import load_vocabulary
 
@@ -41,12 +41,12 @@ def _addressed(word: str, answer_words: set[str], answer_stems: set[str]) -> boo
 def speaks_to(draft: Draft, reading: Reading, monograph: Monograph) -> bool:
     """Whether an answer reached through weak cues only shares a word with what the question
     is about ("is it safe before a tattoo" is not answered by the list of serious effects).
-    A question read through a strong cue, or with no word of its own, always passes: its
-    intent is what it asks."""
+    A question read through a strong cue, or whose words are all cue words ("why would my
+    doctor give me it"), always passes: its intent is what it asks."""
     if reading.score >= _WEAK:
         return True
     asked = topic_words(reading, monograph)
-    if not asked:
+    if not asked - load_intent_rules().known_words:  # only cue words: the intent is the topic
         return True
     answer_words = set(_WORD.findall(draft.text().lower()))
     answer_stems = {stem(word) for word in answer_words}

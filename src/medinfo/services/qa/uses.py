@@ -123,6 +123,8 @@ def bare_effect(question: str) -> str | None:
     words = re.findall(r"[a-z][a-z'-]*", first)
     while words and words[0] in _CONNECTORS:
         words.pop(0)
+    while words and words[-1] in _CONNECTORS:  # "red flags on <drug>"
+        words.pop()
     if not 1 <= len(words) <= _BARE_WORDS:
         return None
     if any(w in vocabulary.use_stop_words or w in vocabulary.general_effect_words for w in words):
