@@ -85,7 +85,7 @@ def test_answer_question_adds_the_precaution_for_a_named_condition(
         "how much weight will i gain on zanaflex",
         "what blood pressure should i aim for on zanaflex",
         "do i really need zanaflex or can i fix it with exercise",
-        "zanaflex 4 mg at night ok",
+        "zanaflex 4 mg starting dose ok?",
     ],
 )
 def test_answer_question_declines_judging_the_askers_own_case(
