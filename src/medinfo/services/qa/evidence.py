@@ -73,10 +73,12 @@ def _blocks(text: str) -> list[str]:
     return [row for row in kept if row and not _SEPARATOR.match(row)]
 
 
-def _sentences(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=256)
+def _sentences(text: str) -> tuple[tuple[str, str], ...]:
     """The sentences of a passage, each with the text to quote for it: itself, or for a
     question the source asks ("Can I drink alcohol with it?") the sentence answering it.
-    A table row run together counts as one sentence, clipped later."""
+    A table row is a sentence of its own. Cached: a label is one long passage that most
+    questions about its drug read again."""
     found = [
         " ".join(match.group().split())
         for block in _blocks(text)
@@ -89,7 +91,7 @@ def _sentences(text: str) -> list[tuple[str, str]]:
             pairs.append((sentence, sentence))
         elif index + 1 < len(found) and not found[index + 1].endswith("?"):
             pairs.append((f"{sentence} {found[index + 1]}", found[index + 1]))
-    return pairs
+    return tuple(pairs)
 
 
 def _clip(sentence: str, words: set[str]) -> str:
@@ -146,22 +148,32 @@ def best_sentences(
     topic = {stem(word) for word in reading.search_words} - asked
     query = " ".join([reading.text, *reading.search_words])
     trust = _reliability(monograph)
+    topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
+    # Every asked stem starts a word it matches, so one search rules most sentences out cheaply
+    # (a label is one passage of thousands of sentences); they still count in the weights.
+    probe = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(asked, key=len)[::-1])) + ")")
     candidates: list[tuple[Passage, str, set[str], set[str]]] = []
+    passed_over = 0
     budget = _TEXT_BUDGET
     for rank, passage in enumerate(passages.search(monograph.drug, query, limit=_CANDIDATES)):
         if budget <= 0 and rank >= _MIN_PASSAGES:  # long label sections: enough to choose from
             break
         budget -= len(passage.text)
+        in_section = bool(reading.sections) and passage.section in reading.sections
+        every = in_section or bool(on_topic) or bool(topic_words) or not asked
         for scored, quoted in _sentences(passage.text):
             if required and not mentions_any(quoted, required):
                 continue
-            found_words = _WORD.findall(scored.lower())
+            lowered = scored.lower()
+            if not every and not probe.search(lowered):
+                passed_over += 1
+                continue
+            found_words = _WORD.findall(lowered)
             words = {stem(word) for word in found_words}
             candidates.append((passage, quoted, words, _shared(asked, words, found_words)))
     held = Counter(word for *_rest, shared in candidates for word in shared)
-    total = len(candidates) + 1
+    total = len(candidates) + passed_over + 1
     weight = {word: 1.0 + math.log(total / (count + 0.5)) for word, count in held.items()}
-    topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
     scored_all: list[tuple[float, int, bool, Passage, str]] = []
     for passage, sentence, words, shared in candidates:
         in_section = bool(reading.sections) and passage.section in reading.sections
