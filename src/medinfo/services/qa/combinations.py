@@ -30,7 +30,14 @@ def _say_interaction(
         f"{drug_title(monograph)} can interact with {item.agent}{such_as}{_effect(item)}.", item
     )
     serious = "This is a serious interaction: do not combine them unless your prescriber says so."
-    if item.severity.lower() in SERIOUS_SEVERITIES and serious not in draft.sentences:
+    never = (
+        f"The sources call this combination contraindicated: do not take {monograph.drug} "
+        f"with {item.agent}."
+    )
+    if item.severity.lower() == "contraindicated":
+        if never not in draft.sentences:
+            draft.say(never, item)
+    elif item.severity.lower() in SERIOUS_SEVERITIES and serious not in draft.sentences:
         draft.say(serious)
 
 
