@@ -152,8 +152,9 @@ def best_sentences(
     # Every asked stem starts a word it matches, so one search rules most sentences out cheaply
     # (a label is one passage of thousands of sentences); they still count in the weights.
     probe = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(asked, key=len)[::-1])) + ")")
-    candidates: list[tuple[Passage, str, set[str], set[str]]] = []
+    candidates: list[tuple[Passage, str, set[str], set[str], bool]] = []
     passed_over = 0
+    cues = _strong_cues(reading)
     budget = _TEXT_BUDGET
     for rank, passage in enumerate(passages.search(monograph.drug, query, limit=_CANDIDATES)):
         if budget <= 0 and rank >= _MIN_PASSAGES:  # long label sections: enough to choose from
@@ -165,18 +166,22 @@ def best_sentences(
             if required and not mentions_any(quoted, required):
                 continue
             lowered = scored.lower()
-            if not every and not probe.search(lowered):
+            # the source asks what the reader asks ("How fast does it work? Within an hour.")
+            same = scored is not quoted and _holds_phrase(scored[: -len(quoted)], cues)
+            if not every and not same and not probe.search(lowered):
                 passed_over += 1
                 continue
             found_words = _WORD.findall(lowered)
             words = {stem(word) for word in found_words}
-            candidates.append((passage, quoted, words, _shared(asked, words, found_words)))
-    held = Counter(word for *_rest, shared in candidates for word in shared)
+            shared = _shared(asked, words, found_words)
+            candidates.append((passage, quoted, words, shared, same))
+    held = Counter(word for *_rest, shared, _same in candidates for word in shared)
     total = len(candidates) + passed_over + 1
     weight = {word: 1.0 + math.log(total / (count + 0.5)) for word, count in held.items()}
+    common = min(weight.values(), default=1.0)  # a source asking the same: as a common word
     scored_all: list[tuple[float, int, bool, Passage, str]] = []
-    for passage, sentence, words, shared in candidates:
-        in_section = bool(reading.sections) and passage.section in reading.sections
+    for passage, sentence, words, shared, same in candidates:
+        in_section = (bool(reading.sections) and passage.section in reading.sections) or same
         if on_topic:  # quotes must name the topic: naming it counts as its section
             if not mentions_any(sentence, on_topic):
                 continue
@@ -192,7 +197,7 @@ def best_sentences(
             + (trust.get(passage.source, 1) - 1)
             if shared
             else 2.0 * in_section
-        )
+        ) + (2 * common + trust.get(passage.source, 1) - 1 if same else 0.0)
         matched = len(shared & own) + int(bool(shared - own))
         scored_all.append((score, matched, in_section, passage, sentence))
     scored_all.sort(key=lambda item: -item[0])
@@ -235,6 +240,14 @@ def _shared(asked: set[str], words: set[str], spelled: list[str]) -> set[str]:
         joined = " " + " ".join(spelled)
         shared.update(word for word in missing if f" {word}" in joined)
     return shared
+
+
+def _strong_cues(reading: Reading) -> tuple[str, ...]:
+    """The intent's strong cues as phrases ("how fast", "kick in", "make up for")."""
+    rule = load_intent_rules().rule(reading.intent)
+    if rule is None:
+        return ()
+    return tuple(cue for cue, weight in rule.cues.cues.items() if weight >= _STRONG)
 
 
 def _cue_words(reading: Reading) -> tuple[str, ...]:

@@ -113,3 +113,19 @@ def test_a_sentence_naming_the_topic_twice_answers_without_the_asked_words(
     answer = answer_question("what colour is the zanaflex pill", lookup, passages=passages)
     assert answer.answerable
     assert "white, oval tablet" in answer.answer
+
+
+def test_a_source_asking_the_same_kind_of_question_answers_it(
+    lookup: InMemoryMonographs,
+) -> None:
+    """'How fast does it work? Within about an hour.' answers 'how long till it kicks in',
+    though the answer shares none of the asker's words."""
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st9",
+        "How fast does it work? Within a few weeks for most people.\n\n"
+        "Its effects on sleep last long into the night for some.",
+    )
+    answer = answer_question("zoloft how long till it kicks in", lookup, passages=passages)
+    assert "Within a few weeks for most people." in answer.answer
