@@ -27,7 +27,8 @@ _ASKED_EFFECT = re.compile(
     r"|makes you|make u|makes u)\s+(?:me |you |u |a |an |any )?"
     r"(?P<use>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2})"
 )
-_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]?")  # "1.5 mg" is not a sentence end
+# "1.5 mg" is not a sentence end; a table row ends where the next begins ("... | | next row")
+_SENTENCE = re.compile(r"(?:[^.!?\n|]|\.(?=\d)|\|(?![ \t]*\|))+[.!?]?")
 _NEGATION = re.compile(r"\b(not|no|never|cannot|isn't|doesn't|won't)\b")
 _LONGEST = 400
 _SAME_START = 5

@@ -335,3 +335,21 @@ def test_answer_question_never_reads_the_askers_condition_as_an_effect(
 ) -> None:
     answer = answer_question("i had low blood pressure last year, can i use zanaflex", lookup)
     assert "is a serious side effect" not in answer.answer
+
+
+def test_answer_question_everyday_body_words_name_a_listed_effect(
+    lookup: InMemoryMonographs,
+) -> None:
+    """'my achilles hurts' names tendon rupture when the monograph lists it."""
+    from medinfo.domain.monograph import SideEffect
+    from medinfo.services.qa.topic import Topic, named_effects
+
+    monograph = lookup.get("tizanidine")
+    assert monograph is not None
+    listed = monograph.model_copy(
+        update={"side_effects": [SideEffect(term="tendon rupture", serious=True)]}
+    )
+    from medinfo.services.qa.intents import read_question
+
+    reading = read_question("my achilles hurts since i started it", drug_names=["tizanidine"])
+    assert [e.term for e in named_effects(listed, Topic.of(reading))] == ["tendon rupture"]

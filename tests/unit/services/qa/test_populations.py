@@ -128,3 +128,18 @@ def test_answer_question_precautions_for_a_group_quote_only_that_group(
     assert "heart problems" not in answer.answer
     adult_max = "36 mg"
     assert adult_max not in answer.answer
+
+
+def test_answer_question_older_dose_from_a_table_row_on_one_line(
+    lookup: InMemoryMonographs,
+) -> None:
+    """A table stored on one line: the row naming the age limit is quoted, with its dose."""
+    passages = InMemoryPassages()
+    text = (
+        "| Who | Dose | |---|---| | Adults | 2 mg three times a day | "
+        "| Aged 75 or over, or weighing 50 kg or less | 1 mg twice a day |\n"
+    )
+    passages.add_text("tizanidine", "tz9", text)
+    answer = answer_question("im 80, what dose of zanaflex", lookup, passages=passages)
+    assert "1 mg twice a day" in answer.answer
+    assert "2 mg three times a day" not in answer.answer
