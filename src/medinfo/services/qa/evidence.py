@@ -33,6 +33,7 @@ _CLOSE = 0.5  # ... each scoring at least this share of the best one
 _MIN_PASSAGES = 2  # passages always read...
 _TEXT_BUDGET = 8000  # ...and then only while their text stays within this many characters
 _KEPT = 12  # best sentences checked and returned
+_ONE_LINE = 6  # words of a one-line answer, quoted with the sentence after it
 _STRONG = 3.0  # a cue this heavy names the intent's topic on its own
 _PREFIX = 4  # a question word this long also matches longer words it starts
 
@@ -73,6 +74,15 @@ def _blocks(text: str) -> list[str]:
     return [row for row in kept if row and not _SEPARATOR.match(row)]
 
 
+def _with_reason(sentence: str, following: list[str]) -> str:
+    """A one-line answer ("Short answer: no, not suddenly.") with the sentence after it,
+    which says why or how; any other sentence as it is."""
+    after = following[0] if following else ""
+    if len(sentence.split()) <= _ONE_LINE and after and not after.endswith("?"):
+        return f"{sentence} {after}"
+    return sentence
+
+
 @lru_cache(maxsize=256)
 def _sentences(text: str) -> tuple[tuple[str, str], ...]:
     """The sentences of a passage, each with the text to quote for it: itself, or for a
@@ -87,10 +97,14 @@ def _sentences(text: str) -> tuple[tuple[str, str], ...]:
     found = [sentence for sentence in found if len(sentence) > 12]
     pairs = []
     for index, sentence in enumerate(found):
-        if not sentence.endswith("?"):
-            pairs.append((sentence, sentence))
-        elif index + 1 < len(found) and not found[index + 1].endswith("?"):
-            pairs.append((f"{sentence} {found[index + 1]}", found[index + 1]))
+        after = found[index + 1] if index + 1 < len(found) else ""
+        if sentence.endswith("?"):
+            if after and not after.endswith("?"):
+                answer = _with_reason(after, found[index + 2 : index + 3])
+                pairs.append((f"{sentence} {answer}", answer))
+        else:
+            text = _with_reason(sentence, [after] if after else [])
+            pairs.append((text, text))
     return tuple(pairs)
 
 

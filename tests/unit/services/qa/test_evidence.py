@@ -129,3 +129,17 @@ def test_a_source_asking_the_same_kind_of_question_answers_it(
     )
     answer = answer_question("zoloft how long till it kicks in", lookup, passages=passages)
     assert "Within a few weeks for most people." in answer.answer
+
+
+def test_a_one_line_answer_is_quoted_with_the_sentence_that_says_why(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st9",
+        "Can I stop sertraline suddenly? Short answer: no. Stopping at once can bring dizziness "
+        "and electric-shock feelings, so the dose is lowered over several weeks.",
+    )
+    answer = answer_question("can i just stop zoloft suddenly", lookup, passages=passages)
+    assert "Short answer: no. Stopping at once can bring dizziness" in answer.answer
