@@ -90,6 +90,7 @@ class AnswerTerms(KnowledgeFile):
     context_words: tuple[str, ...] = ()
     general_effect_words: tuple[str, ...] = ()
     own_condition_pattern: Pattern | None = None
+    word_synonyms: tuple[tuple[str, ...], ...] = ()
     use_stop_words: tuple[str, ...] = ()
     dose_populations: dict[str, str] = Field(default_factory=dict)
     older_age_pattern: Pattern | None = None

@@ -157,10 +157,13 @@ def best_sentences(
     if not own and not on_topic:
         return []
     asked = set(own)
+    synonyms = load_vocabulary().word_synonyms  # "split" also meets "break"
+    also = {s for word in _WORD.findall(reading.text) for s in synonyms.get(word, ())}
+    asked |= {stem(word) for word in also}
     for medicine in load_medicine_index().named_in(reading.text, set(ignore)):
         asked |= {stem(word) for name in medicine.agent_names for word in _WORD.findall(name)}
     topic = {stem(word) for word in reading.search_words} - asked
-    query = " ".join([reading.text, *reading.search_words])
+    query = " ".join([reading.text, *reading.search_words, *sorted(also)])
     trust = _reliability(monograph)
     topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
     # Every asked stem starts a word it matches, so one search rules most sentences out cheaply

@@ -44,6 +44,7 @@ class Vocabulary:
     context_words: frozenset[str] = frozenset()
     general_effect_words: frozenset[str] = frozenset()
     own_condition_pattern: str = ""
+    word_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
     use_stop_words: frozenset[str] = frozenset()
     dose_populations: dict[str, str] = field(default_factory=dict)
     older_age_pattern: str = ""
@@ -80,6 +81,11 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         context_words=frozenset(word.lower() for word in raw.context_words),
         general_effect_words=frozenset(word.lower() for word in raw.general_effect_words),
         own_condition_pattern=raw.own_condition_pattern or "",
+        word_synonyms={
+            word.lower(): frozenset(w.lower() for w in group)
+            for group in raw.word_synonyms
+            for word in group
+        },
         dose_populations={term_key(k): v for k, v in raw.dose_populations.items()},
         older_age_pattern=raw.older_age_pattern or "",
         older_age_source_pattern=raw.older_age_source_pattern or "",

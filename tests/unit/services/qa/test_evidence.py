@@ -143,3 +143,15 @@ def test_a_one_line_answer_is_quoted_with_the_sentence_that_says_why(
     )
     answer = answer_question("can i just stop zoloft suddenly", lookup, passages=passages)
     assert "Short answer: no. Stopping at once can bring dizziness" in answer.answer
+
+
+def test_a_source_word_for_the_same_thing_matches(lookup: InMemoryMonographs) -> None:
+    """'split' in the question meets 'break' in the source ('word_synonyms')."""
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st9",
+        "Sertraline tablets are film-coated.\n\nDo not break the tablets before taking them.",
+    )
+    answer = answer_question("can i split my zoloft tablets", lookup, passages=passages)
+    assert "Do not break the tablets" in answer.answer
