@@ -151,7 +151,8 @@ def test_a_source_word_for_the_same_thing_matches(lookup: InMemoryMonographs) ->
     passages.add_text(
         "sertraline",
         "st9",
-        "Sertraline tablets are film-coated.\n\nDo not break the tablets in half before taking them.",
+        "Sertraline tablets are film-coated.\n\n"
+        "Do not break the tablets in half before taking them.",
     )
     answer = answer_question("can i split my zoloft in half", lookup, passages=passages)
     assert "Do not break the tablets" in answer.answer
