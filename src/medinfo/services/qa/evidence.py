@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from medinfo.domain.answers import Citation
+from medinfo.domain.answers import Citation, Intent
 from medinfo.domain.monograph import Monograph
 from medinfo.domain.source_kinds import Reliability
 from medinfo.services.qa.abstain import SAFETY_LINES, names_a_dose
@@ -311,6 +311,15 @@ def question_ignore(monograph: Monograph, names: set[str]) -> frozenset[str]:
     return frozenset(words)
 
 
+def _asked_medicine_names(reading: Reading, ignore: frozenset[str]) -> tuple[str, ...]:
+    """The names under which a source may speak of the other medicines a question names
+    (as typed, its generics and groups); none when it names none."""
+    names: set[str] = set()
+    for medicine in load_medicine_index().named_in(reading.text, set(ignore)):
+        names.update(n.lower() for n in (medicine.typed, *medicine.agent_names) if len(n) > 2)
+    return tuple(sorted(names))
+
+
 def with_evidence(
     draft: Draft | None,
     monograph: Monograph,
@@ -326,6 +335,8 @@ def with_evidence(
     child = reading.has(Concern.CHILD)
     if child:  # only what the sources say of children, and never a dose (another age's?)
         required = load_vocabulary().child_source_words
+    elif not required and reading.intent is Intent.INTERACTION:  # about the medicine asked
+        required = _asked_medicine_names(reading, ignore)
     found = best_sentences(monograph, reading, passages, ignore, required)
     if child:
         found = [sentence for sentence in found if not names_a_dose(sentence.text)]

@@ -156,3 +156,18 @@ def test_a_source_word_for_the_same_thing_matches(lookup: InMemoryMonographs) ->
     )
     answer = answer_question("can i split my zoloft in half", lookup, passages=passages)
     assert "Do not break the tablets" in answer.answer
+
+
+def test_an_interaction_answer_quotes_only_sentences_naming_the_other_medicine(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine",
+        "tz9",
+        "Tizanidine can interact with many medicines, so take care with them all.\n\n"
+        "With ciprofloxacin, tizanidine levels rise about tenfold; the two are never combined.",
+    )
+    answer = answer_question("can i take zanaflex with cipro", lookup, passages=passages)
+    assert "levels rise about tenfold" in answer.answer
+    assert "take care with them all" not in answer.answer
