@@ -168,6 +168,6 @@ def test_an_interaction_answer_quotes_only_sentences_naming_the_other_medicine(
         "Tizanidine can interact with many medicines, so take care with them all.\n\n"
         "With ciprofloxacin, tizanidine levels rise about tenfold; the two are never combined.",
     )
-    answer = answer_question("can i take zanaflex with cipro", lookup, passages=passages)
+    answer = answer_question("can i take zanaflex with ciprofloxacin", lookup, passages=passages)
     assert "levels rise about tenfold" in answer.answer
     assert "take care with them all" not in answer.answer
