@@ -33,6 +33,7 @@ _CLOSE = 0.5  # ... each scoring at least this share of the best one
 _MIN_PASSAGES = 2  # passages always read...
 _TEXT_BUDGET = 8000  # ...and then only while their text stays within this many characters
 _KEPT = 12  # best sentences checked and returned
+_NO_INTENT_SHARE = 4  # question words a quote alone must hold when no intent was read
 _ONE_LINE = 6  # words of a one-line answer, quoted with the sentence after it
 _STRONG = 3.0  # a cue this heavy names the intent's topic on its own
 _PREFIX = 4  # a question word this long also matches longer words it starts
@@ -288,8 +289,10 @@ def _holds_phrase(text: str, phrases: tuple[str, ...]) -> bool:
 
 
 def needed_share(reading: Reading, ignore: frozenset[str]) -> int:
-    """How many of the question's words a sentence must share to be quoted on its own."""
-    return min(2, len(stems(reading.text, ignore)))
+    """How many of the question's words a sentence must share to be quoted on its own: two,
+    up to four when no intent was read (nothing but the words says what is asked)."""
+    most = _NO_INTENT_SHARE if reading.intent is Intent.OTHER else 2
+    return min(most, len(stems(reading.text, ignore)))
 
 
 def add_evidence(draft: Draft, monograph: Monograph, sentence: Sentence, lead: str) -> None:

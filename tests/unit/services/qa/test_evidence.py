@@ -171,3 +171,15 @@ def test_an_interaction_answer_quotes_only_sentences_naming_the_other_medicine(
     answer = answer_question("can i take zanaflex with ciprofloxacin", lookup, passages=passages)
     assert "levels rise about tenfold" in answer.answer
     assert "take care with them all" not in answer.answer
+
+
+def test_with_no_intent_a_quote_alone_must_hold_every_word_of_a_short_question(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline", "st9", "Sertraline studies used fasting lipid panels and sleep testing."
+    )
+    question = "fasting before a lipid scan on zoloft, required?"
+    answer = answer_question(question, lookup, passages=passages)
+    assert not answer.answerable
