@@ -135,3 +135,7 @@ def test_read_question_keeps_a_second_topic_with_a_warning() -> None:
 )
 def test_read_question_reads_session7_phrasings(question: str, intent: Intent) -> None:
     assert read_question(question).intent is intent
+
+
+def test_read_question_reads_a_sudden_symptom_as_serious() -> None:
+    assert read_question("sudden ringing in my ears on it").intent is Intent.SERIOUS_SIDE_EFFECTS
