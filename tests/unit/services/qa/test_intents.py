@@ -139,3 +139,14 @@ def test_read_question_reads_session7_phrasings(question: str, intent: Intent) -
 
 def test_read_question_reads_a_sudden_symptom_as_serious() -> None:
     assert read_question("sudden ringing in my ears on it").intent is Intent.SERIOUS_SIDE_EFFECTS
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("is sirdalud an anti inflammatory like naproxen", Intent.MECHANISM),
+        ("does zanaflex work as a sleeping aid", Intent.INDICATION),
+    ],
+)
+def test_read_question_reads_what_kind_of_medicine_and_uses(question: str, intent: Intent) -> None:
+    assert read_question(question).intent is intent
