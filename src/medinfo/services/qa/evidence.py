@@ -304,10 +304,12 @@ def add_evidence(draft: Draft, monograph: Monograph, sentence: Sentence, lead: s
 
 
 def question_ignore(monograph: Monograph, names: set[str]) -> frozenset[str]:
-    """Words of a question that never count as matching a source: the drug's own names,
-    stopwords and the words too general to show a match (`question_generic_words`)."""
+    """Words of a question that never count as matching a source: the drug's own names (its
+    products' too), stopwords and the words too general to show a match
+    (`question_generic_words`)."""
     words = set(names)
-    for name in (monograph.drug, *monograph.brand_names):
+    products = load_medicine_index().brand_names(monograph.drug.lower())  # "synthroid"
+    for name in (monograph.drug, *monograph.brand_names, *products):
         words.update(_WORD.findall(name.lower()))
     vocabulary = load_vocabulary()
     words.update(vocabulary.stopwords | vocabulary.question_generic_words)

@@ -183,3 +183,11 @@ def test_with_no_intent_a_quote_alone_must_hold_every_word_of_a_short_question(
     question = "fasting before a lipid scan on zoloft, required?"
     answer = answer_question(question, lookup, passages=passages)
     assert not answer.answerable
+
+
+def test_a_products_name_never_counts_as_a_question_word() -> None:
+    """The drug named by a product ("xanax") is not matched by sentences naming the product."""
+    from medinfo.domain.monograph import Monograph
+    from medinfo.services.qa.evidence import question_ignore
+
+    assert "xanax" in question_ignore(Monograph(drug="alprazolam"), set())
