@@ -150,3 +150,18 @@ def test_read_question_reads_a_sudden_symptom_as_serious() -> None:
 )
 def test_read_question_reads_what_kind_of_medicine_and_uses(question: str, intent: Intent) -> None:
     assert read_question(question).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("the oral suspension, how long does it last once opened", Intent.STORAGE),
+        ("does zoloft raise blood pressure", Intent.SIDE_EFFECTS),
+    ],
+)
+def test_read_question_reads_shelf_life_and_raised_values(question: str, intent: Intent) -> None:
+    assert read_question(question).intent is intent
+
+
+def test_read_question_never_reads_brush_as_crush() -> None:
+    assert "brush" in read_question("my gums bleed when i brush").text
