@@ -14,6 +14,27 @@ from medinfo.services.qa.phrasing import (
 from medinfo.services.qa.topic import MAX_LISTED, Topic, own_names
 from medinfo.services.qa.vocabulary import contains_phrase, term_key
 
+# Words of an agent's name that say what kind of product it is, not which one.
+_AGENT_GENERIC = frozenset(
+    {
+        "supplement",
+        "medicine",
+        "medication",
+        "drug",
+        "inhibitor",
+        "agent",
+        "product",
+        "capsule",
+        "tablet",
+        "pill",
+        "other",
+        "oral",
+        "dose",
+        "blood",
+        "acid",
+        "sleeping",
+    }
+)
 SERIOUS_SEVERITIES = frozenset({"major", "severe", "serious", "contraindicated", "high"})
 
 
@@ -67,6 +88,14 @@ def _members(agent: str, asked: dict[str, set[str]], topic: Topic) -> list[str]:
     )
 
 
+def _names_its_word(topic: Topic, agent: str) -> bool:
+    """Whether the question names a listed agent by its own word ("calcium pills" for
+    "calcium supplements"); words such as "supplements" or "medicines" never count."""
+    generic = topic.vocabulary.condition_generic_words | _AGENT_GENERIC
+    words = set(topic.folded.split())
+    return any(w in words for w in term_key(agent).split() if len(w) >= 5 and w not in generic)
+
+
 def compose_interaction(monograph: Monograph, topic: Topic) -> Draft | None:
     if not monograph.interactions:
         return None
@@ -76,7 +105,9 @@ def compose_interaction(monograph: Monograph, topic: Topic) -> Draft | None:
     matched = [
         item
         for item in monograph.interactions
-        if term_key(item.agent) in names or contains_phrase(topic.folded, term_key(item.agent))
+        if term_key(item.agent) in names
+        or contains_phrase(topic.folded, term_key(item.agent))
+        or _names_its_word(topic, item.agent)
     ]
     for item in matched:
         _say_interaction(draft, monograph, item, _members(term_key(item.agent), asked, topic))

@@ -93,3 +93,16 @@ def test_compose_indication_says_a_prevention_lowers_a_risk() -> None:
 def test_compose_warns_about_serious_interactions(tizanidine: Monograph) -> None:
     text = _compose(tizanidine, "can i take it with alcohol, do they interact").text()
     assert "serious interaction" in text or "Avoid alcohol" in text
+
+
+def test_compose_matches_a_listed_agent_by_its_own_word(tizanidine: Monograph) -> None:
+    """'my iron pills' names the listed 'iron supplements' by its word 'iron'; a word that only
+    says what kind of product it is ('supplements') names nothing."""
+    from medinfo.domain.monograph import Interaction
+
+    listed = tizanidine.model_copy(
+        update={"interactions": [Interaction(agent="iron supplements", sources=["tz1"])]}
+    )
+    assert "iron supplements" in _compose(listed, "can i take it with my iron pills").text()
+    text = _compose(listed, "can i take it with fish oil supplements").text()
+    assert "can interact with iron supplements" not in text
