@@ -73,10 +73,15 @@ def test_answer_question_judgement_keeps_the_topic_safety_line(
 def test_answer_question_adds_the_precaution_for_a_named_condition(
     lookup: InMemoryMonographs,
 ) -> None:
-    answer = answer_question("what dose of zanaflex if i have liver problems", lookup)
+    answer = answer_question("is zanaflex ok if i have liver problems", lookup)
     assert answer.answerable
     assert "liver disease" in answer.answer
     assert ("tz1", 900) in [(c.source, c.start) for c in answer.citations]
+    # asked as a dose, the group's care advice is still said and cited, but no dose is given
+    dose = answer_question("what dose of zanaflex if i have liver problems", lookup)
+    assert not dose.answerable
+    assert "no dose of tizanidine for people with liver disease" in dose.answer
+    assert ("tz1", 900) in [(c.source, c.start) for c in dose.citations]
 
 
 @pytest.mark.parametrize(

@@ -165,3 +165,9 @@ def test_read_question_reads_shelf_life_and_raised_values(question: str, intent:
 
 def test_read_question_never_reads_brush_as_crush() -> None:
     assert "brush" in read_question("my gums bleed when i brush").text
+
+
+def test_read_question_reads_a_dose_for_people_with_a_condition_as_a_dose() -> None:
+    question = "whats the max dose of zanaflex if i have kidney problems"
+    assert read_question(question).intent in {Intent.MAX_DOSE, Intent.DOSAGE}
+    assert read_question("is zanaflex ok if i have kidney problems").intent is Intent.PRECAUTIONS
