@@ -10,6 +10,8 @@ from medinfo.extract.drug_names import find_drug_mentions, generic_name
 from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
+from medinfo.extract.terms import AGENTS, TermMatch
+from medinfo.knowledge.groups import groups_of, medicine_groups
 from medinfo.knowledge.names import components
 
 _CLASS_CUE = cue(
@@ -19,7 +21,7 @@ _CLASS_CUE = cue(
 _NOT_OWN_CLASS = cue(r"\b(other|unlike|like|than|with|such as)\s+(\w+\s+){0,2}$")
 _MECHANISM_CUE = cue(
     r"\b(works?|acts?|mechanism|binds?|receptors?|agonist|antagonist|inhibit|block|stimulat|"
-    r"activat)"
+    r"activat|relax|targets?|attack|interfer)"
 )
 _BRAND_PATTERN = re.compile(
     r"\b(?i:brand names?|other names?|brands?|sold|marketed|available)\s*(?:\w+\s+){0,3}?"
@@ -32,11 +34,13 @@ _NAME_LIST = re.compile(r"[A-Z][\w-]+(?:\s*(?:,|\bor\b|\band\b)\s*[A-Z][\w-]+(?:
 # a number after a space is a strength ("LIPITOR 10"), not a brand.
 _BRAND_VARIANT = re.compile(r"(?:\s|-)(?:XR|XL|CR|ER|SR|LA|DR|ODT|OTC|CD)\b|-\d{2,4}\b")
 _NO_FORMS = QUIET_SECTIONS | {Section.INTERACTIONS}
+_NO_MECHANISM = QUIET_SECTIONS | {Section.INTERACTIONS}
 
 
 def _mentions_drug(passage: Passage, unit: Unit) -> bool:
     text = unit.text.lower()
-    if any(name in text for name in (passage.drug.lower(), *passage.aliases)):
+    names = (passage.drug.lower(), *components(passage.drug), *passage.aliases)
+    if any(name in text for name in names):
         return True
     return bool(re.match(r"^(it|this|is|the drug)\b", text))
 
@@ -58,18 +62,42 @@ def extract_drug_classes(passage: Passage) -> list[ExtractedFact]:
     return facts
 
 
+def _own_class_named(passage: Passage, text: str) -> bool:
+    """Whether the text names a medicine group the drug belongs to ("Statins work by ...")."""
+    own = groups_of(passage.drug)
+    return bool(own) and bool(medicine_groups().classes_named(text) & own)
+
+
+def _other_medicine(passage: Passage, unit: Unit, match: TermMatch) -> bool:
+    """Whether a mechanism term stands inside the name of a medicine group the drug is not
+    in ("or SGLT2 inhibitors" on a sulfonylurea's page, "the other kind of calcium channel
+    blocker" on a beta blocker's page)."""
+    own = groups_of(passage.drug)
+    for agent in passage.matches(unit, AGENTS):
+        if agent.start < match.end and match.start < agent.end:
+            named = medicine_groups().classes_named(unit.text[agent.start : agent.end])
+            if named and not named & own:
+                return True
+    return False
+
+
 def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
-    """MECHANISM_TERM facts from how-it-works text."""
-    if passage.section in QUIET_SECTIONS:
+    """MECHANISM_TERM facts from how-it-works text: a how-it-works section, or a sentence
+    with a mechanism cue about this drug or its own class; never a term said of another
+    medicine (another drug's clause, another group's name) nor one in an interactions list."""
+    if passage.section in _NO_MECHANISM:
         return []
-    in_section = passage.section is Section.MECHANISM
+    in_section = passage.section in (Section.MECHANISM, Section.DRUG_CLASS)
     facts = []
     for unit in passage.units:
         if not in_section and not (
-            _MECHANISM_CUE.search(unit.text) and _mentions_drug(passage, unit)
+            _MECHANISM_CUE.search(unit.text)
+            and (_mentions_drug(passage, unit) or _own_class_named(passage, unit.text))
         ):
             continue
         for match in passage.asserted(unit, "mechanism_terms"):
+            if _other_medicine(passage, unit, match):
+                continue
             facts.append(passage.fact(FactKind.MECHANISM_TERM, match.key, unit))
     return facts
 

@@ -1,0 +1,50 @@
+"""Mechanism terms: where and how the drug acts, never another medicine's target."""
+
+from __future__ import annotations
+
+from medinfo.domain.facts import FactKind
+from medinfo.extract.lists import extract_list_facts
+from tests.unit.extract.helpers import make_document
+
+
+def _mechanism(text: str, drug: str) -> set[str]:
+    facts = extract_list_facts(make_document(text), "test", drug)
+    return {f.key for f in facts if f.kind is FactKind.MECHANISM_TERM}
+
+
+def test_a_target_named_without_a_class_keyword_is_a_mechanism_term() -> None:
+    found = _mechanism(
+        "# Moxifloxacin\n\nMoxifloxacin kills bacteria by blocking bacterial DNA gyrase and "
+        "topoisomerase IV.",
+        "moxifloxacin",
+    )
+    assert found == {"dna gyrase", "topoisomerase iv"}
+
+
+def test_the_drugs_own_class_as_subject_states_its_mechanism() -> None:
+    found = _mechanism(
+        "# Pravastatin\n\nStatins work by blocking an enzyme in the liver called HMG-CoA "
+        "reductase.",
+        "pravastatin",
+    )
+    assert found == {"hmg-coa reductase"}
+
+
+def test_another_medicine_groups_name_is_no_mechanism_of_this_drug() -> None:
+    found = _mechanism(
+        "# Gliclazide\n\nGliclazide works by helping the beta cells release insulin. Taken "
+        "with other diabetes medicines, such as SGLT2 inhibitors, it can lower sugar too far.",
+        "gliclazide",
+    )
+    assert "sglt2" not in found
+    assert "beta cells" in found
+
+
+def test_a_mechanism_said_of_another_drug_is_not_taken() -> None:
+    found = _mechanism(
+        "# Bisoprolol\n\nUnlike verapamil, which blocks calcium channels, bisoprolol blocks "
+        "beta-1 receptors in the heart.",
+        "bisoprolol",
+    )
+    assert "voltage-gated calcium channels" not in found
+    assert "beta-1" in found
