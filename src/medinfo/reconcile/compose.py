@@ -114,13 +114,56 @@ def compose_precaution(drug: str, condition: str, advice: Scalar) -> str:
     return f"{text} {extra}" if extra else text
 
 
-def compose_pregnancy(drug: str, category: str | None, outdated: bool, mentioned: bool) -> str:
-    """Pregnancy advice from the category; notes that letter categories are retired."""
+# What a source's pregnancy flags say, in medinfo's words, in the order a reader needs them:
+# (flag, value that is said, template)
+_PREGNANCY_SAYS = (
+    ("contraindicated", True, "pregnancy_contraindicated"),
+    ("avoid", True, "pregnancy_avoid"),
+    ("stage_specific", True, "pregnancy_stage"),
+    ("limited_information", True, "pregnancy_limited"),
+    ("may_harm_fetus", True, "pregnancy_harm"),
+    ("may_harm_fetus", False, "pregnancy_no_harm"),
+    ("no_defects_shown", True, "pregnancy_no_defects"),
+    ("newborn_effects", True, "pregnancy_newborn"),
+    ("benefit_must_outweigh_risk", True, "pregnancy_benefit"),
+    ("used_when_needed", True, "pregnancy_used"),
+    ("alternative_preferred", True, "pregnancy_alternative"),
+    ("dose_change", True, "pregnancy_dose_change"),
+    ("do_not_stop", True, "pregnancy_do_not_stop"),
+    ("plan_ahead", True, "pregnancy_plan"),
+)
+
+
+def compose_pregnancy(
+    drug: str,
+    category: str | None,
+    outdated: bool,
+    mentioned: bool,
+    flags: Mapping[str, Scalar] | None = None,
+) -> str:
+    """Pregnancy advice from the category and what the sources' flags say; notes that letter
+    categories are retired; always ends by sending the reader to a doctor."""
+    if not category and not mentioned:
+        return UNKNOWN
+    parts = []
     if category:
         meaning = voice().pregnancy_categories.get(category.upper(), "")
-        text = say("pregnancy_category", drug, category=category, meaning=meaning).strip()
-        return f"{text} {say('pregnancy_outdated', drug)}" if outdated else text
-    return say("pregnancy_mentioned", drug) if mentioned else UNKNOWN
+        parts.append(say("pregnancy_category", drug, category=category, meaning=meaning).strip())
+        if outdated:
+            parts.append(say("pregnancy_outdated", drug))
+    flags = flags or {}
+    # a stronger or more precise statement stands for a weaker one
+    said_better = {
+        "pregnancy_avoid": flags.get("contraindicated") is True,
+        "pregnancy_no_harm": flags.get("may_harm_fetus") is True
+        or flags.get("no_defects_shown") is True,
+    }
+    for flag, value, template in _PREGNANCY_SAYS:
+        if flags.get(flag) is value and not said_better.get(template, False):
+            parts.append(say(template, drug))
+    if not category:
+        parts.append(say("pregnancy_mentioned", drug))
+    return " ".join(parts)
 
 
 def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: bool) -> str:

@@ -150,7 +150,9 @@ class _Builder(Assembly):
         outdated = bool(category and outdated_reasons(FactKind.PREGNANCY, {"category": category}))
         if outdated:
             attribution["flags"] = [*attribution["flags"], OUTDATED_FLAG]
-        summary = compose.compose_pregnancy(self.drug, category, outdated, mentioned=True)
+        summary = compose.compose_pregnancy(
+            self.drug, category, outdated, mentioned=True, flags=_stated_flags(choice.support)
+        )
         return Pregnancy(
             category=category, summary=summary, outdated_category=outdated, **attribution
         )
@@ -287,6 +289,17 @@ def reconcile_monograph(
     if unknown:
         raise InputError(f"facts: evidence cites unknown source {unknown[0]!r}")
     return _Builder(drug, with_citation_titles(assessed), list(facts)).build()
+
+
+def _stated_flags(facts: Sequence[ExtractedFact]) -> dict[str, Scalar]:
+    """The yes/no flags a topic's facts state: True when any fact says so, False when one
+    denies it and none says it."""
+    flags: dict[str, Scalar] = {}
+    for fact in facts:
+        for name, value in fact.attributes.items():
+            if isinstance(value, bool) and flags.get(name) is not True:
+                flags[name] = value
+    return flags
 
 
 def _infant_effects_known(attributes: Mapping[str, Scalar]) -> bool | None:

@@ -44,3 +44,38 @@ def test_extract_pregnancy_mixed_sentences_split_by_topic(statements_of: Stateme
     facts = _by_kind(statements_of, text)
     assert facts[FactKind.PREGNANCY] == {"avoid": True}
     assert facts[FactKind.BREASTFEEDING] == {"avoid": True}
+
+
+def test_extract_pregnancy_reads_what_the_advice_says(statements_of: StatementsOf) -> None:
+    text = (
+        "Pregnancy\nIt is not usually recommended in pregnancy because there is not enough "
+        "information about its safety. Used regularly near the end of pregnancy, it can cause "
+        "withdrawal in the newborn. Do not stop taking it suddenly."
+    )
+    flags = _by_kind(statements_of, text)[FactKind.PREGNANCY]
+    assert flags["avoid"] is True
+    assert flags["limited_information"] is True
+    assert flags["stage_specific"] is True
+    assert flags["newborn_effects"] is True
+    assert flags["do_not_stop"] is True
+
+
+def test_extract_pregnancy_no_increase_shown_is_no_harm_claim(statements_of: StatementsOf) -> None:
+    flags = _by_kind(
+        statements_of,
+        "Registry data have not shown an increase in birth defects during pregnancy.",
+    )[FactKind.PREGNANCY]
+    assert flags["no_defects_shown"] is True
+    assert flags.get("may_harm_fetus") is not True
+
+
+def test_extract_pregnancy_breastfeeding_advice_is_not_pregnancy_advice(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Pregnancy and breastfeeding\nThere is little information about it in pregnancy. "
+        "It is not recommended while breastfeeding."
+    )
+    facts = _by_kind(statements_of, text)
+    assert "avoid" not in facts[FactKind.PREGNANCY]
+    assert facts[FactKind.PREGNANCY]["limited_information"] is True

@@ -52,6 +52,23 @@ def test_compose_pregnancy_explains_retired_letter_category() -> None:
     assert compose_pregnancy("tizanidine", None, outdated=False, mentioned=False) == UNKNOWN
 
 
+def test_compose_pregnancy_says_each_stated_flag_once_in_its_own_words() -> None:
+    flags = {"contraindicated": True, "avoid": True, "may_harm_fetus": True, "do_not_stop": False}
+    text = compose_pregnancy("warfarin", None, outdated=False, mentioned=True, flags=flags)
+    assert "must not be used in pregnancy" in text
+    assert "not recommended" not in text  # the stronger statement stands for the weaker
+    assert "harm the unborn baby" in text
+    assert "Do not stop" not in text
+    assert text.endswith("if you are pregnant or planning a pregnancy.")
+
+
+def test_compose_pregnancy_no_increase_shown_is_not_said_to_be_harmless() -> None:
+    flags = {"may_harm_fetus": False, "no_defects_shown": True}
+    text = compose_pregnancy("sumatriptan", None, outdated=False, mentioned=True, flags=flags)
+    assert "not shown a clear increase in birth defects" in text
+    assert "not expected to harm" not in text
+
+
 def test_compose_stopping_names_symptoms_and_taper() -> None:
     text = compose_stopping("tizanidine", True, True, ["fast heartbeat", "anxiety"])
     assert text.startswith("Do not stop taking tizanidine suddenly")
