@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
-from medinfo.extract.polarity import FlagRule, flag_rules
+from medinfo.extract.polarity import FlagRule, Polarity, flag_rules, polarity_at
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
+from medinfo.extract.terms import vocabulary
 from medinfo.extract.text_cache import per_text
 from medinfo.extract.topic_flags import extract_topic_flags
 from medinfo.knowledge.extract_rules import PregnancyRules
@@ -64,6 +65,25 @@ def _category(statement: Statement) -> dict[str, Scalar]:
     return {"category": match["letter"]} if match else {}
 
 
+_INFANT = re.compile(r"\b(?:baby|babies|infants?|newborns?|breast-?fed\s+child)\b", re.IGNORECASE)
+
+
+def _infant_signs(statement: Statement) -> dict[str, Scalar]:
+    """The side effects a breastfeeding statement names for the baby ("watch the baby for
+    sleepiness and poor feeding"), as preferred terms; none that the statement denies."""
+    text = statement.text
+    infant = _INFANT.search(text)
+    if infant is None:
+        return {}
+    terms = [
+        match.key
+        for match in vocabulary("side_effects").find(text)
+        if match.start > infant.start() or _INFANT.search(text, match.end) is not None
+        if polarity_at(text, match.start) is Polarity.AFFIRMED
+    ]
+    return {"infant_signs": ", ".join(dict.fromkeys(terms))} if terms else {}
+
+
 def extract_pregnancy(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """PREGNANCY facts (category letter, risk flags) and BREASTFEEDING facts (milk, flags)."""
     pregnancy = extract_topic_flags(
@@ -80,5 +100,6 @@ def extract_pregnancy(statements: list[Statement], source_id: str) -> list[Extra
         FactKind.BREASTFEEDING,
         _about_breastfeeding,
         _rules().breastfeeding_flags,
+        extra=_infant_signs,
     )
     return pregnancy + breastfeeding

@@ -167,13 +167,16 @@ def compose_pregnancy(
 
 
 def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: bool) -> str:
-    """Breastfeeding advice from `excreted_in_milk` and `infant_effects_known`."""
+    """Breastfeeding advice from `excreted_in_milk`, `infant_effects_known` and the other
+    flags the sources state (small amounts, compatible, another medicine preferred, a pause
+    after a dose, watching the baby for `infant_signs`)."""
     if not mentioned:
         return UNKNOWN
     parts = []
     excreted = value.get("excreted_in_milk")
     if excreted is True:
-        parts.append(say("breastfeeding_excreted", drug))
+        small = value.get("small_amounts") is True
+        parts.append(say("breastfeeding_small" if small else "breastfeeding_excreted", drug))
     elif excreted is False:
         parts.append(say("breastfeeding_not_excreted", drug))
     elif value.get("excretion_uncertain"):  # "it is not known whether it passes into milk"
@@ -182,6 +185,19 @@ def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: boo
         parts.append(say("breastfeeding_effects_unknown", drug))
     if value.get("avoid") is True:
         parts.append(say("breastfeeding_avoid", drug))
+    elif value.get("compatible") is True:
+        parts.append(say("breastfeeding_compatible", drug))
+    if value.get("pause_after_dose") is True:
+        parts.append(say("breastfeeding_pause", drug))
+    if value.get("alternative_preferred") is True:
+        parts.append(say("breastfeeding_alternative", drug))
+    signs = str(value.get("infant_signs") or "")
+    watch = value.get("watch_baby") is True
+    if signs:
+        template = "breastfeeding_watch_signs" if watch else "breastfeeding_infant_signs"
+        parts.append(say(template, drug, signs=join_terms(signs.split(", "))))
+    elif watch:
+        parts.append(say("breastfeeding_watch", drug))
     parts.append(say("breastfeeding_ask", drug))
     return " ".join(parts)
 

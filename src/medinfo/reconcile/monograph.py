@@ -164,8 +164,11 @@ class _Builder(Assembly):
         known = [_infant_effects_known(f.attributes) for f in choice.support]
         stated = [k for k in known if k is not None]
         avoid = any(f.attributes.get("avoid") is True for f in choice.support)
+        signs = (str(f.attributes.get("infant_signs") or "") for f in choice.support)
         value = {
+            **_stated_flags(choice.support),
             **choice.value,
+            "infant_signs": ", ".join(dict.fromkeys(t for s in signs for t in s.split(", ") if t)),
             "infant_effects_known": stated[0] if stated else None,
             "avoid": avoid,
             "excretion_uncertain": any(

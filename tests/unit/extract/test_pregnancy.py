@@ -79,3 +79,37 @@ def test_extract_pregnancy_breastfeeding_advice_is_not_pregnancy_advice(
     facts = _by_kind(statements_of, text)
     assert "avoid" not in facts[FactKind.PREGNANCY]
     assert facts[FactKind.PREGNANCY]["limited_information"] is True
+
+
+def test_extract_breastfeeding_amounts_advice_and_signs_in_the_baby(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Breastfeeding\nSmall amounts pass into human breast milk and it is generally "
+        "considered compatible with breastfeeding, but watch the baby for drowsiness."
+    )
+    flags = _by_kind(statements_of, text)[FactKind.BREASTFEEDING]
+    assert flags["excreted_in_milk"] is True
+    assert flags["small_amounts"] is True
+    assert flags["compatible"] is True
+    assert flags["watch_baby"] is True
+    assert flags["infant_signs"] == "drowsiness"
+
+
+def test_extract_breastfeeding_a_pause_after_a_dose_is_no_advice_to_avoid(
+    statements_of: StatementsOf,
+) -> None:
+    flags = _by_kind(
+        statements_of, "If you are breastfeeding, avoid breastfeeding for 12 hours after a dose."
+    )[FactKind.BREASTFEEDING]
+    assert flags["pause_after_dose"] is True
+    assert "avoid" not in flags
+
+
+def test_extract_breastfeeding_signs_the_text_denies_are_not_named(
+    statements_of: StatementsOf,
+) -> None:
+    flags = _by_kind(
+        statements_of, "It passes into breast milk but does not cause drowsiness in the baby."
+    )[FactKind.BREASTFEEDING]
+    assert "infant_signs" not in flags

@@ -10,6 +10,7 @@ from medinfo.domain.facts import FactKind
 from medinfo.domain.monograph import UNKNOWN
 from medinfo.reconcile import reconcile_monograph
 from medinfo.reconcile.compose import (
+    compose_breastfeeding,
     compose_missed_dose,
     compose_onset,
     compose_pregnancy,
@@ -60,6 +61,23 @@ def test_compose_pregnancy_says_each_stated_flag_once_in_its_own_words() -> None
     assert "harm the unborn baby" in text
     assert "Do not stop" not in text
     assert text.endswith("if you are pregnant or planning a pregnancy.")
+
+
+def test_compose_breastfeeding_says_small_amounts_compatibility_and_what_to_watch() -> None:
+    value = {
+        "excreted_in_milk": True,
+        "small_amounts": True,
+        "compatible": True,
+        "watch_baby": True,
+        "infant_signs": "drowsiness, slow heart rate",
+    }
+    text = compose_breastfeeding("metoprolol", value, True)
+    assert text.startswith("Only small amounts of metoprolol pass into breast milk.")
+    assert "compatible with breastfeeding" in text
+    assert "watch the baby for drowsiness and slow heart rate" in text
+    unwatched = compose_breastfeeding("x", {"infant_signs": "drowsiness", "avoid": True}, True)
+    assert "watch" not in unwatched
+    assert "compatible" not in unwatched
 
 
 def test_compose_pregnancy_no_increase_shown_is_not_said_to_be_harmless() -> None:
