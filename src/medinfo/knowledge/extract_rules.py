@@ -102,6 +102,7 @@ class MissedDoseRules(KnowledgeFile):
     FILE: ClassVar[str] = "extract/missed_dose.json"
     topic: Patterns
     flags: tuple[FlagRule, ...]
+    windows: dict[Literal["next_within_hours", "late_by_hours"], Patterns]
 
 
 class NegationRule(Strict):

@@ -203,15 +203,29 @@ def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: boo
 
 
 def compose_missed_dose(value: Mapping[str, Scalar]) -> str:
-    """The missed-dose rule from its three flags."""
+    """The missed-dose rule from its flags and the hours that decide a skip."""
     parts = []
     take = value.get("take_when_remembered")
+    skip = value.get("skip_if_next_dose_near") is True
     if take is True:
         parts.append(say("missed_take"))
     elif take is False:
         parts.append(say("missed_wait"))
-    if value.get("skip_if_next_dose_near") is True:
-        parts.append(say("missed_skip"))
+    elif skip:  # the source says only to skip it ("just skip it and take the next one")
+        parts.append(say("missed_skip_always"))
+        skip = False
+    windows = [
+        say(template, hours=str(value[name]))
+        for name, template in (
+            ("next_within_hours", "missed_skip_within"),
+            ("late_by_hours", "missed_skip_late"),
+        )
+        if isinstance(value.get(name), int)
+    ]
+    if value.get("same_day_only") is True:
+        windows.append(say("missed_skip_next_day"))
+    if skip:
+        parts.extend(windows or [say("missed_skip")])
     if value.get("never_double") is True:
         parts.append(say("missed_double"))
     return " ".join(parts) or UNKNOWN

@@ -185,7 +185,13 @@ class _Builder(Assembly):
         if choice is None:
             return MissedDose()
         flags = {name: v if isinstance(v, bool) else None for name, v in choice.value.items()}
-        return MissedDose(summary=compose.compose_missed_dose(flags), **flags, **attribution)
+        details: dict[str, Scalar] = {}
+        for fact in choice.support:  # most reliable first
+            for name in ("next_within_hours", "late_by_hours", "same_day_only"):
+                if fact.attributes.get(name) is not None:
+                    details.setdefault(name, fact.attributes[name])
+        summary = compose.compose_missed_dose({**details, **flags})
+        return MissedDose(summary=summary, **flags, **attribution)
 
     def stopping(self) -> Stopping:
         symptoms = self.terms(FactKind.WITHDRAWAL_SYMPTOM, "withdrawal_symptoms")

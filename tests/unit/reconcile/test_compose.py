@@ -31,6 +31,16 @@ def test_compose_missed_dose_reads_as_one_plain_rule() -> None:
     )
 
 
+def test_compose_missed_dose_names_the_hours_and_a_plain_skip() -> None:
+    text = compose_missed_dose(
+        {"take_when_remembered": True, "skip_if_next_dose_near": True, "next_within_hours": 6}
+    )
+    assert "If your next dose is due within 6 hours, skip the missed one" in text
+    assert "nearly due" not in text
+    only_skip = compose_missed_dose({"skip_if_next_dose_near": True, "never_double": True})
+    assert only_skip.startswith("Skip the missed dose and take the next one at the usual time.")
+
+
 def test_compose_missed_dose_unknown_without_flags() -> None:
     assert compose_missed_dose({}) == UNKNOWN
 
