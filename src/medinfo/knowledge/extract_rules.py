@@ -128,6 +128,8 @@ class OnsetRules(KnowledgeFile):
     topic: Patterns
     first: Patterns
     full: Patterns
+    not_onset_before: Patterns
+    not_onset_after: Patterns
     quantities: dict[str, str]
     units: dict[str, str]
 
