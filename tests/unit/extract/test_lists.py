@@ -114,6 +114,7 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
             "heart disease",
             "high blood pressure",
             "kidney disease",
+            "pregnancy",  # "Do not use it in the last three months of pregnancy."
         },
     },
     "loratadine.md": {
