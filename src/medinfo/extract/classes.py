@@ -16,7 +16,7 @@ from medinfo.knowledge.names import components
 
 _CLASS_CUE = cue(
     r"\b((is|are|as) (a|an|the)|belongs? to|class(es)? of|classified as|known as|type of|kind of|"
-    r"works as|acts as|this)\b"
+    r"works as|acts as|this|from the)\b"
 )
 _NOT_OWN_CLASS = cue(r"\b(other|unlike|like|than|with|such as)\s+(\w+\s+){0,2}$")
 _MECHANISM_CUE = cue(
