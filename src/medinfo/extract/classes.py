@@ -23,16 +23,33 @@ _MECHANISM_CUE = cue(
     r"\b(works?|acts?|mechanism|binds?|receptors?|agonist|antagonist|inhibit|block|stimulat|"
     r"activat|relax|targets?|attack|interfer)"
 )
+# A release, device or product marker after a brand is part of its name ("Effexor XR",
+# "Advair Diskus", "Ventolin HFA", "Robaxin-750"); a number after a space is a strength
+# ("LIPITOR 10"), not a brand.
+_VARIANTS = (
+    r"XR|XL|CR|ER|SR|LA|DR|ODT|OTC|CD|HFA|Diskus|Inhub|RespiClick|Ellipta|Evohaler|"
+    r"Accuhaler|Turbohaler|Respimat|HandiHaler|Digihaler|Redihaler"
+)
+_BRAND_VARIANT = re.compile(rf"(?:\s|-)(?:{_VARIANTS})\b|-\d{{2,4}}\b")
+# One brand as a list writes it: a capitalised name, a variant marker, a registered mark and
+# a bracketed note on its form ("Mitigare (capsules)").
+_BRAND = rf"[A-Z][\w-]+®?(?:\s+(?:{_VARIANTS})\b)?(?:\s*\([^()]{{0,40}}\))?"
+_BRAND_LIST = rf"{_BRAND}(?:\s*(?:,|\bor\b|\band\b)\s*{_BRAND})*"
 _BRAND_PATTERN = re.compile(
-    r"\b(?i:brand names?|other names?|brands?|sold|marketed|available)\s*(?:\w+\s+){0,3}?"
-    r"(?:like|such as|including|as|under|called|named|:)[\s*_]+"
-    r"((?:[A-Z][\w-]+)(?:\s*(?:,|or|and)\s*[A-Z][\w-]+)*)"
+    r"\b(?:(?i:brand names?|trade names?|other names?|brands?|sold|marketed|available)"
+    r"\s*(?:\w+\s+){0,3}?(?:like|such as|including|as|under|called|named|:)[\s*_]+"
+    r"|(?i:brand names?|trade names?)\s+(?=[A-Z])"
+    r"|(?i:generic (?:for|of|version of))\s+)"
+    rf"({_BRAND_LIST})"
 )
 # A bare list of capitalised names ("Robaxin, Robaxin-750"), as under a "Brand names" heading.
-_NAME_LIST = re.compile(r"[A-Z][\w-]+(?:\s*(?:,|\bor\b|\band\b)\s*[A-Z][\w-]+(?: [A-Z]{2,3})?)*")
-# A release or product marker after a brand is part of its name ("Effexor XR", "Robaxin-750");
-# a number after a space is a strength ("LIPITOR 10"), not a brand.
-_BRAND_VARIANT = re.compile(r"(?:\s|-)(?:XR|XL|CR|ER|SR|LA|DR|ODT|OTC|CD)\b|-\d{2,4}\b")
+_NAME_LIST = re.compile(_BRAND_LIST)
+_NOTE = re.compile(r"\s*\([^()]*\)|®")
+# A name given as a combination ("Synjardy (with metformin)") is no brand of the drug alone.
+_COMBINATION = re.compile(r"^\s*\(\s*(?:with|plus|\+)\b", re.IGNORECASE)
+# The drug's own name followed by a bracket of capitalised names: "Warfarin (Coumadin,
+# Jantoven)", "levothyroxine (Synthroid, Levoxyl – it's the same hormone)".
+_NAMED_IN_BRACKET = re.compile(rf"\(\s*(?:also\s+)?({_BRAND_LIST})\s*(?:\)|[–—-]\s)")
 _NO_FORMS = QUIET_SECTIONS | {Section.INTERACTIONS}
 _NO_MECHANISM = QUIET_SECTIONS | {Section.INTERACTIONS}
 
@@ -122,6 +139,29 @@ def _with_variant(text: str, start: int, end: int) -> str:
     return text[start : variant.end()] if variant else text[start:end]
 
 
+_PRODUCT_WORD = r"(?:\s+(?:tablets?|capsules?|injection|inhaler|oral|solution|[a-z]+ate|[a-z]+ide))"
+# A name in such a bracket looks like a brand: capitalised, not an abbreviation ("(GABA)",
+# "(CNS)", "(ER-alpha)").
+_NAME_LIKE = re.compile(r"^[A-Z][a-z][\w-]*$")
+
+
+def _bracketed_after_name(text: str, names: tuple[str, ...]) -> list[str]:
+    """Lists of capitalised names in a bracket right after one of the drug's names (and a
+    product word): "Warfarin (Coumadin, Jantoven)", "... Acetaminophen Tablets (Norco, Lortab)"."""
+    found = []
+    for match in _NAMED_IN_BRACKET.finditer(text):
+        before = text[max(0, match.start() - 80) : match.start()].lower()
+        if not any(
+            name and re.search(rf"\b{re.escape(name)}{_PRODUCT_WORD}{{0,2}}\s*$", before)
+            for name in names
+        ):
+            continue
+        items = [_NOTE.sub("", m.group()).strip() for m in re.finditer(_BRAND, match.group(1))]
+        if items and all(_NAME_LIKE.match(item.split()[0]) for item in items):
+            found.append(match.group(1))
+    return found
+
+
 def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
     """BRAND_NAME facts: brands of the main drug named in the passage. A combination's brand
     names all its ingredients: "Tylenol" (acetaminophen) is no brand of hydrocodone with
@@ -142,16 +182,24 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
         brands = {
             _with_variant(unit.text, m.start, m.end): None
             for m in find_drug_mentions(unit.text)
-            if own(m.generic) and m.is_brand and m.surface.lower() not in names
+            if own(m.generic)
+            and m.is_brand
+            and m.surface.lower() not in names
+            and not _COMBINATION.match(unit.text[m.end :])
         }
         lists = [m.group(1) for m in _BRAND_PATTERN.finditer(unit.text)]
-        if passage.section is Section.BRAND_NAMES and _NAME_LIST.fullmatch(unit.text.strip()):
-            lists.append(unit.text.strip())
+        bare = _NAME_LIST.fullmatch(unit.text.strip())
+        if passage.section is Section.BRAND_NAMES and bare and unit.role != "label":
+            lists.append(unit.text.strip())  # a field's label ("Routes:") names no brand
+        lists += _bracketed_after_name(unit.text, (*names, *ingredients, *map(str.lower, brands)))
         for found in lists:
-            for name in re.split(r"\s*(?:,|\bor\b|\band\b)\s*", found):
+            for item in re.finditer(_BRAND, found):
+                name = _NOTE.sub("", item.group()).strip()
+                if _COMBINATION.match(item.group()[len(name) :]) or len(name) < 3:
+                    continue
                 resolved = find_drug_mentions(name)
                 ours = not resolved or own(resolved[0].generic)
-                if name and name.lower() not in names and ours:
+                if name.lower() not in names and ours:
                     brands.setdefault(name, None)
         if passage.section is Section.BRAND_NAMES:
             for mention in find_drug_mentions(unit.text):

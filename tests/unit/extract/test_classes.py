@@ -48,3 +48,30 @@ def test_a_mechanism_said_of_another_drug_is_not_taken() -> None:
     )
     assert "voltage-gated calcium channels" not in found
     assert "beta-1" in found
+
+
+def _brands(text: str, drug: str) -> set[str]:
+    facts = extract_list_facts(make_document(text), "test", drug)
+    return {f.key for f in facts if f.kind is FactKind.BRAND_NAME}
+
+
+def test_brands_in_a_bracket_right_after_the_drugs_name() -> None:
+    found = _brands("Tinzaparin (Innohep, Logiparin) is an anticoagulant.", "tinzaparin")
+    assert {"Innohep", "Logiparin"} <= found
+    abbreviations = _brands(
+        "Tinzaparin acts on antithrombin (AT) and factor Xa (FXa) in the blood.", "tinzaparin"
+    )
+    assert not {"AT", "FXa"} & abbreviations
+
+
+def test_brand_lists_keep_device_markers_and_drop_form_notes() -> None:
+    found = _brands(
+        "It is sold under the brand names Respira Diskus, Respira HFA and Breezo (capsules).",
+        "tiotropium",
+    )
+    assert {"Respira Diskus", "Respira HFA", "Breezo"} <= found
+
+
+def test_a_combination_product_is_no_brand_of_the_drug_alone() -> None:
+    found = _brands("Also available: Glucora (with metformin) and Sitalo.", "sitagliptin")
+    assert "Glucora" not in found
