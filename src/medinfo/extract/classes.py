@@ -119,8 +119,28 @@ def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
     return facts
 
 
+# A form another product comes in is no form of this drug: "sun cream", "heparin injections".
+_OTHER_PRODUCT = re.compile(
+    r"\b(?:sun|barrier|moisturi[sz]ing|hand|nappy|diaper)\s*$", re.IGNORECASE
+)
+
+
+def _another_products_form(passage: Passage, text: str, start: int) -> bool:
+    """Whether the form at text[start] belongs to a product named right before it: a skin or
+    sun product, or another medicine ("heparin or enoxaparin injections")."""
+    before = text[max(0, start - 40) : start]
+    if _OTHER_PRODUCT.search(before):
+        return True
+    own = frozenset(components(passage.drug))
+    clause = re.split(r"[,;:.()]", before)[-1]
+    return any(
+        not frozenset(components(mention.generic)) & own for mention in find_drug_mentions(clause)
+    )
+
+
 def extract_forms(passage: Passage) -> list[ExtractedFact]:
-    """FORM facts: dosage forms and routes the text says the drug comes in."""
+    """FORM facts: dosage forms and routes the text says the drug comes in; never the form of
+    an interaction agent or another product named right before it."""
     if passage.section in _NO_FORMS:
         return []
     facts = []
@@ -128,6 +148,8 @@ def extract_forms(passage: Passage) -> list[ExtractedFact]:
         agents = passage.matches(unit, "interaction_agents")
         for match in passage.asserted(unit, "forms"):
             if any(a.start < match.end and match.start < a.end for a in agents):
+                continue
+            if _another_products_form(passage, unit.text, match.start):
                 continue
             facts.append(passage.fact(FactKind.FORM, match.key, unit))
     return facts

@@ -75,3 +75,17 @@ def test_brand_lists_keep_device_markers_and_drop_form_notes() -> None:
 def test_a_combination_product_is_no_brand_of_the_drug_alone() -> None:
     found = _brands("Also available: Glucora (with metformin) and Sitalo.", "sitagliptin")
     assert "Glucora" not in found
+
+
+def _forms(text: str, drug: str) -> set[str]:
+    facts = extract_list_facts(make_document(text), "test", drug)
+    return {f.key for f in facts if f.kind is FactKind.FORM}
+
+
+def test_a_form_of_another_product_is_no_form_of_the_drug() -> None:
+    found = _forms(
+        "Dabigatran comes as capsules. With a fresh clot, people get heparin injections "
+        "first. Use sun cream outdoors.",
+        "dabigatran",
+    )
+    assert found == {"capsule"}
