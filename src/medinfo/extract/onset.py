@@ -24,6 +24,7 @@ class _Rules:
     full: re.Pattern[str]
     not_before: re.Pattern[str]
     not_after: re.Pattern[str]
+    lasts: re.Pattern[str]
     time: re.Pattern[str]
     quantities: dict[str, str]
     units: dict[str, str]
@@ -52,6 +53,7 @@ def _rules() -> _Rules:
         full=any_of(raw.full),
         not_before=re.compile("|".join(f"(?:{p})" for p in raw.not_onset_before), re.IGNORECASE),
         not_after=any_of(raw.not_onset_after),
+        lasts=re.compile("|".join(f"(?:{p})" for p in raw.lasts_before), re.IGNORECASE),
         time=time,
         quantities={k.lower(): v for k, v in raw.quantities.items()},
         units={k.lower(): v for k, v in raw.units.items()},
@@ -106,6 +108,11 @@ def _not_onset(text: str, match: re.Match[str]) -> bool:
     return bool(rules.not_before.search(before) or rules.not_after.match(text, match.end()))
 
 
+def _lasts(text: str, match: re.Match[str]) -> bool:
+    """Whether a time expression says how long one dose's effect lasts."""
+    return bool(_rules().lasts.search(clause_before(text, match.start())))
+
+
 def _effect_of(text: str, match: re.Match[str], alone: bool) -> str:
     """Whether a time expression gives the "first" or the "full" effect: the nearest cue
     before it in its clause, else the first cue after it in its clause, else (when it is the
@@ -125,12 +132,16 @@ def _effect_of(text: str, match: re.Match[str], alone: bool) -> str:
 
 
 def read_onset(statement: Statement) -> dict[str, Scalar]:
-    """The first_effect / full_effect values one statement gives."""
+    """The first_effect / full_effect values one statement gives, and how long one dose's
+    effect lasts (`lasts`), which is never an onset."""
     text = statement.text
-    matches = [
-        m for m in _rules().time.finditer(text) if _value(m) is not None and not _not_onset(text, m)
-    ]
     attributes: dict[str, Scalar] = {}
+    timed = [m for m in _rules().time.finditer(text) if _value(m) is not None]
+    for match in timed:
+        value = _value(match)
+        if value is not None and "lasts" not in attributes and _lasts(text, match):
+            attributes["lasts"], attributes["lasts_unit"] = value
+    matches = [m for m in timed if not _not_onset(text, m) and not _lasts(text, m)]
     for match in matches:
         value = _value(match)
         if value is None:

@@ -261,8 +261,8 @@ def join_alternatives(values: Iterable[Scalar]) -> str:
     return " or ".join(seen)
 
 
-def compose_onset(first: Scalar, full: Scalar, disputed: bool) -> str:
-    """When the drug starts to work and when it works fully."""
+def compose_onset(first: Scalar, full: Scalar, disputed: bool, lasts: Scalar = None) -> str:
+    """When the drug starts to work, when it works fully, and when its effect wears off."""
     parts = []
     first, full = join_alternatives([first]), join_alternatives([full])
     if first:
@@ -271,4 +271,6 @@ def compose_onset(first: Scalar, full: Scalar, disputed: bool) -> str:
         parts.append(say("onset_full", full=full))
     if parts and disputed:
         parts.append(say("onset_disputed"))
+    if lasts:
+        parts.append(say("onset_lasts", lasts=str(lasts)))
     return " ".join(parts) or UNKNOWN

@@ -219,7 +219,12 @@ class _Builder(Assembly):
         values = [choice.value, *(rival.value for rival in choice.rivals)]
         first = compose.join_alternatives(v.get("first_effect") for v in values)
         full = compose.join_alternatives(v.get("full_effect") for v in values)
-        summary = compose.compose_onset(first, full, disputed=len(self.conflicts) > before)
+        lasts = next(
+            (f.attributes["lasts"] for f in choice.support if "lasts" in f.attributes), None
+        )
+        summary = compose.compose_onset(
+            first, full, disputed=len(self.conflicts) > before, lasts=lasts
+        )
         return Onset(summary=summary, **attribution)
 
     def build(self) -> Monograph:

@@ -83,6 +83,7 @@ TEMPLATE_NAMES = frozenset(
         "stopping_taper",
         "onset_first",
         "onset_full",
+        "onset_lasts",
         "onset_disputed",
         "conflict_values",
         "conflict_status",

@@ -52,6 +52,11 @@ def test_compose_titration_keeps_numbers_exact() -> None:
     assert "22.5 mg" in text
 
 
+def test_compose_onset_says_when_the_effect_wears_off_apart() -> None:
+    text = compose_onset("15 minutes", None, disputed=False, lasts="4-6 hours")
+    assert text == "First effects within 15 minutes. Its effect wears off after 4-6 hours."
+
+
 def test_compose_onset_unknown_without_values() -> None:
     assert compose_onset(None, "", disputed=True) == UNKNOWN
 
