@@ -10,7 +10,7 @@ from medinfo.extract.drug_names import find_drug_mentions, generic_name
 from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
-from medinfo.extract.terms import AGENTS, TermMatch
+from medinfo.extract.terms import AGENTS, TermMatch, vocabulary
 from medinfo.knowledge.groups import groups_of, medicine_groups
 from medinfo.knowledge.names import components
 
@@ -62,20 +62,51 @@ def _mentions_drug(passage: Passage, unit: Unit) -> bool:
     return bool(re.match(r"^(it|this|is|the drug)\b", text))
 
 
+# A unit that is only a noun phrase naming a class ("A tetracycline antibiotic."), as an
+# answer opens, is about the drug.
+_CLASS_PHRASE = re.compile(r"^\W*(?:an?|the)\s+(?:[\w-]+\s+){0,3}[\w-]+\W*$", re.IGNORECASE)
+# A clause that says the drug is not used as the class ("advise against using it as a sleeping
+# tablet", "it is not a benzodiazepine").
+_DENIED_CLASS = cue(r"\b(?:not|never|against|instead\s+of|rather\s+than)\b[^.;:]{0,40}$")
+
+
+def _head_class(match: TermMatch, text: str) -> str | None:
+    """The wider class the last word of a class name names: a "fluoroquinolone antibiotic" is
+    an antibiotic, a "nitrofuran antibacterial" too."""
+    words = text[match.start : match.end].split()
+    if len(words) < 2:
+        return None
+    head = vocabulary("drug_class_names").lookup(words[-1])
+    return head.term if head is not None and head.term != match.key else None
+
+
 def extract_drug_classes(passage: Passage) -> list[ExtractedFact]:
-    """DRUG_CLASS facts: a key-facts class row, or a class the text says the drug belongs to."""
+    """DRUG_CLASS facts: a key-facts class row, or a class the text says the drug belongs to
+    (and the wider class a class name ends in)."""
     if passage.section in QUIET_SECTIONS or passage.kind is BlockKind.HEADING:
         return []
     facts = []
-    for unit in passage.units:
+    for index, unit in enumerate(passage.units):
         row = passage.section is Section.DRUG_CLASS
-        if not row and not _mentions_drug(passage, unit):
+        phrase = index == 0 and bool(_CLASS_PHRASE.match(unit.text))
+        if not row and not phrase and not _mentions_drug(passage, unit):
             continue
         for match in passage.asserted(unit, "drug_class_names"):
             before = unit.text[max(0, match.start - 60) : match.start]
-            if not row and (not _CLASS_CUE.search(before) or _NOT_OWN_CLASS.search(before)):
+            if (
+                not row
+                and not phrase
+                and (
+                    not _CLASS_CUE.search(before)
+                    or _NOT_OWN_CLASS.search(before)
+                    or _DENIED_CLASS.search(before)
+                )
+            ):
                 continue
             facts.append(passage.fact(FactKind.DRUG_CLASS, match.key, unit))
+            head = _head_class(match, unit.text)
+            if head is not None:
+                facts.append(passage.fact(FactKind.DRUG_CLASS, head, unit))
     return facts
 
 

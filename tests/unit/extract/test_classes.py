@@ -89,3 +89,29 @@ def test_a_form_of_another_product_is_no_form_of_the_drug() -> None:
         "dabigatran",
     )
     assert found == {"capsule"}
+
+
+def _classes(text: str, drug: str) -> set[str]:
+    facts = extract_list_facts(make_document(text), "test", drug)
+    return {f.key for f in facts if f.kind is FactKind.DRUG_CLASS}
+
+
+def test_a_class_name_names_the_wider_class_it_ends_in() -> None:
+    found = _classes("Levofloxacin is a fluoroquinolone antibiotic.", "levofloxacin")
+    assert found == {"fluoroquinolone", "antibiotic"}
+
+
+def test_an_answer_opening_with_a_class_phrase_names_the_class() -> None:
+    found = _classes(
+        "## What kind of medicine is it?\n\nA tetracycline antibiotic. It stops bacteria growing.",
+        "minocycline",
+    )
+    assert "tetracycline antibiotic" in found
+
+
+def test_a_class_the_drug_is_not_used_as_is_no_class() -> None:
+    found = _classes(
+        "Quetiapine is an antipsychotic. Guidelines advise against using it as a sleeping tablet.",
+        "quetiapine",
+    )
+    assert found == {"antipsychotic"}
