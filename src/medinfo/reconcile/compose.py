@@ -153,8 +153,10 @@ def compose_pregnancy(
             parts.append(say("pregnancy_outdated", drug))
     flags = flags or {}
     # a stronger or more precise statement stands for a weaker one
+    category_x = bool(category) and str(category).upper() == "X"  # "must not be used" said
     said_better = {
-        "pregnancy_avoid": flags.get("contraindicated") is True,
+        "pregnancy_contraindicated": category_x,
+        "pregnancy_avoid": flags.get("contraindicated") is True or category_x,
         "pregnancy_no_harm": flags.get("may_harm_fetus") is True
         or flags.get("no_defects_shown") is True,
     }

@@ -95,6 +95,12 @@ def test_compose_breastfeeding_says_small_amounts_compatibility_and_what_to_watc
     assert "compatible" not in unwatched
 
 
+def test_compose_pregnancy_category_x_is_not_said_twice() -> None:
+    flags = {"contraindicated": True, "may_harm_fetus": True}
+    text = compose_pregnancy("warfarin", "X", outdated=True, mentioned=True, flags=flags)
+    assert text.count("must not be used in pregnancy") == 1
+
+
 def test_compose_pregnancy_no_increase_shown_is_not_said_to_be_harmless() -> None:
     flags = {"may_harm_fetus": False, "no_defects_shown": True}
     text = compose_pregnancy("sumatriptan", None, outdated=False, mentioned=True, flags=flags)
