@@ -27,7 +27,7 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     raw = load(MissedDoseRules)
-    windows = {
+    windows: dict[str, list[re.Pattern[str]]] = {
         name: [re.compile(pattern, re.IGNORECASE) for pattern in patterns]
         for name, patterns in raw.windows.items()
     }
