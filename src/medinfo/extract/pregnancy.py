@@ -24,6 +24,7 @@ class _Rules:
     category: re.Pattern[str]
     pregnancy_flags: list[FlagRule]
     breastfeeding_flags: list[FlagRule]
+    stages: dict[str, re.Pattern[str]]
 
 
 @cache
@@ -35,6 +36,7 @@ def _rules() -> _Rules:
         category=re.compile(raw.category),
         pregnancy_flags=flag_rules(raw.pregnancy_flags),
         breastfeeding_flags=flag_rules(raw.breastfeeding_flags),
+        stages={stage: any_of(patterns) for stage, patterns in raw.stages.items()},
     )
 
 
@@ -60,9 +62,17 @@ def _mentions(text: str) -> tuple[bool, bool, bool]:
     return found[0] is not None, found[1] is not None, rules.category.search(text) is not None
 
 
-def _category(statement: Statement) -> dict[str, Scalar]:
+def _category_and_stage(statement: Statement) -> dict[str, Scalar]:
+    """The category letter a statement names, and the stage of pregnancy it singles out."""
+    found: dict[str, Scalar] = {}
     match = _rules().category.search(statement.text)
-    return {"category": match["letter"]} if match else {}
+    if match:
+        found["category"] = match["letter"]
+    for stage, pattern in _rules().stages.items():
+        if pattern.search(statement.text):
+            found["stage"] = stage
+            break
+    return found
 
 
 _INFANT = re.compile(r"\b(?:baby|babies|infants?|newborns?|breast-?fed\s+child)\b", re.IGNORECASE)
@@ -92,7 +102,7 @@ def extract_pregnancy(statements: list[Statement], source_id: str) -> list[Extra
         FactKind.PREGNANCY,
         _about_pregnancy,
         _rules().pregnancy_flags,
-        extra=_category,
+        extra=_category_and_stage,
     )
     breastfeeding = extract_topic_flags(
         statements,

@@ -149,6 +149,7 @@ class PregnancyRules(KnowledgeFile):
     category: Pattern
     pregnancy_flags: tuple[FlagRule, ...]
     breastfeeding_flags: tuple[FlagRule, ...]
+    stages: dict[Literal["end", "later", "early"], Patterns]
 
 
 class ReadingRules(KnowledgeFile):

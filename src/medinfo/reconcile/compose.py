@@ -140,9 +140,11 @@ def compose_pregnancy(
     outdated: bool,
     mentioned: bool,
     flags: Mapping[str, Scalar] | None = None,
+    stage: str | None = None,
 ) -> str:
-    """Pregnancy advice from the category and what the sources' flags say; notes that letter
-    categories are retired; always ends by sending the reader to a doctor."""
+    """Pregnancy advice from the category and what the sources' flags say (`stage`: the stage
+    of pregnancy they single out); notes that letter categories are retired; ends by sending
+    the reader to a doctor."""
     if not category and not mentioned:
         return UNKNOWN
     parts = []
@@ -163,6 +165,8 @@ def compose_pregnancy(
     for flag, value, template in _PREGNANCY_SAYS:
         if flags.get(flag) is value and not said_better.get(template, False):
             parts.append(say(template, drug))
+            if template == "pregnancy_stage" and stage in ("end", "later", "early"):
+                parts[-1] = say(f"pregnancy_stage_{stage}", drug)
     if not category:
         parts.append(say("pregnancy_mentioned", drug))
     return " ".join(parts)

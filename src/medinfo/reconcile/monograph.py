@@ -150,8 +150,16 @@ class _Builder(Assembly):
         outdated = bool(category and outdated_reasons(FactKind.PREGNANCY, {"category": category}))
         if outdated:
             attribution["flags"] = [*attribution["flags"], OUTDATED_FLAG]
+        stage = next(
+            (str(f.attributes["stage"]) for f in choice.support if "stage" in f.attributes), None
+        )
         summary = compose.compose_pregnancy(
-            self.drug, category, outdated, mentioned=True, flags=_stated_flags(choice.support)
+            self.drug,
+            category,
+            outdated,
+            mentioned=True,
+            flags=_stated_flags(choice.support),
+            stage=stage,
         )
         return Pregnancy(
             category=category, summary=summary, outdated_category=outdated, **attribution

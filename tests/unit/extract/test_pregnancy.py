@@ -113,3 +113,14 @@ def test_extract_breastfeeding_signs_the_text_denies_are_not_named(
         statements_of, "It passes into breast milk but does not cause drowsiness in the baby."
     )[FactKind.BREASTFEEDING]
     assert "infant_signs" not in flags
+
+
+def test_extract_pregnancy_names_the_stage_the_statement_singles_out(
+    statements_of: StatementsOf,
+) -> None:
+    late = _by_kind(
+        statements_of, "It is not recommended in the second and third trimesters of pregnancy."
+    )
+    end = _by_kind(statements_of, "Do not take it in pregnancy at term or during labour.")
+    assert late[FactKind.PREGNANCY]["stage"] == "later"
+    assert end[FactKind.PREGNANCY]["stage"] == "end"

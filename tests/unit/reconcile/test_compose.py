@@ -95,6 +95,13 @@ def test_compose_breastfeeding_says_small_amounts_compatibility_and_what_to_watc
     assert "compatible" not in unwatched
 
 
+def test_compose_pregnancy_names_the_stage_the_sources_single_out() -> None:
+    flags = {"avoid": True, "stage_specific": True}
+    text = compose_pregnancy("x", None, outdated=False, mentioned=True, flags=flags, stage="later")
+    assert "later months of pregnancy" in text
+    assert "depends on the stage" not in text
+
+
 def test_compose_pregnancy_category_x_is_not_said_twice() -> None:
     flags = {"contraindicated": True, "may_harm_fetus": True}
     text = compose_pregnancy("warfarin", "X", outdated=True, mentioned=True, flags=flags)
