@@ -26,7 +26,8 @@ _SILENT = QUIET_SECTIONS | {
 _STRONG = cue(
     r"\b(used (to treat|for|in the treatment of|to manage)|treats?|treating|treatment of|"
     r"prescribed (for|to)|indicated (for|in)|approved (for|to)|management of|to manage|"
-    r"manages?|managing)\b"
+    r"manages?|managing|(is|are|['’]s|be|been|also|mainly|mostly|often) used to (stop|prevent|"
+    r"reduce|lower|control|relieve|ease|help|protect))\b"
 )
 _WEAK = cue(
     r"\b(relieves?|relieving|relief of|reduces?|help with|helps?|controls?|prevents?|eases?|for)\b"

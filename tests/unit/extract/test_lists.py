@@ -429,3 +429,13 @@ def test_extract_list_facts_items_describing_the_person_are_no_uses() -> None:
     )
     assert _keys(text, FactKind.INDICATION, "salmeterol") == {"asthma"}
     assert {"glaucoma", "high blood pressure"} <= _keys(text, FactKind.PRECAUTION, "salmeterol")
+
+
+def test_extract_list_facts_is_used_to_stop_names_a_use() -> None:
+    found = _keys(
+        "# Febuxostat\n\n## About\n\nFebuxostat lowers uric acid. It is used to stop gout attacks "
+        "from happening.",
+        FactKind.INDICATION,
+        "febuxostat",
+    )
+    assert found == {"gout"}
