@@ -94,6 +94,21 @@ def _infant_signs(statement: Statement) -> dict[str, Scalar]:
     return {"infant_signs": ", ".join(dict.fromkeys(terms))} if terms else {}
 
 
+# "avoid breastfeeding for 12 hours after a dose": the pause in hours
+_PAUSE_HOURS = re.compile(
+    r"\bfor\s+(\d{1,2})\s+hours\s+after\b|\bwait\w*\s+(\d{1,2})\s+hours\b", re.IGNORECASE
+)
+
+
+def _breastfeeding_details(statement: Statement) -> dict[str, Scalar]:
+    """The baby's signs a statement names and the hours of a pause after a dose it asks for."""
+    found = _infant_signs(statement)
+    pause = _PAUSE_HOURS.search(statement.text)
+    if pause:
+        found["pause_hours"] = int(pause.group(1) or pause.group(2))
+    return found
+
+
 def extract_pregnancy(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """PREGNANCY facts (category letter, risk flags) and BREASTFEEDING facts (milk, flags)."""
     pregnancy = extract_topic_flags(
@@ -110,6 +125,6 @@ def extract_pregnancy(statements: list[Statement], source_id: str) -> list[Extra
         FactKind.BREASTFEEDING,
         _about_breastfeeding,
         _rules().breastfeeding_flags,
-        extra=_infant_signs,
+        extra=_breastfeeding_details,
     )
     return pregnancy + breastfeeding

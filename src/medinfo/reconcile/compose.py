@@ -194,7 +194,11 @@ def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: boo
     elif value.get("compatible") is True:
         parts.append(say("breastfeeding_compatible", drug))
     if value.get("pause_after_dose") is True:
-        parts.append(say("breastfeeding_pause", drug))
+        hours = value.get("pause_hours")
+        if isinstance(hours, int):
+            parts.append(say("breastfeeding_pause_hours", drug, hours=str(hours)))
+        else:
+            parts.append(say("breastfeeding_pause", drug))
     if value.get("alternative_preferred") is True:
         parts.append(say("breastfeeding_alternative", drug))
     signs = str(value.get("infant_signs") or "")

@@ -177,6 +177,14 @@ class _Builder(Assembly):
             **_stated_flags(choice.support),
             **choice.value,
             "infant_signs": ", ".join(dict.fromkeys(t for s in signs for t in s.split(", ") if t)),
+            "pause_hours": next(
+                (
+                    f.attributes["pause_hours"]
+                    for f in choice.support
+                    if "pause_hours" in f.attributes
+                ),
+                None,
+            ),
             "infant_effects_known": stated[0] if stated else None,
             "avoid": avoid,
             "excretion_uncertain": any(

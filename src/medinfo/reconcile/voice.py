@@ -66,6 +66,7 @@ TEMPLATE_NAMES = frozenset(
         "breastfeeding_small",
         "breastfeeding_compatible",
         "breastfeeding_pause",
+        "breastfeeding_pause_hours",
         "breastfeeding_alternative",
         "breastfeeding_watch_signs",
         "breastfeeding_watch",

@@ -103,6 +103,7 @@ def test_extract_breastfeeding_a_pause_after_a_dose_is_no_advice_to_avoid(
         statements_of, "If you are breastfeeding, avoid breastfeeding for 12 hours after a dose."
     )[FactKind.BREASTFEEDING]
     assert flags["pause_after_dose"] is True
+    assert flags["pause_hours"] == 12
     assert "avoid" not in flags
 
 
