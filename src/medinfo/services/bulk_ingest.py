@@ -130,6 +130,8 @@ class _Writer:
         with database.reader() as store:
             self.by_url = store.sources.ids_by_url()
             self.stored = store.sources.ids()
+            # Known from the knowledge base, by their facts only: the run keeps their text.
+            self.textless = {source.id: source.drug for source in store.sources.without_text()}
         # The drug a name is filed under; names change only when monographs are rebuilt,
         # after the last document is written.
         self.filed_under: dict[str, str] = {}
@@ -148,6 +150,9 @@ class _Writer:
             for prepared in self.batch:
                 source = prepared.source
                 if source.id in self.stored:
+                    if source.id in self.textless:  # its facts stay; its text is searched
+                        store.sources.store_text(source.id, prepared.text)
+                        touched.add(self.textless.pop(source.id))
                     self.report.unchanged += 1
                     continue
                 previous = self.by_url.get(source.url) if source.url else None
@@ -414,7 +419,8 @@ def ingest_bulk(
     """Ingest folders (recursively) and openFDA dumps, record by record, on `jobs` processes.
 
     Dumps are streamed, never loaded whole. Documents already stored (same SHA-256 of
-    their text) are skipped before extraction, so a killed run resumes quickly; a new
+    their text) are skipped before extraction, so a killed run resumes quickly (one known
+    only from the knowledge base keeps its facts and now its text, as a single file does); a new
     version of a stored label replaces it. Records that fail are counted and reported,
     never stop the run. Each changed drug's monograph is rebuilt once, at the end.
     `total` (from `count_tasks`) lets `progress` show an ETA.
@@ -425,8 +431,8 @@ def ingest_bulk(
     check_inputs(paths)
     report = BulkReport()
     writer = _Writer(database, report)
-    with database.reader() as store:
-        stored = frozenset(store.sources.ids())
+    with database.reader() as store:  # a knowledge-base source is read to keep its text
+        stored = frozenset(source_id for source_id, _ in store.sources.with_text())
     options = DocumentOptions(drug=drug, kind=kind)
     settings = WorkerSettings(pipeline, stored, options, database if shareable(database) else None)
     progress.phase("ingesting", total)

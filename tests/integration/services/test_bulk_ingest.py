@@ -21,9 +21,11 @@ from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import Monograph
 from medinfo.services import bulk_ingest
 from medinfo.services.bulk_ingest import ingest_bulk, refresh_stale_monographs
+from medinfo.services.ingest import prepare_document
 from medinfo.services.ingest_tasks import count_tasks, wants_bulk
 from medinfo.services.pipeline import Pipeline
 from medinfo.store.database import Database, open_database
+from medinfo.store.repositories import CachedMonograph
 from tests.documents import METFORMIN, write
 
 
@@ -104,6 +106,27 @@ def test_rerun_skips_stored_records_before_extracting_them(
     assert spy.extracted == 0
     assert not spy.reconciled
     assert _counts(database) == before
+
+
+def test_a_folder_keeps_the_text_of_a_knowledge_base_source_and_its_facts(
+    database: Database, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    folder = tmp_path / "metformin"
+    folder.mkdir()
+    article = write(folder, "metformin.txt", METFORMIN)
+    prepared = prepare_document(pipeline, article)
+    with database.transaction() as store:  # as the embedded knowledge base loads it
+        store.sources.add(prepared.source, None)
+        store.facts.add_many(prepared.source.id, prepared.facts[:1])
+        store.monographs.put(CachedMonograph(drug="metformin", body="{}", etag="kb"))
+    report = ingest_bulk(database, pipeline, [folder], jobs=1)
+    assert (report.added, report.unchanged, report.drugs) == (0, 1, 1)
+    with database.reader() as store:
+        assert store.sources.original_text(prepared.source.id) == METFORMIN
+        assert store.facts.list_for_sources([prepared.source.id]) == prepared.facts[:1]
+        cached = store.monographs.get("metformin")
+    assert cached is not None
+    assert cached.etag != "kb"  # reconciled and indexed again, with its text
 
 
 def test_interrupted_run_resumes_where_it_stopped(
