@@ -38,6 +38,7 @@ class _Cues:
     strength_after: re.Pattern[str]
     gradual: re.Pattern[str]
     initial_after: re.Pattern[str]
+    as_needed: re.Pattern[str]
     not_daily: re.Pattern[str]
     divided_as: re.Pattern[str]
     person_condition: re.Pattern[str]
@@ -61,6 +62,7 @@ def _rules() -> _Cues:
         strength_after=any_of(raw.strength_after),
         gradual=any_of(raw.gradual),
         initial_after=any_of(raw.initial_after),
+        as_needed=any_of(raw.as_needed),
         not_daily=any_of(raw.not_daily),
         divided_as=any_of(raw.divided_as),
         person_condition=any_of(raw.person_condition),
@@ -83,12 +85,31 @@ def nearest_cue(window: str) -> Cue | None:
                 strong = cue
     if best is not None and best.kind == "usual" and strong is not None:
         return strong
+    if best is not None and best.kind == "usual":
+        # "the highest dose is": the weak cue is part of the stronger one's phrase
+        joined = [c for c in _cues_in(window) if c.kind != "usual" and 0 <= best.start - c.end < 8]
+        if joined:
+            return joined[-1]
     return best
+
+
+def _cues_in(window: str) -> list[Cue]:
+    found = [
+        Cue(kind, match.start(), match.end())
+        for kind, pattern in _rules().cues.items()
+        for match in pattern.finditer(window)
+    ]
+    return sorted(found, key=lambda cue: (cue.end, -cue.start))
 
 
 def marks_initial_after(following: str) -> bool:
     """Whether the words after an amount make it a starting dose ("300 mg on day 1")."""
     return bool(_rules().initial_after.search(following))
+
+
+def says_as_needed(following: str) -> bool:
+    """Whether a dose is taken when needed rather than on a schedule ("as needed")."""
+    return bool(_rules().as_needed.search(following))
 
 
 def mentions_cue(text: str, kind: str) -> bool:

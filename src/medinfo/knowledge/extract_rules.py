@@ -45,6 +45,7 @@ class DoseCueRules(KnowledgeFile):
     strength_after: Patterns
     gradual: Patterns
     initial_after: Patterns
+    as_needed: Patterns
     not_daily: Patterns
     divided_as: Patterns
     person_condition: Patterns
