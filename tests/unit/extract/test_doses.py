@@ -283,7 +283,8 @@ def test_extract_doses_as_needed_fixes_no_doses_a_day(statements_of: StatementsO
 
 
 def test_extract_doses_per_kilogram_dose_of_adults(statements_of: StatementsOf) -> None:
-    doses = _doses(statements_of, "Adults are started on about 1.6 mcg per kg of body weight a day.")
+    text = "Adults are started on about 1.6 mcg per kg of body weight a day."
+    doses = _doses(statements_of, text)
     assert doses[FactKind.INITIAL_DOSE]["unit"] == "mcg/kg"
     # without adults named, a per-kilogram dose is no adult dose
     assert FactKind.INITIAL_DOSE not in _doses(statements_of, "Start with 10 mg/kg once daily.")
