@@ -107,6 +107,13 @@ def marks_initial_after(following: str) -> bool:
     return bool(_rules().initial_after.search(following))
 
 
+def names_form(label: str) -> bool:
+    """Whether a label names a dosage form ("Modified-release capsules")."""
+    from medinfo.extract.terms import vocabulary  # the vocabulary is loaded on first use
+
+    return bool(vocabulary("forms").find(label))
+
+
 def says_as_needed(following: str) -> bool:
     """Whether a dose is taken when needed rather than on a schedule ("as needed")."""
     return bool(_rules().as_needed.search(following))

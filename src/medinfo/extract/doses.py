@@ -23,6 +23,7 @@ from medinfo.extract.dose_context import (
     is_strength,
     marks_initial_after,
     mentions_cue,
+    names_form,
     nearest_cue,
     route_of,
     says_as_needed,
@@ -232,6 +233,8 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
         if not _JOINER.fullmatch(window) or cue is None:
             cue = nearest_cue(window)
         linked = _linked_maximum(readings[-1] if readings else None, mention, window, following)
+        if not linked and cue is None and readings and readings[-1].role.startswith("max"):
+            continue  # an amount after a maximum without a cue of its own is no usual dose
         reading = linked or _read_mention(statement, mention, window, following, cue, adult_only)
         if reading is not None:
             readings.append(reading)
@@ -355,13 +358,14 @@ _ROLE_ORDER = ("initial", "usual", "max_daily", "max_single", "titration")
 
 def _for_one_use(statement: Statement) -> bool:
     """Whether a table row gives the dose of one use ("Treating a DVT or PE | 10 mg twice a
-    day ..."): its first cell names neither a dose, a cue nor a population. A general
+    day ..."): its first cell names neither a dose, a dose cue, a population nor a form
+    ("Modified-release capsules | ..." is a form's dose). A general
     statement of the same place ("Most people start on 5 mg") outranks it."""
     cells = statement.block.cells
     if statement.block.kind is not BlockKind.TABLE_ROW or len(cells) < 2:
         return False
     label = cells[0]
-    named = read_text(label).populations or _ADULTS.search(label)
+    named = read_text(label).populations or _ADULTS.search(label) or names_form(label)
     return not (find_dose_mentions(label) or nearest_cue(label) or named)
 
 

@@ -172,7 +172,7 @@ def labelled_sections(blocks: list[Block]) -> list[Section | None]:
     outline = _Outline()
     inherited: dict[str, Section | None] = {}
     for index, block in enumerate(blocks):
-        if block.kind is BlockKind.HEADING:
+        if block.kind in (BlockKind.HEADING, BlockKind.QUESTION):  # a question heads its answer
             inherited[block_text(block)] = outline.enter(block)
         if block.kind is BlockKind.HEADING or block.heading != heading:
             labelled, heading = inherited.get(block.heading), block.heading
