@@ -99,8 +99,15 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
     asserted = passage.asserted(unit, "interaction_agents")
     terms = passage.matches(unit, "interaction_agents")
     negated_terms = negated_spans(unit.text, [(m.start, m.end) for m in terms])
+    qualified = {  # "an MAOI antidepressant": the head word of the narrower class named
+        match.start
+        for previous, match in zip(terms, terms[1:], strict=False)
+        if previous.end < match.start and not unit.text[previous.end : match.start].strip()
+    }
     for match, is_negated in zip(terms, negated_terms, strict=True):
         if any(c.start <= match.start and match.end <= c.end for c in conditions):
+            continue
+        if match.start in qualified:
             continue
         if _NOT_AN_AGENT.match(unit.text[match.end :]):
             continue
