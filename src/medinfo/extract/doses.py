@@ -136,11 +136,17 @@ def _max_reading(text: str, mention: DoseMention, following: str) -> tuple[str, 
         return "", attributes
     if says_single(tail) or says_single(head):
         return "max_single", attributes
-    if mention.per_day or says_daily(tail):
+    if mention.per_day:
         attributes["stated_per"] = "day"
         return "max_daily", attributes
     frequency = find_frequency(text, mention.end, mention.end + len(following))
-    if frequency and frequency.per_day and frequency.start - mention.end < 25:
+    near = frequency is not None and frequency.start - mention.end < 25
+    if says_daily(tail) and not (near and frequency and (frequency.per_day or 0) > 1):
+        # "a day" before the amount, unless its own schedule follows ("... twice a day up
+        # to 30 mg/kg twice a day": that "a day" is the step's)
+        attributes["stated_per"] = "day"
+        return "max_daily", attributes
+    if frequency and frequency.per_day and near:
         attributes["frequency_per_day"] = frequency.per_day
         if frequency.per_day == 1:  # "at most 100 mg once daily" caps the day as well
             attributes["stated_per"] = "day"
