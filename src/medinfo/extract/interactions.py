@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
@@ -101,7 +102,7 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
     negated_terms = negated_spans(unit.text, [(m.start, m.end) for m in terms])
     qualified = {  # "an MAOI antidepressant": the head word of the narrower class named
         match.start
-        for previous, match in zip(terms, terms[1:], strict=False)
+        for previous, match in pairwise(terms)
         if previous.end < match.start and not unit.text[previous.end : match.start].strip()
     }
     for match, is_negated in zip(terms, negated_terms, strict=True):
