@@ -396,3 +396,19 @@ def test_a_brand_of_one_ingredient_is_not_a_brand_of_the_combination() -> None:
     assert {"Percocet", "Endocet"} <= brands
     alone = {f.key for f in _list_facts(text, "acetaminophen") if f.kind is FactKind.BRAND_NAME}
     assert "Tylenol" in alone
+
+
+def test_extract_list_facts_signs_before_a_dash_clause_and_compound_terms() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call a doctor straight away if you have:\n"
+        "- a severe headache, confusion or weakness – this could be bleeding in the brain\n"
+        "- C. difficile diarrhoea\n"
+        "- dizziness or stomach pain (these can be signs your adrenal glands are struggling)"
+    )
+    assert found == {"bleeding in the brain": True, "c. difficile diarrhea": True}
+
+
+def test_extract_list_facts_the_head_word_of_a_narrower_class_is_no_agent() -> None:
+    found = _keys("Interactions\nDo not take it with an MAOI antidepressant.", FactKind.INTERACTION)
+    assert found == {"maoi"}
