@@ -68,8 +68,12 @@ _GOES_ON = re.compile(r"[\s,]*((and|or)\s+)?$", re.IGNORECASE)
 _NAMED_AFTER = re.compile(
     r"\s[–—-]\s*(?:(?:this|these|that|it|they)\s+)?(?:possibl[ey]|probably|a\s+sign\s+of|"
     r"signs?\s+of|could\s+(?:be|mean)|may\s+(?:be|mean)|might\s+(?:be|mean))\b|"
-    # "..., this could be bleeding in the brain" (not ", which may be severe": a comment)
+    # "..., this could be bleeding in the brain" (not ", which may be severe": a comment),
+    # ", which may mean a change in heart rhythm called QT prolongation", "(rarely this can
+    # be a heart attack)"
     r"[,;]\s*(?:this|these)\s+(?:could|may|might|can)\s+(?:be|mean)\b|"
+    r"[,;]\s*(?:which|that)\s+(?:could|may|might|can)\s+mean\b|"
+    r"\(\s*(?:\w+\s+)?(?:this|these|it)\s+(?:could|may|might|can)\s+(?:be|mean)\b|"
     # "... or bleeding (this may be a sign of a blood disorder)", ", which can be signs of X"
     # (a bare ", signs of X" is one more item of the list)
     r"(?:\(\s*(?:this|these|which|that|they|it)?|(?:[,;]|\s[–—-])\s*(?:this|these|which|that|"

@@ -74,7 +74,7 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
             "blurred vision",
         },
         "serious_side_effects": {
-            "respiratory depression",
+            "shortness of breath",  # "trouble breathing", said as the article says it
             "allergic reaction",
             "suicidal thoughts",
         },
@@ -412,3 +412,14 @@ def test_extract_list_facts_signs_before_a_dash_clause_and_compound_terms() -> N
 def test_extract_list_facts_the_head_word_of_a_narrower_class_is_no_agent() -> None:
     found = _keys("Interactions\nDo not take it with an MAOI antidepressant.", FactKind.INTERACTION)
     assert found == {"maoi"}
+
+
+def test_extract_list_facts_signs_before_which_may_mean_are_not_effects() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call a doctor straight away if you have:\n"
+        "- fainting or a pounding heartbeat, which may mean a heart rhythm change called"
+        " QT prolongation\n"
+        "- chest tightness that will not go away (rarely this can be a heart attack)"
+    )
+    assert found == {"qt prolongation": True, "heart attack": True}
