@@ -423,3 +423,18 @@ def test_extract_list_facts_signs_before_which_may_mean_are_not_effects() -> Non
         "- chest tightness that will not go away (rarely this can be a heart attack)"
     )
     assert found == {"qt prolongation": True, "heart attack": True}
+
+
+def test_extract_list_facts_a_class_named_as_the_kind_of_its_listed_members() -> None:
+    text = (
+        "Interactions\nSome medicines raise its level: strong antifungals such as"
+        " ketoconazole, and some antibiotics (erythromycin)."
+    )
+    assert _keys(text, FactKind.INTERACTION) == {"ketoconazole", "erythromycin"}
+
+
+def test_extract_list_facts_a_combination_does_not_interact_with_its_own_parts() -> None:
+    text = "Interactions\nBeta blockers such as propranolol can make the salmeterol work less well."
+    found = _keys(text, FactKind.INTERACTION, drug="fluticasone/salmeterol")
+    assert "salmeterol" not in found
+    assert {"beta blockers", "propranolol"} <= found
