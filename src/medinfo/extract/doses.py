@@ -251,10 +251,15 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
 
 def _divided_maximum(daily: Reading, following: str) -> Reading | None:
     """The most per dose of a daily maximum given as a counted number of doses ("80 mg a day
-    in four divided doses": 20 mg); nothing for an uncounted "in divided doses"."""
+    in four divided doses": 20 mg; "10 mg once a day": 10 mg); nothing for an uncounted
+    "in divided doses"."""
     total = daily.attributes.get("amount")
     if daily.role != "max_daily" or daily.attributes.get("stated_per") != "day":
         return None
+    if daily.attributes.get("frequency_per_day") == 1:  # one dose a day: the day's most
+        once = {key: daily.attributes.get(key) for key in ("amount", "unit", "frequency_per_day")}
+        # derived, so it ranks after a per-dose maximum the text states itself
+        return Reading("max_single_once", daily.route, once, daily.statement)
     divided, count = find_divided(following)
     if not divided or not count or count < 2 or not isinstance(total, int | float):
         return None
@@ -355,11 +360,12 @@ _KINDS = {
     "usual": FactKind.INITIAL_DOSE,
     "max_daily": FactKind.MAX_DAILY_DOSE,
     "max_single": FactKind.MAX_SINGLE_DOSE,
+    "max_single_once": FactKind.MAX_SINGLE_DOSE,  # the daily maximum of a once-a-day dose
     "titration": FactKind.TITRATION,
 }
 
 
-_ROLE_ORDER = ("initial", "usual", "max_daily", "max_single", "titration")
+_ROLE_ORDER = ("initial", "usual", "max_daily", "max_single", "max_single_once", "titration")
 
 
 def _for_one_use(statement: Statement) -> bool:
@@ -382,7 +388,7 @@ def _precedence(reading: Reading, index: int) -> tuple[int, bool, int, float, in
     one); otherwise document order."""
     amount = reading.attributes.get("amount")
     ceiling = 0.0
-    if reading.role in ("max_daily", "max_single") and isinstance(amount, int | float):
+    if reading.role.startswith("max") and isinstance(amount, int | float):
         unit = str(reading.attributes.get("unit", ""))
         ceiling = Dose(amount=amount, unit=unit).milligrams() if is_mass_unit(unit) else amount
     one_use = _for_one_use(reading.statement)

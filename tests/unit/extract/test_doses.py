@@ -305,3 +305,25 @@ def test_extract_doses_the_highest_dose_is_a_maximum(statements_of: StatementsOf
     doses = _doses(statements_of, "The highest dose is 1,000 mcg in 24 hours.")
     assert FactKind.INITIAL_DOSE not in doses
     assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 1000
+
+
+def test_extract_doses_a_once_daily_maximum_is_the_most_per_dose(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(statements_of, "The maximum dose is 10 mg once a day.")
+    assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 10
+    # a per-dose maximum the text states itself comes first
+    doses = _doses(
+        statements_of,
+        "Maximum: 400 mg a day, given as 200 mg twice a day.\n"
+        "Slow-release: up to 400 mg once a day.",
+    )
+    assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 200
+
+
+def test_extract_doses_no_single_dose_should_exceed(statements_of: StatementsOf) -> None:
+    doses = _doses(
+        statements_of, "The highest daily dose is 2.4 mg, and no single dose should exceed 1.2 mg."
+    )
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 2.4
+    assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 1.2
