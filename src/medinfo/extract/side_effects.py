@@ -55,7 +55,8 @@ _AGENT_CUE = cue(
 _EXPLAINS = re.compile(
     r"(?:\s+(?:in|of|on|the|your|blood|body|levels?)\b){0,4}\s*(\(|[,:]?\s*(with|causing|"
     r"marked by|shown by|(?:which|that)\s+(?:may|can|might|could|often|will)\s+"
-    r"(?:cause|show\s+up\s+as|lead\s+to|feel\s+like|bring\s+on))\b|:\s)",
+    r"(?:cause|show\s+up\s+as|lead\s+to|feel\s+like|bring\s+on|present\s+with|"
+    r"start\s+with|begin\s+with))\b|:\s)",
     re.IGNORECASE,
 )
 _SIGNS_OF = re.compile(r"\b(signs?|symptoms?) of\s+(an?\s+|the\s+)?$", re.IGNORECASE)

@@ -54,3 +54,11 @@ def test_classify_heading_reads_question_style_interaction_headings(heading: str
 )
 def test_classify_heading_reads_everyday_dosing_headings(heading: str) -> None:
     assert classify_heading(heading) is Section.DOSING
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Serious adverse effects include", "Q: Any serious side effects I should know about?"],
+)
+def test_classify_heading_serious_side_effects_in_other_words(heading: str) -> None:
+    assert classify_heading(heading) is Section.SERIOUS_SIDE_EFFECTS
