@@ -125,7 +125,27 @@ def _doses(statement: Statement, avoided: bool = False) -> dict[str, Scalar]:
         attributes[f"{name}_unit"] = reading.attributes.get("unit")
         if name == "initial":
             attributes["initial_frequency_per_day"] = reading.attributes.get("frequency_per_day")
+    top = next((r for r in readings if r.role == "usual" and not avoided), None)
+    if "max_daily_amount" not in attributes and top is not None:
+        attributes.update(_range_top(top))
     return attributes
+
+
+def _range_top(usual: Reading) -> dict[str, Scalar]:
+    """The daily maximum a population's usual dose range states by its top: "2.5 mg to 5 mg
+    once daily" gives at most 5 mg a day (only with its number of doses a day; never from a
+    starting range, which is no ceiling)."""
+    high = usual.attributes.get("amount_high")
+    times = usual.attributes.get("frequency_per_day_max") or usual.attributes.get(
+        "frequency_per_day"
+    )
+    if not isinstance(high, int | float) or not isinstance(times, int) or times < 1:
+        return {}
+    top = high * times
+    return {
+        "max_daily_amount": int(top) if float(top).is_integer() else round(top, 3),
+        "max_daily_unit": usual.attributes.get("unit"),
+    }
 
 
 Limit = tuple[Population, dict[str, Scalar]]

@@ -119,3 +119,15 @@ def test_extract_population_limits_an_amount_ruled_out_is_no_starting_dose(
     )
     assert limit["advice"] == "avoid"
     assert "initial_amount" not in limit
+
+
+def test_extract_population_limits_the_top_of_a_usual_range_is_the_daily_most(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(statements_of, "Children 6 to 17 years: 2.5 mg to 5 mg once daily.")
+    assert (limit["initial_amount"], limit["max_daily_amount"]) == (2.5, 5)
+    # a starting range is no ceiling
+    [limit] = _limits(
+        statements_of, "Children 6 to 17 years: start with 2.5 mg to 5 mg once daily."
+    )
+    assert "max_daily_amount" not in limit
