@@ -42,7 +42,12 @@ def read_path(path: Path) -> Document:
         raise InputError(f"{path}: no such file")
     if path.stat().st_size > MAX_BYTES:
         raise InputError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB")
-    data = path.read_bytes()
+    return read_bytes(path.read_bytes(), str(path))
+
+
+def read_bytes(data: bytes, name: str) -> Document:
+    """A document from its bytes; `name` (a path or a hint) names it in errors."""
+    path = Path(name)
     if not data.strip():
         raise InputError(f"{path}: empty file")
     if b"\0" in data:
@@ -160,6 +165,7 @@ def reconcile_monograph(drug: str, sources: list[Source], facts: list[ExtractedF
 def fake_pipeline() -> Pipeline:
     return Pipeline(
         read_path=read_path,
+        read_bytes=read_bytes,
         extract_document=extract_document,
         assess_reliability=assess_reliability,
         reconcile_monograph=reconcile_monograph,

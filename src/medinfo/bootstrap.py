@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from medinfo.config import database_url
+from medinfo.data import KNOWLEDGE_BASE_SETTING, knowledge_base_digest
 from medinfo.domain.errors import InputError
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.monograph import Monograph
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from medinfo.services.cds.feedback import FeedbackLog
     from medinfo.services.interactions import InteractionReport
     from medinfo.services.monograph_lookup import StoreMonographs
+    from medinfo.services.refresh import RefreshReport
     from medinfo.services.reviews import (
         ImportReport,
         RateLimit,
@@ -104,6 +106,13 @@ class Medinfo:
 
     def _filing_name(self, drug: str | None) -> str | None:
         return None if drug is None else self.names.filing_name(drug)
+
+    def refresh(self) -> RefreshReport:
+        """Read every stored source again with this release's extraction (see
+        `services.refresh`)."""
+        from medinfo.services.refresh import refresh_database
+
+        return refresh_database(self.database, self.pipeline)
 
     def cached_monograph(self, name: str) -> CachedMonograph:
         return monographs.cached_monograph(self.database, self.monograph_drug(name))
@@ -311,13 +320,17 @@ def bootstrap(
     factory = pipeline_factory or pipelines.real_pipeline
     app = Medinfo(open_database(database_url(url)), factory)
     seed = _seed(app, with_knowledge_base=not empty)
-    if not app.database.ensure_schema(seed=seed, upgraded=_rebuild_monographs(app)):
+    if not app.database.ensure_schema(seed=seed, upgraded=_upgraded(app)):
         with app.database.reader() as store:
             loaded = SearchIndex(store.connection).has_catalog_names()
+            current = knowledge_base.holds_current(store)
         if not loaded:  # a database created before the catalog names existed
             from medinfo.services import search
 
             search.ensure_catalog_names(app.database)
+        if not current:  # a newer release ships a newer knowledge base
+            with app.database.exclusive_transaction() as store:
+                knowledge_base.hold_current(store, app.pipeline.reconcile_monograph)
     return app
 
 
@@ -336,17 +349,19 @@ def create_database(
     return bootstrap(url, empty=empty, pipeline_factory=pipeline_factory)
 
 
-def _rebuild_monographs(app: Medinfo) -> Callable[[Store], None]:
-    """After a schema upgrade (a new medinfo release), every cached monograph is reconciled
-    again: the monographs an older release cached lack what the new one adds."""
+def _upgraded(app: Medinfo) -> Callable[[Store], None]:
+    """After a schema upgrade (a new medinfo release), the database takes the release's
+    knowledge base and every cached monograph is reconciled again: the monographs an older
+    release cached lack what the new one adds."""
 
-    def rebuild(store: Store) -> None:
+    def upgrade(store: Store) -> None:
         from medinfo.services.monographs import refresh_monograph
 
+        knowledge_base.hold_current(store, app.pipeline.reconcile_monograph)
         for drug in store.sources.drugs():
             refresh_monograph(store, drug, app.pipeline.reconcile_monograph)
 
-    return rebuild
+    return upgrade
 
 
 def _seed(app: Medinfo, *, with_knowledge_base: bool) -> Callable[[Store], None]:
@@ -356,8 +371,11 @@ def _seed(app: Medinfo, *, with_knowledge_base: bool) -> Callable[[Store], None]
         from medinfo.services import search
 
         search.load_catalog_names(store)
+        held = ""
         if with_knowledge_base:
             snapshot = knowledge_base.read_snapshot()
             knowledge_base.load_snapshot(store, snapshot, app.pipeline.reconcile_monograph)
+            held = knowledge_base_digest()
+        store.settings.put(KNOWLEDGE_BASE_SETTING, held)
 
     return seed

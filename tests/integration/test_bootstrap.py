@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from medinfo.bootstrap import bootstrap
+from medinfo.data import KNOWLEDGE_BASE_SETTING, knowledge_base_digest
 from medinfo.store.migrations import HEAD_REVISION
 from medinfo.store.repositories import CachedMonograph
 
@@ -20,6 +21,7 @@ def test_an_upgraded_database_rebuilds_its_cached_monographs(tmp_path: Path) -> 
         store.monographs.put(CachedMonograph(drug="baclofen", body=STALE, etag="old"))
         store.connection.execute(text("ALTER TABLE sources DROP COLUMN publisher"))
         store.connection.execute(text("ALTER TABLE sources DROP COLUMN published"))
+        store.connection.execute(text("DROP TABLE settings"))
         store.connection.execute(
             text("UPDATE alembic_version SET version_num = :old"), {"old": "0005_undated_reviews"}
         )
@@ -32,5 +34,7 @@ def test_an_upgraded_database_rebuilds_its_cached_monographs(tmp_path: Path) -> 
         assert monograph.sources
         assert monograph.indications
         assert all("_" not in source.title for source in monograph.sources)  # no file stems
+        with upgraded.database.reader() as store:  # the knowledge base it holds is recorded
+            assert store.settings.get(KNOWLEDGE_BASE_SETTING) == knowledge_base_digest()
     finally:
         upgraded.close()

@@ -15,17 +15,18 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from medinfo.data import KNOWLEDGE_BASE, KNOWLEDGE_BASE_SETTING, knowledge_base_digest
 from medinfo.domain.errors import InputError
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.domain.sources import Reliability, Source, SourceFormat, SourceKind
 from medinfo.services.ingest import ingest_paths
-from medinfo.services.monographs import refresh_monograph
+from medinfo.services.monographs import forget_drug, refresh_monograph
 from medinfo.services.pipeline import Pipeline, ReconcileMonograph, real_pipeline
 from medinfo.store.database import open_database
 from medinfo.store.repositories import Store
 
-SNAPSHOT_PATH = Path(__file__).resolve().parents[1] / "data" / "knowledge_base.json"
+SNAPSHOT_PATH = KNOWLEDGE_BASE
 FORMAT_VERSION = 1
 
 
@@ -126,6 +127,52 @@ def load_snapshot(store: Store, snapshot: Snapshot, reconcile: ReconcileMonograp
         store.facts.add_many(entry.id, entry.to_facts())
     for drug in sorted({entry.drug for entry in snapshot.sources}):
         refresh_monograph(store, drug, reconcile)
+
+
+def hold_current(store: Store, reconcile: ReconcileMonograph, path: Path = SNAPSHOT_PATH) -> bool:
+    """Make the database hold the knowledge base at `path` unless it already does, or was
+    created empty; a database from before this setting holds one when it has sources known
+    only by their facts. Returns True when the database changed."""
+    digest = knowledge_base_digest(path)
+    held = store.settings.get(KNOWLEDGE_BASE_SETTING)
+    if held in (digest, ""):
+        return False
+    if held is None and not store.sources.without_text():
+        store.settings.put(KNOWLEDGE_BASE_SETTING, "")
+        return True
+    update_snapshot(store, read_snapshot(path), reconcile)
+    store.settings.put(KNOWLEDGE_BASE_SETTING, digest)
+    return True
+
+
+def holds_current(store: Store, path: Path = SNAPSHOT_PATH) -> bool:
+    """Whether `hold_current` would leave the database as it is (a quick read)."""
+    return store.settings.get(KNOWLEDGE_BASE_SETTING) in (knowledge_base_digest(path), "")
+
+
+def update_snapshot(store: Store, snapshot: Snapshot, reconcile: ReconcileMonograph) -> list[str]:
+    """Bring the knowledge base a database holds up to `snapshot` (a newer release's).
+
+    Sources known only by their facts take the snapshot's version; those it no longer ships
+    are removed and new ones added. A source whose text is kept (ingested again from its
+    file) keeps its facts: `medinfo db refresh` reads it again. Returns the drugs reconciled
+    again, sorted.
+    """
+    touched: set[str] = set()
+    for held in store.sources.without_text():
+        store.sources.delete(held.id)
+        touched.add(held.drug)
+    for entry in snapshot.sources:
+        if store.sources.get(entry.id) is None:
+            store.sources.add(entry.to_source(), None)
+            store.facts.add_many(entry.id, entry.to_facts())
+            touched.add(entry.drug)
+    drugs = sorted(touched & set(store.sources.drugs()))
+    for drug in drugs:
+        refresh_monograph(store, drug, reconcile)
+    for gone in sorted(touched - set(drugs)):
+        forget_drug(store, gone)
+    return drugs
 
 
 def build_snapshot(pipeline: Pipeline, corpus: Path) -> Snapshot:

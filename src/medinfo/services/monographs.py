@@ -32,6 +32,16 @@ def refresh_monograph(store: Store, drug: str, reconcile: ReconcileMonograph) ->
     return monograph
 
 
+def forget_drug(store: Store, drug: str) -> None:
+    """Remove what a drug left behind once its last source is gone: its cached monograph,
+    its names and its search passages."""
+    store.monographs.delete(drug)
+    store.names.replace_for_drug(drug, [])
+    from medinfo.store.search import SearchIndex
+
+    SearchIndex(store.connection).replace_drug(drug, [])
+
+
 def drug_sources(store: Store, drug: str) -> tuple[list[Source], list[ExtractedFact]]:
     """What reconciling `drug` reads: its stored sources and their facts."""
     sources = store.sources.list_for_drug(drug)

@@ -25,6 +25,7 @@ class ExtractionResult(Protocol):
 
 ReadPath = Callable[[Path], Document]
 ReadRecord = Callable[[dict[str, Any], str], Document]
+ReadBytes = Callable[[bytes, str], Document]
 ExtractDocument = Callable[[Document, str, str | None], ExtractionResult]
 AssessReliability = Callable[[Source, list[ExtractedFact]], Source]
 ReconcileMonograph = Callable[[str, list[Source], list[ExtractedFact]], Monograph]
@@ -40,6 +41,8 @@ class Pipeline:
     assess_reliability: AssessReliability
     reconcile_monograph: ReconcileMonograph
     read_record: ReadRecord = field(default_factory=lambda: _read_record)
+    # Reads a stored source's text again (a name with the right extension hints its format).
+    read_bytes: ReadBytes = field(default_factory=lambda: _read_bytes)
     # Loads the models extraction would load on first use, and imports the reconcile stage
     # (a bulk run, before forking).
     load_models: Callable[[], None] = field(default_factory=lambda: _nothing)
@@ -57,6 +60,7 @@ def real_pipeline() -> Pipeline:
         assess_reliability=_assess_reliability,
         reconcile_monograph=_reconcile_monograph,
         read_record=_read_record,
+        read_bytes=_read_bytes,
         load_models=_load_models,
     )
 
@@ -76,6 +80,12 @@ def _read_path(path: Path) -> Document:
     from medinfo.sources import read_path
 
     return read_path(path)
+
+
+def _read_bytes(data: bytes, name: str) -> Document:
+    from medinfo.sources import read_document
+
+    return read_document(data, name)
 
 
 def _read_record(record: dict[str, Any], name: str) -> Document:

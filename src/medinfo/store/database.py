@@ -24,7 +24,8 @@ from medinfo.store.migrations import HEAD_REVISION
 from medinfo.store.repositories import Store
 
 _WRITE = "medinfo_write"
-# PostgreSQL advisory lock held while a database's schema is created or upgraded.
+# PostgreSQL advisory lock held by an exclusive transaction (schema created or upgraded,
+# knowledge base refreshed).
 _LOCK = 0x6D6564696E666F
 
 
@@ -44,6 +45,17 @@ class Database:
         """A write transaction (`BEGIN IMMEDIATE` on SQLite): all or nothing."""
         with self._guard(), self.engine.execution_options(**{_WRITE: True}).begin() as conn:
             yield Store(conn)
+
+    @contextmanager
+    def exclusive_transaction(self) -> Iterator[Store]:
+        """A write transaction that no other process's exclusive transaction overlaps (for
+        creating, upgrading or refreshing a database that several processes may open at once).
+        """
+        with self.transaction() as store:
+            if store.connection.dialect.name == "postgresql":
+                # SQLite's BEGIN IMMEDIATE already serialises every write transaction.
+                store.connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+            yield store
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
@@ -69,10 +81,7 @@ class Database:
         """
         if self.revision() == HEAD_REVISION:
             return False
-        with self.transaction() as store:
-            if store.connection.dialect.name == "postgresql":
-                # SQLite's BEGIN IMMEDIATE already serialises concurrent first uses.
-                store.connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+        with self.exclusive_transaction() as store:
             before = current_revision(store.connection)
             if before == HEAD_REVISION:
                 return False

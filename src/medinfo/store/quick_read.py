@@ -4,8 +4,9 @@
 than the whole query. This path uses the standard library's sqlite3, read-only,
 and answers only when the database exists at the current schema revision and the
 name is a stored monograph name: the first step of the name resolver
-(`services.names`), in the same stored form, so both give the same drug. Anything
-else returns None and the caller takes the full path.
+(`services.names`), in the same stored form, so both give the same drug, and the
+database holds this release's knowledge base (or none). Anything else returns None
+and the caller takes the full path.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import unquote
 
+from medinfo.data import KNOWLEDGE_BASE_SETTING, knowledge_base_digest
 from medinfo.domain.names import MAX_NAME, stored_name
 from medinfo.store.migrations import HEAD_REVISION
 
@@ -21,6 +23,8 @@ _QUERY = """
 SELECT m.body FROM drug_names AS n JOIN monographs AS m ON m.drug = n.drug
 WHERE n.name = ? ORDER BY n.drug LIMIT 1
 """
+
+_HELD = "SELECT value FROM settings WHERE name = ?"
 
 
 def read_cached_monograph(url: str, name: str) -> str | None:
@@ -35,6 +39,9 @@ def read_cached_monograph(url: str, name: str) -> str | None:
     try:
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision is None or revision[0] != HEAD_REVISION:
+            return None
+        held = connection.execute(_HELD, (KNOWLEDGE_BASE_SETTING,)).fetchone()
+        if held is None or held[0] not in ("", knowledge_base_digest()):
             return None
         row = connection.execute(_QUERY, (stored_name(name),)).fetchone()
     except sqlite3.Error:

@@ -13,7 +13,7 @@ from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.domain.names import stored_name
 from medinfo.domain.sources import Reliability, Source, SourceFormat, SourceKind
-from medinfo.store.tables import drug_names, facts, monographs, sources
+from medinfo.store.tables import drug_names, facts, monographs, settings, sources
 
 # Etag prefix of a monograph whose drug gained or lost sources since it was reconciled.
 STALE_PREFIX = "stale-"
@@ -81,6 +81,30 @@ class SourceRepository:
         query = select(sources.c.url, sources.c.id).where(sources.c.url.is_not(None))
         return {str(url): str(source_id) for url, source_id in self._conn.execute(query)}
 
+    def with_text(self) -> list[tuple[str, SourceFormat]]:
+        """The id and format of every source whose original text is kept, in id order."""
+        query = (
+            select(sources.c.id, sources.c.format)
+            .where(sources.c.original_text.is_not(None))
+            .order_by(sources.c.id)
+        )
+        return [(row.id, SourceFormat(row.format)) for row in self._conn.execute(query)]
+
+    def without_text(self) -> list[Source]:
+        """Every source known only by its facts (loaded from a knowledge base)."""
+        query = select(sources).where(sources.c.original_text.is_(None)).order_by(sources.c.id)
+        return [_source_from_row(row) for row in self._conn.execute(query)]
+
+    def rate(self, source: Source) -> None:
+        """Store a source's reliability and its reason again (its facts were read again)."""
+        self._conn.execute(
+            update(sources)
+            .where(sources.c.id == source.id)
+            .values(
+                reliability=int(source.reliability), reliability_reason=source.reliability_reason
+            )
+        )
+
     def delete(self, source_id: str) -> None:
         """Remove a source and its facts."""
         self._conn.execute(delete(facts).where(facts.c.source_id == source_id))
@@ -122,6 +146,11 @@ class FactRepository:
         columns = ", ".join(dialect.identifier_preparer.quote(name) for name in _FACT_COLUMNS)
         values = ", ".join(as_json if name == "attributes" else marker for name in _FACT_COLUMNS)
         self._conn.exec_driver_sql(f"INSERT INTO facts ({columns}) VALUES ({values})", rows)
+
+    def replace(self, source_id: str, items: Sequence[ExtractedFact]) -> None:
+        """A source's facts, read again: the old ones are removed."""
+        self._conn.execute(delete(facts).where(facts.c.source_id == source_id))
+        self.add_many(source_id, items)
 
     def list_for_sources(self, source_ids: Iterable[str]) -> list[ExtractedFact]:
         """Facts of the given sources, grouped by source id, each in extraction order."""
@@ -206,6 +235,9 @@ class MonographRepository:
         row = self._conn.execute(select(monographs).where(monographs.c.drug == drug)).first()
         return None if row is None else CachedMonograph(row.drug, row.body, row.etag)
 
+    def delete(self, drug: str) -> None:
+        self._conn.execute(delete(monographs).where(monographs.c.drug == drug))
+
     def has(self, drug: str) -> bool:
         """Whether a monograph of `drug` was ever stored (stale or not)."""
         query = select(monographs.c.drug).where(monographs.c.drug == drug).limit(1)
@@ -243,6 +275,21 @@ class MonographRepository:
         return list(self._conn.execute(query).scalars())
 
 
+class SettingRepository:
+    """What a database records about itself, as named text values."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def get(self, name: str) -> str | None:
+        query = select(settings.c.value).where(settings.c.name == name)
+        return self._conn.execute(query).scalar_one_or_none()
+
+    def put(self, name: str, value: str) -> None:
+        self._conn.execute(delete(settings).where(settings.c.name == name))
+        self._conn.execute(insert(settings).values(name=name, value=value))
+
+
 class Store:
     """The repositories over one connection; its transaction is the unit of work."""
 
@@ -252,6 +299,7 @@ class Store:
         self.facts = FactRepository(conn)
         self.names = NameRepository(conn)
         self.monographs = MonographRepository(conn)
+        self.settings = SettingRepository(conn)
 
     def row_counts(self) -> dict[str, int]:
         """How many rows each table holds."""

@@ -1,4 +1,5 @@
-"""The relational schema: sources, facts, drug names, cached monographs and catalog names."""
+"""The relational schema: sources, facts, drug names, cached monographs, catalog names and
+settings."""
 
 from __future__ import annotations
 
@@ -87,6 +88,14 @@ catalog_names = Table(
     Column("drug", Text, nullable=False),
     Column("kind", String(20), nullable=False),
     Index("ix_catalog_names_folded", "folded"),
+)
+
+# What a database records about itself, by name (text values).
+settings = Table(
+    "settings",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
 )
 
 # The full-text index (`search_documents`) is dialect-specific (an FTS5 virtual table on

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from medinfo.bootstrap import bootstrap
+from medinfo.data import KNOWLEDGE_BASE_SETTING as KB
 from medinfo.store.quick_read import read_cached_monograph
 from tests.fakes import fake_pipeline
 
@@ -42,3 +43,11 @@ def test_read_cached_monograph_stands_aside_for_an_old_schema(tmp_path: Path) ->
     with sqlite3.connect(tmp_path / "quick.db") as connection:
         connection.execute("UPDATE alembic_version SET version_num = 'older'")
     assert read_cached_monograph(url, "baclofen") is None
+
+
+def test_read_cached_monograph_stands_aside_for_an_older_knowledge_base(tmp_path: Path) -> None:
+    url = _seeded(tmp_path)
+    assert read_cached_monograph(url, "baclofen") is not None
+    with sqlite3.connect(tmp_path / "quick.db") as connection:
+        connection.execute("UPDATE settings SET value = 'an older release' WHERE name = ?", (KB,))
+    assert read_cached_monograph(url, "baclofen") is None  # the full path takes the new one

@@ -1,4 +1,5 @@
-"""`medinfo db`: create a database, with or without the embedded knowledge base."""
+"""`medinfo db`: create a database (with or without the embedded knowledge base), or read its
+sources again after an upgrade."""
 
 from __future__ import annotations
 
@@ -28,3 +29,28 @@ def create(
     finally:
         app.close()
     typer.echo(f"created {app.database.url} ({len(drugs)} drugs)")
+
+
+@db_app.command("refresh")
+@reporting_errors
+def refresh(db: DbOption = None) -> None:
+    """Read every stored document again with this release's extraction (after an upgrade).
+
+    Also takes this release's knowledge base and reconciles every drug, in one transaction.
+    Documents whose text this release cannot read keep their facts; they are listed and the
+    exit status is 1."""
+    from medinfo.bootstrap import bootstrap
+
+    app = bootstrap(db)
+    try:
+        report = app.refresh()
+    finally:
+        app.close()
+    for kept in report.kept:
+        typer.echo(f"kept as it was: {kept}", err=True)
+    typer.echo(
+        f"read {report.read_again} sources again; {len(report.drugs)} drugs reconciled again"
+        + (f"; {len(report.kept)} kept as they were" if report.kept else "")
+    )
+    if report.kept:
+        raise typer.Exit(1)

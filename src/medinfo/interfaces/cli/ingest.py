@@ -44,10 +44,11 @@ def ingest(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Ingest documents. Single files: each is stored in one transaction, all or nothing.
-    Folders and dumps: streamed on every core; failed documents are listed at the end and
-    the exit status is 1 (0 when all were ingested); re-running resumes and skips stored
-    documents."""
+    """Ingest documents: files, folders or openFDA label dumps.
+
+    Single files: each is stored in one transaction, all or nothing. Folders and dumps:
+    streamed on every core; failed documents are listed at the end and the exit status is 1
+    (0 when all were ingested); re-running resumes and skips stored documents."""
     from medinfo.bootstrap import bootstrap
     from medinfo.services.ingest_tasks import wants_bulk
 

@@ -1,3 +1,3 @@
 """Alembic migrations shipped in the package; HEAD_REVISION names the newest one."""
 
-HEAD_REVISION = "0006_source_citations"
+HEAD_REVISION = "0007_settings"
