@@ -30,6 +30,12 @@ _OTHER_TOPICS = frozenset(
     {Section.STOPPING, Section.PREGNANCY, Section.BREASTFEEDING, Section.MISSED_DOSE}
 )
 _INTERACT = cue(r"\binteract")
+# What a product is made of ("Vicoprofen, which combines hydrocodone with ibuprofen", "a fixed
+# combination of bupropion with naltrexone (Contrave)") names no interaction.
+_COMPOSITION = cue(
+    r"\b((which|that) combines|fixed[- ]combination|combination (tablet|product|pill|"
+    r"medicine)s? (of|containing|that))\b"
+)
 # A paragraph labelled "Interactions:" lists agents, whatever section it stands in.
 _LABEL = re.compile(r"^\W*(drug )?interactions?\s*:", re.IGNORECASE)
 _MAJOR = cue(
@@ -192,6 +198,8 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     facts: list[ExtractedFact] = []
     for unit in passage.units:
         if is_question(unit.text) or is_advert(unit.text) or _STUDY_REPORT.search(unit.text):
+            continue
+        if _COMPOSITION.search(unit.text) and not _INTERACT.search(unit.text):
             continue
         if not in_section and not _CUE.search(unit.text) and not _CUE.search(passage.lead):
             continue

@@ -438,3 +438,13 @@ def test_extract_list_facts_a_combination_does_not_interact_with_its_own_parts()
     found = _keys(text, FactKind.INTERACTION, drug="fluticasone/salmeterol")
     assert "salmeterol" not in found
     assert {"beta blockers", "propranolol"} <= found
+
+
+def test_extract_list_facts_what_a_product_is_made_of_is_no_interaction() -> None:
+    text = (
+        "Interactions\nIt is not the same as Vicoprofen, which combines hydrocodone with"
+        " ibuprofen.\nDo not drink alcohol with it."
+    )
+    found = _keys(text, FactKind.INTERACTION, drug="hydrocodone")
+    assert "ibuprofen" not in found
+    assert "alcohol" in found
