@@ -38,6 +38,7 @@ class _Cues:
     strength_after: re.Pattern[str]
     gradual: re.Pattern[str]
     initial_after: re.Pattern[str]
+    unused_above: re.Pattern[str]
     as_needed: re.Pattern[str]
     not_daily: re.Pattern[str]
     divided_as: re.Pattern[str]
@@ -62,6 +63,7 @@ def _rules() -> _Cues:
         strength_after=any_of(raw.strength_after),
         gradual=any_of(raw.gradual),
         initial_after=any_of(raw.initial_after),
+        unused_above=any_of(raw.unused_above),
         as_needed=any_of(raw.as_needed),
         not_daily=any_of(raw.not_daily),
         divided_as=any_of(raw.divided_as),
@@ -112,6 +114,11 @@ def names_form(label: str) -> bool:
     from medinfo.extract.terms import vocabulary  # the vocabulary is loaded on first use
 
     return bool(vocabulary("forms").find(label))
+
+
+def says_unused_above(following: str) -> bool:
+    """Whether "doses above X" go on to say they are not used: X is then a maximum."""
+    return bool(_rules().unused_above.search(following))
 
 
 def says_as_needed(following: str) -> bool:

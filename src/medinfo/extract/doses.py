@@ -30,6 +30,7 @@ from medinfo.extract.dose_context import (
     says_daily,
     says_gradual,
     says_single,
+    says_unused_above,
 )
 from medinfo.extract.dose_grammar import (
     DoseMention,
@@ -323,6 +324,8 @@ def _read_mention(
     role = _role_of(cue, statement)
     if role in (None, "usual") and marks_initial_after(clause_head(text, mention.end)):
         role = "initial"
+    if role == "overdose" and says_unused_above(text[mention.end :]):
+        role = "max"  # "doses above 2 mg a day are not used": at most 2 mg a day
     context = window + clause_head(text, mention.end)
     if role is None:
         return None

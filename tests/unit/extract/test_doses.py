@@ -327,3 +327,14 @@ def test_extract_doses_no_single_dose_should_exceed(statements_of: StatementsOf)
     )
     assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 2.4
     assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 1.2
+
+
+def test_extract_doses_doses_above_that_are_not_used_give_a_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(statements_of, "Doses above 2 mg a day are not used for hot flushes.")
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 2
+    # an overdose stays an overdose
+    assert FactKind.MAX_DAILY_DOSE not in _doses(
+        statements_of, "Doses above 20 mg a day can cause an overdose."
+    )
