@@ -114,6 +114,7 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
             "heart disease",
             "high blood pressure",
             "kidney disease",
+            "pregnancy",  # "Do not use it in the last three months of pregnancy."
         },
     },
     "loratadine.md": {
@@ -448,3 +449,45 @@ def test_extract_list_facts_what_a_product_is_made_of_is_no_interaction() -> Non
     found = _keys(text, FactKind.INTERACTION, drug="hydrocodone")
     assert "ibuprofen" not in found
     assert "alcohol" in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Estrogens should not be used to prevent heart attacks.",
+        "Lisinopril is never used for gout.",
+        "It is not an effective treatment for anxiety.",
+    ],
+)
+def test_extract_list_facts_a_denied_use_is_no_use(sentence: str) -> None:
+    assert _keys(f"# Lisinopril\n\n## Uses\n\n{sentence}", FactKind.INDICATION) == set()
+
+
+def test_extract_list_facts_a_bracket_explaining_a_use_names_no_other_use() -> None:
+    found = _keys(
+        "# Amlodipine\n\nIt is used for angina (chest pain from the heart not getting enough "
+        "blood).",
+        FactKind.INDICATION,
+        "amlodipine",
+    )
+    assert found == {"angina"}
+
+
+def test_extract_list_facts_items_describing_the_person_are_no_uses() -> None:
+    text = (
+        "# Salmeterol\n\n## Who can use it\n\nIt is used for asthma.\n\n"
+        "It is not suitable for some people. Tell your doctor before starting if you:\n\n"
+        "- have glaucoma or thin bones (osteoporosis)\n- have high blood pressure"
+    )
+    assert _keys(text, FactKind.INDICATION, "salmeterol") == {"asthma"}
+    assert {"glaucoma", "high blood pressure"} <= _keys(text, FactKind.PRECAUTION, "salmeterol")
+
+
+def test_extract_list_facts_is_used_to_stop_names_a_use() -> None:
+    found = _keys(
+        "# Febuxostat\n\n## About\n\nFebuxostat lowers uric acid. It is used to stop gout attacks "
+        "from happening.",
+        FactKind.INDICATION,
+        "febuxostat",
+    )
+    assert found == {"gout"}
