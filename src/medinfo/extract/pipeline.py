@@ -29,6 +29,7 @@ from medinfo.extract.populations import extract_population_limits
 from medinfo.extract.pregnancy import extract_pregnancy
 from medinfo.extract.reading import Place
 from medinfo.extract.renal import extract_renal_adjustments
+from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement, document_statements, place_of
 from medinfo.extract.stopping import answered_stopping, extract_stopping
 
@@ -72,6 +73,14 @@ def extract_rule_facts(
 # Single-valued topics whose facts carry the place of their statement, so that a document
 # that disagrees with itself is ranked (dedicated section first) and reported by place.
 _PLACED = frozenset({FactKind.ONSET, FactKind.STOPPING, FactKind.PREGNANCY, FactKind.MISSED_DOSE})
+# A dedicated section is dedicated to its own topic: a statement in another topic's section
+# (an adverse reaction's "symptom onset" under Warnings) is general text for the fact.
+_OWN_SECTIONS = {
+    FactKind.ONSET: frozenset({Section.DOSING, Section.MECHANISM}),
+    FactKind.STOPPING: frozenset({Section.STOPPING, Section.PRECAUTIONS}),
+    FactKind.PREGNANCY: frozenset({Section.PREGNANCY, Section.BREASTFEEDING, Section.PRECAUTIONS}),
+    FactKind.MISSED_DOSE: frozenset({Section.MISSED_DOSE, Section.DOSING}),
+}
 
 
 def with_places(facts: list[ExtractedFact], statements: list[Statement]) -> list[ExtractedFact]:
@@ -81,7 +90,10 @@ def with_places(facts: list[ExtractedFact], statements: list[Statement]) -> list
     for fact in facts:
         statement = starts.get(fact.evidence.start)
         if fact.kind in _PLACED and statement is not None and "place" not in fact.attributes:
-            place = place_of(statement).value
+            found = place_of(statement)
+            if found is Place.DEDICATED and statement.section not in _OWN_SECTIONS[fact.kind]:
+                found = Place.INTRODUCTION
+            place = found.value
             fact = fact.model_copy(update={"attributes": {**fact.attributes, "place": place}})
         placed.append(fact)
     return placed

@@ -45,6 +45,8 @@ class DoseCueRules(KnowledgeFile):
     strength_after: Patterns
     gradual: Patterns
     initial_after: Patterns
+    unused_above: Patterns
+    as_needed: Patterns
     not_daily: Patterns
     divided_as: Patterns
     person_condition: Patterns

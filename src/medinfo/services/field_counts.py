@@ -11,6 +11,7 @@ from medinfo.domain.monograph import UNKNOWN
 from medinfo.reconcile.vocabulary import match_key
 from medinfo.services.scoring import (
     agent_names,
+    agents_beside_gold,
     category,
     conflict_topic,
     dig,
@@ -107,7 +108,9 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
     "interactions": (
         "interactions",
         lambda m, g: _list_count(
-            agent_names(m.get("interactions") or []), agent_names(g), "agents"
+            agents_beside_gold(agent_names(m.get("interactions") or []), agent_names(g)),
+            agent_names(g),
+            "agents",
         ),
     ),
     "precautions": (

@@ -209,6 +209,21 @@ def agent_names(items: Iterable[Any]) -> list[str]:
     ]
 
 
+def agents_beside_gold(predicted: list[str], gold: list[str]) -> list[str]:
+    """The predicted agents (see `agent_names`) without the members of a medicine group the
+    gold lists that the gold does not list themselves: "propranolol" where the gold says
+    "beta blockers" is the gold's own claim at a finer grain, neither right nor wrong."""
+    from medinfo.knowledge.groups import group_by_name, groups_of
+
+    wanted = {match_key(name, AGENT_GROUP) for name in gold}
+    classes = {group.id for name in gold if (group := group_by_name(name)) is not None}
+    return [
+        name
+        for name in predicted
+        if match_key(name, AGENT_GROUP) in wanted or not groups_of(name) & classes
+    ]
+
+
 # In the serious list the seriousness is already said: "severe stomach pain" listed as serious
 # is the serious side effect "stomach pain".
 _INTENSITY = re.compile(r"^\s*(?:(?:very|severe|serious|extreme|major|sudden)\s+)+", re.IGNORECASE)
@@ -273,7 +288,11 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
     ),
     "interactions": (
         "interactions",
-        lambda m, g: list_f1(agent_names(m.get("interactions") or []), agent_names(g), "agents"),
+        lambda m, g: list_f1(
+            agents_beside_gold(agent_names(m.get("interactions") or []), agent_names(g)),
+            agent_names(g),
+            "agents",
+        ),
     ),
     "precautions": (
         "precautions",

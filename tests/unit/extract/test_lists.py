@@ -74,7 +74,7 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
             "blurred vision",
         },
         "serious_side_effects": {
-            "respiratory depression",
+            "shortness of breath",  # "trouble breathing", said as the article says it
             "allergic reaction",
             "suicidal thoughts",
         },
@@ -397,6 +397,58 @@ def test_a_brand_of_one_ingredient_is_not_a_brand_of_the_combination() -> None:
     assert {"Percocet", "Endocet"} <= brands
     alone = {f.key for f in _list_facts(text, "acetaminophen") if f.kind is FactKind.BRAND_NAME}
     assert "Tylenol" in alone
+
+
+def test_extract_list_facts_signs_before_a_dash_clause_and_compound_terms() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call a doctor straight away if you have:\n"
+        "- a severe headache, confusion or weakness – this could be bleeding in the brain\n"
+        "- C. difficile diarrhoea\n"
+        "- dizziness or stomach pain (these can be signs your adrenal glands are struggling)"
+    )
+    assert found == {"bleeding in the brain": True, "c. difficile diarrhea": True}
+
+
+def test_extract_list_facts_the_head_word_of_a_narrower_class_is_no_agent() -> None:
+    found = _keys("Interactions\nDo not take it with an MAOI antidepressant.", FactKind.INTERACTION)
+    assert found == {"maoi"}
+
+
+def test_extract_list_facts_signs_before_which_may_mean_are_not_effects() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call a doctor straight away if you have:\n"
+        "- fainting or a pounding heartbeat, which may mean a heart rhythm change called"
+        " QT prolongation\n"
+        "- chest tightness that will not go away (rarely this can be a heart attack)"
+    )
+    assert found == {"qt prolongation": True, "heart attack": True}
+
+
+def test_extract_list_facts_a_class_named_as_the_kind_of_its_listed_members() -> None:
+    text = (
+        "Interactions\nSome medicines raise its level: strong antifungals such as"
+        " ketoconazole, and some antibiotics (erythromycin)."
+    )
+    assert _keys(text, FactKind.INTERACTION) == {"ketoconazole", "erythromycin"}
+
+
+def test_extract_list_facts_a_combination_does_not_interact_with_its_own_parts() -> None:
+    text = "Interactions\nBeta blockers such as propranolol can make the salmeterol work less well."
+    found = _keys(text, FactKind.INTERACTION, drug="fluticasone/salmeterol")
+    assert "salmeterol" not in found
+    assert {"beta blockers", "propranolol"} <= found
+
+
+def test_extract_list_facts_what_a_product_is_made_of_is_no_interaction() -> None:
+    text = (
+        "Interactions\nIt is not the same as Vicoprofen, which combines hydrocodone with"
+        " ibuprofen.\nDo not drink alcohol with it."
+    )
+    found = _keys(text, FactKind.INTERACTION, drug="hydrocodone")
+    assert "ibuprofen" not in found
+    assert "alcohol" in found
 
 
 @pytest.mark.parametrize(
