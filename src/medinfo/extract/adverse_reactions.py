@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 
 from medinfo.domain.documents import Block, Document
 from medinfo.domain.evidence import Evidence
@@ -24,6 +25,7 @@ from medinfo.extract.reaction_cues import (
 from medinfo.extract.reaction_features import Candidate
 from medinfo.extract.reaction_scorer import ReactionScorer, default_scorer
 from medinfo.extract.terms import vocabulary
+from medinfo.extract.text_cache import Shared
 
 # "[see Warnings and Precautions (5.1)]": the section named there is not a reaction.
 _CROSS_REFERENCE = re.compile(r"[\[(]\s*see\b[^\[\]()]*(?:\([^()]*\)[^\[\]()]*)*[\])]", re.I)
@@ -116,11 +118,31 @@ def extract_adverse_reactions(
     return [replace(m, start=m.start + offset, end=m.end + offset) for m in found]
 
 
+# The default vocabulary's readings, shared with the other workers of a bulk run (None: not
+# shared): a first reading costs ~0.5 ms, a shared one ~0.05 ms.
+_shared: Shared[tuple[str, str, bool, bool], tuple[AdverseReactionMention, ...]] | None = None
+
+
+def share_reactions(folder: Path | None) -> None:
+    """Share the default vocabulary's readings of label texts with the other processes given
+    the same folder (a bulk run's workers), or stop."""
+    global _shared
+    _shared = Shared(folder, KEPT_TEXTS) if folder is not None else None
+
+
 @lru_cache(maxsize=KEPT_TEXTS)
 def _default_reactions(
     text: str, serious_section: bool, include_negated: bool
 ) -> tuple[AdverseReactionMention, ...]:
-    return _reactions(text, serious_section, include_negated, default_matcher(), default_scorer())
+    shared = _shared
+    key = ("reactions", text, serious_section, include_negated)
+    found = shared.get(key) if shared is not None else None
+    if found is None:
+        matcher, scorer = default_matcher(), default_scorer()
+        found = _reactions(text, serious_section, include_negated, matcher, scorer)
+        if shared is not None:
+            shared.put(key, found)
+    return found
 
 
 def _qualifies_next(text: str, match: TermMatch, matches: list[TermMatch]) -> bool:

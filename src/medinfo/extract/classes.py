@@ -10,72 +10,168 @@ from medinfo.extract.drug_names import find_drug_mentions, generic_name
 from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
+from medinfo.extract.terms import AGENTS, TermMatch, vocabulary
+from medinfo.knowledge.groups import groups_of, medicine_groups
 from medinfo.knowledge.names import components
 
 _CLASS_CUE = cue(
     r"\b((is|are|as) (a|an|the)|belongs? to|class(es)? of|classified as|known as|type of|kind of|"
-    r"works as|acts as|this)\b"
+    r"works as|acts as|this|from the)\b"
 )
 _NOT_OWN_CLASS = cue(r"\b(other|unlike|like|than|with|such as)\s+(\w+\s+){0,2}$")
 _MECHANISM_CUE = cue(
     r"\b(works?|acts?|mechanism|binds?|receptors?|agonist|antagonist|inhibit|block|stimulat|"
-    r"activat)"
+    r"activat|relax|targets?|attack|interfer)"
 )
+# A release, device or product marker after a brand is part of its name ("Effexor XR",
+# "Advair Diskus", "Ventolin HFA", "Robaxin-750"); a number after a space is a strength
+# ("LIPITOR 10"), not a brand.
+_VARIANTS = (
+    r"XR|XL|CR|ER|SR|LA|DR|ODT|OTC|CD|HFA|Diskus|Inhub|RespiClick|Ellipta|Evohaler|"
+    r"Accuhaler|Turbohaler|Respimat|HandiHaler|Digihaler|Redihaler"
+)
+_BRAND_VARIANT = re.compile(rf"(?:\s|-)(?:{_VARIANTS})\b|-\d{{2,4}}\b")
+# One brand as a list writes it: a capitalised name, a variant marker, a registered mark and
+# a bracketed note on its form ("Mitigare (capsules)").
+_BRAND = rf"[A-Z][\w-]+®?(?:\s+(?:{_VARIANTS})\b)?(?:\s*\([^()]{{0,40}}\))?"
+_BRAND_LIST = rf"{_BRAND}(?:\s*(?:,|\bor\b|\band\b)\s*{_BRAND})*"
 _BRAND_PATTERN = re.compile(
-    r"\b(?i:brand names?|other names?|brands?|sold|marketed|available)\s*(?:\w+\s+){0,3}?"
-    r"(?:like|such as|including|as|under|called|named|:)[\s*_]+"
-    r"((?:[A-Z][\w-]+)(?:\s*(?:,|or|and)\s*[A-Z][\w-]+)*)"
+    r"\b(?:(?i:brand names?|trade names?|other names?|brands?|sold|marketed|available)"
+    r"\s*(?:\w+\s+){0,3}?(?:like|such as|including|as|under|called|named|:)[\s*_]+"
+    r"|(?i:brand names?|trade names?)\s+(?=[A-Z])"
+    r"|(?i:generic (?:for|of|version of))\s+)"
+    rf"({_BRAND_LIST})"
 )
 # A bare list of capitalised names ("Robaxin, Robaxin-750"), as under a "Brand names" heading.
-_NAME_LIST = re.compile(r"[A-Z][\w-]+(?:\s*(?:,|\bor\b|\band\b)\s*[A-Z][\w-]+(?: [A-Z]{2,3})?)*")
-# A release or product marker after a brand is part of its name ("Effexor XR", "Robaxin-750");
-# a number after a space is a strength ("LIPITOR 10"), not a brand.
-_BRAND_VARIANT = re.compile(r"(?:\s|-)(?:XR|XL|CR|ER|SR|LA|DR|ODT|OTC|CD)\b|-\d{2,4}\b")
+_NAME_LIST = re.compile(_BRAND_LIST)
+_NOTE = re.compile(r"\s*\([^()]*\)|®")
+# A name given as a combination ("Synjardy (with metformin)") is no brand of the drug alone.
+_COMBINATION = re.compile(r"^\s*\(\s*(?:with|plus|\+)\b", re.IGNORECASE)
+# The drug's own name followed by a bracket of capitalised names: "Warfarin (Coumadin,
+# Jantoven)", "levothyroxine (Synthroid, Levoxyl – it's the same hormone)".
+_NAMED_IN_BRACKET = re.compile(rf"\(\s*(?:also\s+)?({_BRAND_LIST})\s*(?:\)|[–—-]\s)")
 _NO_FORMS = QUIET_SECTIONS | {Section.INTERACTIONS}
+_NO_MECHANISM = QUIET_SECTIONS | {Section.INTERACTIONS}
 
 
 def _mentions_drug(passage: Passage, unit: Unit) -> bool:
     text = unit.text.lower()
-    if any(name in text for name in (passage.drug.lower(), *passage.aliases)):
+    names = (passage.drug.lower(), *components(passage.drug), *passage.aliases)
+    if any(name in text for name in names):
         return True
     return bool(re.match(r"^(it|this|is|the drug)\b", text))
 
 
+# A unit that is only a noun phrase naming a class ("A tetracycline antibiotic."), as an
+# answer opens, is about the drug.
+_CLASS_PHRASE = re.compile(r"^\W*(?:an?|the)\s+(?:[\w-]+\s+){0,3}[\w-]+\W*$", re.IGNORECASE)
+# A clause that says the drug is not used as the class ("advise against using it as a sleeping
+# tablet", "it is not a benzodiazepine").
+_DENIED_CLASS = cue(r"\b(?:not|never|against|instead\s+of|rather\s+than)\b[^.;:]{0,40}$")
+
+
+def _head_class(match: TermMatch, text: str) -> str | None:
+    """The wider class the last word of a class name names: a "fluoroquinolone antibiotic" is
+    an antibiotic, a "nitrofuran antibacterial" too."""
+    words = text[match.start : match.end].split()
+    if len(words) < 2:
+        return None
+    head = vocabulary("drug_class_names").lookup(words[-1])
+    return head.term if head is not None and head.term != match.key else None
+
+
 def extract_drug_classes(passage: Passage) -> list[ExtractedFact]:
-    """DRUG_CLASS facts: a key-facts class row, or a class the text says the drug belongs to."""
+    """DRUG_CLASS facts: a key-facts class row, or a class the text says the drug belongs to
+    (and the wider class a class name ends in)."""
     if passage.section in QUIET_SECTIONS or passage.kind is BlockKind.HEADING:
         return []
     facts = []
-    for unit in passage.units:
+    for index, unit in enumerate(passage.units):
         row = passage.section is Section.DRUG_CLASS
-        if not row and not _mentions_drug(passage, unit):
+        phrase = index == 0 and bool(_CLASS_PHRASE.match(unit.text))
+        if not row and not phrase and not _mentions_drug(passage, unit):
             continue
         for match in passage.asserted(unit, "drug_class_names"):
             before = unit.text[max(0, match.start - 60) : match.start]
-            if not row and (not _CLASS_CUE.search(before) or _NOT_OWN_CLASS.search(before)):
+            if (
+                not row
+                and not phrase
+                and (
+                    not _CLASS_CUE.search(before)
+                    or _NOT_OWN_CLASS.search(before)
+                    or _DENIED_CLASS.search(before)
+                )
+            ):
                 continue
             facts.append(passage.fact(FactKind.DRUG_CLASS, match.key, unit))
+            head = _head_class(match, unit.text)
+            if head is not None:
+                facts.append(passage.fact(FactKind.DRUG_CLASS, head, unit))
     return facts
 
 
+def _own_class_named(passage: Passage, text: str) -> bool:
+    """Whether the text names a medicine group the drug belongs to ("Statins work by ...")."""
+    own = groups_of(passage.drug)
+    return bool(own) and bool(medicine_groups().classes_named(text) & own)
+
+
+def _other_medicine(passage: Passage, unit: Unit, match: TermMatch) -> bool:
+    """Whether a mechanism term stands inside the name of a medicine group the drug is not
+    in ("or SGLT2 inhibitors" on a sulfonylurea's page, "the other kind of calcium channel
+    blocker" on a beta blocker's page)."""
+    own = groups_of(passage.drug)
+    for agent in passage.matches(unit, AGENTS):
+        if agent.start < match.end and match.start < agent.end:
+            named = medicine_groups().classes_named(unit.text[agent.start : agent.end])
+            if named and not named & own:
+                return True
+    return False
+
+
 def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
-    """MECHANISM_TERM facts from how-it-works text."""
-    if passage.section in QUIET_SECTIONS:
+    """MECHANISM_TERM facts from how-it-works text: a how-it-works section, or a sentence
+    with a mechanism cue about this drug or its own class; never a term said of another
+    medicine (another drug's clause, another group's name) nor one in an interactions list."""
+    if passage.section in _NO_MECHANISM:
         return []
-    in_section = passage.section is Section.MECHANISM
+    in_section = passage.section in (Section.MECHANISM, Section.DRUG_CLASS)
     facts = []
     for unit in passage.units:
         if not in_section and not (
-            _MECHANISM_CUE.search(unit.text) and _mentions_drug(passage, unit)
+            _MECHANISM_CUE.search(unit.text)
+            and (_mentions_drug(passage, unit) or _own_class_named(passage, unit.text))
         ):
             continue
         for match in passage.asserted(unit, "mechanism_terms"):
+            if _other_medicine(passage, unit, match):
+                continue
             facts.append(passage.fact(FactKind.MECHANISM_TERM, match.key, unit))
     return facts
 
 
+# A form another product comes in is no form of this drug: "sun cream", "heparin injections".
+_OTHER_PRODUCT = re.compile(
+    r"\b(?:sun|barrier|moisturi[sz]ing|hand|nappy|diaper)\s*$", re.IGNORECASE
+)
+
+
+def _another_products_form(passage: Passage, text: str, start: int) -> bool:
+    """Whether the form at text[start] belongs to a product named right before it: a skin or
+    sun product, or another medicine ("heparin or enoxaparin injections")."""
+    before = text[max(0, start - 40) : start]
+    if _OTHER_PRODUCT.search(before):
+        return True
+    own = frozenset(components(passage.drug))
+    clause = re.split(r"[,;:.()]", before)[-1]
+    return any(
+        not frozenset(components(mention.generic)) & own for mention in find_drug_mentions(clause)
+    )
+
+
 def extract_forms(passage: Passage) -> list[ExtractedFact]:
-    """FORM facts: dosage forms and routes the text says the drug comes in."""
+    """FORM facts: dosage forms and routes the text says the drug comes in; never the form of
+    an interaction agent or another product named right before it."""
     if passage.section in _NO_FORMS:
         return []
     facts = []
@@ -83,6 +179,8 @@ def extract_forms(passage: Passage) -> list[ExtractedFact]:
         agents = passage.matches(unit, "interaction_agents")
         for match in passage.asserted(unit, "forms"):
             if any(a.start < match.end and match.start < a.end for a in agents):
+                continue
+            if _another_products_form(passage, unit.text, match.start):
                 continue
             facts.append(passage.fact(FactKind.FORM, match.key, unit))
     return facts
@@ -92,6 +190,29 @@ def _with_variant(text: str, start: int, end: int) -> str:
     """The brand at text[start:end] with a variant marker that follows it, if any."""
     variant = _BRAND_VARIANT.match(text, end)
     return text[start : variant.end()] if variant else text[start:end]
+
+
+_PRODUCT_WORD = r"(?:\s+(?:tablets?|capsules?|injection|inhaler|oral|solution|[a-z]+ate|[a-z]+ide))"
+# A name in such a bracket looks like a brand: capitalised, not an abbreviation ("(GABA)",
+# "(CNS)", "(ER-alpha)").
+_NAME_LIKE = re.compile(r"^[A-Z][a-z][\w-]*$")
+
+
+def _bracketed_after_name(text: str, names: tuple[str, ...]) -> list[str]:
+    """Lists of capitalised names in a bracket right after one of the drug's names (and a
+    product word): "Warfarin (Coumadin, Jantoven)", "... Acetaminophen Tablets (Norco, Lortab)"."""
+    found = []
+    for match in _NAMED_IN_BRACKET.finditer(text):
+        before = text[max(0, match.start() - 80) : match.start()].lower()
+        if not any(
+            name and re.search(rf"\b{re.escape(name)}{_PRODUCT_WORD}{{0,2}}\s*$", before)
+            for name in names
+        ):
+            continue
+        items = [_NOTE.sub("", m.group()).strip() for m in re.finditer(_BRAND, match.group(1))]
+        if items and all(_NAME_LIKE.match(item.split()[0]) for item in items):
+            found.append(match.group(1))
+    return found
 
 
 def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
@@ -114,16 +235,24 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
         brands = {
             _with_variant(unit.text, m.start, m.end): None
             for m in find_drug_mentions(unit.text)
-            if own(m.generic) and m.is_brand and m.surface.lower() not in names
+            if own(m.generic)
+            and m.is_brand
+            and m.surface.lower() not in names
+            and not _COMBINATION.match(unit.text[m.end :])
         }
         lists = [m.group(1) for m in _BRAND_PATTERN.finditer(unit.text)]
-        if passage.section is Section.BRAND_NAMES and _NAME_LIST.fullmatch(unit.text.strip()):
-            lists.append(unit.text.strip())
+        bare = _NAME_LIST.fullmatch(unit.text.strip())
+        if passage.section is Section.BRAND_NAMES and bare and unit.role != "label":
+            lists.append(unit.text.strip())  # a field's label ("Routes:") names no brand
+        lists += _bracketed_after_name(unit.text, (*names, *ingredients, *map(str.lower, brands)))
         for found in lists:
-            for name in re.split(r"\s*(?:,|\bor\b|\band\b)\s*", found):
+            for item in re.finditer(_BRAND, found):
+                name = _NOTE.sub("", item.group()).strip()
+                if _COMBINATION.match(item.group()[len(name) :]) or len(name) < 3:
+                    continue
                 resolved = find_drug_mentions(name)
                 ours = not resolved or own(resolved[0].generic)
-                if name and name.lower() not in names and ours:
+                if name.lower() not in names and ours:
                     brands.setdefault(name, None)
         if passage.section is Section.BRAND_NAMES:
             for mention in find_drug_mentions(unit.text):

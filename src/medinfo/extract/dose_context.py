@@ -38,6 +38,8 @@ class _Cues:
     strength_after: re.Pattern[str]
     gradual: re.Pattern[str]
     initial_after: re.Pattern[str]
+    unused_above: re.Pattern[str]
+    as_needed: re.Pattern[str]
     not_daily: re.Pattern[str]
     divided_as: re.Pattern[str]
     person_condition: re.Pattern[str]
@@ -61,6 +63,8 @@ def _rules() -> _Cues:
         strength_after=any_of(raw.strength_after),
         gradual=any_of(raw.gradual),
         initial_after=any_of(raw.initial_after),
+        unused_above=any_of(raw.unused_above),
+        as_needed=any_of(raw.as_needed),
         not_daily=any_of(raw.not_daily),
         divided_as=any_of(raw.divided_as),
         person_condition=any_of(raw.person_condition),
@@ -83,12 +87,43 @@ def nearest_cue(window: str) -> Cue | None:
                 strong = cue
     if best is not None and best.kind == "usual" and strong is not None:
         return strong
+    if best is not None and best.kind == "usual":
+        # "the highest dose is": the weak cue is part of the stronger one's phrase
+        joined = [c for c in _cues_in(window) if c.kind != "usual" and 0 <= best.start - c.end < 8]
+        if joined:
+            return joined[-1]
     return best
+
+
+def _cues_in(window: str) -> list[Cue]:
+    found = [
+        Cue(kind, match.start(), match.end())
+        for kind, pattern in _rules().cues.items()
+        for match in pattern.finditer(window)
+    ]
+    return sorted(found, key=lambda cue: (cue.end, -cue.start))
 
 
 def marks_initial_after(following: str) -> bool:
     """Whether the words after an amount make it a starting dose ("300 mg on day 1")."""
     return bool(_rules().initial_after.search(following))
+
+
+def names_form(label: str) -> bool:
+    """Whether a label names a dosage form ("Modified-release capsules")."""
+    from medinfo.extract.terms import vocabulary  # the vocabulary is loaded on first use
+
+    return bool(vocabulary("forms").find(label))
+
+
+def says_unused_above(following: str) -> bool:
+    """Whether "doses above X" go on to say they are not used: X is then a maximum."""
+    return bool(_rules().unused_above.search(following))
+
+
+def says_as_needed(following: str) -> bool:
+    """Whether a dose is taken when needed rather than on a schedule ("as needed")."""
+    return bool(_rules().as_needed.search(following))
 
 
 def mentions_cue(text: str, kind: str) -> bool:

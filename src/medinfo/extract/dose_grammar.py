@@ -55,9 +55,13 @@ def _grammar() -> _Grammar:
     units = {unit: any_of(spellings) for unit, spellings in rules.units.items()}
     spellings = sorted((s for group in rules.units.values() for s in group), key=len, reverse=True)
     joiners = "|".join(re.escape(joiner) for joiner in rules.range_joiners)
+    # a range may repeat its unit ("0.25 mg to 0.5 mg"), but "10 mg or 20 mg" are alternatives
+    spans = "|".join(re.escape(joiner) for joiner in rules.range_joiners if joiner != "or")
+    unit = "|".join(spellings)
     mention = re.compile(
-        rf"(?<![\w.])(?P<low>{_NUMBER})(?:\s*(?:{joiners})\s*(?P<high>{_NUMBER}))?\s*"
-        rf"(?P<unit>{'|'.join(spellings)})(?![\w])",
+        rf"(?<![\w.])(?P<low>{_NUMBER})(?:\s*(?:{joiners})\s*(?P<high>{_NUMBER})"
+        rf"|\s*(?P<low_unit>{unit})\s*(?:{spans})\s*(?P<high_unit>{_NUMBER}))?\s*"
+        rf"(?P<unit>{unit})(?![\w])",
         re.IGNORECASE,
     )
     frequencies = [
@@ -103,12 +107,19 @@ def normalise_unit(written: str) -> str:
 def find_dose_mentions(text: str) -> list[DoseMention]:
     """Every amount with a unit in `text`, with a per-day suffix folded in."""
     mentions = []
-    for match in _grammar().mention.finditer(text):
+    position = 0
+    while match := _grammar().mention.search(text, position):
+        position = match.end()
         low = parse_number(match["low"])
-        high = parse_number(match["high"]) if match["high"] else None
-        suffix = _grammar().per_day.match(text, match.end())
-        end = suffix.end() if suffix else match.end()
-        unit = normalise_unit(match["unit"])
+        written_high = match["high"] or match["high_unit"]
+        high = parse_number(written_high) if written_high else None
+        end, unit = match.end(), normalise_unit(match["unit"])
+        if match["low_unit"] and normalise_unit(match["low_unit"]) != unit:
+            # "500 mg to 1 g" is not one range: the first amount alone, then read on
+            end, unit, high = match.end("low_unit"), normalise_unit(match["low_unit"]), None
+            position = end
+        suffix = _grammar().per_day.match(text, end)
+        end = suffix.end() if suffix else end
         if unit in _grammar().scaled_units:  # "8 grams a day" is reported as 8000 mg
             unit, factor = _grammar().scaled_units[unit]
             low, high = low * factor, (high * factor if high is not None else None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from medinfo.domain.documents import BlockKind
 from medinfo.domain.dosing import Dose, is_mass_unit
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.dose_context import (
@@ -22,11 +23,14 @@ from medinfo.extract.dose_context import (
     is_strength,
     marks_initial_after,
     mentions_cue,
+    names_form,
     nearest_cue,
     route_of,
+    says_as_needed,
     says_daily,
     says_gradual,
     says_single,
+    says_unused_above,
 )
 from medinfo.extract.dose_grammar import (
     DoseMention,
@@ -42,8 +46,10 @@ from medinfo.extract.text_cache import KEPT_TEXTS, Kept
 
 # Laboratory values ("serum creatinine 1.5 mg/dL") are never a dose of any population.
 LAB_UNITS = frozenset({"mg/dL", "mmol/L"})
-# Units that are never an adult dose by themselves: per-kilogram doses and concentrations.
-_NOT_A_DOSE = frozenset({"mg/kg", "mg/mL", "mL", *LAB_UNITS})
+# Units that are never an adult dose by themselves: per-kilogram doses (unless the statement
+# names adults: "adults ... 1.6 mcg per kg") and concentrations.
+_PER_KG = frozenset({"mg/kg", "mcg/kg"})
+_NOT_A_DOSE = frozenset({*_PER_KG, "mg/mL", "mL", *LAB_UNITS})
 _TARGET = re.compile(r"\bto\b", re.IGNORECASE)
 _JOINER = re.compile(r"[\s,;/]*(?:and|or)?[\s,;/]*", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"\s*(?:,\s*)?or\s*", re.IGNORECASE)
@@ -115,6 +121,8 @@ def _initial_attributes(text: str, mention: DoseMention, following: str) -> dict
         else:
             attributes["frequency_per_day"] = 1
         return attributes
+    if says_as_needed(following.split(".")[0]):
+        frequency = None  # "every 4 to 6 hours as needed" fixes no number of doses a day
     attributes["frequency_per_day"] = frequency.per_day if frequency else None
     if frequency and frequency.per_day_max:
         attributes["frequency_per_day_max"] = frequency.per_day_max
@@ -129,11 +137,17 @@ def _max_reading(text: str, mention: DoseMention, following: str) -> tuple[str, 
         return "", attributes
     if says_single(tail) or says_single(head):
         return "max_single", attributes
-    if mention.per_day or says_daily(tail):
+    if mention.per_day:
         attributes["stated_per"] = "day"
         return "max_daily", attributes
     frequency = find_frequency(text, mention.end, mention.end + len(following))
-    if frequency and frequency.per_day and frequency.start - mention.end < 25:
+    near = frequency is not None and frequency.start - mention.end < 25
+    if says_daily(tail) and not (near and frequency and (frequency.per_day or 0) > 1):
+        # "a day" before the amount, unless its own schedule follows ("... twice a day up
+        # to 30 mg/kg twice a day": that "a day" is the step's)
+        attributes["stated_per"] = "day"
+        return "max_daily", attributes
+    if frequency and frequency.per_day and near:
         attributes["frequency_per_day"] = frequency.per_day
         if frequency.per_day == 1:  # "at most 100 mg once daily" caps the day as well
             attributes["stated_per"] = "day"
@@ -226,6 +240,8 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
         if not _JOINER.fullmatch(window) or cue is None:
             cue = nearest_cue(window)
         linked = _linked_maximum(readings[-1] if readings else None, mention, window, following)
+        if not linked and cue is None and readings and readings[-1].role.startswith("max"):
+            continue  # an amount after a maximum without a cue of its own is no usual dose
         reading = linked or _read_mention(statement, mention, window, following, cue, adult_only)
         if reading is not None:
             readings.append(reading)
@@ -236,10 +252,15 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
 
 def _divided_maximum(daily: Reading, following: str) -> Reading | None:
     """The most per dose of a daily maximum given as a counted number of doses ("80 mg a day
-    in four divided doses": 20 mg); nothing for an uncounted "in divided doses"."""
+    in four divided doses": 20 mg; "10 mg once a day": 10 mg); nothing for an uncounted
+    "in divided doses"."""
     total = daily.attributes.get("amount")
     if daily.role != "max_daily" or daily.attributes.get("stated_per") != "day":
         return None
+    if daily.attributes.get("frequency_per_day") == 1:  # one dose a day: the day's most
+        once = {key: daily.attributes.get(key) for key in ("amount", "unit", "frequency_per_day")}
+        # derived, so it ranks after a per-dose maximum the text states itself
+        return Reading("max_single_once", daily.route, once, daily.statement)
     divided, count = find_divided(following)
     if not divided or not count or count < 2 or not isinstance(total, int | float):
         return None
@@ -297,11 +318,14 @@ def _read_mention(
     adult_only: bool = True,
 ) -> Reading | None:
     text = statement.text
-    if mention.unit in _NOT_A_DOSE and (adult_only or mention.unit != "mg/kg"):
+    per_kg = mention.unit in _PER_KG and (not adult_only or bool(_ADULTS.search(text)))
+    if mention.unit in _NOT_A_DOSE and not per_kg:
         return None
     role = _role_of(cue, statement)
     if role in (None, "usual") and marks_initial_after(clause_head(text, mention.end)):
         role = "initial"
+    if role == "overdose" and says_unused_above(text[mention.end :]):
+        role = "max"  # "doses above 2 mg a day are not used": at most 2 mg a day
     context = window + clause_head(text, mention.end)
     if role is None:
         return None
@@ -339,54 +363,68 @@ _KINDS = {
     "usual": FactKind.INITIAL_DOSE,
     "max_daily": FactKind.MAX_DAILY_DOSE,
     "max_single": FactKind.MAX_SINGLE_DOSE,
+    "max_single_once": FactKind.MAX_SINGLE_DOSE,  # the daily maximum of a once-a-day dose
     "titration": FactKind.TITRATION,
 }
 
 
-_ROLE_ORDER = ("initial", "usual", "max_daily", "max_single", "titration")
+_ROLE_ORDER = ("initial", "usual", "max_daily", "max_single", "max_single_once", "titration")
 
 
-def _precedence(reading: Reading, index: int) -> tuple[int, float, int]:
-    """Sort key: the place first; among the maxima of one place the highest (a maximum
-    for one use, "the maximum for prevention is 1.2 mg", sits under the overall one);
-    otherwise document order."""
+def _for_one_use(statement: Statement) -> bool:
+    """Whether a table row gives the dose of one use ("Treating a DVT or PE | 10 mg twice a
+    day ..."): its first cell names neither a dose, a dose cue, a population nor a form
+    ("Modified-release capsules | ..." is a form's dose). A general
+    statement of the same place ("Most people start on 5 mg") outranks it."""
+    cells = statement.block.cells
+    if statement.block.kind is not BlockKind.TABLE_ROW or len(cells) < 2:
+        return False
+    label = cells[0]
+    named = read_text(label).populations or _ADULTS.search(label) or names_form(label)
+    return not (find_dose_mentions(label) or nearest_cue(label) or named)
+
+
+def _precedence(reading: Reading, index: int) -> tuple[int, bool, int, float, int]:
+    """Sort key: the place first; then a general statement before a row for one use, an
+    explicit starting dose before a usual one; among the maxima of one place the highest
+    (a maximum for one use, "the maximum for prevention is 1.2 mg", sits under the overall
+    one); otherwise document order."""
     amount = reading.attributes.get("amount")
     ceiling = 0.0
-    if reading.role in ("max_daily", "max_single") and isinstance(amount, int | float):
+    if reading.role.startswith("max") and isinstance(amount, int | float):
         unit = str(reading.attributes.get("unit", ""))
         ceiling = Dose(amount=amount, unit=unit).milligrams() if is_mass_unit(unit) else amount
-    return (reading.place.rank, -ceiling, index)
+    one_use = _for_one_use(reading.statement)
+    return (reading.place.rank, one_use, _ROLE_ORDER.index(reading.role), -ceiling, index)
 
 
 def _choose(readings: list[Reading]) -> dict[tuple[FactKind, str], list[Reading]]:
     """Per kind and route, the reading from the highest-ranking place (a dosing section
-    first), within a place the first one, explicit starting doses before usual ones and
-    titration steps before a bare "raised gradually". After it come the first reading of
-    each other place that states a different value in the same role: the document
-    disagrees with itself, and reconciliation reports it."""
+    first, even over an explicit starting dose elsewhere), within a place a general
+    statement before a table row for one use, explicit starting doses before usual ones,
+    then the first one; titration steps before a bare "raised gradually". After it come the
+    first reading of each other place that states a different value in the same role: the
+    document disagrees with itself, and reconciliation reports it."""
     stepped = any(r.role == "titration" and "step_amount" in r.attributes for r in readings)
     ordered = sorted(enumerate(readings), key=lambda item: _precedence(item[1], item[0]))
     chosen: dict[tuple[FactKind, str], list[Reading]] = {}
-    for role in _ROLE_ORDER:
-        kind = _KINDS[role]
-        for _, reading in ordered:
-            key = (kind, "titration" if kind is FactKind.TITRATION else reading.route)
-            bare = (
-                kind is FactKind.TITRATION and stepped and "step_amount" not in reading.attributes
-            )
-            if reading.role != role or bare:
-                continue
-            if key not in chosen:
-                chosen[key] = [reading]
-                continue
-            picked = chosen[key]
-            if (
-                kind is not FactKind.TITRATION
-                and reading.role == picked[0].role
-                and all(reading.place is not other.place for other in picked)
-                and not reading.same_value(picked[0])
-            ):
-                picked.append(reading)
+    for _, reading in ordered:
+        kind = _KINDS[reading.role]
+        key = (kind, "titration" if kind is FactKind.TITRATION else reading.route)
+        if kind is FactKind.TITRATION and stepped and "step_amount" not in reading.attributes:
+            continue
+        if key not in chosen:
+            chosen[key] = [reading]
+            continue
+        picked = chosen[key]
+        if (
+            kind is not FactKind.TITRATION
+            and reading.role == picked[0].role
+            and all(reading.place is not other.place for other in picked)
+            and not reading.same_value(picked[0])
+            and not _for_one_use(reading.statement)
+        ):
+            picked.append(reading)
     return chosen
 
 

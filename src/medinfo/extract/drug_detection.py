@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 
 from medinfo.domain.documents import BlockKind, Document
+from medinfo.extract.drug_dictionary import find_in_tokens
 from medinfo.knowledge.extract_rules import DrugDetectionRules
 from medinfo.knowledge.loading import load
 
@@ -22,15 +22,12 @@ def _rules() -> tuple[dict[str, float], frozenset[str]]:
 
 def find_drug_names(text: str) -> list[str]:
     """The drugs named in `text` (generic or brand), as canonical lower-case generic names."""
-    from drug_named_entity_recognition import find_drugs
-
     tokens = _TOKEN.findall(text)
     if not tokens:
         return []
-    found: list[Any] = find_drugs(tokens, is_ignore_case=True)
     ignored = _rules()[1]
-    # a record without a name (some combination entries) names no single drug
-    names = [str(record["name"]).lower() for record, _start, _end in found if record.get("name")]
+    # an entry without a name (some combination entries) names no single drug
+    names = [entry.name.lower() for entry, _start, _end in find_in_tokens(tokens) if entry.name]
     return [name for name in names if name not in ignored]
 
 

@@ -1,11 +1,13 @@
-"""Drug names in text, resolved to their generic name with the drug dictionary (lazy import)."""
+"""Drug names in text, resolved to their generic name with the drug dictionary (read lazily)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
+from medinfo.extract.drug_dictionary import DictionaryEntry, find_in_tokens
+from medinfo.extract.text_cache import per_text
 from medinfo.knowledge.extract_rules import DrugDetectionRules
 from medinfo.knowledge.loading import any_of, load
 
@@ -42,12 +44,10 @@ class DrugMention:
     is_brand: bool
 
 
-def _is_brand(record: dict[str, object], surface: str) -> bool:
-    flag = record.get("is_brand")
-    if isinstance(flag, bool):
-        return flag
-    name = str(record.get("name", "")).lower()
-    return surface[:1].isupper() and name not in surface.lower()
+def _is_brand(entry: DictionaryEntry, surface: str) -> bool:
+    if entry.is_brand is not None:
+        return entry.is_brand
+    return surface[:1].isupper() and entry.name.lower() not in surface.lower()
 
 
 @cache
@@ -56,24 +56,22 @@ def _not_medicines() -> re.Pattern[str]:
     return any_of(load(DrugDetectionRules).not_medicines)
 
 
-@lru_cache(maxsize=4096)
+@per_text
 def _mentions(text: str) -> tuple[DrugMention, ...]:
-    from drug_named_entity_recognition import find_drugs
-
     tokens = list(_TOKEN.finditer(text))
     if not tokens:
         return ()
-    found = find_drugs([t.group() for t in tokens], is_ignore_case=True)
+    found = find_in_tokens([t.group() for t in tokens])
     mentions = []
-    for record, first, last in found:
+    for entry, first, last in found:
         start, end = tokens[first].start(), tokens[last - 1].end()
         surface = text[start:end]
         if surface.lower() in _COMMON_WORDS:
             continue
-        generic = str(record.get("name", "")).lower()
+        generic = entry.name.lower()
         if not generic or _not_medicines().search(generic):
             continue
-        mentions.append(DrugMention(surface, generic, start, end, _is_brand(record, surface)))
+        mentions.append(DrugMention(surface, generic, start, end, _is_brand(entry, surface)))
     return tuple(mentions)
 
 

@@ -26,7 +26,8 @@ _SILENT = QUIET_SECTIONS | {
 _STRONG = cue(
     r"\b(used (to treat|for|in the treatment of|to manage)|treats?|treating|treatment of|"
     r"prescribed (for|to)|indicated (for|in)|approved (for|to)|management of|to manage|"
-    r"manages?|managing)\b"
+    r"manages?|managing|(is|are|['’]s|be|been|also|mainly|mostly|often) used to (stop|prevent|"
+    r"reduce|lower|control|relieve|ease|help|protect))\b"
 )
 _WEAK = cue(
     r"\b(relieves?|relieving|relief of|reduces?|help with|helps?|controls?|prevents?|eases?|for)\b"
@@ -41,7 +42,21 @@ _PREVENTS = cue(
 _OFF_LABEL = cue(
     r"\b(off-?label|(has|have) also been (used|prescribed|tried)|"
     r"occasionally (prescribed|used)|sometimes (prescribed|used)|not (fda[- ])?approved for|"
-    r"unapproved|emerging evidence|other uses|investigational)"
+    r"unapproved|emerging evidence|other uses|investigational|"
+    r"(has|have|had) (also )?been studied (for|in)|studied as a)"
+)
+# A use cue the clause denies ("should not be used to prevent heart disease", "is never used
+# for gout", "is not effective for"): the conditions after it are no uses. "Not approved for"
+# stays an off-label cue.
+_DENIED_USE = cue(
+    r"(\bnot|\bnever|n['’]t)\s+(?!only\b|just\b|merely\b)(\w+\s+){0,2}"
+    r"(be\s+)?(used|prescribed|given|licensed|effective|indicated|helpful|a\s+treatment|"
+    r"an?\s+\w+\s+treatment|treat|help|work)\b"
+)
+# A list item that says who the person is ("have glaucoma or thin bones", "are pregnant")
+# names their conditions, not the drug's uses.
+_PERSON_ITEM = re.compile(
+    r"^\W*(?:you\s+)?(?:have|has|had|are|were|you['’]re|you['’]ve|if\s+you)\b", re.IGNORECASE
 )
 
 
@@ -85,6 +100,20 @@ def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
     )
 
 
+def _denied(text: str, start: int) -> bool:
+    """Whether the clause before `start` denies the use ("should not be used to prevent")."""
+    return last_cue_end(_DENIED_USE, text, start) >= 0
+
+
+def _glosses_previous(text: str, start: int, ends: list[int]) -> bool:
+    """Whether the condition at `start` stands in a bracket that explains the condition named
+    right before it: "angina (chest pain from the heart ...)" names angina only."""
+    opening = text.rfind("(", 0, start)
+    if opening < 0 or ")" in text[opening:start]:
+        return False
+    return any(end <= opening and not text[end:opening].strip() for end in ends)
+
+
 def _off_label(passage: Passage, unit: Unit, seen_cue: bool) -> bool:
     return (
         passage.section is Section.OFF_LABEL
@@ -125,11 +154,17 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
     seen_cue = False
     for unit in passage.term_units("conditions"):
         seen_cue = seen_cue or bool(_OFF_LABEL.search(unit.text))
-        named = [m.start for m in passage.matches(unit, "conditions")]
+        if _PERSON_ITEM.match(unit.text) and last_cue_end(_STRONG, unit.text, len(unit.text)) < 0:
+            continue
+        found = passage.matches(unit, "conditions")
+        named = [m.start for m in found]
+        ends = [m.end for m in found]
         for match in passage.asserted(unit, "conditions"):
             symptom = bool(match.term.defaults.get("symptom", False))
             if (
                 in_gloss(unit.text, match.start)
+                or _glosses_previous(unit.text, match.start, ends)
+                or _denied(unit.text, match.start)
                 or _describes_patients(unit.text, match.start, named)
                 or not _accepts(passage, unit, match.start, symptom)
             ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
@@ -12,6 +13,7 @@ from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, is_question
 from medinfo.extract.reading import is_advert
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
+from medinfo.extract.terms import TermMatch
 from medinfo.knowledge.groups import medicine_groups
 
 _CUE = cue(
@@ -28,6 +30,12 @@ _OTHER_TOPICS = frozenset(
     {Section.STOPPING, Section.PREGNANCY, Section.BREASTFEEDING, Section.MISSED_DOSE}
 )
 _INTERACT = cue(r"\binteract")
+# What a product is made of ("Vicoprofen, which combines hydrocodone with ibuprofen", "a fixed
+# combination of bupropion with naltrexone (Contrave)") names no interaction.
+_COMPOSITION = cue(
+    r"\b((which|that) combines|fixed[- ]combination|combination (tablet|product|pill|"
+    r"medicine)s? (of|containing|that))\b"
+)
 # A paragraph labelled "Interactions:" lists agents, whatever section it stands in.
 _LABEL = re.compile(r"^\W*(drug )?interactions?\s*:", re.IGNORECASE)
 _MAJOR = cue(
@@ -49,6 +57,15 @@ _OTHER_BEFORE = re.compile(r"\b(other|another|second|additional|more than one)\s
 _DESCRIBES_DRUG = re.compile(r"[A-Za-z]\s*\(\s*(?:an?\s+|the\s+)?(?:\w+\s+)?$")
 _CLOSES = re.compile(r"\s*\)")
 _Agent = tuple[str, str, str]  # agent, agent_type, default severity
+_FORM_WORD = re.compile(
+    r"capsules?|tablets?|injections?|solutions?|suspensions?|creams?|gels?|patch(?:es)?|"
+    r"inhalers?|sprays?|drops|syrups?|ointments?",
+    re.IGNORECASE,
+)
+_SOME_BEFORE = re.compile(r"\b(?:some|certain|strong|particular)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_MEMBERS_AFTER = re.compile(
+    r"\s*(?:\(|,?\s*(?:such\s+as|like|e\.g\.|including|for\s+example)\b)", re.IGNORECASE
+)
 # "statin levels", "the antibiotic's effects": the class word qualifies another noun
 _NOT_AN_AGENT = re.compile(
     r"^\s*(effects?|properties|side|activities|levels?|concentrations?|doses?|dosage)\b",
@@ -89,6 +106,29 @@ def _own_groups(drug: str) -> frozenset[str]:
     )
 
 
+def _own_names(drug: str) -> frozenset[str]:
+    """The drug's generic name and, for a combination ("fluticasone/salmeterol"), each of
+    its parts: none of them interacts with the drug itself."""
+    return frozenset({generic_name(drug), *medicine_groups().generics_of(drug)})
+
+
+def _without_form(generic: str) -> str:
+    """A dictionary name without the dosage form a brand carries ("isotretinoin capsules")."""
+    words = generic.split()
+    while len(words) > 1 and _FORM_WORD.fullmatch(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
+def _only_some_of(text: str, match: TermMatch) -> bool:
+    """Whether a class is named only as the kind of the members listed after it ("some
+    antibiotics (erythromycin)", "strong antifungals such as ketoconazole"): the members
+    interact, not the whole class."""
+    return bool(
+        _SOME_BEFORE.search(text[: match.start]) and _MEMBERS_AFTER.match(text[match.end :])
+    )
+
+
 def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
     """The agents the unit names (agent, agent_type, default severity), outside condition
     names: those it states an interaction with, and those it says do not interact."""
@@ -99,8 +139,15 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
     asserted = passage.asserted(unit, "interaction_agents")
     terms = passage.matches(unit, "interaction_agents")
     negated_terms = negated_spans(unit.text, [(m.start, m.end) for m in terms])
+    qualified = {  # "an MAOI antidepressant": the head word of the narrower class named
+        match.start
+        for previous, match in pairwise(terms)
+        if previous.end < match.start and not unit.text[previous.end : match.start].strip()
+    }
     for match, is_negated in zip(terms, negated_terms, strict=True):
         if any(c.start <= match.start and match.end <= c.end for c in conditions):
+            continue
+        if match.start in qualified or _only_some_of(unit.text, match):
             continue
         if _NOT_AN_AGENT.match(unit.text[match.end :]):
             continue
@@ -121,15 +168,16 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
         elif is_negated:
             denied.append(agent)
     taken = [*passage.matches(unit, "interaction_agents"), *passage.matches(unit, "side_effects")]
+    itself = _own_names(passage.drug)
     mentions: list[DrugMention] = [
         mention
         for mention in find_drug_mentions(unit.text)
-        if mention.generic != generic_name(passage.drug)
+        if _without_form(mention.generic) not in itself
         and not any(t.start < mention.end and mention.start < t.end for t in taken)
     ]
     negated = negated_spans(unit.text, [(m.start, m.end) for m in mentions])
     for mention, is_negated in zip(mentions, negated, strict=True):
-        agent = (mention.generic, "drug", "moderate")
+        agent = (_without_form(mention.generic), "drug", "moderate")
         if is_negated:
             denied.append(agent)
         elif passage.claims(unit, mention.start, mention.end, "interaction_agents"):
@@ -150,6 +198,8 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     facts: list[ExtractedFact] = []
     for unit in passage.units:
         if is_question(unit.text) or is_advert(unit.text) or _STUDY_REPORT.search(unit.text):
+            continue
+        if _COMPOSITION.search(unit.text) and not _INTERACT.search(unit.text):
             continue
         if not in_section and not _CUE.search(unit.text) and not _CUE.search(passage.lead):
             continue

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.domain.errors import InputError
+from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.polarity import FlagRule, flag_rules
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement, TopicOf, no_topic
@@ -20,12 +21,33 @@ from medinfo.knowledge.loading import any_of, load
 class _Rules:
     topic: re.Pattern[str]
     flags: list[FlagRule]
+    windows: dict[str, list[re.Pattern[str]]]
 
 
 @cache
 def _rules() -> _Rules:
     raw = load(MissedDoseRules)
-    return _Rules(any_of(raw.topic), flag_rules(raw.flags))
+    windows: dict[str, list[re.Pattern[str]]] = {
+        name: [re.compile(pattern, re.IGNORECASE) for pattern in patterns]
+        for name, patterns in raw.windows.items()
+    }
+    for name, patterns in windows.items():
+        if any("hours" not in pattern.groupindex for pattern in patterns):
+            raise InputError(f"{MissedDoseRules.FILE}: windows.{name} must capture 'hours'")
+    return _Rules(any_of(raw.topic), flag_rules(raw.flags), windows)
+
+
+def _windows(statement: Statement) -> dict[str, Scalar]:
+    """The hours that decide whether a missed dose is skipped: the next dose due within N
+    hours, or more than N hours since the usual time."""
+    found: dict[str, Scalar] = {}
+    for name, patterns in _rules().windows.items():
+        for pattern in patterns:
+            match = pattern.search(statement.text)
+            if match:
+                found[name] = int(match["hours"])
+                break
+    return found
 
 
 def _in_topic(statement: Statement) -> bool:
@@ -47,5 +69,11 @@ def extract_missed_dose(
         return _in_topic(statement) or answer_topic(statement) == "missed_dose"
 
     return extract_topic_flags(
-        statements, source_id, FactKind.MISSED_DOSE, in_topic, _rules().flags, whole_block=True
+        statements,
+        source_id,
+        FactKind.MISSED_DOSE,
+        in_topic,
+        _rules().flags,
+        whole_block=True,
+        extra=_windows,
     )

@@ -51,7 +51,9 @@ def extract_disclaimer(statements: list[Statement], source_id: str) -> list[Extr
             return [
                 _fact(FactKind.DISCLAIMER, "disclaimer", {"present": True}, statement, source_id)
             ]
-        if len(statement.text) > 40 and _is_disclaimer(statement.text):
+        # a short statement can say it too ("It is not medical advice."); a bare link or
+        # heading ("Disclaimers") cannot
+        if len(statement.text) > 20 and _is_disclaimer(statement.text):
             return [
                 _fact(FactKind.DISCLAIMER, "disclaimer", {"present": True}, statement, source_id)
             ]

@@ -22,6 +22,9 @@ class _Rules:
     topic: re.Pattern[str]
     first: re.Pattern[str]
     full: re.Pattern[str]
+    not_before: re.Pattern[str]
+    not_after: re.Pattern[str]
+    lasts: re.Pattern[str]
     time: re.Pattern[str]
     quantities: dict[str, str]
     units: dict[str, str]
@@ -38,14 +41,19 @@ def _rules() -> _Rules:
     time = re.compile(
         r"\b"
         + single.format(q="q1", u="u1")
-        + rf"(?:\s*(?:or|to|-|–|and)\s+(?:even\s+|up\s+to\s+)?(?:(?:{number})\s+)?"
-        + rf"(?P<u2>{unit})\b)?",
+        + rf"(?:\s*(?:or|to|-|–|and)\s+(?:even\s+|up\s+to\s+)?(?:(?P<q2>{number})\s+)?"
+        + rf"(?P<u2>{unit})\b"
+        # "an hour or two": the second number shares the unit
+        + rf"|\s+or\s+(?P<more>{amount})\b(?!\s*(?:{unit})\b))?",
         re.IGNORECASE,
     )
     return _Rules(
         topic=any_of(raw.topic),
         first=any_of(raw.first),
         full=any_of(raw.full),
+        not_before=re.compile("|".join(f"(?:{p})" for p in raw.not_onset_before), re.IGNORECASE),
+        not_after=any_of(raw.not_onset_after),
+        lasts=re.compile("|".join(f"(?:{p})" for p in raw.lasts_before), re.IGNORECASE),
         time=time,
         quantities={k.lower(): v for k, v in raw.quantities.items()},
         units={k.lower(): v for k, v in raw.units.items()},
@@ -72,12 +80,37 @@ def _value(match: re.Match[str]) -> tuple[str, str] | None:
         second = units[match["u2"].lower()]
         if second != first:
             low, high = sorted((first, second), key=_ORDER.index)
+            other = _quantity(match["q2"])
+            if quantity and other and _ORDER.index(first) < _ORDER.index(second):
+                # "30 minutes to 1 hour" keeps both ends
+                return f"{_amount(quantity, first)}-{_amount(other, second)}", high
             return f"{low} to {high}", high
     if quantity is None:
         return None
+    more = _quantity(match["more"])
+    if more and quantity.isdigit() and more.isdigit() and int(more) > int(quantity):
+        return f"{quantity}-{more} {first}", first
     if quantity == "1":
         return f"1 {first.rstrip('s')}", first
     return f"{quantity} {first}", first
+
+
+def _amount(quantity: str, unit: str) -> str:
+    """A quantity with its unit, singular for one ("1 hour")."""
+    return f"1 {unit.rstrip('s')}" if quantity == "1" else f"{quantity} {unit}"
+
+
+def _not_onset(text: str, match: re.Match[str]) -> bool:
+    """Whether a time expression says something other than how soon the drug works: how long
+    an effect lasts or a course runs, a dosing interval, an age."""
+    rules = _rules()
+    before = clause_before(text, match.start())
+    return bool(rules.not_before.search(before) or rules.not_after.match(text, match.end()))
+
+
+def _lasts(text: str, match: re.Match[str]) -> bool:
+    """Whether a time expression says how long one dose's effect lasts."""
+    return bool(_rules().lasts.search(clause_before(text, match.start())))
 
 
 def _effect_of(text: str, match: re.Match[str], alone: bool) -> str:
@@ -99,10 +132,16 @@ def _effect_of(text: str, match: re.Match[str], alone: bool) -> str:
 
 
 def read_onset(statement: Statement) -> dict[str, Scalar]:
-    """The first_effect / full_effect values one statement gives."""
+    """The first_effect / full_effect values one statement gives, and how long one dose's
+    effect lasts (`lasts`), which is never an onset."""
     text = statement.text
-    matches = [m for m in _rules().time.finditer(text) if _value(m) is not None]
     attributes: dict[str, Scalar] = {}
+    timed = [m for m in _rules().time.finditer(text) if _value(m) is not None]
+    for match in timed:
+        value = _value(match)
+        if value is not None and "lasts" not in attributes and _lasts(text, match):
+            attributes["lasts"], attributes["lasts_unit"] = value
+    matches = [m for m in timed if not _not_onset(text, m) and not _lasts(text, m)]
     for match in matches:
         value = _value(match)
         if value is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -30,6 +29,7 @@ from medinfo.extract.populations import extract_population_limits
 from medinfo.extract.pregnancy import extract_pregnancy
 from medinfo.extract.reading import Place
 from medinfo.extract.renal import extract_renal_adjustments
+from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement, document_statements, place_of
 from medinfo.extract.stopping import answered_stopping, extract_stopping
 
@@ -73,6 +73,14 @@ def extract_rule_facts(
 # Single-valued topics whose facts carry the place of their statement, so that a document
 # that disagrees with itself is ranked (dedicated section first) and reported by place.
 _PLACED = frozenset({FactKind.ONSET, FactKind.STOPPING, FactKind.PREGNANCY, FactKind.MISSED_DOSE})
+# A dedicated section is dedicated to its own topic: a statement in another topic's section
+# (an adverse reaction's "symptom onset" under Warnings) is general text for the fact.
+_OWN_SECTIONS = {
+    FactKind.ONSET: frozenset({Section.DOSING, Section.MECHANISM}),
+    FactKind.STOPPING: frozenset({Section.STOPPING, Section.PRECAUTIONS}),
+    FactKind.PREGNANCY: frozenset({Section.PREGNANCY, Section.BREASTFEEDING, Section.PRECAUTIONS}),
+    FactKind.MISSED_DOSE: frozenset({Section.MISSED_DOSE, Section.DOSING}),
+}
 
 
 def with_places(facts: list[ExtractedFact], statements: list[Statement]) -> list[ExtractedFact]:
@@ -82,7 +90,10 @@ def with_places(facts: list[ExtractedFact], statements: list[Statement]) -> list
     for fact in facts:
         statement = starts.get(fact.evidence.start)
         if fact.kind in _PLACED and statement is not None and "place" not in fact.attributes:
-            place = place_of(statement).value
+            found = place_of(statement)
+            if found is Place.DEDICATED and statement.section not in _OWN_SECTIONS[fact.kind]:
+                found = Place.INTRODUCTION
+            place = found.value
             fact = fact.model_copy(update={"attributes": {**fact.attributes, "place": place}})
         placed.append(fact)
     return placed
@@ -131,21 +142,31 @@ MAX_COPIES_OF_A_CLAIM = 3
 
 def without_repeats(facts: list[ExtractedFact], original: str) -> list[ExtractedFact]:
     """The facts in order, each claim once per wording and at most MAX_COPIES_OF_A_CLAIM times."""
-    copies: Counter[tuple[object, ...]] = Counter()
-    worded: set[tuple[object, ...]] = set()
+    first: dict[tuple[object, ...], ExtractedFact] = {}
+    wordings: dict[tuple[object, ...], list[str]] = {}  # of the kept copies, once compared
     kept = []
     for fact in facts:
         claim = (fact.kind, fact.key, *sorted(fact.attributes.items()))
-        if copies[claim] >= MAX_COPIES_OF_A_CLAIM:
+        if claim not in first:  # most facts: nothing to compare their wording with
+            first[claim] = fact
+            kept.append(fact)
             continue
-        span = original[fact.evidence.start : fact.evidence.end]
-        wording = (*claim, " ".join(span.lower().split()))
-        if wording in worded:
+        seen = wordings.get(claim)
+        if seen is None:
+            seen = wordings[claim] = [_wording(original, first[claim])]
+        if len(seen) >= MAX_COPIES_OF_A_CLAIM:
             continue
-        copies[claim] += 1
-        worded.add(wording)
+        wording = _wording(original, fact)
+        if wording in seen:
+            continue
+        seen.append(wording)
         kept.append(fact)
     return kept
+
+
+def _wording(original: str, fact: ExtractedFact) -> str:
+    """The words of a fact's evidence, in lower case."""
+    return " ".join(original[fact.evidence.start : fact.evidence.end].lower().split())
 
 
 def _drug_names(document: Document, drug: str) -> tuple[str, ...]:

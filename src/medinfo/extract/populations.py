@@ -99,11 +99,21 @@ def _advice(text: str) -> str | None:
     return None
 
 
-def _doses(statement: Statement) -> dict[str, Scalar]:
-    """The population's initial, daily-maximum and per-dose-maximum amounts, first of each."""
+def _heading_advice(heading: str) -> str | None:
+    """The advice a heading gives the statements under it: only a ruling-out one."""
+    avoid = LimitAdvice.AVOID.value
+    return avoid if heading and _rules().advice[avoid].search(heading) else None
+
+
+def _doses(statement: Statement, avoided: bool = False) -> dict[str, Scalar]:
+    """The population's initial, daily-maximum and per-dose-maximum amounts, first of each.
+    In a statement that rules the medicine out, an amount without a cue names what is
+    avoided ("severe kidney disease (for the 40 mg dose)"), not a dose to start on."""
     attributes: dict[str, Scalar] = {}
     readings: list[Reading] = read_statement(statement, population=True)
     for reading in readings:
+        if avoided and reading.role == "usual":
+            continue
         name = _DOSE_ROLES.get(reading.role) or (
             "max_single" if reading.role == "max_single" else None
         )
@@ -115,7 +125,27 @@ def _doses(statement: Statement) -> dict[str, Scalar]:
         attributes[f"{name}_unit"] = reading.attributes.get("unit")
         if name == "initial":
             attributes["initial_frequency_per_day"] = reading.attributes.get("frequency_per_day")
+    top = next((r for r in readings if r.role == "usual" and not avoided), None)
+    if "max_daily_amount" not in attributes and top is not None:
+        attributes.update(_range_top(top))
     return attributes
+
+
+def _range_top(usual: Reading) -> dict[str, Scalar]:
+    """The daily maximum a population's usual dose range states by its top: "2.5 mg to 5 mg
+    once daily" gives at most 5 mg a day (only with its number of doses a day; never from a
+    starting range, which is no ceiling)."""
+    high = usual.attributes.get("amount_high")
+    times = usual.attributes.get("frequency_per_day_max") or usual.attributes.get(
+        "frequency_per_day"
+    )
+    if not isinstance(high, int | float) or not isinstance(times, int) or times < 1:
+        return {}
+    top = high * times
+    return {
+        "max_daily_amount": int(top) if float(top).is_integer() else round(top, 3),
+        "max_daily_unit": usual.attributes.get("unit"),
+    }
 
 
 Limit = tuple[Population, dict[str, Scalar]]
@@ -153,8 +183,9 @@ def _read_limit(statement: Statement) -> Limit | None:
         attributes.update(_kidney_band(statement.text))
     if population in _AGED:
         attributes.update(_age_band(statement.text))
-    attributes.update(_doses(statement))
-    advice = _advice(statement.text)
+    # a list item under "Who should not take it" is ruled out by its heading
+    advice = _advice(statement.text) or _heading_advice(statement.block.heading)
+    attributes.update(_doses(statement, avoided=advice == LimitAdvice.AVOID.value))
     numbers = any(key.endswith("_amount") for key in attributes)
     if advice is None and not numbers:
         return None

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
-from medinfo.extract.polarity import FlagRule, flag_rules
+from medinfo.extract.polarity import FlagRule, Polarity, flag_rules, polarity_at
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
+from medinfo.extract.terms import vocabulary
 from medinfo.extract.text_cache import per_text
 from medinfo.extract.topic_flags import extract_topic_flags
 from medinfo.knowledge.extract_rules import PregnancyRules
@@ -23,6 +24,7 @@ class _Rules:
     category: re.Pattern[str]
     pregnancy_flags: list[FlagRule]
     breastfeeding_flags: list[FlagRule]
+    stages: dict[str, re.Pattern[str]]
 
 
 @cache
@@ -34,6 +36,7 @@ def _rules() -> _Rules:
         category=re.compile(raw.category),
         pregnancy_flags=flag_rules(raw.pregnancy_flags),
         breastfeeding_flags=flag_rules(raw.breastfeeding_flags),
+        stages={stage: any_of(patterns) for stage, patterns in raw.stages.items()},
     )
 
 
@@ -59,9 +62,51 @@ def _mentions(text: str) -> tuple[bool, bool, bool]:
     return found[0] is not None, found[1] is not None, rules.category.search(text) is not None
 
 
-def _category(statement: Statement) -> dict[str, Scalar]:
+def _category_and_stage(statement: Statement) -> dict[str, Scalar]:
+    """The category letter a statement names, and the stage of pregnancy it singles out."""
+    found: dict[str, Scalar] = {}
     match = _rules().category.search(statement.text)
-    return {"category": match["letter"]} if match else {}
+    if match:
+        found["category"] = match["letter"]
+    for stage, pattern in _rules().stages.items():
+        if pattern.search(statement.text):
+            found["stage"] = stage
+            break
+    return found
+
+
+_INFANT = re.compile(r"\b(?:baby|babies|infants?|newborns?|breast-?fed\s+child)\b", re.IGNORECASE)
+
+
+def _infant_signs(statement: Statement) -> dict[str, Scalar]:
+    """The side effects a breastfeeding statement names for the baby ("watch the baby for
+    sleepiness and poor feeding"), as preferred terms; none that the statement denies."""
+    text = statement.text
+    infant = _INFANT.search(text)
+    if infant is None:
+        return {}
+    terms = [
+        match.key
+        for match in vocabulary("side_effects").find(text)
+        if match.start > infant.start() or _INFANT.search(text, match.end) is not None
+        if polarity_at(text, match.start) is Polarity.AFFIRMED
+    ]
+    return {"infant_signs": ", ".join(dict.fromkeys(terms))} if terms else {}
+
+
+# "avoid breastfeeding for 12 hours after a dose": the pause in hours
+_PAUSE_HOURS = re.compile(
+    r"\bfor\s+(\d{1,2})\s+hours\s+after\b|\bwait\w*\s+(\d{1,2})\s+hours\b", re.IGNORECASE
+)
+
+
+def _breastfeeding_details(statement: Statement) -> dict[str, Scalar]:
+    """The baby's signs a statement names and the hours of a pause after a dose it asks for."""
+    found = _infant_signs(statement)
+    pause = _PAUSE_HOURS.search(statement.text)
+    if pause:
+        found["pause_hours"] = int(pause.group(1) or pause.group(2))
+    return found
 
 
 def extract_pregnancy(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
@@ -72,7 +117,7 @@ def extract_pregnancy(statements: list[Statement], source_id: str) -> list[Extra
         FactKind.PREGNANCY,
         _about_pregnancy,
         _rules().pregnancy_flags,
-        extra=_category,
+        extra=_category_and_stage,
     )
     breastfeeding = extract_topic_flags(
         statements,
@@ -80,5 +125,6 @@ def extract_pregnancy(statements: list[Statement], source_id: str) -> list[Extra
         FactKind.BREASTFEEDING,
         _about_breastfeeding,
         _rules().breastfeeding_flags,
+        extra=_breastfeeding_details,
     )
     return pregnancy + breastfeeding

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from functools import lru_cache
+from pathlib import Path
 
 from medinfo.domain.documents import Block, Document
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact
 from medinfo.extract.drug_names import find_drug_mentions, generic_name
 from medinfo.extract.passages import Passage
-from medinfo.extract.text_cache import Kept
+from medinfo.extract.text_cache import Kept, Shared
 
 # Blocks whose facts are kept (a few kB each): a worker's memory stays flat over a
 # national-scale run while the paragraphs a dump repeats are read once.
@@ -20,6 +21,15 @@ BlockKey = tuple[Hashable, ...]
 
 # Facts by block key, offsets block-relative.
 _kept: Kept[BlockKey, tuple[ExtractedFact, ...]] = Kept(KEPT_BLOCKS)
+# The same, shared with the other workers of a bulk run (None: not shared).
+_shared: Shared[BlockKey, tuple[ExtractedFact, ...]] | None = None
+
+
+def share_blocks(folder: Path | None) -> None:
+    """Share the facts of blocks read with the other processes given the same folder (a bulk
+    run's workers: each would otherwise read every repeated paragraph itself), or stop."""
+    global _shared
+    _shared = Shared(folder, KEPT_BLOCKS) if folder is not None else None
 
 
 def block_facts(
@@ -35,6 +45,10 @@ def block_facts(
     """
     key = _key(document, block, passage)
     kept = _kept.get(key)
+    if kept is None and _shared is not None:
+        kept = _shared.get(key)
+        if kept is not None:
+            _kept.put(key, kept)
     if kept is not None:
         return [_moved(fact, block.start, passage.source_id) for fact in kept]
     facts = read()
@@ -44,7 +58,10 @@ def block_facts(
         for fact in facts
     )
     if inside:
-        _kept.put(key, tuple(_moved(fact, -block.start, "") for fact in facts))
+        kept = tuple(_moved(fact, -block.start, "") for fact in facts)
+        _kept.put(key, kept)
+        if _shared is not None:
+            _shared.put(key, kept)
     return facts
 
 
@@ -104,4 +121,10 @@ def _names_drug(
     lowered = [text.lower() for text in (*texts, *others)]
     if any(name and name in text for name in names for text in lowered):
         return True
-    return any(m.generic == generic for text in texts for m in find_drug_mentions(text))
+    return generic in _generics_named(texts)
+
+
+@lru_cache(maxsize=KEPT_BLOCKS)
+def _generics_named(texts: tuple[str, ...]) -> frozenset[str]:
+    """The generics of every drug `texts` name (the same for every document's drug)."""
+    return frozenset(m.generic for text in texts for m in find_drug_mentions(text))

@@ -41,6 +41,11 @@ class Section(StrEnum):
 
 
 _TITLE_TOPICS = 3
+# kinds of one topic: "Any serious side effects I should know about?" names one topic
+_FAMILY = {
+    Section.SERIOUS_SIDE_EFFECTS: Section.SIDE_EFFECTS,
+    Section.COMMON_SIDE_EFFECTS: Section.SIDE_EFFECTS,
+}
 
 
 @cache
@@ -61,7 +66,7 @@ def classify_heading(heading: str) -> Section:
     is a title, and introduces an OVERVIEW.
     """
     matched = [section for pattern, section in _heading_rules() if pattern.search(heading)]
-    if len(set(matched)) >= _TITLE_TOPICS:
+    if len({_FAMILY.get(section, section) for section in matched}) >= _TITLE_TOPICS:
         return Section.OVERVIEW
     return matched[0] if matched else Section.OTHER
 

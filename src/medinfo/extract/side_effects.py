@@ -55,7 +55,8 @@ _AGENT_CUE = cue(
 _EXPLAINS = re.compile(
     r"(?:\s+(?:in|of|on|the|your|blood|body|levels?)\b){0,4}\s*(\(|[,:]?\s*(with|causing|"
     r"marked by|shown by|(?:which|that)\s+(?:may|can|might|could|often|will)\s+"
-    r"(?:cause|show\s+up\s+as|lead\s+to|feel\s+like|bring\s+on))\b|:\s)",
+    r"(?:cause|show\s+up\s+as|lead\s+to|feel\s+like|bring\s+on|present\s+with|"
+    r"start\s+with|begin\s+with))\b|:\s)",
     re.IGNORECASE,
 )
 _SIGNS_OF = re.compile(r"\b(signs?|symptoms?) of\s+(an?\s+|the\s+)?$", re.IGNORECASE)
@@ -66,12 +67,19 @@ _GOES_ON = re.compile(r"[\s,]*((and|or)\s+)?$", re.IGNORECASE)
 # A list of symptoms followed by the condition they are signs of, as the cue says: "nausea,
 # vomiting or stomach pain - possible ketoacidosis".
 _NAMED_AFTER = re.compile(
-    r"\s[–—-]\s*(?:possibl[ey]|probably|a\s+sign\s+of|signs?\s+of|could\s+be|may\s+be)\b|"
+    r"\s[–—-]\s*(?:(?:this|these|that|it|they)\s+)?(?:possibl[ey]|probably|a\s+sign\s+of|"
+    r"signs?\s+of|could\s+(?:be|mean)|may\s+(?:be|mean)|might\s+(?:be|mean))\b|"
+    # "..., this could be bleeding in the brain" (not ", which may be severe": a comment),
+    # ", which may mean a change in heart rhythm called QT prolongation", "(rarely this can
+    # be a heart attack)"
+    r"[,;]\s*(?:this|these)\s+(?:could|may|might|can)\s+(?:be|mean)\b|"
+    r"[,;]\s*(?:which|that)\s+(?:could|may|might|can)\s+mean\b|"
+    r"\(\s*(?:\w+\s+)?(?:this|these|it)\s+(?:could|may|might|can)\s+(?:be|mean)\b|"
     # "... or bleeding (this may be a sign of a blood disorder)", ", which can be signs of X"
     # (a bare ", signs of X" is one more item of the list)
     r"(?:\(\s*(?:this|these|which|that|they|it)?|(?:[,;]|\s[–—-])\s*(?:this|these|which|that|"
     r"they|it))\s*(?:can|may|might|could|would|is|are)?\s*(?:also\s+)?(?:be\s+)?(?:an?\s+)?"
-    r"(?:early\s+|possible\s+|warning\s+)?(?:signs?|symptoms?)\s+(?:of|that)\b|"
+    r"(?:early\s+|possible\s+|warning\s+)?(?:signs?|symptoms?)\s+(?:of|that|your|you)\b|"
     r"\(\s*(?:possibl[ey]|probably)\b",
     re.IGNORECASE,
 )
@@ -136,6 +144,16 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     return described
 
 
+def _compound_heads(text: str, matches: list[TermMatch]) -> set[int]:
+    """Starts of terms that end a compound with the term just before them ("C. difficile
+    infection", "C. difficile diarrhoea"): part of that term, not an effect of their own."""
+    return {
+        match.start
+        for previous, match in pairwise(matches)
+        if previous.end < match.start and not text[previous.end : match.start].strip()
+    }
+
+
 def _severity(passage: Passage, unit: Unit, previous: str) -> str:
     """The severity a unit's mentions carry: serious, common or unspecified."""
     back = previous if _BACK_REFERENCE.search(unit.text) else ""
@@ -195,6 +213,7 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
             continue
         severity = _severity(passage, unit, previous)
         symptoms = _symptom_starts(unit.text, passage.matches(unit, "side_effects"))
+        symptoms |= _compound_heads(unit.text, passage.matches(unit, "side_effects"))
         for match in passage.asserted(unit, "side_effects"):
             if match.start >= list_start and match.key != "withdrawal symptoms":
                 continue

@@ -23,6 +23,7 @@ _LABEL_WORDS = 8
 _SENTENCE_CLOSE = (".", "!", "?", ",", ";")
 _FIELD_LINE = re.compile(r"^\s*[\w][\w ()/-]{1,40}:\s*\S")  # "Maximum dose: 400 mg/day"
 _DEDICATED = frozenset(Section) - {Section.OVERVIEW, Section.KEY_FACTS, Section.FAQ, Section.OTHER}
+_HEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s")  # "3.1 Adults", "2) Dosing"
 
 
 @dataclass(frozen=True)
@@ -122,19 +123,62 @@ def _is_lone_item_label(blocks: list[Block], index: int) -> bool:
     return short and not text.endswith(_SENTENCE_CLOSE)
 
 
+def _heading_number(text: str) -> str | None:
+    found = _HEADING_NUMBER.match(text)
+    return found.group(1) if found else None
+
+
+class _Outline:
+    """The topic of each heading: its own, else (when its own names none) the topic of the
+    heading it is a subsection of ("3.1 Adults" under "3 Dosage", a level-3 heading under a
+    level-2 one), so that a subsection without a topic word stays in its section."""
+
+    def __init__(self) -> None:
+        self._open: list[tuple[int, Section]] = []  # (level, section) of enclosing headings
+        self._numbered: dict[str, Section] = {}
+
+    def enter(self, block: Block) -> Section | None:
+        """The inherited topic of a heading block; None when its own heading decides."""
+        text = block_text(block).strip(_LABEL_CHARS)
+        own = classify_heading(text)
+        number = _heading_number(text)
+        while self._open and self._open[-1][0] >= block.level:
+            self._open.pop()
+        inherited: Section | None = None
+        if own is Section.OTHER:
+            parent = number.rsplit(".", 1)[0] if number and "." in number else None
+            if parent is not None and parent in self._numbered:
+                inherited = self._numbered[parent]
+            elif self._open and block.level > 0:
+                inherited = self._open[-1][1]
+            if inherited not in _DEDICATED:
+                inherited = None
+        section = inherited or own
+        if number is not None:
+            self._numbered[number] = section
+        if block.level > 0:
+            self._open.append((block.level, section))
+        return inherited
+
+
 def labelled_sections(blocks: list[Block]) -> list[Section | None]:
     """For each block, the section a label set above it (a label paragraph such as "Stopping
-    treatment", or a numbered heading read as a lone list item), until the next heading; None
-    where the block's own heading decides."""
+    treatment", or a numbered heading read as a lone list item), until the next heading, or
+    the section a subsection heading without a topic of its own inherits; None where the
+    block's own heading decides."""
     sections: list[Section | None] = []
     labelled: Section | None = None
     heading = ""
+    outline = _Outline()
+    inherited: dict[str, Section | None] = {}
     for index, block in enumerate(blocks):
+        if block.kind in (BlockKind.HEADING, BlockKind.QUESTION):  # a question heads its answer
+            inherited[block_text(block)] = outline.enter(block)
         if block.kind is BlockKind.HEADING or block.heading != heading:
-            labelled, heading = None, block.heading
+            labelled, heading = inherited.get(block.heading), block.heading
         if is_label(block) or _is_lone_item_label(blocks, index):
             found = classify_heading(block_text(block).strip(_LABEL_CHARS))
-            labelled = found if found is not Section.OTHER else None
+            labelled = found if found is not Section.OTHER else inherited.get(heading)
         sections.append(labelled)
     return sections
 
@@ -152,21 +196,24 @@ def document_statements(document: Document, include_boilerplate: bool = False) -
 
 
 def place_of(statement: Statement) -> Place:
-    """The role of the place a statement stands in: under a topic's own heading it is a
-    dedicated section; a table row, key-facts block or "Field: value" line elsewhere is a
-    summary (an infobox); then an FAQ answer; anything else is introduction or general text."""
+    """The role of the place a statement stands in: under a topic's own heading (or in a
+    subsection of it) it is a dedicated section; a key-facts block, and a table row or
+    "Field: value" line elsewhere, is a summary (an infobox); then an FAQ answer; anything
+    else is introduction or general text."""
     if is_advert(statement.text):
         return Place.ADVERT
+    if statement.block.kind is BlockKind.HEADING:
+        return Place.SUMMARY  # a headline sums up the text under it
     heading = statement.block.heading
-    if heading and classify_heading(heading) in _DEDICATED:
+    own = classify_heading(heading) if heading else Section.OVERVIEW
+    if own in _DEDICATED:
         return Place.DEDICATED
-    summary_like = statement.block.kind is BlockKind.TABLE_ROW or bool(
-        _FIELD_LINE.match(statement.text)
-    )
-    if statement.section is Section.KEY_FACTS or summary_like:
+    if Section.KEY_FACTS in (own, statement.section):
         return Place.SUMMARY
-    if statement.section in _DEDICATED:
+    if statement.section in _DEDICATED:  # a subsection or labelled part of a topic's section
         return Place.DEDICATED
+    if statement.block.kind is BlockKind.TABLE_ROW or _FIELD_LINE.match(statement.text):
+        return Place.SUMMARY
     if statement.section is Section.FAQ:
         return Place.FAQ_ANSWER
     return Place.INTRODUCTION

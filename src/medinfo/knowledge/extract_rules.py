@@ -72,6 +72,8 @@ class DoseCueRules(KnowledgeFile):
     strength_after: Patterns
     gradual: Patterns
     initial_after: Patterns
+    unused_above: Patterns
+    as_needed: Patterns
     not_daily: Patterns
     divided_as: Patterns
     person_condition: Patterns
@@ -129,6 +131,7 @@ class MissedDoseRules(KnowledgeFile):
     FILE: ClassVar[str] = "extract/missed_dose.json"
     topic: Patterns
     flags: tuple[FlagRule, ...]
+    windows: dict[Literal["next_within_hours", "late_by_hours"], Patterns]
 
 
 class NegationRule(Strict):
@@ -154,6 +157,9 @@ class OnsetRules(KnowledgeFile):
     topic: Patterns
     first: Patterns
     full: Patterns
+    not_onset_before: Patterns
+    not_onset_after: Patterns
+    lasts_before: Patterns
     quantities: dict[str, str]
     units: dict[str, str]
 
@@ -172,6 +178,7 @@ class PregnancyRules(KnowledgeFile):
     category: Pattern
     pregnancy_flags: tuple[FlagRule, ...]
     breastfeeding_flags: tuple[FlagRule, ...]
+    stages: dict[Literal["end", "later", "early"], Patterns]
 
 
 class ReadingRules(KnowledgeFile):

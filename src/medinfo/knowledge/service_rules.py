@@ -86,6 +86,11 @@ class AnswerTerms(KnowledgeFile):
     not_the_subject: tuple[str, ...] = ()
     post_pattern: Pattern | None = None
     topic_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    quotes_on_topic: tuple[str, ...] = ()
+    context_words: tuple[str, ...] = ()
+    general_effect_words: tuple[str, ...] = ()
+    own_condition_pattern: Pattern | None = None
+    word_synonyms: tuple[tuple[str, ...], ...] = ()
     use_stop_words: tuple[str, ...] = ()
     dose_populations: dict[str, str] = Field(default_factory=dict)
     older_age_pattern: Pattern | None = None

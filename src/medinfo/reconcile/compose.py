@@ -114,23 +114,75 @@ def compose_precaution(drug: str, condition: str, advice: Scalar) -> str:
     return f"{text} {extra}" if extra else text
 
 
-def compose_pregnancy(drug: str, category: str | None, outdated: bool, mentioned: bool) -> str:
-    """Pregnancy advice from the category; notes that letter categories are retired."""
+# What a source's pregnancy flags say, in medinfo's words, in the order a reader needs them:
+# (flag, value that is said, template)
+_PREGNANCY_SAYS = (
+    ("contraindicated", True, "pregnancy_contraindicated"),
+    ("avoid", True, "pregnancy_avoid"),
+    ("stage_specific", True, "pregnancy_stage"),
+    ("limited_information", True, "pregnancy_limited"),
+    ("may_harm_fetus", True, "pregnancy_harm"),
+    ("may_harm_fetus", False, "pregnancy_no_harm"),
+    ("no_defects_shown", True, "pregnancy_no_defects"),
+    ("newborn_effects", True, "pregnancy_newborn"),
+    ("benefit_must_outweigh_risk", True, "pregnancy_benefit"),
+    ("used_when_needed", True, "pregnancy_used"),
+    ("alternative_preferred", True, "pregnancy_alternative"),
+    ("dose_change", True, "pregnancy_dose_change"),
+    ("do_not_stop", True, "pregnancy_do_not_stop"),
+    ("plan_ahead", True, "pregnancy_plan"),
+)
+
+
+def compose_pregnancy(
+    drug: str,
+    category: str | None,
+    outdated: bool,
+    mentioned: bool,
+    flags: Mapping[str, Scalar] | None = None,
+    stage: str | None = None,
+) -> str:
+    """Pregnancy advice from the category and what the sources' flags say (`stage`: the stage
+    of pregnancy they single out); notes that letter categories are retired; ends by sending
+    the reader to a doctor."""
+    if not category and not mentioned:
+        return UNKNOWN
+    parts = []
     if category:
         meaning = voice().pregnancy_categories.get(category.upper(), "")
-        text = say("pregnancy_category", drug, category=category, meaning=meaning).strip()
-        return f"{text} {say('pregnancy_outdated', drug)}" if outdated else text
-    return say("pregnancy_mentioned", drug) if mentioned else UNKNOWN
+        parts.append(say("pregnancy_category", drug, category=category, meaning=meaning).strip())
+        if outdated:
+            parts.append(say("pregnancy_outdated", drug))
+    flags = flags or {}
+    # a stronger or more precise statement stands for a weaker one
+    category_x = bool(category) and str(category).upper() == "X"  # "must not be used" said
+    said_better = {
+        "pregnancy_contraindicated": category_x,
+        "pregnancy_avoid": flags.get("contraindicated") is True or category_x,
+        "pregnancy_no_harm": flags.get("may_harm_fetus") is True
+        or flags.get("no_defects_shown") is True,
+    }
+    for flag, value, template in _PREGNANCY_SAYS:
+        if flags.get(flag) is value and not said_better.get(template, False):
+            parts.append(say(template, drug))
+            if template == "pregnancy_stage" and stage in ("end", "later", "early"):
+                parts[-1] = say(f"pregnancy_stage_{stage}", drug)
+    if not category:
+        parts.append(say("pregnancy_mentioned", drug))
+    return " ".join(parts)
 
 
 def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: bool) -> str:
-    """Breastfeeding advice from `excreted_in_milk` and `infant_effects_known`."""
+    """Breastfeeding advice from `excreted_in_milk`, `infant_effects_known` and the other
+    flags the sources state (small amounts, compatible, another medicine preferred, a pause
+    after a dose, watching the baby for `infant_signs`)."""
     if not mentioned:
         return UNKNOWN
     parts = []
     excreted = value.get("excreted_in_milk")
     if excreted is True:
-        parts.append(say("breastfeeding_excreted", drug))
+        small = value.get("small_amounts") is True
+        parts.append(say("breastfeeding_small" if small else "breastfeeding_excreted", drug))
     elif excreted is False:
         parts.append(say("breastfeeding_not_excreted", drug))
     elif value.get("excretion_uncertain"):  # "it is not known whether it passes into milk"
@@ -139,20 +191,51 @@ def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: boo
         parts.append(say("breastfeeding_effects_unknown", drug))
     if value.get("avoid") is True:
         parts.append(say("breastfeeding_avoid", drug))
+    elif value.get("compatible") is True:
+        parts.append(say("breastfeeding_compatible", drug))
+    if value.get("pause_after_dose") is True:
+        hours = value.get("pause_hours")
+        if isinstance(hours, int):
+            parts.append(say("breastfeeding_pause_hours", drug, hours=str(hours)))
+        else:
+            parts.append(say("breastfeeding_pause", drug))
+    if value.get("alternative_preferred") is True:
+        parts.append(say("breastfeeding_alternative", drug))
+    signs = str(value.get("infant_signs") or "")
+    watch = value.get("watch_baby") is True
+    if signs:
+        template = "breastfeeding_watch_signs" if watch else "breastfeeding_infant_signs"
+        parts.append(say(template, drug, signs=join_terms(signs.split(", "))))
+    elif watch:
+        parts.append(say("breastfeeding_watch", drug))
     parts.append(say("breastfeeding_ask", drug))
     return " ".join(parts)
 
 
 def compose_missed_dose(value: Mapping[str, Scalar]) -> str:
-    """The missed-dose rule from its three flags."""
+    """The missed-dose rule from its flags and the hours that decide a skip."""
     parts = []
     take = value.get("take_when_remembered")
+    skip = value.get("skip_if_next_dose_near") is True
     if take is True:
         parts.append(say("missed_take"))
     elif take is False:
         parts.append(say("missed_wait"))
-    if value.get("skip_if_next_dose_near") is True:
-        parts.append(say("missed_skip"))
+    elif skip:  # the source says only to skip it ("just skip it and take the next one")
+        parts.append(say("missed_skip_always"))
+        skip = False
+    windows = [
+        say(template, hours=str(value[name]))
+        for name, template in (
+            ("next_within_hours", "missed_skip_within"),
+            ("late_by_hours", "missed_skip_late"),
+        )
+        if isinstance(value.get(name), int)
+    ]
+    if value.get("same_day_only") is True:
+        windows.append(say("missed_skip_next_day"))
+    if skip:
+        parts.extend(windows or [say("missed_skip")])
     if value.get("never_double") is True:
         parts.append(say("missed_double"))
     return " ".join(parts) or UNKNOWN
@@ -188,8 +271,8 @@ def join_alternatives(values: Iterable[Scalar]) -> str:
     return " or ".join(seen)
 
 
-def compose_onset(first: Scalar, full: Scalar, disputed: bool) -> str:
-    """When the drug starts to work and when it works fully."""
+def compose_onset(first: Scalar, full: Scalar, disputed: bool, lasts: Scalar = None) -> str:
+    """When the drug starts to work, when it works fully, and when its effect wears off."""
     parts = []
     first, full = join_alternatives([first]), join_alternatives([full])
     if first:
@@ -198,4 +281,6 @@ def compose_onset(first: Scalar, full: Scalar, disputed: bool) -> str:
         parts.append(say("onset_full", full=full))
     if parts and disputed:
         parts.append(say("onset_disputed"))
+    if lasts:
+        parts.append(say("onset_lasts", lasts=str(lasts)))
     return " ".join(parts) or UNKNOWN

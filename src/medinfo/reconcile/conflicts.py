@@ -256,6 +256,10 @@ def presence_conflicts(
         silent = order_sources(set(sources) - {f.evidence.source for f in made}, ranks)
         if not claimed or not (deniers or silent):
             continue
+        if not deniers and not any(weak_flags([source], ranks) for source in claimant_ids):
+            # a claim against silence is no disagreement; only a weak source's claim (AI or
+            # crowd content) that the others leave unsaid is worth a warning (DESIGN.md)
+            continue
         # silence is not a side: a source that does not mention the claim is named in the
         # note, never listed as disagreeing
         claims = [_claim(rule.claim, claimed, ranks)]

@@ -150,7 +150,17 @@ class _Builder(Assembly):
         outdated = bool(category and outdated_reasons(FactKind.PREGNANCY, {"category": category}))
         if outdated:
             attribution["flags"] = [*attribution["flags"], OUTDATED_FLAG]
-        summary = compose.compose_pregnancy(self.drug, category, outdated, mentioned=True)
+        stage = next(
+            (str(f.attributes["stage"]) for f in choice.support if "stage" in f.attributes), None
+        )
+        summary = compose.compose_pregnancy(
+            self.drug,
+            category,
+            outdated,
+            mentioned=True,
+            flags=_stated_flags(choice.support),
+            stage=stage,
+        )
         return Pregnancy(
             category=category, summary=summary, outdated_category=outdated, **attribution
         )
@@ -162,8 +172,19 @@ class _Builder(Assembly):
         known = [_infant_effects_known(f.attributes) for f in choice.support]
         stated = [k for k in known if k is not None]
         avoid = any(f.attributes.get("avoid") is True for f in choice.support)
+        signs = (str(f.attributes.get("infant_signs") or "") for f in choice.support)
         value = {
+            **_stated_flags(choice.support),
             **choice.value,
+            "infant_signs": ", ".join(dict.fromkeys(t for s in signs for t in s.split(", ") if t)),
+            "pause_hours": next(
+                (
+                    f.attributes["pause_hours"]
+                    for f in choice.support
+                    if "pause_hours" in f.attributes
+                ),
+                None,
+            ),
             "infant_effects_known": stated[0] if stated else None,
             "avoid": avoid,
             "excretion_uncertain": any(
@@ -180,7 +201,13 @@ class _Builder(Assembly):
         if choice is None:
             return MissedDose()
         flags = {name: v if isinstance(v, bool) else None for name, v in choice.value.items()}
-        return MissedDose(summary=compose.compose_missed_dose(flags), **flags, **attribution)
+        details: dict[str, Scalar] = {}
+        for fact in choice.support:  # most reliable first
+            for name in ("next_within_hours", "late_by_hours", "same_day_only"):
+                if fact.attributes.get(name) is not None:
+                    details.setdefault(name, fact.attributes[name])
+        summary = compose.compose_missed_dose({**details, **flags})
+        return MissedDose(summary=summary, **flags, **attribution)
 
     def stopping(self) -> Stopping:
         symptoms = self.terms(FactKind.WITHDRAWAL_SYMPTOM, "withdrawal_symptoms")
@@ -208,7 +235,12 @@ class _Builder(Assembly):
         values = [choice.value, *(rival.value for rival in choice.rivals)]
         first = compose.join_alternatives(v.get("first_effect") for v in values)
         full = compose.join_alternatives(v.get("full_effect") for v in values)
-        summary = compose.compose_onset(first, full, disputed=len(self.conflicts) > before)
+        lasts = next(
+            (f.attributes["lasts"] for f in choice.support if "lasts" in f.attributes), None
+        )
+        summary = compose.compose_onset(
+            first, full, disputed=len(self.conflicts) > before, lasts=lasts
+        )
         return Onset(summary=summary, **attribution)
 
     def build(self) -> Monograph:
@@ -287,6 +319,17 @@ def reconcile_monograph(
     if unknown:
         raise InputError(f"facts: evidence cites unknown source {unknown[0]!r}")
     return _Builder(drug, with_citation_titles(assessed), list(facts)).build()
+
+
+def _stated_flags(facts: Sequence[ExtractedFact]) -> dict[str, Scalar]:
+    """The yes/no flags a topic's facts state: True when any fact says so, False when one
+    denies it and none says it."""
+    flags: dict[str, Scalar] = {}
+    for fact in facts:
+        for name, value in fact.attributes.items():
+            if isinstance(value, bool) and flags.get(name) is not True:
+                flags[name] = value
+    return flags
 
 
 def _infant_effects_known(attributes: Mapping[str, Scalar]) -> bool | None:

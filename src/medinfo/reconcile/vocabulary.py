@@ -10,7 +10,14 @@ from medinfo.domain.facts import FactKind
 from medinfo.knowledge import reconcile_rules as rules
 from medinfo.knowledge.groups import medicine_groups
 from medinfo.knowledge.loading import load
-from medinfo.knowledge.vocabularies import Conditions, Precautions, SideEffects, TermList
+from medinfo.knowledge.vocabularies import (
+    Conditions,
+    Forms,
+    MechanismTerms,
+    Precautions,
+    SideEffects,
+    TermList,
+)
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _KEEP_ENDINGS = ("ss", "us", "is", "ous")
@@ -25,6 +32,8 @@ _EXTRACTION_VOCABULARIES: dict[str, type[TermList]] = {
     "side_effects": SideEffects,
     "indications": Conditions,
     "precautions": Precautions,
+    "forms": Forms,
+    "mechanism_terms": MechanismTerms,
 }
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import shutil
 import signal
+import tempfile
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -30,7 +32,7 @@ from medinfo.services.ingest_tasks import (
     prepare_chunk,
     reconcile_drugs,
 )
-from medinfo.services.monographs import drug_sources, refresh_monograph, save_monograph
+from medinfo.services.monographs import drug_sources, refresh_monograph, save_ready_monograph
 from medinfo.services.pipeline import Pipeline
 from medinfo.services.process_pool import QuietPool
 from medinfo.store.database import Database
@@ -49,6 +51,10 @@ GROUPS_IN_FLIGHT = 4
 # Garbage collector thresholds during a run (allocations before a young collection, young
 # collections before a middle one, middle ones before a full one; Python's are 700, 10, 10).
 GC_THRESHOLDS = (10_000, 10, 100)
+# Where a run's workers share what they read: a folder named after the run's process, in
+# memory when the system has a place for it (else the temporary folder).
+SHARED_MEMORY = "/dev/shm"
+SHARED_PREFIX = "medinfo-bulk-"
 # How often a worker checks that its main process is still there.
 PARENT_POLL_SECONDS = 0.5
 # How many failures the report keeps (the count covers all of them).
@@ -124,6 +130,8 @@ class _Writer:
         with database.reader() as store:
             self.by_url = store.sources.ids_by_url()
             self.stored = store.sources.ids()
+            # Known from the knowledge base, by their facts only: the run keeps their text.
+            self.textless = {source.id: source.drug for source in store.sources.without_text()}
         # The drug a name is filed under; names change only when monographs are rebuilt,
         # after the last document is written.
         self.filed_under: dict[str, str] = {}
@@ -142,6 +150,9 @@ class _Writer:
             for prepared in self.batch:
                 source = prepared.source
                 if source.id in self.stored:
+                    if source.id in self.textless:  # its facts stay; its text is searched
+                        store.sources.store_text(source.id, prepared.text)
+                        touched.add(self.textless.pop(source.id))
                     self.report.unchanged += 1
                     continue
                 previous = self.by_url.get(source.url) if source.url else None
@@ -246,12 +257,49 @@ def _worker_pool(settings: WorkerSettings, jobs: int) -> Iterator[Pool | None]:
         gc.freeze()
         try:
             context = multiprocessing.get_context("fork")
-            with QuietPool(
-                jobs, initializer=_init_pool_worker, initargs=(settings,), context=context
-            ) as pool:
-                yield pool
+            with _shared_folder() as shared:
+                settings = replace(settings, shared=shared)
+                with QuietPool(
+                    jobs, initializer=_init_pool_worker, initargs=(settings,), context=context
+                ) as pool:
+                    yield pool
         finally:
             gc.unfreeze()
+
+
+@contextmanager
+def _shared_folder() -> Iterator[Path]:
+    """A folder only this run uses, where its workers share what they read: in memory
+    (/dev/shm) where there is one, as writing a file there costs ~15 times less CPU than on
+    disk. Folders left by runs that were killed (their process is gone) are removed first."""
+    memory = Path(SHARED_MEMORY)
+    base = memory if memory.is_dir() and os.access(memory, os.W_OK | os.X_OK) else None
+    _remove_orphans(Path(base or tempfile.gettempdir()))
+    with tempfile.TemporaryDirectory(prefix=f"{SHARED_PREFIX}{os.getpid()}-", dir=base) as folder:
+        yield Path(folder)
+
+
+def _remove_orphans(base: Path) -> None:
+    """Remove the shared folders of runs whose main process is gone."""
+    for folder in base.glob(f"{SHARED_PREFIX}*-*"):
+        pid = folder.name.removeprefix(SHARED_PREFIX).split("-", 1)[0]
+        try:
+            mine = folder.stat().st_uid == os.getuid()
+        except OSError:  # removed meanwhile
+            continue
+        if mine and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of that id exists (perhaps another user's)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @contextmanager
@@ -326,8 +374,8 @@ def _reconcile_on_pool(
     monographs = _in_order(pool, reconcile_drugs, _drug_groups(database, drugs), in_flight)
     for reconciled in chunked(monographs, REFRESH_BATCH):
         with database.transaction() as store:
-            for drug, monograph, entries in reconciled:
-                save_monograph(store, drug, monograph, entries)
+            for ready in reconciled:
+                save_ready_monograph(store, ready)
         progress.advance(len(reconciled))
 
 
@@ -371,7 +419,8 @@ def ingest_bulk(
     """Ingest folders (recursively) and openFDA dumps, record by record, on `jobs` processes.
 
     Dumps are streamed, never loaded whole. Documents already stored (same SHA-256 of
-    their text) are skipped before extraction, so a killed run resumes quickly; a new
+    their text) are skipped before extraction, so a killed run resumes quickly (one known
+    only from the knowledge base keeps its facts and now its text, as a single file does); a new
     version of a stored label replaces it. Records that fail are counted and reported,
     never stop the run. Each changed drug's monograph is rebuilt once, at the end.
     `total` (from `count_tasks`) lets `progress` show an ETA.
@@ -382,8 +431,8 @@ def ingest_bulk(
     check_inputs(paths)
     report = BulkReport()
     writer = _Writer(database, report)
-    with database.reader() as store:
-        stored = frozenset(store.sources.ids())
+    with database.reader() as store:  # a knowledge-base source is read to keep its text
+        stored = frozenset(source_id for source_id, _ in store.sources.with_text())
     options = DocumentOptions(drug=drug, kind=kind)
     settings = WorkerSettings(pipeline, stored, options, database if shareable(database) else None)
     progress.phase("ingesting", total)

@@ -11,10 +11,12 @@ from medinfo.domain.monograph import UNKNOWN
 from medinfo.reconcile.vocabulary import match_key
 from medinfo.services.scoring import (
     agent_names,
+    agents_beside_gold,
     category,
     conflict_topic,
     dig,
     dose_exact,
+    gold_indications,
     indication_keys,
     key_point_score,
     names,
@@ -70,15 +72,6 @@ def _list_count(predicted: Iterable[str], gold: Iterable[str], group: str | None
     return _set_count({match_key(p, group) for p in predicted}, {match_key(g, group) for g in gold})
 
 
-def _gold_indications(gold: Iterable[Any]) -> set[tuple[str, bool]]:
-    return {
-        (match_key(i["condition"], "indications"), bool(i.get("off_label")))
-        if isinstance(i, Mapping)
-        else (match_key(str(i), "indications"), False)
-        for i in gold
-    }
-
-
 def _classes(gold: Any) -> list[str]:
     parts = gold.split(";") if isinstance(gold, str) else gold
     return [p.strip() for p in parts if p.strip()]
@@ -95,7 +88,7 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
     ),
     "indications": (
         "indications",
-        lambda m, g: _set_count(indication_keys(m), _gold_indications(g)),
+        lambda m, g: _set_count(indication_keys(m), gold_indications(g)),
     ),
     "mechanism_terms": (
         "mechanism_terms",
@@ -115,7 +108,9 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
     "interactions": (
         "interactions",
         lambda m, g: _list_count(
-            agent_names(m.get("interactions") or []), agent_names(g), "agents"
+            agents_beside_gold(agent_names(m.get("interactions") or []), agent_names(g)),
+            agent_names(g),
+            "agents",
         ),
     ),
     "precautions": (

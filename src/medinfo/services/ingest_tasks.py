@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 
 from medinfo.domain.errors import InputError
 from medinfo.domain.facts import ExtractedFact
-from medinfo.domain.monograph import Monograph
 from medinfo.domain.sources import Source
 from medinfo.services.ingest import (
     DocumentOptions,
@@ -19,11 +18,10 @@ from medinfo.services.ingest import (
     prepare_read_document,
     source_id_of,
 )
-from medinfo.services.monographs import drug_sources
+from medinfo.services.monographs import ReadyMonograph, drug_sources
 from medinfo.services.pipeline import Pipeline
 from medinfo.store.database import Database
 from medinfo.store.repositories import FactRow, fact_row
-from medinfo.store.search import IndexEntry
 
 T = TypeVar("T")
 # Files read as openFDA record streams ({"results": [...]}, JSON lines, or a zip of them).
@@ -147,6 +145,8 @@ class WorkerSettings:
     options: DocumentOptions
     # Where workers read the facts of the drugs they reconcile (None: they are sent them).
     database: Database | None = None
+    # The folder where workers share what they read (None: each keeps its own).
+    shared: Path | None = None
 
 
 _settings: WorkerSettings | None = None
@@ -156,6 +156,7 @@ def init_worker(settings: WorkerSettings) -> None:
     """Set the worker's settings (a pool initializer; also used when running in-process)."""
     global _settings
     _settings = settings
+    settings.pipeline.share_readings(settings.shared)
 
 
 def prepare_chunk(chunk: list[Task | Outcome]) -> list[Outcome]:
@@ -173,11 +174,7 @@ def _worker_settings() -> WorkerSettings:
 DrugInputs = tuple[str, list[Source], list[ExtractedFact]]
 
 
-# A reconciled drug: its name, monograph and search passages (None: the writer makes them).
-Reconciled = tuple[str, Monograph, list[IndexEntry] | None]
-
-
-def reconcile_drugs(group: list[DrugInputs | str]) -> list[Reconciled]:
+def reconcile_drugs(group: list[DrugInputs | str]) -> list[ReadyMonograph]:
     """Reconcile each drug of a group (in a worker, like `prepare_chunk`): drugs with their
     sources and facts, or drug names whose sources and facts the worker reads itself (and
     then the passages its monograph is searched by, so the writer only stores them)."""
@@ -185,17 +182,17 @@ def reconcile_drugs(group: list[DrugInputs | str]) -> list[Reconciled]:
 
     settings = _worker_settings()
     reconcile = settings.pipeline.reconcile_monograph
-    done: list[Reconciled] = []
+    done: list[ReadyMonograph] = []
     for item in group:
         if not isinstance(item, str):
             drug, sources, facts = item
-            done.append((drug, reconcile(drug, sources, facts), None))
+            done.append(ReadyMonograph.of(drug, reconcile(drug, sources, facts)))
             continue
         if settings.database is None:
             raise RuntimeError("a worker given drug names needs the database")
         with settings.database.reader() as store:
             monograph = reconcile(item, *drug_sources(store, item))
-            done.append((item, monograph, index_entries(store, monograph)))
+            done.append(ReadyMonograph.of(item, monograph, index_entries(store, monograph)))
     return done
 
 

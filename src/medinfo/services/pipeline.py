@@ -46,6 +46,9 @@ class Pipeline:
     # Loads the models extraction would load on first use, and imports the reconcile stage
     # (a bulk run, before forking).
     load_models: Callable[[], None] = field(default_factory=lambda: _nothing)
+    # Shares what extraction reads with the other processes given the same folder (a bulk
+    # run's workers), or stops sharing (None).
+    share_readings: Callable[[Path | None], None] = field(default_factory=lambda: _share_nothing)
 
 
 def real_pipeline() -> Pipeline:
@@ -62,11 +65,24 @@ def real_pipeline() -> Pipeline:
         read_record=_read_record,
         read_bytes=_read_bytes,
         load_models=_load_models,
+        share_readings=_share_readings,
     )
 
 
 def _nothing() -> None:
     return None
+
+
+def _share_nothing(folder: Path | None) -> None:
+    return None
+
+
+def _share_readings(folder: Path | None) -> None:
+    from medinfo.extract.adverse_reactions import share_reactions
+    from medinfo.extract.repeated_blocks import share_blocks
+
+    share_blocks(folder)
+    share_reactions(folder)
 
 
 def _load_models() -> None:

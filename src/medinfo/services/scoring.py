@@ -172,9 +172,29 @@ def category(value: Any) -> str | None:
     return str(value).strip().upper() if value else None
 
 
+def without_aside(text: str) -> str:
+    """A list item without its bracketed note: "seizure disorder (contraindicated)" and "gout
+    (prevention of attacks)" name a seizure disorder and gout; the note qualifies the item
+    as the brackets of a free-text gold point do (they are left out of key points too)."""
+    return _ASIDE.sub(" ", text).strip() or text
+
+
 def names(items: Iterable[Any], key: str) -> list[str]:
-    """Names from gold or monograph items that are either strings or objects with `key`."""
-    return [str(item[key]) if isinstance(item, Mapping) else str(item) for item in items]
+    """Names from gold or monograph items that are either strings or objects with `key`,
+    without bracketed notes."""
+    return [
+        without_aside(str(item[key]) if isinstance(item, Mapping) else str(item)) for item in items
+    ]
+
+
+def gold_indications(gold: Iterable[Any]) -> set[tuple[str, bool]]:
+    """(folded condition, off_label) of each gold indication, without bracketed notes."""
+    return {
+        (match_key(without_aside(str(i["condition"])), "indications"), bool(i.get("off_label")))
+        if isinstance(i, Mapping)
+        else (match_key(without_aside(str(i)), "indications"), False)
+        for i in gold
+    }
 
 
 def agent_names(items: Iterable[Any]) -> list[str]:
@@ -186,6 +206,21 @@ def agent_names(items: Iterable[Any]) -> list[str]:
     return [
         name if canonical_term(name, AGENT_GROUP) else canonical_drug_name(name)
         for name in (without_other(item) for item in names(items, "agent"))
+    ]
+
+
+def agents_beside_gold(predicted: list[str], gold: list[str]) -> list[str]:
+    """The predicted agents (see `agent_names`) without the members of a medicine group the
+    gold lists that the gold does not list themselves: "propranolol" where the gold says
+    "beta blockers" is the gold's own claim at a finer grain, neither right nor wrong."""
+    from medinfo.knowledge.groups import group_by_name, groups_of
+
+    wanted = {match_key(name, AGENT_GROUP) for name in gold}
+    classes = {group.id for name in gold if (group := group_by_name(name)) is not None}
+    return [
+        name
+        for name in predicted
+        if match_key(name, AGENT_GROUP) in wanted or not groups_of(name) & classes
     ]
 
 
@@ -226,15 +261,7 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
     ),
     "indications": (
         "indications",
-        lambda m, g: f1(
-            indication_keys(m),
-            {
-                (match_key(i["condition"], "indications"), bool(i.get("off_label")))
-                if isinstance(i, Mapping)
-                else (match_key(str(i), "indications"), False)
-                for i in g
-            },
-        ),
+        lambda m, g: f1(indication_keys(m), gold_indications(g)),
     ),
     "indication_conditions": (
         "indications",
@@ -261,7 +288,11 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
     ),
     "interactions": (
         "interactions",
-        lambda m, g: list_f1(agent_names(m.get("interactions") or []), agent_names(g), "agents"),
+        lambda m, g: list_f1(
+            agents_beside_gold(agent_names(m.get("interactions") or []), agent_names(g)),
+            agent_names(g),
+            "agents",
+        ),
     ),
     "precautions": (
         "precautions",

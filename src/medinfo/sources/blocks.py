@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from medinfo.domain.documents import Block, BlockKind, Document
 from medinfo.domain.sources import SourceFormat
@@ -11,6 +12,10 @@ from medinfo.sources.boilerplate import mark_boilerplate
 from medinfo.sources.citation import with_citation
 from medinfo.sources.markup import clean_text
 from medinfo.sources.spans import Span, is_question, split_question, trim
+
+# Spans whose settled parts are kept per process: labels of one drug, and the sections a bulk
+# dump repeats, hold the same paragraphs (a few kB each; memory stays flat).
+KEPT_SPANS = 8192
 
 
 def _has_content(text: str) -> bool:
@@ -32,6 +37,39 @@ def _settle(original: str, fmt: SourceFormat, span: Span) -> list[Span]:
     return [span]
 
 
+# What settling a span reads besides its text: kind, level, boilerplate, link-only, listed, heading.
+_Draft = tuple[BlockKind, int, bool, bool, bool, str | None]
+
+
+@lru_cache(maxsize=KEPT_SPANS)
+def _settled_alone(raw: str, fmt: SourceFormat, draft: _Draft) -> tuple[Span, ...]:
+    """The settled parts of a span whose text is all of `raw` (offsets relative to it):
+    settling reads nothing outside the span, so a repeated paragraph is settled once."""
+    kind, level, boilerplate, link_only, listed, heading = draft
+    span = Span(kind, 0, len(raw), level, boilerplate, link_only, listed, heading)
+    return tuple(_settle(raw, fmt, span))
+
+
+def _settled(original: str, fmt: SourceFormat, span: Span) -> list[Span]:
+    """`_settle` of a span, through the kept parts of the same text and draft."""
+    start = span.start
+    draft = (span.kind, span.level, span.boilerplate, span.link_only, span.listed, span.heading)
+    return [
+        Span(
+            part.kind,
+            part.start + start,
+            part.end + start,
+            part.level,
+            part.boilerplate,
+            part.link_only,
+            part.listed,
+            part.heading,
+            part.text,
+        )
+        for part in _settled_alone(original[start : span.end], fmt, draft)
+    ]
+
+
 def _cells(text: str) -> tuple[str, ...]:
     return tuple(cell.strip() for cell in text.split("|") if cell.strip())
 
@@ -48,7 +86,7 @@ def assemble_blocks(
     Each block's text is the clean text of `original[start:end]`; its heading is the
     nearest non-boilerplate heading or question above it, unless the reader set one.
     """
-    settled = [part for span in spans for part in _settle(original, fmt, span)]
+    settled = [part for span in spans for part in _settled(original, fmt, span)]
     settled.sort(key=lambda span: span.start)
     if find_boilerplate:
         mark_boilerplate(settled)

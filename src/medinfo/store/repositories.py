@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, String, delete, func, insert, literal, or_, select, update
 
 from medinfo.domain.evidence import Evidence
-from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.domain.facts import ExtractedFact
 from medinfo.domain.names import stored_name
 from medinfo.domain.sources import Reliability, Source, SourceFormat, SourceKind
 from medinfo.store.tables import drug_names, facts, monographs, settings, sources
@@ -155,17 +155,20 @@ class FactRepository:
     def list_for_sources(self, source_ids: Iterable[str]) -> list[ExtractedFact]:
         """Facts of the given sources, grouped by source id, each in extraction order."""
         query = (
-            select(facts)
+            select(*(facts.c[name] for name in _READ_COLUMNS))
             .where(facts.c.source_id.in_(list(source_ids)))
             .order_by(facts.c.source_id, facts.c.position)
         )
-        return [_fact_from_row(row) for row in self._conn.execute(query)]
+        return [_fact_from_row(*row) for row in self._conn.execute(query)]
 
 
 # A fact as stored, less its source and position: kind, key, attributes (JSON text, as the
 # JSON column type writes them), start, end, section.
 FactRow = tuple[str, str, str, int, int, str]
 _FACT_COLUMNS = ("source_id", "position", "kind", "key", "attributes", "start", "end", "section")
+# The columns a fact is read back from, in `_fact_from_row`'s order (unpacked, not looked up
+# by name: reading a drug's facts back is a large part of reconciling it).
+_READ_COLUMNS = ("source_id", "kind", "key", "attributes", "start", "end", "section")
 
 
 def fact_row(fact: ExtractedFact) -> FactRow:
@@ -343,8 +346,9 @@ def _source_from_row(row: Row[Any]) -> Source:
     )
 
 
-def _fact_from_row(row: Row[Any]) -> ExtractedFact:
-    evidence = Evidence(source=row.source_id, start=row.start, end=row.end, section=row.section)
-    return ExtractedFact(
-        kind=FactKind(row.kind), key=row.key, attributes=row.attributes, evidence=evidence
-    )
+def _fact_from_row(
+    source: str, kind: str, key: str, attributes: Any, start: int, end: int, section: str
+) -> ExtractedFact:
+    """A stored fact (the `_READ_COLUMNS` of its row; the kind is validated as a FactKind)."""
+    evidence = Evidence(source=source, start=start, end=end, section=section)
+    return ExtractedFact(kind=kind, key=key, attributes=attributes, evidence=evidence)

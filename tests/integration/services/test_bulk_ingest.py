@@ -19,10 +19,13 @@ from sqlalchemy import text
 
 from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import Monograph
+from medinfo.services import bulk_ingest
 from medinfo.services.bulk_ingest import ingest_bulk, refresh_stale_monographs
+from medinfo.services.ingest import prepare_document
 from medinfo.services.ingest_tasks import count_tasks, wants_bulk
 from medinfo.services.pipeline import Pipeline
 from medinfo.store.database import Database, open_database
+from medinfo.store.repositories import CachedMonograph
 from tests.documents import METFORMIN, write
 
 
@@ -103,6 +106,27 @@ def test_rerun_skips_stored_records_before_extracting_them(
     assert spy.extracted == 0
     assert not spy.reconciled
     assert _counts(database) == before
+
+
+def test_a_folder_keeps_the_text_of_a_knowledge_base_source_and_its_facts(
+    database: Database, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    folder = tmp_path / "metformin"
+    folder.mkdir()
+    article = write(folder, "metformin.txt", METFORMIN)
+    prepared = prepare_document(pipeline, article)
+    with database.transaction() as store:  # as the embedded knowledge base loads it
+        store.sources.add(prepared.source, None)
+        store.facts.add_many(prepared.source.id, prepared.facts[:1])
+        store.monographs.put(CachedMonograph(drug="metformin", body="{}", etag="kb"))
+    report = ingest_bulk(database, pipeline, [folder], jobs=1)
+    assert (report.added, report.unchanged, report.drugs) == (0, 1, 1)
+    with database.reader() as store:
+        assert store.sources.original_text(prepared.source.id) == METFORMIN
+        assert store.facts.list_for_sources([prepared.source.id]) == prepared.facts[:1]
+        cached = store.monographs.get("metformin")
+    assert cached is not None
+    assert cached.etag != "kb"  # reconciled and indexed again, with its text
 
 
 def test_interrupted_run_resumes_where_it_stopped(
@@ -272,3 +296,37 @@ def _passages(database: Database) -> list[tuple[Any, ...]]:
     query = text("SELECT drug, kind, ref, source, start, stop, body, terms FROM search_documents")
     with database.reader() as store:
         return sorted(tuple(row) for row in store.connection.execute(query))
+
+
+def test_workers_share_what_they_read_in_one_folder_the_run_removes(
+    database: Database, pipeline: Pipeline, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = tmp_path / "memory"
+    base.mkdir()
+    monkeypatch.setattr(bulk_ingest, "SHARED_MEMORY", str(base))
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    orphan = base / f"{bulk_ingest.SHARED_PREFIX}{finished.stdout.strip()}-left"  # a killed run's
+    orphan.mkdir()
+    running = base / f"{bulk_ingest.SHARED_PREFIX}{os.getpid()}-running"  # a run going on
+    running.mkdir()
+    seen = tmp_path / "seen.txt"
+
+    def share(folder: Path | None) -> None:
+        if folder is not None:
+            with seen.open("a", encoding="utf-8") as handle:
+                handle.write(f"{folder} {folder.is_dir()}\n")
+
+    sharing = dataclasses.replace(pipeline, share_readings=share)
+    report = ingest_bulk(database, sharing, [_jsonl(tmp_path / "d.jsonl", RECORDS)], jobs=2)
+    assert (report.added, report.failed) == (4, 1)  # one record has no label section
+    lines = seen.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2  # each worker
+    (shared,) = {line.split()[0] for line in lines}
+    assert Path(shared).parent == base
+    assert {line.split()[1] for line in lines} == {"True"}
+    assert sorted(path.name for path in base.iterdir()) == [running.name]

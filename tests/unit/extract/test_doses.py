@@ -234,3 +234,107 @@ def test_extract_doses_a_statement_met_again_is_read_for_its_own_place(
     assert later[0].evidence.source == "s2"
     # the same words under a children's heading are no adult dose
     assert extract_doses(statements_of(f"Dosage for children\n{sentence}"), "s3") == []
+
+
+def _initial_by_place(statements_of: StatementsOf, text: str) -> dict[str, Scalar]:
+    facts = [f for f in extract_doses(statements_of(text), "s1") if f.kind is FactKind.INITIAL_DOSE]
+    return {str(f.attributes.get("place", "only")): f.attributes["amount"] for f in facts}
+
+
+def test_extract_doses_numbered_subsection_stays_in_the_dosing_section(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Lead\nTreatment normally begins at 50 mg a day.\n\n"
+        "3 Dosage\n\n3.1 Adults\nWeeks 1 and 2: 25 mg once daily\nWeeks 3 and 4: 50 mg once daily\n"
+    )
+    assert _initial_by_place(statements_of, text) == {"dedicated": 25, "introduction": 50}
+
+
+def test_extract_doses_how_much_to_take_is_a_dosing_section(statements_of: StatementsOf) -> None:
+    text = (
+        "About it\nAdults usually start on 10 mg every 4 hours.\n\n"
+        "How much to take\nThe usual starting dose is 5 mg every 4 to 6 hours.\n"
+    )
+    assert _initial_by_place(statements_of, text) == {"dedicated": 5, "introduction": 10}
+
+
+def test_extract_doses_a_general_statement_outranks_a_row_for_one_use(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "How and when to take it\n\n"
+        "| Condition | Dose |\n|---|---|\n"
+        "| Treating a clot | 10 mg twice a day for the first 7 days, then 5 mg twice a day |\n"
+        "| Heart rhythm problem | 5 mg twice a day |\n\n"
+        "Most people start on 5 mg twice a day.\n"
+    )
+    doses = _doses(statements_of, text)
+    initial = doses[FactKind.INITIAL_DOSE]
+    assert (initial["amount"], initial["frequency_per_day"]) == (5, 2)
+
+
+def test_extract_doses_as_needed_fixes_no_doses_a_day(statements_of: StatementsOf) -> None:
+    initial = _doses(statements_of, "Take 5 mg every 4 to 6 hours as needed.")[
+        FactKind.INITIAL_DOSE
+    ]
+    assert initial["frequency_per_day"] is None
+    assert "frequency_per_day_max" not in initial
+
+
+def test_extract_doses_per_kilogram_dose_of_adults(statements_of: StatementsOf) -> None:
+    text = "Adults are started on about 1.6 mcg per kg of body weight a day."
+    doses = _doses(statements_of, text)
+    assert doses[FactKind.INITIAL_DOSE]["unit"] == "mcg/kg"
+    # without adults named, a per-kilogram dose is no adult dose
+    assert FactKind.INITIAL_DOSE not in _doses(statements_of, "Start with 10 mg/kg once daily.")
+
+
+def test_extract_doses_range_that_repeats_its_unit(statements_of: StatementsOf) -> None:
+    initial = _doses(statements_of, "Starting dose 0.25 mg to 0.5 mg three times a day.")[
+        FactKind.INITIAL_DOSE
+    ]
+    assert (initial["amount"], initial["amount_high"], initial["frequency_per_day"]) == (
+        0.25,
+        0.5,
+        3,
+    )
+
+
+def test_extract_doses_the_highest_dose_is_a_maximum(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "The highest dose is 1,000 mcg in 24 hours.")
+    assert FactKind.INITIAL_DOSE not in doses
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 1000
+
+
+def test_extract_doses_a_once_daily_maximum_is_the_most_per_dose(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(statements_of, "The maximum dose is 10 mg once a day.")
+    assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 10
+    # a per-dose maximum the text states itself comes first
+    doses = _doses(
+        statements_of,
+        "Maximum: 400 mg a day, given as 200 mg twice a day.\n"
+        "Slow-release: up to 400 mg once a day.",
+    )
+    assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 200
+
+
+def test_extract_doses_no_single_dose_should_exceed(statements_of: StatementsOf) -> None:
+    doses = _doses(
+        statements_of, "The highest daily dose is 2.4 mg, and no single dose should exceed 1.2 mg."
+    )
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 2.4
+    assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 1.2
+
+
+def test_extract_doses_doses_above_that_are_not_used_give_a_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(statements_of, "Doses above 2 mg a day are not used for hot flushes.")
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 2
+    # an overdose stays an overdose
+    assert FactKind.MAX_DAILY_DOSE not in _doses(
+        statements_of, "Doses above 20 mg a day can cause an overdose."
+    )

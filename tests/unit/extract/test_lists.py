@@ -74,7 +74,7 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
             "blurred vision",
         },
         "serious_side_effects": {
-            "respiratory depression",
+            "shortness of breath",  # "trouble breathing", said as the article says it
             "allergic reaction",
             "suicidal thoughts",
         },
@@ -114,6 +114,7 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
             "heart disease",
             "high blood pressure",
             "kidney disease",
+            "pregnancy",  # "Do not use it in the last three months of pregnancy."
         },
     },
     "loratadine.md": {
@@ -396,3 +397,97 @@ def test_a_brand_of_one_ingredient_is_not_a_brand_of_the_combination() -> None:
     assert {"Percocet", "Endocet"} <= brands
     alone = {f.key for f in _list_facts(text, "acetaminophen") if f.kind is FactKind.BRAND_NAME}
     assert "Tylenol" in alone
+
+
+def test_extract_list_facts_signs_before_a_dash_clause_and_compound_terms() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call a doctor straight away if you have:\n"
+        "- a severe headache, confusion or weakness – this could be bleeding in the brain\n"
+        "- C. difficile diarrhoea\n"
+        "- dizziness or stomach pain (these can be signs your adrenal glands are struggling)"
+    )
+    assert found == {"bleeding in the brain": True, "c. difficile diarrhea": True}
+
+
+def test_extract_list_facts_the_head_word_of_a_narrower_class_is_no_agent() -> None:
+    found = _keys("Interactions\nDo not take it with an MAOI antidepressant.", FactKind.INTERACTION)
+    assert found == {"maoi"}
+
+
+def test_extract_list_facts_signs_before_which_may_mean_are_not_effects() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call a doctor straight away if you have:\n"
+        "- fainting or a pounding heartbeat, which may mean a heart rhythm change called"
+        " QT prolongation\n"
+        "- chest tightness that will not go away (rarely this can be a heart attack)"
+    )
+    assert found == {"qt prolongation": True, "heart attack": True}
+
+
+def test_extract_list_facts_a_class_named_as_the_kind_of_its_listed_members() -> None:
+    text = (
+        "Interactions\nSome medicines raise its level: strong antifungals such as"
+        " ketoconazole, and some antibiotics (erythromycin)."
+    )
+    assert _keys(text, FactKind.INTERACTION) == {"ketoconazole", "erythromycin"}
+
+
+def test_extract_list_facts_a_combination_does_not_interact_with_its_own_parts() -> None:
+    text = "Interactions\nBeta blockers such as propranolol can make the salmeterol work less well."
+    found = _keys(text, FactKind.INTERACTION, drug="fluticasone/salmeterol")
+    assert "salmeterol" not in found
+    assert {"beta blockers", "propranolol"} <= found
+
+
+def test_extract_list_facts_what_a_product_is_made_of_is_no_interaction() -> None:
+    text = (
+        "Interactions\nIt is not the same as Vicoprofen, which combines hydrocodone with"
+        " ibuprofen.\nDo not drink alcohol with it."
+    )
+    found = _keys(text, FactKind.INTERACTION, drug="hydrocodone")
+    assert "ibuprofen" not in found
+    assert "alcohol" in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Estrogens should not be used to prevent heart attacks.",
+        "Lisinopril is never used for gout.",
+        "It is not an effective treatment for anxiety.",
+    ],
+)
+def test_extract_list_facts_a_denied_use_is_no_use(sentence: str) -> None:
+    assert _keys(f"# Lisinopril\n\n## Uses\n\n{sentence}", FactKind.INDICATION) == set()
+
+
+def test_extract_list_facts_a_bracket_explaining_a_use_names_no_other_use() -> None:
+    found = _keys(
+        "# Amlodipine\n\nIt is used for angina (chest pain from the heart not getting enough "
+        "blood).",
+        FactKind.INDICATION,
+        "amlodipine",
+    )
+    assert found == {"angina"}
+
+
+def test_extract_list_facts_items_describing_the_person_are_no_uses() -> None:
+    text = (
+        "# Salmeterol\n\n## Who can use it\n\nIt is used for asthma.\n\n"
+        "It is not suitable for some people. Tell your doctor before starting if you:\n\n"
+        "- have glaucoma or thin bones (osteoporosis)\n- have high blood pressure"
+    )
+    assert _keys(text, FactKind.INDICATION, "salmeterol") == {"asthma"}
+    assert {"glaucoma", "high blood pressure"} <= _keys(text, FactKind.PRECAUTION, "salmeterol")
+
+
+def test_extract_list_facts_is_used_to_stop_names_a_use() -> None:
+    found = _keys(
+        "# Febuxostat\n\n## About\n\nFebuxostat lowers uric acid. It is used to stop gout attacks "
+        "from happening.",
+        FactKind.INDICATION,
+        "febuxostat",
+    )
+    assert found == {"gout"}

@@ -32,3 +32,30 @@ def test_extract_missed_dose_none_without_topic(statements_of: StatementsOf) -> 
     assert (
         extract_missed_dose(statements_of("Take it with food as soon as you wake up."), "s1") == []
     )
+
+
+def test_extract_missed_dose_reads_the_hours_that_decide_a_skip(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "If a dose is missed, take it as soon as it is remembered. If your next dose is due in "
+        "less than 6 hours, skip the missed one. Don't take a double dose."
+    )
+    (fact,) = extract_missed_dose(statements_of(text), "s1")
+    assert fact.attributes == {
+        "take_when_remembered": True,
+        "skip_if_next_dose_near": True,
+        "next_within_hours": 6,
+        "never_double": True,
+    }
+
+
+def test_extract_missed_dose_hours_late_and_the_next_day(statements_of: StatementsOf) -> None:
+    late = extract_missed_dose(
+        statements_of("If more than 12 hours have passed since a missed dose, skip it."), "s1"
+    )
+    assert late[0].attributes["late_by_hours"] == 12
+    next_day = extract_missed_dose(
+        statements_of("Missed a dose? If you only remember the next day, skip it."), "s1"
+    )
+    assert next_day[0].attributes["same_day_only"] is True

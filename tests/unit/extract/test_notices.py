@@ -42,3 +42,13 @@ def test_extract_content_notice_user_content(statements_of: StatementsOf) -> Non
 
 def test_extract_content_notice_absent_on_plain_page(statements_of: StatementsOf) -> None:
     assert extract_content_notice(statements_of("Take it with water."), "s1") == []
+
+
+def test_extract_disclaimer_short_statements_say_it_too(statements_of: StatementsOf) -> None:
+    for text in (
+        "Volunteers write this encyclopaedia. It is not medical advice.",
+        "This page is for guidance only.",
+        "I'm not your doctor; use this to prepare questions for your own.",
+    ):
+        assert extract_disclaimer(statements_of(text), "s1"), text
+    assert extract_disclaimer(statements_of("Privacy policy. Disclaimers"), "s1") == []

@@ -34,3 +34,50 @@ def test_extract_onset_ranges_in_words_and_other_verbs(statements_of: Statements
     assert fact.attributes["first_effect"] == "1-2 weeks"
     (fact,) = extract_onset(statements_of("It starts to relieve pain within an hour."), "s1")
     assert fact.attributes["first_effect"] == "1 hour"
+
+
+def test_extract_onset_how_long_it_lasts_is_not_how_soon_it_works(
+    statements_of: StatementsOf,
+) -> None:
+    text = "The effect lasts 12 to 24 hours, and it starts to lower blood sugar within 30 minutes."
+    (fact,) = extract_onset(statements_of(text), "s1")
+    assert fact.attributes == {
+        "first_effect": "30 minutes",
+        "first_effect_unit": "minutes",
+        "lasts": "12-24 hours",
+        "lasts_unit": "hours",
+    }
+
+
+def test_extract_onset_an_age_is_no_onset(statements_of: StatementsOf) -> None:
+    text = "It is approved for partial-onset seizures in children from 1 month of age."
+    assert extract_onset(statements_of(text), "s1") == []
+
+
+def test_extract_onset_both_ends_of_a_range_and_a_number_or_two(
+    statements_of: StatementsOf,
+) -> None:
+    (fact,) = extract_onset(statements_of("It starts to work within 30 minutes to 1 hour."), "s1")
+    assert fact.attributes["first_effect"] == "30 minutes-1 hour"
+    (fact,) = extract_onset(
+        statements_of("Blood pressure starts to come down within an hour or two of a dose."), "s1"
+    )
+    assert fact.attributes["first_effect"] == "1-2 hours"
+
+
+def test_extract_onset_how_long_a_dose_lasts_is_its_own_value(
+    statements_of: StatementsOf,
+) -> None:
+    (fact,) = extract_onset(
+        statements_of("It starts working within a few hours and wears off within about a day."),
+        "s1",
+    )
+    assert fact.attributes["first_effect"] == "few hours"
+    assert fact.attributes["lasts"] == "1 day"
+    assert "full_effect" not in fact.attributes
+
+
+def test_extract_onset_a_half_life_is_no_onset(statements_of: StatementsOf) -> None:
+    text = "It lasts a long time in your body (the half-life is about a day and a half)."
+    facts = extract_onset(statements_of(text), "s1")
+    assert all("first_effect" not in f.attributes for f in facts)

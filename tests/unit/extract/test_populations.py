@@ -88,3 +88,46 @@ def test_extract_population_limits_a_statement_met_again_is_read_for_its_own_pla
     again = extract_population_limits(statements_of(f"Kidney problems\n{sentence}"), "s3")
     assert [dict(f.attributes) for f in again] == [dict(f.attributes) for f in under_heading]
     assert again[0].evidence.source == "s3"
+
+
+def test_extract_population_limits_a_number_with_a_unit_is_no_age(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of, "Children who weigh less than 45 kg take 2.2 mg/kg twice a day."
+    )
+    assert limit["population"] == "children"
+    assert "age_below" not in limit
+    # "over 80 mL/min" is a kidney function, not an age over 80
+    assert all(
+        limit["population"] != "older_adults"
+        for limit in _limits(statements_of, "Over 80 mL/min: 500 mg twice a day.")
+    )
+
+
+def test_extract_population_limits_a_kidney_infection_is_no_kidney_impairment(
+    statements_of: StatementsOf,
+) -> None:
+    assert _limits(statements_of, "For a kidney infection, take 500 mg twice a day.") == []
+
+
+def test_extract_population_limits_an_amount_ruled_out_is_no_starting_dose(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of, "Do not take it if you have severe kidney disease (for the 40 mg dose)."
+    )
+    assert limit["advice"] == "avoid"
+    assert "initial_amount" not in limit
+
+
+def test_extract_population_limits_the_top_of_a_usual_range_is_the_daily_most(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(statements_of, "Children 6 to 17 years: 2.5 mg to 5 mg once daily.")
+    assert (limit["initial_amount"], limit["max_daily_amount"]) == (2.5, 5)
+    # a starting range is no ceiling
+    [limit] = _limits(
+        statements_of, "Children 6 to 17 years: start with 2.5 mg to 5 mg once daily."
+    )
+    assert "max_daily_amount" not in limit

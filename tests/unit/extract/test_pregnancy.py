@@ -44,3 +44,84 @@ def test_extract_pregnancy_mixed_sentences_split_by_topic(statements_of: Stateme
     facts = _by_kind(statements_of, text)
     assert facts[FactKind.PREGNANCY] == {"avoid": True}
     assert facts[FactKind.BREASTFEEDING] == {"avoid": True}
+
+
+def test_extract_pregnancy_reads_what_the_advice_says(statements_of: StatementsOf) -> None:
+    text = (
+        "Pregnancy\nIt is not usually recommended in pregnancy because there is not enough "
+        "information about its safety. Used regularly near the end of pregnancy, it can cause "
+        "withdrawal in the newborn. Do not stop taking it suddenly."
+    )
+    flags = _by_kind(statements_of, text)[FactKind.PREGNANCY]
+    assert flags["avoid"] is True
+    assert flags["limited_information"] is True
+    assert flags["stage_specific"] is True
+    assert flags["newborn_effects"] is True
+    assert flags["do_not_stop"] is True
+
+
+def test_extract_pregnancy_no_increase_shown_is_no_harm_claim(statements_of: StatementsOf) -> None:
+    flags = _by_kind(
+        statements_of,
+        "Registry data have not shown an increase in birth defects during pregnancy.",
+    )[FactKind.PREGNANCY]
+    assert flags["no_defects_shown"] is True
+    assert flags.get("may_harm_fetus") is not True
+
+
+def test_extract_pregnancy_breastfeeding_advice_is_not_pregnancy_advice(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Pregnancy and breastfeeding\nThere is little information about it in pregnancy. "
+        "It is not recommended while breastfeeding."
+    )
+    facts = _by_kind(statements_of, text)
+    assert "avoid" not in facts[FactKind.PREGNANCY]
+    assert facts[FactKind.PREGNANCY]["limited_information"] is True
+
+
+def test_extract_breastfeeding_amounts_advice_and_signs_in_the_baby(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Breastfeeding\nSmall amounts pass into human breast milk and it is generally "
+        "considered compatible with breastfeeding, but watch the baby for drowsiness."
+    )
+    flags = _by_kind(statements_of, text)[FactKind.BREASTFEEDING]
+    assert flags["excreted_in_milk"] is True
+    assert flags["small_amounts"] is True
+    assert flags["compatible"] is True
+    assert flags["watch_baby"] is True
+    assert flags["infant_signs"] == "drowsiness"
+
+
+def test_extract_breastfeeding_a_pause_after_a_dose_is_no_advice_to_avoid(
+    statements_of: StatementsOf,
+) -> None:
+    flags = _by_kind(
+        statements_of, "If you are breastfeeding, avoid breastfeeding for 12 hours after a dose."
+    )[FactKind.BREASTFEEDING]
+    assert flags["pause_after_dose"] is True
+    assert flags["pause_hours"] == 12
+    assert "avoid" not in flags
+
+
+def test_extract_breastfeeding_signs_the_text_denies_are_not_named(
+    statements_of: StatementsOf,
+) -> None:
+    flags = _by_kind(
+        statements_of, "It passes into breast milk but does not cause drowsiness in the baby."
+    )[FactKind.BREASTFEEDING]
+    assert "infant_signs" not in flags
+
+
+def test_extract_pregnancy_names_the_stage_the_statement_singles_out(
+    statements_of: StatementsOf,
+) -> None:
+    late = _by_kind(
+        statements_of, "It is not recommended in the second and third trimesters of pregnancy."
+    )
+    end = _by_kind(statements_of, "Do not take it in pregnancy at term or during labour.")
+    assert late[FactKind.PREGNANCY]["stage"] == "later"
+    assert end[FactKind.PREGNANCY]["stage"] == "end"

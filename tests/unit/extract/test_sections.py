@@ -41,3 +41,24 @@ def test_classify_heading_treats_a_many_topic_title_as_overview() -> None:
 )
 def test_classify_heading_reads_question_style_interaction_headings(heading: str) -> None:
     assert classify_heading(heading) is Section.INTERACTIONS
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "How much to take",
+        "How much do people take?",
+        "How and when to take it",
+        "How should I take it?",
+    ],
+)
+def test_classify_heading_reads_everyday_dosing_headings(heading: str) -> None:
+    assert classify_heading(heading) is Section.DOSING
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Serious adverse effects include", "Q: Any serious side effects I should know about?"],
+)
+def test_classify_heading_serious_side_effects_in_other_words(heading: str) -> None:
+    assert classify_heading(heading) is Section.SERIOUS_SIDE_EFFECTS

@@ -10,6 +10,7 @@ from medinfo.domain.facts import FactKind
 from medinfo.domain.monograph import UNKNOWN
 from medinfo.reconcile import reconcile_monograph
 from medinfo.reconcile.compose import (
+    compose_breastfeeding,
     compose_missed_dose,
     compose_onset,
     compose_pregnancy,
@@ -30,6 +31,16 @@ def test_compose_missed_dose_reads_as_one_plain_rule() -> None:
     )
 
 
+def test_compose_missed_dose_names_the_hours_and_a_plain_skip() -> None:
+    text = compose_missed_dose(
+        {"take_when_remembered": True, "skip_if_next_dose_near": True, "next_within_hours": 6}
+    )
+    assert "If your next dose is due within 6 hours, skip the missed one" in text
+    assert "nearly due" not in text
+    only_skip = compose_missed_dose({"skip_if_next_dose_near": True, "never_double": True})
+    assert only_skip.startswith("Skip the missed dose and take the next one at the usual time.")
+
+
 def test_compose_missed_dose_unknown_without_flags() -> None:
     assert compose_missed_dose({}) == UNKNOWN
 
@@ -41,6 +52,11 @@ def test_compose_titration_keeps_numbers_exact() -> None:
     assert "22.5 mg" in text
 
 
+def test_compose_onset_says_when_the_effect_wears_off_apart() -> None:
+    text = compose_onset("15 minutes", None, disputed=False, lasts="4-6 hours")
+    assert text == "First effects within 15 minutes. Its effect wears off after 4-6 hours."
+
+
 def test_compose_onset_unknown_without_values() -> None:
     assert compose_onset(None, "", disputed=True) == UNKNOWN
 
@@ -50,6 +66,53 @@ def test_compose_pregnancy_explains_retired_letter_category() -> None:
     assert "category C" in text
     assert "2015" in text
     assert compose_pregnancy("tizanidine", None, outdated=False, mentioned=False) == UNKNOWN
+
+
+def test_compose_pregnancy_says_each_stated_flag_once_in_its_own_words() -> None:
+    flags = {"contraindicated": True, "avoid": True, "may_harm_fetus": True, "do_not_stop": False}
+    text = compose_pregnancy("warfarin", None, outdated=False, mentioned=True, flags=flags)
+    assert "must not be used in pregnancy" in text
+    assert "not recommended" not in text  # the stronger statement stands for the weaker
+    assert "harm the unborn baby" in text
+    assert "Do not stop" not in text
+    assert text.endswith("if you are pregnant or planning a pregnancy.")
+
+
+def test_compose_breastfeeding_says_small_amounts_compatibility_and_what_to_watch() -> None:
+    value = {
+        "excreted_in_milk": True,
+        "small_amounts": True,
+        "compatible": True,
+        "watch_baby": True,
+        "infant_signs": "drowsiness, slow heart rate",
+    }
+    text = compose_breastfeeding("metoprolol", value, True)
+    assert text.startswith("Only small amounts of metoprolol pass into breast milk.")
+    assert "compatible with breastfeeding" in text
+    assert "watch the baby for drowsiness and slow heart rate" in text
+    unwatched = compose_breastfeeding("x", {"infant_signs": "drowsiness", "avoid": True}, True)
+    assert "watch" not in unwatched
+    assert "compatible" not in unwatched
+
+
+def test_compose_pregnancy_names_the_stage_the_sources_single_out() -> None:
+    flags = {"avoid": True, "stage_specific": True}
+    text = compose_pregnancy("x", None, outdated=False, mentioned=True, flags=flags, stage="later")
+    assert "later months of pregnancy" in text
+    assert "depends on the stage" not in text
+
+
+def test_compose_pregnancy_category_x_is_not_said_twice() -> None:
+    flags = {"contraindicated": True, "may_harm_fetus": True}
+    text = compose_pregnancy("warfarin", "X", outdated=True, mentioned=True, flags=flags)
+    assert text.count("must not be used in pregnancy") == 1
+
+
+def test_compose_pregnancy_no_increase_shown_is_not_said_to_be_harmless() -> None:
+    flags = {"may_harm_fetus": False, "no_defects_shown": True}
+    text = compose_pregnancy("sumatriptan", None, outdated=False, mentioned=True, flags=flags)
+    assert "not shown a clear increase in birth defects" in text
+    assert "not expected to harm" not in text
 
 
 def test_compose_stopping_names_symptoms_and_taper() -> None:

@@ -43,8 +43,13 @@ def test_conflict_not_reported_when_values_agree() -> None:
     assert conflicts == {}
 
 
-def test_conflict_dependence_claimed_by_one_of_three_sources() -> None:
-    conflicts = _conflicts([fact("shop", FactKind.DEPENDENCE, "dependence", claim="addictive")])
+def test_conflict_dependence_claimed_by_one_weak_source_of_three() -> None:
+    conflicts = _conflicts(
+        [
+            fact("shop", FactKind.DEPENDENCE, "dependence", claim="addictive"),
+            fact("shop", FactKind.CONTENT_NOTICE, "ai_or_crowd"),
+        ]
+    )
     dependence = conflicts["dependence"]
     # silence is not a side: the silent sources are named in the note, not as a claim
     assert [(c.value, c.sources) for c in dependence.claims] == [
@@ -53,6 +58,12 @@ def test_conflict_dependence_claimed_by_one_of_three_sources() -> None:
     assert "Pharmacy shop page" in dependence.note
     assert "do not mention it" in dependence.note
     assert not dependence.note.startswith("Sources disagree")
+
+
+def test_conflict_not_reported_between_a_claim_and_silence() -> None:
+    # sources of equal standing: one says it, the others do not speak to it
+    conflicts = _conflicts([fact("shop", FactKind.DEPENDENCE, "dependence", claim="addictive")])
+    assert "dependence" not in conflicts
 
 
 def test_conflict_dependence_denied_by_another_source() -> None:

@@ -154,3 +154,22 @@ def test_score_monograph_accepts_gold_lists_of_plain_names() -> None:
     scores = score_monograph(_perfect(), gold)
     assert scores["interactions"] == 1.0
     assert scores["precautions"] == 2 / 3
+
+
+def test_score_monograph_a_bracketed_note_on_a_gold_item_qualifies_it() -> None:
+    monograph = {
+        "indications": [{"condition": "gout", "off_label": False}],
+        "precautions": [{"condition": "seizure disorder"}],
+    }
+    gold = {
+        "indications": [{"condition": "gout (prevention of attacks)", "off_label": False}],
+        "precautions": ["seizure disorder (contraindicated)"],
+    }
+    scores = score_monograph(monograph, gold)
+    assert scores["indications"] == 1.0
+    assert scores["precautions"] == 1.0
+
+
+def test_list_f1_folds_the_mechanism_vocabularys_own_synonyms() -> None:
+    assert list_f1(["gaba-a"], ["GABA-A receptor"], "mechanism_terms") == 1.0
+    assert list_f1(["gaba-a"], ["gaba-b receptor"], "mechanism_terms") == 0.0

@@ -8,6 +8,7 @@ from medinfo.domain.answers import Answer, Intent
 from medinfo.domain.catalog import CatalogDrug
 from medinfo.domain.monograph import DISCLAIMER, UNKNOWN
 from medinfo.services.qa.intents import Concern, Reading
+from medinfo.services.qa.phrasing import Draft
 
 EMERGENCY = (
     "If someone may have taken too much, has trouble breathing, is very drowsy or cannot be "
@@ -126,7 +127,8 @@ def _opening(reading: Reading) -> list[str]:
 
 def abstain_for_concern(reading: Reading, concern: Concern, drug: str | None, name: str) -> Answer:
     """Decline a question about a pet, a diagnosis or judgement, a price, the law, a drug test
-    or a comparison (intent `alternatives`: which medicine instead; the rest `other`)."""
+    or a comparison (intent `alternatives`: which medicine instead; a judgement keeps the
+    topic it judges, "is my dose ok" is a dose question; the rest `other`)."""
     lines = [_CONCERN_MESSAGES[concern].format(drug=name)]
     safety = SAFETY_LINES.get(reading.intent)
     if safety and concern is not Concern.ANIMAL:
@@ -136,6 +138,8 @@ def abstain_for_concern(reading: Reading, concern: Concern, drug: str | None, na
     else:
         lines[:0] = _opening(reading)
     intent = Intent.ALTERNATIVES if concern is Concern.COMPARISON else Intent.OTHER
+    if concern is Concern.JUDGEMENT and reading.intent is not Intent.OTHER:
+        intent = reading.intent  # "is 5 mg ok?" still asks about the dose
     return _finish(reading, drug, lines, intent)
 
 
@@ -178,12 +182,19 @@ def abstain_child_dose(reading: Reading, drug: str, name: str) -> Answer:
     return _finish(reading, drug, [*_opening(reading), *lines], reading.intent)
 
 
-def abstain_uncovered(reading: Reading, drug: str, name: str, said: str = "") -> Answer:
+def abstain_uncovered(
+    reading: Reading, drug: str, name: str, said: str = "", partial: Draft | None = None
+) -> Answer:
     """Decline a topic the drug's sources do not cover, keeping the topic's safety line;
-    `said` names what exactly they do not cover."""
+    `said` names what exactly they do not cover, and `partial` what they do say around it
+    (cited: "tell your doctor about kidney disease", never a dose)."""
     lines = [f"{said or f'The sources medinfo has for {name} do not cover this.'} {UNKNOWN}"]
+    if partial is not None:
+        lines += partial.sentences
     safety = SAFETY_LINES.get(reading.intent)
     if safety:
         lines.append(safety.format(drug=name))
     lines += secondary_lines(reading, name, lines)
-    return _finish(reading, drug, [*_opening(reading), *lines], reading.intent)
+    answer = _finish(reading, drug, [*_opening(reading), *lines], reading.intent)
+    cited = partial.citations if partial is not None else []
+    return answer.model_copy(update={"citations": list(cited)})

@@ -14,6 +14,27 @@ from medinfo.services.qa.phrasing import (
 from medinfo.services.qa.topic import MAX_LISTED, Topic, own_names
 from medinfo.services.qa.vocabulary import contains_phrase, term_key
 
+# Words of an agent's name that say what kind of product it is, not which one.
+_AGENT_GENERIC = frozenset(
+    {
+        "supplement",
+        "medicine",
+        "medication",
+        "drug",
+        "inhibitor",
+        "agent",
+        "product",
+        "capsule",
+        "tablet",
+        "pill",
+        "other",
+        "oral",
+        "dose",
+        "blood",
+        "acid",
+        "sleeping",
+    }
+)
 SERIOUS_SEVERITIES = frozenset({"major", "severe", "serious", "contraindicated", "high"})
 
 
@@ -30,7 +51,14 @@ def _say_interaction(
         f"{drug_title(monograph)} can interact with {item.agent}{such_as}{_effect(item)}.", item
     )
     serious = "This is a serious interaction: do not combine them unless your prescriber says so."
-    if item.severity.lower() in SERIOUS_SEVERITIES and serious not in draft.sentences:
+    never = (
+        f"The sources call this combination contraindicated: do not take {monograph.drug} "
+        f"with {item.agent}."
+    )
+    if item.severity.lower() == "contraindicated":
+        if never not in draft.sentences:
+            draft.say(never, item)
+    elif item.severity.lower() in SERIOUS_SEVERITIES and serious not in draft.sentences:
         draft.say(serious)
 
 
@@ -60,6 +88,14 @@ def _members(agent: str, asked: dict[str, set[str]], topic: Topic) -> list[str]:
     )
 
 
+def _names_its_word(topic: Topic, agent: str) -> bool:
+    """Whether the question names a listed agent by its own word ("calcium pills" for
+    "calcium supplements"); words such as "supplements" or "medicines" never count."""
+    generic = topic.vocabulary.condition_generic_words | _AGENT_GENERIC
+    words = set(topic.folded.split())
+    return any(w in words for w in term_key(agent).split() if len(w) >= 5 and w not in generic)
+
+
 def compose_interaction(monograph: Monograph, topic: Topic) -> Draft | None:
     if not monograph.interactions:
         return None
@@ -69,7 +105,9 @@ def compose_interaction(monograph: Monograph, topic: Topic) -> Draft | None:
     matched = [
         item
         for item in monograph.interactions
-        if term_key(item.agent) in names or contains_phrase(topic.folded, term_key(item.agent))
+        if term_key(item.agent) in names
+        or contains_phrase(topic.folded, term_key(item.agent))
+        or _names_its_word(topic, item.agent)
     ]
     for item in matched:
         _say_interaction(draft, monograph, item, _members(term_key(item.agent), asked, topic))

@@ -200,7 +200,7 @@ def compose_missed_dose(monograph: Monograph, topic: Topic) -> Draft | None:
         draft.say(sentence_case(missed.summary), missed)
     draft.cite(missed)
     note_conflicts(draft, monograph, topic.reading.conflicts)
-    draft.say("Never take a double dose or two doses at once to make up for a missed one.")
+    draft.say("Never take a double dose: never take two doses at once to make up for a missed one.")
     return draft
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from medinfo.domain.monograph import Faq, Monograph, SideEffect
 from medinfo.services.qa.phrasing import (
     Draft,
-    describe_dose,
     drug_title,
     join_words,
     note_conflicts,
     note_weak,
     sentence_case,
 )
+from medinfo.services.qa.practical import mentions_any
 from medinfo.services.qa.topic import (
     Topic,
     faqs_about,
@@ -116,13 +116,18 @@ def compose_weight_gain(monograph: Monograph, topic: Topic) -> Draft | None:
 
 
 def compose_overdose(monograph: Monograph, topic: Topic) -> Draft | None:
-    dosing = monograph.dosing
-    serious = [e for e in monograph.side_effects if e.serious]
-    if not dosing.max_daily and not serious:
+    """Taking too much: only facts about an overdose (FAQ entries on it) and the listed
+    effects the question names ("slow breathing"). The maximum daily dose and the general
+    list of serious effects do not say what an overdose does, so they are not given; with
+    nothing on the point the engine abstains after the emergency line."""
+    words = topic.vocabulary.topic_words.get("overdose", ())
+    faqs = [faq for faq in monograph.faq if mentions_any(f"{faq.topic} {faq.question}", words)]
+    named = [e for e in named_effects(monograph, topic) if e.serious]
+    if not faqs and not named:
         return None
     name, draft = monograph.drug, Draft()
-    if dosing.max_daily:
-        max_daily = describe_dose(dosing.max_daily, per_day=True)
-        draft.say(f"The most the sources give for {name} is {max_daily}.", dosing.max_daily)
-    list_effects(draft, f"Serious effects the sources list for {name} include", serious)
+    for effect in named:
+        draft.say(f"Yes: {effect.term} is a serious side effect of {name}.", effect)
+    _say_breathing(draft, named, topic)
+    quote_faq(draft, faqs)
     return draft

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from medinfo.domain.answers import Answer, Intent
@@ -25,15 +26,19 @@ from medinfo.services.qa.drug_mentions import (
     MonographLookup,
     is_context,
     second_monograph,
+    without_names,
 )
 from medinfo.services.qa.evidence import with_evidence
+from medinfo.services.qa.grounding import speaks_to
 from medinfo.services.qa.intents import Reading, read_question
 from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.pairs import add_other_side, unlisted_pair, with_catalog_medicine
 from medinfo.services.qa.passages import PassageSearch
+from medinfo.services.qa.phrasing import Draft
 from medinfo.services.qa.populations import (
     asked_age,
     asked_population,
+    group_names,
     population_draft,
     population_name,
 )
@@ -42,12 +47,30 @@ from medinfo.services.qa.topic import Topic, named_effects, own_names
 from medinfo.services.qa.uses import (
     asked_effect,
     asked_use,
+    bare_effect,
     is_unlisted_effect,
     is_unlisted_use,
     unlisted_use_draft,
 )
+from medinfo.services.qa.vocabulary import load_vocabulary
 
 MAX_QUESTION_LENGTH = 2000
+_STRONG = 3.0  # an intent score from this up rests on a strong cue
+# Intents never answered with a named effect instead: effects already, no topic, or a safety
+# topic whose own answer matters ("took 10 and feel drowsy" is an overdose, not a side effect).
+_NO_EFFECT_INSTEAD = frozenset(
+    {
+        Intent.SIDE_EFFECTS,
+        Intent.SERIOUS_SIDE_EFFECTS,
+        Intent.OTHER,
+        Intent.OVERDOSE,
+        Intent.ALCOHOL,
+        Intent.STOPPING,
+        Intent.MISSED_DOSE,
+        Intent.INTERACTION,
+        Intent.DRIVING,
+    }
+)
 # Intents the engine composes apart but reports as a wider one: weight gain is a side effect.
 _REPORTED = {Intent.WEIGHT_GAIN: Intent.SIDE_EFFECTS}
 
@@ -58,6 +81,9 @@ def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
     combination. A side-effect question naming only effects the sources list as serious asks
     about serious side effects."""
     effects = {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS}
+    if reading.intent in effects and reading.score < _STRONG and _states_own_condition(reading):
+        # "i had low blood pressure last year, can i use it": the asker's history
+        return replace(reading, intent=Intent.PRECAUTIONS)
     if reading.intent in effects:
         named = named_effects(monograph, Topic.of(reading))
         if named and all(effect.serious for effect in named):
@@ -76,6 +102,52 @@ def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
     if load_medicine_index().named_in(topic.folded, own_names(monograph)):
         return replace(reading, intent=Intent.INTERACTION)
     return reading
+
+
+def _other_medicine_outside(reading: Reading, monograph: Monograph, use: str) -> bool:
+    """Whether the question names another medicine that is not part of the asked use
+    ("alcohol cravings" and "opioid addiction" are uses, not second medicines)."""
+    named = load_medicine_index().named_in(Topic.of(reading).folded, own_names(monograph))
+    return any(medicine.typed not in use.lower() for medicine in named)
+
+
+def _with_group_dose(
+    draft: Draft | None,
+    monograph: Monograph,
+    group: str,
+    passages: PassageSearch | None,
+    age: int | None,
+) -> Draft | None:
+    """A precautions answer about a dose population, with what the sources give as that
+    group's dose (never the general adult figure) first."""
+    found = population_draft(monograph, group, passages, age)
+    if found is None or not found.gives_dose:
+        return draft
+    if draft is not None:
+        found.draft.sentences.extend(s for s in draft.sentences if s not in found.draft.sentences)
+        found.draft.add(*draft.citations)
+    return found.draft
+
+
+def _states_own_condition(reading: Reading) -> bool:
+    """Whether the question says the asker has or had a condition ("i had a stroke")."""
+    pattern = load_vocabulary().own_condition_pattern
+    return bool(pattern) and re.search(pattern, reading.text) is not None
+
+
+def _named_effect_instead(reading: Reading, monograph: Monograph) -> Reading:
+    """A question whose intent the facts cannot answer but that names one of the drug's listed
+    side effects ("confusion in the elderly", no precaution for older adults) asks about that
+    effect: fact first."""
+    if reading.intent in _NO_EFFECT_INSTEAD:
+        return reading
+    if _states_own_condition(reading):
+        return reading  # "had a heart attack 4 months ago": the asker's condition, no effect
+    named = named_effects(monograph, Topic.of(reading), whole=True)
+    if not named:
+        return reading
+    serious = all(effect.serious for effect in named)
+    return replace(reading, intent=Intent.SERIOUS_SIDE_EFFECTS if serious else Intent.SIDE_EFFECTS)
 
 
 def answer_question(
@@ -129,15 +201,26 @@ def _answer(
     if is_child_dose(reading):
         return abstain_child_dose(reading, monograph.drug, name)
     use = asked_use(reading.question) if reading.intent is Intent.INDICATION else None
+    if use and _other_medicine_outside(reading, monograph, use):
+        # "atorvastatin + colchicine for gout": the use is the other medicine's; the
+        # question is about taking the two together
+        reading, use = replace(reading, intent=Intent.INTERACTION), None
     effects = reading.intent in {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS}
-    effect = asked_effect(reading.question) if effects else None
+    effect = None
+    if effects:  # "can it cause hair loss", or a fragment naming only the effect
+        effect = asked_effect(reading.question) or bare_effect(
+            without_names(reading.question, monograph)
+        )
     dosing = reading.intent in {Intent.DOSAGE, Intent.MAX_DOSE}
     population = asked_population(Topic.of(reading)) if dosing else None
+    draft: Draft | None
     if population:
-        draft = population_draft(monograph, population, passages, asked_age(question))
-        if draft is None:
+        found = population_draft(monograph, population, passages, asked_age(question))
+        if found is None or not found.gives_dose:  # care advised, but no dose for them
             said = f"The sources give no dose of {name} for {population_name(population)}."
-            return abstain_uncovered(reading, monograph.drug, name, said)
+            partial = found.draft if found is not None else None
+            return abstain_uncovered(reading, monograph.drug, name, said, partial)
+        draft = found.draft
     elif effect and is_unlisted_effect(monograph, effect):
         draft = unlisted_use_draft(monograph, effect, passages, "side effects")
         if draft is None:
@@ -149,10 +232,16 @@ def _answer(
             said = f"The sources do not list {use} among the uses of {monograph.drug}."
             return abstain_uncovered(reading, monograph.drug, name, said)
     else:
-        draft = answer_other_clauses(
-            compose_answer(monograph, reading), monograph, reading, names, monographs
-        )
-        draft = with_evidence(draft, monograph, reading, passages)
+        composed = compose_answer(monograph, reading)
+        if composed is None:  # nothing on the intent's topic: a listed effect it names?
+            reading = _named_effect_instead(reading, monograph)
+            composed = compose_answer(monograph, reading)
+        draft = answer_other_clauses(composed, monograph, reading, names, monographs)
+        group = asked_population(Topic.of(reading))
+        if group and reading.intent is Intent.PRECAUTIONS:  # "sildenafil with kidney failure"
+            draft = _with_group_dose(draft, monograph, group, passages, asked_age(question))
+        required = tuple(group_names(group)) if group else ()  # quotes about that group only
+        draft = with_evidence(draft, monograph, reading, passages, required)
     if draft is not None and reading.intent is Intent.INTERACTION:
         other = second_monograph(question, monograph, monographs)
         if other is not None:
@@ -160,7 +249,7 @@ def _answer(
         note = unlisted_pair(draft, monograph, reading, monographs)
         if note is not None:
             return abstain_uncovered(reading, monograph.drug, name, note)
-    if draft is None:
+    if draft is None or not speaks_to(draft, reading, monograph):
         return abstain_uncovered(reading, monograph.drug, name)
     opening = [EMERGENCY] if needs_emergency_line(reading) else []
     also = secondary_lines(reading, monograph.drug, draft.sentences)

@@ -8,11 +8,11 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from medinfo.domain.answers import Citation
+from medinfo.domain.answers import Citation, Intent
 from medinfo.domain.monograph import Monograph
 from medinfo.domain.source_kinds import Reliability
 from medinfo.services.qa.abstain import SAFETY_LINES, names_a_dose
-from medinfo.services.qa.intents import Concern, Reading
+from medinfo.services.qa.intents import Concern, Reading, load_intent_rules
 from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.passages import Passage, PassageSearch, content_words
 from medinfo.services.qa.phrasing import Draft, source_titles
@@ -22,6 +22,9 @@ from medinfo.services.qa.vocabulary import load_vocabulary
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=\S)[^.!?]*)*[.!?]?")
 _WORD = re.compile(r"[a-z0-9]+")
+_ROW_BREAK = re.compile(r"\|[ \t]*\n?[ \t]*\||\|[ \t]*\n")  # "| |" between two rows
+_SEPARATOR_ROW = re.compile(r"(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|")  # "|---|---|"
+_SEPARATOR = re.compile(r"^[-:| ]*$")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
 _WINDOW = 240
 _CANDIDATES = 8
@@ -30,6 +33,9 @@ _CLOSE = 0.5  # ... each scoring at least this share of the best one
 _MIN_PASSAGES = 2  # passages always read...
 _TEXT_BUDGET = 8000  # ...and then only while their text stays within this many characters
 _KEPT = 12  # best sentences checked and returned
+_NO_INTENT_SHARE = 4  # question words a quote alone must hold when no intent was read
+_ONE_LINE = 6  # words of a one-line answer, quoted with the sentence after it
+_STRONG = 3.0  # a cue this heavy names the intent's topic on its own
 _PREFIX = 4  # a question word this long also matches longer words it starts
 
 
@@ -58,19 +64,49 @@ def stems(text: str, ignore: frozenset[str] = frozenset()) -> set[str]:
     return {stem(word) for word in content_words(text) if word not in ignore}
 
 
-def _sentences(text: str) -> list[tuple[str, str]]:
+def _blocks(text: str) -> list[str]:
+    """A passage cut between table rows ("| Omeprazole | less effect | | Aspirin | ..."), as
+    stored on one line or on several: a row is a sentence of its own, not a run-on with the
+    whole table; separator rows ("|---|---|") are dropped."""
+    rows = _ROW_BREAK.split(_SEPARATOR_ROW.sub("|", text))
+    if len(rows) == 1:
+        return [text]
+    kept = [row.strip().strip("|").strip() for row in rows]
+    return [row for row in kept if row and not _SEPARATOR.match(row)]
+
+
+def _with_reason(sentence: str, following: list[str]) -> str:
+    """A one-line answer ("Short answer: no, not suddenly.") with the sentence after it,
+    which says why or how; any other sentence as it is."""
+    after = following[0] if following else ""
+    if len(sentence.split()) <= _ONE_LINE and after and not after.endswith("?"):
+        return f"{sentence} {after}"
+    return sentence
+
+
+@lru_cache(maxsize=256)
+def _sentences(text: str) -> tuple[tuple[str, str], ...]:
     """The sentences of a passage, each with the text to quote for it: itself, or for a
     question the source asks ("Can I drink alcohol with it?") the sentence answering it.
-    A table row run together counts as one sentence, clipped later."""
-    found = [" ".join(match.group().split()) for match in _SENTENCE.finditer(text)]
+    A table row is a sentence of its own. Cached: a label is one long passage that most
+    questions about its drug read again."""
+    found = [
+        " ".join(match.group().split())
+        for block in _blocks(text)
+        for match in _SENTENCE.finditer(block)
+    ]
     found = [sentence for sentence in found if len(sentence) > 12]
     pairs = []
     for index, sentence in enumerate(found):
-        if not sentence.endswith("?"):
-            pairs.append((sentence, sentence))
-        elif index + 1 < len(found) and not found[index + 1].endswith("?"):
-            pairs.append((f"{sentence} {found[index + 1]}", found[index + 1]))
-    return pairs
+        after = found[index + 1] if index + 1 < len(found) else ""
+        if sentence.endswith("?"):
+            if after and not after.endswith("?"):
+                answer = _with_reason(after, found[index + 2 : index + 3])
+                pairs.append((f"{sentence} {answer}", answer))
+        else:
+            text = _with_reason(sentence, [after] if after else [])
+            pairs.append((text, text))
+    return tuple(pairs)
 
 
 def _clip(sentence: str, words: set[str]) -> str:
@@ -118,32 +154,58 @@ def best_sentences(
     question's own content words; `required` phrases (a population's names) must appear.
     """
     own = stems(reading.text, ignore)
-    if not own:
+    on_topic = _on_topic_words(reading)
+    if not own and not on_topic:
         return []
     asked = set(own)
+    synonyms = load_vocabulary().word_synonyms  # "split" also meets "break"
+    also = {s for word in _WORD.findall(reading.text) for s in synonyms.get(word, ())}
+    asked |= {stem(word) for word in also}
     for medicine in load_medicine_index().named_in(reading.text, set(ignore)):
         asked |= {stem(word) for name in medicine.agent_names for word in _WORD.findall(name)}
     topic = {stem(word) for word in reading.search_words} - asked
-    query = " ".join([reading.text, *reading.search_words])
+    query = " ".join([reading.text, *reading.search_words, *sorted(also)])
     trust = _reliability(monograph)
-    candidates: list[tuple[Passage, str, set[str], set[str]]] = []
+    topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
+    # Every asked stem starts a word it matches, so one search rules most sentences out cheaply
+    # (a label is one passage of thousands of sentences); they still count in the weights.
+    probe = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(asked, key=len)[::-1])) + ")")
+    candidates: list[tuple[Passage, str, set[str], set[str], bool]] = []
+    passed_over = 0
+    cues = _strong_cues(reading)
     budget = _TEXT_BUDGET
     for rank, passage in enumerate(passages.search(monograph.drug, query, limit=_CANDIDATES)):
         if budget <= 0 and rank >= _MIN_PASSAGES:  # long label sections: enough to choose from
             break
         budget -= len(passage.text)
+        in_section = bool(reading.sections) and passage.section in reading.sections
+        every = in_section or bool(on_topic) or bool(topic_words) or not asked
         for scored, quoted in _sentences(passage.text):
             if required and not mentions_any(quoted, required):
                 continue
-            found_words = _WORD.findall(scored.lower())
+            lowered = scored.lower()
+            # the source asks what the reader asks ("How fast does it work? Within an hour.")
+            same = scored is not quoted and _holds_phrase(scored[: -len(quoted)], cues)
+            if not every and not same and not probe.search(lowered):
+                passed_over += 1
+                continue
+            found_words = _WORD.findall(lowered)
             words = {stem(word) for word in found_words}
-            candidates.append((passage, quoted, words, _shared(asked, words, found_words)))
-    held = Counter(word for *_rest, shared in candidates for word in shared)
-    total = len(candidates) + 1
+            shared = _shared(asked, words, found_words)
+            candidates.append((passage, quoted, words, shared, same))
+    held = Counter(word for *_rest, shared, _same in candidates for word in shared)
+    total = len(candidates) + passed_over + 1
     weight = {word: 1.0 + math.log(total / (count + 0.5)) for word, count in held.items()}
+    common = min(weight.values(), default=1.0)  # a source asking the same: as a common word
     scored_all: list[tuple[float, int, bool, Passage, str]] = []
-    for passage, sentence, words, shared in candidates:
-        in_section = bool(reading.sections) and passage.section in reading.sections
+    for passage, sentence, words, shared, same in candidates:
+        in_section = (bool(reading.sections) and passage.section in reading.sections) or same
+        if on_topic:  # quotes must name the topic: naming it counts as its section
+            if not mentions_any(sentence, on_topic):
+                continue
+            in_section = True
+        elif not shared and _names_topic_twice(sentence, topic_words):
+            in_section = True  # "a pink, round tablet": on the topic without the asked words
         if not shared and not in_section:
             continue
         score = (  # a sentence sharing no question word only fills in: section counts once
@@ -153,7 +215,7 @@ def best_sentences(
             + (trust.get(passage.source, 1) - 1)
             if shared
             else 2.0 * in_section
-        )
+        ) + (2 * common + trust.get(passage.source, 1) - 1 if same else 0.0)
         matched = len(shared & own) + int(bool(shared - own))
         scored_all.append((score, matched, in_section, passage, sentence))
     scored_all.sort(key=lambda item: -item[0])
@@ -170,6 +232,23 @@ def best_sentences(
     return found
 
 
+def _names_topic_twice(sentence: str, words: tuple[str, ...]) -> bool:
+    """Whether a sentence names two of an intent's topic words ("pink", "round"): it speaks
+    of the topic even without the question's words."""
+    if not words:
+        return False
+    lowered = " " + " ".join(_WORD.findall(sentence.lower()))
+    return sum(f" {word}" in lowered for word in words) >= 2
+
+
+def _on_topic_words(reading: Reading) -> tuple[str, ...]:
+    """The topic words a quote must name, for the intents listed in `quotes_on_topic`."""
+    vocabulary = load_vocabulary()
+    if reading.intent.value not in vocabulary.quotes_on_topic:
+        return ()
+    return vocabulary.topic_words.get(reading.intent.value, ())
+
+
 def _shared(asked: set[str], words: set[str], spelled: list[str]) -> set[str]:
     """The asked stems a sentence holds, as a word or as the start of a longer word
     ("temp" -> "temperature"); `spelled` are the sentence's words as written."""
@@ -181,9 +260,39 @@ def _shared(asked: set[str], words: set[str], spelled: list[str]) -> set[str]:
     return shared
 
 
+def _strong_cues(reading: Reading) -> tuple[str, ...]:
+    """The intent's strong cues as phrases ("how fast", "kick in", "make up for")."""
+    rule = load_intent_rules().rule(reading.intent)
+    if rule is None:
+        return ()
+    return tuple(cue for cue, weight in rule.cues.cues.items() if weight >= _STRONG)
+
+
+def _cue_words(reading: Reading) -> tuple[str, ...]:
+    """The intent's strong cues ("make up for", "storage") that share no word with the
+    question: a sentence holding one says more than the asked word it already shares."""
+    rule = load_intent_rules().rule(reading.intent)
+    if rule is None:
+        return ()
+    asked = {stem(word) for word in _WORD.findall(reading.text)}
+    return tuple(
+        cue
+        for cue, weight in rule.cues.cues.items()
+        if weight >= _STRONG and not asked & {stem(word) for word in cue.split()}
+    )
+
+
+def _holds_phrase(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `phrases` as whole words."""
+    words = " " + " ".join(_WORD.findall(text.lower())) + " "
+    return any(f" {phrase} " in words for phrase in phrases)
+
+
 def needed_share(reading: Reading, ignore: frozenset[str]) -> int:
-    """How many of the question's words a sentence must share to be quoted on its own."""
-    return min(2, len(stems(reading.text, ignore)))
+    """How many of the question's words a sentence must share to be quoted on its own: two,
+    up to four when no intent was read (nothing but the words says what is asked)."""
+    most = _NO_INTENT_SHARE if reading.intent is Intent.OTHER else 2
+    return min(most, len(stems(reading.text, ignore)))
 
 
 def add_evidence(draft: Draft, monograph: Monograph, sentence: Sentence, lead: str) -> None:
@@ -195,14 +304,25 @@ def add_evidence(draft: Draft, monograph: Monograph, sentence: Sentence, lead: s
 
 
 def question_ignore(monograph: Monograph, names: set[str]) -> frozenset[str]:
-    """Words of a question that never count as matching a source: the drug's own names,
-    stopwords and the words too general to show a match (`question_generic_words`)."""
+    """Words of a question that never count as matching a source: the drug's own names (its
+    products' too), stopwords and the words too general to show a match
+    (`question_generic_words`)."""
     words = set(names)
-    for name in (monograph.drug, *monograph.brand_names):
+    products = load_medicine_index().brand_names(monograph.drug.lower())  # "synthroid"
+    for name in (monograph.drug, *monograph.brand_names, *products):
         words.update(_WORD.findall(name.lower()))
     vocabulary = load_vocabulary()
     words.update(vocabulary.stopwords | vocabulary.question_generic_words)
     return frozenset(words)
+
+
+def _asked_medicine_names(reading: Reading, ignore: frozenset[str]) -> tuple[str, ...]:
+    """The names under which a source may speak of the other medicines a question names
+    (as typed, its generics and groups); none when it names none."""
+    names: set[str] = set()
+    for medicine in load_medicine_index().named_in(reading.text, set(ignore)):
+        names.update(n.lower() for n in (medicine.typed, *medicine.agent_names) if len(n) > 2)
+    return tuple(sorted(names))
 
 
 def with_evidence(
@@ -220,17 +340,25 @@ def with_evidence(
     child = reading.has(Concern.CHILD)
     if child:  # only what the sources say of children, and never a dose (another age's?)
         required = load_vocabulary().child_source_words
+    elif not required and reading.intent is Intent.INTERACTION:  # about the medicine asked
+        required = _asked_medicine_names(reading, ignore)
     found = best_sentences(monograph, reading, passages, ignore, required)
     if child:
         found = [sentence for sentence in found if not names_a_dose(sentence.text)]
+    on_topic = _on_topic_words(reading)
+    if on_topic:  # "what if i took too much": never a dosing table
+        found = [sentence for sentence in found if mentions_any(sentence.text, on_topic)]
+    topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
     if draft is None:
-        topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
+        cues = _cue_words(reading)
         found = [
             sentence
             for sentence in found
             if sentence.in_section
             or (
-                sentence.asked >= needed_share(reading, ignore)
+                # a strong cue of the intent the question did not use counts as a shared word
+                sentence.asked + int(sentence.asked > 0 and _holds_phrase(sentence.text, cues))
+                >= needed_share(reading, ignore)
                 and (
                     sentence.asked >= 2
                     or not topic_words

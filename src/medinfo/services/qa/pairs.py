@@ -13,6 +13,7 @@ from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.phrasing import Draft
 from medinfo.services.qa.practical import asked_conditions
 from medinfo.services.qa.topic import Topic, named_effects, own_names
+from medinfo.services.qa.uses import bare_effect
 from medinfo.services.qa.vocabulary import contains_phrase, term_key
 
 _WEAK = 3.0  # an interaction score no higher than this comes from the question's form only
@@ -70,7 +71,21 @@ def with_catalog_medicine(
         return replace(reading, intent=Intent.PRECAUTIONS)
     if named_effects(monograph, topic) or topic.vocabulary.symptoms_in(topic.folded):
         return replace(reading, intent=Intent.SIDE_EFFECTS)
-    return reading  # a food, a supplement, a street drug the vocabularies do not hold
+    phrase = bare_effect(without_names(reading.question, monograph))
+    generic = topic.vocabulary.condition_generic_words
+    if phrase and set(phrase.split()) & generic and not _named_in_interactions(monograph, phrase):
+        # "X and memory loss?" (a phrase headed like a condition: "loss", "pain", "problems")
+        # names no listed interaction: it asks about an effect, then said to be unlisted, not
+        # answered with the list of interactions; a lone word ("poppers") may be a substance
+        return replace(reading, intent=Intent.SIDE_EFFECTS)
+    return reading  # a food, a supplement, a street drug an interaction fact may name
+
+
+def _named_in_interactions(monograph: Monograph, phrase: str) -> bool:
+    """Whether a listed interaction's agent shares a word of four letters or more with the
+    phrase ("grapefruit" in "grapefruit juice")."""
+    words = {word for word in term_key(phrase).split() if len(word) > 3}
+    return any(words & set(term_key(item.agent).split()) for item in monograph.interactions)
 
 
 def unlisted_pair(

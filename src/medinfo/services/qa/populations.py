@@ -4,6 +4,7 @@ group's facts only, never with the general adult figure."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from medinfo.domain.answers import Citation
@@ -61,7 +62,8 @@ def _renal_line(adjustment: RenalAdjustment) -> str:
     return f"{who}, the sources give{limit}{advice}."
 
 
-def _names_of(population: str) -> list[str]:
+def group_names(population: str) -> list[str]:
+    """Every name of a dose population ("kidney disease", "renal impairment", ...)."""
     return [name for name, preferred in condition_names().items() if preferred == population]
 
 
@@ -104,7 +106,7 @@ def _dose_sentence(
     """A source sentence giving a dose for the group (it names the group and a dose; for
     older adults an age limit the asker reaches, followed by a dose, names the group too, and
     the quote starts at that limit: what comes before it is about other people)."""
-    names = _names_of(population)
+    names = group_names(population)
     older = population_name(population) == "older adults"
 
     def named(sentence: str) -> bool:
@@ -125,18 +127,29 @@ def _dose_sentence(
     return ("… " if start else "") + sentence[start:], citation
 
 
+@dataclass(frozen=True)
+class PopulationDraft:
+    """What the sources say about a group's dosing, and whether it states a dose for them
+    (an amount or a kidney-function adjustment) or only that they need care."""
+
+    draft: Draft
+    gives_dose: bool
+
+
 def population_draft(
     monograph: Monograph,
     population: str,
     passages: PassageSearch | None = None,
     age: int | None = None,
-) -> Draft | None:
+) -> PopulationDraft | None:
     """What the sources say about dosing for the group (`age`: the asker's, when given);
     None when they say nothing."""
     draft = Draft()
     found = _dose_sentence(monograph, population, passages, age)
+    gives_amount = False
     if found is not None:
         sentence, citation = found
+        gives_amount = bool(_AMOUNT.search(sentence))
         title = source_titles(monograph, [citation.source])
         draft.say(f"For {population_name(population)}, {title} says: {quote(sentence)}")
         draft.add(citation)
@@ -155,8 +168,10 @@ def population_draft(
             draft.say(line, caution)
     if not draft.sentences:
         return None
+    if not (gives_amount or (monograph.dosing.renal_adjustment and population == "kidney disease")):
+        return PopulationDraft(draft, gives_dose=False)  # care advised, but no dose for them
     draft.say(
         f"The sources give no separate dose figure beyond this for {population_name(population)}: "
         "the dose must come from the prescriber, who knows the person's condition."
     )
-    return draft
+    return PopulationDraft(draft, gives_dose=True)

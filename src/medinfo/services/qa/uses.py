@@ -27,7 +27,8 @@ _ASKED_EFFECT = re.compile(
     r"|makes you|make u|makes u)\s+(?:me |you |u |a |an |any )?"
     r"(?P<use>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2})"
 )
-_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]?")  # "1.5 mg" is not a sentence end
+# "1.5 mg" is not a sentence end; a table row ends where the next begins ("... | | next row")
+_SENTENCE = re.compile(r"(?:[^.!?\n|]|\.(?=\d)|\|(?![ \t]*\|))+[.!?]?")
 _NEGATION = re.compile(r"\b(not|no|never|cannot|isn't|doesn't|won't)\b")
 _LONGEST = 400
 _SAME_START = 5
@@ -104,6 +105,32 @@ def is_unlisted_use(monograph: Monograph, use: str) -> bool:
 def asked_effect(text: str) -> str | None:
     """The effect a question asks whether the medicine causes ("cause hair loss"), if any."""
     return asked_use(text, _ASKED_EFFECT)
+
+
+_CONNECTORS = frozenset({"and", "with", "plus", "on", "after", "from"})
+_BARE_WORDS = 3  # a bare phrase this long at most names one thing ("memory loss")
+
+
+def bare_effect(question: str) -> str | None:
+    """The phrase a fragment question names beside the drug and nothing else ("<drug> hair
+    loss?", "<drug> and memory loss?"): its first clause, the drug's names already blanked
+    out (`question` as `without_names` gives it), without a leading "and"/"with". None when
+    the clause asks something (a question word), is longer than a name, or names effects in
+    general ("side effects")."""
+    vocabulary = load_vocabulary()
+    first = re.split(r"[?.!,;]", question.lower(), maxsplit=1)[0]
+    if re.search(r"\d", first):  # "started 5mg": a story, not a name
+        return None
+    words = re.findall(r"[a-z][a-z'-]*", first)
+    while words and words[0] in _CONNECTORS:
+        words.pop(0)
+    while words and words[-1] in _CONNECTORS:  # "red flags on <drug>"
+        words.pop()
+    if not 1 <= len(words) <= _BARE_WORDS:
+        return None
+    if any(w in vocabulary.use_stop_words or w in vocabulary.general_effect_words for w in words):
+        return None
+    return " ".join(words)
 
 
 def is_unlisted_effect(monograph: Monograph, effect: str) -> bool:

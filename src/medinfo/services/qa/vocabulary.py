@@ -40,6 +40,11 @@ class Vocabulary:
     not_the_subject: frozenset[str] = frozenset()
     post_pattern: str = ""
     topic_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    quotes_on_topic: frozenset[str] = frozenset()
+    context_words: frozenset[str] = frozenset()
+    general_effect_words: frozenset[str] = frozenset()
+    own_condition_pattern: str = ""
+    word_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
     use_stop_words: frozenset[str] = frozenset()
     dose_populations: dict[str, str] = field(default_factory=dict)
     older_age_pattern: str = ""
@@ -72,6 +77,15 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         not_the_subject=frozenset(word.lower() for word in raw.not_the_subject),
         post_pattern=raw.post_pattern or "",
         use_stop_words=frozenset(word.lower() for word in raw.use_stop_words),
+        quotes_on_topic=frozenset(raw.quotes_on_topic),
+        context_words=frozenset(word.lower() for word in raw.context_words),
+        general_effect_words=frozenset(word.lower() for word in raw.general_effect_words),
+        own_condition_pattern=raw.own_condition_pattern or "",
+        word_synonyms={
+            word.lower(): frozenset(w.lower() for w in group)
+            for group in raw.word_synonyms
+            for word in group
+        },
         dose_populations={term_key(k): v for k, v in raw.dose_populations.items()},
         older_age_pattern=raw.older_age_pattern or "",
         older_age_source_pattern=raw.older_age_source_pattern or "",

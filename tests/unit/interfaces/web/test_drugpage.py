@@ -117,6 +117,14 @@ def test_matrix_never_marks_a_silent_source_as_disagreeing() -> None:
             attributes={"claim": "addictive"},
             evidence=Evidence(source="a", start=0, end=5),
         ),
+        # a weak (AI or crowd) source's lone claim: between sources of standing a claim
+        # against silence is no conflict at all
+        ExtractedFact(
+            kind=FactKind.CONTENT_NOTICE,
+            key="ai_or_crowd",
+            attributes={},
+            evidence=Evidence(source="a", start=6, end=9),
+        ),
         *(
             ExtractedFact(
                 kind=FactKind.SIDE_EFFECT,

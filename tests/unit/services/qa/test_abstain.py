@@ -73,7 +73,38 @@ def test_answer_question_judgement_keeps_the_topic_safety_line(
 def test_answer_question_adds_the_precaution_for_a_named_condition(
     lookup: InMemoryMonographs,
 ) -> None:
-    answer = answer_question("what dose of zanaflex if i have liver problems", lookup)
+    answer = answer_question("is zanaflex ok if i have liver problems", lookup)
     assert answer.answerable
     assert "liver disease" in answer.answer
     assert ("tz1", 900) in [(c.source, c.start) for c in answer.citations]
+    # asked as a dose, the group's care advice is still said and cited, but no dose is given
+    dose = answer_question("what dose of zanaflex if i have liver problems", lookup)
+    assert not dose.answerable
+    assert "no dose of tizanidine for people with liver disease" in dose.answer
+    assert ("tz1", 900) in [(c.source, c.start) for c in dose.citations]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much weight will i gain on zanaflex",
+        "what blood pressure should i aim for on zanaflex",
+        "do i really need zanaflex or can i fix it with exercise",
+        "zanaflex 4 mg starting dose ok?",
+    ],
+)
+def test_answer_question_declines_judging_the_askers_own_case(
+    question: str, lookup: InMemoryMonographs
+) -> None:
+    answer = answer_question(question, lookup)
+    assert not answer.answerable
+    assert "cannot judge your own case" in answer.answer
+
+
+def test_answer_question_declines_comparisons_and_saving_money(lookup: InMemoryMonographs) -> None:
+    for question in (
+        "zanaflex or baclofen, which one has fewer side effects",
+        "what is the best muscle pill for me, zanaflex or something else",
+        "can i split zanaflex to save money",
+    ):
+        assert not answer_question(question, lookup).answerable

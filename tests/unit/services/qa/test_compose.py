@@ -58,9 +58,9 @@ def test_compose_does_not_call_an_unlisted_combination_safe(sertraline: Monograp
     assert "does not prove the combination is safe" in text
 
 
-def test_compose_warns_about_serious_interactions(tizanidine: Monograph) -> None:
+def test_compose_says_a_contraindicated_combination_is_one(tizanidine: Monograph) -> None:
     text = _compose(tizanidine, "can i mix it with cipro").text()
-    assert "serious interaction" in text
+    assert "contraindicated: do not take tizanidine with ciprofloxacin" in text
 
 
 def test_compose_quotes_a_faq_answer_for_driving(tizanidine: Monograph) -> None:
@@ -88,3 +88,21 @@ def test_compose_indication_says_a_prevention_lowers_a_risk() -> None:
     assert "used to treat high cholesterol" in answer.answer
     assert "lower the risk of heart attack" in answer.answer
     assert "treat high cholesterol and heart attack" not in answer.answer
+
+
+def test_compose_warns_about_serious_interactions(tizanidine: Monograph) -> None:
+    text = _compose(tizanidine, "can i take it with alcohol, do they interact").text()
+    assert "serious interaction" in text or "Avoid alcohol" in text
+
+
+def test_compose_matches_a_listed_agent_by_its_own_word(tizanidine: Monograph) -> None:
+    """'my iron pills' names the listed 'iron supplements' by its word 'iron'; a word that only
+    says what kind of product it is ('supplements') names nothing."""
+    from medinfo.domain.monograph import Interaction
+
+    listed = tizanidine.model_copy(
+        update={"interactions": [Interaction(agent="iron supplements", sources=["tz1"])]}
+    )
+    assert "iron supplements" in _compose(listed, "can i take it with my iron pills").text()
+    text = _compose(listed, "can i take it with fish oil supplements").text()
+    assert "can interact with iron supplements" not in text

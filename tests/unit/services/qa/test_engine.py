@@ -288,3 +288,68 @@ def test_answer_question_about_a_child_never_quotes_a_dose(lookup: InMemoryMonog
     passages.add_text("tizanidine", "tz7", text)
     answer = answer_question("can my 5 year old take zanaflex", lookup, passages=passages)
     assert "2 mg" not in answer.answer
+
+
+def test_answer_question_overdose_without_overdose_facts_abstains_after_the_emergency_line(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("what happens if my brother takes too much zanaflex", lookup)
+    assert answer.intent is Intent.OVERDOSE
+    assert answer.answer.startswith("If someone may have taken too much")
+    assert not answer.answerable
+    assert "mg" not in answer.answer  # the maximum daily dose does not say what an overdose does
+
+
+def test_answer_question_overdose_quotes_only_sentences_about_overdose(
+    lookup: InMemoryMonographs,
+) -> None:
+    from medinfo.services.qa import InMemoryPassages
+
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine",
+        "tz1",
+        "The usual dose is 2 mg three times a day and most people take much less.\n\n"
+        "After an overdose of tizanidine, care is supportive and the heart is watched.",
+    )
+    answer = answer_question(
+        "my brother swallowed a whole bottle of tizanidine", lookup, passages=passages
+    )
+    assert answer.answerable
+    assert "supportive" in answer.answer
+    assert "2 mg three times" not in answer.answer
+
+
+def test_answer_question_falls_back_to_a_listed_effect_the_question_names(
+    lookup: InMemoryMonographs,
+) -> None:
+    """No precaution for older adults, but dry mouth is a listed effect: fact first."""
+    answer = answer_question("zanaflex dry mouth in the elderly", lookup)
+    assert answer.answerable
+    assert "dry mouth" in answer.answer
+    assert answer.intent in {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS}
+
+
+def test_answer_question_never_reads_the_askers_condition_as_an_effect(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("i had low blood pressure last year, can i use zanaflex", lookup)
+    assert "is a serious side effect" not in answer.answer
+
+
+def test_answer_question_everyday_body_words_name_a_listed_effect(
+    lookup: InMemoryMonographs,
+) -> None:
+    """'my achilles hurts' names tendon rupture when the monograph lists it."""
+    from medinfo.domain.monograph import SideEffect
+    from medinfo.services.qa.topic import Topic, named_effects
+
+    monograph = lookup.get("tizanidine")
+    assert monograph is not None
+    listed = monograph.model_copy(
+        update={"side_effects": [SideEffect(term="tendon rupture", serious=True)]}
+    )
+    from medinfo.services.qa.intents import read_question
+
+    reading = read_question("my achilles hurts since i started it", drug_names=["tizanidine"])
+    assert [e.term for e in named_effects(listed, Topic.of(reading))] == ["tendon rupture"]

@@ -85,3 +85,109 @@ def test_a_post_is_never_quoted(lookup: InMemoryMonographs) -> None:
         "missed a tizanidine dose, take two next morning?", lookup, passages=passages
     )
     assert "catch up" not in answer.answer
+
+
+def test_table_rows_are_sentences_of_their_own() -> None:
+    from medinfo.services.qa.evidence import _blocks
+
+    one_line = (
+        "| Medicine | Effect | |---|---| | Antacids | less absorbed | | Iron | less absorbed |"
+    )
+    assert _blocks(one_line) == [
+        "Medicine | Effect",
+        "Antacids | less absorbed",
+        "Iron | less absorbed",
+    ]
+    lines = "Before the table.\n| Medicine | Effect |\n|---|---|\n| Antacids | less absorbed |\n"
+    assert _blocks(lines)[-1] == "Antacids | less absorbed"
+    assert _blocks("No table here. Two sentences.") == ["No table here. Two sentences."]
+
+
+def test_a_sentence_naming_the_topic_twice_answers_without_the_asked_words(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine", "tz1", "Zanaflex tablets for sale.\n\nEach one is a white, oval tablet."
+    )
+    answer = answer_question("what colour is the zanaflex pill", lookup, passages=passages)
+    assert answer.answerable
+    assert "white, oval tablet" in answer.answer
+
+
+def test_a_source_asking_the_same_kind_of_question_answers_it(
+    lookup: InMemoryMonographs,
+) -> None:
+    """'How fast does it work? Within about an hour.' answers 'how long till it kicks in',
+    though the answer shares none of the asker's words."""
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st9",
+        "How fast does it work? Within a few weeks for most people.\n\n"
+        "Its effects on sleep last long into the night for some.",
+    )
+    answer = answer_question("zoloft how long till it kicks in", lookup, passages=passages)
+    assert "Within a few weeks for most people." in answer.answer
+
+
+def test_a_one_line_answer_is_quoted_with_the_sentence_that_says_why(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st9",
+        "Can I stop sertraline suddenly? Short answer: no. Stopping at once can bring dizziness "
+        "and electric-shock feelings, so the dose is lowered over several weeks.",
+    )
+    answer = answer_question("can i just stop zoloft suddenly", lookup, passages=passages)
+    assert "Short answer: no. Stopping at once can bring dizziness" in answer.answer
+
+
+def test_a_source_word_for_the_same_thing_matches(lookup: InMemoryMonographs) -> None:
+    """'split' in the question meets 'break' in the source ('word_synonyms')."""
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st9",
+        "Sertraline tablets are film-coated.\n\n"
+        "Do not break the tablets in half before taking them.",
+    )
+    answer = answer_question("can i split my zoloft in half", lookup, passages=passages)
+    assert "Do not break the tablets" in answer.answer
+
+
+def test_an_interaction_answer_quotes_only_sentences_naming_the_other_medicine(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine",
+        "tz9",
+        "Tizanidine can interact with many medicines, so take care with them all.\n\n"
+        "With ciprofloxacin, tizanidine levels rise about tenfold; the two are never combined.",
+    )
+    answer = answer_question("can i take zanaflex with ciprofloxacin", lookup, passages=passages)
+    assert "levels rise about tenfold" in answer.answer
+    assert "take care with them all" not in answer.answer
+
+
+def test_with_no_intent_a_quote_alone_must_hold_every_word_of_a_short_question(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline", "st9", "Sertraline studies used fasting lipid panels and sleep testing."
+    )
+    question = "fasting before a lipid scan on zoloft, required?"
+    answer = answer_question(question, lookup, passages=passages)
+    assert not answer.answerable
+
+
+def test_a_products_name_never_counts_as_a_question_word() -> None:
+    """The drug named by a product ("xanax") is not matched by sentences naming the product."""
+    from medinfo.domain.monograph import Monograph
+    from medinfo.services.qa.evidence import question_ignore
+
+    assert "xanax" in question_ignore(Monograph(drug="alprazolam"), set())

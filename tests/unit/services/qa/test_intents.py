@@ -113,3 +113,61 @@ def test_read_question_keeps_a_second_topic_with_a_warning() -> None:
     reading = read_question("ok to have a few beers on zanaflex and then drive home")
     assert reading.intent is Intent.ALCOHOL
     assert Intent.DRIVING in reading.also
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("how many of these can i take before bed", Intent.MAX_DOSE),
+        ("zanaflex 4mg how to take", Intent.HOW_TO_TAKE),
+        ("forgot two doses over the weekend, what now", Intent.MISSED_DOSE),
+        ("tramadol 50mg four times a day for a sprain, for how many days", Intent.DURATION),
+        ("how quickly do they raise the dose", Intent.DOSAGE),
+        ("the gp put me on 20mg right away, is that usual", Intent.DOSAGE),
+        ("the syrup, how long is it good once opened", Intent.STORAGE),
+        ("can men take estradiol", Intent.INDICATION),
+        ("is it safe for a 12 year old", Intent.INDICATION),
+        ("is zanaflex the same medicine as sirdalud", Intent.INDICATION),
+        ("is there an antidote if he took too many", Intent.OVERDOSE),
+        ("should i pause it before my dental work", Intent.PRECAUTIONS),
+        ("do i have to stop drinking grapefruit juice on it", Intent.INTERACTION),
+    ],
+)
+def test_read_question_reads_session7_phrasings(question: str, intent: Intent) -> None:
+    assert read_question(question).intent is intent
+
+
+def test_read_question_reads_a_sudden_symptom_as_serious() -> None:
+    assert read_question("sudden ringing in my ears on it").intent is Intent.SERIOUS_SIDE_EFFECTS
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("is sirdalud an anti inflammatory like naproxen", Intent.MECHANISM),
+        ("does zanaflex work as a sleeping aid", Intent.INDICATION),
+    ],
+)
+def test_read_question_reads_what_kind_of_medicine_and_uses(question: str, intent: Intent) -> None:
+    assert read_question(question).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("the oral suspension, how long does it last once opened", Intent.STORAGE),
+        ("does zoloft raise blood pressure", Intent.SIDE_EFFECTS),
+    ],
+)
+def test_read_question_reads_shelf_life_and_raised_values(question: str, intent: Intent) -> None:
+    assert read_question(question).intent is intent
+
+
+def test_read_question_never_reads_brush_as_crush() -> None:
+    assert "brush" in read_question("my gums bleed when i brush").text
+
+
+def test_read_question_reads_a_dose_for_people_with_a_condition_as_a_dose() -> None:
+    question = "whats the max dose of zanaflex if i have kidney problems"
+    assert read_question(question).intent in {Intent.MAX_DOSE, Intent.DOSAGE}
+    assert read_question("is zanaflex ok if i have kidney problems").intent is Intent.PRECAUTIONS

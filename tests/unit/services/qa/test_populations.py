@@ -35,10 +35,15 @@ def test_answer_question_population_without_facts_says_so(lookup: InMemoryMonogr
     assert "people with kidney disease" in answer.answer
 
 
-def test_answer_question_population_precaution_is_cited(lookup: InMemoryMonographs) -> None:
+def test_answer_question_population_precaution_without_a_dose_declines_and_cites_it(
+    lookup: InMemoryMonographs,
+) -> None:
+    """Care advised for the group is not a dose for it: declined, the precaution still said."""
     answer = answer_question("max dose of zanaflex if i have liver problems", lookup)
-    assert answer.answerable
-    assert answer.citations
+    assert not answer.answerable
+    assert "no dose of tizanidine for people with liver disease" in answer.answer
+    assert "liver disease" in answer.answer.split("The sources give no dose")[1]
+    assert ("tz1", 900) in [(c.source, c.start) for c in answer.citations]
 
 
 def test_answer_question_population_quotes_the_group_dose_sentence(
@@ -107,3 +112,34 @@ def test_answer_question_older_age_row_of_a_table_is_quoted_without_the_adult_ro
     answer = answer_question("im 80, what dose of zanaflex", lookup, passages=passages)
     assert "2 mg at night" in answer.answer
     assert "8 mg" not in answer.answer
+
+
+def test_answer_question_precautions_for_a_group_quote_only_that_group(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    text = (
+        "Tell your doctor about heart problems before you start zanaflex.\n\n"
+        "In patients with renal impairment, zanaflex clearance falls, so start with 2 mg.\n"
+    )
+    passages.add_text("tizanidine", "tz9", text)
+    answer = answer_question("zanaflex with kidney failure", lookup, passages=passages)
+    assert "start with 2 mg" in answer.answer
+    assert "heart problems" not in answer.answer
+    adult_max = "36 mg"
+    assert adult_max not in answer.answer
+
+
+def test_answer_question_older_dose_from_a_table_row_on_one_line(
+    lookup: InMemoryMonographs,
+) -> None:
+    """A table stored on one line: the row naming the age limit is quoted, with its dose."""
+    passages = InMemoryPassages()
+    text = (
+        "| Who | Dose | |---|---| | Adults | 2 mg three times a day | "
+        "| Aged 75 or over, or weighing 50 kg or less | 1 mg twice a day |\n"
+    )
+    passages.add_text("tizanidine", "tz9", text)
+    answer = answer_question("im 80, what dose of zanaflex", lookup, passages=passages)
+    assert "1 mg twice a day" in answer.answer
+    assert "2 mg three times a day" not in answer.answer

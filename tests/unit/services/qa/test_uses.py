@@ -3,7 +3,7 @@
 import pytest
 
 from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
-from medinfo.services.qa.uses import asked_use
+from medinfo.services.qa.uses import asked_use, bare_effect
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,37 @@ def test_answer_question_listed_effect_asked_as_a_verb_is_not_called_unlisted(
 ) -> None:
     answer = answer_question("can zoloft make you nauseous", lookup)
     assert "do not list" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("  eyelid twitching?", "eyelid twitching"),
+        ("  and memory loss?", "memory loss"),
+        ("  side effects?", None),
+        ("how long does   take to work", None),
+        ("started   20mg, feel sick", None),
+    ],
+)
+def test_bare_effect_reads_only_a_fragment_naming_one_thing(
+    question: str, phrase: str | None
+) -> None:
+    assert bare_effect(question) == phrase
+
+
+def test_answer_question_fragment_naming_an_unlisted_effect_is_declined(
+    lookup: InMemoryMonographs,
+) -> None:
+    for question in ("zanaflex hair loss?", "tizanidine and hearing loss?"):
+        answer = answer_question(question, lookup)
+        assert not answer.answerable
+        assert "do not list" in answer.answer
+        assert "dry mouth" not in answer.answer  # never the list instead
+
+
+def test_answer_question_fragment_naming_a_listed_effect_is_confirmed(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("zanaflex dry mouth?", lookup)
+    assert answer.answerable
+    assert "dry mouth" in answer.answer

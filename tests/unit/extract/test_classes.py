@@ -1,0 +1,117 @@
+"""Mechanism terms: where and how the drug acts, never another medicine's target."""
+
+from __future__ import annotations
+
+from medinfo.domain.facts import FactKind
+from medinfo.extract.lists import extract_list_facts
+from tests.unit.extract.helpers import make_document
+
+
+def _mechanism(text: str, drug: str) -> set[str]:
+    facts = extract_list_facts(make_document(text), "test", drug)
+    return {f.key for f in facts if f.kind is FactKind.MECHANISM_TERM}
+
+
+def test_a_target_named_without_a_class_keyword_is_a_mechanism_term() -> None:
+    found = _mechanism(
+        "# Moxifloxacin\n\nMoxifloxacin kills bacteria by blocking bacterial DNA gyrase and "
+        "topoisomerase IV.",
+        "moxifloxacin",
+    )
+    assert found == {"dna gyrase", "topoisomerase iv"}
+
+
+def test_the_drugs_own_class_as_subject_states_its_mechanism() -> None:
+    found = _mechanism(
+        "# Pravastatin\n\nStatins work by blocking an enzyme in the liver called HMG-CoA "
+        "reductase.",
+        "pravastatin",
+    )
+    assert found == {"hmg-coa reductase"}
+
+
+def test_another_medicine_groups_name_is_no_mechanism_of_this_drug() -> None:
+    found = _mechanism(
+        "# Gliclazide\n\nGliclazide works by helping the beta cells release insulin. Taken "
+        "with other diabetes medicines, such as SGLT2 inhibitors, it can lower sugar too far.",
+        "gliclazide",
+    )
+    assert "sglt2" not in found
+    assert "beta cells" in found
+
+
+def test_a_mechanism_said_of_another_drug_is_not_taken() -> None:
+    found = _mechanism(
+        "# Bisoprolol\n\nUnlike verapamil, which blocks calcium channels, bisoprolol blocks "
+        "beta-1 receptors in the heart.",
+        "bisoprolol",
+    )
+    assert "voltage-gated calcium channels" not in found
+    assert "beta-1" in found
+
+
+def _brands(text: str, drug: str) -> set[str]:
+    facts = extract_list_facts(make_document(text), "test", drug)
+    return {f.key for f in facts if f.kind is FactKind.BRAND_NAME}
+
+
+def test_brands_in_a_bracket_right_after_the_drugs_name() -> None:
+    found = _brands("Tinzaparin (Innohep, Logiparin) is an anticoagulant.", "tinzaparin")
+    assert {"Innohep", "Logiparin"} <= found
+    abbreviations = _brands(
+        "Tinzaparin acts on antithrombin (AT) and factor Xa (FXa) in the blood.", "tinzaparin"
+    )
+    assert not {"AT", "FXa"} & abbreviations
+
+
+def test_brand_lists_keep_device_markers_and_drop_form_notes() -> None:
+    found = _brands(
+        "It is sold under the brand names Respira Diskus, Respira HFA and Breezo (capsules).",
+        "tiotropium",
+    )
+    assert {"Respira Diskus", "Respira HFA", "Breezo"} <= found
+
+
+def test_a_combination_product_is_no_brand_of_the_drug_alone() -> None:
+    found = _brands("Also available: Glucora (with metformin) and Sitalo.", "sitagliptin")
+    assert "Glucora" not in found
+
+
+def _forms(text: str, drug: str) -> set[str]:
+    facts = extract_list_facts(make_document(text), "test", drug)
+    return {f.key for f in facts if f.kind is FactKind.FORM}
+
+
+def test_a_form_of_another_product_is_no_form_of_the_drug() -> None:
+    found = _forms(
+        "Dabigatran comes as capsules. With a fresh clot, people get heparin injections "
+        "first. Use sun cream outdoors.",
+        "dabigatran",
+    )
+    assert found == {"capsule"}
+
+
+def _classes(text: str, drug: str) -> set[str]:
+    facts = extract_list_facts(make_document(text), "test", drug)
+    return {f.key for f in facts if f.kind is FactKind.DRUG_CLASS}
+
+
+def test_a_class_name_names_the_wider_class_it_ends_in() -> None:
+    found = _classes("Levofloxacin is a fluoroquinolone antibiotic.", "levofloxacin")
+    assert found == {"fluoroquinolone", "antibiotic"}
+
+
+def test_an_answer_opening_with_a_class_phrase_names_the_class() -> None:
+    found = _classes(
+        "## What kind of medicine is it?\n\nA tetracycline antibiotic. It stops bacteria growing.",
+        "minocycline",
+    )
+    assert "tetracycline antibiotic" in found
+
+
+def test_a_class_the_drug_is_not_used_as_is_no_class() -> None:
+    found = _classes(
+        "Quetiapine is an antipsychotic. Guidelines advise against using it as a sleeping tablet.",
+        "quetiapine",
+    )
+    assert found == {"antipsychotic"}

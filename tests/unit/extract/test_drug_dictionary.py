@@ -1,0 +1,78 @@
+"""The drug dictionary read from its data file finds what the library's exact matching finds."""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+import pytest
+
+from medinfo.extract.drug_dictionary import DictionaryEntry, find_in_tokens
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
+_FILLER = ["the", "of", "and", "with", "tablets", "patients", "take", "mg", "daily", "not"]
+
+
+def _library(tokens: list[str]) -> list[tuple[str, bool | None, int, int]]:
+    from drug_named_entity_recognition import find_drugs
+
+    found: list[tuple[dict[str, Any], int, int]] = find_drugs(tokens, is_ignore_case=True)
+    out = []
+    for record, start, end in found:
+        brand = record.get("is_brand")
+        out.append(
+            (str(record.get("name") or ""), brand if isinstance(brand, bool) else None, start, end)
+        )
+    return out
+
+
+def _ours(tokens: list[str]) -> list[tuple[str, bool | None, int, int]]:
+    found = find_in_tokens(tokens)
+    return [(entry.name, entry.is_brand, start, end) for entry, start, end in found]
+
+
+def _texts(names: list[str], seed: int, count: int) -> list[str]:
+    """Texts of dictionary names in every case, side by side (two-token names overlap) and
+    mixed with plain words."""
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        words = [
+            rng.choice([name, name.upper(), name.title()]) for name in rng.sample(names, 4)
+        ] + rng.sample(_FILLER, 3)
+        rng.shuffle(words)
+        texts.append(" ".join(words))
+    return texts
+
+
+def test_same_matches_as_the_library_on_dictionary_names_in_any_case() -> None:
+    from drug_named_entity_recognition.drugs_finder import drug_variant_to_canonical
+
+    names = sorted(drug_variant_to_canonical)
+    texts = _texts(names, seed=15, count=3000)
+    texts.append("Take Tylenol with Advil; Ziagen (abacavir) and Viagra tablets.")
+    matched = 0
+    for text in texts:
+        tokens = _TOKEN.findall(text)
+        expected = _library(tokens)
+        assert _ours(tokens) == expected, text
+        matched += len(expected)
+    assert matched > len(texts)  # the texts do name drugs
+
+
+def test_brand_and_generic_entries() -> None:
+    found = {name: entry for entry, name in _named(["Tylenol", "acetaminophen", "xyzzy"])}
+    assert found["Tylenol"].is_brand is not False  # most brands leave it unsaid
+    assert found["acetaminophen"].is_brand is False
+    assert found["Tylenol"].name.lower() == found["acetaminophen"].name.lower()
+    assert "xyzzy" not in found
+
+
+def _named(tokens: list[str]) -> list[tuple[DictionaryEntry, str]]:
+    return [(entry, " ".join(tokens[start:end])) for entry, start, end in find_in_tokens(tokens)]
+
+
+@pytest.mark.parametrize("tokens", [[], ["mg"], ["the", "of"]])
+def test_no_names(tokens: list[str]) -> None:
+    assert find_in_tokens(tokens) == []
