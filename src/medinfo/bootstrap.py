@@ -149,9 +149,6 @@ class Medinfo:
 
         return search.search(self.database, self.names, query, limit)
 
-    def suggest_names(self, name: str) -> list[str]:
-        return self.names.suggest(name)
-
     def catalog_drug(self, key: str) -> CatalogDrug | None:
         """The catalog's record of a drug key (for a drug medinfo has no monograph of)."""
         return self.names.catalog().get(key)

@@ -18,6 +18,7 @@ class FactKind(StrEnum):
     DRUG_CLASS = "drug_class"  # key: normalised class ("skeletal muscle relaxant")
     MECHANISM_TERM = "mechanism_term"  # key: "gaba-b", "agonist"
     INDICATION = "indication"  # key: condition; attrs: off_label
+    NOT_A_USE = "not_a_use"  # key: condition a source says the drug is not used for or won't help
     FORM = "form"  # key: "oral tablet", "oral solution", "intrathecal"
     INITIAL_DOSE = "initial_dose"  # key: route; attrs: amount, unit, frequency_per_day
     MAX_DAILY_DOSE = "max_daily_dose"  # key: route; attrs: amount, unit

@@ -43,6 +43,12 @@ class Indication(Attributed):
     prevention: bool = False
 
 
+class NotAUse(Attributed):
+    """A condition the sources say the drug is not used for or does not help."""
+
+    condition: str
+
+
 class DoseSpec(Attributed):
     amount: float
     unit: str
@@ -210,6 +216,9 @@ class Monograph(BaseModel):
     drug_class: list[str] = Field(default_factory=list)
     mechanism: Mechanism | None = None
     indications: list[Indication] = Field(default_factory=list)
+    # Conditions the sources say it is not used for or does not help, unless a source states
+    # the use: kept apart so that nothing reads them as uses.
+    not_used_for: list[NotAUse] = Field(default_factory=list)
     forms: list[str] = Field(default_factory=list)
     dosing: Dosing = Field(default_factory=Dosing)
     side_effects: list[SideEffect] = Field(default_factory=list)

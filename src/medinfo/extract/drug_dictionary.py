@@ -74,11 +74,6 @@ def _entries() -> dict[str, tuple[DictionaryEntry, ...]]:
     return entries
 
 
-def load_dictionary() -> None:
-    """Read the dictionary now (it is otherwise read on the first lookup)."""
-    _entries()
-
-
 def find_in_tokens(tokens: list[str]) -> list[Match]:
     """Every name of the dictionary among `tokens`, case ignored: two-token names first (each
     pair of neighbours), then single tokens that are not part of a name found already, each

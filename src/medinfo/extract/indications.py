@@ -1,4 +1,5 @@
-"""Indications (what the drug is used for) and whether a source calls them off-label."""
+"""Indications (what the drug is used for), whether a source calls them off-label, and the
+conditions a source says it is not used for."""
 
 from __future__ import annotations
 
@@ -6,7 +7,14 @@ import re
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, in_gloss, last_cue_end
+from medinfo.extract.passages import (
+    QUIET_SECTIONS,
+    Passage,
+    after_clause_start,
+    cue,
+    in_gloss,
+    last_cue_end,
+)
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 
@@ -53,6 +61,18 @@ _DENIED_USE = cue(
     r"(be\s+)?(used|prescribed|given|licensed|effective|indicated|helpful|a\s+treatment|"
     r"an?\s+\w+\s+treatment|treat|help|work)\b"
 )
+# What may stand between a denied use cue and a condition it rules out ("is not effective for",
+# "won't help a cold", "is not used to treat"): prepositions, articles, "treat" words and the
+# other conditions of the same list. Anything else ("not be used in people with kidney
+# failure") makes the condition someone's, not a use ruled out.
+_RULED_OUT_GAP = re.compile(
+    r"(?:[\s,]|\b(?:for|to|treat|treating|prevent|preventing|cure|curing|relieve|relieving|"
+    r"help|helping|with|in|as|a|an|the|any|treatment|of|against|or|and|nor|either)\b)*",
+    re.IGNORECASE,
+)
+# A denial hedged by the source ("may not work for", "does not always help") rules nothing out.
+_HEDGE_BEFORE = re.compile(r"\b(?:may|might|could|can|sometimes|often|always)\s*$", re.IGNORECASE)
+_HEDGE_WORDS = re.compile(r"\b(?:always|necessarily|everyone|everybody|all|every)\b", re.IGNORECASE)
 # A list item that says who the person is ("have glaucoma or thin bones", "are pregnant")
 # names their conditions, not the drug's uses.
 _PERSON_ITEM = re.compile(
@@ -105,6 +125,24 @@ def _denied(text: str, start: int) -> bool:
     return last_cue_end(_DENIED_USE, text, start) >= 0
 
 
+def _ruled_out(text: str, start: int, others: list[tuple[int, int]]) -> bool:
+    """Whether the condition at `start` follows a denied use cue directly ("is not an effective
+    treatment for X", "won't help X or Y"), unhedged, in a clause the source states."""
+    clause = after_clause_start(text, start)
+    cues = [m for m in _DENIED_USE.finditer(text) if clause <= m.start() and m.end() <= start]
+    if not cues:
+        return False
+    denial = cues[-1]
+    gap = text[denial.end() : start]
+    for other_start, other_end in others:  # earlier conditions of the same list
+        if denial.end() <= other_start and other_end <= start:
+            gap = gap.replace(text[other_start:other_end], " ")
+    hedged = _HEDGE_BEFORE.search(text, 0, denial.start()) or _HEDGE_WORDS.search(
+        f"{denial.group()} {gap}"
+    )
+    return not hedged and _RULED_OUT_GAP.fullmatch(gap) is not None
+
+
 def _glosses_previous(text: str, start: int, ends: list[int]) -> bool:
     """Whether the condition at `start` stands in a bracket that explains the condition named
     right before it: "angina (chest pain from the heart ...)" names angina only."""
@@ -147,7 +185,8 @@ def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
 
 
 def extract_indications(passage: Passage) -> list[ExtractedFact]:
-    """INDICATION facts (attr off_label) from the passage."""
+    """INDICATION facts (attr off_label) from the passage, and NOT_A_USE facts for the
+    conditions it says the drug is not used for or does not help."""
     if passage.section in _SILENT or passage.kind in (BlockKind.QUESTION, BlockKind.HEADING):
         return []
     facts: list[ExtractedFact] = []
@@ -159,6 +198,14 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
         found = passage.matches(unit, "conditions")
         named = [m.start for m in found]
         ends = [m.end for m in found]
+        spans = [(m.start, m.end) for m in found]
+        for match in found:
+            if (
+                not in_gloss(unit.text, match.start)
+                and not _describes_patients(unit.text, match.start, named)
+                and _ruled_out(unit.text, match.start, spans)
+            ):
+                facts.append(passage.fact(FactKind.NOT_A_USE, match.key, unit))
         for match in passage.asserted(unit, "conditions"):
             symptom = bool(match.term.defaults.get("symptom", False))
             if (

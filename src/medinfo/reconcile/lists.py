@@ -1,4 +1,5 @@
-"""The monograph's lists: indications, side effects, interactions, precautions, mechanism."""
+"""The monograph's lists: indications (and uses ruled out), side effects, interactions,
+precautions, mechanism."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from medinfo.domain.monograph import (
     Indication,
     Interaction,
     Mechanism,
+    NotAUse,
     Precaution,
     SideEffect,
 )
@@ -40,6 +42,16 @@ def indications(assembly: Assembly) -> list[Indication]:
             )
         )
     return sorted(items, key=lambda item: item.off_label)
+
+
+def not_used_for(assembly: Assembly, uses: list[Indication]) -> list[NotAUse]:
+    """Conditions the sources say the drug is not used for, unless any source states the use."""
+    stated = {" ".join(item.condition.lower().split()) for item in uses}
+    return [
+        NotAUse(condition=g.display, **assembly.attribution(g.facts))
+        for g in assembly.of(FactKind.NOT_A_USE)
+        if " ".join(g.display.lower().split()) not in stated
+    ]
 
 
 def _called_off_label(facts: list[ExtractedFact]) -> bool:

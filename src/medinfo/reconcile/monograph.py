@@ -266,6 +266,7 @@ class _Builder(Assembly):
             drug_class=classes,
             mechanism=lists.mechanism(self),
             indications=indications,
+            not_used_for=lists.not_used_for(self, indications),
             forms=forms,
             dosing=self.dosing(),
             side_effects=lists.side_effects(self),

@@ -12,6 +12,7 @@ KIND_WORDS = {
     FactKind.DRUG_CLASS: "class",
     FactKind.MECHANISM_TERM: "how it works",
     FactKind.INDICATION: "use",
+    FactKind.NOT_A_USE: "not used for",
     FactKind.FORM: "form",
     FactKind.INITIAL_DOSE: "starting or usual dose",
     FactKind.MAX_DAILY_DOSE: "most a day",

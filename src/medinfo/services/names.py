@@ -277,9 +277,6 @@ class NameResolver:
             return list(found.components)
         return list(_components(found.drug, self.catalog()))
 
-    def suggest(self, name: str) -> list[str]:
-        return suggest(name, self.table(), self.catalog())
-
     def catalog(self) -> Catalog:
         if self._catalog_loader is None:
             from medinfo.services.catalog import load_catalog

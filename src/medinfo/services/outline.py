@@ -33,6 +33,7 @@ def outline_monograph(monograph: Monograph) -> list[Section]:
             "Uses",
             tuple(_line(_noted(i.condition, i.off_label, "off-label"), i) for i in m.indications),
         ),
+        Section("Not used for", tuple(_line(item.condition, item) for item in m.not_used_for)),
         Section("Forms", _terms(m, "forms", m.forms)),
         Section("Dosing", _dosing(m)),
         Section(

@@ -85,15 +85,6 @@ class SearchIndex:
     def has_catalog_names(self) -> bool:
         return self._conn.execute(select(catalog_names.c.id).limit(1)).first() is not None
 
-    def catalog_drugs_named(self, folded: str) -> list[str]:
-        """Catalog drug keys known by exactly this folded name, generic names first."""
-        query = (
-            select(catalog_names.c.drug, catalog_names.c.kind)
-            .where(catalog_names.c.folded == folded)
-            .order_by(catalog_names.c.kind != "generic", catalog_names.c.drug)
-        )
-        return list(dict.fromkeys(row.drug for row in self._conn.execute(query)))
-
     def names_starting(self, folded: str, limit: int) -> list[NameHit]:
         """Catalog and monograph names equal to or starting with `folded`, exact ones first."""
         if not folded:

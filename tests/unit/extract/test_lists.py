@@ -463,6 +463,31 @@ def test_extract_list_facts_a_denied_use_is_no_use(sentence: str) -> None:
     assert _keys(f"# Lisinopril\n\n## Uses\n\n{sentence}", FactKind.INDICATION) == set()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "ruled_out"),
+    [
+        ("Lisinopril is never used for gout.", {"gout"}),
+        ("It is not an effective treatment for anxiety.", {"anxiety"}),
+        ("It won't help depression, bipolar disorder or epilepsy.", None),
+        ("Doctors do not prescribe it to treat migraine.", set()),  # "prescribe" is no cue
+        ("It should not be used in people with kidney failure.", set()),
+        ("It must not be given to patients with asthma.", set()),
+        ("It may not work for migraine.", set()),
+        ("It does not always help with anxiety.", set()),
+        ("It is not only used for epilepsy but also for nerve pain.", set()),
+    ],
+)
+def test_extract_list_facts_a_use_ruled_out_is_its_own_kind(
+    sentence: str, ruled_out: set[str] | None
+) -> None:
+    text = f"# Lisinopril\n\n## Uses\n\n{sentence}"
+    found = _keys(text, FactKind.NOT_A_USE)
+    if ruled_out is None:  # a list: every condition it names
+        ruled_out = {"depression", "bipolar disorder", "epilepsy"}
+    assert found == ruled_out
+    assert not found & _keys(text, FactKind.INDICATION)  # never also a use
+
+
 def test_extract_list_facts_a_bracket_explaining_a_use_names_no_other_use() -> None:
     found = _keys(
         "# Amlodipine\n\nIt is used for angina (chest pain from the heart not getting enough "

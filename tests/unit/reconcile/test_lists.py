@@ -156,3 +156,25 @@ def test_a_prevented_condition_is_said_as_a_lowered_risk_not_a_treatment() -> No
     assert "used to treat spasticity" in monograph.summary
     assert "also used to lower the risk of stroke" in monograph.summary
     assert "treat stroke" not in monograph.summary
+
+
+def _stated(source: str, condition: str, kind: FactKind = FactKind.INDICATION) -> ExtractedFact:
+    attributes: dict[str, Scalar] = {"off_label": False} if kind is FactKind.INDICATION else {}
+    return ExtractedFact(
+        kind=kind,
+        key=condition,
+        attributes=attributes,
+        evidence=Evidence(source=source, start=0, end=9),
+    )
+
+
+def test_a_use_ruled_out_is_kept_apart_and_never_against_a_stated_stated() -> None:
+    facts = [
+        _stated("a", "epilepsy"),
+        _stated("a", "depression", FactKind.NOT_A_USE),
+        _stated("b", "epilepsy", FactKind.NOT_A_USE),  # another source states the use
+    ]
+    monograph = reconcile_monograph("zorbafen", _sources("a", "b"), facts)
+    assert [i.condition for i in monograph.indications] == ["epilepsy"]
+    assert [(n.condition, n.sources) for n in monograph.not_used_for] == [("depression", ["a"])]
+    assert "depression" not in monograph.summary

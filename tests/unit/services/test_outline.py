@@ -7,6 +7,7 @@ from medinfo.domain.monograph import (
     Dosing,
     Indication,
     Monograph,
+    NotAUse,
     Pregnancy,
     SideEffect,
     TermAttribution,
@@ -63,3 +64,15 @@ def test_outline_marks_a_retired_pregnancy_category() -> None:
     )
     [line] = _sections(Monograph(drug="metformin", pregnancy=pregnancy))["Pregnancy"]
     assert line.text == "category B (a retired letter category): Ask first."
+
+
+def test_outline_lists_uses_the_sources_rule_out_apart() -> None:
+    monograph = Monograph(
+        drug="zorbapentin",
+        indications=[Indication(condition="epilepsy", sources=["a"])],
+        not_used_for=[NotAUse(condition="depression", sources=["a"])],
+    )
+    sections = {section.title: section for section in outline_monograph(monograph)}
+    assert [line.text for line in sections["Uses"].lines] == ["epilepsy"]
+    assert [line.text for line in sections["Not used for"].lines] == ["depression"]
+    assert sections["Not used for"].lines[0].sources == ("a",)

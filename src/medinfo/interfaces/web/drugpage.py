@@ -188,6 +188,10 @@ def _sections(cite: Citations, m: Monograph, answered: bool) -> list[SectionView
                     "Also used off-label (outside the official labelling)",
                     tuple(cite.fact(_use(i), i) for i in off_label),
                 ),
+                Group(
+                    "Not used for (the sources say it does not treat or help these)",
+                    tuple(cite.fact(n.condition, n) for n in m.not_used_for),
+                ),
                 Group("How it works", _mechanism(cite, m)),
                 Group("Drug class", _terms(cite, m, "drug_class", m.drug_class)),
             ),

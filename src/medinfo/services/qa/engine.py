@@ -50,6 +50,8 @@ from medinfo.services.qa.uses import (
     bare_effect,
     is_unlisted_effect,
     is_unlisted_use,
+    ruled_out_draft,
+    ruled_out_uses,
     unlisted_use_draft,
 )
 from medinfo.services.qa.vocabulary import load_vocabulary
@@ -226,6 +228,8 @@ def _answer(
         if draft is None:
             said = f"The sources do not list {effect} as a side effect of {monograph.drug}."
             return abstain_uncovered(reading, monograph.drug, name, said)
+    elif use and (ruled_out := ruled_out_uses(monograph, use)):
+        draft = ruled_out_draft(monograph, use, ruled_out, passages)
     elif use and is_unlisted_use(monograph, use):
         draft = unlisted_use_draft(monograph, use, passages)
         if draft is None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import cache
 
 from medinfo.domain.answers import Citation
-from medinfo.domain.monograph import Indication, Monograph
+from medinfo.domain.monograph import Indication, Monograph, NotAUse
 from medinfo.knowledge.loading import load
 from medinfo.knowledge.vocabularies import Conditions
 from medinfo.services.qa.passages import PassageSearch, content_words
@@ -94,6 +94,32 @@ def _related_use(listed: str, use: str) -> bool:
 def matching_uses(monograph: Monograph, use: str) -> list[Indication]:
     """The listed uses that are the asked one, by name or synonym."""
     return [i for i in monograph.indications if _same_use(i.condition, use)]
+
+
+def ruled_out_uses(monograph: Monograph, use: str) -> list[NotAUse]:
+    """The conditions the sources say the medicine is not used for that are the asked use."""
+    return [item for item in monograph.not_used_for if _same_use(item.condition, use)]
+
+
+def ruled_out_draft(
+    monograph: Monograph, use: str, ruled_out: list[NotAUse], passages: PassageSearch | None
+) -> Draft:
+    """No: the sources say the medicine is not used for the asked condition, with the source's
+    own sentence when it is stored."""
+    draft = Draft()
+    for item in ruled_out:
+        draft.say(
+            f"No: the sources say {monograph.drug} is not used for {item.condition}; "
+            "they say it does not treat or help it.",
+            item,
+        )
+    found = source_on_use(monograph, use, passages)
+    if found is not None:
+        sentence, citation = found
+        draft.say(f"{source_titles(monograph, [citation.source])} says: {quote(sentence)}")
+        draft.add(citation)
+    draft.say(_CLOSING["uses"])
+    return draft
 
 
 def is_unlisted_use(monograph: Monograph, use: str) -> bool:

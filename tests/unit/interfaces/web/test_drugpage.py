@@ -157,3 +157,22 @@ def test_a_prevented_condition_reads_as_a_lowered_risk_on_the_page() -> None:
         "high cholesterol",
         "heart attack (to lower the risk)",
     ]
+
+
+def test_uses_the_sources_rule_out_are_shown_apart_from_its_uses() -> None:
+    from medinfo.domain.monograph import Indication, NotAUse
+
+    monograph = Monograph(
+        drug="zorbapentin",
+        indications=[Indication(condition="epilepsy", sources=["a"])],
+        not_used_for=[NotAUse(condition="depression", sources=["a"])],
+    )
+    page = build_drug_page(monograph, {})
+    what_for = next(section for section in page.sections if section.id == "what-for")
+    groups = {group.heading: [fact.text for fact in group.facts] for group in what_for.groups}
+    assert groups[""] == ["epilepsy"]
+    assert [facts for heading, facts in groups.items() if heading.startswith("Not used for")] == [
+        ["depression"]
+    ]
+    used_for = next(row for row in page.key_facts if row.label == "Used for")
+    assert [fact.text for fact in used_for.facts] == ["epilepsy"]

@@ -5,7 +5,7 @@ import pytest
 from medinfo.domain.answers import Intent
 from medinfo.domain.errors import InputError
 from medinfo.domain.evidence import Evidence
-from medinfo.domain.monograph import DISCLAIMER, Indication, Interaction, Monograph
+from medinfo.domain.monograph import DISCLAIMER, Indication, Interaction, Monograph, NotAUse
 from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
 from tests.unit.services.qa.conftest import ev
 
@@ -152,6 +152,23 @@ def test_answer_question_subject_drug_is_not_read_as_a_second_drug() -> None:
     answer = answer_question("what is advil used for", InMemoryMonographs([advil]))
     assert answer.intent is Intent.INDICATION
     assert "used to treat pain" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["does exampleol help with depression", "is exampleol good for my depression?"],
+)
+def test_answer_question_a_use_the_sources_rule_out_is_answered_no(question: str) -> None:
+    exampleol = Monograph(
+        drug="exampleol",
+        indications=[Indication(condition="epilepsy", evidence=[ev("ex1", 5, "indications")])],
+        not_used_for=[NotAUse(condition="depression", evidence=[ev("ex1", 90, "indications")])],
+    )
+    answer = answer_question(question, InMemoryMonographs([exampleol]))
+    assert answer.answerable
+    assert answer.answer.startswith("No: the sources say exampleol is not used for depression")
+    assert "is one of the listed uses" not in answer.answer
+    assert [(c.source, c.start) for c in answer.citations] == [("ex1", 90)]
 
 
 HARMFUL = (
