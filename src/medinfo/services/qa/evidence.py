@@ -37,6 +37,13 @@ _NO_INTENT_SHARE = 4  # question words a quote alone must hold when no intent wa
 _ONE_LINE = 6  # words of a one-line answer, quoted with the sentence after it
 _STRONG = 3.0  # a cue this heavy names the intent's topic on its own
 _PREFIX = 4  # a question word this long also matches longer words it starts
+_AGE_WORD = "#age"  # stands for the asker's age in a sentence's shared words
+_ASKED_AGE = re.compile(
+    r"\b(\d{1,2})(?:[ -]?(?:yrs?|years?)[ -]?old\b|[ -]?y/?o\b)|\baged (\d{1,2})\b"
+)
+_AGE_BELOW = re.compile(
+    r"\b(?:under|younger than|below|less than)(?: the age of| age)? (\d{1,2})\b(?! ?(?:kg|mg|%))"
+)
 
 
 @dataclass(frozen=True)
@@ -160,24 +167,38 @@ def best_sentences(
     asked = set(own)
     synonyms = load_vocabulary().word_synonyms  # "split" also meets "break"
     also = {s for word in _WORD.findall(reading.text) for s in synonyms.get(word, ())}
+    age = None
+    if reading.has(Concern.CHILD):  # "my 6 year old": the sources say "children", "under 8"
+        also |= {
+            word
+            for phrase in load_vocabulary().child_source_words
+            for word in _WORD.findall(phrase)
+            if not word.isdigit() and word not in ignore
+        }
+        age = child_age(reading.text)
     asked |= {stem(word) for word in also}
-    for medicine in load_medicine_index().named_in(reading.text, set(ignore)):
-        asked |= {stem(word) for name in medicine.agent_names for word in _WORD.findall(name)}
+    # Another medicine the question names counts once, under any of its names or groups
+    # ("advil": ibuprofen, NSAIDs), never as loose words ("medicine", "cause") of those names.
+    medicines = _medicine_names(reading, ignore)
+    named = {name for names in medicines.values() for name in names}
+    own |= set(medicines)
+    asked |= set(medicines)
     topic = {stem(word) for word in reading.search_words} - asked
     query = " ".join([reading.text, *reading.search_words, *sorted(also)])
     trust = _reliability(monograph)
     topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
     # Every asked stem starts a word it matches, so one search rules most sentences out cheaply
     # (a label is one passage of thousands of sentences); they still count in the weights.
-    probe = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(asked, key=len)[::-1])) + ")")
+    probing = {word for word in asked if not word.startswith("#")}
+    probing |= {stem(word) for names in medicines.values() for name in names for word in name}
+    probe = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(probing, key=len)[::-1])) + ")")
     candidates: list[tuple[Passage, str, set[str], set[str], bool]] = []
     passed_over = 0
     cues = _strong_cues(reading)
-    budget = _TEXT_BUDGET
-    for rank, passage in enumerate(passages.search(monograph.drug, query, limit=_CANDIDATES)):
-        if budget <= 0 and rank >= _MIN_PASSAGES:  # long label sections: enough to choose from
-            break
-        budget -= len(passage.text)
+    asked_query = " ".join(
+        [reading.text, *sorted(also), *sorted(w for name in named for w in sorted(name))]
+    )
+    for passage in _searched(passages, monograph.drug, asked_query, query):
         in_section = bool(reading.sections) and passage.section in reading.sections
         every = in_section or bool(on_topic) or bool(topic_words) or not asked
         for scored, quoted in _sentences(passage.text):
@@ -192,6 +213,9 @@ def best_sentences(
             found_words = _WORD.findall(lowered)
             words = {stem(word) for word in found_words}
             shared = _shared(asked, words, found_words)
+            shared |= {key for key, names in medicines.items() if any(n <= words for n in names)}
+            if age is not None and _below_limit(lowered, age):  # "not for children under 8"
+                shared.add(_AGE_WORD)
             candidates.append((passage, quoted, words, shared, same))
     held = Counter(word for *_rest, shared, _same in candidates for word in shared)
     total = len(candidates) + passed_over + 1
@@ -216,7 +240,8 @@ def best_sentences(
             if shared
             else 2.0 * in_section
         ) + (2 * common + trust.get(passage.source, 1) - 1 if same else 0.0)
-        matched = len(shared & own) + int(bool(shared - own))
+        matched = len(shared & own) + int(bool(shared - own - {_AGE_WORD}))
+        matched += int(_AGE_WORD in shared)
         scored_all.append((score, matched, in_section, passage, sentence))
     scored_all.sort(key=lambda item: -item[0])
     posts = _post_pattern()
@@ -230,6 +255,55 @@ def best_sentences(
     if any(trust.get(s.passage.source, lowest) > lowest for s in found if s.asked):
         found = [s for s in found if trust.get(s.passage.source, lowest) > lowest]
     return found
+
+
+def _medicine_names(
+    reading: Reading, ignore: frozenset[str]
+) -> dict[str, tuple[frozenset[str], ...]]:
+    """The other medicines a question names, each under a key of its own ("#advil"), with
+    the stems of every name a source may use for it (as typed, its generics and groups)."""
+    found: dict[str, tuple[frozenset[str], ...]] = {}
+    for medicine in load_medicine_index().named_in(reading.text, set(ignore)):
+        names = {medicine.typed, *medicine.agent_names}
+        found["#" + medicine.typed] = tuple(
+            frozenset(stem(word) for word in _WORD.findall(name)) for name in sorted(names)
+        )
+    return found
+
+
+def child_age(text: str) -> int | None:
+    """The age in years a question gives for a child ("my 6 year old", "a 12yo"), if any."""
+    found = _ASKED_AGE.search(text.lower())
+    age = int(found.group(1) or found.group(2)) if found else None
+    return age if age is not None and age < 18 else None
+
+
+def _below_limit(sentence: str, age: int) -> bool:
+    """Whether a sentence names an age limit the child is under ("children under 8")."""
+    return any(age < int(found.group(1)) for found in _AGE_BELOW.finditer(sentence))
+
+
+def _searched(
+    passages: PassageSearch, drug: str, asked_query: str, full_query: str
+) -> list[Passage]:
+    """The passages to read: the best matches of the whole query (question and the intent's
+    topic words) while their text stays within the budget, and the best two holding the
+    question's own words (with their synonyms and the other medicines' names). A search keeps
+    only its most specific words, so a long topic vocabulary ("benzodiazepines",
+    "antihistamines") would crowd out the asked "milk" and "calcium"; searched apart, the
+    question's own words always reach the text."""
+    read: list[Passage] = []
+    budget = _TEXT_BUDGET
+    for rank, passage in enumerate(passages.search(drug, full_query, limit=_CANDIDATES)):
+        if budget <= 0 and rank >= _MIN_PASSAGES:  # long label sections: enough to choose from
+            break
+        budget -= len(passage.text)
+        read.append(passage)
+    seen = {(passage.source, passage.start) for passage in read}
+    for passage in passages.search(drug, asked_query, limit=_MIN_PASSAGES):
+        if (passage.source, passage.start) not in seen:
+            read.append(passage)
+    return read
 
 
 def _names_topic_twice(sentence: str, words: tuple[str, ...]) -> bool:

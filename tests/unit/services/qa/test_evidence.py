@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
 from medinfo.services.qa.evidence import stem, stems
+from medinfo.services.qa.passages import Passage
 
 _GUIDE = (
     "Tizanidine guide.\n\n"
@@ -191,3 +192,73 @@ def test_a_products_name_never_counts_as_a_question_word() -> None:
     from medinfo.services.qa.evidence import question_ignore
 
     assert "xanax" in question_ignore(Monograph(drug="alprazolam"), set())
+
+
+class _LongestWordsOnly(InMemoryPassages):
+    """A passage search that, like the store's, keeps only the query's longest words."""
+
+    def search(self, drug: str, query: str, limit: int = 3) -> list[Passage]:
+        longest = sorted(set(query.lower().split()), key=lambda word: (-len(word), word))[:4]
+        return super().search(drug, " ".join(longest), limit)
+
+
+def test_the_questions_own_words_reach_the_text_past_a_long_topic_vocabulary(
+    lookup: InMemoryMonographs,
+) -> None:
+    """An interaction question's topic words ("antihistamines", "benzodiazepines") are longer
+    than the asked "yogurt": the question's own words are searched for apart."""
+    passages = _LongestWordsOnly()
+    passages.add_text(
+        "tizanidine",
+        "tz9",
+        "Benzodiazepines, antidepressants and antihistamines add to the sleepiness.\n\n"
+        "Yogurt and cheese are fine with tizanidine at any time of day.",
+    )
+    answer = answer_question("zanaflex with yogurt?", lookup, passages=passages)
+    assert "Yogurt and cheese are fine" in answer.answer
+
+
+def test_a_child_under_the_age_limit_a_source_names_is_answered_by_it() -> None:
+    """'my 5 year old' meets 'children under 12': the sources' words for the asker's child."""
+    from medinfo.domain.monograph import Monograph
+
+    passages = InMemoryPassages()
+    passages.add_text(
+        "placidol",
+        "pl1",
+        "Placidol comes as a syrup and as tablets.\n\n"
+        "Placidol is not given to children under 12, as it can slow bone growth.",
+    )
+    lookup = InMemoryMonographs([Monograph(drug="placidol")])
+    answer = answer_question("can my 5 year old take placidol", lookup, passages=passages)
+    assert answer.answerable
+    assert "not given to children under 12" in answer.answer
+    older = answer_question("can my 14 year old take placidol", lookup, passages=passages)
+    assert "under 12" not in older.answer
+
+
+def test_another_medicine_counts_once_and_only_under_a_whole_name() -> None:
+    """'advil' is matched by 'ibuprofen' (its generic) but not by loose words of its group
+    names ("drug", "pain" from "pain reliever" or "anti-inflammatory drug")."""
+    from medinfo.domain.monograph import Monograph
+
+    passages = InMemoryPassages()
+    passages.add_text(
+        "placidol",
+        "pl1",
+        "Any drug for pain in the joints should be kept in its box.\n\n"
+        "Ibuprofen raises the bleeding risk of placidol.",
+    )
+    lookup = InMemoryMonographs([Monograph(drug="placidol")])
+    answer = answer_question("placidol and advil", lookup, passages=passages)
+    assert "Ibuprofen raises the bleeding risk" in answer.answer
+    assert "kept in its box" not in answer.answer
+
+
+def test_child_age_reads_the_age_a_question_gives() -> None:
+    from medinfo.services.qa.evidence import child_age
+
+    assert child_age("my 7 yr old has a cough") == 7
+    assert child_age("can a 16-year-old use it") == 16
+    assert child_age("im 45 years old") is None
+    assert child_age("taken it for 3 years") is None
