@@ -95,6 +95,7 @@ class AnswerTerms(KnowledgeFile):
     dose_populations: dict[str, str] = Field(default_factory=dict)
     older_age_pattern: Pattern | None = None
     older_age_source_pattern: Pattern | None = None
+    label_headings: dict[str, tuple[str, ...]] = Field(default_factory=dict)
 
 
 # --- reviews/: data sets, side-effect mentions, moderation -----------------------------

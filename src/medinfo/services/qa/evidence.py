@@ -13,6 +13,7 @@ from medinfo.domain.monograph import Monograph
 from medinfo.domain.source_kinds import Reliability
 from medinfo.services.qa.abstain import SAFETY_LINES, names_a_dose
 from medinfo.services.qa.intents import Concern, Reading, load_intent_rules
+from medinfo.services.qa.label_sections import Sections, heading_marks
 from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.passages import Passage, PassageSearch, content_words
 from medinfo.services.qa.phrasing import Draft, source_titles
@@ -37,6 +38,8 @@ _NO_INTENT_SHARE = 4  # question words a quote alone must hold when no intent wa
 _ONE_LINE = 6  # words of a one-line answer, quoted with the sentence after it
 _STRONG = 3.0  # a cue this heavy names the intent's topic on its own
 _PREFIX = 4  # a question word this long also matches longer words it starts
+_FIGURES = 8  # a sentence with this many figures, half its words, is a table of rates
+_LONG_BLOCK = 4000  # a text this long may be a whole label, read by its numbered headings
 _AGE_WORD = "#age"  # stands for the asker's age in a sentence's shared words
 _ASKED_AGE = re.compile(
     r"\b(\d{1,2})(?:[ -]?(?:yrs?|years?)[ -]?old\b|[ -]?y/?o\b)|\baged (\d{1,2})\b"
@@ -92,37 +95,51 @@ def _with_reason(sentence: str, following: list[str]) -> str:
 
 
 @lru_cache(maxsize=256)
-def _sentences(text: str) -> tuple[tuple[str, str], ...]:
+def _sentences(text: str) -> tuple[tuple[str, str, Sections | None], ...]:
     """The sentences of a passage, each with the text to quote for it: itself, or for a
-    question the source asks ("Can I drink alcohol with it?") the sentence answering it.
-    A table row is a sentence of its own. Cached: a label is one long passage that most
-    questions about its drug read again."""
-    found = [
-        " ".join(match.group().split())
-        for block in _blocks(text)
-        for match in _SENTENCE.finditer(block)
-    ]
-    found = [sentence for sentence in found if len(sentence) > 12]
+    question the source asks ("Can I drink alcohol with it?") the sentence answering it;
+    and, within a label stored as one passage, the sections of the numbered heading it sits
+    under (None when the passage has no such headings). A table row is a sentence of its own.
+    Cached: a label is one long passage that most questions about its drug read again."""
+    found: list[tuple[str, Sections | None]] = []
+    for block in _blocks(text):
+        marks = heading_marks(block) if len(block) > _LONG_BLOCK else []
+        current: Sections | None = None
+        for match in _SENTENCE.finditer(block):
+            middle = (match.start() + match.end()) // 2
+            while marks and marks[0][0] <= middle:
+                current = marks.pop(0)[1]
+            found.append((" ".join(match.group().split()), current))
+    found = [(sentence, sections) for sentence, sections in found if len(sentence) > 12]
     pairs = []
-    for index, sentence in enumerate(found):
-        after = found[index + 1] if index + 1 < len(found) else ""
+    for index, (sentence, sections) in enumerate(found):
+        after = found[index + 1][0] if index + 1 < len(found) else ""
         if sentence.endswith("?"):
             if after and not after.endswith("?"):
-                answer = _with_reason(after, found[index + 2 : index + 3])
-                pairs.append((f"{sentence} {answer}", answer))
+                answer = _with_reason(after, [s for s, _ in found[index + 2 : index + 3]])
+                pairs.append((f"{sentence} {answer}", answer, sections))
         else:
-            text = _with_reason(sentence, [after] if after else [])
-            pairs.append((text, text))
+            quoted = _with_reason(sentence, [after] if after else [])
+            pairs.append((quoted, quoted, sections))
     return tuple(pairs)
 
 
 def _clip(sentence: str, words: set[str]) -> str:
-    """A long sentence shortened to a window starting near its first asked word."""
+    """A long sentence shortened to the window holding most of the asked words (the first
+    such window): a table row flattened into one sentence says "Avoid" after the name."""
     if len(sentence) <= _WINDOW:
         return sentence
     lowered = sentence.lower()
-    positions = [match.start() for match in _WORD.finditer(lowered) if stem(match.group()) in words]
-    start = max(0, min(positions, default=0) - 60)
+    hits = [
+        (match.start(), stem(match.group()))
+        for match in _WORD.finditer(lowered)
+        if stem(match.group()) in words
+    ]
+    best, start = 0, 0
+    for at, _word in hits:
+        inside = {word for where, word in hits if at <= where < at + _WINDOW - 60}
+        if len(inside) > best:
+            best, start = len(inside), max(0, at - 60)
     if start:
         start = sentence.find(" ", start) + 1
     end = start + _WINDOW
@@ -192,38 +209,41 @@ def best_sentences(
     probing = {word for word in asked if not word.startswith("#")}
     probing |= {stem(word) for names in medicines.values() for name in names for word in name}
     probe = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(probing, key=len)[::-1])) + ")")
-    candidates: list[tuple[Passage, str, set[str], set[str], bool]] = []
+    candidates: list[tuple[Passage, str, set[str], set[str], bool, bool]] = []
     passed_over = 0
     cues = _strong_cues(reading)
     asked_query = " ".join(
         [reading.text, *sorted(also), *sorted(w for name in named for w in sorted(name))]
     )
+    wide = bool(on_topic) or bool(topic_words) or not asked
     for passage in _searched(passages, monograph.drug, asked_query, query):
-        in_section = bool(reading.sections) and passage.section in reading.sections
-        every = in_section or bool(on_topic) or bool(topic_words) or not asked
-        for scored, quoted in _sentences(passage.text):
+        passage_in = bool(reading.sections) and passage.section in reading.sections
+        for scored, quoted, headed in _sentences(passage.text):
+            # a label's own heading says where the sentence sits
+            in_section = passage_in if headed is None else bool(set(headed) & set(reading.sections))
             if required and not mentions_any(quoted, required):
                 continue
             lowered = scored.lower()
             # the source asks what the reader asks ("How fast does it work? Within an hour.")
             same = scored is not quoted and _holds_phrase(scored[: -len(quoted)], cues)
-            if not every and not same and not probe.search(lowered):
+            if not (in_section or wide) and not same and not probe.search(lowered):
                 passed_over += 1
                 continue
             found_words = _WORD.findall(lowered)
+            if _is_figures(found_words):  # "Dyspepsia 4.7 5.9 3.2 6.0": a table's numbers
+                continue
             words = {stem(word) for word in found_words}
             shared = _shared(asked, words, found_words)
             shared |= {key for key, names in medicines.items() if any(n <= words for n in names)}
             if age is not None and _below_limit(lowered, age):  # "not for children under 8"
                 shared.add(_AGE_WORD)
-            candidates.append((passage, quoted, words, shared, same))
-    held = Counter(word for *_rest, shared, _same in candidates for word in shared)
+            candidates.append((passage, quoted, words, shared, same or in_section, same))
+    held = Counter(word for *_rest, shared, _in, _same in candidates for word in shared)
     total = len(candidates) + passed_over + 1
     weight = {word: 1.0 + math.log(total / (count + 0.5)) for word, count in held.items()}
     common = min(weight.values(), default=1.0)  # a source asking the same: as a common word
     scored_all: list[tuple[float, int, bool, Passage, str]] = []
-    for passage, sentence, words, shared, same in candidates:
-        in_section = (bool(reading.sections) and passage.section in reading.sections) or same
+    for passage, sentence, words, shared, in_section, same in candidates:
         if on_topic:  # quotes must name the topic: naming it counts as its section
             if not mentions_any(sentence, on_topic):
                 continue
@@ -246,7 +266,7 @@ def best_sentences(
     scored_all.sort(key=lambda item: -item[0])
     posts = _post_pattern()
     found = [
-        Sentence(passage, _clip(sentence, asked | topic), matched, score, in_section)
+        Sentence(passage, _clip(sentence, probing | topic), matched, score, in_section)
         for score, matched, in_section, passage, sentence in scored_all[:_KEPT]
         if posts is None or not posts.search(sentence.lower())
     ]
@@ -281,6 +301,12 @@ def child_age(text: str) -> int | None:
 def _below_limit(sentence: str, age: int) -> bool:
     """Whether a sentence names an age limit the child is under ("children under 8")."""
     return any(age < int(found.group(1)) for found in _AGE_BELOW.finditer(sentence))
+
+
+def _is_figures(words: list[str]) -> bool:
+    """Whether a sentence is mostly figures (a flattened table of rates), not a statement."""
+    figures = sum(word.isdigit() for word in words)
+    return figures >= _FIGURES and figures * 2 >= len(words)
 
 
 def _searched(

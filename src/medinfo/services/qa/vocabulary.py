@@ -49,6 +49,7 @@ class Vocabulary:
     dose_populations: dict[str, str] = field(default_factory=dict)
     older_age_pattern: str = ""
     older_age_source_pattern: str = ""
+    label_headings: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def symptoms_in(self, text: str) -> set[str]:
         """The symptom terms a folded question names, directly or in everyday words."""
@@ -91,6 +92,10 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         older_age_source_pattern=raw.older_age_source_pattern or "",
         topic_words={
             intent: tuple(w.lower() for w in words) for intent, words in raw.topic_words.items()
+        },
+        label_headings={
+            " ".join(heading.lower().split()): tuple(sections)
+            for heading, sections in raw.label_headings.items()
         },
     )
 

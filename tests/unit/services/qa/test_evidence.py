@@ -262,3 +262,44 @@ def test_child_age_reads_the_age_a_question_gives() -> None:
     assert child_age("can a 16-year-old use it") == 16
     assert child_age("im 45 years old") is None
     assert child_age("taken it for 3 years") is None
+
+
+def test_a_label_stored_as_one_passage_is_read_by_its_headings() -> None:
+    """Within one long label text, a sentence under '7 DRUG INTERACTIONS' is in the
+    interactions section; one under '14 CLINICAL STUDIES' is not, though both name it."""
+    from medinfo.domain.monograph import Monograph
+
+    filler = "Placidol was studied in adults over several years of trials. " * 40
+    label = (
+        f"1 INDICATIONS AND USAGE Placidol treats gout. {filler}"
+        "7 DRUG INTERACTIONS Placidol with digoxin needs closer digoxin monitoring. "
+        f"{filler}14 CLINICAL STUDIES In one trial digoxin was given with placidol to 12 men."
+    )
+    passages = InMemoryPassages()
+    passages.add_text("placidol", "lbl", label)
+    lookup = InMemoryMonographs([Monograph(drug="placidol")])
+    answer = answer_question("placidol and digoxin together?", lookup, passages=passages)
+    assert "closer digoxin monitoring" in answer.answer
+    assert "12 men" not in answer.answer
+
+
+def test_a_long_sentence_is_clipped_where_most_asked_words_are() -> None:
+    from medinfo.services.qa.evidence import _clip, stems
+
+    row = (
+        "Interacting agents and what to do: "
+        + "other agents listed here, " * 12
+        + "cyclosporine or gemfibrozil: avoid the combination entirely."
+    )
+    clipped = _clip(row, stems("cyclosporine gemfibrozil avoid"))
+    assert "avoid the combination" in clipped
+    assert clipped.startswith("…")
+
+
+def test_a_table_of_rates_is_never_quoted() -> None:
+    from medinfo.services.qa.evidence import _is_figures
+
+    rates = "nausea 4 7 3 2 6 0 3 3 headache 5 1 2 3"
+    dose = "take 1 tablet 2 times a day for 7 days"
+    assert _is_figures(rates.split(" "))
+    assert not _is_figures(dose.split(" "))
