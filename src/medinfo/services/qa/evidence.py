@@ -39,6 +39,7 @@ _ONE_LINE = 6  # words of a one-line answer, quoted with the sentence after it
 _STRONG = 3.0  # a cue this heavy names the intent's topic on its own
 _PREFIX = 4  # a question word this long also matches longer words it starts
 _FIGURES = 8  # a sentence with this many figures, half its words, is a table of rates
+_NOT_QUOTED = "not_quoted"  # a label heading whose sentences are never quoted
 _LONG_BLOCK = 4000  # a text this long may be a whole label, read by its numbered headings
 _AGE_WORD = "#age"  # stands for the asker's age in a sentence's shared words
 _ASKED_AGE = re.compile(
@@ -221,6 +222,8 @@ def best_sentences(
         for scored, quoted, headed in _sentences(passage.text):
             # a label's own heading says where the sentence sits
             in_section = passage_in if headed is None else bool(set(headed) & set(reading.sections))
+            if headed is not None and _NOT_QUOTED in headed:  # trials, animal studies
+                continue
             if required and not mentions_any(quoted, required):
                 continue
             lowered = scored.lower()
