@@ -30,7 +30,7 @@ from medinfo.services.qa.drug_mentions import (
 )
 from medinfo.services.qa.evidence import with_evidence
 from medinfo.services.qa.grounding import speaks_to
-from medinfo.services.qa.intents import Reading, read_question
+from medinfo.services.qa.intents import Concern, Reading, read_question
 from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.pairs import add_other_side, unlisted_pair, with_catalog_medicine
 from medinfo.services.qa.passages import PassageSearch
@@ -72,6 +72,10 @@ _NO_EFFECT_INSTEAD = frozenset(
         Intent.INTERACTION,
         Intent.DRIVING,
     }
+)
+_YOUR_CASE = (
+    "Whether this applies to you is for the doctor who prescribes {drug} to judge: do not "
+    "change your dose on your own."
 )
 # Intents the engine composes apart but reports as a wider one: weight gain is a side effect.
 _REPORTED = {Intent.WEIGHT_GAIN: Intent.SIDE_EFFECTS}
@@ -192,6 +196,11 @@ def _answer(
     reading = read_question(question, drug_names=[*names, *([drug] if drug else [])])
     name = monograph.drug if monograph else (drug or "this medicine")
     concern = blocking_concern(reading)
+    group_dose = _group_dose(reading, monograph, passages, question)
+    if concern is Concern.JUDGEMENT and monograph is not None and group_dose is not None:
+        # "i have kidney disease, do i need a lower dose": the sources answer for the group
+        group_dose.say(_YOUR_CASE.format(drug=monograph.drug))
+        return _answered(question, reading, monograph, group_dose)
     if concern is not None:
         return abstain_for_concern(reading, concern, monograph.drug if monograph else None, name)
     if monograph is None:
@@ -255,6 +264,27 @@ def _answer(
             return abstain_uncovered(reading, monograph.drug, name, note)
     if draft is None or not speaks_to(draft, reading, monograph):
         return abstain_uncovered(reading, monograph.drug, name)
+    return _answered(question, reading, monograph, draft)
+
+
+def _group_dose(
+    reading: Reading, monograph: Monograph | None, passages: PassageSearch | None, question: str
+) -> Draft | None:
+    """What the sources give as the dose for the group a dose question names (kidney or liver
+    disease, older age), when they give one."""
+    if monograph is None or reading.intent not in {Intent.DOSAGE, Intent.MAX_DOSE}:
+        return None
+    population = asked_population(Topic.of(reading))
+    found = (
+        population_draft(monograph, population, passages, asked_age(question))
+        if population
+        else None
+    )
+    return found.draft if found is not None and found.gives_dose else None
+
+
+def _answered(question: str, reading: Reading, monograph: Monograph, draft: Draft) -> Answer:
+    """The answer composed from `draft`, with the emergency and other topics' safety lines."""
     opening = [EMERGENCY] if needs_emergency_line(reading) else []
     also = secondary_lines(reading, monograph.drug, draft.sentences)
     return Answer(

@@ -18,7 +18,14 @@ from medinfo.services.qa.vocabulary import contains_phrase, load_vocabulary, ter
 
 _OLDER_QUERY = ("older", "elderly", "aged", "years", "65", "70", "75", "80")
 _AMOUNT = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?)\b")
-_DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?)\b|\bdose\b")
+# "no dose adjustment is needed", "dosage adjustment ... is not necessary": the usual dose
+_NO_CHANGE = re.compile(
+    r"\bno (?:dose|dosage) (?:adjustment|change|reduction)s? "
+    r"(?:is |are )?(?:needed|necessary|required)"
+    r"|\b(?:dose|dosage) (?:adjustment|change|reduction)s?\b[^.;]{0,60}?\b(?:is|are) not "
+    r"(?:needed|necessary|required)\b"
+)
+_DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?)\b|\bdos(?:e|age)\b")
 
 
 @cache
@@ -168,6 +175,9 @@ def population_draft(
             draft.say(line, caution)
     if not draft.sentences:
         return None
+    unchanged = found is not None and _NO_CHANGE.search(found[0].lower()) is not None
+    if unchanged and not gives_amount:  # "dose adjustment ... is not necessary": a dose answer
+        return PopulationDraft(draft, gives_dose=True)
     if not (gives_amount or (monograph.dosing.renal_adjustment and population == "kidney disease")):
         return PopulationDraft(draft, gives_dose=False)  # care advised, but no dose for them
     draft.say(

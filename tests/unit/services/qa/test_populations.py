@@ -143,3 +143,43 @@ def test_answer_question_older_dose_from_a_table_row_on_one_line(
     answer = answer_question("im 80, what dose of zanaflex", lookup, passages=passages)
     assert "1 mg twice a day" in answer.answer
     assert "2 mg three times a day" not in answer.answer
+
+
+def _no_change_passages() -> InMemoryPassages:
+    passages = InMemoryPassages()
+    text = (
+        "Liver impairment: the liver clears very little of it, so no dosage adjustment is "
+        "needed for people with liver disease."
+    )
+    passages.add_text("sertraline", "st7", text)
+    return passages
+
+
+def test_answer_question_a_group_needing_no_dose_change_is_told_so(
+    lookup: InMemoryMonographs,
+) -> None:
+    """'no dosage adjustment is needed' for the group answers its dose question, quoted."""
+    answer = answer_question(
+        "zoloft dose with liver disease", lookup, passages=_no_change_passages()
+    )
+    assert answer.answerable
+    assert "no dosage adjustment is needed" in answer.answer
+    assert any(c.source == "st7" for c in answer.citations)
+
+
+def test_answer_question_do_i_need_a_lower_dose_for_a_group_the_sources_cover(
+    lookup: InMemoryMonographs,
+) -> None:
+    """'do i need a lower dose' is a judgement of the asker's case, but for a group the
+    sources speak of (liver disease) their statement is given, and the decision left to the
+    prescriber."""
+    answer = answer_question(
+        "i have liver problems, do i need a lower dose of zoloft?",
+        lookup,
+        passages=_no_change_passages(),
+    )
+    assert answer.answerable
+    assert "no dosage adjustment is needed" in answer.answer
+    assert "do not change your dose on your own" in answer.answer
+    declined = answer_question("do i need a lower dose of zoloft?", lookup)
+    assert not declined.answerable
