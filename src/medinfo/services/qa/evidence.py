@@ -33,6 +33,7 @@ _QUOTED = 3  # source sentences quoted with an answer, at most
 _CLOSE = 0.5  # ... each scoring at least this share of the best one
 _MIN_PASSAGES = 2  # passages always read...
 _TEXT_BUDGET = 8000  # ...and then only while their text stays within this many characters
+_OWN_PASSAGES = 8  # passages holding the question's own words, read as well
 _KEPT = 12  # best sentences checked and returned
 _NO_INTENT_SHARE = 4  # question words a quote alone must hold when no intent was read
 _ONE_LINE = 6  # words of a one-line answer, quoted with the sentence after it
@@ -329,7 +330,7 @@ def _searched(
         budget -= len(passage.text)
         read.append(passage)
     seen = {(passage.source, passage.start) for passage in read}
-    for passage in passages.search(drug, asked_query, limit=_MIN_PASSAGES):
+    for passage in passages.search(drug, asked_query, limit=_OWN_PASSAGES):
         if (passage.source, passage.start) not in seen:
             read.append(passage)
     return read
