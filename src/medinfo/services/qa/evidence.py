@@ -39,6 +39,13 @@ _NO_INTENT_SHARE = 4  # question words a quote alone must hold when no intent wa
 _ONE_LINE = 6  # words of a one-line answer, quoted with the sentence after it
 _STRONG = 3.0  # a cue this heavy names the intent's topic on its own
 _PREFIX = 4  # a question word this long also matches longer words it starts
+_FAMILY = 7  # a longer question word matches a word sharing this many first letters
+# the next sentence gives this one's reason ("This helps prevent thrush.")
+_REASON = re.compile(
+    r"(?:this|that|it|these)(?: is| will| can)? (?:helps?|prevents?|stops?|reduces?|lowers?|"
+    r"avoids?|is because|is why|is so|protects?)\b|because\b",
+    re.IGNORECASE,
+)
 _FIGURES = 8  # a sentence with this many figures, half its words, is a table of rates
 _NOT_QUOTED = "not_quoted"  # a label heading whose sentences are never quoted
 _LONG_BLOCK = 4000  # a text this long may be a whole label, read by its numbered headings
@@ -89,9 +96,11 @@ def _blocks(text: str) -> list[str]:
 
 def _with_reason(sentence: str, following: list[str]) -> str:
     """A one-line answer ("Short answer: no, not suddenly.") with the sentence after it,
-    which says why or how; any other sentence as it is."""
+    which says why or how; a sentence whose next one gives its reason ("This helps prevent
+    thrush.") with that one; any other sentence as it is."""
     after = following[0] if following else ""
-    if len(sentence.split()) <= _ONE_LINE and after and not after.endswith("?"):
+    answers = bool(after) and not after.endswith("?")
+    if answers and (len(sentence.split()) <= _ONE_LINE or _REASON.match(after)):
         return f"{sentence} {after}"
     return sentence
 
@@ -361,6 +370,12 @@ def _shared(asked: set[str], words: set[str], spelled: list[str]) -> set[str]:
     if missing:
         joined = " " + " ".join(spelled)
         shared.update(word for word in missing if f" {word}" in joined)
+        # long words of one family: "progesterone" and "progestogen"
+        shared.update(
+            word
+            for word in missing
+            if len(word) > _FAMILY and f" {word[:_FAMILY]}" in joined and word not in shared
+        )
     return shared
 
 

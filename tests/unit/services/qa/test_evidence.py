@@ -303,3 +303,26 @@ def test_a_table_of_rates_is_never_quoted() -> None:
     dose = "take 1 tablet 2 times a day for 7 days"
     assert _is_figures(rates.split(" "))
     assert not _is_figures(dose.split(" "))
+
+
+def test_a_sentence_is_quoted_with_the_next_one_giving_its_reason(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st9",
+        "Take the tablets after breakfast with a full glass of water every day. "
+        "This helps prevent an upset stomach in the first weeks.",
+    )
+    answer = answer_question("why take zoloft after breakfast", lookup, passages=passages)
+    assert "This helps prevent an upset stomach" in answer.answer
+
+
+def test_long_words_of_one_family_match() -> None:
+    """'progesterone' in a question meets 'progestogen' in a source (seven first letters),
+    but short words need the whole stem."""
+    from medinfo.services.qa.evidence import _shared
+
+    assert _shared({"progesterone"}, {"progestogen"}, ["progestogen"]) == {"progesterone"}
+    assert _shared({"contraceptive"}, {"contraindicated"}, ["contraindicated"]) == set()
