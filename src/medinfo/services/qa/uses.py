@@ -193,14 +193,15 @@ def source_on_use(
     something out first (the source's "it is not used for ..." must not be missed)."""
     if passages is None:
         return None
-    wanted = content_words(use)
+    wanted = [content_words(variant) for variant in _said_otherwise(use)]
+    query = " ".join(_said_otherwise(use))
     found: list[tuple[int, str, Citation]] = []
-    for passage in passages.search(monograph.drug, use, limit=5):
+    for passage in passages.search(monograph.drug, query, limit=5):
         for match in _SENTENCE.finditer(passage.text):
             sentence = match.group().strip()
             if len(sentence) > _LONGEST:
                 continue
-            if not (accept(sentence) if accept else wanted <= content_words(sentence)):
+            if not (accept(sentence) if accept else _names_all(wanted, sentence)):
                 continue
             citation = Citation(
                 source=passage.source,
@@ -212,6 +213,35 @@ def source_on_use(
             found.append((0 if negated else 1, sentence, citation))
     found.sort(key=lambda item: item[0])
     return (found[0][1], found[0][2]) if found else None
+
+
+def _said_otherwise(use: str) -> list[str]:
+    """The asked use as typed and in the sources' other words for it ("birth control":
+    "contraceptive"; `phrase_synonyms`)."""
+    variants = [use]
+    lowered = f" {use.lower()} "
+    for group in load_vocabulary().phrase_synonyms:
+        for phrase in group:
+            if f" {phrase} " in lowered:
+                variants += [
+                    lowered.replace(f" {phrase} ", f" {o} ").strip() for o in group if o != phrase
+                ]
+    return variants
+
+
+def _names_all(wanted: list[set[str]], sentence: str) -> bool:
+    """Whether a sentence holds every word of one variant of the use, as written, as a word
+    of the same start ("lose" and "loss": four letters) or a listed synonym."""
+    words = content_words(sentence)
+    synonyms = load_vocabulary().word_synonyms
+    starts = {word[:4] for word in words if len(word) >= 4}
+
+    def held(word: str) -> bool:
+        if word in words or words & synonyms.get(word, frozenset()):
+            return True
+        return len(word) >= 4 and word[:4] in starts
+
+    return any(variant and all(held(word) for word in variant) for variant in wanted)
 
 
 def unlisted_use_draft(

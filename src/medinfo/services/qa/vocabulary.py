@@ -50,6 +50,7 @@ class Vocabulary:
     older_age_pattern: str = ""
     older_age_source_pattern: str = ""
     label_headings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    phrase_synonyms: tuple[tuple[str, ...], ...] = ()
 
     def symptoms_in(self, text: str) -> set[str]:
         """The symptom terms a folded question names, directly or in everyday words."""
@@ -93,6 +94,10 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         topic_words={
             intent: tuple(w.lower() for w in words) for intent, words in raw.topic_words.items()
         },
+        phrase_synonyms=tuple(
+            tuple(" ".join(phrase.lower().split()) for phrase in group)
+            for group in raw.phrase_synonyms
+        ),
         label_headings={
             " ".join(heading.lower().split()): tuple(sections)
             for heading, sections in raw.label_headings.items()

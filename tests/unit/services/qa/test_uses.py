@@ -110,3 +110,27 @@ def test_answer_question_fragment_naming_a_listed_effect_is_confirmed(
     answer = answer_question("zanaflex dry mouth?", lookup)
     assert answer.answerable
     assert "dry mouth" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("does zoloft work as birth control", "not a contraceptive"),
+        ("will zoloft make me lose weight lol", "not a weight-loss medicine"),
+    ],
+)
+def test_answer_question_unlisted_use_ruled_out_in_the_sources_other_words(
+    lookup: InMemoryMonographs, question: str, said: str
+) -> None:
+    """A use asked in everyday words ("birth control", "lose weight") is found in a sentence
+    using the sources' words for it ("contraceptive", "weight-loss")."""
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st4",
+        "Sertraline is not a contraceptive and does not prevent pregnancy.\n\n"
+        "Sertraline is not a weight-loss medicine; some people gain a little.",
+    )
+    answer = answer_question(question, lookup, passages=passages)
+    assert said in answer.answer
+    assert any(c.source == "st4" for c in answer.citations)
