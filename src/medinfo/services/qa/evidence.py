@@ -28,6 +28,7 @@ _SEPARATOR_ROW = re.compile(r"(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|")  # "|---|---|"
 _SEPARATOR = re.compile(r"^[-:| ]*$")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
 _WINDOW = 240
+_SNAP = 100  # a clip starting this close to the sentence's start starts at its start
 _CANDIDATES = 8
 _QUOTED = 3  # source sentences quoted with an answer, at most
 _CLOSE = 0.5  # ... each scoring at least this share of the best one
@@ -40,10 +41,12 @@ _ONE_LINE = 6  # words of a one-line answer, quoted with the sentence after it
 _STRONG = 3.0  # a cue this heavy names the intent's topic on its own
 _PREFIX = 4  # a question word this long also matches longer words it starts
 _FAMILY = 7  # a longer question word matches a word sharing this many first letters
-# the next sentence gives this one's reason ("This helps prevent thrush.")
+# the next sentence gives this one's reason ("This helps prevent thrush.") or goes on about
+# what it named ("The dose of these must be cut to a quarter.")
 _REASON = re.compile(
     r"(?:this|that|it|these)(?: is| will| can)? (?:helps?|prevents?|stops?|reduces?|lowers?|"
-    r"avoids?|is because|is why|is so|protects?)\b|because\b",
+    r"avoids?|is because|is why|is so|protects?)\b"
+    r"|(?:\S+ ){0,3}(?:these|they|them|those|their)\b(?! (?:medicines?|drugs?|tablets?)\b)",
     re.IGNORECASE,
 )
 _FIGURES = 8  # a sentence with this many figures, half its words, is a table of rates
@@ -135,7 +138,7 @@ def _sentences(text: str) -> tuple[tuple[str, str, Sections | None], ...]:
     return tuple(pairs)
 
 
-def _clip(sentence: str, words: set[str]) -> str:
+def _clip(sentence: str, words: set[str], names: frozenset[str] = frozenset()) -> str:
     """A long sentence shortened to the window holding most of the asked words (the first
     such window): a table row flattened into one sentence says "Avoid" after the name."""
     if len(sentence) <= _WINDOW:
@@ -146,11 +149,16 @@ def _clip(sentence: str, words: set[str]) -> str:
         for match in _WORD.finditer(lowered)
         if stem(match.group()) in words
     ]
-    best, start = 0, 0
+    best, start, last = 0, 0, 0
     for at, _word in hits:
-        inside = {word for where, word in hits if at <= where < at + _WINDOW - 60}
-        if len(inside) > best:
-            best, start = len(inside), max(0, at - 60)
+        inside = [(where, word) for where, word in hits if at <= where < at + _WINDOW - 60]
+        found = {word for _where, word in inside}
+        weight = len(found) + len(found & names)  # the other medicine's name counts twice
+        if weight > best:
+            last = inside[-1][0]  # room after the last asked word, for what is said of it
+            best, start = weight, max(0, min(at, max(at - 60, last + 80 - _WINDOW)))
+    if start < _SNAP and last < _WINDOW - 80:  # near its start: from the sentence's start
+        start = 0
     if start:
         start = sentence.find(" ", start) + 1
     end = start + _WINDOW
@@ -277,9 +285,16 @@ def best_sentences(
         matched += int(_AGE_WORD in shared)
         scored_all.append((score, matched, in_section, passage, sentence))
     scored_all.sort(key=lambda item: -item[0])
+    # a long sentence is clipped around the asked words and the other medicine's one-word
+    # names ("ibuprofen", "nsaid"), never loose words of its group names ("drug", "pain")
+    plain = {word for word in asked if not word.startswith("#")}
+    single = frozenset(
+        next(iter(name)) for names in medicines.values() for name in names if len(name) == 1
+    )
+    clip_words = (plain | single) or topic
     posts = _post_pattern()
     found = [
-        Sentence(passage, _clip(sentence, probing | topic), matched, score, in_section)
+        Sentence(passage, _clip(sentence, clip_words, single), matched, score, in_section)
         for score, matched, in_section, passage, sentence in scored_all[:_KEPT]
         if posts is None or not posts.search(sentence.lower())
     ]

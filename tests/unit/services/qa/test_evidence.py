@@ -326,3 +326,32 @@ def test_long_words_of_one_family_match() -> None:
 
     assert _shared({"progesterone"}, {"progestogen"}, ["progestogen"]) == {"progesterone"}
     assert _shared({"contraceptive"}, {"contraindicated"}, ["contraindicated"]) == set()
+
+
+def test_a_sentence_is_quoted_with_the_next_one_going_on_about_what_it_named(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine",
+        "tz9",
+        "Fluvoxamine blocks the enzyme that clears tizanidine from the body. "
+        "Their doses must be halved, or the pair avoided altogether.",
+    )
+    answer = answer_question("zanaflex with fluvoxamine?", lookup, passages=passages)
+    assert "or the pair avoided altogether" in answer.answer
+
+
+def test_a_long_list_is_clipped_around_the_other_medicines_name() -> None:
+    """A list flattened into one sentence is clipped where the asked medicine is named, not
+    where loose words of the question cluster."""
+    from medinfo.services.qa.evidence import _clip
+
+    listed = (
+        "Tell your doctor if you take other medicines together with it, such as other "
+        "blood pressure medicines used together, diuretics taken together, lithium, which "
+        "it can raise to harmful levels, and painkillers such as naproxen, which can make "
+        "it work less well and harm the kidneys, or rifampicin."
+    )
+    clipped = _clip(listed, {"together", "naproxen"}, frozenset({"naproxen"}))
+    assert "work less well" in clipped
