@@ -28,7 +28,7 @@ from medinfo.services.qa.drug_mentions import (
     second_monograph,
     without_names,
 )
-from medinfo.services.qa.evidence import with_evidence
+from medinfo.services.qa.evidence import child_age, with_evidence
 from medinfo.services.qa.grounding import speaks_to
 from medinfo.services.qa.intents import Concern, Reading, read_question
 from medinfo.services.qa.medicines import load_medicine_index
@@ -37,7 +37,9 @@ from medinfo.services.qa.passages import PassageSearch
 from medinfo.services.qa.phrasing import Draft
 from medinfo.services.qa.populations import (
     asked_age,
+    asked_clearance,
     asked_population,
+    child_dose_draft,
     group_names,
     population_draft,
     population_name,
@@ -123,10 +125,11 @@ def _with_group_dose(
     group: str,
     passages: PassageSearch | None,
     age: int | None,
+    clearance: int | None = None,
 ) -> Draft | None:
     """A precautions answer about a dose population, with what the sources give as that
     group's dose (never the general adult figure) first."""
-    found = population_draft(monograph, group, passages, age)
+    found = population_draft(monograph, group, passages, age, clearance)
     if found is None or not found.gives_dose:
         return draft
     if draft is not None:
@@ -209,8 +212,12 @@ def _answer(
         return abstain_unknown_drug(reading, drug)
     reading = _unread_intent(reading, monograph)
     reading = with_catalog_medicine(reading, monograph, monographs)
-    if is_child_dose(reading):
-        return abstain_child_dose(reading, monograph.drug, name)
+    if is_child_dose(reading):  # only a source's dose for the child's own age band
+        age = child_age(reading.text)
+        child = child_dose_draft(monograph, passages, age) if age is not None else None
+        if child is None:
+            return abstain_child_dose(reading, monograph.drug, name)
+        return _answered(question, reading, monograph, child)
     use = asked_use(reading.question) if reading.intent is Intent.INDICATION else None
     if use and _other_medicine_outside(reading, monograph, use):
         # "atorvastatin + colchicine for gout": the use is the other medicine's; the
@@ -226,7 +233,9 @@ def _answer(
     population = asked_population(Topic.of(reading)) if dosing else None
     draft: Draft | None
     if population:
-        found = population_draft(monograph, population, passages, asked_age(question))
+        found = population_draft(
+            monograph, population, passages, asked_age(question), asked_clearance(question)
+        )
         if found is None or not found.gives_dose:  # care advised, but no dose for them
             said = f"The sources give no dose of {name} for {population_name(population)}."
             partial = found.draft if found is not None else None
@@ -252,7 +261,9 @@ def _answer(
         draft = answer_other_clauses(composed, monograph, reading, names, monographs)
         group = asked_population(Topic.of(reading))
         if group and reading.intent is Intent.PRECAUTIONS:  # "sildenafil with kidney failure"
-            draft = _with_group_dose(draft, monograph, group, passages, asked_age(question))
+            draft = _with_group_dose(
+                draft, monograph, group, passages, asked_age(question), asked_clearance(question)
+            )
         required = tuple(group_names(group)) if group else ()  # quotes about that group only
         draft = with_evidence(draft, monograph, reading, passages, required)
     if draft is not None and reading.intent is Intent.INTERACTION:
@@ -276,7 +287,9 @@ def _group_dose(
         return None
     population = asked_population(Topic.of(reading))
     found = (
-        population_draft(monograph, population, passages, asked_age(question))
+        population_draft(
+            monograph, population, passages, asked_age(question), asked_clearance(question)
+        )
         if population
         else None
     )

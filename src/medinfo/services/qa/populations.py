@@ -25,6 +25,21 @@ _NO_CHANGE = re.compile(
     r"|\b(?:dose|dosage) (?:adjustment|change|reduction)s?\b[^.;]{0,60}?\b(?:is|are) not "
     r"(?:needed|necessary|required)\b"
 )
+_CLEARANCE_ASKED = re.compile(
+    r"\b(?:crcl|cr cl|clcr|e?gfr|creatinine clearance|kidney function)\D{0,12}?(\d{1,3})\b"
+)
+_CLEARANCE_RANGE = re.compile(r"(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})\s*ml ?/ ?min")
+_CLEARANCE_BELOW = re.compile(r"(?:<|below|less than|under)\s*(\d{1,3})\s*ml ?/ ?min")
+_CLEARANCE_ABOVE = re.compile(r"(?:>|≥|>=|above|over|more than|at least)\s*(\d{1,3})\s*ml ?/ ?min")
+# a child's age band in a source: "6 to 17 years", "aged 12 and over", "under 18"
+_AGE_BAND = re.compile(r"\b(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})\s*(?:years?|yrs?)\b")
+_AGE_FROM = re.compile(
+    r"\b(\d{1,2})\s*(?:years?|yrs?)?(?: of age)?\s*(?:and (?:over|older|above)|or (?:over|older))"
+)
+_AGE_UNDER = re.compile(
+    r"\b(?:under|younger than|below)(?: the age of)? (\d{1,2})\b(?! ?(?:kg|mg|%))"
+)
+_AGAINST = re.compile(r"\bnot (?:recommended|approved|indicated|given|for use|be used)\b")
 _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?)\b|\bdos(?:e|age)\b")
 
 
@@ -107,14 +122,47 @@ def _older_age_at(sentence: str, age: int | None) -> int | None:
     return None
 
 
+def asked_clearance(question: str) -> int | None:
+    """The kidney function a question gives ("crcl 40", "my egfr is 35"), in mL/min."""
+    found = _CLEARANCE_ASKED.search(question.lower())
+    return int(found.group(1)) if found else None
+
+
+def _fits_clearance(sentence: str, clearance: int) -> bool:
+    """Whether a sentence (a table row) gives a kidney-function range holding `clearance`
+    ("30 to 50 mL/min", "below 30 mL/min", "CLcr=30-49 mL/min")."""
+    lowered = sentence.lower()
+    for low, high in _CLEARANCE_RANGE.findall(lowered):
+        if int(low) <= clearance <= int(high):
+            return True
+    below = any(clearance < int(limit) for limit in _CLEARANCE_BELOW.findall(lowered))
+    above = any(clearance >= int(limit) for limit in _CLEARANCE_ABOVE.findall(lowered))
+    return below or above
+
+
 def _dose_sentence(
-    monograph: Monograph, population: str, passages: PassageSearch | None, age: int | None
+    monograph: Monograph,
+    population: str,
+    passages: PassageSearch | None,
+    age: int | None,
+    clearance: int | None = None,
 ) -> tuple[str, Citation] | None:
     """A source sentence giving a dose for the group (it names the group and a dose; for
     older adults an age limit the asker reaches, followed by a dose, names the group too, and
-    the quote starts at that limit: what comes before it is about other people)."""
+    the quote starts at that limit: what comes before it is about other people). With a
+    kidney function given, a sentence or table row whose range holds it, with an amount,
+    comes first."""
     names = group_names(population)
     older = population_name(population) == "older adults"
+    if clearance is not None and population_name(population) == "people with kidney disease":
+        query = " ".join([*names[:4], "ml", "min"])
+
+        def in_range(sentence: str) -> bool:
+            return _fits_clearance(sentence, clearance) and bool(_AMOUNT.search(sentence.lower()))
+
+        found = source_on_use(monograph, query, passages, in_range)
+        if found is not None:
+            return found
 
     def named(sentence: str) -> bool:
         folded = term_key(sentence)
@@ -148,11 +196,12 @@ def population_draft(
     population: str,
     passages: PassageSearch | None = None,
     age: int | None = None,
+    clearance: int | None = None,
 ) -> PopulationDraft | None:
-    """What the sources say about dosing for the group (`age`: the asker's, when given);
-    None when they say nothing."""
+    """What the sources say about dosing for the group (`age`: the asker's, when given;
+    `clearance`: the asker's kidney function in mL/min); None when they say nothing."""
     draft = Draft()
-    found = _dose_sentence(monograph, population, passages, age)
+    found = _dose_sentence(monograph, population, passages, age, clearance)
     gives_amount = False
     if found is not None:
         sentence, citation = found
@@ -185,3 +234,45 @@ def population_draft(
         "the dose must come from the prescriber, who knows the person's condition."
     )
     return PopulationDraft(draft, gives_dose=True)
+
+
+def _in_age_band(sentence: str, age: int) -> bool:
+    """Whether a sentence names an age band holding a child's age ("children 6 to 17
+    years", "aged 12 and over", "not for anyone under 18")."""
+    lowered = sentence.lower()
+    for low, high in _AGE_BAND.findall(lowered):
+        if int(low) <= age <= int(high):
+            return True
+    if any(age >= int(low) for low in _AGE_FROM.findall(lowered)):
+        return True
+    return any(age < int(limit) for limit in _AGE_UNDER.findall(lowered))
+
+
+def child_dose_draft(
+    monograph: Monograph, passages: PassageSearch | None, age: int
+) -> Draft | None:
+    """What a source says of the dose for children of the asker's child's age: a sentence or
+    table row naming children (or years of age) in a band holding that age, with an amount
+    or a word against it ("not recommended under 18"); None when no sentence fits. A band
+    for another age is never quoted."""
+    child_words = load_vocabulary().child_source_words
+
+    def fits(sentence: str) -> bool:
+        lowered = sentence.lower()
+        about_children = any(word in lowered for word in child_words) or "years" in lowered
+        says = bool(_AMOUNT.search(lowered)) or _AGAINST.search(lowered) is not None
+        return about_children and says and _in_age_band(lowered, age)
+
+    found = source_on_use(monograph, " ".join([*child_words[:6], "years", "age"]), passages, fits)
+    if found is None:
+        return None
+    sentence, citation = found
+    draft = Draft()
+    title = source_titles(monograph, [citation.source])
+    draft.say(f"For a child aged {age}, {title} says: {quote(sentence)}")
+    draft.add(citation)
+    draft.say(
+        "A child's dose must come from their doctor or a pharmacist, who knows their weight "
+        "and health; never work it out from an adult dose."
+    )
+    return draft

@@ -183,3 +183,64 @@ def test_answer_question_do_i_need_a_lower_dose_for_a_group_the_sources_cover(
     assert "do not change your dose on your own" in answer.answer
     declined = answer_question("do i need a lower dose of zoloft?", lookup)
     assert not declined.answerable
+
+
+def _kidney_table() -> InMemoryPassages:
+    passages = InMemoryPassages()
+    text = (
+        "Dosing in kidney disease\n\n"
+        "| Creatinine clearance | Dose |\n|---|---|\n"
+        "| above 60 mL/min | usual dose |\n"
+        "| 20 to 59 mL/min | 2 mg twice a day |\n"
+        "| below 20 mL/min | 2 mg once a day |\n"
+    )
+    passages.add_text("tizanidine", "tz5", text)
+    return passages
+
+
+def test_answer_question_a_kidney_function_given_picks_the_row_holding_it(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question(
+        "zanaflex dose for kidney disease, my egfr is 35", lookup, passages=_kidney_table()
+    )
+    assert answer.answerable
+    assert "2 mg twice a day" in answer.answer
+    assert "2 mg once a day" not in answer.answer
+
+
+def _child_bands() -> InMemoryPassages:
+    passages = InMemoryPassages()
+    text = (
+        "Children 2 to 5 years: 1 mg once a day.\n\n"
+        "Children 6 to 11 years: 2 mg once a day.\n\n"
+        "It is not recommended for children under 2."
+    )
+    passages.add_text("tizanidine", "tz4", text)
+    return passages
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        ("my 9 year old got zanaflex, how much should he take", "6 to 11 years", "2 to 5"),
+        ("zanaflex dose for my 3 yr old?", "2 to 5 years", "6 to 11"),
+    ],
+)
+def test_answer_question_a_childs_dose_only_from_the_band_holding_its_age(
+    lookup: InMemoryMonographs, question: str, said: str, not_said: str
+) -> None:
+    answer = answer_question(question, lookup, passages=_child_bands())
+    assert answer.answerable
+    assert said in answer.answer
+    assert not_said not in answer.answer
+    assert "never work it out from an adult dose" in answer.answer
+
+
+def test_answer_question_a_childs_dose_without_a_band_for_its_age_is_declined(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("zanaflex dose for my 14 year old", lookup, passages=_child_bands())
+    assert not answer.answerable
+    declined = answer_question("how much zanaflex for my kid", lookup, passages=_child_bands())
+    assert not declined.answerable
