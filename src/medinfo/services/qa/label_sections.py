@@ -37,7 +37,8 @@ def heading_marks(text: str) -> list[tuple[int, Sections]]:
     if not _headings():
         return []
     marks: list[tuple[int, Sections]] = []
-    top, parent = "", ()
+    top: str = ""
+    parent: Sections = ()
     for found in _HEADING.finditer(text):
         if found.group("top"):
             top, parent = found.group("top"), _sections_of(found.group("caps")) or ()
