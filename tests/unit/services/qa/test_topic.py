@@ -39,3 +39,13 @@ def test_named_effects_by_distinctive_word_and_whole_term() -> None:
 def test_named_effects_ignore_generic_words() -> None:
     topic = Topic.of(read_question("placidol hair loss", drug_names=["placidol"]))
     assert named_effects(_monograph(), topic) == []
+
+
+def test_named_effects_blood_alone_names_no_effect() -> None:
+    """'blood' is in many effects ("low blood sugar", "blood clots"): a question about a blood
+    test names none of them; the effect's own word still does."""
+    monograph = Monograph(drug="placidol", side_effects=[_effect("low blood sugar")])
+    test = Topic.of(read_question("placidol before a blood draw?", drug_names=["placidol"]))
+    assert named_effects(monograph, test) == []
+    sugar = Topic.of(read_question("placidol and my sugar levels", drug_names=["placidol"]))
+    assert [e.term for e in named_effects(monograph, sugar)] == ["low blood sugar"]
