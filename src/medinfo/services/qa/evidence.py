@@ -354,8 +354,12 @@ def _searched(
         budget -= len(passage.text)
         read.append(passage)
     seen = {(passage.source, passage.start) for passage in read}
-    for passage in passages.search(drug, asked_query, limit=_OWN_PASSAGES):
+    budget = _TEXT_BUDGET
+    for rank, passage in enumerate(passages.search(drug, asked_query, limit=_OWN_PASSAGES)):
+        if budget <= 0 and rank >= _MIN_PASSAGES:
+            break
         if (passage.source, passage.start) not in seen:
+            budget -= len(passage.text)
             read.append(passage)
     return read
 

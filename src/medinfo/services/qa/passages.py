@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from medinfo.services.qa.vocabulary import load_vocabulary
@@ -37,10 +38,13 @@ class PassageSearch(Protocol):
         ...
 
 
-def content_words(text: str) -> set[str]:
-    """The words of `text` that carry meaning: lower-cased, without stopwords."""
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
+    """The words of `text` that carry meaning: lower-cased, without stopwords. Cached: the
+    same stored paragraphs (a whole label among them) are matched against most questions
+    about their drug."""
     stopwords = load_vocabulary().stopwords
-    return {word for word in _WORDS.findall(text.lower()) if word not in stopwords}
+    return frozenset(word for word in _WORDS.findall(text.lower()) if word not in stopwords)
 
 
 def split_passages(source: str, text: str, section: str = "") -> list[Passage]:

@@ -229,7 +229,7 @@ def _said_otherwise(use: str) -> list[str]:
     return variants
 
 
-def _names_all(wanted: list[set[str]], sentence: str) -> bool:
+def _names_all(wanted: list[frozenset[str]], sentence: str) -> bool:
     """Whether a sentence holds every word of one variant of the use, as written, as a word
     of the same start ("lose" and "loss": four letters) or a listed synonym."""
     words = content_words(sentence)
