@@ -12,10 +12,12 @@ from medinfo.reconcile.vocabulary import match_key
 from medinfo.services.scoring import (
     agent_names,
     agents_beside_gold,
+    beside_gold_terms,
     category,
     conflict_topic,
     dig,
     dose_exact,
+    gold_agents_named,
     gold_indications,
     indication_keys,
     key_point_score,
@@ -102,13 +104,17 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
     "serious_side_effects": (
         "serious_side_effects",
         lambda m, g: _list_count(
-            serious_terms(side_effect_terms(m, True)), serious_terms(g), "side_effects"
+            beside_gold_terms(serious_terms(side_effect_terms(m, True)), serious_terms(g)),
+            serious_terms(g),
+            "side_effects",
         ),
     ),
     "interactions": (
         "interactions",
         lambda m, g: _list_count(
-            agents_beside_gold(agent_names(m.get("interactions") or []), agent_names(g)),
+            agents_beside_gold(
+                agent_names(m.get("interactions") or []), agent_names(g), gold_agents_named(g)
+            ),
             agent_names(g),
             "agents",
         ),

@@ -209,10 +209,32 @@ def agent_names(items: Iterable[Any]) -> list[str]:
     ]
 
 
-def agents_beside_gold(predicted: list[str], gold: list[str]) -> list[str]:
+# the parts of a gold item's text that can each name an agent or an effect
+_PARTS = re.compile(r"[,;:()/]|\b(?:and|or|e\.g\.|eg|such as|including|like)\b", re.IGNORECASE)
+
+
+def gold_named_parts(items: Iterable[Any], keys: tuple[str, ...]) -> set[str]:
+    """The names a gold item mentions inside its text (an agent's members in its
+    effect, "(erythromycin, clarithromycin)"; the parts of "atazanavir/ritonavir" or of
+    "unusual bruising or bleeding"): one of them predicted is the gold's own claim at a finer
+    grain, neither right nor wrong."""
+    texts = [
+        text
+        for item in items
+        for text in (
+            [str(item.get(key) or "") for key in keys] if isinstance(item, Mapping) else [str(item)]
+        )
+    ]
+    return {part.strip() for text in texts for part in _PARTS.split(text) if part and part.strip()}
+
+
+def agents_beside_gold(
+    predicted: list[str], gold: list[str], named: frozenset[str] = frozenset()
+) -> list[str]:
     """The predicted agents (see `agent_names`) without the members of a medicine group the
     gold lists that the gold does not list themselves: "propranolol" where the gold says
-    "beta blockers" is the gold's own claim at a finer grain, neither right nor wrong."""
+    "beta blockers" is the gold's own claim at a finer grain, neither right nor wrong; so is
+    an agent the gold names inside an item (`named`, see `gold_named_parts`)."""
     from medinfo.knowledge.groups import group_by_name, groups_of
 
     wanted = {match_key(name, AGENT_GROUP) for name in gold}
@@ -220,13 +242,43 @@ def agents_beside_gold(predicted: list[str], gold: list[str]) -> list[str]:
     return [
         name
         for name in predicted
-        if match_key(name, AGENT_GROUP) in wanted or not groups_of(name) & classes
+        if (key := match_key(name, AGENT_GROUP)) in wanted
+        or (not groups_of(name) & classes and key not in named)
     ]
+
+
+def beside_gold_terms(predicted: list[str], gold: Iterable[Any]) -> list[str]:
+    """Predicted side-effect terms without those the gold names only as part of one of its
+    items ("bruising" where the gold lists "unusual bruising or bleeding")."""
+    items = list(gold)
+    wanted = {match_key(str(item), "side_effects") for item in items}
+    named = {
+        match_key(part, "side_effects") for part in serious_terms(gold_named_parts(items, ()))
+    }
+    return [
+        term
+        for term in predicted
+        if (key := match_key(term, "side_effects")) in wanted or key not in named
+    ]
+
+
+def gold_agents_named(gold: Iterable[Any]) -> frozenset[str]:
+    """The folded agents a gold interaction list names inside its items (see
+    `gold_named_parts`), each agent by its dictionary name as in `agent_names`."""
+    from medinfo.extract.drug_detection import canonical_drug_name  # the dictionary is heavy
+
+    parts = gold_named_parts(gold, ("agent", "effect"))
+    return frozenset(
+        {match_key(p, AGENT_GROUP) for p in parts}
+        | {match_key(canonical_drug_name(p), AGENT_GROUP) for p in parts}
+    )
 
 
 # In the serious list the seriousness is already said: "severe stomach pain" listed as serious
 # is the serious side effect "stomach pain".
-_INTENSITY = re.compile(r"^\s*(?:(?:very|severe|serious|extreme|major|sudden)\s+)+", re.IGNORECASE)
+_INTENSITY = re.compile(
+    r"^\s*(?:(?:very|severe|serious|extreme|major|sudden|unusual|unexplained)\s+)+", re.IGNORECASE
+)
 
 
 def serious_terms(items: Iterable[str]) -> list[str]:
@@ -283,13 +335,17 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
     "serious_side_effects": (
         "serious_side_effects",
         lambda m, g: list_f1(
-            serious_terms(side_effect_terms(m, True)), serious_terms(g), "side_effects"
+            beside_gold_terms(serious_terms(side_effect_terms(m, True)), serious_terms(g)),
+            serious_terms(g),
+            "side_effects",
         ),
     ),
     "interactions": (
         "interactions",
         lambda m, g: list_f1(
-            agents_beside_gold(agent_names(m.get("interactions") or []), agent_names(g)),
+            agents_beside_gold(
+                agent_names(m.get("interactions") or []), agent_names(g), gold_agents_named(g)
+            ),
             agent_names(g),
             "agents",
         ),

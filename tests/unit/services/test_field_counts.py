@@ -98,3 +98,31 @@ def test_count_fields_a_no_change_record_is_not_a_limit() -> None:
     }
     count = count_fields(monograph, GOLD)["population_limits"]
     assert (count.correct, count.predicted, count.stated) == (1, 1, 2)
+
+
+def test_count_fields_an_agent_the_gold_names_inside_an_item_is_neither_right_nor_wrong() -> None:
+    gold = {
+        "drug": "examplol",
+        "interactions": [
+            {"agent": "azole antifungals", "effect": "raise levels (fluconazole, voriconazole)"},
+            {"agent": "lopinavir/ritonavir"},
+        ],
+    }
+    monograph = {
+        "interactions": [{"agent": "voriconazole"}, {"agent": "ritonavir"}, {"agent": "aspirin"}]
+    }
+    count = count_fields(monograph, gold)["interactions"]
+    assert (count.correct, count.predicted, count.stated) == (0, 1, 2)
+
+
+def test_count_fields_a_part_of_a_gold_side_effect_item_is_beside_it() -> None:
+    gold = {"drug": "examplol", "serious_side_effects": ["unexplained wheezing or hives"]}
+    monograph = {
+        "side_effects": [
+            {"term": "hives", "serious": True},
+            {"term": "wheezing", "serious": True},
+            {"term": "fever", "serious": True},
+        ]
+    }
+    count = count_fields(monograph, gold)["serious_side_effects"]
+    assert (count.correct, count.predicted, count.stated) == (0, 1, 1)
