@@ -54,7 +54,11 @@ _STUDY_REPORT = cue(
 # "other statins", "another beta blocker": the drug's own class named as other medicines
 _OTHER_BEFORE = re.compile(r"\b(other|another|second|additional|more than one)\s+(\w+\s+)?$", re.I)
 # a class in brackets right after a drug name labels the drug: "Fusidic acid (antibiotic)"
-_DESCRIBES_DRUG = re.compile(r"[A-Za-z]\s*\(\s*(?:an?\s+|the\s+)?(?:\w+\s+)?$")
+_DESCRIBES_DRUG = re.compile(
+    r"[A-Za-z]\s*\(\s*(?:an?\s+|the\s+)?(?:(?:other|same|kind|type|sort)\s+(?:of\s+)?){0,3}"
+    r"(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _CLOSES = re.compile(r"\s*\)")
 _Agent = tuple[str, str, str]  # agent, agent_type, default severity
 _FORM_WORD = re.compile(
@@ -66,6 +70,10 @@ _SOME_BEFORE = re.compile(r"\b(?:some|certain|strong|particular)\s+(?:\w+\s+)?$"
 _MEMBERS_AFTER = re.compile(
     r"\s*(?:\(|,?\s*(?:such\s+as|like|e\.g\.|including|for\s+example)\b)", re.IGNORECASE
 )
+# "antidepressants called MAOIs": the class is named by the narrower one after it
+_NAMED_NARROWER = re.compile(r"\s+(?:called|known\s+as)\s", re.IGNORECASE)
+# a lab test the drug upsets names no interaction ("false-positive urine screens for X")
+_TEST_RESULT = cue(r"\b(false[- ]positive|false[- ]negative|(drug|urine|lab(oratory)?) (screens?|tests?))")
 # "statin levels", "the antibiotic's effects": the class word qualifies another noun
 _NOT_AN_AGENT = re.compile(
     r"^\s*(effects?|properties|side|activities|levels?|concentrations?|doses?|dosage)\b",
@@ -112,21 +120,32 @@ def _own_names(drug: str) -> frozenset[str]:
     return frozenset({generic_name(drug), *medicine_groups().generics_of(drug)})
 
 
+# "low-dose aspirin", "extended-release niacin": the same medicine at another strength or form
+_STRENGTH_BEFORE = re.compile(
+    r"^(?:(?:low|high|lower|higher|full|standard)[- ]dose|(?:extended|modified|sustained|"
+    r"immediate|delayed)[- ]release)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def _without_form(generic: str) -> str:
-    """A dictionary name without the dosage form a brand carries ("isotretinoin capsules")."""
-    words = generic.split()
+    """A dictionary name without the dosage form a brand carries ("isotretinoin capsules")
+    or the strength or release words before it ("low-dose aspirin")."""
+    words = _STRENGTH_BEFORE.sub("", generic).split()
     while len(words) > 1 and _FORM_WORD.fullmatch(words[-1]):
         words.pop()
     return " ".join(words)
 
 
-def _only_some_of(text: str, match: TermMatch) -> bool:
-    """Whether a class is named only as the kind of the members listed after it ("some
-    antibiotics (erythromycin)", "strong antifungals such as ketoconazole"): the members
-    interact, not the whole class."""
-    return bool(
-        _SOME_BEFORE.search(text[: match.start]) and _MEMBERS_AFTER.match(text[match.end :])
-    )
+def _only_kind_of(text: str, match: TermMatch, members: list[int]) -> bool:
+    """Whether a class is named only as the kind of the members named right after it ("some
+    antibiotics (erythromycin)", "strong antifungals such as ketoconazole", "antidepressants
+    called MAOIs"): the members interact, not every medicine of the class. `members` are the
+    starts of the named drugs and agents of the unit."""
+    narrower = _NAMED_NARROWER.match(text, match.end)
+    if narrower is not None and narrower.end() in members:
+        return True
+    return bool(_SOME_BEFORE.search(text[: match.start]) and _MEMBERS_AFTER.match(text[match.end :]))
 
 
 def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
@@ -144,10 +163,11 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
         for previous, match in pairwise(terms)
         if previous.end < match.start and not unit.text[previous.end : match.start].strip()
     }
+    members = [m.start for m in terms] + [m.start for m in find_drug_mentions(unit.text)]
     for match, is_negated in zip(terms, negated_terms, strict=True):
         if any(c.start <= match.start and match.end <= c.end for c in conditions):
             continue
-        if match.start in qualified or _only_some_of(unit.text, match):
+        if match.start in qualified or _only_kind_of(unit.text, match, members):
             continue
         if _NOT_AN_AGENT.match(unit.text[match.end :]):
             continue
@@ -198,6 +218,8 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     facts: list[ExtractedFact] = []
     for unit in passage.units:
         if is_question(unit.text) or is_advert(unit.text) or _STUDY_REPORT.search(unit.text):
+            continue
+        if _TEST_RESULT.search(unit.text) and not _INTERACT.search(unit.text):
             continue
         if _COMPOSITION.search(unit.text) and not _INTERACT.search(unit.text):
             continue

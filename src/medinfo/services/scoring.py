@@ -204,9 +204,19 @@ def agent_names(items: Iterable[Any]) -> list[str]:
     from medinfo.extract.drug_detection import canonical_drug_name  # the dictionary is heavy
 
     return [
-        name if canonical_term(name, AGENT_GROUP) else canonical_drug_name(name)
-        for name in (without_other(item) for item in names(items, "agent"))
+        name if canonical_term(name, AGENT_GROUP) else _uninverted(canonical_drug_name(name))
+        for name in (_uninverted(without_other(item)) for item in names(items, "agent"))
     ]
+
+
+# an index-style name, the head first: "contraceptives, oral"
+_INVERTED = re.compile(r"^([^,]+),\s*([a-z][a-z -]{0,30})$", re.IGNORECASE)
+
+
+def _uninverted(name: str) -> str:
+    """An index-style name in reading order ("contraceptives, oral" -> "oral contraceptives")."""
+    inverted = _INVERTED.match(name.strip())
+    return f"{inverted.group(2)} {inverted.group(1)}" if inverted else name
 
 
 # the parts of a gold item's text that can each name an agent or an effect

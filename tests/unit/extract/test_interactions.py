@@ -114,3 +114,22 @@ def test_a_numbered_heading_read_as_a_lone_list_item_opens_its_section() -> None
     agents = {f.key for f in facts if f.kind is FactKind.INTERACTION}
     assert {"fluvoxamine", "ciprofloxacin", "sleeping pills"} <= agents
     assert not any(f.kind is FactKind.SIDE_EFFECT for f in facts)
+
+
+def test_a_lab_test_the_drug_upsets_is_no_interaction() -> None:
+    found = _interactions(
+        "Tizanidine may give a false-positive result on urine tests for benzodiazepines."
+    )
+    assert "benzodiazepines" not in found
+
+
+def test_a_class_called_by_a_narrower_name_is_that_narrower_class() -> None:
+    found = _interactions("Avoid antibiotics called fluoroquinolones with tizanidine.")
+    assert "fluoroquinolones" in found
+    assert "antibiotics" not in found
+
+
+def test_a_strength_word_before_a_drug_name_is_not_part_of_the_agent() -> None:
+    found = _interactions("Low-dose aspirin taken together with tizanidine raises the risk.")
+    assert "aspirin" in found
+    assert "low-dose aspirin" not in found

@@ -126,3 +126,10 @@ def test_count_fields_a_part_of_a_gold_side_effect_item_is_beside_it() -> None:
     }
     count = count_fields(monograph, gold)["serious_side_effects"]
     assert (count.correct, count.predicted, count.stated) == (0, 1, 1)
+
+
+def test_count_fields_an_index_style_agent_name_reads_in_order() -> None:
+    gold = {"drug": "examplol", "interactions": [{"agent": "inhibitors, proton pump"}]}
+    monograph = {"interactions": [{"agent": "proton pump inhibitors"}]}
+    count = count_fields(monograph, gold)["interactions"]
+    assert (count.correct, count.predicted, count.stated) == (1, 1, 1)
