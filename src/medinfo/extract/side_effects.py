@@ -74,6 +74,10 @@ _NAMED_AFTER = re.compile(
     # be a heart attack)"
     r"[,;]\s*(?:this|these)\s+(?:could|may|might|can)\s+(?:be|mean)\b|"
     r"[,;]\s*(?:which|that)\s+(?:could|may|might|can)\s+mean\b|"
+    # ", which can be serotonin syndrome" (not ", which can be severe": a comment)
+    r"[,;]\s*(?:which|that)\s+(?:could|may|might|can)\s+be\s+(?!(?:very|severe|serious|"
+    r"dangerous|life[- ]threatening|fatal|permanent|rare|mild|common|temporary|worse|"
+    r"signs?|symptoms?|a\s+sign|an?\s+(?:early|warning)|treated|a\s+problem|due|caused)\b)|"
     r"\(\s*(?:\w+\s+)?(?:this|these|it)\s+(?:could|may|might|can)\s+(?:be|mean)\b|"
     # "... or bleeding (this may be a sign of a blood disorder)", ", which can be signs of X"
     # (a bare ", signs of X" is one more item of the list)
@@ -101,6 +105,22 @@ _COMMENT_WORDS = re.compile(
 )
 
 
+# "DRESS, which can present with fever, rash and swollen glands": what follows are its signs,
+# wherever the condition's own name ends (a bracketed abbreviation may come between)
+_PRESENTS_WITH = re.compile(
+    r"[,;]?\s*(?:which|that)\s+(?:may|can|might|could|often|will|usually)\s+(?:present|show\s+up|"
+    r"start|begin)\s+(?:with|as)\s",
+    re.IGNORECASE,
+)
+# a clause of its own in a list of warnings: "...; you have a fit; ..."
+_CLAUSE_BREAK = re.compile(r";")
+# "pale skin and tiredness (a type of anaemia called haemolytic anaemia)": the bracket names
+# the condition the listed signs point to
+_CALLED_IN_BRACKETS = re.compile(
+    r"^\s*(?:an?\s+)?(?:type|kind|form|sort)\s+of\s+[\w\s-]{2,40}?\s+(?:called|known\s+as)\s",
+    re.IGNORECASE,
+)
+
 # "confusion or muscle cramps from low sodium": the cause named after its signs
 _CAUSED_BY = re.compile(r"\s(?:caused by|due to|because of|from)\s", re.IGNORECASE)
 
@@ -109,7 +129,10 @@ def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
     """Where a closing bracket naming the condition a list of symptoms signals opens, or None."""
     bracket = _NAME_IN_BRACKETS.search(text)
     # a comment after the name ("Fournier's gangrene, very rare") leaves it a name
-    if bracket is None or _COMMENT_WORDS.search(bracket.group(1).split(",")[0]):
+    if bracket is None:
+        return None
+    name = bracket.group(1).split(",")[0]
+    if _COMMENT_WORDS.search(name) and not _CALLED_IN_BRACKETS.match(name):
         return None
     before = [m for m in matches if m.end <= bracket.start()]
     if not before or not _LISTED.search(text, 0, bracket.start()):
@@ -117,11 +140,39 @@ def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
     return bracket.start()
 
 
+_BRACKET = re.compile(r"\(([^()]{2,80})\)")
+_ITEM_BREAK = re.compile(r"[,;:]")
+
+
+def _called_conditions(text: str, matches: list[TermMatch]) -> set[int]:
+    """Starts of the terms of a list item that a bracket after them names as the signs of one
+    condition ("pale skin and tiredness (a type of anaemia called haemolytic anaemia), ...")."""
+    signs: set[int] = set()
+    for bracket in _BRACKET.finditer(text):
+        if not _CALLED_IN_BRACKETS.match(bracket.group(1)):
+            continue
+        breaks = _ITEM_BREAK.finditer(text, 0, bracket.start())
+        item = max((b.end() for b in breaks), default=0)
+        signs |= {m.start for m in matches if item <= m.start and m.end <= bracket.start()}
+    return signs
+
+
 def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     """Starts of the terms that only describe a side effect named before or after them."""
-    named = _NAMED_AFTER.search(text)
-    if named and named.start() > 0:
-        return {match.start for match in matches if match.end <= named.start()}
+    named_after = [named for named in _NAMED_AFTER.finditer(text) if named.start() > 0]
+    if named_after:
+        signs: set[int] = set()
+        for named in named_after:
+            breaks = _CLAUSE_BREAK.finditer(text, 0, named.start())
+            clause = max((b.end() for b in breaks), default=0)
+            signs |= {match.start for match in matches if clause <= match.start < named.start()}
+        return signs
+    called = _called_conditions(text, matches)
+    if called:
+        return called
+    presents = _PRESENTS_WITH.search(text)
+    if presents and any(match.end <= presents.start() for match in matches):
+        return {match.start for match in matches if match.start >= presents.end()}
     bracket = _named_in_brackets(text, matches)
     if bracket is not None:
         return {match.start for match in matches if match.end <= bracket}

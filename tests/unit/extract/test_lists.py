@@ -516,3 +516,33 @@ def test_extract_list_facts_is_used_to_stop_names_a_use() -> None:
         "febuxostat",
     )
     assert found == {"gout"}
+
+
+def test_extract_list_facts_signs_named_after_a_which_can_be_clause_stay_in_their_clause() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Get emergency help if: you have a seizure; your lips swell; or you feel sweaty, "
+        "restless and shaky with a racing heart, which can be neuroleptic malignant syndrome.\n"
+    )
+    assert found.get("seizures") is True
+    assert found.get("neuroleptic malignant syndrome") is True
+    assert "restlessness" not in found and "sweating" not in found
+
+
+def test_extract_list_facts_signs_a_condition_presents_with_are_not_listed() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "- Stevens-Johnson syndrome (SJS), which may present with fever, sore throat and "
+        "blisters.\n"
+    )
+    assert "fever" not in found and "sore throat" not in found
+
+
+def test_extract_list_facts_signs_before_a_bracket_calling_a_condition_are_not_listed() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call your doctor at once about: dark urine, yellow skin and itching (a kind of liver "
+        "damage called cholestasis), or a severe rash.\n"
+    )
+    assert "itching" not in found
+    assert found.get("rash") is True
