@@ -161,8 +161,15 @@ def _off_label(passage: Passage, unit: Unit, seen_cue: bool) -> bool:
     )
 
 
+# "to stop gout attacks from happening": the condition stands inside the prevention cue
+_STOP_BEFORE = re.compile(r"\bto (?:stop|keep)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_FROM_AFTER = re.compile(r"^[\w\s-]{0,30}?\bfrom\s+(?:happening|coming|occurring|starting)\b")
+
+
 def _prevents(text: str, start: int) -> bool:
     """Whether the nearest use cue before `start` states prevention rather than treatment."""
+    if _STOP_BEFORE.search(text, 0, start) and _FROM_AFTER.match(text[start:]):
+        return True
     prevents = last_cue_end(_PREVENTS, text, start)
     return prevents >= 0 and prevents >= last_cue_end(_STRONG, text, start)
 
@@ -205,7 +212,8 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
                 and not _describes_patients(unit.text, match.start, named)
                 and _ruled_out(unit.text, match.start, spans)
             ):
-                facts.append(passage.fact(FactKind.NOT_A_USE, match.key, unit))
+                mode = {"prevents": True} if _prevents(unit.text, match.start) else {}
+                facts.append(passage.fact(FactKind.NOT_A_USE, match.key, unit, **mode))
         for match in passage.asserted(unit, "conditions"):
             symptom = bool(match.term.defaults.get("symptom", False))
             if (

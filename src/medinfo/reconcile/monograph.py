@@ -284,6 +284,7 @@ class _Builder(Assembly):
             ],
         )
         monograph.faq = compose_faqs(monograph, self.of(FactKind.FAQ), self.ranks)
+        lists.ruled_out_conflicts(self)
         monograph.conflicts = self.conflicts + presence_conflicts(
             self.facts, self.sources, self.ranks
         )

@@ -94,6 +94,7 @@ TEMPLATE_NAMES = frozenset(
         "conflict_side",
         "conflict_side_placed",
         "place_dedicated",
+        "place_section",
         "place_summary",
         "place_faq_answer",
         "place_introduction",

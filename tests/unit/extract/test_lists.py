@@ -546,3 +546,19 @@ def test_extract_list_facts_signs_before_a_bracket_calling_a_condition_are_not_l
     )
     assert "itching" not in found
     assert found.get("rash") is True
+
+
+def test_extract_list_facts_a_use_and_a_ruling_out_carry_whether_they_prevent() -> None:
+    text = (
+        "# Lisinopril\n\n## Uses\n\n"
+        "It is taken to keep migraine headaches from coming back. "
+        "It is not used to prevent angina.\n"
+    )
+    facts = extract_list_facts(make_document(text), "test", "lisinopril")
+    modes = {
+        (f.kind, f.key): f.attributes.get("prevents")
+        for f in facts
+        if f.kind in (FactKind.INDICATION, FactKind.NOT_A_USE)
+    }
+    assert modes.get((FactKind.INDICATION, "migraine")) is True
+    assert modes.get((FactKind.NOT_A_USE, "angina")) is True
