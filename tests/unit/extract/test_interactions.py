@@ -133,3 +133,11 @@ def test_a_strength_word_before_a_drug_name_is_not_part_of_the_agent() -> None:
     found = _interactions("Low-dose aspirin taken together with tizanidine raises the risk.")
     assert "aspirin" in found
     assert "low-dose aspirin" not in found
+
+
+def test_a_decongestant_named_is_an_interaction_of_its_group() -> None:
+    found = _interactions("Cold remedies with phenylephrine taken together with tizanidine.")
+    assert "phenylephrine" in found
+    from medinfo.knowledge.groups import groups_of
+
+    assert "decongestants" in groups_of("phenylephrine")
