@@ -244,16 +244,26 @@ def agents_beside_gold(
     """The predicted agents (see `agent_names`) without the members of a medicine group the
     gold lists that the gold does not list themselves: "propranolol" where the gold says
     "beta blockers" is the gold's own claim at a finer grain, neither right nor wrong; so is
-    an agent the gold names inside an item (`named`, see `gold_named_parts`)."""
+    an agent the gold names inside an item (`named`, see `gold_named_parts`), and a group
+    whose members the gold lists instead."""
     from medinfo.knowledge.groups import group_by_name, groups_of
 
     wanted = {match_key(name, AGENT_GROUP) for name in gold}
     classes = {group.id for name in gold if (group := group_by_name(name)) is not None}
+    # the groups the gold's own agents belong to: the group predicted where the gold lists
+    # its members ("CNS depressants" for "opioids, benzodiazepines") is the same claim at a
+    # coarser grain
+    member_of = {gid for name in gold for gid in groups_of(name)}
+
+    def coarser(name: str) -> bool:
+        group = group_by_name(name)
+        return group is not None and group.id in member_of
+
     return [
         name
         for name in predicted
         if (key := match_key(name, AGENT_GROUP)) in wanted
-        or (not groups_of(name) & classes and key not in named)
+        or (not groups_of(name) & classes and key not in named and not coarser(name))
     ]
 
 

@@ -133,3 +133,10 @@ def test_count_fields_an_index_style_agent_name_reads_in_order() -> None:
     monograph = {"interactions": [{"agent": "proton pump inhibitors"}]}
     count = count_fields(monograph, gold)["interactions"]
     assert (count.correct, count.predicted, count.stated) == (1, 1, 1)
+
+
+def test_count_fields_a_group_predicted_where_the_gold_lists_its_members_is_beside_it() -> None:
+    gold = {"drug": "examplol", "interactions": [{"agent": "haloperidol"}, {"agent": "alcohol"}]}
+    monograph = {"interactions": [{"agent": "antipsychotics"}, {"agent": "alcohol"}]}
+    count = count_fields(monograph, gold)["interactions"]
+    assert (count.correct, count.predicted, count.stated) == (1, 1, 2)
