@@ -24,7 +24,8 @@ _SERIOUS = cue(
     r"medical (attention|help|care|advice)|call (your doctor|911)|get (emergency |urgent )?"
     r"(medical )?help|emergency|stop taking .{0,30} and (call|contact|get|seek)|"
     r"(call|contact|tell|see|ring) (your|a) (doctor|gp|pharmacist|healthcare provider)"
-    r"[^.]{0,20}\b(right away|straight away|at once|immediately|urgently)|go to (a&e|hospital))"
+    r"[^.]{0,20}\b(right away|straight away|at once|immediately|urgently|now)\b|"
+    r"go to (a&e|hospital|the er|an? (er|emergency room))|call (999|111|112|000|an ambulance))"
 )
 _COMMON = cue(r"(?<!less )(?<!un)\bcommon\b|\b(frequent|most often|mild|usually go away)\b")
 _BACK_REFERENCE = cue(r"^(these|they|this|such|those|examples?)\b")
@@ -97,6 +98,7 @@ _NAME_IN_BRACKETS = re.compile(
     re.IGNORECASE,
 )
 _LISTED = re.compile(r",|\b(or|and)\b", re.IGNORECASE)
+_NAME_COMMENT = re.compile(r",|;|\s[–—-]\s")
 _COMMENT_WORDS = re.compile(
     r"\b(usually|especially|often|mostly|mainly|mild|rare|rarely|may|might|can|could|if|when|"
     r"first|weeks?|days?|months?|e\.?g|such|like|including|for example|see|common|commonly|"
@@ -131,7 +133,7 @@ def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
     # a comment after the name ("Fournier's gangrene, very rare") leaves it a name
     if bracket is None:
         return None
-    name = bracket.group(1).split(",")[0]
+    name = _NAME_COMMENT.split(bracket.group(1))[0]  # "(interstitial lung disease – rare)"
     if _COMMENT_WORDS.search(name) and not _CALLED_IN_BRACKETS.match(name):
         return None
     before = [m for m in matches if m.end <= bracket.start()]

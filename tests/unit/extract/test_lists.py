@@ -562,3 +562,12 @@ def test_extract_list_facts_a_use_and_a_ruling_out_carry_whether_they_prevent() 
     }
     assert modes.get((FactKind.INDICATION, "migraine")) is True
     assert modes.get((FactKind.NOT_A_USE, "angina")) is True
+
+
+def test_extract_list_facts_a_condition_named_in_brackets_with_a_comment_names_the_signs() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call your doctor at once about: a persistent cough or breathlessness (lung scarring – "
+        "rare)\n"
+    )
+    assert "cough" not in found
