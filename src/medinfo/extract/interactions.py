@@ -73,7 +73,9 @@ _MEMBERS_AFTER = re.compile(
 # "antidepressants called MAOIs": the class is named by the narrower one after it
 _NAMED_NARROWER = re.compile(r"\s+(?:called|known\s+as)\s", re.IGNORECASE)
 # a lab test the drug upsets names no interaction ("false-positive urine screens for X")
-_TEST_RESULT = cue(r"\b(false[- ]positive|false[- ]negative|(drug|urine|lab(oratory)?) (screens?|tests?))")
+_TEST_RESULT = cue(
+    r"\b(false[- ]positive|false[- ]negative|(drug|urine|lab(oratory)?) (screens?|tests?))"
+)
 # "statin levels", "the antibiotic's effects": the class word qualifies another noun
 _NOT_AN_AGENT = re.compile(
     r"^\s*(effects?|properties|side|activities|levels?|concentrations?|doses?|dosage)\b",
@@ -145,7 +147,9 @@ def _only_kind_of(text: str, match: TermMatch, members: list[int]) -> bool:
     narrower = _NAMED_NARROWER.match(text, match.end)
     if narrower is not None and narrower.end() in members:
         return True
-    return bool(_SOME_BEFORE.search(text[: match.start]) and _MEMBERS_AFTER.match(text[match.end :]))
+    return bool(
+        _SOME_BEFORE.search(text[: match.start]) and _MEMBERS_AFTER.match(text[match.end :])
+    )
 
 
 def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:

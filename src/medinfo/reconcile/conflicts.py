@@ -291,9 +291,7 @@ def polarity_conflict(
     if not stated or not denied:
         return None
     sides = [(True, list(stated)), (False, denied)]
-    claims = [
-        _claim(rule.words[value].format(term=term), facts, ranks) for value, facts in sides
-    ]
+    claims = [_claim(rule.words[value].format(term=term), facts, ranks) for value, facts in sides]
     places = [_section_place(facts) for _, facts in sides]
     if not _shared_source(claims):
         places = ["", ""]

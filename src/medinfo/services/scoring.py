@@ -272,9 +272,7 @@ def beside_gold_terms(predicted: list[str], gold: Iterable[Any]) -> list[str]:
     items ("bruising" where the gold lists "unusual bruising or bleeding")."""
     items = list(gold)
     wanted = {match_key(str(item), "side_effects") for item in items}
-    named = {
-        match_key(part, "side_effects") for part in serious_terms(gold_named_parts(items, ()))
-    }
+    named = {match_key(part, "side_effects") for part in serious_terms(gold_named_parts(items, ()))}
     return [
         term
         for term in predicted

@@ -526,7 +526,8 @@ def test_extract_list_facts_signs_named_after_a_which_can_be_clause_stay_in_thei
     )
     assert found.get("seizures") is True
     assert found.get("neuroleptic malignant syndrome") is True
-    assert "restlessness" not in found and "sweating" not in found
+    assert "restlessness" not in found
+    assert "sweating" not in found
 
 
 def test_extract_list_facts_signs_a_condition_presents_with_are_not_listed() -> None:
@@ -535,7 +536,8 @@ def test_extract_list_facts_signs_a_condition_presents_with_are_not_listed() -> 
         "- Stevens-Johnson syndrome (SJS), which may present with fever, sore throat and "
         "blisters.\n"
     )
-    assert "fever" not in found and "sore throat" not in found
+    assert "fever" not in found
+    assert "sore throat" not in found
 
 
 def test_extract_list_facts_signs_before_a_bracket_calling_a_condition_are_not_listed() -> None:

@@ -147,7 +147,9 @@ def test_extract_population_limits_a_dose_per_dialysis_session_is_no_daily_dose(
     limits = _limits(
         statements_of, "People on haemodialysis: 100 to 200 mg after every dialysis session."
     )
-    assert all("max_daily_amount" not in limit and "initial_amount" not in limit for limit in limits)
+    assert all(
+        "max_daily_amount" not in limit and "initial_amount" not in limit for limit in limits
+    )
 
 
 def test_extract_population_limits_per_kilogram_spelled_out_keeps_its_unit(
