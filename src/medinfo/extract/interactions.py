@@ -116,6 +116,44 @@ def _own_groups(drug: str) -> frozenset[str]:
     )
 
 
+def _own_class_names(drug: str) -> frozenset[str]:
+    """The names of the classes the drug belongs to that have no usual interaction of their own
+    ("estrogen" in an estradiol page is the drug itself, not another medicine)."""
+    groups = medicine_groups()
+    names: set[str] = set()
+    for gid in groups.groups_of(drug):
+        group = groups.groups[gid]
+        if group.class_term is None or group.interaction.severity is not None:
+            continue
+        names.update(n.lower() for n in (group.class_term, group.label, *group.aliases) if n)
+    return frozenset(names)
+
+
+# "converted in the liver to estrone", "its active metabolite": what the body makes of the drug
+_METABOLITE_BEFORE = re.compile(
+    r"\b(?:converted|changed|broken\s+down|metaboli[sz]ed|turned)\s+(?:\w+\s+){0,4}?(?:in)?to\s+"
+    r"(?:an?\s+|the\s+|its\s+)?(?:active\s+)?$|\bmetabolites?\s+(?:called\s+)?$",
+    re.IGNORECASE,
+)
+# "must take a progestogen as well": a medicine given with it on purpose, not an interaction
+_TAKEN_WITH_BEFORE = re.compile(
+    r"\b(?:must|should|need\s+to|needs\s+to|have\s+to|has\s+to)\s+(?:also\s+)?"
+    r"(?:take|use|be\s+given|be\s+prescribed)\s+(?:an?\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+_TAKEN_WITH_AFTER = re.compile(r"^\s+(?:as\s+well|too|in\s+addition|alongside)\b", re.IGNORECASE)
+
+
+def _not_another_medicine(text: str, start: int, end: int) -> bool:
+    """Whether a medicine named at text[start:end] is what the body makes of the drug or one
+    the text says to take with it on purpose."""
+    before = text[:start]
+    return bool(
+        _METABOLITE_BEFORE.search(before)
+        or (_TAKEN_WITH_BEFORE.search(before) and _TAKEN_WITH_AFTER.match(text[end:]))
+    )
+
+
 def _own_names(drug: str) -> frozenset[str]:
     """The drug's generic name and, for a combination ("fluticasone/salmeterol"), each of
     its parts: none of them interacts with the drug itself."""
@@ -181,6 +219,8 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
             unit.text[match.end :]
         ):
             continue  # "fluconazole (an antifungal)" names the drug; the class is its label
+        if _not_another_medicine(unit.text, match.start, match.end):
+            continue
         defaults = match.term.defaults
         agent = (
             match.key,
@@ -193,10 +233,16 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
             denied.append(agent)
     taken = [*passage.matches(unit, "interaction_agents"), *passage.matches(unit, "side_effects")]
     itself = _own_names(passage.drug)
+    own_classes = _own_class_names(passage.drug)
     mentions: list[DrugMention] = [
         mention
         for mention in find_drug_mentions(unit.text)
         if _without_form(mention.generic) not in itself
+        and not (
+            mention.surface.lower() in own_classes
+            and not _OTHER_BEFORE.search(unit.text[: mention.start])
+        )
+        and not _not_another_medicine(unit.text, mention.start, mention.end)
         and not any(t.start < mention.end and mention.start < t.end for t in taken)
     ]
     negated = negated_spans(unit.text, [(m.start, m.end) for m in mentions])

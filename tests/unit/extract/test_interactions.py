@@ -141,3 +141,32 @@ def test_a_decongestant_named_is_an_interaction_of_its_group() -> None:
     from medinfo.knowledge.groups import groups_of
 
     assert "decongestants" in groups_of("phenylephrine")
+
+
+def _interactions_of(drug: str, body: str) -> set[str]:
+    text = f"# {drug.title()}\n\n## Interactions\n\n{body}\n"
+    facts = extract_list_facts(make_document(text), "t", drug)
+    return {f.key for f in facts if f.kind is FactKind.INTERACTION}
+
+
+def test_the_drugs_own_class_named_is_the_drug_itself() -> None:
+    found = _interactions_of(
+        "estriol",
+        "Oral estrogen raises a binding protein, so levothyroxine may need a higher dose.",
+    )
+    assert "levothyroxine" in found
+    assert "estrogen" not in found
+
+
+def test_a_metabolite_and_a_medicine_taken_with_it_on_purpose_are_no_interactions() -> None:
+    found = _interactions_of(
+        "tizanidine",
+        "The liver changes tizanidine into an active metabolite called hydroxyzine, which raises "
+        "the risk of drowsiness.",
+    )
+    assert "hydroxyzine" not in found
+    found = _interactions_of(
+        "tizanidine",
+        "People with reflux should take omeprazole as well, because it lowers the risk of ulcers.",
+    )
+    assert "omeprazole" not in found
