@@ -80,6 +80,9 @@ _NAMED_AFTER = re.compile(
     r"dangerous|life[- ]threatening|fatal|permanent|rare|mild|common|temporary|worse|"
     r"signs?|symptoms?|a\s+sign|an?\s+(?:early|warning)|treated|a\s+problem|due|caused)\b)|"
     r"\(\s*(?:\w+\s+)?(?:this|these|it)\s+(?:could|may|might|can)\s+(?:be|mean)\b|"
+    # "... or fainting (escitalopram can prolong the QT interval)": the cause named in brackets
+    r"\(\s*(?:[\w-]+\s+){0,2}(?:could|may|might|can)\s+(?:cause|prolong|lengthen|lead\s+to|"
+    r"trigger|bring\s+on)\b|"
     # "... or bleeding (this may be a sign of a blood disorder)", ", which can be signs of X"
     # (a bare ", signs of X" is one more item of the list)
     r"(?:\(\s*(?:this|these|which|that|they|it)?|(?:[,;]|\s[–—-])\s*(?:this|these|which|that|"

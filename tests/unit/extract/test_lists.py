@@ -573,3 +573,13 @@ def test_extract_list_facts_a_condition_named_in_brackets_with_a_comment_names_t
         "rare)\n"
     )
     assert "cough" not in found
+
+
+def test_extract_list_facts_signs_before_a_bracketed_cause_are_its_signs() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call your doctor at once about: a pounding heartbeat or blackouts "
+        "(citalopram can lengthen the QT interval)\n"
+    )
+    assert found.get("qt prolongation") is True
+    assert "palpitations" not in found
