@@ -583,3 +583,11 @@ def test_extract_list_facts_signs_before_a_bracketed_cause_are_its_signs() -> No
     )
     assert found.get("qt prolongation") is True
     assert "palpitations" not in found
+
+
+def test_extract_list_facts_a_swollen_face_or_lips_is_an_allergic_reaction() -> None:
+    found = _side_effects(
+        "Serious side effects\nCall 999 if you get swollen lips or have swelling of the tongue.\n"
+    )
+    assert found.get("allergic reaction") is True
+    assert "swelling" not in found
