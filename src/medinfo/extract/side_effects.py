@@ -63,6 +63,9 @@ _EXPLAINS = re.compile(
 _SIGNS_OF = re.compile(r"\b(signs?|symptoms?) of\s+(an?\s+|the\s+)?$", re.IGNORECASE)
 _EXAMPLES = re.compile(r"\s*,?\s*(such as|like|including|e\.g\.)\s", re.IGNORECASE)
 _GOES_ON = re.compile(r"[\s,]*((and|or)\s+)?$", re.IGNORECASE)
+# "(swollen lips, mouth or throat, difficulty breathing)": the list goes on through the other
+# parts of an item before the next sign
+_LIST_GOES_ON = re.compile(r"(?:[\s,]*(?:(?:and|or)\s+)?[a-z]+){1,3}[\s,]*(?:(?:and|or)\s+)?")
 
 
 # A list of symptoms followed by the condition they are signs of, as the cue says: "nausea,
@@ -188,7 +191,7 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     describing = False
     for previous, match in pairwise(matches):
         gap = text[previous.end : match.start]
-        if describing and _GOES_ON.fullmatch(gap):
+        if describing and (_GOES_ON.fullmatch(gap) or _LIST_GOES_ON.fullmatch(gap)):
             described.add(match.start)
             continue
         describing = ")" not in gap and bool(

@@ -591,3 +591,20 @@ def test_extract_list_facts_a_swollen_face_or_lips_is_an_allergic_reaction() -> 
     )
     assert found.get("allergic reaction") is True
     assert "swelling" not in found
+
+
+def test_extract_list_facts_signs_listed_with_other_parts_stay_signs() -> None:
+    found = _side_effects(
+        "Serious side effects\nGet help now if you have a serious allergic reaction (swollen "
+        "lips, tongue or eyelids, wheezing).\n"
+    )
+    assert found.get("allergic reaction") is True
+    assert "wheezing" not in found
+
+
+def test_extract_list_facts_bleeding_that_will_not_stop_is_its_own_effect() -> None:
+    found = _side_effects(
+        "Serious side effects\nCall your doctor at once about nosebleeds that won't stop or "
+        "bleeding that doesn't stop after a cut.\n"
+    )
+    assert found.get("prolonged bleeding") is True
