@@ -57,9 +57,25 @@ _OFF_LABEL = cue(
 # for gout", "is not effective for"): the conditions after it are no uses. "Not approved for"
 # stays an off-label cue.
 _DENIED_USE = cue(
-    r"(\bnot|\bnever|n['’]t)\s+(?!only\b|just\b|merely\b)(\w+\s+){0,2}"
-    r"(be\s+)?(used|prescribed|given|licensed|effective|indicated|helpful|a\s+treatment|"
-    r"an?\s+\w+\s+treatment|treat|help|work)\b"
+    r"(\bnot|\bnever|n['’]t|\bcannot)\s+(?!only\b|just\b|merely\b)(\w+\s+){0,2}"
+    r"(be\s+)?(used|prescribed|given|licensed|effective|indicated|helpful|suitable|meant|"
+    r"intended|designed|a\s+treatment|an?\s+\w+\s+treatment|treat(s|ing)?|help(s|ing)?|"
+    r"work(s|ing)?|prevent(s|ing)?|cures?|curing|relieves?|relieving|protects?)\b"
+)
+# A use ruled out by saying what the drug is not: "is not a contraceptive", "isn't a
+# weight-loss medicine". The condition follows at once and ends the clause or names a kind of
+# product; "is not a common side effect" names no condition there.
+_NOT_A_KIND = cue(r"(?:\b(?:is|are)\s+not|\b(?:isn|aren)['’]t)\s+(?:a|an)\s+$")
+_KIND_AFTER = cue(
+    r"^(?:\s*(?:$|[.,;:!?)]|\b(?:and|or|but|nor)\b)|\s+(?:medicines?|medications?|drugs?|"
+    r"pills?|tablets?|treatments?|remed(?:y|ies)|methods?|aids?|products?|cures?)\b)"
+)
+# A use ruled out by whom the drug is not for: "is not for people with type 1 diabetes". Other
+# denials about people ("should not be used in people with kidney failure") stay cautions.
+_NOT_FOR_PEOPLE = cue(
+    r"(?:\b(?:is|are)\s+not|\b(?:isn|aren)['’]t)\s+(?:meant\s+|intended\s+|designed\s+)?"
+    r"for\s+(?:use\s+(?:in|by)\s+)?(?:people|patients|anyone|those|someone|adults|children)"
+    r"\s+(?:with|who\s+(?:have|has))\b"
 )
 # What may stand between a denied use cue and a condition it rules out ("is not effective for",
 # "won't help a cold", "is not used to treat"): prepositions, articles, "treat" words and the
@@ -67,7 +83,8 @@ _DENIED_USE = cue(
 # failure") makes the condition someone's, not a use ruled out.
 _RULED_OUT_GAP = re.compile(
     r"(?:[\s,]|\b(?:for|to|treat|treating|prevent|preventing|cure|curing|relieve|relieving|"
-    r"help|helping|with|in|as|a|an|the|any|treatment|of|against|or|and|nor|either)\b)*",
+    r"help|helping|with|in|as|a|an|the|any|treatment|of|against|or|and|nor|either|you|"
+    r"such|like|including|e\.g|other|kinds?|types?|forms?)\b|\.)*",
     re.IGNORECASE,
 )
 # A denial hedged by the source ("may not work for", "does not always help") rules nothing out.
@@ -125,14 +142,28 @@ def _denied(text: str, start: int) -> bool:
     return last_cue_end(_DENIED_USE, text, start) >= 0
 
 
+def _not_a_kind(text: str, start: int, end: int) -> bool:
+    """Whether the condition at text[start:end] is what the drug is said not to be ("is not a
+    contraceptive", "isn't a weight-loss medicine")."""
+    return bool(_NOT_A_KIND.search(text[after_clause_start(text, start) : start])) and bool(
+        _KIND_AFTER.match(text[end:])
+    )
+
+
 def _ruled_out(text: str, start: int, others: list[tuple[int, int]]) -> bool:
     """Whether the condition at `start` follows a denied use cue directly ("is not an effective
-    treatment for X", "won't help X or Y"), unhedged, in a clause the source states."""
+    treatment for X", "won't help X or Y", "is not for people with X"), unhedged, in a clause
+    the source states."""
     clause = after_clause_start(text, start)
-    cues = [m for m in _DENIED_USE.finditer(text) if clause <= m.start() and m.end() <= start]
+    cues = [
+        m
+        for pattern in (_DENIED_USE, _NOT_FOR_PEOPLE)
+        for m in pattern.finditer(text)
+        if clause <= m.start() and m.end() <= start
+    ]
     if not cues:
         return False
-    denial = cues[-1]
+    denial = max(cues, key=lambda m: m.end())
     gap = text[denial.end() : start]
     for other_start, other_end in others:  # earlier conditions of the same list
         if denial.end() <= other_start and other_end <= start:
@@ -141,6 +172,12 @@ def _ruled_out(text: str, start: int, others: list[tuple[int, int]]) -> bool:
         f"{denial.group()} {gap}"
     )
     return not hedged and _RULED_OUT_GAP.fullmatch(gap) is not None
+
+
+def _not_for_people(text: str, start: int) -> bool:
+    """Whether the clause before `start` says whom the drug is not for ("is not for people
+    with")."""
+    return last_cue_end(_NOT_FOR_PEOPLE, text, start) >= 0
 
 
 def _glosses_previous(text: str, start: int, ends: list[int]) -> bool:
@@ -200,10 +237,14 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
         ends = [m.end for m in found]
         spans = [(m.start, m.end) for m in found]
         for match in found:
-            if (
-                not in_gloss(unit.text, match.start)
-                and not _describes_patients(unit.text, match.start, named)
-                and _ruled_out(unit.text, match.start, spans)
+            if in_gloss(unit.text, match.start):
+                continue
+            if _not_a_kind(unit.text, match.start, match.end) or (
+                _ruled_out(unit.text, match.start, spans)
+                and (
+                    _not_for_people(unit.text, match.start)
+                    or not _describes_patients(unit.text, match.start, named)
+                )
             ):
                 facts.append(passage.fact(FactKind.NOT_A_USE, match.key, unit))
         for match in passage.asserted(unit, "conditions"):

@@ -516,3 +516,30 @@ def test_extract_list_facts_is_used_to_stop_names_a_use() -> None:
         "febuxostat",
     )
     assert found == {"gout"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ruled_out"),
+    [
+        ("Orlistat is not a sleeping pill.", set()),  # no condition named
+        ("Topiramate isn't a weight-loss drug, whatever forums say.", {"obesity"}),
+        ("It is not a contraceptive and gives no protection.", {"contraception"}),
+        ("It will not help you lose weight.", {"obesity"}),
+        ("It does not work against viral infections like influenza.", None),
+        ("It is not for patients with type 1 diabetes.", {"type 1 diabetes"}),
+        ("It cannot be used as birth control.", {"contraception"}),
+        ("It does not prevent migraine.", {"migraine"}),
+        ("It is not suitable for treating anxiety.", {"anxiety"}),
+        ("It is not a common cause of weight loss.", set()),
+        ("It should not be used in people with kidney failure.", set()),
+    ],
+)
+def test_extract_list_facts_a_use_ruled_out_by_what_or_whom_the_drug_is_not_for(
+    sentence: str, ruled_out: set[str] | None
+) -> None:
+    text = f"# Sitagliptin\n\n## About\n\n{sentence}"
+    found = _keys(text, FactKind.NOT_A_USE, "sitagliptin")
+    if ruled_out is None:  # a class and its example
+        ruled_out = {"viral infections", "influenza"}
+    assert found == ruled_out
+    assert not _keys(text, FactKind.INDICATION, "sitagliptin")  # never a use
