@@ -24,6 +24,7 @@ class _Rules:
     full: re.Pattern[str]
     not_before: re.Pattern[str]
     not_after: re.Pattern[str]
+    after_stopping: re.Pattern[str]
     lasts: re.Pattern[str]
     time: re.Pattern[str]
     quantities: dict[str, str]
@@ -53,6 +54,7 @@ def _rules() -> _Rules:
         full=any_of(raw.full),
         not_before=re.compile("|".join(f"(?:{p})" for p in raw.not_onset_before), re.IGNORECASE),
         not_after=any_of(raw.not_onset_after),
+        after_stopping=any_of(raw.after_stopping),
         lasts=re.compile("|".join(f"(?:{p})" for p in raw.lasts_before), re.IGNORECASE),
         time=time,
         quantities={k.lower(): v for k, v in raw.quantities.items()},
@@ -102,15 +104,29 @@ def _amount(quantity: str, unit: str) -> str:
 
 def _not_onset(text: str, match: re.Match[str]) -> bool:
     """Whether a time expression says something other than how soon the drug works: how long
-    an effect lasts or a course runs, a dosing interval, an age."""
+    an effect lasts or a course runs, a dosing interval, an age, what happens after stopping.
+    "The first day of treatment" is a point in time, not a course."""
     rules = _rules()
     before = clause_before(text, match.start())
-    return bool(rules.not_before.search(before) or rules.not_after.match(text, match.end()))
+    point = (match["q1"] or "").lower().startswith("the first")
+    return bool(
+        rules.not_before.search(before)
+        or (rules.not_after.match(text, match.end()) and not point)
+        or _after_stopping(text, match)
+    )
+
+
+def _after_stopping(text: str, match: re.Match[str]) -> bool:
+    """Whether the sentence before a time expression is about stopping the drug ("once
+    stopped, its effect wears off over several days"): neither an onset nor a dose's length."""
+    return bool(_rules().after_stopping.search(text, 0, match.start()))
 
 
 def _lasts(text: str, match: re.Match[str]) -> bool:
     """Whether a time expression says how long one dose's effect lasts."""
-    return bool(_rules().lasts.search(clause_before(text, match.start())))
+    return bool(_rules().lasts.search(clause_before(text, match.start()))) and not (
+        _after_stopping(text, match)
+    )
 
 
 def _effect_of(text: str, match: re.Match[str], alone: bool) -> str:

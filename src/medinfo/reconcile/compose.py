@@ -121,6 +121,7 @@ _PREGNANCY_SAYS = (
     ("avoid", True, "pregnancy_avoid"),
     ("stage_specific", True, "pregnancy_stage"),
     ("limited_information", True, "pregnancy_limited"),
+    ("crosses_placenta", True, "pregnancy_placenta"),
     ("may_harm_fetus", True, "pregnancy_harm"),
     ("may_harm_fetus", False, "pregnancy_no_harm"),
     ("no_defects_shown", True, "pregnancy_no_defects"),
@@ -130,6 +131,8 @@ _PREGNANCY_SAYS = (
     ("alternative_preferred", True, "pregnancy_alternative"),
     ("dose_change", True, "pregnancy_dose_change"),
     ("do_not_stop", True, "pregnancy_do_not_stop"),
+    ("untreated_risk", True, "pregnancy_untreated"),
+    ("stop_if_pregnant", True, "pregnancy_stop_if_pregnant"),
     ("plan_ahead", True, "pregnancy_plan"),
 )
 

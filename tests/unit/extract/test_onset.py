@@ -81,3 +81,25 @@ def test_extract_onset_a_half_life_is_no_onset(statements_of: StatementsOf) -> N
     text = "It lasts a long time in your body (the half-life is about a day and a half)."
     facts = extract_onset(statements_of(text), "s1")
     assert all("first_effect" not in f.attributes for f in facts)
+
+
+def test_extract_onset_a_full_effect_named_with_its_kind(statements_of: StatementsOf) -> None:
+    text = "The full blood-thinning effect of dabigatran builds up over 2 to 3 days."
+    (fact,) = extract_onset(statements_of(text), "s1")
+    assert fact.attributes["full_effect"] == "2-3 days"
+
+
+def test_extract_onset_the_first_day_of_treatment_is_a_point_in_time(
+    statements_of: StatementsOf,
+) -> None:
+    text = "Blood glucose begins to drop on the first day of treatment with sitagliptin."
+    (fact,) = extract_onset(statements_of(text), "s1")
+    assert fact.attributes["first_effect"] == "1 day"
+    assert extract_onset(statements_of("Keep taking it for 6 months of treatment."), "s1") == []
+
+
+def test_extract_onset_what_happens_after_stopping_is_neither(
+    statements_of: StatementsOf,
+) -> None:
+    text = "After you stop rivaroxaban, its effect wears off over about two days."
+    assert extract_onset(statements_of(text), "s1") == []

@@ -125,3 +125,20 @@ def test_extract_pregnancy_names_the_stage_the_statement_singles_out(
     end = _by_kind(statements_of, "Do not take it in pregnancy at term or during labour.")
     assert late[FactKind.PREGNANCY]["stage"] == "later"
     assert end[FactKind.PREGNANCY]["stage"] == "end"
+
+
+def test_extract_pregnancy_placenta_stopping_and_the_untreated_illness(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Pregnancy\nPhenytoin passes across the placenta. Uncontrolled epilepsy is itself a "
+        "risk for mother and baby. Methotrexate must be discontinued if you become pregnant."
+    )
+    flags = _by_kind(statements_of, text)[FactKind.PREGNANCY]
+    assert flags["crosses_placenta"] is True
+    assert flags["untreated_risk"] is True
+    assert flags["stop_if_pregnant"] is True
+    text = "Pregnancy\nIt crosses the placenta. If you become pregnant, do not stop taking it."
+    flags = _by_kind(statements_of, text)[FactKind.PREGNANCY]
+    assert flags["crosses_placenta"] is True
+    assert "stop_if_pregnant" not in flags

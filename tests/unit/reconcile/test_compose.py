@@ -26,8 +26,9 @@ def test_compose_missed_dose_reads_as_one_plain_rule() -> None:
         {"take_when_remembered": True, "skip_if_next_dose_near": True, "never_double": True}
     )
     assert text == (
-        "If you miss a dose, take it when you remember. If your next dose is nearly due, "
-        "skip the missed one and go on with your usual schedule. Never take two doses at once."
+        "If you miss a dose, take it once you remember, as soon as you can. If it is nearly time "
+        "for the next dose, skip the one you missed and keep to your usual schedule. Never take "
+        "two doses at once."
     )
 
 
@@ -36,7 +37,7 @@ def test_compose_missed_dose_names_the_hours_and_a_plain_skip() -> None:
         {"take_when_remembered": True, "skip_if_next_dose_near": True, "next_within_hours": 6}
     )
     assert "If your next dose is due within 6 hours, skip the missed one" in text
-    assert "nearly due" not in text
+    assert "nearly time" not in text
     only_skip = compose_missed_dose({"skip_if_next_dose_near": True, "never_double": True})
     assert only_skip.startswith("Skip the missed dose and take the next one at the usual time.")
 
@@ -54,7 +55,10 @@ def test_compose_titration_keeps_numbers_exact() -> None:
 
 def test_compose_onset_says_when_the_effect_wears_off_apart() -> None:
     text = compose_onset("15 minutes", None, disputed=False, lasts="4-6 hours")
-    assert text == "First effects within 15 minutes. Its effect wears off after 4-6 hours."
+    assert text == (
+        "It starts to work within 15 minutes. Each dose lasts about 4-6 hours; then its effect "
+        "wears off."
+    )
 
 
 def test_compose_onset_unknown_without_values() -> None:
