@@ -8,8 +8,9 @@ from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 
+_CARER = r"(doctor|pharmacist|prescriber|gp|nurse|specialist|health ?care (provider|professional))"
 _CUE = cue(
-    r"\b(caution|cautious|careful|tell your (doctor|pharmacist)|inform your (doctor|"
+    rf"\b(caution|cautious|careful|tell your {_CARER}|inform your (doctor|"
     r"healthcare)|let your doctor know|talk (to|with) your doctor (before|if)|"
     r"contraindicated|should not (take|use|be (taken|used))|not recommended|dose adjustment|"
     r"lower dose|if you have|warn)"
@@ -25,6 +26,16 @@ _NO_CUES = frozenset(
         Section.OVERDOSE,
     }
 )
+# A sentence that asks, before use, about the reader's conditions ("Tell your prescriber if
+# you have epilepsy, ...") is a precaution even under a side-effects heading ("Side effects
+# and warnings"); one about symptoms or urgent help is not.
+_BEFORE_USE = cue(
+    rf"^\W*(please\s+)?(tell|inform|let|check with|talk to)\s+your\s+{_CARER}\s+"
+    r"(before\s+(you\s+)?(start|take|use)\w*\s+(it\s+|\w+\s+)?)?if\s+you\s+"
+    r"(have|have\s+ever\s+had|have\s+had|are|suffer\s+from)\b(?!\s+(any\s+)?(of\s+)?"
+    r"(these|this|those|the\s+following|side\s+effects?|symptoms?|signs?)\b)"
+)
+_URGENT = cue(r"\b(straight away|right away|at once|immediately|urgent(ly)?|emergency|call)\b")
 _INDICATION = cue(r"\b(used (to treat|for)|treats?|prescribed for|indicated for)\b")
 _ADVICE = (
     (
@@ -56,15 +67,21 @@ def _advice(unit: Unit, default: str) -> str:
     return default
 
 
+def _before_use(text: str) -> bool:
+    """Whether the text asks, before use, about the reader's conditions (not symptoms)."""
+    return bool(_BEFORE_USE.search(text)) and not _URGENT.search(text)
+
+
 def extract_precautions(passage: Passage) -> list[ExtractedFact]:
     """PRECAUTION facts (attr advice_code) from the passage."""
     if passage.section in QUIET_SECTIONS or passage.kind is BlockKind.QUESTION:
         return []
-    if passage.section in _NO_CUES:
-        return []
+    cued_only = passage.section in _NO_CUES
     in_section = passage.section is Section.PRECAUTIONS
     facts: list[ExtractedFact] = []
     for unit in passage.term_units("precautions"):
+        if cued_only and not _before_use(unit.text):
+            continue
         if not in_section and (not _CUE.search(unit.text) or _INDICATION.search(unit.text)):
             continue
         for match in passage.asserted(unit, "precautions"):

@@ -543,3 +543,26 @@ def test_extract_list_facts_a_use_ruled_out_by_what_or_whom_the_drug_is_not_for(
         ruled_out = {"viral infections", "influenza"}
     assert found == ruled_out
     assert not _keys(text, FactKind.INDICATION, "sitagliptin")  # never a use
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "## Side effects and warnings\n\nTell your prescriber if you have glaucoma, kidney "
+            "disease or myasthenia gravis.",
+            {"glaucoma", "kidney disease", "myasthenia gravis"},
+        ),
+        (
+            "## Side effects and warnings\n\nTell your doctor straight away if you have a "
+            "seizure.",
+            set(),
+        ),
+        ("## Side effects\n\nTell your GP if you have any of these symptoms: glaucoma.", set()),
+    ],
+)
+def test_extract_list_facts_a_before_use_question_under_a_side_effects_heading(
+    text: str, expected: set[str]
+) -> None:
+    found = _keys(f"# Pregabalin\n\n{text}", FactKind.PRECAUTION, "pregabalin")
+    assert found == expected

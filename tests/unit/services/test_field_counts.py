@@ -98,3 +98,15 @@ def test_count_fields_a_no_change_record_is_not_a_limit() -> None:
     }
     count = count_fields(monograph, GOLD)["population_limits"]
     assert (count.correct, count.predicted, count.stated) == (1, 1, 2)
+
+
+def test_count_fields_one_alternative_of_a_gold_or_item_answers_it() -> None:
+    gold = {"precautions": ["glaucoma or raised eye pressure", "kidney disease"]}
+    monograph = {
+        "precautions": [{"condition": "glaucoma"}, {"condition": "raised eye pressure"}],
+    }
+    count = count_fields(monograph, gold)["precautions"]
+    # both name the one gold item: one right prediction, not two
+    assert (count.correct, count.predicted, count.stated) == (1, 1, 2)
+    wrong = count_fields({"precautions": [{"condition": "glaucoma attack"}]}, gold)["precautions"]
+    assert wrong.correct == 0
