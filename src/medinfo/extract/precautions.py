@@ -36,6 +36,18 @@ _BEFORE_USE = cue(
     r"(these|this|those|the\s+following|side\s+effects?|symptoms?|signs?)\b)"
 )
 _URGENT = cue(r"\b(straight away|right away|at once|immediately|urgent(ly)?|emergency|call)\b")
+# A dosing line that sets a population apart with a dose of its own ("Older adults: start
+# with 2.5 mg", "start at the low end of the range"); "no dose change" sets nobody apart.
+_OWN_DOSE = cue(
+    r"\b((start|begin)(s|ned|ed|ing)?\s+(with|on|at)|low(er)?\s+end|lower\s+(dose|starting)|"
+    r"reduced?\s+(the\s+)?dose|smaller\s+dose|more\s+sensitive|(top|maximum|max)\s+dose|"
+    r"no\s+more\s+than|half\s+the)\b"
+)
+_NO_CHANGE = cue(
+    r"\b(no\s+(dose\s+)?(change|adjustment)|not\s+(needed|necessary|required)|same\s+dose|"
+    r"(not|never|\w+n['’]t)\b[^.;]{0,30}\b(dose\s+)?(change|adjust)|"
+    r"usual\s+adult\s+dose|normal\s+dose)\b"
+)
 _INDICATION = cue(r"\b(used (to treat|for)|treats?|prescribed for|indicated for)\b")
 _ADVICE = (
     (
@@ -72,6 +84,11 @@ def _before_use(text: str) -> bool:
     return bool(_BEFORE_USE.search(text)) and not _URGENT.search(text)
 
 
+def _sets_apart(text: str) -> bool:
+    """Whether a dosing line gives a group of people a dose of its own."""
+    return bool(_OWN_DOSE.search(text)) and not _NO_CHANGE.search(text)
+
+
 def extract_precautions(passage: Passage) -> list[ExtractedFact]:
     """PRECAUTION facts (attr advice_code) from the passage."""
     if passage.section in QUIET_SECTIONS or passage.kind is BlockKind.QUESTION:
@@ -79,12 +96,27 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
     cued_only = passage.section in _NO_CUES
     in_section = passage.section is Section.PRECAUTIONS
     facts: list[ExtractedFact] = []
+    # a list item or table row is one line, its label ("Older adults:") and its dose apart
+    line = passage.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW)
+    own_dose = (
+        passage.section is Section.DOSING
+        and line
+        and _sets_apart(" ".join(unit.text for unit in passage.units))
+    )
     for unit in passage.term_units("precautions"):
         if cued_only and not _before_use(unit.text):
             continue
-        if not in_section and (not _CUE.search(unit.text) or _INDICATION.search(unit.text)):
+        cued = in_section or (bool(_CUE.search(unit.text)) and not _INDICATION.search(unit.text))
+        dose_only = (
+            not cued
+            and passage.section is Section.DOSING
+            and (own_dose or (not line and _sets_apart(unit.text)))
+        )
+        if not cued and not dose_only:
             continue
         for match in passage.asserted(unit, "precautions"):
+            if dose_only and not match.term.defaults.get("population"):
+                continue
             default = str(match.term.defaults.get("advice", "use_with_caution"))
             code = _advice(unit, default)
             facts.append(passage.fact(FactKind.PRECAUTION, match.key, unit, advice_code=code))

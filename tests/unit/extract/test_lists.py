@@ -554,8 +554,7 @@ def test_extract_list_facts_a_use_ruled_out_by_what_or_whom_the_drug_is_not_for(
             {"glaucoma", "kidney disease", "myasthenia gravis"},
         ),
         (
-            "## Side effects and warnings\n\nTell your doctor straight away if you have a "
-            "seizure.",
+            "## Side effects and warnings\n\nTell your doctor straight away if you have a seizure.",
             set(),
         ),
         ("## Side effects\n\nTell your GP if you have any of these symptoms: glaucoma.", set()),
@@ -566,3 +565,23 @@ def test_extract_list_facts_a_before_use_question_under_a_side_effects_heading(
 ) -> None:
     found = _keys(f"# Pregabalin\n\n{text}", FactKind.PRECAUTION, "pregabalin")
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "- People over 75: begin with 25 mg a day; they are more sensitive to it.",
+            {"older adults"},
+        ),
+        ("- Reduced kidney function: no dose change is needed.", set()),
+        ("Liver problems don't usually mean a dose change, but start with 5 mg.", set()),
+        ("People with liver problems should start with 5 mg.", {"liver disease"}),
+        ("- Heart failure: start with 3.125 mg twice a day.", set()),  # a use, not a caution
+    ],
+)
+def test_extract_list_facts_a_dosing_line_with_a_dose_of_its_own_is_a_precaution(
+    line: str, expected: set[str]
+) -> None:
+    text = f"# Carvedilol\n\n## Dosage\n\n{line}"
+    assert _keys(text, FactKind.PRECAUTION, "carvedilol") == expected
