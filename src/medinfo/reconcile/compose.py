@@ -144,6 +144,7 @@ def compose_pregnancy(
     mentioned: bool,
     flags: Mapping[str, Scalar] | None = None,
     stage: str | None = None,
+    alternatives: Sequence[str] = (),
 ) -> str:
     """Pregnancy advice from the category and what the sources' flags say (`stage`: the stage
     of pregnancy they single out); notes that letter categories are retired; ends by sending
@@ -170,6 +171,8 @@ def compose_pregnancy(
             parts.append(say(template, drug))
             if template == "pregnancy_stage" and stage in ("end", "later", "early"):
                 parts[-1] = say(f"pregnancy_stage_{stage}", drug)
+            if template == "pregnancy_alternative" and alternatives:
+                parts[-1] = say("pregnancy_alternative_named", drug, names=join_terms(alternatives))
     if not category:
         parts.append(say("pregnancy_mentioned", drug))
     return " ".join(parts)
@@ -203,7 +206,12 @@ def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: boo
         else:
             parts.append(say("breastfeeding_pause", drug))
     if value.get("alternative_preferred") is True:
-        parts.append(say("breastfeeding_alternative", drug))
+        named = str(value.get("alternatives") or "")
+        if named:
+            names = join_terms(named.split(", "))
+            parts.append(say("breastfeeding_alternative_named", drug, names=names))
+        else:
+            parts.append(say("breastfeeding_alternative", drug))
     signs = str(value.get("infant_signs") or "")
     watch = value.get("watch_baby") is True
     if signs:

@@ -160,6 +160,7 @@ class _Builder(Assembly):
             mentioned=True,
             flags=_stated_flags(choice.support),
             stage=stage,
+            alternatives=_alternatives(choice.support, self.drug),
         )
         return Pregnancy(
             category=category, summary=summary, outdated_category=outdated, **attribution
@@ -185,6 +186,7 @@ class _Builder(Assembly):
                 ),
                 None,
             ),
+            "alternatives": ", ".join(_alternatives(choice.support, self.drug)),
             "infant_effects_known": stated[0] if stated else None,
             "avoid": avoid,
             "excretion_uncertain": any(
@@ -331,6 +333,17 @@ def _stated_flags(facts: Sequence[ExtractedFact]) -> dict[str, Scalar]:
             if isinstance(value, bool) and flags.get(name) is not True:
                 flags[name] = value
     return flags
+
+
+def _alternatives(facts: Sequence[ExtractedFact], drug: str) -> list[str]:
+    """The medicines the facts name as preferred instead, without the drug itself."""
+    own = {part.strip() for part in drug.lower().replace(";", "/").split("/")}
+    names = (
+        name.strip()
+        for fact in facts
+        for name in str(fact.attributes.get("alternatives") or "").split(",")
+    )
+    return list(dict.fromkeys(n for n in names if n and n.lower() not in own))
 
 
 def _infant_effects_known(attributes: Mapping[str, Scalar]) -> bool | None:

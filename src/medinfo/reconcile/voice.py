@@ -61,6 +61,8 @@ TEMPLATE_NAMES = frozenset(
         "pregnancy_placenta",
         "pregnancy_untreated",
         "pregnancy_stop_if_pregnant",
+        "pregnancy_alternative_named",
+        "breastfeeding_alternative_named",
         "breastfeeding_excreted",
         "breastfeeding_not_excreted",
         "breastfeeding_excretion_unknown",

@@ -142,3 +142,14 @@ def test_extract_pregnancy_placenta_stopping_and_the_untreated_illness(
     flags = _by_kind(statements_of, text)[FactKind.PREGNANCY]
     assert flags["crosses_placenta"] is True
     assert "stop_if_pregnant" not in flags
+
+
+def test_extract_pregnancy_names_the_medicine_preferred_instead(
+    statements_of: StatementsOf,
+) -> None:
+    text = "Pregnancy\nLabetalol is usually preferred in pregnancy; safer antibiotics exist too."
+    flags = _by_kind(statements_of, text)[FactKind.PREGNANCY]
+    assert flags["alternative_preferred"] is True
+    assert flags["alternatives"] == "labetalol"  # a class is no named medicine
+    text = "Breastfeeding\nWhile breastfeeding, nifedipine may be better."
+    assert _by_kind(statements_of, text)[FactKind.BREASTFEEDING]["alternatives"] == "nifedipine"

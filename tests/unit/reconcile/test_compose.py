@@ -207,3 +207,31 @@ def test_reconcile_monograph_breastfeeding_says_when_passing_into_milk_is_unknow
     assert "not known whether methocarbamol passes into breast milk" in (
         monograph.breastfeeding.summary
     )
+
+
+def test_compose_pregnancy_names_the_medicine_preferred_instead() -> None:
+    text = compose_pregnancy(
+        "lisinopril",
+        None,
+        outdated=False,
+        mentioned=True,
+        flags={"alternative_preferred": True},
+        alternatives=["labetalol"],
+    )
+    assert (
+        "Another medicine is often preferred or used instead; the sources name labetalol." in text
+    )
+
+
+def test_reconcile_pregnancy_names_no_drug_as_its_own_alternative() -> None:
+    facts = [
+        fact(
+            "art",
+            FactKind.PREGNANCY,
+            "pregnancy",
+            alternative_preferred=True,
+            alternatives="metformin, glimepiride",
+        )
+    ]
+    summary = reconcile_monograph("glimepiride", [source("art")], facts).pregnancy.summary
+    assert "the sources name metformin." in summary
