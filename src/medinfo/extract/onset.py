@@ -129,12 +129,25 @@ def _lasts(text: str, match: re.Match[str]) -> bool:
     )
 
 
+# Where a clause that can carry its own effect cue starts: "and" between nouns ("the full
+# effect on mood and anxiety takes 4 to 6 weeks") does not start one.
+_CLAUSE = re.compile(
+    r",\s*(?:but|while|although|though|whereas|however|and)\b|;|\bbut\b", re.IGNORECASE
+)
+
+
+def _cue_clause(text: str, position: int) -> str:
+    """The words of the clause before `position` that an effect cue may stand in."""
+    starts = [m.end() for m in _CLAUSE.finditer(text, 0, position)]
+    return text[max(starts, default=0) : position]
+
+
 def _effect_of(text: str, match: re.Match[str], alone: bool) -> str:
     """Whether a time expression gives the "first" or the "full" effect: the nearest cue
     before it in its clause, else the first cue after it in its clause, else (when it is the
     statement's only time expression) any cue in the statement; "first" by default."""
     rules = _rules()
-    before = clause_before(text, match.start())
+    before = _cue_clause(text, match.start())
     cues = [(m.end(), "full") for m in rules.full.finditer(before)]
     cues += [(m.end(), "first") for m in rules.first.finditer(before)]
     if cues:

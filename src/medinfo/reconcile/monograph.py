@@ -237,8 +237,11 @@ class _Builder(Assembly):
         values = [choice.value, *(rival.value for rival in choice.rivals)]
         first = compose.join_alternatives(v.get("first_effect") for v in values)
         full = compose.join_alternatives(v.get("full_effect") for v in values)
+        # how long a dose lasts is no rival of how soon it works: any statement may give it
+        others = [f for group in self.of(FactKind.ONSET) for f in group.facts]
         lasts = next(
-            (f.attributes["lasts"] for f in choice.support if "lasts" in f.attributes), None
+            (f.attributes["lasts"] for f in [*choice.support, *others] if "lasts" in f.attributes),
+            None,
         )
         summary = compose.compose_onset(
             first, full, disputed=len(self.conflicts) > before, lasts=lasts

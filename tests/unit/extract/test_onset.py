@@ -103,3 +103,21 @@ def test_extract_onset_what_happens_after_stopping_is_neither(
 ) -> None:
     text = "After you stop rivaroxaban, its effect wears off over about two days."
     assert extract_onset(statements_of(text), "s1") == []
+
+
+def test_extract_onset_a_full_effect_cue_is_not_cut_off_by_and_between_nouns(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Some people sleep better in the first 2 weeks, but the full effect on pain and mood "
+        "takes 6 to 8 weeks."
+    )
+    (fact,) = extract_onset(statements_of(text), "s1")
+    assert fact.attributes["first_effect"] == "2 weeks"
+    assert fact.attributes["full_effect"] == "6-8 weeks"
+
+
+def test_extract_onset_a_lasts_row_of_a_key_facts_table(statements_of: StatementsOf) -> None:
+    (fact,) = extract_onset(statements_of("| Lasts | 6 to 8 hours |"), "s1")
+    assert fact.attributes["lasts"] == "6-8 hours"
+    assert "first_effect" not in fact.attributes

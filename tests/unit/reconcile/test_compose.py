@@ -235,3 +235,13 @@ def test_reconcile_pregnancy_names_no_drug_as_its_own_alternative() -> None:
     ]
     summary = reconcile_monograph("glimepiride", [source("art")], facts).pregnancy.summary
     assert "the sources name metformin." in summary
+
+
+def test_reconcile_onset_says_how_long_a_dose_lasts_from_any_statement() -> None:
+    facts = [
+        fact("art", FactKind.ONSET, "onset", first_effect="20 minutes", place="summary"),
+        fact("art", FactKind.ONSET, "onset", lasts="6-8 hours", place="summary"),
+    ]
+    summary = reconcile_monograph("tramadol", [source("art")], facts).onset.summary
+    assert "It starts to work within 20 minutes." in summary
+    assert "lasts about 6-8 hours" in summary
