@@ -224,7 +224,8 @@ def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: boo
 
 
 def compose_missed_dose(value: Mapping[str, Scalar]) -> str:
-    """The missed-dose rule from its flags and the hours that decide a skip."""
+    """The missed-dose rule from its flags and the hours that decide a skip; for a medicine
+    taken only when needed, that a missed dose usually does not arise."""
     parts = []
     take = value.get("take_when_remembered")
     skip = value.get("skip_if_next_dose_near") is True
@@ -249,6 +250,8 @@ def compose_missed_dose(value: Mapping[str, Scalar]) -> str:
         parts.extend(windows or [say("missed_skip")])
     if value.get("never_double") is True:
         parts.append(say("missed_double"))
+    if value.get("as_needed") is True:  # taken only when needed: the rule is for a schedule
+        parts[:0] = [say("missed_as_needed"), *([say("missed_on_schedule")] if parts else [])]
     return " ".join(parts) or UNKNOWN
 
 

@@ -205,7 +205,7 @@ class _Builder(Assembly):
         flags = {name: v if isinstance(v, bool) else None for name, v in choice.value.items()}
         details: dict[str, Scalar] = {}
         for fact in choice.support:  # most reliable first
-            for name in ("next_within_hours", "late_by_hours", "same_day_only"):
+            for name in ("next_within_hours", "late_by_hours", "same_day_only", "as_needed"):
                 if fact.attributes.get(name) is not None:
                     details.setdefault(name, fact.attributes[name])
         summary = compose.compose_missed_dose({**details, **flags})

@@ -77,6 +77,8 @@ TEMPLATE_NAMES = frozenset(
         "breastfeeding_watch",
         "breastfeeding_infant_signs",
         "breastfeeding_ask",
+        "missed_as_needed",
+        "missed_on_schedule",
         "missed_take",
         "missed_wait",
         "missed_skip",

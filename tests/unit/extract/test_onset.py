@@ -124,6 +124,9 @@ def test_extract_onset_a_lasts_row_of_a_key_facts_table(statements_of: Statement
 
 
 def test_extract_onset_when_blood_levels_peak_is_no_effect(statements_of: StatementsOf) -> None:
-    text = "Plasma levels peak around 2 hours after a capsule of pregabalin; it starts to work in a week."
+    text = (
+        "Plasma levels peak around 2 hours after a capsule of pregabalin; it starts to work in "
+        "a week."
+    )
     (fact,) = extract_onset(statements_of(text), "s1")
     assert fact.attributes == {"first_effect": "1 week", "first_effect_unit": "weeks"}

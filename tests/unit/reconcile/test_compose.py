@@ -245,3 +245,10 @@ def test_reconcile_onset_says_how_long_a_dose_lasts_from_any_statement() -> None
     summary = reconcile_monograph("tramadol", [source("art")], facts).onset.summary
     assert "It starts to work within 20 minutes." in summary
     assert "lasts about 6-8 hours" in summary
+
+
+def test_compose_missed_dose_of_a_medicine_taken_when_needed() -> None:
+    alone = compose_missed_dose({"as_needed": True})
+    assert alone.startswith("It is usually taken only when needed")
+    both = compose_missed_dose({"as_needed": True, "take_when_remembered": True})
+    assert "If you take it on a regular schedule: If you miss a dose" in both
