@@ -19,6 +19,13 @@ from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 
 _USE_SECTIONS = frozenset({Section.INDICATIONS, Section.OFF_LABEL})
+_NOT_RULING_OUT = QUIET_SECTIONS | {
+    Section.INTERACTIONS,
+    Section.PRECAUTIONS,
+    Section.PREGNANCY,
+    Section.BREASTFEEDING,
+    Section.OVERDOSE,
+}
 _SILENT = QUIET_SECTIONS | {
     Section.SIDE_EFFECTS,
     Section.COMMON_SIDE_EFFECTS,
@@ -221,20 +228,21 @@ def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
     return passage.section in _USE_SECTIONS or last_cue_end(_WEAK, unit.text, start) >= 0
 
 
-def extract_indications(passage: Passage) -> list[ExtractedFact]:
-    """INDICATION facts (attr off_label) from the passage, and NOT_A_USE facts for the
-    conditions it says the drug is not used for or does not help."""
-    if passage.section in _SILENT or passage.kind in (BlockKind.QUESTION, BlockKind.HEADING):
+def _ruled_out_uses(passage: Passage) -> list[ExtractedFact]:
+    """NOT_A_USE facts for the conditions the passage says the drug is not used for or does
+    not help; a side-effects section may say so too ("does not work against viral
+    infections"), a cautions or pregnancy section speaks of people, not uses."""
+    if passage.section in _NOT_RULING_OUT or passage.kind in (
+        BlockKind.QUESTION,
+        BlockKind.HEADING,
+    ):
         return []
     facts: list[ExtractedFact] = []
-    seen_cue = False
     for unit in passage.term_units("conditions"):
-        seen_cue = seen_cue or bool(_OFF_LABEL.search(unit.text))
         if _PERSON_ITEM.match(unit.text) and last_cue_end(_STRONG, unit.text, len(unit.text)) < 0:
             continue
         found = passage.matches(unit, "conditions")
         named = [m.start for m in found]
-        ends = [m.end for m in found]
         spans = [(m.start, m.end) for m in found]
         for match in found:
             if in_gloss(unit.text, match.start):
@@ -247,6 +255,23 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
                 )
             ):
                 facts.append(passage.fact(FactKind.NOT_A_USE, match.key, unit))
+    return facts
+
+
+def extract_indications(passage: Passage) -> list[ExtractedFact]:
+    """INDICATION facts (attr off_label) from the passage, and NOT_A_USE facts for the
+    conditions it says the drug is not used for or does not help."""
+    facts = _ruled_out_uses(passage)
+    if passage.section in _SILENT or passage.kind in (BlockKind.QUESTION, BlockKind.HEADING):
+        return facts
+    seen_cue = False
+    for unit in passage.term_units("conditions"):
+        seen_cue = seen_cue or bool(_OFF_LABEL.search(unit.text))
+        if _PERSON_ITEM.match(unit.text) and last_cue_end(_STRONG, unit.text, len(unit.text)) < 0:
+            continue
+        found = passage.matches(unit, "conditions")
+        named = [m.start for m in found]
+        ends = [m.end for m in found]
         for match in passage.asserted(unit, "conditions"):
             symptom = bool(match.term.defaults.get("symptom", False))
             if (

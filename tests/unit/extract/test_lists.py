@@ -585,3 +585,12 @@ def test_extract_list_facts_a_dosing_line_with_a_dose_of_its_own_is_a_precaution
 ) -> None:
     text = f"# Carvedilol\n\n## Dosage\n\n{line}"
     assert _keys(text, FactKind.PRECAUTION, "carvedilol") == expected
+
+
+def test_extract_list_facts_a_use_ruled_out_under_a_side_effects_heading() -> None:
+    text = (
+        "# Azithromycin\n\n## Side effects and warnings\n\nAzithromycin does not work against "
+        "viral infections such as influenza.\n\n## Precautions\n\nIt is not for people with "
+        "myasthenia gravis."
+    )
+    assert _keys(text, FactKind.NOT_A_USE, "azithromycin") == {"viral infections", "influenza"}
