@@ -594,3 +594,12 @@ def test_extract_list_facts_a_use_ruled_out_under_a_side_effects_heading() -> No
         "myasthenia gravis."
     )
     assert _keys(text, FactKind.NOT_A_USE, "azithromycin") == {"viral infections", "influenza"}
+
+
+def test_extract_list_facts_effects_named_under_pregnancy_are_the_babys() -> None:
+    text = (
+        "# Diazepam\n\n## Side effects\n\nIt can cause dizziness.\n\n## Pregnancy and "
+        "breastfeeding\n\nTaken late in pregnancy it can cause floppiness, poor feeding and "
+        "drowsiness in the newborn."
+    )
+    assert _keys(text, FactKind.SIDE_EFFECT, "diazepam") == {"dizziness"}
