@@ -176,10 +176,28 @@ def read_onset(statement: Statement) -> dict[str, Scalar]:
         if value is None:
             continue
         name = f"{_effect_of(text, match, len(matches) == 1)}_effect"
+        if name == "first_effect" and _later_in_contrast(text, match, attributes, value[1]):
+            name = "full_effect"
         if name not in attributes:
             attributes[name] = value[0]
             attributes[f"{name}_unit"] = value[1]
     return attributes
+
+
+_CONTRAST = re.compile(r",?\s*\b(?:but|although|though|while|whereas)\b|;", re.IGNORECASE)
+
+
+def _later_in_contrast(
+    text: str, match: re.Match[str], found: dict[str, Scalar], unit: str
+) -> bool:
+    """Whether a time with no cue of its own, in a clause set against the one that gave the
+    first effect and in a larger unit, is the time to the full effect: "It starts lowering
+    uric acid within 2 to 3 days, but it can take several weeks before attacks ease"."""
+    first_unit = found.get("first_effect_unit")
+    if not isinstance(first_unit, str) or "full_effect" in found or unit not in _ORDER:
+        return False
+    contrast = [m for m in _CONTRAST.finditer(text, 0, match.start())]
+    return bool(contrast) and _ORDER.index(unit) > _ORDER.index(first_unit)
 
 
 def _in_topic(statement: Statement) -> bool:
