@@ -196,8 +196,8 @@ def _later_in_contrast(
     first_unit = found.get("first_effect_unit")
     if not isinstance(first_unit, str) or "full_effect" in found or unit not in _ORDER:
         return False
-    contrast = [m for m in _CONTRAST.finditer(text, 0, match.start())]
-    return bool(contrast) and _ORDER.index(unit) > _ORDER.index(first_unit)
+    contrast = _CONTRAST.search(text, 0, match.start()) is not None
+    return contrast and _ORDER.index(unit) > _ORDER.index(first_unit)
 
 
 def _in_topic(statement: Statement) -> bool:

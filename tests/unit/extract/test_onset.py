@@ -135,7 +135,10 @@ def test_extract_onset_when_blood_levels_peak_is_no_effect(statements_of: Statem
 def test_extract_onset_a_longer_time_set_against_the_first_is_the_full_effect(
     statements_of: StatementsOf,
 ) -> None:
-    text = "Febuxostat starts lowering urate within 3 days, but it can take 6 months before flares stop."
+    text = (
+        "Febuxostat starts lowering urate within 3 days, but it can take 6 months before "
+        "flares stop."
+    )
     (fact,) = extract_onset(statements_of(text), "s1")
     assert fact.attributes["first_effect"] == "3 days"
     assert fact.attributes["full_effect"] == "6 months"
