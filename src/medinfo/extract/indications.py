@@ -69,6 +69,11 @@ _DENIED_USE = cue(
     r"intended|designed|a\s+treatment|an?\s+\w+\s+treatment|treat(s|ing)?|help(s|ing)?|"
     r"work(s|ing)?|prevent(s|ing)?|cures?|curing|relieves?|relieving|protects?)\b"
 )
+# A use ruled out without a negation word: "is ineffective against", "is of no use for".
+_NO_USE = cue(
+    r"\b(?:ineffective|useless|of\s+no\s+(?:use|help|benefit)|no\s+(?:use|help|benefit))\s+"
+    r"(?:against|for|in|with)\b"
+)
 # A use ruled out by saying what the drug is not: "is not a contraceptive", "isn't a
 # weight-loss medicine". The condition follows at once and ends the clause or names a kind of
 # product; "is not a common side effect" names no condition there.
@@ -95,7 +100,9 @@ _RULED_OUT_GAP = re.compile(
     re.IGNORECASE,
 )
 # A denial hedged by the source ("may not work for", "does not always help") rules nothing out.
-_HEDGE_BEFORE = re.compile(r"\b(?:may|might|could|can|sometimes|often|always)\s*$", re.IGNORECASE)
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:may|might|could|can|sometimes|often|always)(?:\s+be)?\s*$", re.IGNORECASE
+)
 _HEDGE_WORDS = re.compile(r"\b(?:always|necessarily|everyone|everybody|all|every)\b", re.IGNORECASE)
 # A list item that says who the person is ("have glaucoma or thin bones", "are pregnant")
 # names their conditions, not the drug's uses.
@@ -146,7 +153,7 @@ def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
 
 def _denied(text: str, start: int) -> bool:
     """Whether the clause before `start` denies the use ("should not be used to prevent")."""
-    return last_cue_end(_DENIED_USE, text, start) >= 0
+    return last_cue_end(_DENIED_USE, text, start) >= 0 or last_cue_end(_NO_USE, text, start) >= 0
 
 
 def _not_a_kind(text: str, start: int, end: int) -> bool:
@@ -164,7 +171,7 @@ def _ruled_out(text: str, start: int, others: list[tuple[int, int]]) -> bool:
     clause = after_clause_start(text, start)
     cues = [
         m
-        for pattern in (_DENIED_USE, _NOT_FOR_PEOPLE)
+        for pattern in (_DENIED_USE, _NOT_FOR_PEOPLE, _NO_USE)
         for m in pattern.finditer(text)
         if clause <= m.start() and m.end() <= start
     ]

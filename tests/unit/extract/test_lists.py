@@ -532,6 +532,9 @@ def test_extract_list_facts_is_used_to_stop_names_a_use() -> None:
         ("It is not suitable for treating anxiety.", {"anxiety"}),
         ("It is not a common cause of weight loss.", set()),
         ("It should not be used in people with kidney failure.", set()),
+        ("It is ineffective against migraine.", {"migraine"}),
+        ("Trials found it of no benefit in heart failure.", {"heart failure"}),
+        ("It may be of no use for anxiety.", set()),  # hedged
     ],
 )
 def test_extract_list_facts_a_use_ruled_out_by_what_or_whom_the_drug_is_not_for(
