@@ -46,7 +46,7 @@ _OWN_DOSE = cue(
 _NO_CHANGE = cue(
     r"\b(no\s+(dose\s+)?(change|adjustment)|not\s+(needed|necessary|required)|same\s+dose|"
     r"(not|never|\w+n['’]t)\b[^.;]{0,30}\b(dose\s+)?(change|adjust)|"
-    r"usual\s+adult\s+dose|normal\s+dose)\b"
+    r"usual\s+adult\s+dose|normal\s+dose|(use|take|have)\s+the\s+(standard|usual|normal)\s+dose)\b"
 )
 _INDICATION = cue(r"\b(used (to treat|for)|treats?|prescribed for|indicated for)\b")
 _ADVICE = (

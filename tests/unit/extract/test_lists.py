@@ -579,6 +579,7 @@ def test_extract_list_facts_a_before_use_question_under_a_side_effects_heading(
         ),
         ("- Reduced kidney function: no dose change is needed.", set()),
         ("Liver problems don't usually mean a dose change, but start with 5 mg.", set()),
+        ("Older people can take the usual dose, but start low if frail.", set()),
         ("People with liver problems should start with 5 mg.", {"liver disease"}),
         ("- Heart failure: start with 3.125 mg twice a day.", set()),  # a use, not a caution
     ],
