@@ -127,6 +127,7 @@ _PREGNANCY_SAYS = (
     ("no_defects_shown", True, "pregnancy_no_defects"),
     ("newborn_effects", True, "pregnancy_newborn"),
     ("benefit_must_outweigh_risk", True, "pregnancy_benefit"),
+    ("considered_safe", True, "pregnancy_safe"),
     ("used_when_needed", True, "pregnancy_used"),
     ("alternative_preferred", True, "pregnancy_alternative"),
     ("dose_change", True, "pregnancy_dose_change"),

@@ -62,6 +62,7 @@ TEMPLATE_NAMES = frozenset(
         "pregnancy_untreated",
         "pregnancy_stop_if_pregnant",
         "pregnancy_alternative_named",
+        "pregnancy_safe",
         "breastfeeding_alternative_named",
         "breastfeeding_excreted",
         "breastfeeding_not_excreted",

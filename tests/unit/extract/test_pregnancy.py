@@ -153,3 +153,16 @@ def test_extract_pregnancy_names_the_medicine_preferred_instead(
     assert flags["alternatives"] == "labetalol"  # a class is no named medicine
     text = "Breastfeeding\nWhile breastfeeding, nifedipine may be better."
     assert _by_kind(statements_of, text)[FactKind.BREASTFEEDING]["alternatives"] == "nifedipine"
+
+
+def test_extract_pregnancy_considered_safe_only_when_the_source_says_so(
+    statements_of: StatementsOf,
+) -> None:
+    said = _by_kind(statements_of, "Pregnancy\nInsulin is considered safe in pregnancy.")
+    assert said[FactKind.PREGNANCY]["considered_safe"] is True
+    denied = _by_kind(statements_of, "Pregnancy\nIt is not considered safe in pregnancy.")
+    assert denied[FactKind.PREGNANCY].get("considered_safe") is not True
+    unknown = _by_kind(
+        statements_of, "Pregnancy\nThere is not enough information to know it is safe."
+    )
+    assert unknown.get(FactKind.PREGNANCY, {}).get("considered_safe") is not True
