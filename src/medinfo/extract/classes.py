@@ -6,6 +6,7 @@ import re
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.drug_detection import canonical_drug_name
 from medinfo.extract.drug_names import find_drug_mentions, generic_name
 from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
 from medinfo.extract.sections import Section
@@ -226,8 +227,11 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
     ingredients = frozenset(components(passage.drug))
 
     def own(generic: str) -> bool:
-        return frozenset(components(generic)) == ingredients or (
-            len(ingredients) == 1 and generic == drug
+        # the dictionary may name the drug by another of its names ("thyroxine" for
+        # levothyroxine, as Synthroid's generic): its canonical name counts
+        return any(
+            frozenset(components(name)) == ingredients or (len(ingredients) == 1 and name == drug)
+            for name in (generic, canonical_drug_name(generic))
         )
 
     facts: list[ExtractedFact] = []

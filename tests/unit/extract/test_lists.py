@@ -607,3 +607,10 @@ def test_extract_list_facts_effects_named_under_pregnancy_are_the_babys() -> Non
         "drowsiness in the newborn."
     )
     assert _keys(text, FactKind.SIDE_EFFECT, "diazepam") == {"dizziness"}
+
+
+def test_extract_list_facts_a_brand_the_dictionary_files_under_another_name_of_the_drug() -> None:
+    # the dictionary gives Synthroid's generic as "thyroxine", another name of levothyroxine
+    text = "# Levothyroxine\n\nYour pharmacy may hand you Synthroid or Unithroid instead."
+    found = _keys(text, FactKind.BRAND_NAME, "levothyroxine")
+    assert {"Synthroid", "Unithroid"} <= found
