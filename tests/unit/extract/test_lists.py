@@ -614,3 +614,19 @@ def test_extract_list_facts_a_brand_the_dictionary_files_under_another_name_of_t
     text = "# Levothyroxine\n\nYour pharmacy may hand you Synthroid or Unithroid instead."
     found = _keys(text, FactKind.BRAND_NAME, "levothyroxine")
     assert {"Synthroid", "Unithroid"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Its brand names include Zestril, Qbrelis and, in some countries, Prinivil.", None),
+        ("| Brand name | Zestril (also Carace outside the US) |", {"Zestril", "Carace"}),
+        ("The brand names are Zestril and Qbrelis.", {"Zestril", "Qbrelis"}),
+    ],
+)
+def test_extract_list_facts_brand_lists_after_include_are_and_also(
+    text: str, expected: set[str] | None
+) -> None:
+    found = _keys(f"# Lisinopril\n\n{text}", FactKind.BRAND_NAME)
+    assert found >= (expected or {"Zestril", "Qbrelis"})
+    assert not found & {"Brand", "In", "The"}
