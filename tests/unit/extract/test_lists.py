@@ -630,3 +630,17 @@ def test_extract_list_facts_brand_lists_after_include_are_and_also(
     found = _keys(f"# Lisinopril\n\n{text}", FactKind.BRAND_NAME)
     assert found >= (expected or {"Zestril", "Qbrelis"})
     assert not found & {"Brand", "In", "The"}
+
+
+def test_extract_list_facts_forms_liquids_modified_release_and_vaginal_routes() -> None:
+    text = (
+        "# Conjugated estrogens\n\n## Forms\n\nIt comes as modified-release tablets, a liquid "
+        "suspension, a vaginal cream and a vaginal ring."
+    )
+    found = _keys(text, FactKind.FORM, "conjugated estrogens")
+    assert found == {
+        "extended-release tablet",
+        "oral suspension",
+        "vaginal cream",
+        "vaginal ring",
+    }
