@@ -644,3 +644,10 @@ def test_extract_list_facts_forms_liquids_modified_release_and_vaginal_routes() 
         "vaginal cream",
         "vaginal ring",
     }
+
+
+def test_extract_list_facts_a_short_or_long_acting_beta2_agonist_is_its_own_class() -> None:
+    said = "# Formoterol\n\nFormoterol is a long-acting beta-2 agonist (LABA) used in COPD."
+    assert _keys(said, FactKind.DRUG_CLASS, "formoterol") == {"long-acting beta-2 agonist"}
+    bare = "# Formoterol\n\nFormoterol is a beta-2 agonist used in COPD."
+    assert _keys(bare, FactKind.DRUG_CLASS, "formoterol") == {"beta-2 agonist"}
