@@ -13,7 +13,8 @@ _CUE = cue(
     rf"\b(caution|cautious|careful|tell your {_CARER}|inform your (doctor|"
     r"healthcare)|let your doctor know|talk (to|with) your doctor (before|if)|"
     r"contraindicated|should not (take|use|be (taken|used))|not recommended|dose adjustment|"
-    r"lower dose|if you have|warn)"
+    r"lower dose|if you have|warn|more sensitive|low(er)? end of|"
+    r"doses?\b[^.;]{0,40}\b(reduced|lowered))"
 )
 # Sections where "if you have ..." introduces symptoms or uses, not risk conditions.
 _NO_CUES = frozenset(
@@ -41,7 +42,7 @@ _URGENT = cue(r"\b(straight away|right away|at once|immediately|urgent(ly)?|emer
 _OWN_DOSE = cue(
     r"\b((start|begin)(s|ned|ed|ing)?\s+(with|on|at)|low(er)?\s+end|lower\s+(dose|starting)|"
     r"reduced?\s+(the\s+)?dose|smaller\s+dose|more\s+sensitive|(top|maximum|max)\s+dose|"
-    r"no\s+more\s+than|half\s+the)\b"
+    r"no\s+more\s+than|half\s+the|doses?\b[^.;]{0,40}\b(reduced|lowered|decreased))\b"
 )
 _NO_CHANGE = cue(
     r"\b(no\s+(dose\s+)?(change|adjustment)|not\s+(needed|necessary|required)|same\s+dose|"
@@ -106,7 +107,9 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
     for unit in passage.term_units("precautions"):
         if cued_only and not _before_use(unit.text):
             continue
-        cued = in_section or (bool(_CUE.search(unit.text)) and not _INDICATION.search(unit.text))
+        # a label ("Liver disease:") is read with the line it heads
+        said = " ".join(u.text for u in passage.units) if unit.role == "label" else unit.text
+        cued = in_section or (bool(_CUE.search(said)) and not _INDICATION.search(said))
         dose_only = (
             not cued
             and passage.section is Section.DOSING

@@ -651,3 +651,14 @@ def test_extract_list_facts_a_short_or_long_acting_beta2_agonist_is_its_own_clas
     assert _keys(said, FactKind.DRUG_CLASS, "formoterol") == {"long-acting beta-2 agonist"}
     bare = "# Formoterol\n\nFormoterol is a beta-2 agonist used in COPD."
     assert _keys(bare, FactKind.DRUG_CLASS, "formoterol") == {"beta-2 agonist"}
+
+
+def test_extract_list_facts_a_labelled_line_is_read_with_its_label() -> None:
+    text = (
+        "# Pregabalin\n\n## Special groups\n\n"
+        "- Kidney problems: the dose should be reduced according to kidney function.\n"
+        "- Elderly: may be more sensitive to dizziness.\n"
+        "- Dizziness: common at first."
+    )
+    found = _keys(text, FactKind.PRECAUTION, "pregabalin")
+    assert found == {"kidney disease", "older adults"}
