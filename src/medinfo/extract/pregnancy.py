@@ -129,13 +129,33 @@ def _breastfeeding_details(statement: Statement) -> dict[str, Scalar]:
     return found
 
 
+def _continuing_pregnancy(statements: list[Statement]) -> set[int]:
+    """The statements that go on about pregnancy in the block of one that names it, without
+    naming breastfeeding ("There is limited information on its use in pregnancy. Poorly
+    controlled asthma is itself a risk to mother and baby ..."): a heading that names several
+    topics ("Pregnancy, breastfeeding and stopping") is filed under the first of them."""
+    going_on: set[int] = set()
+    block, on_topic = None, False
+    for statement in statements:
+        if statement.block is not block:
+            block, on_topic = statement.block, False
+        if _about_pregnancy(statement):
+            on_topic = True
+        elif on_topic and not statement.is_question and not _mentions(statement.text)[1]:
+            going_on.add(id(statement))
+        else:
+            on_topic = False
+    return going_on
+
+
 def extract_pregnancy(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """PREGNANCY facts (category letter, risk flags) and BREASTFEEDING facts (milk, flags)."""
+    going_on = _continuing_pregnancy(statements)
     pregnancy = extract_topic_flags(
         statements,
         source_id,
         FactKind.PREGNANCY,
-        _about_pregnancy,
+        lambda statement: _about_pregnancy(statement) or id(statement) in going_on,
         _rules().pregnancy_flags,
         extra=_category_and_stage,
     )

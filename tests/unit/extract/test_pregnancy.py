@@ -166,3 +166,15 @@ def test_extract_pregnancy_considered_safe_only_when_the_source_says_so(
         statements_of, "Pregnancy\nThere is not enough information to know it is safe."
     )
     assert unknown.get(FactKind.PREGNANCY, {}).get("considered_safe") is not True
+
+
+def test_extract_pregnancy_a_paragraph_goes_on_about_pregnancy_until_breastfeeding(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Using it while expecting\nLittle is known about montelukast in pregnancy. Uncontrolled "
+        "asthma is itself a risk for mother and child. Small amounts pass into breast milk."
+    )
+    facts = _by_kind(statements_of, text)
+    assert facts[FactKind.PREGNANCY]["untreated_risk"] is True
+    assert "small_amounts" not in facts[FactKind.PREGNANCY]
