@@ -17,15 +17,18 @@ from medinfo.extract.passages import (
 )
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
+from medinfo.extract.terms import vocabulary
 
 _USE_SECTIONS = frozenset({Section.INDICATIONS, Section.OFF_LABEL})
-_NOT_RULING_OUT = QUIET_SECTIONS | {
-    Section.INTERACTIONS,
-    Section.PRECAUTIONS,
-    Section.PREGNANCY,
-    Section.BREASTFEEDING,
-    Section.OVERDOSE,
-}
+_NOT_RULING_OUT = QUIET_SECTIONS | {Section.INTERACTIONS, Section.OVERDOSE}
+# Sections about people: there "is not for people with X" is a caution, not a use ruled out.
+_ABOUT_PEOPLE = frozenset({Section.PRECAUTIONS, Section.PREGNANCY, Section.BREASTFEEDING})
+# A question about a use ("Does it work for a kidney infection?", "Can it treat acne?"), whose
+# "No." answer rules out the condition it names.
+_USE_QUESTION = cue(
+    r"^\W*(does|do|can|will|would|could|is|are|should)\s+(\w+\s+){0,2}?(be\s+)?"
+    r"(work|help|treat|cure|prevent|used|good|effective|prescribed)\b"
+)
 _SILENT = QUIET_SECTIONS | {
     Section.SIDE_EFFECTS,
     Section.COMMON_SIDE_EFFECTS,
@@ -164,14 +167,16 @@ def _not_a_kind(text: str, start: int, end: int) -> bool:
     )
 
 
-def _ruled_out(text: str, start: int, others: list[tuple[int, int]]) -> bool:
+def _ruled_out(text: str, start: int, others: list[tuple[int, int]], people: bool = False) -> bool:
     """Whether the condition at `start` follows a denied use cue directly ("is not an effective
     treatment for X", "won't help X or Y", "is not for people with X"), unhedged, in a clause
-    the source states."""
+    the source states; in a section about people (`people`) "not for people with" is a
+    caution, not a use ruled out."""
     clause = after_clause_start(text, start)
+    patterns = (_DENIED_USE, _NO_USE) if people else (_DENIED_USE, _NOT_FOR_PEOPLE, _NO_USE)
     cues = [
         m
-        for pattern in (_DENIED_USE, _NOT_FOR_PEOPLE, _NO_USE)
+        for pattern in patterns
         for m in pattern.finditer(text)
         if clause <= m.start() and m.end() <= start
     ]
@@ -245,6 +250,11 @@ def _ruled_out_uses(passage: Passage) -> list[ExtractedFact]:
     ):
         return []
     facts: list[ExtractedFact] = []
+    people = passage.section in _ABOUT_PEOPLE
+    if passage.denied_question and _USE_QUESTION.search(passage.denied_question):
+        answer = passage.units[0]
+        for match in vocabulary("conditions").find(passage.denied_question):
+            facts.append(passage.fact(FactKind.NOT_A_USE, match.key, answer))
     for unit in passage.term_units("conditions"):
         if _PERSON_ITEM.match(unit.text) and last_cue_end(_STRONG, unit.text, len(unit.text)) < 0:
             continue
@@ -254,12 +264,10 @@ def _ruled_out_uses(passage: Passage) -> list[ExtractedFact]:
         for match in found:
             if in_gloss(unit.text, match.start):
                 continue
+            by_people = not people and _not_for_people(unit.text, match.start)
             if _not_a_kind(unit.text, match.start, match.end) or (
-                _ruled_out(unit.text, match.start, spans)
-                and (
-                    _not_for_people(unit.text, match.start)
-                    or not _describes_patients(unit.text, match.start, named)
-                )
+                _ruled_out(unit.text, match.start, spans, people)
+                and (by_people or not _describes_patients(unit.text, match.start, named))
             ):
                 facts.append(passage.fact(FactKind.NOT_A_USE, match.key, unit))
     return facts

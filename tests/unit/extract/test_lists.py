@@ -662,3 +662,28 @@ def test_extract_list_facts_a_labelled_line_is_read_with_its_label() -> None:
     )
     found = _keys(text, FactKind.PRECAUTION, "pregabalin")
     assert found == {"kidney disease", "older adults"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("### Does it work for gout?\n\nNo. It lowers blood pressure only.", {"gout"}),
+        ("### Can it treat migraine?\n\nNo, it cannot.", {"migraine"}),
+        ("### Does it interact with drugs used for epilepsy?\n\nNo.", set()),
+        ("### Can I take it if I have asthma?\n\nNo.", set()),
+        ("### Does it work for gout?\n\nYes, for some people.", set()),
+    ],
+)
+def test_extract_list_facts_a_no_to_a_use_question_rules_the_use_out(
+    text: str, expected: set[str]
+) -> None:
+    found = _keys(f"# Lisinopril\n\n{text}", FactKind.NOT_A_USE)
+    assert found == expected
+
+
+def test_extract_list_facts_a_use_ruled_out_under_a_cautions_heading_but_not_people() -> None:
+    text = (
+        "# Nitrofurantoin\n\n## Precautions\n\nIt is not used for kidney infections. It is not "
+        "for people with gout."
+    )
+    assert _keys(text, FactKind.NOT_A_USE, "nitrofurantoin") == {"kidney infection"}
