@@ -94,12 +94,20 @@ _NOT_FOR_PEOPLE = cue(
 )
 # What may stand between a denied use cue and a condition it rules out ("is not effective for",
 # "won't help a cold", "is not used to treat"): prepositions, articles, "treat" words and the
-# other conditions of the same list. Anything else ("not be used in people with kidney
-# failure") makes the condition someone's, not a use ruled out.
+# other conditions of the same list (known, or of at most two words before a comma, "or" or
+# "and"). Anything else, and any word for people ("not be used in people with asthma, kidney
+# failure"), makes the condition someone's, not a use ruled out.
 _RULED_OUT_GAP = re.compile(
     r"(?:[\s,]|\b(?:for|to|treat|treating|prevent|preventing|cure|curing|relieve|relieving|"
     r"help|helping|with|in|as|a|an|the|any|treatment|of|against|or|and|nor|either|you|"
-    r"such|like|including|e\.g|other|kinds?|types?|forms?)\b|\.)*",
+    r"such|like|including|e\.g|other|kinds?|types?|forms?)\b|\.|"
+    # an item of the same list the vocabulary does not know ("heart disease, heart attacks")
+    r"\b[a-z'-]+(?:\s+[a-z'-]+)?\s*(?:,|\bor\b|\band\b|\bnor\b))*",
+    re.IGNORECASE,
+)
+_PEOPLE_WORD = re.compile(
+    r"\b(?:people|patients|persons|individuals|children|adults|anyone|those|women|men|elderly|"
+    r"who|whose)\b",
     re.IGNORECASE,
 )
 # A denial hedged by the source ("may not work for", "does not always help") rules nothing out.
@@ -190,6 +198,8 @@ def _ruled_out(text: str, start: int, others: list[tuple[int, int]], people: boo
     hedged = _HEDGE_BEFORE.search(text, 0, denial.start()) or _HEDGE_WORDS.search(
         f"{denial.group()} {gap}"
     )
+    if _PEOPLE_WORD.search(gap):
+        return False
     return not hedged and _RULED_OUT_GAP.fullmatch(gap) is not None
 
 
