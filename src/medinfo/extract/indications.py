@@ -72,11 +72,15 @@ _DENIED_USE = cue(
     r"intended|designed|a\s+treatment|an?\s+\w+\s+treatment|treat(s|ing)?|help(s|ing)?|"
     r"work(s|ing)?|prevent(s|ing)?|cures?|curing|relieves?|relieving|protects?)\b"
 )
-# A use ruled out without a negation word: "is ineffective against", "is of no use for".
+# A use ruled out without a negation word: "is ineffective against", "is of no use for", "it is
+# no treatment for" ("there is no cure for" says nothing about the drug).
 _NO_USE = cue(
-    r"\b(?:ineffective|useless|of\s+no\s+(?:use|help|benefit)|no\s+(?:use|help|benefit))\s+"
-    r"(?:against|for|in|with)\b"
+    r"\b(?:(?:ineffective|useless|of\s+no\s+(?:use|help|benefit)|no\s+(?:use|help|benefit))\s+"
+    r"(?:against|for|in|with)|(?!there\b)\w+(?:\s+is|['’]s)\s+no\s+(?:[\w-]+\s+)?"
+    r"(?:treatment|cure|remedy)\s+(?:for|of))\b"
 )
+# "No cure for X" claims no use of X, whoever it is said of ("there is no cure for MS").
+_NO_REMEDY = cue(r"\bno\s+(?:[\w-]+\s+)?(?:treatment|cure|remedy)\s+(?:for|of)\b")
 # A use ruled out by saying what the drug is not: "is not a contraceptive", "isn't a
 # weight-loss medicine". The condition follows at once and ends the clause or names a kind of
 # product; "is not a common side effect" names no condition there.
@@ -101,8 +105,8 @@ _RULED_OUT_GAP = re.compile(
     r"(?:[\s,]|\b(?:for|to|treat|treating|prevent|preventing|cure|curing|relieve|relieving|"
     r"help|helping|with|in|as|a|an|the|any|treatment|of|against|or|and|nor|either|you|"
     r"such|like|including|e\.g|other|kinds?|types?|forms?)\b|\.|"
-    # an item of the same list the vocabulary does not know ("heart disease, heart attacks")
-    r"\b[a-z'-]+(?:\s+[a-z'-]+)?\s*(?:,|\bor\b|\band\b|\bnor\b))*",
+    # items of the same list the vocabulary does not know ("heart disease, strokes or ...")
+    r"(?:\b[a-z'-]+(?:\s+[a-z'-]+)?\s*,\s*)+(?:[a-z'-]+(?:\s+[a-z'-]+)?\s+(?:or|and|nor)\b)?)*",
     re.IGNORECASE,
 )
 _PEOPLE_WORD = re.compile(
@@ -164,7 +168,9 @@ def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
 
 def _denied(text: str, start: int) -> bool:
     """Whether the clause before `start` denies the use ("should not be used to prevent")."""
-    return last_cue_end(_DENIED_USE, text, start) >= 0 or last_cue_end(_NO_USE, text, start) >= 0
+    return any(
+        last_cue_end(pattern, text, start) >= 0 for pattern in (_DENIED_USE, _NO_USE, _NO_REMEDY)
+    )
 
 
 def _not_a_kind(text: str, start: int, end: int) -> bool:

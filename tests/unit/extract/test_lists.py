@@ -537,6 +537,8 @@ def test_extract_list_facts_is_used_to_stop_names_a_use() -> None:
         ("It may be of no use for anxiety.", set()),  # hedged
         ("It should not be used to prevent dementia, strokes or gout.", {"gout"}),
         ("It should not be used in people with asthma, heart failure or gout.", set()),
+        ("It is no treatment for gout and can make anxiety and insomnia worse.", {"gout"}),
+        ("There is no cure for gout.", set()),  # says nothing about the drug
     ],
 )
 def test_extract_list_facts_a_use_ruled_out_by_what_or_whom_the_drug_is_not_for(
