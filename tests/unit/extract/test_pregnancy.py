@@ -178,3 +178,5 @@ def test_extract_pregnancy_a_paragraph_goes_on_about_pregnancy_until_breastfeedi
     facts = _by_kind(statements_of, text)
     assert facts[FactKind.PREGNANCY]["untreated_risk"] is True
     assert "small_amounts" not in facts[FactKind.PREGNANCY]
+    text = "Pregnancy\nDoctors usually continue a preventer inhaler during pregnancy."
+    assert _by_kind(statements_of, text)[FactKind.PREGNANCY]["used_when_needed"] is True
