@@ -200,6 +200,10 @@ def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: boo
         parts.append(say("breastfeeding_avoid", drug))
     elif value.get("compatible") is True:
         parts.append(say("breastfeeding_compatible", drug))
+    if value.get("short_use_acceptable") is True:
+        parts.append(say("breastfeeding_short_use", drug))
+    if value.get("long_use_avoided") is True:
+        parts.append(say("breastfeeding_long_use", drug))
     if value.get("pause_after_dose") is True:
         hours = value.get("pause_hours")
         if isinstance(hours, int):

@@ -64,6 +64,8 @@ TEMPLATE_NAMES = frozenset(
         "pregnancy_alternative_named",
         "pregnancy_safe",
         "breastfeeding_alternative_named",
+        "breastfeeding_short_use",
+        "breastfeeding_long_use",
         "breastfeeding_excreted",
         "breastfeeding_not_excreted",
         "breastfeeding_excretion_unknown",

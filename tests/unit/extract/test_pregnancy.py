@@ -180,3 +180,15 @@ def test_extract_pregnancy_a_paragraph_goes_on_about_pregnancy_until_breastfeedi
     assert "small_amounts" not in facts[FactKind.PREGNANCY]
     text = "Pregnancy\nDoctors usually continue a preventer inhaler during pregnancy."
     assert _by_kind(statements_of, text)[FactKind.PREGNANCY]["used_when_needed"] is True
+
+
+def test_extract_breastfeeding_short_use_acceptable_long_use_avoided(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Breastfeeding\nA single dose of codeine is unlikely to harm a breastfed baby, but "
+        "regular use while breastfeeding is not recommended."
+    )
+    flags = _by_kind(statements_of, text)[FactKind.BREASTFEEDING]
+    assert flags["short_use_acceptable"] is True
+    assert flags["long_use_avoided"] is True

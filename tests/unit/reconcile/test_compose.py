@@ -252,3 +252,11 @@ def test_compose_missed_dose_of_a_medicine_taken_when_needed() -> None:
     assert alone.startswith("It is usually taken only when needed")
     both = compose_missed_dose({"as_needed": True, "take_when_remembered": True})
     assert "If you take it on a regular schedule: If you miss a dose" in both
+
+
+def test_compose_breastfeeding_says_short_use_apart_from_long_use() -> None:
+    text = compose_breastfeeding(
+        "codeine", {"short_use_acceptable": True, "long_use_avoided": True}, True
+    )
+    assert "a short course or a single dose generally acceptable" in text
+    assert "advise against regular or long-term use" in text
