@@ -17,8 +17,9 @@ _SIDE_EFFECT_SECTIONS = frozenset(
 )
 # Sections about stopping or overdose: the symptoms they list are not side effects.
 _NOT_EFFECTS = frozenset({Section.STOPPING, Section.OVERDOSE, Section.MISSED_DOSE})
-# Effects named where interactions are discussed are effects of the combination.
-_COMBINATION = frozenset({Section.INTERACTIONS})
+# Effects named where interactions are discussed are effects of the combination; where
+# pregnancy or breastfeeding is discussed, they are the unborn or breastfed baby's.
+_COMBINATION = frozenset({Section.INTERACTIONS, Section.PREGNANCY, Section.BREASTFEEDING})
 _SERIOUS = cue(
     r"\b(serious|severe|dangerous|life-threatening|rare but|seek (immediate |emergency |urgent )?"
     r"medical (attention|help|care|advice)|call (your doctor|911)|get (emergency |urgent )?"

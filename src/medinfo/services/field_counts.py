@@ -12,14 +12,14 @@ from medinfo.reconcile.vocabulary import match_key
 from medinfo.services.scoring import (
     agent_names,
     agents_beside_gold,
+    alternatives_of,
     beside_gold_terms,
     category,
     conflict_topic,
     dig,
     dose_exact,
     gold_agents_named,
-    gold_indications,
-    indication_keys,
+    indication_pairs,
     key_point_score,
     names,
     serious_terms,
@@ -90,7 +90,7 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
     ),
     "indications": (
         "indications",
-        lambda m, g: _set_count(indication_keys(m), gold_indications(g)),
+        lambda m, g: _set_count(*indication_pairs(m, g)),
     ),
     "mechanism_terms": (
         "mechanism_terms",
@@ -121,8 +121,12 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
     ),
     "precautions": (
         "precautions",
-        lambda m, g: _list_count(
-            names(m.get("precautions") or [], "condition"), names(g, "condition"), "precautions"
+        lambda m, g: _set_count(
+            *alternatives_of(
+                names(m.get("precautions") or [], "condition"),
+                names(g, "condition"),
+                lambda text: match_key(text, "precautions"),
+            )
         ),
     ),
 }

@@ -187,6 +187,34 @@ def names(items: Iterable[Any], key: str) -> list[str]:
     ]
 
 
+_ALTERNATIVES = re.compile(r"\s+or\s+|\s*/\s*", re.IGNORECASE)
+
+
+def alternative_keys(gold: Iterable[str], fold: Callable[[str], str]) -> dict[str, str]:
+    """For each gold item written as "A or B" ("epilepsy or seizure history", "stroke or TIA"),
+    the folded key of each alternative mapped to the item's folded key: the item is one gold
+    statement that either name answers. Keys of gold items themselves are left out."""
+    wanted = {fold(item): item for item in gold}
+    choices: dict[str, str] = {}
+    for key, item in wanted.items():
+        parts = [part for part in _ALTERNATIVES.split(item) if part.strip()]
+        for part in parts if len(parts) > 1 else []:
+            if fold(part) not in wanted:
+                choices.setdefault(fold(part), key)
+    return choices
+
+
+def alternatives_of(
+    predicted: Iterable[str], gold: Iterable[str], fold: Callable[[str], str]
+) -> tuple[set[str], set[str]]:
+    """(predicted keys, gold keys) after `fold`, a predicted key naming one alternative of a
+    gold "A or B" item taking that item's key (see `alternative_keys`): two predictions
+    naming its two alternatives count as one."""
+    gold = list(gold)
+    choices = alternative_keys(gold, fold)
+    return {choices.get(key, key) for key in map(fold, predicted)}, {fold(g) for g in gold}
+
+
 def gold_indications(gold: Iterable[Any]) -> set[tuple[str, bool]]:
     """(folded condition, off_label) of each gold indication, without bracketed notes."""
     return {
@@ -316,6 +344,19 @@ def indication_keys(monograph: Mapping[str, Any]) -> set[tuple[str, bool]]:
     return {(match_key(i["condition"], "indications"), bool(i.get("off_label"))) for i in items}
 
 
+def indication_pairs(
+    monograph: Mapping[str, Any], gold: Iterable[Any]
+) -> tuple[set[tuple[str, bool]], set[tuple[str, bool]]]:
+    """(predicted, gold) indication keys (see `indication_keys`, `gold_indications`), a
+    predicted condition naming one alternative of a gold "A or B" item taking its key."""
+    gold = list(gold)
+    choices = alternative_keys(
+        names(gold, "condition"), lambda text: match_key(text, "indications")
+    )
+    predicted = {(choices.get(key, key), off) for key, off in indication_keys(monograph)}
+    return predicted, gold_indications(gold)
+
+
 Scorer = Callable[[Mapping[str, Any], Any], float]
 
 _SCORERS: dict[str, tuple[str, Scorer]] = {
@@ -331,7 +372,7 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
     ),
     "indications": (
         "indications",
-        lambda m, g: f1(indication_keys(m), gold_indications(g)),
+        lambda m, g: f1(*indication_pairs(m, g)),
     ),
     "indication_conditions": (
         "indications",
@@ -370,10 +411,12 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
     ),
     "precautions": (
         "precautions",
-        lambda m, g: list_f1(
-            names(m.get("precautions") or [], "condition"),
-            names(g, "condition"),
-            "precautions",
+        lambda m, g: f1(
+            *alternatives_of(
+                names(m.get("precautions") or [], "condition"),
+                names(g, "condition"),
+                lambda text: match_key(text, "precautions"),
+            )
         ),
     ),
 }

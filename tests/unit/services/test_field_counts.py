@@ -140,3 +140,15 @@ def test_count_fields_a_group_predicted_where_the_gold_lists_its_members_is_besi
     monograph = {"interactions": [{"agent": "antipsychotics"}, {"agent": "alcohol"}]}
     count = count_fields(monograph, gold)["interactions"]
     assert (count.correct, count.predicted, count.stated) == (1, 1, 2)
+
+
+def test_count_fields_one_alternative_of_a_gold_or_item_answers_it() -> None:
+    gold = {"precautions": ["glaucoma or raised eye pressure", "kidney disease"]}
+    monograph = {
+        "precautions": [{"condition": "glaucoma"}, {"condition": "raised eye pressure"}],
+    }
+    count = count_fields(monograph, gold)["precautions"]
+    # both name the one gold item: one right prediction, not two
+    assert (count.correct, count.predicted, count.stated) == (1, 1, 2)
+    wrong = count_fields({"precautions": [{"condition": "glaucoma attack"}]}, gold)["precautions"]
+    assert wrong.correct == 0
