@@ -796,3 +796,25 @@ def test_extract_list_facts_off_label_however_it_is_spelt(spelling: str) -> None
     flags = {f.key: f.attributes.get("off_label") for f in facts if f.kind is FactKind.INDICATION}
     assert flags.get("migraine") is True
     assert flags.get("high blood pressure") is False
+
+
+def test_extract_list_facts_a_symptoms_sentence_after_an_effect_gives_its_signs() -> None:
+    found = _side_effects(
+        "Side effects\n\n"
+        "A rare but serious side effect is angioedema, swelling under the skin. Symptoms "
+        "include a swollen tongue, hoarseness and trouble swallowing. Dizziness is common.\n"
+    )
+    assert "angioedema" in found
+    assert "dizziness" in found
+    assert "hoarseness" not in found
+    assert "trouble swallowing" not in found
+
+
+def test_extract_list_facts_risk_factors_after_an_effect_are_not_effects() -> None:
+    found = _side_effects(
+        "Side effects\n\n"
+        "Kidney problems can happen; the risk is higher with dehydration, heart failure or "
+        "diarrhoea.\n"
+    )
+    assert "kidney problems" in found
+    assert "diarrhea" not in found and "diarrhoea" not in found
