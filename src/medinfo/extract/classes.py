@@ -203,6 +203,13 @@ _PRODUCT_WORD = r"(?:\s+(?:tablets?|capsules?|injection|inhaler|oral|solution|[a
 _NAME_LIKE = re.compile(r"^[A-Z][a-z][\w-]*$")
 
 
+def _second_ingredient(before: str, name: str) -> bool:
+    """Whether `name` ends `before` as the second ingredient of a combination ("phentermine/
+    topiramate (Qsymia)", "amlodipine and benazepril (Lotrel)"): the bracket is its brand."""
+    joined = re.search(rf"(\S+)\s*(?:[/+]|\s-\s|\band\b)\s*{re.escape(name)}\b[^/]*$", before)
+    return joined is not None and bool(find_drug_mentions(joined.group(1)))
+
+
 def _bracketed_after_name(text: str, names: tuple[str, ...]) -> list[str]:
     """Lists of capitalised names in a bracket right after one of the drug's names (and a
     product word): "Warfarin (Coumadin, Jantoven)", "... Acetaminophen Tablets (Norco, Lortab)"."""
@@ -210,7 +217,9 @@ def _bracketed_after_name(text: str, names: tuple[str, ...]) -> list[str]:
     for match in _NAMED_IN_BRACKET.finditer(text):
         before = text[max(0, match.start() - 80) : match.start()].lower()
         if not any(
-            name and re.search(rf"\b{re.escape(name)}{_PRODUCT_WORD}{{0,2}}\s*$", before)
+            name
+            and re.search(rf"\b{re.escape(name)}{_PRODUCT_WORD}{{0,2}}\s*$", before)
+            and not _second_ingredient(before, name)
             for name in names
         ):
             continue

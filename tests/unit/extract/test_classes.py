@@ -77,6 +77,16 @@ def test_a_combination_product_is_no_brand_of_the_drug_alone() -> None:
     assert "Glucora" not in found
 
 
+def test_a_bracket_after_a_combination_names_the_combination_s_brand() -> None:
+    found = _brands(
+        "Bupropion is also part of the combination naltrexone/bupropion (Slimvera). "
+        "People treated with bupropion (Wellbutrin, Zyban) should not drink heavily.",
+        "bupropion",
+    )
+    assert "Slimvera" not in found
+    assert {"Wellbutrin", "Zyban"} <= found
+
+
 def _forms(text: str, drug: str) -> set[str]:
     facts = extract_list_facts(make_document(text), "test", drug)
     return {f.key for f in facts if f.kind is FactKind.FORM}
