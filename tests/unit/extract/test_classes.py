@@ -125,3 +125,18 @@ def test_a_class_the_drug_is_not_used_as_is_no_class() -> None:
         "quetiapine",
     )
     assert found == {"antipsychotic"}
+
+
+def test_a_class_the_vocabulary_lacks_is_read_from_an_is_a_sentence() -> None:
+    found = _classes(
+        "Zafirlukast is a leukotriene receptor antagonist taken twice a day.", "zafirlukast"
+    )
+    assert "leukotriene receptor antagonist" in found
+
+
+def test_an_open_class_is_never_a_denied_one_a_mechanism_or_another_drug_s() -> None:
+    assert not _classes("Zafirlukast is not a corticosteroid.", "zafirlukast")
+    assert not _classes("Zafirlukast is a weak inhibitor of CYP2C9.", "zafirlukast")
+    assert not _classes(
+        "Pranlukast is a cysteinyl receptor antagonist; zafirlukast differs.", "zafirlukast"
+    )
