@@ -85,6 +85,15 @@ def _before_use(text: str) -> bool:
     return bool(_BEFORE_USE.search(text)) and not _URGENT.search(text)
 
 
+# "The risk is higher with kidney impairment, heavy drinking or dehydration": what follows
+# raises the risk of a harm the text names, so it is a condition to take care with
+_RISK_FACTORS = cue(
+    r"\b(?:risks?|chances?|likelihood)\s+(?:of\s+[\w\s-]{1,40}?\s+)?(?:is|are)\s+"
+    r"(?:(?:much|even)\s+)?(?:higher|greater|increased|raised)\s+(?:with|in|if|for|when|among)\b|"
+    r"\bmore\s+likely\s+(?:with|in|if|when|among|for)\b"
+)
+
+
 def _sets_apart(text: str) -> bool:
     """Whether a dosing line gives a group of people a dose of its own."""
     return bool(_OWN_DOSE.search(text)) and not _NO_CHANGE.search(text)
@@ -105,6 +114,10 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
         and _sets_apart(" ".join(unit.text for unit in passage.units))
     )
     for unit in passage.term_units("precautions"):
+        risk = _RISK_FACTORS.search(unit.text)
+        if risk is not None:
+            facts.extend(_risk_factors(passage, unit, risk.end()))
+            continue
         if cued_only and not _before_use(unit.text):
             continue
         # a label ("Liver disease:") is read with the line it heads
@@ -124,3 +137,17 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
             code = _advice(unit, default)
             facts.append(passage.fact(FactKind.PRECAUTION, match.key, unit, advice_code=code))
     return facts
+
+
+def _risk_factors(passage: Passage, unit: Unit, after: int) -> list[ExtractedFact]:
+    """PRECAUTION facts for the conditions named after a risk-factor cue."""
+    return [
+        passage.fact(
+            FactKind.PRECAUTION,
+            match.key,
+            unit,
+            advice_code=_advice(unit, str(match.term.defaults.get("advice", "use_with_caution"))),
+        )
+        for match in passage.asserted(unit, "precautions")
+        if match.start >= after
+    ]

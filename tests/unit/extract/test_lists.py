@@ -817,4 +817,15 @@ def test_extract_list_facts_risk_factors_after_an_effect_are_not_effects() -> No
         "diarrhoea.\n"
     )
     assert "kidney problems" in found
-    assert "diarrhea" not in found and "diarrhoea" not in found
+    assert "diarrhea" not in found
+    assert "diarrhoea" not in found
+
+
+def test_extract_list_facts_risk_factors_of_a_named_harm_are_precautions() -> None:
+    text = (
+        "# Dapagliflozin\n\n## Side effects\n\nA rare serious side effect is ketoacidosis; the "
+        "risk is higher with heavy alcohol use, dehydration or heart failure.\n"
+    )
+    found = _keys(text, FactKind.PRECAUTION, "dapagliflozin")
+    assert {"heavy alcohol use", "dehydration", "heart failure"} <= found
+    assert "ketoacidosis" not in found

@@ -201,6 +201,4 @@ def test_extract_population_limits_a_dose_for_the_people_the_sentence_before_nam
 def test_extract_population_limits_a_pronoun_after_adults_gives_no_population(
     statements_of: StatementsOf,
 ) -> None:
-    assert not _limits(
-        statements_of, "Adults take it for pain. They usually start on 25 mg a day."
-    )
+    assert not _limits(statements_of, "Adults take it for pain. They usually start on 25 mg a day.")
