@@ -134,6 +134,10 @@ class TermMatcher:
         self.term_words = frozenset(w for t in vocabulary.terms for w in phrase_key(t.pt))
         keys = [phrase_key(term.pt) for term in vocabulary.terms]
         self.term_heads = frozenset(key[-1] for key in keys if key)
+        # Terms by their words in any order and by their words run together ('encephalitis
+        # enteroviral' for 'enteroviral encephalitis', 'post procedural' for 'postprocedural').
+        self._reordered: dict[tuple[str, ...], Term] = {}
+        self._compounds: dict[str, Term] = {}
         for phrase in vocabulary.blocked:
             self._add(phrase_key(phrase), None)
         for term in vocabulary.terms:
@@ -141,6 +145,11 @@ class TermMatcher:
                 self._add(phrase_key(phrase), term)
             for abbreviation in term.abbreviations:
                 self._abbreviations.setdefault(abbreviation, term)
+            for phrase in (term.pt, *term.synonyms):
+                key = phrase_key(phrase)
+                if len(key) > 1:
+                    self._reordered.setdefault(tuple(sorted(key)), term)
+                    self._compounds.setdefault("".join(key), term)
 
     def _add(self, key: tuple[str, ...], term: Term | None) -> None:
         if not key:
@@ -151,6 +160,23 @@ class TermMatcher:
         if _END not in node:
             node[_END] = term
             self.size += 1
+
+    def term_of(self, key: tuple[str, ...]) -> Term | None:
+        """The term a normalised phrase names exactly (None: none, or a blocked phrase)."""
+        node = self._trie
+        for token in key:
+            child = node.get(token)
+            if not isinstance(child, dict):
+                return None
+            node = child
+        term = node.get(_END)
+        return term if isinstance(term, Term) else None
+
+    def term_in_other_order(self, key: tuple[str, ...]) -> Term | None:
+        """The term whose words are the phrase's in another order or run together."""
+        if len(key) < 2:
+            return self._compounds.get("".join(key))
+        return self._reordered.get(tuple(sorted(key))) or self._compounds.get("".join(key))
 
     def find(self, text: str) -> list[TermMatch]:
         """Every longest, non-overlapping term occurrence, in text order."""

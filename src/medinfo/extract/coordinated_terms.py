@@ -1,0 +1,110 @@
+"""Terms named through coordinated words: 'hepatic and renal failure', 'rashes (macular, papular)'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medinfo.extract.meddra import Term, TermMatcher, token_list
+
+_CONJUNCTIONS = frozenset({"and", "or"})
+_ITEM_GAP = re.compile(r"\s*(?:,|/)\s*|\s+")  # between two listed words (the conjunction apart)
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_MAX_ITEMS = 6  # listed words read on either side of a head
+_MAX_HEAD = 3  # words of the shared part ('failure', 'site reaction')
+
+Token = tuple[int, int, str, bool]
+
+
+@dataclass(frozen=True)
+class CoordinatedTerm:
+    """A known term one listed word makes with the words they share, and where it stands."""
+
+    start: int
+    end: int
+    text: str  # the listed word and the shared words, as one phrase
+    term: Term
+
+
+def _gap(text: str, left: Token, right: Token) -> str:
+    return text[left[1] : right[0]]
+
+
+def _items_before(text: str, tokens: list[Token], words: list[str], last: int) -> list[int]:
+    """The listed words ending at token `last`: 'hepatic, renal and cardiac' -> their indexes,
+    when at least one list joint (',', '/', 'and', 'or') stands between them."""
+    items = [last]
+    position = last
+    joined = False
+    while position > 0 and len(items) < _MAX_ITEMS:
+        previous = position - 1
+        if words[previous] in _CONJUNCTIONS and previous > 0:
+            gap = _gap(text, tokens[previous - 1], tokens[previous])
+            if not re.fullmatch(r"\s*,?\s*", gap) or words[previous - 1] in _CONJUNCTIONS:
+                break
+            previous -= 1
+        elif not re.fullmatch(r"\s*[,/]\s*", _gap(text, tokens[previous], tokens[position])):
+            break
+        if "\n" in text[tokens[previous][1] : tokens[position][0]]:
+            break
+        items.append(previous)
+        joined = True
+        position = previous
+    return items[1:] if joined else []
+
+
+def _items_in_brackets(text: str, tokens: list[Token], words: list[str], head: int) -> list[int]:
+    """The words listed in brackets right after token `head`: 'rashes (macular, papular)'."""
+    if head + 1 >= len(tokens) or not _OPEN_BRACKET.fullmatch(
+        _gap(text, tokens[head], tokens[head + 1])
+    ):
+        return []
+    items = []
+    position = head + 1
+    while position < len(tokens) and len(items) < _MAX_ITEMS:
+        if words[position] in _CONJUNCTIONS:
+            position += 1
+            continue
+        items.append(position)
+        if position + 1 >= len(tokens):
+            break
+        gap = _gap(text, tokens[position], tokens[position + 1])
+        if gap.strip() == ")" or not _ITEM_GAP.fullmatch(gap):
+            break
+        position += 1
+    return items
+
+
+def coordinated_terms(text: str, matcher: TermMatcher) -> list[CoordinatedTerm]:
+    """Known terms that words of a list make with the words they share.
+
+    Before a head: in 'hepatic, renal and cardiac failure' each listed word but the last (which
+    the vocabulary reads itself) makes a term with 'failure' when the vocabulary knows it.
+    After one: in 'rashes (generalised, macular)' each bracketed word makes a term with the
+    word before the bracket, in either order ('rash macular', 'macular rash')."""
+    tokens, words = token_list(text)
+    found: list[CoordinatedTerm] = []
+    for index in range(1, len(tokens)):
+        if not tokens[index][3]:
+            continue  # the listed word right before a head is joined to it
+        for size in range(1, _MAX_HEAD + 1):
+            if index + size > len(tokens) or (size > 1 and not tokens[index + size - 1][3]):
+                break
+            shared = words[index : index + size]
+            if matcher.term_of((words[index - 1], *shared)) is None:
+                continue  # the last listed word and the head make no term: no list of them
+            for item in _items_before(text, tokens, words, index - 1):
+                term = matcher.term_of((words[item], *shared))
+                if term is not None:
+                    end = tokens[index + size - 1][1]
+                    phrase = " ".join([tokens[item][2], *(t[2] for t in tokens[index : index + size])])
+                    found.append(CoordinatedTerm(tokens[item][0], end, phrase, term))
+    for head in range(len(tokens)):
+        for item in _items_in_brackets(text, tokens, words, head):
+            term = matcher.term_of((words[head], words[item])) or matcher.term_of(
+                (words[item], words[head])
+            )
+            if term is not None:
+                phrase = f"{tokens[head][2]} {tokens[item][2]}"
+                found.append(CoordinatedTerm(tokens[head][0], tokens[item][1], phrase, term))
+    return sorted(found, key=lambda found_term: found_term.start)
