@@ -96,6 +96,8 @@ def normalise_token(token: str) -> str:
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith("sses"):
         return word[:-2]
+    if len(word) > 5 and word.endswith("ias"):  # 'arrhythmias', 'cytopenias'
+        return word[:-1]
     if len(word) > 3 and word.endswith("s") and not word.endswith(_KEEP_S):
         return word[:-1]
     return word
@@ -267,6 +269,8 @@ def _variants(term: Term, analytes: dict[str, list[str]]) -> Iterator[str]:
     words = lowered.split()
     if len(words) == 2 and words[1] in _TRAILING_QUALIFIERS:
         yield f"{words[1]} {words[0]}"
+    if len(words) > 1 and words[-1] == "disorder":  # MedDRA's 'disorder' for 'disease'
+        yield " ".join([*words[:-1], "disease"])
     if "haemorrhage" in lowered:
         yield lowered.replace("haemorrhage", "bleeding")
     for suffix, patterns in (
