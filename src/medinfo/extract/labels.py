@@ -54,10 +54,18 @@ def label_drug(document: Document) -> str | None:
 
 def top_sections(document: Document) -> dict[str, Section]:
     """Each heading's label section, read from its top-level heading: "2.1 Hyperlipidemia"
-    under "2 DOSAGE AND ADMINISTRATION" is in the dosing section."""
+    under "2 DOSAGE AND ADMINISTRATION" is in the dosing section (a heading nests under the
+    heading above it only when that one is of a higher level)."""
     parent: dict[str, str] = {}
+    levels: dict[str, int] = {}
     for block in document.blocks:
         if block.kind is BlockKind.HEADING:
+            levels.setdefault(block.text, block.level)
+    for block in document.blocks:
+        # a heading's parent is the heading above it at a higher level: a record whose
+        # sections are all top-level headings (openFDA JSON) nests none under another
+        above = levels.get(block.heading)
+        if block.kind is BlockKind.HEADING and above is not None and above < block.level:
             parent.setdefault(block.text, block.heading)
     sections: dict[str, Section] = {}
     for heading in {*parent, *(block.heading for block in document.blocks)}:
@@ -98,13 +106,18 @@ _PLACES: dict[FactKind, frozenset[Section]] = {
             Section.PRECAUTIONS,
         }
     ),
+    # Drug Interactions, and the contraindications, warnings and dose changes that name
+    # another drug; not Clinical Pharmacology's interaction studies (mostly "no effect", and
+    # the words of other mechanisms), nor the patient leaflet's examples of each class
+    FactKind.INTERACTION: frozenset({Section.INTERACTIONS, Section.PRECAUTIONS, Section.DOSING}),
 }
 
 
 def facts_in_place(document: Document, facts: list[ExtractedFact]) -> list[ExtractedFact]:
-    """`facts` without the indications, mechanism terms and side effects a label names
-    outside the sections that state them (Indications and Usage; Clinical Pharmacology or
-    Description; reactions, warnings and a leaflet's side-effects part)."""
+    """`facts` without the indications, mechanism terms, side effects and interactions a label
+    names outside the sections that state them (Indications and Usage; Clinical Pharmacology
+    or Description; reactions, warnings and a leaflet's side-effects part; Drug Interactions,
+    Contraindications, Warnings and Precautions, Dosage and Administration)."""
     tops = top_sections(document)
     blocks = sorted(document.content_blocks(), key=lambda block: block.start)
     starts = [block.start for block in blocks]

@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.labels import label_drug_name
+from medinfo.extract.labels import label_drug_name, top_sections
+from medinfo.extract.sections import Section
 from medinfo.extract.pipeline import extract_document
 from medinfo.sources import read_openfda_record
 
@@ -217,3 +218,27 @@ def test_label_reactions_without_a_stated_common_incidence_are_not_common_side_e
     assert {"headache", "constipation"} <= set(effects)
     assert not set(effects) & {"tinnitus", "alopecia", "dry mouth", "insomnia", "palpitations"}
     assert all(a["serious"] or a["frequency"] for a in effects.values())
+
+
+def test_label_interactions_come_from_the_sections_that_state_them() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "pharmacokinetics": [
+            "When Quietac was given with probenecid in a small study, famotidine levels rose; "
+            "probenecid may increase the effects of famotidine."
+        ],
+        "spl_patient_package_insert": [
+            "Before taking Quietac, tell your doctor if you take medicines such as warfarin. "
+            "Quietac may interact with warfarin and raise bleeding risk."
+        ],
+    }
+    agents = {fact.key for fact in _facts(record, FactKind.INTERACTION)}
+    assert "tizanidine" in agents  # its Drug Interactions section
+    assert not agents & {"probenecid", "warfarin"}
+
+
+def test_sections_of_a_flat_label_record_are_each_their_own_top_section() -> None:
+    tops = top_sections(read_openfda_record(FAMOTIDINE_LABEL, "label.json"))
+    assert tops["Indications and Usage"] is Section.INDICATIONS
+    assert tops["Drug Interactions"] is Section.INTERACTIONS
+    assert tops["Adverse Reactions"] is Section.SIDE_EFFECTS
