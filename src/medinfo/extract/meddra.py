@@ -98,6 +98,8 @@ def normalise_token(token: str) -> str:
         return word[:-2]
     if len(word) > 5 and word.endswith("ias"):  # 'arrhythmias', 'cytopenias'
         return word[:-1]
+    if len(word) > 5 and word.endswith("shes"):  # 'rashes', 'flushes'
+        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(_KEEP_S):
         return word[:-1]
     return word
