@@ -10,6 +10,7 @@ from medinfo.domain.documents import BlockKind, Document
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.adverse_reactions import adverse_reaction_facts, is_reaction_heading
 from medinfo.extract.drug_detection import find_drug_names
+from medinfo.extract.reaction_cues import about_animals
 from medinfo.extract.sections import Section, classify_heading
 from medinfo.extract.statements import Statement
 
@@ -113,16 +114,25 @@ _PLACES: dict[FactKind, frozenset[Section]] = {
 }
 
 
+# Kinds whose facts must be about people: "the combination had an additive effect on bleeding
+# time in the anesthetized rabbit" is neither an interaction nor a side effect.
+_ABOUT_PEOPLE = frozenset({FactKind.INTERACTION, FactKind.SIDE_EFFECT})
+
+
 def facts_in_place(document: Document, facts: list[ExtractedFact]) -> list[ExtractedFact]:
     """`facts` without the indications, mechanism terms, side effects and interactions a label
     names outside the sections that state them (Indications and Usage; Clinical Pharmacology
     or Description; reactions, warnings and a leaflet's side-effects part; Drug Interactions,
-    Contraindications, Warnings and Precautions, Dosage and Administration)."""
+    Contraindications, Warnings and Precautions, Dosage and Administration), and without
+    interactions and side effects read from a sentence about animals (`about_animals`)."""
     tops = top_sections(document)
     blocks = sorted(document.content_blocks(), key=lambda block: block.start)
     starts = [block.start for block in blocks]
 
     def in_place(fact: ExtractedFact) -> bool:
+        start = fact.evidence.start  # the sentence it starts in: evidence may be a whole block
+        if fact.kind in _ABOUT_PEOPLE and about_animals(document.original, start, start):
+            return False
         places = _PLACES.get(fact.kind)
         if places is None:
             return True

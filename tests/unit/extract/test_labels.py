@@ -242,3 +242,22 @@ def test_sections_of_a_flat_label_record_are_each_their_own_top_section() -> Non
     assert tops["Indications and Usage"] is Section.INDICATIONS
     assert tops["Drug Interactions"] is Section.INTERACTIONS
     assert tops["Adverse Reactions"] is Section.SIDE_EFFECTS
+
+
+def test_label_findings_in_animals_are_neither_interactions_nor_side_effects() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "drug_interactions": [
+            "Avoid use with tizanidine, a CYP1A2 substrate, because famotidine may raise its "
+            "levels. In anesthetized dogs, Quietac given with clopidogrel had an additive "
+            "effect on bleeding time."
+        ],
+        "warnings_and_cautions": [
+            "Seizures were seen in mice given 50 times the human dose. Rare cases of "
+            "pancreatitis have been reported in patients."
+        ],
+    }
+    assert {fact.key for fact in _facts(record, FactKind.INTERACTION)} == {"tizanidine"}
+    effects = {fact.key for fact in _facts(record, FactKind.SIDE_EFFECT)}
+    assert "pancreatitis" in effects
+    assert "seizure" not in effects
