@@ -75,13 +75,41 @@ def _items_in_brackets(text: str, tokens: list[Token], words: list[str], head: i
     return items
 
 
+def _items_after_of(text: str, tokens: list[Token], words: list[str], of: int) -> list[list[int]]:
+    """The listed items after token `of` ("of lips, tongue and/or throat"), each as its word
+    indexes (one or two words), while list joints (',', '/', 'and', 'or') join them."""
+    items: list[list[int]] = []
+    position = of + 1
+    if position < len(tokens) and words[position] == "the":
+        position += 1
+    while position < len(tokens) and len(items) < _MAX_ITEMS:
+        item = [position]
+        if position + 1 < len(tokens) and tokens[position + 1][3]:
+            if words[position + 1] not in _CONJUNCTIONS and words[position + 1] != "the":
+                item.append(position + 1)
+        items.append(item)
+        after = item[-1] + 1
+        while after < len(tokens) and words[after] in _CONJUNCTIONS:
+            after += 1
+        if after >= len(tokens) or after == item[-1] + 1 and not re.fullmatch(
+            r"\s*[,/]\s*", _gap(text, tokens[item[-1]], tokens[after])
+        ):
+            break
+        if "\n" in text[tokens[item[-1]][1] : tokens[after][0]]:
+            break
+        position = after
+    return items if len(items) > 1 else []
+
+
 def coordinated_terms(text: str, matcher: TermMatcher) -> list[CoordinatedTerm]:
     """Known terms that words of a list make with the words they share.
 
     Before a head: in 'hepatic, renal and cardiac failure' each listed word but the last (which
     the vocabulary reads itself) makes a term with 'failure' when the vocabulary knows it.
     After one: in 'rashes (generalised, macular)' each bracketed word makes a term with the
-    word before the bracket, in either order ('rash macular', 'macular rash')."""
+    word before the bracket, in either order ('rash macular', 'macular rash'). After 'of': in
+    'swelling of lips, tongue and/or throat' each item makes a term with the one or two words
+    before 'of' ('swelling of tongue', 'swelling of the tongue')."""
     tokens, words = token_list(text)
     found: list[CoordinatedTerm] = []
     for index in range(1, len(tokens)):
@@ -107,4 +135,26 @@ def coordinated_terms(text: str, matcher: TermMatcher) -> list[CoordinatedTerm]:
             if term is not None:
                 phrase = f"{tokens[head][2]} {tokens[item][2]}"
                 found.append(CoordinatedTerm(tokens[head][0], tokens[item][1], phrase, term))
+    for of in range(1, len(tokens)):
+        if words[of] != "of":
+            continue
+        for size in (1, 2):
+            if of - size < 0:
+                break
+            head = tuple(words[of - size : of])
+            for listed in _items_after_of(text, tokens, words, of):
+                term = None
+                for item in (listed, listed[:1]) if len(listed) > 1 else (listed,):
+                    named = tuple(words[index] for index in item)
+                    term = matcher.term_of((*head, "of", *named)) or matcher.term_of(
+                        (*head, "of", "the", *named)
+                    )
+                    if term is not None:
+                        break
+                if term is not None:
+                    start, end = tokens[of - size][0], tokens[item[-1]][1]
+                    phrase = " ".join(
+                        [*(t[2] for t in tokens[of - size : of + 1]), *(tokens[i][2] for i in item)]
+                    )
+                    found.append(CoordinatedTerm(start, end, phrase, term))
     return sorted(found, key=lambda found_term: found_term.start)

@@ -19,6 +19,8 @@ _MATCHER = TermMatcher(
             Term("Post procedural haemorrhage", 8),
             Term("Thyroid disorder", 9),
             Term("Neutropenia", 10),
+            Term("Eyelid oedema", 11, ("swelling of the eyelids",)),
+            Term("Lip swelling", 12, ("swelling of lips",)),
         ]
     )
 )
@@ -70,3 +72,9 @@ def test_ias_and_shes_plurals_fold_to_their_singular() -> None:
 def test_a_disorder_term_is_also_named_as_a_disease() -> None:
     found = _MATCHER.find("A history of thyroid disease was noted.")
     assert [match.term.pt for match in found if match.term] == ["Thyroid disorder"]
+
+
+def test_each_item_after_of_makes_a_term_with_the_words_before_it() -> None:
+    text = "Hives and swelling of the face, eyelids, or lips were reported after the first dose."
+    found = {item.term.pt for item in coordinated_terms(text, _MATCHER)}
+    assert found == {"Eyelid oedema", "Lip swelling"}
