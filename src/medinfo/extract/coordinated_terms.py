@@ -1,4 +1,4 @@
-"""Terms named through coordinated words: 'hepatic and renal failure', 'rashes (macular, papular)'."""
+"""Terms named through coordinated words: 'hepatic and renal failure', 'rashes (macular)'."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def _items_in_brackets(text: str, tokens: list[Token], words: list[str], head: i
         _gap(text, tokens[head], tokens[head + 1])
     ):
         return []
-    items = []
+    items: list[int] = []
     position = head + 1
     while position < len(tokens) and len(items) < _MAX_ITEMS:
         if words[position] in _CONJUNCTIONS:
@@ -84,15 +84,21 @@ def _items_after_of(text: str, tokens: list[Token], words: list[str], of: int) -
         position += 1
     while position < len(tokens) and len(items) < _MAX_ITEMS:
         item = [position]
-        if position + 1 < len(tokens) and tokens[position + 1][3]:
-            if words[position + 1] not in _CONJUNCTIONS and words[position + 1] != "the":
-                item.append(position + 1)
+        following = position + 1
+        if (
+            following < len(tokens)
+            and tokens[following][3]
+            and words[following] not in _CONJUNCTIONS
+            and words[following] != "the"
+        ):
+            item.append(following)
         items.append(item)
         after = item[-1] + 1
         while after < len(tokens) and words[after] in _CONJUNCTIONS:
             after += 1
-        if after >= len(tokens) or after == item[-1] + 1 and not re.fullmatch(
-            r"\s*[,/]\s*", _gap(text, tokens[item[-1]], tokens[after])
+        if after >= len(tokens) or (
+            after == item[-1] + 1
+            and not re.fullmatch(r"\s*[,/]\s*", _gap(text, tokens[item[-1]], tokens[after]))
         ):
             break
         if "\n" in text[tokens[item[-1]][1] : tokens[after][0]]:
@@ -101,17 +107,11 @@ def _items_after_of(text: str, tokens: list[Token], words: list[str], of: int) -
     return items if len(items) > 1 else []
 
 
-def coordinated_terms(text: str, matcher: TermMatcher) -> list[CoordinatedTerm]:
-    """Known terms that words of a list make with the words they share.
-
-    Before a head: in 'hepatic, renal and cardiac failure' each listed word but the last (which
-    the vocabulary reads itself) makes a term with 'failure' when the vocabulary knows it.
-    After one: in 'rashes (generalised, macular)' each bracketed word makes a term with the
-    word before the bracket, in either order ('rash macular', 'macular rash'). After 'of': in
-    'swelling of lips, tongue and/or throat' each item makes a term with the one or two words
-    before 'of' ('swelling of tongue', 'swelling of the tongue')."""
-    tokens, words = token_list(text)
-    found: list[CoordinatedTerm] = []
+def _before_heads(
+    text: str, tokens: list[Token], words: list[str], matcher: TermMatcher
+) -> list[CoordinatedTerm]:
+    """Terms of the listed words before a shared head: 'hepatic, renal and cardiac failure'."""
+    found = []
     for index in range(1, len(tokens)):
         if not tokens[index][3]:
             continue  # the listed word right before a head is joined to it
@@ -125,8 +125,16 @@ def coordinated_terms(text: str, matcher: TermMatcher) -> list[CoordinatedTerm]:
                 term = matcher.term_of((words[item], *shared))
                 if term is not None:
                     end = tokens[index + size - 1][1]
-                    phrase = " ".join([tokens[item][2], *(t[2] for t in tokens[index : index + size])])
-                    found.append(CoordinatedTerm(tokens[item][0], end, phrase, term))
+                    written = [tokens[item][2], *(t[2] for t in tokens[index : index + size])]
+                    found.append(CoordinatedTerm(tokens[item][0], end, " ".join(written), term))
+    return found
+
+
+def _in_brackets(
+    text: str, tokens: list[Token], words: list[str], matcher: TermMatcher
+) -> list[CoordinatedTerm]:
+    """Terms of a head and each word in brackets after it: 'rashes (generalised, macular)'."""
+    found = []
     for head in range(len(tokens)):
         for item in _items_in_brackets(text, tokens, words, head):
             term = matcher.term_of((words[head], words[item])) or matcher.term_of(
@@ -135,26 +143,49 @@ def coordinated_terms(text: str, matcher: TermMatcher) -> list[CoordinatedTerm]:
             if term is not None:
                 phrase = f"{tokens[head][2]} {tokens[item][2]}"
                 found.append(CoordinatedTerm(tokens[head][0], tokens[item][1], phrase, term))
+    return found
+
+
+def _after_of(
+    text: str, tokens: list[Token], words: list[str], matcher: TermMatcher
+) -> list[CoordinatedTerm]:
+    """Terms of the words before 'of' and each item after it: 'swelling of lips, tongue'."""
+    found = []
     for of in range(1, len(tokens)):
         if words[of] != "of":
             continue
         for size in (1, 2):
             if of - size < 0:
                 break
-            head = tuple(words[of - size : of])
+            before = tuple(words[of - size : of])
             for listed in _items_after_of(text, tokens, words, of):
-                term = None
                 for item in (listed, listed[:1]) if len(listed) > 1 else (listed,):
                     named = tuple(words[index] for index in item)
-                    term = matcher.term_of((*head, "of", *named)) or matcher.term_of(
-                        (*head, "of", "the", *named)
+                    term = matcher.term_of((*before, "of", *named)) or matcher.term_of(
+                        (*before, "of", "the", *named)
                     )
                     if term is not None:
+                        start, end = tokens[of - size][0], tokens[item[-1]][1]
+                        written = [t[2] for t in tokens[of - size : of + 1]]
+                        written += [tokens[index][2] for index in item]
+                        found.append(CoordinatedTerm(start, end, " ".join(written), term))
                         break
-                if term is not None:
-                    start, end = tokens[of - size][0], tokens[item[-1]][1]
-                    phrase = " ".join(
-                        [*(t[2] for t in tokens[of - size : of + 1]), *(tokens[i][2] for i in item)]
-                    )
-                    found.append(CoordinatedTerm(start, end, phrase, term))
+    return found
+
+
+def coordinated_terms(text: str, matcher: TermMatcher) -> list[CoordinatedTerm]:
+    """Known terms that words of a list make with the words they share.
+
+    Before a head: in 'hepatic, renal and cardiac failure' each listed word but the last (which
+    the vocabulary reads itself) makes a term with 'failure' when the vocabulary knows it.
+    After one: in 'rashes (generalised, macular)' each bracketed word makes a term with the
+    word before the bracket, in either order ('rash macular', 'macular rash'). After 'of': in
+    'swelling of lips, tongue and/or throat' each item makes a term with the one or two words
+    before 'of' ('swelling of tongue', 'swelling of the tongue')."""
+    tokens, words = token_list(text)
+    found = [
+        *_before_heads(text, tokens, words, matcher),
+        *_in_brackets(text, tokens, words, matcher),
+        *_after_of(text, tokens, words, matcher),
+    ]
     return sorted(found, key=lambda found_term: found_term.start)

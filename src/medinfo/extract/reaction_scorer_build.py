@@ -118,9 +118,7 @@ def folds_by_label(sections: Sequence[LabelSection], folds: int, seed: int) -> l
     return [fold_of[section["label_id"]] for section in sections]
 
 
-def training_examples(
-    sections: Sequence[LabelSection], folds: int = INNER_FOLDS
-) -> list[Example]:
+def training_examples(sections: Sequence[LabelSection], folds: int = INNER_FOLDS) -> list[Example]:
     """Examples of every label, each read as an unseen label (cross-fitted by label)."""
     fold_of = folds_by_label(sections, folds, seed=11)
     examples: list[Example] = []

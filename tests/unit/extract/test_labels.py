@@ -8,8 +8,8 @@ import pytest
 
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.labels import label_drug_name, top_sections
-from medinfo.extract.sections import Section
 from medinfo.extract.pipeline import extract_document
+from medinfo.extract.sections import Section
 from medinfo.sources import read_openfda_record
 
 # A small label in our own words, shaped like an openFDA drug-label record.
