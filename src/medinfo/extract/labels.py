@@ -8,7 +8,11 @@ from functools import cache
 
 from medinfo.domain.documents import BlockKind, Document
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.adverse_reactions import adverse_reaction_facts, is_reaction_heading
+from medinfo.extract.adverse_reactions import (
+    adverse_reaction_facts,
+    is_reaction_heading,
+    is_serious_heading,
+)
 from medinfo.extract.drug_detection import find_drug_names
 from medinfo.extract.reaction_cues import about_animals
 from medinfo.extract.sections import Section, classify_heading
@@ -123,7 +127,7 @@ def facts_in_place(document: Document, facts: list[ExtractedFact]) -> list[Extra
     """`facts` without the indications, mechanism terms, side effects and interactions a label
     names outside the sections that state them (Indications and Usage; Clinical Pharmacology
     or Description; reactions, warnings and a leaflet's side-effects part; Drug Interactions,
-    Contraindications, Warnings and Precautions, Dosage and Administration), and without
+    Contraindications, boxed warning, Warnings and Precautions, Dosage), and without
     interactions and side effects read from a sentence about animals (`about_animals`)."""
     tops = top_sections(document)
     blocks = sorted(document.content_blocks(), key=lambda block: block.start)
@@ -146,6 +150,8 @@ def facts_in_place(document: Document, facts: list[ExtractedFact]) -> list[Extra
             return classify_heading(heading) in places
         if fact.kind is FactKind.SIDE_EFFECT and classify_heading(heading) in places:
             return True  # a leaflet's own "What are the possible side effects?" heading
+        if fact.kind is FactKind.INTERACTION and is_serious_heading(heading):
+            return True  # a boxed warning titled by its risk ("WARNING: RISKS FROM ...")
         return tops.get(heading) in places
 
     return _own_brands(document, [fact for fact in facts if in_place(fact)])

@@ -11,6 +11,7 @@ from medinfo.extract.labels import label_drug_name, top_sections
 from medinfo.extract.pipeline import extract_document
 from medinfo.extract.sections import Section
 from medinfo.sources import read_openfda_record
+from medinfo.sources.spl_xml import read_spl_xml
 
 # A small label in our own words, shaped like an openFDA drug-label record.
 FAMOTIDINE_LABEL: dict[str, Any] = {
@@ -261,3 +262,44 @@ def test_label_findings_in_animals_are_neither_interactions_nor_side_effects() -
     effects = {fact.key for fact in _facts(record, FactKind.SIDE_EFFECT)}
     assert "pancreatitis" in effects
     assert "seizure" not in effects
+
+
+_BOXED_SPL = """<?xml version="1.0" encoding="UTF-8"?>
+<document xmlns="urn:hl7-org:v3">
+  <code code="34391-3" displayName="HUMAN PRESCRIPTION DRUG LABEL"/>
+  <title>SAMPLE SEDATIVE tablets, a label written for this test</title>
+  <component><structuredBody>
+    <component><section>
+      <code code="48780-1" displayName="SPL PRODUCT DATA ELEMENTS SECTION"/>
+      <subject><manufacturedProduct><manufacturedProduct>
+        <name>Calmora</name>
+        <asEntityWithGeneric><genericMedicine><name>lorazepam</name></genericMedicine>
+        </asEntityWithGeneric>
+      </manufacturedProduct></manufacturedProduct></subject>
+    </section></component>
+    <component><section>
+      <code code="34066-1" displayName="BOXED WARNING SECTION"/>
+      <title>WARNING: RISKS OF COMBINED USE WITH OPIOIDS</title>
+      <text><paragraph>Avoid use with oxycodone: taken together they can stop breathing.</paragraph>
+      </text>
+    </section></component>
+    <component><section>
+      <code code="34090-1" displayName="CLINICAL PHARMACOLOGY SECTION"/>
+      <title>12 CLINICAL PHARMACOLOGY</title>
+      <text><paragraph>Avoid use with probenecid, which slowed lorazepam clearance in a study.</paragraph>
+      </text>
+    </section></component>
+  </structuredBody></component>
+</document>
+"""
+
+
+def test_a_boxed_warning_titled_by_its_risk_states_interactions() -> None:
+    document = read_spl_xml(_BOXED_SPL, "calmora.xml")
+    agents = {
+        fact.key
+        for fact in extract_document(document, "src").facts
+        if fact.kind is FactKind.INTERACTION
+    }
+    assert "oxycodone" in agents
+    assert "probenecid" not in agents
