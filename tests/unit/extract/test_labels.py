@@ -286,8 +286,8 @@ _BOXED_SPL = """<?xml version="1.0" encoding="UTF-8"?>
     <component><section>
       <code code="34090-1" displayName="CLINICAL PHARMACOLOGY SECTION"/>
       <title>12 CLINICAL PHARMACOLOGY</title>
-      <text><paragraph>Avoid use with probenecid, which slowed lorazepam clearance in a study.</paragraph>
-      </text>
+      <text><paragraph>Avoid use with probenecid, which slowed lorazepam clearance in a
+      study.</paragraph></text>
     </section></component>
   </structuredBody></component>
 </document>
