@@ -6,6 +6,7 @@ import re
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.drug_detection import canonical_drug_name
 from medinfo.extract.drug_names import find_drug_mentions, generic_name
 from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
 from medinfo.extract.sections import Section
@@ -37,7 +38,8 @@ _BRAND = rf"[A-Z][\w-]+®?(?:\s+(?:{_VARIANTS})\b)?(?:\s*\([^()]{{0,40}}\))?"
 _BRAND_LIST = rf"{_BRAND}(?:\s*(?:,|\bor\b|\band\b)\s*{_BRAND})*"
 _BRAND_PATTERN = re.compile(
     r"\b(?:(?i:brand names?|trade names?|other names?|brands?|sold|marketed|available)"
-    r"\s*(?:\w+\s+){0,3}?(?:like|such as|including|as|under|called|named|:)[\s*_]+"
+    r"\s*(?:\w+\s+){0,3}?(?:like|such as|including|include|includes|are|as|under|called|named|:)"
+    r"[\s*_]+"
     r"|(?i:brand names?|trade names?)\s+(?=[A-Z])"
     r"|(?i:generic (?:for|of|version of))\s+)"
     rf"({_BRAND_LIST})"
@@ -48,8 +50,11 @@ _NOTE = re.compile(r"\s*\([^()]*\)|®")
 # A name given as a combination ("Synjardy (with metformin)") is no brand of the drug alone.
 _COMBINATION = re.compile(r"^\s*\(\s*(?:with|plus|\+)\b", re.IGNORECASE)
 # The drug's own name followed by a bracket of capitalised names: "Warfarin (Coumadin,
-# Jantoven)", "levothyroxine (Synthroid, Levoxyl – it's the same hormone)".
-_NAMED_IN_BRACKET = re.compile(rf"\(\s*(?:also\s+)?({_BRAND_LIST})\s*(?:\)|[–—-]\s)")
+# Jantoven)", "levothyroxine (Synthroid, Levoxyl – it's the same hormone)", "Cipro (also
+# Ciproxin outside the US)".
+_NAMED_IN_BRACKET = re.compile(
+    rf"\(\s*(?:also\s+)?({_BRAND_LIST})\s*(?:\)|[–—-]\s|\s(?:in|outside|elsewhere)\b[^()]*\))"
+)
 _NO_FORMS = QUIET_SECTIONS | {Section.INTERACTIONS}
 _NO_MECHANISM = QUIET_SECTIONS | {Section.INTERACTIONS}
 
@@ -226,8 +231,11 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
     ingredients = frozenset(components(passage.drug))
 
     def own(generic: str) -> bool:
-        return frozenset(components(generic)) == ingredients or (
-            len(ingredients) == 1 and generic == drug
+        # the dictionary may name the drug by another of its names ("thyroxine" for
+        # levothyroxine, as Synthroid's generic): its canonical name counts
+        return any(
+            frozenset(components(name)) == ingredients or (len(ingredients) == 1 and name == drug)
+            for name in (generic, canonical_drug_name(generic))
         )
 
     facts: list[ExtractedFact] = []

@@ -105,14 +105,51 @@ def _heading_advice(heading: str) -> str | None:
     return avoid if heading and _rules().advice[avoid].search(heading) else None
 
 
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_UNIT = r"\s*(?:mg|mcg|micrograms?|milligrams?|g)\b"
+# "(for the 40 mg dose)", "with the 80 mg tablet": a strength named, not a dose to take
+_STRENGTH_NAMED = re.compile(
+    rf"\b(?:for|on|at|with|of|to|from)\s+the\s+(?P<low>{_NUMBER}){_UNIT}\s+"
+    r"(?:dose|tablets?|strength|capsules?|pills?)\b",
+    re.IGNORECASE,
+)
+# "300 to 400 mg after each dialysis session": a dose per session, not per day
+_PER_SESSION = re.compile(
+    rf"(?P<low>{_NUMBER})(?:\s*(?:to|-|–)\s*(?P<high>{_NUMBER}))?{_UNIT}\s+"
+    r"(?:(?:once\s+)?(?:after|following|at\s+the\s+end\s+of)\s+(?:each|every)?\s*"
+    r"(?:\w+\s+)?(?:session|dialysis|treatment)|per\s+(?:dialysis\s+)?session)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_doses(text: str) -> set[float]:
+    """Amounts a statement names that are no dose of the population's: a strength referred
+    to ("for the 40 mg dose") or a dose per dialysis session (no daily dose)."""
+    amounts: set[float] = set()
+    for pattern in (_STRENGTH_NAMED, _PER_SESSION):
+        for found in pattern.finditer(text):
+            for group in ("low", "high"):
+                value = found.groupdict().get(group)
+                if value:
+                    amounts.add(float(value.replace(",", "")))
+    return amounts
+
+
 def _doses(statement: Statement, avoided: bool = False) -> dict[str, Scalar]:
     """The population's initial, daily-maximum and per-dose-maximum amounts, first of each.
     In a statement that rules the medicine out, an amount without a cue names what is
     avoided ("severe kidney disease (for the 40 mg dose)"), not a dose to start on."""
     attributes: dict[str, Scalar] = {}
-    readings: list[Reading] = read_statement(statement, population=True)
+    skipped = _not_doses(statement.text)
+    readings: list[Reading] = [
+        reading
+        for reading in read_statement(statement, population=True)
+        if not {reading.attributes.get("amount"), reading.attributes.get("amount_high")} & skipped
+    ]
     for reading in readings:
-        if avoided and reading.role == "usual":
+        if reading.role == "usual" and (avoided or reading.attributes.get("amount_high")):
+            # a usual range ("5 to 10 mg a day") states no starting dose: its low end is
+            # not one (its top may be the maximum, see `_range_top`)
             continue
         name = _DOSE_ROLES.get(reading.role) or (
             "max_single" if reading.role == "max_single" else None

@@ -161,6 +161,7 @@ class OnsetRules(KnowledgeFile):
     full: Patterns
     not_onset_before: Patterns
     not_onset_after: Patterns
+    after_stopping: Patterns
     lasts_before: Patterns
     quantities: dict[str, str]
     units: dict[str, str]

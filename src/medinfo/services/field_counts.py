@@ -12,12 +12,14 @@ from medinfo.reconcile.vocabulary import match_key
 from medinfo.services.scoring import (
     agent_names,
     agents_beside_gold,
+    alternatives_of,
+    beside_gold_terms,
     category,
     conflict_topic,
     dig,
     dose_exact,
-    gold_indications,
-    indication_keys,
+    gold_agents_named,
+    indication_pairs,
     key_point_score,
     names,
     serious_terms,
@@ -88,7 +90,7 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
     ),
     "indications": (
         "indications",
-        lambda m, g: _set_count(indication_keys(m), gold_indications(g)),
+        lambda m, g: _set_count(*indication_pairs(m, g)),
     ),
     "mechanism_terms": (
         "mechanism_terms",
@@ -102,21 +104,29 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
     "serious_side_effects": (
         "serious_side_effects",
         lambda m, g: _list_count(
-            serious_terms(side_effect_terms(m, True)), serious_terms(g), "side_effects"
+            beside_gold_terms(serious_terms(side_effect_terms(m, True)), serious_terms(g)),
+            serious_terms(g),
+            "side_effects",
         ),
     ),
     "interactions": (
         "interactions",
         lambda m, g: _list_count(
-            agents_beside_gold(agent_names(m.get("interactions") or []), agent_names(g)),
+            agents_beside_gold(
+                agent_names(m.get("interactions") or []), agent_names(g), gold_agents_named(g)
+            ),
             agent_names(g),
             "agents",
         ),
     ),
     "precautions": (
         "precautions",
-        lambda m, g: _list_count(
-            names(m.get("precautions") or [], "condition"), names(g, "condition"), "precautions"
+        lambda m, g: _set_count(
+            *alternatives_of(
+                names(m.get("precautions") or [], "condition"),
+                names(g, "condition"),
+                lambda text: match_key(text, "precautions"),
+            )
         ),
     ),
 }

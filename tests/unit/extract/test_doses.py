@@ -338,3 +338,15 @@ def test_extract_doses_doses_above_that_are_not_used_give_a_maximum(
     assert FactKind.MAX_DAILY_DOSE not in _doses(
         statements_of, "Doses above 20 mg a day can cause an overdose."
     )
+
+
+def test_extract_doses_an_infobox_of_field_lines_is_a_summary(statements_of: StatementsOf) -> None:
+    text = (
+        "Examplol infobox\nBrand names: Zorbex, Quellin\nRoute: oral\nMaximum dose: 60 mg/day\n\n"
+        "Dosage\nStarting dose: 10 mg once daily.\nMaximum: 40 mg per day.\n"
+    )
+    facts = [
+        f for f in extract_doses(statements_of(text), "s1") if f.kind is FactKind.MAX_DAILY_DOSE
+    ]
+    places = {str(f.attributes.get("place")): f.attributes["amount"] for f in facts}
+    assert places == {"dedicated": 40, "summary": 60}
