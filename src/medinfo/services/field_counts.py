@@ -13,16 +13,17 @@ from medinfo.services.scoring import (
     agent_names,
     agents_beside_gold,
     alternatives_of,
-    beside_gold_terms,
     category,
     conflict_topic,
     dig,
     dose_exact,
+    form_key,
     gold_agents_named,
     indication_pairs,
     key_point_score,
     names,
     serious_terms,
+    side_effect_pairs,
     side_effect_terms,
 )
 
@@ -96,17 +97,18 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
         "mechanism_terms",
         lambda m, g: _list_count(dig(m, "mechanism", "terms") or [], g, "mechanism_terms"),
     ),
-    "forms": ("forms", lambda m, g: _list_count(m.get("forms") or [], g, "forms")),
+    "forms": (
+        "forms",
+        lambda m, g: _set_count(map(form_key, m.get("forms") or []), map(form_key, g)),
+    ),
     "common_side_effects": (
         "common_side_effects",
-        lambda m, g: _list_count(side_effect_terms(m, False), g, "side_effects"),
+        lambda m, g: _set_count(*side_effect_pairs(side_effect_terms(m, False), g)),
     ),
     "serious_side_effects": (
         "serious_side_effects",
-        lambda m, g: _list_count(
-            beside_gold_terms(serious_terms(side_effect_terms(m, True)), serious_terms(g)),
-            serious_terms(g),
-            "side_effects",
+        lambda m, g: _set_count(
+            *side_effect_pairs(serious_terms(side_effect_terms(m, True)), serious_terms(g))
         ),
     ),
     "interactions": (

@@ -295,17 +295,37 @@ def agents_beside_gold(
     ]
 
 
-def beside_gold_terms(predicted: list[str], gold: Iterable[Any]) -> list[str]:
-    """Predicted side-effect terms without those the gold names only as part of one of its
-    items ("bruising" where the gold lists "unusual bruising or bleeding")."""
-    items = list(gold)
-    wanted = {match_key(str(item), "side_effects") for item in items}
-    named = {match_key(part, "side_effects") for part in serious_terms(gold_named_parts(items, ()))}
-    return [
-        term
-        for term in predicted
-        if (key := match_key(term, "side_effects")) in wanted or key not in named
-    ]
+def _effect_key(text: str) -> str:
+    return match_key(without_aside(text), "side_effects")
+
+
+def side_effect_pairs(predicted: Iterable[str], gold: Iterable[Any]) -> tuple[set[str], set[str]]:
+    """(predicted, gold) side-effect keys: a gold item is one effect whatever its bracketed
+    note ("low sodium (confusion, cramps)") and whichever of its "A or B" names a prediction
+    uses ("stomach ulcer or bleeding"); a prediction the gold names only inside one of its
+    items is neither right nor wrong ("confusion" where the gold lists "low sodium
+    (confusion, cramps)")."""
+    items = [str(item) for item in gold]
+    got, want = alternatives_of(predicted, items, _effect_key)
+    named = {_effect_key(part) for part in serious_terms(gold_named_parts(items, ()))}
+    return {key for key in got if key in want or key not in named}, want
+
+
+# the dose form as the gold and the sources name it: "capsule" is an oral capsule, "oral
+# liquid" an oral solution, an immediate-release tablet an oral tablet
+_FORM_WORDS = (
+    (re.compile(r"\b(?:immediate[- ]release|standard|plain)\s+", re.IGNORECASE), ""),
+    (re.compile(r"\bliquid\b", re.IGNORECASE), "solution"),
+    (re.compile(r"^(?!oral\b)(tablets?|capsules?|solution)$", re.IGNORECASE), r"oral \1"),
+)
+
+
+def form_key(text: str) -> str:
+    """A dose form folded for comparison: its note dropped and everyday names made plain."""
+    form = without_aside(text).strip()
+    for pattern, replacement in _FORM_WORDS:
+        form = pattern.sub(replacement, form).strip()
+    return match_key(form, "forms")
 
 
 def gold_agents_named(gold: Iterable[Any]) -> frozenset[str]:
@@ -386,17 +406,15 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
         "mechanism_terms",
         lambda m, g: list_f1(dig(m, "mechanism", "terms") or [], g, "mechanism_terms"),
     ),
-    "forms": ("forms", lambda m, g: list_f1(m.get("forms") or [], g, "forms")),
+    "forms": ("forms", lambda m, g: f1(map(form_key, m.get("forms") or []), map(form_key, g))),
     "common_side_effects": (
         "common_side_effects",
-        lambda m, g: list_f1(side_effect_terms(m, False), g, "side_effects"),
+        lambda m, g: f1(*side_effect_pairs(side_effect_terms(m, False), g)),
     ),
     "serious_side_effects": (
         "serious_side_effects",
-        lambda m, g: list_f1(
-            beside_gold_terms(serious_terms(side_effect_terms(m, True)), serious_terms(g)),
-            serious_terms(g),
-            "side_effects",
+        lambda m, g: f1(
+            *side_effect_pairs(serious_terms(side_effect_terms(m, True)), serious_terms(g))
         ),
     ),
     "interactions": (
