@@ -58,7 +58,7 @@ _PREVENTS = cue(
     r"prophylaxis of|to stop [a-z ]{0,20}from)\b"
 )
 _OFF_LABEL = cue(
-    r"\b(off-?label|(has|have) also been (used|prescribed|tried)|"
+    r"\b(off[- ]?label|(has|have) also been (used|prescribed|tried)|"
     r"occasionally (prescribed|used)|sometimes (prescribed|used)|not (fda[- ])?approved for|"
     r"unapproved|emerging evidence|other uses|investigational|"
     r"(has|have|had) (also )?been studied (for|in)|studied as a)"

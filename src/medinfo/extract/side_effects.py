@@ -130,6 +130,22 @@ _CALLED_IN_BRACKETS = re.compile(
     re.IGNORECASE,
 )
 
+# "Symptoms include muscle pain, ..." right after a sentence naming a side effect: the signs of
+# that effect, not effects of their own
+_SIGNS_SENTENCE = re.compile(
+    r"^\W*(?:its\s+|the\s+|early\s+|warning\s+)*(?:signs?|symptoms?)"
+    r"(?:\s+of\s+(?:it|this|these|that))?(?:\s+(?:can|may|might|often|usually))?\s+"
+    r"(?:include|includes|are|to\s+(?:watch|look)\s+(?:out\s+)?for\s+(?:include|are))\b",
+    re.IGNORECASE,
+)
+# "Risk is higher with kidney impairment, dehydration or severe infection": risk factors follow
+_RISK_FACTORS = re.compile(
+    r"\b(?:risks?|chances?|likelihood)\s+(?:of\s+[\w\s-]{1,40}?\s+)?(?:is|are)\s+"
+    r"(?:(?:much|even)\s+)?(?:higher|greater|increased|raised)\s+(?:with|in|if|for|when|among)\b|"
+    r"\bmore\s+likely\s+(?:with|in|if|when|among|for)\b",
+    re.IGNORECASE,
+)
+
 # "confusion or muscle cramps from low sodium": the cause named after its signs
 _CAUSED_BY = re.compile(r"\s(?:caused by|due to|because of|from)\s", re.IGNORECASE)
 
@@ -265,19 +281,24 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
     previous = ""
     for unit in passage.units:
         facts.extend(_withdrawal_facts(passage, unit)[0])
+    named_before = False  # the unit before named a side effect
     for unit in passage.term_units("side_effects"):
         list_start = _withdrawal_facts(passage, unit)[1]
         mentioned = in_section or _MENTION.search(unit.text) or _MENTION.search(passage.lead)
         if not mentioned or _is_interaction_statement(passage, unit):
-            previous = unit.text
+            previous, named_before = unit.text, False
             continue
+        if named_before and _SIGNS_SENTENCE.match(unit.text):
+            continue  # the signs of the effect just named
+        named_before = True
         severity = _severity(passage, unit, previous)
         symptoms = _symptom_starts(unit.text, passage.matches(unit, "side_effects"))
         symptoms |= _compound_heads(unit.text, passage.matches(unit, "side_effects"))
+        risk = _RISK_FACTORS.search(unit.text)
         for match in passage.asserted(unit, "side_effects"):
             if match.start >= list_start and match.key != "withdrawal symptoms":
                 continue
-            if match.start in symptoms:
+            if match.start in symptoms or (risk is not None and match.start >= risk.end()):
                 continue
             if last_cue_end(_TREATS, unit.text, match.start) >= 0 or in_gloss(
                 unit.text, match.start

@@ -39,6 +39,8 @@ def test_extract_doses_max_per_day_in_many_spellings(statements_of: StatementsOf
         "The dose should not exceed 40 mg/day.",
         "Doses can be raised up to 40 mg daily.",
         "Maximum daily dose: 40 mg.",
+        "The dose is not normally raised above 40 mg a day.",
+        "It should never be increased beyond 40 mg daily.",
     ):
         max_daily = _doses(statements_of, phrase)[FactKind.MAX_DAILY_DOSE]
         assert (max_daily["amount"], max_daily["unit"]) == (40, "mg"), phrase

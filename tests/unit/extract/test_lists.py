@@ -783,3 +783,38 @@ def test_extract_list_facts_a_use_ruled_out_under_a_cautions_heading_but_not_peo
         "for people with gout."
     )
     assert _keys(text, FactKind.NOT_A_USE, "nitrofurantoin") == {"kidney infection"}
+
+
+@pytest.mark.parametrize("spelling", ["off-label", "off label", "offlabel"])
+def test_extract_list_facts_off_label_however_it_is_spelt(spelling: str) -> None:
+    text = (
+        "# Atenolol\n\n## Uses\n\n"
+        "Atenolol treats high blood pressure. "
+        f"It is also used {spelling} for migraine.\n"
+    )
+    facts = extract_list_facts(make_document(text), "test", "atenolol")
+    flags = {f.key: f.attributes.get("off_label") for f in facts if f.kind is FactKind.INDICATION}
+    assert flags.get("migraine") is True
+    assert flags.get("high blood pressure") is False
+
+
+def test_extract_list_facts_a_symptoms_sentence_after_an_effect_gives_its_signs() -> None:
+    found = _side_effects(
+        "Side effects\n\n"
+        "A rare but serious side effect is angioedema, swelling under the skin. Symptoms "
+        "include a swollen tongue, hoarseness and trouble swallowing. Dizziness is common.\n"
+    )
+    assert "angioedema" in found
+    assert "dizziness" in found
+    assert "hoarseness" not in found
+    assert "trouble swallowing" not in found
+
+
+def test_extract_list_facts_risk_factors_after_an_effect_are_not_effects() -> None:
+    found = _side_effects(
+        "Side effects\n\n"
+        "Kidney problems can happen; the risk is higher with dehydration, heart failure or "
+        "diarrhoea.\n"
+    )
+    assert "kidney problems" in found
+    assert "diarrhea" not in found and "diarrhoea" not in found

@@ -173,3 +173,13 @@ def test_extract_population_limits_a_clearance_column_row_has_its_band(
         25.0,
         50.0,
     )
+
+
+def test_extract_population_limits_a_maximum_said_as_not_raised_above(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of, "In older people the dose is not usually raised above 20 mg a day."
+    )
+    assert limit["population"] == "older_adults"
+    assert (limit["max_daily_amount"], limit["max_daily_unit"]) == (20, "mg")
