@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
@@ -235,6 +235,32 @@ def _read_limit(statement: Statement) -> Limit | None:
     return population, attributes
 
 
+# "They usually start on 10 mg a day": a sentence that goes on about the people just named
+_GOES_ON_ABOUT = re.compile(
+    r"^\W*(?:they|these\s+(?:children|patients|people)|such\s+(?:children|patients|people)|"
+    r"for\s+(?:them|these\s+\w+)|in\s+(?:them|these\s+\w+))\b",
+    re.IGNORECASE,
+)
+
+
+def _carries_on(previous: Statement, statement: Statement) -> bool:
+    """Whether `statement` gives a dose to the one population the sentence before it named
+    (in the same block) without a rule of its own: "Children aged 8 to 18 may be given it.
+    They usually start on 10 mg a day."."""
+    return (
+        previous.block is statement.block
+        and bool(_GOES_ON_ABOUT.match(statement.text))
+        and population_of(statement) is None
+        and read_limit(previous) is None
+        and len({p for p in Population if p.value in read_text(previous.text).populations}) == 1
+    )
+
+
+def _joined(previous: Statement, statement: Statement) -> Statement:
+    """The two sentences read as one statement, the evidence spanning both."""
+    return replace(statement, text=f"{previous.text} {statement.text}", start=previous.start)
+
+
 def _key(population: Population, attributes: dict[str, Scalar]) -> str:
     """The band a limit is about: population plus its kidney or age bounds."""
     bounds = [
@@ -252,8 +278,11 @@ def extract_population_limits(statements: list[Statement], source_id: str) -> li
     population and band ("renal:kidney_at_least=30:kidney_below=50"); attributes population,
     bands, initial_/max_daily_/max_single_ amount and unit, advice, adjustment_without_number."""
     facts = []
-    for statement in statements:
+    for previous, statement in zip([None, *statements], statements, strict=False):
         found = read_limit(statement)
+        if found is None and previous is not None and _carries_on(previous, statement):
+            statement = _joined(previous, statement)
+            found = read_limit(statement)
         if found is None:
             continue
         population, attributes = found

@@ -183,3 +183,24 @@ def test_extract_population_limits_a_maximum_said_as_not_raised_above(
     )
     assert limit["population"] == "older_adults"
     assert (limit["max_daily_amount"], limit["max_daily_unit"]) == (20, "mg")
+
+
+def test_extract_population_limits_a_dose_for_the_people_the_sentence_before_named(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of,
+        "Young people aged 12 to 17 may be prescribed it by a specialist. They usually start "
+        "on 25 mg a day, which may go up to 50 mg a day after a week.",
+    )
+    assert limit["population"] == "children"
+    assert (limit["age_at_least"], limit["age_below"]) == (12.0, 18.0)
+    assert limit["initial_amount"] == 25
+
+
+def test_extract_population_limits_a_pronoun_after_adults_gives_no_population(
+    statements_of: StatementsOf,
+) -> None:
+    assert not _limits(
+        statements_of, "Adults take it for pain. They usually start on 25 mg a day."
+    )
