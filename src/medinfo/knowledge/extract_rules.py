@@ -27,6 +27,7 @@ class AdverseReactionRules(KnowledgeFile):
     frequency_header: Patterns
     condition_before: Patterns
     condition_list: Patterns
+    animal_study: Patterns
     common_min_percent: float = Field(gt=0, le=100)
 
 
