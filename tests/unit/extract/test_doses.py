@@ -352,3 +352,12 @@ def test_extract_doses_an_infobox_of_field_lines_is_a_summary(statements_of: Sta
     ]
     places = {str(f.attributes.get("place")): f.attributes["amount"] for f in facts}
     assert places == {"dedicated": 40, "summary": 60}
+
+
+def test_extract_doses_a_weekly_maximum_is_never_a_daily_one(statements_of: StatementsOf) -> None:
+    for phrase in (
+        "The maximum is 25 mg once a week.",
+        "Do not take more than 20 mg a week.",
+        "Doses may go up to 50 mg weekly.",
+    ):
+        assert FactKind.MAX_DAILY_DOSE not in _doses(statements_of, phrase), phrase
