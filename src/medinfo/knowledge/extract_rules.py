@@ -76,6 +76,7 @@ class DoseCueRules(KnowledgeFile):
     unused_above: Patterns
     as_needed: Patterns
     not_daily: Patterns
+    per_week: Patterns = ()
     divided_as: Patterns
     person_condition: Patterns
 

@@ -361,3 +361,15 @@ def test_extract_doses_a_weekly_maximum_is_never_a_daily_one(statements_of: Stat
         "Doses may go up to 50 mg weekly.",
     ):
         assert FactKind.MAX_DAILY_DOSE not in _doses(statements_of, phrase), phrase
+
+
+def test_extract_doses_a_weekly_starting_dose_is_left_out(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "Adults usually start on 7.5 mg taken once a week.")
+    assert FactKind.INITIAL_DOSE not in doses
+    daily = _doses(statements_of, "Adults usually start on 25 mg a day for the first week.")
+    assert daily[FactKind.INITIAL_DOSE]["amount"] == 25
+
+
+def test_extract_doses_a_daily_dose_for_a_week_is_still_daily(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "The usual starting dose is 10 mg every day for a week.")
+    assert doses[FactKind.INITIAL_DOSE]["amount"] == 10
