@@ -145,3 +145,12 @@ def test_extract_onset_a_longer_time_set_against_the_first_is_the_full_effect(
     text = "It starts to work within 30 minutes, while a dose lasts about 4 hours."
     (fact,) = extract_onset(statements_of(text), "s1")
     assert "full_effect" not in fact.attributes
+
+
+def test_extract_onset_time_before_you_notice_an_improvement(statements_of: StatementsOf) -> None:
+    for text in (
+        "It can take 4 to 8 weeks before you notice an improvement.",
+        "Most people see a difference within 2 weeks.",
+    ):
+        (fact,) = extract_onset(statements_of(text), "s1")
+        assert fact.attributes["first_effect"] in ("4-8 weeks", "2 weeks"), text
