@@ -84,10 +84,14 @@ def scores(gold: TermSets, found: TermSets) -> dict[str, float]:
 
 
 def cross_validated(
-    sections: list[LabelSection], folds: int, learned: bool, seed: int = 7
+    sections: list[LabelSection],
+    folds: int,
+    learned: bool,
+    seed: int = 7,
+    per_fold: list[dict[str, float]] | None = None,
 ) -> dict[str, float]:
     """Scores when each label's terms (and, if `learned`, the scorer) come only from the other
-    folds' labels + curated list."""
+    folds' labels + curated list; each fold's own scores are appended to `per_fold`."""
     labels = sorted({section["label_id"] for section in sections})
     random.Random(seed).shuffle(labels)
     fold_of = {label: index % folds for index, label in enumerate(labels)}
@@ -97,7 +101,10 @@ def cross_validated(
         test = [s for s in sections if fold_of[s["label_id"]] == fold]
         vocabulary = vocabulary_from_sections(train).extend(curated_vocabulary())
         scorer = train_scorer(train) if learned else None
-        found.update(predicted_terms(test, TermMatcher(vocabulary), scorer))
+        fold_found = predicted_terms(test, TermMatcher(vocabulary), scorer)
+        if per_fold is not None:
+            per_fold.append(scores(gold_terms(test), fold_found))
+        found.update(fold_found)
     return scores(gold_terms(sections), found)
 
 
@@ -145,8 +152,11 @@ def main() -> None:
     if args.folds > 1:
         rules = cross_validated(sections, args.folds, learned=False)
         print(_line(f"{args.folds}-fold CV by label, rules", rules))
-        learned = cross_validated(sections, args.folds, learned=True)
+        folds: list[dict[str, float]] = []
+        learned = cross_validated(sections, args.folds, learned=True, per_fold=folds)
         print(_line(f"{args.folds}-fold CV by label, scorer", learned))
+        for index, figures in enumerate(folds, start=1):
+            print(_line(f"  fold {index}", figures))
     build, extraction, baseline = throughput(sections)
     print(
         f"matcher build {build * 1000:.0f} ms ({default_matcher().size} phrases); "

@@ -1,6 +1,6 @@
 """Question answering benchmark: intent accuracy, correct answers, abstention and warm latency.
 
-Run: .venv/bin/python bench/qa.py [--store | --scale | --blind [--misses]]
+Run: .venv/bin/python bench/qa.py [--store | --scale | --blind [--misses] [--holdout]]
 (prints its figures; reads ../shared when present)
 
 Two question sets are scored against in-memory monographs (bench/qa_monographs.json); the
@@ -9,6 +9,8 @@ knowledge base (baclofen) plus a tizanidine article ingested through the real pi
 The blind set (tests/fixtures/blind/questions, written by people who never read the rules) is
 scored against a store holding the embedded knowledge base, both SPL example labels and the
 blind articles, asking with the question text only (the drug must be resolved from it).
+--holdout does the same with tests/fixtures/blind/holdout5 (later writers, twelve other drugs),
+a set measured at the start and end of a session and never worked on.
 """
 
 from __future__ import annotations
@@ -304,20 +306,21 @@ def score_blind(ask: Ask, rows: list[dict[str, object]], misses: bool) -> None:
         print(f"  population {label:14} {populations.line(label)}")
 
 
-def bench_blind(folder: Path, misses: bool) -> None:
-    """The blind questions over the embedded KB, both SPL labels and the blind articles."""
+def bench_blind(folder: Path, misses: bool, root: Path = BLIND) -> None:
+    """The blind questions over the embedded KB, both SPL labels and the blind articles (of
+    `root`: the blind set, or the held-out set measured and never worked on)."""
     from medinfo.bootstrap import bootstrap
     from medinfo.services.answers import Answerer, StorePassages
     from medinfo.services.monograph_lookup import StoreMonographs
 
     rows: list[dict[str, object]] = []
-    for path in sorted((BLIND / "questions").glob("*.json")):
+    for path in sorted((root / "questions").glob("*.json")):
         rows.extend(json.loads(path.read_text())["questions"])
     app = bootstrap(f"sqlite:///{folder / 'blind.db'}")
     try:
         labels = [_shared_dir() / "data" / "openfda" / name for name in SPL_FILES]
         app.ingest_paths([path for path in labels if path.is_file()])
-        for drug_dir in sorted(p for p in (BLIND / "articles").iterdir() if p.is_dir()):
+        for drug_dir in sorted(p for p in (root / "articles").iterdir() if p.is_dir()):
             articles = sorted(p for p in drug_dir.iterdir() if p.name != "gold.json")
             app.ingest_paths(articles, drug=_drug_name(drug_dir))
         lookup = StoreMonographs(app.database)
@@ -382,7 +385,8 @@ def main() -> None:
         return
     if "--blind" in sys.argv:  # the blind consumer questions over the blind articles and labels
         with tempfile.TemporaryDirectory() as folder:
-            bench_blind(Path(folder), "--misses" in sys.argv)
+            root = BLIND / "holdout5" if "--holdout" in sys.argv else BLIND
+            bench_blind(Path(folder), "--misses" in sys.argv, root)
         return
     if "--store" in sys.argv:  # only the store sets: the quick check while iterating
         with tempfile.TemporaryDirectory() as folder:

@@ -11,7 +11,8 @@ from pathlib import Path
 from medinfo.domain.documents import Block, Document
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.meddra import Term, TermMatch, TermMatcher, default_matcher
+from medinfo.extract.coordinated_terms import coordinated_terms
+from medinfo.extract.meddra import Term, TermMatch, TermMatcher, default_matcher, phrase_key
 from medinfo.extract.open_terms import open_spans
 from medinfo.extract.reaction_cues import (
     attached_frequency,
@@ -190,20 +191,40 @@ def reaction_candidates(text: str, matcher: TermMatcher) -> tuple[str, list[Cand
             )
         )
     taken = [(match.start, match.end) for match in matches]
+    named = {(match.start, match.end, match.term.pt) for match in matches if match.term}
+    for found in coordinated_terms(masked, matcher):
+        if (found.start, found.end, found.term.pt) in named:
+            continue
+        frequency = attached_frequency(masked, found.end) or header_frequency(masked, found.start)
+        candidates.append(
+            Candidate(
+                found.start,
+                found.end,
+                found.text,
+                found.term.pt,
+                found.term.code,
+                condition=is_patient_condition(masked, found.start),
+                negated=is_negated(masked, found.start, found.end),
+                frequency=frequency is not None,
+                stated=frequency,
+                coordinated=True,
+            )
+        )
     for start, end, pt in open_spans(masked, matcher, taken):
         frequency = attached_frequency(masked, end) or header_frequency(masked, start)
+        known = matcher.term_in_other_order(phrase_key(masked[start:end]))
         candidates.append(
             Candidate(
                 start,
                 end,
                 masked[start:end],
-                pt,
-                None,
+                known.pt if known else pt,
+                known.code if known else None,
                 condition=is_patient_condition(masked, start),
                 negated=is_negated(masked, start, end),
                 frequency=frequency is not None,
                 stated=frequency,
-                open=True,
+                open=known is None,
             )
         )
     return masked, _with_neighbours(masked, sorted(candidates, key=lambda c: c.start))

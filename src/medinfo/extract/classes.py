@@ -6,8 +6,10 @@ import re
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.drug_detection import canonical_drug_name
 from medinfo.extract.drug_names import find_drug_mentions, generic_name
-from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
+from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, is_question
+from medinfo.extract.reading import is_advert
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 from medinfo.extract.terms import AGENTS, TermMatch, vocabulary
@@ -37,7 +39,8 @@ _BRAND = rf"[A-Z][\w-]+®?(?:\s+(?:{_VARIANTS})\b)?(?:\s*\([^()]{{0,40}}\))?"
 _BRAND_LIST = rf"{_BRAND}(?:\s*(?:,|\bor\b|\band\b)\s*{_BRAND})*"
 _BRAND_PATTERN = re.compile(
     r"\b(?:(?i:brand names?|trade names?|other names?|brands?|sold|marketed|available)"
-    r"\s*(?:\w+\s+){0,3}?(?:like|such as|including|as|under|called|named|:)[\s*_]+"
+    r"\s*(?:\w+\s+){0,3}?(?:like|such as|including|include|includes|are|as|under|called|named|:)"
+    r"[\s*_]+"
     r"|(?i:brand names?|trade names?)\s+(?=[A-Z])"
     r"|(?i:generic (?:for|of|version of))\s+)"
     rf"({_BRAND_LIST})"
@@ -48,8 +51,11 @@ _NOTE = re.compile(r"\s*\([^()]*\)|®")
 # A name given as a combination ("Synjardy (with metformin)") is no brand of the drug alone.
 _COMBINATION = re.compile(r"^\s*\(\s*(?:with|plus|\+)\b", re.IGNORECASE)
 # The drug's own name followed by a bracket of capitalised names: "Warfarin (Coumadin,
-# Jantoven)", "levothyroxine (Synthroid, Levoxyl – it's the same hormone)".
-_NAMED_IN_BRACKET = re.compile(rf"\(\s*(?:also\s+)?({_BRAND_LIST})\s*(?:\)|[–—-]\s)")
+# Jantoven)", "levothyroxine (Synthroid, Levoxyl – it's the same hormone)", "Cipro (also
+# Ciproxin outside the US)".
+_NAMED_IN_BRACKET = re.compile(
+    rf"\(\s*(?:also\s+)?({_BRAND_LIST})\s*(?:\)|[–—-]\s|\s(?:in|outside|elsewhere)\b[^()]*\))"
+)
 _NO_FORMS = QUIET_SECTIONS | {Section.INTERACTIONS}
 _NO_MECHANISM = QUIET_SECTIONS | {Section.INTERACTIONS}
 
@@ -107,7 +113,43 @@ def extract_drug_classes(passage: Passage) -> list[ExtractedFact]:
             head = _head_class(match, unit.text)
             if head is not None:
                 facts.append(passage.fact(FactKind.DRUG_CLASS, head, unit))
+        if not row and not any(fact.evidence.start == unit.start for fact in facts):
+            facts.extend(
+                passage.fact(FactKind.DRUG_CLASS, name, unit)
+                for name in _open_classes(passage, unit)
+            )
     return facts
+
+
+# "Montelukast is a leukotriene receptor antagonist": a class the vocabulary does not know,
+# named by a kind-of-medicine head word (not "an inhibitor of CYP3A4": a mechanism)
+_OPEN_CLASS = re.compile(
+    r"\b(?:is|belongs\s+to)\s+(?:a|an|the)\s+(?:(?:type|kind|class|group)\s+of\s+(?:medicines?\s+|"
+    r"drugs?\s+)?(?:called\s+|known\s+as\s+)?(?:an?\s+)?)?((?:[a-z][\w-]*\s+){0,3}?(?:antagonist|"
+    r"inhibitor|agonist|blocker|antimetabolite|corticosteroid|glucocorticoid|antibiotic|antiviral|"
+    r"antifungal|diuretic|stimulant|modulator|analogue|analog|antibody)s?)\b(?!\s+(?:of|at|on|for)\b)",
+    re.IGNORECASE,
+)
+
+
+def _open_classes(passage: Passage, unit: Unit) -> list[str]:
+    """Classes the vocabulary lacks that the unit says the drug is ("X is a ..."), its name
+    (or "it") the subject right before, never denied ("is not a steroid")."""
+    if is_question(unit.text) or is_advert(unit.text):
+        return []
+    names = (passage.drug.lower(), *components(passage.drug), *passage.aliases, "it")
+    found = []
+    for match in _OPEN_CLASS.finditer(unit.text):
+        subject = unit.text[max(0, match.start() - 40) : match.start()].lower()
+        if _DENIED_CLASS.search(subject) or not any(
+            re.search(rf"\b{re.escape(name)}\W*(?:\([^()]*\)\s*)?$", subject)
+            for name in names
+            if name
+        ):
+            continue
+        if passage.claims(unit, match.start(1), match.end(1), "drug_class_names"):
+            found.append(" ".join(match.group(1).lower().split()))
+    return found
 
 
 def _own_class_named(passage: Passage, text: str) -> bool:
@@ -198,6 +240,13 @@ _PRODUCT_WORD = r"(?:\s+(?:tablets?|capsules?|injection|inhaler|oral|solution|[a
 _NAME_LIKE = re.compile(r"^[A-Z][a-z][\w-]*$")
 
 
+def _second_ingredient(before: str, name: str) -> bool:
+    """Whether `name` ends `before` as the second ingredient of a combination ("phentermine/
+    topiramate (Qsymia)", "amlodipine and benazepril (Lotrel)"): the bracket is its brand."""
+    joined = re.search(rf"(\S+)\s*(?:[/+]|\s-\s|\band\b)\s*{re.escape(name)}\b[^/]*$", before)
+    return joined is not None and bool(find_drug_mentions(joined.group(1)))
+
+
 def _bracketed_after_name(text: str, names: tuple[str, ...]) -> list[str]:
     """Lists of capitalised names in a bracket right after one of the drug's names (and a
     product word): "Warfarin (Coumadin, Jantoven)", "... Acetaminophen Tablets (Norco, Lortab)"."""
@@ -205,7 +254,9 @@ def _bracketed_after_name(text: str, names: tuple[str, ...]) -> list[str]:
     for match in _NAMED_IN_BRACKET.finditer(text):
         before = text[max(0, match.start() - 80) : match.start()].lower()
         if not any(
-            name and re.search(rf"\b{re.escape(name)}{_PRODUCT_WORD}{{0,2}}\s*$", before)
+            name
+            and re.search(rf"\b{re.escape(name)}{_PRODUCT_WORD}{{0,2}}\s*$", before)
+            and not _second_ingredient(before, name)
             for name in names
         ):
             continue
@@ -226,8 +277,11 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
     ingredients = frozenset(components(passage.drug))
 
     def own(generic: str) -> bool:
-        return frozenset(components(generic)) == ingredients or (
-            len(ingredients) == 1 and generic == drug
+        # the dictionary may name the drug by another of its names ("thyroxine" for
+        # levothyroxine, as Synthroid's generic): its canonical name counts
+        return any(
+            frozenset(components(name)) == ingredients or (len(ingredients) == 1 and name == drug)
+            for name in (generic, canonical_drug_name(generic))
         )
 
     facts: list[ExtractedFact] = []

@@ -41,6 +41,7 @@ class _Cues:
     unused_above: re.Pattern[str]
     as_needed: re.Pattern[str]
     not_daily: re.Pattern[str]
+    per_week: re.Pattern[str]
     divided_as: re.Pattern[str]
     person_condition: re.Pattern[str]
 
@@ -65,7 +66,8 @@ def _rules() -> _Cues:
         initial_after=any_of(raw.initial_after),
         unused_above=any_of(raw.unused_above),
         as_needed=any_of(raw.as_needed),
-        not_daily=any_of(raw.not_daily),
+        not_daily=any_of([*raw.not_daily, *raw.per_week]),
+        per_week=any_of(raw.per_week),
         divided_as=any_of(raw.divided_as),
         person_condition=any_of(raw.person_condition),
     )
@@ -162,6 +164,12 @@ def is_special_heading(heading: str) -> bool:
 def is_other_period(context: str) -> bool:
     """Whether a maximum is bound to a period other than a day ("over one hour")."""
     return bool(_rules().not_daily.search(context))
+
+
+def is_per_week(head: str) -> bool:
+    """Whether the words after an amount bind it to a week or a month ("10 mg once a week"):
+    a dose a day cannot say it, so it is left out rather than read as daily."""
+    return bool(_rules().per_week.search(head))
 
 
 def introduces_division(between: str) -> bool:

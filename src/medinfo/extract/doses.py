@@ -17,6 +17,7 @@ from medinfo.extract.dose_context import (
     is_for_children,
     is_for_special_population,
     is_other_period,
+    is_per_week,
     is_person_condition,
     is_skipped_section,
     is_special_heading,
@@ -333,7 +334,7 @@ def _read_mention(
         return None
     route = route_of(text, statement.block.heading)
     if role in ("initial", "usual"):
-        if is_strength(text[mention.end :]):
+        if is_strength(text[mention.end :]) or is_per_week(clause_head(text, mention.end)):
             return None
         return Reading(role, route, _initial_attributes(text, mention, following), statement)
     if role == "max":

@@ -17,8 +17,18 @@ from medinfo.extract.passages import (
 )
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
+from medinfo.extract.terms import vocabulary
 
 _USE_SECTIONS = frozenset({Section.INDICATIONS, Section.OFF_LABEL})
+_NOT_RULING_OUT = QUIET_SECTIONS | {Section.INTERACTIONS, Section.OVERDOSE}
+# Sections about people: there "is not for people with X" is a caution, not a use ruled out.
+_ABOUT_PEOPLE = frozenset({Section.PRECAUTIONS, Section.PREGNANCY, Section.BREASTFEEDING})
+# A question about a use ("Does it work for a kidney infection?", "Can it treat acne?"), whose
+# "No." answer rules out the condition it names.
+_USE_QUESTION = cue(
+    r"^\W*(does|do|can|will|would|could|is|are|should)\s+(\w+\s+){0,2}?(be\s+)?"
+    r"(work|help|treat|cure|prevent|used|good|effective|prescribed)\b"
+)
 _SILENT = QUIET_SECTIONS | {
     Section.SIDE_EFFECTS,
     Section.COMMON_SIDE_EFFECTS,
@@ -48,7 +58,7 @@ _PREVENTS = cue(
     r"prophylaxis of|to stop [a-z ]{0,20}from)\b"
 )
 _OFF_LABEL = cue(
-    r"\b(off-?label|(has|have) also been (used|prescribed|tried)|"
+    r"\b(off[- ]?label|(has|have) also been (used|prescribed|tried)|"
     r"occasionally (prescribed|used)|sometimes (prescribed|used)|not (fda[- ])?approved for|"
     r"unapproved|emerging evidence|other uses|investigational|"
     r"(has|have|had) (also )?been studied (for|in)|studied as a)"
@@ -57,21 +67,57 @@ _OFF_LABEL = cue(
 # for gout", "is not effective for"): the conditions after it are no uses. "Not approved for"
 # stays an off-label cue.
 _DENIED_USE = cue(
-    r"(\bnot|\bnever|n['’]t)\s+(?!only\b|just\b|merely\b)(\w+\s+){0,2}"
-    r"(be\s+)?(used|prescribed|given|licensed|effective|indicated|helpful|a\s+treatment|"
-    r"an?\s+\w+\s+treatment|treat|help|work)\b"
+    r"(\bnot|\bnever|n['’]t|\bcannot)\s+(?!only\b|just\b|merely\b)(\w+\s+){0,2}"
+    r"(be\s+)?(used|prescribed|given|licensed|effective|indicated|helpful|suitable|meant|"
+    r"intended|designed|a\s+treatment|an?\s+\w+\s+treatment|treat(s|ing)?|help(s|ing)?|"
+    r"work(s|ing)?|prevent(s|ing)?|cures?|curing|relieves?|relieving|protects?)\b"
+)
+# A use ruled out without a negation word: "is ineffective against", "is of no use for", "it is
+# no treatment for" ("there is no cure for" says nothing about the drug).
+_NO_USE = cue(
+    r"\b(?:(?:ineffective|useless|of\s+no\s+(?:use|help|benefit)|no\s+(?:use|help|benefit))\s+"
+    r"(?:against|for|in|with)|(?!there\b)\w+(?:\s+is|['’]s)\s+no\s+(?:[\w-]+\s+)?"
+    r"(?:treatment|cure|remedy)\s+(?:for|of))\b"
+)
+# "No cure for X" claims no use of X, whoever it is said of ("there is no cure for MS").
+_NO_REMEDY = cue(r"\bno\s+(?:[\w-]+\s+)?(?:treatment|cure|remedy)\s+(?:for|of)\b")
+# A use ruled out by saying what the drug is not: "is not a contraceptive", "isn't a
+# weight-loss medicine". The condition follows at once and ends the clause or names a kind of
+# product; "is not a common side effect" names no condition there.
+_NOT_A_KIND = cue(r"(?:\b(?:is|are)\s+not|\b(?:isn|aren)['’]t)\s+(?:a|an)\s+$")
+_KIND_AFTER = cue(
+    r"^(?:\s*(?:$|[.,;:!?)]|\b(?:and|or|but|nor)\b)|\s+(?:medicines?|medications?|drugs?|"
+    r"pills?|tablets?|treatments?|remed(?:y|ies)|methods?|aids?|products?|cures?)\b)"
+)
+# A use ruled out by whom the drug is not for: "is not for people with type 1 diabetes". Other
+# denials about people ("should not be used in people with kidney failure") stay cautions.
+_NOT_FOR_PEOPLE = cue(
+    r"(?:\b(?:is|are)\s+not|\b(?:isn|aren)['’]t)\s+(?:meant\s+|intended\s+|designed\s+)?"
+    r"for\s+(?:use\s+(?:in|by)\s+)?(?:people|patients|anyone|those|someone|adults|children)"
+    r"\s+(?:with|who\s+(?:have|has))\b"
 )
 # What may stand between a denied use cue and a condition it rules out ("is not effective for",
 # "won't help a cold", "is not used to treat"): prepositions, articles, "treat" words and the
-# other conditions of the same list. Anything else ("not be used in people with kidney
-# failure") makes the condition someone's, not a use ruled out.
+# other conditions of the same list (known, or of at most two words before a comma, "or" or
+# "and"). Anything else, and any word for people ("not be used in people with asthma, kidney
+# failure"), makes the condition someone's, not a use ruled out.
 _RULED_OUT_GAP = re.compile(
     r"(?:[\s,]|\b(?:for|to|treat|treating|prevent|preventing|cure|curing|relieve|relieving|"
-    r"help|helping|with|in|as|a|an|the|any|treatment|of|against|or|and|nor|either)\b)*",
+    r"help|helping|with|in|as|a|an|the|any|treatment|of|against|or|and|nor|either|you|"
+    r"such|like|including|e\.g|other|kinds?|types?|forms?)\b|\.|"
+    # items of the same list the vocabulary does not know ("heart disease, strokes or ...")
+    r"(?:\b[a-z'-]+(?:\s+[a-z'-]+)?\s*,\s*)+(?:[a-z'-]+(?:\s+[a-z'-]+)?\s+(?:or|and|nor)\b)?)*",
+    re.IGNORECASE,
+)
+_PEOPLE_WORD = re.compile(
+    r"\b(?:people|patients|persons|individuals|children|adults|anyone|those|women|men|elderly|"
+    r"who|whose)\b",
     re.IGNORECASE,
 )
 # A denial hedged by the source ("may not work for", "does not always help") rules nothing out.
-_HEDGE_BEFORE = re.compile(r"\b(?:may|might|could|can|sometimes|often|always)\s*$", re.IGNORECASE)
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:may|might|could|can|sometimes|often|always)(?:\s+be)?\s*$", re.IGNORECASE
+)
 _HEDGE_WORDS = re.compile(r"\b(?:always|necessarily|everyone|everybody|all|every)\b", re.IGNORECASE)
 # A list item that says who the person is ("have glaucoma or thin bones", "are pregnant")
 # names their conditions, not the drug's uses.
@@ -122,17 +168,35 @@ def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
 
 def _denied(text: str, start: int) -> bool:
     """Whether the clause before `start` denies the use ("should not be used to prevent")."""
-    return last_cue_end(_DENIED_USE, text, start) >= 0
+    return any(
+        last_cue_end(pattern, text, start) >= 0 for pattern in (_DENIED_USE, _NO_USE, _NO_REMEDY)
+    )
 
 
-def _ruled_out(text: str, start: int, others: list[tuple[int, int]]) -> bool:
+def _not_a_kind(text: str, start: int, end: int) -> bool:
+    """Whether the condition at text[start:end] is what the drug is said not to be ("is not a
+    contraceptive", "isn't a weight-loss medicine")."""
+    return bool(_NOT_A_KIND.search(text[after_clause_start(text, start) : start])) and bool(
+        _KIND_AFTER.match(text[end:])
+    )
+
+
+def _ruled_out(text: str, start: int, others: list[tuple[int, int]], people: bool = False) -> bool:
     """Whether the condition at `start` follows a denied use cue directly ("is not an effective
-    treatment for X", "won't help X or Y"), unhedged, in a clause the source states."""
+    treatment for X", "won't help X or Y", "is not for people with X"), unhedged, in a clause
+    the source states; in a section about people (`people`) "not for people with" is a
+    caution, not a use ruled out."""
     clause = after_clause_start(text, start)
-    cues = [m for m in _DENIED_USE.finditer(text) if clause <= m.start() and m.end() <= start]
+    patterns = (_DENIED_USE, _NO_USE) if people else (_DENIED_USE, _NOT_FOR_PEOPLE, _NO_USE)
+    cues = [
+        m
+        for pattern in patterns
+        for m in pattern.finditer(text)
+        if clause <= m.start() and m.end() <= start
+    ]
     if not cues:
         return False
-    denial = cues[-1]
+    denial = max(cues, key=lambda m: m.end())
     gap = text[denial.end() : start]
     for other_start, other_end in others:  # earlier conditions of the same list
         if denial.end() <= other_start and other_end <= start:
@@ -140,7 +204,15 @@ def _ruled_out(text: str, start: int, others: list[tuple[int, int]]) -> bool:
     hedged = _HEDGE_BEFORE.search(text, 0, denial.start()) or _HEDGE_WORDS.search(
         f"{denial.group()} {gap}"
     )
+    if _PEOPLE_WORD.search(gap):
+        return False
     return not hedged and _RULED_OUT_GAP.fullmatch(gap) is not None
+
+
+def _not_for_people(text: str, start: int) -> bool:
+    """Whether the clause before `start` says whom the drug is not for ("is not for people
+    with")."""
+    return last_cue_end(_NOT_FOR_PEOPLE, text, start) >= 0
 
 
 def _glosses_previous(text: str, start: int, ends: list[int]) -> bool:
@@ -161,8 +233,15 @@ def _off_label(passage: Passage, unit: Unit, seen_cue: bool) -> bool:
     )
 
 
+# "to stop gout attacks from happening": the condition stands inside the prevention cue
+_STOP_BEFORE = re.compile(r"\bto (?:stop|keep)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_FROM_AFTER = re.compile(r"^[\w\s-]{0,30}?\bfrom\s+(?:happening|coming|occurring|starting)\b")
+
+
 def _prevents(text: str, start: int) -> bool:
     """Whether the nearest use cue before `start` states prevention rather than treatment."""
+    if _STOP_BEFORE.search(text, 0, start) and _FROM_AFTER.match(text[start:]):
+        return True
     prevents = last_cue_end(_PREVENTS, text, start)
     return prevents >= 0 and prevents >= last_cue_end(_STRONG, text, start)
 
@@ -184,12 +263,46 @@ def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
     return passage.section in _USE_SECTIONS or last_cue_end(_WEAK, unit.text, start) >= 0
 
 
+def _ruled_out_uses(passage: Passage) -> list[ExtractedFact]:
+    """NOT_A_USE facts for the conditions the passage says the drug is not used for or does
+    not help; a side-effects section may say so too ("does not work against viral
+    infections"), a cautions or pregnancy section speaks of people, not uses."""
+    if passage.section in _NOT_RULING_OUT or passage.kind in (
+        BlockKind.QUESTION,
+        BlockKind.HEADING,
+    ):
+        return []
+    facts: list[ExtractedFact] = []
+    people = passage.section in _ABOUT_PEOPLE
+    if passage.denied_question and _USE_QUESTION.search(passage.denied_question):
+        answer = passage.units[0]
+        for match in vocabulary("conditions").find(passage.denied_question):
+            facts.append(passage.fact(FactKind.NOT_A_USE, match.key, answer))
+    for unit in passage.term_units("conditions"):
+        if _PERSON_ITEM.match(unit.text) and last_cue_end(_STRONG, unit.text, len(unit.text)) < 0:
+            continue
+        found = passage.matches(unit, "conditions")
+        named = [m.start for m in found]
+        spans = [(m.start, m.end) for m in found]
+        for match in found:
+            if in_gloss(unit.text, match.start):
+                continue
+            by_people = not people and _not_for_people(unit.text, match.start)
+            if _not_a_kind(unit.text, match.start, match.end) or (
+                _ruled_out(unit.text, match.start, spans, people)
+                and (by_people or not _describes_patients(unit.text, match.start, named))
+            ):
+                mode = {"prevents": True} if _prevents(unit.text, match.start) else {}
+                facts.append(passage.fact(FactKind.NOT_A_USE, match.key, unit, **mode))
+    return facts
+
+
 def extract_indications(passage: Passage) -> list[ExtractedFact]:
     """INDICATION facts (attr off_label) from the passage, and NOT_A_USE facts for the
     conditions it says the drug is not used for or does not help."""
+    facts = _ruled_out_uses(passage)
     if passage.section in _SILENT or passage.kind in (BlockKind.QUESTION, BlockKind.HEADING):
-        return []
-    facts: list[ExtractedFact] = []
+        return facts
     seen_cue = False
     for unit in passage.term_units("conditions"):
         seen_cue = seen_cue or bool(_OFF_LABEL.search(unit.text))
@@ -198,14 +311,6 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
         found = passage.matches(unit, "conditions")
         named = [m.start for m in found]
         ends = [m.end for m in found]
-        spans = [(m.start, m.end) for m in found]
-        for match in found:
-            if (
-                not in_gloss(unit.text, match.start)
-                and not _describes_patients(unit.text, match.start, named)
-                and _ruled_out(unit.text, match.start, spans)
-            ):
-                facts.append(passage.fact(FactKind.NOT_A_USE, match.key, unit))
         for match in passage.asserted(unit, "conditions"):
             symptom = bool(match.term.defaults.get("symptom", False))
             if (

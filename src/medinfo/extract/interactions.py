@@ -54,7 +54,11 @@ _STUDY_REPORT = cue(
 # "other statins", "another beta blocker": the drug's own class named as other medicines
 _OTHER_BEFORE = re.compile(r"\b(other|another|second|additional|more than one)\s+(\w+\s+)?$", re.I)
 # a class in brackets right after a drug name labels the drug: "Fusidic acid (antibiotic)"
-_DESCRIBES_DRUG = re.compile(r"[A-Za-z]\s*\(\s*(?:an?\s+|the\s+)?(?:\w+\s+)?$")
+_DESCRIBES_DRUG = re.compile(
+    r"[A-Za-z]\s*\(\s*(?:an?\s+|the\s+)?(?:(?:other|same|kind|type|sort)\s+(?:of\s+)?){0,3}"
+    r"(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _CLOSES = re.compile(r"\s*\)")
 _Agent = tuple[str, str, str]  # agent, agent_type, default severity
 _FORM_WORD = re.compile(
@@ -65,6 +69,12 @@ _FORM_WORD = re.compile(
 _SOME_BEFORE = re.compile(r"\b(?:some|certain|strong|particular)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _MEMBERS_AFTER = re.compile(
     r"\s*(?:\(|,?\s*(?:such\s+as|like|e\.g\.|including|for\s+example)\b)", re.IGNORECASE
+)
+# "antidepressants called MAOIs": the class is named by the narrower one after it
+_NAMED_NARROWER = re.compile(r"\s+(?:called|known\s+as)\s", re.IGNORECASE)
+# a lab test the drug upsets names no interaction ("false-positive urine screens for X")
+_TEST_RESULT = cue(
+    r"\b(false[- ]positive|false[- ]negative|(drug|urine|lab(oratory)?) (screens?|tests?))"
 )
 # "statin levels", "the antibiotic's effects": the class word qualifies another noun
 _NOT_AN_AGENT = re.compile(
@@ -106,24 +116,75 @@ def _own_groups(drug: str) -> frozenset[str]:
     )
 
 
+def _own_class_names(drug: str) -> frozenset[str]:
+    """The names of the classes the drug belongs to that have no usual interaction of their own
+    ("estrogen" in an estradiol page is the drug itself, not another medicine)."""
+    groups = medicine_groups()
+    names: set[str] = set()
+    for gid in groups.groups_of(drug):
+        group = groups.groups[gid]
+        if group.class_term is None or group.interaction.severity is not None:
+            continue
+        names.update(n.lower() for n in (group.class_term, group.label, *group.aliases) if n)
+    return frozenset(names)
+
+
+# "converted in the liver to estrone", "its active metabolite": what the body makes of the drug
+_METABOLITE_BEFORE = re.compile(
+    r"\b(?:converted|changed|broken\s+down|metaboli[sz]ed|turned)\s+(?:\w+\s+){0,4}?(?:in)?to\s+"
+    r"(?:an?\s+|the\s+|its\s+)?(?:active\s+)?$|\bmetabolites?\s+(?:called\s+)?$",
+    re.IGNORECASE,
+)
+# "must take a progestogen as well": a medicine given with it on purpose, not an interaction
+_TAKEN_WITH_BEFORE = re.compile(
+    r"\b(?:must|should|need\s+to|needs\s+to|have\s+to|has\s+to)\s+(?:also\s+)?"
+    r"(?:take|use|be\s+given|be\s+prescribed)\s+(?:an?\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+_TAKEN_WITH_AFTER = re.compile(r"^\s+(?:as\s+well|too|in\s+addition|alongside)\b", re.IGNORECASE)
+
+
+def _not_another_medicine(text: str, start: int, end: int) -> bool:
+    """Whether a medicine named at text[start:end] is what the body makes of the drug or one
+    the text says to take with it on purpose."""
+    before = text[:start]
+    return bool(
+        _METABOLITE_BEFORE.search(before)
+        or (_TAKEN_WITH_BEFORE.search(before) and _TAKEN_WITH_AFTER.match(text[end:]))
+    )
+
+
 def _own_names(drug: str) -> frozenset[str]:
     """The drug's generic name and, for a combination ("fluticasone/salmeterol"), each of
     its parts: none of them interacts with the drug itself."""
     return frozenset({generic_name(drug), *medicine_groups().generics_of(drug)})
 
 
+# "low-dose aspirin", "extended-release niacin": the same medicine at another strength or form
+_STRENGTH_BEFORE = re.compile(
+    r"^(?:(?:low|high|lower|higher|full|standard)[- ]dose|(?:extended|modified|sustained|"
+    r"immediate|delayed)[- ]release)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def _without_form(generic: str) -> str:
-    """A dictionary name without the dosage form a brand carries ("isotretinoin capsules")."""
-    words = generic.split()
+    """A dictionary name without the dosage form a brand carries ("isotretinoin capsules")
+    or the strength or release words before it ("low-dose aspirin")."""
+    words = _STRENGTH_BEFORE.sub("", generic).split()
     while len(words) > 1 and _FORM_WORD.fullmatch(words[-1]):
         words.pop()
     return " ".join(words)
 
 
-def _only_some_of(text: str, match: TermMatch) -> bool:
-    """Whether a class is named only as the kind of the members listed after it ("some
-    antibiotics (erythromycin)", "strong antifungals such as ketoconazole"): the members
-    interact, not the whole class."""
+def _only_kind_of(text: str, match: TermMatch, members: list[int]) -> bool:
+    """Whether a class is named only as the kind of the members named right after it ("some
+    antibiotics (erythromycin)", "strong antifungals such as ketoconazole", "antidepressants
+    called MAOIs"): the members interact, not every medicine of the class. `members` are the
+    starts of the named drugs and agents of the unit."""
+    narrower = _NAMED_NARROWER.match(text, match.end)
+    if narrower is not None and narrower.end() in members:
+        return True
     return bool(
         _SOME_BEFORE.search(text[: match.start]) and _MEMBERS_AFTER.match(text[match.end :])
     )
@@ -144,10 +205,11 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
         for previous, match in pairwise(terms)
         if previous.end < match.start and not unit.text[previous.end : match.start].strip()
     }
+    members = [m.start for m in terms] + [m.start for m in find_drug_mentions(unit.text)]
     for match, is_negated in zip(terms, negated_terms, strict=True):
         if any(c.start <= match.start and match.end <= c.end for c in conditions):
             continue
-        if match.start in qualified or _only_some_of(unit.text, match):
+        if match.start in qualified or _only_kind_of(unit.text, match, members):
             continue
         if _NOT_AN_AGENT.match(unit.text[match.end :]):
             continue
@@ -157,6 +219,8 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
             unit.text[match.end :]
         ):
             continue  # "fluconazole (an antifungal)" names the drug; the class is its label
+        if _not_another_medicine(unit.text, match.start, match.end):
+            continue
         defaults = match.term.defaults
         agent = (
             match.key,
@@ -169,10 +233,16 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
             denied.append(agent)
     taken = [*passage.matches(unit, "interaction_agents"), *passage.matches(unit, "side_effects")]
     itself = _own_names(passage.drug)
+    own_classes = _own_class_names(passage.drug)
     mentions: list[DrugMention] = [
         mention
         for mention in find_drug_mentions(unit.text)
         if _without_form(mention.generic) not in itself
+        and not (
+            mention.surface.lower() in own_classes
+            and not _OTHER_BEFORE.search(unit.text[: mention.start])
+        )
+        and not _not_another_medicine(unit.text, mention.start, mention.end)
         and not any(t.start < mention.end and mention.start < t.end for t in taken)
     ]
     negated = negated_spans(unit.text, [(m.start, m.end) for m in mentions])
@@ -198,6 +268,8 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     facts: list[ExtractedFact] = []
     for unit in passage.units:
         if is_question(unit.text) or is_advert(unit.text) or _STUDY_REPORT.search(unit.text):
+            continue
+        if _TEST_RESULT.search(unit.text) and not _INTERACT.search(unit.text):
             continue
         if _COMPOSITION.search(unit.text) and not _INTERACT.search(unit.text):
             continue

@@ -8,8 +8,13 @@ from functools import cache
 
 from medinfo.domain.documents import BlockKind, Document
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.adverse_reactions import adverse_reaction_facts, is_reaction_heading
+from medinfo.extract.adverse_reactions import (
+    adverse_reaction_facts,
+    is_reaction_heading,
+    is_serious_heading,
+)
 from medinfo.extract.drug_detection import find_drug_names
+from medinfo.extract.reaction_cues import about_animals
 from medinfo.extract.sections import Section, classify_heading
 from medinfo.extract.statements import Statement
 
@@ -54,10 +59,18 @@ def label_drug(document: Document) -> str | None:
 
 def top_sections(document: Document) -> dict[str, Section]:
     """Each heading's label section, read from its top-level heading: "2.1 Hyperlipidemia"
-    under "2 DOSAGE AND ADMINISTRATION" is in the dosing section."""
+    under "2 DOSAGE AND ADMINISTRATION" is in the dosing section (a heading nests under the
+    heading above it only when that one is of a higher level)."""
     parent: dict[str, str] = {}
+    levels: dict[str, int] = {}
     for block in document.blocks:
         if block.kind is BlockKind.HEADING:
+            levels.setdefault(block.text, block.level)
+    for block in document.blocks:
+        # a heading's parent is the heading above it at a higher level: a record whose
+        # sections are all top-level headings (openFDA JSON) nests none under another
+        above = levels.get(block.heading)
+        if block.kind is BlockKind.HEADING and above is not None and above < block.level:
             parent.setdefault(block.text, block.heading)
     sections: dict[str, Section] = {}
     for heading in {*parent, *(block.heading for block in document.blocks)}:
@@ -98,18 +111,32 @@ _PLACES: dict[FactKind, frozenset[Section]] = {
             Section.PRECAUTIONS,
         }
     ),
+    # Drug Interactions, and the contraindications, warnings and dose changes that name
+    # another drug; not Clinical Pharmacology's interaction studies (mostly "no effect", and
+    # the words of other mechanisms), nor the patient leaflet's examples of each class
+    FactKind.INTERACTION: frozenset({Section.INTERACTIONS, Section.PRECAUTIONS, Section.DOSING}),
 }
 
 
+# Kinds whose facts must be about people: "the combination had an additive effect on bleeding
+# time in the anesthetized rabbit" is neither an interaction nor a side effect.
+_ABOUT_PEOPLE = frozenset({FactKind.INTERACTION, FactKind.SIDE_EFFECT})
+
+
 def facts_in_place(document: Document, facts: list[ExtractedFact]) -> list[ExtractedFact]:
-    """`facts` without the indications, mechanism terms and side effects a label names
-    outside the sections that state them (Indications and Usage; Clinical Pharmacology or
-    Description; reactions, warnings and a leaflet's side-effects part)."""
+    """`facts` without the indications, mechanism terms, side effects and interactions a label
+    names outside the sections that state them (Indications and Usage; Clinical Pharmacology
+    or Description; reactions, warnings and a leaflet's side-effects part; Drug Interactions,
+    Contraindications, boxed warning, Warnings and Precautions, Dosage), and without
+    interactions and side effects read from a sentence about animals (`about_animals`)."""
     tops = top_sections(document)
     blocks = sorted(document.content_blocks(), key=lambda block: block.start)
     starts = [block.start for block in blocks]
 
     def in_place(fact: ExtractedFact) -> bool:
+        start = fact.evidence.start  # the sentence it starts in: evidence may be a whole block
+        if fact.kind in _ABOUT_PEOPLE and about_animals(document.original, start, start):
+            return False
         places = _PLACES.get(fact.kind)
         if places is None:
             return True
@@ -123,6 +150,8 @@ def facts_in_place(document: Document, facts: list[ExtractedFact]) -> list[Extra
             return classify_heading(heading) in places
         if fact.kind is FactKind.SIDE_EFFECT and classify_heading(heading) in places:
             return True  # a leaflet's own "What are the possible side effects?" heading
+        if fact.kind is FactKind.INTERACTION and is_serious_heading(heading):
+            return True  # a boxed warning titled by its risk ("WARNING: RISKS FROM ...")
         return tops.get(heading) in places
 
     return _own_brands(document, [fact for fact in facts if in_place(fact)])

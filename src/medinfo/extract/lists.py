@@ -79,6 +79,9 @@ def _question_of(block: Block) -> str:
     return text if text.endswith("?") and not _PERMISSION.search(text) else ""
 
 
+_LEAD_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING})
+
+
 def _lead_section(text: str) -> Section | None:
     """The section a lead-in paragraph ("Serious side effects include:") opens, if specific."""
     section = classify_heading(text)
@@ -130,6 +133,7 @@ def extract_list_facts(document: Document, source_id: str, drug: str) -> list[Ex
         if block.kind is BlockKind.TABLE_ROW:
             passage = _row_passage(document, block, passage)
         facts.extend(block_facts(document, block, passage, partial(_read, passage)))
-        if block.kind is BlockKind.PARAGRAPH and block.text.rstrip(" *").endswith(":"):
+        # a lead-in ("Call a doctor now if:") may be marked up as a paragraph or a heading
+        if block.kind in _LEAD_KINDS and block.text.rstrip(" *").endswith(":"):
             lead = block.text
     return unique(facts)

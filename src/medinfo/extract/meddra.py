@@ -96,6 +96,10 @@ def normalise_token(token: str) -> str:
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith("sses"):
         return word[:-2]
+    if len(word) > 5 and word.endswith("ias"):  # 'arrhythmias', 'cytopenias'
+        return word[:-1]
+    if len(word) > 5 and word.endswith("shes"):  # 'rashes', 'flushes'
+        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(_KEEP_S):
         return word[:-1]
     return word
@@ -134,6 +138,10 @@ class TermMatcher:
         self.term_words = frozenset(w for t in vocabulary.terms for w in phrase_key(t.pt))
         keys = [phrase_key(term.pt) for term in vocabulary.terms]
         self.term_heads = frozenset(key[-1] for key in keys if key)
+        # Terms by their words in any order and by their words run together ('encephalitis
+        # enteroviral' for 'enteroviral encephalitis', 'post procedural' for 'postprocedural').
+        self._reordered: dict[tuple[str, ...], Term] = {}
+        self._compounds: dict[str, Term] = {}
         for phrase in vocabulary.blocked:
             self._add(phrase_key(phrase), None)
         for term in vocabulary.terms:
@@ -141,6 +149,11 @@ class TermMatcher:
                 self._add(phrase_key(phrase), term)
             for abbreviation in term.abbreviations:
                 self._abbreviations.setdefault(abbreviation, term)
+            for phrase in (term.pt, *term.synonyms):
+                key = phrase_key(phrase)
+                if len(key) > 1:
+                    self._reordered.setdefault(tuple(sorted(key)), term)
+                    self._compounds.setdefault("".join(key), term)
 
     def _add(self, key: tuple[str, ...], term: Term | None) -> None:
         if not key:
@@ -151,6 +164,23 @@ class TermMatcher:
         if _END not in node:
             node[_END] = term
             self.size += 1
+
+    def term_of(self, key: tuple[str, ...]) -> Term | None:
+        """The term a normalised phrase names exactly (None: none, or a blocked phrase)."""
+        node = self._trie
+        for token in key:
+            child = node.get(token)
+            if not isinstance(child, dict):
+                return None
+            node = child
+        term = node.get(_END)
+        return term if isinstance(term, Term) else None
+
+    def term_in_other_order(self, key: tuple[str, ...]) -> Term | None:
+        """The term whose words are the phrase's in another order or run together."""
+        if len(key) < 2:
+            return self._compounds.get("".join(key))
+        return self._reordered.get(tuple(sorted(key))) or self._compounds.get("".join(key))
 
     def find(self, text: str) -> list[TermMatch]:
         """Every longest, non-overlapping term occurrence, in text order."""
@@ -241,6 +271,8 @@ def _variants(term: Term, analytes: dict[str, list[str]]) -> Iterator[str]:
     words = lowered.split()
     if len(words) == 2 and words[1] in _TRAILING_QUALIFIERS:
         yield f"{words[1]} {words[0]}"
+    if len(words) > 1 and words[-1] == "disorder":  # MedDRA's 'disorder' for 'disease'
+        yield " ".join([*words[:-1], "disease"])
     if "haemorrhage" in lowered:
         yield lowered.replace("haemorrhage", "bleeding")
     for suffix, patterns in (

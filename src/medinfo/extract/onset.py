@@ -24,6 +24,7 @@ class _Rules:
     full: re.Pattern[str]
     not_before: re.Pattern[str]
     not_after: re.Pattern[str]
+    after_stopping: re.Pattern[str]
     lasts: re.Pattern[str]
     time: re.Pattern[str]
     quantities: dict[str, str]
@@ -53,6 +54,7 @@ def _rules() -> _Rules:
         full=any_of(raw.full),
         not_before=re.compile("|".join(f"(?:{p})" for p in raw.not_onset_before), re.IGNORECASE),
         not_after=any_of(raw.not_onset_after),
+        after_stopping=any_of(raw.after_stopping),
         lasts=re.compile("|".join(f"(?:{p})" for p in raw.lasts_before), re.IGNORECASE),
         time=time,
         quantities={k.lower(): v for k, v in raw.quantities.items()},
@@ -102,15 +104,42 @@ def _amount(quantity: str, unit: str) -> str:
 
 def _not_onset(text: str, match: re.Match[str]) -> bool:
     """Whether a time expression says something other than how soon the drug works: how long
-    an effect lasts or a course runs, a dosing interval, an age."""
+    an effect lasts or a course runs, a dosing interval, an age, what happens after stopping.
+    "The first day of treatment" is a point in time, not a course."""
     rules = _rules()
     before = clause_before(text, match.start())
-    return bool(rules.not_before.search(before) or rules.not_after.match(text, match.end()))
+    point = (match["q1"] or "").lower().startswith("the first")
+    return bool(
+        rules.not_before.search(before)
+        or (rules.not_after.match(text, match.end()) and not point)
+        or _after_stopping(text, match)
+    )
+
+
+def _after_stopping(text: str, match: re.Match[str]) -> bool:
+    """Whether the sentence before a time expression is about stopping the drug ("once
+    stopped, its effect wears off over several days"): neither an onset nor a dose's length."""
+    return bool(_rules().after_stopping.search(text, 0, match.start()))
 
 
 def _lasts(text: str, match: re.Match[str]) -> bool:
     """Whether a time expression says how long one dose's effect lasts."""
-    return bool(_rules().lasts.search(clause_before(text, match.start())))
+    return bool(_rules().lasts.search(clause_before(text, match.start()))) and not (
+        _after_stopping(text, match)
+    )
+
+
+# Where a clause that can carry its own effect cue starts: "and" between nouns ("the full
+# effect on mood and anxiety takes 4 to 6 weeks") does not start one.
+_CLAUSE = re.compile(
+    r",\s*(?:but|while|although|though|whereas|however|and)\b|;|\bbut\b", re.IGNORECASE
+)
+
+
+def _cue_clause(text: str, position: int) -> str:
+    """The words of the clause before `position` that an effect cue may stand in."""
+    starts = [m.end() for m in _CLAUSE.finditer(text, 0, position)]
+    return text[max(starts, default=0) : position]
 
 
 def _effect_of(text: str, match: re.Match[str], alone: bool) -> str:
@@ -118,7 +147,7 @@ def _effect_of(text: str, match: re.Match[str], alone: bool) -> str:
     before it in its clause, else the first cue after it in its clause, else (when it is the
     statement's only time expression) any cue in the statement; "first" by default."""
     rules = _rules()
-    before = clause_before(text, match.start())
+    before = _cue_clause(text, match.start())
     cues = [(m.end(), "full") for m in rules.full.finditer(before)]
     cues += [(m.end(), "first") for m in rules.first.finditer(before)]
     if cues:
@@ -147,10 +176,28 @@ def read_onset(statement: Statement) -> dict[str, Scalar]:
         if value is None:
             continue
         name = f"{_effect_of(text, match, len(matches) == 1)}_effect"
+        if name == "first_effect" and _later_in_contrast(text, match, attributes, value[1]):
+            name = "full_effect"
         if name not in attributes:
             attributes[name] = value[0]
             attributes[f"{name}_unit"] = value[1]
     return attributes
+
+
+_CONTRAST = re.compile(r",?\s*\b(?:but|although|though|while|whereas)\b|;", re.IGNORECASE)
+
+
+def _later_in_contrast(
+    text: str, match: re.Match[str], found: dict[str, Scalar], unit: str
+) -> bool:
+    """Whether a time with no cue of its own, in a clause set against the one that gave the
+    first effect and in a larger unit, is the time to the full effect: "It starts lowering
+    uric acid within 2 to 3 days, but it can take several weeks before attacks ease"."""
+    first_unit = found.get("first_effect_unit")
+    if not isinstance(first_unit, str) or "full_effect" in found or unit not in _ORDER:
+        return False
+    contrast = _CONTRAST.search(text, 0, match.start()) is not None
+    return contrast and _ORDER.index(unit) > _ORDER.index(first_unit)
 
 
 def _in_topic(statement: Statement) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
@@ -105,14 +105,51 @@ def _heading_advice(heading: str) -> str | None:
     return avoid if heading and _rules().advice[avoid].search(heading) else None
 
 
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_UNIT = r"\s*(?:mg|mcg|micrograms?|milligrams?|g)\b"
+# "(for the 40 mg dose)", "with the 80 mg tablet": a strength named, not a dose to take
+_STRENGTH_NAMED = re.compile(
+    rf"\b(?:for|on|at|with|of|to|from)\s+the\s+(?P<low>{_NUMBER}){_UNIT}\s+"
+    r"(?:dose|tablets?|strength|capsules?|pills?)\b",
+    re.IGNORECASE,
+)
+# "300 to 400 mg after each dialysis session": a dose per session, not per day
+_PER_SESSION = re.compile(
+    rf"(?P<low>{_NUMBER})(?:\s*(?:to|-|–)\s*(?P<high>{_NUMBER}))?{_UNIT}\s+"
+    r"(?:(?:once\s+)?(?:after|following|at\s+the\s+end\s+of)\s+(?:each|every)?\s*"
+    r"(?:\w+\s+)?(?:session|dialysis|treatment)|per\s+(?:dialysis\s+)?session)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_doses(text: str) -> set[float]:
+    """Amounts a statement names that are no dose of the population's: a strength referred
+    to ("for the 40 mg dose") or a dose per dialysis session (no daily dose)."""
+    amounts: set[float] = set()
+    for pattern in (_STRENGTH_NAMED, _PER_SESSION):
+        for found in pattern.finditer(text):
+            for group in ("low", "high"):
+                value = found.groupdict().get(group)
+                if value:
+                    amounts.add(float(value.replace(",", "")))
+    return amounts
+
+
 def _doses(statement: Statement, avoided: bool = False) -> dict[str, Scalar]:
     """The population's initial, daily-maximum and per-dose-maximum amounts, first of each.
     In a statement that rules the medicine out, an amount without a cue names what is
     avoided ("severe kidney disease (for the 40 mg dose)"), not a dose to start on."""
     attributes: dict[str, Scalar] = {}
-    readings: list[Reading] = read_statement(statement, population=True)
+    skipped = _not_doses(statement.text)
+    readings: list[Reading] = [
+        reading
+        for reading in read_statement(statement, population=True)
+        if not {reading.attributes.get("amount"), reading.attributes.get("amount_high")} & skipped
+    ]
     for reading in readings:
-        if avoided and reading.role == "usual":
+        if reading.role == "usual" and (avoided or reading.attributes.get("amount_high")):
+            # a usual range ("5 to 10 mg a day") states no starting dose: its low end is
+            # not one (its top may be the maximum, see `_range_top`)
             continue
         name = _DOSE_ROLES.get(reading.role) or (
             "max_single" if reading.role == "max_single" else None
@@ -198,6 +235,32 @@ def _read_limit(statement: Statement) -> Limit | None:
     return population, attributes
 
 
+# "They usually start on 10 mg a day": a sentence that goes on about the people just named
+_GOES_ON_ABOUT = re.compile(
+    r"^\W*(?:they|these\s+(?:children|patients|people)|such\s+(?:children|patients|people)|"
+    r"for\s+(?:them|these\s+\w+)|in\s+(?:them|these\s+\w+))\b",
+    re.IGNORECASE,
+)
+
+
+def _carries_on(previous: Statement, statement: Statement) -> bool:
+    """Whether `statement` gives a dose to the one population the sentence before it named
+    (in the same block) without a rule of its own: "Children aged 8 to 18 may be given it.
+    They usually start on 10 mg a day."."""
+    return (
+        previous.block is statement.block
+        and bool(_GOES_ON_ABOUT.match(statement.text))
+        and population_of(statement) is None
+        and read_limit(previous) is None
+        and len({p for p in Population if p.value in read_text(previous.text).populations}) == 1
+    )
+
+
+def _joined(previous: Statement, statement: Statement) -> Statement:
+    """The two sentences read as one statement, the evidence spanning both."""
+    return replace(statement, text=f"{previous.text} {statement.text}", start=previous.start)
+
+
 def _key(population: Population, attributes: dict[str, Scalar]) -> str:
     """The band a limit is about: population plus its kidney or age bounds."""
     bounds = [
@@ -215,8 +278,11 @@ def extract_population_limits(statements: list[Statement], source_id: str) -> li
     population and band ("renal:kidney_at_least=30:kidney_below=50"); attributes population,
     bands, initial_/max_daily_/max_single_ amount and unit, advice, adjustment_without_number."""
     facts = []
-    for statement in statements:
+    for previous, statement in zip([None, *statements], statements, strict=False):
         found = read_limit(statement)
+        if found is None and previous is not None and _carries_on(previous, statement):
+            statement = _joined(previous, statement)
+            found = read_limit(statement)
         if found is None:
             continue
         population, attributes = found

@@ -8,11 +8,13 @@ from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 
+_CARER = r"(doctor|pharmacist|prescriber|gp|nurse|specialist|health ?care (provider|professional))"
 _CUE = cue(
-    r"\b(caution|cautious|careful|tell your (doctor|pharmacist)|inform your (doctor|"
+    rf"\b(caution|cautious|careful|tell your {_CARER}|inform your (doctor|"
     r"healthcare)|let your doctor know|talk (to|with) your doctor (before|if)|"
     r"contraindicated|should not (take|use|be (taken|used))|not recommended|dose adjustment|"
-    r"lower dose|if you have|warn)"
+    r"lower dose|if you have|warn|more sensitive|low(er)? end of|"
+    r"doses?\b[^.;]{0,40}\b(reduced|lowered))"
 )
 # Sections where "if you have ..." introduces symptoms or uses, not risk conditions.
 _NO_CUES = frozenset(
@@ -24,6 +26,28 @@ _NO_CUES = frozenset(
         Section.OFF_LABEL,
         Section.OVERDOSE,
     }
+)
+# A sentence that asks, before use, about the reader's conditions ("Tell your prescriber if
+# you have epilepsy, ...") is a precaution even under a side-effects heading ("Side effects
+# and warnings"); one about symptoms or urgent help is not.
+_BEFORE_USE = cue(
+    rf"^\W*(please\s+)?(tell|inform|let|check with|talk to)\s+your\s+{_CARER}\s+"
+    r"(before\s+(you\s+)?(start|take|use)\w*\s+(it\s+|\w+\s+)?)?if\s+you\s+"
+    r"(have|have\s+ever\s+had|have\s+had|are|suffer\s+from)\b(?!\s+(any\s+)?(of\s+)?"
+    r"(these|this|those|the\s+following|side\s+effects?|symptoms?|signs?)\b)"
+)
+_URGENT = cue(r"\b(straight away|right away|at once|immediately|urgent(ly)?|emergency|call)\b")
+# A dosing line that sets a population apart with a dose of its own ("Older adults: start
+# with 2.5 mg", "start at the low end of the range"); "no dose change" sets nobody apart.
+_OWN_DOSE = cue(
+    r"\b((start|begin)(s|ned|ed|ing)?\s+(with|on|at)|low(er)?\s+end|lower\s+(dose|starting)|"
+    r"reduced?\s+(the\s+)?dose|smaller\s+dose|more\s+sensitive|(top|maximum|max)\s+dose|"
+    r"no\s+more\s+than|half\s+the|doses?\b[^.;]{0,40}\b(reduced|lowered|decreased))\b"
+)
+_NO_CHANGE = cue(
+    r"\b(no\s+(dose\s+)?(change|adjustment)|not\s+(needed|necessary|required)|same\s+dose|"
+    r"(not|never|\w+n['’]t)\b[^.;]{0,30}\b(dose\s+)?(change|adjust)|"
+    r"usual\s+adult\s+dose|normal\s+dose|(use|take|have)\s+the\s+(standard|usual|normal)\s+dose)\b"
 )
 _INDICATION = cue(r"\b(used (to treat|for)|treats?|prescribed for|indicated for)\b")
 _ADVICE = (
@@ -56,19 +80,74 @@ def _advice(unit: Unit, default: str) -> str:
     return default
 
 
+def _before_use(text: str) -> bool:
+    """Whether the text asks, before use, about the reader's conditions (not symptoms)."""
+    return bool(_BEFORE_USE.search(text)) and not _URGENT.search(text)
+
+
+# "The risk is higher with kidney impairment, heavy drinking or dehydration": what follows
+# raises the risk of a harm the text names, so it is a condition to take care with
+_RISK_FACTORS = cue(
+    r"\b(?:risks?|chances?|likelihood)\s+(?:of\s+[\w\s-]{1,40}?\s+)?(?:is|are)\s+"
+    r"(?:(?:much|even)\s+)?(?:higher|greater|increased|raised)\s+(?:with|in|if|for|when|among)\b|"
+    r"\bmore\s+likely\s+(?:with|in|if|when|among|for)\b"
+)
+
+
+def _sets_apart(text: str) -> bool:
+    """Whether a dosing line gives a group of people a dose of its own."""
+    return bool(_OWN_DOSE.search(text)) and not _NO_CHANGE.search(text)
+
+
 def extract_precautions(passage: Passage) -> list[ExtractedFact]:
     """PRECAUTION facts (attr advice_code) from the passage."""
     if passage.section in QUIET_SECTIONS or passage.kind is BlockKind.QUESTION:
         return []
-    if passage.section in _NO_CUES:
-        return []
+    cued_only = passage.section in _NO_CUES
     in_section = passage.section is Section.PRECAUTIONS
     facts: list[ExtractedFact] = []
+    # a list item or table row is one line, its label ("Older adults:") and its dose apart
+    line = passage.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW)
+    own_dose = (
+        passage.section is Section.DOSING
+        and line
+        and _sets_apart(" ".join(unit.text for unit in passage.units))
+    )
     for unit in passage.term_units("precautions"):
-        if not in_section and (not _CUE.search(unit.text) or _INDICATION.search(unit.text)):
+        risk = _RISK_FACTORS.search(unit.text)
+        if risk is not None:
+            facts.extend(_risk_factors(passage, unit, risk.end()))
+            continue
+        if cued_only and not _before_use(unit.text):
+            continue
+        # a label ("Liver disease:") is read with the line it heads
+        said = " ".join(u.text for u in passage.units) if unit.role == "label" else unit.text
+        cued = in_section or (bool(_CUE.search(said)) and not _INDICATION.search(said))
+        dose_only = (
+            not cued
+            and passage.section is Section.DOSING
+            and (own_dose or (not line and _sets_apart(unit.text)))
+        )
+        if not cued and not dose_only:
             continue
         for match in passage.asserted(unit, "precautions"):
+            if dose_only and not match.term.defaults.get("population"):
+                continue
             default = str(match.term.defaults.get("advice", "use_with_caution"))
             code = _advice(unit, default)
             facts.append(passage.fact(FactKind.PRECAUTION, match.key, unit, advice_code=code))
     return facts
+
+
+def _risk_factors(passage: Passage, unit: Unit, after: int) -> list[ExtractedFact]:
+    """PRECAUTION facts for the conditions named after a risk-factor cue."""
+    return [
+        passage.fact(
+            FactKind.PRECAUTION,
+            match.key,
+            unit,
+            advice_code=_advice(unit, str(match.term.defaults.get("advice", "use_with_caution"))),
+        )
+        for match in passage.asserted(unit, "precautions")
+        if match.start >= after
+    ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
+from medinfo.extract.drug_names import find_drug_mentions
 from medinfo.extract.polarity import FlagRule, Polarity, flag_rules, polarity_at
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
@@ -62,9 +63,27 @@ def _mentions(text: str) -> tuple[bool, bool, bool]:
     return found[0] is not None, found[1] is not None, rules.category.search(text) is not None
 
 
+def _alternatives(statement: Statement, rules: list[FlagRule]) -> dict[str, Scalar]:
+    """The medicines a statement names as preferred or used instead ("Usually insulin is
+    preferred in pregnancy"), by generic name; reconciliation leaves out the drug itself."""
+    preferred = [rule for rule in rules if rule.flag == "alternative_preferred"]
+    text = statement.text
+    if not any(rule.pattern.search(text) for rule in preferred):
+        return {}
+    names = [
+        mention.generic
+        for mention in find_drug_mentions(text)
+        # a medicine named by its generic or brand name, not a class ("safer antibiotics")
+        if (mention.is_brand or mention.surface.lower() == mention.generic.lower())
+        and polarity_at(text, mention.start) is Polarity.AFFIRMED
+    ]
+    return {"alternatives": ", ".join(dict.fromkeys(names))} if names else {}
+
+
 def _category_and_stage(statement: Statement) -> dict[str, Scalar]:
-    """The category letter a statement names, and the stage of pregnancy it singles out."""
-    found: dict[str, Scalar] = {}
+    """The category letter a statement names, the stage of pregnancy it singles out and the
+    medicines it names as preferred instead."""
+    found: dict[str, Scalar] = _alternatives(statement, _rules().pregnancy_flags)
     match = _rules().category.search(statement.text)
     if match:
         found["category"] = match["letter"]
@@ -101,21 +120,42 @@ _PAUSE_HOURS = re.compile(
 
 
 def _breastfeeding_details(statement: Statement) -> dict[str, Scalar]:
-    """The baby's signs a statement names and the hours of a pause after a dose it asks for."""
-    found = _infant_signs(statement)
+    """The baby's signs a statement names, the hours of a pause after a dose it asks for and
+    the medicines it names as better while breastfeeding."""
+    found = _infant_signs(statement) | _alternatives(statement, _rules().breastfeeding_flags)
     pause = _PAUSE_HOURS.search(statement.text)
     if pause:
         found["pause_hours"] = int(pause.group(1) or pause.group(2))
     return found
 
 
+def _continuing_pregnancy(statements: list[Statement]) -> set[int]:
+    """The statements that go on about pregnancy in the block of one that names it, without
+    naming breastfeeding ("There is limited information on its use in pregnancy. Poorly
+    controlled asthma is itself a risk to mother and baby ..."): a heading that names several
+    topics ("Pregnancy, breastfeeding and stopping") is filed under the first of them."""
+    going_on: set[int] = set()
+    block, on_topic = None, False
+    for statement in statements:
+        if statement.block is not block:
+            block, on_topic = statement.block, False
+        if _about_pregnancy(statement):
+            on_topic = True
+        elif on_topic and not statement.is_question and not _mentions(statement.text)[1]:
+            going_on.add(id(statement))
+        else:
+            on_topic = False
+    return going_on
+
+
 def extract_pregnancy(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """PREGNANCY facts (category letter, risk flags) and BREASTFEEDING facts (milk, flags)."""
+    going_on = _continuing_pregnancy(statements)
     pregnancy = extract_topic_flags(
         statements,
         source_id,
         FactKind.PREGNANCY,
-        _about_pregnancy,
+        lambda statement: _about_pregnancy(statement) or id(statement) in going_on,
         _rules().pregnancy_flags,
         extra=_category_and_stage,
     )

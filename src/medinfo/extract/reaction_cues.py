@@ -37,6 +37,7 @@ class ReactionCues:
     frequency_header: tuple[re.Pattern[str], ...]
     condition_before: re.Pattern[str]
     condition_list: re.Pattern[str]
+    animal_study: re.Pattern[str]
     common_min_percent: float
 
 
@@ -53,8 +54,24 @@ def reaction_cues() -> ReactionCues:
         tuple(re.compile(p, re.IGNORECASE) for p in raw.frequency_header),
         any_of(raw.condition_before),
         any_of(raw.condition_list),
+        any_of(raw.animal_study),
         raw.common_min_percent,
     )
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+_SENTENCE_REACH = 400
+
+
+def about_animals(text: str, start: int, end: int) -> bool:
+    """Whether the sentence holding text[start:end] reports animal or nonclinical findings
+    ("in rats", "in the anesthetized rabbit", "animal studies"): not a fact about people."""
+    left = max(0, start - _SENTENCE_REACH)
+    breaks = list(_SENTENCE_BREAK.finditer(text, left, start))
+    begin = breaks[-1].end() if breaks else left
+    stop = _SENTENCE_BREAK.search(text, end, end + _SENTENCE_REACH)
+    finish = stop.start() if stop else min(len(text), end + _SENTENCE_REACH)
+    return reaction_cues().animal_study.search(text, begin, finish) is not None
 
 
 @dataclass(frozen=True)

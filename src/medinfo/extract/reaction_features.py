@@ -39,6 +39,7 @@ class Candidate:
     covered: bool = False  # inside a longer candidate ('pain' in 'suprapubic pain')
     covers: bool = False  # holds a shorter candidate
     listed: bool = False  # an item of a list whose next or previous item is a vocabulary term
+    coordinated: bool = False  # one listed word with the words it shares ('hepatic ... failure')
 
 
 def _last_char(text: str, start: int) -> str:
@@ -131,6 +132,7 @@ def candidate_features(
         "covered",
         "covers",
         "listed",
+        "coordinated",
     ):
         share = sum(getattr(c, flag) for c in candidates) / count
         if share:

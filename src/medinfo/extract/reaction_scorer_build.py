@@ -7,7 +7,8 @@ import math
 import random
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -29,8 +30,10 @@ MIN_ROWS = 5  # a feature seen in fewer training rows gets no weight
 EPOCHS = 20
 L2 = 0.01
 RATE = 0.05
-THRESHOLD = 0.6
+THRESHOLD = 0.6  # the default pair, kept unless another serves the training labels better
 OVERRIDE = 0.8  # a term the rules reject needs more (a wrong fact is worse than a missing one)
+MARGIN = 0.15
+THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 PRUNE = False
 SOURCE = (
     "trained on the OnSIDES packaging of the Demner-Fushman et al. 2018 FDA label annotations "
@@ -78,19 +81,33 @@ def candidate_matcher(sections: Sequence[LabelSection]) -> TermMatcher:
     return TermMatcher(annotated.extend(curated_vocabulary()))
 
 
-def _rows(rest: Sequence[LabelSection], held: Sequence[LabelSection]) -> list[Row]:
-    """Rows for the held labels' candidates, read with what the other labels teach only."""
+@dataclass(frozen=True)
+class Example:
+    """One candidate reaction of a training label: its features, whether the annotators
+    marked its term, and whether the rules accept one of its mentions."""
+
+    label: str
+    pt: str
+    features: Features
+    marked: bool
+    accepted: bool
+
+
+def _examples(rest: Sequence[LabelSection], held: Sequence[LabelSection]) -> list[Example]:
+    """Examples of the held labels' candidates, read with what the other labels teach only."""
     matcher = candidate_matcher(rest)
     priors = label_priors(rest, matcher)
     gold = label_gold(held)
-    rows: list[Row] = []
+    examples: list[Example] = []
     for section in held:
         masked, groups = term_groups(section["section_text"], matcher)
         serious = is_serious_heading(section["section_name"])
+        label = section["label_id"]
         for pt, group in groups.items():
             features = candidate_features(masked, group, serious, priors)
-            rows.append((features, pt in gold[section["label_id"]]))
-    return rows
+            accepted = any(not (c.condition or c.outcome or c.negated or c.open) for c in group)
+            examples.append(Example(label, pt, features, pt in gold[label], accepted))
+    return examples
 
 
 def folds_by_label(sections: Sequence[LabelSection], folds: int, seed: int) -> list[int]:
@@ -101,15 +118,57 @@ def folds_by_label(sections: Sequence[LabelSection], folds: int, seed: int) -> l
     return [fold_of[section["label_id"]] for section in sections]
 
 
-def training_rows(sections: Sequence[LabelSection], folds: int = INNER_FOLDS) -> list[Row]:
-    """Rows of every label, each read as an unseen label (cross-fitted by label)."""
+def training_examples(sections: Sequence[LabelSection], folds: int = INNER_FOLDS) -> list[Example]:
+    """Examples of every label, each read as an unseen label (cross-fitted by label)."""
     fold_of = folds_by_label(sections, folds, seed=11)
-    rows: list[Row] = []
+    examples: list[Example] = []
     for fold in range(folds):
         rest = [s for s, f in zip(sections, fold_of, strict=True) if f != fold]
         held = [s for s, f in zip(sections, fold_of, strict=True) if f == fold]
-        rows += _rows(rest, held)
-    return rows
+        examples += _examples(rest, held)
+    return examples
+
+
+def training_rows(sections: Sequence[LabelSection], folds: int = INNER_FOLDS) -> list[Row]:
+    """Rows (features, marked) of every label, each read as an unseen label."""
+    return [(e.features, e.marked) for e in training_examples(sections, folds)]
+
+
+def _label_f1(
+    examples: Sequence[Example],
+    probabilities: Sequence[float],
+    gold: Mapping[str, set[str]],
+    thresholds: tuple[float, float],
+) -> float:
+    """Term F1 over labels when candidates need `thresholds` (accepted, rejected by rules)."""
+    threshold, override = thresholds
+    found: dict[str, set[str]] = defaultdict(set)
+    for example, probability in zip(examples, probabilities, strict=True):
+        if probability >= (threshold if example.accepted else override):
+            found[example.label].add(example.pt)
+    hits = sum(len(found[label] & terms) for label, terms in gold.items())
+    predicted = sum(len(terms) for terms in found.values())
+    expected = sum(len(terms) for terms in gold.values())
+    return 2 * hits / (predicted + expected) if predicted + expected else 0.0
+
+
+def chosen_thresholds(
+    examples: Sequence[Example], weights: Mapping[str, float], gold: Mapping[str, set[str]]
+) -> tuple[float, float]:
+    """The (threshold, override) pair with the best term F1 over the training labels; the
+    override stays MARGIN above the threshold (a term the rules reject needs more)."""
+    model = ReactionScorer(weights, {})
+    probabilities = [model.probability(example.features) for example in examples]
+    best = (THRESHOLD, OVERRIDE)
+    best_f1 = _label_f1(examples, probabilities, gold, best)
+    for threshold in THRESHOLDS:
+        for override in THRESHOLDS:
+            if override < threshold + MARGIN:
+                continue
+            f1 = _label_f1(examples, probabilities, gold, (threshold, override))
+            if f1 > best_f1 + 1e-9:
+                best, best_f1 = (threshold, override), f1
+    return best
 
 
 def fit(rows: Sequence[Row], epochs: int = EPOCHS, seed: int = 7) -> dict[str, float]:
@@ -136,10 +195,13 @@ def fit(rows: Sequence[Row], epochs: int = EPOCHS, seed: int = 7) -> dict[str, f
 
 
 def train_scorer(sections: Sequence[LabelSection]) -> ReactionScorer:
-    """A scorer trained on `sections`, with priors over all of them (for unseen labels)."""
-    weights = fit(training_rows(sections))
+    """A scorer trained on `sections`, with priors over all of them (for unseen labels) and
+    the thresholds that serve the training labels best (cross-fitted rows)."""
+    examples = training_examples(sections)
+    weights = fit([(e.features, e.marked) for e in examples])
+    threshold, override = chosen_thresholds(examples, weights, label_gold(sections))
     matcher = candidate_matcher(sections)
-    return ReactionScorer(weights, label_priors(sections, matcher), THRESHOLD, OVERRIDE)
+    return ReactionScorer(weights, label_priors(sections, matcher), threshold, override)
 
 
 def main(argv: list[str]) -> None:

@@ -16,6 +16,12 @@ from medinfo.knowledge.extract_rules import RenalRules
 from medinfo.knowledge.loading import any_of, each_of, load
 
 _MEASURE_REACH = 40  # characters after the measure in which its band must start
+# a band written with the clearance unit names the measure by itself: "30 to 50 mL/min"
+_CLEARANCE_BAND = re.compile(
+    r"(?:(?:over|above|under|below|less\s+than|more\s+than|greater\s+than|at\s+least|<|>|≥|≤)"
+    r"\s*)?\d+(?:\s*(?:-|–|to)\s*\d+)?\s*mL\s*/\s*min\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -44,9 +50,12 @@ def read_band(text: str) -> tuple[float | None, float | None] | None:
     """(egfr_at_least, egfr_below) of the band a statement names, or None."""
     rules = _rules()
     measure = rules.measure.search(text)
-    if measure is None:
+    if measure is not None:
+        reach = text[measure.end() : measure.end() + _MEASURE_REACH]
+    elif (clearance := _CLEARANCE_BAND.search(text)) is not None:
+        reach = clearance.group(0)  # a table row under a clearance column: "Over 80 mL/min"
+    else:
         return None
-    reach = text[measure.end() : measure.end() + _MEASURE_REACH]
     candidates: list[tuple[int, tuple[float | None, float | None]]] = []
     between = rules.between.search(reach)
     if between:

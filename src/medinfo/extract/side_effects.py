@@ -17,14 +17,16 @@ _SIDE_EFFECT_SECTIONS = frozenset(
 )
 # Sections about stopping or overdose: the symptoms they list are not side effects.
 _NOT_EFFECTS = frozenset({Section.STOPPING, Section.OVERDOSE, Section.MISSED_DOSE})
-# Effects named where interactions are discussed are effects of the combination.
-_COMBINATION = frozenset({Section.INTERACTIONS})
+# Effects named where interactions are discussed are effects of the combination; where
+# pregnancy or breastfeeding is discussed, they are the unborn or breastfed baby's.
+_COMBINATION = frozenset({Section.INTERACTIONS, Section.PREGNANCY, Section.BREASTFEEDING})
 _SERIOUS = cue(
     r"\b(serious|severe|dangerous|life-threatening|rare but|seek (immediate |emergency |urgent )?"
     r"medical (attention|help|care|advice)|call (your doctor|911)|get (emergency |urgent )?"
     r"(medical )?help|emergency|stop taking .{0,30} and (call|contact|get|seek)|"
     r"(call|contact|tell|see|ring) (your|a) (doctor|gp|pharmacist|healthcare provider)"
-    r"[^.]{0,20}\b(right away|straight away|at once|immediately|urgently)|go to (a&e|hospital))"
+    r"[^.]{0,20}\b(right away|straight away|at once|immediately|urgently|now)\b|"
+    r"go to (a&e|hospital|the er|an? (er|emergency room))|call (999|111|112|000|an ambulance))"
 )
 _COMMON = cue(r"(?<!less )(?<!un)\bcommon\b|\b(frequent|most often|mild|usually go away)\b")
 _BACK_REFERENCE = cue(r"^(these|they|this|such|those|examples?)\b")
@@ -62,6 +64,9 @@ _EXPLAINS = re.compile(
 _SIGNS_OF = re.compile(r"\b(signs?|symptoms?) of\s+(an?\s+|the\s+)?$", re.IGNORECASE)
 _EXAMPLES = re.compile(r"\s*,?\s*(such as|like|including|e\.g\.)\s", re.IGNORECASE)
 _GOES_ON = re.compile(r"[\s,]*((and|or)\s+)?$", re.IGNORECASE)
+# "(swollen lips, mouth or throat, difficulty breathing)": the list goes on through the other
+# parts of an item before the next sign
+_LIST_GOES_ON = re.compile(r"(?:[\s,]*(?:(?:and|or)\s+)?[a-z]+){1,3}[\s,]*(?:(?:and|or)\s+)?")
 
 
 # A list of symptoms followed by the condition they are signs of, as the cue says: "nausea,
@@ -74,7 +79,14 @@ _NAMED_AFTER = re.compile(
     # be a heart attack)"
     r"[,;]\s*(?:this|these)\s+(?:could|may|might|can)\s+(?:be|mean)\b|"
     r"[,;]\s*(?:which|that)\s+(?:could|may|might|can)\s+mean\b|"
+    # ", which can be serotonin syndrome" (not ", which can be severe": a comment)
+    r"[,;]\s*(?:which|that)\s+(?:could|may|might|can)\s+be\s+(?!(?:very|severe|serious|"
+    r"dangerous|life[- ]threatening|fatal|permanent|rare|mild|common|temporary|worse|"
+    r"signs?|symptoms?|a\s+sign|an?\s+(?:early|warning)|treated|a\s+problem|due|caused)\b)|"
     r"\(\s*(?:\w+\s+)?(?:this|these|it)\s+(?:could|may|might|can)\s+(?:be|mean)\b|"
+    # "... or fainting (escitalopram can prolong the QT interval)": the cause named in brackets
+    r"\(\s*(?:[\w-]+\s+){0,2}(?:could|may|might|can)\s+(?:cause|prolong|lengthen|lead\s+to|"
+    r"trigger|bring\s+on)\b|"
     # "... or bleeding (this may be a sign of a blood disorder)", ", which can be signs of X"
     # (a bare ", signs of X" is one more item of the list)
     r"(?:\(\s*(?:this|these|which|that|they|it)?|(?:[,;]|\s[–—-])\s*(?:this|these|which|that|"
@@ -93,6 +105,7 @@ _NAME_IN_BRACKETS = re.compile(
     re.IGNORECASE,
 )
 _LISTED = re.compile(r",|\b(or|and)\b", re.IGNORECASE)
+_NAME_COMMENT = re.compile(r",|;|\s[–—-]\s")
 _COMMENT_WORDS = re.compile(
     r"\b(usually|especially|often|mostly|mainly|mild|rare|rarely|may|might|can|could|if|when|"
     r"first|weeks?|days?|months?|e\.?g|such|like|including|for example|see|common|commonly|"
@@ -100,6 +113,38 @@ _COMMENT_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+
+# "DRESS, which can present with fever, rash and swollen glands": what follows are its signs,
+# wherever the condition's own name ends (a bracketed abbreviation may come between)
+_PRESENTS_WITH = re.compile(
+    r"[,;]?\s*(?:which|that)\s+(?:may|can|might|could|often|will|usually)\s+(?:present|show\s+up|"
+    r"start|begin)\s+(?:with|as)\s",
+    re.IGNORECASE,
+)
+# a clause of its own in a list of warnings: "...; you have a fit; ..."
+_CLAUSE_BREAK = re.compile(r";")
+# "pale skin and tiredness (a type of anaemia called haemolytic anaemia)": the bracket names
+# the condition the listed signs point to
+_CALLED_IN_BRACKETS = re.compile(
+    r"^\s*(?:an?\s+)?(?:type|kind|form|sort)\s+of\s+[\w\s-]{2,40}?\s+(?:called|known\s+as)\s",
+    re.IGNORECASE,
+)
+
+# "Symptoms include muscle pain, ..." right after a sentence naming a side effect: the signs of
+# that effect, not effects of their own
+_SIGNS_SENTENCE = re.compile(
+    r"^\W*(?:its\s+|the\s+|early\s+|warning\s+)*(?:signs?|symptoms?)"
+    r"(?:\s+of\s+(?:it|this|these|that))?(?:\s+(?:can|may|might|often|usually))?\s+"
+    r"(?:include|includes|are|to\s+(?:watch|look)\s+(?:out\s+)?for\s+(?:include|are))\b",
+    re.IGNORECASE,
+)
+# "Risk is higher with kidney impairment, dehydration or severe infection": risk factors follow
+_RISK_FACTORS = re.compile(
+    r"\b(?:risks?|chances?|likelihood)\s+(?:of\s+[\w\s-]{1,40}?\s+)?(?:is|are)\s+"
+    r"(?:(?:much|even)\s+)?(?:higher|greater|increased|raised)\s+(?:with|in|if|for|when|among)\b|"
+    r"\bmore\s+likely\s+(?:with|in|if|when|among|for)\b",
+    re.IGNORECASE,
+)
 
 # "confusion or muscle cramps from low sodium": the cause named after its signs
 _CAUSED_BY = re.compile(r"\s(?:caused by|due to|because of|from)\s", re.IGNORECASE)
@@ -109,7 +154,10 @@ def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
     """Where a closing bracket naming the condition a list of symptoms signals opens, or None."""
     bracket = _NAME_IN_BRACKETS.search(text)
     # a comment after the name ("Fournier's gangrene, very rare") leaves it a name
-    if bracket is None or _COMMENT_WORDS.search(bracket.group(1).split(",")[0]):
+    if bracket is None:
+        return None
+    name = _NAME_COMMENT.split(bracket.group(1))[0]  # "(interstitial lung disease – rare)"
+    if _COMMENT_WORDS.search(name) and not _CALLED_IN_BRACKETS.match(name):
         return None
     before = [m for m in matches if m.end <= bracket.start()]
     if not before or not _LISTED.search(text, 0, bracket.start()):
@@ -117,11 +165,39 @@ def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
     return bracket.start()
 
 
+_BRACKET = re.compile(r"\(([^()]{2,80})\)")
+_ITEM_BREAK = re.compile(r"[,;:]")
+
+
+def _called_conditions(text: str, matches: list[TermMatch]) -> set[int]:
+    """Starts of the terms of a list item that a bracket after them names as the signs of one
+    condition ("pale skin and tiredness (a type of anaemia called haemolytic anaemia), ...")."""
+    signs: set[int] = set()
+    for bracket in _BRACKET.finditer(text):
+        if not _CALLED_IN_BRACKETS.match(bracket.group(1)):
+            continue
+        breaks = _ITEM_BREAK.finditer(text, 0, bracket.start())
+        item = max((b.end() for b in breaks), default=0)
+        signs |= {m.start for m in matches if item <= m.start and m.end <= bracket.start()}
+    return signs
+
+
 def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     """Starts of the terms that only describe a side effect named before or after them."""
-    named = _NAMED_AFTER.search(text)
-    if named and named.start() > 0:
-        return {match.start for match in matches if match.end <= named.start()}
+    named_after = [named for named in _NAMED_AFTER.finditer(text) if named.start() > 0]
+    if named_after:
+        signs: set[int] = set()
+        for named in named_after:
+            breaks = _CLAUSE_BREAK.finditer(text, 0, named.start())
+            clause = max((b.end() for b in breaks), default=0)
+            signs |= {match.start for match in matches if clause <= match.start < named.start()}
+        return signs
+    called = _called_conditions(text, matches)
+    if called:
+        return called
+    presents = _PRESENTS_WITH.search(text)
+    if presents and any(match.end <= presents.start() for match in matches):
+        return {match.start for match in matches if match.start >= presents.end()}
     bracket = _named_in_brackets(text, matches)
     if bracket is not None:
         return {match.start for match in matches if match.end <= bracket}
@@ -132,7 +208,7 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     describing = False
     for previous, match in pairwise(matches):
         gap = text[previous.end : match.start]
-        if describing and _GOES_ON.fullmatch(gap):
+        if describing and (_GOES_ON.fullmatch(gap) or _LIST_GOES_ON.fullmatch(gap)):
             described.add(match.start)
             continue
         describing = ")" not in gap and bool(
@@ -205,19 +281,24 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
     previous = ""
     for unit in passage.units:
         facts.extend(_withdrawal_facts(passage, unit)[0])
+    named_before = False  # the unit before named a side effect
     for unit in passage.term_units("side_effects"):
         list_start = _withdrawal_facts(passage, unit)[1]
         mentioned = in_section or _MENTION.search(unit.text) or _MENTION.search(passage.lead)
         if not mentioned or _is_interaction_statement(passage, unit):
-            previous = unit.text
+            previous, named_before = unit.text, False
             continue
+        if named_before and _SIGNS_SENTENCE.match(unit.text):
+            continue  # the signs of the effect just named
+        named_before = True
         severity = _severity(passage, unit, previous)
         symptoms = _symptom_starts(unit.text, passage.matches(unit, "side_effects"))
         symptoms |= _compound_heads(unit.text, passage.matches(unit, "side_effects"))
+        risk = _RISK_FACTORS.search(unit.text)
         for match in passage.asserted(unit, "side_effects"):
             if match.start >= list_start and match.key != "withdrawal symptoms":
                 continue
-            if match.start in symptoms:
+            if match.start in symptoms or (risk is not None and match.start >= risk.end()):
                 continue
             if last_cue_end(_TREATS, unit.text, match.start) >= 0 or in_gloss(
                 unit.text, match.start

@@ -195,6 +195,15 @@ def document_statements(document: Document, include_boilerplate: bool = False) -
     return statements
 
 
+def _is_field(statement: Statement) -> bool:
+    """Whether a statement is an unpunctuated "Field: value" line whose field names a topic
+    ("Maximum dose: 400 mg/day"), as in an infobox; "Weeks 1 and 2: 25 mg" names none."""
+    field = _FIELD_LINE.match(statement.text)
+    if field is None or not is_label(statement.block):
+        return False
+    return classify_heading(statement.text.split(":", 1)[0]) is not Section.OTHER
+
+
 def place_of(statement: Statement) -> Place:
     """The role of the place a statement stands in: under a topic's own heading (or in a
     subsection of it) it is a dedicated section; a key-facts block, and a table row or
@@ -206,10 +215,14 @@ def place_of(statement: Statement) -> Place:
         return Place.SUMMARY  # a headline sums up the text under it
     heading = statement.block.heading
     own = classify_heading(heading) if heading else Section.OVERVIEW
+    if _FIELD_LINE.match(heading):
+        own = Section.OTHER  # a "Field: value" line taken for a heading titles no section
     if own in _DEDICATED:
         return Place.DEDICATED
     if Section.KEY_FACTS in (own, statement.section):
         return Place.SUMMARY
+    if _is_field(statement):
+        return Place.SUMMARY  # an unpunctuated "Maximum dose: 400 mg/day" line: an infobox
     if statement.section in _DEDICATED:  # a subsection or labelled part of a topic's section
         return Place.DEDICATED
     if statement.block.kind is BlockKind.TABLE_ROW or _FIELD_LINE.match(statement.text):

@@ -27,6 +27,7 @@ class AdverseReactionRules(KnowledgeFile):
     frequency_header: Patterns
     condition_before: Patterns
     condition_list: Patterns
+    animal_study: Patterns
     common_min_percent: float = Field(gt=0, le=100)
 
 
@@ -75,6 +76,7 @@ class DoseCueRules(KnowledgeFile):
     unused_above: Patterns
     as_needed: Patterns
     not_daily: Patterns
+    per_week: Patterns = ()
     divided_as: Patterns
     person_condition: Patterns
 
@@ -118,6 +120,7 @@ class DrugDetectionRules(KnowledgeFile):
     ignore: tuple[str, ...]
     not_medicines: Patterns
     combination_forms: Patterns
+    supplement: dict[str, str] = Field(default_factory=dict)
 
 
 class FaqRules(KnowledgeFile):
@@ -159,6 +162,7 @@ class OnsetRules(KnowledgeFile):
     full: Patterns
     not_onset_before: Patterns
     not_onset_after: Patterns
+    after_stopping: Patterns
     lasts_before: Patterns
     quantities: dict[str, str]
     units: dict[str, str]

@@ -47,6 +47,17 @@ class ItemStatus(Strict):
     values: StatusWords
 
 
+class ItemPolarity(Strict):
+    """A list item one place states (`kind`) and another rules out (`denial`)."""
+
+    kind: FactKind
+    denial: FactKind
+    topic: str
+    label: str
+    values: StatusWords
+    same: tuple[str, ...] = ()
+
+
 class ConflictRules(AboutFile):
     FILE: ClassVar[str] = "reconcile/conflicts.json"
     single_valued: tuple[SingleValued, ...]
@@ -56,6 +67,7 @@ class ConflictRules(AboutFile):
     weak_flag: str
     denied_value: str
     item_status: tuple[ItemStatus, ...]
+    item_polarity: tuple[ItemPolarity, ...]
 
 
 class FaqAnswer(Strict):

@@ -47,6 +47,9 @@ class Condition(Term):
 
 class Precaution(Term):
     advice: Literal["use_with_caution", "tell_doctor", "dose_adjustment", "avoid"] | None = None
+    # a group of people a dosing section sets apart with a dose of its own (older adults,
+    # kidney or liver impairment): such a line is a precaution for them
+    population: bool | None = None
 
 
 class InteractionAgent(Term):

@@ -121,15 +121,19 @@ _PREGNANCY_SAYS = (
     ("avoid", True, "pregnancy_avoid"),
     ("stage_specific", True, "pregnancy_stage"),
     ("limited_information", True, "pregnancy_limited"),
+    ("crosses_placenta", True, "pregnancy_placenta"),
     ("may_harm_fetus", True, "pregnancy_harm"),
     ("may_harm_fetus", False, "pregnancy_no_harm"),
     ("no_defects_shown", True, "pregnancy_no_defects"),
     ("newborn_effects", True, "pregnancy_newborn"),
     ("benefit_must_outweigh_risk", True, "pregnancy_benefit"),
+    ("considered_safe", True, "pregnancy_safe"),
     ("used_when_needed", True, "pregnancy_used"),
     ("alternative_preferred", True, "pregnancy_alternative"),
     ("dose_change", True, "pregnancy_dose_change"),
     ("do_not_stop", True, "pregnancy_do_not_stop"),
+    ("untreated_risk", True, "pregnancy_untreated"),
+    ("stop_if_pregnant", True, "pregnancy_stop_if_pregnant"),
     ("plan_ahead", True, "pregnancy_plan"),
 )
 
@@ -141,6 +145,7 @@ def compose_pregnancy(
     mentioned: bool,
     flags: Mapping[str, Scalar] | None = None,
     stage: str | None = None,
+    alternatives: Sequence[str] = (),
 ) -> str:
     """Pregnancy advice from the category and what the sources' flags say (`stage`: the stage
     of pregnancy they single out); notes that letter categories are retired; ends by sending
@@ -167,6 +172,8 @@ def compose_pregnancy(
             parts.append(say(template, drug))
             if template == "pregnancy_stage" and stage in ("end", "later", "early"):
                 parts[-1] = say(f"pregnancy_stage_{stage}", drug)
+            if template == "pregnancy_alternative" and alternatives:
+                parts[-1] = say("pregnancy_alternative_named", drug, names=join_terms(alternatives))
     if not category:
         parts.append(say("pregnancy_mentioned", drug))
     return " ".join(parts)
@@ -193,6 +200,10 @@ def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: boo
         parts.append(say("breastfeeding_avoid", drug))
     elif value.get("compatible") is True:
         parts.append(say("breastfeeding_compatible", drug))
+    if value.get("short_use_acceptable") is True:
+        parts.append(say("breastfeeding_short_use", drug))
+    if value.get("long_use_avoided") is True:
+        parts.append(say("breastfeeding_long_use", drug))
     if value.get("pause_after_dose") is True:
         hours = value.get("pause_hours")
         if isinstance(hours, int):
@@ -200,7 +211,12 @@ def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: boo
         else:
             parts.append(say("breastfeeding_pause", drug))
     if value.get("alternative_preferred") is True:
-        parts.append(say("breastfeeding_alternative", drug))
+        named = str(value.get("alternatives") or "")
+        if named:
+            names = join_terms(named.split(", "))
+            parts.append(say("breastfeeding_alternative_named", drug, names=names))
+        else:
+            parts.append(say("breastfeeding_alternative", drug))
     signs = str(value.get("infant_signs") or "")
     watch = value.get("watch_baby") is True
     if signs:
@@ -213,7 +229,8 @@ def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: boo
 
 
 def compose_missed_dose(value: Mapping[str, Scalar]) -> str:
-    """The missed-dose rule from its flags and the hours that decide a skip."""
+    """The missed-dose rule from its flags and the hours that decide a skip; for a medicine
+    taken only when needed, that a missed dose usually does not arise."""
     parts = []
     take = value.get("take_when_remembered")
     skip = value.get("skip_if_next_dose_near") is True
@@ -238,6 +255,8 @@ def compose_missed_dose(value: Mapping[str, Scalar]) -> str:
         parts.extend(windows or [say("missed_skip")])
     if value.get("never_double") is True:
         parts.append(say("missed_double"))
+    if value.get("as_needed") is True:  # taken only when needed: the rule is for a schedule
+        parts[:0] = [say("missed_as_needed"), *([say("missed_on_schedule")] if parts else [])]
     return " ".join(parts) or UNKNOWN
 
 

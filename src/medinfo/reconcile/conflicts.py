@@ -58,6 +58,18 @@ class StatusRule:
 
 
 @dataclass(frozen=True)
+class PolarityRule:
+    """A list item one place states (`kind`) and another rules out (`denial`)."""
+
+    kind: FactKind
+    denial: FactKind
+    topic: str
+    label: str
+    words: dict[bool, str]
+    same: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class OutdatedRule:
     """A value known to be outdated, with the reason."""
 
@@ -79,6 +91,7 @@ class ConflictRules:
     weak_flag: str
     outdated: tuple[OutdatedRule, ...]
     item_status: dict[FactKind, StatusRule]
+    item_polarity: tuple[PolarityRule, ...]
 
 
 @cache
@@ -118,6 +131,17 @@ def conflict_rules() -> ConflictRules:
             )
             for e in raw.item_status
         },
+        item_polarity=tuple(
+            PolarityRule(
+                e.kind,
+                e.denial,
+                e.topic,
+                e.label,
+                {True: e.values.true, False: e.values.false},
+                e.same,
+            )
+            for e in raw.item_polarity
+        ),
     )
 
 
@@ -229,6 +253,54 @@ def status_conflict(
     claims.sort(key=lambda claim: -ranks[claim.sources[0]])
     sides = "; ".join(_side("conflict_side", c, sources, value=c.value) for c in claims)
     note = say("conflict_status", label=rule.label.format(term=term), sides=sides)
+    return Conflict(topic=rule.topic, note=note, claims=claims)
+
+
+def _unit(fact: ExtractedFact) -> tuple[str, int]:
+    return fact.evidence.source, fact.evidence.start
+
+
+def _section_place(facts: Sequence[ExtractedFact]) -> str:
+    """The part of its document a claim stands in, named by its section when all agree."""
+    sections = {fact.evidence.section for fact in facts}
+    section = sections.pop() if len(sections) == 1 else ""
+    return say("place_section", section=section.replace("_", " ")) if section else ""
+
+
+def polarity_conflict(
+    rule: PolarityRule,
+    term: str,
+    stated: Sequence[ExtractedFact],
+    denied: Sequence[ExtractedFact],
+    sources: Mapping[str, Source],
+    ranks: Ranks,
+) -> Conflict | None:
+    """A conflict when one place states a list item (a use, an interaction) that another rules
+    out (`rule`): both sides are named, the places too when one document says both. A statement
+    that both states and denies in one sentence is no side of its own ("used for X, not Y")."""
+    stated_units = {_unit(fact) for fact in stated}
+    denied = [fact for fact in denied if _unit(fact) not in stated_units]
+
+    def mode(fact: ExtractedFact) -> tuple[bool, ...]:
+        return tuple(bool(fact.attributes.get(name)) for name in rule.same)
+
+    # like with like: "does not treat an attack" is not against "prevents attacks"
+    denied_modes = {mode(fact) for fact in denied}
+    stated = [fact for fact in stated if mode(fact) in denied_modes]
+    denied = [fact for fact in denied if mode(fact) in {mode(f) for f in stated}]
+    if not stated or not denied:
+        return None
+    sides = [(True, list(stated)), (False, denied)]
+    claims = [_claim(rule.words[value].format(term=term), facts, ranks) for value, facts in sides]
+    places = [_section_place(facts) for _, facts in sides]
+    if not _shared_source(claims):
+        places = ["", ""]
+    named: set[str] = set()
+    text = "; ".join(
+        _side("conflict_side", claim, sources, value=claim.value, place=place, named=named)
+        for claim, place in zip(claims, places, strict=True)
+    )
+    note = say("conflict_status", label=rule.label.format(term=term), sides=text)
     return Conflict(topic=rule.topic, note=note, claims=claims)
 
 

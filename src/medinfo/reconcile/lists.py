@@ -17,8 +17,9 @@ from medinfo.domain.monograph import (
 )
 from medinfo.reconcile import compose
 from medinfo.reconcile.assembly import Assembly
-from medinfo.reconcile.conflicts import status_conflict
+from medinfo.reconcile.conflicts import conflict_rules, polarity_conflict, status_conflict
 from medinfo.reconcile.merge import strongest_severity
+from medinfo.reconcile.vocabulary import group_of, match_key
 
 
 def indications(assembly: Assembly) -> list[Indication]:
@@ -44,13 +45,36 @@ def indications(assembly: Assembly) -> list[Indication]:
     return sorted(items, key=lambda item: item.off_label)
 
 
+def ruled_out_conflicts(assembly: Assembly) -> None:
+    """Record a conflict for each list item one place states and another rules out (a use
+    and "not used for" it, an interaction and "does not interact"): the same item only, after
+    the item's synonym folding; an item stated against silence is no conflict."""
+    for rule in conflict_rules().item_polarity:
+        folding = group_of(rule.kind)
+        denials = {match_key(g.display, folding): g for g in assembly.of(rule.denial)}
+        for group in assembly.of(rule.kind):
+            denial = denials.get(match_key(group.display, folding))
+            if denial is None:
+                continue
+            conflict = polarity_conflict(
+                rule, group.display, group.facts, denial.facts, assembly.sources, assembly.ranks
+            )
+            if conflict is not None:
+                assembly.conflicts.append(conflict)
+
+
+def _folded(text: str, kind: FactKind) -> str:
+    return match_key(text, group_of(kind))
+
+
 def not_used_for(assembly: Assembly, uses: list[Indication]) -> list[NotAUse]:
-    """Conditions the sources say the drug is not used for, unless any source states the use."""
-    stated = {" ".join(item.condition.lower().split()) for item in uses}
+    """Conditions the sources say the drug is not used for, unless any source states the use
+    (that disagreement is a conflict, see `ruled_out_conflicts`)."""
+    stated = {_folded(item.condition, FactKind.INDICATION) for item in uses}
     return [
         NotAUse(condition=g.display, **assembly.attribution(g.facts))
         for g in assembly.of(FactKind.NOT_A_USE)
-        if " ".join(g.display.lower().split()) not in stated
+        if _folded(g.display, FactKind.INDICATION) not in stated
     ]
 
 
@@ -105,7 +129,7 @@ def interactions(assembly: Assembly) -> list[Interaction]:
 
 def no_interactions(assembly: Assembly, stated: list[Interaction]) -> list[Interaction]:
     """Agents the sources say do not interact, unless any source states that they do."""
-    listed = {" ".join(item.agent.lower().split()) for item in stated}
+    listed = {_folded(item.agent, FactKind.INTERACTION) for item in stated}
     return [
         Interaction(
             agent=g.display,
@@ -115,7 +139,7 @@ def no_interactions(assembly: Assembly, stated: list[Interaction]) -> list[Inter
             **assembly.attribution(g.facts),
         )
         for g in assembly.of(FactKind.NO_INTERACTION)
-        if " ".join(g.display.lower().split()) not in listed
+        if _folded(g.display, FactKind.INTERACTION) not in listed
     ]
 
 

@@ -160,6 +160,7 @@ class _Builder(Assembly):
             mentioned=True,
             flags=_stated_flags(choice.support),
             stage=stage,
+            alternatives=_alternatives(choice.support, self.drug),
         )
         return Pregnancy(
             category=category, summary=summary, outdated_category=outdated, **attribution
@@ -185,6 +186,7 @@ class _Builder(Assembly):
                 ),
                 None,
             ),
+            "alternatives": ", ".join(_alternatives(choice.support, self.drug)),
             "infant_effects_known": stated[0] if stated else None,
             "avoid": avoid,
             "excretion_uncertain": any(
@@ -203,7 +205,7 @@ class _Builder(Assembly):
         flags = {name: v if isinstance(v, bool) else None for name, v in choice.value.items()}
         details: dict[str, Scalar] = {}
         for fact in choice.support:  # most reliable first
-            for name in ("next_within_hours", "late_by_hours", "same_day_only"):
+            for name in ("next_within_hours", "late_by_hours", "same_day_only", "as_needed"):
                 if fact.attributes.get(name) is not None:
                     details.setdefault(name, fact.attributes[name])
         summary = compose.compose_missed_dose({**details, **flags})
@@ -235,8 +237,11 @@ class _Builder(Assembly):
         values = [choice.value, *(rival.value for rival in choice.rivals)]
         first = compose.join_alternatives(v.get("first_effect") for v in values)
         full = compose.join_alternatives(v.get("full_effect") for v in values)
+        # how long a dose lasts is no rival of how soon it works: any statement may give it
+        others = [f for group in self.of(FactKind.ONSET) for f in group.facts]
         lasts = next(
-            (f.attributes["lasts"] for f in choice.support if "lasts" in f.attributes), None
+            (f.attributes["lasts"] for f in [*choice.support, *others] if "lasts" in f.attributes),
+            None,
         )
         summary = compose.compose_onset(
             first, full, disputed=len(self.conflicts) > before, lasts=lasts
@@ -284,6 +289,7 @@ class _Builder(Assembly):
             ],
         )
         monograph.faq = compose_faqs(monograph, self.of(FactKind.FAQ), self.ranks)
+        lists.ruled_out_conflicts(self)
         monograph.conflicts = self.conflicts + presence_conflicts(
             self.facts, self.sources, self.ranks
         )
@@ -331,6 +337,17 @@ def _stated_flags(facts: Sequence[ExtractedFact]) -> dict[str, Scalar]:
             if isinstance(value, bool) and flags.get(name) is not True:
                 flags[name] = value
     return flags
+
+
+def _alternatives(facts: Sequence[ExtractedFact], drug: str) -> list[str]:
+    """The medicines the facts name as preferred instead, without the drug itself."""
+    own = {part.strip() for part in drug.lower().replace(";", "/").split("/")}
+    names = (
+        name.strip()
+        for fact in facts
+        for name in str(fact.attributes.get("alternatives") or "").split(",")
+    )
+    return list(dict.fromkeys(n for n in names if n and n.lower() not in own))
 
 
 def _infant_effects_known(attributes: Mapping[str, Scalar]) -> bool | None:

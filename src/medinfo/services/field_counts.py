@@ -12,15 +12,18 @@ from medinfo.reconcile.vocabulary import match_key
 from medinfo.services.scoring import (
     agent_names,
     agents_beside_gold,
+    alternatives_of,
     category,
     conflict_topic,
     dig,
     dose_exact,
-    gold_indications,
-    indication_keys,
+    form_key,
+    gold_agents_named,
+    indication_pairs,
     key_point_score,
     names,
     serious_terms,
+    side_effect_pairs,
     side_effect_terms,
 )
 
@@ -88,35 +91,44 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
     ),
     "indications": (
         "indications",
-        lambda m, g: _set_count(indication_keys(m), gold_indications(g)),
+        lambda m, g: _set_count(*indication_pairs(m, g)),
     ),
     "mechanism_terms": (
         "mechanism_terms",
         lambda m, g: _list_count(dig(m, "mechanism", "terms") or [], g, "mechanism_terms"),
     ),
-    "forms": ("forms", lambda m, g: _list_count(m.get("forms") or [], g, "forms")),
+    "forms": (
+        "forms",
+        lambda m, g: _set_count(map(form_key, m.get("forms") or []), map(form_key, g)),
+    ),
     "common_side_effects": (
         "common_side_effects",
-        lambda m, g: _list_count(side_effect_terms(m, False), g, "side_effects"),
+        lambda m, g: _set_count(*side_effect_pairs(side_effect_terms(m, False), g)),
     ),
     "serious_side_effects": (
         "serious_side_effects",
-        lambda m, g: _list_count(
-            serious_terms(side_effect_terms(m, True)), serious_terms(g), "side_effects"
+        lambda m, g: _set_count(
+            *side_effect_pairs(serious_terms(side_effect_terms(m, True)), serious_terms(g))
         ),
     ),
     "interactions": (
         "interactions",
         lambda m, g: _list_count(
-            agents_beside_gold(agent_names(m.get("interactions") or []), agent_names(g)),
+            agents_beside_gold(
+                agent_names(m.get("interactions") or []), agent_names(g), gold_agents_named(g)
+            ),
             agent_names(g),
             "agents",
         ),
     ),
     "precautions": (
         "precautions",
-        lambda m, g: _list_count(
-            names(m.get("precautions") or [], "condition"), names(g, "condition"), "precautions"
+        lambda m, g: _set_count(
+            *alternatives_of(
+                names(m.get("precautions") or [], "condition"),
+                names(g, "condition"),
+                lambda text: match_key(text, "precautions"),
+            )
         ),
     ),
 }

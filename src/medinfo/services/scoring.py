@@ -187,6 +187,34 @@ def names(items: Iterable[Any], key: str) -> list[str]:
     ]
 
 
+_ALTERNATIVES = re.compile(r"\s+or\s+|\s*/\s*", re.IGNORECASE)
+
+
+def alternative_keys(gold: Iterable[str], fold: Callable[[str], str]) -> dict[str, str]:
+    """For each gold item written as "A or B" ("epilepsy or seizure history", "stroke or TIA"),
+    the folded key of each alternative mapped to the item's folded key: the item is one gold
+    statement that either name answers. Keys of gold items themselves are left out."""
+    wanted = {fold(item): item for item in gold}
+    choices: dict[str, str] = {}
+    for key, item in wanted.items():
+        parts = [part for part in _ALTERNATIVES.split(item) if part.strip()]
+        for part in parts if len(parts) > 1 else []:
+            if fold(part) not in wanted:
+                choices.setdefault(fold(part), key)
+    return choices
+
+
+def alternatives_of(
+    predicted: Iterable[str], gold: Iterable[str], fold: Callable[[str], str]
+) -> tuple[set[str], set[str]]:
+    """(predicted keys, gold keys) after `fold`, a predicted key naming one alternative of a
+    gold "A or B" item taking that item's key (see `alternative_keys`): two predictions
+    naming its two alternatives count as one."""
+    gold = list(gold)
+    choices = alternative_keys(gold, fold)
+    return {choices.get(key, key) for key in map(fold, predicted)}, {fold(g) for g in gold}
+
+
 def gold_indications(gold: Iterable[Any]) -> set[tuple[str, bool]]:
     """(folded condition, off_label) of each gold indication, without bracketed notes."""
     return {
@@ -204,29 +232,119 @@ def agent_names(items: Iterable[Any]) -> list[str]:
     from medinfo.extract.drug_detection import canonical_drug_name  # the dictionary is heavy
 
     return [
-        name if canonical_term(name, AGENT_GROUP) else canonical_drug_name(name)
-        for name in (without_other(item) for item in names(items, "agent"))
+        name if canonical_term(name, AGENT_GROUP) else _uninverted(canonical_drug_name(name))
+        for name in (_uninverted(without_other(item)) for item in names(items, "agent"))
     ]
 
 
-def agents_beside_gold(predicted: list[str], gold: list[str]) -> list[str]:
+# an index-style name, the head first: "contraceptives, oral"
+_INVERTED = re.compile(r"^([^,]+),\s*([a-z][a-z -]{0,30})$", re.IGNORECASE)
+
+
+def _uninverted(name: str) -> str:
+    """An index-style name in reading order ("contraceptives, oral" -> "oral contraceptives")."""
+    inverted = _INVERTED.match(name.strip())
+    return f"{inverted.group(2)} {inverted.group(1)}" if inverted else name
+
+
+# the parts of a gold item's text that can each name an agent or an effect
+_PARTS = re.compile(r"[,;:()/]|\b(?:and|or|e\.g\.|eg|such as|including|like)\b", re.IGNORECASE)
+
+
+def gold_named_parts(items: Iterable[Any], keys: tuple[str, ...]) -> set[str]:
+    """The names a gold item mentions inside its text (an agent's members in its
+    effect, "(erythromycin, clarithromycin)"; the parts of "atazanavir/ritonavir" or of
+    "unusual bruising or bleeding"): one of them predicted is the gold's own claim at a finer
+    grain, neither right nor wrong."""
+    texts = [
+        text
+        for item in items
+        for text in (
+            [str(item.get(key) or "") for key in keys] if isinstance(item, Mapping) else [str(item)]
+        )
+    ]
+    return {part.strip() for text in texts for part in _PARTS.split(text) if part and part.strip()}
+
+
+def agents_beside_gold(
+    predicted: list[str], gold: list[str], named: frozenset[str] = frozenset()
+) -> list[str]:
     """The predicted agents (see `agent_names`) without the members of a medicine group the
     gold lists that the gold does not list themselves: "propranolol" where the gold says
-    "beta blockers" is the gold's own claim at a finer grain, neither right nor wrong."""
+    "beta blockers" is the gold's own claim at a finer grain, neither right nor wrong; so is
+    an agent the gold names inside an item (`named`, see `gold_named_parts`), and a group
+    whose members the gold lists instead."""
     from medinfo.knowledge.groups import group_by_name, groups_of
 
     wanted = {match_key(name, AGENT_GROUP) for name in gold}
     classes = {group.id for name in gold if (group := group_by_name(name)) is not None}
+    # the groups the gold's own agents belong to: the group predicted where the gold lists
+    # its members ("CNS depressants" for "opioids, benzodiazepines") is the same claim at a
+    # coarser grain
+    member_of = {gid for name in gold for gid in groups_of(name)}
+
+    def coarser(name: str) -> bool:
+        group = group_by_name(name)
+        return group is not None and group.id in member_of
+
     return [
         name
         for name in predicted
-        if match_key(name, AGENT_GROUP) in wanted or not groups_of(name) & classes
+        if (key := match_key(name, AGENT_GROUP)) in wanted
+        or (not groups_of(name) & classes and key not in named and not coarser(name))
     ]
+
+
+def _effect_key(text: str) -> str:
+    return match_key(without_aside(text), "side_effects")
+
+
+def side_effect_pairs(predicted: Iterable[str], gold: Iterable[Any]) -> tuple[set[str], set[str]]:
+    """(predicted, gold) side-effect keys: a gold item is one effect whatever its bracketed
+    note ("low sodium (confusion, cramps)") and whichever of its "A or B" names a prediction
+    uses ("stomach ulcer or bleeding"); a prediction the gold names only inside one of its
+    items is neither right nor wrong ("confusion" where the gold lists "low sodium
+    (confusion, cramps)")."""
+    items = [str(item) for item in gold]
+    got, want = alternatives_of(predicted, items, _effect_key)
+    named = {_effect_key(part) for part in serious_terms(gold_named_parts(items, ()))}
+    return {key for key in got if key in want or key not in named}, want
+
+
+# the dose form as the gold and the sources name it: "capsule" is an oral capsule, "oral
+# liquid" an oral solution, an immediate-release tablet an oral tablet
+_FORM_WORDS = (
+    (re.compile(r"\b(?:immediate[- ]release|standard|plain)\s+", re.IGNORECASE), ""),
+    (re.compile(r"\bliquid\b", re.IGNORECASE), "solution"),
+    (re.compile(r"^(?!oral\b)(tablets?|capsules?|solution)$", re.IGNORECASE), r"oral \1"),
+)
+
+
+def form_key(text: str) -> str:
+    """A dose form folded for comparison: its note dropped and everyday names made plain."""
+    form = without_aside(text).strip()
+    for pattern, replacement in _FORM_WORDS:
+        form = pattern.sub(replacement, form).strip()
+    return match_key(form, "forms")
+
+
+def gold_agents_named(gold: Iterable[Any]) -> frozenset[str]:
+    """The folded agents a gold interaction list names inside its items (see
+    `gold_named_parts`), each agent by its dictionary name as in `agent_names`."""
+    from medinfo.extract.drug_detection import canonical_drug_name  # the dictionary is heavy
+
+    parts = gold_named_parts(gold, ("agent", "effect"))
+    return frozenset(
+        {match_key(p, AGENT_GROUP) for p in parts}
+        | {match_key(canonical_drug_name(p), AGENT_GROUP) for p in parts}
+    )
 
 
 # In the serious list the seriousness is already said: "severe stomach pain" listed as serious
 # is the serious side effect "stomach pain".
-_INTENSITY = re.compile(r"^\s*(?:(?:very|severe|serious|extreme|major|sudden)\s+)+", re.IGNORECASE)
+_INTENSITY = re.compile(
+    r"^\s*(?:(?:very|severe|serious|extreme|major|sudden|unusual|unexplained)\s+)+", re.IGNORECASE
+)
 
 
 def serious_terms(items: Iterable[str]) -> list[str]:
@@ -246,6 +364,19 @@ def indication_keys(monograph: Mapping[str, Any]) -> set[tuple[str, bool]]:
     return {(match_key(i["condition"], "indications"), bool(i.get("off_label"))) for i in items}
 
 
+def indication_pairs(
+    monograph: Mapping[str, Any], gold: Iterable[Any]
+) -> tuple[set[tuple[str, bool]], set[tuple[str, bool]]]:
+    """(predicted, gold) indication keys (see `indication_keys`, `gold_indications`), a
+    predicted condition naming one alternative of a gold "A or B" item taking its key."""
+    gold = list(gold)
+    choices = alternative_keys(
+        names(gold, "condition"), lambda text: match_key(text, "indications")
+    )
+    predicted = {(choices.get(key, key), off) for key, off in indication_keys(monograph)}
+    return predicted, gold_indications(gold)
+
+
 Scorer = Callable[[Mapping[str, Any], Any], float]
 
 _SCORERS: dict[str, tuple[str, Scorer]] = {
@@ -261,7 +392,7 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
     ),
     "indications": (
         "indications",
-        lambda m, g: f1(indication_keys(m), gold_indications(g)),
+        lambda m, g: f1(*indication_pairs(m, g)),
     ),
     "indication_conditions": (
         "indications",
@@ -275,31 +406,35 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
         "mechanism_terms",
         lambda m, g: list_f1(dig(m, "mechanism", "terms") or [], g, "mechanism_terms"),
     ),
-    "forms": ("forms", lambda m, g: list_f1(m.get("forms") or [], g, "forms")),
+    "forms": ("forms", lambda m, g: f1(map(form_key, m.get("forms") or []), map(form_key, g))),
     "common_side_effects": (
         "common_side_effects",
-        lambda m, g: list_f1(side_effect_terms(m, False), g, "side_effects"),
+        lambda m, g: f1(*side_effect_pairs(side_effect_terms(m, False), g)),
     ),
     "serious_side_effects": (
         "serious_side_effects",
-        lambda m, g: list_f1(
-            serious_terms(side_effect_terms(m, True)), serious_terms(g), "side_effects"
+        lambda m, g: f1(
+            *side_effect_pairs(serious_terms(side_effect_terms(m, True)), serious_terms(g))
         ),
     ),
     "interactions": (
         "interactions",
         lambda m, g: list_f1(
-            agents_beside_gold(agent_names(m.get("interactions") or []), agent_names(g)),
+            agents_beside_gold(
+                agent_names(m.get("interactions") or []), agent_names(g), gold_agents_named(g)
+            ),
             agent_names(g),
             "agents",
         ),
     ),
     "precautions": (
         "precautions",
-        lambda m, g: list_f1(
-            names(m.get("precautions") or [], "condition"),
-            names(g, "condition"),
-            "precautions",
+        lambda m, g: f1(
+            *alternatives_of(
+                names(m.get("precautions") or [], "condition"),
+                names(g, "condition"),
+                lambda text: match_key(text, "precautions"),
+            )
         ),
     ),
 }

@@ -77,6 +77,16 @@ def test_a_combination_product_is_no_brand_of_the_drug_alone() -> None:
     assert "Glucora" not in found
 
 
+def test_a_bracket_after_a_combination_names_the_combination_s_brand() -> None:
+    found = _brands(
+        "Bupropion is also part of the combination naltrexone/bupropion (Slimvera). "
+        "People treated with bupropion (Wellbutrin, Zyban) should not drink heavily.",
+        "bupropion",
+    )
+    assert "Slimvera" not in found
+    assert {"Wellbutrin", "Zyban"} <= found
+
+
 def _forms(text: str, drug: str) -> set[str]:
     facts = extract_list_facts(make_document(text), "test", drug)
     return {f.key for f in facts if f.kind is FactKind.FORM}
@@ -115,3 +125,18 @@ def test_a_class_the_drug_is_not_used_as_is_no_class() -> None:
         "quetiapine",
     )
     assert found == {"antipsychotic"}
+
+
+def test_a_class_the_vocabulary_lacks_is_read_from_an_is_a_sentence() -> None:
+    found = _classes(
+        "Zafirlukast is a leukotriene receptor antagonist taken twice a day.", "zafirlukast"
+    )
+    assert "leukotriene receptor antagonist" in found
+
+
+def test_an_open_class_is_never_a_denied_one_a_mechanism_or_another_drug_s() -> None:
+    assert not _classes("Zafirlukast is not a corticosteroid.", "zafirlukast")
+    assert not _classes("Zafirlukast is a weak inhibitor of CYP2C9.", "zafirlukast")
+    assert not _classes(
+        "Pranlukast is a cysteinyl receptor antagonist; zafirlukast differs.", "zafirlukast"
+    )

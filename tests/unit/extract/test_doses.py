@@ -39,6 +39,8 @@ def test_extract_doses_max_per_day_in_many_spellings(statements_of: StatementsOf
         "The dose should not exceed 40 mg/day.",
         "Doses can be raised up to 40 mg daily.",
         "Maximum daily dose: 40 mg.",
+        "The dose is not normally raised above 40 mg a day.",
+        "It should never be increased beyond 40 mg daily.",
     ):
         max_daily = _doses(statements_of, phrase)[FactKind.MAX_DAILY_DOSE]
         assert (max_daily["amount"], max_daily["unit"]) == (40, "mg"), phrase
@@ -338,3 +340,36 @@ def test_extract_doses_doses_above_that_are_not_used_give_a_maximum(
     assert FactKind.MAX_DAILY_DOSE not in _doses(
         statements_of, "Doses above 20 mg a day can cause an overdose."
     )
+
+
+def test_extract_doses_an_infobox_of_field_lines_is_a_summary(statements_of: StatementsOf) -> None:
+    text = (
+        "Examplol infobox\nBrand names: Zorbex, Quellin\nRoute: oral\nMaximum dose: 60 mg/day\n\n"
+        "Dosage\nStarting dose: 10 mg once daily.\nMaximum: 40 mg per day.\n"
+    )
+    facts = [
+        f for f in extract_doses(statements_of(text), "s1") if f.kind is FactKind.MAX_DAILY_DOSE
+    ]
+    places = {str(f.attributes.get("place")): f.attributes["amount"] for f in facts}
+    assert places == {"dedicated": 40, "summary": 60}
+
+
+def test_extract_doses_a_weekly_maximum_is_never_a_daily_one(statements_of: StatementsOf) -> None:
+    for phrase in (
+        "The maximum is 25 mg once a week.",
+        "Do not take more than 20 mg a week.",
+        "Doses may go up to 50 mg weekly.",
+    ):
+        assert FactKind.MAX_DAILY_DOSE not in _doses(statements_of, phrase), phrase
+
+
+def test_extract_doses_a_weekly_starting_dose_is_left_out(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "Adults usually start on 7.5 mg taken once a week.")
+    assert FactKind.INITIAL_DOSE not in doses
+    daily = _doses(statements_of, "Adults usually start on 25 mg a day for the first week.")
+    assert daily[FactKind.INITIAL_DOSE]["amount"] == 25
+
+
+def test_extract_doses_a_daily_dose_for_a_week_is_still_daily(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "The usual starting dose is 10 mg every day for a week.")
+    assert doses[FactKind.INITIAL_DOSE]["amount"] == 10

@@ -114,3 +114,59 @@ def test_a_numbered_heading_read_as_a_lone_list_item_opens_its_section() -> None
     agents = {f.key for f in facts if f.kind is FactKind.INTERACTION}
     assert {"fluvoxamine", "ciprofloxacin", "sleeping pills"} <= agents
     assert not any(f.kind is FactKind.SIDE_EFFECT for f in facts)
+
+
+def test_a_lab_test_the_drug_upsets_is_no_interaction() -> None:
+    found = _interactions(
+        "Tizanidine may give a false-positive result on urine tests for benzodiazepines."
+    )
+    assert "benzodiazepines" not in found
+
+
+def test_a_class_called_by_a_narrower_name_is_that_narrower_class() -> None:
+    found = _interactions("Avoid antibiotics called fluoroquinolones with tizanidine.")
+    assert "fluoroquinolones" in found
+    assert "antibiotics" not in found
+
+
+def test_a_strength_word_before_a_drug_name_is_not_part_of_the_agent() -> None:
+    found = _interactions("Low-dose aspirin taken together with tizanidine raises the risk.")
+    assert "aspirin" in found
+    assert "low-dose aspirin" not in found
+
+
+def test_a_decongestant_named_is_an_interaction_of_its_group() -> None:
+    found = _interactions("Cold remedies with phenylephrine taken together with tizanidine.")
+    assert "phenylephrine" in found
+    from medinfo.knowledge.groups import groups_of
+
+    assert "decongestants" in groups_of("phenylephrine")
+
+
+def _interactions_of(drug: str, body: str) -> set[str]:
+    text = f"# {drug.title()}\n\n## Interactions\n\n{body}\n"
+    facts = extract_list_facts(make_document(text), "t", drug)
+    return {f.key for f in facts if f.kind is FactKind.INTERACTION}
+
+
+def test_the_drugs_own_class_named_is_the_drug_itself() -> None:
+    found = _interactions_of(
+        "estriol",
+        "Oral estrogen raises a binding protein, so levothyroxine may need a higher dose.",
+    )
+    assert "levothyroxine" in found
+    assert "estrogen" not in found
+
+
+def test_a_metabolite_and_a_medicine_taken_with_it_on_purpose_are_no_interactions() -> None:
+    found = _interactions_of(
+        "tizanidine",
+        "The liver changes tizanidine into an active metabolite called hydroxyzine, which raises "
+        "the risk of drowsiness.",
+    )
+    assert "hydroxyzine" not in found
+    found = _interactions_of(
+        "tizanidine",
+        "People with reflux should take omeprazole as well, because it lowers the risk of ulcers.",
+    )
+    assert "omeprazole" not in found

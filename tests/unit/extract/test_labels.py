@@ -7,9 +7,11 @@ from typing import Any
 import pytest
 
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.labels import label_drug_name
+from medinfo.extract.labels import label_drug_name, top_sections
 from medinfo.extract.pipeline import extract_document
+from medinfo.extract.sections import Section
 from medinfo.sources import read_openfda_record
+from medinfo.sources.spl_xml import read_spl_xml
 
 # A small label in our own words, shaped like an openFDA drug-label record.
 FAMOTIDINE_LABEL: dict[str, Any] = {
@@ -217,3 +219,87 @@ def test_label_reactions_without_a_stated_common_incidence_are_not_common_side_e
     assert {"headache", "constipation"} <= set(effects)
     assert not set(effects) & {"tinnitus", "alopecia", "dry mouth", "insomnia", "palpitations"}
     assert all(a["serious"] or a["frequency"] for a in effects.values())
+
+
+def test_label_interactions_come_from_the_sections_that_state_them() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "pharmacokinetics": [
+            "When Quietac was given with probenecid in a small study, famotidine levels rose; "
+            "probenecid may increase the effects of famotidine."
+        ],
+        "spl_patient_package_insert": [
+            "Before taking Quietac, tell your doctor if you take medicines such as warfarin. "
+            "Quietac may interact with warfarin and raise bleeding risk."
+        ],
+    }
+    agents = {fact.key for fact in _facts(record, FactKind.INTERACTION)}
+    assert "tizanidine" in agents  # its Drug Interactions section
+    assert not agents & {"probenecid", "warfarin"}
+
+
+def test_sections_of_a_flat_label_record_are_each_their_own_top_section() -> None:
+    tops = top_sections(read_openfda_record(FAMOTIDINE_LABEL, "label.json"))
+    assert tops["Indications and Usage"] is Section.INDICATIONS
+    assert tops["Drug Interactions"] is Section.INTERACTIONS
+    assert tops["Adverse Reactions"] is Section.SIDE_EFFECTS
+
+
+def test_label_findings_in_animals_are_neither_interactions_nor_side_effects() -> None:
+    record = {
+        **FAMOTIDINE_LABEL,
+        "drug_interactions": [
+            "Avoid use with tizanidine, a CYP1A2 substrate, because famotidine may raise its "
+            "levels. In anesthetized dogs, Quietac given with clopidogrel had an additive "
+            "effect on bleeding time."
+        ],
+        "warnings_and_cautions": [
+            "Seizures were seen in mice given 50 times the human dose. Rare cases of "
+            "pancreatitis have been reported in patients."
+        ],
+    }
+    assert {fact.key for fact in _facts(record, FactKind.INTERACTION)} == {"tizanidine"}
+    effects = {fact.key for fact in _facts(record, FactKind.SIDE_EFFECT)}
+    assert "pancreatitis" in effects
+    assert "seizure" not in effects
+
+
+_BOXED_SPL = """<?xml version="1.0" encoding="UTF-8"?>
+<document xmlns="urn:hl7-org:v3">
+  <code code="34391-3" displayName="HUMAN PRESCRIPTION DRUG LABEL"/>
+  <title>SAMPLE SEDATIVE tablets, a label written for this test</title>
+  <component><structuredBody>
+    <component><section>
+      <code code="48780-1" displayName="SPL PRODUCT DATA ELEMENTS SECTION"/>
+      <subject><manufacturedProduct><manufacturedProduct>
+        <name>Calmora</name>
+        <asEntityWithGeneric><genericMedicine><name>lorazepam</name></genericMedicine>
+        </asEntityWithGeneric>
+      </manufacturedProduct></manufacturedProduct></subject>
+    </section></component>
+    <component><section>
+      <code code="34066-1" displayName="BOXED WARNING SECTION"/>
+      <title>WARNING: RISKS OF COMBINED USE WITH OPIOIDS</title>
+      <text><paragraph>Avoid use with oxycodone: taken together they can stop breathing.</paragraph>
+      </text>
+    </section></component>
+    <component><section>
+      <code code="34090-1" displayName="CLINICAL PHARMACOLOGY SECTION"/>
+      <title>12 CLINICAL PHARMACOLOGY</title>
+      <text><paragraph>Avoid use with probenecid, which slowed lorazepam clearance in a
+      study.</paragraph></text>
+    </section></component>
+  </structuredBody></component>
+</document>
+"""
+
+
+def test_a_boxed_warning_titled_by_its_risk_states_interactions() -> None:
+    document = read_spl_xml(_BOXED_SPL, "calmora.xml")
+    agents = {
+        fact.key
+        for fact in extract_document(document, "src").facts
+        if fact.kind is FactKind.INTERACTION
+    }
+    assert "oxycodone" in agents
+    assert "probenecid" not in agents

@@ -516,3 +516,316 @@ def test_extract_list_facts_is_used_to_stop_names_a_use() -> None:
         "febuxostat",
     )
     assert found == {"gout"}
+
+
+def test_extract_list_facts_signs_named_after_a_which_can_be_clause_stay_in_their_clause() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Get emergency help if: you have a seizure; your lips swell; or you feel sweaty, "
+        "restless and shaky with a racing heart, which can be neuroleptic malignant syndrome.\n"
+    )
+    assert found.get("seizures") is True
+    assert found.get("neuroleptic malignant syndrome") is True
+    assert "restlessness" not in found
+    assert "sweating" not in found
+
+
+def test_extract_list_facts_signs_a_condition_presents_with_are_not_listed() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "- Stevens-Johnson syndrome (SJS), which may present with fever, sore throat and "
+        "blisters.\n"
+    )
+    assert "fever" not in found
+    assert "sore throat" not in found
+
+
+def test_extract_list_facts_signs_before_a_bracket_calling_a_condition_are_not_listed() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call your doctor at once about: dark urine, yellow skin and itching (a kind of liver "
+        "damage called cholestasis), or a severe rash.\n"
+    )
+    assert "itching" not in found
+    assert found.get("rash") is True
+
+
+def test_extract_list_facts_a_use_and_a_ruling_out_carry_whether_they_prevent() -> None:
+    text = (
+        "# Lisinopril\n\n## Uses\n\n"
+        "It is taken to keep migraine headaches from coming back. "
+        "It is not used to prevent angina.\n"
+    )
+    facts = extract_list_facts(make_document(text), "test", "lisinopril")
+    modes = {
+        (f.kind, f.key): f.attributes.get("prevents")
+        for f in facts
+        if f.kind in (FactKind.INDICATION, FactKind.NOT_A_USE)
+    }
+    assert modes.get((FactKind.INDICATION, "migraine")) is True
+    assert modes.get((FactKind.NOT_A_USE, "angina")) is True
+
+
+def test_extract_list_facts_a_condition_named_in_brackets_with_a_comment_names_the_signs() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call your doctor at once about: a persistent cough or breathlessness (lung scarring – "
+        "rare)\n"
+    )
+    assert "cough" not in found
+
+
+def test_extract_list_facts_signs_before_a_bracketed_cause_are_its_signs() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call your doctor at once about: a pounding heartbeat or blackouts "
+        "(citalopram can lengthen the QT interval)\n"
+    )
+    assert found.get("qt prolongation") is True
+    assert "palpitations" not in found
+
+
+def test_extract_list_facts_a_swollen_face_or_lips_is_an_allergic_reaction() -> None:
+    found = _side_effects(
+        "Serious side effects\nCall 999 if you get swollen lips or have swelling of the tongue.\n"
+    )
+    assert found.get("allergic reaction") is True
+    assert "swelling" not in found
+
+
+def test_extract_list_facts_signs_listed_with_other_parts_stay_signs() -> None:
+    found = _side_effects(
+        "Serious side effects\nGet help now if you have a serious allergic reaction (swollen "
+        "lips, tongue or eyelids, wheezing).\n"
+    )
+    assert found.get("allergic reaction") is True
+    assert "wheezing" not in found
+
+
+def test_extract_list_facts_bleeding_that_will_not_stop_is_its_own_effect() -> None:
+    found = _side_effects(
+        "Serious side effects\nCall your doctor at once about nosebleeds that won't stop or "
+        "bleeding that doesn't stop after a cut.\n"
+    )
+    assert found.get("prolonged bleeding") is True
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ruled_out"),
+    [
+        ("Orlistat is not a sleeping pill.", set()),  # no condition named
+        ("Topiramate isn't a weight-loss drug, whatever forums say.", {"obesity"}),
+        ("It is not a contraceptive and gives no protection.", {"contraception"}),
+        ("It will not help you lose weight.", {"obesity"}),
+        ("It does not work against viral infections like influenza.", None),
+        ("It is not for patients with type 1 diabetes.", {"type 1 diabetes"}),
+        ("It cannot be used as birth control.", {"contraception"}),
+        ("It does not prevent migraine.", {"migraine"}),
+        ("It is not suitable for treating anxiety.", {"anxiety"}),
+        ("It is not a common cause of weight loss.", set()),
+        ("It should not be used in people with kidney failure.", set()),
+        ("It is ineffective against migraine.", {"migraine"}),
+        ("Trials found it of no benefit in heart failure.", {"heart failure"}),
+        ("It may be of no use for anxiety.", set()),  # hedged
+        ("It should not be used to prevent dementia, strokes or gout.", {"gout"}),
+        ("It should not be used in people with asthma, heart failure or gout.", set()),
+        ("It is no treatment for gout and can make anxiety and insomnia worse.", {"gout"}),
+        ("There is no cure for gout.", set()),  # says nothing about the drug
+    ],
+)
+def test_extract_list_facts_a_use_ruled_out_by_what_or_whom_the_drug_is_not_for(
+    sentence: str, ruled_out: set[str] | None
+) -> None:
+    text = f"# Sitagliptin\n\n## About\n\n{sentence}"
+    found = _keys(text, FactKind.NOT_A_USE, "sitagliptin")
+    if ruled_out is None:  # a class and its example
+        ruled_out = {"viral infections", "influenza"}
+    assert found == ruled_out
+    assert not _keys(text, FactKind.INDICATION, "sitagliptin")  # never a use
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "## Side effects and warnings\n\nTell your prescriber if you have glaucoma, kidney "
+            "disease or myasthenia gravis.",
+            {"glaucoma", "kidney disease", "myasthenia gravis"},
+        ),
+        (
+            "## Side effects and warnings\n\nTell your doctor straight away if you have a seizure.",
+            set(),
+        ),
+        ("## Side effects\n\nTell your GP if you have any of these symptoms: glaucoma.", set()),
+    ],
+)
+def test_extract_list_facts_a_before_use_question_under_a_side_effects_heading(
+    text: str, expected: set[str]
+) -> None:
+    found = _keys(f"# Pregabalin\n\n{text}", FactKind.PRECAUTION, "pregabalin")
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "- People over 75: begin with 25 mg a day; they are more sensitive to it.",
+            {"older adults"},
+        ),
+        ("- Reduced kidney function: no dose change is needed.", set()),
+        ("Liver problems don't usually mean a dose change, but start with 5 mg.", set()),
+        ("Older people can take the usual dose, but start low if frail.", set()),
+        ("People with liver problems should start with 5 mg.", {"liver disease"}),
+        ("- Heart failure: start with 3.125 mg twice a day.", set()),  # a use, not a caution
+    ],
+)
+def test_extract_list_facts_a_dosing_line_with_a_dose_of_its_own_is_a_precaution(
+    line: str, expected: set[str]
+) -> None:
+    text = f"# Carvedilol\n\n## Dosage\n\n{line}"
+    assert _keys(text, FactKind.PRECAUTION, "carvedilol") == expected
+
+
+def test_extract_list_facts_a_use_ruled_out_under_a_side_effects_heading() -> None:
+    text = (
+        "# Azithromycin\n\n## Side effects and warnings\n\nAzithromycin does not work against "
+        "viral infections such as influenza.\n\n## Precautions\n\nIt is not for people with "
+        "myasthenia gravis."
+    )
+    assert _keys(text, FactKind.NOT_A_USE, "azithromycin") == {"viral infections", "influenza"}
+
+
+def test_extract_list_facts_effects_named_under_pregnancy_are_the_babys() -> None:
+    text = (
+        "# Diazepam\n\n## Side effects\n\nIt can cause dizziness.\n\n## Pregnancy and "
+        "breastfeeding\n\nTaken late in pregnancy it can cause floppiness, poor feeding and "
+        "drowsiness in the newborn."
+    )
+    assert _keys(text, FactKind.SIDE_EFFECT, "diazepam") == {"dizziness"}
+
+
+def test_extract_list_facts_a_brand_the_dictionary_files_under_another_name_of_the_drug() -> None:
+    # the dictionary gives Synthroid's generic as "thyroxine", another name of levothyroxine
+    text = "# Levothyroxine\n\nYour pharmacy may hand you Synthroid or Unithroid instead."
+    found = _keys(text, FactKind.BRAND_NAME, "levothyroxine")
+    assert {"Synthroid", "Unithroid"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Its brand names include Zestril, Qbrelis and, in some countries, Prinivil.", None),
+        ("| Brand name | Zestril (also Carace outside the US) |", {"Zestril", "Carace"}),
+        ("The brand names are Zestril and Qbrelis.", {"Zestril", "Qbrelis"}),
+    ],
+)
+def test_extract_list_facts_brand_lists_after_include_are_and_also(
+    text: str, expected: set[str] | None
+) -> None:
+    found = _keys(f"# Lisinopril\n\n{text}", FactKind.BRAND_NAME)
+    assert found >= (expected or {"Zestril", "Qbrelis"})
+    assert not found & {"Brand", "In", "The"}
+
+
+def test_extract_list_facts_forms_liquids_modified_release_and_vaginal_routes() -> None:
+    text = (
+        "# Conjugated estrogens\n\n## Forms\n\nIt comes as modified-release tablets, a liquid "
+        "suspension, a vaginal cream and a vaginal ring."
+    )
+    found = _keys(text, FactKind.FORM, "conjugated estrogens")
+    assert found == {
+        "extended-release tablet",
+        "oral suspension",
+        "vaginal cream",
+        "vaginal ring",
+    }
+
+
+def test_extract_list_facts_a_short_or_long_acting_beta2_agonist_is_its_own_class() -> None:
+    said = "# Formoterol\n\nFormoterol is a long-acting beta-2 agonist (LABA) used in COPD."
+    assert _keys(said, FactKind.DRUG_CLASS, "formoterol") == {"long-acting beta-2 agonist"}
+    bare = "# Formoterol\n\nFormoterol is a beta-2 agonist used in COPD."
+    assert _keys(bare, FactKind.DRUG_CLASS, "formoterol") == {"beta-2 agonist"}
+
+
+def test_extract_list_facts_a_labelled_line_is_read_with_its_label() -> None:
+    text = (
+        "# Pregabalin\n\n## Special groups\n\n"
+        "- Kidney problems: the dose should be reduced according to kidney function.\n"
+        "- Elderly: may be more sensitive to dizziness.\n"
+        "- Dizziness: common at first."
+    )
+    found = _keys(text, FactKind.PRECAUTION, "pregabalin")
+    assert found == {"kidney disease", "older adults"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("### Does it work for gout?\n\nNo. It lowers blood pressure only.", {"gout"}),
+        ("### Can it treat migraine?\n\nNo, it cannot.", {"migraine"}),
+        ("### Does it interact with drugs used for epilepsy?\n\nNo.", set()),
+        ("### Can I take it if I have asthma?\n\nNo.", set()),
+        ("### Does it work for gout?\n\nYes, for some people.", set()),
+    ],
+)
+def test_extract_list_facts_a_no_to_a_use_question_rules_the_use_out(
+    text: str, expected: set[str]
+) -> None:
+    found = _keys(f"# Lisinopril\n\n{text}", FactKind.NOT_A_USE)
+    assert found == expected
+
+
+def test_extract_list_facts_a_use_ruled_out_under_a_cautions_heading_but_not_people() -> None:
+    text = (
+        "# Nitrofurantoin\n\n## Precautions\n\nIt is not used for kidney infections. It is not "
+        "for people with gout."
+    )
+    assert _keys(text, FactKind.NOT_A_USE, "nitrofurantoin") == {"kidney infection"}
+
+
+@pytest.mark.parametrize("spelling", ["off-label", "off label", "offlabel"])
+def test_extract_list_facts_off_label_however_it_is_spelt(spelling: str) -> None:
+    text = (
+        "# Atenolol\n\n## Uses\n\n"
+        "Atenolol treats high blood pressure. "
+        f"It is also used {spelling} for migraine.\n"
+    )
+    facts = extract_list_facts(make_document(text), "test", "atenolol")
+    flags = {f.key: f.attributes.get("off_label") for f in facts if f.kind is FactKind.INDICATION}
+    assert flags.get("migraine") is True
+    assert flags.get("high blood pressure") is False
+
+
+def test_extract_list_facts_a_symptoms_sentence_after_an_effect_gives_its_signs() -> None:
+    found = _side_effects(
+        "Side effects\n\n"
+        "A rare but serious side effect is angioedema, swelling under the skin. Symptoms "
+        "include a swollen tongue, hoarseness and trouble swallowing. Dizziness is common.\n"
+    )
+    assert "angioedema" in found
+    assert "dizziness" in found
+    assert "hoarseness" not in found
+    assert "trouble swallowing" not in found
+
+
+def test_extract_list_facts_risk_factors_after_an_effect_are_not_effects() -> None:
+    found = _side_effects(
+        "Side effects\n\n"
+        "Kidney problems can happen; the risk is higher with dehydration, heart failure or "
+        "diarrhoea.\n"
+    )
+    assert "kidney problems" in found
+    assert "diarrhea" not in found
+    assert "diarrhoea" not in found
+
+
+def test_extract_list_facts_risk_factors_of_a_named_harm_are_precautions() -> None:
+    text = (
+        "# Dapagliflozin\n\n## Side effects\n\nA rare serious side effect is ketoacidosis; the "
+        "risk is higher with heavy alcohol use, dehydration or heart failure.\n"
+    )
+    found = _keys(text, FactKind.PRECAUTION, "dapagliflozin")
+    assert {"heavy alcohol use", "dehydration", "heart failure"} <= found
+    assert "ketoacidosis" not in found

@@ -59,3 +59,11 @@ def test_extract_missed_dose_hours_late_and_the_next_day(statements_of: Statemen
         statements_of("Missed a dose? If you only remember the next day, skip it."), "s1"
     )
     assert next_day[0].attributes["same_day_only"] is True
+
+
+def test_extract_missed_dose_a_medicine_taken_only_when_needed(
+    statements_of: StatementsOf,
+) -> None:
+    text = "You use the spray only when you have an attack, so a missed dose does not arise."
+    (fact,) = extract_missed_dose(statements_of(text), "s1")
+    assert fact.attributes == {"as_needed": True}

@@ -81,3 +81,76 @@ def test_extract_onset_a_half_life_is_no_onset(statements_of: StatementsOf) -> N
     text = "It lasts a long time in your body (the half-life is about a day and a half)."
     facts = extract_onset(statements_of(text), "s1")
     assert all("first_effect" not in f.attributes for f in facts)
+
+
+def test_extract_onset_a_full_effect_named_with_its_kind(statements_of: StatementsOf) -> None:
+    text = "The full blood-thinning effect of dabigatran builds up over 2 to 3 days."
+    (fact,) = extract_onset(statements_of(text), "s1")
+    assert fact.attributes["full_effect"] == "2-3 days"
+
+
+def test_extract_onset_the_first_day_of_treatment_is_a_point_in_time(
+    statements_of: StatementsOf,
+) -> None:
+    text = "Blood glucose begins to drop on the first day of treatment with sitagliptin."
+    (fact,) = extract_onset(statements_of(text), "s1")
+    assert fact.attributes["first_effect"] == "1 day"
+    assert extract_onset(statements_of("Keep taking it for 6 months of treatment."), "s1") == []
+
+
+def test_extract_onset_what_happens_after_stopping_is_neither(
+    statements_of: StatementsOf,
+) -> None:
+    text = "After you stop rivaroxaban, its effect wears off over about two days."
+    assert extract_onset(statements_of(text), "s1") == []
+
+
+def test_extract_onset_a_full_effect_cue_is_not_cut_off_by_and_between_nouns(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Some people sleep better in the first 2 weeks, but the full effect on pain and mood "
+        "takes 6 to 8 weeks."
+    )
+    (fact,) = extract_onset(statements_of(text), "s1")
+    assert fact.attributes["first_effect"] == "2 weeks"
+    assert fact.attributes["full_effect"] == "6-8 weeks"
+
+
+def test_extract_onset_a_lasts_row_of_a_key_facts_table(statements_of: StatementsOf) -> None:
+    (fact,) = extract_onset(statements_of("| Lasts | 6 to 8 hours |"), "s1")
+    assert fact.attributes["lasts"] == "6-8 hours"
+    assert "first_effect" not in fact.attributes
+
+
+def test_extract_onset_when_blood_levels_peak_is_no_effect(statements_of: StatementsOf) -> None:
+    text = (
+        "Plasma levels peak around 2 hours after a capsule of pregabalin; it starts to work in "
+        "a week."
+    )
+    (fact,) = extract_onset(statements_of(text), "s1")
+    assert fact.attributes == {"first_effect": "1 week", "first_effect_unit": "weeks"}
+
+
+def test_extract_onset_a_longer_time_set_against_the_first_is_the_full_effect(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Febuxostat starts lowering urate within 3 days, but it can take 6 months before "
+        "flares stop."
+    )
+    (fact,) = extract_onset(statements_of(text), "s1")
+    assert fact.attributes["first_effect"] == "3 days"
+    assert fact.attributes["full_effect"] == "6 months"
+    text = "It starts to work within 30 minutes, while a dose lasts about 4 hours."
+    (fact,) = extract_onset(statements_of(text), "s1")
+    assert "full_effect" not in fact.attributes
+
+
+def test_extract_onset_time_before_you_notice_an_improvement(statements_of: StatementsOf) -> None:
+    for text in (
+        "It can take 4 to 8 weeks before you notice an improvement.",
+        "Most people see a difference within 2 weeks.",
+    ):
+        (fact,) = extract_onset(statements_of(text), "s1")
+        assert fact.attributes["first_effect"] in ("4-8 weeks", "2 weeks"), text

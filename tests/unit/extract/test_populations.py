@@ -125,9 +125,80 @@ def test_extract_population_limits_the_top_of_a_usual_range_is_the_daily_most(
     statements_of: StatementsOf,
 ) -> None:
     [limit] = _limits(statements_of, "Children 6 to 17 years: 2.5 mg to 5 mg once daily.")
-    assert (limit["initial_amount"], limit["max_daily_amount"]) == (2.5, 5)
+    assert limit["max_daily_amount"] == 5
+    assert "initial_amount" not in limit  # a usual range states no starting dose
     # a starting range is no ceiling
     [limit] = _limits(
         statements_of, "Children 6 to 17 years: start with 2.5 mg to 5 mg once daily."
     )
     assert "max_daily_amount" not in limit
+
+
+def test_extract_population_limits_a_strength_named_is_not_a_dose(
+    statements_of: StatementsOf,
+) -> None:
+    limits = _limits(statements_of, "Liver cirrhosis: take care (for the 80 mg dose).")
+    assert all("initial_amount" not in limit for limit in limits)
+
+
+def test_extract_population_limits_a_dose_per_dialysis_session_is_no_daily_dose(
+    statements_of: StatementsOf,
+) -> None:
+    limits = _limits(
+        statements_of, "People on haemodialysis: 100 to 200 mg after every dialysis session."
+    )
+    assert all(
+        "max_daily_amount" not in limit and "initial_amount" not in limit for limit in limits
+    )
+
+
+def test_extract_population_limits_per_kilogram_spelled_out_keeps_its_unit(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of,
+        "Children: start with 5 mg per kilogram of body weight a day, up to 300 mg a day.",
+    )
+    assert (limit["initial_amount"], limit["initial_unit"]) == (5, "mg/kg")
+
+
+def test_extract_population_limits_a_clearance_column_row_has_its_band(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of, "With kidney disease of 25 to 49 mL/min, take no more than 200 mg a day."
+    )
+    assert (limit["population"], limit["kidney_at_least"], limit["kidney_below"]) == (
+        "renal",
+        25.0,
+        50.0,
+    )
+
+
+def test_extract_population_limits_a_maximum_said_as_not_raised_above(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of, "In older people the dose is not usually raised above 20 mg a day."
+    )
+    assert limit["population"] == "older_adults"
+    assert (limit["max_daily_amount"], limit["max_daily_unit"]) == (20, "mg")
+
+
+def test_extract_population_limits_a_dose_for_the_people_the_sentence_before_named(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of,
+        "Young people aged 12 to 17 may be prescribed it by a specialist. They usually start "
+        "on 25 mg a day, which may go up to 50 mg a day after a week.",
+    )
+    assert limit["population"] == "children"
+    assert (limit["age_at_least"], limit["age_below"]) == (12.0, 18.0)
+    assert limit["initial_amount"] == 25
+
+
+def test_extract_population_limits_a_pronoun_after_adults_gives_no_population(
+    statements_of: StatementsOf,
+) -> None:
+    assert not _limits(statements_of, "Adults take it for pain. They usually start on 25 mg a day.")

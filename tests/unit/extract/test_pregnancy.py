@@ -125,3 +125,70 @@ def test_extract_pregnancy_names_the_stage_the_statement_singles_out(
     end = _by_kind(statements_of, "Do not take it in pregnancy at term or during labour.")
     assert late[FactKind.PREGNANCY]["stage"] == "later"
     assert end[FactKind.PREGNANCY]["stage"] == "end"
+
+
+def test_extract_pregnancy_placenta_stopping_and_the_untreated_illness(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Pregnancy\nPhenytoin passes across the placenta. Uncontrolled epilepsy is itself a "
+        "risk for mother and baby. Methotrexate must be discontinued if you become pregnant."
+    )
+    flags = _by_kind(statements_of, text)[FactKind.PREGNANCY]
+    assert flags["crosses_placenta"] is True
+    assert flags["untreated_risk"] is True
+    assert flags["stop_if_pregnant"] is True
+    text = "Pregnancy\nIt crosses the placenta. If you become pregnant, do not stop taking it."
+    flags = _by_kind(statements_of, text)[FactKind.PREGNANCY]
+    assert flags["crosses_placenta"] is True
+    assert "stop_if_pregnant" not in flags
+
+
+def test_extract_pregnancy_names_the_medicine_preferred_instead(
+    statements_of: StatementsOf,
+) -> None:
+    text = "Pregnancy\nLabetalol is usually preferred in pregnancy; safer antibiotics exist too."
+    flags = _by_kind(statements_of, text)[FactKind.PREGNANCY]
+    assert flags["alternative_preferred"] is True
+    assert flags["alternatives"] == "labetalol"  # a class is no named medicine
+    text = "Breastfeeding\nWhile breastfeeding, nifedipine may be better."
+    assert _by_kind(statements_of, text)[FactKind.BREASTFEEDING]["alternatives"] == "nifedipine"
+
+
+def test_extract_pregnancy_considered_safe_only_when_the_source_says_so(
+    statements_of: StatementsOf,
+) -> None:
+    said = _by_kind(statements_of, "Pregnancy\nInsulin is considered safe in pregnancy.")
+    assert said[FactKind.PREGNANCY]["considered_safe"] is True
+    denied = _by_kind(statements_of, "Pregnancy\nIt is not considered safe in pregnancy.")
+    assert denied[FactKind.PREGNANCY].get("considered_safe") is not True
+    unknown = _by_kind(
+        statements_of, "Pregnancy\nThere is not enough information to know it is safe."
+    )
+    assert unknown.get(FactKind.PREGNANCY, {}).get("considered_safe") is not True
+
+
+def test_extract_pregnancy_a_paragraph_goes_on_about_pregnancy_until_breastfeeding(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Using it while expecting\nLittle is known about montelukast in pregnancy. Uncontrolled "
+        "asthma is itself a risk for mother and child. Small amounts pass into breast milk."
+    )
+    facts = _by_kind(statements_of, text)
+    assert facts[FactKind.PREGNANCY]["untreated_risk"] is True
+    assert "small_amounts" not in facts[FactKind.PREGNANCY]
+    text = "Pregnancy\nDoctors usually continue a preventer inhaler during pregnancy."
+    assert _by_kind(statements_of, text)[FactKind.PREGNANCY]["used_when_needed"] is True
+
+
+def test_extract_breastfeeding_short_use_acceptable_long_use_avoided(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Breastfeeding\nA single dose of codeine is unlikely to harm a breastfed baby, but "
+        "regular use while breastfeeding is not recommended."
+    )
+    flags = _by_kind(statements_of, text)[FactKind.BREASTFEEDING]
+    assert flags["short_use_acceptable"] is True
+    assert flags["long_use_avoided"] is True

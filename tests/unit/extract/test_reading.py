@@ -69,3 +69,22 @@ def test_is_advert_marks_sponsored_and_navigation_statements() -> None:
     assert is_advert("Sponsored · Shop: fish oil, 3 months for $19.99")
     assert is_advert("MUST READ: Propranolol for performance anxiety")
     assert not is_advert("It takes about a week of regular dosing to see the full effect.")
+
+
+def test_read_text_levels_said_not_to_change_deny_the_interaction() -> None:
+    for text, term in (
+        ("Digoxin levels are not significantly affected by amlodipine.", "Digoxin"),
+        ("Warfarin concentrations weren't altered in the study.", "Warfarin"),
+    ):
+        reading = read_text(text)
+        start = text.index(term)
+        assert not reading.asserted(start, start + len(term)), text
+
+
+def test_read_text_hearsay_is_not_a_claim_but_a_doctors_word_is() -> None:
+    hearsay = "I've read that lisinopril is a water tablet, is that true?"
+    start = hearsay.index("water tablet")
+    assert not read_text(hearsay).asserted(start, start + len("water tablet"))
+    told = "My pharmacist said lisinopril can raise potassium."
+    start = told.index("potassium")
+    assert read_text(told).asserted(start, start + len("potassium"))

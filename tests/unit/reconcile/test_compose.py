@@ -26,8 +26,9 @@ def test_compose_missed_dose_reads_as_one_plain_rule() -> None:
         {"take_when_remembered": True, "skip_if_next_dose_near": True, "never_double": True}
     )
     assert text == (
-        "If you miss a dose, take it when you remember. If your next dose is nearly due, "
-        "skip the missed one and go on with your usual schedule. Never take two doses at once."
+        "If you miss a dose, take it once you remember, as soon as you can. If it is nearly time "
+        "for the next dose, skip the one you missed and keep to your usual schedule. Never take "
+        "two doses at once."
     )
 
 
@@ -36,7 +37,7 @@ def test_compose_missed_dose_names_the_hours_and_a_plain_skip() -> None:
         {"take_when_remembered": True, "skip_if_next_dose_near": True, "next_within_hours": 6}
     )
     assert "If your next dose is due within 6 hours, skip the missed one" in text
-    assert "nearly due" not in text
+    assert "nearly time" not in text
     only_skip = compose_missed_dose({"skip_if_next_dose_near": True, "never_double": True})
     assert only_skip.startswith("Skip the missed dose and take the next one at the usual time.")
 
@@ -54,7 +55,10 @@ def test_compose_titration_keeps_numbers_exact() -> None:
 
 def test_compose_onset_says_when_the_effect_wears_off_apart() -> None:
     text = compose_onset("15 minutes", None, disputed=False, lasts="4-6 hours")
-    assert text == "First effects within 15 minutes. Its effect wears off after 4-6 hours."
+    assert text == (
+        "It starts to work within 15 minutes. Each dose lasts about 4-6 hours; then its effect "
+        "wears off."
+    )
 
 
 def test_compose_onset_unknown_without_values() -> None:
@@ -203,3 +207,56 @@ def test_reconcile_monograph_breastfeeding_says_when_passing_into_milk_is_unknow
     assert "not known whether methocarbamol passes into breast milk" in (
         monograph.breastfeeding.summary
     )
+
+
+def test_compose_pregnancy_names_the_medicine_preferred_instead() -> None:
+    text = compose_pregnancy(
+        "lisinopril",
+        None,
+        outdated=False,
+        mentioned=True,
+        flags={"alternative_preferred": True},
+        alternatives=["labetalol"],
+    )
+    assert (
+        "Another medicine is often preferred or used instead; the sources name labetalol." in text
+    )
+
+
+def test_reconcile_pregnancy_names_no_drug_as_its_own_alternative() -> None:
+    facts = [
+        fact(
+            "art",
+            FactKind.PREGNANCY,
+            "pregnancy",
+            alternative_preferred=True,
+            alternatives="metformin, glimepiride",
+        )
+    ]
+    summary = reconcile_monograph("glimepiride", [source("art")], facts).pregnancy.summary
+    assert "the sources name metformin." in summary
+
+
+def test_reconcile_onset_says_how_long_a_dose_lasts_from_any_statement() -> None:
+    facts = [
+        fact("art", FactKind.ONSET, "onset", first_effect="20 minutes", place="summary"),
+        fact("art", FactKind.ONSET, "onset", lasts="6-8 hours", place="summary"),
+    ]
+    summary = reconcile_monograph("tramadol", [source("art")], facts).onset.summary
+    assert "It starts to work within 20 minutes." in summary
+    assert "lasts about 6-8 hours" in summary
+
+
+def test_compose_missed_dose_of_a_medicine_taken_when_needed() -> None:
+    alone = compose_missed_dose({"as_needed": True})
+    assert alone.startswith("It is usually taken only when needed")
+    both = compose_missed_dose({"as_needed": True, "take_when_remembered": True})
+    assert "If you take it on a regular schedule: If you miss a dose" in both
+
+
+def test_compose_breastfeeding_says_short_use_apart_from_long_use() -> None:
+    text = compose_breastfeeding(
+        "codeine", {"short_use_acceptable": True, "long_use_avoided": True}, True
+    )
+    assert "a short course or a single dose generally acceptable" in text
+    assert "advise against regular or long-term use" in text

@@ -49,4 +49,7 @@ def test_faq_missed_dose_reuses_the_missed_dose_rule() -> None:
         fact("a", FactKind.FAQ, "missed_dose"),
         fact("b", FactKind.MISSED_DOSE, "missed_dose", take_when_remembered=True),
     )
-    assert faqs["missed_dose"].answer == "If you miss a dose, take it when you remember."
+    assert (
+        faqs["missed_dose"].answer
+        == "If you miss a dose, take it once you remember, as soon as you can."
+    )

@@ -178,3 +178,53 @@ def test_a_use_ruled_out_is_kept_apart_and_never_against_a_stated_stated() -> No
     assert [i.condition for i in monograph.indications] == ["epilepsy"]
     assert [(n.condition, n.sources) for n in monograph.not_used_for] == [("depression", ["a"])]
     assert "depression" not in monograph.summary
+
+
+def _placed(
+    source: str, key: str, kind: FactKind, start: int, section: str = "", **attributes: Scalar
+) -> ExtractedFact:
+    return ExtractedFact(
+        kind=kind,
+        key=key,
+        attributes=attributes,
+        evidence=Evidence(source=source, start=start, end=start + 9, section=section),
+    )
+
+
+def test_a_use_stated_in_one_place_and_ruled_out_in_another_is_a_conflict_naming_both() -> None:
+    facts = [
+        _placed("a", "insomnia", FactKind.INDICATION, 0, "overview", off_label=False),
+        _placed("a", "insomnia", FactKind.NOT_A_USE, 50, "faq"),
+    ]
+    monograph = reconcile_monograph("zorbafen", _sources("a"), facts)
+    [conflict] = [c for c in monograph.conflicts if c.topic == "indication_ruled_out"]
+    assert [claim.value for claim in conflict.claims] == [
+        "it is used for insomnia",
+        "it is not used for insomnia",
+    ]
+    assert "overview" in conflict.note
+    assert "faq" in conflict.note
+    assert [i.condition for i in monograph.indications] == ["insomnia"]
+    assert monograph.not_used_for == []
+
+
+def test_an_interaction_one_source_states_and_another_denies_is_a_conflict() -> None:
+    facts = [
+        _placed("a", "grapefruit juice", FactKind.INTERACTION, 0, agent_type="food"),
+        _placed("b", "grapefruit juice", FactKind.NO_INTERACTION, 0, agent_type="food"),
+        _placed("b", "alcohol", FactKind.NO_INTERACTION, 30, agent_type="substance"),
+    ]
+    monograph = reconcile_monograph("zorbafen", _sources("a", "b"), facts)
+    conflicts = [c for c in monograph.conflicts if c.topic == "interaction_denied"]
+    assert [[claim.sources for claim in c.claims] for c in conflicts] == [[["a"], ["b"]]]
+    # alcohol is denied and stated nowhere: a denial against silence is no conflict
+
+
+def test_preventing_a_condition_is_not_against_not_treating_it() -> None:
+    facts = [
+        _placed("a", "migraine", FactKind.INDICATION, 0, off_label=False, prevents=True),
+        _placed("a", "migraine", FactKind.NOT_A_USE, 40),
+        _placed("a", "migraine", FactKind.INDICATION, 40, off_label=False),
+    ]
+    monograph = reconcile_monograph("zorbafen", _sources("a"), facts)
+    assert not [c for c in monograph.conflicts if c.topic == "indication_ruled_out"]

@@ -98,3 +98,70 @@ def test_count_fields_a_no_change_record_is_not_a_limit() -> None:
     }
     count = count_fields(monograph, GOLD)["population_limits"]
     assert (count.correct, count.predicted, count.stated) == (1, 1, 2)
+
+
+def test_count_fields_an_agent_the_gold_names_inside_an_item_is_neither_right_nor_wrong() -> None:
+    gold = {
+        "drug": "examplol",
+        "interactions": [
+            {"agent": "azole antifungals", "effect": "raise levels (fluconazole, voriconazole)"},
+            {"agent": "lopinavir/ritonavir"},
+        ],
+    }
+    monograph = {
+        "interactions": [{"agent": "voriconazole"}, {"agent": "ritonavir"}, {"agent": "aspirin"}]
+    }
+    count = count_fields(monograph, gold)["interactions"]
+    assert (count.correct, count.predicted, count.stated) == (0, 1, 2)
+
+
+def test_count_fields_either_name_of_a_gold_side_effect_item_answers_it_once() -> None:
+    gold = {"drug": "examplol", "serious_side_effects": ["unexplained wheezing or hives"]}
+    monograph = {
+        "side_effects": [
+            {"term": "hives", "serious": True},
+            {"term": "wheezing", "serious": True},
+            {"term": "fever", "serious": True},
+        ]
+    }
+    count = count_fields(monograph, gold)["serious_side_effects"]
+    assert (count.correct, count.predicted, count.stated) == (1, 2, 1)
+
+
+def test_count_fields_a_gold_side_effect_note_neither_helps_nor_hurts() -> None:
+    gold = {"drug": "examplol", "common_side_effects": ["low sodium (confusion, cramps)"]}
+    monograph = {
+        "side_effects": [{"term": "low sodium"}, {"term": "confusion"}, {"term": "rash"}],
+        "forms": ["oral capsule", "oral solution"],
+    }
+    counts = count_fields(monograph, gold | {"forms": ["capsule", "oral liquid"]})
+    common = counts["common_side_effects"]
+    assert (common.correct, common.predicted, common.stated) == (1, 2, 1)
+    forms = counts["forms"]
+    assert (forms.correct, forms.predicted, forms.stated) == (2, 2, 2)
+
+
+def test_count_fields_an_index_style_agent_name_reads_in_order() -> None:
+    gold = {"drug": "examplol", "interactions": [{"agent": "inhibitors, proton pump"}]}
+    monograph = {"interactions": [{"agent": "proton pump inhibitors"}]}
+    count = count_fields(monograph, gold)["interactions"]
+    assert (count.correct, count.predicted, count.stated) == (1, 1, 1)
+
+
+def test_count_fields_a_group_predicted_where_the_gold_lists_its_members_is_beside_it() -> None:
+    gold = {"drug": "examplol", "interactions": [{"agent": "haloperidol"}, {"agent": "alcohol"}]}
+    monograph = {"interactions": [{"agent": "antipsychotics"}, {"agent": "alcohol"}]}
+    count = count_fields(monograph, gold)["interactions"]
+    assert (count.correct, count.predicted, count.stated) == (1, 1, 2)
+
+
+def test_count_fields_one_alternative_of_a_gold_or_item_answers_it() -> None:
+    gold = {"precautions": ["glaucoma or raised eye pressure", "kidney disease"]}
+    monograph = {
+        "precautions": [{"condition": "glaucoma"}, {"condition": "raised eye pressure"}],
+    }
+    count = count_fields(monograph, gold)["precautions"]
+    # both name the one gold item: one right prediction, not two
+    assert (count.correct, count.predicted, count.stated) == (1, 1, 2)
+    wrong = count_fields({"precautions": [{"condition": "glaucoma attack"}]}, gold)["precautions"]
+    assert wrong.correct == 0

@@ -173,3 +173,9 @@ def test_score_monograph_a_bracketed_note_on_a_gold_item_qualifies_it() -> None:
 def test_list_f1_folds_the_mechanism_vocabularys_own_synonyms() -> None:
     assert list_f1(["gaba-a"], ["GABA-A receptor"], "mechanism_terms") == 1.0
     assert list_f1(["gaba-a"], ["gaba-b receptor"], "mechanism_terms") == 0.0
+
+
+def test_key_point_score_reads_contractions_and_digits_as_their_words() -> None:
+    # "don't" is "do not" and "2 doses" is "two doses": the tokeniser split them apart
+    assert key_point_score("Do not take two doses at once.", "Don't take 2 doses together.") == 1.0
+    assert key_point_score("Take it with food.", "Don't take 2 doses together.") == 0.0

@@ -1,7 +1,7 @@
 """Invariant: every interaction a monograph lists fires when the patient takes that medicine.
 
 Over every monograph the tests can build: the embedded knowledge base, both SPL example labels
-and every blind test article. For each listed interaction, a check of the drug naming the agent
+and every blind test article (the held-out set's too). For each listed interaction, a check of the drug naming the agent
 (the drug itself, or a member of the listed medicine group) as another medicine raises an
 interaction alert at least as severe as the sources' severity.
 """
@@ -25,7 +25,10 @@ from tests.fakes import real_pipeline_missing
 ROOT = Path(__file__).parents[4]
 SHARED = Path(SHARED_DIR.value() or ROOT / ".." / "shared")
 LABELS = sorted((SHARED / "data" / "openfda").glob("spl_example_*.xml"))
-ARTICLES = sorted((ROOT / "tests" / "fixtures" / "blind" / "articles").glob("*/0*"))
+BLIND = ROOT / "tests" / "fixtures" / "blind"
+ARTICLES = sorted(
+    [*(BLIND / "articles").glob("*/0*"), *(BLIND / "holdout5" / "articles").glob("*/0*")]
+)
 
 pytestmark = [
     pytest.mark.skipif(not LABELS, reason="../shared/data/openfda is absent"),

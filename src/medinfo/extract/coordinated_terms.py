@@ -1,0 +1,191 @@
+"""Terms named through coordinated words: 'hepatic and renal failure', 'rashes (macular)'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medinfo.extract.meddra import Term, TermMatcher, token_list
+
+_CONJUNCTIONS = frozenset({"and", "or"})
+_ITEM_GAP = re.compile(r"\s*(?:,|/)\s*|\s+")  # between two listed words (the conjunction apart)
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_MAX_ITEMS = 6  # listed words read on either side of a head
+_MAX_HEAD = 3  # words of the shared part ('failure', 'site reaction')
+
+Token = tuple[int, int, str, bool]
+
+
+@dataclass(frozen=True)
+class CoordinatedTerm:
+    """A known term one listed word makes with the words they share, and where it stands."""
+
+    start: int
+    end: int
+    text: str  # the listed word and the shared words, as one phrase
+    term: Term
+
+
+def _gap(text: str, left: Token, right: Token) -> str:
+    return text[left[1] : right[0]]
+
+
+def _items_before(text: str, tokens: list[Token], words: list[str], last: int) -> list[int]:
+    """The listed words ending at token `last`: 'hepatic, renal and cardiac' -> their indexes,
+    when at least one list joint (',', '/', 'and', 'or') stands between them."""
+    items = [last]
+    position = last
+    joined = False
+    while position > 0 and len(items) < _MAX_ITEMS:
+        previous = position - 1
+        if words[previous] in _CONJUNCTIONS and previous > 0:
+            gap = _gap(text, tokens[previous - 1], tokens[previous])
+            if not re.fullmatch(r"\s*,?\s*", gap) or words[previous - 1] in _CONJUNCTIONS:
+                break
+            previous -= 1
+        elif not re.fullmatch(r"\s*[,/]\s*", _gap(text, tokens[previous], tokens[position])):
+            break
+        if "\n" in text[tokens[previous][1] : tokens[position][0]]:
+            break
+        items.append(previous)
+        joined = True
+        position = previous
+    return items[1:] if joined else []
+
+
+def _items_in_brackets(text: str, tokens: list[Token], words: list[str], head: int) -> list[int]:
+    """The words listed in brackets right after token `head`: 'rashes (macular, papular)'."""
+    if head + 1 >= len(tokens) or not _OPEN_BRACKET.fullmatch(
+        _gap(text, tokens[head], tokens[head + 1])
+    ):
+        return []
+    items: list[int] = []
+    position = head + 1
+    while position < len(tokens) and len(items) < _MAX_ITEMS:
+        if words[position] in _CONJUNCTIONS:
+            position += 1
+            continue
+        items.append(position)
+        if position + 1 >= len(tokens):
+            break
+        gap = _gap(text, tokens[position], tokens[position + 1])
+        if gap.strip() == ")" or not _ITEM_GAP.fullmatch(gap):
+            break
+        position += 1
+    return items
+
+
+def _items_after_of(text: str, tokens: list[Token], words: list[str], of: int) -> list[list[int]]:
+    """The listed items after token `of` ("of lips, tongue and/or throat"), each as its word
+    indexes (one or two words), while list joints (',', '/', 'and', 'or') join them."""
+    items: list[list[int]] = []
+    position = of + 1
+    if position < len(tokens) and words[position] == "the":
+        position += 1
+    while position < len(tokens) and len(items) < _MAX_ITEMS:
+        item = [position]
+        following = position + 1
+        if (
+            following < len(tokens)
+            and tokens[following][3]
+            and words[following] not in _CONJUNCTIONS
+            and words[following] != "the"
+        ):
+            item.append(following)
+        items.append(item)
+        after = item[-1] + 1
+        while after < len(tokens) and words[after] in _CONJUNCTIONS:
+            after += 1
+        if after >= len(tokens) or (
+            after == item[-1] + 1
+            and not re.fullmatch(r"\s*[,/]\s*", _gap(text, tokens[item[-1]], tokens[after]))
+        ):
+            break
+        if "\n" in text[tokens[item[-1]][1] : tokens[after][0]]:
+            break
+        position = after
+    return items if len(items) > 1 else []
+
+
+def _before_heads(
+    text: str, tokens: list[Token], words: list[str], matcher: TermMatcher
+) -> list[CoordinatedTerm]:
+    """Terms of the listed words before a shared head: 'hepatic, renal and cardiac failure'."""
+    found = []
+    for index in range(1, len(tokens)):
+        if not tokens[index][3]:
+            continue  # the listed word right before a head is joined to it
+        for size in range(1, _MAX_HEAD + 1):
+            if index + size > len(tokens) or (size > 1 and not tokens[index + size - 1][3]):
+                break
+            shared = words[index : index + size]
+            if matcher.term_of((words[index - 1], *shared)) is None:
+                continue  # the last listed word and the head make no term: no list of them
+            for item in _items_before(text, tokens, words, index - 1):
+                term = matcher.term_of((words[item], *shared))
+                if term is not None:
+                    end = tokens[index + size - 1][1]
+                    written = [tokens[item][2], *(t[2] for t in tokens[index : index + size])]
+                    found.append(CoordinatedTerm(tokens[item][0], end, " ".join(written), term))
+    return found
+
+
+def _in_brackets(
+    text: str, tokens: list[Token], words: list[str], matcher: TermMatcher
+) -> list[CoordinatedTerm]:
+    """Terms of a head and each word in brackets after it: 'rashes (generalised, macular)'."""
+    found = []
+    for head in range(len(tokens)):
+        for item in _items_in_brackets(text, tokens, words, head):
+            term = matcher.term_of((words[head], words[item])) or matcher.term_of(
+                (words[item], words[head])
+            )
+            if term is not None:
+                phrase = f"{tokens[head][2]} {tokens[item][2]}"
+                found.append(CoordinatedTerm(tokens[head][0], tokens[item][1], phrase, term))
+    return found
+
+
+def _after_of(
+    text: str, tokens: list[Token], words: list[str], matcher: TermMatcher
+) -> list[CoordinatedTerm]:
+    """Terms of the words before 'of' and each item after it: 'swelling of lips, tongue'."""
+    found = []
+    for of in range(1, len(tokens)):
+        if words[of] != "of":
+            continue
+        for size in (1, 2):
+            if of - size < 0:
+                break
+            before = tuple(words[of - size : of])
+            for listed in _items_after_of(text, tokens, words, of):
+                for item in (listed, listed[:1]) if len(listed) > 1 else (listed,):
+                    named = tuple(words[index] for index in item)
+                    term = matcher.term_of((*before, "of", *named)) or matcher.term_of(
+                        (*before, "of", "the", *named)
+                    )
+                    if term is not None:
+                        start, end = tokens[of - size][0], tokens[item[-1]][1]
+                        written = [t[2] for t in tokens[of - size : of + 1]]
+                        written += [tokens[index][2] for index in item]
+                        found.append(CoordinatedTerm(start, end, " ".join(written), term))
+                        break
+    return found
+
+
+def coordinated_terms(text: str, matcher: TermMatcher) -> list[CoordinatedTerm]:
+    """Known terms that words of a list make with the words they share.
+
+    Before a head: in 'hepatic, renal and cardiac failure' each listed word but the last (which
+    the vocabulary reads itself) makes a term with 'failure' when the vocabulary knows it.
+    After one: in 'rashes (generalised, macular)' each bracketed word makes a term with the
+    word before the bracket, in either order ('rash macular', 'macular rash'). After 'of': in
+    'swelling of lips, tongue and/or throat' each item makes a term with the one or two words
+    before 'of' ('swelling of tongue', 'swelling of the tongue')."""
+    tokens, words = token_list(text)
+    found = [
+        *_before_heads(text, tokens, words, matcher),
+        *_in_brackets(text, tokens, words, matcher),
+        *_after_of(text, tokens, words, matcher),
+    ]
+    return sorted(found, key=lambda found_term: found_term.start)
