@@ -1,7 +1,8 @@
 """Invariant: every interaction a monograph lists fires when the patient takes that medicine.
 
 Over every monograph the tests can build: the embedded knowledge base, both SPL example labels
-and every blind test article (the held-out set's too). For each listed interaction, a check of the drug naming the agent
+and every blind test article (the held-out set's too). For each listed interaction, a check of
+the drug naming the agent
 (the drug itself, or a member of the listed medicine group) as another medicine raises an
 interaction alert at least as severe as the sources' severity.
 """
