@@ -2,9 +2,8 @@
 
 Over every monograph the tests can build: the embedded knowledge base, both SPL example labels
 and every blind test article (the held-out set's too). For each listed interaction, a check of
-the drug naming the agent
-(the drug itself, or a member of the listed medicine group) as another medicine raises an
-interaction alert at least as severe as the sources' severity.
+the drug naming the agent (the drug itself, or a member of the listed medicine group) as another
+medicine raises an interaction alert at least as severe as the sources' severity.
 """
 
 from __future__ import annotations
