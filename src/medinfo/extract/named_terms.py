@@ -1,0 +1,66 @@
+"""Named terms: small vocabularies whose terms medinfo names in its own words, found in claims."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from medinfo.extract.reading import Polarity, Reading, read_text
+from medinfo.knowledge.loading import any_of
+from medinfo.knowledge.practical_rules import NamedTerm
+
+
+@dataclass(frozen=True)
+class Terms:
+    """A compiled vocabulary: each term with the pattern that finds it."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+    @classmethod
+    def of(cls, entries: Iterable[NamedTerm]) -> Terms:
+        return cls(tuple((entry.term, any_of(entry.patterns)) for entry in entries))
+
+    def found(self, text: str, reading: Reading | None = None, start: int = 0) -> list[str]:
+        """The terms named in text[start:], in vocabulary order; with a reading, only those
+        named in a clause that is claimed (not denied, conjecture or another drug's)."""
+        terms = []
+        for term, pattern in self.patterns:
+            for match in pattern.finditer(text, start):
+                if reading is None or reading.asserted(match.start(), match.end()):
+                    terms.append(term)
+                    break
+        return terms
+
+
+def reading_of(text: str, names: tuple[str, ...]) -> Reading:
+    """The statement's reading (polarity, clauses) for this drug's names."""
+    return read_text(text, names)
+
+
+def states_nothing(reading: Reading) -> bool:
+    """Whether a statement claims nothing at all: conjecture or hypothetical framing."""
+    return reading.polarity in (Polarity.HYPOTHETICAL, Polarity.UNCERTAIN)
+
+
+def compile_each(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
+    """Each pattern compiled on its own (patterns that share group names)."""
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
+
+
+def names_other_drug(text: str, position: int, names: tuple[str, ...], reading: Reading) -> bool:
+    """Whether the words before `position` name another medicine as what they speak of
+    ("Warfarin needs regular INR tests" on an apixaban page); a medicine inside an "unlike
+    X" clause is set aside by the reading and does not count."""
+    from medinfo.extract.drug_names import find_drug_mentions  # the dictionary loads lazily
+
+    if not names:
+        return False
+    for mention in find_drug_mentions(text[:position]):
+        if reading.within("other_subject", mention.start, mention.end):
+            continue
+        generic = mention.generic.lower()
+        surface = mention.surface.lower()
+        if not any(generic in name or surface in name or name in generic for name in names):
+            return True
+    return False

@@ -1,0 +1,82 @@
+"""Models of the practical-fact rule files: half-life, legal status, how to take it, overdose, tests."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from medinfo.knowledge.loading import KnowledgeFile, Patterns, Strict
+
+
+class NamedTerm(Strict):
+    """A term medinfo names in its own words, found by any of its patterns."""
+
+    term: str
+    patterns: Patterns
+
+
+class HalfLifeRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/half_life.json"
+    cue: Patterns
+    value_after: int = Field(ge=10, le=200)  # characters after the cue a value may stand in
+    value_before: Patterns  # "a 12-hour half-life": the value written right before the cue
+    approximate: Patterns
+    not_general: Patterns
+    numbers: dict[str, str]
+    units: dict[str, float]  # unit word -> hours
+
+
+class LegalStatusRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/legal_status.json"
+    not_controlled: Patterns
+    controlled: Patterns
+    schedule: Patterns  # group "schedule" holds the schedule as written
+    schedule_names: dict[str, str]
+    prescription_only: Patterns
+    sold_without_prescription: Patterns
+    hypothetical: Patterns
+
+
+class AdviceItem(Strict):
+    """A piece of advice on taking the medicine: its code, medinfo's wording and patterns.
+    `states_negation`: the pattern itself says "do not" (its clause is not a denial)."""
+
+    code: str
+    advice: str
+    patterns: Patterns
+    states_negation: bool = False
+    needs_take_word: bool = True
+    reasons: tuple[NamedTerm, ...] = ()
+
+
+class AdministrationRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/administration.json"
+    take_words: Patterns
+    reversed_before: Patterns
+    hedged: Patterns
+    items: tuple[AdviceItem, ...]
+    spacing: Patterns  # groups before / after / apart: hours to keep between doses and agents
+    spacing_agents: tuple[NamedTerm, ...]
+    timing: Patterns  # groups low, high, unit, event: "30 to 60 minutes before breakfast"
+    skip_sections: tuple[str, ...]
+
+
+class OverdoseRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/overdose.json"
+    topic: Patterns
+    antidote_topic: Patterns
+    signs: tuple[NamedTerm, ...]
+    antidotes: tuple[NamedTerm, ...]
+    no_antidote: Patterns
+    skip_sections: tuple[str, ...]
+
+
+class MonitoringRules(KnowledgeFile):
+    FILE: ClassVar[str] = "extract/monitoring.json"
+    tests: tuple[NamedTerm, ...]
+    needed_cues: Patterns
+    none_needed: Patterns
+    about_tests: Patterns  # a clause that speaks of tests without naming one
+    routine_name: str
+    skip_sections: tuple[str, ...]
