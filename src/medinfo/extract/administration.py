@@ -9,7 +9,7 @@ from functools import cache
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.named_terms import Terms, compile_each, reading_of, states_nothing
 from medinfo.extract.polarity import clause_before
-from medinfo.extract.reading import Reading, Subject
+from medinfo.extract.reading import Polarity, Reading, Subject
 from medinfo.extract.statements import Statement
 from medinfo.knowledge.loading import any_of, load
 from medinfo.knowledge.practical_rules import AdministrationRules
@@ -151,6 +151,8 @@ def read_administration(
     reading = reading_of(text, names)
     if states_nothing(reading) or reading.subject is Subject.OTHER_DRUG:
         return []
+    if reading.polarity is Polarity.CONDITIONAL:  # "if you have trouble swallowing, ..."
+        return []
     if _rules().hedged.search(text) or "children" in reading.populations:
         return []
     found = [] if section in _rules().skip_sections else _advice_items(text, reading)
@@ -171,9 +173,7 @@ def extract_administration(
     for statement in statements:
         if statement.is_question:
             continue
-        for code, attributes in read_administration(
-            statement.text, names, statement.section.value
-        ):
+        for code, attributes in read_administration(statement.text, names, statement.section.value):
             facts.append(
                 ExtractedFact(
                     kind=FactKind.ADMINISTRATION,

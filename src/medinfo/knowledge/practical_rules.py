@@ -80,3 +80,10 @@ class MonitoringRules(KnowledgeFile):
     about_tests: Patterns  # a clause that speaks of tests without naming one
     routine_name: str
     skip_sections: tuple[str, ...]
+
+
+class PracticalVoice(KnowledgeFile):
+    """How the practical facts are said in medinfo's words (reconcile/practical_voice.json)."""
+
+    FILE: ClassVar[str] = "reconcile/practical_voice.json"
+    templates: dict[str, str]
