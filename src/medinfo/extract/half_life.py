@@ -9,6 +9,7 @@ from functools import cache
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.named_terms import (
     compile_each,
+    denied_at,
     names_other_drug,
     reading_of,
     states_nothing,
@@ -116,7 +117,7 @@ def read_half_life(text: str, names: tuple[str, ...] = ()) -> dict[str, Scalar]:
     if match is None:
         return {}
     start, end = cue.end() + match.start(), cue.end() + match.end()
-    if not reading.asserted(cue.start(), end):
+    if not reading.asserted(cue.start(), end) or denied_at(text, start):
         return {}
     opening = clause_before(text, cue.start())
     if rules.not_general.search(opening + _CLAUSE_END.split(text[cue.start() : end + 40])[0]):

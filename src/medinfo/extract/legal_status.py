@@ -72,6 +72,9 @@ def read_legal_status(text: str, names: tuple[str, ...] = ()) -> dict[str, Scala
     found: dict[str, Scalar] = {}
     denied = rules.not_controlled.search(text)
     said = rules.controlled.search(text)
+    claim = denied or said
+    if claim is not None and names_other_drug(text, claim.start(), names, reading):
+        return {}
     if denied and reading.asserted(denied.start(), denied.start() + 1):
         found["controlled"] = False
     elif said and not reading.within("hypothetical", said.start(), said.end()):

@@ -56,7 +56,7 @@ def read_monitoring(text: str, names: tuple[str, ...] = ()) -> dict[str, bool]:
         if reading.within("other_subject", none.start(), none.end()):
             continue
         clause = clause_head(text, none.start())
-        named = rules.tests.found(clause)
+        named = [t for t in rules.tests.found(clause) if t != _general()]
         if not named and rules.about_tests.search(clause):
             named = [rules.routine_name]
         for test in named:
@@ -86,11 +86,15 @@ def _about_someone_else(
     return names_other_drug(text, first, names, reading)
 
 
+def _general() -> str:
+    """The general test ("blood tests"), the vocabulary's last."""
+    return _rules().tests.patterns[-1][0]
+
+
 def _specific(found: dict[str, bool]) -> dict[str, bool]:
     """The named tests without the general "blood tests" when a specific one is named."""
-    general = _rules().tests.patterns[-1][0]
     if len(found) > 1:
-        found.pop(general, None)
+        found.pop(_general(), None)
     return found
 
 

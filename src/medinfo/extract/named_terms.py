@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from medinfo.extract.polarity import Polarity as Stated
+from medinfo.extract.polarity import polarity_at
 from medinfo.extract.reading import Polarity, Reading, read_text
 from medinfo.knowledge.loading import any_of
 from medinfo.knowledge.practical_rules import NamedTerm
@@ -36,6 +38,12 @@ class Terms:
 def reading_of(text: str, names: tuple[str, ...]) -> Reading:
     """The statement's reading (polarity, clauses) for this drug's names."""
     return read_text(text, names)
+
+
+def denied_at(text: str, position: int) -> bool:
+    """Whether the clause before `position` denies what stands there ("does not have a
+    half-life of ...", by the polarity rules)."""
+    return polarity_at(text, position) is not Stated.AFFIRMED
 
 
 def states_nothing(reading: Reading) -> bool:

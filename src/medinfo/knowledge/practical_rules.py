@@ -87,3 +87,23 @@ class PracticalVoice(KnowledgeFile):
 
     FILE: ClassVar[str] = "reconcile/practical_voice.json"
     templates: dict[str, str]
+
+
+class AnswerPoint(Strict):
+    """Words of a how-to-take question and the advice codes that answer them."""
+
+    words: tuple[str, ...] = Field(min_length=1)
+    codes: tuple[str, ...] = Field(min_length=1)
+
+
+class PracticalAnswers(KnowledgeFile):
+    """Which practical facts answer a question (knowledge/qa/practical_answers.json)."""
+
+    FILE: ClassVar[str] = "qa/practical_answers.json"
+    points: tuple[AnswerPoint, ...]
+    status_words: tuple[str, ...]
+    prescription_words: tuple[str, ...]
+    sign_words: tuple[str, ...]
+    antidote_words: tuple[str, ...]
+    monitoring_words: tuple[str, ...]
+    monitoring_intents: tuple[str, ...]

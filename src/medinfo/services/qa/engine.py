@@ -21,6 +21,7 @@ from medinfo.services.qa.abstain import (
     secondary_lines,
 )
 from medinfo.services.qa.compose import compose_answer
+from medinfo.services.qa.practical_answers import with_practical_facts  # qafacts5 (ADR 0027)
 from medinfo.services.qa.drug_mentions import (
     CatalogLookup,
     MonographLookup,
@@ -236,7 +237,7 @@ def _answer(
             said = f"The sources do not list {use} among the uses of {monograph.drug}."
             return abstain_uncovered(reading, monograph.drug, name, said)
     else:
-        composed = compose_answer(monograph, reading)
+        composed = with_practical_facts(compose_answer(monograph, reading), monograph, reading)
         if composed is None:  # nothing on the intent's topic: a listed effect it names?
             reading = _named_effect_instead(reading, monograph)
             composed = compose_answer(monograph, reading)
