@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.named_terms import Terms, compile_each, reading_of, states_nothing
 from medinfo.extract.polarity import clause_before
 from medinfo.extract.reading import Polarity, Reading, Subject
-from medinfo.extract.statements import Statement
+from medinfo.extract.statements import Statement, block_text
 from medinfo.knowledge.loading import any_of, load
 from medinfo.knowledge.practical_rules import AdministrationRules
 
@@ -89,14 +90,15 @@ def _claims(reading: Reading, item: _Item, match: re.Match[str], text: str) -> b
     return not item.needs_take_word or bool(_rules().take.search(text))
 
 
-def _advice_items(text: str, reading: Reading) -> list[tuple[str, dict[str, Scalar]]]:
+def _advice_items(text: str, reading: Reading, context: str) -> list[tuple[str, dict[str, Scalar]]]:
     found: list[tuple[str, dict[str, Scalar]]] = []
     for item in _rules().items:
         match = item.pattern.search(text)
         if match is None or not _claims(reading, item, match, text):
             continue
         attributes: dict[str, Scalar] = {}
-        reasons = item.reasons.found(text, reading)
+        # the reason is often the next sentence's ("This helps prevent thrush.")
+        reasons = item.reasons.found(text, reading) or item.reasons.found(context)
         if reasons:
             attributes["reasons"] = ", ".join(reasons)
         found.append((item.code, attributes))
@@ -124,6 +126,12 @@ def _spacing(text: str, reading: Reading) -> dict[str, Scalar]:
     return {}
 
 
+def _unit(written: str, amount: str) -> str:
+    """The unit in medinfo's spelling, singular for one ("1 hour", "30 minutes")."""
+    unit = "minute" if written.lower().startswith("min") else "hour"
+    return unit if _hours(amount) in (0.5, 1.0) else f"{unit}s"
+
+
 def _timing(text: str, reading: Reading) -> dict[str, Scalar]:
     """A time before an event ("30 to 60 minutes before breakfast")."""
     for pattern in _rules().timing:
@@ -133,21 +141,25 @@ def _timing(text: str, reading: Reading) -> dict[str, Scalar]:
         if _rules().reversed_before.search(clause_before(text, match.start())):
             continue
         low, high = match["low"], match["high"]
-        unit = match["unit"].lower()
-        unit = "minutes" if unit.startswith("min") else "hours"
-        span = f"{_hours(low):g}" + (f" to {_hours(high):g}" if high else "")
-        if span == "1" or (span == "0.5" and unit == "hours"):
-            unit = unit.rstrip("s")
+        unit = _unit(match["unit"], high or low)
+        if match.groupdict().get("lowunit"):  # "30 minutes to 4 hours"
+            first = _unit(match["lowunit"], low)
+            span, unit = f"{_hours(low):g} {first} to {_hours(high):g}", unit
+        elif _hours(low) == 0.5 and not high:
+            span, unit = "half an", "hour"
+        else:
+            span = f"{_hours(low):g}" + (f" to {_hours(high):g}" if high else "")
         event = " ".join(match["event"].lower().split())
         return {"before_event": event, "time_before": f"{span} {unit}"}
     return {}
 
 
 def read_administration(
-    text: str, names: tuple[str, ...] = (), section: str = ""
+    text: str, names: tuple[str, ...] = (), section: str = "", context: str = ""
 ) -> list[tuple[str, dict[str, Scalar]]]:
     """The pieces of advice on taking the drug that one statement gives, as (code,
-    attributes); a hedged or hypothetical statement, or one about another drug, gives none."""
+    attributes); a hedged or hypothetical statement, or one about another drug, gives none.
+    `context` is the statement's paragraph, where the reason for a piece of advice may stand."""
     reading = reading_of(text, names)
     if states_nothing(reading) or reading.subject is Subject.OTHER_DRUG:
         return []
@@ -155,7 +167,8 @@ def read_administration(
         return []
     if _rules().hedged.search(text) or "children" in reading.populations:
         return []
-    found = [] if section in _rules().skip_sections else _advice_items(text, reading)
+    skipped = section in _rules().skip_sections
+    found = [] if skipped else _advice_items(text, reading, context)
     spacing = _spacing(text, reading)
     if spacing:
         found.append((SPACING, spacing))
@@ -171,9 +184,11 @@ def extract_administration(
     """ADMINISTRATION facts keyed by advice code, one per statement and code."""
     facts = []
     for statement in statements:
-        if statement.is_question:
+        if statement.is_question or statement.block.kind is BlockKind.HEADING:
             continue
-        for code, attributes in read_administration(statement.text, names, statement.section.value):
+        paragraph = block_text(statement.block)
+        section = statement.section.value
+        for code, attributes in read_administration(statement.text, names, section, paragraph):
             facts.append(
                 ExtractedFact(
                     kind=FactKind.ADMINISTRATION,

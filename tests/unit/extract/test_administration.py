@@ -55,3 +55,16 @@ def test_extract_administration_one_fact_per_code(statements_of: StatementsOf) -
     text = "Take it each morning on an empty stomach with a full glass of water."
     facts = extract_administration(statements_of(text), "s1", ("alendronate",))
     assert sorted(f.key for f in facts) == ["empty_stomach", "full_glass_of_water", "morning"]
+
+
+def test_administration_reason_from_the_next_sentence(statements_of: StatementsOf) -> None:
+    text = "Rinse your mouth after using the beclometasone inhaler. This lowers the risk of thrush."
+    (fact,) = extract_administration(statements_of(text), "s1", ("beclometasone",))
+    assert fact.attributes == {"reasons": "thrush"}
+
+
+def test_administration_time_window_with_two_units() -> None:
+    found = dict(
+        read_administration("Take vardenafil 25 minutes to 1 hour before sexual activity.")
+    )
+    assert found["timing"]["time_before"] == "25 minutes to 1 hour"

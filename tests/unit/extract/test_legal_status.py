@@ -41,9 +41,7 @@ def test_legal_status_prescription_only_or_not() -> None:
     assert read_legal_status("Amoxicillin is available only on prescription.") == {
         "prescription_only": True
     }
-    assert read_legal_status("Loratadine is sold over the counter.") == {
-        "prescription_only": False
-    }
+    assert read_legal_status("Loratadine is sold over the counter.") == {"prescription_only": False}
     assert read_legal_status("Tell your doctor about over-the-counter medicines you use.") == {}
 
 

@@ -26,9 +26,7 @@ def test_monitoring_a_test_named_without_a_cue_is_nothing() -> None:
 def test_monitoring_none_needed_is_its_own_value() -> None:
     text = "Rivaroxaban does not need regular INR checks."
     assert read_monitoring(text, ("rivaroxaban",)) == {"INR": False}
-    assert read_monitoring("No routine blood tests are required.") == {
-        "routine blood tests": False
-    }
+    assert read_monitoring("No routine blood tests are required.") == {"routine blood tests": False}
 
 
 def test_monitoring_no_taper_is_no_test() -> None:
