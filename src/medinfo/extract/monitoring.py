@@ -14,7 +14,6 @@ from medinfo.extract.statements import Statement
 from medinfo.knowledge.loading import any_of, load
 from medinfo.knowledge.practical_rules import MonitoringRules
 
-
 # a test of an organ names that organ: "check your kidney function" is about everyone
 _ORGAN_TESTS = {"kidney function": ("renal",), "liver function": ("hepatic",)}
 

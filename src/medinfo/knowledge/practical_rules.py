@@ -1,4 +1,4 @@
-"""Models of the practical-fact rule files: half-life, legal status, how to take it, overdose, tests."""
+"""Models of the practical-fact rule files: half-life, legal status, taking it, overdose, tests."""
 
 from __future__ import annotations
 

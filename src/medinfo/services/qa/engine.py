@@ -21,7 +21,6 @@ from medinfo.services.qa.abstain import (
     secondary_lines,
 )
 from medinfo.services.qa.compose import compose_answer
-from medinfo.services.qa.practical_answers import with_practical_facts  # qafacts5 (ADR 0027)
 from medinfo.services.qa.drug_mentions import (
     CatalogLookup,
     MonographLookup,
@@ -43,6 +42,7 @@ from medinfo.services.qa.populations import (
     population_draft,
     population_name,
 )
+from medinfo.services.qa.practical_answers import with_practical_facts  # qafacts5 (ADR 0027)
 from medinfo.services.qa.several import answer_other_clauses
 from medinfo.services.qa.topic import Topic, named_effects, own_names
 from medinfo.services.qa.uses import (

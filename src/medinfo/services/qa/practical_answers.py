@@ -100,9 +100,12 @@ def with_practical_facts(
     answer and gets the legal status only when it has none."""
     composer = _BY_INTENT.get(reading.intent)
     said = composer(monograph, reading) if composer is not None else []
-    if reading.intent is Intent.CONTROLLED_SUBSTANCE and draft is not None:
-        if not _asks_status(reading):
-            said = []
+    if (
+        reading.intent is Intent.CONTROLLED_SUBSTANCE
+        and draft is not None
+        and not _asks_status(reading)
+    ):
+        said = []
     said += _monitoring(monograph, reading)
     if not said:
         return draft

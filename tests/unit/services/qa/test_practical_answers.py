@@ -66,29 +66,34 @@ def _pregabalin() -> InMemoryMonographs:
 
 def test_half_life_question_answered_from_the_fact() -> None:
     answer = answer_question("how long does lyrica stay in your system, half life?", _pregabalin())
-    assert answer.intent is Intent.HALF_LIFE and answer.answerable
+    assert answer.intent is Intent.HALF_LIFE
+    assert answer.answerable
     assert "about 6 hours" in answer.answer
     assert answer.citations[0].start == 10
 
 
 def test_controlled_status_question_gets_the_schedule() -> None:
     answer = answer_question("is pregabalin a controlled substance", _pregabalin())
-    assert answer.answerable and "Schedule V" in answer.answer
+    assert answer.answerable
+    assert "Schedule V" in answer.answer
 
 
 def test_how_to_take_answers_only_the_point_asked() -> None:
     answer = answer_question("can i take lyrica on an empty stomach or with food", _pregabalin())
-    assert answer.intent is Intent.HOW_TO_TAKE and answer.answerable
+    assert answer.intent is Intent.HOW_TO_TAKE
+    assert answer.answerable
     assert "with or without food" in answer.answer
     assert "Swallow it whole" not in answer.answer
 
 
 def test_overdose_question_names_the_signs_after_the_emergency_line() -> None:
     answer = answer_question("what are the signs of a pregabalin overdose", _pregabalin())
-    assert answer.intent is Intent.OVERDOSE and answer.answerable
+    assert answer.intent is Intent.OVERDOSE
+    assert answer.answerable
     assert answer.answer.index("emergency") < answer.answer.index("extreme drowsiness")
 
 
 def test_blood_test_question_gets_the_monitoring_facts() -> None:
     answer = answer_question("do i need blood tests while on pregabalin", _pregabalin())
-    assert answer.answerable and "Kidney function is checked" in answer.answer
+    assert answer.answerable
+    assert "Kidney function is checked" in answer.answer
