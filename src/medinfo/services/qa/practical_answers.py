@@ -38,9 +38,10 @@ def _legal_status(monograph: Monograph, reading: Reading) -> Said:
     if item is None or not item.summary:
         return []
     rules = _rules()
-    if mentions_any(reading.text, rules.prescription_words) and item.prescription_only is None:
-        return []
-    return [(item.summary, item)]
+    if mentions_any(reading.text, rules.prescription_words):
+        return [(item.summary, item)] if item.prescription_only is not None else []
+    # "is it a controlled substance / a narcotic": prescription-only says nothing about that
+    return [(item.summary, item)] if item.controlled is not None else []
 
 
 def _asked_codes(reading: Reading) -> set[str] | None:

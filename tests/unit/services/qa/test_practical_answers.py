@@ -97,3 +97,18 @@ def test_blood_test_question_gets_the_monitoring_facts() -> None:
     answer = answer_question("do i need blood tests while on pregabalin", _pregabalin())
     assert answer.answerable
     assert "Kidney function is checked" in answer.answer
+
+
+def test_controlled_question_is_not_answered_by_prescription_only() -> None:
+    monograph = Monograph(
+        drug="cyclobenzaprine",
+        legal_status=LegalStatus(
+            prescription_only=True, summary="It is available only on prescription.", **_cited(5)
+        ),
+        sources=[SourceRef(id="px", title="Cyclobenzaprine", kind="article", reliability="x")],
+    )
+    answer = answer_question(
+        "is cyclobenzaprine a narcotic", InMemoryMonographs([monograph])
+    )
+    assert not answer.answerable
+    assert "prescription" not in answer.answer.split("Ask")[0]
