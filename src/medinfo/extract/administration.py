@@ -12,6 +12,7 @@ from medinfo.extract.named_terms import Terms, compile_each, reading_of, states_
 from medinfo.extract.polarity import clause_before
 from medinfo.extract.reading import Polarity, Reading, Subject
 from medinfo.extract.statements import Statement, block_text
+from medinfo.extract.text_cache import per_text
 from medinfo.knowledge.loading import any_of, load
 from medinfo.knowledge.practical_rules import AdministrationRules
 
@@ -154,12 +155,22 @@ def _timing(text: str, reading: Reading) -> dict[str, Scalar]:
     return {}
 
 
+@per_text
+def _may_state(text: str) -> bool:
+    """Whether any advice, spacing or timing pattern occurs at all (read once per text)."""
+    rules = _rules()
+    patterns = (*(item.pattern for item in rules.items), *rules.spacing, *rules.timing)
+    return any(pattern.search(text) for pattern in patterns)
+
+
 def read_administration(
     text: str, names: tuple[str, ...] = (), section: str = "", context: str = ""
 ) -> list[tuple[str, dict[str, Scalar]]]:
     """The pieces of advice on taking the drug that one statement gives, as (code,
     attributes); a hedged or hypothetical statement, or one about another drug, gives none.
     `context` is the statement's paragraph, where the reason for a piece of advice may stand."""
+    if not _may_state(text):
+        return []
     reading = reading_of(text, names)
     if states_nothing(reading) or reading.subject is Subject.OTHER_DRUG:
         return []
@@ -185,6 +196,8 @@ def extract_administration(
     facts = []
     for statement in statements:
         if statement.is_question or statement.block.kind is BlockKind.HEADING:
+            continue
+        if not _may_state(statement.text):
             continue
         paragraph = block_text(statement.block)
         section = statement.section.value

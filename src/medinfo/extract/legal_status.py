@@ -15,6 +15,7 @@ from medinfo.extract.named_terms import (
 )
 from medinfo.extract.reading import Subject
 from medinfo.extract.statements import Statement
+from medinfo.extract.text_cache import per_text
 from medinfo.knowledge.loading import any_of, load
 from medinfo.knowledge.practical_rules import LegalStatusRules
 
@@ -59,10 +60,22 @@ def _schedule(text: str, controlled_said: bool) -> str | None:
     return None
 
 
+@per_text
+def _may_state(text: str) -> bool:
+    """Whether any legal-status pattern occurs at all (most statements: no; read once per text)."""
+    rules = _rules()
+    simple = (rules.not_controlled, rules.controlled, rules.prescription_only)
+    if any(p.search(text) for p in (*simple, rules.without_prescription)):
+        return True
+    return any(p.search(text) for p in rules.schedule)
+
+
 def read_legal_status(text: str, names: tuple[str, ...] = ()) -> dict[str, Scalar]:
     """The legal-status attributes one statement gives: controlled (True/False), schedule,
     prescription_only (True/False). A hedged or hypothetical statement, or one about another
     drug or a group, gives nothing."""
+    if not _may_state(text):
+        return {}
     rules = _rules()
     reading = reading_of(text, names)
     if states_nothing(reading) or rules.hypothetical.search(text):

@@ -11,6 +11,7 @@ from medinfo.extract.named_terms import Terms, names_other_drug, reading_of, sta
 from medinfo.extract.polarity import clause_head
 from medinfo.extract.reading import Polarity, Reading, Subject
 from medinfo.extract.statements import Statement
+from medinfo.extract.text_cache import per_text
 from medinfo.knowledge.loading import any_of, load
 from medinfo.knowledge.practical_rules import MonitoringRules
 
@@ -41,9 +42,18 @@ def _rules() -> _Rules:
     )
 
 
+@per_text
+def _may_state(text: str) -> bool:
+    """Whether a test or a "none needed" phrase occurs at all (read once per text)."""
+    rules = _rules()
+    return bool(rules.none_needed.search(text) or rules.tests.found(text))
+
+
 def read_monitoring(text: str, names: tuple[str, ...] = ()) -> dict[str, bool]:
     """Test -> needed (True) or not routinely needed (False) for one statement. A conditional,
     hedged or hypothetical statement, or one about another drug, gives nothing."""
+    if not _may_state(text):
+        return {}
     rules = _rules()
     reading = reading_of(text, names)
     if states_nothing(reading) or reading.polarity is Polarity.CONDITIONAL:
