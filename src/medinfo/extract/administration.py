@@ -41,6 +41,7 @@ class _Rules:
     agents: Terms
     timing: tuple[re.Pattern[str], ...]
     skip_sections: frozenset[str]
+    gate: tuple[str, ...]
 
 
 @cache
@@ -65,6 +66,7 @@ def _rules() -> _Rules:
         agents=Terms.of(raw.spacing_agents),
         timing=compile_each(raw.timing),
         skip_sections=frozenset(raw.skip_sections),
+        gate=raw.gate,
     )
 
 
@@ -159,6 +161,9 @@ def _timing(text: str, reading: Reading) -> dict[str, Scalar]:
 def _may_state(text: str) -> bool:
     """Whether any advice, spacing or timing pattern occurs at all (read once per text)."""
     rules = _rules()
+    lowered = text.lower()
+    if not any(word in lowered for word in rules.gate):
+        return False
     patterns = (*(item.pattern for item in rules.items), *rules.spacing, *rules.timing)
     return any(pattern.search(text) for pattern in patterns)
 

@@ -31,6 +31,7 @@ class _Rules:
     prescription_only: re.Pattern[str]
     without_prescription: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    gate: tuple[str, ...]
 
 
 @cache
@@ -44,6 +45,7 @@ def _rules() -> _Rules:
         prescription_only=any_of(raw.prescription_only),
         without_prescription=any_of(raw.sold_without_prescription),
         hypothetical=any_of(raw.hypothetical),
+        gate=raw.gate,
     )
 
 
@@ -64,6 +66,9 @@ def _schedule(text: str, controlled_said: bool) -> str | None:
 def _may_state(text: str) -> bool:
     """Whether any legal-status pattern occurs at all (most statements: no; read once per text)."""
     rules = _rules()
+    lowered = text.lower()
+    if not any(word in lowered for word in rules.gate):
+        return False
     simple = (rules.not_controlled, rules.controlled, rules.prescription_only)
     if any(p.search(text) for p in (*simple, rules.without_prescription)):
         return True

@@ -27,6 +27,8 @@ class _Rules:
     about_tests: re.Pattern[str]
     routine_name: str
     skip_sections: frozenset[str]
+    gate: tuple[str, ...]
+    cue_gate: tuple[str, ...]
 
 
 @cache
@@ -39,6 +41,8 @@ def _rules() -> _Rules:
         about_tests=any_of(raw.about_tests),
         routine_name=raw.routine_name,
         skip_sections=frozenset(raw.skip_sections),
+        gate=raw.gate,
+        cue_gate=raw.cue_gate,
     )
 
 
@@ -46,6 +50,9 @@ def _rules() -> _Rules:
 def _may_state(text: str) -> bool:
     """Whether a test or a "none needed" phrase occurs at all (read once per text)."""
     rules = _rules()
+    lowered = text.lower()
+    if not any(w in lowered for w in rules.gate) or not any(w in lowered for w in rules.cue_gate):
+        return False
     return bool(rules.none_needed.search(text) or rules.tests.found(text))
 
 
@@ -113,7 +120,9 @@ def extract_monitoring(
     """MONITORING facts keyed by test ("INR"), attribute `needed`, one per statement and test."""
     facts = []
     for statement in statements:
-        if statement.is_question or statement.section.value in _rules().skip_sections:
+        if statement.section.value in _rules().skip_sections or not _may_state(statement.text):
+            continue
+        if statement.is_question:
             continue
         for test, needed in read_monitoring(statement.text, names).items():
             attributes: dict[str, Scalar] = {"needed": needed}

@@ -12,6 +12,7 @@ from medinfo.extract.named_terms import Terms, reading_of, states_nothing
 from medinfo.extract.reading import Subject
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
+from medinfo.extract.text_cache import per_text
 from medinfo.knowledge.loading import any_of, load
 from medinfo.knowledge.practical_rules import OverdoseRules
 
@@ -26,6 +27,7 @@ class _Rules:
     antidotes: Terms
     no_antidote: re.Pattern[str]
     skip_sections: frozenset[str]
+    gate: tuple[str, ...]
 
 
 @cache
@@ -38,7 +40,15 @@ def _rules() -> _Rules:
         antidotes=Terms.of(raw.antidotes),
         no_antidote=any_of(raw.no_antidote),
         skip_sections=frozenset(raw.skip_sections),
+        gate=raw.gate,
     )
+
+
+@per_text
+def _may_name(text: str) -> bool:
+    """Whether an overdose or antidote word occurs at all (read once per text)."""
+    lowered = text.lower()
+    return any(word in lowered for word in _rules().gate)
 
 
 def read_overdose(
@@ -48,6 +58,8 @@ def read_overdose(
     terms) and no_specific_antidote. `on_topic`: the statement stands under an overdose
     heading or a lead-in about one, so it need not name the topic itself."""
     rules = _rules()
+    if not on_topic and not _may_name(text):
+        return {}
     topic = on_topic or bool(rules.topic.search(text))
     reverses = bool(rules.antidote_topic.search(text))
     if not topic and not reverses:

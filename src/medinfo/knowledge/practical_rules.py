@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
@@ -27,8 +27,12 @@ class HalfLifeRules(KnowledgeFile):
     units: dict[str, float]  # unit word -> hours
 
 
+Gate = Annotated[tuple[str, ...], Field(min_length=1)]
+
+
 class LegalStatusRules(KnowledgeFile):
     FILE: ClassVar[str] = "extract/legal_status.json"
+    gate: Gate  # words one of which every pattern needs (a quick test before the patterns)
     not_controlled: Patterns
     controlled: Patterns
     schedule: Patterns  # group "schedule" holds the schedule as written
@@ -52,6 +56,7 @@ class AdviceItem(Strict):
 
 class AdministrationRules(KnowledgeFile):
     FILE: ClassVar[str] = "extract/administration.json"
+    gate: Gate
     take_words: Patterns
     reversed_before: Patterns
     hedged: Patterns
@@ -64,6 +69,7 @@ class AdministrationRules(KnowledgeFile):
 
 class OverdoseRules(KnowledgeFile):
     FILE: ClassVar[str] = "extract/overdose.json"
+    gate: Gate
     topic: Patterns
     antidote_topic: Patterns
     signs: tuple[NamedTerm, ...]
@@ -74,6 +80,8 @@ class OverdoseRules(KnowledgeFile):
 
 class MonitoringRules(KnowledgeFile):
     FILE: ClassVar[str] = "extract/monitoring.json"
+    gate: Gate
+    cue_gate: Gate
     tests: tuple[NamedTerm, ...]
     needed_cues: Patterns
     none_needed: Patterns

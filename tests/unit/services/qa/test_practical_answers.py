@@ -107,8 +107,6 @@ def test_controlled_question_is_not_answered_by_prescription_only() -> None:
         ),
         sources=[SourceRef(id="px", title="Cyclobenzaprine", kind="article", reliability="x")],
     )
-    answer = answer_question(
-        "is cyclobenzaprine a narcotic", InMemoryMonographs([monograph])
-    )
+    answer = answer_question("is cyclobenzaprine a narcotic", InMemoryMonographs([monograph]))
     assert not answer.answerable
     assert "prescription" not in answer.answer.split("Ask")[0]
