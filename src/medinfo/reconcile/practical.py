@@ -119,10 +119,14 @@ def _advice(code: str, facts: Sequence[ExtractedFact]) -> tuple[str, list[str]]:
         if before:
             return _say("spacing_before", before=before, agents=named), agents
         return _say("spacing_apart", apart=apart or before, agents=named), agents
-    if code == TIMING:
-        first = facts[0].attributes
-        time, event = str(first.get("time_before") or ""), str(first.get("before_event") or "")
-        return _say("timing", time=time, event=event), agents
+    if code == TIMING:  # every time the sources give before the first event named
+        event = str(facts[0].attributes.get("before_event") or "")
+        times = [
+            str(f.attributes.get("time_before"))
+            for f in facts
+            if f.attributes.get("before_event") == event and f.attributes.get("time_before")
+        ]
+        return _say("timing", time=" or ".join(dict.fromkeys(times)), event=event), agents
     words = _advice_words().get(code, "")
     reasons = _terms(facts, "reasons")
     if reasons:
@@ -183,7 +187,11 @@ def monitoring(assembly: Assembly) -> list[Monitoring]:
         needed = group.facts[0].attributes.get("needed") is not False
         test = group.facts[0].key
         advice = (
-            _say("monitoring_needed", drug, test=test[:1].upper() + test[1:])
+            _say(
+                "monitoring_needed_plural" if test.endswith("s") else "monitoring_needed",
+                drug,
+                test=test[:1].upper() + test[1:],
+            )
             if needed
             else _say("monitoring_not_needed", drug, test=_unroutine(test))
         )

@@ -82,3 +82,13 @@ def test_monitoring_needed_against_not_needed_is_a_conflict() -> None:
     assert item.needed is True
     assert item.sources == ["lbl", "art"]
     assert [c.topic for c in monograph.conflicts] == ["monitoring"]
+
+
+def test_timing_names_every_time_the_sources_give_for_the_event() -> None:
+    facts = [
+        fact("lbl", K.ADMINISTRATION, "timing", before_event="bedtime", time_before="1 hour"),
+        fact("art", K.ADMINISTRATION, "timing", before_event="bedtime", time_before="2 hours"),
+    ]
+    (item,) = reconcile_monograph("tizanidine", three_sources(), facts).administration
+    assert item.advice == "Take it 1 hour or 2 hours before bedtime."
+    assert item.sources == ["lbl", "art"]
