@@ -9,6 +9,9 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from medinfo.knowledge.extract_rules import DrugDetectionRules
+from medinfo.knowledge.loading import load
+
 # drug_named_entity_recognition keeps its dictionary in this file beside its modules. Importing
 # the library builds fuzzy-match indexes over every name (about 1 s of CPU) that exact lookup
 # never uses, so extraction reads the file itself and looks names up the way the library's
@@ -71,6 +74,8 @@ def _entries() -> dict[str, tuple[DictionaryEntry, ...]]:
         else:
             own = own or {}
             entries[name] = tuple(entry(drugs.get(meaning, {}) | own) for meaning in meanings)
+    for name, generic in load(DrugDetectionRules).supplement.items():
+        entries.setdefault(name, (entry({"name": generic, "is_brand": False}),))
     return entries
 
 

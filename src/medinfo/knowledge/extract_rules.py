@@ -118,6 +118,7 @@ class DrugDetectionRules(KnowledgeFile):
     ignore: tuple[str, ...]
     not_medicines: Patterns
     combination_forms: Patterns
+    supplement: dict[str, str] = Field(default_factory=dict)
 
 
 class FaqRules(KnowledgeFile):

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 from medinfo.extract.drug_dictionary import DictionaryEntry, find_in_tokens
+from medinfo.knowledge.extract_rules import DrugDetectionRules
+from medinfo.knowledge.loading import load
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 _FILLER = ["the", "of", "and", "with", "tablets", "patients", "take", "mg", "daily", "not"]
@@ -52,13 +54,28 @@ def test_same_matches_as_the_library_on_dictionary_names_in_any_case() -> None:
     names = sorted(drug_variant_to_canonical)
     texts = _texts(names, seed=15, count=3000)
     texts.append("Take Tylenol with Advil; Ziagen (abacavir) and Viagra tablets.")
+    supplement = set(load(DrugDetectionRules).supplement)
     matched = 0
     for text in texts:
         tokens = _TOKEN.findall(text)
+        if supplement & {token.lower() for token in tokens}:
+            continue  # names the library lacks: our supplement finds them (tested below)
         expected = _library(tokens)
         assert _ours(tokens) == expected, text
         matched += len(expected)
     assert matched > len(texts)  # the texts do name drugs
+
+
+def test_supplement_names_the_library_lacks_are_found_as_their_generic() -> None:
+    found = [(entry.name, name) for entry, name in _named(["Testosterone", "and", "adrenaline"])]
+    assert found == [("testosterone", "Testosterone"), ("epinephrine", "adrenaline")]
+    assert all(entry.is_brand is False for entry, _ in _named(["progesterone"]))
+
+
+def test_supplement_never_overrides_a_library_name() -> None:
+    from drug_named_entity_recognition.drugs_finder import drug_variant_to_canonical
+
+    assert not set(load(DrugDetectionRules).supplement) & set(drug_variant_to_canonical)
 
 
 def test_brand_and_generic_entries() -> None:

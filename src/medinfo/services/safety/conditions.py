@@ -6,7 +6,15 @@ import re
 from collections.abc import Sequence
 
 from medinfo.domain.alerts import Alert, AlertCode, Patient
-from medinfo.domain.monograph import UNKNOWN, Attributed, Monograph, Precaution
+from medinfo.domain.monograph import (
+    UNKNOWN,
+    Attributed,
+    Monograph,
+    Population,
+    PopulationLimit,
+    Precaution,
+    SideEffect,
+)
 from medinfo.knowledge.safety_rules import Condition, SafetyRules, severity_rank
 from medinfo.services.safety.dose_limits import matching_adjustments
 from medinfo.services.safety.messages import render, sentence
@@ -17,9 +25,21 @@ def check_conditions(patient: Patient, monograph: Monograph, rules: SafetyRules)
     checks = (
         _renal_alert(patient, monograph, rules),
         _simple_alert(
-            patient.liver_disease, "hepatic", AlertCode.HEPATIC_IMPAIRMENT, monograph, rules
+            patient.liver_disease,
+            "hepatic",
+            AlertCode.HEPATIC_IMPAIRMENT,
+            monograph,
+            rules,
+            _population_rules(monograph, Population.HEPATIC),
         ),
-        _simple_alert(patient.seizure_history, "seizure", AlertCode.SEIZURE_RISK, monograph, rules),
+        _simple_alert(
+            patient.seizure_history,
+            "seizure",
+            AlertCode.SEIZURE_RISK,
+            monograph,
+            rules,
+            _side_effects_naming("seizure", monograph, rules),
+        ),
         _pregnancy_alert(patient, monograph, rules) if patient.pregnant else None,
         _breastfeeding_alert(patient, monograph, rules) if patient.breastfeeding else None,
     )
@@ -61,20 +81,38 @@ def _renal_alert(patient: Patient, monograph: Monograph, rules: SafetyRules) -> 
 
 
 def _simple_alert(
-    present: bool, condition: Condition, code: AlertCode, monograph: Monograph, rules: SafetyRules
+    present: bool,
+    condition: Condition,
+    code: AlertCode,
+    monograph: Monograph,
+    rules: SafetyRules,
+    other_facts: Sequence[Attributed] = (),
 ) -> Alert | None:
+    """The condition's alert when a precaution names it, or another fact makes it matter (a
+    liver dose rule; seizures among the drug's own side effects)."""
     if not present:
         return None
     precautions = precautions_for(condition, monograph, rules)
-    if not precautions:
+    if not precautions and not other_facts:
         return None
-    message = render(code.value, drug=monograph.drug)
+    key = code.value if precautions else f"{code.value}.other_facts"
+    message = render(key, drug=monograph.drug)
     return Alert(
         code=code,
         severity=rules.condition_severity[condition],
         message=message,
-        sources=_sources(precautions),
+        sources=_sources([*precautions, *other_facts]),
     )
+
+
+def _population_rules(monograph: Monograph, population: Population) -> list[PopulationLimit]:
+    return [limit for limit in monograph.dosing.population_limits if limit.population is population]
+
+
+def _side_effects_naming(
+    condition: Condition, monograph: Monograph, rules: SafetyRules
+) -> list[SideEffect]:
+    return [item for item in monograph.side_effects if rules.names_condition(condition, item.term)]
 
 
 def _pregnancy_alert(patient: Patient, monograph: Monograph, rules: SafetyRules) -> Alert | None:

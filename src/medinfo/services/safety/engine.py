@@ -14,7 +14,7 @@ from medinfo.domain.alerts import (
 from medinfo.domain.monograph import Monograph
 from medinfo.knowledge.groups import medicine_groups
 from medinfo.knowledge.loading import load
-from medinfo.knowledge.names import normalize_name
+from medinfo.knowledge.names import components, normalize_name
 from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
 from medinfo.services.safety.conditions import check_conditions
 from medinfo.services.safety.dose_limits import (
@@ -22,6 +22,7 @@ from medinfo.services.safety.dose_limits import (
     daily_dose_mg,
     dose_not_checked,
 )
+from medinfo.services.safety.duplicates import check_duplicates
 from medinfo.services.safety.events import check_missed_dose, plan_stop
 from medinfo.services.safety.interactions import check_interactions
 from medinfo.services.safety.medicines import MedicineResolver, resolve_medicines, unrecognised
@@ -40,7 +41,7 @@ def check_regimen(
     rules = load(SafetyRules)
     vocabulary = medicine_groups()
     patient, regimen, event = request.patient, request.regimen, request.event
-    itself = frozenset({normalize_name(monograph.drug)})
+    itself = frozenset(components(monograph.drug) or (normalize_name(monograph.drug),))
     medicines = resolve_medicines(patient.other_medications, resolve, exclude=itself)
     populations = check_populations(regimen, patient, monograph, rules)
     replaced = (populations.daily_replaced, populations.single_replaced)
@@ -50,6 +51,7 @@ def check_regimen(
         *check_dose_limits(regimen, patient, monograph, rules, replaced),
         *populations.alerts,
         *check_interactions(patient, medicines, monograph, rules, vocabulary),
+        *check_duplicates(medicines, monograph),
     ]
     alerts = [alert for alert in alerts if alert.code not in stated] + conditions
     not_checked = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from medinfo.domain.alerts import Alert, AlertCode, MissedDoseEvent, Regimen, StopEvent, TaperStep
-from medinfo.domain.monograph import UNKNOWN, Monograph
+from medinfo.domain.monograph import UNKNOWN, MissedDose, Monograph
 from medinfo.knowledge.safety_rules import SafetyRules
 from medinfo.services.safety.messages import format_amount, join_words, render, sentence
 
@@ -15,7 +15,8 @@ _DAYS_PER = {"day": 1, "week": 7}
 def check_missed_dose(
     event: MissedDoseEvent, regimen: Regimen, monograph: Monograph, rules: SafetyRules
 ) -> Alert:
-    """MISSED_DOSE_SKIP when the next dose is near (or the sources say never late), else TAKE_NOW.
+    """MISSED_DOSE_SKIP when the next dose is near (or the sources say never late, or say only
+    to skip it), else TAKE_NOW.
 
     The message always says never to double up. Without missed-dose facts it gives the usual
     cautious rule and says the sources do not cover it.
@@ -41,6 +42,8 @@ def check_missed_dose(
     }
     if facts.take_when_remembered is False:
         code, key = AlertCode.MISSED_DOSE_SKIP, "MISSED_DOSE_SKIP.not_late"
+    elif _skip_only(facts):
+        code, key = AlertCode.MISSED_DOSE_SKIP, "MISSED_DOSE_SKIP.skip_only"
     elif near:
         code, key = AlertCode.MISSED_DOSE_SKIP, "MISSED_DOSE_SKIP"
     else:
@@ -51,6 +54,12 @@ def check_missed_dose(
         message=render(key, **fields),
         sources=list(facts.sources) if sourced else [],
     )
+
+
+def _skip_only(facts: MissedDose) -> bool:
+    """The sources say to skip a missed dose and never to take it late or when remembered
+    ("just skip it and take the next one"): what the monograph's summary says too."""
+    return facts.skip_if_next_dose_near is True and facts.take_when_remembered is None
 
 
 def plan_stop(

@@ -78,7 +78,9 @@ def check_interactions(
             hits = [hit for hit in hits if hit.drugs]
         by_code: dict[str, list[_Hit]] = {}
         for hit in hits:
-            cns = _is_cns(medicine, hit, rules, vocabulary)
+            cns = _is_cns(medicine, hit, rules, vocabulary) and _sedating(
+                monograph, hit, rules, vocabulary
+            )
             code = _CNS if cns else _mechanism_alert(hit, monograph, vocabulary) or _OTHER
             by_code.setdefault(code, []).append(hit)
         if len(by_code) > 1 and _OTHER in by_code:  # a listing by name joins its class's alert
@@ -117,6 +119,17 @@ def _is_cns(medicine: Medicine, hit: _Hit, rules: SafetyRules, vocabulary: Medic
         for own in medicine.classes
         if any(vocabulary.is_within(own, matched) for matched in hit.classes)
     )
+
+
+def _sedating(
+    monograph: Monograph, hit: _Hit, rules: SafetyRules, vocabulary: MedicineGroups
+) -> bool:
+    """Whether sedation is what the listed interaction is about: the drug itself is a CNS
+    depressant (or unknown to the vocabulary), or the sources list CNS depressants as such.
+    An antipsychotic listed beside an inhaler is about the heart rhythm, not drowsiness."""
+    wider = rules.cns_depressant_class
+    own = vocabulary.groups_of(monograph.drug)
+    return not own or wider in own or wider in hit.classes
 
 
 def _mechanism_alert(hit: _Hit, monograph: Monograph, vocabulary: MedicineGroups) -> str | None:

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from medinfo.domain.alerts import NotChecked
 from medinfo.knowledge.groups import MedicineGroups, medicine_groups
 from medinfo.knowledge.loading import load
-from medinfo.knowledge.names import normalize_name
+from medinfo.knowledge.names import normalize_name, without_salt
 from medinfo.knowledge.safety_rules import SafetyRules
 from medinfo.services.safety.messages import render
 
@@ -24,12 +24,18 @@ class MedicineResolver(Protocol):
 
 @dataclass(frozen=True)
 class Medicine:
-    """One medicine the patient takes: the name as written, its generics and their classes."""
+    """One medicine the patient takes: the name as written, its generics and their classes.
+
+    `shared` holds the active ingredients it has in common with the checked drug when it is
+    another product (a single-ingredient brand beside a combination holding it); they are not
+    in `components`.
+    """
 
     name: str
     components: tuple[str, ...]
     classes: frozenset[str]
     resolved: bool
+    shared: tuple[str, ...] = ()
 
 
 def resolve_medicines(
@@ -44,17 +50,33 @@ def resolve_medicines(
         components, resolved = resolve_components(name, resolve)
         group = None if resolved else vocabulary.by_name(name)
         if group is not None:  # a group named as a medicine ("an NSAID"): its shared classes
-            shared = [vocabulary.classes_of_drug(member) for member in group.members]
-            wider = frozenset.intersection(*shared) if shared else frozenset()
+            each = [vocabulary.classes_of_drug(member) for member in group.members]
+            wider = frozenset.intersection(*each) if each else frozenset()
             medicines.append(Medicine(name.strip(), (), wider | {group.id}, True))
             continue
         kept = tuple(part for part in components if part not in exclude)
+        duplicated = _shared(components, exclude)
         if not kept:
+            if duplicated:  # another product holding only the checked drug's own ingredients
+                medicines.append(Medicine(name.strip(), (), frozenset(), resolved, duplicated))
             continue
         named = (*kept, normalize_name(name), _clean(name))  # a member typed with a qualifier
-        classes = frozenset().union(*(vocabulary.classes_of_drug(part) for part in named))
-        medicines.append(Medicine(name.strip(), kept, classes, resolved))
+        salt_free = (without_salt(part) for part in named)  # a salt's classes are its base's
+        classes = frozenset().union(
+            *(vocabulary.classes_of_drug(part) for part in (*named, *salt_free))
+        )
+        medicines.append(Medicine(name.strip(), kept, classes, resolved, duplicated))
     return medicines
+
+
+def _shared(found: tuple[str, ...], own: frozenset[str]) -> tuple[str, ...]:
+    """The checked drug's ingredients that another product also holds; none when the two are
+    the same medicine named twice (its own brand among the other medicines)."""
+    parts = frozenset(without_salt(part) for part in found)
+    own_parts = frozenset(without_salt(part) for part in own)
+    if not parts & own_parts or parts == own_parts:
+        return ()
+    return tuple(sorted(parts & own_parts))
 
 
 def resolve_components(

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from medinfo.domain.alerts import AlertCode, Severity
-from medinfo.domain.monograph import Precaution, Pregnancy
+from medinfo.domain.monograph import (
+    DoseSpec,
+    Dosing,
+    Population,
+    PopulationLimit,
+    Precaution,
+    Pregnancy,
+    SideEffect,
+)
 from medinfo.services.safety import check_regimen
 from tests.unit.services.safety.monographs import (
     alpha_agonist,
@@ -114,3 +122,35 @@ def test_check_regimen_pregnancy_does_not_repeat_what_the_summary_already_says()
     (alert,) = check_regimen(request(pregnant=True), monograph).alerts
     assert alert.message.count("category C") == 1
     assert alert.message.count("2015") == 1
+
+
+def test_seizure_history_alerts_when_seizures_are_among_the_side_effects() -> None:
+    monograph = bare("quinolonex").model_copy(
+        update={"side_effects": [SideEffect(term="seizures", serious=True, sources=["s"])]}
+    )
+    response = check_regimen(request(drug="quinolonex", seizure_history=True), monograph)
+    assert codes(response) == [AlertCode.SEIZURE_RISK]
+    assert response.alerts[0].sources == ["s"]
+    assert "side effects" in response.alerts[0].message
+
+
+def test_seizure_history_without_seizure_facts_gives_no_alert() -> None:
+    monograph = bare("quinolonex").model_copy(
+        update={"side_effects": [SideEffect(term="nausea", sources=["s"])]}
+    )
+    assert codes(check_regimen(request(drug="quinolonex", seizure_history=True), monograph)) == []
+
+
+def test_liver_disease_alerts_when_the_sources_give_a_liver_dose_rule() -> None:
+    rule = PopulationLimit(
+        population=Population.HEPATIC,
+        criterion="moderate liver impairment",
+        max_daily=DoseSpec(amount=150, unit="mg", sources=["h"]),
+        sources=["h"],
+    )
+    monograph = bare("liverol").model_copy(update={"dosing": Dosing(population_limits=[rule])})
+    response = check_regimen(
+        request(drug="liverol", dose_mg=100, times_per_day=1, liver_disease=True), monograph
+    )
+    assert codes(response) == [AlertCode.HEPATIC_IMPAIRMENT]
+    assert response.alerts[0].sources == ["h"]

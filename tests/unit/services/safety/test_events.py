@@ -164,3 +164,20 @@ def test_harm_any_missed_dose_gets_one_answer_that_forbids_doubling(
     missed = [a for a in response.alerts if a.code.startswith("MISSED_DOSE")]
     assert len(missed) == 1
     assert _DOUBLE.search(missed[0].message)
+
+
+@pytest.mark.parametrize("until", [2, 10, 22])
+def test_check_regimen_missed_dose_sources_saying_only_skip_it_always_skip(until: float) -> None:
+    only_skip = MissedDose(skip_if_next_dose_near=True, never_double=True, sources=["m"])
+    monograph = muscle_relaxant(missed_dose=only_skip)
+    (alert,) = check_regimen(request(times_per_day=1, event=_missed(1, until)), monograph).alerts
+    assert alert.code == AlertCode.MISSED_DOSE_SKIP
+    assert "skip" in alert.message
+    assert _DOUBLE.search(alert.message)
+
+
+def test_check_regimen_missed_dose_take_when_remembered_and_skip_near_takes_it_when_far() -> None:
+    both = MissedDose(take_when_remembered=True, skip_if_next_dose_near=True, sources=["m"])
+    monograph = muscle_relaxant(missed_dose=both)
+    (alert,) = check_regimen(request(times_per_day=1, event=_missed(1, 20)), monograph).alerts
+    assert alert.code == AlertCode.MISSED_DOSE_TAKE_NOW

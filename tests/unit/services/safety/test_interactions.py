@@ -281,3 +281,33 @@ def test_alcohol_said_not_to_interact_raises_no_alcohol_alert() -> None:
         no_interactions=[Interaction(agent="alcohol", agent_type="substance", severity="none")],
     )
     assert codes(check_regimen(request(alcohol_use=True), monograph)) == []
+
+
+def test_a_sedating_class_listed_by_a_drug_that_does_not_sedate_is_not_a_cns_interaction() -> None:
+    listed = Interaction(
+        agent="antipsychotics", agent_type="class", severity="moderate", sources=["x"]
+    )
+    inhaler = Monograph(drug="salmeterol", interactions=[listed])
+    response = check_regimen(
+        request(
+            drug="salmeterol",
+            dose_mg=0.05,
+            times_per_day=2,
+            route="inhalation",
+            other_medications=["Haldol"],
+        ),
+        inhaler,
+    )
+    assert codes(response) == [AlertCode.INTERACTION_OTHER]
+
+
+def test_listed_cns_depressants_stay_a_cns_interaction_for_any_drug() -> None:
+    listed = Interaction(
+        agent="CNS depressants", agent_type="class", severity="major", sources=["x"]
+    )
+    monograph = Monograph(drug="levetiracetam", interactions=[listed])
+    response = check_regimen(
+        request(drug="levetiracetam", dose_mg=500, times_per_day=2, other_medications=["Xanax"]),
+        monograph,
+    )
+    assert codes(response) == [AlertCode.INTERACTION_CNS_DEPRESSANT]

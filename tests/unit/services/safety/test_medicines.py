@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from medinfo.services.safety import resolve_components
+from medinfo.services.safety.medicines import resolve_medicines
 
 
 @pytest.mark.parametrize(
@@ -41,3 +42,14 @@ class _Catalog:
 
 def test_resolve_components_asks_the_given_resolver() -> None:
     assert resolve_components("Quexocet", _Catalog()) == (("quexolide", "acetaminophen"), True)
+
+
+def test_a_salt_named_medicine_has_its_base_s_classes() -> None:
+    (medicine,) = resolve_medicines(["divalproex sodium"])
+    assert "anticonvulsants" in medicine.classes
+
+
+@pytest.mark.parametrize("name", ["Depakote", "sodium valproate", "valproic acid"])
+def test_every_name_of_valproate_shares_one_group(name: str) -> None:
+    (medicine,) = resolve_medicines([name])
+    assert "valproates" in medicine.classes
