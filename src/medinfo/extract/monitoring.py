@@ -25,6 +25,7 @@ class _Rules:
     needed: re.Pattern[str]
     none_needed: re.Pattern[str]
     about_tests: re.Pattern[str]
+    study_report: re.Pattern[str]
     routine_name: str
     skip_sections: frozenset[str]
     gate: tuple[str, ...]
@@ -39,6 +40,7 @@ def _rules() -> _Rules:
         needed=any_of(raw.needed_cues),
         none_needed=any_of(raw.none_needed),
         about_tests=any_of(raw.about_tests),
+        study_report=any_of(raw.study_report),
         routine_name=raw.routine_name,
         skip_sections=frozenset(raw.skip_sections),
         gate=raw.gate,
@@ -62,6 +64,8 @@ def read_monitoring(text: str, names: tuple[str, ...] = ()) -> dict[str, bool]:
     if not _may_state(text):
         return {}
     rules = _rules()
+    if rules.study_report.search(text):
+        return {}
     reading = reading_of(text, names)
     if states_nothing(reading) or reading.polarity is Polarity.CONDITIONAL:
         return {}

@@ -86,6 +86,7 @@ class MonitoringRules(KnowledgeFile):
     needed_cues: Patterns
     none_needed: Patterns
     about_tests: Patterns  # a clause that speaks of tests without naming one
+    study_report: Patterns  # what researchers did in a study, not advice
     routine_name: str
     skip_sections: tuple[str, ...]
 

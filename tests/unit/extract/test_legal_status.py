@@ -54,3 +54,8 @@ def test_extract_legal_status_skips_questions(statements_of: StatementsOf) -> No
     text = "Is clonazepam a controlled substance? Yes, it is a Schedule IV controlled drug."
     (fact,) = extract_legal_status(statements_of(text), "s1", ("clonazepam",))
     assert fact.attributes["schedule"] == "IV"
+
+
+def test_legal_status_cv_abbreviation_is_cardiovascular() -> None:
+    assert read_legal_status("Table 3: non-CV death and CV events by dose") == {}
+    assert read_legal_status("LYRICA capsules, for oral use, C-V")["schedule"] == "V"

@@ -48,3 +48,9 @@ def test_extract_monitoring_keys_by_test(statements_of: StatementsOf) -> None:
     text = "Lithium levels are checked with a blood test every 3 months."
     facts = extract_monitoring(statements_of(text), "s1", ("lithium",))
     assert [(f.key, f.attributes["needed"]) for f in facts] == [("blood tests", True)]
+
+
+def test_monitoring_a_study_report_is_not_advice() -> None:
+    text = "Heart rate was measured at 1, 2 and 4 hours after the dose in healthy volunteers."
+    assert read_monitoring(text) == {}
+    assert read_monitoring("In clinical trials, blood pressure was checked weekly.") == {}
