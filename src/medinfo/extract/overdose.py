@@ -17,6 +17,8 @@ from medinfo.knowledge.loading import any_of, load
 from medinfo.knowledge.practical_rules import OverdoseRules
 
 KEY = "overdose"
+# a label's cross-reference ("[see Overdosage (10)]") names a section, not an overdose
+_CROSS_REFERENCE = re.compile(r"[\[(]\s*see\b[^\])]*[\])]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ def read_overdose(
     rules = _rules()
     if not on_topic and not _may_name(text):
         return {}
+    text = _CROSS_REFERENCE.sub(lambda m: " " * len(m.group()), text)
     topic = on_topic or bool(rules.topic.search(text))
     reverses = bool(rules.antidote_topic.search(text))
     if not topic and not reverses:

@@ -43,3 +43,8 @@ def test_extract_overdose_reads_the_list_after_a_lead_in(statements_of: Statemen
         "slow or shallow breathing",
         "extreme drowsiness",
     ]
+
+
+def test_overdose_cross_reference_is_no_topic() -> None:
+    text = "Dialysis may help in bleeding with rivaroxaban [see Overdosage (10)]."
+    assert read_overdose(text, ("rivaroxaban",)) == {}
