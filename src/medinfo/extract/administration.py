@@ -29,6 +29,8 @@ class _Item:
     states_negation: bool
     needs_take_word: bool
     reasons: Terms
+    overrides: frozenset[str]
+    not_after: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ def _rules() -> _Rules:
             item.states_negation,
             item.needs_take_word,
             Terms.of(item.reasons),
+            frozenset(item.overrides),
+            any_of(item.not_after) if item.not_after else None,
         )
         for item in raw.items
     )
@@ -90,6 +94,8 @@ def _claims(reading: Reading, item: _Item, match: re.Match[str], text: str) -> b
     before = clause_before(text, match.start())
     if _rules().reversed_before.search(before):
         return False
+    if item.not_after is not None and item.not_after.search(before):
+        return False
     return not item.needs_take_word or bool(_rules().take.search(text))
 
 
@@ -105,7 +111,10 @@ def _advice_items(text: str, reading: Reading, context: str) -> list[tuple[str, 
         if reasons:
             attributes["reasons"] = ", ".join(reasons)
         found.append((item.code, attributes))
-    return found
+    cancelled = {
+        code for item in _rules().items if item.code in dict(found) for code in item.overrides
+    }
+    return [(code, attributes) for code, attributes in found if code not in cancelled]
 
 
 def _spacing(text: str, reading: Reading) -> dict[str, Scalar]:

@@ -52,6 +52,8 @@ class AdviceItem(Strict):
     states_negation: bool = False
     needs_take_word: bool = True
     reasons: tuple[NamedTerm, ...] = ()
+    overrides: tuple[str, ...] = ()  # codes this advice cancels in the same statement
+    not_after: tuple[str, ...] = ()  # patterns in the clause before that cancel it
 
 
 class AdministrationRules(KnowledgeFile):

@@ -68,3 +68,10 @@ def test_administration_time_window_with_two_units() -> None:
         read_administration("Take vardenafil 25 minutes to 1 hour before sexual activity.")
     )
     assert found["timing"]["time_before"] == "25 minutes to 1 hour"
+
+
+def test_administration_either_time_is_any_time_and_titration_is_not_as_needed() -> None:
+    assert _codes("Take fluoxetine once a day, in the morning or in the evening.") == [
+        "any_time_of_day"
+    ]
+    assert _codes("The pregabalin dose may be raised as needed after a week.") == []
