@@ -15,7 +15,7 @@ from medinfo.extract.named_terms import (
     states_nothing,
 )
 from medinfo.extract.polarity import clause_before, clause_head
-from medinfo.extract.statements import Statement
+from medinfo.extract.statements import Statement, place_of
 from medinfo.knowledge.loading import any_of, load
 from medinfo.knowledge.practical_rules import HalfLifeRules
 
@@ -140,7 +140,7 @@ def extract_half_life(
                 ExtractedFact(
                     kind=FactKind.HALF_LIFE,
                     key=KEY,
-                    attributes=value,
+                    attributes={**value, "place": place_of(statement).value},
                     evidence=statement.evidence(source_id),
                 )
             )

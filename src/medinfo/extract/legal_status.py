@@ -14,7 +14,7 @@ from medinfo.extract.named_terms import (
     states_nothing,
 )
 from medinfo.extract.reading import Subject
-from medinfo.extract.statements import Statement
+from medinfo.extract.statements import Statement, place_of
 from medinfo.extract.text_cache import per_text
 from medinfo.knowledge.loading import any_of, load
 from medinfo.knowledge.practical_rules import LegalStatusRules
@@ -128,7 +128,7 @@ def extract_legal_status(
                 ExtractedFact(
                     kind=FactKind.LEGAL_STATUS,
                     key=KEY,
-                    attributes=found,
+                    attributes={**found, "place": place_of(statement).value},
                     evidence=statement.evidence(source_id),
                 )
             )

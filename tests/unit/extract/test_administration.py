@@ -75,3 +75,8 @@ def test_administration_either_time_is_any_time_and_titration_is_not_as_needed()
         "any_time_of_day"
     ]
     assert _codes("The pregabalin dose may be raised as needed after a week.") == []
+
+
+def test_administration_conjecture_is_no_advice() -> None:
+    text = "Researchers are studying whether taking losartan at bedtime might lower blood pressure more."
+    assert _codes(text, ("losartan",)) == []

@@ -92,3 +92,31 @@ def test_timing_names_every_time_the_sources_give_for_the_event() -> None:
     (item,) = reconcile_monograph("tizanidine", three_sources(), facts).administration
     assert item.advice == "Take it 1 hour or 2 hours before bedtime."
     assert item.sources == ["lbl", "art"]
+
+
+def test_half_life_of_a_dedicated_section_outranks_the_introduction_of_the_same_page() -> None:
+    facts = [
+        fact(
+            "art",
+            K.HALF_LIFE,
+            "half_life",
+            value="5 hours",
+            low_hours=5,
+            high_hours=5,
+            place="introduction",
+        ),
+        fact(
+            "art",
+            K.HALF_LIFE,
+            "half_life",
+            value="8 hours",
+            low_hours=8,
+            high_hours=8,
+            place="dedicated",
+        ),
+    ]
+    monograph = reconcile_monograph("tizanidine", three_sources(), facts)
+    assert monograph.half_life is not None
+    assert monograph.half_life.value == "8 hours"
+    (conflict,) = monograph.conflicts
+    assert "introduction" in conflict.note
