@@ -78,5 +78,5 @@ def test_administration_either_time_is_any_time_and_titration_is_not_as_needed()
 
 
 def test_administration_conjecture_is_no_advice() -> None:
-    text = "Researchers are studying whether taking losartan at bedtime might lower blood pressure more."
+    text = "Researchers are studying whether taking losartan at bedtime might work better."
     assert _codes(text, ("losartan",)) == []
