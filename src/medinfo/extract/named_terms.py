@@ -25,13 +25,19 @@ class Terms:
 
     def found(self, text: str, reading: Reading | None = None, start: int = 0) -> list[str]:
         """The terms named in text[start:], in vocabulary order; with a reading, only those
-        named in a clause that is claimed (not denied, conjecture or another drug's)."""
-        terms = []
+        named in a clause that is claimed (not denied, conjecture or another drug's). A match
+        inside an earlier term's match names nothing more ("very drowsy" is extreme drowsiness,
+        not drowsiness as well)."""
+        terms: list[str] = []
+        taken: list[tuple[int, int]] = []  # a term inside an earlier term's words is that term
         for term, pattern in self.patterns:
             for match in pattern.finditer(text, start):
-                if reading is None or reading.asserted(match.start(), match.end()):
-                    terms.append(term)
-                    break
+                inside = any(s <= match.start() and match.end() <= e for s, e in taken)
+                if inside or (reading is not None and not reading.asserted(*match.span())):
+                    continue
+                terms.append(term)
+                taken.append(match.span())
+                break
         return terms
 
 

@@ -48,3 +48,10 @@ def test_extract_overdose_reads_the_list_after_a_lead_in(statements_of: Statemen
 def test_overdose_cross_reference_is_no_topic() -> None:
     text = "Dialysis may help in bleeding with rivaroxaban [see Overdosage (10)]."
     assert read_overdose(text, ("rivaroxaban",)) == {}
+
+
+def test_overdose_sign_named_once_by_its_most_specific_term() -> None:
+    found = read_overdose("Symptoms of a zolpidem overdose include drowsiness and confusion.")
+    assert found == {"signs": "drowsiness, confusion"}
+    found = read_overdose("After an overdose of clonazepam a person may be very drowsy.")
+    assert found == {"signs": "extreme drowsiness"}
