@@ -114,7 +114,5 @@ class PracticalAnswers(KnowledgeFile):
     points: tuple[AnswerPoint, ...]
     status_words: tuple[str, ...]
     prescription_words: tuple[str, ...]
-    sign_words: tuple[str, ...]
-    antidote_words: tuple[str, ...]
     monitoring_words: tuple[str, ...]
     monitoring_intents: tuple[str, ...]
