@@ -114,15 +114,23 @@ def read_half_life(text: str, names: tuple[str, ...] = ()) -> dict[str, Scalar]:
             return _value(written, bool(rules.approximate.search(text[: written.start()])))
     head = _CLAUSE_END.split(text[cue.end() : cue.end() + rules.window])[0]
     match = rules.value.search(head)
-    if match is None:
+    if match is not None:
+        start, end = cue.end() + match.start(), cue.end() + match.end()
+    else:  # "It takes about 5 hours for half the dose to leave the body"
+        opening = clause_before(text, cue.start())
+        found = list(rules.value.finditer(opening))
+        if not found:
+            return {}
+        match = found[-1]
+        offset = cue.start() - len(opening)
+        start, end = offset + match.start(), offset + match.end()
+    first, last = min(cue.start(), start), max(cue.end(), end)
+    if not reading.asserted(first, last) or denied_at(text, start):
         return {}
-    start, end = cue.end() + match.start(), cue.end() + match.end()
-    if not reading.asserted(cue.start(), end) or denied_at(text, start):
+    opening = clause_before(text, first)
+    if rules.not_general.search(opening + _CLAUSE_END.split(text[first : last + 40])[0]):
         return {}
-    opening = clause_before(text, cue.start())
-    if rules.not_general.search(opening + _CLAUSE_END.split(text[cue.start() : end + 40])[0]):
-        return {}
-    approximate = bool(rules.approximate.search(text[cue.start() : start]))
+    approximate = bool(rules.approximate.search(text[max(0, min(cue.start(), start - 20)) : start]))
     return _value(match, approximate)
 
 

@@ -80,3 +80,10 @@ def test_administration_either_time_is_any_time_and_titration_is_not_as_needed()
 def test_administration_conjecture_is_no_advice() -> None:
     text = "Researchers are studying whether taking losartan at bedtime might work better."
     assert _codes(text, ("losartan",)) == []
+
+
+def test_administration_before_or_after_meals_is_an_empty_stomach() -> None:
+    text = "Take flucloxacillin 1 hour before or 2 hours after meals."
+    found = dict(read_administration(text, ("flucloxacillin",)))
+    assert "empty_stomach" in found
+    assert found["timing"] == {"before_event": "meals", "time_before": "1 hour"}

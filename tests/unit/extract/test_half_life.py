@@ -48,3 +48,10 @@ def test_extract_half_life_cites_the_statement(statements_of: StatementsOf) -> N
     assert fact.kind.value == "half_life"
     assert fact.attributes["value"] == "about 26 hours"
     assert fact.evidence.source == "s1"
+
+
+def test_half_life_in_everyday_words() -> None:
+    text = "It takes about 9 hours for half of the dose to leave your body."
+    assert read_half_life(text, ("zopiclone",))["value"] == "about 9 hours"
+    text = "Your body needs roughly 2 days to get rid of half of the medicine."
+    assert read_half_life(text, ("fluoxetine",))["value"] == "about 2 days"

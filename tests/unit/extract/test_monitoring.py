@@ -54,3 +54,8 @@ def test_monitoring_a_study_report_is_not_advice() -> None:
     text = "Heart rate was measured at 1, 2 and 4 hours after the dose in healthy volunteers."
     assert read_monitoring(text) == {}
     assert read_monitoring("In clinical trials, blood pressure was checked weekly.") == {}
+
+
+def test_monitoring_kidney_function_in_everyday_words() -> None:
+    text = "You will have blood tests to check how well your kidneys are working."
+    assert read_monitoring(text, ("lisinopril",)) == {"kidney function": True}
