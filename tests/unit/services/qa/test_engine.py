@@ -370,3 +370,20 @@ def test_answer_question_everyday_body_words_name_a_listed_effect(
 
     reading = read_question("my achilles hurts since i started it", drug_names=["tizanidine"])
     assert [e.term for e in named_effects(listed, Topic.of(reading))] == ["tendon rupture"]
+
+
+@pytest.mark.parametrize(
+    ("listed", "asked"),
+    [("diarrhoea", "diarrhea"), ("anemia", "anaemia"), ("oedema", "edema")],
+)
+def test_answer_question_british_and_american_spellings_name_one_effect(
+    listed: str, asked: str
+) -> None:
+    """An effect the sources spell one way is never 'not listed' when asked the other way."""
+    from medinfo.domain.monograph import SideEffect
+
+    monograph = Monograph(drug="glucolin", side_effects=[SideEffect(term=listed, sources=["s"])])
+    lookup = InMemoryMonographs([monograph])
+    answer = answer_question(f"glucolin {asked} will it go away", lookup, drug="glucolin")
+    assert "do not list" not in answer.answer
+    assert listed in answer.answer
