@@ -40,6 +40,11 @@ class FactKind(StrEnum):
     FAQ = "faq"  # key: topic; attrs: question_start/_end, answer_start/_end
     DISCLAIMER = "disclaimer"  # key: "disclaimer"
     CONTENT_NOTICE = "content_notice"  # key: "ai_or_crowd"; the source declares itself weak
+    HALF_LIFE = "half_life"  # key: "half_life"; attrs: value, low_hours, high_hours
+    LEGAL_STATUS = "legal_status"  # key: "legal_status"; attrs: controlled, schedule, prescription
+    ADMINISTRATION = "administration"  # key: advice code ("with_food"); attrs: agents, hours
+    OVERDOSE = "overdose"  # key: "overdose"; attrs: signs, antidotes (comma-separated terms)
+    MONITORING = "monitoring"  # key: test ("inr", "none"); attrs: needed, routine
 
 
 class ExtractedFact(BaseModel):

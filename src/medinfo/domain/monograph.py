@@ -171,6 +171,52 @@ class Onset(Attributed):
     summary: str = UNKNOWN
 
 
+# --- practical facts a patient asks about (qafacts5, ADR 0027) ---
+
+
+class HalfLife(Attributed):
+    """How long the body takes to clear half of the drug, as the sources state it."""
+
+    value: str  # medinfo's normalised wording: "about 11 hours", "3-4 hours", "about 7 days"
+    low_hours: float
+    high_hours: float
+    summary: str = ""
+
+
+class LegalStatus(Attributed):
+    """Whether the drug is a controlled substance (and its schedule) or prescription-only."""
+
+    controlled: bool | None = None
+    schedule: str | None = None  # "II", "IV" (US) or as stated
+    prescription_only: bool | None = None
+    summary: str = ""
+
+
+class AdministrationAdvice(Attributed):
+    """One piece of advice on how to take it ("with or without food", "swallow whole")."""
+
+    code: str  # "with_food", "empty_stomach", "swallow_whole", "separate_from", ...
+    advice: str  # medinfo's own words
+    agents: list[str] = Field(default_factory=list)  # what to keep apart from, when stated
+
+
+class Overdose(Attributed):
+    """What taking too much does and how it is treated, as the sources state it."""
+
+    signs: list[str] = Field(default_factory=list)
+    antidotes: list[str] = Field(default_factory=list)
+    no_specific_antidote: bool = False
+    summary: str = ""
+
+
+class Monitoring(Attributed):
+    """A test the sources say is needed while taking it, or that none is routinely needed."""
+
+    test: str  # "INR", "liver function", ... or "routine blood tests" when none are needed
+    needed: bool = True
+    advice: str = ""
+
+
 class Faq(Attributed):
     question: str
     answer: str
@@ -233,6 +279,11 @@ class Monograph(BaseModel):
     missed_dose: MissedDose = Field(default_factory=MissedDose)
     stopping: Stopping = Field(default_factory=Stopping)
     onset: Onset = Field(default_factory=Onset)
+    half_life: HalfLife | None = None
+    legal_status: LegalStatus | None = None
+    administration: list[AdministrationAdvice] = Field(default_factory=list)
+    overdose: Overdose | None = None
+    monitoring: list[Monitoring] = Field(default_factory=list)
     faq: list[Faq] = Field(default_factory=list)
     disclaimer_present: bool = False
     disclaimer: str = DISCLAIMER

@@ -26,6 +26,7 @@ from medinfo.extract.notices import (
 )
 from medinfo.extract.onset import extract_onset
 from medinfo.extract.populations import extract_population_limits
+from medinfo.extract.practical import extract_practical_facts
 from medinfo.extract.pregnancy import extract_pregnancy
 from medinfo.extract.reading import Place
 from medinfo.extract.renal import extract_renal_adjustments
@@ -66,6 +67,7 @@ def extract_rule_facts(
         *faqs,
         *extract_disclaimer(every_statement, source_id),
         *extract_content_notice(every_statement, source_id),
+        *extract_practical_facts(statements, source_id, names),
     ]
     return with_places(facts, statements)
 

@@ -22,7 +22,7 @@ from medinfo.domain.monograph import (
     Stopping,
 )
 from medinfo.domain.sources import Source
-from medinfo.reconcile import compose, lists
+from medinfo.reconcile import compose, lists, practical
 from medinfo.reconcile.assembly import Assembly
 from medinfo.reconcile.conflicts import (
     OUTDATED_FLAG,
@@ -283,6 +283,11 @@ class _Builder(Assembly):
             missed_dose=self.missed_dose(),
             stopping=self.stopping(),
             onset=self.onset(),
+            half_life=practical.half_life(self),
+            legal_status=practical.legal_status(self),
+            administration=practical.administration(self),
+            overdose=practical.overdose(self),
+            monitoring=practical.monitoring(self),
             disclaimer_present=any(f.kind is FactKind.DISCLAIMER for f in self.facts),
             sources=[
                 _source_ref(self.sources[sid]) for sid in order_sources(self.sources, self.ranks)

@@ -34,6 +34,11 @@ KIND_WORDS = {
     FactKind.FAQ: "answers a question about",
     FactKind.DISCLAIMER: "disclaimer",
     FactKind.CONTENT_NOTICE: "notice about itself",
+    FactKind.HALF_LIFE: "half-life",
+    FactKind.LEGAL_STATUS: "legal status",
+    FactKind.ADMINISTRATION: "how to take it",
+    FactKind.OVERDOSE: "overdose",
+    FactKind.MONITORING: "test while taking it",
 }
 _DOSES = (FactKind.INITIAL_DOSE, FactKind.MAX_DAILY_DOSE, FactKind.MAX_SINGLE_DOSE)
 _FLAGS = {
@@ -67,9 +72,35 @@ def fact_words(fact: ExtractedFact) -> str:
         return f"{fact.key} ({attributes['severity']})"
     if fact.kind is FactKind.DEPENDENCE and attributes.get("claim"):
         return str(attributes["claim"])
+    if fact.kind in _PRACTICAL:
+        return _practical_words(fact)
     if fact.key == fact.kind.value or fact.kind in (FactKind.DISCLAIMER, FactKind.CONTENT_NOTICE):
         return "mentioned"
     return fact.key
+
+
+_PRACTICAL = (FactKind.HALF_LIFE, FactKind.LEGAL_STATUS, FactKind.OVERDOSE, FactKind.MONITORING)
+
+
+def _practical_words(fact: ExtractedFact) -> str:
+    """Half-life, legal status, overdose and test facts in a few words (ADR 0027)."""
+    attributes = fact.attributes
+    if fact.kind is FactKind.HALF_LIFE:
+        return str(attributes.get("value") or "mentioned")
+    if fact.kind is FactKind.MONITORING:
+        return fact.key if attributes.get("needed") is not False else f"no routine {fact.key}"
+    if fact.kind is FactKind.OVERDOSE:
+        named = [str(attributes[k]) for k in ("signs", "antidotes") if attributes.get(k)]
+        return "; ".join(named) or "no specific antidote"
+    said = []
+    if attributes.get("controlled") is not None:
+        controlled = attributes["controlled"]
+        schedule = f" ({attributes['schedule']})" if attributes.get("schedule") else ""
+        said.append(f"controlled{schedule}" if controlled else "not controlled")
+    if attributes.get("prescription_only") is not None:
+        only = attributes["prescription_only"]
+        said.append("prescription only" if only else "without prescription")
+    return ", ".join(said) or "mentioned"
 
 
 def _dose(route: str, attributes: dict[str, Scalar]) -> str:

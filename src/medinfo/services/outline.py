@@ -53,6 +53,7 @@ def outline_monograph(monograph: Monograph) -> list[Section]:
         Section("Missed dose", _single(m.missed_dose, m.missed_dose.summary)),
         Section("Stopping", _single(m.stopping, _stopping_text(m))),
         Section("Onset", _single(m.onset, m.onset.summary)),
+        *practical_sections(m),
         Section("Questions", tuple(_line(_joined(f.question, f.answer), f) for f in m.faq)),
         Section(
             "Where sources disagree",
@@ -70,6 +71,17 @@ def outline_monograph(monograph: Monograph) -> list[Section]:
         ),
     ]
     return [section for section in sections if section.lines]
+
+
+def practical_sections(m: Monograph) -> list[Section]:
+    """How to take it, tests, half-life, legal status and overdose (ADR 0027)."""
+    optional = (("Half-life", m.half_life), ("Legal status", m.legal_status))
+    return [
+        Section("How to take it", tuple(_line(a.advice, a) for a in m.administration)),
+        Section("Monitoring", tuple(_line(t.advice, t) for t in m.monitoring)),
+        *(Section(title, (_line(item.summary, item),) if item else ()) for title, item in optional),
+        Section("Overdose", (_line(m.overdose.summary, m.overdose),) if m.overdose else ()),
+    ]
 
 
 def _line(text: str, item: Attributed) -> Line:

@@ -29,3 +29,12 @@ def test_fact_words_says_values_not_keys() -> None:
 
 def test_every_fact_kind_has_words() -> None:
     assert set(KIND_WORDS) == set(FactKind)
+
+
+def test_fact_words_practical_facts() -> None:
+    legal = _fact(FactKind.LEGAL_STATUS, "legal_status", controlled=True, schedule="IV")
+    assert fact_words(legal) == "controlled (IV)"
+    test = _fact(FactKind.MONITORING, "INR", needed=False)
+    assert fact_words(test) == "no routine INR"
+    half = _fact(FactKind.HALF_LIFE, "half_life", value="about 9 hours")
+    assert fact_words(half) == "about 9 hours"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from medinfo.domain.monograph import (
+    AdministrationAdvice,
     DoseSpec,
     Dosing,
     Indication,
+    LegalStatus,
+    Monitoring,
     Monograph,
     NotAUse,
     Pregnancy,
@@ -76,3 +79,23 @@ def test_outline_lists_uses_the_sources_rule_out_apart() -> None:
     assert [line.text for line in sections["Uses"].lines] == ["epilepsy"]
     assert [line.text for line in sections["Not used for"].lines] == ["depression"]
     assert sections["Not used for"].lines[0].sources == ("a",)
+
+
+def test_outline_shows_practical_facts_with_their_sources() -> None:
+    monograph = Monograph(
+        drug="levothyroxine",
+        administration=[
+            AdministrationAdvice(
+                code="empty_stomach", advice="Take it on an empty stomach.", sources=["s1"]
+            )
+        ],
+        monitoring=[Monitoring(test="thyroid function", advice="TSH is checked.", sources=["s2"])],
+        legal_status=LegalStatus(
+            prescription_only=True, summary="Prescription only.", sources=["s1"]
+        ),
+    )
+    sections = _sections(monograph)
+    assert sections["How to take it"] == (Line("Take it on an empty stomach.", ("s1",)),)
+    assert sections["Monitoring"] == (Line("TSH is checked.", ("s2",)),)
+    assert sections["Legal status"] == (Line("Prescription only.", ("s1",)),)
+    assert "Half-life" not in sections  # nothing stated, no section

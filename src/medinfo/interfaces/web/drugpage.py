@@ -292,6 +292,22 @@ def _how_to_take(cite: Citations, m: Monograph) -> tuple[Group, ...]:
             tuple(cite.fact(s, m.stopping) for s in m.stopping.withdrawal_symptoms),
         ),
         Group("Tapering", _known(cite, m.stopping.taper or "", m.stopping)),
+        *_practical(cite, m),
+    )
+
+
+def _practical(cite: Citations, m: Monograph) -> tuple[Group, ...]:
+    """Advice on taking it, tests, half-life, legal status and overdose (ADR 0027)."""
+    half_life, legal, overdose = m.half_life, m.legal_status, m.overdose
+    return (
+        Group("Taking it", tuple(cite.fact(a.advice, a) for a in m.administration)),
+        Group("Tests while taking it", tuple(cite.fact(t.advice, t) for t in m.monitoring)),
+        Group("Half-life", _known(cite, half_life.summary, half_life) if half_life else ()),
+        Group("Legal status", _known(cite, legal.summary, legal) if legal else ()),
+        Group(
+            "If someone takes too much",
+            _known(cite, overdose.summary, overdose) if overdose else (),
+        ),
     )
 
 

@@ -44,6 +44,7 @@ from medinfo.services.qa.populations import (
     population_draft,
     population_name,
 )
+from medinfo.services.qa.practical_answers import with_practical_facts  # qafacts5 (ADR 0027)
 from medinfo.services.qa.several import answer_other_clauses
 from medinfo.services.qa.topic import Topic, named_effects, own_names
 from medinfo.services.qa.uses import (
@@ -254,7 +255,7 @@ def _answer(
             said = f"The sources do not list {use} among the uses of {monograph.drug}."
             return abstain_uncovered(reading, monograph.drug, name, said)
     else:
-        composed = compose_answer(monograph, reading)
+        composed = with_practical_facts(compose_answer(monograph, reading), monograph, reading)
         if composed is None:  # nothing on the intent's topic: a listed effect it names?
             reading = _named_effect_instead(reading, monograph)
             composed = compose_answer(monograph, reading)

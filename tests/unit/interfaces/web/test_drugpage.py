@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from medinfo.domain.monograph import Monograph
+from medinfo.domain.evidence import Evidence
+from medinfo.domain.monograph import AdministrationAdvice, HalfLife, Monograph
 from medinfo.interfaces.web.citations import all_evidence
 from medinfo.interfaces.web.comparison import Stance, build_matrix
 from medinfo.interfaces.web.drugpage import build_drug_page
@@ -176,3 +177,30 @@ def test_uses_the_sources_rule_out_are_shown_apart_from_its_uses() -> None:
     ]
     used_for = next(row for row in page.key_facts if row.label == "Used for")
     assert [fact.text for fact in used_for.facts] == ["epilepsy"]
+
+
+def test_practical_facts_are_shown_under_how_to_take_each_cited() -> None:
+    base = tizanidine_monograph()
+    source = base.sources[0].id
+    cited = {"sources": [source], "evidence": [Evidence(source=source, start=5, end=40)]}
+    monograph = base.model_copy(
+        update={
+            "administration": [
+                AdministrationAdvice(code="with_food", advice="Take it with food.", **cited)
+            ],
+            "half_life": HalfLife(
+                value="2.5 hours",
+                low_hours=2.5,
+                high_hours=2.5,
+                summary="About 2.5 hours.",
+                **cited,
+            ),
+        }
+    )
+    page = build_drug_page(monograph, {})
+    how = next(section for section in page.sections if section.id == "how-to-take")
+    groups = {group.heading: group for group in how.groups}
+    assert [f.text for f in groups["Taking it"].facts] == ["Take it with food."]
+    assert [f.text for f in groups["Half-life"].facts] == ["About 2.5 hours."]
+    assert groups["Taking it"].facts[0].markers
+    assert not groups["If someone takes too much"].facts
