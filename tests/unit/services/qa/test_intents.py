@@ -69,6 +69,8 @@ def test_read_question_tolerates_typos(question: str, intent: Intent) -> None:
     [
         ("how much does zoloft cost without insurance", Concern.PRICE),
         ("will tizanidine show up on a drug test", Concern.DRUG_TEST),
+        ("could sertraline make me fail an anti-doping check at my race", Concern.DRUG_TEST),
+        ("might zoloft make me fail a workplace screen", Concern.DRUG_TEST),
         ("do i have ms", Concern.DIAGNOSIS),
         ("how much can i give my 6 year old", Concern.CHILD),
         ("can i give my dog some of my pills", Concern.ANIMAL),
