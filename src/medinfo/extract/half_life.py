@@ -11,15 +11,15 @@ from medinfo.extract.named_terms import (
     compile_each,
     denied_at,
     names_other_drug,
+    placed_facts,
     reading_of,
     states_nothing,
 )
 from medinfo.extract.polarity import clause_before, clause_head
-from medinfo.extract.statements import Statement, place_of
+from medinfo.extract.statements import Statement
 from medinfo.knowledge.loading import any_of, load
 from medinfo.knowledge.practical_rules import HalfLifeRules
 
-KEY = "half_life"
 # "five half-lives": a multiple of the half-life, not its value
 _MULTIPLE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|several)\s*$", re.IGNORECASE)
 # where the words about one value end: a sentence stop, a semicolon, a comma, a contrast
@@ -138,18 +138,4 @@ def extract_half_life(
     statements: list[Statement], source_id: str, names: tuple[str, ...] = ()
 ) -> list[ExtractedFact]:
     """HALF_LIFE facts, one per statement that gives the drug's general half-life."""
-    facts = []
-    for statement in statements:
-        if statement.is_question:
-            continue
-        value = read_half_life(statement.text, names)
-        if value:
-            facts.append(
-                ExtractedFact(
-                    kind=FactKind.HALF_LIFE,
-                    key=KEY,
-                    attributes={**value, "place": place_of(statement).value},
-                    evidence=statement.evidence(source_id),
-                )
-            )
-    return facts
+    return placed_facts(statements, source_id, FactKind.HALF_LIFE, read_half_life, names)

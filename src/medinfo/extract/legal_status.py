@@ -10,16 +10,15 @@ from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.named_terms import (
     compile_each,
     names_other_drug,
+    placed_facts,
     reading_of,
     states_nothing,
 )
 from medinfo.extract.reading import Subject
-from medinfo.extract.statements import Statement, place_of
+from medinfo.extract.statements import Statement
 from medinfo.extract.text_cache import per_text
 from medinfo.knowledge.loading import any_of, load
 from medinfo.knowledge.practical_rules import LegalStatusRules
-
-KEY = "legal_status"
 
 
 @dataclass(frozen=True)
@@ -118,18 +117,4 @@ def extract_legal_status(
 ) -> list[ExtractedFact]:
     """LEGAL_STATUS facts, one per statement that says whether the drug is controlled or
     prescription-only."""
-    facts = []
-    for statement in statements:
-        if statement.is_question:
-            continue
-        found = read_legal_status(statement.text, names)
-        if found:
-            facts.append(
-                ExtractedFact(
-                    kind=FactKind.LEGAL_STATUS,
-                    key=KEY,
-                    attributes={**found, "place": place_of(statement).value},
-                    evidence=statement.evidence(source_id),
-                )
-            )
-    return facts
+    return placed_facts(statements, source_id, FactKind.LEGAL_STATUS, read_legal_status, names)

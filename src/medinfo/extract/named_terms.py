@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.polarity import Polarity as Stated
 from medinfo.extract.polarity import polarity_at
 from medinfo.extract.reading import Polarity, Reading, read_text
+from medinfo.extract.statements import Statement, place_of
 from medinfo.knowledge.loading import any_of
 from medinfo.knowledge.practical_rules import NamedTerm
 
@@ -78,3 +80,24 @@ def names_other_drug(text: str, position: int, names: tuple[str, ...], reading: 
         if not any(generic in name or surface in name or name in generic for name in names):
             return True
     return False
+
+
+def placed_facts(
+    statements: list[Statement],
+    source_id: str,
+    kind: FactKind,
+    read: Callable[[str, tuple[str, ...]], dict[str, Scalar]],
+    names: tuple[str, ...] = (),
+) -> list[ExtractedFact]:
+    """One fact of `kind` (key: the kind) per statement `read` finds a value in, with the
+    place of the statement (a dedicated section outranks a summary); questions claim nothing."""
+    return [
+        ExtractedFact(
+            kind=kind,
+            key=kind.value,
+            attributes={**value, "place": place_of(statement).value},
+            evidence=statement.evidence(source_id),
+        )
+        for statement in statements
+        if not statement.is_question and (value := read(statement.text, names))
+    ]

@@ -142,6 +142,15 @@ def cue(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+# "The risk is higher with kidney impairment, dehydration or severe infection": what follows
+# raises the risk of a harm the text names (a precaution, never a side effect of its own)
+RISK_FACTORS = cue(
+    r"\b(?:risks?|chances?|likelihood)\s+(?:of\s+[\w\s-]{1,40}?\s+)?(?:is|are)\s+"
+    r"(?:(?:much|even)\s+)?(?:higher|greater|increased|raised)\s+(?:with|in|if|for|when|among)\b|"
+    r"\bmore\s+likely\s+(?:with|in|if|when|among|for)\b"
+)
+
+
 def last_cue_end(pattern: re.Pattern[str], text: str, before: int) -> int:
     """End of the last cue match in the same clause that ends at or before `before`; -1 if none."""
     clause = after_clause_start(text, before)

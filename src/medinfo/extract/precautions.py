@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue
+from medinfo.extract.passages import QUIET_SECTIONS, RISK_FACTORS, Passage, cue
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 
@@ -85,15 +85,6 @@ def _before_use(text: str) -> bool:
     return bool(_BEFORE_USE.search(text)) and not _URGENT.search(text)
 
 
-# "The risk is higher with kidney impairment, heavy drinking or dehydration": what follows
-# raises the risk of a harm the text names, so it is a condition to take care with
-_RISK_FACTORS = cue(
-    r"\b(?:risks?|chances?|likelihood)\s+(?:of\s+[\w\s-]{1,40}?\s+)?(?:is|are)\s+"
-    r"(?:(?:much|even)\s+)?(?:higher|greater|increased|raised)\s+(?:with|in|if|for|when|among)\b|"
-    r"\bmore\s+likely\s+(?:with|in|if|when|among|for)\b"
-)
-
-
 def _sets_apart(text: str) -> bool:
     """Whether a dosing line gives a group of people a dose of its own."""
     return bool(_OWN_DOSE.search(text)) and not _NO_CHANGE.search(text)
@@ -114,7 +105,7 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
         and _sets_apart(" ".join(unit.text for unit in passage.units))
     )
     for unit in passage.term_units("precautions"):
-        risk = _RISK_FACTORS.search(unit.text)
+        risk = RISK_FACTORS.search(unit.text)
         if risk is not None:
             facts.extend(_risk_factors(passage, unit, risk.end()))
             continue

@@ -7,7 +7,14 @@ from itertools import pairwise
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, in_gloss, last_cue_end
+from medinfo.extract.passages import (
+    QUIET_SECTIONS,
+    RISK_FACTORS,
+    Passage,
+    cue,
+    in_gloss,
+    last_cue_end,
+)
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 from medinfo.extract.terms import TermMatch
@@ -138,14 +145,6 @@ _SIGNS_SENTENCE = re.compile(
     r"(?:include|includes|are|to\s+(?:watch|look)\s+(?:out\s+)?for\s+(?:include|are))\b",
     re.IGNORECASE,
 )
-# "Risk is higher with kidney impairment, dehydration or severe infection": risk factors follow
-_RISK_FACTORS = re.compile(
-    r"\b(?:risks?|chances?|likelihood)\s+(?:of\s+[\w\s-]{1,40}?\s+)?(?:is|are)\s+"
-    r"(?:(?:much|even)\s+)?(?:higher|greater|increased|raised)\s+(?:with|in|if|for|when|among)\b|"
-    r"\bmore\s+likely\s+(?:with|in|if|when|among|for)\b",
-    re.IGNORECASE,
-)
-
 # "confusion or muscle cramps from low sodium": the cause named after its signs
 _CAUSED_BY = re.compile(r"\s(?:caused by|due to|because of|from)\s", re.IGNORECASE)
 
@@ -294,7 +293,7 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
         severity = _severity(passage, unit, previous)
         symptoms = _symptom_starts(unit.text, passage.matches(unit, "side_effects"))
         symptoms |= _compound_heads(unit.text, passage.matches(unit, "side_effects"))
-        risk = _RISK_FACTORS.search(unit.text)
+        risk = RISK_FACTORS.search(unit.text)
         for match in passage.asserted(unit, "side_effects"):
             if match.start >= list_start and match.key != "withdrawal symptoms":
                 continue
