@@ -97,6 +97,7 @@ class AnswerTerms(KnowledgeFile):
     older_age_source_pattern: Pattern | None = None
     label_headings: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     phrase_synonyms: tuple[tuple[str, ...], ...] = ()
+    asked_details: tuple[tuple[str, ...], ...] = ()
 
 
 # --- reviews/: data sets, side-effect mentions, moderation -----------------------------

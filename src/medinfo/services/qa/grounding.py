@@ -6,7 +6,7 @@ import re
 
 from medinfo.domain.monograph import Monograph
 from medinfo.services.qa.evidence import stem
-from medinfo.services.qa.intents import Reading, load_intent_rules
+from medinfo.services.qa.intents import Reading, load_intent_rules, normalise_words
 from medinfo.services.qa.phrasing import Draft
 from medinfo.services.qa.vocabulary import load_vocabulary
 
@@ -38,11 +38,30 @@ def _addressed(word: str, answer_words: set[str], answer_stems: set[str]) -> boo
     return len(word) >= _START and any(w.startswith(start) for w in answer_words)
 
 
+def _names_any(text: str, phrases: tuple[str, ...]) -> bool:
+    return any(f" {phrase} " in text for phrase in phrases)
+
+
+def misses_detail(draft: Draft, reading: Reading) -> bool:
+    """Whether the question asks about a detail (`asked_details`: an expiry date, a colour,
+    gluten) that the answer never names: a storage answer does not say whether an expired
+    capsule is still good, a dose table does not say what colour a tablet is."""
+    asked = f" {normalise_words(reading.question)} "  # as typed: no typo read as a detail
+    answer = " " + " ".join(_WORD.findall(draft.text().lower())) + " "
+    return any(
+        _names_any(asked, group) and not _names_any(answer, group)
+        for group in load_vocabulary().asked_details
+    )
+
+
 def speaks_to(draft: Draft, reading: Reading, monograph: Monograph) -> bool:
-    """Whether an answer reached through weak cues only shares a word with what the question
-    is about ("is it safe before a tattoo" is not answered by the list of serious effects).
-    A question read through a strong cue, or whose words are all cue words ("why would my
-    doctor give me it"), always passes: its intent is what it asks."""
+    """Whether an answer speaks to what the question asks: it names the detail the question
+    asks about (`misses_detail`), and an answer reached through weak cues only shares a word
+    with what the question is about ("is it safe before a tattoo" is not answered by the list
+    of serious effects). Otherwise a question read through a strong cue, or whose words are
+    all cue words ("why would my doctor give me it"), passes: its intent is what it asks."""
+    if misses_detail(draft, reading):
+        return False
     if reading.score >= _WEAK:
         return True
     asked = topic_words(reading, monograph)

@@ -51,6 +51,7 @@ class Vocabulary:
     older_age_source_pattern: str = ""
     label_headings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     phrase_synonyms: tuple[tuple[str, ...], ...] = ()
+    asked_details: tuple[tuple[str, ...], ...] = ()
 
     def symptoms_in(self, text: str) -> set[str]:
         """The symptom terms a folded question names, directly or in everyday words."""
@@ -97,6 +98,10 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         phrase_synonyms=tuple(
             tuple(" ".join(phrase.lower().split()) for phrase in group)
             for group in raw.phrase_synonyms
+        ),
+        asked_details=tuple(
+            tuple(" ".join(phrase.lower().split()) for phrase in group)
+            for group in raw.asked_details
         ),
         label_headings={
             " ".join(heading.lower().split()): tuple(sections)

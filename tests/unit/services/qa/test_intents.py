@@ -173,3 +173,58 @@ def test_read_question_reads_a_dose_for_people_with_a_condition_as_a_dose() -> N
     question = "whats the max dose of zanaflex if i have kidney problems"
     assert read_question(question).intent in {Intent.MAX_DOSE, Intent.DOSAGE}
     assert read_question("is zanaflex ok if i have kidney problems").intent is Intent.PRECAUTIONS
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # an accidental extra dose is an overdose question, whatever word of danger follows
+        ("gave my husband 3 zoloft by mistake instead of 1, is that bad", Intent.OVERDOSE),
+        ("took 2 of my tizanidine accidentally, is that harmful", Intent.OVERDOSE),
+        # a missed dose followed by "take two" asks whether to double up
+        ("forgot my zoloft last night, should i take two this morning", Intent.MISSED_DOSE),
+        # a medicine that stops another working is an interaction
+        ("could doxycycline stop my contraceptive working", Intent.INTERACTION),
+        ("will zanaflex make my inhaler less effective", Intent.INTERACTION),
+        # a food eaten on the drug, and a scan with contrast, ask about a combination
+        ("can i eat grapefruit while on atorvastatin", Intent.INTERACTION),
+        ("mri with contrast dye on friday and i take zoloft", Intent.INTERACTION),
+        ("how long after stopping zoloft before i start taking lithium", Intent.INTERACTION),
+        # staying on a medicine for years asks how long it is taken
+        ("is it ok to stay on omeprazole for years", Intent.DURATION),
+        # giving granules or mixing a dose into food asks how to take it
+        ("can i sprinkle the capsule contents on applesauce for my son", Intent.HOW_TO_TAKE),
+        ("how should i give my toddler the granules", Intent.HOW_TO_TAKE),
+        # swelling of the lips or tongue is a serious reaction
+        ("my tongue swelling up since i started ramipril", Intent.SERIOUS_SIDE_EFFECTS),
+        # a diet pill question asks what the medicine is for
+        ("is topiramate a diet pill", Intent.INDICATION),
+        # a kidney number asks for the dose at that level
+        ("my egfr is 28, what dose of gabapentin", Intent.DOSAGE),
+        ("zoloft dosing with mild liver disease", Intent.DOSAGE),
+    ],
+)
+def test_everyday_phrasings_of_other_topics(question: str, intent: Intent) -> None:
+    assert read_question(question, drug_names=["zoloft"]).intent is intent
+
+
+def test_a_symptom_that_wont_quit_is_not_stopping_the_medicine() -> None:
+    reading = read_question("started zoloft and have a headache that won't quit")
+    assert reading.intent is not Intent.STOPPING
+
+
+def test_choosing_between_two_doses_is_a_judgement() -> None:
+    reading = read_question("should i be on 50mg or 100mg of zoloft for ocd")
+    assert reading.has(Concern.JUDGEMENT)
+
+
+def test_a_rash_plant_named_poison_is_no_emergency() -> None:
+    reading = read_question("can i use hydrocortisone on poison oak")
+    assert not reading.has(Concern.EMERGENCY)
+    assert reading.intent is not Intent.OVERDOSE
+
+
+def test_a_common_word_is_not_read_as_a_cue_word_it_resembles() -> None:
+    # "found" is one letter from the appearance word "round"
+    reading = read_question("just found out im expecting, i take zoloft")
+    assert "round" not in reading.text.split()
