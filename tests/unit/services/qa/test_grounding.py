@@ -46,3 +46,23 @@ def test_answer_question_weak_reading_on_an_uncovered_topic_abstains(
     assert not answer.answerable
     assert "pharmacist" in answer.answer
     assert answer.intent is not Intent.ALCOHOL
+
+
+def test_an_answer_that_never_names_the_asked_detail_does_not_speak_to_it(
+    lookup: InMemoryMonographs,
+) -> None:
+    from medinfo.services.qa.grounding import misses_detail
+
+    monograph = lookup.get("tizanidine")
+    assert monograph is not None
+    storage = Draft(["Store tizanidine at room temperature, away from moisture."])
+    expired = read_question("my zanaflex went out of date in may, can i still use it")
+    assert misses_detail(storage, expired)
+    assert not speaks_to(storage, expired, monograph)
+    looks = Draft(["The 4 mg tablets are white and round with a score line."])
+    colour = read_question("what colour are zanaflex 4mg tablets")
+    assert not misses_detail(looks, colour)
+    dose = Draft(["The usual dose is 4 mg up to three times a day."])
+    assert misses_detail(dose, colour)
+    plain = read_question("how should i store zanaflex")
+    assert not misses_detail(storage, plain)
