@@ -98,6 +98,9 @@ class AnswerTerms(KnowledgeFile):
     label_headings: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     phrase_synonyms: tuple[tuple[str, ...], ...] = ()
     asked_details: tuple[tuple[str, ...], ...] = ()
+    not_a_substance: tuple[str, ...] = ()
+    product_words: tuple[str, ...] = ()
+    class_words: tuple[str, ...] = ()
 
 
 # --- reviews/: data sets, side-effect mentions, moderation -----------------------------

@@ -46,6 +46,7 @@ from medinfo.services.qa.populations import (
 )
 from medinfo.services.qa.practical_answers import with_practical_facts  # qafacts5 (ADR 0027)
 from medinfo.services.qa.several import answer_other_clauses
+from medinfo.services.qa.substances import unlisted_substance_note
 from medinfo.services.qa.topic import Topic, named_effects, own_names
 from medinfo.services.qa.uses import (
     asked_effect,
@@ -272,6 +273,7 @@ def _answer(
         if other is not None:
             add_other_side(draft, monograph, other, question)
         note = unlisted_pair(draft, monograph, reading, monographs)
+        note = note or unlisted_substance_note(draft, reading, monograph)
         if note is not None:
             return abstain_uncovered(reading, monograph.drug, name, note)
     if draft is None or not speaks_to(draft, reading, monograph):

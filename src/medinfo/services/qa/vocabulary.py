@@ -52,6 +52,9 @@ class Vocabulary:
     label_headings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     phrase_synonyms: tuple[tuple[str, ...], ...] = ()
     asked_details: tuple[tuple[str, ...], ...] = ()
+    not_a_substance: frozenset[str] = frozenset()
+    product_words: frozenset[str] = frozenset()
+    class_words: frozenset[str] = frozenset()
 
     def symptoms_in(self, text: str) -> set[str]:
         """The symptom terms a folded question names, directly or in everyday words."""
@@ -103,6 +106,9 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
             tuple(" ".join(phrase.lower().split()) for phrase in group)
             for group in raw.asked_details
         ),
+        not_a_substance=frozenset(word.lower() for word in raw.not_a_substance),
+        product_words=frozenset(word.lower() for word in raw.product_words),
+        class_words=frozenset(word.lower() for word in raw.class_words),
         label_headings={
             " ".join(heading.lower().split()): tuple(sections)
             for heading, sections in raw.label_headings.items()
