@@ -73,6 +73,13 @@ class IntentRules(KnowledgeFile):
     final_clause_bonus: float = 0
 
 
+class AskedDetail(Strict):
+    detail: str
+    asked: tuple[str, ...]
+    answered: tuple[str, ...]
+    intents: tuple[Intent, ...] = ()
+
+
 class AnswerTerms(KnowledgeFile):
     FILE: ClassVar[str] = "qa/terms.json"
     symptoms: dict[str, tuple[str, ...]] = Field(default_factory=dict)
@@ -97,7 +104,7 @@ class AnswerTerms(KnowledgeFile):
     older_age_source_pattern: Pattern | None = None
     label_headings: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     phrase_synonyms: tuple[tuple[str, ...], ...] = ()
-    asked_details: tuple[tuple[str, ...], ...] = ()
+    asked_details: tuple[AskedDetail, ...] = ()
     not_a_substance: tuple[str, ...] = ()
     product_words: tuple[str, ...] = ()
     class_words: tuple[str, ...] = ()

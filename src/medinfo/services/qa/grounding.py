@@ -47,10 +47,11 @@ def misses_detail(draft: Draft, reading: Reading) -> bool:
     gluten) that the answer never names: a storage answer does not say whether an expired
     capsule is still good, a dose table does not say what colour a tablet is."""
     asked = f" {normalise_words(reading.question)} "  # as typed: no typo read as a detail
-    answer = " " + " ".join(_WORD.findall(draft.text().lower())) + " "
+    answer = f" {normalise_words(draft.text())} "
     return any(
-        _names_any(asked, group) and not _names_any(answer, group)
-        for group in load_vocabulary().asked_details
+        _names_any(asked, detail.asked) and not _names_any(answer, detail.answered)
+        for detail in load_vocabulary().asked_details
+        if not detail.intents or reading.intent in detail.intents
     )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from medinfo.domain.answers import Intent
 from medinfo.knowledge import service_rules as rules
 from medinfo.knowledge.loading import load
 from medinfo.services.qa.intents import normalise_words
@@ -23,6 +24,15 @@ def term_key(term: str) -> str:
 def contains_phrase(text: str, phrase: str) -> bool:
     """Whether `phrase` occurs in `text` as whole words (both already folded)."""
     return bool(phrase) and f" {phrase} " in f" {text} "
+
+
+@dataclass(frozen=True)
+class AskedDetail:
+    """A detail a question may ask about, and the words with which an answer speaks of it."""
+
+    asked: tuple[str, ...]
+    answered: tuple[str, ...]
+    intents: frozenset[Intent] = frozenset()  # empty: in a question of any intent
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,7 @@ class Vocabulary:
     older_age_source_pattern: str = ""
     label_headings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     phrase_synonyms: tuple[tuple[str, ...], ...] = ()
-    asked_details: tuple[tuple[str, ...], ...] = ()
+    asked_details: tuple[AskedDetail, ...] = ()
     not_a_substance: frozenset[str] = frozenset()
     product_words: frozenset[str] = frozenset()
     class_words: frozenset[str] = frozenset()
@@ -67,6 +77,10 @@ class Vocabulary:
 
 def _fold_all(terms: Iterable[str]) -> tuple[str, ...]:
     return tuple(term_key(term) for term in terms)
+
+
+def _phrases(phrases: Iterable[str]) -> tuple[str, ...]:
+    return tuple(" ".join(normalise_words(phrase).split()) for phrase in phrases)
 
 
 def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
@@ -103,8 +117,8 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
             for group in raw.phrase_synonyms
         ),
         asked_details=tuple(
-            tuple(" ".join(phrase.lower().split()) for phrase in group)
-            for group in raw.asked_details
+            AskedDetail(_phrases(d.asked), _phrases(d.answered), frozenset(d.intents))
+            for d in raw.asked_details
         ),
         not_a_substance=frozenset(word.lower() for word in raw.not_a_substance),
         product_words=frozenset(word.lower() for word in raw.product_words),

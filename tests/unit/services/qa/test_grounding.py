@@ -66,3 +66,18 @@ def test_an_answer_that_never_names_the_asked_detail_does_not_speak_to_it(
     assert misses_detail(dose, colour)
     plain = read_question("how should i store zanaflex")
     assert not misses_detail(storage, plain)
+
+
+def test_a_detail_counts_only_in_the_intents_it_is_asked_in(
+    lookup: InMemoryMonographs,
+) -> None:
+    from medinfo.services.qa.grounding import misses_detail
+
+    table = Draft(["The usual starting dose is 2 mg; do not go above 36 mg a day."])
+    often = read_question("zanaflex 4mg how often can i have it")
+    assert often.intent in {Intent.DOSAGE, Intent.MAX_DOSE}
+    assert misses_detail(table, often)
+    assert not misses_detail(Draft(["Take 2 mg every 6 to 8 hours as needed."]), often)
+    dependence = read_question("any risk of addiction with long term zanaflex use")
+    assert dependence.intent is not Intent.DURATION
+    assert not misses_detail(Draft(["Dependence is listed among its effects."]), dependence)
