@@ -99,8 +99,8 @@ def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
         if named and all(effect.serious for effect in named):
             return replace(reading, intent=Intent.SERIOUS_SIDE_EFFECTS)
         return reading
-    if reading.intent is not Intent.OTHER or reading.concerns:
-        return reading
+    if reading.intent is not Intent.OTHER or reading.has(Concern.EMERGENCY):
+        return reading  # a child named ("my son wakes up screaming") changes no topic
     topic = Topic.of(reading)
     named = named_effects(monograph, topic)
     if named:

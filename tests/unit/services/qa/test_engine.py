@@ -387,3 +387,15 @@ def test_answer_question_british_and_american_spellings_name_one_effect(
     answer = answer_question(f"glucolin {asked} will it go away", lookup, drug="glucolin")
     assert "do not list" not in answer.answer
     assert listed in answer.answer
+
+
+def test_a_child_named_in_an_effect_fragment_keeps_the_effect_reading(
+    lookup: InMemoryMonographs,
+) -> None:
+    """Naming a child changes no topic: the fragment still names a listed effect."""
+    answer = answer_question(
+        "zoloft and insomnia, my teenage son is up all night. connected?", lookup
+    )
+    assert answer.intent in {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS}
+    assert answer.answerable
+    assert "insomnia" in answer.answer

@@ -228,3 +228,16 @@ def test_a_common_word_is_not_read_as_a_cue_word_it_resembles() -> None:
     # "found" is one letter from the appearance word "round"
     reading = read_question("just found out im expecting, i take zoloft")
     assert "round" not in reading.text.split()
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("should i give my 8 year old some of my zyrtec", Intent.PRECAUTIONS),
+        ("is it ok to give my toddler half of my tablet", Intent.PRECAUTIONS),
+        ("is amlodipine a beta blocker", Intent.MECHANISM),
+        ("is furosemide a water pill", Intent.MECHANISM),
+    ],
+)
+def test_giving_a_child_ones_own_medicine_and_drug_classes(question: str, intent: Intent) -> None:
+    assert read_question(question).intent is intent
