@@ -241,3 +241,22 @@ def test_a_common_word_is_not_read_as_a_cue_word_it_resembles() -> None:
 )
 def test_giving_a_child_ones_own_medicine_and_drug_classes(question: str, intent: Intent) -> None:
     assert read_question(question).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # "give you the X" and "make your hair fall out" ask about side effects
+        ("can venlafaxine give you the sweats", Intent.SIDE_EFFECTS),
+        ("will propranolol make my hair fall out", Intent.SIDE_EFFECTS),
+        ("vivid dreams since i started on it", Intent.SIDE_EFFECTS),
+        # text-speak numbers for "too"
+        ("what if my son took 2 many of my gummies", Intent.OVERDOSE),
+        # vomiting straight after a dose asks whether to take it again
+        ("puked right after taking my pill, do i take another", Intent.MISSED_DOSE),
+        # a word between "how does" and "work"
+        ("how does this stuff really work", Intent.MECHANISM),
+    ],
+)
+def test_everyday_side_effect_and_dose_phrasings(question: str, intent: Intent) -> None:
+    assert read_question(question).intent is intent
