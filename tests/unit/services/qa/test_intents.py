@@ -260,3 +260,16 @@ def test_giving_a_child_ones_own_medicine_and_drug_classes(question: str, intent
 )
 def test_everyday_side_effect_and_dose_phrasings(question: str, intent: Intent) -> None:
     assert read_question(question).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # "stop me getting" and "work against" ask what it prevents or treats
+        ("will vitamin d stop me catching colds", Intent.INDICATION),
+        ("does azithromycin work against a viral sore throat", Intent.INDICATION),
+        ("how does it work on the nerves", Intent.MECHANISM),
+    ],
+)
+def test_prevent_and_work_against_ask_what_it_is_for(question: str, intent: Intent) -> None:
+    assert read_question(question).intent is intent
