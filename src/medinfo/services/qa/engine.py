@@ -233,7 +233,13 @@ def _answer(
         )
     dosing = reading.intent in {Intent.DOSAGE, Intent.MAX_DOSE}
     population = asked_population(Topic.of(reading)) if dosing else None
+    dosed_use = (
+        _unlisted_dose_use(reading, monograph, passages) if dosing and not population else None
+    )
     draft: Draft | None
+    if dosed_use:  # "what dose for poison ivy": a use the sources never list has no dose
+        said = f"The sources give no dose of {name} for {dosed_use}: they do not list that use."
+        return abstain_uncovered(reading, monograph.drug, name, said)
     if population:
         found = population_draft(
             monograph, population, passages, asked_age(question), asked_clearance(question)
@@ -279,6 +285,21 @@ def _answer(
     if draft is None or not speaks_to(draft, reading, monograph):
         return abstain_uncovered(reading, monograph.drug, name)
     return _answered(question, reading, monograph, draft)
+
+
+def _unlisted_dose_use(
+    reading: Reading, monograph: Monograph, passages: PassageSearch | None
+) -> str | None:
+    """The use a dose question names ("dose for poison ivy") when the sources neither list
+    it nor mention it anywhere: a dose given for the listed uses says nothing of it. A use
+    the sources mention outside the listed uses (a list can be incomplete) keeps the answer."""
+    use = asked_use(reading.question)
+    if not use or not monograph.indications or named_effects(monograph, Topic.of(reading)):
+        return None
+    if not is_unlisted_use(monograph, use, by_name=True):
+        return None
+    mentioned = passages is None or unlisted_use_draft(monograph, use, passages) is not None
+    return None if mentioned else use
 
 
 def _group_dose(

@@ -122,10 +122,12 @@ def ruled_out_draft(
     return draft
 
 
-def is_unlisted_use(monograph: Monograph, use: str) -> bool:
-    """Whether the asked use is unrelated to every listed use and to the medicine's class."""
+def is_unlisted_use(monograph: Monograph, use: str, by_name: bool = False) -> bool:
+    """Whether the asked use is unrelated to every listed use and to the medicine's class;
+    with `by_name`, also under its preferred name ("afib": atrial fibrillation)."""
     listed = [i.condition for i in monograph.indications] + list(monograph.drug_class)
-    return not any(_related_use(item, use) for item in listed)
+    asked = {use, _canonical(use)} if by_name else {use}
+    return not any(_related_use(item, name) for item in listed for name in asked)
 
 
 def asked_effect(text: str) -> str | None:

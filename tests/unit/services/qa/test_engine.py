@@ -1,5 +1,7 @@
 """answer_question: cited answers with the right warnings, and honest abstention."""
 
+import re
+
 import pytest
 
 from medinfo.domain.answers import Intent
@@ -399,3 +401,19 @@ def test_a_child_named_in_an_effect_fragment_keeps_the_effect_reading(
     assert answer.intent in {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS}
     assert answer.answerable
     assert "insomnia" in answer.answer
+
+
+def test_a_dose_for_a_use_the_sources_never_mention_is_declined_without_a_number(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text("tizanidine", "tz1", "Tizanidine relaxes muscles in spasticity.")
+    answer = answer_question(
+        "how much zanaflex should i take for hiccups", lookup, passages=passages
+    )
+    assert answer.intent is Intent.DOSAGE
+    assert not answer.answerable
+    assert "no dose of tizanidine for hiccups" in answer.answer
+    assert not re.search(r"\d+ ?mg", answer.answer)
+    listed = answer_question("what dose of zanaflex for spasticity", lookup, passages=passages)
+    assert listed.answerable
