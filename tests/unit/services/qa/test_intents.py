@@ -273,3 +273,14 @@ def test_everyday_side_effect_and_dose_phrasings(question: str, intent: Intent) 
 )
 def test_prevent_and_work_against_ask_what_it_is_for(question: str, intent: Intent) -> None:
     assert read_question(question).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("how does it wrk in ur body", Intent.MECHANISM),
+        ("can i take it every 6 hrs", Intent.DOSAGE),
+    ],
+)
+def test_text_speak_for_work_and_hours(question: str, intent: Intent) -> None:
+    assert read_question(question).intent is intent
