@@ -284,3 +284,17 @@ def test_prevent_and_work_against_ask_what_it_is_for(question: str, intent: Inte
 )
 def test_text_speak_for_work_and_hours(question: str, intent: Intent) -> None:
     assert read_question(question).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("what temperature do i keep the pen at", Intent.STORAGE),
+        ("what are the signs of taking too much in a child", Intent.OVERDOSE),
+        ("how many tablets would be lethal", Intent.OVERDOSE),
+        ("my wife took a double dose and now she is very drowsy", Intent.OVERDOSE),
+        ("how does ramipril lower your blood pressure", Intent.MECHANISM),
+    ],
+)
+def test_storage_overdose_and_mechanism_phrasings(question: str, intent: Intent) -> None:
+    assert read_question(question).intent is intent
