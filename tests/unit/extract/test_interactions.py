@@ -218,3 +218,28 @@ def test_a_lead_in_naming_its_own_topic_still_refines_the_section() -> None:
     facts = extract_list_facts(read_markdown(original), "t", "digoxin")
     serious = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT and f.attributes["serious"]}
     assert "fainting" in serious
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Naproxen and aspirin raise the bleeding risk. For a headache, acetaminophen is the "
+        "safest option.",
+        "Naproxen and aspirin raise the bleeding risk; your pharmacist may suggest "
+        "acetaminophen instead.",
+        "Naproxen and aspirin raise the bleeding risk. It is fine to take acetaminophen "
+        "for a fever.",
+    ],
+)
+def test_a_medicine_recommended_as_the_choice_is_no_interaction(body: str) -> None:
+    found = _interactions(body)
+    assert {"naproxen", "aspirin"} <= set(found)
+    assert "acetaminophen" not in found
+
+
+def test_a_recommended_medicine_with_a_caveat_is_still_an_interaction() -> None:
+    body = (
+        "Acetaminophen is usually preferred for aches, though more than 3 g a day for a week "
+        "can raise tizanidine levels."
+    )
+    assert "acetaminophen" in _interactions(body)
