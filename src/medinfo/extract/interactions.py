@@ -61,13 +61,12 @@ _DESCRIBES_DRUG = re.compile(
 )
 _CLOSES = re.compile(r"\s*\)")
 _Agent = tuple[str, str, str]  # agent, agent_type, default severity
-# A medicine recommended as the choice or taken alongside without concern ("paracetamol is
-# the usual choice for pain", "X is generally preferred", "suggested Y instead", "it is fine
-# to take Z with it") is an alternative, not an interaction: its clause names no agent.
+# A medicine recommended as the choice ("paracetamol is the usual choice for pain", "X is
+# generally preferred", "suggested Y instead") is an alternative, not an interaction: its
+# clause names no agent ("fine to take together" is read as compatible, reading.json).
 _RECOMMENDED = re.compile(
     r"\b(?:(?:usual|usually|first|safer|safest|better|best|preferred)\s+(?:choice|option)|"
-    r"(?:is|are)\s+(?:generally\s+|usually\s+|often\s+)?preferred|instead\b|"
-    r"(?:fine|safe|okay|ok|all right)\s+to\s+(?:take|use|have))",
+    r"(?:is|are)\s+(?:generally\s+|usually\s+|often\s+)?preferred|instead\b)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:while|whereas)\b")
@@ -152,6 +151,19 @@ _TAKEN_WITH_BEFORE = re.compile(
     r"\b(?:must|should|need\s+to|needs\s+to|have\s+to|has\s+to)\s+(?:also\s+)?"
     r"(?:take|use|be\s+given|be\s+prescribed)\s+(?:an?\s+|some\s+)?$",
     re.IGNORECASE,
+)
+# A treatment regimen ("together with clarithromycin and omeprazole, it is used to clear H.
+# pylori", "given with methotrexate for rheumatoid arthritis") names medicines taken with the
+# drug on purpose; unless the sentence also warns, they are no interactions.
+_REGIMEN = cue(
+    r"\b(?:together|along|in\s+combination|combined)\s+with\b[^.;]*\b(?:used|given|prescribed)"
+    r"\s+(?:to|for|in)\b|\b(?:used|given|prescribed)\s+(?:together\s+|along\s+|in\s+"
+    r"combination\s+)?with\b[^.;]*\b(?:to\s+(?:treat|clear|cure|eradicate|prevent|kill)|for\s+"
+    r"(?:the\s+)?(?:treatment|eradication|prevention))\b"
+)
+_WARNS = cue(
+    r"\b(?:interact|avoid|do\s+not|don't|should\s+not|must\s+not|never|risk|increase|raise|"
+    r"reduce|lower|danger|caution|careful)"
 )
 _TAKEN_WITH_AFTER = re.compile(r"^\s+(?:as\s+well|too|in\s+addition|alongside)\b", re.IGNORECASE)
 
@@ -301,6 +313,8 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
         if _TEST_RESULT.search(unit.text) and not _INTERACT.search(unit.text):
             continue
         if _COMPOSITION.search(unit.text) and not _INTERACT.search(unit.text):
+            continue
+        if _REGIMEN.search(unit.text) and not _WARNS.search(unit.text):
             continue
         if not in_section and not _CUE.search(unit.text) and not _CUE.search(passage.lead):
             continue

@@ -243,3 +243,23 @@ def test_a_recommended_medicine_with_a_caveat_is_still_an_interaction() -> None:
         "can raise tizanidine levels."
     )
     assert "acetaminophen" in _interactions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "agent"),
+    [
+        (
+            "Along with metronidazole and a proton pump inhibitor such as lansoprazole, it is "
+            "sometimes used to eradicate a stomach infection.",
+            "metronidazole",
+        ),
+        ("It may be given with prednisone for the treatment of flare-ups.", "prednisone"),
+    ],
+)
+def test_medicines_of_a_treatment_regimen_are_no_interactions(body: str, agent: str) -> None:
+    assert agent not in _interactions(body)
+
+
+def test_a_regimen_sentence_that_also_warns_still_names_the_interaction() -> None:
+    body = "Used together with warfarin to prevent clots, it can raise the risk of bleeding."
+    assert "warfarin" in _interactions(body)
