@@ -314,6 +314,10 @@ def _found(
 ) -> Resolution:
     """A drug found by `key` (a monograph's or the catalog's), under its monograph's key."""
     stored = table.stored.get(stored_name(key)) or table.folded.get(fold(key))
+    if stored is None:  # "lithium carbonate" when the monograph is filed as "lithium"
+        stored = table.folded.get(catalog.bare_name(key))
+        if stored is not None and matched is Matched.GENERIC:
+            matched = Matched.SALT
     drug = stored[0] if stored is not None and stored[1] is Matched.GENERIC else key
     components = _components(key, catalog)
     if drug not in table.etags and len(components) > 1:  # "Norco" -> a monograph "a/b"
