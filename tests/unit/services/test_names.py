@@ -189,3 +189,11 @@ def test_resolve_name_takes_a_salt_to_the_monograph_of_its_base() -> None:
     for salt in ("lithium carbonate", "Lithium Citrate"):
         found = resolve_name(salt, table, catalog)
         assert (found.drug, found.matched, found.has_monograph) == ("lithium", Matched.SALT, True)
+
+
+def test_resolve_name_finds_a_monograph_filed_under_another_name_of_the_drug() -> None:
+    """A page read as "cefalexin" (INN) is found as "cephalexin" (USAN) and by its brand."""
+    table = build_table({"cefalexin": "etag"}, [("cefalexin", "cefalexin", "generic")])
+    for name in ("cephalexin", "Keflex"):
+        found = resolve_name(name, table, catalog)
+        assert (found.drug, found.has_monograph) == ("cefalexin", True)
