@@ -31,10 +31,12 @@ _OTHER_TOPICS = frozenset(
 )
 _INTERACT = cue(r"\binteract")
 # What a product is made of ("Vicoprofen, which combines hydrocodone with ibuprofen", "a fixed
-# combination of bupropion with naltrexone (Contrave)") names no interaction.
+# combination of bupropion with naltrexone (Contrave)", "X combines A with B in one tablet")
+# names no interaction.
 _COMPOSITION = cue(
     r"\b((which|that) combines|fixed[- ]combination|combination (tablet|product|pill|"
-    r"medicine)s? (of|containing|that))\b"
+    r"medicine)s? (of|containing|that))\b|\bcombines?\b[^.;]{0,60}\bin (one|a single) "
+    r"(tablet|pill|capsule|inhaler|product|dose)"
 )
 # A paragraph labelled "Interactions:" lists agents, whatever section it stands in.
 _LABEL = re.compile(r"^\W*(drug )?interactions?\s*:", re.IGNORECASE)
@@ -62,11 +64,12 @@ _DESCRIBES_DRUG = re.compile(
 _CLOSES = re.compile(r"\s*\)")
 _Agent = tuple[str, str, str]  # agent, agent_type, default severity
 # A medicine recommended as the choice ("paracetamol is the usual choice for pain", "X is
-# generally preferred", "suggested Y instead") is an alternative, not an interaction: its
+# generally preferred", "is a safer painkiller", "suggested Y instead") is an alternative, not an interaction: its
 # clause names no agent ("fine to take together" is read as compatible, reading.json).
 _RECOMMENDED = re.compile(
     r"\b(?:(?:usual|usually|first|safer|safest|better|best|preferred)\s+(?:choice|option)|"
-    r"(?:is|are)\s+(?:generally\s+|usually\s+|often\s+)?preferred|instead\b)",
+    r"(?:is|are)\s+(?:generally\s+|usually\s+|often\s+)?preferred|instead\b|"
+    r"(?:is|are)\s+(?:an?\s+|the\s+)?(?:generally\s+|usually\s+)?(?:safer|safest)\b)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:while|whereas)\b")

@@ -263,3 +263,13 @@ def test_medicines_of_a_treatment_regimen_are_no_interactions(body: str, agent: 
 def test_a_regimen_sentence_that_also_warns_still_names_the_interaction() -> None:
     body = "Used together with warfarin to prevent clots, it can raise the risk of bleeding."
     assert "warfarin" in _interactions(body)
+
+
+def test_a_safer_medicine_and_a_two_in_one_tablet_are_no_interactions() -> None:
+    found = _interactions(
+        "Naproxen raises the bleeding risk. Acetaminophen is a safer painkiller. "
+        "Tizaclone combines tizanidine with metformin in one tablet."
+    )
+    assert "naproxen" in found
+    assert "acetaminophen" not in found
+    assert "metformin" not in found
