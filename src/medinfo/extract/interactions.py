@@ -64,8 +64,9 @@ _DESCRIBES_DRUG = re.compile(
 _CLOSES = re.compile(r"\s*\)")
 _Agent = tuple[str, str, str]  # agent, agent_type, default severity
 # A medicine recommended as the choice ("paracetamol is the usual choice for pain", "X is
-# generally preferred", "is a safer painkiller", "suggested Y instead") is an alternative, not an interaction: its
-# clause names no agent ("fine to take together" is read as compatible, reading.json).
+# generally preferred", "is a safer painkiller", "suggested Y instead") is an alternative,
+# not an interaction: its clause names no agent ("fine to take together" is read as
+# compatible, reading.json).
 _RECOMMENDED = re.compile(
     r"\b(?:(?:usual|usually|first|safer|safest|better|best|preferred)\s+(?:choice|option)|"
     r"(?:is|are)\s+(?:generally\s+|usually\s+|often\s+)?preferred|instead\b|"
