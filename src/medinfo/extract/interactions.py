@@ -300,6 +300,16 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
     return found, denied
 
 
+def _label_said_harmless(passage: Passage, index: int) -> bool:
+    """Whether a list item's label ("**Metformin**: commonly combined") is described as going
+    together with the drug harmlessly: what the description says of the label's agent."""
+    unit = passage.units[index]
+    following = passage.units[index + 1 : index + 2]
+    if unit.role != "label" or not following or following[0].role != "description":
+        return False
+    return any(start == 0 for start, _ in passage.reading(following[0]).spans.get("compatible", ()))
+
+
 def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     """INTERACTION facts (attrs agent_type, severity, effect_terms) from the passage, and
     NO_INTERACTION facts for agents it says do not interact."""
@@ -311,8 +321,10 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     if passage.kind is BlockKind.HEADING:
         return []
     facts: list[ExtractedFact] = []
-    for unit in passage.units:
+    for index, unit in enumerate(passage.units):
         if is_question(unit.text) or is_advert(unit.text) or _STUDY_REPORT.search(unit.text):
+            continue
+        if _label_said_harmless(passage, index):
             continue
         if _TEST_RESULT.search(unit.text) and not _INTERACT.search(unit.text):
             continue

@@ -273,3 +273,12 @@ def test_a_safer_medicine_and_a_two_in_one_tablet_are_no_interactions() -> None:
     assert "naproxen" in found
     assert "acetaminophen" not in found
     assert "metformin" not in found
+
+
+def test_a_list_label_its_description_calls_harmless_is_no_interaction() -> None:
+    found = _interactions(
+        "- **Omeprazole**: often taken together, no problem.\n"
+        "- **Fluvoxamine**: raises tizanidine levels a lot; do not combine."
+    )
+    assert "fluvoxamine" in found
+    assert "omeprazole" not in found
