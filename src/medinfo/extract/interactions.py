@@ -65,12 +65,14 @@ _CLOSES = re.compile(r"\s*\)")
 _Agent = tuple[str, str, str]  # agent, agent_type, default severity
 # A medicine recommended as the choice ("paracetamol is the usual choice for pain", "X is
 # generally preferred", "is a safer painkiller", "suggested Y instead") is an alternative,
+# and one the reader is told they can have ("you can drink alcohol while taking it") is fine,
 # not an interaction: its clause names no agent ("fine to take together" is read as
 # compatible, reading.json).
 _RECOMMENDED = re.compile(
     r"\b(?:(?:usual|usually|first|safer|safest|better|best|preferred)\s+(?:choice|option)|"
     r"(?:is|are)\s+(?:generally\s+|usually\s+|often\s+)?preferred|instead\b|"
-    r"(?:is|are)\s+(?:an?\s+|the\s+)?(?:generally\s+|usually\s+)?(?:safer|safest)\b)",
+    r"(?:is|are)\s+(?:an?\s+|the\s+)?(?:generally\s+|usually\s+)?(?:safer|safest)\b|"
+    r"\byou\s+can\s+(?:safely\s+|still\s+|usually\s+)?(?:drink|have|take)\b)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:while|whereas)\b")
@@ -184,8 +186,22 @@ def _not_another_medicine(text: str, start: int, end: int) -> bool:
 
 def _own_names(drug: str) -> frozenset[str]:
     """The drug's generic name and, for a combination ("fluticasone/salmeterol"), each of
-    its parts: none of them interacts with the drug itself."""
-    return frozenset({generic_name(drug), *medicine_groups().generics_of(drug)})
+    its parts, as spelling keys: none of them interacts with the drug itself."""
+    names = {generic_name(drug), *medicine_groups().generics_of(drug)}
+    return frozenset(spelling_key(name) for name in names)
+
+
+# British and international spellings of one generic name ("cefalexin" and "cephalexin",
+# "amoxycillin", "oestradiol", "sulphate"): compared without the letters they differ in
+_SPELLINGS = (("ph", "f"), ("th", "t"), ("ae", "e"), ("oe", "e"), ("y", "i"))
+
+
+def spelling_key(name: str) -> str:
+    """`name` in lower case with its spelling variants folded and doubled letters single."""
+    key = name.lower()
+    for variant, common in _SPELLINGS:
+        key = key.replace(variant, common)
+    return re.sub(r"(.)\1", r"\1", key)
 
 
 # "low-dose aspirin", "extended-release niacin": the same medicine at another strength or form
@@ -281,7 +297,7 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
     mentions: list[DrugMention] = [
         mention
         for mention in find_drug_mentions(unit.text)
-        if _without_form(mention.generic) not in itself
+        if spelling_key(_without_form(mention.generic)) not in itself
         and not (
             mention.surface.lower() in own_classes
             and not _OTHER_BEFORE.search(unit.text[: mention.start])

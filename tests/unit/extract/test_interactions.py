@@ -282,3 +282,15 @@ def test_a_list_label_its_description_calls_harmless_is_no_interaction() -> None
     )
     assert "fluvoxamine" in found
     assert "omeprazole" not in found
+
+
+def test_the_drug_under_another_spelling_and_a_permitted_drink_are_no_interactions() -> None:
+    found = _interactions_of(
+        "cephalexin",
+        "You can drink alcohol while taking cefalexin. Probenecid raises cefalexin levels.",
+    )
+    assert "probenecid" in found
+    assert "cefalexin" not in found
+    assert "alcohol" not in found
+    kept = _interactions("You can drink alcohol, but it makes the drowsiness worse.")
+    assert "alcohol" in kept
