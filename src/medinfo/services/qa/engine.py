@@ -293,7 +293,7 @@ def _unlisted_dose_use(
     """The use a dose question names ("dose for poison ivy") when the sources neither list
     it nor mention it anywhere: a dose given for the listed uses says nothing of it. A use
     the sources mention outside the listed uses (a list can be incomplete) keeps the answer."""
-    use = asked_use(reading.question)
+    use = asked_use(without_names(reading.question, monograph))  # "dosage for <drug>": none
     if not use or not monograph.indications or named_effects(monograph, Topic.of(reading)):
         return None
     if not is_unlisted_use(monograph, use, by_name=True):

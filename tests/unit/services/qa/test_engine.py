@@ -417,3 +417,5 @@ def test_a_dose_for_a_use_the_sources_never_mention_is_declined_without_a_number
     assert not re.search(r"\d+ ?mg", answer.answer)
     listed = answer_question("what dose of zanaflex for spasticity", lookup, passages=passages)
     assert listed.answerable
+    own = answer_question("usual dosage for zanaflex", lookup, passages=passages)
+    assert own.answerable
