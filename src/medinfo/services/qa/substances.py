@@ -20,11 +20,10 @@ _MIN_LETTERS = 4
 
 
 def unnamed_substance(reading: Reading, monograph: Monograph) -> str | None:
-    """The substance an interaction question joins to the drug with "and" or "with"
-    ("xarelto and turmeric supplements") when the question names no medicine the vocabulary
-    knows, with a
-    product word after it ("turmeric supplements"); None when it names nothing of the kind
-    or only a kind of medicine ("pain pills")."""
+    """The substance an interaction question joins to the drug with "and" or "with", with a
+    product word after it ("xarelto and turmeric supplements": "turmeric supplements"), when
+    the question names no medicine the vocabulary knows; None when it names nothing of the
+    kind or only a kind of medicine ("pain pills")."""
     vocabulary = load_vocabulary()
     names = {word for name in own_names(monograph) for word in name.split()}
     ignored = (
