@@ -298,3 +298,22 @@ def test_text_speak_for_work_and_hours(question: str, intent: Intent) -> None:
 )
 def test_storage_overdose_and_mechanism_phrasings(question: str, intent: Intent) -> None:
     assert read_question(question).intent is intent
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "i weigh 60kg, how many mg of sertraline should i be on",
+        "would 50 mg of sertraline be enough for me",
+        "my blood sugar was 14 this morning, do i take extra metformin",
+        "my inr came back at 5, should i skip tonight",
+        "can i double my dose myself if it isnt working",
+        "is it worth switching from zoloft to prozac",
+    ],
+)
+def test_the_askers_own_body_or_test_result_is_a_judgement(question: str) -> None:
+    assert read_question(question).has(Concern.JUDGEMENT)
+
+
+def test_a_usual_dose_asked_in_the_first_person_is_no_judgement() -> None:
+    assert not read_question("how much sertraline should i take").has(Concern.JUDGEMENT)
