@@ -35,15 +35,14 @@ SAFETY_LINES: dict[Intent, str] = {
 }
 
 # Concerns that end the answer before any fact is looked up, in order of precedence.
-# A comparison goes before a judgement: "is X better than Y for me" asks for the comparison.
 _BLOCKING = (
     Concern.ANIMAL,
     Concern.DIAGNOSIS,
-    Concern.COMPARISON,
     Concern.JUDGEMENT,
     Concern.PRICE,
     Concern.LEGAL,
     Concern.DRUG_TEST,
+    Concern.COMPARISON,
 )
 _CONCERN_MESSAGES: dict[Concern, str] = {
     Concern.ANIMAL: (

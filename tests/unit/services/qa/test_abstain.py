@@ -108,11 +108,3 @@ def test_answer_question_declines_comparisons_and_saving_money(lookup: InMemoryM
         "can i split zanaflex to save money",
     ):
         assert not answer_question(question, lookup).answerable
-
-
-def test_a_comparison_for_the_askers_own_case_is_declined_as_a_comparison() -> None:
-    from medinfo.services.qa.abstain import blocking_concern
-    from medinfo.services.qa.intents import Concern, read_question
-
-    reading = read_question("is sertraline better than citalopram for me, my mood is 3 out of 10")
-    assert blocking_concern(reading) is Concern.COMPARISON
