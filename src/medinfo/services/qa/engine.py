@@ -32,7 +32,7 @@ from medinfo.services.qa.evidence import child_age, with_evidence
 from medinfo.services.qa.grounding import speaks_to
 from medinfo.services.qa.intents import Concern, Reading, read_question
 from medinfo.services.qa.medicines import load_medicine_index
-from medinfo.services.qa.pairs import add_other_side, unlisted_pair, with_catalog_medicine
+from medinfo.services.qa.pairs import unlisted_pair, with_both_sides, with_catalog_medicine
 from medinfo.services.qa.passages import PassageSearch
 from medinfo.services.qa.phrasing import Draft
 from medinfo.services.qa.populations import (
@@ -267,14 +267,18 @@ def _answer(
             )
         required = tuple(group_names(group)) if group else ()  # quotes about that group only
         draft = with_evidence(draft, monograph, reading, passages, required)
-    if draft is not None and reading.intent is Intent.INTERACTION:
+    other = None
+    if reading.intent is Intent.INTERACTION:  # a question naming two drugs consults both
         other = second_monograph(question, monograph, monographs)
         if other is not None:
-            add_other_side(draft, monograph, other, question)
+            draft = with_both_sides(draft, monograph, other, question, passages)
+    if draft is not None and reading.intent is Intent.INTERACTION:
         note = unlisted_pair(draft, monograph, reading, monographs)
         if note is not None:
             return abstain_uncovered(reading, monograph.drug, name, note)
-    if draft is None or not speaks_to(draft, reading, monograph):
+    if draft is None:
+        return abstain_uncovered(reading, monograph.drug, name)
+    if other is None and not speaks_to(draft, reading, monograph):  # a pair: it speaks to both
         return abstain_uncovered(reading, monograph.drug, name)
     return _answered(question, reading, monograph, draft)
 
