@@ -26,6 +26,10 @@ _WORD = re.compile(r"[a-z0-9]+")
 _ROW_BREAK = re.compile(r"\|[ \t]*\n?[ \t]*\||\|[ \t]*\n")  # "| |" between two rows
 _SEPARATOR_ROW = re.compile(r"(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|")  # "|---|---|"
 _SEPARATOR = re.compile(r"^[-:| ]*$")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_GAP = 8  # characters between a source's question paragraph and its answer's
+_ANSWER_CHARS = 360  # an FAQ answer paragraph quoted whole up to this length
+_TOLD = 2  # sentences before a source's question, in its paragraph, read as part of it
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
 _WINDOW = 240
 _SNAP = 100  # a clip starting this close to the sentence's start starts at its start
@@ -115,27 +119,59 @@ def _sentences(text: str) -> tuple[tuple[str, str, Sections | None], ...]:
     and, within a label stored as one passage, the sections of the numbered heading it sits
     under (None when the passage has no such headings). A table row is a sentence of its own.
     Cached: a label is one long passage that most questions about its drug read again."""
-    found: list[tuple[str, Sections | None]] = []
+    found: list[tuple[str, Sections | None, int]] = []
+    paragraph = 0
     for block in _blocks(text):
         marks = heading_marks(block) if len(block) > _LONG_BLOCK else []
         current: Sections | None = None
+        end = 0
         for match in _SENTENCE.finditer(block):
             middle = (match.start() + match.end()) // 2
             while marks and marks[0][0] <= middle:
                 current = marks.pop(0)[1]
-            found.append((" ".join(match.group().split()), current))
-    found = [(sentence, sections) for sentence, sections in found if len(sentence) > 12]
+            text_at = match.start() + len(match.group()) - len(match.group().lstrip())
+            paragraph += bool(_PARAGRAPH_BREAK.search(block, end, text_at))
+            end = match.end()
+            found.append((" ".join(match.group().split()), current, paragraph))
+        paragraph += 1
+    found = [item for item in found if len(item[0]) > 12]
     pairs = []
-    for index, (sentence, sections) in enumerate(found):
+    for index, (sentence, sections, paragraph) in enumerate(found):
         after = found[index + 1][0] if index + 1 < len(found) else ""
         if sentence.endswith("?"):
             if after and not after.endswith("?"):
-                answer = _with_reason(after, [s for s, _ in found[index + 2 : index + 3]])
-                pairs.append((f"{sentence} {answer}", answer, sections))
+                answer = _with_reason(after, [s for s, *_ in found[index + 2 : index + 3]])
+                # A question ending its paragraph, answered in a paragraph of its own (an FAQ
+                # heading): the answer is that paragraph, as far as it stays short, and the
+                # question is read with what it tells before it in its own paragraph ("I
+                # forgot my dose on Monday. It's now Wednesday. What do I do?").
+                last = found[index + 1][2] != paragraph
+                if last:
+                    answer = _paragraph_from(found, index + 1)
+                told = [
+                    s
+                    for s, _sections, at in found[max(0, index - _TOLD) : index]
+                    if last and at == paragraph and not s.endswith("?")
+                ]
+                pairs.append((" ".join([*told, sentence, answer]), answer, sections))
         else:
             quoted = _with_reason(sentence, [after] if after else [])
             pairs.append((quoted, quoted, sections))
     return tuple(pairs)
+
+
+def _paragraph_from(found: list[tuple[str, Sections | None, int]], first: int) -> str:
+    """The sentences of the paragraph starting at `found[first]`, while they stay within
+    `_ANSWER_CHARS` (its first sentence always)."""
+    paragraph = found[first][2]
+    kept = [found[first][0]]
+    for sentence, _sections, at in found[first + 1 :]:
+        if at != paragraph or sentence.endswith("?"):
+            break
+        if len(" ".join(kept)) + len(sentence) > _ANSWER_CHARS:
+            break
+        kept.append(sentence)
+    return " ".join(kept)
 
 
 def _clip(sentence: str, words: set[str], names: frozenset[str] = frozenset()) -> str:
@@ -172,6 +208,12 @@ def _clip(sentence: str, words: set[str], names: frozenset[str] = frozenset()) -
 def _post_pattern() -> re.Pattern[str] | None:
     pattern = load_vocabulary().post_pattern
     return re.compile(pattern) if pattern else None
+
+
+def _is_post(text: str) -> bool:
+    """Whether `text` reads as someone's post or story (`post_pattern`)."""
+    posts = _post_pattern()
+    return posts is not None and posts.search(text.lower()) is not None
 
 
 def _reliability(monograph: Monograph) -> dict[str, int]:
@@ -246,7 +288,9 @@ def best_sentences(
                 continue
             lowered = scored.lower()
             # the source asks what the reader asks ("How fast does it work? Within an hour.")
-            same = scored is not quoted and _holds_phrase(scored[: -len(quoted)], cues)
+            # (a question someone posts about their own case is no source asking the same)
+            asking = scored[: -len(quoted)] if scored is not quoted else ""
+            same = bool(asking) and _holds_phrase(asking, cues) and not _is_post(asking)
             if not (in_section or wide) and not same and not probe.search(lowered):
                 passed_over += 1
                 continue
@@ -361,7 +405,37 @@ def _searched(
         if (passage.source, passage.start) not in seen:
             budget -= len(passage.text)
             read.append(passage)
-    return read
+    return _with_answers(read)
+
+
+def _with_answers(read: list[Passage]) -> list[Passage]:
+    """The passages read, a source's question stored as a paragraph of its own ("Q. What if I
+    miss a dose?") joined with the paragraph right after it when that was read too: the
+    answer."""
+    starts = {(passage.source, passage.start): passage for passage in read}
+    joined: list[Passage] = []
+    used: set[tuple[str, int]] = set()
+    for passage in read:
+        if (passage.source, passage.start) in used:
+            continue
+        after = None
+        if passage.text.rstrip().endswith("?"):
+            after = next(
+                (
+                    starts[(passage.source, at)]
+                    for at in range(passage.end, passage.end + _GAP)
+                    if (passage.source, at) in starts
+                ),
+                None,
+            )
+        if after is None or (after.source, after.start) in used:
+            joined.append(passage)
+            continue
+        used.add((after.source, after.start))
+        text = passage.text + "\n\n" + after.text
+        # the answer's section: a question's own words say nothing of what it is filed under
+        joined.append(Passage(passage.source, passage.start, after.end, text, after.section))
+    return [passage for passage in joined if (passage.source, passage.start) not in used]
 
 
 def _names_topic_twice(sentence: str, words: tuple[str, ...]) -> bool:

@@ -355,3 +355,37 @@ def test_a_long_list_is_clipped_around_the_other_medicines_name() -> None:
     )
     clipped = _clip(listed, {"together", "naproxen"}, frozenset({"naproxen"}))
     assert "work less well" in clipped
+
+
+def test_an_faq_question_in_its_own_paragraph_is_answered_by_the_next_one(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine",
+        "tz7",
+        "Tizanidine questions and answers.\n\n"
+        "Q. My evening tablet was left out on Friday. Now it is Sunday. Should I catch up?\n\n"
+        "A. Leave that one out and carry on at the next planned time; two tablets at once "
+        "can drop your blood pressure.\n\n"
+        "Q. Where do I keep it?\n\n"
+        "A. In a dry cupboard.",
+    )
+    answer = answer_question("zanaflex left out friday, now sunday", lookup, passages=passages)
+    assert answer.answerable
+    assert "carry on at the next planned time" in answer.answer
+    assert "dry cupboard" not in answer.answer
+    assert any(c.source == "tz7" for c in answer.citations)
+
+
+def test_a_posted_question_is_no_source_asking_the_same(lookup: InMemoryMonographs) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine",
+        "tz8",
+        "Forum thread.\n\n"
+        "I have a scan with dye next week and my knee hurts, what do I do?\n\n"
+        "Tell the scan team what you take; the knee is for your own doctor.",
+    )
+    answer = answer_question("what dyes are in zanaflex tablets", lookup, passages=passages)
+    assert "scan team" not in answer.answer
