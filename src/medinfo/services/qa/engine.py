@@ -41,6 +41,7 @@ from medinfo.services.qa.populations import (
     asked_population,
     child_dose_draft,
     group_names,
+    names_an_amount,
     population_draft,
     population_name,
 )
@@ -214,8 +215,8 @@ def _answer(
     reading = _unread_intent(reading, monograph)
     reading = with_catalog_medicine(reading, monograph, monographs)
     if is_child_dose(reading):  # only a source's dose for the child's own age band
-        age = child_age(reading.text)
-        child = child_dose_draft(monograph, passages, age) if age is not None else None
+        age, amount = child_age(reading.text), names_an_amount(reading.text)
+        child = child_dose_draft(monograph, passages, age, checks_amount=amount)
         if child is None:
             return abstain_child_dose(reading, monograph.drug, name)
         return _answered(question, reading, monograph, child)

@@ -59,6 +59,9 @@ _LONG_BLOCK = 4000  # a text this long may be a whole label, read by its numbere
 _AGE_WORD = "#age"  # stands for the asker's age in a sentence's shared words
 _ASKED_AGE = re.compile(
     r"\b(\d{1,2})(?:[ -]?(?:yrs?|years?)[ -]?old\b|[ -]?y/?o\b)|\baged (\d{1,2})\b"
+    r"|\b(?:son|daughter|kid|child|boy|girl|grandson|granddaughter|teen|teenager)"
+    r"(?: is|'s| who is)(?: only| just)? (\d{1,2})\b(?! ?(?:kg|kilos?|lbs?|pounds|stone|mg|"
+    r"months?|weeks?|days?|%|st\b))"
 )
 _AGE_BELOW = re.compile(
     r"\b(?:under|younger than|below|less than)(?: the age of| age)? (\d{1,2})\b(?! ?(?:kg|mg|%))"
@@ -366,7 +369,7 @@ def _medicine_names(
 def child_age(text: str) -> int | None:
     """The age in years a question gives for a child ("my 6 year old", "a 12yo"), if any."""
     found = _ASKED_AGE.search(text.lower())
-    age = int(found.group(1) or found.group(2)) if found else None
+    age = int(next(group for group in found.groups() if group)) if found else None
     return age if age is not None and age < 18 else None
 
 

@@ -244,3 +244,44 @@ def test_answer_question_a_childs_dose_without_a_band_for_its_age_is_declined(
     assert not answer.answerable
     declined = answer_question("how much zanaflex for my kid", lookup, passages=_child_bands())
     assert not declined.answerable
+
+
+def _weight_doses() -> InMemoryPassages:
+    passages = InMemoryPassages()
+    text = (
+        "Sertraline leaflet.\n\n"
+        "Adults take 50 mg once a day, or 1 mg per kg in some clinics.\n\n"
+        "Young people. The dose for a child is worked out from their weight. For panic it is "
+        "usually 0.5 mg per kilogram once a day, never above 50 mg a day."
+    )
+    passages.add_text("sertraline", "st5", text)
+    return passages
+
+
+def test_a_childs_dose_by_weight_answers_without_an_age(lookup: InMemoryMonographs) -> None:
+    answer = answer_question("whats the max zoloft dose for a kid", lookup, passages=_weight_doses())
+    assert answer.answerable
+    assert "0.5 mg per kilogram" in answer.answer
+    assert "Adults take 50 mg" not in answer.answer
+    assert "never work it out from an adult dose" in answer.answer
+
+
+def test_a_childs_dose_by_weight_never_checks_an_amount_the_question_names(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question(
+        "doc gave my 10 year old 25mg of zoloft, is that right", lookup, passages=_weight_doses()
+    )
+    assert not answer.answerable
+    assert "per kilogram" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "age"),
+    [("my daughter is 7, how much zoloft", 7), ("zoloft for my son who is 12", 12)],
+)
+def test_a_childs_age_said_after_who_the_child_is_is_read(question: str, age: int) -> None:
+    from medinfo.services.qa.evidence import child_age
+
+    assert child_age(question) == age
+    assert child_age("my son is 40 kg, how much zoloft") is None
