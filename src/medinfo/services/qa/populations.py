@@ -285,8 +285,10 @@ def _weight_dose(
             before = text[: match.start()].lower()
             if not any(word in lowered or word in before for word in child_words):
                 continue
-            if age is not None and _AGE_BAND_WORDS.search(lowered) and not _in_age_band(
-                lowered, age
+            if (
+                age is not None
+                and _AGE_BAND_WORDS.search(lowered)
+                and not _in_age_band(lowered, age)
             ):
                 continue
             start = passage.start + match.start() + len(match.group()) - len(match.group().lstrip())

@@ -259,7 +259,9 @@ def _weight_doses() -> InMemoryPassages:
 
 
 def test_a_childs_dose_by_weight_answers_without_an_age(lookup: InMemoryMonographs) -> None:
-    answer = answer_question("whats the max zoloft dose for a kid", lookup, passages=_weight_doses())
+    answer = answer_question(
+        "whats the max zoloft dose for a kid", lookup, passages=_weight_doses()
+    )
     assert answer.answerable
     assert "0.5 mg per kilogram" in answer.answer
     assert "Adults take 50 mg" not in answer.answer
