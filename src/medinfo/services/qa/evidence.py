@@ -566,13 +566,25 @@ def with_evidence(
     topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
     if draft is None:
         cues = _cue_words(reading)
+        typed = {stem(word) for word in _WORD.findall(reading.text)}
+        fresh = tuple(  # topic words sharing no word with the question say more than it
+            word for word in topic_words if not typed & {stem(w) for w in _WORD.findall(word)}
+        )
         found = [
             sentence
             for sentence in found
             if sentence.in_section
             or (
-                # a strong cue of the intent the question did not use counts as a shared word
-                sentence.asked + int(sentence.asked > 0 and _holds_phrase(sentence.text, cues))
+                # a strong cue of the intent the question did not use, or one of the intent's
+                # topic words ("courses last" for a duration), counts as a shared word
+                sentence.asked
+                + int(
+                    sentence.asked > 0
+                    and (
+                        _holds_phrase(sentence.text, cues)
+                        or bool(fresh and mentions_any(sentence.text, fresh))
+                    )
+                )
                 >= needed_share(reading, ignore)
                 and (
                     sentence.asked >= 2

@@ -389,3 +389,23 @@ def test_a_posted_question_is_no_source_asking_the_same(lookup: InMemoryMonograp
     )
     answer = answer_question("what dyes are in zanaflex tablets", lookup, passages=passages)
     assert "scan team" not in answer.answer
+
+
+def test_a_sentence_naming_the_intents_topic_counts_one_more_shared_word(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st6",
+        "Sertraline leaflet.\n\n"
+        "Throw the mixed liquid away after the days printed on the bottle.\n\n"
+        "Most courses last six to twelve months once you feel well, then the days are cut "
+        "down slowly.",
+    )
+    answer = answer_question(
+        "how many days do people usually take zoloft for", lookup, passages=passages
+    )
+    assert answer.answerable
+    assert "six to twelve months" in answer.answer
+    assert "printed on the bottle" not in answer.answer
