@@ -29,6 +29,7 @@ _SEPARATOR = re.compile(r"^[-:| ]*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _GAP = 8  # characters between a source's question paragraph and its answer's
 _ANSWER_CHARS = 360  # an FAQ answer paragraph quoted whole up to this length
+_HEADING_WORDS = 6  # a line this short without closing punctuation is a heading
 _TOLD = 2  # sentences before a source's question, in its paragraph, read as part of it
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
 _WINDOW = 240
@@ -137,7 +138,7 @@ def _sentences(text: str) -> tuple[tuple[str, str, Sections | None], ...]:
             end = match.end()
             found.append((" ".join(match.group().split()), current, paragraph))
         paragraph += 1
-    found = [item for item in found if len(item[0]) > 12]
+    found = [item for item in found if len(item[0]) > 12 and not _is_heading(item[0])]
     pairs = []
     for index, (sentence, sections, paragraph) in enumerate(found):
         after = found[index + 1][0] if index + 1 < len(found) else ""
@@ -161,6 +162,15 @@ def _sentences(text: str) -> tuple[tuple[str, str, Sections | None], ...]:
             quoted = _with_reason(sentence, [after] if after else [])
             pairs.append((quoted, quoted, sections))
     return tuple(pairs)
+
+
+def _is_heading(sentence: str) -> bool:
+    """Whether a "sentence" is a heading ("Pregnancy and breastfeeding", "SIDE EFFECTS"): a
+    few words with no figure, no table cell and no closing punctuation. It says nothing."""
+    words = sentence.split()
+    if len(words) > _HEADING_WORDS or sentence[-1] in ".!?:;)\"\u201d'*":
+        return False
+    return not any(ch.isdigit() or ch == "|" for ch in sentence)
 
 
 def _paragraph_from(found: list[tuple[str, Sections | None, int]], first: int) -> str:

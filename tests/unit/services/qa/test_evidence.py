@@ -409,3 +409,16 @@ def test_a_sentence_naming_the_intents_topic_counts_one_more_shared_word(
     assert answer.answerable
     assert "six to twelve months" in answer.answer
     assert "printed on the bottle" not in answer.answer
+
+
+def test_a_heading_is_never_quoted(lookup: InMemoryMonographs) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st7",
+        "Sertraline leaflet.\n\nWhile pregnant or nursing\n\n"
+        "Sertraline is often kept on while pregnant when the benefit is clear.",
+    )
+    answer = answer_question("is zoloft ok while pregnant", lookup, passages=passages)
+    assert "While pregnant or nursing" not in answer.answer
+    assert "often kept on while pregnant" in answer.answer
