@@ -17,6 +17,7 @@ from medinfo.services.qa.abstain import (
     abstain_unknown_drug,
     blocking_concern,
     is_child_dose,
+    names_a_dose,
     needs_emergency_line,
     secondary_lines,
 )
@@ -81,6 +82,9 @@ _YOUR_CASE = (
     "Whether this applies to you is for the doctor who prescribes {drug} to judge: do not "
     "change your dose on your own."
 )
+# Intents a group's dose question may be read as from its condition words ("liver damage")
+_GROUP_DOSE_READ_AS = frozenset({Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS, Intent.OTHER})
+_MOST = re.compile(r"\b(?:max|maximum|most|highest|upper limit|limit)\b")
 # Intents the engine composes apart but reports as a wider one: weight gain is a side effect.
 _REPORTED = {Intent.WEIGHT_GAIN: Intent.SIDE_EFFECTS}
 
@@ -138,6 +142,18 @@ def _with_group_dose(
         found.draft.sentences.extend(s for s in draft.sentences if s not in found.draft.sentences)
         found.draft.add(*draft.citations)
     return found.draft
+
+
+def _population_dose(reading: Reading) -> Reading:
+    """A question asking a dose ("dose", "how much") for a group the sources may give a dose
+    of ("tramadol dose, my liver is damaged") asks for that group's dose, even when its
+    condition words read as a side effect: never the general adult figure."""
+    if reading.intent not in _GROUP_DOSE_READ_AS or not names_a_dose(reading.text):
+        return reading
+    if asked_population(Topic.of(reading)) is None:
+        return reading
+    most = _MOST.search(reading.text) is not None
+    return replace(reading, intent=Intent.MAX_DOSE if most else Intent.DOSAGE)
 
 
 def _states_own_condition(reading: Reading) -> bool:
@@ -213,6 +229,7 @@ def _answer(
             return abstain_catalog_only(reading, entry)
         return abstain_unknown_drug(reading, drug)
     reading = _unread_intent(reading, monograph)
+    reading = _population_dose(reading)
     reading = with_catalog_medicine(reading, monograph, monographs)
     if is_child_dose(reading):  # only a source's dose for the child's own age band
         age, amount = child_age(reading.text), names_an_amount(reading.text)

@@ -67,9 +67,30 @@ def asked_population(topic: Topic) -> str | None:
     for condition in sorted(asked_conditions(topic.folded)):
         if condition in populations:
             return condition
+    organ = _organ_named(topic.folded)
+    if organ is not None:
+        return organ
     older = _older_age()
     if older and older.search(topic.reading.question.lower()):
         return next((p for p in populations if populations[p] == "older adults"), None)
+    return None
+
+
+def _organ_named(folded: str) -> str | None:
+    """The dose population whose organ a dose question names in words no condition synonym
+    holds ("if my kidneys are bad", "liver is damaged", "renal"): a population named by a
+    generic head ("kidney disease": "disease") is asked by its other word or that word's
+    synonyms ("renal"), plural too."""
+    vocabulary = load_vocabulary()
+    words = set(folded.split())
+    for population in vocabulary.dose_populations:
+        names = population.split()
+        organs = [word for word in names if word not in vocabulary.condition_generic_words]
+        if len(organs) == len(names):
+            continue  # "older adults": read by age, not by a word
+        said = {s for word in organs for s in (word, *vocabulary.word_synonyms.get(word, ()))}
+        if words & ({*said, *(f"{word}s" for word in said)}):
+            return population
     return None
 
 

@@ -287,3 +287,23 @@ def test_a_childs_age_said_after_who_the_child_is_is_read(question: str, age: in
 
     assert child_age(question) == age
     assert child_age("my son is 40 kg, how much zoloft") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much sertraline if my kidneys are weak",
+        "sertraline dose, my liver is scarred",
+        "zoloft max dose renal",
+    ],
+)
+def test_a_group_dose_named_by_its_organ_never_gets_the_adult_figure(
+    lookup: InMemoryMonographs, question: str
+) -> None:
+    sertraline = lookup.get("sertraline")
+    assert sertraline is not None
+    assert sertraline.dosing.max_daily is not None
+    adult_max = f"{sertraline.dosing.max_daily.amount:g} mg"
+    answer = answer_question(question, lookup)
+    assert adult_max not in answer.answer
+    assert "people with" in answer.answer
