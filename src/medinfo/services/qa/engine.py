@@ -103,8 +103,8 @@ def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
         if named and all(effect.serious for effect in named):
             return replace(reading, intent=Intent.SERIOUS_SIDE_EFFECTS)
         return reading
-    if reading.intent is not Intent.OTHER or reading.concerns:
-        return reading
+    if reading.intent is not Intent.OTHER or reading.concerns - {Concern.CHILD}:
+        return reading  # a child named ("my son wakes up screaming") still asks of an effect
     topic = Topic.of(reading)
     named = named_effects(monograph, topic)
     if named:
