@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from medinfo.domain.answers import Citation, Intent
@@ -29,6 +30,8 @@ _SEPARATOR = re.compile(r"^[-:| ]*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _GAP = 8  # characters between a source's question paragraph and its answer's
 _ANSWER_CHARS = 360  # an FAQ answer paragraph quoted whole up to this length
+_SPELLED_MIN = 5  # a respelling replaced in source words too: this long at least ...
+_SPELLED_ALIKE = 0.8  # ... and this alike ("diarrhoea" and "diarrhea", not "ok" and "okay")
 _HEADING_WORDS = 6  # a line this short without closing punctuation is a heading
 _TOLD = 2  # sentences before a source's question, in its paragraph, read as part of it
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
@@ -80,9 +83,35 @@ class Sentence:
     in_section: bool = False
 
 
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    """One word -> the one word the question reader writes for it (`replacements`: British
+    spellings of medical words, "diarrhoea" -> "diarrhea"), applied to source words too."""
+    table = load_intent_rules().replacements.table
+    return {
+        src: dst
+        for src, dst in table.items()
+        if " " not in src
+        and " " not in dst
+        and len(src) >= _SPELLED_MIN
+        and SequenceMatcher(None, src, dst).ratio() >= _SPELLED_ALIKE  # not slang ("nite")
+    }
+
+
+@lru_cache(maxsize=1)
+def _spelled_otherwise() -> dict[str, tuple[str, ...]]:
+    """A word as the question reader writes it -> the other spellings a source may use."""
+    others: dict[str, list[str]] = {}
+    for src, dst in _spellings().items():
+        others.setdefault(dst, []).append(src)
+    return {word: tuple(spellings) for word, spellings in others.items()}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude stem, so "tapered" meets "taper" and "stops" meets "stop"."""
+    """A crude stem, so "tapered" meets "taper" and "stops" meets "stop"; a British spelling
+    stems as the American one ("diarrhoea" meets "diarrhea")."""
+    word = _spellings().get(word, word)
     for suffix in _SUFFIXES:
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
@@ -258,6 +287,13 @@ def best_sentences(
     asked = set(own)
     synonyms = load_vocabulary().word_synonyms  # "split" also meets "break"
     also = {s for word in _WORD.findall(reading.text) for s in synonyms.get(word, ())}
+    # the source may spell an asked word otherwise: searched for too ("diarrhoea")
+    also |= {
+        spelled
+        for word in _WORD.findall(reading.text)
+        if word not in ignore
+        for spelled in _spelled_otherwise().get(word, ())
+    }
     age = None
     if reading.has(Concern.CHILD):  # "my 6 year old": the sources say "children", "under 8"
         also |= {

@@ -422,3 +422,17 @@ def test_a_heading_is_never_quoted(lookup: InMemoryMonographs) -> None:
     answer = answer_question("is zoloft ok while pregnant", lookup, passages=passages)
     assert "While pregnant or nursing" not in answer.answer
     assert "often kept on while pregnant" in answer.answer
+
+
+def test_a_source_spelling_a_word_the_british_way_answers_the_american_one(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine",
+        "tz5",
+        "Tizanidine leaflet.\n\nOedema of the ankles settles within a fortnight for most people.",
+    )
+    answer = answer_question("zanaflex ankle edema, does it settle", lookup, passages=passages)
+    assert answer.answerable
+    assert "within a fortnight" in answer.answer
