@@ -121,8 +121,8 @@ def _with_dependence(controlled: bool) -> InMemoryMonographs:
     )
     monograph = Monograph(
         drug="clobazam",
-        side_effects=[SideEffect(term="dependence", **_cited(20))],  # type: ignore[arg-type]
-        legal_status=LegalStatus(controlled=controlled, summary=summary, **_cited(60)),  # type: ignore[arg-type]
+        side_effects=[SideEffect(term="dependence", **_cited(20))],
+        legal_status=LegalStatus(controlled=controlled, summary=summary, **_cited(60)),
         sources=[SourceRef(id="px", title="Clobazam notes", kind="article", reliability="x")],
     )
     return InMemoryMonographs([monograph])
