@@ -81,6 +81,7 @@ class Sentence:
     asked: int  # question words it holds (a named medicine's other names count once)
     score: float
     in_section: bool = False
+    asks_same: bool = False  # the source asks what the reader asks ("How fast does it work?")
 
 
 @lru_cache(maxsize=1)
@@ -356,7 +357,7 @@ def best_sentences(
     total = len(candidates) + passed_over + 1
     weight = {word: 1.0 + math.log(total / (count + 0.5)) for word, count in held.items()}
     common = min(weight.values(), default=1.0)  # a source asking the same: as a common word
-    scored_all: list[tuple[float, int, bool, Passage, str]] = []
+    scored_all: list[tuple[float, int, bool, Passage, str, bool]] = []
     for passage, sentence, words, shared, in_section, same in candidates:
         if on_topic:  # quotes must name the topic: naming it counts as its section
             if not mentions_any(sentence, on_topic):
@@ -376,7 +377,7 @@ def best_sentences(
         ) + (2 * common + trust.get(passage.source, 1) - 1 if same else 0.0)
         matched = len(shared & own) + int(bool(shared - own - {_AGE_WORD}))
         matched += int(_AGE_WORD in shared)
-        scored_all.append((score, matched, in_section, passage, sentence))
+        scored_all.append((score, matched, in_section, passage, sentence, same))
     scored_all.sort(key=lambda item: -item[0])
     # a long sentence is clipped around the asked words and the other medicine's one-word
     # names ("ibuprofen", "nsaid"), never loose words of its group names ("drug", "pain")
@@ -387,8 +388,8 @@ def best_sentences(
     clip_words = (plain | single) or topic
     posts = _post_pattern()
     found = [
-        Sentence(passage, _clip(sentence, clip_words, single), matched, score, in_section)
-        for score, matched, in_section, passage, sentence in scored_all[:_KEPT]
+        Sentence(passage, _clip(sentence, clip_words, single), matched, score, in_section, same)
+        for score, matched, in_section, passage, sentence, same in scored_all[:_KEPT]
         if posts is None or not posts.search(sentence.lower())
     ]
     # Posts and comments are quoted only when no more reliable source speaks to the question.
@@ -646,6 +647,15 @@ def with_evidence(
         safety = SAFETY_LINES.get(reading.intent)
     else:
         lead, safety = "{title} says:", None
+        # beside the facts' answer, a quote shares a question word or names the topic: a
+        # sentence that is only in the section ("take it when you remember") says nothing
+        found = [
+            sentence
+            for sentence in found
+            if sentence.asked
+            or sentence.asks_same
+            or (topic_words and mentions_any(sentence.text, topic_words))
+        ]
     said = " ".join(draft.sentences).lower()
     for sentence in found[:_QUOTED]:
         if sentence.score < found[0].score * _CLOSE:

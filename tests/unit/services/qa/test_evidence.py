@@ -436,3 +436,32 @@ def test_a_source_spelling_a_word_the_british_way_answers_the_american_one(
     answer = answer_question("zanaflex ankle edema, does it settle", lookup, passages=passages)
     assert answer.answerable
     assert "within a fortnight" in answer.answer
+
+
+class _Always(InMemoryPassages):
+    """Every passage of the drug, whatever the query (a section's passages, ranked first)."""
+
+    def search(self, drug: str, query: str, limit: int = 3) -> list[Passage]:
+        return list(self._passages.get(drug.lower(), []))[:limit]
+
+
+def test_beside_a_facts_answer_a_sentence_only_in_the_section_is_not_quoted(
+    lookup: InMemoryMonographs,
+) -> None:
+    from medinfo.services.qa.evidence import with_evidence
+    from medinfo.services.qa.intents import read_question
+    from medinfo.services.qa.phrasing import Draft
+
+    passages = _Always()
+    passages.add_text(
+        "sertraline", "st8", "Keep every clinic appointment you are given.", section="dosing"
+    )
+    monograph = lookup.get("sertraline")
+    assert monograph is not None
+    reading = read_question(
+        "how much zoloft for panic attacks", drug_names=["sertraline", "zoloft"]
+    )
+    draft = Draft(sentences=["The usual starting dose is 25 mg."])
+    answered = with_evidence(draft, monograph, reading, passages)
+    assert answered is not None
+    assert not any("clinic appointment" in sentence for sentence in answered.sentences)
