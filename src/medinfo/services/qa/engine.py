@@ -33,7 +33,12 @@ from medinfo.services.qa.evidence import child_age, with_evidence
 from medinfo.services.qa.grounding import speaks_to
 from medinfo.services.qa.intents import Concern, Reading, read_question
 from medinfo.services.qa.medicines import load_medicine_index
-from medinfo.services.qa.pairs import unlisted_pair, with_both_sides, with_catalog_medicine
+from medinfo.services.qa.pairs import (
+    names_listed_agent,
+    unlisted_pair,
+    with_both_sides,
+    with_catalog_medicine,
+)
 from medinfo.services.qa.passages import PassageSearch
 from medinfo.services.qa.phrasing import Draft
 from medinfo.services.qa.populations import (
@@ -114,6 +119,8 @@ def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
     if topic.vocabulary.symptoms_in(topic.folded):
         return replace(reading, intent=Intent.SIDE_EFFECTS)
     if load_medicine_index().named_in(topic.folded, own_names(monograph)):
+        return replace(reading, intent=Intent.INTERACTION)
+    if names_listed_agent(topic, monograph):  # "ct scan with contrast": iodinated contrast
         return replace(reading, intent=Intent.INTERACTION)
     return reading
 

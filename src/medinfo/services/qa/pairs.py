@@ -19,6 +19,8 @@ from medinfo.services.qa.uses import bare_effect
 from medinfo.services.qa.vocabulary import contains_phrase, term_key
 
 _WEAK = 3.0  # an interaction score no higher than this comes from the question's form only
+_AGENT_WORD = 5  # a word of a listed agent this long names it in a question
+_AGENT_TYPES = frozenset({"substance", "drug"})  # a class ("diuretics") is read by the index
 
 
 def add_other_side(draft: Draft, first: Monograph, other: Monograph, question: str) -> None:
@@ -119,6 +121,8 @@ def with_catalog_medicine(
     topic = Topic.of(reading)
     if load_medicine_index().named_in(topic.folded, own_names(monograph)):
         return reading
+    if names_listed_agent(topic, monograph):  # "contrast" is iodinated contrast, not a brand
+        return reading
     other = None
     if isinstance(monographs, CatalogLookup):
         other = monographs.catalog_in_text(without_names(reading.question, monograph))
@@ -140,6 +144,22 @@ def with_catalog_medicine(
         # answered with the list of interactions; a lone word ("poppers") may be a substance
         return replace(reading, intent=Intent.SIDE_EFFECTS)
     return reading  # a food, a supplement, a street drug an interaction fact may name
+
+
+def names_listed_agent(topic: Topic, monograph: Monograph) -> bool:
+    """Whether the question names, by a specific word of it, a substance or drug the sources
+    list as an interaction ("contrast" of "iodinated contrast", "grapefruit")."""
+    vocabulary = topic.vocabulary
+    general = vocabulary.stopwords | vocabulary.question_generic_words
+    general |= vocabulary.condition_generic_words | vocabulary.context_words
+    asked = {word for word in topic.folded.split() if len(word) >= _AGENT_WORD}
+    for item in monograph.interactions:
+        if item.agent_type not in _AGENT_TYPES:
+            continue
+        words = {word for word in term_key(item.agent).split() if len(word) >= _AGENT_WORD}
+        if (words - general) & asked:
+            return True
+    return False
 
 
 def _named_in_interactions(monograph: Monograph, phrase: str) -> bool:

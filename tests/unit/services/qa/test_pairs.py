@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from medinfo.domain.answers import Intent
 from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
 
@@ -44,3 +46,37 @@ def test_a_pair_neither_drugs_sources_speak_of_is_declined(lookup: InMemoryMonog
     answer = answer_question("zanaflex + zoloft ok together?", lookup, passages=passages)
     assert not answer.answerable
     assert "pharmacist" in answer.answer
+
+
+def _with_a_dye_interaction() -> InMemoryMonographs:
+    from medinfo.domain.monograph import Interaction, Monograph, SourceRef
+    from tests.unit.services.qa.conftest import ev
+
+    monograph = Monograph(
+        drug="glipizide",
+        interactions=[
+            Interaction(
+                agent="gadolinium dye",
+                effect="the dye is cleared more slowly; the tablets are paused for the scan",
+                severity="major",
+                agent_type="substance",
+                sources=["gz1"],
+                evidence=[ev("gz1", 10, "interactions")],
+            )
+        ],
+        sources=[SourceRef(id="gz1", title="Glipizide notes", kind="article", reliability="x")],
+    )
+    return InMemoryMonographs([monograph])
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["having gadolinium tomorrow, glipizide user", "gadolinium tomorrow and im on glipizide"],
+)
+def test_a_question_naming_a_listed_substance_by_one_word_asks_about_the_pair(
+    question: str,
+) -> None:
+    answer = answer_question(question, _with_a_dye_interaction())
+    assert answer.intent is Intent.INTERACTION
+    assert answer.answerable
+    assert "paused for the scan" in answer.answer
