@@ -288,6 +288,16 @@ def best_sentences(
     asked = set(own)
     synonyms = load_vocabulary().word_synonyms  # "split" also meets "break"
     also = {s for word in _WORD.findall(reading.text) for s in synonyms.get(word, ())}
+    # a phrase the sources say otherwise ("birth control": "contraceptive"; phrase_synonyms)
+    folded = " ".join(_WORD.findall(reading.text))
+    also |= {
+        word
+        for group in load_vocabulary().phrase_synonyms
+        if any(f" {phrase} " in f" {folded} " for phrase in group)
+        for phrase in group
+        for word in _WORD.findall(phrase)
+        if word not in ignore
+    }
     # the source may spell an asked word otherwise: searched for too ("diarrhoea")
     also |= {
         spelled

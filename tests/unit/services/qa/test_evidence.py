@@ -465,3 +465,17 @@ def test_beside_a_facts_answer_a_sentence_only_in_the_section_is_not_quoted(
     answered = with_evidence(draft, monograph, reading, passages)
     assert answered is not None
     assert not any("clinic appointment" in sentence for sentence in answered.sentences)
+
+
+def test_a_phrase_the_sources_say_otherwise_reaches_their_sentence(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st9",
+        "Sertraline leaflet.\n\nContraception: sertraline leaves the contraceptive pill as "
+        "reliable as before.\n\nBirthdays and holidays are no reason to skip a dose.",
+    )
+    answer = answer_question("is zoloft ok with birth control", lookup, passages=passages)
+    assert "as reliable as before" in answer.answer
