@@ -291,8 +291,9 @@ def _weight_dose(
 ) -> tuple[str, Citation] | None:
     """A dose by body weight ("1 mg to 2 mg per kilogram") that a source gives for children:
     in a sentence naming children, or in a paragraph that names them before it ("A child's
-    dose depends on their weight. For an attack it is ..."); never one naming adults, nor
-    one whose age band leaves the asker's child out."""
+    dose depends on their weight. For an attack it is ..."); never one naming adults, one
+    whose age band leaves the asker's child out, or one after a word against its use in
+    children ("not recommended for children under 12")."""
     if passages is None:
         return None
     child_words = load_vocabulary().child_source_words
@@ -305,6 +306,10 @@ def _weight_dose(
                 continue
             before = text[: match.start()].lower()
             if not any(word in lowered or word in before for word in child_words):
+                continue
+            if _AGAINST.search(before) or _AGAINST.search(lowered):
+                continue  # "not recommended for children under 12. The dose is 1 mg/kg"
+            if age is not None and any(age < int(limit) for limit in _AGE_UNDER.findall(before)):
                 continue
             if (
                 age is not None

@@ -307,3 +307,18 @@ def test_a_group_dose_named_by_its_organ_never_gets_the_adult_figure(
     answer = answer_question(question, lookup)
     assert adult_max not in answer.answer
     assert "people with" in answer.answer
+
+
+def test_a_dose_by_weight_after_a_word_against_use_in_children_is_never_quoted(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st6",
+        "Sertraline leaflet.\n\nYoung people. It is not recommended for children under 12. "
+        "Where a specialist uses it, the dose is 0.5 mg per kilogram once a day.",
+    )
+    answer = answer_question("whats the max zoloft dose for a kid", lookup, passages=passages)
+    assert not answer.answerable
+    assert "per kilogram" not in answer.answer
