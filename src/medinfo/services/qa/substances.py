@@ -47,6 +47,17 @@ def unnamed_substance(reading: Reading, monograph: Monograph) -> str | None:
     return None
 
 
+def _names(reading: Reading) -> set[str]:
+    """The folded phrases of every `phrase_synonyms` group the question uses, under which an
+    answer may speak of the substance ("birth control": "contraceptive")."""
+    text = f" {normalise_words(reading.question)} "
+    found: set[str] = set()
+    for group in load_vocabulary().phrase_synonyms:
+        if any(f" {phrase} " in text for phrase in group):
+            found.update(term_key(phrase) for phrase in group)
+    return found
+
+
 def unlisted_substance_note(draft: Draft, reading: Reading, monograph: Monograph) -> str | None:
     """What to say when an interaction question names a substance that neither the drug's
     listed interactions nor the answer speak of: the answer would list other medicines and
@@ -56,9 +67,10 @@ def unlisted_substance_note(draft: Draft, reading: Reading, monograph: Monograph
     substance = unnamed_substance(reading, monograph)
     if substance is None:
         return None
-    first = term_key(substance.split()[0])
+    names = {term_key(substance.split()[0]), *_names(reading)}
     listed = " ".join(term_key(item.agent) for item in monograph.interactions)
-    if contains_phrase(listed, first) or contains_phrase(term_key(draft.text()), first):
+    said = term_key(draft.text())
+    if any(contains_phrase(listed, n) or contains_phrase(said, n) for n in names):
         return None
     return (
         f"The sources do not list an interaction between {monograph.drug} and {substance}. "

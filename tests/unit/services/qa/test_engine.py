@@ -419,3 +419,12 @@ def test_a_dose_for_a_use_the_sources_never_mention_is_declined_without_a_number
     assert listed.answerable
     own = answer_question("usual dosage for zanaflex", lookup, passages=passages)
     assert own.answerable
+
+
+def test_a_listed_effect_named_with_a_child_in_the_story_is_an_effect_question(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("zoloft serotonin syndrome, my son is shaking. related??", lookup)
+    assert answer.intent is Intent.SERIOUS_SIDE_EFFECTS
+    assert answer.answerable
+    assert "serotonin syndrome" in answer.answer
