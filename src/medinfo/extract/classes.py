@@ -86,6 +86,22 @@ def _head_class(match: TermMatch, text: str) -> str | None:
     return head.term if head is not None and head.term != match.key else None
 
 
+def _own_classes(passage: Passage, unit: Unit, given: bool) -> list[TermMatch]:
+    """Class names the unit says the drug belongs to: after a class cue ("is a", "belongs
+    to"), not another medicine's ("unlike", "such as") nor denied; every class name when the
+    unit is `given` as the drug's class (a key-facts row)."""
+    found = []
+    for match in passage.asserted(unit, "drug_class_names"):
+        before = unit.text[max(0, match.start - 60) : match.start]
+        if given or (
+            _CLASS_CUE.search(before)
+            and not _NOT_OWN_CLASS.search(before)
+            and not _DENIED_CLASS.search(before)
+        ):
+            found.append(match)
+    return found
+
+
 def extract_drug_classes(passage: Passage) -> list[ExtractedFact]:
     """DRUG_CLASS facts: a key-facts class row, or a class the text says the drug belongs to
     (and the wider class a class name ends in)."""
@@ -97,18 +113,7 @@ def extract_drug_classes(passage: Passage) -> list[ExtractedFact]:
         phrase = index == 0 and bool(_CLASS_PHRASE.match(unit.text))
         if not row and not phrase and not _mentions_drug(passage, unit):
             continue
-        for match in passage.asserted(unit, "drug_class_names"):
-            before = unit.text[max(0, match.start - 60) : match.start]
-            if (
-                not row
-                and not phrase
-                and (
-                    not _CLASS_CUE.search(before)
-                    or _NOT_OWN_CLASS.search(before)
-                    or _DENIED_CLASS.search(before)
-                )
-            ):
-                continue
+        for match in _own_classes(passage, unit, row or phrase):
             facts.append(passage.fact(FactKind.DRUG_CLASS, match.key, unit))
             head = _head_class(match, unit.text)
             if head is not None:
@@ -161,20 +166,87 @@ def _own_class_named(passage: Passage, text: str) -> bool:
 def _other_medicine(passage: Passage, unit: Unit, match: TermMatch) -> bool:
     """Whether a mechanism term stands inside the name of a medicine group the drug is not
     in ("or SGLT2 inhibitors" on a sulfonylurea's page, "the other kind of calcium channel
-    blocker" on a beta blocker's page)."""
+    blocker" on a beta blocker's page). A medicine named inside the term is a substance the
+    mechanism acts on ("more sensitive to insulin", "release more insulin"), not another
+    medicine's name."""
     own = groups_of(passage.drug)
     for agent in passage.matches(unit, AGENTS):
-        if agent.start < match.end and match.start < agent.end:
+        inside = match.start < agent.start or agent.end < match.end
+        if agent.start < match.end and match.start < agent.end and not inside:
             named = medicine_groups().classes_named(unit.text[agent.start : agent.end])
             if named and not named & own:
                 return True
     return False
 
 
+# A class named by what it does to its target ("proton pump inhibitor", "leukotriene receptor
+# antagonist") names the drug's mechanism too.
+_ACTION_CLASS = re.compile(
+    r"\b(?:inhibitor|antagonist|agonist|blocker|modulator|analogue|analog)s?$", re.IGNORECASE
+)
+# The bare action terms of the vocabulary: the target written right before them ("folic acid
+# antagonist", "a leukotriene receptor antagonist") makes the open term.
+_BARE_ACTIONS = frozenset({"agonist", "antagonist", "partial agonist"})
+_NOT_TARGET = frozenset(
+    "a an the is are was as it its this that which who and or but nor of to by with in on for "
+    "at from also acts act acting works work working drug medicine medication type kind class "
+    "group called known potent powerful strong weak competitive reversible irreversible "
+    "specific highly very new newer older main mainly".split()
+)
+_TARGET_WORD = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _open_action_term(text: str, match: TermMatch, terms: list[TermMatch]) -> str | None:
+    """The target and action a bare action word ends ("folic acid antagonist"), when
+    lowercase target words the vocabulary does not read ("H1 receptor" is a term of its own)
+    stand right before it; None when none do."""
+    words = text[: match.start].split(" ")[:-1] if text[: match.start].endswith(" ") else []
+    target: list[str] = []
+    for word in reversed(words[-3:]):
+        if not _TARGET_WORD.match(word) or word in _NOT_TARGET:
+            break
+        target.insert(0, word)
+    reach = match.start - len(" ".join(target)) - 1
+    if not target or set(target) <= {"receptor", "receptors"}:
+        return None
+    if any(reach <= term.end <= match.start and term is not match for term in terms):
+        return None
+    return _singular(" ".join([*target, text[match.start : match.end].lower()]))
+
+
+def _singular(phrase: str) -> str:
+    return phrase[:-1] if _ACTION_CLASS.search(phrase) and phrase.endswith("s") else phrase
+
+
+def _mechanism_classes(passage: Passage, unit: Unit, in_section: bool) -> list[TermMatch]:
+    """The drug's own classes a how-it-works unit names as its mechanism: any class in a
+    how-it-works section, elsewhere a class named by its action ("an SSRI", "a proton pump
+    inhibitor")."""
+    anywhere = passage.section is Section.MECHANISM
+    return [
+        match
+        for match in _own_classes(passage, unit, in_section and not anywhere)
+        if anywhere or _ACTION_CLASS.search(unit.text[match.start : match.end])
+    ]
+
+
+def _read_as_terms(text: str, found: TermMatch, terms: list[TermMatch]) -> bool:
+    """Whether mechanism terms cover every word of the class name at `found` ("GABA-B
+    receptor agonist" is "gaba-b" and "agonist"): the terms say it, the class adds nothing."""
+    inside = [t for t in terms if found.start <= t.start and t.end <= found.end]
+    rest = list(text[found.start : found.end])
+    for term in inside:
+        rest[term.start - found.start : term.end - found.start] = " " * (term.end - term.start)
+    return bool(inside) and not re.sub(r"(?i)\breceptors?\b|[\W_]", "", "".join(rest))
+
+
 def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
     """MECHANISM_TERM facts from how-it-works text: a how-it-works section, or a sentence
     with a mechanism cue about this drug or its own class; never a term said of another
-    medicine (another drug's clause, another group's name) nor one in an interactions list."""
+    medicine (another drug's clause, another group's name) nor one in an interactions list.
+    A class the statement names by its action is a term as written ("selective serotonin
+    reuptake inhibitor"), and the targets inside it are not repeated; a bare action word
+    takes the target written before it ("leukotriene receptor antagonist")."""
     if passage.section in _NO_MECHANISM:
         return []
     in_section = passage.section in (Section.MECHANISM, Section.DRUG_CLASS)
@@ -185,10 +257,22 @@ def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
             and (_mentions_drug(passage, unit) or _own_class_named(passage, unit.text))
         ):
             continue
-        for match in passage.asserted(unit, "mechanism_terms"):
-            if _other_medicine(passage, unit, match):
+        terms = passage.asserted(unit, "mechanism_terms")
+        classes = [
+            found
+            for found in _mechanism_classes(passage, unit, in_section)
+            if not _read_as_terms(unit.text, found, terms)
+        ]
+        for found in classes:
+            name = " ".join(unit.text[found.start : found.end].lower().split())
+            facts.append(passage.fact(FactKind.MECHANISM_TERM, _singular(name), unit))
+        for match in terms:
+            if _other_medicine(passage, unit, match) or any(
+                c.start <= match.start and match.end <= c.end for c in classes
+            ):
                 continue
-            facts.append(passage.fact(FactKind.MECHANISM_TERM, match.key, unit))
+            term = _open_action_term(unit.text, match, terms) if match.key in _BARE_ACTIONS else None
+            facts.append(passage.fact(FactKind.MECHANISM_TERM, term or match.key, unit))
     return facts
 
 

@@ -140,3 +140,40 @@ def test_an_open_class_is_never_a_denied_one_a_mechanism_or_another_drug_s() -> 
     assert not _classes(
         "Pranlukast is a cysteinyl receptor antagonist; zafirlukast differs.", "zafirlukast"
     )
+
+
+def test_a_medicine_named_inside_a_mechanism_phrase_is_the_substance_it_acts_on() -> None:
+    found = _mechanism(
+        "# Pioglitazone\n\n## How it works\n\nPioglitazone makes fat and muscle cells more "
+        "sensitive to insulin.",
+        "pioglitazone",
+    )
+    assert found == {"insulin sensitivity"}
+
+
+def test_a_class_named_by_its_action_is_a_mechanism_term_as_written() -> None:
+    found = _mechanism(
+        "# Esomeprazole\n\nEsomeprazole is a proton pump inhibitor: it works by switching off "
+        "the pumps in the stomach lining that make acid.",
+        "esomeprazole",
+    )
+    assert "proton pump inhibitor" in found
+    assert "proton pump" not in found  # the class already says it
+
+
+def test_a_bare_action_word_takes_the_target_written_before_it() -> None:
+    found = _mechanism(
+        "# Zafirlukast\n\n## How it works\n\nZafirlukast acts as a leukotriene receptor "
+        "antagonist, so the airways tighten less.",
+        "zafirlukast",
+    )
+    assert "leukotriene receptor antagonist" in found
+    assert "antagonist" not in found
+
+
+def test_a_class_the_vocabulary_reads_as_target_and_action_stays_split() -> None:
+    found = _mechanism(
+        "# Cetirizine\n\n## How it works\n\nCetirizine is an H1 receptor antagonist.",
+        "cetirizine",
+    )
+    assert found == {"h1 receptor", "antagonist"}
