@@ -278,15 +278,24 @@ def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
 
 # A form another product comes in is no form of this drug: "sun cream", "heparin injections".
 _OTHER_PRODUCT = re.compile(
-    r"\b(?:sun|barrier|moisturi[sz]ing|hand|nappy|diaper)\s*$", re.IGNORECASE
+    r"\b(?:sun|barrier|moisturi[sz]ing|hand|nappy|diaper|ice|whipped|sour|soured)\s*$",
+    re.IGNORECASE,
+)
+# A form the drug is said to spare or differ from: "there is no need for injections",
+# "unlike heparin injections", "instead of a drip".
+_NOT_ITS_FORM = re.compile(
+    r"\b(?:no\s+need\s+(?:for|of)|without\s+(?:the\s+|any\s+)?need\s+(?:for|of)|instead\s+of|"
+    r"rather\s+than|unlike)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
 )
 
 
 def _another_products_form(passage: Passage, text: str, start: int) -> bool:
-    """Whether the form at text[start] belongs to a product named right before it: a skin or
-    sun product, or another medicine ("heparin or enoxaparin injections")."""
+    """Whether the form at text[start] belongs to a product named right before it: a skin,
+    sun or food product, another medicine ("heparin or enoxaparin injections"), or one the
+    drug is said to spare ("no need for injections")."""
     before = text[max(0, start - 40) : start]
-    if _OTHER_PRODUCT.search(before):
+    if _OTHER_PRODUCT.search(before) or _NOT_ITS_FORM.search(before):
         return True
     own = frozenset(components(passage.drug))
     clause = re.split(r"[,;:.()]", before)[-1]

@@ -177,3 +177,26 @@ def test_a_class_the_vocabulary_reads_as_target_and_action_stays_split() -> None
         "cetirizine",
     )
     assert found == {"h1 receptor", "antagonist"}
+
+
+def test_a_food_or_a_form_the_drug_spares_is_no_form_of_it() -> None:
+    found = _forms(
+        "# Edoxaban\n\nEdoxaban comes as tablets, so there is no need for injections at home. "
+        "The crushed tablet can be stirred into yoghurt or ice cream.",
+        "edoxaban",
+    )
+    assert found == {"oral tablet"}
+
+
+def test_forms_keep_their_route_and_coating() -> None:
+    found = _forms(
+        "# Esomeprazole\n\n## Forms\n\nIt comes as gastro-resistant tablets, sprinkle capsules "
+        "and sachets of granules; a self-injected version comes in injection pens.",
+        "esomeprazole",
+    )
+    assert found == {
+        "delayed-release tablet",
+        "sprinkle capsule",
+        "granules",
+        "subcutaneous injection",
+    }
