@@ -7,6 +7,7 @@ import re
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.drug_names import find_drug_mentions
 from medinfo.extract.passages import (
     QUIET_SECTIONS,
     Passage,
@@ -18,6 +19,7 @@ from medinfo.extract.passages import (
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 from medinfo.extract.terms import vocabulary
+from medinfo.knowledge.names import components
 
 _USE_SECTIONS = frozenset({Section.INDICATIONS, Section.OFF_LABEL})
 _NOT_RULING_OUT = QUIET_SECTIONS | {Section.INTERACTIONS, Section.OVERDOSE}
@@ -43,6 +45,7 @@ _SILENT = QUIET_SECTIONS | {
 }
 _STRONG = cue(
     r"\b(used (to treat|for|in the treatment of|to manage)|treats?|treating|treatment of|"
+    r"off[- ]label (for|to treat|in)|"
     r"prescribed (for|to)|indicated (for|in)|approved (for|to)|management of|to manage|"
     r"manages?|managing|(is|are|['’]s|be|been|also|mainly|mostly|often) used to (stop|prevent|"
     r"reduce|lower|control|relieve|ease|help|protect))\b"
@@ -246,6 +249,36 @@ def _prevents(text: str, start: int) -> bool:
     return prevents >= 0 and prevents >= last_cue_end(_STRONG, text, start)
 
 
+# A condition named as a side effect ("side effects like mouth ulcers") is no use.
+_AS_SIDE_EFFECT = cue(
+    r"\b(?:side[- ]effects?|adverse (?:effects?|reactions?))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:like|such\s+as|including|include|e\.g\.?)\s+(?:[\w'-]+[\s,]+){0,6}$"
+)
+# A weak cue a negation shortly before denies: "is not usually the first choice for X",
+# "isn't much help for X" (not "does not cause drowsiness and helps with X").
+_DENIED_WEAK = cue(
+    r"(?:\b(?:not|never|no)\b|n['’]t\b)(?:(?!\band\b|\bbut\b)[^,;:]){0,40}"
+    r"\b(?:for|helps?|help with|relieves?|reduces?|controls?|prevents?|eases?)$"
+)
+_OWN_SUBJECT = re.compile(r"\b(?:it|this\s+(?:medicine|medication|drug))\b", re.IGNORECASE)
+
+
+def _another_drugs_use(passage: Passage, text: str, start: int) -> bool:
+    """Whether the clause naming the condition at `start` speaks of another drug and never of
+    this one: "I used to take ibuprofen for period pain"."""
+    clause = text[after_clause_start(text, start) : start]
+    own = frozenset(components(passage.drug))
+    others = [
+        m for m in find_drug_mentions(clause) if not frozenset(components(m.generic)) & own
+    ]
+    if not others:
+        return False
+    lowered = clause.lower()
+    return not _OWN_SUBJECT.search(clause) and not any(
+        name and name in lowered for name in (*passage.names, *own)
+    )
+
+
 def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
     """Whether a condition at `start` in the unit is stated as a use of the drug.
 
@@ -258,9 +291,12 @@ def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
         return True
     if last_cue_end(_STRONG, unit.text, start) >= 0:
         return True
+    weak = last_cue_end(_WEAK, unit.text, start)
+    if weak >= 0 and _DENIED_WEAK.search(unit.text[after_clause_start(unit.text, start) : weak]):
+        weak = -1
     if symptom:
-        return passage.opening and last_cue_end(_WEAK, unit.text, start) >= 0
-    return passage.section in _USE_SECTIONS or last_cue_end(_WEAK, unit.text, start) >= 0
+        return passage.opening and weak >= 0
+    return passage.section in _USE_SECTIONS or weak >= 0
 
 
 def _ruled_out_uses(passage: Passage) -> list[ExtractedFact]:
@@ -318,6 +354,10 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
                 or _glosses_previous(unit.text, match.start, ends)
                 or _denied(unit.text, match.start)
                 or _describes_patients(unit.text, match.start, named)
+                or _AS_SIDE_EFFECT.search(
+                    unit.text[after_clause_start(unit.text, match.start) : match.start]
+                )
+                or _another_drugs_use(passage, unit.text, match.start)
                 or not _accepts(passage, unit, match.start, symptom)
             ):
                 continue
