@@ -230,6 +230,12 @@ def _mechanism_classes(passage: Passage, unit: Unit, in_section: bool) -> list[T
     ]
 
 
+# What a class name may add to the terms inside it and still be read by them: "receptor" and
+# punctuation. "Inhibitor" is no vocabulary term: "proton pump inhibitor" says more than
+# "proton pump" (held-out writers list such classes as mechanisms).
+_UNREAD_WORDS = re.compile(r"(?i)\breceptors?\b|[\W_]")
+
+
 def _read_as_terms(text: str, found: TermMatch, terms: list[TermMatch]) -> bool:
     """Whether mechanism terms cover every word of the class name at `found` ("GABA-B
     receptor agonist" is "gaba-b" and "agonist"): the terms say it, the class adds nothing."""
@@ -237,7 +243,7 @@ def _read_as_terms(text: str, found: TermMatch, terms: list[TermMatch]) -> bool:
     rest = list(text[found.start : found.end])
     for term in inside:
         rest[term.start - found.start : term.end - found.start] = " " * (term.end - term.start)
-    return bool(inside) and not re.sub(r"(?i)\breceptors?\b|[\W_]", "", "".join(rest))
+    return bool(inside) and not re.sub(_UNREAD_WORDS, "", "".join(rest))
 
 
 def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:

@@ -279,6 +279,19 @@ def _another_drugs_use(passage: Passage, text: str, start: int) -> bool:
     )
 
 
+# A category the text goes on to name members of ("bacterial infections including pneumonia",
+# "chest infections such as bronchitis"): the members are the uses.
+_MEMBERS_FOLLOW = re.compile(r"^\s*,?\s*(?:such\s+as|including|like|e\.g\.?,?)\s", re.IGNORECASE)
+
+
+def _category(text: str, end: int, starts: list[int]) -> bool:
+    """Whether the condition ending at `end` is a category whose members follow at once."""
+    follows = _MEMBERS_FOLLOW.match(text[end:])
+    return follows is not None and any(
+        end + follows.end() <= other <= end + follows.end() + 3 for other in starts
+    )
+
+
 def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
     """Whether a condition at `start` in the unit is stated as a use of the drug.
 
@@ -358,6 +371,7 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
                     unit.text[after_clause_start(unit.text, match.start) : match.start]
                 )
                 or _another_drugs_use(passage, unit.text, match.start)
+                or _category(unit.text, match.end, named)
                 or not _accepts(passage, unit, match.start, symptom)
             ):
                 continue

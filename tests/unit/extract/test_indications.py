@@ -59,3 +59,12 @@ def test_an_off_label_use_named_after_off_label_for_is_kept_with_its_flag() -> N
         "pregabalin",
     )
     assert found == {"insomnia": True}
+
+
+def test_a_category_whose_members_follow_gives_way_to_them() -> None:
+    found = _uses(
+        "# Cefalexin\n\nCefalexin is used for bacterial infections such as cellulitis and "
+        "kidney infections.",
+        "cefalexin",
+    )
+    assert found == {"skin infections": False, "kidney infection": False}
