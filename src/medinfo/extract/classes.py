@@ -188,10 +188,65 @@ _ACTION_CLASS = re.compile(
 # antagonist", "a leukotriene receptor antagonist") makes the open term.
 _BARE_ACTIONS = frozenset({"agonist", "antagonist", "partial agonist"})
 _NOT_TARGET = frozenset(
-    "a an the is are was as it its this that which who and or but nor of to by with in on for "
-    "at from also acts act acting works work working drug medicine medication type kind class "
-    "group called known potent powerful strong weak competitive reversible irreversible "
-    "specific highly very new newer older main mainly".split()
+    [
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "as",
+        "it",
+        "its",
+        "this",
+        "that",
+        "which",
+        "who",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "to",
+        "by",
+        "with",
+        "in",
+        "on",
+        "for",
+        "at",
+        "from",
+        "also",
+        "acts",
+        "act",
+        "acting",
+        "works",
+        "work",
+        "working",
+        "drug",
+        "medicine",
+        "medication",
+        "type",
+        "kind",
+        "class",
+        "group",
+        "called",
+        "known",
+        "potent",
+        "powerful",
+        "strong",
+        "weak",
+        "competitive",
+        "reversible",
+        "irreversible",
+        "specific",
+        "highly",
+        "very",
+        "new",
+        "newer",
+        "older",
+        "main",
+        "mainly",
+    ]
 )
 _TARGET_WORD = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -277,7 +332,9 @@ def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
                 c.start <= match.start and match.end <= c.end for c in classes
             ):
                 continue
-            term = _open_action_term(unit.text, match, terms) if match.key in _BARE_ACTIONS else None
+            term = (
+                _open_action_term(unit.text, match, terms) if match.key in _BARE_ACTIONS else None
+            )
             facts.append(passage.fact(FactKind.MECHANISM_TERM, term or match.key, unit))
     return facts
 

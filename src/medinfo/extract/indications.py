@@ -268,9 +268,7 @@ def _another_drugs_use(passage: Passage, text: str, start: int) -> bool:
     this one: "I used to take ibuprofen for period pain"."""
     clause = text[after_clause_start(text, start) : start]
     own = frozenset(components(passage.drug))
-    others = [
-        m for m in find_drug_mentions(clause) if not frozenset(components(m.generic)) & own
-    ]
+    others = [m for m in find_drug_mentions(clause) if not frozenset(components(m.generic)) & own]
     if not others:
         return False
     lowered = clause.lower()

@@ -11,9 +11,7 @@ from tests.unit.extract.helpers import make_document
 def _uses(text: str, drug: str) -> dict[str, bool]:
     facts = extract_list_facts(make_document(text), "test", drug)
     return {
-        f.key: bool(f.attributes.get("off_label"))
-        for f in facts
-        if f.kind is FactKind.INDICATION
+        f.key: bool(f.attributes.get("off_label")) for f in facts if f.kind is FactKind.INDICATION
     }
 
 
