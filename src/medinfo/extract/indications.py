@@ -227,13 +227,19 @@ def _glosses_previous(text: str, start: int, ends: list[int]) -> bool:
     return any(end <= opening and not text[end:opening].strip() for end in ends)
 
 
-def _off_label(passage: Passage, unit: Unit, seen_cue: bool) -> bool:
-    return (
-        passage.section is Section.OFF_LABEL
-        or seen_cue
-        or bool(_OFF_LABEL.search(unit.text))
-        or bool(_OFF_LABEL.search(passage.lead))
-    )
+# Where a list of uses moves on to another kind of use: ", and sometimes off label for".
+_LIST_TURN = re.compile(r",\s*(?:and|or)\s|;|\.\s", re.IGNORECASE)
+
+
+def _off_label(passage: Passage, unit: Unit, seen_cue: bool, start: int) -> bool:
+    """Whether the use at unit.text[start] is called off-label: in an off-label section, after
+    an earlier unit's or a lead-in's cue, or after the unit's own cue; a cue after the use
+    counts unless the list turns between them ("used for psoriasis, and sometimes off
+    label for Crohn's disease": psoriasis is an approved use)."""
+    if passage.section is Section.OFF_LABEL or seen_cue or _OFF_LABEL.search(passage.lead):
+        return True
+    cues = [m.start() for m in _OFF_LABEL.finditer(unit.text)]
+    return any(cue < start or not _LIST_TURN.search(unit.text, start, cue) for cue in cues)
 
 
 # "to stop gout attacks from happening": the condition stands inside the prevention cue
@@ -352,7 +358,6 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
         return facts
     seen_cue = False
     for unit in passage.term_units("conditions"):
-        seen_cue = seen_cue or bool(_OFF_LABEL.search(unit.text))
         if _PERSON_ITEM.match(unit.text) and last_cue_end(_STRONG, unit.text, len(unit.text)) < 0:
             continue
         found = passage.matches(unit, "conditions")
@@ -375,9 +380,12 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
                 continue
             after = unit.text[match.end : match.end + 14].lower()
             off = (
-                _off_label(passage, unit, seen_cue) or "off-label" in after or "off label" in after
+                _off_label(passage, unit, seen_cue, match.start)
+                or "off-label" in after
+                or "off label" in after
             )
             prevention = _prevents(unit.text, match.start)
             extra = {"prevents": True} if prevention else {}
             facts.append(passage.fact(FactKind.INDICATION, match.key, unit, off_label=off, **extra))
+        seen_cue = seen_cue or bool(_OFF_LABEL.search(unit.text))
     return facts

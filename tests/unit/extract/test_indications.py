@@ -66,3 +66,17 @@ def test_a_category_whose_members_follow_gives_way_to_them() -> None:
         "cefalexin",
     )
     assert found == {"skin infections": False, "kidney infection": False}
+
+
+def test_an_off_label_cue_later_in_the_list_leaves_the_approved_uses_before_it() -> None:
+    found = _uses(
+        "# Azathioprine\n\nIt is used for rheumatoid arthritis and lupus, and sometimes off "
+        "label for ulcerative colitis.",
+        "azathioprine",
+    )
+    assert found == {"rheumatoid arthritis": False, "lupus": False, "ulcerative colitis": True}
+
+
+def test_an_off_label_cue_after_the_use_in_the_same_clause_flags_it() -> None:
+    found = _uses("# Propranolol\n\nIt is prescribed for anxiety off label.", "propranolol")
+    assert found == {"anxiety": True}
