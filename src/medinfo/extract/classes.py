@@ -273,16 +273,15 @@ def _singular(phrase: str) -> str:
     return phrase[:-1] if _ACTION_CLASS.search(phrase) and phrase.endswith("s") else phrase
 
 
-def _mechanism_classes(passage: Passage, unit: Unit, in_section: bool) -> list[TermMatch]:
-    """The drug's own classes a how-it-works unit names as its mechanism: any class in a
-    how-it-works section, elsewhere a class named by its action ("an SSRI", "a proton pump
-    inhibitor")."""
-    anywhere = passage.section is Section.MECHANISM
-    return [
-        match
-        for match in _own_classes(passage, unit, in_section and not anywhere)
-        if anywhere or _ACTION_CLASS.search(unit.text[match.start : match.end])
-    ]
+def _mechanism_classes(passage: Passage, unit: Unit, row: bool) -> list[TermMatch]:
+    """The drug's own classes a how-it-works unit names by their action ("an SSRI", "a
+    proton pump inhibitor"), one per class; a class named for its use or chemistry
+    ("anticoagulant", "corticosteroid") says nothing of how it works."""
+    found: dict[str, TermMatch] = {}
+    for match in _own_classes(passage, unit, row):
+        if _ACTION_CLASS.search(unit.text[match.start : match.end]):
+            found.setdefault(match.key, match)
+    return list(found.values())
 
 
 # What a class name may add to the terms inside it and still be read by them: "receptor" and
@@ -321,7 +320,7 @@ def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
         terms = passage.asserted(unit, "mechanism_terms")
         classes = [
             found
-            for found in _mechanism_classes(passage, unit, in_section)
+            for found in _mechanism_classes(passage, unit, passage.section is Section.DRUG_CLASS)
             if not _read_as_terms(unit.text, found, terms)
         ]
         for found in classes:
