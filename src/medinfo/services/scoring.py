@@ -390,9 +390,13 @@ def side_effect_terms(monograph: Mapping[str, Any], serious: bool) -> list[str]:
 
 
 def indication_keys(monograph: Mapping[str, Any]) -> set[tuple[str, bool]]:
-    """(folded condition, off_label) of each indication of the monograph."""
+    """(folded condition, off_label) of each indication of the monograph, folded as gold uses
+    are (`_gold_use`: "stroke prevention" is stroke)."""
     items = monograph.get("indications") or []
-    return {(match_key(i["condition"], "indications"), bool(i.get("off_label"))) for i in items}
+    return {
+        (match_key(_gold_use(str(i["condition"])), "indications"), bool(i.get("off_label")))
+        for i in items
+    }
 
 
 def indication_pairs(
