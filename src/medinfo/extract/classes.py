@@ -279,9 +279,18 @@ def _mechanism_classes(passage: Passage, unit: Unit, row: bool) -> list[TermMatc
     ("anticoagulant", "corticosteroid") says nothing of how it works."""
     found: dict[str, TermMatch] = {}
     for match in _own_classes(passage, unit, row):
-        if _ACTION_CLASS.search(unit.text[match.start : match.end]):
+        if _ACTION_CLASS.search(_class_words(unit.text, match)):
             found.setdefault(match.key, match)
     return list(found.values())
+
+
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _class_words(text: str, match: TermMatch) -> str:
+    """A class name as written, in lower case, without a bracketed abbreviation the
+    vocabulary reads with it ("selective serotonin reuptake inhibitor (SSRI)")."""
+    return " ".join(_TRAILING_NOTE.sub("", text[match.start : match.end]).lower().split())
 
 
 # What a class name may add to the terms inside it and still be read by them: "receptor" and
@@ -324,7 +333,7 @@ def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
             if not _read_as_terms(unit.text, found, terms)
         ]
         for found in classes:
-            name = " ".join(unit.text[found.start : found.end].lower().split())
+            name = _class_words(unit.text, found)
             facts.append(passage.fact(FactKind.MECHANISM_TERM, _singular(name), unit))
         for match in terms:
             if _other_medicine(passage, unit, match) or any(

@@ -205,3 +205,12 @@ def test_forms_keep_their_route_and_coating() -> None:
         "granules",
         "subcutaneous injection",
     }
+
+
+def test_a_class_written_with_its_abbreviation_is_a_term_without_it() -> None:
+    found = _mechanism(
+        "# Venlafaxine\n\nVenlafaxine is an antidepressant known as a serotonin and "
+        "norepinephrine reuptake inhibitor (SNRI).",
+        "venlafaxine",
+    )
+    assert "serotonin and norepinephrine reuptake inhibitor" in found
