@@ -309,11 +309,14 @@ def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
     if last_cue_end(_STRONG, unit.text, start) >= 0:
         return True
     weak = last_cue_end(_WEAK, unit.text, start)
-    if weak >= 0 and _DENIED_WEAK.search(unit.text[after_clause_start(unit.text, start) : weak]):
-        weak = -1
+    denied = weak >= 0 and bool(
+        _DENIED_WEAK.search(unit.text[after_clause_start(unit.text, start) : weak])
+    )
     if symptom:
-        return passage.opening and weak >= 0
-    return passage.section in _USE_SECTIONS or weak >= 0
+        return passage.opening and weak >= 0 and not denied
+    # a denied cue is no use even in a uses section ("Does it treat anxiety? It is not
+    # usually the first choice for generalised anxiety disorder.")
+    return not denied and (passage.section in _USE_SECTIONS or weak >= 0)
 
 
 def _ruled_out_uses(passage: Passage) -> list[ExtractedFact]:

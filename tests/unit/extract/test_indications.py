@@ -80,3 +80,12 @@ def test_an_off_label_cue_later_in_the_list_leaves_the_approved_uses_before_it()
 def test_an_off_label_cue_after_the_use_in_the_same_clause_flags_it() -> None:
     found = _uses("# Propranolol\n\nIt is prescribed for anxiety off label.", "propranolol")
     assert found == {"anxiety": True}
+
+
+def test_a_denied_weak_cue_is_no_use_even_under_a_uses_heading() -> None:
+    found = _uses(
+        "# Sertraline\n\n## Uses\n\nSertraline treats depression. It is not the best option "
+        "for bipolar disorder.",
+        "sertraline",
+    )
+    assert found == {"depression": False}
