@@ -309,6 +309,16 @@ def _read_as_terms(text: str, found: TermMatch, terms: list[TermMatch]) -> bool:
     return bool(inside) and not re.sub(_UNREAD_WORDS, "", "".join(rest))
 
 
+_APPOSITION = re.compile(r",\s+(?:a|an)\s+$", re.IGNORECASE)
+
+
+def _glosses_term(text: str, match: TermMatch, terms: list[TermMatch]) -> bool:
+    """Whether the term only explains the term right before it ("blocks factor Xa, a clotting
+    factor,"): the target is the term named, not the kind it is said to be."""
+    gap = _APPOSITION.search(text, 0, match.start)
+    return gap is not None and any(term.end == gap.start() for term in terms)
+
+
 def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
     """MECHANISM_TERM facts from how-it-works text: a how-it-works section, or a sentence
     with a mechanism cue about this drug or its own class; never a term said of another
@@ -336,8 +346,10 @@ def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
             name = _class_words(unit.text, found)
             facts.append(passage.fact(FactKind.MECHANISM_TERM, _singular(name), unit))
         for match in terms:
-            if _other_medicine(passage, unit, match) or any(
-                c.start <= match.start and match.end <= c.end for c in classes
+            if (
+                _other_medicine(passage, unit, match)
+                or _glosses_term(unit.text, match, terms)
+                or any(c.start <= match.start and match.end <= c.end for c in classes)
             ):
                 continue
             term = (

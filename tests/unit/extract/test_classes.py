@@ -214,3 +214,12 @@ def test_a_class_written_with_its_abbreviation_is_a_term_without_it() -> None:
         "venlafaxine",
     )
     assert "serotonin and norepinephrine reuptake inhibitor" in found
+
+
+def test_a_term_that_only_explains_the_target_before_it_is_no_term() -> None:
+    found = _mechanism(
+        "# Edoxaban\n\nEdoxaban works by blocking factor Xa, a clotting factor, so less "
+        "thrombin is made.",
+        "edoxaban",
+    )
+    assert found == {"factor xa", "thrombin"}
