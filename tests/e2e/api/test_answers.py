@@ -39,3 +39,23 @@ def test_ask_price_is_unanswerable(stocked_client: TestClient) -> None:
     answer = stocked_client.get("/api/v1/ask", params={"q": "how much does zanaflex cost"}).json()
     assert answer["answerable"] is False
     assert "pharmacist" in answer["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["max dose of zanaflex if my liver is damaged", "how much zanaflex, my kidneys are weak"],
+)
+def test_ask_a_groups_dose_never_gets_the_adult_maximum(
+    stocked_client: TestClient, question: str
+) -> None:
+    answer = stocked_client.get("/api/v1/ask", params={"q": question}).json()
+    assert "36 mg" not in answer["answer"]
+    assert "pharmacist" in answer["answer"] or "prescriber" in answer["answer"]
+
+
+def test_ask_a_catalog_drug_without_sources_says_what_the_catalog_holds(
+    stocked_client: TestClient,
+) -> None:
+    answer = stocked_client.get("/api/v1/ask", params={"q": "what is metoprolol for"}).json()
+    assert answer["answerable"] is False
+    assert "pharmacist" in answer["answer"]

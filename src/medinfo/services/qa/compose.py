@@ -19,6 +19,7 @@ from medinfo.services.qa.phrasing import (
     Draft,
     describe_dose,
     drug_title,
+    in_words,
     join_words,
     note_conflicts,
     note_weak,
@@ -232,7 +233,7 @@ def compose_onset(monograph: Monograph, topic: Topic) -> Draft | None:
     onset = monograph.onset
     draft = Draft()
     if onset.summary != UNKNOWN:
-        draft.say(f"How soon it works: {sentence_case(onset.summary)}", onset)
+        draft.say(f"How soon it works: {sentence_case(in_words(onset.summary))}", onset)
     disagree = note_conflicts(draft, monograph, topic.reading.conflicts)
     if onset.summary == UNKNOWN and not disagree:
         return None

@@ -17,6 +17,7 @@ from medinfo.services.qa.abstain import (
     abstain_unknown_drug,
     blocking_concern,
     is_child_dose,
+    names_a_dose,
     needs_emergency_line,
     secondary_lines,
 )
@@ -32,7 +33,12 @@ from medinfo.services.qa.evidence import child_age, with_evidence
 from medinfo.services.qa.grounding import speaks_to
 from medinfo.services.qa.intents import Concern, Reading, read_question
 from medinfo.services.qa.medicines import load_medicine_index
-from medinfo.services.qa.pairs import add_other_side, unlisted_pair, with_catalog_medicine
+from medinfo.services.qa.pairs import (
+    names_listed_agent,
+    unlisted_pair,
+    with_both_sides,
+    with_catalog_medicine,
+)
 from medinfo.services.qa.passages import PassageSearch
 from medinfo.services.qa.phrasing import Draft
 from medinfo.services.qa.populations import (
@@ -41,6 +47,7 @@ from medinfo.services.qa.populations import (
     asked_population,
     child_dose_draft,
     group_names,
+    names_an_amount,
     population_draft,
     population_name,
 )
@@ -80,6 +87,9 @@ _YOUR_CASE = (
     "Whether this applies to you is for the doctor who prescribes {drug} to judge: do not "
     "change your dose on your own."
 )
+# Intents a group's dose question may be read as from its condition words ("liver damage")
+_GROUP_DOSE_READ_AS = frozenset({Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS, Intent.OTHER})
+_MOST = re.compile(r"\b(?:max|maximum|most|highest|upper limit|limit)\b")
 # Intents the engine composes apart but reports as a wider one: weight gain is a side effect.
 _REPORTED = {Intent.WEIGHT_GAIN: Intent.SIDE_EFFECTS}
 
@@ -98,8 +108,8 @@ def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
         if named and all(effect.serious for effect in named):
             return replace(reading, intent=Intent.SERIOUS_SIDE_EFFECTS)
         return reading
-    if reading.intent is not Intent.OTHER or reading.concerns:
-        return reading
+    if reading.intent is not Intent.OTHER or reading.concerns - {Concern.CHILD}:
+        return reading  # a child named ("my son wakes up screaming") still asks of an effect
     topic = Topic.of(reading)
     named = named_effects(monograph, topic)
     if named:
@@ -109,6 +119,8 @@ def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
     if topic.vocabulary.symptoms_in(topic.folded):
         return replace(reading, intent=Intent.SIDE_EFFECTS)
     if load_medicine_index().named_in(topic.folded, own_names(monograph)):
+        return replace(reading, intent=Intent.INTERACTION)
+    if names_listed_agent(topic, monograph):  # "ct scan with contrast": iodinated contrast
         return replace(reading, intent=Intent.INTERACTION)
     return reading
 
@@ -137,6 +149,18 @@ def _with_group_dose(
         found.draft.sentences.extend(s for s in draft.sentences if s not in found.draft.sentences)
         found.draft.add(*draft.citations)
     return found.draft
+
+
+def _population_dose(reading: Reading) -> Reading:
+    """A question asking a dose ("dose", "how much") for a group the sources may give a dose
+    of ("tramadol dose, my liver is damaged") asks for that group's dose, even when its
+    condition words read as a side effect: never the general adult figure."""
+    if reading.intent not in _GROUP_DOSE_READ_AS or not names_a_dose(reading.text):
+        return reading
+    if asked_population(Topic.of(reading)) is None:
+        return reading
+    most = _MOST.search(reading.text) is not None
+    return replace(reading, intent=Intent.MAX_DOSE if most else Intent.DOSAGE)
 
 
 def _states_own_condition(reading: Reading) -> bool:
@@ -212,10 +236,11 @@ def _answer(
             return abstain_catalog_only(reading, entry)
         return abstain_unknown_drug(reading, drug)
     reading = _unread_intent(reading, monograph)
+    reading = _population_dose(reading)
     reading = with_catalog_medicine(reading, monograph, monographs)
     if is_child_dose(reading):  # only a source's dose for the child's own age band
-        age = child_age(reading.text)
-        child = child_dose_draft(monograph, passages, age) if age is not None else None
+        age, amount = child_age(reading.text), names_an_amount(reading.text)
+        child = child_dose_draft(monograph, passages, age, checks_amount=amount)
         if child is None:
             return abstain_child_dose(reading, monograph.drug, name)
         return _answered(question, reading, monograph, child)
@@ -267,14 +292,18 @@ def _answer(
             )
         required = tuple(group_names(group)) if group else ()  # quotes about that group only
         draft = with_evidence(draft, monograph, reading, passages, required)
-    if draft is not None and reading.intent is Intent.INTERACTION:
+    other = None
+    if reading.intent is Intent.INTERACTION:  # a question naming two drugs consults both
         other = second_monograph(question, monograph, monographs)
         if other is not None:
-            add_other_side(draft, monograph, other, question)
+            draft = with_both_sides(draft, monograph, other, question, passages)
+    if draft is not None and reading.intent is Intent.INTERACTION:
         note = unlisted_pair(draft, monograph, reading, monographs)
         if note is not None:
             return abstain_uncovered(reading, monograph.drug, name, note)
-    if draft is None or not speaks_to(draft, reading, monograph):
+    if draft is None:
+        return abstain_uncovered(reading, monograph.drug, name)
+    if other is None and not speaks_to(draft, reading, monograph):  # a pair: it speaks to both
         return abstain_uncovered(reading, monograph.drug, name)
     return _answered(question, reading, monograph, draft)
 

@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from medinfo.domain.answers import Citation, Intent
@@ -26,6 +27,13 @@ _WORD = re.compile(r"[a-z0-9]+")
 _ROW_BREAK = re.compile(r"\|[ \t]*\n?[ \t]*\||\|[ \t]*\n")  # "| |" between two rows
 _SEPARATOR_ROW = re.compile(r"(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|")  # "|---|---|"
 _SEPARATOR = re.compile(r"^[-:| ]*$")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_GAP = 8  # characters between a source's question paragraph and its answer's
+_ANSWER_CHARS = 360  # an FAQ answer paragraph quoted whole up to this length
+_SPELLED_MIN = 5  # a respelling replaced in source words too: this long at least ...
+_SPELLED_ALIKE = 0.8  # ... and this alike ("diarrhoea" and "diarrhea", not "ok" and "okay")
+_HEADING_WORDS = 6  # a line this short without closing punctuation is a heading
+_TOLD = 2  # sentences before a source's question, in its paragraph, read as part of it
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
 _WINDOW = 240
 _SNAP = 100  # a clip starting this close to the sentence's start starts at its start
@@ -55,6 +63,9 @@ _LONG_BLOCK = 4000  # a text this long may be a whole label, read by its numbere
 _AGE_WORD = "#age"  # stands for the asker's age in a sentence's shared words
 _ASKED_AGE = re.compile(
     r"\b(\d{1,2})(?:[ -]?(?:yrs?|years?)[ -]?old\b|[ -]?y/?o\b)|\baged (\d{1,2})\b"
+    r"|\b(?:son|daughter|kid|child|boy|girl|grandson|granddaughter|teen|teenager)"
+    r"(?: is|'s| who is)(?: only| just)? (\d{1,2})\b(?! ?(?:kg|kilos?|lbs?|pounds|stone|mg|"
+    r"months?|weeks?|days?|%|st\b))"
 )
 _AGE_BELOW = re.compile(
     r"\b(?:under|younger than|below|less than)(?: the age of| age)? (\d{1,2})\b(?! ?(?:kg|mg|%))"
@@ -70,11 +81,38 @@ class Sentence:
     asked: int  # question words it holds (a named medicine's other names count once)
     score: float
     in_section: bool = False
+    asks_same: bool = False  # the source asks what the reader asks ("How fast does it work?")
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    """One word -> the one word the question reader writes for it (`replacements`: British
+    spellings of medical words, "diarrhoea" -> "diarrhea"), applied to source words too."""
+    table = load_intent_rules().replacements.table
+    return {
+        src: dst
+        for src, dst in table.items()
+        if " " not in src
+        and " " not in dst
+        and len(src) >= _SPELLED_MIN
+        and SequenceMatcher(None, src, dst).ratio() >= _SPELLED_ALIKE  # not slang ("nite")
+    }
+
+
+@lru_cache(maxsize=1)
+def _spelled_otherwise() -> dict[str, tuple[str, ...]]:
+    """A word as the question reader writes it -> the other spellings a source may use."""
+    others: dict[str, list[str]] = {}
+    for src, dst in _spellings().items():
+        others.setdefault(dst, []).append(src)
+    return {word: tuple(spellings) for word, spellings in others.items()}
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude stem, so "tapered" meets "taper" and "stops" meets "stop"."""
+    """A crude stem, so "tapered" meets "taper" and "stops" meets "stop"; a British spelling
+    stems as the American one ("diarrhoea" meets "diarrhea")."""
+    word = _spellings().get(word, word)
     for suffix in _SUFFIXES:
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
@@ -115,27 +153,68 @@ def _sentences(text: str) -> tuple[tuple[str, str, Sections | None], ...]:
     and, within a label stored as one passage, the sections of the numbered heading it sits
     under (None when the passage has no such headings). A table row is a sentence of its own.
     Cached: a label is one long passage that most questions about its drug read again."""
-    found: list[tuple[str, Sections | None]] = []
+    found: list[tuple[str, Sections | None, int]] = []
+    paragraph = 0
     for block in _blocks(text):
         marks = heading_marks(block) if len(block) > _LONG_BLOCK else []
         current: Sections | None = None
+        end = 0
         for match in _SENTENCE.finditer(block):
             middle = (match.start() + match.end()) // 2
             while marks and marks[0][0] <= middle:
                 current = marks.pop(0)[1]
-            found.append((" ".join(match.group().split()), current))
-    found = [(sentence, sections) for sentence, sections in found if len(sentence) > 12]
+            text_at = match.start() + len(match.group()) - len(match.group().lstrip())
+            paragraph += bool(_PARAGRAPH_BREAK.search(block, end, text_at))
+            end = match.end()
+            found.append((" ".join(match.group().split()), current, paragraph))
+        paragraph += 1
+    found = [item for item in found if len(item[0]) > 12 and not _is_heading(item[0])]
     pairs = []
-    for index, (sentence, sections) in enumerate(found):
+    for index, (sentence, sections, paragraph) in enumerate(found):
         after = found[index + 1][0] if index + 1 < len(found) else ""
         if sentence.endswith("?"):
             if after and not after.endswith("?"):
-                answer = _with_reason(after, [s for s, _ in found[index + 2 : index + 3]])
-                pairs.append((f"{sentence} {answer}", answer, sections))
+                answer = _with_reason(after, [s for s, *_ in found[index + 2 : index + 3]])
+                # A question ending its paragraph, answered in a paragraph of its own (an FAQ
+                # heading): the answer is that paragraph, as far as it stays short, and the
+                # question is read with what it tells before it in its own paragraph ("I
+                # forgot my dose on Monday. It's now Wednesday. What do I do?").
+                last = found[index + 1][2] != paragraph
+                if last:
+                    answer = _paragraph_from(found, index + 1)
+                told = [
+                    s
+                    for s, _sections, at in found[max(0, index - _TOLD) : index]
+                    if last and at == paragraph and not s.endswith("?")
+                ]
+                pairs.append((" ".join([*told, sentence, answer]), answer, sections))
         else:
             quoted = _with_reason(sentence, [after] if after else [])
             pairs.append((quoted, quoted, sections))
     return tuple(pairs)
+
+
+def _is_heading(sentence: str) -> bool:
+    """Whether a "sentence" is a heading ("Pregnancy and breastfeeding", "SIDE EFFECTS"): a
+    few words with no figure, no table cell and no closing punctuation. It says nothing."""
+    words = sentence.split()
+    if len(words) > _HEADING_WORDS or sentence[-1] in ".!?:;)\"\u201d'*":
+        return False
+    return not any(ch.isdigit() or ch == "|" for ch in sentence)
+
+
+def _paragraph_from(found: list[tuple[str, Sections | None, int]], first: int) -> str:
+    """The sentences of the paragraph starting at `found[first]`, while they stay within
+    `_ANSWER_CHARS` (its first sentence always)."""
+    paragraph = found[first][2]
+    kept = [found[first][0]]
+    for sentence, _sections, at in found[first + 1 :]:
+        if at != paragraph or sentence.endswith("?"):
+            break
+        if len(" ".join(kept)) + len(sentence) > _ANSWER_CHARS:
+            break
+        kept.append(sentence)
+    return " ".join(kept)
 
 
 def _clip(sentence: str, words: set[str], names: frozenset[str] = frozenset()) -> str:
@@ -174,6 +253,12 @@ def _post_pattern() -> re.Pattern[str] | None:
     return re.compile(pattern) if pattern else None
 
 
+def _is_post(text: str) -> bool:
+    """Whether `text` reads as someone's post or story (`post_pattern`)."""
+    posts = _post_pattern()
+    return posts is not None and posts.search(text.lower()) is not None
+
+
 def _reliability(monograph: Monograph) -> dict[str, int]:
     """Each source's trust level (1 user-generated .. 4 FDA label) by id."""
     levels = {level.label: int(level) for level in Reliability}
@@ -203,6 +288,23 @@ def best_sentences(
     asked = set(own)
     synonyms = load_vocabulary().word_synonyms  # "split" also meets "break"
     also = {s for word in _WORD.findall(reading.text) for s in synonyms.get(word, ())}
+    # a phrase the sources say otherwise ("birth control": "contraceptive"; phrase_synonyms)
+    folded = " ".join(_WORD.findall(reading.text))
+    also |= {
+        word
+        for group in load_vocabulary().phrase_synonyms
+        if any(f" {phrase} " in f" {folded} " for phrase in group)
+        for phrase in group
+        for word in _WORD.findall(phrase)
+        if word not in ignore
+    }
+    # the source may spell an asked word otherwise: searched for too ("diarrhoea")
+    also |= {
+        spelled
+        for word in _WORD.findall(reading.text)
+        if word not in ignore
+        for spelled in _spelled_otherwise().get(word, ())
+    }
     age = None
     if reading.has(Concern.CHILD):  # "my 6 year old": the sources say "children", "under 8"
         also |= {
@@ -246,7 +348,9 @@ def best_sentences(
                 continue
             lowered = scored.lower()
             # the source asks what the reader asks ("How fast does it work? Within an hour.")
-            same = scored is not quoted and _holds_phrase(scored[: -len(quoted)], cues)
+            # (a question someone posts about their own case is no source asking the same)
+            asking = scored[: -len(quoted)] if scored is not quoted else ""
+            same = bool(asking) and _holds_phrase(asking, cues) and not _is_post(asking)
             if not (in_section or wide) and not same and not probe.search(lowered):
                 passed_over += 1
                 continue
@@ -263,7 +367,7 @@ def best_sentences(
     total = len(candidates) + passed_over + 1
     weight = {word: 1.0 + math.log(total / (count + 0.5)) for word, count in held.items()}
     common = min(weight.values(), default=1.0)  # a source asking the same: as a common word
-    scored_all: list[tuple[float, int, bool, Passage, str]] = []
+    scored_all: list[tuple[float, int, bool, Passage, str, bool]] = []
     for passage, sentence, words, shared, in_section, same in candidates:
         if on_topic:  # quotes must name the topic: naming it counts as its section
             if not mentions_any(sentence, on_topic):
@@ -283,7 +387,7 @@ def best_sentences(
         ) + (2 * common + trust.get(passage.source, 1) - 1 if same else 0.0)
         matched = len(shared & own) + int(bool(shared - own - {_AGE_WORD}))
         matched += int(_AGE_WORD in shared)
-        scored_all.append((score, matched, in_section, passage, sentence))
+        scored_all.append((score, matched, in_section, passage, sentence, same))
     scored_all.sort(key=lambda item: -item[0])
     # a long sentence is clipped around the asked words and the other medicine's one-word
     # names ("ibuprofen", "nsaid"), never loose words of its group names ("drug", "pain")
@@ -294,8 +398,8 @@ def best_sentences(
     clip_words = (plain | single) or topic
     posts = _post_pattern()
     found = [
-        Sentence(passage, _clip(sentence, clip_words, single), matched, score, in_section)
-        for score, matched, in_section, passage, sentence in scored_all[:_KEPT]
+        Sentence(passage, _clip(sentence, clip_words, single), matched, score, in_section, same)
+        for score, matched, in_section, passage, sentence, same in scored_all[:_KEPT]
         if posts is None or not posts.search(sentence.lower())
     ]
     # Posts and comments are quoted only when no more reliable source speaks to the question.
@@ -322,7 +426,7 @@ def _medicine_names(
 def child_age(text: str) -> int | None:
     """The age in years a question gives for a child ("my 6 year old", "a 12yo"), if any."""
     found = _ASKED_AGE.search(text.lower())
-    age = int(found.group(1) or found.group(2)) if found else None
+    age = int(next(group for group in found.groups() if group)) if found else None
     return age if age is not None and age < 18 else None
 
 
@@ -361,7 +465,37 @@ def _searched(
         if (passage.source, passage.start) not in seen:
             budget -= len(passage.text)
             read.append(passage)
-    return read
+    return _with_answers(read)
+
+
+def _with_answers(read: list[Passage]) -> list[Passage]:
+    """The passages read, a source's question stored as a paragraph of its own ("Q. What if I
+    miss a dose?") joined with the paragraph right after it when that was read too: the
+    answer."""
+    starts = {(passage.source, passage.start): passage for passage in read}
+    joined: list[Passage] = []
+    used: set[tuple[str, int]] = set()
+    for passage in read:
+        if (passage.source, passage.start) in used:
+            continue
+        after = None
+        if passage.text.rstrip().endswith("?"):
+            after = next(
+                (
+                    starts[(passage.source, at)]
+                    for at in range(passage.end, passage.end + _GAP)
+                    if (passage.source, at) in starts
+                ),
+                None,
+            )
+        if after is None or (after.source, after.start) in used:
+            joined.append(passage)
+            continue
+        used.add((after.source, after.start))
+        text = passage.text + "\n\n" + after.text
+        # the answer's section: a question's own words say nothing of what it is filed under
+        joined.append(Passage(passage.source, passage.start, after.end, text, after.section))
+    return [passage for passage in joined if (passage.source, passage.start) not in used]
 
 
 def _names_topic_twice(sentence: str, words: tuple[str, ...]) -> bool:
@@ -489,13 +623,25 @@ def with_evidence(
     topic_words = load_vocabulary().topic_words.get(reading.intent.value, ())
     if draft is None:
         cues = _cue_words(reading)
+        typed = {stem(word) for word in _WORD.findall(reading.text)}
+        fresh = tuple(  # topic words sharing no word with the question say more than it
+            word for word in topic_words if not typed & {stem(w) for w in _WORD.findall(word)}
+        )
         found = [
             sentence
             for sentence in found
             if sentence.in_section
             or (
-                # a strong cue of the intent the question did not use counts as a shared word
-                sentence.asked + int(sentence.asked > 0 and _holds_phrase(sentence.text, cues))
+                # a strong cue of the intent the question did not use, or one of the intent's
+                # topic words ("courses last" for a duration), counts as a shared word
+                sentence.asked
+                + int(
+                    sentence.asked > 0
+                    and (
+                        _holds_phrase(sentence.text, cues)
+                        or bool(fresh and mentions_any(sentence.text, fresh))
+                    )
+                )
                 >= needed_share(reading, ignore)
                 and (
                     sentence.asked >= 2
@@ -511,6 +657,15 @@ def with_evidence(
         safety = SAFETY_LINES.get(reading.intent)
     else:
         lead, safety = "{title} says:", None
+        # beside the facts' answer, a quote shares a question word or names the topic: a
+        # sentence that is only in the section ("take it when you remember") says nothing
+        found = [
+            sentence
+            for sentence in found
+            if sentence.asked
+            or sentence.asks_same
+            or (topic_words and mentions_any(sentence.text, topic_words))
+        ]
     said = " ".join(draft.sentences).lower()
     for sentence in found[:_QUOTED]:
         if sentence.score < found[0].score * _CLOSE:

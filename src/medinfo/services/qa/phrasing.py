@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -59,6 +60,18 @@ class Draft:
 def drug_title(monograph: Monograph) -> str:
     """The drug's name as it starts a sentence."""
     return monograph.drug[:1].upper() + monograph.drug[1:]
+
+
+_RANGE = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s*[-\u2013]\s*(\d+(?:\.\d+)?)(\s*(?:minutes?|hours?|days?|weeks?|months?))"
+)
+_WITHIN_FEW = re.compile(r"\bwithin few\b")
+
+
+def in_words(text: str) -> str:
+    """A time span as a patient reads it: "2-4 weeks" as "2 to 4 weeks", "within few hours"
+    as "within a few hours"."""
+    return _WITHIN_FEW.sub("within a few", _RANGE.sub(r"\1 to \2\3", text))
 
 
 def sentence_case(text: str) -> str:

@@ -33,12 +33,24 @@ _CLEARANCE_BELOW = re.compile(r"(?:<|below|less than|under)\s*(\d{1,3})\s*ml ?/ 
 _CLEARANCE_ABOVE = re.compile(r"(?:>|≥|>=|above|over|more than|at least)\s*(\d{1,3})\s*ml ?/ ?min")
 # a child's age band in a source: "6 to 17 years", "aged 12 and over", "under 18"
 _AGE_BAND = re.compile(r"\b(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})\s*(?:years?|yrs?)\b")
+# "children aged 6 to 14": a band said with "aged" and no "years"
+_AGED_BAND = re.compile(
+    r"\b(?:aged|ages)\s+(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})\b(?!\s*(?:months?|weeks?|kg|mg))"
+)
 _AGE_FROM = re.compile(
     r"\b(\d{1,2})\s*(?:years?|yrs?)?(?: of age)?\s*(?:and (?:over|older|above)|or (?:over|older))"
 )
 _AGE_UNDER = re.compile(
     r"\b(?:under|younger than|below)(?: the age of)? (\d{1,2})\b(?! ?(?:kg|mg|%))"
 )
+_PER_WEIGHT = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|milligrams?)\s*(?:/|per|a|for each)\s*"
+    r"(?:kg|kilograms?|kilo)\b|\bper (?:kg|kilogram)\b"
+)
+_ADULTS = re.compile(r"\badults?\b|\bgrown-?ups?\b")
+_AGE_BAND_WORDS = re.compile(r"\b\d{1,2}\s*(?:to|-|–)\s*\d{1,2}\s*years\b|\b(?:under|over) \d")
+_PLAIN_SENTENCE = re.compile(r"[^.!?\n]+(?:\.(?=\d)[^.!?\n]*)*[.!?]?")
+_WEIGHT_QUERY = ("kg", "kilogram", "weight", "dose")
 _AGAINST = re.compile(r"\bnot (?:recommended|approved|indicated|given|for use|be used)\b")
 _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?)\b|\bdos(?:e|age)\b")
 
@@ -55,9 +67,30 @@ def asked_population(topic: Topic) -> str | None:
     for condition in sorted(asked_conditions(topic.folded)):
         if condition in populations:
             return condition
+    organ = _organ_named(topic.folded)
+    if organ is not None:
+        return organ
     older = _older_age()
     if older and older.search(topic.reading.question.lower()):
         return next((p for p in populations if populations[p] == "older adults"), None)
+    return None
+
+
+def _organ_named(folded: str) -> str | None:
+    """The dose population whose organ a dose question names in words no condition synonym
+    holds ("if my kidneys are bad", "liver is damaged", "renal"): a population named by a
+    generic head ("kidney disease": "disease") is asked by its other word or that word's
+    synonyms ("renal"), plural too."""
+    vocabulary = load_vocabulary()
+    words = set(folded.split())
+    for population in vocabulary.dose_populations:
+        names = population.split()
+        organs = [word for word in names if word not in vocabulary.condition_generic_words]
+        if len(organs) == len(names):
+            continue  # "older adults": read by age, not by a word
+        said = {s for word in organs for s in (word, *vocabulary.word_synonyms.get(word, ()))}
+        if words & ({*said, *(f"{word}s" for word in said)}):
+            return population
     return None
 
 
@@ -240,7 +273,7 @@ def _in_age_band(sentence: str, age: int) -> bool:
     """Whether a sentence names an age band holding a child's age ("children 6 to 17
     years", "aged 12 and over", "not for anyone under 18")."""
     lowered = sentence.lower()
-    for low, high in _AGE_BAND.findall(lowered):
+    for low, high in [*_AGE_BAND.findall(lowered), *_AGED_BAND.findall(lowered)]:
         if int(low) <= age <= int(high):
             return True
     if any(age >= int(low) for low in _AGE_FROM.findall(lowered)):
@@ -248,28 +281,83 @@ def _in_age_band(sentence: str, age: int) -> bool:
     return any(age < int(limit) for limit in _AGE_UNDER.findall(lowered))
 
 
+def names_an_amount(text: str) -> bool:
+    """Whether a question names an amount of its own ("is 250mg right")."""
+    return _AMOUNT.search(text.lower()) is not None
+
+
+def _weight_dose(
+    monograph: Monograph, passages: PassageSearch | None, age: int | None
+) -> tuple[str, Citation] | None:
+    """A dose by body weight ("1 mg to 2 mg per kilogram") that a source gives for children:
+    in a sentence naming children, or in a paragraph that names them before it ("A child's
+    dose depends on their weight. For an attack it is ..."); never one naming adults, one
+    whose age band leaves the asker's child out, or one after a word against its use in
+    children ("not recommended for children under 12")."""
+    if passages is None:
+        return None
+    child_words = load_vocabulary().child_source_words
+    for passage in passages.search(monograph.drug, " ".join([*child_words[:6], *_WEIGHT_QUERY])):
+        text = passage.text
+        for match in _PLAIN_SENTENCE.finditer(text):
+            sentence = " ".join(match.group().split())
+            lowered = sentence.lower()
+            if not _PER_WEIGHT.search(lowered) or _ADULTS.search(lowered):
+                continue
+            before = text[: match.start()].lower()
+            if not any(word in lowered or word in before for word in child_words):
+                continue
+            if _AGAINST.search(before) or _AGAINST.search(lowered):
+                continue  # "not recommended for children under 12. The dose is 1 mg/kg"
+            if age is not None and any(age < int(limit) for limit in _AGE_UNDER.findall(before)):
+                continue
+            if (
+                age is not None
+                and _AGE_BAND_WORDS.search(lowered)
+                and not _in_age_band(lowered, age)
+            ):
+                continue
+            start = passage.start + match.start() + len(match.group()) - len(match.group().lstrip())
+            citation = Citation(
+                source=passage.source,
+                start=start,
+                end=passage.start + match.end(),
+                section=passage.section,
+            )
+            return sentence, citation
+    return None
+
+
 def child_dose_draft(
-    monograph: Monograph, passages: PassageSearch | None, age: int
+    monograph: Monograph, passages: PassageSearch | None, age: int | None, checks_amount: bool
 ) -> Draft | None:
     """What a source says of the dose for children of the asker's child's age: a sentence or
     table row naming children (or years of age) in a band holding that age, with an amount
-    or a word against it ("not recommended under 18"); None when no sentence fits. A band
-    for another age is never quoted."""
+    or a word against it ("not recommended under 18"); else a dose by body weight the source
+    gives for children (`_weight_dose`); None when no sentence fits. A band for another age
+    is never quoted, nor a dose by weight when the question `checks_amount` ("is 250mg
+    right for my 5 yr old"): without the child's weight it confirms nothing."""
     child_words = load_vocabulary().child_source_words
 
     def fits(sentence: str) -> bool:
         lowered = sentence.lower()
         about_children = any(word in lowered for word in child_words) or "years" in lowered
         says = bool(_AMOUNT.search(lowered)) or _AGAINST.search(lowered) is not None
-        return about_children and says and _in_age_band(lowered, age)
+        by_weight = checks_amount and _PER_WEIGHT.search(lowered) is not None
+        in_band = age is not None and _in_age_band(lowered, age)
+        return about_children and says and in_band and not by_weight
 
-    found = source_on_use(monograph, " ".join([*child_words[:6], "years", "age"]), passages, fits)
+    query = " ".join([*child_words[:6], "years", "age"])
+    found = source_on_use(monograph, query, passages, fits) if age is not None else None
+    if found is None and not checks_amount:
+        found = _weight_dose(monograph, passages, age)
     if found is None:
         return None
     sentence, citation = found
     draft = Draft()
     title = source_titles(monograph, [citation.source])
-    draft.say(f"For a child aged {age}, {title} says: {quote(sentence)}")
+    who = f"a child aged {age}" if age is not None else "a child"
+    draft.say(f"For {who}, {title} says: {quote(sentence)}")
     draft.add(citation)
     draft.say(
         "A child's dose must come from their doctor or a pharmacist, who knows their weight "

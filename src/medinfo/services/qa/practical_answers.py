@@ -98,7 +98,7 @@ def with_practical_facts(
 ) -> Draft | None:
     """The draft with the practical facts that answer the question said first, cited; the
     draft as it was when none does. A dependence question ("is it addictive") keeps its own
-    answer and gets the legal status only when it has none."""
+    answer and gets the legal status when it has none, or when the drug is controlled."""
     composer = _BY_INTENT.get(reading.intent)
     said = composer(monograph, reading) if composer is not None else []
     if (
@@ -106,7 +106,10 @@ def with_practical_facts(
         and draft is not None
         and not _asks_status(reading)
     ):
-        said = []
+        # "is it addictive": a drug scheduled for its misuse says so too (the schedule is a
+        # measure of that risk); "not controlled" would wrongly read as "not addictive"
+        status = monograph.legal_status
+        said = said if status is not None and status.controlled is True else []
     said += _monitoring(monograph, reading)
     if not said:
         return draft

@@ -31,6 +31,13 @@ _ASKED_EFFECT = re.compile(
 _SENTENCE = re.compile(r"(?:[^.!?\n|]|\.(?=\d)|\|(?![ \t]*\|))+[.!?]?")
 _NEGATION = re.compile(r"\b(not|no|never|cannot|isn't|doesn't|won't)\b")
 _LONGEST = 400
+# a sentence saying the medicine does not treat, work for or suit something ("does not treat
+# stomach pain caused by ...", "is not an anti-inflammatory", "not suitable for people with")
+_RULES_OUT = re.compile(
+    r"\b(?:not|never|cannot|isn't|doesn't|won't|no effect on)\b(?:\s+\w+){0,2}?\s+"
+    r"(?:treat|treats|work|works|help|helps|used|for|a|an|approved|effective|cure|cures|"
+    r"prevent|suitable|indicated|against)\b"
+)
 _SAME_START = 5
 _CLOSING = {
     "uses": "Ask a pharmacist or doctor before using it for anything it was not prescribed for.",
@@ -94,6 +101,16 @@ def _related_use(listed: str, use: str) -> bool:
 def matching_uses(monograph: Monograph, use: str) -> list[Indication]:
     """The listed uses that are the asked one, by name or synonym."""
     return [i for i in monograph.indications if _same_use(i.condition, use)]
+
+
+@cache
+def _condition_groups() -> list[list[str]]:
+    """Each condition's names (its term and synonyms, folded): "gerd" is "acid reflux"."""
+    return [
+        [term_key(name) for name in (entry.term, *entry.synonyms)]
+        for entry in load(Conditions).terms
+        if entry.synonyms
+    ]
 
 
 def ruled_out_uses(monograph: Monograph, use: str) -> list[NotAUse]:
@@ -193,15 +210,26 @@ def source_on_use(
     something out first (the source's "it is not used for ..." must not be missed)."""
     if passages is None:
         return None
-    wanted = [content_words(variant) for variant in _said_otherwise(use)]
-    query = " ".join(_said_otherwise(use))
+    variants = _said_otherwise(use)
+    wanted = [content_words(variant) for variant in variants]
+    # a condition's other names ("ibs": "irritable bowel syndrome") find only a sentence that
+    # rules the use out; one merely naming it ("regardless of obesity") says nothing of it
+    others = [v for v in _said_otherwise(use, conditions=True) if v not in variants]
+    ruling = [content_words(variant) for variant in others]
+    # an asked use is searched in both numbers; a caller's own query (a group's names) as is
+    query = " ".join(_with_plurals(variants + others) if accept is None else variants)
     found: list[tuple[int, str, Citation]] = []
     for passage in passages.search(monograph.drug, query, limit=5):
         for match in _SENTENCE.finditer(passage.text):
             sentence = match.group().strip()
             if len(sentence) > _LONGEST:
                 continue
-            if not (accept(sentence) if accept else _names_all(wanted, sentence)):
+            if accept is not None:
+                if not accept(sentence):
+                    continue
+            elif not _names_all(wanted, sentence) and not (
+                _names_all(ruling, sentence) and _RULES_OUT.search(sentence.lower())
+            ):
                 continue
             citation = Citation(
                 source=passage.source,
@@ -215,18 +243,29 @@ def source_on_use(
     return (found[0][1], found[0][2]) if found else None
 
 
-def _said_otherwise(use: str) -> list[str]:
+def _said_otherwise(use: str, conditions: bool = False) -> list[str]:
     """The asked use as typed and in the sources' other words for it ("birth control":
-    "contraceptive"; `phrase_synonyms`)."""
+    "contraceptive"; `phrase_synonyms`), with `conditions` also a condition's other names
+    ("gerd": "acid reflux", "heartburn")."""
     variants = [use]
     lowered = f" {use.lower()} "
-    for group in load_vocabulary().phrase_synonyms:
+    groups = [*load_vocabulary().phrase_synonyms, *(_condition_groups() if conditions else [])]
+    for group in groups:
         for phrase in group:
             if f" {phrase} " in lowered:
                 variants += [
                     lowered.replace(f" {phrase} ", f" {o} ").strip() for o in group if o != phrase
                 ]
     return variants
+
+
+def _with_plurals(variants: list[str]) -> list[str]:
+    """The words of `variants` with their other number ("cold" and "colds", "ulcers" and
+    "ulcer"): the text index matches whole words, and a source says "does not work for
+    colds" when the question asks about "a cold"."""
+    words = [word for variant in variants for word in variant.lower().split()]
+    other = [word[:-1] if word.endswith("s") else f"{word}s" for word in words if len(word) > 3]
+    return [*variants, *other]
 
 
 def _names_all(wanted: list[frozenset[str]], sentence: str) -> bool:
@@ -254,6 +293,14 @@ def unlisted_use_draft(
         return None
     sentence, citation = found
     draft = Draft()
+    if among == "uses" and _RULES_OUT.search(sentence.lower()):  # the source rules it out
+        draft.say(
+            f"No: the sources do not list {use} among the uses of {monograph.drug}, and "
+            f"{source_titles(monograph, [citation.source])} says: {quote(sentence)} "
+            f"{_CLOSING['uses']}"
+        )
+        draft.add(citation)
+        return draft
     draft.say(
         f"The sources do not list {use} among the {among} of {monograph.drug}. "
         f"On {use}, {source_titles(monograph, [citation.source])} says: {quote(sentence)} "

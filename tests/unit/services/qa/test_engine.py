@@ -387,3 +387,12 @@ def test_answer_question_british_and_american_spellings_name_one_effect(
     answer = answer_question(f"glucolin {asked} will it go away", lookup, drug="glucolin")
     assert "do not list" not in answer.answer
     assert listed in answer.answer
+
+
+def test_a_listed_effect_named_with_a_child_in_the_story_is_an_effect_question(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("zoloft serotonin syndrome, my son is shaking. related??", lookup)
+    assert answer.intent is Intent.SERIOUS_SIDE_EFFECTS
+    assert answer.answerable
+    assert "serotonin syndrome" in answer.answer

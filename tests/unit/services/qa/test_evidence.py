@@ -355,3 +355,127 @@ def test_a_long_list_is_clipped_around_the_other_medicines_name() -> None:
     )
     clipped = _clip(listed, {"together", "naproxen"}, frozenset({"naproxen"}))
     assert "work less well" in clipped
+
+
+def test_an_faq_question_in_its_own_paragraph_is_answered_by_the_next_one(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine",
+        "tz7",
+        "Tizanidine questions and answers.\n\n"
+        "Q. My evening tablet was left out on Friday. Now it is Sunday. Should I catch up?\n\n"
+        "A. Leave that one out and carry on at the next planned time; two tablets at once "
+        "can drop your blood pressure.\n\n"
+        "Q. Where do I keep it?\n\n"
+        "A. In a dry cupboard.",
+    )
+    answer = answer_question("zanaflex left out friday, now sunday", lookup, passages=passages)
+    assert answer.answerable
+    assert "carry on at the next planned time" in answer.answer
+    assert "dry cupboard" not in answer.answer
+    assert any(c.source == "tz7" for c in answer.citations)
+
+
+def test_a_posted_question_is_no_source_asking_the_same(lookup: InMemoryMonographs) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine",
+        "tz8",
+        "Forum thread.\n\n"
+        "I have a scan with dye next week and my knee hurts, what do I do?\n\n"
+        "Tell the scan team what you take; the knee is for your own doctor.",
+    )
+    answer = answer_question("what dyes are in zanaflex tablets", lookup, passages=passages)
+    assert "scan team" not in answer.answer
+
+
+def test_a_sentence_naming_the_intents_topic_counts_one_more_shared_word(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st6",
+        "Sertraline leaflet.\n\n"
+        "Throw the mixed liquid away after the days printed on the bottle.\n\n"
+        "Most courses last six to twelve months once you feel well, then the days are cut "
+        "down slowly.",
+    )
+    answer = answer_question(
+        "how many days do people usually take zoloft for", lookup, passages=passages
+    )
+    assert answer.answerable
+    assert "six to twelve months" in answer.answer
+    assert "printed on the bottle" not in answer.answer
+
+
+def test_a_heading_is_never_quoted(lookup: InMemoryMonographs) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st7",
+        "Sertraline leaflet.\n\nWhile pregnant or nursing\n\n"
+        "Sertraline is often kept on while pregnant when the benefit is clear.",
+    )
+    answer = answer_question("is zoloft ok while pregnant", lookup, passages=passages)
+    assert "While pregnant or nursing" not in answer.answer
+    assert "often kept on while pregnant" in answer.answer
+
+
+def test_a_source_spelling_a_word_the_british_way_answers_the_american_one(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine",
+        "tz5",
+        "Tizanidine leaflet.\n\nOedema of the ankles settles within a fortnight for most people.",
+    )
+    answer = answer_question("zanaflex ankle edema, does it settle", lookup, passages=passages)
+    assert answer.answerable
+    assert "within a fortnight" in answer.answer
+
+
+class _Always(InMemoryPassages):
+    """Every passage of the drug, whatever the query (a section's passages, ranked first)."""
+
+    def search(self, drug: str, query: str, limit: int = 3) -> list[Passage]:
+        return list(self._passages.get(drug.lower(), []))[:limit]
+
+
+def test_beside_a_facts_answer_a_sentence_only_in_the_section_is_not_quoted(
+    lookup: InMemoryMonographs,
+) -> None:
+    from medinfo.services.qa.evidence import with_evidence
+    from medinfo.services.qa.intents import read_question
+    from medinfo.services.qa.phrasing import Draft
+
+    passages = _Always()
+    passages.add_text(
+        "sertraline", "st8", "Keep every clinic appointment you are given.", section="dosing"
+    )
+    monograph = lookup.get("sertraline")
+    assert monograph is not None
+    reading = read_question(
+        "how much zoloft for panic attacks", drug_names=["sertraline", "zoloft"]
+    )
+    draft = Draft(sentences=["The usual starting dose is 25 mg."])
+    answered = with_evidence(draft, monograph, reading, passages)
+    assert answered is not None
+    assert not any("clinic appointment" in sentence for sentence in answered.sentences)
+
+
+def test_a_phrase_the_sources_say_otherwise_reaches_their_sentence(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st9",
+        "Sertraline leaflet.\n\nContraception: sertraline leaves the contraceptive pill as "
+        "reliable as before.\n\nBirthdays and holidays are no reason to skip a dose.",
+    )
+    answer = answer_question("is zoloft ok with birth control", lookup, passages=passages)
+    assert "as reliable as before" in answer.answer

@@ -16,3 +16,12 @@ def test_draft_cites_each_span_once_and_in_linear_time() -> None:
     elapsed = perf_counter() - started
     assert draft.citations == spans
     assert elapsed < 1.0  # list-membership dedup took minutes at this size
+
+
+def test_a_time_span_is_said_in_words() -> None:
+    from medinfo.services.qa.phrasing import in_words
+
+    assert in_words("It works within few days; full effect after 6-8 weeks.") == (
+        "It works within a few days; full effect after 6 to 8 weeks."
+    )
+    assert in_words("take 1-2 tablets") == "take 1-2 tablets"

@@ -244,3 +244,81 @@ def test_answer_question_a_childs_dose_without_a_band_for_its_age_is_declined(
     assert not answer.answerable
     declined = answer_question("how much zanaflex for my kid", lookup, passages=_child_bands())
     assert not declined.answerable
+
+
+def _weight_doses() -> InMemoryPassages:
+    passages = InMemoryPassages()
+    text = (
+        "Sertraline leaflet.\n\n"
+        "Adults take 50 mg once a day, or 1 mg per kg in some clinics.\n\n"
+        "Young people. The dose for a child is worked out from their weight. For panic it is "
+        "usually 0.5 mg per kilogram once a day, never above 50 mg a day."
+    )
+    passages.add_text("sertraline", "st5", text)
+    return passages
+
+
+def test_a_childs_dose_by_weight_answers_without_an_age(lookup: InMemoryMonographs) -> None:
+    answer = answer_question(
+        "whats the max zoloft dose for a kid", lookup, passages=_weight_doses()
+    )
+    assert answer.answerable
+    assert "0.5 mg per kilogram" in answer.answer
+    assert "Adults take 50 mg" not in answer.answer
+    assert "never work it out from an adult dose" in answer.answer
+
+
+def test_a_childs_dose_by_weight_never_checks_an_amount_the_question_names(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question(
+        "doc gave my 10 year old 25mg of zoloft, is that right", lookup, passages=_weight_doses()
+    )
+    assert not answer.answerable
+    assert "per kilogram" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "age"),
+    [("my daughter is 7, how much zoloft", 7), ("zoloft for my son who is 12", 12)],
+)
+def test_a_childs_age_said_after_who_the_child_is_is_read(question: str, age: int) -> None:
+    from medinfo.services.qa.evidence import child_age
+
+    assert child_age(question) == age
+    assert child_age("my son is 40 kg, how much zoloft") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much sertraline if my kidneys are weak",
+        "sertraline dose, my liver is scarred",
+        "zoloft max dose renal",
+    ],
+)
+def test_a_group_dose_named_by_its_organ_never_gets_the_adult_figure(
+    lookup: InMemoryMonographs, question: str
+) -> None:
+    sertraline = lookup.get("sertraline")
+    assert sertraline is not None
+    assert sertraline.dosing.max_daily is not None
+    adult_max = f"{sertraline.dosing.max_daily.amount:g} mg"
+    answer = answer_question(question, lookup)
+    assert adult_max not in answer.answer
+    assert "people with" in answer.answer
+
+
+def test_a_dose_by_weight_after_a_word_against_use_in_children_is_never_quoted(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st6",
+        "Sertraline leaflet.\n\nYoung people. It is not recommended for children under 12. "
+        "Where a specialist uses it, the dose is 0.5 mg per kilogram once a day.",
+    )
+    answer = answer_question("whats the max zoloft dose for a kid", lookup, passages=passages)
+    assert not answer.answerable
+    assert "per kilogram" not in answer.answer

@@ -11,6 +11,7 @@ from medinfo.domain.monograph import (
     Monitoring,
     Monograph,
     Overdose,
+    SideEffect,
     SourceRef,
 )
 from medinfo.services.qa import InMemoryMonographs, answer_question
@@ -110,3 +111,30 @@ def test_controlled_question_is_not_answered_by_prescription_only() -> None:
     answer = answer_question("is cyclobenzaprine a narcotic", InMemoryMonographs([monograph]))
     assert not answer.answerable
     assert "prescription" not in answer.answer.split("Ask")[0]
+
+
+def _with_dependence(controlled: bool) -> InMemoryMonographs:
+    summary = (
+        "Clobazam is a controlled substance (Schedule IV in the US)."
+        if controlled
+        else "Clobazam is not a controlled substance."
+    )
+    monograph = Monograph(
+        drug="clobazam",
+        side_effects=[SideEffect(term="dependence", **_cited(20))],
+        legal_status=LegalStatus(controlled=controlled, summary=summary, **_cited(60)),
+        sources=[SourceRef(id="px", title="Clobazam notes", kind="article", reliability="x")],
+    )
+    return InMemoryMonographs([monograph])
+
+
+def test_an_addiction_question_about_a_controlled_drug_gets_its_schedule_too() -> None:
+    answer = answer_question("is clobazam addictive? a friend says mild", _with_dependence(True))
+    assert answer.answerable
+    assert "Schedule IV" in answer.answer
+    assert "dependence" in answer.answer
+
+
+def test_an_addiction_question_never_gets_not_controlled_as_reassurance() -> None:
+    answer = answer_question("is clobazam addictive", _with_dependence(False))
+    assert "not a controlled substance" not in answer.answer

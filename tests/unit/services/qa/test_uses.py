@@ -134,3 +134,44 @@ def test_answer_question_unlisted_use_ruled_out_in_the_sources_other_words(
     answer = answer_question(question, lookup, passages=passages)
     assert said in answer.answer
     assert any(c.source == "st4" for c in answer.citations)
+
+
+def test_a_use_the_source_rules_out_under_another_name_is_answered_no(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline",
+        "st3",
+        "Sertraline leaflet.\n\nSertraline does not treat heartburn or acid reflux.\n\n"
+        "Heartburn is common in people taking many medicines.",
+    )
+    answer = answer_question("zoloft for my gerd?", lookup, passages=passages)
+    assert answer.answerable
+    assert answer.answer.startswith("No:")
+    assert "does not treat heartburn" in answer.answer
+    assert any(c.source == "st3" for c in answer.citations)
+
+
+def test_a_sentence_merely_naming_the_use_under_another_name_is_not_quoted(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline", "st3", "Sertraline leaflet.\n\nHeartburn was as common as with placebo."
+    )
+    answer = answer_question("zoloft for my gerd?", lookup, passages=passages)
+    assert not answer.answerable
+    assert "placebo" not in answer.answer
+
+
+def test_a_use_asked_in_the_singular_meets_the_sources_plural(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "sertraline", "st4", "Sertraline leaflet.\n\nSertraline is not a treatment for migraines."
+    )
+    answer = answer_question("zoloft for a migraine?", lookup, passages=passages)
+    assert answer.answer.startswith("No:")
+    assert "not a treatment for migraines" in answer.answer
