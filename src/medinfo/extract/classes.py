@@ -86,6 +86,22 @@ def _head_class(match: TermMatch, text: str) -> str | None:
     return head.term if head is not None and head.term != match.key else None
 
 
+def _own_classes(passage: Passage, unit: Unit, given: bool) -> list[TermMatch]:
+    """Class names the unit says the drug belongs to: after a class cue ("is a", "belongs
+    to"), not another medicine's ("unlike", "such as") nor denied; every class name when the
+    unit is `given` as the drug's class (a key-facts row)."""
+    found = []
+    for match in passage.asserted(unit, "drug_class_names"):
+        before = unit.text[max(0, match.start - 60) : match.start]
+        if given or (
+            _CLASS_CUE.search(before)
+            and not _NOT_OWN_CLASS.search(before)
+            and not _DENIED_CLASS.search(before)
+        ):
+            found.append(match)
+    return found
+
+
 def extract_drug_classes(passage: Passage) -> list[ExtractedFact]:
     """DRUG_CLASS facts: a key-facts class row, or a class the text says the drug belongs to
     (and the wider class a class name ends in)."""
@@ -97,18 +113,7 @@ def extract_drug_classes(passage: Passage) -> list[ExtractedFact]:
         phrase = index == 0 and bool(_CLASS_PHRASE.match(unit.text))
         if not row and not phrase and not _mentions_drug(passage, unit):
             continue
-        for match in passage.asserted(unit, "drug_class_names"):
-            before = unit.text[max(0, match.start - 60) : match.start]
-            if (
-                not row
-                and not phrase
-                and (
-                    not _CLASS_CUE.search(before)
-                    or _NOT_OWN_CLASS.search(before)
-                    or _DENIED_CLASS.search(before)
-                )
-            ):
-                continue
+        for match in _own_classes(passage, unit, row or phrase):
             facts.append(passage.fact(FactKind.DRUG_CLASS, match.key, unit))
             head = _head_class(match, unit.text)
             if head is not None:
@@ -161,20 +166,166 @@ def _own_class_named(passage: Passage, text: str) -> bool:
 def _other_medicine(passage: Passage, unit: Unit, match: TermMatch) -> bool:
     """Whether a mechanism term stands inside the name of a medicine group the drug is not
     in ("or SGLT2 inhibitors" on a sulfonylurea's page, "the other kind of calcium channel
-    blocker" on a beta blocker's page)."""
+    blocker" on a beta blocker's page). A medicine named inside the term is a substance the
+    mechanism acts on ("more sensitive to insulin", "release more insulin"), not another
+    medicine's name."""
     own = groups_of(passage.drug)
     for agent in passage.matches(unit, AGENTS):
-        if agent.start < match.end and match.start < agent.end:
+        inside = match.start < agent.start or agent.end < match.end
+        if agent.start < match.end and match.start < agent.end and not inside:
             named = medicine_groups().classes_named(unit.text[agent.start : agent.end])
             if named and not named & own:
                 return True
     return False
 
 
+# A class named by what it does to its target ("proton pump inhibitor", "leukotriene receptor
+# antagonist") names the drug's mechanism too.
+_ACTION_CLASS = re.compile(
+    r"\b(?:inhibitor|antagonist|agonist|blocker|modulator|analogue|analog)s?$", re.IGNORECASE
+)
+# The bare action terms of the vocabulary: the target written right before them ("folic acid
+# antagonist", "a leukotriene receptor antagonist") makes the open term.
+_BARE_ACTIONS = frozenset({"agonist", "antagonist", "partial agonist"})
+_NOT_TARGET = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "as",
+        "it",
+        "its",
+        "this",
+        "that",
+        "which",
+        "who",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "to",
+        "by",
+        "with",
+        "in",
+        "on",
+        "for",
+        "at",
+        "from",
+        "also",
+        "acts",
+        "act",
+        "acting",
+        "works",
+        "work",
+        "working",
+        "drug",
+        "medicine",
+        "medication",
+        "type",
+        "kind",
+        "class",
+        "group",
+        "called",
+        "known",
+        "potent",
+        "powerful",
+        "strong",
+        "weak",
+        "competitive",
+        "reversible",
+        "irreversible",
+        "specific",
+        "highly",
+        "very",
+        "new",
+        "newer",
+        "older",
+        "main",
+        "mainly",
+    ]
+)
+_TARGET_WORD = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _open_action_term(text: str, match: TermMatch, terms: list[TermMatch]) -> str | None:
+    """The target and action a bare action word ends ("folic acid antagonist"), when
+    lowercase target words the vocabulary does not read ("H1 receptor" is a term of its own)
+    stand right before it; None when none do."""
+    words = text[: match.start].split(" ")[:-1] if text[: match.start].endswith(" ") else []
+    target: list[str] = []
+    for word in reversed(words[-3:]):
+        if not _TARGET_WORD.match(word) or word in _NOT_TARGET:
+            break
+        target.insert(0, word)
+    reach = match.start - len(" ".join(target)) - 1
+    if not target or set(target) <= {"receptor", "receptors"}:
+        return None
+    if any(reach <= term.end <= match.start and term is not match for term in terms):
+        return None
+    return _singular(" ".join([*target, text[match.start : match.end].lower()]))
+
+
+def _singular(phrase: str) -> str:
+    return phrase[:-1] if _ACTION_CLASS.search(phrase) and phrase.endswith("s") else phrase
+
+
+def _mechanism_classes(passage: Passage, unit: Unit, row: bool) -> list[TermMatch]:
+    """The drug's own classes a how-it-works unit names by their action ("an SSRI", "a
+    proton pump inhibitor"), one per class; a class named for its use or chemistry
+    ("anticoagulant", "corticosteroid") says nothing of how it works."""
+    found: dict[str, TermMatch] = {}
+    for match in _own_classes(passage, unit, row):
+        if _ACTION_CLASS.search(_class_words(unit.text, match)):
+            found.setdefault(match.key, match)
+    return list(found.values())
+
+
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _class_words(text: str, match: TermMatch) -> str:
+    """A class name as written, in lower case, without a bracketed abbreviation the
+    vocabulary reads with it ("selective serotonin reuptake inhibitor (SSRI)")."""
+    return " ".join(_TRAILING_NOTE.sub("", text[match.start : match.end]).lower().split())
+
+
+# What a class name may add to the terms inside it and still be read by them: "receptor" and
+# punctuation. "Inhibitor" is no vocabulary term: "proton pump inhibitor" says more than
+# "proton pump" (held-out writers list such classes as mechanisms).
+_UNREAD_WORDS = re.compile(r"(?i)\breceptors?\b|[\W_]")
+
+
+def _read_as_terms(text: str, found: TermMatch, terms: list[TermMatch]) -> bool:
+    """Whether mechanism terms cover every word of the class name at `found` ("GABA-B
+    receptor agonist" is "gaba-b" and "agonist"): the terms say it, the class adds nothing."""
+    inside = [t for t in terms if found.start <= t.start and t.end <= found.end]
+    rest = list(text[found.start : found.end])
+    for term in inside:
+        rest[term.start - found.start : term.end - found.start] = " " * (term.end - term.start)
+    return bool(inside) and not re.sub(_UNREAD_WORDS, "", "".join(rest))
+
+
+_APPOSITION = re.compile(r",\s+(?:a|an)\s+$", re.IGNORECASE)
+
+
+def _glosses_term(text: str, match: TermMatch, terms: list[TermMatch]) -> bool:
+    """Whether the term only explains the term right before it ("blocks factor Xa, a clotting
+    factor,"): the target is the term named, not the kind it is said to be."""
+    gap = _APPOSITION.search(text, 0, match.start)
+    return gap is not None and any(term.end == gap.start() for term in terms)
+
+
 def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
     """MECHANISM_TERM facts from how-it-works text: a how-it-works section, or a sentence
     with a mechanism cue about this drug or its own class; never a term said of another
-    medicine (another drug's clause, another group's name) nor one in an interactions list."""
+    medicine (another drug's clause, another group's name) nor one in an interactions list.
+    A class the statement names by its action is a term as written ("selective serotonin
+    reuptake inhibitor"), and the targets inside it are not repeated; a bare action word
+    takes the target written before it ("leukotriene receptor antagonist")."""
     if passage.section in _NO_MECHANISM:
         return []
     in_section = passage.section in (Section.MECHANISM, Section.DRUG_CLASS)
@@ -185,24 +336,49 @@ def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
             and (_mentions_drug(passage, unit) or _own_class_named(passage, unit.text))
         ):
             continue
-        for match in passage.asserted(unit, "mechanism_terms"):
-            if _other_medicine(passage, unit, match):
+        terms = passage.asserted(unit, "mechanism_terms")
+        classes = [
+            found
+            for found in _mechanism_classes(passage, unit, passage.section is Section.DRUG_CLASS)
+            if not _read_as_terms(unit.text, found, terms)
+        ]
+        for found in classes:
+            name = _class_words(unit.text, found)
+            facts.append(passage.fact(FactKind.MECHANISM_TERM, _singular(name), unit))
+        for match in terms:
+            if (
+                _other_medicine(passage, unit, match)
+                or _glosses_term(unit.text, match, terms)
+                or any(c.start <= match.start and match.end <= c.end for c in classes)
+            ):
                 continue
-            facts.append(passage.fact(FactKind.MECHANISM_TERM, match.key, unit))
+            term = (
+                _open_action_term(unit.text, match, terms) if match.key in _BARE_ACTIONS else None
+            )
+            facts.append(passage.fact(FactKind.MECHANISM_TERM, term or match.key, unit))
     return facts
 
 
 # A form another product comes in is no form of this drug: "sun cream", "heparin injections".
 _OTHER_PRODUCT = re.compile(
-    r"\b(?:sun|barrier|moisturi[sz]ing|hand|nappy|diaper)\s*$", re.IGNORECASE
+    r"\b(?:sun|barrier|moisturi[sz]ing|hand|nappy|diaper|ice|whipped|sour|soured)\s*$",
+    re.IGNORECASE,
+)
+# A form the drug is said to spare or differ from: "there is no need for injections",
+# "unlike heparin injections", "instead of a drip".
+_NOT_ITS_FORM = re.compile(
+    r"\b(?:no\s+need\s+(?:for|of)|without\s+(?:the\s+|any\s+)?need\s+(?:for|of)|instead\s+of|"
+    r"rather\s+than|unlike)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
 )
 
 
 def _another_products_form(passage: Passage, text: str, start: int) -> bool:
-    """Whether the form at text[start] belongs to a product named right before it: a skin or
-    sun product, or another medicine ("heparin or enoxaparin injections")."""
+    """Whether the form at text[start] belongs to a product named right before it: a skin,
+    sun or food product, another medicine ("heparin or enoxaparin injections"), or one the
+    drug is said to spare ("no need for injections")."""
     before = text[max(0, start - 40) : start]
-    if _OTHER_PRODUCT.search(before):
+    if _OTHER_PRODUCT.search(before) or _NOT_ITS_FORM.search(before):
         return True
     own = frozenset(components(passage.drug))
     clause = re.split(r"[,;:.()]", before)[-1]

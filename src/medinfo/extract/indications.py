@@ -7,6 +7,7 @@ import re
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.drug_names import find_drug_mentions
 from medinfo.extract.passages import (
     QUIET_SECTIONS,
     Passage,
@@ -18,6 +19,7 @@ from medinfo.extract.passages import (
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 from medinfo.extract.terms import vocabulary
+from medinfo.knowledge.names import components
 
 _USE_SECTIONS = frozenset({Section.INDICATIONS, Section.OFF_LABEL})
 _NOT_RULING_OUT = QUIET_SECTIONS | {Section.INTERACTIONS, Section.OVERDOSE}
@@ -43,6 +45,7 @@ _SILENT = QUIET_SECTIONS | {
 }
 _STRONG = cue(
     r"\b(used (to treat|for|in the treatment of|to manage)|treats?|treating|treatment of|"
+    r"off[- ]label (for|to treat|in)|"
     r"prescribed (for|to)|indicated (for|in)|approved (for|to)|management of|to manage|"
     r"manages?|managing|(is|are|['’]s|be|been|also|mainly|mostly|often) used to (stop|prevent|"
     r"reduce|lower|control|relieve|ease|help|protect))\b"
@@ -224,13 +227,19 @@ def _glosses_previous(text: str, start: int, ends: list[int]) -> bool:
     return any(end <= opening and not text[end:opening].strip() for end in ends)
 
 
-def _off_label(passage: Passage, unit: Unit, seen_cue: bool) -> bool:
-    return (
-        passage.section is Section.OFF_LABEL
-        or seen_cue
-        or bool(_OFF_LABEL.search(unit.text))
-        or bool(_OFF_LABEL.search(passage.lead))
-    )
+# Where a list of uses moves on to another kind of use: ", and sometimes off label for".
+_LIST_TURN = re.compile(r",\s*(?:and|or)\s|;|\.\s", re.IGNORECASE)
+
+
+def _off_label(passage: Passage, unit: Unit, seen_cue: bool, start: int) -> bool:
+    """Whether the use at unit.text[start] is called off-label: in an off-label section, after
+    an earlier unit's or a lead-in's cue, or after the unit's own cue; a cue after the use
+    counts unless the list turns between them ("used for psoriasis, and sometimes off
+    label for Crohn's disease": psoriasis is an approved use)."""
+    if passage.section is Section.OFF_LABEL or seen_cue or _OFF_LABEL.search(passage.lead):
+        return True
+    cues = [m.start() for m in _OFF_LABEL.finditer(unit.text)]
+    return any(cue < start or not _LIST_TURN.search(unit.text, start, cue) for cue in cues)
 
 
 # "to stop gout attacks from happening": the condition stands inside the prevention cue
@@ -246,6 +255,47 @@ def _prevents(text: str, start: int) -> bool:
     return prevents >= 0 and prevents >= last_cue_end(_STRONG, text, start)
 
 
+# A condition named as a side effect ("side effects like mouth ulcers") is no use.
+_AS_SIDE_EFFECT = cue(
+    r"\b(?:side[- ]effects?|adverse (?:effects?|reactions?))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:like|such\s+as|including|include|e\.g\.?)\s+(?:[\w'-]+[\s,]+){0,6}$"
+)
+# A weak cue a negation shortly before denies: "is not usually the first choice for X",
+# "isn't much help for X" (not "does not cause drowsiness and helps with X").
+_DENIED_WEAK = cue(
+    r"(?:\b(?:not|never|no)\b|n['’]t\b)(?:(?!\band\b|\bbut\b)[^,;:]){0,40}"
+    r"\b(?:for|helps?|help with|relieves?|reduces?|controls?|prevents?|eases?)$"
+)
+_OWN_SUBJECT = re.compile(r"\b(?:it|this\s+(?:medicine|medication|drug))\b", re.IGNORECASE)
+
+
+def _another_drugs_use(passage: Passage, text: str, start: int) -> bool:
+    """Whether the clause naming the condition at `start` speaks of another drug and never of
+    this one: "I used to take ibuprofen for period pain"."""
+    clause = text[after_clause_start(text, start) : start]
+    own = frozenset(components(passage.drug))
+    others = [m for m in find_drug_mentions(clause) if not frozenset(components(m.generic)) & own]
+    if not others:
+        return False
+    lowered = clause.lower()
+    return not _OWN_SUBJECT.search(clause) and not any(
+        name and name in lowered for name in (*passage.names, *own)
+    )
+
+
+# A category the text goes on to name members of ("bacterial infections including pneumonia",
+# "chest infections such as bronchitis"): the members are the uses.
+_MEMBERS_FOLLOW = re.compile(r"^\s*,?\s*(?:such\s+as|including|like|e\.g\.?,?)\s", re.IGNORECASE)
+
+
+def _category(text: str, end: int, starts: list[int]) -> bool:
+    """Whether the condition ending at `end` is a category whose members follow at once."""
+    follows = _MEMBERS_FOLLOW.match(text[end:])
+    return follows is not None and any(
+        end + follows.end() <= other <= end + follows.end() + 3 for other in starts
+    )
+
+
 def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
     """Whether a condition at `start` in the unit is stated as a use of the drug.
 
@@ -258,9 +308,15 @@ def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
         return True
     if last_cue_end(_STRONG, unit.text, start) >= 0:
         return True
+    weak = last_cue_end(_WEAK, unit.text, start)
+    denied = weak >= 0 and bool(
+        _DENIED_WEAK.search(unit.text[after_clause_start(unit.text, start) : weak])
+    )
     if symptom:
-        return passage.opening and last_cue_end(_WEAK, unit.text, start) >= 0
-    return passage.section in _USE_SECTIONS or last_cue_end(_WEAK, unit.text, start) >= 0
+        return passage.opening and weak >= 0 and not denied
+    # a denied cue is no use even in a uses section ("Does it treat anxiety? It is not
+    # usually the first choice for generalised anxiety disorder.")
+    return not denied and (passage.section in _USE_SECTIONS or weak >= 0)
 
 
 def _ruled_out_uses(passage: Passage) -> list[ExtractedFact]:
@@ -305,7 +361,6 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
         return facts
     seen_cue = False
     for unit in passage.term_units("conditions"):
-        seen_cue = seen_cue or bool(_OFF_LABEL.search(unit.text))
         if _PERSON_ITEM.match(unit.text) and last_cue_end(_STRONG, unit.text, len(unit.text)) < 0:
             continue
         found = passage.matches(unit, "conditions")
@@ -318,14 +373,22 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
                 or _glosses_previous(unit.text, match.start, ends)
                 or _denied(unit.text, match.start)
                 or _describes_patients(unit.text, match.start, named)
+                or _AS_SIDE_EFFECT.search(
+                    unit.text[after_clause_start(unit.text, match.start) : match.start]
+                )
+                or _another_drugs_use(passage, unit.text, match.start)
+                or _category(unit.text, match.end, named)
                 or not _accepts(passage, unit, match.start, symptom)
             ):
                 continue
             after = unit.text[match.end : match.end + 14].lower()
             off = (
-                _off_label(passage, unit, seen_cue) or "off-label" in after or "off label" in after
+                _off_label(passage, unit, seen_cue, match.start)
+                or "off-label" in after
+                or "off label" in after
             )
             prevention = _prevents(unit.text, match.start)
             extra = {"prevents": True} if prevention else {}
             facts.append(passage.fact(FactKind.INDICATION, match.key, unit, off_label=off, **extra))
+        seen_cue = seen_cue or bool(_OFF_LABEL.search(unit.text))
     return facts

@@ -19,6 +19,8 @@ from medinfo.services.scoring import (
     dose_exact,
     form_key,
     gold_agents_named,
+    gold_classes,
+    gold_terms,
     indication_pairs,
     key_point_score,
     names,
@@ -75,11 +77,6 @@ def _list_count(predicted: Iterable[str], gold: Iterable[str], group: str | None
     return _set_count({match_key(p, group) for p in predicted}, {match_key(g, group) for g in gold})
 
 
-def _classes(gold: Any) -> list[str]:
-    parts = gold.split(";") if isinstance(gold, str) else gold
-    return [p.strip() for p in parts if p.strip()]
-
-
 ListCounter = Callable[[Mapping[str, Any], Any], FieldCount]
 
 _LISTS: dict[str, tuple[str, ListCounter]] = {
@@ -87,7 +84,7 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
     "brand_names": ("brand_names", lambda m, g: _list_count(m.get("brand_names") or [], g, None)),
     "drug_class": (
         "drug_class",
-        lambda m, g: _list_count(m.get("drug_class") or [], _classes(g), "drug_classes"),
+        lambda m, g: _list_count(m.get("drug_class") or [], gold_classes(g), "drug_classes"),
     ),
     "indications": (
         "indications",
@@ -95,7 +92,9 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
     ),
     "mechanism_terms": (
         "mechanism_terms",
-        lambda m, g: _list_count(dig(m, "mechanism", "terms") or [], g, "mechanism_terms"),
+        lambda m, g: _list_count(
+            dig(m, "mechanism", "terms") or [], gold_terms(g), "mechanism_terms"
+        ),
     ),
     "forms": (
         "forms",

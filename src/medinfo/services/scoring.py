@@ -215,12 +215,43 @@ def alternatives_of(
     return {choices.get(key, key) for key in map(fold, predicted)}, {fold(g) for g in gold}
 
 
+def gold_classes(gold: Any) -> list[str]:
+    """The classes of a gold drug_class ("a; b" or a list), without bracketed notes:
+    "proton pump inhibitor (PPI)" names a proton pump inhibitor."""
+    parts = gold.split(";") if isinstance(gold, str) else gold
+    return [without_aside(str(p)) for p in parts if str(p).strip()]
+
+
+def gold_terms(gold: Iterable[Any]) -> list[str]:
+    """Gold list items without bracketed notes, as `names` reads them."""
+    return [without_aside(str(item)) for item in gold]
+
+
+# A gold use written with what is done to the condition ("heart attack prevention", "treatment
+# of DVT", "COPD flare-ups", "H. pylori eradication") names the condition: a predicted use
+# carries prevention as an attribute of its own.
+_USE_QUALIFIER = re.compile(
+    r"^\s*(?:prevention|treatment|preventing|treating)\s+of\s+|"
+    r"\s+(?:prevention|treatment|eradication|flare[- ]?ups?|flares?)\s*$",
+    re.IGNORECASE,
+)
+# "stomach and duodenal ulcers", "lupus and other autoimmune conditions": either part answers
+_BOTH = re.compile(r"\s+and\s+(?:other\s+|some\s+other\s+)?", re.IGNORECASE)
+
+
+def _gold_use(text: str) -> str:
+    """A gold indication's condition without its bracketed note and use qualifier."""
+    plain = without_aside(text)
+    return _USE_QUALIFIER.sub("", plain).strip() or plain
+
+
 def gold_indications(gold: Iterable[Any]) -> set[tuple[str, bool]]:
-    """(folded condition, off_label) of each gold indication, without bracketed notes."""
+    """(folded condition, off_label) of each gold indication, without bracketed notes and use
+    qualifiers (`_gold_use`)."""
     return {
-        (match_key(without_aside(str(i["condition"])), "indications"), bool(i.get("off_label")))
+        (match_key(_gold_use(str(i["condition"])), "indications"), bool(i.get("off_label")))
         if isinstance(i, Mapping)
-        else (match_key(without_aside(str(i)), "indications"), False)
+        else (match_key(_gold_use(str(i)), "indications"), False)
         for i in gold
     }
 
@@ -359,9 +390,13 @@ def side_effect_terms(monograph: Mapping[str, Any], serious: bool) -> list[str]:
 
 
 def indication_keys(monograph: Mapping[str, Any]) -> set[tuple[str, bool]]:
-    """(folded condition, off_label) of each indication of the monograph."""
+    """(folded condition, off_label) of each indication of the monograph, folded as gold uses
+    are (`_gold_use`: "stroke prevention" is stroke)."""
     items = monograph.get("indications") or []
-    return {(match_key(i["condition"], "indications"), bool(i.get("off_label"))) for i in items}
+    return {
+        (match_key(_gold_use(str(i["condition"])), "indications"), bool(i.get("off_label")))
+        for i in items
+    }
 
 
 def indication_pairs(
@@ -370,9 +405,18 @@ def indication_pairs(
     """(predicted, gold) indication keys (see `indication_keys`, `gold_indications`), a
     predicted condition naming one alternative of a gold "A or B" item taking its key."""
     gold = list(gold)
-    choices = alternative_keys(
-        names(gold, "condition"), lambda text: match_key(text, "indications")
-    )
+    uses = [_gold_use(name) for name in names(gold, "condition")]
+
+    def fold(text: str) -> str:
+        return match_key(text, "indications")
+
+    choices = alternative_keys(uses, fold)
+    wanted = {fold(use) for use in uses}
+    for use in uses:  # "A and B" in one gold item: either part answers it
+        parts = [part for part in _BOTH.split(use) if part.strip()]
+        for part in parts if len(parts) > 1 else []:
+            if fold(part) not in wanted:
+                choices.setdefault(fold(part), fold(use))
     predicted = {(choices.get(key, key), off) for key, off in indication_keys(monograph)}
     return predicted, gold_indications(gold)
 
@@ -384,11 +428,7 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
     "brand_names": ("brand_names", lambda m, g: list_f1(m.get("brand_names") or [], g, None)),
     "drug_class": (
         "drug_class",
-        lambda m, g: list_f1(
-            m.get("drug_class") or [],
-            [p.strip() for p in (g.split(";") if isinstance(g, str) else g) if p.strip()],
-            "drug_classes",
-        ),
+        lambda m, g: list_f1(m.get("drug_class") or [], gold_classes(g), "drug_classes"),
     ),
     "indications": (
         "indications",
@@ -404,7 +444,7 @@ _SCORERS: dict[str, tuple[str, Scorer]] = {
     ),
     "mechanism_terms": (
         "mechanism_terms",
-        lambda m, g: list_f1(dig(m, "mechanism", "terms") or [], g, "mechanism_terms"),
+        lambda m, g: list_f1(dig(m, "mechanism", "terms") or [], gold_terms(g), "mechanism_terms"),
     ),
     "forms": ("forms", lambda m, g: f1(map(form_key, m.get("forms") or []), map(form_key, g))),
     "common_side_effects": (

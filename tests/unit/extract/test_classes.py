@@ -140,3 +140,86 @@ def test_an_open_class_is_never_a_denied_one_a_mechanism_or_another_drug_s() -> 
     assert not _classes(
         "Pranlukast is a cysteinyl receptor antagonist; zafirlukast differs.", "zafirlukast"
     )
+
+
+def test_a_medicine_named_inside_a_mechanism_phrase_is_the_substance_it_acts_on() -> None:
+    found = _mechanism(
+        "# Pioglitazone\n\n## How it works\n\nPioglitazone makes fat and muscle cells more "
+        "sensitive to insulin.",
+        "pioglitazone",
+    )
+    assert found == {"insulin sensitivity"}
+
+
+def test_a_class_named_by_its_action_is_a_mechanism_term_as_written() -> None:
+    found = _mechanism(
+        "# Paroxetine\n\nParoxetine is a selective serotonin reuptake inhibitor: it works by "
+        "keeping more serotonin available between nerve cells.",
+        "paroxetine",
+    )
+    assert "selective serotonin reuptake inhibitor" in found
+    assert "serotonin reuptake" not in found  # the class already says it
+
+
+def test_a_bare_action_word_takes_the_target_written_before_it() -> None:
+    found = _mechanism(
+        "# Zafirlukast\n\n## How it works\n\nZafirlukast acts as a leukotriene receptor "
+        "antagonist, so the airways tighten less.",
+        "zafirlukast",
+    )
+    assert "leukotriene receptor antagonist" in found
+    assert "antagonist" not in found
+
+
+def test_a_class_the_vocabulary_reads_as_target_and_action_stays_split() -> None:
+    found = _mechanism(
+        "# Cetirizine\n\n## How it works\n\nCetirizine is an H1 receptor antagonist.",
+        "cetirizine",
+    )
+    assert found == {"h1 receptor", "antagonist"}
+    inhibitor = _mechanism(
+        "# Dapagliflozin\n\nDapagliflozin is an SGLT2 inhibitor and works in the kidneys.",
+        "dapagliflozin",
+    )
+    assert inhibitor == {"sglt2 inhibitor"}  # "inhibitor" is no term: the class says more
+
+
+def test_a_food_or_a_form_the_drug_spares_is_no_form_of_it() -> None:
+    found = _forms(
+        "# Edoxaban\n\nEdoxaban comes as tablets, so there is no need for injections at home. "
+        "The crushed tablet can be stirred into yoghurt or ice cream.",
+        "edoxaban",
+    )
+    assert found == {"oral tablet"}
+
+
+def test_forms_keep_their_route_and_coating() -> None:
+    found = _forms(
+        "# Esomeprazole\n\n## Forms\n\nIt comes as gastro-resistant tablets, sprinkle capsules "
+        "and sachets of granules; a self-injected version comes in injection pens.",
+        "esomeprazole",
+    )
+    assert found == {
+        "delayed-release tablet",
+        "sprinkle capsule",
+        "granules",
+        "subcutaneous injection",
+    }
+
+
+def test_a_class_written_with_its_abbreviation_is_a_term_without_it() -> None:
+    found = _mechanism(
+        "# Venlafaxine\n\nVenlafaxine is an antidepressant known as a serotonin and "
+        "norepinephrine reuptake inhibitor (SNRI).",
+        "venlafaxine",
+    )
+    assert "serotonin and norepinephrine reuptake inhibitor" in found
+
+
+def test_a_term_that_only_explains_the_target_before_it_is_no_term() -> None:
+    found = _mechanism(
+        "# Edoxaban\n\nEdoxaban works by blocking factor Xa, a clotting factor, so less "
+        "thrombin is made.",
+        "edoxaban",
+    )
+    assert found == {"factor xa", "thrombin"}

@@ -47,7 +47,7 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
             ("premature ejaculation", True),
             ("hot flashes", True),
         },
-        "mechanism_terms": {"serotonin reuptake"},
+        "mechanism_terms": {"serotonin reuptake", "selective serotonin reuptake inhibitor"},
         "forms": {"oral tablet", "oral solution"},
         "common_side_effects": {"nausea", "diarrhea", "insomnia", "sweating", "sexual dysfunction"},
         "serious_side_effects": {"suicidal thoughts", "serotonin syndrome", "bleeding", "seizures"},
