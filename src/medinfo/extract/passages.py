@@ -23,6 +23,10 @@ QUIET_CLAUSES: dict[str, tuple[str, ...]] = {
     "interaction_agents": ("negated", "hypothetical", "other_subject", "compatible"),
 }
 _GLOSS = re.compile(r"\s*(a|an|the|i\.e\.|which|meaning|type of|kind of|form of)\b", re.IGNORECASE)
+# a label that says something about its terms leads into the line rather than naming them
+_STATEMENT_LABEL = re.compile(
+    r"\b(is|are|was|were|include|includes|can|may|might|could|will)\b", re.IGNORECASE
+)
 _CLAUSE = re.compile(r",\s*(but|while|although|though|whereas|however)\b|;|\bbut\b", re.IGNORECASE)
 
 
@@ -114,9 +118,14 @@ class Passage:
     def term_units(self, vocab: str) -> list[Unit]:
         """The units that name terms: a list item's label when it names one, else all units.
 
-        In "Dizziness: common when standing up" the label is the term being described.
+        In "Dizziness: common when standing up" the label is the term being described; in
+        "Bleeding is the main one: bruising, nosebleeds" the label is a sentence leading in.
         """
-        labels = [unit for unit in self.units if unit.role == "label"]
+        labels = [
+            unit
+            for unit in self.units
+            if unit.role == "label" and not _STATEMENT_LABEL.search(unit.text)
+        ]
         if any(self.matches(unit, vocab) for unit in labels):
             return labels
         return self.units

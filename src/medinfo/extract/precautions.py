@@ -80,7 +80,7 @@ def _advice(unit: Unit, default: str) -> str:
     return default
 
 
-def _before_use(text: str) -> bool:
+def asks_before_use(text: str) -> bool:
     """Whether the text asks, before use, about the reader's conditions (not symptoms)."""
     return bool(_BEFORE_USE.search(text)) and not _URGENT.search(text)
 
@@ -109,7 +109,7 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
         if risk is not None:
             facts.extend(_risk_factors(passage, unit, risk.end()))
             continue
-        if cued_only and not _before_use(unit.text):
+        if cued_only and not asks_before_use(unit.text):
             continue
         # a label ("Liver disease:") is read with the line it heads
         said = " ".join(u.text for u in passage.units) if unit.role == "label" else unit.text

@@ -1,0 +1,119 @@
+"""Side effects read from articles: severity from labels and everyday words, what is not one."""
+
+from __future__ import annotations
+
+from medinfo.domain.facts import FactKind
+from medinfo.extract.lists import extract_list_facts
+from tests.unit.extract.helpers import make_document
+
+
+def _side_effects(text: str, drug: str = "losartan") -> dict[str, bool]:
+    facts = extract_list_facts(make_document(text), "test", drug)
+    return {f.key: bool(f.attributes["serious"]) for f in facts if f.kind is FactKind.SIDE_EFFECT}
+
+
+def test_extract_side_effects_a_line_label_sets_the_severity_of_its_list() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Usual ones: headache, back pain and a blocked nose.\n"
+        "Serious - phone for help now: fainting; yellow skin from liver problems."
+    )
+    assert found["fainting"] is True
+    assert found["liver problems"] is True
+    assert found["headache"] is False
+
+
+def test_extract_side_effects_seriously_as_an_intensifier_is_not_serious() -> None:
+    found = _side_effects(
+        "What I noticed\n"
+        "The first days I felt sleepy and seriously bloated, which is a known side effect.\n"
+        "The scary side effects are rare: pancreatitis and fainting.",
+        "liraglutide",
+    )
+    assert found["drowsiness"] is False
+    assert found["bloating"] is False
+    assert found["pancreatitis"] is True
+    assert found["fainting"] is True
+
+
+def test_extract_side_effects_a_sentence_label_leads_into_its_list() -> None:
+    found = _side_effects(
+        "Common side effects\nTiredness is the usual one: headache, nausea and dry mouth too.",
+        "propranolol",
+    )
+    assert {"fatigue", "headache", "nausea", "dry mouth"} <= set(found)
+
+
+def test_extract_side_effects_signs_that_come_together_name_one_condition() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Get help at once if you have a fever, shivering, agitation and muscle twitching all "
+        "together, as this may be serotonin syndrome.",
+        "sertraline",
+    )
+    assert found == {"serotonin syndrome": True}
+
+
+def test_extract_side_effects_signs_named_by_the_next_sentence_are_not_effects() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call a doctor at once for a rash with a high temperature and swollen glands. These "
+        "may be signs of DRESS.",
+        "lamotrigine",
+    )
+    assert found == {"drug reaction with eosinophilia and systemic symptoms": True}
+
+
+def test_extract_side_effects_warning_signs_of_another_disease_are_not_effects() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Symptoms of a more serious bowel problem, such as cancer, include weight loss and "
+        "blood in stool. Common side effects include headache.",
+        "omeprazole",
+    )
+    assert found == {"headache": False}
+
+
+def test_extract_side_effects_a_generic_word_before_called_is_not_an_effect() -> None:
+    found = _side_effects(
+        "Serious side effects\nRarely it can cause a bowel infection called C. difficile.",
+        "clindamycin",
+    )
+    assert found == {"c. difficile diarrhea": True}
+
+
+def test_extract_side_effects_opposites_and_kinds_of_medicine_are_not_effects() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "It is not a sleeping pill and not a weight-loss medicine. Children may have "
+        "reduced appetite and lowered alertness; some feel nausea.",
+        "zonisamide",
+    )
+    assert "weight loss" not in found
+    assert found.get("nausea") is False
+
+
+def test_extract_side_effects_conditions_asked_about_before_use_are_precautions() -> None:
+    facts = extract_list_facts(
+        make_document(
+            "Side effects\n"
+            "Tell your pharmacist if you have liver problems, as this medicine is not right "
+            "for everyone. Some people get diarrhoea."
+        ),
+        "test",
+        "naproxen",
+    )
+    effects = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT}
+    precautions = {f.key for f in facts if f.kind is FactKind.PRECAUTION}
+    assert effects == {"diarrhea"}
+    assert "liver disease" in precautions
+
+
+def test_extract_side_effects_effects_of_a_drug_plus_another_are_the_combinations() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Pregabalin plus an opioid painkiller can cause severe drowsiness. On its own it can cause "
+        "dizziness.",
+        "pregabalin",
+    )
+    assert found == {"dizziness": False}
