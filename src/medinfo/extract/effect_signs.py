@@ -4,6 +4,7 @@ that name something else ("decreased sweating", "a weight-loss pill")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from medinfo.extract.terms import TermMatch
@@ -15,7 +16,7 @@ from medinfo.extract.terms import TermMatch
 _EXPLAINS = re.compile(
     r"(?:\s+(?:in|of|on|the|your|blood|body|levels?)\b){0,4}\s*(\(|[,:]?\s*(with|causing|"
     r"marked by|shown by|(?:which|that)\s+(?:may|can|might|could|often|will)\s+"
-    r"(?:cause|show\s+up\s+as|lead\s+to|feel\s+like|bring\s+on|present\s+with|"
+    r"(?:cause|show\s+(?:up\s+)?as|lead\s+to|feel\s+like|bring\s+on|present\s+with|"
     r"start\s+with|begin\s+with))\b|:\s)",
     re.IGNORECASE,
 )
@@ -59,7 +60,8 @@ _NAMED_AFTER = re.compile(
 # purple spots on the skin or confusion (a rare blood disorder)". Words that make the bracket a
 # comment rather than a name ("usually mild", "especially at first") keep the list.
 _NAME_IN_BRACKETS = re.compile(
-    r"\(([^()]{2,80})\)(?:\W*$|\s*,\s*(?:especially|particularly|mainly|usually|if|when)\b)",
+    r"\(([^()]{2,80})\)(?:\W*$|\s*;|\s*,\s*(?:especially|particularly|mainly|usually|if|when|"
+    r"which|that)\b)",
     re.IGNORECASE,
 )
 _LISTED = re.compile(r",|\b(or|and)\b", re.IGNORECASE)
@@ -109,8 +111,9 @@ def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
     name = _NAME_COMMENT.split(bracket.group(1))[0]  # "(interstitial lung disease – rare)"
     if _COMMENT_WORDS.search(name) and not _CALLED_IN_BRACKETS.match(name):
         return None
-    before = [m for m in matches if m.end <= bracket.start()]
-    if not before or not _LISTED.search(text, 0, bracket.start()):
+    clause = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, bracket.start())), default=0)
+    before = [m for m in matches if clause <= m.start and m.end <= bracket.start()]
+    if not before or not _LISTED.search(text, clause, bracket.start()):
         return None
     return bracket.start()
 
@@ -150,7 +153,8 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
         return {match.start for match in matches if match.start >= presents.end()}
     bracket = _named_in_brackets(text, matches)
     if bracket is not None:
-        return {match.start for match in matches if match.end <= bracket}
+        clause = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, bracket)), default=0)
+        return {match.start for match in matches if clause <= match.start and match.end <= bracket}
     cause = _CAUSED_BY.search(text)
     if cause and any(match.start >= cause.end() for match in matches):
         # the signs of its own clause: "fainting; weakness from high potassium"
@@ -226,7 +230,23 @@ def describing_starts(text: str, matches: list[TermMatch], following: str = "") 
         for previous, match in pairwise(matches)
         if _CALLED.fullmatch(text[previous.end : match.start])
     }
-    return starts | _symptom_starts(text, matches) | _compound_heads(text, matches)
+    return starts | _clause_signs(text, matches) | _compound_heads(text, matches)
+
+
+def _clause_signs(text: str, matches: list[TermMatch]) -> set[int]:
+    """`_symptom_starts` of each ";"-separated clause: each is an item of its own ("swelling
+    of the face (angioedema), ...; fainting; weakness from high potassium")."""
+    bounds = [0, *(b.end() for b in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
+    starts: set[int] = set()
+    for begin, end in pairwise(bounds):
+        inside = [
+            replace(m, start=m.start - begin, end=m.end - begin)
+            for m in matches
+            if begin <= m.start and m.end < end
+        ]
+        found = _symptom_starts(text[begin : end - 1], inside) if inside else set()
+        starts |= {start + begin for start in found}
+    return starts
 
 
 # "decreased sweating", "less appetite": the opposite of the term; "a weight-loss pill", "a

@@ -37,7 +37,13 @@ _SERIOUS = cue(
     r"go to (a&e|hospital|the er|an? (er|emergency room))|call (999|111|112|000|an ambulance))"
 )
 _COMMON = cue(r"(?<!less )(?<!un)\bcommon\b|\b(frequent|most often|mild|usually go away)\b")
-_BACK_REFERENCE = cue(r"^(these|they|this|such|those|examples?)\b")
+# "Also low sodium." carries on the list of the sentence before
+_BACK_REFERENCE = cue(r"^(these|they|this|such|those|examples?|also)\b")
+# "Get urgent help for bleeding that will not stop": a warning about effects wherever it stands
+_URGENT_FOR = cue(
+    r"\b((get|seek|call for) (urgent|emergency|immediate) (medical )?(help|attention|care|"
+    r"treatment) (for|if)|call (999|911|112|000|an ambulance) (for|if))\b"
+)
 _MENTION = cue(
     r"\b(side effects?|adverse (effects?|reactions?)|(can|may|might|could|to|often|also|"
     r"commonly|sometimes|rarely) (also )?(cause|lead to|result in|trigger|produce)s?|"
@@ -140,7 +146,8 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
         list_start = _withdrawal_facts(passage, unit)[1]
         label = _label_of(passage, unit)
         mentioned = in_section or any(
-            _MENTION.search(text) for text in (unit.text, label, passage.lead)
+            _MENTION.search(text) or _URGENT_FOR.search(text)
+            for text in (unit.text, label, passage.lead)
         )
         if not mentioned or _is_interaction_statement(passage, unit):
             previous, named_before = unit.text, False

@@ -117,3 +117,45 @@ def test_extract_side_effects_effects_of_a_drug_plus_another_are_the_combination
         "pregabalin",
     )
     assert found == {"dizziness": False}
+
+
+def test_extract_side_effects_each_semicolon_clause_is_read_as_its_own_item() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Serious - stop and call a doctor: tightness of the chest, wheezing or swollen lips "
+        "(anaphylaxis), which can start within minutes; fainting; confusion and weakness from "
+        "low sodium.",
+        "ceftriaxone",
+    )
+    assert found == {"allergic reaction": True, "fainting": True, "low sodium": True}
+
+
+def test_extract_side_effects_also_carries_on_the_list_before() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Scary but rare: fits and pancreatitis. Also low sodium, which can show as muddled "
+        "thinking and confusion.",
+        "carbamazepine",
+    )
+    assert found == {"seizures": True, "pancreatitis": True, "low sodium": True}
+
+
+def test_extract_side_effects_urgent_help_for_symptoms_names_serious_effects() -> None:
+    found = _side_effects(
+        "Is it ever an emergency?\n"
+        "Get emergency help for vomiting blood, black stools or coughing up blood.",
+        "dabigatran",
+    )
+    assert {"vomiting blood", "coughing up blood"} <= set(found)
+    assert all(found.values())
+
+
+def test_extract_side_effects_a_plain_text_faq_question_sets_the_section() -> None:
+    found = _side_effects(
+        "Q. Is it a strong medicine?\n"
+        "A. It is a cholesterol medicine taken at night.\n"
+        "Q. Which side effects should I expect?\n"
+        "A. Muscle aches, constipation and headaches for some people.",
+        "simvastatin",
+    )
+    assert {"muscle pain", "constipation", "headache"} <= set(found)
