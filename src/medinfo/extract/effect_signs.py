@@ -168,6 +168,9 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
         if describing and (_GOES_ON.fullmatch(gap) or _LIST_GOES_ON.fullmatch(gap)):
             described.add(match.start)
             continue
+        # "(EGPA, formerly Churg-Strauss) with a flu-like illness, rash": the bracket that
+        # named the condition closes before its signs
+        gap = gap.lstrip()[1:] if gap.lstrip().startswith(")") else gap
         describing = ")" not in gap and bool(
             _EXPLAINS.match(gap)
             or (_SIGNS_OF.search(text, 0, previous.start) and _EXAMPLES.match(gap))

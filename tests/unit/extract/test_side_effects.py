@@ -159,3 +159,13 @@ def test_extract_side_effects_a_plain_text_faq_question_sets_the_section() -> No
         "simvastatin",
     )
     assert {"muscle pain", "constipation", "headache"} <= set(found)
+
+
+def test_extract_side_effects_signs_after_a_bracketed_name_describe_it() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Rarely, a reaction that affects several organs (known as DRESS) with fever, a rash "
+        "and confusion.",
+        "phenytoin",
+    )
+    assert found == {"drug reaction with eosinophilia and systemic symptoms": True}
