@@ -5,7 +5,7 @@ from __future__ import annotations
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.passages import QUIET_SECTIONS, RISK_FACTORS, Passage, cue
-from medinfo.extract.sections import Section
+from medinfo.extract.sections import Section, classify_heading
 from medinfo.extract.sentences import Unit
 
 _CARER = r"(doctor|pharmacist|prescriber|gp|nurse|specialist|health ?care (provider|professional))"
@@ -14,8 +14,20 @@ _CUE = cue(
     r"healthcare)|let your doctor know|talk (to|with) your doctor (before|if)|"
     r"contraindicated|should not (take|use|be (taken|used))|not recommended|dose adjustment|"
     r"lower dose|if you have|warn|more sensitive|low(er)? end of|"
-    r"doses?\b[^.;]{0,40}\b(reduced|lowered))"
+    r"doses?\b[^.;]{0,40}\b(reduced|lowered)|"
+    # everyday words for who should take care: "not suitable for people with", "must not be
+    # given to children", "if you're over 75", "if your kidneys don't work well", "do not
+    # drive until", "if you need surgery"
+    r"(not|n't|un)\s*suitable|(must|should|can)\s*(not|n't) be (given|taken|used|prescribed)|"
+    r"(not|never) (be )?(normally |usually |generally |routinely )?(advised|safe|recommended|"
+    r"given|used|prescribed|a first choice) (to|for|in|if|during|while|with)|"
+    r"if you(\W?re| are) (over|under|aged|older|younger|elderly)|"
+    r"if your (kidneys?|liver|heart)|(do not|don't|never|should not|shouldn't) (drive|operate)|"
+    r"if you (need|are going to have|are having) (an? )?(surgery|operation|dental)|"
+    r"(check|speak|talk) (with|to) your \w+ (first|before))"
 )
+# where a statement reports a clinical study's patients, not advice to the reader
+_STUDY = cue(r"\b(clinical trials?|in (the |a )?stud(y|ies)|trials? (of|in))\b")
 # Sections where "if you have ..." introduces symptoms or uses, not risk conditions.
 _NO_CUES = frozenset(
     {
@@ -114,6 +126,8 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
         # a label ("Liver disease:") is read with the line it heads
         said = " ".join(u.text for u in passage.units) if unit.role == "label" else unit.text
         cued = in_section or (bool(_CUE.search(said)) and not _INDICATION.search(said))
+        if _STUDY.search(unit.text) or _labelled_elsewhere(passage):
+            continue
         dose_only = (
             not cued
             and passage.section is Section.DOSING
@@ -128,6 +142,13 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
             code = _advice(unit, default)
             facts.append(passage.fact(FactKind.PRECAUTION, match.key, unit, advice_code=code))
     return facts
+
+
+def _labelled_elsewhere(passage: Passage) -> bool:
+    """Whether the line's label names the topic of interactions ("Interactions: potassium
+    supplements (risk of high potassium)"): the conditions it names are the combination's."""
+    labels = [unit.text for unit in passage.units if unit.role == "label"]
+    return any(classify_heading(label) is Section.INTERACTIONS for label in labels)
 
 
 def _risk_factors(passage: Passage, unit: Unit, after: int) -> list[ExtractedFact]:
