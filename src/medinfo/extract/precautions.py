@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.passages import QUIET_SECTIONS, RISK_FACTORS, Passage, cue
 from medinfo.extract.sections import Section, classify_heading
 from medinfo.extract.sentences import Unit
+from medinfo.extract.terms import TermMatch
 
 _CARER = r"(doctor|pharmacist|prescriber|gp|nurse|specialist|health ?care (provider|professional))"
 _CUE = cue(
@@ -138,10 +141,33 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
         for match in passage.asserted(unit, "precautions"):
             if dose_only and not match.term.defaults.get("population"):
                 continue
+            if (
+                cued
+                and not in_section
+                and unit.role != "label"
+                and not _cued_clause(unit.text, match)
+            ):
+                continue
             default = str(match.term.defaults.get("advice", "use_with_caution"))
             code = _advice(unit, default)
             facts.append(passage.fact(FactKind.PRECAUTION, match.key, unit, advice_code=code))
     return facts
+
+
+# where a cue's reach ends: "..., except in serious infections", "; the exceptions are ..."
+_CLAUSE_END = re.compile(
+    r"(?:[,;]\s*|\s)(?:but|except|apart from|unless)\b|;\s*(?:the\s+)?exceptions?\b|[.!?]\s",
+    re.IGNORECASE,
+)
+
+
+def _cued_clause(text: str, match: TermMatch) -> bool:
+    """Whether a cue stands in the clause of the term: "not given to children under 8;
+    the exceptions are serious infections" names children, not infections."""
+    ends = [b.start() for b in _CLAUSE_END.finditer(text)]
+    begin = max((e for e in ends if e < match.start), default=0)
+    stop = min((e for e in ends if e >= match.end), default=len(text))
+    return any(begin <= cue.start() < stop for cue in _CUE.finditer(text))
 
 
 def _labelled_elsewhere(passage: Passage) -> bool:

@@ -33,7 +33,7 @@ def test_extract_precautions_a_dose_line_for_an_age_group_is_a_precaution() -> N
 def test_extract_precautions_not_usually_given_to_a_group_is_a_precaution() -> None:
     found = _precautions(
         "Who can take it\nMinocycline is not usually given to children under 12 because it "
-        "stains growing teeth.",
+        "stains growing teeth; the exceptions are severe infections with no other choice.",
         "minocycline",
     )
     assert found == {"children"}
