@@ -156,8 +156,27 @@ def cue(pattern: str) -> re.Pattern[str]:
 RISK_FACTORS = cue(
     r"\b(?:risks?|chances?|likelihood)\s+(?:of\s+[\w\s-]{1,40}?\s+)?(?:is|are)\s+"
     r"(?:(?:much|even)\s+)?(?:higher|greater|increased|raised)\s+(?:with|in|if|for|when|among)\b|"
-    r"\bmore\s+likely\s+(?:with|in|if|when|among|for)\b"
+    r"\bmore\s+likely\s+(?:with|in|if|when|among|for)\b|"
+    # "the risk goes up at higher doses and in people with epilepsy", "especially in people with
+    # lung disease"
+    r"\b(?:risks?|chances?)\s+(?:goes|go|rises?|increases?)\s+up\b[^.;()]{0,40}?\b(?:with|in|if|when)\b|"
+    r"\b(?:risks?|chances?)\s+(?:rises?|increases?)\b[^.;()]{0,40}?\b(?:with|in|if|when)\b|"
+    r"\b(?:especially|particularly)\s+(?:in|among|for)\s+(?:people|patients|those|anyone)\s+"
+    r"(?:with|who)\b"
 )
+
+
+def risk_factor_reach(text: str) -> tuple[int, int] | None:
+    """Where the conditions named after a risk-factor cue stand: from the cue's end to the
+    bracket that holds the cue ("seizures (the risk goes up in people with epilepsy), low
+    blood sugar"), the next ";", or the end of the text; None without a cue."""
+    risk = RISK_FACTORS.search(text)
+    if risk is None:
+        return None
+    opened = text.rfind("(", 0, risk.start())
+    inside = opened >= 0 and ")" not in text[opened : risk.start()]
+    closing = text.find(")" if inside else ";", risk.end())
+    return risk.end(), closing if closing >= 0 else len(text)
 
 
 def last_cue_end(pattern: re.Pattern[str], text: str, before: int) -> int:

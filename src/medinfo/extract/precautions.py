@@ -6,7 +6,7 @@ import re
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.passages import QUIET_SECTIONS, RISK_FACTORS, Passage, cue
+from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, risk_factor_reach
 from medinfo.extract.sections import Section, classify_heading
 from medinfo.extract.sentences import Unit
 from medinfo.extract.terms import TermMatch
@@ -27,7 +27,7 @@ _CUE = cue(
     r"if you(\W?re| are) (over|under|aged|older|younger|elderly)|"
     r"if your (kidneys?|liver|heart)|(do not|don't|never|should not|shouldn't) (drive|operate)|"
     r"if you (need|are going to have|are having) (an? )?(surgery|operation|dental)|"
-    r"(check|speak|talk) (with|to) your \w+ (first|before))"
+    r"(check|speak|talk) (with|to) your \w+ (first|before)|n't recommended)"
 )
 # where a statement reports a clinical study's patients, not advice to the reader
 _STUDY = cue(r"\b(clinical trials?|in (the |a )?stud(y|ies)|trials? (of|in))\b")
@@ -120,9 +120,9 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
         and _sets_apart(" ".join(unit.text for unit in passage.units))
     )
     for unit in passage.term_units("precautions"):
-        risk = RISK_FACTORS.search(unit.text)
+        risk = risk_factor_reach(unit.text)
         if risk is not None:
-            facts.extend(_risk_factors(passage, unit, risk.end()))
+            facts.extend(_risk_factors(passage, unit, risk))
             continue
         if cued_only and not asks_before_use(unit.text):
             continue
@@ -177,7 +177,7 @@ def _labelled_elsewhere(passage: Passage) -> bool:
     return any(classify_heading(label) is Section.INTERACTIONS for label in labels)
 
 
-def _risk_factors(passage: Passage, unit: Unit, after: int) -> list[ExtractedFact]:
+def _risk_factors(passage: Passage, unit: Unit, reach: tuple[int, int]) -> list[ExtractedFact]:
     """PRECAUTION facts for the conditions named after a risk-factor cue."""
     return [
         passage.fact(
@@ -187,5 +187,5 @@ def _risk_factors(passage: Passage, unit: Unit, after: int) -> list[ExtractedFac
             advice_code=_advice(unit, str(match.term.defaults.get("advice", "use_with_caution"))),
         )
         for match in passage.asserted(unit, "precautions")
-        if match.start >= after
+        if reach[0] <= match.start < reach[1]
     ]

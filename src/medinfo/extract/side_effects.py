@@ -7,11 +7,11 @@ from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.effect_signs import describing_starts, names_something_else, signs_sentence
 from medinfo.extract.passages import (
     QUIET_SECTIONS,
-    RISK_FACTORS,
     Passage,
     cue,
     in_gloss,
     last_cue_end,
+    risk_factor_reach,
 )
 from medinfo.extract.precautions import asks_before_use
 from medinfo.extract.sections import Section
@@ -158,12 +158,12 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
         severity = _severity(passage, unit, previous)
         found = passage.matches(unit, "side_effects")
         symptoms = describing_starts(unit.text, found, _following(passage, unit))
-        risk = RISK_FACTORS.search(unit.text)
+        risk = risk_factor_reach(unit.text)
         conditions = _conditions_asked_about(passage, unit)
         for match in passage.asserted(unit, "side_effects"):
             if match.start >= list_start and match.key != "withdrawal symptoms":
                 continue
-            if match.start in symptoms or (risk is not None and match.start >= risk.end()):
+            if match.start in symptoms or (risk is not None and risk[0] <= match.start < risk[1]):
                 continue
             if match.start in conditions or names_something_else(unit.text, match):
                 continue

@@ -57,3 +57,13 @@ def test_extract_precautions_study_patients_and_interaction_lines_are_not_precau
         "eplerenone",
     )
     assert found == set()
+
+
+def test_extract_precautions_risk_raised_in_people_with_a_condition() -> None:
+    found = _precautions(
+        "Side effects\n"
+        "Fits (the risk goes up in people with epilepsy), and low blood sugar.\n"
+        "Breathing can slow, especially in people with lung disease.",
+        "tapentadol",
+    )
+    assert {"seizure history", "breathing problems"} <= found

@@ -169,3 +169,12 @@ def test_extract_side_effects_signs_after_a_bracketed_name_describe_it() -> None
         "phenytoin",
     )
     assert found == {"drug reaction with eosinophilia and systemic symptoms": True}
+
+
+def test_extract_side_effects_after_a_bracketed_risk_are_still_effects() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Fits (the risk goes up in people with epilepsy), and low blood sugar.",
+        "tapentadol",
+    )
+    assert {"seizures", "low blood sugar"} <= set(found)
