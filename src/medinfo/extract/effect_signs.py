@@ -264,12 +264,30 @@ _MEDICINE_AFTER = re.compile(
 )
 
 
+# "a bacterium that causes stomach ulcers": the effect of something else
+_OTHER_CAUSE_BEFORE = re.compile(
+    r"\b(?:bacteri(?:um|a)|virus(?:es)?|germs?|parasites?|fung(?:us|i)|infections?)\s+"
+    r"(?:that|which)\s+(?:can\s+|may\s+|often\s+)?(?:causes?|leads?\s+to|triggers?)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "withdrawal in the newborn", "breathing problems in the baby": the baby's, not the patient's
+_BABY_AFTER = re.compile(
+    r"^\s+(?:in|for)\s+(?:the\s+|your\s+|a\s+)?(?:newborn|new-born|(?:unborn\s+)?bab(?:y|ies)|"
+    r"fo?etus|infants?)\b",
+    re.IGNORECASE,
+)
+
+
 def names_something_else(text: str, match: TermMatch) -> bool:
     """Whether the words around a term make it name another thing: its opposite ("decreased
-    sweating") or a kind of medicine ("a weight-loss pill")."""
+    sweating"), a kind of medicine ("a weight-loss pill"), what a germ causes ("a bacterium
+    that causes stomach ulcers") or the baby's effect ("withdrawal in the newborn")."""
     return bool(
         _OPPOSITE_BEFORE.search(text, 0, match.start)
+        or _OTHER_CAUSE_BEFORE.search(text, max(0, match.start - 80), match.start)
         or _MEDICINE_AFTER.match(text[match.end : match.end + 20])
+        or _BABY_AFTER.match(text[match.end : match.end + 30])
     )
 
 

@@ -178,3 +178,13 @@ def test_extract_side_effects_after_a_bracketed_risk_are_still_effects() -> None
         "tapentadol",
     )
     assert {"seizures", "low blood sugar"} <= set(found)
+
+
+def test_extract_side_effects_a_germs_effects_and_the_babys_are_not_the_drugs() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "It clears a germ that causes bad diarrhoea, and it can cause nausea. Taken late in "
+        "pregnancy it can cause breathing problems in the newborn.",
+        "vancomycin",
+    )
+    assert found == {"nausea": False}
