@@ -67,3 +67,13 @@ def test_extract_precautions_risk_raised_in_people_with_a_condition() -> None:
         "tapentadol",
     )
     assert {"seizure history", "breathing problems"} <= found
+
+
+def test_extract_precautions_label_wording_names_the_everyday_condition() -> None:
+    found = _precautions(
+        "Contraindications\n"
+        "Do not use in patients with cardiac failure, resting hypotension, unstable angina or "
+        "active liver disease.",
+        "tadalafil",
+    )
+    assert found == {"heart failure", "low blood pressure", "angina", "liver disease"}
