@@ -112,6 +112,13 @@ def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
     if _COMMENT_WORDS.search(name) and not _CALLED_IN_BRACKETS.match(name):
         return None
     clause = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, bracket.start())), default=0)
+    named = [m for m in matches if bracket.start() < m.start and m.end < bracket.end()]
+    if named and not any(m.term.defaults.get("serious") is True for m in named):
+        # a usual effect's name glosses the item right before it ("..., and skin that burns
+        # easily in the sun (photosensitivity)"); a list of signs points to a serious one
+        clause = max(
+            (b.end() for b in _LISTED.finditer(text, clause, bracket.start())), default=clause
+        )
     before = [m for m in matches if clause <= m.start and m.end <= bracket.start()]
     if not before or not _LISTED.search(text, clause, bracket.start()):
         return None

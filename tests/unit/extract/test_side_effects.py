@@ -188,3 +188,21 @@ def test_extract_side_effects_a_germs_effects_and_the_babys_are_not_the_drugs() 
         "vancomycin",
     )
     assert found == {"nausea": False}
+
+
+def test_extract_side_effects_a_usual_effects_name_in_brackets_glosses_the_last_item() -> None:
+    found = _side_effects(
+        "Common side effects\n"
+        "Headache, muscle cramps, sore breasts and skin that reddens quickly in sunlight "
+        "(photosensitivity).",
+        "demeclocycline",
+    )
+    assert {"headache", "muscle cramps", "breast tenderness", "photosensitivity"} <= set(found)
+
+
+def test_extract_side_effects_signs_before_a_serious_name_in_brackets_are_its_signs() -> None:
+    found = _side_effects(
+        "Serious side effects\nFever, purple spots on the skin and confusion (TTP).",
+        "ticlopidine",
+    )
+    assert found == {"thrombotic thrombocytopenic purpura": True}
