@@ -273,8 +273,15 @@ _MEDICINE_AFTER = re.compile(
 
 # "a bacterium that causes stomach ulcers": the effect of something else
 _OTHER_CAUSE_BEFORE = re.compile(
-    r"\b(?:bacteri(?:um|a)|virus(?:es)?|germs?|parasites?|fung(?:us|i)|infections?)\s+"
+    r"\b(?:bacteri(?:um|a)|virus(?:es)?|germs?|parasites?|fung(?:us|i)|infections?|"
+    r"conditions?|diseases?|illness(?:es)?|disorders?)\s+"
     r"(?:that|which)\s+(?:can\s+|may\s+|often\s+)?(?:causes?|leads?\s+to|triggers?)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "older people with dementia who take ...": the patients' condition
+_PATIENTS_WITH_BEFORE = re.compile(
+    r"\b(?:people|patients|those|adults|children|anyone|women|men)\s+(?:who\s+have|with)\s+"
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -289,12 +296,14 @@ _BABY_AFTER = re.compile(
 def names_something_else(text: str, match: TermMatch) -> bool:
     """Whether the words around a term make it name another thing: its opposite ("decreased
     sweating"), a kind of medicine ("a weight-loss pill"), what a germ causes ("a bacterium
-    that causes stomach ulcers") or the baby's effect ("withdrawal in the newborn")."""
+    that causes stomach ulcers"), the patients' condition ("people with dementia") or the
+    baby's effect ("withdrawal in the newborn")."""
     return bool(
         _OPPOSITE_BEFORE.search(text, 0, match.start)
         or _OTHER_CAUSE_BEFORE.search(text, max(0, match.start - 80), match.start)
         or _MEDICINE_AFTER.match(text[match.end : match.end + 20])
         or _BABY_AFTER.match(text[match.end : match.end + 30])
+        or _PATIENTS_WITH_BEFORE.search(text, max(0, match.start - 60), match.start)
     )
 
 

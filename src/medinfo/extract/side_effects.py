@@ -43,6 +43,7 @@ _BACK_REFERENCE = cue(r"^(these|they|this|such|those|examples?|also)\b")
 _URGENT_FOR = cue(
     r"\b((get|seek|call for) (urgent|emergency|immediate) (medical )?(help|attention|care|"
     r"treatment) (for|if)|call (999|911|112|000|an ambulance) (for|if))\b"
+    r"(?!\s+(someone|somebody|they|he|she|the person|a person)\b)"  # first aid for another
 )
 _MENTION = cue(
     r"\b(side effects?|adverse (effects?|reactions?)|(can|may|might|could|to|often|also|"
@@ -89,6 +90,22 @@ def _severity(passage: Passage, unit: Unit, previous: str) -> str:
     if passage.section is Section.COMMON_SIDE_EFFECTS:
         return "common"
     return "unspecified"
+
+
+def _cue_reach(text: str) -> tuple[int, int] | None:
+    """The span a mention cue of the text reaches: the whole text, or only the bracket that
+    holds every cue; None without a cue."""
+    cues = [*_MENTION.finditer(text), *_URGENT_FOR.finditer(text)]
+    if not cues:
+        return None
+    spans = []
+    for found in cues:
+        opened = text.rfind("(", 0, found.start())
+        closed = text.find(")", found.end())
+        if opened < 0 or ")" in text[opened : found.start()] or closed < 0:
+            return 0, len(text)  # a cue outside brackets reaches the whole unit
+        spans.append((opened, closed))
+    return min(s for s, _ in spans), max(e for _, e in spans)
 
 
 def _following(passage: Passage, unit: Unit) -> str:
@@ -146,9 +163,12 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
         list_start = _withdrawal_facts(passage, unit)[1]
         label = _label_of(passage, unit)
         mentioned = in_section or any(
-            _MENTION.search(text) or _URGENT_FOR.search(text)
-            for text in (unit.text, label, passage.lead)
+            _MENTION.search(text) or _URGENT_FOR.search(text) for text in (label, passage.lead)
         )
+        # a cue of the unit's own reaches the terms outside any bracket it stands in:
+        # "Asthma (can cause wheezing), heart block" names no effect but wheezing
+        reach = None if mentioned else _cue_reach(unit.text)
+        mentioned = mentioned or reach is not None
         if not mentioned or _is_interaction_statement(passage, unit):
             previous, named_before = unit.text, False
             continue
@@ -166,6 +186,8 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
             if match.start in symptoms or (risk is not None and risk[0] <= match.start < risk[1]):
                 continue
             if match.start in conditions or names_something_else(unit.text, match):
+                continue
+            if reach is not None and not reach[0] <= match.start < reach[1]:
                 continue
             if last_cue_end(_TREATS, unit.text, match.start) >= 0 or in_gloss(
                 unit.text, match.start

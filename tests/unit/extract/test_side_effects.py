@@ -206,3 +206,27 @@ def test_extract_side_effects_signs_before_a_serious_name_in_brackets_are_its_si
         "ticlopidine",
     )
     assert found == {"thrombotic thrombocytopenic purpura": True}
+
+
+def test_extract_side_effects_a_cue_in_brackets_reaches_only_its_bracket() -> None:
+    facts = extract_list_facts(
+        make_document(
+            "Who should be careful\n"
+            "Psoriasis (it can cause a flare of rashes), heart block or a slow heart rate."
+        ),
+        "test",
+        "atenolol",
+    )
+    effects = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT}
+    assert effects == {"rash"}
+
+
+def test_extract_side_effects_the_patients_condition_and_first_aid_are_not_effects() -> None:
+    found = _side_effects(
+        "Warnings\n"
+        "Older adults with dementia who take risperidone have a higher chance of stroke. "
+        "Call 911 if someone is unconscious or has a seizure after an overdose.",
+        "risperidone",
+    )
+    assert "dementia" not in found
+    assert "seizures" not in found
