@@ -24,7 +24,7 @@ from medinfo.extract.meddra_build import (
     vocabulary_from_sections,
 )
 from medinfo.extract.reaction_scorer import ReactionScorer
-from medinfo.extract.reaction_scorer_build import train_scorer
+from medinfo.extract.reaction_scorer_build import candidate_matcher, train_scorer
 
 TermSets = dict[str, set[str]]
 
@@ -99,9 +99,15 @@ def cross_validated(
     for fold in range(folds):
         train = [s for s in sections if fold_of[s["label_id"]] != fold]
         test = [s for s in sections if fold_of[s["label_id"]] == fold]
-        vocabulary = vocabulary_from_sections(train).extend(curated_vocabulary())
-        scorer = train_scorer(train) if learned else None
-        fold_found = predicted_terms(test, TermMatcher(vocabulary), scorer)
+        # the scorer judges the candidates of the matcher it was trained on (weak phrases not
+        # blocked, as shipped); the rules alone need the weak phrases blocked
+        if learned:
+            scorer: ReactionScorer | None = train_scorer(train)
+            matcher = candidate_matcher(train)
+        else:
+            scorer = None
+            matcher = TermMatcher(vocabulary_from_sections(train).extend(curated_vocabulary()))
+        fold_found = predicted_terms(test, matcher, scorer)
         if per_fold is not None:
             per_fold.append(scores(gold_terms(test), fold_found))
         found.update(fold_found)

@@ -23,6 +23,10 @@ QUIET_CLAUSES: dict[str, tuple[str, ...]] = {
     "interaction_agents": ("negated", "hypothetical", "other_subject", "compatible"),
 }
 _GLOSS = re.compile(r"\s*(a|an|the|i\.e\.|which|meaning|type of|kind of|form of)\b", re.IGNORECASE)
+# a label that says something about its terms leads into the line rather than naming them
+_STATEMENT_LABEL = re.compile(
+    r"\b(is|are|was|were|include|includes|can|may|might|could|will)\b", re.IGNORECASE
+)
 _CLAUSE = re.compile(r",\s*(but|while|although|though|whereas|however)\b|;|\bbut\b", re.IGNORECASE)
 
 
@@ -114,9 +118,14 @@ class Passage:
     def term_units(self, vocab: str) -> list[Unit]:
         """The units that name terms: a list item's label when it names one, else all units.
 
-        In "Dizziness: common when standing up" the label is the term being described.
+        In "Dizziness: common when standing up" the label is the term being described; in
+        "Bleeding is the main one: bruising, nosebleeds" the label is a sentence leading in.
         """
-        labels = [unit for unit in self.units if unit.role == "label"]
+        labels = [
+            unit
+            for unit in self.units
+            if unit.role == "label" and not _STATEMENT_LABEL.search(unit.text)
+        ]
         if any(self.matches(unit, vocab) for unit in labels):
             return labels
         return self.units
@@ -147,8 +156,27 @@ def cue(pattern: str) -> re.Pattern[str]:
 RISK_FACTORS = cue(
     r"\b(?:risks?|chances?|likelihood)\s+(?:of\s+[\w\s-]{1,40}?\s+)?(?:is|are)\s+"
     r"(?:(?:much|even)\s+)?(?:higher|greater|increased|raised)\s+(?:with|in|if|for|when|among)\b|"
-    r"\bmore\s+likely\s+(?:with|in|if|when|among|for)\b"
+    r"\bmore\s+likely\s+(?:with|in|if|when|among|for)\b|"
+    # "the risk goes up at higher doses and in people with epilepsy", "especially in people with
+    # lung disease"
+    r"\b(?:risks?|chances?)\s+(?:goes|go|rises?|increases?)\s+up\b[^.;()]{0,40}?\b(?:with|in|if|when)\b|"
+    r"\b(?:risks?|chances?)\s+(?:rises?|increases?)\b[^.;()]{0,40}?\b(?:with|in|if|when)\b|"
+    r"\b(?:especially|particularly)\s+(?:in|among|for)\s+(?:people|patients|those|anyone)\s+"
+    r"(?:with|who)\b"
 )
+
+
+def risk_factor_reach(text: str) -> tuple[int, int] | None:
+    """Where the conditions named after a risk-factor cue stand: from the cue's end to the
+    bracket that holds the cue ("seizures (the risk goes up in people with epilepsy), low
+    blood sugar"), the next ";", or the end of the text; None without a cue."""
+    risk = RISK_FACTORS.search(text)
+    if risk is None:
+        return None
+    opened = text.rfind("(", 0, risk.start())
+    inside = opened >= 0 and ")" not in text[opened : risk.start()]
+    closing = text.find(")" if inside else ";", risk.end())
+    return risk.end(), closing if closing >= 0 else len(text)
 
 
 def last_cue_end(pattern: re.Pattern[str], text: str, before: int) -> int:

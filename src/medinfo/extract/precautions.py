@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.passages import QUIET_SECTIONS, RISK_FACTORS, Passage, cue
-from medinfo.extract.sections import Section
+from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, risk_factor_reach
+from medinfo.extract.sections import Section, classify_heading
 from medinfo.extract.sentences import Unit
+from medinfo.extract.terms import TermMatch
 
 _CARER = r"(doctor|pharmacist|prescriber|gp|nurse|specialist|health ?care (provider|professional))"
 _CUE = cue(
@@ -14,8 +17,20 @@ _CUE = cue(
     r"healthcare)|let your doctor know|talk (to|with) your doctor (before|if)|"
     r"contraindicated|should not (take|use|be (taken|used))|not recommended|dose adjustment|"
     r"lower dose|if you have|warn|more sensitive|low(er)? end of|"
-    r"doses?\b[^.;]{0,40}\b(reduced|lowered))"
+    r"doses?\b[^.;]{0,40}\b(reduced|lowered)|"
+    # everyday words for who should take care: "not suitable for people with", "must not be
+    # given to children", "if you're over 75", "if your kidneys don't work well", "do not
+    # drive until", "if you need surgery"
+    r"(not|n't|un)\s*suitable|(must|should|can)\s*(not|n't) be (given|taken|used|prescribed)|"
+    r"(not|never) (be )?(normally |usually |generally |routinely )?(advised|safe|recommended|"
+    r"given|used|prescribed|a first choice) (to|for|in|if|during|while|with)|"
+    r"if you(\W?re| are) (over|under|aged|older|younger|elderly)|"
+    r"if your (kidneys?|liver|heart)|(do not|don't|never|should not|shouldn't) (drive|operate)|"
+    r"if you (need|are going to have|are having) (an? )?(surgery|operation|dental)|"
+    r"(check|speak|talk) (with|to) your \w+ (first|before)|n't recommended)"
 )
+# where a statement reports a clinical study's patients, not advice to the reader
+_STUDY = cue(r"\b(clinical trials?|in (the |a )?stud(y|ies)|trials? (of|in))\b")
 # Sections where "if you have ..." introduces symptoms or uses, not risk conditions.
 _NO_CUES = frozenset(
     {
@@ -80,7 +95,7 @@ def _advice(unit: Unit, default: str) -> str:
     return default
 
 
-def _before_use(text: str) -> bool:
+def asks_before_use(text: str) -> bool:
     """Whether the text asks, before use, about the reader's conditions (not symptoms)."""
     return bool(_BEFORE_USE.search(text)) and not _URGENT.search(text)
 
@@ -105,15 +120,17 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
         and _sets_apart(" ".join(unit.text for unit in passage.units))
     )
     for unit in passage.term_units("precautions"):
-        risk = RISK_FACTORS.search(unit.text)
+        risk = risk_factor_reach(unit.text)
         if risk is not None:
-            facts.extend(_risk_factors(passage, unit, risk.end()))
+            facts.extend(_risk_factors(passage, unit, risk))
             continue
-        if cued_only and not _before_use(unit.text):
+        if cued_only and not asks_before_use(unit.text):
             continue
         # a label ("Liver disease:") is read with the line it heads
         said = " ".join(u.text for u in passage.units) if unit.role == "label" else unit.text
         cued = in_section or (bool(_CUE.search(said)) and not _INDICATION.search(said))
+        if _STUDY.search(unit.text) or _labelled_elsewhere(passage):
+            continue
         dose_only = (
             not cued
             and passage.section is Section.DOSING
@@ -124,13 +141,43 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
         for match in passage.asserted(unit, "precautions"):
             if dose_only and not match.term.defaults.get("population"):
                 continue
+            if (
+                cued
+                and not in_section
+                and unit.role != "label"
+                and not _cued_clause(unit.text, match)
+            ):
+                continue
             default = str(match.term.defaults.get("advice", "use_with_caution"))
             code = _advice(unit, default)
             facts.append(passage.fact(FactKind.PRECAUTION, match.key, unit, advice_code=code))
     return facts
 
 
-def _risk_factors(passage: Passage, unit: Unit, after: int) -> list[ExtractedFact]:
+# where a cue's reach ends: "..., except in serious infections", "; the exceptions are ..."
+_CLAUSE_END = re.compile(
+    r"(?:[,;]\s*|\s)(?:but|except|apart from|unless)\b|;\s*(?:the\s+)?exceptions?\b|[.!?]\s",
+    re.IGNORECASE,
+)
+
+
+def _cued_clause(text: str, match: TermMatch) -> bool:
+    """Whether a cue stands in the clause of the term: "not given to children under 8;
+    the exceptions are serious infections" names children, not infections."""
+    ends = [b.start() for b in _CLAUSE_END.finditer(text)]
+    begin = max((e for e in ends if e < match.start), default=0)
+    stop = min((e for e in ends if e >= match.end), default=len(text))
+    return any(begin <= cue.start() < stop for cue in _CUE.finditer(text))
+
+
+def _labelled_elsewhere(passage: Passage) -> bool:
+    """Whether the line's label names the topic of interactions ("Interactions: potassium
+    supplements (risk of high potassium)"): the conditions it names are the combination's."""
+    labels = [unit.text for unit in passage.units if unit.role == "label"]
+    return any(classify_heading(label) is Section.INTERACTIONS for label in labels)
+
+
+def _risk_factors(passage: Passage, unit: Unit, reach: tuple[int, int]) -> list[ExtractedFact]:
     """PRECAUTION facts for the conditions named after a risk-factor cue."""
     return [
         passage.fact(
@@ -140,5 +187,5 @@ def _risk_factors(passage: Passage, unit: Unit, after: int) -> list[ExtractedFac
             advice_code=_advice(unit, str(match.term.defaults.get("advice", "use_with_caution"))),
         )
         for match in passage.asserted(unit, "precautions")
-        if match.start >= after
+        if reach[0] <= match.start < reach[1]
     ]

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import re
-from itertools import pairwise
-
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.effect_signs import describing_starts, names_something_else, signs_sentence
 from medinfo.extract.passages import (
     QUIET_SECTIONS,
-    RISK_FACTORS,
     Passage,
     cue,
     in_gloss,
     last_cue_end,
+    risk_factor_reach,
 )
+from medinfo.extract.precautions import asks_before_use
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
-from medinfo.extract.terms import TermMatch
 
 _SIDE_EFFECT_SECTIONS = frozenset(
     {Section.SIDE_EFFECTS, Section.COMMON_SIDE_EFFECTS, Section.SERIOUS_SIDE_EFFECTS}
@@ -27,8 +25,11 @@ _NOT_EFFECTS = frozenset({Section.STOPPING, Section.OVERDOSE, Section.MISSED_DOS
 # Effects named where interactions are discussed are effects of the combination; where
 # pregnancy or breastfeeding is discussed, they are the unborn or breastfed baby's.
 _COMBINATION = frozenset({Section.INTERACTIONS, Section.PREGNANCY, Section.BREASTFEEDING})
+# "seriously constipated" only says how much; "the scary ones", "worrying signs" are everyday
+# words for the serious list
 _SERIOUS = cue(
-    r"\b(serious|severe|dangerous|life-threatening|rare but|seek (immediate |emergency |urgent )?"
+    r"\b(serious(?!ly)|severe(?!ly)|dangerous|life-threatening|rare but|scary|worrying|alarming|"
+    r"seek (immediate |emergency |urgent )?"
     r"medical (attention|help|care|advice)|call (your doctor|911)|get (emergency |urgent )?"
     r"(medical )?help|emergency|stop taking .{0,30} and (call|contact|get|seek)|"
     r"(call|contact|tell|see|ring) (your|a) (doctor|gp|pharmacist|healthcare provider)"
@@ -36,7 +37,14 @@ _SERIOUS = cue(
     r"go to (a&e|hospital|the er|an? (er|emergency room))|call (999|111|112|000|an ambulance))"
 )
 _COMMON = cue(r"(?<!less )(?<!un)\bcommon\b|\b(frequent|most often|mild|usually go away)\b")
-_BACK_REFERENCE = cue(r"^(these|they|this|such|those|examples?)\b")
+# "Also low sodium." carries on the list of the sentence before
+_BACK_REFERENCE = cue(r"^(these|they|this|such|those|examples?|also)\b")
+# "Get urgent help for bleeding that will not stop": a warning about effects wherever it stands
+_URGENT_FOR = cue(
+    r"\b((get|seek|call for) (urgent|emergency|immediate) (medical )?(help|attention|care|"
+    r"treatment) (for|if)|call (999|911|112|000|an ambulance) (for|if))\b"
+    r"(?!\s+(someone|somebody|they|he|she|the person|a person)\b)"  # first aid for another
+)
 _MENTION = cue(
     r"\b(side effects?|adverse (effects?|reactions?)|(can|may|might|could|to|often|also|"
     r"commonly|sometimes|rarely) (also )?(cause|lead to|result in|trigger|produce)s?|"
@@ -52,187 +60,26 @@ _TREATS = cue(
     r"manage|beneficial in|effective (for|in))\b"
 )
 _AGENT_CUE = cue(
-    r"\b(combin|together with|mix|in combination|while taking|with alcohol|avoid|"
+    r"\b(combin|together with|mix|in combination|while taking|with alcohol|avoid|plus|"
+    r"along(side| with)|"
     r"tak(e|es|ing) (these|them|this|those|it) with)"
 )
 
 
-# What comes between a side effect and the terms that describe it: "Low sodium (confusion,
-# headache)", "Serotonin syndrome, with agitation and fever", "low sodium in the blood, with
-# confusion", "high blood pressure, which may cause a headache", "signs of liver problems such
-# as nausea". Those terms are symptoms of the first one, not side effects of their own.
-_EXPLAINS = re.compile(
-    r"(?:\s+(?:in|of|on|the|your|blood|body|levels?)\b){0,4}\s*(\(|[,:]?\s*(with|causing|"
-    r"marked by|shown by|(?:which|that)\s+(?:may|can|might|could|often|will)\s+"
-    r"(?:cause|show\s+up\s+as|lead\s+to|feel\s+like|bring\s+on|present\s+with|"
-    r"start\s+with|begin\s+with))\b|:\s)",
-    re.IGNORECASE,
-)
-_SIGNS_OF = re.compile(r"\b(signs?|symptoms?) of\s+(an?\s+|the\s+)?$", re.IGNORECASE)
-_EXAMPLES = re.compile(r"\s*,?\s*(such as|like|including|e\.g\.)\s", re.IGNORECASE)
-_GOES_ON = re.compile(r"[\s,]*((and|or)\s+)?$", re.IGNORECASE)
-# "(swollen lips, mouth or throat, difficulty breathing)": the list goes on through the other
-# parts of an item before the next sign
-_LIST_GOES_ON = re.compile(r"(?:[\s,]*(?:(?:and|or)\s+)?[a-z]+){1,3}[\s,]*(?:(?:and|or)\s+)?")
-
-
-# A list of symptoms followed by the condition they are signs of, as the cue says: "nausea,
-# vomiting or stomach pain - possible ketoacidosis".
-_NAMED_AFTER = re.compile(
-    r"\s[–—-]\s*(?:(?:this|these|that|it|they)\s+)?(?:possibl[ey]|probably|a\s+sign\s+of|"
-    r"signs?\s+of|could\s+(?:be|mean)|may\s+(?:be|mean)|might\s+(?:be|mean))\b|"
-    # "..., this could be bleeding in the brain" (not ", which may be severe": a comment),
-    # ", which may mean a change in heart rhythm called QT prolongation", "(rarely this can
-    # be a heart attack)"
-    r"[,;]\s*(?:this|these)\s+(?:could|may|might|can)\s+(?:be|mean)\b|"
-    r"[,;]\s*(?:which|that)\s+(?:could|may|might|can)\s+mean\b|"
-    # ", which can be serotonin syndrome" (not ", which can be severe": a comment)
-    r"[,;]\s*(?:which|that)\s+(?:could|may|might|can)\s+be\s+(?!(?:very|severe|serious|"
-    r"dangerous|life[- ]threatening|fatal|permanent|rare|mild|common|temporary|worse|"
-    r"signs?|symptoms?|a\s+sign|an?\s+(?:early|warning)|treated|a\s+problem|due|caused)\b)|"
-    r"\(\s*(?:\w+\s+)?(?:this|these|it)\s+(?:could|may|might|can)\s+(?:be|mean)\b|"
-    # "... or fainting (escitalopram can prolong the QT interval)": the cause named in brackets
-    r"\(\s*(?:[\w-]+\s+){0,2}(?:could|may|might|can)\s+(?:cause|prolong|lengthen|lead\s+to|"
-    r"trigger|bring\s+on)\b|"
-    # "... or bleeding (this may be a sign of a blood disorder)", ", which can be signs of X"
-    # (a bare ", signs of X" is one more item of the list)
-    r"(?:\(\s*(?:this|these|which|that|they|it)?|(?:[,;]|\s[–—-])\s*(?:this|these|which|that|"
-    r"they|it))\s*(?:can|may|might|could|would|is|are)?\s*(?:also\s+)?(?:be\s+)?(?:an?\s+)?"
-    r"(?:early\s+|possible\s+|warning\s+)?(?:signs?|symptoms?)\s+(?:of|that|your|you)\b|"
-    r"\(\s*(?:possibl[ey]|probably)\b",
-    re.IGNORECASE,
-)
-
-
-# A list of symptoms closed by the name of the condition they are signs of, in brackets: "fever,
-# purple spots on the skin or confusion (a rare blood disorder)". Words that make the bracket a
-# comment rather than a name ("usually mild", "especially at first") keep the list.
-_NAME_IN_BRACKETS = re.compile(
-    r"\(([^()]{2,80})\)(?:\W*$|\s*,\s*(?:especially|particularly|mainly|usually|if|when)\b)",
-    re.IGNORECASE,
-)
-_LISTED = re.compile(r",|\b(or|and)\b", re.IGNORECASE)
-_NAME_COMMENT = re.compile(r",|;|\s[–—-]\s")
-_COMMENT_WORDS = re.compile(
-    r"\b(usually|especially|often|mostly|mainly|mild|rare|rarely|may|might|can|could|if|when|"
-    r"first|weeks?|days?|months?|e\.?g|such|like|including|for example|see|common|commonly|"
-    r"during|only|very|a type of|also called|known as|\d)\b",
-    re.IGNORECASE,
-)
-
-
-# "DRESS, which can present with fever, rash and swollen glands": what follows are its signs,
-# wherever the condition's own name ends (a bracketed abbreviation may come between)
-_PRESENTS_WITH = re.compile(
-    r"[,;]?\s*(?:which|that)\s+(?:may|can|might|could|often|will|usually)\s+(?:present|show\s+up|"
-    r"start|begin)\s+(?:with|as)\s",
-    re.IGNORECASE,
-)
-# a clause of its own in a list of warnings: "...; you have a fit; ..."
-_CLAUSE_BREAK = re.compile(r";")
-# "pale skin and tiredness (a type of anaemia called haemolytic anaemia)": the bracket names
-# the condition the listed signs point to
-_CALLED_IN_BRACKETS = re.compile(
-    r"^\s*(?:an?\s+)?(?:type|kind|form|sort)\s+of\s+[\w\s-]{2,40}?\s+(?:called|known\s+as)\s",
-    re.IGNORECASE,
-)
-
-# "Symptoms include muscle pain, ..." right after a sentence naming a side effect: the signs of
-# that effect, not effects of their own
-_SIGNS_SENTENCE = re.compile(
-    r"^\W*(?:its\s+|the\s+|early\s+|warning\s+)*(?:signs?|symptoms?)"
-    r"(?:\s+of\s+(?:it|this|these|that))?(?:\s+(?:can|may|might|often|usually))?\s+"
-    r"(?:include|includes|are|to\s+(?:watch|look)\s+(?:out\s+)?for\s+(?:include|are))\b",
-    re.IGNORECASE,
-)
-# "confusion or muscle cramps from low sodium": the cause named after its signs
-_CAUSED_BY = re.compile(r"\s(?:caused by|due to|because of|from)\s", re.IGNORECASE)
-
-
-def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
-    """Where a closing bracket naming the condition a list of symptoms signals opens, or None."""
-    bracket = _NAME_IN_BRACKETS.search(text)
-    # a comment after the name ("Fournier's gangrene, very rare") leaves it a name
-    if bracket is None:
-        return None
-    name = _NAME_COMMENT.split(bracket.group(1))[0]  # "(interstitial lung disease – rare)"
-    if _COMMENT_WORDS.search(name) and not _CALLED_IN_BRACKETS.match(name):
-        return None
-    before = [m for m in matches if m.end <= bracket.start()]
-    if not before or not _LISTED.search(text, 0, bracket.start()):
-        return None
-    return bracket.start()
-
-
-_BRACKET = re.compile(r"\(([^()]{2,80})\)")
-_ITEM_BREAK = re.compile(r"[,;:]")
-
-
-def _called_conditions(text: str, matches: list[TermMatch]) -> set[int]:
-    """Starts of the terms of a list item that a bracket after them names as the signs of one
-    condition ("pale skin and tiredness (a type of anaemia called haemolytic anaemia), ...")."""
-    signs: set[int] = set()
-    for bracket in _BRACKET.finditer(text):
-        if not _CALLED_IN_BRACKETS.match(bracket.group(1)):
-            continue
-        breaks = _ITEM_BREAK.finditer(text, 0, bracket.start())
-        item = max((b.end() for b in breaks), default=0)
-        signs |= {m.start for m in matches if item <= m.start and m.end <= bracket.start()}
-    return signs
-
-
-def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
-    """Starts of the terms that only describe a side effect named before or after them."""
-    named_after = [named for named in _NAMED_AFTER.finditer(text) if named.start() > 0]
-    if named_after:
-        signs: set[int] = set()
-        for named in named_after:
-            breaks = _CLAUSE_BREAK.finditer(text, 0, named.start())
-            clause = max((b.end() for b in breaks), default=0)
-            signs |= {match.start for match in matches if clause <= match.start < named.start()}
-        return signs
-    called = _called_conditions(text, matches)
-    if called:
-        return called
-    presents = _PRESENTS_WITH.search(text)
-    if presents and any(match.end <= presents.start() for match in matches):
-        return {match.start for match in matches if match.start >= presents.end()}
-    bracket = _named_in_brackets(text, matches)
-    if bracket is not None:
-        return {match.start for match in matches if match.end <= bracket}
-    cause = _CAUSED_BY.search(text)
-    if cause and any(match.start >= cause.end() for match in matches):
-        return {match.start for match in matches if match.end <= cause.start()}
-    described: set[int] = set()
-    describing = False
-    for previous, match in pairwise(matches):
-        gap = text[previous.end : match.start]
-        if describing and (_GOES_ON.fullmatch(gap) or _LIST_GOES_ON.fullmatch(gap)):
-            described.add(match.start)
-            continue
-        describing = ")" not in gap and bool(
-            _EXPLAINS.match(gap)
-            or (_SIGNS_OF.search(text, 0, previous.start) and _EXAMPLES.match(gap))
-        )
-        if describing:
-            described.add(match.start)
-    return described
-
-
-def _compound_heads(text: str, matches: list[TermMatch]) -> set[int]:
-    """Starts of terms that end a compound with the term just before them ("C. difficile
-    infection", "C. difficile diarrhoea"): part of that term, not an effect of their own."""
-    return {
-        match.start
-        for previous, match in pairwise(matches)
-        if previous.end < match.start and not text[previous.end : match.start].strip()
-    }
+def _label_of(passage: Passage, unit: Unit) -> str:
+    """The label heading a description unit ("Serious - get help now: ..."), or ""."""
+    if unit.role != "description":
+        return ""
+    labels = (u.text for u in passage.units if u.role == "label" and u.block is unit.block)
+    return next(labels, "")
 
 
 def _severity(passage: Passage, unit: Unit, previous: str) -> str:
-    """The severity a unit's mentions carry: serious, common or unspecified."""
+    """The severity a unit's mentions carry: serious, common or unspecified. The unit's own
+    words decide first, then the sentence it refers back to, its line's label ("Common:",
+    "Serious - get urgent help:") and the lead-in of its list."""
     back = previous if _BACK_REFERENCE.search(unit.text) else ""
-    for text in (unit.text, back, passage.lead):
+    for text in (unit.text, back, _label_of(passage, unit), passage.lead):
         serious, common = _SERIOUS.search(text), _COMMON.search(text)
         if serious and (not common or common.start() < serious.start()):
             return "serious"
@@ -243,6 +90,37 @@ def _severity(passage: Passage, unit: Unit, previous: str) -> str:
     if passage.section is Section.COMMON_SIDE_EFFECTS:
         return "common"
     return "unspecified"
+
+
+def _cue_reach(text: str) -> tuple[int, int] | None:
+    """The span a mention cue of the text reaches: the whole text, or only the bracket that
+    holds every cue; None without a cue."""
+    cues = [*_MENTION.finditer(text), *_URGENT_FOR.finditer(text)]
+    if not cues:
+        return None
+    spans = []
+    for found in cues:
+        opened = text.rfind("(", 0, found.start())
+        closed = text.find(")", found.end())
+        if opened < 0 or ")" in text[opened : found.start()] or closed < 0:
+            return 0, len(text)  # a cue outside brackets reaches the whole unit
+        spans.append((opened, closed))
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def _following(passage: Passage, unit: Unit) -> str:
+    """The text of the unit after `unit` in its passage, or ""."""
+    units = passage.units
+    index = next(i for i, u in enumerate(units) if u is unit)
+    return units[index + 1].text if index + 1 < len(units) else ""
+
+
+def _conditions_asked_about(passage: Passage, unit: Unit) -> set[int]:
+    """Starts of the conditions a before-use question asks about ("Tell your doctor if you
+    have kidney problems, as it isn't suitable for everyone"): precautions, not effects."""
+    if not asks_before_use(unit.text):
+        return set()
+    return {match.start for match in passage.matches(unit, "precautions")}
 
 
 def _is_interaction_statement(passage: Passage, unit: Unit) -> bool:
@@ -283,21 +161,33 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
     named_before = False  # the unit before named a side effect
     for unit in passage.term_units("side_effects"):
         list_start = _withdrawal_facts(passage, unit)[1]
-        mentioned = in_section or _MENTION.search(unit.text) or _MENTION.search(passage.lead)
+        label = _label_of(passage, unit)
+        mentioned = in_section or any(
+            _MENTION.search(text) or _URGENT_FOR.search(text) for text in (label, passage.lead)
+        )
+        # a cue of the unit's own reaches the terms outside any bracket it stands in:
+        # "Asthma (can cause wheezing), heart block" names no effect but wheezing
+        reach = None if mentioned else _cue_reach(unit.text)
+        mentioned = mentioned or reach is not None
         if not mentioned or _is_interaction_statement(passage, unit):
             previous, named_before = unit.text, False
             continue
-        if named_before and _SIGNS_SENTENCE.match(unit.text):
+        if named_before and signs_sentence(unit.text):
             continue  # the signs of the effect just named
         named_before = True
         severity = _severity(passage, unit, previous)
-        symptoms = _symptom_starts(unit.text, passage.matches(unit, "side_effects"))
-        symptoms |= _compound_heads(unit.text, passage.matches(unit, "side_effects"))
-        risk = RISK_FACTORS.search(unit.text)
+        found = passage.matches(unit, "side_effects")
+        symptoms = describing_starts(unit.text, found, _following(passage, unit))
+        risk = risk_factor_reach(unit.text)
+        conditions = _conditions_asked_about(passage, unit)
         for match in passage.asserted(unit, "side_effects"):
             if match.start >= list_start and match.key != "withdrawal symptoms":
                 continue
-            if match.start in symptoms or (risk is not None and match.start >= risk.end()):
+            if match.start in symptoms or (risk is not None and risk[0] <= match.start < risk[1]):
+                continue
+            if match.start in conditions or names_something_else(unit.text, match):
+                continue
+            if reach is not None and not reach[0] <= match.start < reach[1]:
                 continue
             if last_cue_end(_TREATS, unit.text, match.start) >= 0 or in_gloss(
                 unit.text, match.start

@@ -18,6 +18,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)*_]*\s+(?=[A-Z0-9\"“(*_])")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|dr|vs|approx|no|fig|st)\.$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _LABEL_CHARS = " *_:#\t"
+_QUESTION_WORDS = 40
 _LABEL_LENGTH = 60
 _LABEL_WORDS = 8
 _SENTENCE_CLOSE = (".", "!", "?", ",", ";")
@@ -84,6 +85,20 @@ def locate(original: str, text: str, start: int, end: int) -> tuple[int, int] | 
     pattern = re.compile(r"[\W_]+".join(re.escape(word) for word in words))
     match = pattern.search(original, start, end)
     return (match.start(), match.end()) if match else None
+
+
+# "Q. What side effects are common?": a plain-text FAQ's question, which heads its answer
+_QUESTION_MARK = re.compile(r"^\s*(?:Q|Question)\s*\d*\s*[.:)]\s+", re.IGNORECASE)
+
+
+def _is_asked(block: Block) -> bool:
+    """Whether a paragraph is a question marked "Q." or "Question:" in plain text."""
+    text = block_text(block)
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and bool(_QUESTION_MARK.match(text))
+        and len(text.split()) <= _QUESTION_WORDS
+    )
 
 
 def is_label(block: Block) -> bool:
@@ -182,8 +197,8 @@ def labelled_sections(blocks: list[Block]) -> list[Section | None]:
             inherited[block_text(block)] = lead_in if lead_in is not None else own
         if block.kind is BlockKind.HEADING or block.heading != heading:
             labelled, heading = inherited.get(block.heading), block.heading
-        if is_label(block) or _is_lone_item_label(blocks, index):
-            found = classify_heading(block_text(block).strip(_LABEL_CHARS))
+        if is_label(block) or _is_lone_item_label(blocks, index) or _is_asked(block):
+            found = classify_heading(_QUESTION_MARK.sub("", block_text(block)).strip(_LABEL_CHARS))
             labelled = found if found is not Section.OTHER else inherited.get(heading)
             labelled = _lead_in_keeps(block, in_force) or labelled
         sections.append(labelled)

@@ -198,10 +198,20 @@ def alternative_keys(gold: Iterable[str], fold: Callable[[str], str]) -> dict[st
     choices: dict[str, str] = {}
     for key, item in wanted.items():
         parts = [part for part in _ALTERNATIVES.split(item) if part.strip()]
-        for part in parts if len(parts) > 1 else []:
+        for part in (*parts, *_sharing_head(parts)) if len(parts) > 1 else ():
             if fold(part) not in wanted:
                 choices.setdefault(fold(part), key)
     return choices
+
+
+def _sharing_head(parts: list[str]) -> list[str]:
+    """The one-word alternatives read with the head words of the last one: "fast or irregular
+    heartbeat" also names "fast heartbeat", "gallbladder or pancreas problems" "gallbladder
+    problems"."""
+    head = parts[-1].split()[1:]
+    if not head:
+        return []
+    return [f"{part.strip()} {' '.join(head)}" for part in parts[:-1] if len(part.split()) == 1]
 
 
 def alternatives_of(

@@ -179,3 +179,17 @@ def test_key_point_score_reads_contractions_and_digits_as_their_words() -> None:
     # "don't" is "do not" and "2 doses" is "two doses": the tokeniser split them apart
     assert key_point_score("Do not take two doses at once.", "Don't take 2 doses together.") == 1.0
     assert key_point_score("Take it with food.", "Don't take 2 doses together.") == 0.0
+
+
+def test_alternative_keys_a_one_word_alternative_shares_the_last_ones_head() -> None:
+    from medinfo.services.scoring import alternatives_of
+
+    def fold(text: str) -> str:
+        return text.strip().lower()
+
+    got, want = alternatives_of(
+        ["slow heartbeat", "thyroid problems"],
+        ["slow or irregular heartbeat", "thyroid or adrenal problems"],
+        fold,
+    )
+    assert got == want

@@ -1,0 +1,79 @@
+"""Precautions read from articles: who should take care, in everyday words."""
+
+from __future__ import annotations
+
+from medinfo.domain.facts import FactKind
+from medinfo.extract.lists import extract_list_facts
+from tests.unit.extract.helpers import make_document
+
+
+def _precautions(text: str, drug: str = "codeine") -> set[str]:
+    facts = extract_list_facts(make_document(text), "test", drug)
+    return {f.key for f in facts if f.kind is FactKind.PRECAUTION}
+
+
+def test_extract_precautions_everyday_warnings_name_who_should_take_care() -> None:
+    found = _precautions(
+        "What to know\n"
+        "It is not suitable for people with severe asthma.\n"
+        "It must not be given to children under 12.\n"
+        "If your kidneys do not work well, your doctor will pick another painkiller.\n"
+        "Do not drive until you know how it affects you."
+    )
+    assert {"breathing problems", "children", "kidney disease", "driving"} <= found
+
+
+def test_extract_precautions_a_dose_line_for_an_age_group_is_a_precaution() -> None:
+    found = _precautions(
+        "How much\nIf you are over 70, take no more than 20 mg a day.", "rosuvastatin"
+    )
+    assert "older adults" in found
+
+
+def test_extract_precautions_not_usually_given_to_a_group_is_a_precaution() -> None:
+    found = _precautions(
+        "Who can take it\nMinocycline is not usually given to children under 12 because it "
+        "stains growing teeth; the exceptions are severe infections with no other choice.",
+        "minocycline",
+    )
+    assert found == {"children"}
+
+
+def test_extract_precautions_procedures_and_allergies_by_name() -> None:
+    found = _precautions(
+        "Before you take it\n"
+        "Tell your doctor if you are allergic to penicillin, or if you need surgery or an "
+        "epidural anaesthetic.",
+        "cefalexin",
+    )
+    assert {"penicillin allergy", "surgery", "spinal or epidural anaesthesia"} <= found
+
+
+def test_extract_precautions_study_patients_and_interaction_lines_are_not_precautions() -> None:
+    found = _precautions(
+        "Warnings\n"
+        "In clinical trials of adults with heart failure the dose was lowered slowly.\n"
+        "Interactions: diuretics and potassium supplements (risk of high potassium).",
+        "eplerenone",
+    )
+    assert found == set()
+
+
+def test_extract_precautions_risk_raised_in_people_with_a_condition() -> None:
+    found = _precautions(
+        "Side effects\n"
+        "Fits (the risk goes up in people with epilepsy), and low blood sugar.\n"
+        "Breathing can slow, especially in people with lung disease.",
+        "tapentadol",
+    )
+    assert {"seizure history", "breathing problems"} <= found
+
+
+def test_extract_precautions_label_wording_names_the_everyday_condition() -> None:
+    found = _precautions(
+        "Contraindications\n"
+        "Do not use in patients with cardiac failure, resting hypotension, unstable angina or "
+        "active liver disease.",
+        "tadalafil",
+    )
+    assert found == {"heart failure", "low blood pressure", "angina", "liver disease"}

@@ -1,0 +1,232 @@
+"""Side effects read from articles: severity from labels and everyday words, what is not one."""
+
+from __future__ import annotations
+
+from medinfo.domain.facts import FactKind
+from medinfo.extract.lists import extract_list_facts
+from tests.unit.extract.helpers import make_document
+
+
+def _side_effects(text: str, drug: str = "losartan") -> dict[str, bool]:
+    facts = extract_list_facts(make_document(text), "test", drug)
+    return {f.key: bool(f.attributes["serious"]) for f in facts if f.kind is FactKind.SIDE_EFFECT}
+
+
+def test_extract_side_effects_a_line_label_sets_the_severity_of_its_list() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Usual ones: headache, back pain and a blocked nose.\n"
+        "Serious - phone for help now: fainting; yellow skin from liver problems."
+    )
+    assert found["fainting"] is True
+    assert found["liver problems"] is True
+    assert found["headache"] is False
+
+
+def test_extract_side_effects_seriously_as_an_intensifier_is_not_serious() -> None:
+    found = _side_effects(
+        "What I noticed\n"
+        "The first days I felt sleepy and seriously bloated, which is a known side effect.\n"
+        "The scary side effects are rare: pancreatitis and fainting.",
+        "liraglutide",
+    )
+    assert found["drowsiness"] is False
+    assert found["bloating"] is False
+    assert found["pancreatitis"] is True
+    assert found["fainting"] is True
+
+
+def test_extract_side_effects_a_sentence_label_leads_into_its_list() -> None:
+    found = _side_effects(
+        "Common side effects\nTiredness is the usual one: headache, nausea and dry mouth too.",
+        "propranolol",
+    )
+    assert {"fatigue", "headache", "nausea", "dry mouth"} <= set(found)
+
+
+def test_extract_side_effects_signs_that_come_together_name_one_condition() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Get help at once if you have a fever, shivering, agitation and muscle twitching all "
+        "together, as this may be serotonin syndrome.",
+        "sertraline",
+    )
+    assert found == {"serotonin syndrome": True}
+
+
+def test_extract_side_effects_signs_named_by_the_next_sentence_are_not_effects() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Call a doctor at once for a rash with a high temperature and swollen glands. These "
+        "may be signs of DRESS.",
+        "lamotrigine",
+    )
+    assert found == {"drug reaction with eosinophilia and systemic symptoms": True}
+
+
+def test_extract_side_effects_warning_signs_of_another_disease_are_not_effects() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Symptoms of a more serious bowel problem, such as cancer, include weight loss and "
+        "blood in stool. Common side effects include headache.",
+        "omeprazole",
+    )
+    assert found == {"headache": False}
+
+
+def test_extract_side_effects_a_generic_word_before_called_is_not_an_effect() -> None:
+    found = _side_effects(
+        "Serious side effects\nRarely it can cause a bowel infection called C. difficile.",
+        "clindamycin",
+    )
+    assert found == {"c. difficile diarrhea": True}
+
+
+def test_extract_side_effects_opposites_and_kinds_of_medicine_are_not_effects() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "It is not a sleeping pill and not a weight-loss medicine. Children may have "
+        "reduced appetite and lowered alertness; some feel nausea.",
+        "zonisamide",
+    )
+    assert "weight loss" not in found
+    assert found.get("nausea") is False
+
+
+def test_extract_side_effects_conditions_asked_about_before_use_are_precautions() -> None:
+    facts = extract_list_facts(
+        make_document(
+            "Side effects\n"
+            "Tell your pharmacist if you have liver problems, as this medicine is not right "
+            "for everyone. Some people get diarrhoea."
+        ),
+        "test",
+        "naproxen",
+    )
+    effects = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT}
+    precautions = {f.key for f in facts if f.kind is FactKind.PRECAUTION}
+    assert effects == {"diarrhea"}
+    assert "liver disease" in precautions
+
+
+def test_extract_side_effects_effects_of_a_drug_plus_another_are_the_combinations() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Pregabalin plus an opioid painkiller can cause severe drowsiness. On its own it can cause "
+        "dizziness.",
+        "pregabalin",
+    )
+    assert found == {"dizziness": False}
+
+
+def test_extract_side_effects_each_semicolon_clause_is_read_as_its_own_item() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Serious - stop and call a doctor: tightness of the chest, wheezing or swollen lips "
+        "(anaphylaxis), which can start within minutes; fainting; confusion and weakness from "
+        "low sodium.",
+        "ceftriaxone",
+    )
+    assert found == {"allergic reaction": True, "fainting": True, "low sodium": True}
+
+
+def test_extract_side_effects_also_carries_on_the_list_before() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Scary but rare: fits and pancreatitis. Also low sodium, which can show as muddled "
+        "thinking and confusion.",
+        "carbamazepine",
+    )
+    assert found == {"seizures": True, "pancreatitis": True, "low sodium": True}
+
+
+def test_extract_side_effects_urgent_help_for_symptoms_names_serious_effects() -> None:
+    found = _side_effects(
+        "Is it ever an emergency?\n"
+        "Get emergency help for vomiting blood, black stools or coughing up blood.",
+        "dabigatran",
+    )
+    assert {"vomiting blood", "coughing up blood"} <= set(found)
+    assert all(found.values())
+
+
+def test_extract_side_effects_a_plain_text_faq_question_sets_the_section() -> None:
+    found = _side_effects(
+        "Q. Is it a strong medicine?\n"
+        "A. It is a cholesterol medicine taken at night.\n"
+        "Q. Which side effects should I expect?\n"
+        "A. Muscle aches, constipation and headaches for some people.",
+        "simvastatin",
+    )
+    assert {"muscle pain", "constipation", "headache"} <= set(found)
+
+
+def test_extract_side_effects_signs_after_a_bracketed_name_describe_it() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Rarely, a reaction that affects several organs (known as DRESS) with fever, a rash "
+        "and confusion.",
+        "phenytoin",
+    )
+    assert found == {"drug reaction with eosinophilia and systemic symptoms": True}
+
+
+def test_extract_side_effects_after_a_bracketed_risk_are_still_effects() -> None:
+    found = _side_effects(
+        "Serious side effects\n"
+        "Fits (the risk goes up in people with epilepsy), and low blood sugar.",
+        "tapentadol",
+    )
+    assert {"seizures", "low blood sugar"} <= set(found)
+
+
+def test_extract_side_effects_a_germs_effects_and_the_babys_are_not_the_drugs() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "It clears a germ that causes bad diarrhoea, and it can cause nausea. Taken late in "
+        "pregnancy it can cause breathing problems in the newborn.",
+        "vancomycin",
+    )
+    assert found == {"nausea": False}
+
+
+def test_extract_side_effects_a_usual_effects_name_in_brackets_glosses_the_last_item() -> None:
+    found = _side_effects(
+        "Common side effects\n"
+        "Headache, muscle cramps, sore breasts and skin that reddens quickly in sunlight "
+        "(photosensitivity).",
+        "demeclocycline",
+    )
+    assert {"headache", "muscle cramps", "breast tenderness", "photosensitivity"} <= set(found)
+
+
+def test_extract_side_effects_signs_before_a_serious_name_in_brackets_are_its_signs() -> None:
+    found = _side_effects(
+        "Serious side effects\nFever, purple spots on the skin and confusion (TTP).",
+        "ticlopidine",
+    )
+    assert found == {"thrombotic thrombocytopenic purpura": True}
+
+
+def test_extract_side_effects_a_cue_in_brackets_reaches_only_its_bracket() -> None:
+    facts = extract_list_facts(
+        make_document(
+            "Who should be careful\n"
+            "Psoriasis (it can cause a flare of rashes), heart block or a slow heart rate."
+        ),
+        "test",
+        "atenolol",
+    )
+    effects = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT}
+    assert effects == {"rash"}
+
+
+def test_extract_side_effects_the_patients_condition_and_first_aid_are_not_effects() -> None:
+    found = _side_effects(
+        "Warnings\n"
+        "Older adults with dementia who take risperidone have a higher chance of stroke. "
+        "Call 911 if someone is unconscious or has a seizure after an overdose.",
+        "risperidone",
+    )
+    assert "dementia" not in found
+    assert "seizures" not in found
