@@ -13,6 +13,7 @@ from medinfo.extract.dose_context import (
     clause_head,
     clause_tail,
     introduces_division,
+    is_anecdote,
     is_dosing_section,
     is_for_children,
     is_for_special_population,
@@ -29,6 +30,7 @@ from medinfo.extract.dose_context import (
     route_of,
     says_as_needed,
     says_daily,
+    says_dose_varies,
     says_gradual,
     says_single,
     says_unused_above,
@@ -58,6 +60,9 @@ _STEP = re.compile(r"\b(?:by|of|increments?|steps?)\b", re.IGNORECASE)
 _RESTATEMENT_REACH = 16  # characters between a per-dose maximum and its daily restatement
 _OTHER_POPULATIONS = frozenset({"children", "older_adults", "renal", "hepatic"})
 _ADULTS = re.compile(r"(?<!older )\badults?\b", re.IGNORECASE)
+# A new coordinated clause between a weak cue and its amount ("The usual advice is to come
+# down gradually, and after a year on 1,800 mg a day ..."): the cue is not the amount's.
+_NEW_CLAUSE = re.compile(r"[;,]\s*(?:and|but|so|then|while|whereas)\b|;", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ class Reading:
         an FAQ answer and the introduction or other general text (another topic's section
         counts as general text for a dose)."""
         place = place_of(self.statement)
+        if place is not Place.ADVERT and is_anecdote(self.statement.text):
+            return Place.ANECDOTE
         if place is Place.DEDICATED and not is_dosing_section(self.statement.section):
             return Place.INTRODUCTION
         return place
@@ -143,6 +150,9 @@ def _max_reading(text: str, mention: DoseMention, following: str) -> tuple[str, 
         return "max_daily", attributes
     frequency = find_frequency(text, mention.end, mention.end + len(following))
     near = frequency is not None and frequency.start - mention.end < 25
+    if near and frequency and frequency.per_day == 1:  # "at most 100 mg once daily"
+        attributes.update(frequency_per_day=1, stated_per="day")
+        return "max_daily", attributes
     if says_daily(tail) and not (near and frequency and (frequency.per_day or 0) > 1):
         # "a day" before the amount, unless its own schedule follows ("... twice a day up
         # to 30 mg/kg twice a day": that "a day" is the step's)
@@ -150,9 +160,6 @@ def _max_reading(text: str, mention: DoseMention, following: str) -> tuple[str, 
         return "max_daily", attributes
     if frequency and frequency.per_day and near:
         attributes["frequency_per_day"] = frequency.per_day
-        if frequency.per_day == 1:  # "at most 100 mg once daily" caps the day as well
-            attributes["stated_per"] = "day"
-            return "max_daily", attributes
         return "max_single", attributes
     attributes["stated_per"] = "unspecified"
     return "max_daily", attributes
@@ -202,11 +209,12 @@ def read_statement(statement: Statement, population: bool = False) -> list[Readi
 # (role, route, attributes) of each reading of one statement, by text, heading, section
 # and whether the statement is about one population.
 _KeptReadings = tuple[tuple[str, str, dict[str, Scalar]], ...]
-_kept: Kept[tuple[str, str, str, bool], _KeptReadings] = Kept(KEPT_TEXTS)
+_kept: Kept[tuple[str, str, str, bool, bool], _KeptReadings] = Kept(KEPT_TEXTS)
 
 
 def _kept_readings(statement: Statement, population: bool) -> _KeptReadings:
-    key = (statement.text, statement.block.heading, str(statement.section), population)
+    varies = says_dose_varies(statement.block.text)
+    key = (statement.text, statement.block.heading, str(statement.section), population, varies)
     found = _kept.get(key)
     if found is None:
         readings = _read_statement(statement, population)
@@ -325,6 +333,10 @@ def _read_mention(
     role = _role_of(cue, statement)
     if role in (None, "usual") and marks_initial_after(clause_head(text, mention.end)):
         role = "initial"
+    if role == "usual" and (
+        says_dose_varies(statement.block.text) or _cue_elsewhere(cue, window, statement)
+    ):
+        return None  # "it varies from person to person": the paragraph gives no usual dose
     if role == "overdose" and says_unused_above(text[mention.end :]):
         role = "max"  # "doses above 2 mg a day are not used": at most 2 mg a day
     context = window + clause_head(text, mention.end)
@@ -346,6 +358,14 @@ def _read_mention(
         step = _step_attributes(text, window, cue, mention, following)
         return Reading("titration", route, step, statement) if step else None
     return None
+
+
+def _cue_elsewhere(cue: Cue | None, window: str, statement: Statement) -> bool:
+    """Whether a weak cue stands in another clause than its amount, outside a dosing section
+    (where an amount without a cue is a usual dose anyway)."""
+    if cue is None or is_dosing_section(statement.section):
+        return False
+    return bool(_NEW_CLAUSE.search(window, cue.end))
 
 
 def _gradual_titration(statement: Statement) -> Reading | None:
@@ -442,7 +462,7 @@ def extract_doses(statements: list[Statement], source_id: str) -> list[Extracted
             attributes={
                 **reading.attributes,
                 **({"basis": reading.role} if kind is FactKind.INITIAL_DOSE else {}),
-                **({"place": reading.place.value} if len(picked) > 1 else {}),
+                "place": reading.place.value,
             },
             evidence=reading.statement.evidence(source_id),
         )

@@ -49,6 +49,7 @@ class Place(StrEnum):
     SUMMARY = "summary"  # a key-facts table or summary box
     FAQ_ANSWER = "faq_answer"
     INTRODUCTION = "introduction"  # opening paragraphs, general text
+    ANECDOTE = "anecdote"  # a personal account of what someone was told ("my GP said ...")
     ADVERT = "advert"  # advertisement, navigation, links
 
     @property

@@ -79,6 +79,8 @@ class DoseCueRules(KnowledgeFile):
     per_week: Patterns = ()
     divided_as: Patterns
     person_condition: Patterns
+    varies: Patterns
+    anecdote: Patterns
 
 
 class ScaledUnit(Strict):

@@ -107,6 +107,7 @@ TEMPLATE_NAMES = frozenset(
         "place_section",
         "place_summary",
         "place_faq_answer",
+        "place_anecdote",
         "place_introduction",
         "place_advert",
         "conflict_presence",

@@ -17,6 +17,7 @@ from medinfo.services.scoring import (
     conflict_topic,
     dig,
     dose_exact,
+    in_milligrams,
     form_key,
     gold_agents_named,
     indication_pairs,
@@ -160,6 +161,7 @@ def _same_amount(got: Any, want: Any) -> bool:
         return not want
     if not isinstance(want, Mapping) or want.get("amount") is None:
         return False
+    got, want = in_milligrams(got), in_milligrams(want)
     same_unit = str(got.get("unit", "")).lower() == str(want.get("unit", "")).lower()
     return same_unit and math.isclose(float(got["amount"]), float(want["amount"]))
 

@@ -5,7 +5,13 @@ from typing import Any
 import pytest
 
 from medinfo.domain.errors import InputError
-from medinfo.services.scoring import conflict_topic, key_point_score, list_f1, score_monograph
+from medinfo.services.scoring import (
+    conflict_topic,
+    dose_exact,
+    key_point_score,
+    list_f1,
+    score_monograph,
+)
 
 GOLD: dict[str, Any] = {
     "drug": "tizanidine",
@@ -179,3 +185,10 @@ def test_key_point_score_reads_contractions_and_digits_as_their_words() -> None:
     # "don't" is "do not" and "2 doses" is "two doses": the tokeniser split them apart
     assert key_point_score("Do not take two doses at once.", "Don't take 2 doses together.") == 1.0
     assert key_point_score("Take it with food.", "Don't take 2 doses together.") == 0.0
+
+
+def test_dose_exact_compares_mass_amounts_in_milligrams() -> None:
+    fields = ("amount", "unit")
+    assert dose_exact({"amount": 1000, "unit": "mg"}, {"amount": 1, "unit": "g"}, fields) == 1.0
+    assert dose_exact({"amount": 100, "unit": "mg"}, {"amount": 1, "unit": "g"}, fields) == 0.0
+    assert dose_exact({"amount": 1, "unit": "mg/kg"}, {"amount": 1, "unit": "mg"}, fields) == 0.0
