@@ -445,7 +445,8 @@ def test_extract_doses_what_someone_was_told_ranks_below_the_rule(
         "My neurologist told me the top dose is 900 mg a day.\n"
         "The licensed maximum is 600 mg a day."
     )
-    facts = [f for f in extract_doses(statements_of(text), "s1") if f.kind is FactKind.MAX_DAILY_DOSE]
+    facts = extract_doses(statements_of(text), "s1")
+    facts = [f for f in facts if f.kind is FactKind.MAX_DAILY_DOSE]
     assert [(f.attributes["amount"], f.attributes["place"]) for f in facts] == [
         (900, "anecdote"),
         (600, "introduction"),
