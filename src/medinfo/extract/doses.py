@@ -123,6 +123,8 @@ def _initial_attributes(text: str, mention: DoseMention, following: str) -> dict
             attributes["amount"] = _number(mention.amount / count)
             attributes["daily_total"] = _number(mention.amount)
             attributes["frequency_per_day"] = count
+            if mention.amount_high is not None:  # "400 to 1,400 mg a day in two doses"
+                attributes["amount_high"] = _number(mention.amount_high / count)
         elif divided:
             attributes["per"] = "day"
             attributes["frequency_per_day"] = None
@@ -141,7 +143,11 @@ def _max_reading(text: str, mention: DoseMention, following: str) -> tuple[str, 
     amount = mention.amount_high if mention.amount_high is not None else mention.amount
     attributes: dict[str, Scalar] = {"amount": _number(amount), "unit": mention.unit}
     tail, head = clause_tail(text, mention.start), clause_head(text, mention.end)
-    if is_other_period(head) or is_other_period(tail):
+    closing = re.match(r"\s*\)", text[mention.end :])
+    if closing:  # "(not more than 25 mg) for the first week": the bracket's words go on
+        head = clause_head(text, mention.end + closing.end())
+    if is_other_period(head) or is_other_period(tail) or marks_initial_after(head):
+        # bound to another period, or the cap of a start ("up to 5 mg to start")
         return "", attributes
     if says_single(tail) or says_single(head):
         return "max_single", attributes

@@ -203,12 +203,17 @@ def read_limit(statement: Statement) -> Limit | None:
     return None if limit is None else (limit[0], dict(limit[1]))
 
 
-def _read_limit(statement: Statement) -> Limit | None:
+def _read_limit(
+    statement: Statement, population: Population | None = None, context: str = ""
+) -> Limit | None:
+    """The limit of one statement; a part of a statement that gives several bands their
+    doses is read with the whole statement's `population` and `context` (its lead-in names
+    the kidney measure)."""
     if statement.is_question or statement.section in _QUIET:
         return None
     if read_text(statement.text).polarity is Polarity.HYPOTHETICAL:
         return None
-    population = population_of(statement)
+    population = population or population_of(statement)
     if population is None or not _rules().dosing_words.search(statement.text):
         return None
     if population is not Population.OLDER_ADULTS and _ADULTS.search(statement.text):
@@ -218,6 +223,8 @@ def _read_limit(statement: Statement) -> Limit | None:
     attributes: dict[str, Scalar] = {"population": population.value}
     if population is Population.RENAL:
         attributes.update(_kidney_band(statement.text))
+        if context and "kidney_measure" in attributes:
+            attributes["kidney_measure"] = "crcl" if _CRCL.search(context) else "egfr"
     if population in _AGED:
         attributes.update(_age_band(statement.text))
     # a list item under "Who should not take it" is ruled out by its heading
@@ -273,25 +280,49 @@ def _key(population: Population, attributes: dict[str, Scalar]) -> str:
     return ":".join([population.value, *bounds])
 
 
+def _has_band(text: str) -> bool:
+    return bool(read_band(text) or _rules().dialysis.search(text) or _age_band(text))
+
+
+def band_parts(statement: Statement) -> list[tuple[Population, Statement]]:
+    """The parts of a statement that gives several bands their own doses, one after another
+    ("30 to 59 mL/min, 400 to 1,400 mg a day; 15 to 29 mL/min, 200 to 700 mg a day; ..."):
+    each part with the whole statement's population; none when it gives one band."""
+    parts = [part for part in statement.text.split(";") if part.strip()]
+    population = population_of(statement)
+    if len(parts) < 2 or population is None or sum(map(_has_band, parts)) < 2:
+        return []
+    if population is not Population.OLDER_ADULTS and _ADULTS.search(statement.text):
+        return []
+    return [(population, replace(statement, text=part.strip())) for part in parts]
+
+
+def _limits_of(statement: Statement) -> list[Limit]:
+    parts = band_parts(statement)
+    if not parts:
+        found = read_limit(statement)
+        return [found] if found is not None else []
+    limits = [_read_limit(part, population, statement.text) for population, part in parts]
+    return [limit for limit in limits if limit is not None]
+
+
 def extract_population_limits(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """POPULATION_LIMIT facts, one per statement that gives a population a dose rule: key =
     population and band ("renal:kidney_at_least=30:kidney_below=50"); attributes population,
     bands, initial_/max_daily_/max_single_ amount and unit, advice, adjustment_without_number."""
     facts = []
     for previous, statement in zip([None, *statements], statements, strict=False):
-        found = read_limit(statement)
-        if found is None and previous is not None and _carries_on(previous, statement):
+        found = _limits_of(statement)
+        if not found and previous is not None and _carries_on(previous, statement):
             statement = _joined(previous, statement)
-            found = read_limit(statement)
-        if found is None:
-            continue
-        population, attributes = found
-        facts.append(
+            found = _limits_of(statement)
+        facts.extend(
             ExtractedFact(
                 kind=FactKind.POPULATION_LIMIT,
                 key=_key(population, attributes),
                 attributes=attributes,
                 evidence=statement.evidence(source_id),
             )
+            for population, attributes in found
         )
     return facts

@@ -451,3 +451,14 @@ def test_extract_doses_what_someone_was_told_ranks_below_the_rule(
         (900, "anecdote"),
         (600, "introduction"),
     ]
+
+
+def test_extract_doses_divided_range_divides_both_ends(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "The usual dose is 100 to 300 mg a day in two doses.")
+    initial = doses[FactKind.INITIAL_DOSE]
+    assert (initial["amount"], initial["amount_high"], initial["frequency_per_day"]) == (50, 150, 2)
+
+
+def test_extract_doses_bracketed_maximum_for_a_first_period(statements_of: StatementsOf) -> None:
+    text = "Start with 50 mg a day (never more than 50 mg) for the first 14 days."
+    assert FactKind.MAX_DAILY_DOSE not in _doses(statements_of, text)

@@ -202,3 +202,31 @@ def test_extract_population_limits_a_pronoun_after_adults_gives_no_population(
     statements_of: StatementsOf,
 ) -> None:
     assert not _limits(statements_of, "Adults take it for pain. They usually start on 25 mg a day.")
+
+
+def test_extract_population_limits_several_kidney_bands_in_one_sentence(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "The dose follows kidney function, measured as creatinine clearance: 40 to 69 mL/min, "
+        "150 to 600 mg a day in two doses; 20 to 39 mL/min, 75 to 300 mg a day in one dose; "
+        "below 20 mL/min, 25 to 150 mg a day."
+    )
+    limits = _limits(statements_of, text)
+    bands = [(limit.get("kidney_at_least"), limit.get("kidney_below")) for limit in limits]
+    assert bands == [(40, 70), (20, 40), (None, 20)]
+    assert [limit["max_daily_amount"] for limit in limits] == [600, 300, 150]
+    assert {limit["kidney_measure"] for limit in limits} == {"crcl"}
+
+
+def test_extract_population_limits_cap_of_a_start_is_no_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of, "Children 8 years and over: 0.1 mg per kg once a day, up to 4 mg to start."
+    )
+    assert (limit["initial_amount"], limit["initial_unit"]) == (0.1, "mg/kg")
+    assert "max_daily_amount" not in limit
+    [child] = _limits(statements_of, "Children aged 2 to 10: 2 mg to 4 mg per kilogram once a day.")
+    assert child["max_daily_amount"] == 4
+    assert child["max_daily_unit"] == "mg/kg"
