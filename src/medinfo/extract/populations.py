@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.domain.monograph import LimitAdvice, Population
+from medinfo.extract.dose_grammar import find_dose_mentions
 from medinfo.extract.doses import LAB_UNITS, Reading, read_statement
-from medinfo.extract.reading import Polarity, read_text
+from medinfo.extract.reading import Polarity, population_spans, read_text
 from medinfo.extract.renal import read_band
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
@@ -18,7 +20,11 @@ from medinfo.knowledge.extract_rules import PopulationRules
 from medinfo.knowledge.loading import any_of, load
 
 _CRCL = re.compile(r"\bcr\s*cl\b|\bcl\s*cr\b|\bcreatinine\s+clearance\b", re.IGNORECASE)
-_ADULTS = re.compile(r"(?<!older )\badults?\b", re.IGNORECASE)
+# adults named as people ("adults with kidney disease"), not "the usual adult dose"
+_ADULTS = re.compile(r"(?<!older )\badults?\b(?!\s+dos)", re.IGNORECASE)
+# where a sentence naming several populations turns to the next ("..., and it should not
+# be used at all if ...", "; ...", ", but ...")
+_CLAUSES = re.compile(r";|,\s*(?:and|but)\b", re.IGNORECASE)
 _AGED = frozenset({Population.CHILDREN, Population.OLDER_ADULTS})
 _QUIET = frozenset({Section.SIDE_EFFECTS, Section.OVERDOSE, Section.STORAGE, Section.DISCLAIMER})
 _DOSE_ROLES = {"initial": "initial", "usual": "initial", "max_daily": "max_daily"}
@@ -214,7 +220,7 @@ def _read_limit(
     if read_text(statement.text).polarity is Polarity.HYPOTHETICAL:
         return None
     population = population or population_of(statement)
-    if population is None or not _rules().dosing_words.search(statement.text):
+    if population is None or not _speaks_of_dosing(statement.text):
         return None
     if population is not Population.OLDER_ADULTS and _ADULTS.search(statement.text):
         # "adults and teens 16+", "adults with kidney disease and type 2 diabetes": an adult
@@ -280,6 +286,84 @@ def _key(population: Population, attributes: dict[str, Scalar]) -> str:
     return ":".join([population.value, *bounds])
 
 
+def _speaks_of_dosing(text: str) -> bool:
+    """Dose words, or advice to avoid the medicine or lower its dose ("should generally be
+    avoided in people with liver impairment", "use half the usual adult dose")."""
+    rules = _rules()
+    ruling = (rules.advice[LimitAdvice.AVOID.value], rules.advice[LimitAdvice.REDUCE.value])
+    return bool(rules.dosing_words.search(text) or any(p.search(text) for p in ruling))
+
+
+def _named(text: str) -> list[Population]:
+    return [p for p in Population if p.value in read_text(text).populations]
+
+
+def _several_populations(statement: Statement) -> list[Limit]:
+    """The limits of a sentence that names several populations, clause by clause: a clause
+    naming one population is read as its own statement; one naming several gives each the
+    clause's advice without a number ("Older people and those with reduced kidney function
+    are started on a lower dose"); a clause without advice of its own takes the sentence's
+    ("should be avoided if ..., and in severe liver disease")."""
+    if len(_named(statement.text)) < 2 or _ADULTS.search(statement.text):
+        return []
+    limits: list[Limit] = []
+    whole = _advice(statement.text)
+    start = 0
+    for end in [found.start() for found in _CLAUSES.finditer(statement.text)] + [None]:
+        clause = statement.text[start:end].strip(" ,;")
+        start = end if end is not None else start
+        named = _named(clause)
+        if not named:
+            continue
+        part = replace(statement, text=clause)
+        if len(named) == 1:
+            found = _read_limit(part, named[0])
+            if found is None and whole and not _advice(clause) and not find_dose_mentions(clause):
+                found = _read_limit(replace(part, text=f"{clause}: {_ADVICE_WORDS[whole]}"))
+            limits.extend([found] if found is not None else [])
+            continue
+        advice = _advice(clause)
+        if advice in _ADVICE_WORDS and not find_dose_mentions(clause) and _coordinated(clause):
+            limits.extend(_numberless(population, advice, clause) for population in named)
+    return limits
+
+
+# words between two populations that make the second something said of the first ("Older
+# people are more likely to have reduced kidney function", "children whose kidneys ...")
+_NOT_COORDINATED = re.compile(
+    r"\b(?:are|is|was|were|have|has|had|develop\w*|get|gets|cause\w*|may|might|can|could|"
+    r"should|more|likely|because|so|whose|which|due)\b",
+    re.IGNORECASE,
+)
+
+
+def _coordinated(clause: str) -> bool:
+    """Whether the populations a clause names are named side by side ("Older people and those
+    with reduced kidney function"), each a group the advice is for."""
+    spans = population_spans(clause)
+    return not any(
+        _NOT_COORDINATED.search(clause[first[1] : second[0]]) for first, second in pairwise(spans)
+    )
+
+
+# advice a clause inherits from its sentence, said in words the advice rules read
+_ADVICE_WORDS = {
+    LimitAdvice.AVOID.value: "avoid",
+    LimitAdvice.REDUCE.value: "reduce the dose",
+    LimitAdvice.CAUTION.value: "use with caution",
+}
+
+
+def _numberless(population: Population, advice: str, clause: str) -> Limit:
+    attributes: dict[str, Scalar] = {"population": population.value}
+    if population is Population.RENAL:
+        attributes.update(_kidney_band(clause))
+    if population in _AGED and read_band(clause) is None:  # "(eGFR below 30)" is no age
+        attributes.update(_age_band(clause))
+    attributes.update(advice=advice, adjustment_without_number=advice != "no_change")
+    return population, attributes
+
+
 def _has_band(text: str) -> bool:
     return bool(read_band(text) or _rules().dialysis.search(text) or _age_band(text))
 
@@ -301,7 +385,7 @@ def _limits_of(statement: Statement) -> list[Limit]:
     parts = band_parts(statement)
     if not parts:
         found = read_limit(statement)
-        return [found] if found is not None else []
+        return [found] if found is not None else _several_populations(statement)
     limits = [_read_limit(part, population, statement.text) for population, part in parts]
     return [limit for limit in limits if limit is not None]
 

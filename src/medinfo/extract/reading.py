@@ -177,3 +177,13 @@ def read_text(text: str, names: tuple[str, ...] = ()) -> Reading:
         subject = Subject.PEOPLE
     populations = frozenset(k for k, p in rules.populations.items() if p.search(text))
     return Reading(text, spans, polarity, subject, populations)
+
+
+def population_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where `text` names each population it names (first mention), in text order."""
+    found = []
+    for population, pattern in _rules().populations.items():
+        match = pattern.search(text)
+        if match:
+            found.append((match.start(), match.end(), population))
+    return sorted(found)

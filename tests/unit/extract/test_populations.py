@@ -230,3 +230,58 @@ def test_extract_population_limits_cap_of_a_start_is_no_maximum(
     [child] = _limits(statements_of, "Children aged 2 to 10: 2 mg to 4 mg per kilogram once a day.")
     assert child["max_daily_amount"] == 4
     assert child["max_daily_unit"] == "mg/kg"
+
+
+def _summary(limits: list[dict[str, Scalar]]) -> set[tuple[Scalar, ...]]:
+    return {(limit["population"], limit.get("kidney_below"), limit["advice"]) for limit in limits}
+
+
+def test_extract_population_limits_several_groups_in_one_sentence(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Older people and those with poor kidney function usually start on a smaller dose, "
+        "and it must not be used at all when creatinine clearance is below 20 mL/min."
+    )
+    assert _summary(_limits(statements_of, text)) == {
+        ("older_adults", None, "reduce"),
+        ("renal", None, "reduce"),
+        ("renal", 20, "avoid"),
+    }
+    shared = (
+        "It should be avoided if creatinine clearance is below 20 mL/min, "
+        "and in severe liver disease."
+    )
+    assert _summary(_limits(statements_of, shared)) == {
+        ("renal", 20, "avoid"),
+        ("hepatic", None, "avoid"),
+    }
+
+
+def test_extract_population_limits_groups_said_of_another_group_are_not_limits(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Frail older people tend to have weaker kidneys and more liver side effects, so regular "
+        "use is generally avoided."
+    )
+    assert _limits(statements_of, text) == []
+
+
+def test_extract_population_limits_advice_without_dose_words(statements_of: StatementsOf) -> None:
+    [liver] = _limits(
+        statements_of,
+        "Liver problems: the tablets should generally be avoided in hepatic impairment.",
+    )
+    assert (liver["population"], liver["advice"]) == ("hepatic", "avoid")
+    [kidney] = _limits(
+        statements_of,
+        "Kidney impairment: if creatinine clearance is below 60 mL/min, "
+        "use half the usual adult dose.",
+    )
+    assert (kidney["population"], kidney["kidney_below"], kidney["advice"]) == (
+        "renal",
+        60,
+        "reduce",
+    )
+    assert kidney["adjustment_without_number"] is True
