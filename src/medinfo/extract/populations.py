@@ -394,7 +394,7 @@ def extract_population_limits(statements: list[Statement], source_id: str) -> li
     """POPULATION_LIMIT facts, one per statement that gives a population a dose rule: key =
     population and band ("renal:kidney_at_least=30:kidney_below=50"); attributes population,
     bands, initial_/max_daily_/max_single_ amount and unit, advice, adjustment_without_number."""
-    facts = []
+    facts: list[ExtractedFact] = []
     for previous, statement in zip([None, *statements], statements, strict=False):
         found = _limits_of(statement)
         if not found and previous is not None and _carries_on(previous, statement):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
@@ -42,10 +42,38 @@ def _rules() -> _Rules:
 
 
 def _about_pregnancy(statement: Statement) -> bool:
-    pregnancy, breastfeeding, category = _mentions(statement.text)
+    """A statement naming pregnancy (one naming breastfeeding too has been cut into clauses:
+    a clause naming both speaks of both, "considered safe in pregnancy and while
+    breastfeeding"), or one under a pregnancy heading that does not name breastfeeding."""
+    pregnancy, breastfeeding, _ = _mentions(statement.text)
     if pregnancy:
-        return not breastfeeding or category
+        return True
     return statement.section is Section.PREGNANCY and not breastfeeding
+
+
+# where a sentence on both topics turns from one to the other ("... in pregnancy can lead to
+# withdrawal in the newborn, and it isn't recommended while breastfeeding ...")
+_TOPIC_TURN = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\bbut\b", re.IGNORECASE)
+
+
+def _one_topic_clauses(statements: list[Statement]) -> list[Statement]:
+    """The statements, each that names both pregnancy and breastfeeding cut into its
+    clauses, so that a clause on one topic gives no flag to the other; a clause naming both
+    stays whole (and speaks of both). Every clause keeps its sentence's evidence span."""
+    cut: list[Statement] = []
+    for statement in statements:
+        pregnancy, breastfeeding, _ = _mentions(statement.text)
+        if not (pregnancy and breastfeeding):
+            cut.append(statement)
+            continue
+        text, start = statement.text, 0
+        for turn in [*_TOPIC_TURN.finditer(text), None]:
+            end = turn.start() if turn is not None else len(text)
+            clause = text[start:end].strip(" ,;")
+            start = turn.end() if turn is not None else end
+            if clause:
+                cut.append(replace(statement, text=clause))
+    return cut
 
 
 def _about_breastfeeding(statement: Statement) -> bool:
@@ -150,6 +178,7 @@ def _continuing_pregnancy(statements: list[Statement]) -> set[int]:
 
 def extract_pregnancy(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """PREGNANCY facts (category letter, risk flags) and BREASTFEEDING facts (milk, flags)."""
+    statements = _one_topic_clauses(statements)
     going_on = _continuing_pregnancy(statements)
     pregnancy = extract_topic_flags(
         statements,

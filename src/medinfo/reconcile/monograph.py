@@ -20,6 +20,7 @@ from medinfo.domain.monograph import (
     RenalAdjustment,
     SourceRef,
     Stopping,
+    TopicAdvice,
 )
 from medinfo.domain.sources import Source
 from medinfo.reconcile import compose, lists, practical
@@ -162,8 +163,14 @@ class _Builder(Assembly):
             stage=stage,
             alternatives=_alternatives(choice.support, self.drug),
         )
+        flags = _stated_flags(choice.support)
+        avoid = category == "X" or any(flags.get(n) is True for n in ("contraindicated", "avoid"))
         return Pregnancy(
-            category=category, summary=summary, outdated_category=outdated, **attribution
+            category=category,
+            summary=summary,
+            outdated_category=outdated,
+            advice=topic_advice(avoid, flags.get("considered_safe") is True),
+            **attribution,
         )
 
     def breastfeeding(self) -> Breastfeeding:
@@ -195,7 +202,9 @@ class _Builder(Assembly):
             ),
         }
         return Breastfeeding(
-            summary=compose.compose_breastfeeding(self.drug, value, True), **attribution
+            summary=compose.compose_breastfeeding(self.drug, value, True),
+            advice=topic_advice(avoid, value.get("compatible") is True),
+            **attribution,
         )
 
     def missed_dose(self) -> MissedDose:
@@ -331,6 +340,14 @@ def reconcile_monograph(
     if unknown:
         raise InputError(f"facts: evidence cites unknown source {unknown[0]!r}")
     return _Builder(drug, with_citation_titles(assessed), list(facts)).build()
+
+
+def topic_advice(avoid: bool, acceptable: bool) -> TopicAdvice | None:
+    """The sources' reading of use in pregnancy or breastfeeding: avoid, acceptable, or
+    None when they say neither, or both (then the summary says what each says)."""
+    if avoid == acceptable:
+        return None
+    return TopicAdvice.AVOID if avoid else TopicAdvice.ACCEPTABLE
 
 
 def _stated_flags(facts: Sequence[ExtractedFact]) -> dict[str, Scalar]:

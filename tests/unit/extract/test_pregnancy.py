@@ -192,3 +192,43 @@ def test_extract_breastfeeding_short_use_acceptable_long_use_avoided(
     flags = _by_kind(statements_of, text)[FactKind.BREASTFEEDING]
     assert flags["short_use_acceptable"] is True
     assert flags["long_use_avoided"] is True
+
+
+def test_extract_pregnancy_one_sentence_on_both_topics_gives_each_its_clause(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Taken for months in pregnancy it can cause withdrawal in the newborn baby, and it "
+        "isn't recommended while breastfeeding because it gets into breast milk."
+    )
+    facts = _by_kind(statements_of, text)
+    assert facts[FactKind.PREGNANCY]["newborn_effects"] is True
+    assert "avoid" not in facts[FactKind.PREGNANCY]
+    assert facts[FactKind.BREASTFEEDING]["avoid"] is True
+    assert "infant_signs" not in facts[FactKind.BREASTFEEDING]
+
+
+def test_extract_pregnancy_a_clause_naming_both_speaks_of_both(
+    statements_of: StatementsOf,
+) -> None:
+    safe = _by_kind(
+        statements_of, "Cefalexin is regarded as safe in pregnancy and while breastfeeding."
+    )
+    assert safe[FactKind.PREGNANCY]["considered_safe"] is True
+    assert safe[FactKind.BREASTFEEDING]["compatible"] is True
+    avoided = _by_kind(statements_of, "Apixaban should not be used in pregnancy or when nursing.")
+    assert avoided[FactKind.PREGNANCY]["avoid"] is True
+    assert avoided[FactKind.BREASTFEEDING]["avoid"] is True
+
+
+def test_extract_pregnancy_everyday_words_for_acceptable_and_harm(
+    statements_of: StatementsOf,
+) -> None:
+    acceptable = _by_kind(statements_of, "Hydrocortisone is thought to be acceptable in pregnancy.")
+    assert acceptable[FactKind.PREGNANCY]["considered_safe"] is True
+    harm = _by_kind(statements_of, "Medicines of this kind can damage or kill an unborn baby.")
+    assert harm[FactKind.PREGNANCY]["may_harm_fetus"] is True
+    stop = _by_kind(statements_of, "Stop it as soon as you know you are pregnant.")
+    assert stop[FactKind.PREGNANCY]["stop_if_pregnant"] is True
+    fine = _by_kind(statements_of, "It is fine to breastfeed while using the inhaler.")
+    assert fine[FactKind.BREASTFEEDING]["compatible"] is True
