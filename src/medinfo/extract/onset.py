@@ -15,6 +15,9 @@ from medinfo.knowledge.extract_rules import OnsetRules
 from medinfo.knowledge.loading import any_of, load
 
 _ORDER = ("minutes", "hours", "days", "weeks", "months")
+# A cue right after a time ("4 weeks for the full effect") is the time's own when the cue before
+# it stands further back than this many characters (the cue of an earlier time).
+_CUE_REACH = 15
 
 
 @dataclass(frozen=True)
@@ -150,11 +153,14 @@ def _effect_of(text: str, match: re.Match[str], alone: bool) -> str:
     before = _cue_clause(text, match.start())
     cues = [(m.end(), "full") for m in rules.full.finditer(before)]
     cues += [(m.end(), "first") for m in rules.first.finditer(before)]
-    if cues:
-        return max(cues)[1]
     after = clause_head(text, match.end())
     ahead = [(m.start(), "full") for m in rules.full.finditer(after)]
     ahead += [(m.start(), "first") for m in rules.first.finditer(after)]
+    if cues and ahead:  # the nearer: "to start working and up to 4 weeks for the full effect"
+        behind, front = max(cues), min(ahead)
+        return front[1] if front[0] < _CUE_REACH < len(before) - behind[0] else behind[1]
+    if cues:
+        return max(cues)[1]
     if ahead:
         return min(ahead)[1]
     return "full" if alone and rules.full.search(text) else "first"

@@ -66,6 +66,7 @@ class _Rules:
     group: re.Pattern[str]
     populations: dict[str, re.Pattern[str]]
     advert: re.Pattern[str]
+    summary_label: re.Pattern[str] | None
 
 
 @cache
@@ -79,6 +80,7 @@ def _rules() -> _Rules:
         group=any_of(raw.group_subject),
         populations=each_of(raw.populations),
         advert=any_of(raw.advert),
+        summary_label=any_of(raw.summary_label) if raw.summary_label else None,
     )
 
 
@@ -123,6 +125,12 @@ READING_CACHE = 16384
 def is_advert(text: str) -> bool:
     """Whether a statement is an advertisement or navigation ("Sponsored", "MUST READ")."""
     return _rules().advert.search(text) is not None
+
+
+def opens_with_summary_label(text: str) -> bool:
+    """Whether a paragraph opens with a summary label ("IN SHORT: ...", "At a glance: ...")."""
+    pattern = _rules().summary_label
+    return pattern is not None and pattern.search(text) is not None
 
 
 def _clauses(text: str) -> list[Span]:

@@ -202,6 +202,7 @@ class ReadingRules(KnowledgeFile):
     group_subject: Patterns
     populations: dict[str, Patterns]
     advert: Patterns
+    summary_label: Patterns = ()
 
 
 class PopulationAdvice(Strict):
