@@ -56,6 +56,10 @@ def _about_pregnancy(statement: Statement) -> bool:
 _TOPIC_TURN = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\bbut\b", re.IGNORECASE)
 
 
+# "Pregnancy and breastfeeding: ..." names both topics only as its label
+_TOPIC_LABEL = re.compile(r"^[^:.;]{1,40}:\s*")
+
+
 def _one_topic_clauses(statements: list[Statement]) -> list[Statement]:
     """The statements, each that names both pregnancy and breastfeeding cut into its
     clauses, so that a clause on one topic gives no flag to the other; a clause naming both
@@ -66,8 +70,10 @@ def _one_topic_clauses(statements: list[Statement]) -> list[Statement]:
         if not (pregnancy and breastfeeding):
             cut.append(statement)
             continue
-        text, start = statement.text, 0
-        for turn in [*_TOPIC_TURN.finditer(text), None]:
+        text = statement.text
+        label = _TOPIC_LABEL.match(text)
+        start = label.end() if label and all(_mentions(label.group(0))[:2]) else 0
+        for turn in [*_TOPIC_TURN.finditer(text, start), None]:
             end = turn.start() if turn is not None else len(text)
             clause = text[start:end].strip(" ,;")
             start = turn.end() if turn is not None else end

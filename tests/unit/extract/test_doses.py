@@ -462,3 +462,16 @@ def test_extract_doses_divided_range_divides_both_ends(statements_of: Statements
 def test_extract_doses_bracketed_maximum_for_a_first_period(statements_of: StatementsOf) -> None:
     text = "Start with 50 mg a day (never more than 50 mg) for the first 14 days."
     assert FactKind.MAX_DAILY_DOSE not in _doses(statements_of, text)
+
+
+def test_extract_doses_a_past_step_is_no_maximum(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "After six weeks my GP and I went up to 150 mg.")
+    assert FactKind.MAX_DAILY_DOSE not in doses
+    assert FactKind.INITIAL_DOSE not in doses
+    ceiling = _doses(statements_of, "The dose can go up to 150 mg a day.")
+    assert ceiling[FactKind.MAX_DAILY_DOSE]["amount"] == 150
+
+
+def test_extract_doses_a_top_dose_over_there_is_no_overdose(statements_of: StatementsOf) -> None:
+    text = "A friend in Canada says the top dose over there is 300 mg a day."
+    assert _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]["amount"] == 300

@@ -232,3 +232,16 @@ def test_extract_pregnancy_everyday_words_for_acceptable_and_harm(
     assert stop[FactKind.PREGNANCY]["stop_if_pregnant"] is True
     fine = _by_kind(statements_of, "It is fine to breastfeed while using the inhaler.")
     assert fine[FactKind.BREASTFEEDING]["compatible"] is True
+
+
+def test_extract_pregnancy_a_label_naming_both_topics_names_neither_clause(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Pregnancy and breastfeeding: regular use late in pregnancy can cause breathing "
+        "problems in the newborn, and it is fine to breastfeed while taking it."
+    )
+    facts = _by_kind(statements_of, text)
+    assert facts[FactKind.PREGNANCY]["newborn_effects"] is True
+    assert facts[FactKind.BREASTFEEDING]["compatible"] is True
+    assert "infant_signs" not in facts[FactKind.BREASTFEEDING]
