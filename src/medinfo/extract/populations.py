@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
+from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.domain.monograph import LimitAdvice, Population
 from medinfo.extract.dose_grammar import find_dose_mentions
@@ -91,9 +92,13 @@ def _kidney_band(text: str) -> dict[str, Scalar]:
     if band is not None:
         attributes["kidney_at_least"], attributes["kidney_below"] = band
         attributes["kidney_measure"] = "crcl" if _CRCL.search(text) else "egfr"
-    if _rules().dialysis.search(text):
+    dialysis = _rules().dialysis.search(text)
+    if dialysis and not _NOT_ON.search(text, 0, dialysis.start()):  # "and not on dialysis"
         attributes["on_dialysis"] = True
     return attributes
+
+
+_NOT_ON = re.compile(r"\b(?:not|never|nor)\s+(?:yet\s+|currently\s+)?(?:on|receiving|having)\s+$")
 
 
 def _advice(text: str) -> str | None:
@@ -390,11 +395,39 @@ def _limits_of(statement: Statement) -> list[Limit]:
     return [limit for limit in limits if limit is not None]
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def with_column_headings(statements: list[Statement]) -> list[Statement]:
+    """Table rows read with their column headings ("Kidney function (CrCl): 30 to 50 mL/min |
+    Most per day: 1,500 mg"): a table's first row without numbers names its columns, and a
+    row of as many cells below it is read cell by cell after each heading. Other statements
+    are given back as they are."""
+    read: list[Statement] = []
+    headings: tuple[str, ...] = ()
+    previous: Statement | None = None
+    for statement in statements:
+        block = statement.block
+        row = block.kind is BlockKind.TABLE_ROW and len(block.cells) >= 2
+        first = row and (previous is None or previous.block.kind is not BlockKind.TABLE_ROW)
+        if first:
+            headings = () if _DIGIT.search(" ".join(block.cells)) else block.cells
+        elif row and headings and len(block.cells) == len(headings):
+            text = " | ".join(f"{h}: {c}" for h, c in zip(headings, block.cells, strict=True))
+            statement = replace(statement, text=text)
+        if not row:
+            headings = ()
+        read.append(statement)
+        previous = statement
+    return read
+
+
 def extract_population_limits(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """POPULATION_LIMIT facts, one per statement that gives a population a dose rule: key =
     population and band ("renal:kidney_at_least=30:kidney_below=50"); attributes population,
     bands, initial_/max_daily_/max_single_ amount and unit, advice, adjustment_without_number."""
     facts: list[ExtractedFact] = []
+    statements = with_column_headings(statements)
     for previous, statement in zip([None, *statements], statements, strict=False):
         found = _limits_of(statement)
         if not found and previous is not None and _carries_on(previous, statement):

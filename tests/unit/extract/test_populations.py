@@ -285,3 +285,35 @@ def test_extract_population_limits_advice_without_dose_words(statements_of: Stat
         "reduce",
     )
     assert kidney["adjustment_without_number"] is True
+
+
+def test_extract_population_limits_table_rows_read_with_their_column_headings(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "| Kidney function (eGFR) | Starting dose | Most you should take |\n"
+        "| 30 to 59 mL/min | 5 mg once a day | 10 mg a day |\n"
+        "| under 30 mL/min | 2.5 mg once a day | 5 mg a day |\n"
+    )
+    limits = _limits(statements_of, text)
+    assert [
+        (
+            limit["kidney_at_least"],
+            limit["kidney_below"],
+            limit["initial_amount"],
+            limit["max_daily_amount"],
+        )
+        for limit in limits
+    ] == [(30, 60, 5, 10), (None, 30, 2.5, 5)]
+
+
+def test_extract_population_limits_not_on_dialysis_is_no_dialysis_band(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Severe kidney disease (creatinine clearance below 30 mL/min, not on dialysis): "
+        "at most 10 mg a day."
+    )
+    [limit] = _limits(statements_of, text)
+    assert "on_dialysis" not in limit
+    assert (limit["kidney_below"], limit["max_daily_amount"]) == (30, 10)
