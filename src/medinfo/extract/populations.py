@@ -25,7 +25,10 @@ _CRCL = re.compile(r"\bcr\s*cl\b|\bcl\s*cr\b|\bcreatinine\s+clearance\b", re.IGN
 _ADULTS = re.compile(r"(?<!older )\badults?\b(?!\s+dos)", re.IGNORECASE)
 # where a sentence naming several populations turns to the next ("..., and it should not
 # be used at all if ...", "; ...", ", but ...")
-_CLAUSES = re.compile(r";|,\s*(?:and|but)\b", re.IGNORECASE)
+_CLAUSES = re.compile(
+    r";|,\s*(?:and|or|but)\s+(?=(?:it|they|this|these|the\s+dose|doses?|you|in|if|when)\b)",
+    re.IGNORECASE,
+)
 _AGED = frozenset({Population.CHILDREN, Population.OLDER_ADULTS})
 _QUIET = frozenset({Section.SIDE_EFFECTS, Section.OVERDOSE, Section.STORAGE, Section.DISCLAIMER})
 _DOSE_ROLES = {"initial": "initial", "usual": "initial", "max_daily": "max_daily"}
@@ -305,9 +308,10 @@ def _named(text: str) -> list[Population]:
 
 def _several_populations(statement: Statement) -> list[Limit]:
     """The limits of a sentence that names several populations, clause by clause: a clause
-    naming one population is read as its own statement; one naming several gives each the
-    clause's advice without a number ("Older people and those with reduced kidney function
-    are started on a lower dose"); a clause without advice of its own takes the sentence's
+    naming one population is read as its own statement; one naming several side by side gives
+    each the clause's doses ("Older adults and people with liver disease: start at 2.5 mg")
+    or its advice without a number ("Older people and those with reduced kidney function are
+    started on a lower dose"); a clause without advice of its own takes the sentence's
     ("should be avoided if ..., and in severe liver disease")."""
     if len(_named(statement.text)) < 2 or _ADULTS.search(statement.text):
         return []
@@ -327,8 +331,12 @@ def _several_populations(statement: Statement) -> list[Limit]:
                 found = _read_limit(replace(part, text=f"{clause}: {_ADVICE_WORDS[whole]}"))
             limits.extend([found] if found is not None else [])
             continue
+        if not _coordinated(clause):
+            continue
         advice = _advice(clause)
-        if advice in _ADVICE_WORDS and not find_dose_mentions(clause) and _coordinated(clause):
+        if find_dose_mentions(clause):  # "Older adults and people with liver disease: 2.5 mg"
+            limits.extend(f for p in named if (f := _read_limit(part, p)) is not None)
+        elif advice in _ADVICE_WORDS:
             limits.extend(_numberless(population, advice, clause) for population in named)
     return limits
 

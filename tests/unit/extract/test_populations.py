@@ -317,3 +317,18 @@ def test_extract_population_limits_not_on_dialysis_is_no_dialysis_band(
     [limit] = _limits(statements_of, text)
     assert "on_dialysis" not in limit
     assert (limit["kidney_below"], limit["max_daily_amount"]) == (30, 10)
+
+
+def test_extract_population_limits_groups_named_together_share_a_dose(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Frail older people, people with liver disease, and people with kidney disease: "
+        "begin with 1 mg a day and increase slowly."
+    )
+    limits = _limits(statements_of, text)
+    assert {(limit["population"], limit["initial_amount"]) for limit in limits} == {
+        ("older_adults", 1),
+        ("hepatic", 1),
+        ("renal", 1),
+    }
