@@ -67,3 +67,14 @@ def test_extract_missed_dose_a_medicine_taken_only_when_needed(
     text = "You use the spray only when you have an attack, so a missed dose does not arise."
     (fact,) = extract_missed_dose(statements_of(text), "s1")
     assert fact.attributes == {"as_needed": True}
+
+
+def test_extract_missed_dose_just_the_next_dose_is_a_skip(statements_of: StatementsOf) -> None:
+    facts = extract_missed_dose(
+        statements_of(
+            "Missed doses\nIf you forget a tablet, simply take your next dose at the usual time."
+        ),
+        "s1",
+    )
+    assert facts[0].attributes["skip_if_next_dose_near"] is True
+    assert "take_when_remembered" not in facts[0].attributes
