@@ -332,3 +332,10 @@ def test_extract_population_limits_groups_named_together_share_a_dose(
         ("hepatic", 1),
         ("renal", 1),
     }
+
+
+def test_extract_population_limits_child_pugh_is_a_liver_score(statements_of: StatementsOf) -> None:
+    [limit] = _limits(
+        statements_of, "In moderate liver disease (Child-Pugh B) it is not recommended."
+    )
+    assert (limit["population"], limit["advice"]) == ("hepatic", "avoid")
