@@ -41,7 +41,7 @@ from medinfo.reconcile.merge import (
     route_order,
     sort_evidence,
 )
-from medinfo.reconcile.populations import compose_limit
+from medinfo.reconcile.populations import compose_limit, with_population_maximum
 from medinfo.reconcile.reliability import assess_reliability
 from medinfo.reconcile.voice import format_dose, format_number, say, with_citation_titles
 
@@ -102,6 +102,7 @@ class _Builder(Assembly):
             limit = compose_limit(group, self.attribution(group.facts))
             if limit is not None:
                 limits.append(limit)
+        limits = with_population_maximum(limits)
         return sorted(limits, key=lambda limit: (list(Population).index(limit.population),))
 
     def dosing(self) -> Dosing:
