@@ -42,6 +42,7 @@ class _Rules:
     age_below: re.Pattern[str]
     age_at_least: re.Pattern[str]
     dialysis: re.Pattern[str]
+    dose_changes: re.Pattern[str]
 
 
 @cache
@@ -59,6 +60,7 @@ def _rules() -> _Rules:
         age_below=any_of([raw.age_below]),
         age_at_least=any_of([raw.age_at_least]),
         dialysis=any_of(raw.dialysis),
+        dose_changes=any_of(raw.dose_changes),
     )
 
 
@@ -179,14 +181,29 @@ def _doses(statement: Statement, avoided: bool = False) -> dict[str, Scalar]:
     top = next((r for r in readings if r.role == "usual" and not avoided), None)
     if "max_daily_amount" not in attributes and top is not None:
         attributes.update(_range_top(top))
+    if "max_daily_amount" not in attributes and _fixed_dose(statement, readings):
+        attributes.update(_range_top(readings[0], fixed=True))
     return attributes
 
 
-def _range_top(usual: Reading) -> dict[str, Scalar]:
+def _fixed_dose(statement: Statement, readings: list[Reading]) -> bool:
+    """Whether a statement gives its population one fixed dose: one usual amount with its
+    number of doses a day, and no word of a start, a change, a period, a weight or an
+    approximation ("Children aged 6 to 14: one 5 mg chewable tablet once a day")."""
+    if len(readings) != 1 or readings[0].role != "usual":
+        return False
+    only = readings[0].attributes
+    fixed = only.get("amount_high") is None and isinstance(only.get("frequency_per_day"), int)
+    return fixed and not _rules().dose_changes.search(statement.text)
+
+
+def _range_top(usual: Reading, fixed: bool = False) -> dict[str, Scalar]:
     """The daily maximum a population's usual dose range states by its top: "2.5 mg to 5 mg
     once daily" gives at most 5 mg a day (only with its number of doses a day; never from a
-    starting range, which is no ceiling)."""
+    starting range, which is no ceiling); with `fixed`, the one dose a statement gives."""
     high = usual.attributes.get("amount_high")
+    if fixed and high is None:
+        high = usual.attributes.get("amount")
     times = usual.attributes.get("frequency_per_day_max") or usual.attributes.get(
         "frequency_per_day"
     )

@@ -221,6 +221,7 @@ class PopulationRules(KnowledgeFile):
     age_below: Pattern
     age_at_least: Pattern
     dialysis: Patterns
+    dose_changes: Patterns
 
 
 class RenalRules(KnowledgeFile):
