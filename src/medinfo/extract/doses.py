@@ -455,12 +455,31 @@ def _choose(readings: list[Reading]) -> dict[tuple[FactKind, str], list[Reading]
     return chosen
 
 
+def _without_other_once_maximum(
+    chosen: dict[tuple[FactKind, str], list[Reading]],
+) -> dict[tuple[FactKind, str], list[Reading]]:
+    """Without a per-dose maximum derived from a once-a-day maximum that is not the daily
+    maximum chosen ("maximum 2,000 mg once a day" of the slow-release form, where the
+    ordinary tablets' daily maximum is 2,550 mg in divided doses): it belongs to another form
+    or use."""
+    kept = dict(chosen)
+    for (kind, route), picked in chosen.items():
+        if kind is not FactKind.MAX_SINGLE_DOSE or picked[0].role != "max_single_once":
+            continue
+        daily = chosen.get((FactKind.MAX_DAILY_DOSE, route))
+        if daily and not daily[0].same_value(picked[0]):
+            once, most = picked[0].attributes, daily[0].attributes
+            if (once.get("amount"), once.get("unit")) != (most.get("amount"), most.get("unit")):
+                del kept[(kind, route)]
+    return kept
+
+
 def extract_doses(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """The dose facts of a document: per route, its first starting dose (an explicit one before
     a usual one), first maximum daily and single dose, and first titration statement."""
     readings = [reading for statement in statements for reading in read_statement(statement)]
     readings.extend(r for p in statements if (r := _gradual_titration(p)) is not None)
-    chosen = _choose(readings)
+    chosen = _without_other_once_maximum(_choose(readings))
     facts = [
         ExtractedFact(
             kind=kind,

@@ -475,3 +475,17 @@ def test_extract_doses_a_past_step_is_no_maximum(statements_of: StatementsOf) ->
 def test_extract_doses_a_top_dose_over_there_is_no_overdose(statements_of: StatementsOf) -> None:
     text = "A friend in Canada says the top dose over there is 300 mg a day."
     assert _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]["amount"] == 300
+
+
+def test_extract_doses_once_a_day_maximum_of_another_form_gives_no_per_dose_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Standard tablets: at most 1,500 mg a day in divided doses.\n"
+        "Prolonged-release tablets: maximum 1,000 mg once a day."
+    )
+    doses = _doses(statements_of, text)
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 1500
+    assert FactKind.MAX_SINGLE_DOSE not in doses
+    once = _doses(statements_of, "The maximum is 40 mg once a day.")
+    assert once[FactKind.MAX_SINGLE_DOSE]["amount"] == 40
