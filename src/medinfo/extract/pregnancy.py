@@ -114,10 +114,34 @@ def _alternatives(statement: Statement, rules: list[FlagRule]) -> dict[str, Scal
     return {"alternatives": ", ".join(dict.fromkeys(names))} if names else {}
 
 
+_NEWBORN = re.compile(
+    r"\b(?:newborns?|neonat\w*|new-?born\s+bab(?:y|ies)|after\s+birth)\b", re.IGNORECASE
+)
+
+
+def _newborn_signs(statement: Statement) -> dict[str, Scalar]:
+    """The side effects a pregnancy statement names for the newborn baby ("can lead to
+    withdrawal in the newborn"), as preferred terms; none that the statement denies."""
+    text = statement.text
+    if _NEWBORN.search(text) is None:
+        return {}
+    terms = [
+        match.key
+        for match in vocabulary("side_effects").find(text)
+        if polarity_at(text, match.start) is Polarity.AFFIRMED
+        and not _NAMED_AFTER.match(text, match.end)  # "a breathing problem ... called X": X
+    ]
+    return {"newborn_signs": ", ".join(dict.fromkeys(terms))} if terms else {}
+
+
+_NAMED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:called|known\s+as|named)\b", re.IGNORECASE)
+
+
 def _category_and_stage(statement: Statement) -> dict[str, Scalar]:
-    """The category letter a statement names, the stage of pregnancy it singles out and the
-    medicines it names as preferred instead."""
+    """The category letter a statement names, the stage of pregnancy it singles out, the
+    medicines it names as preferred instead and the effects it names for the newborn."""
     found: dict[str, Scalar] = _alternatives(statement, _rules().pregnancy_flags)
+    found.update(_newborn_signs(statement))
     match = _rules().category.search(statement.text)
     if match:
         found["category"] = match["letter"]

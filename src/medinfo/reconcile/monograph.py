@@ -163,6 +163,7 @@ class _Builder(Assembly):
             flags=_stated_flags(choice.support),
             stage=stage,
             alternatives=_alternatives(choice.support, self.drug),
+            newborn_signs=_listed(choice.support, "newborn_signs"),
         )
         flags = _stated_flags(choice.support)
         avoid = category == "X" or any(flags.get(n) is True for n in ("contraindicated", "avoid"))
@@ -349,6 +350,12 @@ def topic_advice(avoid: bool, acceptable: bool) -> TopicAdvice | None:
     if avoid == acceptable:
         return None
     return TopicAdvice.AVOID if avoid else TopicAdvice.ACCEPTABLE
+
+
+def _listed(facts: Sequence[ExtractedFact], name: str) -> list[str]:
+    """The distinct terms of a comma-separated attribute over the facts, in order."""
+    terms = (t.strip() for f in facts for t in str(f.attributes.get(name) or "").split(","))
+    return list(dict.fromkeys(t for t in terms if t))
 
 
 def _stated_flags(facts: Sequence[ExtractedFact]) -> dict[str, Scalar]:

@@ -63,6 +63,8 @@ TEMPLATE_NAMES = frozenset(
         "pregnancy_stop_if_pregnant",
         "pregnancy_alternative_named",
         "pregnancy_safe",
+        "pregnancy_newborn_named",
+        "pregnancy_contraception",
         "breastfeeding_alternative_named",
         "breastfeeding_short_use",
         "breastfeeding_long_use",

@@ -245,3 +245,19 @@ def test_extract_pregnancy_a_label_naming_both_topics_names_neither_clause(
     assert facts[FactKind.PREGNANCY]["newborn_effects"] is True
     assert facts[FactKind.BREASTFEEDING]["compatible"] is True
     assert "infant_signs" not in facts[FactKind.BREASTFEEDING]
+
+
+def test_extract_pregnancy_names_the_newborn_effects_and_contraception(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Taken near term, paroxetine can cause a feeding problem in the newborn known as "
+        "poor feeding, and newborn babies may have withdrawal symptoms. "
+        "Women who could become pregnant need to use effective contraception."
+    )
+    facts = _by_kind(statements_of, "Pregnancy\n" + text)
+    pregnancy = facts[FactKind.PREGNANCY]
+    assert pregnancy["newborn_signs"] == "poor feeding, withdrawal symptoms"
+    assert pregnancy["contraception_advised"] is True
+    interaction = _by_kind(statements_of, "It may make contraceptive pills less effective.")
+    assert "contraception_advised" not in interaction.get(FactKind.PREGNANCY, {})
