@@ -8,6 +8,7 @@ from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.polarity import clause_before, clause_head
+from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement, TopicOf, no_topic
 from medinfo.extract.text_cache import per_text
 from medinfo.extract.topic_flags import extract_topic_flags
@@ -206,6 +207,20 @@ def _later_in_contrast(
     return contrast and _ORDER.index(unit) > _ORDER.index(first_unit)
 
 
+# Sections whose times are about something else than the drug starting to work: side effects
+# settling, an overdose's course, an interaction's timing, storage.
+_OTHER_TIMES = frozenset(
+    {
+        Section.SIDE_EFFECTS,
+        Section.COMMON_SIDE_EFFECTS,
+        Section.SERIOUS_SIDE_EFFECTS,
+        Section.OVERDOSE,
+        Section.INTERACTIONS,
+        Section.STORAGE,
+    }
+)
+
+
 def _in_topic(statement: Statement) -> bool:
     return _on_topic(statement.text)
 
@@ -222,6 +237,8 @@ def extract_onset(
     including answers to a "how long does it take to work" question."""
 
     def in_topic(statement: Statement) -> bool:
+        if statement.section in _OTHER_TIMES:  # side effects that "improve within a few weeks"
+            return False
         return _in_topic(statement) or answer_topic(statement) == "onset"
 
     return extract_topic_flags(

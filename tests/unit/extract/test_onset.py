@@ -173,3 +173,8 @@ def test_extract_onset_everyday_words_for_the_first_effect(statements_of: Statem
     assert _onset(statements_of, "The spray kicked in after about 30 minutes for me.") == {
         "first_effect": "30 minutes"
     }
+
+
+def test_extract_onset_side_effects_settling_are_no_onset(statements_of: StatementsOf) -> None:
+    text = "Side effects\nNausea and bloating usually improve within a few weeks."
+    assert extract_onset(statements_of(text), "s1") == []
