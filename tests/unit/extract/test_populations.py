@@ -352,3 +352,15 @@ def test_extract_population_limits_a_fixed_dose_is_also_the_most_a_day(
     assert "max_daily_amount" not in start  # a start is no ceiling
     [approx] = _limits(statements_of, "Children aged 6 to 11 usually take 5 mg once a day.")
     assert "max_daily_amount" not in approx
+
+
+def test_extract_population_limits_a_ceiling_is_no_advice_to_avoid(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Severe kidney disease: you will start on 5 mg a day and should not take more than "
+        "10 mg a day."
+    )
+    [limit] = _limits(statements_of, text)
+    assert limit["advice"] != "avoid"
+    assert (limit["initial_amount"], limit["max_daily_amount"]) == (5, 10)
