@@ -259,7 +259,11 @@ def _read_limit(
     if population in _AGED:
         attributes.update(_age_band(statement.text))
     # a list item under "Who should not take it" is ruled out by its heading
-    advice = _advice(statement.text) or _heading_advice(statement.block.heading)
+    # a table row's advice is its own cells', not its column headings' ("Usual dose")
+    cells = statement.block.cells if statement.block.kind is BlockKind.TABLE_ROW else ()
+    advice = _advice(" | ".join(cells) or statement.text) or _heading_advice(
+        statement.block.heading
+    )
     attributes.update(_doses(statement, avoided=advice == LimitAdvice.AVOID.value))
     numbers = any(key.endswith("_amount") for key in attributes)
     if advice is None and not numbers:

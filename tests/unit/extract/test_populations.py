@@ -364,3 +364,12 @@ def test_extract_population_limits_a_ceiling_is_no_advice_to_avoid(
     [limit] = _limits(statements_of, text)
     assert limit["advice"] != "avoid"
     assert (limit["initial_amount"], limit["max_daily_amount"]) == (5, 10)
+
+
+def test_extract_population_limits_a_column_heading_gives_no_advice(
+    statements_of: StatementsOf,
+) -> None:
+    text = "| Who | Usual dose |\n| People aged 75 or over | 2.5 mg once a day |\n"
+    [limit] = _limits(statements_of, text)
+    assert limit["advice"] is None  # "Usual dose" heads the column; the row says no "no change"
+    assert limit["initial_amount"] == 2.5
