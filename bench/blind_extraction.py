@@ -1,7 +1,7 @@
 """Extraction on the blind articles: per-field precision and recall, safety precision, traps.
 
 Run: .venv/bin/python bench/blind_extraction.py [--drug NAME] [--misses] [--traps] [--labels]
-     [--holdout]
+     [--holdout [SET]]
 
 Each folder of tests/fixtures/blind/articles/ holds one drug's articles, written by people
 who never read the extraction rules, and its gold.json. All of a drug's articles are ingested
@@ -12,9 +12,9 @@ of the gold's `traps` (negated, hypothetical, other-drug, advert and navigation 
 is checked for having become a fact (services/traps.py). The seed pages are scored against
 dev-gold as in extraction_quality.py. --labels scores the two FDA SPL examples of
 ../shared/data/openfda against tests/fixtures/blind/labels/<drug>/gold.json the same way.
---holdout scores tests/fixtures/blind/holdout5/articles instead: a later set by other writers
-(twelve drugs), measured at the start and the end of a session and not worked on, so it shows
-how far the blind set's gains carry to text nobody tuned for.
+--holdout [SET] scores tests/fixtures/blind/SET/articles instead (holdout5 when SET is left
+out): a later set by other writers (twelve drugs each), measured at the start and the end of a
+session, so it shows how far the blind set's gains carry to text nobody tuned for.
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ from medinfo.services.traps import TrapResult, check_traps
 
 BLIND = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "blind" / "articles"
 LABEL_GOLD = BLIND.parent / "labels"
-HOLDOUT = BLIND.parent / "holdout5" / "articles"  # measured, never worked on
 # the SPL file of ../shared/data/openfda each label gold describes
 LABEL_FILES = {
     "atorvastatin": "spl_example_lipitor_orig.xml",
@@ -141,12 +140,14 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument(
         "--holdout",
-        action="store_true",
-        help="score the held-out set (tests/fixtures/blind/holdout5/articles) instead",
+        nargs="?",
+        const="holdout5",
+        metavar="SET",
+        help="score a held-out set (tests/fixtures/blind/SET/articles, default holdout5) instead",
     )
     args = parser.parse_args(argv)
     began = time.perf_counter()
-    root = HOLDOUT if args.holdout else BLIND
+    root = BLIND.parent / args.holdout / "articles" if args.holdout else BLIND
     results = score_labels() if args.labels else score_blind(args.drug, root)
     if args.misses:
         print_misses(results)

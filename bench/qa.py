@@ -1,6 +1,6 @@
 """Question answering benchmark: intent accuracy, correct answers, abstention and warm latency.
 
-Run: .venv/bin/python bench/qa.py [--store | --scale | --blind [--misses] [--holdout]]
+Run: .venv/bin/python bench/qa.py [--store | --scale | --blind [--misses] [--holdout [SET]]]
 (prints its figures; reads ../shared when present)
 
 Two question sets are scored against in-memory monographs (bench/qa_monographs.json); the
@@ -9,8 +9,8 @@ knowledge base (baclofen) plus a tizanidine article ingested through the real pi
 The blind set (tests/fixtures/blind/questions, written by people who never read the rules) is
 scored against a store holding the embedded knowledge base, both SPL example labels and the
 blind articles, asking with the question text only (the drug must be resolved from it).
---holdout does the same with tests/fixtures/blind/holdout5 (later writers, twelve other drugs),
-a set measured at the start and end of a session and never worked on.
+--holdout [SET] does the same with tests/fixtures/blind/SET (holdout5 when SET is left out:
+later writers, twelve other drugs per set), measured at the start and end of a session.
 """
 
 from __future__ import annotations
@@ -379,13 +379,22 @@ def bench_scaling() -> None:
         )
 
 
+def _holdout_root(argv: list[str]) -> Path | None:
+    """The held-out set named after --holdout (holdout5 when no name follows), if asked for."""
+    if "--holdout" not in argv:
+        return None
+    after = argv[argv.index("--holdout") + 1 :]
+    name = after[0] if after and not after[0].startswith("-") else "holdout5"
+    return BLIND / name
+
+
 def main() -> None:
     if "--scale" in sys.argv:  # latency with 10x and 100x the facts
         bench_scaling()
         return
     if "--blind" in sys.argv:  # the blind consumer questions over the blind articles and labels
         with tempfile.TemporaryDirectory() as folder:
-            root = BLIND / "holdout5" if "--holdout" in sys.argv else BLIND
+            root = _holdout_root(sys.argv) or BLIND
             bench_blind(Path(folder), "--misses" in sys.argv, root)
         return
     if "--store" in sys.argv:  # only the store sets: the quick check while iterating

@@ -124,7 +124,7 @@ class Alert(BaseModel):
 class NotChecked(BaseModel):
     """Something the check could not compare: what it is and why, in the reader's words."""
 
-    what: Literal["monograph", "route", "dose unit", "other medicine", "population"]
+    what: Literal["monograph", "route", "dose unit", "dose limit", "other medicine", "population"]
     reason: str
 
 

@@ -61,6 +61,17 @@ _DESCRIBES_DRUG = re.compile(
 )
 _CLOSES = re.compile(r"\s*\)")
 _Agent = tuple[str, str, str]  # agent, agent_type, default severity
+# A medicine recommended as the choice ("paracetamol is the usual choice for pain", "X is
+# generally preferred", "suggested Y instead") is an alternative, not an interaction: its
+# clause names no agent ("fine to take together" is read as compatible, reading.json).
+_RECOMMENDED = re.compile(
+    r"\b(?:(?:usual|usually|first|safer|safest|better|best|preferred)\s+(?:choice|option)|"
+    r"(?:is|are)\s+(?:generally\s+|usually\s+|often\s+)?preferred|instead\b)",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:while|whereas)\b")
+# ... "although more than 2 g a day can push the INR up": the caveat is the interaction
+_CAVEAT = re.compile(r"\b(?:but|although|though|however|except|unless)\b", re.IGNORECASE)
 _FORM_WORD = re.compile(
     r"capsules?|tablets?|injections?|solutions?|suspensions?|creams?|gels?|patch(?:es)?|"
     r"inhalers?|sprays?|drops|syrups?|ointments?",
@@ -141,6 +152,19 @@ _TAKEN_WITH_BEFORE = re.compile(
     r"(?:take|use|be\s+given|be\s+prescribed)\s+(?:an?\s+|some\s+)?$",
     re.IGNORECASE,
 )
+# A treatment regimen ("together with clarithromycin and omeprazole, it is used to clear H.
+# pylori", "given with methotrexate for rheumatoid arthritis") names medicines taken with the
+# drug on purpose; unless the sentence also warns, they are no interactions.
+_REGIMEN = cue(
+    r"\b(?:together|along|in\s+combination|combined)\s+with\b[^.;]*\b(?:used|given|prescribed)"
+    r"\s+(?:to|for|in)\b|\b(?:used|given|prescribed)\s+(?:together\s+|along\s+|in\s+"
+    r"combination\s+)?with\b[^.;]*\b(?:to\s+(?:treat|clear|cure|eradicate|prevent|kill)|for\s+"
+    r"(?:the\s+)?(?:treatment|eradication|prevention))\b"
+)
+_WARNS = cue(
+    r"\b(?:interact|avoid|do\s+not|don't|should\s+not|must\s+not|never|risk|increase|raise|"
+    r"reduce|lower|danger|caution|careful)"
+)
 _TAKEN_WITH_AFTER = re.compile(r"^\s+(?:as\s+well|too|in\s+addition|alongside)\b", re.IGNORECASE)
 
 
@@ -190,6 +214,19 @@ def _only_kind_of(text: str, match: TermMatch, members: list[int]) -> bool:
     )
 
 
+def _recommended(text: str) -> list[tuple[int, int]]:
+    """The clauses of `text` that recommend a medicine or call taking it fine (_RECOMMENDED),
+    unless a caveat follows in the same sentence."""
+    spans = []
+    for found in _RECOMMENDED.finditer(text):
+        ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, found.start())]
+        after = _CLAUSE_END.search(text, found.end())
+        end = after.start() if after else len(text)
+        if not _CAVEAT.search(text, found.end(), end):
+            spans.append((ends[-1] if ends else 0, end))
+    return spans
+
+
 def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
     """The agents the unit names (agent, agent_type, default severity), outside condition
     names: those it states an interaction with, and those it says do not interact."""
@@ -206,8 +243,11 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
         if previous.end < match.start and not unit.text[previous.end : match.start].strip()
     }
     members = [m.start for m in terms] + [m.start for m in find_drug_mentions(unit.text)]
+    recommended = _recommended(unit.text)
     for match, is_negated in zip(terms, negated_terms, strict=True):
         if any(c.start <= match.start and match.end <= c.end for c in conditions):
+            continue
+        if any(start <= match.start < end for start, end in recommended):
             continue
         if match.start in qualified or _only_kind_of(unit.text, match, members):
             continue
@@ -244,6 +284,7 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
         )
         and not _not_another_medicine(unit.text, mention.start, mention.end)
         and not any(t.start < mention.end and mention.start < t.end for t in taken)
+        and not any(start <= mention.start < end for start, end in recommended)
     ]
     negated = negated_spans(unit.text, [(m.start, m.end) for m in mentions])
     for mention, is_negated in zip(mentions, negated, strict=True):
@@ -272,6 +313,8 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
         if _TEST_RESULT.search(unit.text) and not _INTERACT.search(unit.text):
             continue
         if _COMPOSITION.search(unit.text) and not _INTERACT.search(unit.text):
+            continue
+        if _REGIMEN.search(unit.text) and not _WARNS.search(unit.text):
             continue
         if not in_section and not _CUE.search(unit.text) and not _CUE.search(passage.lead):
             continue

@@ -23,6 +23,9 @@ _LABEL_WORDS = 8
 _SENTENCE_CLOSE = (".", "!", "?", ",", ";")
 _FIELD_LINE = re.compile(r"^\s*[\w][\w ()/-]{1,40}:\s*\S")  # "Maximum dose: 400 mg/day"
 _DEDICATED = frozenset(Section) - {Section.OVERVIEW, Section.KEY_FACTS, Section.FAQ, Section.OTHER}
+# What a lead-in's words may seem to name when they only ask the reader to speak up first
+_ADVICE_TOPICS = frozenset({Section.OTHER, Section.PRECAUTIONS, Section.INDICATIONS})
+_ADDRESS = re.compile(r"\b(?:you|your|if|before|when|while)\b", re.IGNORECASE)  # a clause
 _HEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s")  # "3.1 Adults", "2) Dosing"
 
 
@@ -171,16 +174,39 @@ def labelled_sections(blocks: list[Block]) -> list[Section | None]:
     heading = ""
     outline = _Outline()
     inherited: dict[str, Section | None] = {}
+    in_force: Section | None = None  # the topic of the block before
     for index, block in enumerate(blocks):
         if block.kind in (BlockKind.HEADING, BlockKind.QUESTION):  # a question heads its answer
-            inherited[block_text(block)] = outline.enter(block)
+            own = outline.enter(block)
+            lead_in = _lead_in_keeps(block, in_force)
+            inherited[block_text(block)] = lead_in if lead_in is not None else own
         if block.kind is BlockKind.HEADING or block.heading != heading:
             labelled, heading = inherited.get(block.heading), block.heading
         if is_label(block) or _is_lone_item_label(blocks, index):
             found = classify_heading(block_text(block).strip(_LABEL_CHARS))
             labelled = found if found is not Section.OTHER else inherited.get(heading)
+            labelled = _lead_in_keeps(block, in_force) or labelled
         sections.append(labelled)
+        if block.kind is BlockKind.HEADING:
+            in_force = inherited[block_text(block)] or classify_heading(block_text(block))
+        else:
+            in_force = labelled or section_of(block)
     return sections
+
+
+def _lead_in_keeps(block: Block, in_force: Section | None) -> Section | None:
+    """The topic in force when `block` is a lead-in to what follows ("Tell your doctor or
+    pharmacist if you take:", "Check with a pharmacist before taking:", "Let your doctor know
+    if you use:") whose words name no topic, or only the general advice to ask first, or a
+    "use" that is the reader's: the heading above it decides what its list is about. None
+    when the block is no lead-in or names a topic of its own ("Call a doctor at once if:")."""
+    if in_force is None or in_force not in _DEDICATED or in_force is Section.PRECAUTIONS:
+        return None
+    text = block_text(block).rstrip(" *_#\t")
+    if not text.endswith(":") or not _ADDRESS.search(text):  # "Patient education:" is a title
+        return None
+    found = classify_heading(block_text(block).strip(_LABEL_CHARS))
+    return in_force if found in _ADVICE_TOPICS else None
 
 
 def document_statements(document: Document, include_boilerplate: bool = False) -> list[Statement]:

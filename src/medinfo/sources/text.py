@@ -105,7 +105,9 @@ class _TextSpans:
                 self.add(BlockKind.PARAGRAPH, line.start, line.end)
             elif label := _LABEL.match(line.text):
                 if word_count(label.group(1)) <= 8 and label.group(1)[0].isupper():
-                    self.add_heading(index, line.start + label.start(1), line.start + label.end(1))
+                    # the colon stays: it marks a lead-in to what follows
+                    colon = line.start + line.text.rindex(":") + 1
+                    self.add_heading(index, line.start + label.start(1), colon)
                 else:
                     self.add(BlockKind.PARAGRAPH, line.start, line.end)
             elif self.is_heading(index, line):

@@ -170,3 +170,96 @@ def test_a_metabolite_and_a_medicine_taken_with_it_on_purpose_are_no_interaction
         "People with reflux should take omeprazole as well, because it lowers the risk of ulcers.",
     )
     assert "omeprazole" not in found
+
+
+def _agents_read(original: str, reader: str) -> set[str]:
+    from medinfo.sources.markdown import read_markdown
+    from medinfo.sources.text import read_text
+
+    document = read_markdown(original) if reader == "markdown" else read_text(original)
+    facts = extract_list_facts(document, "t", "digoxin")
+    return {f.key for f in facts if f.kind is FactKind.INTERACTION}
+
+
+@pytest.mark.parametrize(
+    ("original", "reader"),
+    [
+        (
+            "# Digoxin\n\n## Taking digoxin with other medicines\n\n"
+            "Speak to a pharmacist before taking:\n\n"
+            "- amiodarone: it can raise digoxin levels\n- verapamil or quinidine\n",
+            "markdown",
+        ),
+        (
+            "DIGOXIN\n\nUses\n\nDigoxin slows and strengthens the heartbeat.\n\n"
+            "MEDICINES THAT INTERACT WITH DIGOXIN\n\nLet your doctor know if you use:\n"
+            "- amiodarone, which can raise digoxin levels\n- verapamil or quinidine\n\n"
+            "Pregnancy\n\nAsk your doctor first.\n",
+            "text",
+        ),
+    ],
+    ids=["advice-lead-in", "label-line-lead-in"],
+)
+def test_a_lead_in_under_an_interactions_heading_keeps_its_list_interactions(
+    original: str, reader: str
+) -> None:
+    """ "Check with a pharmacist before taking:" reads as a precaution and "Tell your doctor if
+    you take:" names no topic; under a heading about other medicines, the heading decides."""
+    assert {"amiodarone", "verapamil", "quinidine"} <= _agents_read(original, reader)
+
+
+def test_a_lead_in_naming_its_own_topic_still_refines_the_section() -> None:
+    from medinfo.sources.markdown import read_markdown
+
+    original = (
+        "# Digoxin\n\n## Side effects\n\nFeeling sick is common.\n\n"
+        "Call a doctor straight away if you get:\n\n- blurred yellow vision\n- fainting\n"
+    )
+    facts = extract_list_facts(read_markdown(original), "t", "digoxin")
+    serious = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT and f.attributes["serious"]}
+    assert "fainting" in serious
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Naproxen and aspirin raise the bleeding risk. For a headache, acetaminophen is the "
+        "safest option.",
+        "Naproxen and aspirin raise the bleeding risk; your pharmacist may suggest "
+        "acetaminophen instead.",
+        "Naproxen and aspirin raise the bleeding risk. It is fine to take acetaminophen "
+        "for a fever.",
+    ],
+)
+def test_a_medicine_recommended_as_the_choice_is_no_interaction(body: str) -> None:
+    found = _interactions(body)
+    assert {"naproxen", "aspirin"} <= set(found)
+    assert "acetaminophen" not in found
+
+
+def test_a_recommended_medicine_with_a_caveat_is_still_an_interaction() -> None:
+    body = (
+        "Acetaminophen is usually preferred for aches, though more than 3 g a day for a week "
+        "can raise tizanidine levels."
+    )
+    assert "acetaminophen" in _interactions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "agent"),
+    [
+        (
+            "Along with metronidazole and a proton pump inhibitor such as lansoprazole, it is "
+            "sometimes used to eradicate a stomach infection.",
+            "metronidazole",
+        ),
+        ("It may be given with prednisone for the treatment of flare-ups.", "prednisone"),
+    ],
+)
+def test_medicines_of_a_treatment_regimen_are_no_interactions(body: str, agent: str) -> None:
+    assert agent not in _interactions(body)
+
+
+def test_a_regimen_sentence_that_also_warns_still_names_the_interaction() -> None:
+    body = "Used together with warfarin to prevent clots, it can raise the risk of bleeding."
+    assert "warfarin" in _interactions(body)

@@ -49,6 +49,9 @@ def test_extract_disclaimer_short_statements_say_it_too(statements_of: Statement
         "Volunteers write this encyclopaedia. It is not medical advice.",
         "This page is for guidance only.",
         "I'm not your doctor; use this to prepare questions for your own.",
+        "Nothing in these posts counts as medical advice - see your GP.",
+        "Our product notes should not be read as professional advice.",
     ):
         assert extract_disclaimer(statements_of(text), "s1"), text
     assert extract_disclaimer(statements_of("Privacy policy. Disclaimers"), "s1") == []
+    assert extract_disclaimer(statements_of("Nothing else helped my back pain."), "s1") == []

@@ -26,9 +26,9 @@ def test_read_text_infers_headings_from_line_shape() -> None:
     headings = of_kind(document, BlockKind.HEADING)
     assert headings == [
         "Amlodipine Overview",
-        "Indications",
+        "Indications:",  # a label line keeps its colon: it leads in to what follows
         "Dosing",
-        "Things to tell your doctor",
+        "Things to tell your doctor:",
     ]
     assert document.title == "Amlodipine Overview"
     assert_offsets_slice(document)
@@ -43,7 +43,7 @@ def test_read_text_reads_unmarked_lines_after_a_colon_as_a_list() -> None:
         "Liver problems",
         "Heart failure",
     ]
-    assert items[-1].heading == "Things to tell your doctor"
+    assert items[-1].heading == "Things to tell your doctor:"
 
 
 def test_read_text_gives_answers_their_question_as_heading() -> None:

@@ -152,13 +152,19 @@ def _milligrams(amount: float, unit: str) -> float | None:
 
 
 def dose_not_checked(
-    regimen: Regimen, monograph: Monograph, rules: SafetyRules
+    regimen: Regimen,
+    patient: Patient,
+    monograph: Monograph,
+    rules: SafetyRules,
+    replaced: tuple[bool, bool] = (False, False),
 ) -> list[NotChecked]:
-    """A route the sources give no limit for, or a limit in a unit that is not a mass."""
+    """No maximum in the sources for this patient, a route the sources give no limit for, or
+    a limit in a unit that is not a mass: each says the dose was not checked (never "all
+    clear"). `replaced` as in check_dose_limits: a population maximum that fits was checked."""
     dosing = monograph.dosing
     specs = [spec for spec in (dosing.max_daily, dosing.max_single) if spec is not None]
     if not specs:
-        return []
+        return _no_maximum(patient, monograph, replaced)
     route = rules.route_of(regimen.route)
     same_route = [spec for spec in specs if rules.route_of(spec.route) == route]
     if not same_route:
@@ -170,3 +176,15 @@ def dose_not_checked(
         )
         return [NotChecked(what="dose unit", reason=reason)]
     return []
+
+
+def _no_maximum(
+    patient: Patient, monograph: Monograph, replaced: tuple[bool, bool]
+) -> list[NotChecked]:
+    """The sources state no maximum at all: unless a population or kidney limit that fits the
+    patient was checked instead, the dose was not checked."""
+    ceilings = [band for band in matching_adjustments(monograph, patient.egfr) if band.max_daily_mg]
+    if any(replaced) or ceilings:
+        return []
+    reason = render("not_checked.no_maximum", drug=monograph.drug)
+    return [NotChecked(what="dose limit", reason=reason)]

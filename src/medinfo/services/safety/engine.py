@@ -55,7 +55,7 @@ def check_regimen(
     ]
     alerts = [alert for alert in alerts if alert.code not in stated] + conditions
     not_checked = [
-        *dose_not_checked(regimen, monograph, rules),
+        *dose_not_checked(regimen, patient, monograph, rules, replaced),
         *populations.not_checked,
         *unrecognised(medicines, monograph.drug),
     ]

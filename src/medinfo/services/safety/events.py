@@ -18,8 +18,8 @@ def check_missed_dose(
     """MISSED_DOSE_SKIP when the next dose is near (or the sources say never late, or say only
     to skip it), else TAKE_NOW.
 
-    The message always says never to double up. Without missed-dose facts it gives the usual
-    cautious rule and says the sources do not cover it.
+    The message always says never to double up. Without missed-dose facts, or with facts that
+    do not say when a late dose may be taken, it gives the usual cautious rule and says so.
     """
     facts = monograph.missed_dose
     sourced = bool(facts.sources) or (
@@ -27,11 +27,13 @@ def check_missed_dose(
         or facts.skip_if_next_dose_near is not None
         or (bool(sentence(facts.summary)) and facts.summary.strip() != UNKNOWN)
     )
-    basis = (
-        render("missed_dose.sourced")
-        if sourced
-        else render("missed_dose.unsourced", drug=monograph.drug)
-    )
+    timed = facts.take_when_remembered is not None or facts.skip_if_next_dose_near is not None
+    if not sourced:
+        basis = render("missed_dose.unsourced", drug=monograph.drug)
+    elif timed:
+        basis = render("missed_dose.sourced")
+    else:  # "never take a double dose" is all they say about it
+        basis = render("missed_dose.timing_unsourced", drug=monograph.drug)
     interval_hours = 24.0 / regimen.times_per_day
     fraction = rules.missed_dose.skip_when_next_dose_within_fraction_of_interval
     near = event.hours_until_next < fraction * interval_hours

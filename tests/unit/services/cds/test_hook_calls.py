@@ -182,13 +182,20 @@ def test_read_hook_call_unknown_service_and_unknown_selection() -> None:
     [muscle_relaxant(), alpha_agonist(), antidepressant(), tizanidine(), bare()],
     ids=lambda m: m.drug,
 )
-def test_answer_hook_initial_dose_for_a_healthy_adult_gives_no_cards(monograph: Monograph) -> None:
+def test_answer_hook_starting_dose_for_a_healthy_adult_gives_no_alarm(monograph: Monograph) -> None:
     """Invariant over every test monograph: the sources' own starting dose, a healthy adult,
-    complete prefetch and no other medicines raise nothing (false alarms are defects)."""
+    complete prefetch and no other medicines raise no alarm (false alarms are defects); a
+    monograph without any maximum says, in one info card, that the dose was not checked."""
     initial = monograph.dosing.initial
     dose = initial.amount if initial is not None and initial.unit == "mg" else 1.0
     times = initial.frequency_per_day if initial and initial.frequency_per_day else 1
     order = medication_request(monograph.drug, dose, frequency=times)
     call = read_hook_call(json.dumps(hook_request([order], full_prefetch())).encode(), SIGN)
     response = answer_hook(call, FakeLookup(monograph), "https://m.example/", TODAY)
-    assert response == {"cards": []}
+    dosing = monograph.dosing
+    if dosing.max_daily is not None or dosing.max_single is not None:
+        assert response == {"cards": []}
+    else:
+        (card,) = response["cards"]
+        assert card["indicator"] == "info"
+        assert "not checked" in card["detail"]

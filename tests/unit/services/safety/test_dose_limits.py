@@ -62,9 +62,26 @@ def test_check_regimen_limit_without_route_applies_to_oral() -> None:
     assert check_regimen(request(dose_mg=30, route="intrathecal"), monograph).alerts == []
 
 
-def test_check_regimen_no_limit_stated_gives_no_dose_alert() -> None:
+def test_check_regimen_no_limit_stated_gives_no_dose_alert_and_says_so() -> None:
     monograph = muscle_relaxant(dosing=Dosing())
-    assert check_regimen(request(dose_mg=500, times_per_day=4), monograph).alerts == []
+    response = check_regimen(request(dose_mg=500, times_per_day=4), monograph)
+    assert response.alerts == []
+    assert [item.what for item in response.not_checked] == ["dose limit"]
+    assert "no maximum dose" in response.not_checked[0].reason
+
+
+def test_check_regimen_a_stated_maximum_leaves_no_dose_limit_unchecked() -> None:
+    response = check_regimen(request(dose_mg=5, times_per_day=3), muscle_relaxant())
+    assert "dose limit" not in [item.what for item in response.not_checked]
+
+
+def test_check_regimen_kidney_ceiling_alone_is_a_checked_limit() -> None:
+    ceiling = RenalAdjustment(egfr_below=30, max_daily_mg=20, advice="lower dose", sources=["r"])
+    monograph = muscle_relaxant(dosing=Dosing(renal_adjustment=[ceiling]), precautions=[])
+    reduced = check_regimen(request(dose_mg=5, times_per_day=2, egfr=20), monograph)
+    assert "dose limit" not in [item.what for item in reduced.not_checked]
+    normal = check_regimen(request(dose_mg=5, times_per_day=2, egfr=90), monograph)
+    assert [item.what for item in normal.not_checked] == ["dose limit"]
 
 
 def test_check_regimen_limit_in_grams_is_compared_in_mg() -> None:

@@ -72,6 +72,15 @@ def test_check_regimen_missed_dose_without_facts_says_sources_do_not_cover_it() 
     assert _DOUBLE.search(alert.message)
 
 
+def test_check_regimen_missed_dose_sources_saying_only_never_double_do_not_set_the_timing() -> None:
+    monograph = muscle_relaxant(missed_dose=MissedDose(never_double=True, sources=["m"]))
+    (alert,) = check_regimen(request(event=_missed(1, 7)), monograph).alerts
+    assert alert.sources == ["m"]
+    assert "not when a missed dose may still be taken" in alert.message
+    assert "This follows what the sources say" not in alert.message
+    assert _DOUBLE.search(alert.message)
+
+
 def test_check_regimen_missed_dose_sources_saying_never_late_always_skip() -> None:
     monograph = muscle_relaxant(missed_dose=MissedDose(take_when_remembered=False, sources=["m"]))
     (alert,) = check_regimen(request(event=_missed(1, 7)), monograph).alerts
