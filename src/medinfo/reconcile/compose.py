@@ -204,6 +204,8 @@ def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: boo
         parts.append(say("breastfeeding_avoid", drug))
     elif value.get("compatible") is True:
         parts.append(say("breastfeeding_compatible", drug))
+    if value.get("avoid_for_some_babies") is True and value.get("avoid") is not True:
+        parts.append(say("breastfeeding_some_babies", drug))
     if value.get("short_use_acceptable") is True:
         parts.append(say("breastfeeding_short_use", drug))
     if value.get("long_use_avoided") is True:

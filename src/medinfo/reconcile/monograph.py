@@ -205,7 +205,10 @@ class _Builder(Assembly):
         }
         return Breastfeeding(
             summary=compose.compose_breastfeeding(self.drug, value, True),
-            advice=topic_advice(avoid, value.get("compatible") is True),
+            advice=topic_advice(
+                avoid or value.get("avoid_for_some_babies") is True,
+                value.get("compatible") is True,
+            ),
             **attribution,
         )
 

@@ -67,6 +67,7 @@ TEMPLATE_NAMES = frozenset(
         "pregnancy_contraception",
         "breastfeeding_alternative_named",
         "breastfeeding_short_use",
+        "breastfeeding_some_babies",
         "breastfeeding_long_use",
         "breastfeeding_excreted",
         "breastfeeding_not_excreted",

@@ -261,3 +261,15 @@ def test_extract_pregnancy_names_the_newborn_effects_and_contraception(
     assert pregnancy["contraception_advised"] is True
     interaction = _by_kind(statements_of, "It may make contraceptive pills less effective.")
     assert "contraception_advised" not in interaction.get(FactKind.PREGNANCY, {})
+
+
+def test_extract_pregnancy_avoided_for_some_babies_is_its_own_flag(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Small amounts reach breast milk; avoid it if your baby was born early, otherwise it "
+        "is usually fine."
+    )
+    facts = _by_kind(statements_of, text)
+    assert facts[FactKind.BREASTFEEDING]["avoid_for_some_babies"] is True
+    assert "avoid" not in facts[FactKind.BREASTFEEDING]

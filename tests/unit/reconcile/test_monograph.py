@@ -180,3 +180,18 @@ def test_reconcile_monograph_reads_pregnancy_and_breastfeeding_advice_as_values(
     assert mixed.breastfeeding.advice is None  # both said: no single reading
     denied = [fact("art", FactKind.PREGNANCY, "pregnancy", contraindicated=True)]
     assert reconcile_monograph("cefalexin", [source("art")], denied).pregnancy.advice == "avoid"
+
+
+def test_reconcile_monograph_compatible_for_most_babies_is_no_single_reading() -> None:
+    facts = [
+        fact(
+            "art",
+            FactKind.BREASTFEEDING,
+            "breastfeeding",
+            compatible=True,
+            avoid_for_some_babies=True,
+        )
+    ]
+    monograph = reconcile_monograph("cefalexin", [source("art")], facts)
+    assert monograph.breastfeeding.advice is None
+    assert "some babies" in monograph.breastfeeding.summary
