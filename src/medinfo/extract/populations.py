@@ -183,6 +183,9 @@ def _doses(statement: Statement, avoided: bool = False) -> dict[str, Scalar]:
         attributes.update(_range_top(top))
     if "max_daily_amount" not in attributes and _fixed_dose(statement, readings):
         attributes.update(_range_top(readings[0], fixed=True))
+        if "max_single_amount" not in attributes:  # the one fixed dose is also the most at once
+            attributes["max_single_amount"] = readings[0].attributes.get("amount")
+            attributes["max_single_unit"] = readings[0].attributes.get("unit")
     return attributes
 
 

@@ -348,6 +348,7 @@ def test_extract_population_limits_a_fixed_dose_is_also_the_most_a_day(
         statements_of, "Creatinine clearance 20 to 40 mL/min: the dose is 10 mg twice a day."
     )
     assert (fixed["initial_amount"], fixed["max_daily_amount"]) == (10, 20)
+    assert fixed["max_single_amount"] == 10
     [start] = _limits(statements_of, "People over 75 start on 10 mg twice a day.")
     assert "max_daily_amount" not in start  # a start is no ceiling
     [approx] = _limits(statements_of, "Children aged 6 to 11 usually take 5 mg once a day.")
