@@ -180,12 +180,11 @@ def _doses(statement: Statement, avoided: bool = False) -> dict[str, Scalar]:
             attributes["initial_frequency_per_day"] = reading.attributes.get("frequency_per_day")
     top = next((r for r in readings if r.role == "usual" and not avoided), None)
     if "max_daily_amount" not in attributes and top is not None:
-        attributes.update(_range_top(top))
+        attributes.update({k: v for k, v in _range_top(top).items() if k not in attributes})
     if "max_daily_amount" not in attributes and _fixed_dose(statement, readings):
-        attributes.update(_range_top(readings[0], fixed=True))
-        if "max_single_amount" not in attributes:  # the one fixed dose is also the most at once
-            attributes["max_single_amount"] = readings[0].attributes.get("amount")
-            attributes["max_single_unit"] = readings[0].attributes.get("unit")
+        # the one fixed dose is also the most a day and the most at once
+        fixed = _range_top(readings[0], fixed=True)
+        attributes.update({k: v for k, v in fixed.items() if k not in attributes})
     return attributes
 
 
@@ -216,6 +215,9 @@ def _range_top(usual: Reading, fixed: bool = False) -> dict[str, Scalar]:
     return {
         "max_daily_amount": int(top) if float(top).is_integer() else round(top, 3),
         "max_daily_unit": usual.attributes.get("unit"),
+        # the range's top is also the most at once ("250 to 750 mg twice a day": 750 mg)
+        "max_single_amount": high,
+        "max_single_unit": usual.attributes.get("unit"),
     }
 
 

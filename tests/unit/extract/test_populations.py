@@ -374,3 +374,12 @@ def test_extract_population_limits_a_column_heading_gives_no_advice(
     [limit] = _limits(statements_of, text)
     assert limit["advice"] is None  # "Usual dose" heads the column; the row says no "no change"
     assert limit["initial_amount"] == 2.5
+
+
+def test_extract_population_limits_a_usual_range_top_is_the_most_at_once(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of, "Creatinine clearance 30 to 50 mL/min: 125 to 375 mg twice a day."
+    )
+    assert (limit["max_daily_amount"], limit["max_single_amount"]) == (750, 375)
