@@ -179,7 +179,7 @@ def _doses(statement: Statement, avoided: bool = False) -> dict[str, Scalar]:
         if name == "initial":
             attributes["initial_frequency_per_day"] = reading.attributes.get("frequency_per_day")
     top = next((r for r in readings if r.role == "usual" and not avoided), None)
-    if "max_daily_amount" not in attributes and top is not None:
+    if top is not None:  # its top gives what the text leaves open
         attributes.update({k: v for k, v in _range_top(top).items() if k not in attributes})
     if "max_daily_amount" not in attributes and _fixed_dose(statement, readings):
         # the one fixed dose is also the most a day and the most at once
@@ -212,13 +212,13 @@ def _range_top(usual: Reading, fixed: bool = False) -> dict[str, Scalar]:
     if not isinstance(high, int | float) or not isinstance(times, int) or times < 1:
         return {}
     top = high * times
-    return {
+    most: dict[str, Scalar] = {
         "max_daily_amount": int(top) if float(top).is_integer() else round(top, 3),
         "max_daily_unit": usual.attributes.get("unit"),
-        # the range's top is also the most at once ("250 to 750 mg twice a day": 750 mg)
-        "max_single_amount": high,
-        "max_single_unit": usual.attributes.get("unit"),
     }
+    if fixed:  # the one fixed dose is also the most at once (a range's top is not said to be)
+        most.update(max_single_amount=high, max_single_unit=usual.attributes.get("unit"))
+    return most
 
 
 Limit = tuple[Population, dict[str, Scalar]]
@@ -432,6 +432,14 @@ def _limits_of(statement: Statement) -> list[Limit]:
 _DIGIT = re.compile(r"\d")
 
 
+_BARE_DOSE = re.compile(r"^\W*(?:dose|doses|dosage|dosing)\W*$", re.IGNORECASE)
+
+
+def _heading_words(heading: str) -> str:
+    """A column heading as read before its cell: a bare "Dose" column holds the usual dose."""
+    return "Usual dose" if _BARE_DOSE.match(heading) else heading
+
+
 def with_column_headings(statements: list[Statement]) -> list[Statement]:
     """Table rows read with their column headings ("Kidney function (CrCl): 30 to 50 mL/min |
     Most per day: 1,500 mg"): a table's first row without numbers names its columns, and a
@@ -447,7 +455,9 @@ def with_column_headings(statements: list[Statement]) -> list[Statement]:
         if first:
             headings = () if _DIGIT.search(" ".join(block.cells)) else block.cells
         elif row and headings and len(block.cells) == len(headings):
-            text = " | ".join(f"{h}: {c}" for h, c in zip(headings, block.cells, strict=True))
+            text = " | ".join(
+                f"{_heading_words(h)}: {c}" for h, c in zip(headings, block.cells, strict=True)
+            )
             statement = replace(statement, text=text)
         if not row:
             headings = ()

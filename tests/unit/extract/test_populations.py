@@ -376,10 +376,10 @@ def test_extract_population_limits_a_column_heading_gives_no_advice(
     assert limit["initial_amount"] == 2.5
 
 
-def test_extract_population_limits_a_usual_range_top_is_the_most_at_once(
+def test_extract_population_limits_a_usual_range_top_is_only_the_most_a_day(
     statements_of: StatementsOf,
 ) -> None:
-    [limit] = _limits(
-        statements_of, "Creatinine clearance 30 to 50 mL/min: 125 to 375 mg twice a day."
-    )
-    assert (limit["max_daily_amount"], limit["max_single_amount"]) == (750, 375)
+    text = "| Kidney function | Dose |\n| CrCl 30 to 50 mL/min | 125 to 375 mg twice a day |\n"
+    [limit] = _limits(statements_of, text)
+    assert limit["max_daily_amount"] == 750  # a bare "Dose" column holds the usual dose
+    assert "max_single_amount" not in limit  # the range's top is not said to be a ceiling
