@@ -31,10 +31,12 @@ _OTHER_TOPICS = frozenset(
 )
 _INTERACT = cue(r"\binteract")
 # What a product is made of ("Vicoprofen, which combines hydrocodone with ibuprofen", "a fixed
-# combination of bupropion with naltrexone (Contrave)") names no interaction.
+# combination of bupropion with naltrexone (Contrave)", "X combines A with B in one tablet")
+# names no interaction.
 _COMPOSITION = cue(
     r"\b((which|that) combines|fixed[- ]combination|combination (tablet|product|pill|"
-    r"medicine)s? (of|containing|that))\b"
+    r"medicine)s? (of|containing|that))\b|\bcombines?\b[^.;]{0,60}\bin (one|a single) "
+    r"(tablet|pill|capsule|inhaler|product|dose)"
 )
 # A paragraph labelled "Interactions:" lists agents, whatever section it stands in.
 _LABEL = re.compile(r"^\W*(drug )?interactions?\s*:", re.IGNORECASE)
@@ -62,11 +64,15 @@ _DESCRIBES_DRUG = re.compile(
 _CLOSES = re.compile(r"\s*\)")
 _Agent = tuple[str, str, str]  # agent, agent_type, default severity
 # A medicine recommended as the choice ("paracetamol is the usual choice for pain", "X is
-# generally preferred", "suggested Y instead") is an alternative, not an interaction: its
-# clause names no agent ("fine to take together" is read as compatible, reading.json).
+# generally preferred", "is a safer painkiller", "suggested Y instead") is an alternative,
+# and one the reader is told they can have ("you can drink alcohol while taking it") is fine,
+# not an interaction: its clause names no agent ("fine to take together" is read as
+# compatible, reading.json).
 _RECOMMENDED = re.compile(
     r"\b(?:(?:usual|usually|first|safer|safest|better|best|preferred)\s+(?:choice|option)|"
-    r"(?:is|are)\s+(?:generally\s+|usually\s+|often\s+)?preferred|instead\b)",
+    r"(?:is|are)\s+(?:generally\s+|usually\s+|often\s+)?preferred|instead\b|"
+    r"(?:is|are)\s+(?:an?\s+|the\s+)?(?:generally\s+|usually\s+)?(?:safer|safest)\b|"
+    r"\byou\s+can\s+(?:safely\s+|still\s+|usually\s+)?(?:drink|have|take)\b)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:while|whereas)\b")
@@ -180,8 +186,22 @@ def _not_another_medicine(text: str, start: int, end: int) -> bool:
 
 def _own_names(drug: str) -> frozenset[str]:
     """The drug's generic name and, for a combination ("fluticasone/salmeterol"), each of
-    its parts: none of them interacts with the drug itself."""
-    return frozenset({generic_name(drug), *medicine_groups().generics_of(drug)})
+    its parts, as spelling keys: none of them interacts with the drug itself."""
+    names = {generic_name(drug), *medicine_groups().generics_of(drug)}
+    return frozenset(spelling_key(name) for name in names)
+
+
+# British and international spellings of one generic name ("cefalexin" and "cephalexin",
+# "amoxycillin", "oestradiol", "sulphate"): compared without the letters they differ in
+_SPELLINGS = (("ph", "f"), ("th", "t"), ("ae", "e"), ("oe", "e"), ("y", "i"))
+
+
+def spelling_key(name: str) -> str:
+    """`name` in lower case with its spelling variants folded and doubled letters single."""
+    key = name.lower()
+    for variant, common in _SPELLINGS:
+        key = key.replace(variant, common)
+    return re.sub(r"(.)\1", r"\1", key)
 
 
 # "low-dose aspirin", "extended-release niacin": the same medicine at another strength or form
@@ -277,7 +297,7 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
     mentions: list[DrugMention] = [
         mention
         for mention in find_drug_mentions(unit.text)
-        if _without_form(mention.generic) not in itself
+        if spelling_key(_without_form(mention.generic)) not in itself
         and not (
             mention.surface.lower() in own_classes
             and not _OTHER_BEFORE.search(unit.text[: mention.start])
@@ -296,6 +316,16 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
     return found, denied
 
 
+def _label_said_harmless(passage: Passage, index: int) -> bool:
+    """Whether a list item's label ("**Metformin**: commonly combined") is described as going
+    together with the drug harmlessly: what the description says of the label's agent."""
+    unit = passage.units[index]
+    following = passage.units[index + 1 : index + 2]
+    if unit.role != "label" or not following or following[0].role != "description":
+        return False
+    return any(start == 0 for start, _ in passage.reading(following[0]).spans.get("compatible", ()))
+
+
 def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     """INTERACTION facts (attrs agent_type, severity, effect_terms) from the passage, and
     NO_INTERACTION facts for agents it says do not interact."""
@@ -307,8 +337,10 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     if passage.kind is BlockKind.HEADING:
         return []
     facts: list[ExtractedFact] = []
-    for unit in passage.units:
+    for index, unit in enumerate(passage.units):
         if is_question(unit.text) or is_advert(unit.text) or _STUDY_REPORT.search(unit.text):
+            continue
+        if _label_said_harmless(passage, index):
             continue
         if _TEST_RESULT.search(unit.text) and not _INTERACT.search(unit.text):
             continue

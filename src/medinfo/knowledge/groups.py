@@ -144,6 +144,12 @@ class MedicineGroups:
             return (key,)
         return None
 
+    def product_names_of(self, generic: str) -> tuple[str, ...]:
+        """The vocabulary's names for products of `generic` alone ("advil" for ibuprofen,
+        "spiro" for spironolactone)."""
+        key = normalize_name(generic)
+        return tuple(name for name, parts in self._products.items() if parts == (key,))
+
     def known_names(self) -> tuple[str, ...]:
         """Every generic and product name the vocabulary knows, normalised (for fuzzy matching)."""
         return self._known_names

@@ -183,6 +183,7 @@ class StoreMonographs:
             return self._names
 
     def _build(self, table: NameTable) -> _Names:
+        from medinfo.knowledge.groups import medicine_groups
         from medinfo.services.qa import DrugNameIndex
         from medinfo.services.qa.intents import load_intent_rules
 
@@ -194,6 +195,9 @@ class StoreMonographs:
                 continue
             for alias in (*entry.brand_names, *entry.synonyms, entry.display_name):
                 names.setdefault(alias.strip().lower(), drug)
+        for drug in table.etags:  # short and street names the vocabulary knows ("spiro")
+            for alias in medicine_groups().product_names_of(drug):
+                names.setdefault(alias, drug)
         rules = load_intent_rules()
         index = DrugNameIndex(names.items(), ignore=rules.known_words | rules.fuzzy.never_correct)
         return _Names(table, table.etags, index)

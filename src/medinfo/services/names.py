@@ -314,6 +314,12 @@ def _found(
 ) -> Resolution:
     """A drug found by `key` (a monograph's or the catalog's), under its monograph's key."""
     stored = table.stored.get(stored_name(key)) or table.folded.get(fold(key))
+    if stored is None:  # "lithium carbonate" when the monograph is filed as "lithium"
+        stored = table.folded.get(catalog.bare_name(key))
+        if stored is not None and matched is Matched.GENERIC:
+            matched = Matched.SALT
+    if stored is None:  # "cephalexin" when the monograph is filed under "cefalexin"
+        stored = _stored_synonym(key, table, catalog)
     drug = stored[0] if stored is not None and stored[1] is Matched.GENERIC else key
     components = _components(key, catalog)
     if drug not in table.etags and len(components) > 1:  # "Norco" -> a monograph "a/b"
@@ -321,6 +327,17 @@ def _found(
     if matched is Matched.GENERIC and len(components) > 1:  # "a; b", typed "a/b"
         matched = Matched.COMBINATION
     return Resolution(typed, drug, matched, drug in table.etags, components)
+
+
+def _stored_synonym(key: str, table: NameTable, catalog: Catalog) -> tuple[str, Matched] | None:
+    """A stored monograph filed under another name of the catalog drug `key` (the INN of a
+    USAN name, or the reverse)."""
+    entry = catalog.get(key)
+    for name in entry.synonyms if entry is not None else ():
+        stored = table.folded.get(fold(name))
+        if stored is not None:
+            return stored
+    return None
 
 
 def _components(drug: str, catalog: Catalog) -> tuple[str, ...]:

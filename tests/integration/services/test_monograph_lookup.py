@@ -76,3 +76,9 @@ def test_catalog_in_text_finds_catalog_medicines(
 @pytest.mark.parametrize("question", ["can i drink alcohol with it", "how much water a day"])
 def test_catalog_in_text_never_reads_everyday_words(lookup: StoreMonographs, question: str) -> None:
     assert lookup.catalog_in_text(question) is None
+
+
+def test_find_in_text_reads_the_short_names_the_vocabulary_knows(database: Database) -> None:
+    store_monograph(database, tizanidine().model_copy(update={"drug": "spironolactone"}))
+    lookup = StoreMonographs(database)
+    assert lookup.find_in_text("how long does spiro take to clear acne") == "spironolactone"

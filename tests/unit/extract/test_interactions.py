@@ -263,3 +263,34 @@ def test_medicines_of_a_treatment_regimen_are_no_interactions(body: str, agent: 
 def test_a_regimen_sentence_that_also_warns_still_names_the_interaction() -> None:
     body = "Used together with warfarin to prevent clots, it can raise the risk of bleeding."
     assert "warfarin" in _interactions(body)
+
+
+def test_a_safer_medicine_and_a_two_in_one_tablet_are_no_interactions() -> None:
+    found = _interactions(
+        "Naproxen raises the bleeding risk. Acetaminophen is a safer painkiller. "
+        "Tizaclone combines tizanidine with metformin in one tablet."
+    )
+    assert "naproxen" in found
+    assert "acetaminophen" not in found
+    assert "metformin" not in found
+
+
+def test_a_list_label_its_description_calls_harmless_is_no_interaction() -> None:
+    found = _interactions(
+        "- **Omeprazole**: often taken together, no problem.\n"
+        "- **Fluvoxamine**: raises tizanidine levels a lot; do not combine."
+    )
+    assert "fluvoxamine" in found
+    assert "omeprazole" not in found
+
+
+def test_the_drug_under_another_spelling_and_a_permitted_drink_are_no_interactions() -> None:
+    found = _interactions_of(
+        "cephalexin",
+        "You can drink alcohol while taking cefalexin. Probenecid raises cefalexin levels.",
+    )
+    assert "probenecid" in found
+    assert "cefalexin" not in found
+    assert "alcohol" not in found
+    kept = _interactions("You can drink alcohol, but it makes the drowsiness worse.")
+    assert "alcohol" in kept

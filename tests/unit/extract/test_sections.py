@@ -15,6 +15,7 @@ from medinfo.extract.sections import Section, classify_heading
         ("Drug Class", Section.DRUG_CLASS),
         ("Brand names", Section.BRAND_NAMES),
         ("Alternative Treatments:", Section.ALTERNATIVES),
+        ("Other medications for gout", Section.ALTERNATIVES),
         ("Important points for use:", Section.PRECAUTIONS),
         ("Who should avoid naproxen?", Section.PRECAUTIONS),
         ("Off-Label Uses", Section.OFF_LABEL),
@@ -37,6 +38,10 @@ def test_classify_heading_treats_a_many_topic_title_as_overview() -> None:
         "Which medicines should I not combine with it?",
         "Can I take it with other medicines?",
         "What other drugs will affect it?",
+        "OTHER MEDICINES",
+        "Can I take it with my other medicines?",
+        "8. Other medications and digoxin",
+        "Medicines that can interfere with digoxin",
     ],
 )
 def test_classify_heading_reads_question_style_interaction_headings(heading: str) -> None:

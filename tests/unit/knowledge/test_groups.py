@@ -160,3 +160,9 @@ def test_every_medicine_group_has_members() -> None:
 )
 def test_formerly_empty_and_class_groups_reach_their_members(member: str, group: str) -> None:
     assert group in groups_of(member)
+
+
+def test_product_names_of_gives_a_generics_single_ingredient_names() -> None:
+    names = medicine_groups().product_names_of("Ibuprofen")
+    assert "advil" in names
+    assert "excedrin" not in medicine_groups().product_names_of("aspirin")  # a combination

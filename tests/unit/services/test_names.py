@@ -176,3 +176,24 @@ def test_resolve_name_never_corrects_a_number() -> None:
     found = resolve_name("vitamin b12", EMPTY, catalog)
     assert found.drug != CATALOG.resolve("vitamin k1")
     assert resolve("tylenol w codiene no 3")[0] == CATALOG.resolve("tylenol w codeine no 3")
+
+
+def test_resolve_name_leaves_a_base_with_several_salts_unsalted() -> None:
+    """Lithium is sold as the carbonate and the citrate: neither salt stands for it."""
+    assert resolve("lithium")[0] != "lithium citrate"
+    assert resolve("lithium")[0] != "lithium carbonate"
+
+
+def test_resolve_name_takes_a_salt_to_the_monograph_of_its_base() -> None:
+    table = build_table({"lithium": "etag"}, [("lithium", "lithium", "generic")])
+    for salt in ("lithium carbonate", "Lithium Citrate"):
+        found = resolve_name(salt, table, catalog)
+        assert (found.drug, found.matched, found.has_monograph) == ("lithium", Matched.SALT, True)
+
+
+def test_resolve_name_finds_a_monograph_filed_under_another_name_of_the_drug() -> None:
+    """A page read as "cefalexin" (INN) is found as "cephalexin" (USAN) and by its brand."""
+    table = build_table({"cefalexin": "etag"}, [("cefalexin", "cefalexin", "generic")])
+    for name in ("cephalexin", "Keflex"):
+        found = resolve_name(name, table, catalog)
+        assert (found.drug, found.has_monograph) == ("cefalexin", True)
