@@ -143,14 +143,24 @@ class Precaution(Attributed):
     advice: str = ""
 
 
+class TopicAdvice(StrEnum):
+    """What the sources say about use in pregnancy or while breastfeeding, read as a value: a
+    check reads it instead of the summary's words."""
+
+    AVOID = "avoid"  # must not be used, contraindicated, not recommended
+    ACCEPTABLE = "acceptable"  # considered safe, compatible, fine (never a warning)
+
+
 class Pregnancy(Attributed):
     category: str | None = None
     summary: str = UNKNOWN
     outdated_category: bool = False
+    advice: TopicAdvice | None = None  # None: the sources say neither (or both)
 
 
 class Breastfeeding(Attributed):
     summary: str = UNKNOWN
+    advice: TopicAdvice | None = None  # None: the sources say neither (or both)
 
 
 class MissedDose(Attributed):

@@ -44,6 +44,8 @@ class _Cues:
     per_week: re.Pattern[str]
     divided_as: re.Pattern[str]
     person_condition: re.Pattern[str]
+    varies: re.Pattern[str]
+    anecdote: re.Pattern[str]
 
 
 @cache
@@ -70,6 +72,8 @@ def _rules() -> _Cues:
         per_week=any_of(raw.per_week),
         divided_as=any_of(raw.divided_as),
         person_condition=any_of(raw.person_condition),
+        varies=any_of(raw.varies),
+        anecdote=any_of(raw.anecdote),
     )
 
 
@@ -181,6 +185,18 @@ def introduces_division(between: str) -> bool:
 def is_person_condition(text: str) -> bool:
     """Whether a statement opens with a condition on the person ("if you're of ...")."""
     return bool(_rules().person_condition.search(text))
+
+
+def says_dose_varies(text: str) -> bool:
+    """Whether a statement says the dose varies from person to person ("it varies a lot"):
+    its amounts are no one usual dose."""
+    return bool(_rules().varies.search(text))
+
+
+def is_anecdote(text: str) -> bool:
+    """Whether a statement reports what someone was told about their own care ("my
+    consultant said the max is ..."): a personal account, not the medicine's rule."""
+    return bool(_rules().anecdote.search(text))
 
 
 def says_daily(context: str) -> bool:

@@ -114,9 +114,11 @@ def find_dose_mentions(text: str) -> list[DoseMention]:
         written_high = match["high"] or match["high_unit"]
         high = parse_number(written_high) if written_high else None
         end, unit = match.end(), normalise_unit(match["unit"])
-        if match["low_unit"] and normalise_unit(match["low_unit"]) != unit:
-            # "500 mg to 1 g" is not one range: the first amount alone, then read on
-            end, unit, high = match.end("low_unit"), normalise_unit(match["low_unit"]), None
+        low_unit = normalise_unit(match["low_unit"]) if match["low_unit"] else unit
+        if low_unit != unit and low_unit != unit.split("/")[0]:
+            # "500 mg to 1 g" is not one range: the first amount alone, then read on ("1 mg
+            # to 2 mg per kilogram" is one range per kilogram)
+            end, unit, high = match.end("low_unit"), low_unit, None
             position = end
         suffix = _grammar().per_day.match(text, end)
         end = suffix.end() if suffix else end

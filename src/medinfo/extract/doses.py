@@ -13,6 +13,7 @@ from medinfo.extract.dose_context import (
     clause_head,
     clause_tail,
     introduces_division,
+    is_anecdote,
     is_dosing_section,
     is_for_children,
     is_for_special_population,
@@ -29,6 +30,7 @@ from medinfo.extract.dose_context import (
     route_of,
     says_as_needed,
     says_daily,
+    says_dose_varies,
     says_gradual,
     says_single,
     says_unused_above,
@@ -58,6 +60,9 @@ _STEP = re.compile(r"\b(?:by|of|increments?|steps?)\b", re.IGNORECASE)
 _RESTATEMENT_REACH = 16  # characters between a per-dose maximum and its daily restatement
 _OTHER_POPULATIONS = frozenset({"children", "older_adults", "renal", "hepatic"})
 _ADULTS = re.compile(r"(?<!older )\badults?\b", re.IGNORECASE)
+# A new coordinated clause between a weak cue and its amount ("The usual advice is to come
+# down gradually, and after a year on 1,800 mg a day ..."): the cue is not the amount's.
+_NEW_CLAUSE = re.compile(r"[;,]\s*(?:and|but|so|then|while|whereas)\b|;", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ class Reading:
         an FAQ answer and the introduction or other general text (another topic's section
         counts as general text for a dose)."""
         place = place_of(self.statement)
+        if place is not Place.ADVERT and is_anecdote(self.statement.text):
+            return Place.ANECDOTE
         if place is Place.DEDICATED and not is_dosing_section(self.statement.section):
             return Place.INTRODUCTION
         return place
@@ -116,6 +123,8 @@ def _initial_attributes(text: str, mention: DoseMention, following: str) -> dict
             attributes["amount"] = _number(mention.amount / count)
             attributes["daily_total"] = _number(mention.amount)
             attributes["frequency_per_day"] = count
+            if mention.amount_high is not None:  # "400 to 1,400 mg a day in two doses"
+                attributes["amount_high"] = _number(mention.amount_high / count)
         elif divided:
             attributes["per"] = "day"
             attributes["frequency_per_day"] = None
@@ -134,7 +143,11 @@ def _max_reading(text: str, mention: DoseMention, following: str) -> tuple[str, 
     amount = mention.amount_high if mention.amount_high is not None else mention.amount
     attributes: dict[str, Scalar] = {"amount": _number(amount), "unit": mention.unit}
     tail, head = clause_tail(text, mention.start), clause_head(text, mention.end)
-    if is_other_period(head) or is_other_period(tail):
+    closing = re.match(r"\s*\)", text[mention.end :])
+    if closing:  # "(not more than 25 mg) for the first week": the bracket's words go on
+        head = clause_head(text, mention.end + closing.end())
+    if is_other_period(head) or is_other_period(tail) or marks_initial_after(head):
+        # bound to another period, or the cap of a start ("up to 5 mg to start")
         return "", attributes
     if says_single(tail) or says_single(head):
         return "max_single", attributes
@@ -143,6 +156,9 @@ def _max_reading(text: str, mention: DoseMention, following: str) -> tuple[str, 
         return "max_daily", attributes
     frequency = find_frequency(text, mention.end, mention.end + len(following))
     near = frequency is not None and frequency.start - mention.end < 25
+    if near and frequency and frequency.per_day == 1:  # "at most 100 mg once daily"
+        attributes.update(frequency_per_day=1, stated_per="day")
+        return "max_daily", attributes
     if says_daily(tail) and not (near and frequency and (frequency.per_day or 0) > 1):
         # "a day" before the amount, unless its own schedule follows ("... twice a day up
         # to 30 mg/kg twice a day": that "a day" is the step's)
@@ -150,9 +166,6 @@ def _max_reading(text: str, mention: DoseMention, following: str) -> tuple[str, 
         return "max_daily", attributes
     if frequency and frequency.per_day and near:
         attributes["frequency_per_day"] = frequency.per_day
-        if frequency.per_day == 1:  # "at most 100 mg once daily" caps the day as well
-            attributes["stated_per"] = "day"
-            return "max_daily", attributes
         return "max_single", attributes
     attributes["stated_per"] = "unspecified"
     return "max_daily", attributes
@@ -202,11 +215,12 @@ def read_statement(statement: Statement, population: bool = False) -> list[Readi
 # (role, route, attributes) of each reading of one statement, by text, heading, section
 # and whether the statement is about one population.
 _KeptReadings = tuple[tuple[str, str, dict[str, Scalar]], ...]
-_kept: Kept[tuple[str, str, str, bool], _KeptReadings] = Kept(KEPT_TEXTS)
+_kept: Kept[tuple[str, str, str, bool, bool], _KeptReadings] = Kept(KEPT_TEXTS)
 
 
 def _kept_readings(statement: Statement, population: bool) -> _KeptReadings:
-    key = (statement.text, statement.block.heading, str(statement.section), population)
+    varies = says_dose_varies(statement.block.text)
+    key = (statement.text, statement.block.heading, str(statement.section), population, varies)
     found = _kept.get(key)
     if found is None:
         readings = _read_statement(statement, population)
@@ -325,6 +339,10 @@ def _read_mention(
     role = _role_of(cue, statement)
     if role in (None, "usual") and marks_initial_after(clause_head(text, mention.end)):
         role = "initial"
+    if role == "usual" and (
+        says_dose_varies(statement.block.text) or _cue_elsewhere(cue, window, statement)
+    ):
+        return None  # "it varies from person to person": the paragraph gives no usual dose
     if role == "overdose" and says_unused_above(text[mention.end :]):
         role = "max"  # "doses above 2 mg a day are not used": at most 2 mg a day
     context = window + clause_head(text, mention.end)
@@ -346,6 +364,14 @@ def _read_mention(
         step = _step_attributes(text, window, cue, mention, following)
         return Reading("titration", route, step, statement) if step else None
     return None
+
+
+def _cue_elsewhere(cue: Cue | None, window: str, statement: Statement) -> bool:
+    """Whether a weak cue stands in another clause than its amount, outside a dosing section
+    (where an amount without a cue is a usual dose anyway)."""
+    if cue is None or is_dosing_section(statement.section):
+        return False
+    return bool(_NEW_CLAUSE.search(window, cue.end))
 
 
 def _gradual_titration(statement: Statement) -> Reading | None:
@@ -429,12 +455,31 @@ def _choose(readings: list[Reading]) -> dict[tuple[FactKind, str], list[Reading]
     return chosen
 
 
+def _without_other_once_maximum(
+    chosen: dict[tuple[FactKind, str], list[Reading]],
+) -> dict[tuple[FactKind, str], list[Reading]]:
+    """Without a per-dose maximum derived from a once-a-day maximum that is not the daily
+    maximum chosen ("maximum 2,000 mg once a day" of the slow-release form, where the
+    ordinary tablets' daily maximum is 2,550 mg in divided doses): it belongs to another form
+    or use."""
+    kept = dict(chosen)
+    for (kind, route), picked in chosen.items():
+        if kind is not FactKind.MAX_SINGLE_DOSE or picked[0].role != "max_single_once":
+            continue
+        daily = chosen.get((FactKind.MAX_DAILY_DOSE, route))
+        if daily and not daily[0].same_value(picked[0]):
+            once, most = picked[0].attributes, daily[0].attributes
+            if (once.get("amount"), once.get("unit")) != (most.get("amount"), most.get("unit")):
+                del kept[(kind, route)]
+    return kept
+
+
 def extract_doses(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """The dose facts of a document: per route, its first starting dose (an explicit one before
     a usual one), first maximum daily and single dose, and first titration statement."""
     readings = [reading for statement in statements for reading in read_statement(statement)]
     readings.extend(r for p in statements if (r := _gradual_titration(p)) is not None)
-    chosen = _choose(readings)
+    chosen = _without_other_once_maximum(_choose(readings))
     facts = [
         ExtractedFact(
             kind=kind,
@@ -442,7 +487,7 @@ def extract_doses(statements: list[Statement], source_id: str) -> list[Extracted
             attributes={
                 **reading.attributes,
                 **({"basis": reading.role} if kind is FactKind.INITIAL_DOSE else {}),
-                **({"place": reading.place.value} if len(picked) > 1 else {}),
+                "place": reading.place.value,
             },
             evidence=reading.statement.evidence(source_id),
         )

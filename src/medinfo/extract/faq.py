@@ -59,7 +59,8 @@ def topic_of(question: str) -> str:
 
 
 def polarity_of(answer: str) -> str:
-    """ "yes" or "no" when the answer opens with it, else "unknown"."""
+    """ "yes" or "no" when the answer opens with it (after an "A." marker), else "unknown"."""
+    answer = _LEADING_MARKER.sub("", answer, count=1)
     if _rules().yes.search(answer):
         return "yes"
     if _rules().no.search(answer):
@@ -67,13 +68,25 @@ def polarity_of(answer: str) -> str:
     return "unknown"
 
 
+# a question's or answer's marker ("Q.", "A:", "Question:") read as a sentence of its own
+_MARKER = re.compile(r"^\s*(?:q|a|question|answer)\s*[.:)]\s*$", re.IGNORECASE)
+_QUESTION_MARKER = re.compile(r"^\s*(?:q|question)\s*[.:)]\s+", re.IGNORECASE)
+_LEADING_MARKER = re.compile(r"^\s*(?:q|a|question|answer)\s*[.:)]\s+", re.IGNORECASE)
+
+
 def _first_sentence(block: Block) -> tuple[str, str]:
-    """A block's first sentence and the rest of its text."""
+    """A block's first sentence and the rest of its text; a leading "Q." marker belongs to
+    the sentence after it ("Q. How long before it works?")."""
     text = block_text(block)
     spans = split_sentences(text)
     if not spans:
         return "", ""
-    return text[spans[0][0] : spans[0][1]], text[spans[0][1] :].strip()
+    if _QUESTION_MARKER.match(text) and text.rstrip(_LABEL_CHARS).endswith("?"):
+        return text, ""  # "Q. I forgot my dose on Monday. What do I do?": one question
+    end = spans[0][1]
+    if _MARKER.match(text[spans[0][0] : end]) and len(spans) > 1:
+        end = spans[1][1]
+    return text[spans[0][0] : end], text[end:].strip()
 
 
 def _asks(block: Block) -> bool:

@@ -8,6 +8,7 @@ from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.polarity import clause_before, clause_head
+from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement, TopicOf, no_topic
 from medinfo.extract.text_cache import per_text
 from medinfo.extract.topic_flags import extract_topic_flags
@@ -15,6 +16,9 @@ from medinfo.knowledge.extract_rules import OnsetRules
 from medinfo.knowledge.loading import any_of, load
 
 _ORDER = ("minutes", "hours", "days", "weeks", "months")
+# A cue right after a time ("4 weeks for the full effect") is the time's own when the cue before
+# it stands further back than this many characters (the cue of an earlier time).
+_CUE_REACH = 15
 
 
 @dataclass(frozen=True)
@@ -150,11 +154,14 @@ def _effect_of(text: str, match: re.Match[str], alone: bool) -> str:
     before = _cue_clause(text, match.start())
     cues = [(m.end(), "full") for m in rules.full.finditer(before)]
     cues += [(m.end(), "first") for m in rules.first.finditer(before)]
-    if cues:
-        return max(cues)[1]
     after = clause_head(text, match.end())
     ahead = [(m.start(), "full") for m in rules.full.finditer(after)]
     ahead += [(m.start(), "first") for m in rules.first.finditer(after)]
+    if cues and ahead:  # the nearer: "to start working and up to 4 weeks for the full effect"
+        behind, front = max(cues), min(ahead)
+        return front[1] if front[0] < _CUE_REACH < len(before) - behind[0] else behind[1]
+    if cues:
+        return max(cues)[1]
     if ahead:
         return min(ahead)[1]
     return "full" if alone and rules.full.search(text) else "first"
@@ -200,6 +207,20 @@ def _later_in_contrast(
     return contrast and _ORDER.index(unit) > _ORDER.index(first_unit)
 
 
+# Sections whose times are about something else than the drug starting to work: side effects
+# settling, an overdose's course, an interaction's timing, storage.
+_OTHER_TIMES = frozenset(
+    {
+        Section.SIDE_EFFECTS,
+        Section.COMMON_SIDE_EFFECTS,
+        Section.SERIOUS_SIDE_EFFECTS,
+        Section.OVERDOSE,
+        Section.INTERACTIONS,
+        Section.STORAGE,
+    }
+)
+
+
 def _in_topic(statement: Statement) -> bool:
     return _on_topic(statement.text)
 
@@ -216,6 +237,8 @@ def extract_onset(
     including answers to a "how long does it take to work" question."""
 
     def in_topic(statement: Statement) -> bool:
+        if statement.section in _OTHER_TIMES:  # side effects that "improve within a few weeks"
+            return False
         return _in_topic(statement) or answer_topic(statement) == "onset"
 
     return extract_topic_flags(

@@ -69,7 +69,7 @@ def extract_rule_facts(
         *extract_content_notice(every_statement, source_id),
         *extract_practical_facts(statements, source_id, names),
     ]
-    return with_places(facts, statements)
+    return with_places(facts, statements, topic_of)
 
 
 # Single-valued topics whose facts carry the place of their statement, so that a document
@@ -85,8 +85,24 @@ _OWN_SECTIONS = {
 }
 
 
-def with_places(facts: list[ExtractedFact], statements: list[Statement]) -> list[ExtractedFact]:
-    """Facts of the placed topics with a `place` attribute from the statement they start at."""
+_ANSWERABLE = frozenset({Place.FAQ_ANSWER, Place.INTRODUCTION})
+# The question topic (knowledge/extract/faq.json) whose answer is a dedicated place for a fact.
+_OWN_QUESTIONS = {
+    FactKind.ONSET: "onset",
+    FactKind.STOPPING: "stopping",
+    FactKind.PREGNANCY: "pregnancy",
+    FactKind.MISSED_DOSE: "missed_dose",
+}
+
+
+def with_places(
+    facts: list[ExtractedFact],
+    statements: list[Statement],
+    topic_of: Callable[[Statement], str | None] = lambda _: None,
+) -> list[ExtractedFact]:
+    """Facts of the placed topics with a `place` attribute from the statement they start at;
+    the answer to a question on the fact's own topic ("How long before it works?") is a
+    dedicated place, like a section of its own."""
     starts = {statement.start: statement for statement in statements}
     placed = []
     for fact in facts:
@@ -95,6 +111,8 @@ def with_places(facts: list[ExtractedFact], statements: list[Statement]) -> list
             found = place_of(statement)
             if found is Place.DEDICATED and statement.section not in _OWN_SECTIONS[fact.kind]:
                 found = Place.INTRODUCTION
+            if found in _ANSWERABLE and topic_of(statement) == _OWN_QUESTIONS[fact.kind]:
+                found = Place.DEDICATED
             place = found.value
             fact = fact.model_copy(update={"attributes": {**fact.attributes, "place": place}})
         placed.append(fact)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
+from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.domain.monograph import LimitAdvice, Population
+from medinfo.extract.dose_grammar import find_dose_mentions
 from medinfo.extract.doses import LAB_UNITS, Reading, read_statement
-from medinfo.extract.reading import Polarity, read_text
+from medinfo.extract.reading import Polarity, population_spans, read_text
 from medinfo.extract.renal import read_band
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
@@ -18,7 +21,14 @@ from medinfo.knowledge.extract_rules import PopulationRules
 from medinfo.knowledge.loading import any_of, load
 
 _CRCL = re.compile(r"\bcr\s*cl\b|\bcl\s*cr\b|\bcreatinine\s+clearance\b", re.IGNORECASE)
-_ADULTS = re.compile(r"(?<!older )\badults?\b", re.IGNORECASE)
+# adults named as people ("adults with kidney disease"), not "the usual adult dose"
+_ADULTS = re.compile(r"(?<!older )\badults?\b(?!\s+dos)", re.IGNORECASE)
+# where a sentence naming several populations turns to the next ("..., and it should not
+# be used at all if ...", "; ...", ", but ...")
+_CLAUSES = re.compile(
+    r";|,\s*(?:and|or|but)\s+(?=(?:it|they|this|these|the\s+dose|doses?|you|in|if|when)\b)",
+    re.IGNORECASE,
+)
 _AGED = frozenset({Population.CHILDREN, Population.OLDER_ADULTS})
 _QUIET = frozenset({Section.SIDE_EFFECTS, Section.OVERDOSE, Section.STORAGE, Section.DISCLAIMER})
 _DOSE_ROLES = {"initial": "initial", "usual": "initial", "max_daily": "max_daily"}
@@ -32,6 +42,7 @@ class _Rules:
     age_below: re.Pattern[str]
     age_at_least: re.Pattern[str]
     dialysis: re.Pattern[str]
+    dose_changes: re.Pattern[str]
 
 
 @cache
@@ -49,6 +60,7 @@ def _rules() -> _Rules:
         age_below=any_of([raw.age_below]),
         age_at_least=any_of([raw.age_at_least]),
         dialysis=any_of(raw.dialysis),
+        dose_changes=any_of(raw.dose_changes),
     )
 
 
@@ -85,9 +97,13 @@ def _kidney_band(text: str) -> dict[str, Scalar]:
     if band is not None:
         attributes["kidney_at_least"], attributes["kidney_below"] = band
         attributes["kidney_measure"] = "crcl" if _CRCL.search(text) else "egfr"
-    if _rules().dialysis.search(text):
+    dialysis = _rules().dialysis.search(text)
+    if dialysis and not _NOT_ON.search(text, 0, dialysis.start()):  # "and not on dialysis"
         attributes["on_dialysis"] = True
     return attributes
+
+
+_NOT_ON = re.compile(r"\b(?:not|never|nor)\s+(?:yet\s+|currently\s+)?(?:on|receiving|having)\s+$")
 
 
 def _advice(text: str) -> str | None:
@@ -163,26 +179,46 @@ def _doses(statement: Statement, avoided: bool = False) -> dict[str, Scalar]:
         if name == "initial":
             attributes["initial_frequency_per_day"] = reading.attributes.get("frequency_per_day")
     top = next((r for r in readings if r.role == "usual" and not avoided), None)
-    if "max_daily_amount" not in attributes and top is not None:
-        attributes.update(_range_top(top))
+    if top is not None:  # its top gives what the text leaves open
+        attributes.update({k: v for k, v in _range_top(top).items() if k not in attributes})
+    if "max_daily_amount" not in attributes and _fixed_dose(statement, readings):
+        # the one fixed dose is also the most a day and the most at once
+        fixed = _range_top(readings[0], fixed=True)
+        attributes.update({k: v for k, v in fixed.items() if k not in attributes})
     return attributes
 
 
-def _range_top(usual: Reading) -> dict[str, Scalar]:
+def _fixed_dose(statement: Statement, readings: list[Reading]) -> bool:
+    """Whether a statement gives its population one fixed dose: one usual amount with its
+    number of doses a day, and no word of a start, a change, a period, a weight or an
+    approximation ("Children aged 6 to 14: one 5 mg chewable tablet once a day")."""
+    if len(readings) != 1 or readings[0].role != "usual":
+        return False
+    only = readings[0].attributes
+    fixed = only.get("amount_high") is None and isinstance(only.get("frequency_per_day"), int)
+    return fixed and not _rules().dose_changes.search(statement.text)
+
+
+def _range_top(usual: Reading, fixed: bool = False) -> dict[str, Scalar]:
     """The daily maximum a population's usual dose range states by its top: "2.5 mg to 5 mg
     once daily" gives at most 5 mg a day (only with its number of doses a day; never from a
-    starting range, which is no ceiling)."""
+    starting range, which is no ceiling); with `fixed`, the one dose a statement gives."""
     high = usual.attributes.get("amount_high")
+    if fixed and high is None:
+        high = usual.attributes.get("amount")
     times = usual.attributes.get("frequency_per_day_max") or usual.attributes.get(
         "frequency_per_day"
     )
     if not isinstance(high, int | float) or not isinstance(times, int) or times < 1:
         return {}
     top = high * times
-    return {
+    most: dict[str, Scalar] = {
         "max_daily_amount": int(top) if float(top).is_integer() else round(top, 3),
         "max_daily_unit": usual.attributes.get("unit"),
     }
+    if fixed:  # the one fixed dose is also the most at once (a range's top is not said to be)
+        most.update(max_single_amount=high, max_single_unit=usual.attributes.get("unit"))
+    return most
 
 
 Limit = tuple[Population, dict[str, Scalar]]
@@ -203,13 +239,18 @@ def read_limit(statement: Statement) -> Limit | None:
     return None if limit is None else (limit[0], dict(limit[1]))
 
 
-def _read_limit(statement: Statement) -> Limit | None:
+def _read_limit(
+    statement: Statement, population: Population | None = None, context: str = ""
+) -> Limit | None:
+    """The limit of one statement; a part of a statement that gives several bands their
+    doses is read with the whole statement's `population` and `context` (its lead-in names
+    the kidney measure)."""
     if statement.is_question or statement.section in _QUIET:
         return None
     if read_text(statement.text).polarity is Polarity.HYPOTHETICAL:
         return None
-    population = population_of(statement)
-    if population is None or not _rules().dosing_words.search(statement.text):
+    population = population or population_of(statement)
+    if population is None or not _speaks_of_dosing(statement.text):
         return None
     if population is not Population.OLDER_ADULTS and _ADULTS.search(statement.text):
         # "adults and teens 16+", "adults with kidney disease and type 2 diabetes": an adult
@@ -218,10 +259,16 @@ def _read_limit(statement: Statement) -> Limit | None:
     attributes: dict[str, Scalar] = {"population": population.value}
     if population is Population.RENAL:
         attributes.update(_kidney_band(statement.text))
+        if context and "kidney_measure" in attributes:
+            attributes["kidney_measure"] = "crcl" if _CRCL.search(context) else "egfr"
     if population in _AGED:
         attributes.update(_age_band(statement.text))
     # a list item under "Who should not take it" is ruled out by its heading
-    advice = _advice(statement.text) or _heading_advice(statement.block.heading)
+    # a table row's advice is its own cells', not its column headings' ("Usual dose")
+    cells = statement.block.cells if statement.block.kind is BlockKind.TABLE_ROW else ()
+    advice = _advice(" | ".join(cells) or statement.text) or _heading_advice(
+        statement.block.heading
+    )
     attributes.update(_doses(statement, avoided=advice == LimitAdvice.AVOID.value))
     numbers = any(key.endswith("_amount") for key in attributes)
     if advice is None and not numbers:
@@ -273,25 +320,170 @@ def _key(population: Population, attributes: dict[str, Scalar]) -> str:
     return ":".join([population.value, *bounds])
 
 
+def _speaks_of_dosing(text: str) -> bool:
+    """Dose words, or advice to avoid the medicine or lower its dose ("should generally be
+    avoided in people with liver impairment", "use half the usual adult dose")."""
+    rules = _rules()
+    ruling = (rules.advice[LimitAdvice.AVOID.value], rules.advice[LimitAdvice.REDUCE.value])
+    return bool(rules.dosing_words.search(text) or any(p.search(text) for p in ruling))
+
+
+def _named(text: str) -> list[Population]:
+    return [p for p in Population if p.value in read_text(text).populations]
+
+
+def _several_populations(statement: Statement) -> list[Limit]:
+    """The limits of a sentence that names several populations, clause by clause: a clause
+    naming one population is read as its own statement; one naming several side by side gives
+    each the clause's doses ("Older adults and people with liver disease: start at 2.5 mg")
+    or its advice without a number ("Older people and those with reduced kidney function are
+    started on a lower dose"); a clause without advice of its own takes the sentence's
+    ("should be avoided if ..., and in severe liver disease")."""
+    if len(_named(statement.text)) < 2 or _ADULTS.search(statement.text):
+        return []
+    limits: list[Limit] = []
+    whole = _advice(statement.text)
+    start = 0
+    for end in [found.start() for found in _CLAUSES.finditer(statement.text)] + [None]:
+        clause = statement.text[start:end].strip(" ,;")
+        start = end if end is not None else start
+        named = _named(clause)
+        if not named:
+            continue
+        part = replace(statement, text=clause)
+        if len(named) == 1:
+            found = _read_limit(part, named[0])
+            if found is None and whole and not _advice(clause) and not find_dose_mentions(clause):
+                found = _read_limit(replace(part, text=f"{clause}: {_ADVICE_WORDS[whole]}"))
+            limits.extend([found] if found is not None else [])
+            continue
+        if not _coordinated(clause):
+            continue
+        advice = _advice(clause)
+        if find_dose_mentions(clause):  # "Older adults and people with liver disease: 2.5 mg"
+            limits.extend(f for p in named if (f := _read_limit(part, p)) is not None)
+        elif advice in _ADVICE_WORDS:
+            limits.extend(_numberless(population, advice, clause) for population in named)
+    return limits
+
+
+# words between two populations that make the second something said of the first ("Older
+# people are more likely to have reduced kidney function", "children whose kidneys ...")
+_NOT_COORDINATED = re.compile(
+    r"\b(?:are|is|was|were|have|has|had|develop\w*|get|gets|cause\w*|may|might|can|could|"
+    r"should|more|likely|because|so|whose|which|due)\b",
+    re.IGNORECASE,
+)
+
+
+def _coordinated(clause: str) -> bool:
+    """Whether the populations a clause names are named side by side ("Older people and those
+    with reduced kidney function"), each a group the advice is for."""
+    spans = population_spans(clause)
+    return not any(
+        _NOT_COORDINATED.search(clause[first[1] : second[0]]) for first, second in pairwise(spans)
+    )
+
+
+# advice a clause inherits from its sentence, said in words the advice rules read
+_ADVICE_WORDS = {
+    LimitAdvice.AVOID.value: "avoid",
+    LimitAdvice.REDUCE.value: "reduce the dose",
+    LimitAdvice.CAUTION.value: "use with caution",
+}
+
+
+def _numberless(population: Population, advice: str, clause: str) -> Limit:
+    attributes: dict[str, Scalar] = {"population": population.value}
+    if population is Population.RENAL:
+        attributes.update(_kidney_band(clause))
+    if population in _AGED and read_band(clause) is None:  # "(eGFR below 30)" is no age
+        attributes.update(_age_band(clause))
+    attributes.update(advice=advice, adjustment_without_number=advice != "no_change")
+    return population, attributes
+
+
+def _has_band(text: str) -> bool:
+    return bool(read_band(text) or _rules().dialysis.search(text) or _age_band(text))
+
+
+def band_parts(statement: Statement) -> list[tuple[Population, Statement]]:
+    """The parts of a statement that gives several bands their own doses, one after another
+    ("30 to 59 mL/min, 400 to 1,400 mg a day; 15 to 29 mL/min, 200 to 700 mg a day; ..."):
+    each part with the whole statement's population; none when it gives one band."""
+    parts = [part for part in statement.text.split(";") if part.strip()]
+    population = population_of(statement)
+    if len(parts) < 2 or population is None or sum(map(_has_band, parts)) < 2:
+        return []
+    if population is not Population.OLDER_ADULTS and _ADULTS.search(statement.text):
+        return []
+    return [(population, replace(statement, text=part.strip())) for part in parts]
+
+
+def _limits_of(statement: Statement) -> list[Limit]:
+    parts = band_parts(statement)
+    if not parts:
+        found = read_limit(statement)
+        return [found] if found is not None else _several_populations(statement)
+    limits = [_read_limit(part, population, statement.text) for population, part in parts]
+    return [limit for limit in limits if limit is not None]
+
+
+_DIGIT = re.compile(r"\d")
+
+
+_BARE_DOSE = re.compile(r"^\W*(?:dose|doses|dosage|dosing)\W*$", re.IGNORECASE)
+
+
+def _heading_words(heading: str) -> str:
+    """A column heading as read before its cell: a bare "Dose" column holds the usual dose."""
+    return "Usual dose" if _BARE_DOSE.match(heading) else heading
+
+
+def with_column_headings(statements: list[Statement]) -> list[Statement]:
+    """Table rows read with their column headings ("Kidney function (CrCl): 30 to 50 mL/min |
+    Most per day: 1,500 mg"): a table's first row without numbers names its columns, and a
+    row of as many cells below it is read cell by cell after each heading. Other statements
+    are given back as they are."""
+    read: list[Statement] = []
+    headings: tuple[str, ...] = ()
+    previous: Statement | None = None
+    for statement in statements:
+        block = statement.block
+        row = block.kind is BlockKind.TABLE_ROW and len(block.cells) >= 2
+        first = row and (previous is None or previous.block.kind is not BlockKind.TABLE_ROW)
+        if first:
+            headings = () if _DIGIT.search(" ".join(block.cells)) else block.cells
+        elif row and headings and len(block.cells) == len(headings):
+            text = " | ".join(
+                f"{_heading_words(h)}: {c}" for h, c in zip(headings, block.cells, strict=True)
+            )
+            statement = replace(statement, text=text)
+        if not row:
+            headings = ()
+        read.append(statement)
+        previous = statement
+    return read
+
+
 def extract_population_limits(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """POPULATION_LIMIT facts, one per statement that gives a population a dose rule: key =
     population and band ("renal:kidney_at_least=30:kidney_below=50"); attributes population,
     bands, initial_/max_daily_/max_single_ amount and unit, advice, adjustment_without_number."""
-    facts = []
+    facts: list[ExtractedFact] = []
+    statements = with_column_headings(statements)
     for previous, statement in zip([None, *statements], statements, strict=False):
-        found = read_limit(statement)
-        if found is None and previous is not None and _carries_on(previous, statement):
+        found = _limits_of(statement)
+        if not found and previous is not None and _carries_on(previous, statement):
             statement = _joined(previous, statement)
-            found = read_limit(statement)
-        if found is None:
-            continue
-        population, attributes = found
-        facts.append(
+            found = _limits_of(statement)
+        facts.extend(
             ExtractedFact(
                 kind=FactKind.POPULATION_LIMIT,
                 key=_key(population, attributes),
                 attributes=attributes,
                 evidence=statement.evidence(source_id),
             )
+            for population, attributes in found
         )
     return facts

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
@@ -42,10 +42,44 @@ def _rules() -> _Rules:
 
 
 def _about_pregnancy(statement: Statement) -> bool:
-    pregnancy, breastfeeding, category = _mentions(statement.text)
+    """A statement naming pregnancy (one naming breastfeeding too has been cut into clauses:
+    a clause naming both speaks of both, "considered safe in pregnancy and while
+    breastfeeding"), or one under a pregnancy heading that does not name breastfeeding."""
+    pregnancy, breastfeeding, _ = _mentions(statement.text)
     if pregnancy:
-        return not breastfeeding or category
+        return True
     return statement.section is Section.PREGNANCY and not breastfeeding
+
+
+# where a sentence on both topics turns from one to the other ("... in pregnancy can lead to
+# withdrawal in the newborn, and it isn't recommended while breastfeeding ...")
+_TOPIC_TURN = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\bbut\b", re.IGNORECASE)
+
+
+# "Pregnancy and breastfeeding: ..." names both topics only as its label
+_TOPIC_LABEL = re.compile(r"^[^:.;]{1,40}:\s*")
+
+
+def _one_topic_clauses(statements: list[Statement]) -> list[Statement]:
+    """The statements, each that names both pregnancy and breastfeeding cut into its
+    clauses, so that a clause on one topic gives no flag to the other; a clause naming both
+    stays whole (and speaks of both). Every clause keeps its sentence's evidence span."""
+    cut: list[Statement] = []
+    for statement in statements:
+        pregnancy, breastfeeding, _ = _mentions(statement.text)
+        if not (pregnancy and breastfeeding):
+            cut.append(statement)
+            continue
+        text = statement.text
+        label = _TOPIC_LABEL.match(text)
+        start = label.end() if label and all(_mentions(label.group(0))[:2]) else 0
+        for turn in [*_TOPIC_TURN.finditer(text, start), None]:
+            end = turn.start() if turn is not None else len(text)
+            clause = text[start:end].strip(" ,;")
+            start = turn.end() if turn is not None else end
+            if clause:
+                cut.append(replace(statement, text=clause))
+    return cut
 
 
 def _about_breastfeeding(statement: Statement) -> bool:
@@ -80,10 +114,34 @@ def _alternatives(statement: Statement, rules: list[FlagRule]) -> dict[str, Scal
     return {"alternatives": ", ".join(dict.fromkeys(names))} if names else {}
 
 
+_NEWBORN = re.compile(
+    r"\b(?:newborns?|neonat\w*|new-?born\s+bab(?:y|ies)|after\s+birth)\b", re.IGNORECASE
+)
+
+
+def _newborn_signs(statement: Statement) -> dict[str, Scalar]:
+    """The side effects a pregnancy statement names for the newborn baby ("can lead to
+    withdrawal in the newborn"), as preferred terms; none that the statement denies."""
+    text = statement.text
+    if _NEWBORN.search(text) is None:
+        return {}
+    terms = [
+        match.key
+        for match in vocabulary("side_effects").find(text)
+        if polarity_at(text, match.start) is Polarity.AFFIRMED
+        and not _NAMED_AFTER.match(text, match.end)  # "a breathing problem ... called X": X
+    ]
+    return {"newborn_signs": ", ".join(dict.fromkeys(terms))} if terms else {}
+
+
+_NAMED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:called|known\s+as|named)\b", re.IGNORECASE)
+
+
 def _category_and_stage(statement: Statement) -> dict[str, Scalar]:
-    """The category letter a statement names, the stage of pregnancy it singles out and the
-    medicines it names as preferred instead."""
+    """The category letter a statement names, the stage of pregnancy it singles out, the
+    medicines it names as preferred instead and the effects it names for the newborn."""
     found: dict[str, Scalar] = _alternatives(statement, _rules().pregnancy_flags)
+    found.update(_newborn_signs(statement))
     match = _rules().category.search(statement.text)
     if match:
         found["category"] = match["letter"]
@@ -150,6 +208,7 @@ def _continuing_pregnancy(statements: list[Statement]) -> set[int]:
 
 def extract_pregnancy(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """PREGNANCY facts (category letter, risk flags) and BREASTFEEDING facts (milk, flags)."""
+    statements = _one_topic_clauses(statements)
     going_on = _continuing_pregnancy(statements)
     pregnancy = extract_topic_flags(
         statements,

@@ -49,6 +49,7 @@ class Place(StrEnum):
     SUMMARY = "summary"  # a key-facts table or summary box
     FAQ_ANSWER = "faq_answer"
     INTRODUCTION = "introduction"  # opening paragraphs, general text
+    ANECDOTE = "anecdote"  # a personal account of what someone was told ("my GP said ...")
     ADVERT = "advert"  # advertisement, navigation, links
 
     @property
@@ -65,6 +66,7 @@ class _Rules:
     group: re.Pattern[str]
     populations: dict[str, re.Pattern[str]]
     advert: re.Pattern[str]
+    summary_label: re.Pattern[str] | None
 
 
 @cache
@@ -78,6 +80,7 @@ def _rules() -> _Rules:
         group=any_of(raw.group_subject),
         populations=each_of(raw.populations),
         advert=any_of(raw.advert),
+        summary_label=any_of(raw.summary_label) if raw.summary_label else None,
     )
 
 
@@ -122,6 +125,12 @@ READING_CACHE = 16384
 def is_advert(text: str) -> bool:
     """Whether a statement is an advertisement or navigation ("Sponsored", "MUST READ")."""
     return _rules().advert.search(text) is not None
+
+
+def opens_with_summary_label(text: str) -> bool:
+    """Whether a paragraph opens with a summary label ("IN SHORT: ...", "At a glance: ...")."""
+    pattern = _rules().summary_label
+    return pattern is not None and pattern.search(text) is not None
 
 
 def _clauses(text: str) -> list[Span]:
@@ -176,3 +185,13 @@ def read_text(text: str, names: tuple[str, ...] = ()) -> Reading:
         subject = Subject.PEOPLE
     populations = frozenset(k for k, p in rules.populations.items() if p.search(text))
     return Reading(text, spans, polarity, subject, populations)
+
+
+def population_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where `text` names each population it names (first mention), in text order."""
+    found = []
+    for population, pattern in _rules().populations.items():
+        match = pattern.search(text)
+        if match:
+            found.append((match.start(), match.end(), population))
+    return sorted(found)

@@ -48,14 +48,20 @@ def _rules() -> _Rules:
 @per_text
 def read_band(text: str) -> tuple[float | None, float | None] | None:
     """(egfr_at_least, egfr_below) of the band a statement names, or None."""
+    measures = list(_rules().measure.finditer(text))
+    for measure in measures:  # "kidney function, measured as creatinine clearance: 40 to ..."
+        band = _band_in(text[measure.end() : measure.end() + _MEASURE_REACH])
+        if band is not None:
+            return band
+    if not measures and (clearance := _CLEARANCE_BAND.search(text)) is not None:
+        return _band_in(
+            clearance.group(0)
+        )  # a table row under a clearance column: "Over 80 mL/min"
+    return None
+
+
+def _band_in(reach: str) -> tuple[float | None, float | None] | None:
     rules = _rules()
-    measure = rules.measure.search(text)
-    if measure is not None:
-        reach = text[measure.end() : measure.end() + _MEASURE_REACH]
-    elif (clearance := _CLEARANCE_BAND.search(text)) is not None:
-        reach = clearance.group(0)  # a table row under a clearance column: "Over 80 mL/min"
-    else:
-        return None
     candidates: list[tuple[int, tuple[float | None, float | None]]] = []
     between = rules.between.search(reach)
     if between:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from medinfo.domain.documents import Block, BlockKind, Document
 from medinfo.domain.evidence import Evidence
-from medinfo.extract.reading import Place, is_advert
+from medinfo.extract.reading import Place, is_advert, opens_with_summary_label
 from medinfo.extract.sections import Section, classify_heading, section_of
 
 # A sentence ends at . ! or ? followed by space and a capital, digit or quote; common
@@ -267,6 +267,8 @@ def place_of(statement: Statement) -> Place:
     if statement.section in _DEDICATED:  # a subsection or labelled part of a topic's section
         return Place.DEDICATED
     if statement.block.kind is BlockKind.TABLE_ROW or _FIELD_LINE.match(statement.text):
+        return Place.SUMMARY
+    if opens_with_summary_label(statement.block.text):  # every sentence of "IN SHORT: ..."
         return Place.SUMMARY
     if statement.section is Section.FAQ:
         return Place.FAQ_ANSWER

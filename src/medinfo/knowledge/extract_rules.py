@@ -79,6 +79,8 @@ class DoseCueRules(KnowledgeFile):
     per_week: Patterns = ()
     divided_as: Patterns
     person_condition: Patterns
+    varies: Patterns
+    anecdote: Patterns
 
 
 class ScaledUnit(Strict):
@@ -200,6 +202,7 @@ class ReadingRules(KnowledgeFile):
     group_subject: Patterns
     populations: dict[str, Patterns]
     advert: Patterns
+    summary_label: Patterns = ()
 
 
 class PopulationAdvice(Strict):
@@ -218,6 +221,7 @@ class PopulationRules(KnowledgeFile):
     age_below: Pattern
     age_at_least: Pattern
     dialysis: Patterns
+    dose_changes: Patterns
 
 
 class RenalRules(KnowledgeFile):

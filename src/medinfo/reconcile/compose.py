@@ -135,6 +135,7 @@ _PREGNANCY_SAYS = (
     ("untreated_risk", True, "pregnancy_untreated"),
     ("stop_if_pregnant", True, "pregnancy_stop_if_pregnant"),
     ("plan_ahead", True, "pregnancy_plan"),
+    ("contraception_advised", True, "pregnancy_contraception"),
 )
 
 
@@ -146,10 +147,11 @@ def compose_pregnancy(
     flags: Mapping[str, Scalar] | None = None,
     stage: str | None = None,
     alternatives: Sequence[str] = (),
+    newborn_signs: Sequence[str] = (),
 ) -> str:
     """Pregnancy advice from the category and what the sources' flags say (`stage`: the stage
-    of pregnancy they single out); notes that letter categories are retired; ends by sending
-    the reader to a doctor."""
+    of pregnancy they single out; `newborn_signs`: the effects named for the newborn); notes
+    that letter categories are retired; ends by sending the reader to a doctor."""
     if not category and not mentioned:
         return UNKNOWN
     parts = []
@@ -174,6 +176,8 @@ def compose_pregnancy(
                 parts[-1] = say(f"pregnancy_stage_{stage}", drug)
             if template == "pregnancy_alternative" and alternatives:
                 parts[-1] = say("pregnancy_alternative_named", drug, names=join_terms(alternatives))
+            if template == "pregnancy_newborn" and newborn_signs:
+                parts[-1] = say("pregnancy_newborn_named", drug, names=join_terms(newborn_signs))
     if not category:
         parts.append(say("pregnancy_mentioned", drug))
     return " ".join(parts)
@@ -200,6 +204,8 @@ def compose_breastfeeding(drug: str, value: Mapping[str, Scalar], mentioned: boo
         parts.append(say("breastfeeding_avoid", drug))
     elif value.get("compatible") is True:
         parts.append(say("breastfeeding_compatible", drug))
+    if value.get("avoid_for_some_babies") is True and value.get("avoid") is not True:
+        parts.append(say("breastfeeding_some_babies", drug))
     if value.get("short_use_acceptable") is True:
         parts.append(say("breastfeeding_short_use", drug))
     if value.get("long_use_avoided") is True:

@@ -275,11 +275,19 @@ def polarity_conflict(
     sources: Mapping[str, Source],
     ranks: Ranks,
 ) -> Conflict | None:
-    """A conflict when one place states a list item (a use, an interaction) that another rules
-    out (`rule`): both sides are named, the places too when one document says both. A statement
-    that both states and denies in one sentence is no side of its own ("used for X, not Y")."""
+    """A conflict when one source states a list item (a use, an interaction) that another
+    source rules out (`rule`): both sides are named. A source that states the item and also
+    rules it out is no side (its denial is qualified), nor is a statement that both states
+    and denies in one sentence ("used for X, not Y")."""
     stated_units = {_unit(fact) for fact in stated}
     denied = [fact for fact in denied if _unit(fact) not in stated_units]
+    # a document that states an item and rules it out elsewhere qualifies its denial ("does
+    # not cure high blood pressure", "not for migraine prevention in pregnancy"): the sides
+    # of a conflict are other sources
+    stating = {fact.evidence.source for fact in stated}
+    denying = {fact.evidence.source for fact in denied}
+    stated = [fact for fact in stated if fact.evidence.source not in denying]
+    denied = [fact for fact in denied if fact.evidence.source not in stating]
 
     def mode(fact: ExtractedFact) -> tuple[bool, ...]:
         return tuple(bool(fact.attributes.get(name)) for name in rule.same)

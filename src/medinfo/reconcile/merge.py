@@ -94,7 +94,7 @@ def route_order(route_key: str) -> int:
 
 # The places of one document, highest first (extract/reading.py Place): a fact marked with
 # its place (a document that disagrees with itself) is ranked by it within its source.
-PLACE_ORDER = ("dedicated", "summary", "faq_answer", "introduction", "advert")
+PLACE_ORDER = ("dedicated", "summary", "faq_answer", "introduction", "anecdote", "advert")
 
 
 def place_rank(fact: ExtractedFact) -> int:
@@ -258,7 +258,8 @@ def choose_value(
     ranks: Ranks,
     normalise: Callable[[Value], Value] = dict,
 ) -> Choice:
-    """Pick the value of the most reliable source; ties go to the value more sources state.
+    """Pick the value of the most reliable source; ties go to the value more sources state,
+    then to the value stated in the better place of its document.
 
     Facts stating only part of the attributes support any value they do not contradict
     and fill in what the winner leaves open; contradicting values become rivals.
@@ -274,12 +275,15 @@ def choose_value(
         if compare:
             claims.setdefault(tuple(sorted(compare.items(), key=str)), []).append(index)
 
-    def strength(indexes: list[int]) -> tuple[int, int, int]:
+    def strength(indexes: list[int]) -> tuple[int, int, int, int]:
         compare = stated[indexes[0]][2]
         backers = {
             stated[i][0].evidence.source for i, s in enumerate(stated) if _compatible(s[2], compare)
         }
-        return (-ranks[stated[indexes[0]][0].evidence.source], -len(backers), indexes[0])
+        # between sources of one standing and support, the better place in its document (a
+        # dedicated section over general text or a personal account), not the source's id
+        place = min(place_rank(stated[i][0]) for i in indexes)
+        return (-ranks[stated[indexes[0]][0].evidence.source], -len(backers), place, indexes[0])
 
     ordered = sorted(claims.values(), key=strength)
     value: Value = {}

@@ -20,6 +20,7 @@ from medinfo.domain.monograph import (
     RenalAdjustment,
     SourceRef,
     Stopping,
+    TopicAdvice,
 )
 from medinfo.domain.sources import Source
 from medinfo.reconcile import compose, lists, practical
@@ -40,7 +41,7 @@ from medinfo.reconcile.merge import (
     route_order,
     sort_evidence,
 )
-from medinfo.reconcile.populations import compose_limit
+from medinfo.reconcile.populations import compose_limit, with_population_maximum
 from medinfo.reconcile.reliability import assess_reliability
 from medinfo.reconcile.voice import format_dose, format_number, say, with_citation_titles
 
@@ -101,6 +102,7 @@ class _Builder(Assembly):
             limit = compose_limit(group, self.attribution(group.facts))
             if limit is not None:
                 limits.append(limit)
+        limits = with_population_maximum(limits)
         return sorted(limits, key=lambda limit: (list(Population).index(limit.population),))
 
     def dosing(self) -> Dosing:
@@ -161,9 +163,16 @@ class _Builder(Assembly):
             flags=_stated_flags(choice.support),
             stage=stage,
             alternatives=_alternatives(choice.support, self.drug),
+            newborn_signs=_listed(choice.support, "newborn_signs"),
         )
+        flags = _stated_flags(choice.support)
+        avoid = category == "X" or any(flags.get(n) is True for n in ("contraindicated", "avoid"))
         return Pregnancy(
-            category=category, summary=summary, outdated_category=outdated, **attribution
+            category=category,
+            summary=summary,
+            outdated_category=outdated,
+            advice=topic_advice(avoid, flags.get("considered_safe") is True),
+            **attribution,
         )
 
     def breastfeeding(self) -> Breastfeeding:
@@ -195,7 +204,12 @@ class _Builder(Assembly):
             ),
         }
         return Breastfeeding(
-            summary=compose.compose_breastfeeding(self.drug, value, True), **attribution
+            summary=compose.compose_breastfeeding(self.drug, value, True),
+            advice=topic_advice(
+                avoid or value.get("avoid_for_some_babies") is True,
+                value.get("compatible") is True,
+            ),
+            **attribution,
         )
 
     def missed_dose(self) -> MissedDose:
@@ -331,6 +345,20 @@ def reconcile_monograph(
     if unknown:
         raise InputError(f"facts: evidence cites unknown source {unknown[0]!r}")
     return _Builder(drug, with_citation_titles(assessed), list(facts)).build()
+
+
+def topic_advice(avoid: bool, acceptable: bool) -> TopicAdvice | None:
+    """The sources' reading of use in pregnancy or breastfeeding: avoid, acceptable, or
+    None when they say neither, or both (then the summary says what each says)."""
+    if avoid == acceptable:
+        return None
+    return TopicAdvice.AVOID if avoid else TopicAdvice.ACCEPTABLE
+
+
+def _listed(facts: Sequence[ExtractedFact], name: str) -> list[str]:
+    """The distinct terms of a comma-separated attribute over the facts, in order."""
+    terms = (t.strip() for f in facts for t in str(f.attributes.get(name) or "").split(","))
+    return list(dict.fromkeys(t for t in terms if t))
 
 
 def _stated_flags(facts: Sequence[ExtractedFact]) -> dict[str, Scalar]:

@@ -99,3 +99,42 @@ def compose_limit(group: FactGroup, attribution: dict[str, Any]) -> PopulationLi
         **doses,
         **attribution,
     )
+
+
+def _banded(limit: PopulationLimit) -> bool:
+    bounds = (limit.kidney_at_least, limit.kidney_below, limit.age_at_least, limit.age_below)
+    return limit.on_dialysis or any(bound is not None for bound in bounds)
+
+
+def with_population_maximum(limits: list[PopulationLimit]) -> list[PopulationLimit]:
+    """The bands of a population given the daily maximum a source states for the whole
+    population ("In kidney impairment the dose should not go above 40 mg a day"): a band of
+    the same source with a dose of its own but no maximum takes it (never a band the source
+    rules out or leaves unchanged), citing both statements. Several different maxima for one
+    population give none."""
+    filled = []
+    for limit in limits:
+        general = {
+            (g.max_daily.amount, g.max_daily.unit): g
+            for g in limits
+            if g.population is limit.population
+            and not _banded(g)
+            and g.max_daily is not None
+            and set(g.sources) & set(limit.sources)
+        }
+        usable = _banded(limit) and limit.max_daily is None and len(general) == 1
+        dosed = limit.initial is not None or limit.max_single is not None
+        if usable and dosed and limit.advice not in (LimitAdvice.AVOID, LimitAdvice.NO_CHANGE):
+            whole = next(iter(general.values()))
+            limit = limit.model_copy(
+                update={
+                    "max_daily": whole.max_daily,
+                    "sources": list(dict.fromkeys([*limit.sources, *whole.sources])),
+                    "evidence": sorted(
+                        {*limit.evidence, *whole.evidence},
+                        key=lambda ev: (ev.source, ev.start, ev.end, ev.section),
+                    ),
+                }
+            )
+        filled.append(limit)
+    return filled

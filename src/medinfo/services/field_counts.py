@@ -21,6 +21,7 @@ from medinfo.services.scoring import (
     gold_agents_named,
     gold_classes,
     gold_terms,
+    in_milligrams,
     indication_pairs,
     key_point_score,
     names,
@@ -159,6 +160,7 @@ def _same_amount(got: Any, want: Any) -> bool:
         return not want
     if not isinstance(want, Mapping) or want.get("amount") is None:
         return False
+    got, want = in_milligrams(got), in_milligrams(want)
     same_unit = str(got.get("unit", "")).lower() == str(want.get("unit", "")).lower()
     return same_unit and math.isclose(float(got["amount"]), float(want["amount"]))
 

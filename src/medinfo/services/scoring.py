@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from medinfo.domain.dosing import Dose, is_mass_unit
 from medinfo.domain.errors import InputError
 from medinfo.knowledge import service_rules as rules
 from medinfo.knowledge.loading import load
@@ -144,12 +145,22 @@ def dig(data: Mapping[str, Any], *path: str) -> Any:
     return value
 
 
+def in_milligrams(dose: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A dose with a mass amount restated in mg ("1 g" is "1000 mg"), else as it is."""
+    amount, unit = dose.get("amount"), dose.get("unit")
+    if isinstance(amount, int | float) and isinstance(unit, str) and is_mass_unit(unit):
+        return {**dose, "amount": Dose(amount=amount, unit=unit).milligrams(), "unit": "mg"}
+    return dose
+
+
 def dose_exact(dose: Any, gold: Any, fields: tuple[str, ...]) -> float:
-    """1.0 when `dose` equals `gold` on `fields` (both absent counts as equal), else 0.0."""
+    """1.0 when `dose` equals `gold` on `fields` (both absent counts as equal), else 0.0;
+    mass amounts are compared in mg (1 g is 1000 mg)."""
     if not gold:
         return 1.0 if not dose else 0.0
-    if not isinstance(dose, Mapping):
+    if not isinstance(dose, Mapping) or not isinstance(gold, Mapping):
         return 0.0
+    dose, gold = in_milligrams(dose), in_milligrams(gold)
     for name in fields:
         want, got = gold.get(name), dose.get(name)
         if name == "unit":

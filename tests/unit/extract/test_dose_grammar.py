@@ -45,3 +45,8 @@ def test_find_interval_days() -> None:
     assert find_interval_days("every 2 weeks") == 14
     assert find_interval_days("every other day") == 2
     assert find_interval_days("when needed") is None
+
+
+def test_find_dose_mentions_range_repeating_its_unit_per_kilogram() -> None:
+    [mention] = find_dose_mentions("give 2 mg to 4 mg per kilogram once a day")
+    assert (mention.amount, mention.amount_high, mention.unit) == (2, 4, "mg/kg")

@@ -373,3 +373,119 @@ def test_extract_doses_a_weekly_starting_dose_is_left_out(statements_of: Stateme
 def test_extract_doses_a_daily_dose_for_a_week_is_still_daily(statements_of: StatementsOf) -> None:
     doses = _doses(statements_of, "The usual starting dose is 10 mg every day for a week.")
     assert doses[FactKind.INITIAL_DOSE]["amount"] == 10
+
+
+def test_extract_doses_everyday_words_for_the_most_per_dose(statements_of: StatementsOf) -> None:
+    for phrase in (
+        "Never swallow more than 800 mg in one go.",
+        "Take no more than 800 mg at any one time.",
+        "No more than 800 mg should be taken each time.",
+    ):
+        doses = _doses(statements_of, phrase)
+        assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 800, phrase
+        assert FactKind.MAX_DAILY_DOSE not in doses, phrase
+
+
+def test_extract_doses_the_most_that_may_be_taken_is_a_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    text = "Adults take 1 g twice a day, and 4 g is the most that can be taken in a day (4 g)."
+    doses = _doses(statements_of, "Adults take 1 g twice a day. The most that can be taken is 4 g.")
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 4000
+    assert _doses(statements_of, text)[FactKind.INITIAL_DOSE]["amount"] == 1000
+
+
+def test_extract_doses_once_a_day_maximum_after_another_daily_amount(
+    statements_of: StatementsOf,
+) -> None:
+    text = "The usual range is 2 to 4 mg once a day and the maximum is 8 mg once a day."
+    doses = _doses(statements_of, text)
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 8
+    assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 8
+
+
+def test_extract_doses_bracketed_schedule_of_a_daily_maximum(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "The ceiling is 600 mg a day (300 mg twice daily).")
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 600
+    assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 300
+    # a bracket that does not add up to the maximum is no per-dose maximum
+    other = _doses(statements_of, "The ceiling is 600 mg a day (100 mg tablets).")
+    assert FactKind.MAX_SINGLE_DOSE not in other
+
+
+def test_extract_doses_weak_cue_of_another_clause_in_general_text(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Replies from members\n"
+        "The usual plan is to taper slowly over a fortnight, and after months on 150 mg a day "
+        "most doctors go slower still."
+    )
+    facts = extract_doses(statements_of(text), "s1")
+    assert not [f for f in facts if f.kind is FactKind.INITIAL_DOSE]
+
+
+def test_extract_doses_a_paragraph_saying_the_dose_varies_gives_no_usual_dose(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Your specialist sets the dose. It varies widely between people: most adults take "
+        "between 10 mg and 80 mg a day. For a flare, a typical course is 30 mg a day for 4 days."
+    )
+    assert FactKind.INITIAL_DOSE not in _doses(statements_of, text)
+    explicit = _doses(statements_of, "The dose varies, but treatment starts at 5 mg once a day.")
+    assert explicit[FactKind.INITIAL_DOSE]["amount"] == 5
+
+
+def test_extract_doses_what_someone_was_told_ranks_below_the_rule(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Replies from members\n"
+        "My neurologist told me the top dose is 900 mg a day.\n"
+        "The licensed maximum is 600 mg a day."
+    )
+    facts = extract_doses(statements_of(text), "s1")
+    facts = [f for f in facts if f.kind is FactKind.MAX_DAILY_DOSE]
+    assert [(f.attributes["amount"], f.attributes["place"]) for f in facts] == [
+        (900, "anecdote"),
+        (600, "introduction"),
+    ]
+
+
+def test_extract_doses_divided_range_divides_both_ends(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "The usual dose is 100 to 300 mg a day in two doses.")
+    initial = doses[FactKind.INITIAL_DOSE]
+    assert (initial["amount"], initial["amount_high"], initial["frequency_per_day"]) == (50, 150, 2)
+
+
+def test_extract_doses_bracketed_maximum_for_a_first_period(statements_of: StatementsOf) -> None:
+    text = "Start with 50 mg a day (never more than 50 mg) for the first 14 days."
+    assert FactKind.MAX_DAILY_DOSE not in _doses(statements_of, text)
+
+
+def test_extract_doses_a_past_step_is_no_maximum(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "After six weeks my GP and I went up to 150 mg.")
+    assert FactKind.MAX_DAILY_DOSE not in doses
+    assert FactKind.INITIAL_DOSE not in doses
+    ceiling = _doses(statements_of, "The dose can go up to 150 mg a day.")
+    assert ceiling[FactKind.MAX_DAILY_DOSE]["amount"] == 150
+
+
+def test_extract_doses_a_top_dose_over_there_is_no_overdose(statements_of: StatementsOf) -> None:
+    text = "A friend in Canada says the top dose over there is 300 mg a day."
+    assert _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]["amount"] == 300
+
+
+def test_extract_doses_once_a_day_maximum_of_another_form_gives_no_per_dose_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Standard tablets: at most 1,500 mg a day in divided doses.\n"
+        "Prolonged-release tablets: maximum 1,000 mg once a day."
+    )
+    doses = _doses(statements_of, text)
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 1500
+    assert FactKind.MAX_SINGLE_DOSE not in doses
+    once = _doses(statements_of, "The maximum is 40 mg once a day.")
+    assert once[FactKind.MAX_SINGLE_DOSE]["amount"] == 40

@@ -32,3 +32,24 @@ def test_topic_of_question() -> None:
     assert topic_of("How soon will I feel better after starting it?") == "onset"
     assert topic_of("Is it OK to drive?") == "driving"
     assert topic_of("What does it look like?") == "other"
+
+
+def test_question_led_topics_read_q_and_a_markers() -> None:
+    from medinfo.extract.faq import question_led_topics
+
+    document = read_text(
+        "Reader questions about sertraline\n\n"
+        "Q. How soon will I notice a change?\n\n"
+        "A. Most people feel some benefit after 2 to 4 weeks.\n\n"
+        "Q. I missed a tablet yesterday. What should I do now?\n\n"
+        "A. Just take your next dose at the usual time.\n"
+    )
+    topics = list(question_led_topics(document).values())
+    assert topics == ["onset", "missed_dose"]
+
+
+def test_polarity_of_answer_after_a_marker() -> None:
+    from medinfo.extract.faq import polarity_of
+
+    assert polarity_of("A. No, it should be stopped slowly.") == "no"
+    assert polarity_of("Answer: Yes, with food.") == "yes"

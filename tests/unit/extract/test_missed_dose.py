@@ -67,3 +67,27 @@ def test_extract_missed_dose_a_medicine_taken_only_when_needed(
     text = "You use the spray only when you have an attack, so a missed dose does not arise."
     (fact,) = extract_missed_dose(statements_of(text), "s1")
     assert fact.attributes == {"as_needed": True}
+
+
+def test_extract_missed_dose_just_the_next_dose_is_a_skip(statements_of: StatementsOf) -> None:
+    facts = extract_missed_dose(
+        statements_of(
+            "Missed doses\nIf you forget a tablet, simply take your next dose at the usual time."
+        ),
+        "s1",
+    )
+    assert facts[0].attributes["skip_if_next_dose_near"] is True
+    assert "take_when_remembered" not in facts[0].attributes
+
+
+def test_extract_missed_dose_everyday_words_for_late_doses(statements_of: StatementsOf) -> None:
+    text = (
+        "Missed doses\n"
+        "A forgotten dose can be taken with food if remembered within a few hours. If you do "
+        "not remember until the next day, simply take your usual dose and do not take two "
+        "together."
+    )
+    attributes = extract_missed_dose(statements_of(text), "s1")[0].attributes
+    assert attributes["take_when_remembered"] is True
+    assert attributes["skip_if_next_dose_near"] is True
+    assert attributes["never_double"] is True

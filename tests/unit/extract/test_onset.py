@@ -154,3 +154,27 @@ def test_extract_onset_time_before_you_notice_an_improvement(statements_of: Stat
     ):
         (fact,) = extract_onset(statements_of(text), "s1")
         assert fact.attributes["first_effect"] in ("4-8 weeks", "2 weeks"), text
+
+
+def _onset(statements_of: StatementsOf, text: str) -> dict[str, object]:
+    facts = extract_onset(statements_of(text), "s1")
+    return {k: v for fact in facts for k, v in fact.attributes.items() if k.endswith("effect")}
+
+
+def test_extract_onset_cue_right_after_a_later_time(statements_of: StatementsOf) -> None:
+    text = "It needs 1 to 2 days to start helping and up to 6 weeks for the full benefit."
+    assert _onset(statements_of, text) == {"first_effect": "1-2 days", "full_effect": "6 weeks"}
+
+
+def test_extract_onset_everyday_words_for_the_first_effect(statements_of: StatementsOf) -> None:
+    assert _onset(statements_of, "Relief may show within the first week.") == {
+        "first_effect": "1 week"
+    }
+    assert _onset(statements_of, "The spray kicked in after about 30 minutes for me.") == {
+        "first_effect": "30 minutes"
+    }
+
+
+def test_extract_onset_side_effects_settling_are_no_onset(statements_of: StatementsOf) -> None:
+    text = "Side effects\nNausea and bloating usually improve within a few weeks."
+    assert extract_onset(statements_of(text), "s1") == []

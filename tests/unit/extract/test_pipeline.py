@@ -205,3 +205,17 @@ def test_a_dedicated_section_is_dedicated_to_its_own_topic() -> None:
     onsets = only(extract_rule_facts(read_text(text), "t"), "onset")
     # the warning's "symptom onset" is not a dedicated onset statement outranking the lead
     assert all(f.attributes.get("place") != "dedicated" for f in onsets)
+
+
+def test_extract_rule_facts_places_of_a_summary_label_and_an_answer() -> None:
+    document = read_text(
+        "Questions about sertraline\n\n"
+        "IN BRIEF: Sertraline is an antidepressant. Most people feel better within a week.\n\n"
+        "Q. How soon will I notice a change?\n\n"
+        "A. It usually takes 4 to 6 weeks before you notice an improvement.\n"
+    )
+    onsets = [f for f in extract_rule_facts(document, "s1") if f.kind.value == "onset"]
+    assert [(f.attributes["first_effect"], f.attributes["place"]) for f in onsets] == [
+        ("1 week", "summary"),
+        ("4-6 weeks", "dedicated"),
+    ]

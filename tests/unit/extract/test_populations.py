@@ -202,3 +202,184 @@ def test_extract_population_limits_a_pronoun_after_adults_gives_no_population(
     statements_of: StatementsOf,
 ) -> None:
     assert not _limits(statements_of, "Adults take it for pain. They usually start on 25 mg a day.")
+
+
+def test_extract_population_limits_several_kidney_bands_in_one_sentence(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "The dose follows kidney function, measured as creatinine clearance: 40 to 69 mL/min, "
+        "150 to 600 mg a day in two doses; 20 to 39 mL/min, 75 to 300 mg a day in one dose; "
+        "below 20 mL/min, 25 to 150 mg a day."
+    )
+    limits = _limits(statements_of, text)
+    bands = [(limit.get("kidney_at_least"), limit.get("kidney_below")) for limit in limits]
+    assert bands == [(40, 70), (20, 40), (None, 20)]
+    assert [limit["max_daily_amount"] for limit in limits] == [600, 300, 150]
+    assert {limit["kidney_measure"] for limit in limits} == {"crcl"}
+
+
+def test_extract_population_limits_cap_of_a_start_is_no_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of, "Children 8 years and over: 0.1 mg per kg once a day, up to 4 mg to start."
+    )
+    assert (limit["initial_amount"], limit["initial_unit"]) == (0.1, "mg/kg")
+    assert "max_daily_amount" not in limit
+    [child] = _limits(statements_of, "Children aged 2 to 10: 2 mg to 4 mg per kilogram once a day.")
+    assert child["max_daily_amount"] == 4
+    assert child["max_daily_unit"] == "mg/kg"
+
+
+def _summary(limits: list[dict[str, Scalar]]) -> set[tuple[Scalar, ...]]:
+    return {(limit["population"], limit.get("kidney_below"), limit["advice"]) for limit in limits}
+
+
+def test_extract_population_limits_several_groups_in_one_sentence(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Older people and those with poor kidney function usually start on a smaller dose, "
+        "and it must not be used at all when creatinine clearance is below 20 mL/min."
+    )
+    assert _summary(_limits(statements_of, text)) == {
+        ("older_adults", None, "reduce"),
+        ("renal", None, "reduce"),
+        ("renal", 20, "avoid"),
+    }
+    shared = (
+        "It should be avoided if creatinine clearance is below 20 mL/min, "
+        "and in severe liver disease."
+    )
+    assert _summary(_limits(statements_of, shared)) == {
+        ("renal", 20, "avoid"),
+        ("hepatic", None, "avoid"),
+    }
+
+
+def test_extract_population_limits_groups_said_of_another_group_are_not_limits(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Frail older people tend to have weaker kidneys and more liver side effects, so regular "
+        "use is generally avoided."
+    )
+    assert _limits(statements_of, text) == []
+
+
+def test_extract_population_limits_advice_without_dose_words(statements_of: StatementsOf) -> None:
+    [liver] = _limits(
+        statements_of,
+        "Liver problems: the tablets should generally be avoided in hepatic impairment.",
+    )
+    assert (liver["population"], liver["advice"]) == ("hepatic", "avoid")
+    [kidney] = _limits(
+        statements_of,
+        "Kidney impairment: if creatinine clearance is below 60 mL/min, "
+        "use half the usual adult dose.",
+    )
+    assert (kidney["population"], kidney["kidney_below"], kidney["advice"]) == (
+        "renal",
+        60,
+        "reduce",
+    )
+    assert kidney["adjustment_without_number"] is True
+
+
+def test_extract_population_limits_table_rows_read_with_their_column_headings(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "| Kidney function (eGFR) | Starting dose | Most you should take |\n"
+        "| 30 to 59 mL/min | 5 mg once a day | 10 mg a day |\n"
+        "| under 30 mL/min | 2.5 mg once a day | 5 mg a day |\n"
+    )
+    limits = _limits(statements_of, text)
+    assert [
+        (
+            limit["kidney_at_least"],
+            limit["kidney_below"],
+            limit["initial_amount"],
+            limit["max_daily_amount"],
+        )
+        for limit in limits
+    ] == [(30, 60, 5, 10), (None, 30, 2.5, 5)]
+
+
+def test_extract_population_limits_not_on_dialysis_is_no_dialysis_band(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Severe kidney disease (creatinine clearance below 30 mL/min, not on dialysis): "
+        "at most 10 mg a day."
+    )
+    [limit] = _limits(statements_of, text)
+    assert "on_dialysis" not in limit
+    assert (limit["kidney_below"], limit["max_daily_amount"]) == (30, 10)
+
+
+def test_extract_population_limits_groups_named_together_share_a_dose(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Frail older people, people with liver disease, and people with kidney disease: "
+        "begin with 1 mg a day and increase slowly."
+    )
+    limits = _limits(statements_of, text)
+    assert {(limit["population"], limit["initial_amount"]) for limit in limits} == {
+        ("older_adults", 1),
+        ("hepatic", 1),
+        ("renal", 1),
+    }
+
+
+def test_extract_population_limits_child_pugh_is_a_liver_score(statements_of: StatementsOf) -> None:
+    [limit] = _limits(
+        statements_of, "In moderate liver disease (Child-Pugh B) it is not recommended."
+    )
+    assert (limit["population"], limit["advice"]) == ("hepatic", "avoid")
+
+
+def test_extract_population_limits_a_fixed_dose_is_also_the_most_a_day(
+    statements_of: StatementsOf,
+) -> None:
+    [fixed] = _limits(
+        statements_of, "Creatinine clearance 20 to 40 mL/min: the dose is 10 mg twice a day."
+    )
+    assert (fixed["initial_amount"], fixed["max_daily_amount"]) == (10, 20)
+    assert fixed["max_single_amount"] == 10
+    [start] = _limits(statements_of, "People over 75 start on 10 mg twice a day.")
+    assert "max_daily_amount" not in start  # a start is no ceiling
+    [approx] = _limits(statements_of, "Children aged 6 to 11 usually take 5 mg once a day.")
+    assert "max_daily_amount" not in approx
+
+
+def test_extract_population_limits_a_ceiling_is_no_advice_to_avoid(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Severe kidney disease: you will start on 5 mg a day and should not take more than "
+        "10 mg a day."
+    )
+    [limit] = _limits(statements_of, text)
+    assert limit["advice"] != "avoid"
+    assert (limit["initial_amount"], limit["max_daily_amount"]) == (5, 10)
+
+
+def test_extract_population_limits_a_column_heading_gives_no_advice(
+    statements_of: StatementsOf,
+) -> None:
+    text = "| Who | Usual dose |\n| People aged 75 or over | 2.5 mg once a day |\n"
+    [limit] = _limits(statements_of, text)
+    assert limit["advice"] is None  # "Usual dose" heads the column; the row says no "no change"
+    assert limit["initial_amount"] == 2.5
+
+
+def test_extract_population_limits_a_usual_range_top_is_only_the_most_a_day(
+    statements_of: StatementsOf,
+) -> None:
+    text = "| Kidney function | Dose |\n| CrCl 30 to 50 mL/min | 125 to 375 mg twice a day |\n"
+    [limit] = _limits(statements_of, text)
+    assert limit["max_daily_amount"] == 750  # a bare "Dose" column holds the usual dose
+    assert "max_single_amount" not in limit  # the range's top is not said to be a ceiling

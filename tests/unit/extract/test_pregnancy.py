@@ -192,3 +192,84 @@ def test_extract_breastfeeding_short_use_acceptable_long_use_avoided(
     flags = _by_kind(statements_of, text)[FactKind.BREASTFEEDING]
     assert flags["short_use_acceptable"] is True
     assert flags["long_use_avoided"] is True
+
+
+def test_extract_pregnancy_one_sentence_on_both_topics_gives_each_its_clause(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Taken for months in pregnancy it can cause withdrawal in the newborn baby, and it "
+        "isn't recommended while breastfeeding because it gets into breast milk."
+    )
+    facts = _by_kind(statements_of, text)
+    assert facts[FactKind.PREGNANCY]["newborn_effects"] is True
+    assert "avoid" not in facts[FactKind.PREGNANCY]
+    assert facts[FactKind.BREASTFEEDING]["avoid"] is True
+    assert "infant_signs" not in facts[FactKind.BREASTFEEDING]
+
+
+def test_extract_pregnancy_a_clause_naming_both_speaks_of_both(
+    statements_of: StatementsOf,
+) -> None:
+    safe = _by_kind(
+        statements_of, "Cefalexin is regarded as safe in pregnancy and while breastfeeding."
+    )
+    assert safe[FactKind.PREGNANCY]["considered_safe"] is True
+    assert safe[FactKind.BREASTFEEDING]["compatible"] is True
+    avoided = _by_kind(statements_of, "Apixaban should not be used in pregnancy or when nursing.")
+    assert avoided[FactKind.PREGNANCY]["avoid"] is True
+    assert avoided[FactKind.BREASTFEEDING]["avoid"] is True
+
+
+def test_extract_pregnancy_everyday_words_for_acceptable_and_harm(
+    statements_of: StatementsOf,
+) -> None:
+    acceptable = _by_kind(statements_of, "Hydrocortisone is thought to be acceptable in pregnancy.")
+    assert acceptable[FactKind.PREGNANCY]["considered_safe"] is True
+    harm = _by_kind(statements_of, "Medicines of this kind can damage or kill an unborn baby.")
+    assert harm[FactKind.PREGNANCY]["may_harm_fetus"] is True
+    stop = _by_kind(statements_of, "Stop it as soon as you know you are pregnant.")
+    assert stop[FactKind.PREGNANCY]["stop_if_pregnant"] is True
+    fine = _by_kind(statements_of, "It is fine to breastfeed while using the inhaler.")
+    assert fine[FactKind.BREASTFEEDING]["compatible"] is True
+
+
+def test_extract_pregnancy_a_label_naming_both_topics_names_neither_clause(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Pregnancy and breastfeeding: regular use late in pregnancy can cause breathing "
+        "problems in the newborn, and it is fine to breastfeed while taking it."
+    )
+    facts = _by_kind(statements_of, text)
+    assert facts[FactKind.PREGNANCY]["newborn_effects"] is True
+    assert facts[FactKind.BREASTFEEDING]["compatible"] is True
+    assert "infant_signs" not in facts[FactKind.BREASTFEEDING]
+
+
+def test_extract_pregnancy_names_the_newborn_effects_and_contraception(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Taken near term, paroxetine can cause a feeding problem in the newborn known as "
+        "poor feeding, and newborn babies may have withdrawal symptoms. "
+        "Women who could become pregnant need to use effective contraception."
+    )
+    facts = _by_kind(statements_of, "Pregnancy\n" + text)
+    pregnancy = facts[FactKind.PREGNANCY]
+    assert pregnancy["newborn_signs"] == "poor feeding, withdrawal symptoms"
+    assert pregnancy["contraception_advised"] is True
+    interaction = _by_kind(statements_of, "It may make contraceptive pills less effective.")
+    assert "contraception_advised" not in interaction.get(FactKind.PREGNANCY, {})
+
+
+def test_extract_pregnancy_avoided_for_some_babies_is_its_own_flag(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Small amounts reach breast milk; avoid it if your baby was born early, otherwise it "
+        "is usually fine."
+    )
+    facts = _by_kind(statements_of, text)
+    assert facts[FactKind.BREASTFEEDING]["avoid_for_some_babies"] is True
+    assert "avoid" not in facts[FactKind.BREASTFEEDING]

@@ -73,3 +73,22 @@ def test_extract_stopping_weaning_of_animal_young_is_not_a_taper(
     text = "Dams were dosed from mating until weaning, and litter sizes fell at the top dose."
     assert extract_stopping(statements_of(text), "s1") == []
     assert _risk(statements_of, "Your doctor will wean you off it over a month.") == [True]
+
+
+def test_extract_stopping_everyday_words_for_a_risky_or_safe_stop(
+    statements_of: StatementsOf,
+) -> None:
+    assert _risk(
+        statements_of, "Reduce the dose slowly, as coming off too soon can bring back the angina."
+    ) == [True]
+    assert _risk(statements_of, "Discontinue it gradually to lower the risk of fits.") == [True]
+    assert _risk(
+        statements_of,
+        "Ramipril is not linked with withdrawal, and you do not need to taper it, but "
+        "blood pressure will rise again after you stop.",
+    ) == [False]
+
+
+def test_extract_stopping_no_taper_alone_never_sets_the_risk(statements_of: StatementsOf) -> None:
+    # a fact saying no taper is needed, but no abrupt-stop risk either way
+    assert _risk(statements_of, "There is no need to taper amlodipine when you stop it.") == [None]

@@ -260,3 +260,18 @@ def test_compose_breastfeeding_says_short_use_apart_from_long_use() -> None:
     )
     assert "a short course or a single dose generally acceptable" in text
     assert "advise against regular or long-term use" in text
+
+
+def test_compose_pregnancy_names_newborn_effects_and_contraception() -> None:
+    from medinfo.reconcile.compose import compose_pregnancy
+
+    text = compose_pregnancy(
+        "paroxetine",
+        None,
+        False,
+        mentioned=True,
+        flags={"newborn_effects": True, "contraception_advised": True},
+        newborn_signs=["poor feeding", "withdrawal symptoms"],
+    )
+    assert "newborn baby after birth: poor feeding and withdrawal symptoms." in text
+    assert "contraception" in text

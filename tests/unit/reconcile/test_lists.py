@@ -191,21 +191,32 @@ def _placed(
     )
 
 
-def test_a_use_stated_in_one_place_and_ruled_out_in_another_is_a_conflict_naming_both() -> None:
+def test_a_use_one_source_states_and_another_rules_out_is_a_conflict() -> None:
     facts = [
         _placed("a", "insomnia", FactKind.INDICATION, 0, "overview", off_label=False),
-        _placed("a", "insomnia", FactKind.NOT_A_USE, 50, "faq"),
+        _placed("b", "insomnia", FactKind.NOT_A_USE, 50, "faq"),
     ]
-    monograph = reconcile_monograph("zorbafen", _sources("a"), facts)
+    monograph = reconcile_monograph("zorbafen", _sources("a", "b"), facts)
     [conflict] = [c for c in monograph.conflicts if c.topic == "indication_ruled_out"]
     assert [claim.value for claim in conflict.claims] == [
         "it is used for insomnia",
         "it is not used for insomnia",
     ]
-    assert "overview" in conflict.note
-    assert "faq" in conflict.note
+    assert [claim.sources for claim in conflict.claims] == [["a"], ["b"]]
     assert [i.condition for i in monograph.indications] == ["insomnia"]
     assert monograph.not_used_for == []
+
+
+def test_a_document_that_states_a_use_and_rules_it_out_elsewhere_is_no_conflict() -> None:
+    # "It is used for high blood pressure." ... "It does not cure high blood pressure.": the
+    # document qualifies its own denial; the use stays shown, and nothing is reported
+    facts = [
+        _placed("a", "hypertension", FactKind.INDICATION, 0, "overview", off_label=False),
+        _placed("a", "hypertension", FactKind.NOT_A_USE, 50, "other"),
+    ]
+    monograph = reconcile_monograph("zorbafen", _sources("a"), facts)
+    assert not [c for c in monograph.conflicts if c.topic == "indication_ruled_out"]
+    assert [i.condition for i in monograph.indications] == ["high blood pressure"]
 
 
 def test_an_interaction_one_source_states_and_another_denies_is_a_conflict() -> None:

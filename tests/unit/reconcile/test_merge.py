@@ -79,3 +79,13 @@ def test_choose_value_compares_doses_after_unit_conversion() -> None:
 def test_strongest_severity_takes_the_most_severe_stated() -> None:
     assert strongest_severity(["minor", "Major", "moderate"]) == "major"
     assert strongest_severity(["unclear"]) == "moderate"
+
+
+def test_choose_value_breaks_even_ties_by_the_place_in_the_document() -> None:
+    facts = [
+        fact("art", FactKind.MAX_DAILY_DOSE, "oral", amount=900, unit="mg", place="anecdote"),
+        fact("art2", FactKind.MAX_DAILY_DOSE, "oral", amount=600, unit="mg", place="dedicated"),
+    ]
+    choice = choose_value(facts, ("amount", "unit"), RANKS)
+    assert choice.value["amount"] == 600
+    assert [r.value["amount"] for r in choice.rivals] == [900]

@@ -10,7 +10,7 @@ import pytest
 
 from medinfo.domain.errors import InputError
 from medinfo.domain.facts import FactKind
-from medinfo.domain.monograph import UNKNOWN
+from medinfo.domain.monograph import UNKNOWN, TopicAdvice
 from medinfo.reconcile import reconcile_monograph
 from tests.unit.reconcile.builders import fact, source, three_sources, tizanidine_facts
 
@@ -164,3 +164,34 @@ def test_reconcile_monograph_keeps_renal_bands_apart() -> None:
     assert bands[(None, 30)].max_daily_mg == 12.5
     assert "12.5 mg" in bands[(None, 30)].advice
     assert "ask the prescriber" in bands[(30, 59)].advice
+
+
+def test_reconcile_monograph_reads_pregnancy_and_breastfeeding_advice_as_values() -> None:
+    facts = [
+        fact("art", FactKind.PREGNANCY, "pregnancy", considered_safe=True),
+        fact("art", FactKind.BREASTFEEDING, "breastfeeding", compatible=True, small_amounts=True),
+    ]
+    monograph = reconcile_monograph("cefalexin", [source("art")], facts)
+    assert monograph.pregnancy.advice == TopicAdvice.ACCEPTABLE
+    assert monograph.breastfeeding.advice == TopicAdvice.ACCEPTABLE
+    assert "compatible" in monograph.breastfeeding.summary
+    avoided = [fact("art", FactKind.BREASTFEEDING, "breastfeeding", avoid=True, compatible=True)]
+    mixed = reconcile_monograph("cefalexin", [source("art")], avoided)
+    assert mixed.breastfeeding.advice is None  # both said: no single reading
+    denied = [fact("art", FactKind.PREGNANCY, "pregnancy", contraindicated=True)]
+    assert reconcile_monograph("cefalexin", [source("art")], denied).pregnancy.advice == "avoid"
+
+
+def test_reconcile_monograph_compatible_for_most_babies_is_no_single_reading() -> None:
+    facts = [
+        fact(
+            "art",
+            FactKind.BREASTFEEDING,
+            "breastfeeding",
+            compatible=True,
+            avoid_for_some_babies=True,
+        )
+    ]
+    monograph = reconcile_monograph("cefalexin", [source("art")], facts)
+    assert monograph.breastfeeding.advice is None
+    assert "some babies" in monograph.breastfeeding.summary

@@ -5,7 +5,13 @@ from typing import Any
 import pytest
 
 from medinfo.domain.errors import InputError
-from medinfo.services.scoring import conflict_topic, key_point_score, list_f1, score_monograph
+from medinfo.services.scoring import (
+    conflict_topic,
+    dose_exact,
+    key_point_score,
+    list_f1,
+    score_monograph,
+)
 
 GOLD: dict[str, Any] = {
     "drug": "tizanidine",
@@ -193,3 +199,10 @@ def test_alternative_keys_a_one_word_alternative_shares_the_last_ones_head() -> 
         fold,
     )
     assert got == want
+
+
+def test_dose_exact_compares_mass_amounts_in_milligrams() -> None:
+    fields = ("amount", "unit")
+    assert dose_exact({"amount": 1000, "unit": "mg"}, {"amount": 1, "unit": "g"}, fields) == 1.0
+    assert dose_exact({"amount": 100, "unit": "mg"}, {"amount": 1, "unit": "g"}, fields) == 0.0
+    assert dose_exact({"amount": 1, "unit": "mg/kg"}, {"amount": 1, "unit": "mg"}, fields) == 0.0
