@@ -14,6 +14,7 @@ from medinfo.domain.monograph import (
     PopulationLimit,
     Precaution,
     SideEffect,
+    TopicAdvice,
 )
 from medinfo.knowledge.safety_rules import Condition, SafetyRules, severity_rank
 from medinfo.services.safety.dose_limits import matching_adjustments
@@ -121,6 +122,8 @@ def _pregnancy_alert(patient: Patient, monograph: Monograph, rules: SafetyRules)
     stated = _stated(pregnancy, pregnancy.summary) or pregnancy.category is not None
     if not stated and not precautions:
         return None
+    if _only_reassuring(pregnancy.advice, precautions) and pregnancy.category is None:
+        return None  # the sources consider it acceptable in pregnancy and warn of nothing
     severity = rules.condition_severity["pregnancy"]
     category = (pregnancy.category or "").strip().upper()
     summary = pregnancy.summary if _known(pregnancy.summary) else ""
@@ -147,6 +150,8 @@ def _breastfeeding_alert(
     precautions = precautions_for("breastfeeding", monograph, rules)
     if not _stated(breastfeeding, breastfeeding.summary) and not precautions:
         return None
+    if _only_reassuring(breastfeeding.advice, precautions):
+        return None  # the sources consider it compatible with breastfeeding
     summary = ""
     if _known(breastfeeding.summary):
         summary = render("breastfeeding.summary", summary=_full_stop(breastfeeding.summary))
@@ -157,6 +162,12 @@ def _breastfeeding_alert(
         message=message,
         sources=_sources([breastfeeding, *precautions]),
     )
+
+
+def _only_reassuring(advice: TopicAdvice | None, precautions: list[Precaution]) -> bool:
+    """The sources call the drug acceptable (compatible, considered safe) and no precaution
+    names the condition: no alert, since a false alarm is a defect (DESIGN.md)."""
+    return advice is TopicAdvice.ACCEPTABLE and not precautions
 
 
 def _stated(part: Attributed, summary: str) -> bool:

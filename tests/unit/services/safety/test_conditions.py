@@ -6,6 +6,7 @@ import pytest
 
 from medinfo.domain.alerts import AlertCode, Severity
 from medinfo.domain.monograph import (
+    Breastfeeding,
     DoseSpec,
     Dosing,
     Population,
@@ -13,6 +14,7 @@ from medinfo.domain.monograph import (
     Precaution,
     Pregnancy,
     SideEffect,
+    TopicAdvice,
 )
 from medinfo.services.safety import check_regimen
 from tests.unit.services.safety.monographs import (
@@ -154,3 +156,42 @@ def test_liver_disease_alerts_when_the_sources_give_a_liver_dose_rule() -> None:
     )
     assert codes(response) == [AlertCode.HEPATIC_IMPAIRMENT]
     assert response.alerts[0].sources == ["h"]
+
+
+def test_check_regimen_sources_calling_it_acceptable_raise_no_alert() -> None:
+    """A clean case stays clean: "considered compatible with breastfeeding" is no warning."""
+    monograph = bare().model_copy(
+        update={
+            "pregnancy": Pregnancy(
+                summary="Considered safe in pregnancy.",
+                advice=TopicAdvice.ACCEPTABLE,
+                sources=["p"],
+            ),
+            "breastfeeding": Breastfeeding(
+                summary="Compatible with breastfeeding.",
+                advice=TopicAdvice.ACCEPTABLE,
+                sources=["b"],
+            ),
+        }
+    )
+    assert check_regimen(request(pregnant=True, breastfeeding=True), monograph).alerts == []
+
+
+@pytest.mark.parametrize("advice", [TopicAdvice.AVOID, None])
+def test_check_regimen_pregnancy_alerts_unless_the_sources_only_reassure(
+    advice: TopicAdvice | None,
+) -> None:
+    monograph = bare().model_copy(
+        update={"pregnancy": Pregnancy(summary="Not recommended.", advice=advice, sources=["p"])}
+    )
+    assert codes(check_regimen(request(pregnant=True), monograph)) == [AlertCode.PREGNANCY]
+
+
+def test_check_regimen_acceptable_advice_with_a_precaution_naming_it_still_alerts() -> None:
+    monograph = bare().model_copy(
+        update={
+            "breastfeeding": Breastfeeding(advice=TopicAdvice.ACCEPTABLE, sources=["b"]),
+            "precautions": [Precaution(condition="breastfeeding", sources=["q"])],
+        }
+    )
+    assert codes(check_regimen(request(breastfeeding=True), monograph)) == [AlertCode.BREASTFEEDING]
