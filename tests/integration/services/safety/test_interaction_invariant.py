@@ -27,7 +27,9 @@ SHARED = Path(SHARED_DIR.value() or ROOT / ".." / "shared")
 LABELS = sorted((SHARED / "data" / "openfda").glob("spl_example_*.xml"))
 BLIND = ROOT / "tests" / "fixtures" / "blind"
 ARTICLES = sorted(
-    [*(BLIND / "articles").glob("*/0*"), *(BLIND / "holdout5" / "articles").glob("*/0*")]
+    path
+    for folder in ("articles", "holdout5/articles", "holdout6/articles")
+    for path in (BLIND / folder).glob("*/0*")
 )
 
 pytestmark = [
