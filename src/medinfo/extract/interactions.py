@@ -255,6 +255,7 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
     found: list[_Agent] = []
     denied: list[_Agent] = []
     asserted = passage.asserted(unit, "interaction_agents")
+    reading = passage.reading(unit)
     terms = passage.matches(unit, "interaction_agents")
     negated_terms = negated_spans(unit.text, [(m.start, m.end) for m in terms])
     qualified = {  # "an MAOI antidepressant": the head word of the narrower class named
@@ -289,7 +290,7 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
         )
         if match in asserted:
             found.append(agent)
-        elif is_negated:
+        elif is_negated and not reading.within("other_subject", match.start, match.end):
             denied.append(agent)
     taken = [*passage.matches(unit, "interaction_agents"), *passage.matches(unit, "side_effects")]
     itself = _own_names(passage.drug)
@@ -310,7 +311,8 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
     for mention, is_negated in zip(mentions, negated, strict=True):
         agent = (_without_form(mention.generic), "drug", "moderate")
         if is_negated:
-            denied.append(agent)
+            if not reading.within("other_subject", mention.start, mention.end):
+                denied.append(agent)  # "unlike X, which ..." denies nothing of X
         elif passage.claims(unit, mention.start, mention.end, "interaction_agents"):
             found.append(agent)
     return found, denied

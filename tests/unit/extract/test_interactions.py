@@ -294,3 +294,11 @@ def test_the_drug_under_another_spelling_and_a_permitted_drink_are_no_interactio
     assert "alcohol" not in found
     kept = _interactions("You can drink alcohol, but it makes the drowsiness worse.")
     assert "alcohol" in kept
+
+
+def test_another_drug_set_against_this_one_is_neither_denied_nor_stated() -> None:
+    found = _interactions(
+        "There is no reaction between tizanidine and grapefruit (unlike felodipine, which "
+        "must not be taken with grapefruit)."
+    )
+    assert "felodipine" not in found
