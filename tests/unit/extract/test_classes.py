@@ -223,3 +223,8 @@ def test_a_term_that_only_explains_the_target_before_it_is_no_term() -> None:
         "edoxaban",
     )
     assert found == {"factor xa", "thrombin"}
+
+
+def test_brands_listed_after_a_comma_and_including() -> None:
+    text = "Digoxin is sold under several brand names, including Lanoxin, Digitek and Cardoxin."
+    assert {"Lanoxin", "Digitek", "Cardoxin"} <= _brands(text, "digoxin")
