@@ -30,3 +30,27 @@ def fold(text: str) -> str:
     """The lookup form of a name: lower case, no accents, punctuation as single spaces."""
     plain = text if text.isascii() else strip_accents(text)
     return _NON_ALNUM.sub(" ", plain.casefold()).strip()
+
+
+_PHONETIC_RULES: tuple[tuple[str, str], ...] = (
+    ("ph", "f"),
+    ("ae", "e"),  # British and international spellings: "haem", "oestradiol"
+    ("oe", "e"),
+    ("th", "t"),
+    ("ck", "k"),
+    ("qu", "kw"),
+    ("x", "ks"),
+    ("c", "k"),
+    ("z", "s"),
+    ("y", "i"),
+)
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def phonetic_key(folded: str) -> str:
+    """A sound-alike key of a folded name ("baclophen" and "baclofen" share one)."""
+    key = folded.replace(" ", "")
+    for spelling, sound in _PHONETIC_RULES:
+        key = key.replace(spelling, sound)
+    key = _REPEATS.sub(r"\1", key)
+    return key[:-1] if len(key) > 4 and key.endswith("e") else key

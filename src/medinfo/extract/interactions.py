@@ -7,6 +7,7 @@ from itertools import pairwise
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.domain.names import fold, phonetic_key
 from medinfo.extract.drug_names import DrugMention, find_drug_mentions, generic_name
 from medinfo.extract.negation import negated_spans
 from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, is_question
@@ -186,22 +187,10 @@ def _not_another_medicine(text: str, start: int, end: int) -> bool:
 
 def _own_names(drug: str) -> frozenset[str]:
     """The drug's generic name and, for a combination ("fluticasone/salmeterol"), each of
-    its parts, as spelling keys: none of them interacts with the drug itself."""
+    its parts, as sound-alike keys (cefalexin is cephalexin): none of them interacts with the
+    drug itself."""
     names = {generic_name(drug), *medicine_groups().generics_of(drug)}
-    return frozenset(spelling_key(name) for name in names)
-
-
-# British and international spellings of one generic name ("cefalexin" and "cephalexin",
-# "amoxycillin", "oestradiol", "sulphate"): compared without the letters they differ in
-_SPELLINGS = (("ph", "f"), ("th", "t"), ("ae", "e"), ("oe", "e"), ("y", "i"))
-
-
-def spelling_key(name: str) -> str:
-    """`name` in lower case with its spelling variants folded and doubled letters single."""
-    key = name.lower()
-    for variant, common in _SPELLINGS:
-        key = key.replace(variant, common)
-    return re.sub(r"(.)\1", r"\1", key)
+    return frozenset(phonetic_key(fold(name)) for name in names)
 
 
 # "low-dose aspirin", "extended-release niacin": the same medicine at another strength or form
@@ -298,7 +287,7 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
     mentions: list[DrugMention] = [
         mention
         for mention in find_drug_mentions(unit.text)
-        if spelling_key(_without_form(mention.generic)) not in itself
+        if phonetic_key(fold(_without_form(mention.generic))) not in itself
         and not (
             mention.surface.lower() in own_classes
             and not _OTHER_BEFORE.search(unit.text[: mention.start])

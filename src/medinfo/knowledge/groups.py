@@ -97,6 +97,11 @@ class MedicineGroups:
             normalize_name(name): tuple(normalize_name(part) for part in parts)
             for name, parts in data.products.items()
         }
+        singles: dict[str, list[str]] = {}
+        for name, parts in self._products.items():
+            if len(parts) == 1:
+                singles.setdefault(parts[0], []).append(name)
+        self._single_products = {generic: tuple(names) for generic, names in singles.items()}
         self._aliases: dict[str, str] = {}
         for group in data.groups:
             for alias in (*group.aliases, group.label):
@@ -147,8 +152,7 @@ class MedicineGroups:
     def product_names_of(self, generic: str) -> tuple[str, ...]:
         """The vocabulary's names for products of `generic` alone ("advil" for ibuprofen,
         "spiro" for spironolactone)."""
-        key = normalize_name(generic)
-        return tuple(name for name, parts in self._products.items() if parts == (key,))
+        return self._single_products.get(normalize_name(generic), ())
 
     def known_names(self) -> tuple[str, ...]:
         """Every generic and product name the vocabulary knows, normalised (for fuzzy matching)."""

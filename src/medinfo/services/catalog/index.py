@@ -10,8 +10,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from medinfo.domain.names import fold
-from medinfo.services.catalog.names import phonetic_key, without_strength
+from medinfo.domain.names import fold, phonetic_key
+from medinfo.services.catalog.names import without_strength
 from medinfo.services.catalog.vocabulary import FuzzyLimits
 
 

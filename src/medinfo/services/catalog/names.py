@@ -11,29 +11,9 @@ from medinfo.services.catalog.vocabulary import NameRules
 _INGREDIENT_SPLIT = re.compile(r"[;:]\s*(?![^()]*\))")
 _SALT_PAIR_SPLIT = re.compile(r"/(?=\S+ \S+$)")
 _SERIES_SPLIT = re.compile(r",? and |, ")
-_PHONETIC_RULES: tuple[tuple[str, str], ...] = (
-    ("ph", "f"),
-    ("th", "t"),
-    ("ck", "k"),
-    ("qu", "kw"),
-    ("x", "ks"),
-    ("c", "k"),
-    ("z", "s"),
-    ("y", "i"),
-)
-_REPEATS = re.compile(r"(.)\1+")
 _STRENGTH = re.compile(r"\d+[a-z]{0,3}")  # "10", "10mg", "325"
 _UNIT_LENGTH = 3  # a short word after a number is its unit: "0 5 mg"
 _LATIN_LIMIT = 0x024F
-
-
-def phonetic_key(folded: str) -> str:
-    """A sound-alike key of a folded name ("baclophen" and "baclofen" share one)."""
-    key = folded.replace(" ", "")
-    for spelling, sound in _PHONETIC_RULES:
-        key = key.replace(spelling, sound)
-    key = _REPEATS.sub(r"\1", key)
-    return key[:-1] if len(key) > 4 and key.endswith("e") else key
 
 
 def without_strength(folded: str) -> str:

@@ -12,7 +12,6 @@ from medinfo.services.catalog.names import (
     is_clean_synonym,
     is_generic_label,
     is_strength,
-    phonetic_key,
     split_combination,
     split_ingredients,
     without_strength,
@@ -30,12 +29,6 @@ def test_fold_ignores_case_accents_and_punctuation() -> None:
 @given(st.text())
 def test_fold_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
-
-
-def test_phonetic_key_joins_sound_alike_spellings() -> None:
-    assert phonetic_key("diclophenac") == phonetic_key("diclofenac")
-    assert phonetic_key(fold("Zyrtek")) == phonetic_key(fold("ZYRTEC"))
-    assert phonetic_key("diclofenac") != phonetic_key("diflunisal")
 
 
 def test_split_ingredients_keeps_parenthesised_mixtures_whole() -> None:
