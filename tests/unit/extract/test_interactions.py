@@ -287,7 +287,8 @@ def test_a_list_label_its_description_calls_harmless_is_no_interaction() -> None
 def test_the_drug_under_another_spelling_and_a_permitted_drink_are_no_interactions() -> None:
     found = _interactions_of(
         "cephalexin",
-        "You can drink alcohol while taking cefalexin. Probenecid raises cefalexin levels.",
+        "With cefalexin you can still have a drink or two. Probenecid keeps cefalexin in the "
+        "blood longer.",
     )
     assert "probenecid" in found
     assert "cefalexin" not in found

@@ -834,7 +834,7 @@ def test_extract_list_facts_risk_factors_of_a_named_harm_are_precautions() -> No
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Cefalexin is one of the antibiotics thought to be safe during pregnancy.", set()),
+        ("Doctors have long regarded cefuroxime as safe during pregnancy.", set()),
         ("It is generally regarded as compatible with breast-feeding.", set()),
         ("You can breastfeed: it is fine to nurse while taking it.", set()),
         ("Tell your doctor if you are pregnant or breastfeeding.", {"pregnancy", "breastfeeding"}),
@@ -844,8 +844,8 @@ def test_extract_list_facts_a_reassurance_about_pregnancy_is_no_precaution(
     line: str, expected: set[str]
 ) -> None:
     text = (
-        "# Cefalexin\n\n## Before you take it\n\nTell your doctor if you have kidney "
+        "# Cefuroxime\n\n## Before you take it\n\nTell your doctor if you have kidney "
         f"problems. {line}"
     )
-    found = _keys(text, FactKind.PRECAUTION, "cefalexin")
+    found = _keys(text, FactKind.PRECAUTION, "cefuroxime")
     assert found & {"pregnancy", "breastfeeding"} == expected
