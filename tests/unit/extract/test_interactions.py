@@ -186,7 +186,7 @@ def _agents_read(original: str, reader: str) -> set[str]:
     [
         (
             "# Digoxin\n\n## Taking digoxin with other medicines\n\n"
-            "Speak to a pharmacist before taking:\n\n"
+            "Ask the pharmacy team first if you use:\n\n"
             "- amiodarone: it can raise digoxin levels\n- verapamil or quinidine\n",
             "markdown",
         ),
@@ -267,8 +267,8 @@ def test_a_regimen_sentence_that_also_warns_still_names_the_interaction() -> Non
 
 def test_a_safer_medicine_and_a_two_in_one_tablet_are_no_interactions() -> None:
     found = _interactions(
-        "Naproxen raises the bleeding risk. Acetaminophen is a safer painkiller. "
-        "Tizaclone combines tizanidine with metformin in one tablet."
+        "Naproxen raises the bleeding risk. For aches, acetaminophen is the safer pain reliever. "
+        "A fixed-dose product, Tizaclone, combines tizanidine and metformin in a single capsule."
     )
     assert "naproxen" in found
     assert "acetaminophen" not in found

@@ -51,7 +51,7 @@ def test_extract_disclaimer_short_statements_say_it_too(statements_of: Statement
         "I'm not your doctor; use this to prepare questions for your own.",
         "Nothing in these posts counts as medical advice - see your GP.",
         "Our product notes should not be read as professional advice.",
-        "This fact sheet gives general information only.",
+        "Our fact sheets offer only general guidance.",
     ):
         assert extract_disclaimer(statements_of(text), "s1"), text
     assert extract_disclaimer(statements_of("Privacy policy. Disclaimers"), "s1") == []

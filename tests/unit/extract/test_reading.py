@@ -91,7 +91,7 @@ def test_read_text_hearsay_is_not_a_claim_but_a_doctors_word_is() -> None:
 
 
 def test_read_text_a_reported_question_and_fine_with_state_no_interaction() -> None:
-    assert _spans("My sister asked whether she could take it with her naproxen.", "hypothetical")
+    assert _spans("A reader wanted to know if it mixes with naproxen.", "hypothetical")
     assert _spans("I wondered if it mixes with my inhaler.", "hypothetical")
     assert _spans("Antacids are generally fine with it.", "compatible")
     assert not _spans("Antacids are not safe with it.", "compatible")

@@ -39,7 +39,7 @@ def test_classify_heading_treats_a_many_topic_title_as_overview() -> None:
         "Can I take it with other medicines?",
         "What other drugs will affect it?",
         "OTHER MEDICINES",
-        "Can I take it with my other medicines?",
+        "Is it OK with your other medications?",
         "8. Other medications and digoxin",
         "Medicines that can interfere with digoxin",
     ],
