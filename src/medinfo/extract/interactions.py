@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 
 from medinfo.domain.documents import BlockKind
@@ -18,7 +19,10 @@ from medinfo.extract.terms import TermMatch
 from medinfo.knowledge.groups import medicine_groups
 
 _CUE = cue(
-    r"\b(interact|combin|together with|along with|mix|in combination with|while (taking|on|using)|"
+    r"\b(interact|combin(?!ed (oral |hormonal )?(contraceptive )?pills?\b)|together with|"
+    r"along with|mix|in combination with|while (taking|on|using)|"
+    r"weakens?\b|makes? (\w+ ){1,6}less effective|(?<!not )(?<!n't )(stops?|stopping) (\w+ ){1,3}"
+    r"(from )?working|"
     r"when taken with|taken with|(take|takes|taking|use|using) (it|this medicine) with|"
     r"with alcohol|avoid|enhance|intensif|potentiat|(concern|problem|danger)s? with|"
     r"(increase|raise|lower|reduce|decrease)s? (the )?(risk|effects?|effectiveness|levels?|"
@@ -34,6 +38,9 @@ _INTERACT = cue(r"\binteract")
 # What a product is made of ("Vicoprofen, which combines hydrocodone with ibuprofen", "a fixed
 # combination of bupropion with naltrexone (Contrave)", "X combines A with B in one tablet")
 # names no interaction.
+# "the same applies to other sedatives: ...": a sentence that carries the interaction of the one
+# before it over to more medicines
+_SAME_APPLIES = cue(r"^\W*(the same|this|that) (also )?(applies|goes|is true|holds) (to|for)\b")
 _COMPOSITION = cue(
     r"\b((which|that) combines|fixed[- ]combination|combination (tablet|product|pill|"
     r"medicine)s? (of|containing|that))\b|\bcombines?\b[^.;]{0,60}\bin (one|a single) "
@@ -99,6 +106,22 @@ _NOT_AN_AGENT = re.compile(
     r"^\s*(effects?|properties|side|activities|levels?|concentrations?|doses?|dosage)\b",
     re.IGNORECASE,
 )
+
+
+@cache
+def _own_cue(drug: str) -> re.Pattern[str]:
+    """What another medicine does to the drug itself, named ("raise carbamazepine levels",
+    "levels of zolpidem", "opioids plus zolpidem", "morphine with pregabalin can ...")."""
+    own = "|".join(re.escape(n) for n in sorted({drug, generic_name(drug)}, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?:raise|increase|lower|reduce|boost|push up)s?\s+(?:the\s+)?(?:blood\s+)?"
+        rf"(?:{own})(?:'s)?\s+(?:blood\s+)?(?:levels?|concentrations?)|"
+        rf"(?:{own})(?:'s)?\s+(?:blood\s+)?levels?\s+(?:up|down|rise|go up|fall|drop)|"
+        rf"(?:levels?|concentrations?)\s+of\s+(?:{own})|plus\s+(?:{own})|(?:{own})\s+plus|"
+        rf"with\s+(?:{own})\s+(?:can|may|could|might|will)|"
+        rf"(?:{own})\s+(?:with|and)\s+[\w-]+\s+(?:together\s+)?(?:can|may|could|might))\b",
+        re.IGNORECASE,
+    )
 
 
 def _severity(unit: Unit, default: str) -> str:
@@ -317,6 +340,20 @@ def _label_said_harmless(passage: Passage, index: int) -> bool:
     return any(start == 0 for start, _ in passage.reading(following[0]).spans.get("compatible", ()))
 
 
+def _label_of(passage: Passage, index: int) -> str:
+    """The label a description unit follows in its list item ("Other medicines it weakens:
+    warfarin, ..."), or ""."""
+    unit = passage.units[index]
+    if unit.role != "description":
+        return ""
+    for before in reversed(passage.units[:index]):
+        if before.block is not unit.block:
+            return ""
+        if before.role == "label":
+            return before.text
+    return ""
+
+
 def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     """INTERACTION facts (attrs agent_type, severity, effect_terms) from the passage, and
     NO_INTERACTION facts for agents it says do not interact."""
@@ -328,7 +365,10 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     if passage.kind is BlockKind.HEADING:
         return []
     facts: list[ExtractedFact] = []
+    own_cue = _own_cue(passage.drug)
+    carried = False  # the unit before stated an interaction ("The same applies to ...")
     for index, unit in enumerate(passage.units):
+        stated, carried = carried, False
         if is_question(unit.text) or is_advert(unit.text) or _STUDY_REPORT.search(unit.text):
             continue
         if _label_said_harmless(passage, index):
@@ -339,12 +379,21 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
             continue
         if _REGIMEN.search(unit.text) and not _WARNS.search(unit.text):
             continue
-        if not in_section and not _CUE.search(unit.text) and not _CUE.search(passage.lead):
+        if not (
+            in_section
+            or _CUE.search(unit.text)
+            or _CUE.search(passage.lead)
+            or own_cue.search(unit.text)
+            or _CUE.search(_label_of(passage, index))
+            or own_cue.search(_label_of(passage, index))
+            or (stated and _SAME_APPLIES.search(unit.text))
+        ):
             continue
         if passage.section in _OTHER_TOPICS and not _INTERACT.search(unit.text):
             continue  # "safer antibiotics exist" in a pregnancy section compares, not combines
         found, denied = _agents(passage, unit)
         effects = _effect_terms(passage, unit)
+        carried = bool(found)
         for agent, agent_type, default in found:
             facts.append(
                 passage.fact(

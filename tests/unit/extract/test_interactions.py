@@ -303,3 +303,61 @@ def test_another_drug_set_against_this_one_is_neither_denied_nor_stated() -> Non
         "must not be taken with grapefruit)."
     )
     assert "felodipine" not in found
+
+
+def _interactions_in_faq(drug: str, body: str) -> dict[str, str]:
+    """agent -> severity (or NO_INTERACTION) read from a question-and-answer section that is
+    not an interactions section, so only the sentence itself can say it."""
+    text = f"# {drug.title()}\n\n## Q: Is it all right with my usual tablets?\n\n{body}\n"
+    facts = extract_list_facts(make_document(text), "t", drug)
+    found = {f.key: NO_INTERACTION for f in facts if f.kind is FactKind.NO_INTERACTION}
+    for fact in facts:
+        if fact.kind is FactKind.INTERACTION:
+            found[fact.key] = str(fact.attributes["severity"])
+    return found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Clarithromycin can push phenytoin levels up enough to cause unsteadiness.",
+        "Clarithromycin can raise phenytoin blood levels, so a check may be needed.",
+        "Clarithromycin plus phenytoin may leave you unsteady.",
+        "Medicines that increase phenytoin levels: clarithromycin and fluconazole.",
+    ],
+)
+def test_a_medicine_acting_on_the_drugs_own_levels_is_an_interaction(body: str) -> None:
+    assert "clarithromycin" in _interactions_in_faq("phenytoin", body)
+
+
+def test_a_list_labelled_with_what_the_drug_does_to_other_medicines_is_read() -> None:
+    found = _interactions_in_faq(
+        "phenytoin", "Medicines it weakens: apixaban, tacrolimus and the contraceptive pill."
+    )
+    assert {"apixaban", "tacrolimus", "oral contraceptives"} <= found.keys()
+
+
+def test_the_same_applies_carries_the_interaction_of_the_sentence_before() -> None:
+    found = _interactions_in_faq(
+        "pregabalin",
+        "Morphine with pregabalin can slow your breathing. The same goes for diazepam.",
+    )
+    assert {"morphine", "diazepam"} <= found.keys()
+    alone = _interactions_in_faq("pregabalin", "The same goes for diazepam.")
+    assert "diazepam" not in alone
+
+
+def test_the_name_of_the_combined_pill_is_no_cue_to_combine() -> None:
+    found = _interactions_in_faq(
+        "isotretinoin", "Many women on the combined pill find their skin improves too."
+    )
+    assert "oral contraceptives" not in found
+
+
+def test_a_medicine_said_not_to_stop_the_drug_working_is_no_interaction() -> None:
+    found = _interactions_in_faq(
+        "levothyroxine", "Vitamin C doesn't stop levothyroxine from working."
+    )
+    assert found.get("vitamin c", NO_INTERACTION) == NO_INTERACTION
+    denied = _interactions("Tizanidine does not stop the contraceptive pill from working.")
+    assert denied.get("oral contraceptives") == NO_INTERACTION
