@@ -361,3 +361,12 @@ def test_a_medicine_said_not_to_stop_the_drug_working_is_no_interaction() -> Non
     assert found.get("vitamin c", NO_INTERACTION) == NO_INTERACTION
     denied = _interactions("Tizanidine does not stop the contraceptive pill from working.")
     assert denied.get("oral contraceptives") == NO_INTERACTION
+
+
+def test_a_list_of_medicines_the_drug_makes_less_effective_is_read() -> None:
+    found = _interactions_in_faq(
+        "rifampicin",
+        "It speeds up the liver, so it makes warfarin, the mini-pill, and tacrolimus "
+        "less effective.",
+    )
+    assert {"warfarin", "oral contraceptives", "tacrolimus"} <= found.keys()

@@ -64,7 +64,7 @@ def resolve_medicines(
         salt_free = (without_salt(part) for part in named)  # a salt's classes are its base's
         classes = frozenset().union(
             *(vocabulary.classes_of_drug(part) for part in (*named, *salt_free))
-        )
+        ) or vocabulary.classes_named(name)  # "combined oral contraceptive pill": its group
         medicines.append(Medicine(name.strip(), kept, classes, resolved, duplicated))
     return medicines
 

@@ -53,3 +53,8 @@ def test_a_salt_named_medicine_has_its_base_s_classes() -> None:
 def test_every_name_of_valproate_shares_one_group(name: str) -> None:
     (medicine,) = resolve_medicines([name])
     assert "valproates" in medicine.classes
+
+
+def test_a_generic_description_of_a_group_member_takes_the_groups_class() -> None:
+    (medicine,) = resolve_medicines(["progestogen-only contraceptive pill"])
+    assert "oral_contraceptives" in medicine.classes
