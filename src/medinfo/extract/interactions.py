@@ -21,8 +21,8 @@ from medinfo.knowledge.groups import medicine_groups
 _CUE = cue(
     r"\b(interact|combin(?!ed (oral |hormonal )?(contraceptive )?pills?\b)|together with|"
     r"along with|mix|in combination with|while (taking|on|using)|"
-    r"weakens?\b|makes? [^.;:]{1,80}? less effective|(?<!not )(?<!n't )(stops?|stopping) (\w+ ){1,3}"
-    r"(from )?working|"
+    r"weakens?\b|makes? [^.;:]{1,80}? less effective|"
+    r"(?<!not )(?<!n't )(stops?|stopping) (\w+ ){1,3}(from )?working|"
     r"when taken with|taken with|(take|takes|taking|use|using) (it|this medicine) with|"
     r"with alcohol|avoid|enhance|intensif|potentiat|(concern|problem|danger)s? with|"
     r"(increase|raise|lower|reduce|decrease)s? (the )?(risk|effects?|effectiveness|levels?|"
