@@ -302,8 +302,10 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
         )
         if match in asserted:
             found.append(agent)
-        elif is_negated and not reading.within("other_subject", match.start, match.end):
-            denied.append(agent)
+        elif (
+            is_negated and not reading.within("other_subject", match.start, match.end)
+        ) or reading.within("compatible", match.start, match.end):
+            denied.append(agent)  # "does not interact with X", "X is fine to continue"
     taken = [*passage.matches(unit, "interaction_agents"), *passage.matches(unit, "side_effects")]
     itself = _own_names(passage.drug)
     own_classes = _own_class_names(passage.drug)
@@ -327,6 +329,8 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
                 denied.append(agent)  # "unlike X, which ..." denies nothing of X
         elif passage.claims(unit, mention.start, mention.end, "interaction_agents"):
             found.append(agent)
+        elif reading.within("compatible", mention.start, mention.end):
+            denied.append(agent)
     return found, denied
 
 

@@ -234,7 +234,7 @@ def test_a_lead_in_naming_its_own_topic_still_refines_the_section() -> None:
 def test_a_medicine_recommended_as_the_choice_is_no_interaction(body: str) -> None:
     found = _interactions(body)
     assert {"naproxen", "aspirin"} <= set(found)
-    assert "acetaminophen" not in found
+    assert found.get("acetaminophen", NO_INTERACTION) == NO_INTERACTION
 
 
 def test_a_recommended_medicine_with_a_caveat_is_still_an_interaction() -> None:
@@ -370,3 +370,12 @@ def test_a_list_of_medicines_the_drug_makes_less_effective_is_read() -> None:
         "less effective.",
     )
     assert {"warfarin", "oral contraceptives", "tacrolimus"} <= found.keys()
+
+
+def test_a_medicine_said_to_be_fine_to_keep_taking_is_said_not_to_interact() -> None:
+    found = _interactions(
+        "Anti-inflammatory painkillers such as naproxen can raise the risk. "
+        "A low dose of aspirin for the heart is fine to carry on with."
+    )
+    assert found["aspirin"] == NO_INTERACTION
+    assert found["naproxen"] != NO_INTERACTION
