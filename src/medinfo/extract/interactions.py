@@ -41,6 +41,10 @@ _INTERACT = cue(r"\binteract")
 # "the same applies to other sedatives: ...": a sentence that carries the interaction of the one
 # before it over to more medicines
 _SAME_APPLIES = cue(r"^\W*(the same|this|that) (also )?(applies|goes|is true|holds) (to|for)\b")
+# "No reaction with alcohol. Even so, alcohol can make you feel worse": a concession after a
+# denial is general advice about the same agent, not an interaction, unless it warns outright
+_CONCESSION = cue(r"^\W*(even so|that said|still|having said that|all the same)\b")
+_OUTRIGHT = cue(r"\b(interact|avoid|do not|don't|never|must not|should not|dangerous)")
 _COMPOSITION = cue(
     r"\b((which|that) combines|fixed[- ]combination|combination (tablet|product|pill|"
     r"medicine)s? (of|containing|that))\b|\bcombines?\b[^.;]{0,60}\bin (one|a single) "
@@ -303,7 +307,8 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
         if match in asserted:
             found.append(agent)
         elif (
-            is_negated and not reading.within("other_subject", match.start, match.end)
+            (is_negated or reading.within("negated", match.start, match.end))
+            and not reading.within("other_subject", match.start, match.end)
         ) or reading.within("compatible", match.start, match.end):
             denied.append(agent)  # "does not interact with X", "X is fine to continue"
     taken = [*passage.matches(unit, "interaction_agents"), *passage.matches(unit, "side_effects")]
@@ -344,6 +349,14 @@ def _label_said_harmless(passage: Passage, index: int) -> bool:
     return any(start == 0 for start, _ in passage.reading(following[0]).spans.get("compatible", ()))
 
 
+def _described_denied(passage: Passage, index: int) -> set[str]:
+    """The agents the description right after a list item's label says do not interact."""
+    following = passage.units[index + 1 : index + 2]
+    if not following or following[0].role != "description":
+        return set()
+    return {agent for agent, _type, _default in _agents(passage, following[0])[1]}
+
+
 def _label_of(passage: Passage, index: int) -> str:
     """The label a description unit follows in its list item ("Other medicines it weakens:
     warfarin, ..."), or ""."""
@@ -371,8 +384,10 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     facts: list[ExtractedFact] = []
     own_cue = _own_cue(passage.drug)
     carried = False  # the unit before stated an interaction ("The same applies to ...")
+    just_denied: set[str] = set()  # the agents the unit before said do not interact
     for index, unit in enumerate(passage.units):
         stated, carried = carried, False
+        conceded, just_denied = just_denied, set()
         if is_question(unit.text) or is_advert(unit.text) or _STUDY_REPORT.search(unit.text):
             continue
         if _label_said_harmless(passage, index):
@@ -396,6 +411,11 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
         if passage.section in _OTHER_TOPICS and not _INTERACT.search(unit.text):
             continue  # "safer antibiotics exist" in a pregnancy section compares, not combines
         found, denied = _agents(passage, unit)
+        if unit.role == "label":  # "**Alcohol:** there is no reaction ...": a topic, not a claim
+            found = [agent for agent in found if agent[0] not in _described_denied(passage, index)]
+        if conceded and _CONCESSION.search(unit.text) and not _OUTRIGHT.search(unit.text):
+            found = [agent for agent in found if agent[0] not in conceded]
+        just_denied = {agent for agent, _type, _default in denied}
         effects = _effect_terms(passage, unit)
         carried = bool(found)
         for agent, agent_type, default in found:

@@ -379,3 +379,21 @@ def test_a_medicine_said_to_be_fine_to_keep_taking_is_said_not_to_interact() -> 
     )
     assert found["aspirin"] == NO_INTERACTION
     assert found["naproxen"] != NO_INTERACTION
+
+
+def test_a_labelled_agent_takes_the_word_of_its_description() -> None:
+    denied = _interactions(
+        "**Alcohol:** there is no reaction between tizanidine and alcohol in the body. "
+        "Still, alcohol may leave you feeling rough while you recover."
+    )
+    assert denied["alcohol"] == NO_INTERACTION
+    warned = _interactions("**Alcohol:** avoid it, as it deepens the drowsiness.")
+    assert warned["alcohol"] != NO_INTERACTION
+
+
+def test_a_concession_that_warns_outright_is_still_an_interaction() -> None:
+    found = _interactions(
+        "Tizanidine does not interact with alcohol at the liver. Even so, avoid alcohol, "
+        "as both make you sleepy."
+    )
+    assert found["alcohol"] != NO_INTERACTION
