@@ -9,10 +9,12 @@ from medinfo.domain.alerts import Alert, AlertCode, Patient
 from medinfo.domain.monograph import (
     UNKNOWN,
     Attributed,
+    Breastfeeding,
     Monograph,
     Population,
     PopulationLimit,
     Precaution,
+    Pregnancy,
     SideEffect,
     TopicAdvice,
 )
@@ -122,7 +124,7 @@ def _pregnancy_alert(patient: Patient, monograph: Monograph, rules: SafetyRules)
     stated = _stated(pregnancy, pregnancy.summary) or pregnancy.category is not None
     if not stated and not precautions:
         return None
-    if _only_reassuring(pregnancy.advice, precautions) and pregnancy.category is None:
+    if _only_reassuring(pregnancy, precautions) and pregnancy.category is None:
         return None  # the sources consider it acceptable in pregnancy and warn of nothing
     severity = rules.condition_severity["pregnancy"]
     category = (pregnancy.category or "").strip().upper()
@@ -150,7 +152,7 @@ def _breastfeeding_alert(
     precautions = precautions_for("breastfeeding", monograph, rules)
     if not _stated(breastfeeding, breastfeeding.summary) and not precautions:
         return None
-    if _only_reassuring(breastfeeding.advice, precautions):
+    if _only_reassuring(breastfeeding, precautions):
         return None  # the sources consider it compatible with breastfeeding
     summary = ""
     if _known(breastfeeding.summary):
@@ -164,10 +166,15 @@ def _breastfeeding_alert(
     )
 
 
-def _only_reassuring(advice: TopicAdvice | None, precautions: list[Precaution]) -> bool:
-    """The sources call the drug acceptable (compatible, considered safe) and no precaution
-    names the condition: no alert, since a false alarm is a defect (DESIGN.md)."""
-    return advice is TopicAdvice.ACCEPTABLE and not precautions
+def _only_reassuring(topic: Pregnancy | Breastfeeding, precautions: list[Precaution]) -> bool:
+    """The sources call the drug acceptable (compatible, considered safe) and no other source
+    names the condition as a precaution: no alert, since a false alarm is a defect
+    (DESIGN.md). A source's own dedicated section outranks its general "tell your doctor if
+    you are pregnant or breastfeeding" list (issue 12's precedence)."""
+    reassuring = set(topic.sources)
+    return topic.advice is TopicAdvice.ACCEPTABLE and all(
+        set(precaution.sources) <= reassuring for precaution in precautions
+    )
 
 
 def _stated(part: Attributed, summary: str) -> bool:

@@ -195,3 +195,19 @@ def test_check_regimen_acceptable_advice_with_a_precaution_naming_it_still_alert
         }
     )
     assert codes(check_regimen(request(breastfeeding=True), monograph)) == [AlertCode.BREASTFEEDING]
+
+
+def test_check_regimen_a_sources_own_section_outranks_its_general_caution_list() -> None:
+    """One page lists breastfeeding among "tell your doctor if" and says in its own section
+    that the drug is compatible: the section wins; another page's precaution would not."""
+    own = bare().model_copy(
+        update={
+            "breastfeeding": Breastfeeding(advice=TopicAdvice.ACCEPTABLE, sources=["b"]),
+            "precautions": [Precaution(condition="breastfeeding", sources=["b"])],
+        }
+    )
+    assert check_regimen(request(breastfeeding=True), own).alerts == []
+    other = own.model_copy(
+        update={"precautions": [Precaution(condition="breastfeeding", sources=["b", "q"])]}
+    )
+    assert codes(check_regimen(request(breastfeeding=True), other)) == [AlertCode.BREASTFEEDING]
