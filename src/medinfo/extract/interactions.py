@@ -138,10 +138,18 @@ def _severity(unit: Unit, default: str) -> str:
     return default
 
 
+# "stopped in people with liver disease or heart failure": who the advice is for, not an effect
+_WHO_HAS = re.compile(
+    r"\b(?:(?:people|patients|those|anyone|someone|adults|children|women|men)\s+(?:with|who\s+"
+    r"(?:have|has|are))|if\s+you\s+(?:have|are|had))\b[^.;:()]*$",
+    re.IGNORECASE,
+)
+
+
 def _effect_terms(passage: Passage, unit: Unit) -> str:
     terms: list[str] = []
     for match in passage.asserted(unit, "side_effects"):
-        if match.key not in terms:
+        if match.key not in terms and not _WHO_HAS.search(unit.text[: match.start]):
             terms.append(match.key)
     return ",".join(terms)
 

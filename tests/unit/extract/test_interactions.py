@@ -397,3 +397,14 @@ def test_a_concession_that_warns_outright_is_still_an_interaction() -> None:
         "as both make you sleepy."
     )
     assert found["alcohol"] != NO_INTERACTION
+
+
+def test_a_condition_of_the_people_advised_is_not_the_interactions_effect() -> None:
+    text = (
+        "# Dapagliflozin\n\n## Interactions\n\n"
+        "Scans with iodinated contrast need the tablets paused in people with kidney "
+        "disease or heart failure.\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "dapagliflozin")
+    (contrast,) = [f for f in facts if f.kind is FactKind.INTERACTION]
+    assert "heart failure" not in str(contrast.attributes["effect_terms"])
