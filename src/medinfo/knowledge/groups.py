@@ -149,6 +149,11 @@ class MedicineGroups:
             return (key,)
         return None
 
+    def is_product(self, name: str) -> bool:
+        """Whether the vocabulary lists `name` as a product with its own components (a brand,
+        a combination or a salt's everyday name such as "sodium valproate")."""
+        return normalize_name(name) in self._products
+
     def product_names_of(self, generic: str) -> tuple[str, ...]:
         """The vocabulary's names for products of `generic` alone ("advil" for ibuprofen,
         "spiro" for spironolactone)."""

@@ -129,6 +129,13 @@ def vocabulary_generics(name: str) -> tuple[str, ...]:
     return (found[0],) if len(found) == 1 and len(name.split()) == 1 else ()
 
 
+def named_product(name: str) -> bool:
+    """Whether the group vocabulary lists `name` as a product of its own."""
+    from medinfo.knowledge.groups import medicine_groups
+
+    return medicine_groups().is_product(name)
+
+
 def medicine_group(name: str) -> str | None:
     """The medicine group (its id) a whole name is, e.g. "benzodiazepines"; None for other names.
 
@@ -174,7 +181,7 @@ def resolve_name(name: str, table: NameTable, catalog_of: Callable[[], Catalog])
     if exact is not None and exact.kind != Matched.TYPO:  # a drug's name ("alcohol") wins
         return _found(typed, exact.key, _kind(exact.kind), table, catalog)
     group = medicine_group(typed)
-    if group is not None:
+    if group is not None and not named_product(typed):  # "sodium valproate" is a product
         return Resolution(typed, matched=Matched.GROUP, group=group)
     known = vocabulary_generics(typed)
     if known:  # a real medicine ("phenobarbital") is not another's misspelling

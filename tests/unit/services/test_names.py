@@ -197,3 +197,16 @@ def test_resolve_name_finds_a_monograph_filed_under_another_name_of_the_drug() -
     for name in ("cephalexin", "Keflex"):
         found = resolve_name(name, table, catalog)
         assert (found.drug, found.has_monograph) == ("cefalexin", True)
+
+
+@pytest.mark.parametrize(
+    ("name", "drug"),
+    [("Epilim", "valproic acid"), ("Lustral", "sertraline"), ("MST Continus", "morphine")],
+)
+def test_resolve_name_knows_brands_sold_outside_the_united_states(name: str, drug: str) -> None:
+    assert resolve(name)[0] == drug
+
+
+def test_resolve_name_takes_a_product_that_is_also_a_group_alias_as_the_product() -> None:
+    assert resolve("sodium valproate") == ("valproic acid", Matched.SYNONYM)
+    assert resolve("benzodiazepines")[1] is Matched.GROUP
