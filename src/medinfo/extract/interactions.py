@@ -22,6 +22,7 @@ _CUE = cue(
     r"\b(interact|combin(?!ed (oral |hormonal )?(contraceptive )?pills?\b)|together with|"
     r"along with|mix|in combination with|while (taking|on|using)|"
     r"weakens?\b|makes? [^.;:]{1,80}? less effective|"
+    r"add(s|ing)? to (the |its |their |your )?(sedati\w+|drows\w+|sleepiness|effects?)|"
     r"(?<!not )(?<!n't )(stops?|stopping) (\w+ ){1,3}(from )?working|"
     r"when taken with|taken with|(take|takes|taking|use|using) (it|this medicine) with|"
     r"with alcohol|avoid|enhance|intensif|potentiat|(concern|problem|danger)s? with|"

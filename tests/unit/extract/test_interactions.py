@@ -408,3 +408,11 @@ def test_a_condition_of_the_people_advised_is_not_the_interactions_effect() -> N
     facts = extract_list_facts(make_document(text), "t", "dapagliflozin")
     (contrast,) = [f for f in facts if f.kind is FactKind.INTERACTION]
     assert "heart failure" not in str(contrast.attributes["effect_terms"])
+
+
+def test_medicines_that_add_to_the_drugs_sedation_are_interactions() -> None:
+    found = _interactions_in_faq(
+        "mirtazapine",
+        "Other sleepy-making medicines, such as lorazepam or codeine, add to the drowsiness.",
+    )
+    assert {"lorazepam", "codeine"} <= found.keys()

@@ -42,6 +42,8 @@ def test_classify_heading_treats_a_many_topic_title_as_overview() -> None:
         "Is it OK with your other medications?",
         "8. Other medications and digoxin",
         "Medicines that can interfere with digoxin",
+        "What drugs do I need to be careful with?",
+        "Medications to watch out for",
     ],
 )
 def test_classify_heading_reads_question_style_interaction_headings(heading: str) -> None:
