@@ -56,8 +56,8 @@ def _row_passage(document: Document, block: Block, base: Passage) -> Passage:
     """A key-facts row: the label cell says which field the other cells list."""
     label = next((cell for cell in block.cells if cell.strip()), "")
     field = classify_heading(label) if label else Section.OTHER
-    if field in _GENERAL:
-        return base
+    if field in _GENERAL or field is base.section:
+        return base  # "Alcohol | Do not drink" in an interactions table: the label is an agent
     units: list[Unit] = []
     hint = block.start
     for cell in block.cells[block.cells.index(label) + 1 :]:

@@ -416,3 +416,13 @@ def test_medicines_that_add_to_the_drugs_sedation_are_interactions() -> None:
         "Other sleepy-making medicines, such as lorazepam or codeine, add to the drowsiness.",
     )
     assert {"lorazepam", "codeine"} <= found.keys()
+
+
+def test_an_agent_in_the_first_cell_of_an_interactions_table_is_read() -> None:
+    text = (
+        "# Methadone\n\n## Interactions\n\n| Medicine | Why |\n|---|---|\n"
+        "| Alcohol | Deepens sedation; avoid it |\n| Rifampicin | Lowers methadone levels |\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "methadone")
+    found = {f.key for f in facts if f.kind is FactKind.INTERACTION}
+    assert {"alcohol", "rifampin"} <= found
