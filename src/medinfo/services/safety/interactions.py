@@ -73,9 +73,13 @@ def check_interactions(
         if alcohol in medicine.classes:
             continue
         hits = [hit for t in targets if (hit := _match(medicine, t, alcohol)) is not None]
-        if any(_names(medicine, t) for t in denials):
-            # said by name not to interact: only a listing by name outweighs that, not a group
-            hits = [hit for hit in hits if hit.drugs]
+        denied = [t for t in denials if _names(medicine, t)]
+        if denied:
+            # said by name not to interact: only a listing by name outweighs that, not a group;
+            # a combination keeps the groups of its other ingredients (paracetamol said to be
+            # fine leaves the oxycodone of oxycodone/paracetamol an opioid)
+            others = _undenied_classes(medicine, denied, vocabulary)
+            hits = [hit for hit in hits if hit.drugs or hit.classes & others]
         by_code: dict[str, list[_Hit]] = {}
         for hit in hits:
             cns = _is_cns(medicine, hit, rules, vocabulary) and _sedating(
@@ -100,6 +104,26 @@ def _match(medicine: Medicine, target: Target, alcohol: str) -> _Hit | None:
     names = (*medicine.components, normalize_name(medicine.name))
     drugs = frozenset(part for part in names if part in target.drugs or f" {part} " in target.words)
     return _Hit(target, classes, drugs) if classes or drugs else None
+
+
+def _undenied_classes(
+    medicine: Medicine, denied: list[Target], vocabulary: MedicineGroups
+) -> frozenset[str]:
+    """The classes of a combination's ingredients that no denial names (none for a single
+    medicine, whose denial covers it whole)."""
+    if len(medicine.components) < 2:
+        return frozenset()
+    kept = [
+        part
+        for part in medicine.components
+        if not any(
+            part in t.drugs
+            or f" {part} " in t.words
+            or vocabulary.classes_of_drug(part) & t.classes
+            for t in denied
+        )
+    ]
+    return frozenset().union(*(vocabulary.classes_of_drug(part) for part in kept))
 
 
 def _names(medicine: Medicine, target: Target) -> bool:

@@ -311,3 +311,15 @@ def test_listed_cns_depressants_stay_a_cns_interaction_for_any_drug() -> None:
         monograph,
     )
     assert codes(response) == [AlertCode.INTERACTION_CNS_DEPRESSANT]
+
+
+def test_a_denied_ingredient_leaves_the_other_ingredients_of_a_combination_checked() -> None:
+    monograph = Monograph(
+        drug="quetiapine",
+        interactions=[Interaction(agent="opioids", agent_type="class", severity="major")],
+        no_interactions=[Interaction(agent="acetaminophen", severity="none")],
+    )
+    combined = check_regimen(request(other_medications=["hydrocodone/acetaminophen"]), monograph)
+    assert codes(combined)
+    alone = check_regimen(request(other_medications=["acetaminophen"]), monograph)
+    assert codes(alone) == []
