@@ -76,8 +76,8 @@ def check_interactions(
         denied = [t for t in denials if _names(medicine, t)]
         if denied:
             # said by name not to interact: only a listing by name outweighs that, not a group;
-            # a combination keeps the groups of its other ingredients (paracetamol said to be
-            # fine leaves the oxycodone of oxycodone/paracetamol an opioid)
+            # a combination keeps the groups of its other ingredients (one ingredient said to
+            # be fine leaves the others in their groups)
             others = _undenied_classes(medicine, denied, vocabulary)
             hits = [hit for hit in hits if hit.drugs or hit.classes & others]
         by_code: dict[str, list[_Hit]] = {}
