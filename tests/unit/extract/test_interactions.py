@@ -426,3 +426,15 @@ def test_an_agent_in_the_first_cell_of_an_interactions_table_is_read() -> None:
     facts = extract_list_facts(make_document(text), "t", "methadone")
     found = {f.key for f in facts if f.kind is FactKind.INTERACTION}
     assert {"alcohol", "rifampin"} <= found
+
+
+@pytest.mark.parametrize(
+    ("body", "agent"),
+    [
+        ("Sucralfate can stop some of the dose being absorbed, so take it later.", "sucralfate"),
+        ("Ciclosporin - you may need a lower ciclosporin dose.", "cyclosporine"),
+        ("Amiodarone - digoxin can work more strongly, so levels are checked.", "amiodarone"),
+    ],
+)
+def test_everyday_wording_of_an_interaction_is_read(body: str, agent: str) -> None:
+    assert agent in _interactions_in_faq("digoxin", body)

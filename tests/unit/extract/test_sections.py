@@ -44,6 +44,7 @@ def test_classify_heading_treats_a_many_topic_title_as_overview() -> None:
         "Medicines that can interfere with digoxin",
         "What drugs do I need to be careful with?",
         "Medications to watch out for",
+        "Stuff that messes with it",
     ],
 )
 def test_classify_heading_reads_question_style_interaction_headings(heading: str) -> None:
