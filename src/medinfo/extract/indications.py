@@ -184,6 +184,14 @@ def _not_a_kind(text: str, start: int, end: int) -> bool:
     )
 
 
+# "It does not cure X; it only eases the symptoms": denying a cure while saying it still helps
+_CURE = re.compile(r"\bcur(?:e|es|ing)\b", re.IGNORECASE)
+_STILL_HELPS = re.compile(
+    r"\b(?:relieves?|eases?|controls?|manages?|helps?|treats?|reduces?|improves?|symptoms)\b",
+    re.IGNORECASE,
+)
+
+
 def _ruled_out(text: str, start: int, others: list[tuple[int, int]], people: bool = False) -> bool:
     """Whether the condition at `start` follows a denied use cue directly ("is not an effective
     treatment for X", "won't help X or Y", "is not for people with X"), unhedged, in a clause
@@ -209,6 +217,8 @@ def _ruled_out(text: str, start: int, others: list[tuple[int, int]], people: boo
     )
     if _PEOPLE_WORD.search(gap):
         return False
+    if _CURE.search(denial.group()) and _STILL_HELPS.search(text, start):
+        return False  # "does not cure arthritis - it relieves the pain": a use, not a cure
     return not hedged and _RULED_OUT_GAP.fullmatch(gap) is not None
 
 

@@ -475,6 +475,8 @@ def test_extract_list_facts_a_denied_use_is_no_use(sentence: str) -> None:
         ("It may not work for migraine.", set()),
         ("It does not always help with anxiety.", set()),
         ("It is not only used for epilepsy but also for nerve pain.", set()),
+        ("It won't cure gout, but it eases the flare-ups.", set()),  # a use, not a cure
+        ("It will not cure a cold.", {"common cold"}),
     ],
 )
 def test_extract_list_facts_a_use_ruled_out_is_its_own_kind(
