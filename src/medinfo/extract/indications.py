@@ -50,6 +50,11 @@ _STRONG = cue(
     r"manages?|managing|(is|are|['’]s|be|been|also|mainly|mostly|often) used to (stop|prevent|"
     r"reduce|lower|control|relieve|ease|help|protect))\b"
 )
+# a lead-in that introduces a list of uses, wherever it stands ("It is licensed to treat:")
+_USE_LEAD = cue(
+    r"\b(?:used|licensed|approved|prescribed|indicated|given)\s+(?:to\s+(?:\w+\s+and\s+)?"
+    r"(?:treat|prevent|manage|control|relieve)|for)\s*:\s*$"
+)
 _WEAK = cue(
     r"\b(relieves?|relieving|relief of|reduces?|help with|helps?|controls?|prevents?|eases?|for)\b"
 )
@@ -70,7 +75,8 @@ _OFF_LABEL = cue(
 # for gout", "is not effective for"): the conditions after it are no uses. "Not approved for"
 # stays an off-label cue.
 _DENIED_USE = cue(
-    r"(\bnot|\bnever|n['’]t|\bcannot)\s+(?!only\b|just\b|merely\b)(\w+\s+){0,2}"
+    r"(\bnot|\bnever|\bnor\s+(?:is|are|does|do|has)\s+(?:it|they)|n['’]t|\bcannot)\s+"
+    r"(?!only\b|just\b|merely\b)(\w+\s+){0,2}"
     r"(be\s+)?(used|prescribed|given|licensed|effective|indicated|helpful|suitable|meant|"
     r"intended|designed|a\s+treatment|an?\s+\w+\s+treatment|treat(s|ing)?|help(s|ing)?|"
     r"work(s|ing)?|prevent(s|ing)?|cures?|curing|relieves?|relieving|protects?)\b"
@@ -164,7 +170,7 @@ def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
     # "lowers the risk of stroke in patients with X": the patients of a use already named
     cues = [m for cues in (_STRONG, _WEAK) for m in cues.finditer(text, 0, clause)]
     after_cue = min(max((m.end() for m in cues), default=0), clause)
-    return bool(_RISKS_OF.search(text, after_cue, clause)) or any(
+    return bool(_RISKS_OF.search(text, 0, clause)) or any(
         after_cue <= other < clause for other in conditions
     )
 
@@ -316,6 +322,9 @@ def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
     listed = unit.role in ("cell", "label") or passage.kind is BlockKind.LIST_ITEM
     if passage.section in _USE_SECTIONS and listed and not symptom:
         return True
+    lead = passage.lead
+    if listed and not symptom and _USE_LEAD.search(lead) and not _DENIED_USE.search(lead):
+        return True  # "It is licensed to prevent and treat:" then the uses, one an item
     if last_cue_end(_STRONG, unit.text, start) >= 0:
         return True
     weak = last_cue_end(_WEAK, unit.text, start)

@@ -851,3 +851,36 @@ def test_extract_list_facts_a_reassurance_about_pregnancy_is_no_precaution(
     )
     found = _keys(text, FactKind.PRECAUTION, "cefuroxime")
     assert found & {"pregnancy", "breastfeeding"} == expected
+
+
+def test_extract_list_facts_items_after_a_lead_in_naming_uses_are_uses() -> None:
+    text = (
+        "# Granisetron\n\n## Overview\n\nIt is licensed to prevent and treat:\n\n"
+        "- nausea and vomiting caused by chemotherapy\n- nausea and vomiting after surgery\n"
+    )
+    assert _keys(text, FactKind.INDICATION) == {
+        "chemotherapy-induced nausea and vomiting",
+        "postoperative nausea and vomiting",
+    }
+
+
+def test_extract_list_facts_the_patients_of_a_use_are_not_uses() -> None:
+    text = (
+        "# Atorvastatin\n\n## Uses\n\nIt is prescribed:\n\n- to lower the risk of a stroke "
+        "and the need for bypass surgery in people with diabetes or kidney disease\n"
+    )
+    assert "type 2 diabetes" not in _keys(text, FactKind.INDICATION)
+
+
+def test_extract_list_facts_a_use_denied_with_nor_is_ruled_out() -> None:
+    text = (
+        "# Citalopram\n\n## Uses\n\nIt is not a sleeping pill, nor is it a treatment for "
+        "bipolar depression on its own.\n"
+    )
+    assert "bipolar depression" in _keys(text, FactKind.NOT_A_USE)
+    assert "bipolar depression" not in _keys(text, FactKind.INDICATION)
+
+
+def test_extract_list_facts_diabetes_insipidus_is_not_diabetes_mellitus() -> None:
+    text = "# Chlorthalidone\n\n## Uses\n\nIt is also used for nephrogenic diabetes insipidus.\n"
+    assert _keys(text, FactKind.INDICATION) == {"diabetes insipidus"}
