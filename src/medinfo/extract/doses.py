@@ -45,6 +45,7 @@ from medinfo.extract.dose_grammar import (
 from medinfo.extract.dose_grammar import whole_number as _number
 from medinfo.extract.reading import Place, read_text
 from medinfo.extract.statements import Statement, place_of
+from medinfo.extract.table_columns import with_column_headings
 from medinfo.extract.text_cache import KEPT_TEXTS, Kept
 
 # Laboratory values ("serum creatinine 1.5 mg/dL") are never a dose of any population.
@@ -477,6 +478,7 @@ def _without_other_once_maximum(
 def extract_doses(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """The dose facts of a document: per route, its first starting dose (an explicit one before
     a usual one), first maximum daily and single dose, and first titration statement."""
+    statements = with_column_headings(statements)  # "Usual starting dose: 400 mg ..."
     readings = [reading for statement in statements for reading in read_statement(statement)]
     readings.extend(r for p in statements if (r := _gradual_titration(p)) is not None)
     chosen = _without_other_once_maximum(_choose(readings))

@@ -8,7 +8,8 @@ import pytest
 
 from medinfo.domain.facts import FactKind, Scalar
 from medinfo.extract.doses import extract_doses
-from medinfo.extract.statements import Statement
+from medinfo.extract.statements import Statement, document_statements
+from tests.unit.extract.conftest import read_text
 
 StatementsOf = Callable[[str], list[Statement]]
 
@@ -489,3 +490,20 @@ def test_extract_doses_once_a_day_maximum_of_another_form_gives_no_per_dose_maxi
     assert FactKind.MAX_SINGLE_DOSE not in doses
     once = _doses(statements_of, "The maximum is 40 mg once a day.")
     assert once[FactKind.MAX_SINGLE_DOSE]["amount"] == 40
+
+
+def test_extract_doses_a_table_column_heading_gives_its_cells_role() -> None:
+    text = (
+        "# Valsartan\n\nMost adults begin on 160 mg a day.\n\n## Dosage\n\n"
+        "| Who | Usual starting dose | Most per day |\n|---|---|---|\n"
+        "| Adults | 80 mg once a day | 320 mg |\n"
+    )
+    facts = extract_doses(document_statements(read_text(text, "valsartan.md")), "s1")
+    initial = {
+        str(f.attributes["place"]): f.attributes["amount"]
+        for f in facts
+        if f.kind is FactKind.INITIAL_DOSE
+    }
+    assert initial == {"dedicated": 80, "introduction": 160}
+    (most,) = [f for f in facts if f.kind is FactKind.MAX_DAILY_DOSE]
+    assert most.attributes["amount"] == 320
