@@ -74,8 +74,11 @@ def _entries() -> dict[str, tuple[DictionaryEntry, ...]]:
         else:
             own = own or {}
             entries[name] = tuple(entry(drugs.get(meaning, {}) | own) for meaning in meanings)
-    for name, generic in load(DrugDetectionRules).supplement.items():
+    rules = load(DrugDetectionRules)
+    for name, generic in rules.supplement.items():
         entries.setdefault(name, (entry({"name": generic, "is_brand": False}),))
+    for name, generic in rules.corrections.items():  # the library files it under another drug
+        entries[name] = (entry({"name": generic, "is_brand": True}),)
     return entries
 
 

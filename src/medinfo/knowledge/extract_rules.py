@@ -123,6 +123,7 @@ class DrugDetectionRules(KnowledgeFile):
     not_medicines: Patterns
     combination_forms: Patterns
     supplement: dict[str, str] = Field(default_factory=dict)
+    corrections: dict[str, str] = Field(default_factory=dict)
 
 
 class FaqRules(KnowledgeFile):

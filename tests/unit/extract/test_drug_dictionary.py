@@ -54,12 +54,13 @@ def test_same_matches_as_the_library_on_dictionary_names_in_any_case() -> None:
     names = sorted(drug_variant_to_canonical)
     texts = _texts(names, seed=15, count=3000)
     texts.append("Take Tylenol with Advil; Ziagen (abacavir) and Viagra tablets.")
-    supplement = set(load(DrugDetectionRules).supplement)
+    rules = load(DrugDetectionRules)
+    ours_only = set(rules.supplement) | set(rules.corrections)
     matched = 0
     for text in texts:
         tokens = _TOKEN.findall(text)
-        if supplement & {token.lower() for token in tokens}:
-            continue  # names the library lacks: our supplement finds them (tested below)
+        if ours_only & {token.lower() for token in tokens}:
+            continue  # names the library lacks or misfiles: ours (tested below)
         expected = _library(tokens)
         assert _ours(tokens) == expected, text
         matched += len(expected)
@@ -93,3 +94,10 @@ def _named(tokens: list[str]) -> list[tuple[DictionaryEntry, str]]:
 @pytest.mark.parametrize("tokens", [[], ["mg"], ["the", "of"]])
 def test_no_names(tokens: list[str]) -> None:
     assert find_in_tokens(tokens) == []
+
+
+def test_a_correction_replaces_the_librarys_reading_of_a_brand() -> None:
+    rules = load(DrugDetectionRules)
+    for name, generic in rules.corrections.items():
+        (found,) = _named([name.title()])
+        assert found[0].name == generic
