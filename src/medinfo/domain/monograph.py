@@ -54,6 +54,9 @@ class DoseSpec(Attributed):
     unit: str
     frequency_per_day: int | None = None
     route: str | None = None
+    # the one use a maximum is stated for, where the sources dose several uses differently
+    # ("heart failure": up to 50 mg a day, another use up to 400 mg): not the drug's limit
+    use: str | None = None
 
     @field_serializer("amount")
     def _whole_numbers_as_int(self, amount: float) -> float | int:

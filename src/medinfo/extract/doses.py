@@ -46,6 +46,7 @@ from medinfo.extract.dose_grammar import whole_number as _number
 from medinfo.extract.reading import Place, read_text
 from medinfo.extract.statements import Statement, place_of
 from medinfo.extract.table_columns import with_column_headings
+from medinfo.extract.terms import vocabulary
 from medinfo.extract.text_cache import KEPT_TEXTS, Kept
 
 # Laboratory values ("serum creatinine 1.5 mg/dL") are never a dose of any population.
@@ -63,6 +64,8 @@ _OTHER_POPULATIONS = frozenset({"children", "older_adults", "renal", "hepatic"})
 _ADULTS = re.compile(r"(?<!older )\badults?\b", re.IGNORECASE)
 # A new coordinated clause between a weak cue and its amount ("The usual advice is to come
 # down gradually, and after a year on 1,800 mg a day ..."): the cue is not the amount's.
+# "Heart failure: ...", "Acne (off-label) - ...": a line led by what it is for
+_USE_LABEL = re.compile(r"^\W*([A-Za-z][^:.;|]{1,60}?)\s*(?::|\s[-–]\s)")
 _NEW_CLAUSE = re.compile(r"[;,]\s*(?:and|but|so|then|while|whereas)\b|;", re.IGNORECASE)
 
 
@@ -399,17 +402,45 @@ _KINDS = {
 _ROLE_ORDER = ("initial", "usual", "max_daily", "max_single", "max_single_once", "titration")
 
 
+def _plain_label(label: str) -> bool:
+    """Whether a row's or line's label names no dose, dose cue, population or form
+    ("Modified-release capsules | ..." is a form's dose, "Adults: ..." a population's)."""
+    if not label or find_dose_mentions(label) or nearest_cue(label) or names_form(label):
+        return False
+    return not (read_text(label).populations or _ADULTS.search(label))
+
+
 def _for_one_use(statement: Statement) -> bool:
     """Whether a table row gives the dose of one use ("Treating a DVT or PE | 10 mg twice a
-    day ..."): its first cell names neither a dose, a dose cue, a population nor a form
-    ("Modified-release capsules | ..." is a form's dose). A general
-    statement of the same place ("Most people start on 5 mg") outranks it."""
+    day ..."): its first cell is a plain label. A general statement of the same place ("Most
+    people start on 5 mg") outranks it."""
     cells = statement.block.cells
     if statement.block.kind is not BlockKind.TABLE_ROW or len(cells) < 2:
         return False
-    label = cells[0]
-    named = read_text(label).populations or _ADULTS.search(label) or names_form(label)
-    return not (find_dose_mentions(label) or nearest_cue(label) or named)
+    return _plain_label(cells[0])
+
+
+def _use_of(statement: Statement) -> str:
+    """The condition a dose row or line is given for ("Heart failure: start on 25 mg ...",
+    "Acne | 50 to 100 mg a day"): its plain label naming a condition; "" otherwise."""
+    block = statement.block
+    if block.kind is BlockKind.TABLE_ROW:
+        label = block.cells[0] if len(block.cells) >= 2 else ""
+    else:
+        found = _USE_LABEL.match(block.text)
+        label = found.group(1) if found else ""
+    conditions = vocabulary("conditions").find(label) if _plain_label(label) else []
+    return conditions[0].key if conditions else ""
+
+
+def _highest_amount(statement: Statement) -> float:
+    """The highest amount in mg a statement names (the top of a range too), 0 when none."""
+    amounts = [0.0]
+    for mention in find_dose_mentions(statement.text):
+        if is_mass_unit(mention.unit):
+            top = mention.amount_high if mention.amount_high is not None else mention.amount
+            amounts.append(Dose(amount=top, unit=mention.unit).milligrams())
+    return max(amounts)
 
 
 def _precedence(reading: Reading, index: int) -> tuple[int, bool, int, float, int]:
@@ -475,6 +506,33 @@ def _without_other_once_maximum(
     return kept
 
 
+_MAXIMA = frozenset({FactKind.MAX_DAILY_DOSE, FactKind.MAX_SINGLE_DOSE})
+
+
+def _per_use_ceiling(statements: list[Statement]) -> dict[str, float]:
+    """Per use a dosing line or row names, the highest amount in mg it gives."""
+    highest: dict[str, float] = {}
+    for statement in statements:
+        use = _use_of(statement)
+        if use:
+            highest[use] = max(highest.get(use, 0.0), _highest_amount(statement))
+    return highest
+
+
+def _use_attribute(reading: Reading, per_use: dict[str, float]) -> dict[str, Scalar]:
+    """{"use": ...} for a maximum stated for one use when another use of the document goes
+    higher ("heart failure: at most 50 mg a day" beside "cirrhosis: up to 400 mg"): it is
+    that use's limit, not the drug's. A maximum above every other use's doses stays the
+    drug's (an alarm above it holds whatever the use)."""
+    use = _use_of(reading.statement)
+    amount, unit = reading.attributes.get("amount"), str(reading.attributes.get("unit", ""))
+    if not use or not isinstance(amount, int | float) or not is_mass_unit(unit):
+        return {}
+    ceiling = Dose(amount=amount, unit=unit).milligrams()
+    higher = any(top > ceiling for other, top in per_use.items() if other != use)
+    return {"use": use} if higher else {}
+
+
 def extract_doses(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """The dose facts of a document: per route, its first starting dose (an explicit one before
     a usual one), first maximum daily and single dose, and first titration statement."""
@@ -482,6 +540,7 @@ def extract_doses(statements: list[Statement], source_id: str) -> list[Extracted
     readings = [reading for statement in statements for reading in read_statement(statement)]
     readings.extend(r for p in statements if (r := _gradual_titration(p)) is not None)
     chosen = _without_other_once_maximum(_choose(readings))
+    per_use = _per_use_ceiling(statements)
     facts = [
         ExtractedFact(
             kind=kind,
@@ -489,6 +548,7 @@ def extract_doses(statements: list[Statement], source_id: str) -> list[Extracted
             attributes={
                 **reading.attributes,
                 **({"basis": reading.role} if kind is FactKind.INITIAL_DOSE else {}),
+                **(_use_attribute(reading, per_use) if kind in _MAXIMA else {}),
                 "place": reading.place.value,
             },
             evidence=reading.statement.evidence(source_id),

@@ -70,11 +70,13 @@ class _Builder(Assembly):
                 per_day = parse_number(
                     choice.value.get("frequency_per_day"), f"{kind.value}.frequency_per_day"
                 )
+                uses = {str(f.attributes.get("use") or "") for f in choice.support}
                 shown = DoseSpec(
                     amount=amount,
                     unit=unit,
                     frequency_per_day=int(per_day) if per_day else None,
                     route=group.display,
+                    use=uses.pop() or None if len(uses) == 1 else None,
                     **self.attribution(choice.support),
                 )
         return shown

@@ -507,3 +507,25 @@ def test_extract_doses_a_table_column_heading_gives_its_cells_role() -> None:
     assert initial == {"dedicated": 80, "introduction": 160}
     (most,) = [f for f in facts if f.kind is FactKind.MAX_DAILY_DOSE]
     assert most.attributes["amount"] == 320
+
+
+def _maximum(text: str) -> dict[str, Scalar]:
+    facts = extract_doses(document_statements(read_text(text, "x.txt")), "s1")
+    (most,) = [f for f in facts if f.kind is FactKind.MAX_DAILY_DOSE]
+    return dict(most.attributes)
+
+
+def test_extract_doses_a_maximum_for_one_use_below_another_uses_dose_names_its_use() -> None:
+    text = (
+        "Furosemide\n\nDosage\n  Heart failure: start on 20 mg; the most is 80 mg a day.\n"
+        "  Severe oedema: 250 mg to 1,000 mg a day, given in hospital.\n"
+    )
+    assert _maximum(text)["use"] == "heart failure"
+
+
+def test_extract_doses_a_maximum_above_every_other_uses_dose_stays_the_drugs() -> None:
+    text = (
+        "Alprazolam\n\nDosage\n  Anxiety: 0.25 mg three times a day, at most 4 mg a day.\n"
+        "  Panic disorder: up to 10 mg a day in divided doses.\n"
+    )
+    assert "use" not in _maximum(text)

@@ -355,6 +355,8 @@ def _dose(
         text += f", {dose.frequency_per_day} times a day"
     if dose.route:
         text += f" ({dose.route})"
+    if dose.use:  # a limit stated for one use only
+        text += f", for {dose.use}"
     return (cite.fact(text, dose),)
 
 

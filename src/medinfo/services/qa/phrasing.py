@@ -105,6 +105,8 @@ def describe_dose(dose: DoseSpec, per_day: bool = False) -> str:
         words.append(_TIMES.get(dose.frequency_per_day, f"{dose.frequency_per_day} times a day"))
     if dose.route:
         words.append(_ROUTES.get(dose.route.lower(), f"({dose.route})"))
+    if dose.use:  # a limit stated for one use only
+        words.append(f"for {dose.use}")
     return " ".join(words)
 
 

@@ -41,14 +41,20 @@ def check_dose_limits(
         "route": route,
         "drug": monograph.drug,
     }
-    max_daily = None if daily_replaced else monograph.dosing.max_daily
-    max_single = None if single_replaced else monograph.dosing.max_single
+    max_daily = None if daily_replaced else _drug_limit(monograph.dosing.max_daily)
+    max_single = None if single_replaced else _drug_limit(monograph.dosing.max_single)
     checks = (
         _renal_ceiling_alert(daily, route, patient, monograph, rules)
         or _limit_alert(AlertCode.MAX_DAILY_DOSE_EXCEEDED, daily, max_daily, rules, fields),
         _limit_alert(AlertCode.SINGLE_DOSE_HIGH, regimen.dose_mg, max_single, rules, fields),
     )
     return [alert for alert in checks if alert is not None]
+
+
+def _drug_limit(spec: DoseSpec | None) -> DoseSpec | None:
+    """A maximum that holds for the drug: one stated for a single use, where the sources dose
+    other uses differently, is not (the request does not say what the drug is taken for)."""
+    return None if spec is None or spec.use else spec
 
 
 def _limit_alert(
@@ -162,7 +168,12 @@ def dose_not_checked(
     a limit in a unit that is not a mass: each says the dose was not checked (never "all
     clear"). `replaced` as in check_dose_limits: a population maximum that fits was checked."""
     dosing = monograph.dosing
-    specs = [spec for spec in (dosing.max_daily, dosing.max_single) if spec is not None]
+    per_use = [spec for spec in (dosing.max_daily, dosing.max_single) if spec and spec.use]
+    specs = [spec for spec in map(_drug_limit, (dosing.max_daily, dosing.max_single)) if spec]
+    if per_use and not specs and not any(replaced):
+        use = per_use[0].use or ""
+        reason = render("not_checked.per_use", drug=monograph.drug, use=use)
+        return [NotChecked(what="dose limit", reason=reason)]
     if not specs:
         return _no_maximum(patient, monograph, replaced)
     route = rules.route_of(regimen.route)

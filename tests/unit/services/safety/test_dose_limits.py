@@ -130,3 +130,14 @@ def test_check_regimen_renal_ceiling_applies_in_its_egfr_band() -> None:
     assert "30 mg a day" in ceiling.message
     normal = check_regimen(request(dose_mg=15, times_per_day=3, egfr=90), monograph)
     assert normal.alerts == []
+
+
+def test_check_regimen_a_maximum_for_one_use_is_no_limit_and_says_so() -> None:
+    """A limit the sources give for one use, where another use goes higher, neither alarms
+    nor reads as all clear: the request does not say what the drug is taken for."""
+    dosing = Dosing(max_daily=DoseSpec(amount=50, unit="mg", use="heart failure"))
+    response = check_regimen(request(dose_mg=100, times_per_day=1), muscle_relaxant(dosing=dosing))
+    assert response.alerts == []
+    (unchecked,) = response.not_checked
+    assert unchecked.what == "dose limit"
+    assert "heart failure" in unchecked.reason
