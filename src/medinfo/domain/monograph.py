@@ -178,6 +178,9 @@ class Stopping(Attributed):
     summary: str = UNKNOWN
     withdrawal_symptoms: list[str] = Field(default_factory=list)
     taper: str | None = None
+    # the risk holds only after this many weeks of use ("more than 3 weeks"), when every
+    # source stating the risk says so; None: whatever the length of use
+    risk_after_weeks: float | None = None
 
 
 class Onset(Attributed):

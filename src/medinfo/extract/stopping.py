@@ -173,15 +173,58 @@ def answered_stopping(faqs: list[ExtractedFact], original: str) -> list[Extracte
     return facts
 
 
+# "If you have taken it for more than 3 weeks, do not stop it suddenly": the risk holds
+# only past a length of use, stated in the same paragraph or list item
+_AFTER_USE = re.compile(
+    r"\b(?:taken|taking|used|using|been\s+on|on)\s+(?:it|this(?:\s+medicine)?|them|[a-z]+)?"
+    r"\s*for\s+(?:more\s+than|longer\s+than|over|at\s+least)\s+(?P<count>\d+|one|two|three|"
+    r"four|five|six|seven|eight|ten|twelve)\s+(?P<unit>days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+_COUNTS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "ten": 10,
+    "twelve": 12,
+}
+_WEEKS = {"day": 1 / 7, "week": 1.0, "month": 4.3}
+
+
+def after_weeks(text: str) -> float | None:
+    """The length of use in weeks past which the text says stopping suddenly is risky."""
+    found = _AFTER_USE.search(text)
+    if found is None:
+        return None
+    count = found.group("count").lower()
+    number = float(_COUNTS.get(count) or count)
+    return round(number * _WEEKS[found.group("unit").lower().rstrip("s")], 2)
+
+
+def _read_with_length(statement: Statement, names: tuple[str, ...]) -> dict[str, Scalar]:
+    attributes = read_stopping(statement, names)
+    if attributes.get("abrupt_stop_risk") is True:
+        weeks = after_weeks(statement.block.text)
+        if weeks is not None:
+            attributes["after_weeks"] = weeks
+    return attributes
+
+
 def extract_stopping(
     statements: list[Statement], source_id: str, names: tuple[str, ...] = ()
 ) -> list[ExtractedFact]:
-    """STOPPING facts: abrupt_stop_risk, taper_required and taper steps, per block."""
+    """STOPPING facts: abrupt_stop_risk (with after_weeks when the risk holds only past a
+    length of use), taper_required and taper steps, per block."""
     return extract_topic_flags(
         statements,
         source_id,
         FactKind.STOPPING,
         _in_topic,
         [],
-        extra=lambda statement: read_stopping(statement, names),
+        extra=lambda statement: _read_with_length(statement, names),
     )

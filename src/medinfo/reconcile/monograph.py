@@ -48,6 +48,16 @@ from medinfo.reconcile.voice import format_dose, format_number, say, with_citati
 _SUMMARY_USES = 4
 
 
+def _risk_after_weeks(facts: list[ExtractedFact]) -> float | None:
+    """The shortest length of use the sources stating a stopping risk give for it; None as
+    soon as one states the risk whatever the length (the safer reading)."""
+    lengths = [
+        f.attributes.get("after_weeks") for f in facts if f.attributes.get("abrupt_stop_risk")
+    ]
+    numbers = [float(x) for x in lengths if isinstance(x, int | float)]
+    return min(numbers) if numbers and len(numbers) == len(lengths) else None
+
+
 class _Builder(Assembly):
     """Builds one Monograph from an Assembly."""
 
@@ -238,6 +248,7 @@ class _Builder(Assembly):
         taper = any(bool(f.attributes.get("taper")) for f in support)
         return Stopping(
             abrupt_stop_risk=abrupt if isinstance(abrupt, bool) else None,
+            risk_after_weeks=_risk_after_weeks(choice.support) if choice and abrupt else None,
             summary=compose.compose_stopping(self.drug, abrupt, taper, symptoms),
             withdrawal_symptoms=symptoms,
             taper=say("stopping_taper", self.drug) if taper else None,

@@ -92,3 +92,13 @@ def test_extract_stopping_everyday_words_for_a_risky_or_safe_stop(
 def test_extract_stopping_no_taper_alone_never_sets_the_risk(statements_of: StatementsOf) -> None:
     # a fact saying no taper is needed, but no abrupt-stop risk either way
     assert _risk(statements_of, "There is no need to taper amlodipine when you stop it.") == [None]
+
+
+def test_extract_stopping_a_risk_that_holds_after_a_length_of_use_keeps_it(
+    statements_of: StatementsOf,
+) -> None:
+    text = "If you have used it for more than two weeks, do not stop it all at once."
+    (fact,) = extract_stopping(statements_of(text), "s1")
+    assert fact.attributes["after_weeks"] == 2.0
+    (plain,) = extract_stopping(statements_of("Never stop taking it suddenly."), "s1")
+    assert "after_weeks" not in plain.attributes

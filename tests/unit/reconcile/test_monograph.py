@@ -195,3 +195,14 @@ def test_reconcile_monograph_compatible_for_most_babies_is_no_single_reading() -
     monograph = reconcile_monograph("cefalexin", [source("art")], facts)
     assert monograph.breastfeeding.advice is None
     assert "some babies" in monograph.breastfeeding.summary
+
+
+def test_reconcile_monograph_a_stopping_risk_after_a_length_of_use_needs_every_source() -> None:
+    sources = [source("a"), source("b")]
+    both = [
+        fact("a", FactKind.STOPPING, "stopping", abrupt_stop_risk=True, after_weeks=3.0),
+        fact("b", FactKind.STOPPING, "stopping", abrupt_stop_risk=True, after_weeks=2.0),
+    ]
+    assert reconcile_monograph("prednisolone", sources, both).stopping.risk_after_weeks == 2.0
+    one = [*both[:1], fact("b", FactKind.STOPPING, "stopping", abrupt_stop_risk=True)]
+    assert reconcile_monograph("prednisolone", sources, one).stopping.risk_after_weeks is None

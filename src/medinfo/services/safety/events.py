@@ -75,6 +75,9 @@ def plan_stop(
     stopping = monograph.stopping
     if stopping.abrupt_stop_risk is not True:
         return None, None
+    short = stopping.risk_after_weeks
+    if short is not None and event.weeks_on_drug is not None and event.weeks_on_drug <= short:
+        return None, None  # the sources put the risk only after a longer use
     symptoms = [term.strip() for term in stopping.withdrawal_symptoms if term.strip()]
     message = render(
         "TAPER_REQUIRED",

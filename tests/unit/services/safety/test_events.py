@@ -190,3 +190,17 @@ def test_check_regimen_missed_dose_take_when_remembered_and_skip_near_takes_it_w
     monograph = muscle_relaxant(missed_dose=both)
     (alert,) = check_regimen(request(times_per_day=1, event=_missed(1, 20)), monograph).alerts
     assert alert.code == AlertCode.MISSED_DOSE_TAKE_NOW
+
+
+@pytest.mark.parametrize(
+    ("weeks", "warned"), [(1.0, False), (3.0, False), (3.5, True), (None, True)]
+)
+def test_check_regimen_taper_only_after_the_length_of_use_the_sources_give(
+    weeks: float | None, warned: bool
+) -> None:
+    """A risk the sources put after 3 weeks of use: a shorter course stops cleanly; a longer
+    one, or an unknown length, keeps the taper warning."""
+    stopping = Stopping(abrupt_stop_risk=True, risk_after_weeks=3.0, sources=["s"])
+    event = {"type": "stop", "current_daily_mg": 40, "weeks_on_drug": weeks}
+    response = check_regimen(request(event=event), muscle_relaxant(stopping=stopping))
+    assert (AlertCode.TAPER_REQUIRED in codes(response)) is warned
