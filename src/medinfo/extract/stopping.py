@@ -23,7 +23,7 @@ from medinfo.knowledge.extract_rules import StoppingRules
 from medinfo.knowledge.loading import any_of, load
 
 _OBJECT_REACH = 30  # characters after a stop verb in which its object is named
-_KEYS = ("stop_verbs", "abrupt", "risk", "harm", "safe", "taper", "no_taper")
+_KEYS = ("stop_verbs", "abrupt", "risk", "harm", "safe", "taper", "no_taper", "rebound")
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,9 @@ def read_stopping(statement: Statement, names: tuple[str, ...] = ()) -> dict[str
             attributes.update(_taper_steps(text))
         elif polarity is Polarity.NEGATED:
             attributes["taper_required"] = False
+    rebound = _find("rebound", text) if _find("stop_verbs", text) else None
+    if rebound and polarity_at(text, rebound.start()) is Polarity.AFFIRMED:
+        attributes["rebound"] = True
     risk = _abrupt_risk(text)
     if risk is not None:
         attributes["abrupt_stop_risk"] = risk

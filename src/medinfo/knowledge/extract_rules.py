@@ -253,3 +253,4 @@ class StoppingRules(KnowledgeFile):
     safe: Patterns
     taper: Patterns
     no_taper: Patterns
+    rebound: Patterns = ()

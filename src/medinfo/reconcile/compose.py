@@ -266,14 +266,17 @@ def compose_missed_dose(value: Mapping[str, Scalar]) -> str:
     return " ".join(parts) or UNKNOWN
 
 
-def compose_stopping(drug: str, abrupt: Scalar, taper: bool, symptoms: Sequence[str]) -> str:
-    """Whether stopping suddenly is risky, with withdrawal symptoms and taper advice."""
+def compose_stopping(
+    drug: str, abrupt: Scalar, taper: bool, symptoms: Sequence[str], rebound: bool = False
+) -> str:
+    """Whether stopping suddenly is risky, with withdrawal symptoms and taper advice; a
+    rebound the sources describe is said beside "not dangerous", never hidden by it."""
     listed = join_terms(symptoms)
     if abrupt is True:
         name = "stopping_abrupt_symptoms" if symptoms else "stopping_abrupt"
         parts = [say(name, drug, symptoms=listed)]
     elif abrupt is False:
-        parts = [say("stopping_no_risk", drug)]
+        parts = [say("stopping_rebound" if rebound else "stopping_no_risk", drug)]
     elif symptoms:
         parts = [say("stopping_symptoms_only", drug, symptoms=listed)]
     else:

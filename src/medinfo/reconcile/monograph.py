@@ -249,7 +249,15 @@ class _Builder(Assembly):
         return Stopping(
             abrupt_stop_risk=abrupt if isinstance(abrupt, bool) else None,
             risk_after_weeks=_risk_after_weeks(choice.support) if choice and abrupt else None,
-            summary=compose.compose_stopping(self.drug, abrupt, taper, symptoms),
+            summary=compose.compose_stopping(
+                self.drug,
+                abrupt,
+                taper,
+                symptoms,
+                rebound=any(
+                    f.attributes.get("rebound") for g in self.of(FactKind.STOPPING) for f in g.facts
+                ),
+            ),
             withdrawal_symptoms=symptoms,
             taper=say("stopping_taper", self.drug) if taper else None,
             **self.attribution(support),

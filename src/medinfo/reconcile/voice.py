@@ -97,6 +97,7 @@ TEMPLATE_NAMES = frozenset(
         "stopping_abrupt_symptoms",
         "stopping_symptoms_only",
         "stopping_no_risk",
+        "stopping_rebound",
         "stopping_taper",
         "onset_first",
         "onset_full",

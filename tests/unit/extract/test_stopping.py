@@ -102,3 +102,13 @@ def test_extract_stopping_a_risk_that_holds_after_a_length_of_use_keeps_it(
     assert fact.attributes["after_weeks"] == 2.0
     (plain,) = extract_stopping(statements_of("Never stop taking it suddenly."), "s1")
     assert "after_weeks" not in plain.attributes
+
+
+def test_extract_stopping_a_rebound_is_kept_beside_no_danger(statements_of: StatementsOf) -> None:
+    text = (
+        "Stopping esomeprazole is not harmful. After months of use your heartburn may come "
+        "back for a while when you stop."
+    )
+    (fact,) = extract_stopping(statements_of(text), "s1")
+    assert fact.attributes.get("rebound") is True
+    assert fact.attributes.get("abrupt_stop_risk") is not True

@@ -275,3 +275,9 @@ def test_compose_pregnancy_names_newborn_effects_and_contraception() -> None:
     )
     assert "newborn baby after birth: poor feeding and withdrawal symptoms." in text
     assert "contraception" in text
+
+
+def test_compose_stopping_says_a_rebound_beside_no_danger() -> None:
+    text = compose_stopping("esomeprazole", False, False, [], rebound=True)
+    assert "rebound" in text
+    assert "no particular risk" not in text
