@@ -94,7 +94,15 @@ def extract_renal_adjustments(statements: list[Statement], source_id: str) -> li
             continue
         at_least, below = band
         attributes: dict[str, Scalar] = {"egfr_at_least": at_least, "egfr_below": below}
-        doses = [m for m in find_dose_mentions(statement.text) if is_mass_unit(m.unit)]
+        # "30 to 59 mL/min, 400 to 1,400 mg a day; 15 to 29 mL/min, 200 to 700 mg": the band
+        # read is the first, so only the doses before the next band are its own
+        bands = list(_CLEARANCE_BAND.finditer(statement.text))
+        end = bands[1].start() if len(bands) > 1 else len(statement.text)
+        doses = [
+            m
+            for m in find_dose_mentions(statement.text)
+            if is_mass_unit(m.unit) and m.start < end
+        ]
         if doses:
             dose = doses[-1]
             milligrams = Dose(amount=dose.amount_high or dose.amount, unit=dose.unit).milligrams()

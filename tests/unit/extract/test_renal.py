@@ -1,0 +1,36 @@
+"""Renal adjustments: a band of kidney function and the dose rule stated for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from medinfo.domain.facts import Scalar
+from medinfo.extract.renal import extract_renal_adjustments, read_band
+from medinfo.extract.statements import Statement
+
+StatementsOf = Callable[[str], list[Statement]]
+
+
+def _rules(statements_of: StatementsOf, text: str) -> dict[str, dict[str, Scalar]]:
+    facts = extract_renal_adjustments(statements_of(text), "s1")
+    return {fact.key: dict(fact.attributes) for fact in facts}
+
+
+def test_read_band_takes_a_clearance_range() -> None:
+    assert read_band("If your creatinine clearance is 30 to 49 mL/min, take less.") == (30, 50)
+
+
+def test_a_band_keeps_the_daily_limit_stated_for_it(statements_of: StatementsOf) -> None:
+    found = _rules(statements_of, "With an eGFR below 30, take no more than 500 mg a day.")
+    assert found["egfr<30"]["max_daily_mg"] == 500
+
+
+def test_several_bands_in_one_sentence_give_the_first_its_own_dose(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "The dose follows creatinine clearance: 50 to 79 mL/min, 250 to 750 mg a day; "
+        "30 to 49 mL/min, 100 to 250 mg a day."
+    )
+    (rule,) = _rules(statements_of, text).values()
+    assert rule["max_daily_mg"] == 750
