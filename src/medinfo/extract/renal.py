@@ -99,9 +99,7 @@ def extract_renal_adjustments(statements: list[Statement], source_id: str) -> li
         bands = list(_CLEARANCE_BAND.finditer(statement.text))
         end = bands[1].start() if len(bands) > 1 else len(statement.text)
         doses = [
-            m
-            for m in find_dose_mentions(statement.text)
-            if is_mass_unit(m.unit) and m.start < end
+            m for m in find_dose_mentions(statement.text) if is_mass_unit(m.unit) and m.start < end
         ]
         if doses:
             dose = doses[-1]

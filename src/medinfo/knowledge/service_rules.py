@@ -63,6 +63,18 @@ class ConcernRule(Strict):
     patterns: dict[Pattern, float] = Field(default_factory=dict)
 
 
+class IntentModelFile(KnowledgeFile):
+    """A softmax model over the words and word pairs of a normalised question: per feature,
+    its weight for each intent it counts for; the confidence from which it overrules the cue
+    rules; and the labelled question files it was fitted on."""
+
+    FILE: ClassVar[str] = "qa/intent_model.json"
+    threshold: float = Field(gt=0.0, lt=1.0)
+    trained_on: tuple[str, ...] = ()
+    bias: dict[str, float]
+    weights: dict[str, dict[str, float]]
+
+
 class IntentRules(KnowledgeFile):
     FILE: ClassVar[str] = "qa/intents.json"
     fuzzy: FuzzyReading = FuzzyReading()

@@ -13,8 +13,10 @@ from medinfo.domain.answers import Intent
 from medinfo.domain.errors import InputError
 from medinfo.knowledge import service_rules as rules
 from medinfo.knowledge.loading import load
+from medinfo.services.qa.intent_model import intent_model
 
 _STRONG_CUE = 3.0
+SETTLED = 4.0  # a cue score from which the intent model never overrules the rules
 _FUZZY_MIN_WEIGHT = 2.0  # cue weight from which its words are typo-correction targets
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\$")
 _CLAUSE_END = re.compile(r"[,.;:?!]+")
@@ -318,14 +320,39 @@ def _scores(
     return text, scored
 
 
+def _with_guess(
+    text: str, scores: list[tuple[float, IntentRule]], rules: IntentRules
+) -> list[tuple[float, IntentRule]]:
+    """The scored intents, led by the model's guess when it is confident of another one
+    (none at all when it is confident the question asks nothing medinfo answers)."""
+    model = intent_model()
+    guess = model.guess(text)
+    if guess.confidence < model.threshold or (scores and scores[0][1].intent is guess.intent):
+        return scores
+    if scores and (scores[0][0] >= SETTLED or scores[0][1].intent.value not in model.bias):
+        return scores  # several strong cues agree, or an intent the model never learnt
+    if guess.intent is Intent.OTHER:
+        return []
+    chosen = rules.rule(guess.intent)
+    if chosen is None:
+        return scores
+    rest = [item for item in scores if item[1] is not chosen]
+    return [(max(_STRONG_CUE, scores[0][0] if scores else 0.0), chosen), *rest]
+
+
 def read_question(
-    question: str, rules: IntentRules | None = None, drug_names: Iterable[str] = ()
+    question: str,
+    rules: IntentRules | None = None,
+    drug_names: Iterable[str] = (),
+    learned: bool = True,
 ) -> Reading:
     """The intent and concerns of a question; OTHER when no intent cue is present.
 
     `drug_names` are the names of the drug the question is about, when already known.
     When several intents match, the highest score wins and `priority` breaks ties; the
-    others that carry a safety warning and a strong cue are kept in `also`.
+    others that carry a safety warning and a strong cue are kept in `also`. With `learned`,
+    the intent model (services/qa/intent_model.py) overrules the cues when it is confident
+    of another intent: it was fitted on questions by many writers, the cues on fewer.
     """
     rules = rules or load_intent_rules()
     text, scores = _scores(question, rules, drug_names)
@@ -333,6 +360,8 @@ def read_question(
     concerns = frozenset(
         rule.concern for rule in rules.concerns if rule.cues.score(padded) >= rule.threshold
     )
+    if learned:
+        scores = _with_guess(text, scores, rules)
     if not scores:
         return Reading(question, text, Intent.OTHER, 0.0, concerns)
     (top, best), others = scores[0], scores[1:]
