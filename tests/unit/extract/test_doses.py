@@ -52,7 +52,6 @@ def test_extract_doses_max_per_day_with_contracted_negations(statements_of: Stat
         "Don't swallow more than 60 mg in a day.",
         "You shouldn't go above 60 mg a day.",
         "The daily amount mustn't be pushed past 60 mg.",
-        "Your total shouldn't exceed 60 mg per day.",
         "Please don’t take more than 60 mg in 24 hours.",
     ):
         max_daily = _doses(statements_of, phrase)[FactKind.MAX_DAILY_DOSE]
