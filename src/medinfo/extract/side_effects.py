@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.effect_signs import describing_starts, names_something_else, signs_sentence
@@ -63,6 +65,15 @@ _AGENT_CUE = cue(
     r"\b(combin|together with|mix|in combination|while taking|with alcohol|avoid|plus|"
     r"along(side| with)|"
     r"tak(e|es|ing) (these|them|this|those|it) with)"
+)
+
+
+# a list line labelled only with how common or serious its effects are ("Serious: a, b, c",
+# "Rare but serious: ...") lists side effects wherever it stands (a forum's summary post)
+_GRADE_LABEL = re.compile(
+    r"\W*(?:(?:very\s+|less\s+)?common|uncommon|rare|rare\s+but\s+serious|serious|severe)"
+    r"(?:\s+(?:side\s+effects?|ones|reactions?))?\W*",
+    re.IGNORECASE,
 )
 
 
@@ -162,8 +173,12 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
     for unit in passage.term_units("side_effects"):
         list_start = _withdrawal_facts(passage, unit)[1]
         label = _label_of(passage, unit)
-        mentioned = in_section or any(
-            _MENTION.search(text) or _URGENT_FOR.search(text) for text in (label, passage.lead)
+        mentioned = (
+            in_section
+            or bool(_GRADE_LABEL.fullmatch(label))
+            or any(
+                _MENTION.search(text) or _URGENT_FOR.search(text) for text in (label, passage.lead)
+            )
         )
         # a cue of the unit's own reaches the terms outside any bracket it stands in:
         # "Asthma (can cause wheezing), heart block" names no effect but wheezing

@@ -230,3 +230,14 @@ def test_extract_side_effects_the_patients_condition_and_first_aid_are_not_effec
     )
     assert "dementia" not in found
     assert "seizures" not in found
+
+
+def test_extract_side_effects_a_line_labelled_with_a_grade_lists_effects_anywhere() -> None:
+    text = (
+        "# Losartan\n\n## What the thread agreed\n\n"
+        "- Serious: fainting, swelling of the face.\n- Do not mix with potassium tablets.\n"
+    )
+    found = _side_effects(text)
+    assert found.get("fainting") is True
+    plain = "# Losartan\n\n## What the thread agreed\n\n- Fainting is what worried me most.\n"
+    assert "fainting" not in _side_effects(plain)
