@@ -47,6 +47,17 @@ def test_extract_doses_max_per_day_in_many_spellings(statements_of: StatementsOf
         assert (max_daily["amount"], max_daily["unit"]) == (40, "mg"), phrase
 
 
+def test_extract_doses_max_per_day_with_contracted_negations(statements_of: StatementsOf) -> None:
+    for phrase in (
+        "Don't swallow more than 60 mg in a day.",
+        "You shouldn't go above 60 mg a day.",
+        "The daily amount mustn't be pushed past 60 mg.",
+        "Please don’t take more than 60 mg in 24 hours.",
+    ):
+        max_daily = _doses(statements_of, phrase)[FactKind.MAX_DAILY_DOSE]
+        assert (max_daily["amount"], max_daily["unit"]) == (60, "mg"), phrase
+
+
 def test_extract_doses_max_per_dose_is_not_a_daily_max(statements_of: StatementsOf) -> None:
     doses = _doses(statements_of, "You may take up to 10 mg three times a day.")
     assert FactKind.MAX_DAILY_DOSE not in doses

@@ -309,6 +309,7 @@ def test_storage_overdose_and_mechanism_phrasings(question: str, intent: Intent)
         "my inr came back at 5, should i skip tonight",
         "can i double my dose myself if it isnt working",
         "is it worth switching from zoloft to prozac",
+        "been on 20mg citalopram for a year, is that the right dose for me",
     ],
 )
 def test_the_askers_own_body_or_test_result_is_a_judgement(question: str) -> None:
