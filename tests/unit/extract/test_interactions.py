@@ -10,16 +10,20 @@ from medinfo.extract.lists import extract_list_facts
 from tests.unit.extract.helpers import make_document
 
 
-def _interactions(body: str) -> dict[str, str]:
-    """agent -> severity of the interactions extracted from a short article about tizanidine,
+def _agents(text: str, drug: str) -> dict[str, str]:
+    """agent -> severity of the interactions extracted from an article about `drug`,
     NO_INTERACTION for those it says do not happen."""
-    text = f"# Tizanidine\n\n## Interactions\n\n{body}\n"
-    facts = extract_list_facts(make_document(text), "t", "tizanidine")
+    facts = extract_list_facts(make_document(text), "t", drug)
     found = {f.key: NO_INTERACTION for f in facts if f.kind is FactKind.NO_INTERACTION}
     for fact in facts:
         if fact.kind is FactKind.INTERACTION:
             found[fact.key] = str(fact.attributes["severity"])
     return found
+
+
+def _interactions(body: str) -> dict[str, str]:
+    """The interactions of a short article about tizanidine's interactions section."""
+    return _agents(f"# Tizanidine\n\n## Interactions\n\n{body}\n", "tizanidine")
 
 
 @pytest.mark.parametrize(
@@ -306,15 +310,11 @@ def test_another_drug_set_against_this_one_is_neither_denied_nor_stated() -> Non
 
 
 def _interactions_in_faq(drug: str, body: str) -> dict[str, str]:
-    """agent -> severity (or NO_INTERACTION) read from a question-and-answer section that is
-    not an interactions section, so only the sentence itself can say it."""
-    text = f"# {drug.title()}\n\n## Q: Is it all right with my usual tablets?\n\n{body}\n"
-    facts = extract_list_facts(make_document(text), "t", drug)
-    found = {f.key: NO_INTERACTION for f in facts if f.kind is FactKind.NO_INTERACTION}
-    for fact in facts:
-        if fact.kind is FactKind.INTERACTION:
-            found[fact.key] = str(fact.attributes["severity"])
-    return found
+    """The interactions read from a question-and-answer section that is not an interactions
+    section, so only the sentence itself can say it."""
+    return _agents(
+        f"# {drug.title()}\n\n## Q: Is it all right with my usual tablets?\n\n{body}\n", drug
+    )
 
 
 @pytest.mark.parametrize(
