@@ -10,7 +10,14 @@ from functools import cache
 from medinfo.domain.answers import Citation
 from medinfo.domain.monograph import Monograph, RenalAdjustment
 from medinfo.services.qa.passages import PassageSearch
-from medinfo.services.qa.phrasing import Draft, format_amount, quote, sentence_case, source_titles
+from medinfo.services.qa.phrasing import (
+    Draft,
+    describe_dose,
+    format_amount,
+    quote,
+    sentence_case,
+    source_titles,
+)
 from medinfo.services.qa.practical import asked_conditions, condition_names, precautions_about
 from medinfo.services.qa.topic import Topic
 from medinfo.services.qa.uses import source_on_use
@@ -349,6 +356,10 @@ def child_dose_draft(
 
     query = " ".join([*child_words[:6], "years", "age"])
     found = source_on_use(monograph, query, passages, fits) if age is not None else None
+    if found is None and age is not None and not checks_amount:
+        stated = _child_limit_draft(monograph, age)  # no sentence fits, but the facts hold a band
+        if stated is not None:
+            return stated
     if found is None and not checks_amount:
         found = _weight_dose(monograph, passages, age)
     if found is None:
@@ -364,3 +375,34 @@ def child_dose_draft(
         "and health; never work it out from an adult dose."
     )
     return draft
+
+
+_CHILD_AGE_LIMIT = 19  # the highest "under N years" a child's band may have
+
+
+def _child_limit_draft(monograph: Monograph, age: int) -> Draft | None:
+    """The dose the sources give children of an age band holding `age` (a population limit
+    with its band and a starting or maximum dose), cited; None when no band holds the age."""
+    for limit in monograph.dosing.population_limits:
+        if limit.population != "children" or limit.age_at_least is None:
+            continue
+        if limit.age_below is None or limit.age_below > _CHILD_AGE_LIMIT:
+            continue  # a band reaching into adulthood is no child's band
+        if age < limit.age_at_least or (limit.age_below is not None and age >= limit.age_below):
+            continue
+        parts = []
+        if limit.initial is not None:
+            parts.append(f"a starting dose of {describe_dose(limit.initial)}")
+        if limit.max_daily is not None:
+            parts.append(f"at most {describe_dose(limit.max_daily, per_day=True)}")
+        if not parts:
+            continue
+        draft = Draft()
+        band = f" ({limit.criterion})" if limit.criterion else ""
+        draft.say(f"For a child aged {age}{band}, the sources give {' and '.join(parts)}.", limit)
+        draft.say(
+            "A child's dose must come from their doctor or a pharmacist, who knows their weight "
+            "and health; never work it out from an adult dose."
+        )
+        return draft
+    return None

@@ -2,9 +2,9 @@
 
 import pytest
 
-from medinfo.domain.monograph import Monograph
+from medinfo.domain.monograph import DoseSpec, Dosing, Monograph, Population, PopulationLimit
 from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
-from medinfo.services.qa.populations import asked_age
+from medinfo.services.qa.populations import asked_age, child_dose_draft
 
 
 @pytest.mark.parametrize(
@@ -322,3 +322,20 @@ def test_a_dose_by_weight_after_a_word_against_use_in_children_is_never_quoted(
     answer = answer_question("whats the max zoloft dose for a kid", lookup, passages=passages)
     assert not answer.answerable
     assert "per kilogram" not in answer.answer
+
+
+def test_a_childs_dose_comes_from_the_age_band_the_facts_hold() -> None:
+    band = PopulationLimit(
+        population=Population.CHILDREN,
+        criterion="age 6-12 years",
+        age_at_least=6,
+        age_below=13,
+        initial=DoseSpec(amount=10, unit="mg", frequency_per_day=1),
+        sources=["s"],
+    )
+    monograph = Monograph(drug="fluvoxamine", dosing=Dosing(population_limits=[band]))
+    draft = child_dose_draft(monograph, None, 8, checks_amount=False)
+    assert draft is not None
+    assert "10 mg once a day" in " ".join(draft.sentences)
+    assert child_dose_draft(monograph, None, 15, checks_amount=False) is None
+    assert child_dose_draft(monograph, None, 8, checks_amount=True) is None
