@@ -274,7 +274,12 @@ def _answer(
             partial = found.draft if found is not None else None
             return abstain_uncovered(reading, monograph.drug, name, said, partial)
         draft = found.draft
-    elif effect and is_unlisted_effect(monograph, effect):
+    elif (
+        effect
+        and is_unlisted_effect(monograph, effect)
+        # "make my face red and give me a headache": a listed effect named too is answered
+        and is_unlisted_effect(monograph, without_names(reading.question, monograph))
+    ):
         draft = unlisted_use_draft(monograph, effect, passages, "side effects")
         if draft is None:
             said = f"The sources do not list {effect} as a side effect of {monograph.drug}."

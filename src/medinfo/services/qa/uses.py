@@ -24,7 +24,8 @@ _ASKED_USE = re.compile(
 # Words that introduce the effect asked about ("can it cause hair loss", "make me taller").
 _ASKED_EFFECT = re.compile(
     r"\b(?:cause|causes|causing|give you|give me|gives you|make me|makes me|make you"
-    r"|makes you|make u|makes u)\s+(?:me |you |u |a |an |any )?"
+    r"|makes you|make u|makes u|(?:make|makes|making) (?:my|your|ur|his|her))\s+"
+    r"(?:me |you |u |a |an |any )?"
     r"(?P<use>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2})"
 )
 # "1.5 mg" is not a sentence end; a table row ends where the next begins ("... | | next row")

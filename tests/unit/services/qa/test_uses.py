@@ -176,3 +176,17 @@ def test_a_use_asked_in_the_singular_meets_the_sources_plural(
     answer = answer_question("zoloft for a migraine?", lookup, passages=passages)
     assert answer.answer.startswith("No:")
     assert "not a treatment for migraines" in answer.answer
+
+
+def test_answer_question_an_unlisted_effect_on_a_body_part_is_declined(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("does zanaflex make your toenails turn green", lookup)
+    assert not answer.answerable
+
+
+def test_answer_question_an_unlisted_effect_beside_a_listed_one_is_answered(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("why does zanaflex make my toes tingle and my mouth dry", lookup)
+    assert answer.answerable
