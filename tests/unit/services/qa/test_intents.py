@@ -318,3 +318,12 @@ def test_the_askers_own_body_or_test_result_is_a_judgement(question: str) -> Non
 
 def test_a_usual_dose_asked_in_the_first_person_is_no_judgement() -> None:
     assert not read_question("how much sertraline should i take").has(Concern.JUDGEMENT)
+
+
+def test_two_medicines_weighed_against_each_other_are_a_comparison() -> None:
+    assert read_question("is diclofenac or celecoxib gentler on the stomach").has(
+        Concern.COMPARISON
+    )
+    assert not read_question("is it better taken at night or in the morning").has(
+        Concern.COMPARISON
+    )
