@@ -68,7 +68,8 @@ _PREVENTS = cue(
 _OFF_LABEL = cue(
     r"\b(off[- ]?label|(has|have) also been (used|prescribed|tried)|"
     r"occasionally (prescribed|used)|sometimes (prescribed|used)|not (fda[- ])?approved for|"
-    r"unapproved|emerging evidence|other uses|investigational|"
+    r"unapproved|unlicensed|outside (its|the) licen[cs]e|emerging evidence|other uses|"
+    r"investigational|(has|have) (also )?been tried (for|in|to)|"
     r"(has|have|had) (also )?been studied (for|in)|studied as a)"
 )
 # A use cue the clause denies ("should not be used to prevent heart disease", "is never used
@@ -149,6 +150,9 @@ _PATIENT_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 
+# "the burning feet some people with diabetes get": a condition that says which people
+_SOME_PEOPLE_WITH = cue(r"\b(?:some|many|most|other)\s+(?:people|patients)\s+with\s+$")
+
 
 def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
     """Whether the condition at text[start] describes the patients (their risk factors, who they
@@ -158,6 +162,8 @@ def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
         (m.end() for cues in (_STRONG, _INDICATED) for m in cues.finditer(text, 0, start)),
         default=-1,
     )
+    if _SOME_PEOPLE_WITH.search(text, 0, start):
+        return True
     risk = [m for m in _RISK_FACTORS.finditer(text, 0, start) if m.end() <= start]
     if risk and risk[-1].start() > strong_before:
         return True
@@ -241,6 +247,54 @@ def _glosses_previous(text: str, start: int, ends: list[int]) -> bool:
     if opening < 0 or ")" in text[opening:start]:
         return False
     return any(end <= opening and not text[end:opening].strip() for end in ends)
+
+
+# A cause written after the condition it causes ("swelling caused by heart failure", "nerve
+# pain from diabetes", "pain after shingles"): the use is the condition, not its cause. The
+# unambiguous connectors may follow any noun; "from" and "after" only a condition just named
+# ("protects the stomach from ulcers" and "used after a heart attack" still name uses).
+_CAUSED_BY = cue(
+    r"\b(?:caused\s+by|due\s+to|linked\s+to|resulting\s+from|brought\s+on\s+by|"
+    r"secondary\s+to|triggered\s+by)\s+(?:(?:a|an|the|your|their|some|certain)\s+)?$"
+)
+_AFTER_CONDITION = cue(r"^\s+(?:that\s+\w+\s+)?(?:from|after)\s+(?:(?:a|an|the|your)\s+)?$")
+# An appositive that explains the condition before it ("angina, the tight chest pain that comes
+# on ...", "osteoporosis, a condition in which bones thin") names no other use.
+_APPOSITIVE_OPENING = re.compile(r"^\s*,\s*(?:a|an|the)\b[^,;:.()]*$", re.IGNORECASE)
+_APPOSITIVE_CLOSING = re.compile(
+    r"^[^,;:.()]{0,40}?\b(?:that|which|where|when|in\s+which|caused\s+by)\b", re.IGNORECASE
+)
+
+
+def _names_a_cause(text: str, start: int, ends: list[int]) -> bool:
+    """Whether the condition at `start` is the cause of a condition named before it, or of the
+    noun it follows ("fluid on the lungs caused by heart failure")."""
+    if _CAUSED_BY.search(text[after_clause_start(text, start) : start]):
+        return True
+    return any(end <= start and _AFTER_CONDITION.match(text[end:start]) for end in ends)
+
+
+def _explains_previous(text: str, start: int, end: int, ends: list[int]) -> bool:
+    """Whether the condition at text[start:end] stands in an appositive explaining the
+    condition named right before it: "angina, the tight chest pain that ..."."""
+    return any(
+        before <= start
+        and _APPOSITIVE_OPENING.match(text[before:start])
+        and _APPOSITIVE_CLOSING.match(text[end:])
+        for before in ends
+    )
+
+
+def _named_in_bracket_after(text: str, end: int, starts: list[int]) -> bool:
+    """Whether a bracket shortly after the symptom ending at `end` names a condition: "pain
+    that lingers after shingles (postherpetic neuralgia)" names the neuralgia."""
+    opening = text.find("(", end, end + 50)
+    closing = text.find(")", opening)
+    return (
+        opening >= 0
+        and not re.search(r"[,;:.]", text[end:opening])
+        and any(opening < other < closing for other in starts)
+    )
 
 
 # Where a list of uses moves on to another kind of use: ", and sometimes off label for".
@@ -385,11 +439,22 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
         found = passage.matches(unit, "conditions")
         named = [m.start for m in found]
         ends = [m.end for m in found]
+        # a bracket after a cause or a symptom names the use the words before it describe:
+        # "nerve pain from diabetes (diabetic neuropathy)", "pain after shingles (PHN)"
+        glossed = [
+            m.end
+            for m in found
+            if not m.term.defaults.get("symptom", False)
+            and not _names_a_cause(unit.text, m.start, ends)
+        ]
         for match in passage.asserted(unit, "conditions"):
             symptom = bool(match.term.defaults.get("symptom", False))
             if (
                 in_gloss(unit.text, match.start)
-                or _glosses_previous(unit.text, match.start, ends)
+                or _glosses_previous(unit.text, match.start, glossed)
+                or (symptom and _named_in_bracket_after(unit.text, match.end, named))
+                or _explains_previous(unit.text, match.start, match.end, ends)
+                or _names_a_cause(unit.text, match.start, ends)
                 or _denied(unit.text, match.start)
                 or _describes_patients(unit.text, match.start, named)
                 or _AS_SIDE_EFFECT.search(

@@ -252,7 +252,12 @@ def gold_terms(gold: Iterable[Any]) -> list[str]:
 # of DVT", "COPD flare-ups", "H. pylori eradication") names the condition: a predicted use
 # carries prevention as an attribute of its own.
 _USE_QUALIFIER = re.compile(
-    r"^\s*(?:prevention|treatment|preventing|treating)\s+of\s+|"
+    r"^\s*(?:(?:prevention|treatment)\s+(?:and|or)\s+)?"
+    r"(?:prevention|treatment|preventing|treating)\s+of\s+|"
+    # an elaboration after the use ("neuropathic pain, including sciatica") qualifies it
+    r",?\s+including\s+.*$|"
+    # and so does its cause ("oedema from heart failure", "nerve pain after spinal cord injury")
+    r"\s+(?:from|after|caused\s+by|due\s+to|linked\s+to)\s+.*$|"
     r"\s+(?:prevention|treatment|eradication|flare[- ]?ups?|flares?)\s*$",
     re.IGNORECASE,
 )
