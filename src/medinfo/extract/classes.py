@@ -542,9 +542,15 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
 
 def _spelling_of(brand: str, generic: str) -> bool:
     """Whether a name is the generic name in another spelling ("Frusemide" for furosemide,
-    "Ciclosporin"): at most two letters differ in a name of six or more."""
+    "Ciclosporin"): the same first letter and at most two letters differing, in a name of six or
+    more ("Roxicodone" is a brand of oxycodone)."""
     first, second = brand.lower(), generic.lower()
-    if min(len(first), len(second)) < 6 or abs(len(first) - len(second)) > 2 or first == second:
+    if (
+        min(len(first), len(second)) < 6
+        or abs(len(first) - len(second)) > 2
+        or first[0] != second[0]
+        or first == second
+    ):
         return False
     previous = list(range(len(second) + 1))
     for i, letter in enumerate(first, 1):

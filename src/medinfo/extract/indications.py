@@ -249,15 +249,15 @@ def _glosses_previous(text: str, start: int, ends: list[int]) -> bool:
     return any(end <= opening and not text[end:opening].strip() for end in ends)
 
 
-# A cause written after the condition it causes ("swelling caused by heart failure", "nerve
-# pain from diabetes", "pain after shingles"): the use is the condition, not its cause. The
-# unambiguous connectors may follow any noun; "from" and "after" only a condition just named
-# ("protects the stomach from ulcers" and "used after a heart attack" still name uses).
-_CAUSED_BY = cue(
-    r"\b(?:caused\s+by|due\s+to|linked\s+to|resulting\s+from|brought\s+on\s+by|"
-    r"secondary\s+to|triggered\s+by)\s+(?:(?:a|an|the|your|their|some|certain)\s+)?$"
+# A cause written after the condition it causes ("fluid on the lungs caused by heart failure",
+# "nerve pain from diabetes", "pain after shingles"): the use is the condition, not its cause.
+# Only right after a condition just named: "protects the stomach from ulcers", "used after a
+# heart attack" and "dryness caused by vaginal atrophy" still name uses.
+_CAUSE_AFTER_CONDITION = cue(
+    r"^\s+(?:[a-z]+\s+)?(?:that\s+\w+\s+)?(?:caused\s+by|due\s+to|linked\s+to|resulting\s+from|"
+    r"brought\s+on\s+by|secondary\s+to|triggered\s+by|from|after)\s+"
+    r"(?:(?:a|an|the|your|their|some|certain)\s+)?$"
 )
-_AFTER_CONDITION = cue(r"^\s+(?:that\s+\w+\s+)?(?:from|after)\s+(?:(?:a|an|the|your)\s+)?$")
 # An appositive that explains the condition before it ("angina, the tight chest pain that comes
 # on ...", "osteoporosis, a condition in which bones thin") names no other use.
 _APPOSITIVE_OPENING = re.compile(r"^\s*,\s*(?:a|an|the)\b[^,;:.()]*$", re.IGNORECASE)
@@ -267,11 +267,9 @@ _APPOSITIVE_CLOSING = re.compile(
 
 
 def _names_a_cause(text: str, start: int, ends: list[int]) -> bool:
-    """Whether the condition at `start` is the cause of a condition named before it, or of the
-    noun it follows ("fluid on the lungs caused by heart failure")."""
-    if _CAUSED_BY.search(text[after_clause_start(text, start) : start]):
-        return True
-    return any(end <= start and _AFTER_CONDITION.match(text[end:start]) for end in ends)
+    """Whether the condition at `start` is the cause of the condition named right before it
+    ("fluid on the lungs caused by heart failure"); `ends` are where the unit's conditions end."""
+    return any(end <= start and _CAUSE_AFTER_CONDITION.match(text[end:start]) for end in ends)
 
 
 def _explains_previous(text: str, start: int, end: int, ends: list[int]) -> bool:
@@ -336,6 +334,12 @@ _DENIED_WEAK = cue(
     r"(?:\b(?:not|never|no)\b|n['’]t\b)(?:(?!\band\b|\bbut\b)[^,;:]){0,40}"
     r"\b(?:for|helps?|help with|relieves?|reduces?|controls?|prevents?|eases?)$"
 )
+# A weak cue whose subject is an action just described, not the drug: "Rinse your mouth
+# after each dose. This helps prevent thrush."
+_ACTION_SUBJECT = cue(
+    r"^\W*(?:this|that|doing\s+(?:this|so)|which)\s+(?:also\s+|can\s+|will\s+|may\s+)?"
+    r"(?:helps?|prevents?|reduces?|lowers?|stops?|eases?)\b"
+)
 _OWN_SUBJECT = re.compile(r"\b(?:it|this\s+(?:medicine|medication|drug))\b", re.IGNORECASE)
 
 
@@ -384,6 +388,9 @@ def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
     weak = last_cue_end(_WEAK, unit.text, start)
     denied = weak >= 0 and bool(
         _DENIED_WEAK.search(unit.text[after_clause_start(unit.text, start) : weak])
+    )
+    denied = denied or (
+        weak >= 0 and bool(_ACTION_SUBJECT.match(unit.text[after_clause_start(unit.text, start) :]))
     )
     if symptom:
         return passage.opening and weak >= 0 and not denied
