@@ -250,17 +250,21 @@ def _glosses_previous(text: str, start: int, ends: list[int]) -> bool:
 
 
 # A cause written after the condition it causes ("fluid on the lungs caused by heart failure",
-# "nerve pain from diabetes", "pain after shingles"): the use is the condition, not its cause.
+# "nerve pain from diabetes", "pain after shingles"; "panic disorder with or without
+# agoraphobia" qualifies the same way): the use is the condition, not its cause.
 # Only right after a condition just named: "protects the stomach from ulcers", "used after a
 # heart attack" and "dryness caused by vaginal atrophy" still name uses.
 _CAUSE_AFTER_CONDITION = cue(
-    r"^\s+(?:[a-z]+\s+)?(?:that\s+\w+\s+)?(?:caused\s+by|due\s+to|linked\s+to|resulting\s+from|"
-    r"brought\s+on\s+by|secondary\s+to|triggered\s+by|from|after)\s+"
+    r"^(?:\s*\([^()]{0,60}\))?\s*,?\s+(?:[a-z]+\s+)?(?:that\s+\w+\s+)?(?:caused\s+by|due\s+to|"
+    r"linked\s+to|resulting\s+from|brought\s+on\s+by|secondary\s+to|triggered\s+by|from|after|"
+    r"with\s+or\s+without)\s+"
     r"(?:(?:a|an|the|your|their|some|certain)\s+)?$"
 )
 # An appositive that explains the condition before it ("angina, the tight chest pain that comes
 # on ...", "osteoporosis, a condition in which bones thin") names no other use.
 _APPOSITIVE_OPENING = re.compile(r"^\s*,\s*(?:a|an|the)\b[^,;:.()]*$", re.IGNORECASE)
+# a label's dash description ("Trigeminal neuralgia – a severe stabbing facial pain") too
+_DASH_DESCRIPTION = re.compile(r"^\s*[–—-]\s*(?:a|an|the)\b[^,;:.()]*$", re.IGNORECASE)
 _APPOSITIVE_CLOSING = re.compile(
     r"^[^,;:.()]{0,40}?\b(?:that|which|where|when|in\s+which|caused\s+by)\b", re.IGNORECASE
 )
@@ -274,11 +278,14 @@ def _names_a_cause(text: str, start: int, ends: list[int]) -> bool:
 
 def _explains_previous(text: str, start: int, end: int, ends: list[int]) -> bool:
     """Whether the condition at text[start:end] stands in an appositive explaining the
-    condition named right before it: "angina, the tight chest pain that ..."."""
+    condition named right before it: "angina, the tight chest pain that ...", "trigeminal
+    neuralgia - a stabbing facial nerve pain"."""
     return any(
         before <= start
-        and _APPOSITIVE_OPENING.match(text[before:start])
-        and _APPOSITIVE_CLOSING.match(text[end:])
+        and (
+            (_APPOSITIVE_OPENING.match(text[before:start]) and _APPOSITIVE_CLOSING.match(text[end:]))
+            or _DASH_DESCRIPTION.match(text[before:start])
+        )
         for before in ends
     )
 
