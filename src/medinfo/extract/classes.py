@@ -18,7 +18,9 @@ from medinfo.knowledge.names import acid_as_anion, components
 
 _CLASS_CUE = cue(
     r"\b((is|are|as) (a|an|the)|belongs? to|class(es)? of|classified as|known as|type of|kind of|"
-    r"works as|acts as|this|from the)\b"
+    r"works as|acts as|this|from the)\b|"
+    # "is what's called a gabapentinoid", "it's sometimes called a"
+    r"(?:\bis|['’]s)\s+(?:what['’]?s\s+|what\s+is\s+|sometimes\s+|also\s+)?called\s+(?:an?\s+)?\W*$"
 )
 _NOT_OWN_CLASS = cue(r"\b(other|unlike|like|than|with|such as)\s+(\w+\s+){0,2}$")
 _MECHANISM_CUE = cue(
@@ -378,7 +380,9 @@ _NOT_ITS_FORM = re.compile(
 # water tablet called spironolactone") or before it with its form as an appositive
 # ("denosumab, an injection every 6 months").
 _NAMED_AFTER = re.compile(r"^[\w-]*\s*,?\s*(?:called|named|such\s+as|like|e\.g\.,?)\s+")
-_APPOSITIVE_BEFORE = re.compile(r"\b([\w-]+)\s*,\s*(?:a|an|the|given\s+as\s+an?)\s+(?:[\w-]+\s+){0,2}$")
+_APPOSITIVE_BEFORE = re.compile(
+    r"([\w -]{1,30}?)\s*,\s*(?:a|an|the|given\s+as\s+an?)\s+(?:[\w-]+\s+){0,2}$"
+)
 # A plural form right after a condition or a medicine group names a kind of product, not
 # this drug's form: "steroid tablets", "thrush creams and pessaries".
 _PLURAL_FORM = re.compile(r"^[\w-]*s\b")

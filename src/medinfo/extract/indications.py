@@ -18,7 +18,7 @@ from medinfo.extract.passages import (
 )
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
-from medinfo.extract.terms import vocabulary
+from medinfo.extract.terms import TermMatch, vocabulary
 from medinfo.knowledge.names import components
 
 _USE_SECTIONS = frozenset({Section.INDICATIONS, Section.OFF_LABEL})
@@ -250,14 +250,14 @@ def _glosses_previous(text: str, start: int, ends: list[int]) -> bool:
 
 
 # A cause written after the condition it causes ("fluid on the lungs caused by heart failure",
-# "nerve pain from diabetes", "pain after shingles"; "panic disorder with or without
-# agoraphobia" qualifies the same way): the use is the condition, not its cause.
+# "nerve pain from diabetes", "pain after shingles"): the use is the condition, not its cause.
 # Only right after a condition just named: "protects the stomach from ulcers", "used after a
-# heart attack" and "dryness caused by vaginal atrophy" still name uses.
+# heart attack", "dryness caused by vaginal atrophy" and a list's next item (", after a
+# stroke") still name uses.
 _CAUSE_AFTER_CONDITION = cue(
-    r"^(?:\s*\([^()]{0,60}\))?\s*,?\s+(?:[a-z]+\s+)?(?:that\s+\w+\s+)?(?:caused\s+by|due\s+to|"
-    r"linked\s+to|resulting\s+from|brought\s+on\s+by|secondary\s+to|triggered\s+by|from|after|"
-    r"with\s+or\s+without)\s+"
+    r"^(?:\s*\([^()]{0,60}\))?\s+(?:[a-z]+\s+)?(?:that\s+\w+\s+)?(?:caused\s+by|due\s+to|"
+    r"linked\s+to|resulting\s+from|brought\s+on\s+by|secondary\s+to|triggered\s+by|from|after)"
+    r"\s+"
     r"(?:(?:a|an|the|your|their|some|certain)\s+)?$"
 )
 # An appositive that explains the condition before it ("angina, the tight chest pain that comes
@@ -270,10 +270,27 @@ _APPOSITIVE_CLOSING = re.compile(
 )
 
 
-def _names_a_cause(text: str, start: int, ends: list[int]) -> bool:
-    """Whether the condition at `start` is the cause of the condition named right before it
-    ("fluid on the lungs caused by heart failure"); `ends` are where the unit's conditions end."""
-    return any(end <= start and _CAUSE_AFTER_CONDITION.match(text[end:start]) for end in ends)
+_LIST_JOIN = re.compile(r"^\s*,?\s*(?:(?:and|or)\s+)?$", re.IGNORECASE)
+
+
+def _cause_starts(text: str, found: list[TermMatch]) -> set[int]:
+    """Starts of the conditions named as the cause of the condition right before them ("fluid
+    on the lungs caused by heart failure"), with the rest of their list ("spasticity caused
+    by multiple sclerosis or spinal cord injury")."""
+    causes: set[int] = set()
+    ordered = sorted(found, key=lambda m: m.start)
+    for index, match in enumerate(ordered):
+        before = ordered[:index]
+        if any(
+            m.end <= match.start and _CAUSE_AFTER_CONDITION.match(text[m.end : match.start])
+            for m in before
+        ) or (
+            before
+            and before[-1].start in causes
+            and _LIST_JOIN.match(text[before[-1].end : match.start])
+        ):
+            causes.add(match.start)
+    return causes
 
 
 def _explains_previous(text: str, start: int, end: int, ends: list[int]) -> bool:
@@ -455,11 +472,11 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
         ends = [m.end for m in found]
         # a bracket after a cause or a symptom names the use the words before it describe:
         # "nerve pain from diabetes (diabetic neuropathy)", "pain after shingles (PHN)"
+        causes = _cause_starts(unit.text, found)
         glossed = [
             m.end
             for m in found
-            if not m.term.defaults.get("symptom", False)
-            and not _names_a_cause(unit.text, m.start, ends)
+            if not m.term.defaults.get("symptom", False) and m.start not in causes
         ]
         for match in passage.asserted(unit, "conditions"):
             symptom = bool(match.term.defaults.get("symptom", False))
@@ -468,7 +485,7 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
                 or _glosses_previous(unit.text, match.start, glossed)
                 or (symptom and _named_in_bracket_after(unit.text, match.end, named))
                 or _explains_previous(unit.text, match.start, match.end, ends)
-                or _names_a_cause(unit.text, match.start, ends)
+                or match.start in causes
                 or _denied(unit.text, match.start)
                 or _describes_patients(unit.text, match.start, named)
                 or _AS_SIDE_EFFECT.search(

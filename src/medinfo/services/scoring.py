@@ -255,9 +255,9 @@ _USE_QUALIFIER = re.compile(
     r"^\s*(?:(?:short|long)[- ]term\s+)?(?:(?:prevention|treatment)\s+(?:and|or)\s+)?"
     r"(?:prevention|treatment|preventing|treating)\s+of\s+|"
     r"^\s*(?:reduc(?:e|es|ing)|lower(?:s|ing)?)\s+(?:the\s+)?risk\s+of\s+|"
-    # a kind the use is said of ("other nerve pain", "recurrent depression", "PCOS symptoms",
-    # "acne in women") is the use
-    r"^\s*(?:other|recurrent)\s+|\s+symptoms\s*$|"
+    # a kind the use is said of ("other nerve pain", "recurrent depression", "acne in women")
+    # is the use
+    r"^\s*(?:other|recurrent)\s+|"
     r"\s+in\s+(?:[\w-]+\s+)?(?:people|patients|adults|women|men|children)\b.*$|"
     # an elaboration after the use ("neuropathic pain, including sciatica") qualifies it
     r",?\s+including\s+.*$|"
