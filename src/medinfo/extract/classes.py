@@ -423,8 +423,10 @@ def _another_products_form(passage: Passage, unit: Unit, start: int, end: int) -
     if _OTHER_PRODUCT.search(before) or _NOT_ITS_FORM.search(before):
         return True
     named_after = _NAMED_AFTER.match(text[end:])
-    if named_after and _others(passage, text[end + named_after.end() : end + named_after.end() + 30]):
-        return True
+    if named_after:
+        name_start = end + named_after.end()
+        if _others(passage, text[name_start : name_start + 30]):
+            return True
     appositive = _APPOSITIVE_BEFORE.search(before)
     if appositive and _others(passage, appositive.group(1)):
         return True

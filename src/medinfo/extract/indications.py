@@ -297,10 +297,11 @@ def _explains_previous(text: str, start: int, end: int, ends: list[int]) -> bool
     """Whether the condition at text[start:end] stands in an appositive explaining the
     condition named right before it: "angina, the tight chest pain that ...", "trigeminal
     neuralgia - a stabbing facial nerve pain"."""
+    closed = bool(_APPOSITIVE_CLOSING.match(text[end:]))
     return any(
         before <= start
         and (
-            (_APPOSITIVE_OPENING.match(text[before:start]) and _APPOSITIVE_CLOSING.match(text[end:]))
+            (closed and _APPOSITIVE_OPENING.match(text[before:start]))
             or _DASH_DESCRIPTION.match(text[before:start])
         )
         for before in ends
