@@ -48,6 +48,11 @@ _BRAND_PATTERN = re.compile(
     r"|(?i:generic (?:for|of|version of))\s+)"
     rf"({_BRAND_LIST})"
 )
+# The label of a line that lists brands ("Brand names: Keflex, Ceporex", "Other brands: ...").
+_BRAND_LABEL = re.compile(
+    r"\W*(?:(?:other\s+|uk\s+|us\s+)?(?:brand\s+names?|brands?|trade\s+names?)|also\s+sold\s+as)\W*",
+    re.IGNORECASE,
+)
 # A bare list of capitalised names ("Robaxin, Robaxin-750"), as under a "Brand names" heading.
 _NAME_LIST = re.compile(_BRAND_LIST)
 _NOTE = re.compile(r"\s*\([^()]*\)|®")
@@ -502,16 +507,18 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
 
     def own(generic: str) -> bool:
         # the dictionary may name the drug by another of its names ("thyroxine" for
-        # levothyroxine, as Synthroid's generic; "alendronate" for alendronic acid): its
-        # canonical name counts
+        # levothyroxine, as Synthroid's generic; "alendronate" for alendronic acid;
+        # "cephalexin" for cefalexin): its canonical name counts
         return any(
             frozenset(map(acid_as_anion, components(name))) == ingredients
-            or (len(ingredients) == 1 and name == drug)
+            or (len(ingredients) == 1 and (name == drug or _spelling_of(name, drug)))
             for name in (generic, canonical_drug_name(generic))
         )
 
     facts: list[ExtractedFact] = []
+    label = ""
     for unit in passage.units:
+        label, labelled = (unit.text, "") if unit.role == "label" else ("", label)
         brands = {
             _with_variant(unit.text, m.start, m.end): None
             for m in find_drug_mentions(unit.text)
@@ -524,6 +531,9 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
         bare = _NAME_LIST.fullmatch(unit.text.strip())
         if passage.section is Section.BRAND_NAMES and bare and unit.role != "label":
             lists.append(unit.text.strip())  # a field's label ("Routes:") names no brand
+        elif labelled and _BRAND_LABEL.fullmatch(labelled):
+            listed = unit.text.strip().rstrip(".")  # "Brand names: Keflex, Ceporex."
+            lists += [listed] if _NAME_LIST.fullmatch(listed) else []
         lists += _bracketed_after_name(unit.text, (*names, *ingredients, *map(str.lower, brands)))
         for found in lists:
             for item in re.finditer(_BRAND, found):
@@ -548,12 +558,13 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
 
 def _spelling_of(brand: str, generic: str) -> bool:
     """Whether a name is the generic name in another spelling ("Frusemide" for furosemide,
-    "Ciclosporin"): the same first letter and at most two letters differing, in a name of six or
-    more ("Roxicodone" is a brand of oxycodone)."""
+    "Ciclosporin", "cefalexin"): the same first letter, lengths at most one apart and at most two
+    letters differing, in a name of six or more ("Roxicodone" is a brand of oxycodone and
+    prednisone is no spelling of prednisolone)."""
     first, second = brand.lower(), generic.lower()
     if (
         min(len(first), len(second)) < 6
-        or abs(len(first) - len(second)) > 2
+        or abs(len(first) - len(second)) > 1
         or first[0] != second[0]
         or first == second
     ):

@@ -239,6 +239,10 @@ def test_another_spelling_of_the_generic_is_no_brand() -> None:
     found = _brands("# Cyclosporine\n\nBrand names: Neoral, Ciclosporin.", "cyclosporine")
     assert "Ciclosporin" not in found
     assert "Neoral" in found
+    # and the brands the dictionary gives the other spelling are the drug's own
+    assert "Neoral" in _brands("# Ciclosporin\n\nBrand names: Neoral.", "ciclosporin")
+    # a name two letters longer is another medicine
+    assert "Deltasone" not in _brands("# Prednisolone\n\nDeltasone is a brand.", "prednisolone")
 
 
 def test_a_brand_the_page_is_also_supplied_as_is_a_brand() -> None:
@@ -264,3 +268,9 @@ def test_a_kind_of_product_or_another_medicines_form_is_no_form_of_the_drug() ->
 def test_a_class_the_drug_is_called_is_its_class() -> None:
     found = _classes("# Zopiclone\n\nZopiclone is what's called a Z-drug.", "zopiclone")
     assert "z-drug" in found
+
+
+def test_a_labelled_line_of_brands_names_brands_the_dictionary_lacks() -> None:
+    found = _brands("# Flucloxacillin\n\nBrand names: Floxapen, Fluclomix.", "flucloxacillin")
+    assert {"Floxapen", "Fluclomix"} <= found
+    assert not _brands("# Flucloxacillin\n\nUses: Impetigo, Cellulitis.", "flucloxacillin")
