@@ -263,6 +263,9 @@ def test_a_kind_of_product_or_another_medicines_form_is_no_form_of_the_drug() ->
         "risedronate",
     )
     assert appositive == {"oral tablet"}
+    # the drug's own group before its form is its own form
+    own = _forms("# Prednisolone\n\nPrednisolone comes as steroid tablets.", "prednisolone")
+    assert own == {"oral tablet"}
 
 
 def test_a_class_the_drug_is_called_is_its_class() -> None:
