@@ -369,7 +369,7 @@ def _found(
     drug = stored[0] if stored is not None and stored[1] is Matched.GENERIC else key
     components = _components(key, catalog)
     if drug not in table.etags and len(components) > 1:  # "Norco" -> a monograph "a/b"
-        drug = _combination_monographs(table, catalog).get(_parts_key(components, catalog), drug)
+        drug = combination_monographs(table, catalog).get(_parts_key(components, catalog), drug)
     if matched is Matched.GENERIC and len(components) > 1:  # "a; b", typed "a/b"
         matched = Matched.COMBINATION
     return Resolution(typed, drug, matched, drug in table.etags, components)
@@ -396,7 +396,7 @@ def _components(drug: str, catalog: Catalog) -> tuple[str, ...]:
     return tuple(parts) if len(parts) > 1 else (drug,)
 
 
-def _combination_monographs(table: NameTable, catalog: Catalog) -> dict[frozenset[str], str]:
+def combination_monographs(table: NameTable, catalog: Catalog) -> dict[frozenset[str], str]:
     """The table's monographs named as combinations ("a/b", "b and a"), by their parts."""
     if not table.combinations:
         table.combinations[frozenset()] = ""  # scanned, even when none is found
@@ -417,7 +417,7 @@ def _combination_monographs(table: NameTable, catalog: Catalog) -> dict[frozense
 def _combination_monograph(parts: Iterable[str], table: NameTable, catalog: Catalog) -> str | None:
     """The stored monograph of the combination of these generic parts (two or more)."""
     key = _parts_key(parts, catalog)
-    return _combination_monographs(table, catalog).get(key) if len(key) > 1 else None
+    return combination_monographs(table, catalog).get(key) if len(key) > 1 else None
 
 
 def _parts_key(parts: Iterable[str], catalog: Catalog) -> frozenset[str]:
