@@ -20,6 +20,11 @@ _EXPLAINS = re.compile(
     r"start\s+with|begin\s+with))\b|:\s)",
     re.IGNORECASE,
 )
+# "with" straight after the effect, no comma or bracket between (see `_symptom_starts`)
+_BARE_WITH = re.compile(r"\s+with\s", re.IGNORECASE)
+_WITH_CONDITION = re.compile(
+    r"\s+with\s+(?:(?:a|an|very|severe|dangerously|too)\s+)*$", re.IGNORECASE
+)
 _SIGNS_OF = re.compile(r"\b(signs?|symptoms?) of\s+(an?\s+|the\s+)?$", re.IGNORECASE)
 _EXAMPLES = re.compile(r"\s*,?\s*(such as|like|including|e\.g\.)\s", re.IGNORECASE)
 _GOES_ON = re.compile(r"[\s,]*((and|or)\s+)?$", re.IGNORECASE)
@@ -33,6 +38,11 @@ _LIST_GOES_ON = re.compile(r"(?:[\s,]*(?:(?:and|or)\s+)?[a-z]+){1,3}[\s,]*(?:(?:
 _NAMED_AFTER = re.compile(
     r"\s[–—-]\s*(?:(?:this|these|that|it|they)\s+)?(?:possibl[ey]|probably|a\s+sign\s+of|"
     r"signs?\s+of|could\s+(?:be|mean)|may\s+(?:be|mean)|might\s+(?:be|mean))\b|"
+    # "rash, blisters or mouth sores – rare but serious skin reactions such as SJS", "chest
+    # pain or slurred speech – high doses raise the risk of heart attack and stroke"
+    r"\s[–—-]\s*(?:(?:an?|the)\s+)?(?:rare\s+but\s+|rare,?\s+)?(?:serious|severe|dangerous|"
+    r"life[- ]threatening)\s+(?!side\s+effects?\b)[a-z]|"
+    r"\s[–—-]\s[^–—()]{0,60}?\b(?:raises?|increases?)\s+(?:the|your)\s+risk\s+of\b|"
     # "..., this could be bleeding in the brain" (not ", which may be severe": a comment),
     # ", which may mean a change in heart rhythm called QT prolongation", "(rarely this can
     # be a heart attack)"
@@ -102,6 +112,14 @@ _SIGNS_SENTENCE = re.compile(
 _CAUSED_BY = re.compile(r"\s(?:caused by|due to|because of|from)\s", re.IGNORECASE)
 
 
+def _signs_of_named(inside: list[TermMatch], before: list[TermMatch]) -> bool:
+    """Whether a bracket lists the signs of the serious conditions named before it ("psychosis
+    or mania (hallucinations, paranoia)"), not the name of what the signs before it point to."""
+    return len({m.key for m in inside}) > 1 and all(
+        m.term.defaults.get("serious") is True for m in before
+    )
+
+
 def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
     """Where a closing bracket naming the condition a list of symptoms signals opens, or None."""
     bracket = _NAME_IN_BRACKETS.search(text)
@@ -113,6 +131,8 @@ def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
         return None
     clause = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, bracket.start())), default=0)
     named = [m for m in matches if bracket.start() < m.start and m.end < bracket.end()]
+    if _signs_of_named(named, [m for m in matches if clause <= m.start < bracket.start()]):
+        return None
     if named and not any(m.term.defaults.get("serious") is True for m in named):
         # a usual effect's name glosses the item right before it ("..., and skin that burns
         # easily in the sun (photosensitivity)"); a list of signs points to a serious one
@@ -142,6 +162,22 @@ def _called_conditions(text: str, matches: list[TermMatch]) -> set[int]:
     return signs
 
 
+def _closing_condition(text: str, matches: list[TermMatch]) -> set[int] | None:
+    """Starts of a list of signs that a serious condition after a bare "with" closes
+    ("dizziness, headache and feeling sick with very low sodium"), else None."""
+    last = matches[-1] if len(matches) > 2 else None
+    if last is None or last.term.defaults.get("serious") is not True or text[last.end :].strip(
+        " .;:!"
+    ):
+        return None
+    gap = text[matches[-2].end : last.start]
+    if "," in gap or not _WITH_CONDITION.search(gap):
+        return None
+    clause = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, last.start)), default=0)
+    signs = {m.start for m in matches[:-1] if clause <= m.start}
+    return signs if len(signs) > 1 else None
+
+
 def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     """Starts of the terms that only describe a side effect named before or after them."""
     named_after = [named for named in _NAMED_AFTER.finditer(text) if named.start() > 0]
@@ -162,6 +198,9 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     if bracket is not None:
         clause = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, bracket)), default=0)
         return {match.start for match in matches if clause <= match.start and match.end <= bracket}
+    closing = _closing_condition(text, matches)
+    if closing is not None:
+        return closing
     cause = _CAUSED_BY.search(text)
     if cause and any(match.start >= cause.end() for match in matches):
         # the signs of its own clause: "fainting; weakness from high potassium"
@@ -169,12 +208,13 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
         clause = max((b.end() for b in breaks), default=0)
         return {match.start for match in matches if clause <= match.start < cause.start()}
     described: set[int] = set()
-    describing = False
+    describing = within_item = False
     for previous, match in pairwise(matches):
         gap = text[previous.end : match.start]
         if describing and (_GOES_ON.fullmatch(gap) or _LIST_GOES_ON.fullmatch(gap)):
-            described.add(match.start)
-            continue
+            if not (within_item and "," in gap and match.term.defaults.get("serious") is True):
+                described.add(match.start)
+                continue
         # "(EGPA, formerly Churg-Strauss) with a flu-like illness, rash": the bracket that
         # named the condition closes before its signs
         gap = gap.lstrip()[1:] if gap.lstrip().startswith(")") else gap
@@ -182,6 +222,9 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
             _EXPLAINS.match(gap)
             or (_SIGNS_OF.search(text, 0, previous.start) and _EXAMPLES.match(gap))
         )
+        # "allergic reactions with lip swelling, seizures": after a bare "with", a serious
+        # effect past a comma is an item of its own, not one more sign
+        within_item = describing and bool(_BARE_WITH.match(gap))
         if describing:
             described.add(match.start)
     return described
