@@ -112,11 +112,15 @@ _SIGNS_SENTENCE = re.compile(
 _CAUSED_BY = re.compile(r"\s(?:caused by|due to|because of|from)\s", re.IGNORECASE)
 
 
-def _signs_of_named(inside: list[TermMatch], before: list[TermMatch]) -> bool:
+def _signs_of_named(listed: bool, inside: list[TermMatch], before: list[TermMatch]) -> bool:
     """Whether a bracket lists the signs of the serious conditions named before it ("psychosis
-    or mania (hallucinations, paranoia)"), not the name of what the signs before it point to."""
-    return len({m.key for m in inside}) > 1 and all(
-        m.term.defaults.get("serious") is True for m in before
+    or mania (hallucinations, paranoid thoughts)"), not the name of what the signs before it
+    point to."""
+    return (
+        listed
+        and bool(inside)
+        and bool(before)
+        and all(m.term.defaults.get("serious") is True for m in before)
     )
 
 
@@ -131,7 +135,8 @@ def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
         return None
     clause = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, bracket.start())), default=0)
     named = [m for m in matches if bracket.start() < m.start and m.end < bracket.end()]
-    if _signs_of_named(named, [m for m in matches if clause <= m.start < bracket.start()]):
+    before = [m for m in matches if clause <= m.start < bracket.start()]
+    if _signs_of_named(bool(_LISTED.search(bracket.group(1))), named, before):
         return None
     if named and not any(m.term.defaults.get("serious") is True for m in named):
         # a usual effect's name glosses the item right before it ("..., and skin that burns

@@ -400,8 +400,11 @@ _INTENSITY = re.compile(
 
 
 def serious_terms(items: Iterable[str]) -> list[str]:
-    """Serious side-effect terms without the leading words that only say they are serious."""
-    return [_INTENSITY.sub("", item) or item for item in items]
+    """Serious side-effect terms without the leading words that only say they are serious,
+    read after the vocabulary's preferred term, so that "blistering rash" and the preferred
+    "severe skin reactions" it names lose the same word."""
+    preferred = (canonical_term(item, "side_effects") or item for item in items)
+    return [_INTENSITY.sub("", item) or item for item in preferred]
 
 
 def side_effect_terms(monograph: Mapping[str, Any], serious: bool) -> list[str]:
