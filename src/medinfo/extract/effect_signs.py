@@ -33,6 +33,13 @@ _GOES_ON = re.compile(r"[\s,]*((and|or)\s+)?$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"(?:[\s,]*(?:(?:and|or)\s+)?[a-z]+){1,3}[\s,]*(?:(?:and|or)\s+)?")
 
 
+_BRACKET = re.compile(r"\(([^()]{2,80})\)")
+_ITEM_BREAK = re.compile(r"[,;:]")
+# a bracket that calls the one item before it a sign ("(a sign that ...)", "(a sign of ...)")
+_ONE_SIGN = re.compile(
+    r"\(\s*(?:this\s+(?:is|can\s+be|may\s+be)\s+)?an?\s+(?:early\s+|warning\s+)?sign\b", re.I
+)
+
 # A list of symptoms followed by the condition they are signs of, as the cue says: "nausea,
 # vomiting or stomach pain - possible ketoacidosis".
 _NAMED_AFTER = re.compile(
@@ -150,10 +157,6 @@ def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
     return bracket.start()
 
 
-_BRACKET = re.compile(r"\(([^()]{2,80})\)")
-_ITEM_BREAK = re.compile(r"[,;:]")
-
-
 def _called_conditions(text: str, matches: list[TermMatch]) -> set[int]:
     """Starts of the terms of a list item that a bracket after them names as the signs of one
     condition ("pale skin and tiredness (a type of anaemia called haemolytic anaemia), ...")."""
@@ -171,8 +174,10 @@ def _closing_condition(text: str, matches: list[TermMatch]) -> set[int] | None:
     """Starts of a list of signs that a serious condition after a bare "with" closes
     ("dizziness, headache and feeling sick with very low sodium"), else None."""
     last = matches[-1] if len(matches) > 2 else None
-    if last is None or last.term.defaults.get("serious") is not True or text[last.end :].strip(
-        " .;:!"
+    if (
+        last is None
+        or last.term.defaults.get("serious") is not True
+        or text[last.end :].strip(" .;:!")
     ):
         return None
     gap = text[matches[-2].end : last.start]
@@ -189,7 +194,10 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     if named_after:
         signs: set[int] = set()
         for named in named_after:
-            breaks = _CLAUSE_BREAK.finditer(text, 0, named.start())
+            # "..., fainting, breathlessness with swollen legs (a sign that ...)": one item's
+            breaks = (_ITEM_BREAK if _ONE_SIGN.match(named.group()) else _CLAUSE_BREAK).finditer(
+                text, 0, named.start()
+            )
             clause = max((b.end() for b in breaks), default=0)
             signs |= {match.start for match in matches if clause <= match.start < named.start()}
         return signs

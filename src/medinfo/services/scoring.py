@@ -347,6 +347,9 @@ def agents_beside_gold(
     ]
 
 
+_WITH = re.compile(r"\s+with\s+", re.IGNORECASE)
+
+
 def _effect_key(text: str) -> str:
     return match_key(without_aside(text), "side_effects")
 
@@ -359,6 +362,9 @@ def side_effect_pairs(predicted: Iterable[str], gold: Iterable[Any]) -> tuple[se
     (confusion, cramps)")."""
     items = [str(item) for item in gold]
     got, want = alternatives_of(predicted, items, _effect_key)
+    # "muscle pain with weakness or fever": the effect before "with", as a bracket qualifies it
+    qualified = {_effect_key(_WITH.split(item)[0]): _effect_key(item) for item in items}
+    got = {key if key in want else qualified.get(key, key) for key in got}
     named = {_effect_key(part) for part in serious_terms(gold_named_parts(items, ()))}
     return {key for key in got if key in want or key not in named}, want
 
@@ -395,7 +401,8 @@ def gold_agents_named(gold: Iterable[Any]) -> frozenset[str]:
 # In the serious list the seriousness is already said: "severe stomach pain" listed as serious
 # is the serious side effect "stomach pain".
 _INTENSITY = re.compile(
-    r"^\s*(?:(?:very|severe|serious|extreme|major|sudden|unusual|unexplained)\s+)+", re.IGNORECASE
+    r"^\s*(?:(?:very|severe|serious|extreme|major|sudden|unusual|unexplained|dangerous)\s+)+",
+    re.IGNORECASE,
 )
 
 
