@@ -243,6 +243,20 @@ def gold_classes(gold: Any) -> list[str]:
     return [without_aside(str(p)) for p in parts if str(p).strip()]
 
 
+_OWN_ALLERGY = "allergy to the medicine"
+
+
+def gold_precautions(gold: Iterable[Any], drug: str) -> list[str]:
+    """The conditions of a gold precaution list, an allergy to the drug itself ("allergy",
+    "allergy to furosemide") named as the vocabulary names it."""
+    own = re.compile(
+        rf"^(?:allergy|allergic reaction|hypersensitivity)(?:\s+to\s+(?:{re.escape(drug)}|it|"
+        r"this medicine|the medicine))?$",
+        re.IGNORECASE,
+    )
+    return [_OWN_ALLERGY if own.match(name.strip()) else name for name in names(gold, "condition")]
+
+
 def gold_terms(gold: Iterable[Any]) -> list[str]:
     """Gold list items without bracketed notes, as `names` reads them."""
     return [without_aside(str(item)) for item in gold]
