@@ -327,10 +327,12 @@ _MEDICINE_AFTER = re.compile(
 )
 
 
-# "a bacterium that causes stomach ulcers": the effect of something else
+# "a bacterium that causes stomach ulcers", "the electrical activity that causes seizures":
+# the effect of something else (a germ, a condition, the body's own workings)
 _OTHER_CAUSE_BEFORE = re.compile(
     r"\b(?:bacteri(?:um|a)|virus(?:es)?|germs?|parasites?|fung(?:us|i)|infections?|"
-    r"conditions?|diseases?|illness(?:es)?|disorders?)\s+"
+    r"conditions?|diseases?|illness(?:es)?|disorders?|activity|signals?|chemicals?|"
+    r"messengers?|hormones?|imbalances?|process(?:es)?)\s+"
     r"(?:that|which)\s+(?:can\s+|may\s+|often\s+)?(?:causes?|leads?\s+to|triggers?)\s+"
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
