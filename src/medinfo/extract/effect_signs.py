@@ -224,10 +224,11 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     describing = within_item = False
     for previous, match in pairwise(matches):
         gap = text[previous.end : match.start]
-        if describing and (_GOES_ON.fullmatch(gap) or _LIST_GOES_ON.fullmatch(gap)):
-            if not (within_item and "," in gap and match.term.defaults.get("serious") is True):
-                described.add(match.start)
-                continue
+        goes_on = bool(_GOES_ON.fullmatch(gap) or _LIST_GOES_ON.fullmatch(gap))
+        own_item = within_item and "," in gap and match.term.defaults.get("serious") is True
+        if describing and goes_on and not own_item:
+            described.add(match.start)
+            continue
         # "(EGPA, formerly Churg-Strauss) with a flu-like illness, rash": the bracket that
         # named the condition closes before its signs
         gap = gap.lstrip()[1:] if gap.lstrip().startswith(")") else gap

@@ -32,7 +32,8 @@ _COMBINATION = frozenset({Section.INTERACTIONS, Section.PREGNANCY, Section.BREAS
 _SERIOUS = cue(
     r"\b(serious(?!ly)|severe(?!ly)|dangerous|life-threatening|rare but|scary|worrying|alarming|"
     r"seek (immediate |emergency |urgent )?"
-    r"medical (attention|help|care|advice)|seek (immediate|emergency|urgent) (help|care|attention)|call (your doctor|911)|get (emergency |urgent )?"
+    r"medical (attention|help|care|advice)|seek (immediate|emergency|urgent) (help|care|attention)|"
+    r"call (your doctor|911)|get (emergency |urgent )?"
     r"(medical )?help|emergency|stop taking .{0,30} and (call|contact|get|seek)|"
     r"(call|contact|tell|see|ring) (your|a) (doctor|gp|pharmacist|healthcare provider)"
     r"[^.]{0,20}\b(right away|straight away|at once|immediately|urgently|now)\b|"
