@@ -297,7 +297,32 @@ def describing_starts(text: str, matches: list[TermMatch], following: str = "") 
         for previous, match in pairwise(matches)
         if _CALLED.fullmatch(text[previous.end : match.start])
     }
-    return starts | _clause_signs(text, matches) | _compound_heads(text, matches)
+    glossed, names = _glossed_by_bracket(text, matches)
+    described = starts | _clause_signs(text, matches) | _compound_heads(text, matches)
+    return (described - names) | glossed
+
+
+def _glossed_by_bracket(text: str, matches: list[TermMatch]) -> tuple[set[int], set[int]]:
+    """Starts of the terms a bracket right after them names as one serious effect, and of
+    that name: "swelling of the face, lips or throat (angioedema), hives" and "severe stomach
+    pain (pancreatitis)" name angioedema and pancreatitis, not swelling or stomach pain (after
+    the term's own words, only short list items such as body parts may come before it)."""
+    glossed: set[int] = set()
+    names: set[int] = set()
+    for bracket in _BRACKET.finditer(text):
+        inside = [m for m in matches if bracket.start() < m.start and m.end < bracket.end()]
+        keys = {m.key for m in inside}
+        if len(keys) != 1 or inside[0].term.defaults.get("serious") is not True:
+            continue
+        if _COMMENT_WORDS.search(_NAME_COMMENT.split(bracket.group(1))[0]):
+            continue
+        opened = max((b.end() for b in _BRACKET.finditer(text, 0, bracket.start())), default=0)
+        before = [m for m in matches if opened <= m.start and m.end <= bracket.start()]
+        parts = _ITEM_BREAK.split(text[before[-1].end : bracket.start()]) if before else []
+        if before and before[-1].key not in keys and all(len(p.split()) <= 3 for p in parts[1:]):
+            glossed.add(before[-1].start)
+            names |= {m.start for m in inside}
+    return glossed, names
 
 
 def _clause_signs(text: str, matches: list[TermMatch]) -> set[int]:

@@ -324,3 +324,13 @@ def test_extract_side_effects_what_the_bodys_own_activity_causes_is_not_an_effec
 def test_extract_side_effects_seek_urgent_help_grades_its_effects_serious() -> None:
     found = _side_effects("What to watch for\nSeek urgent help for chest pain or fainting.")
     assert found == {"chest pain": True, "fainting": True}
+
+
+def test_extract_side_effects_a_bracket_naming_one_serious_effect_replaces_its_gloss() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Call a doctor at once for swelling of the lips, gums or tongue (angioedema), severe "
+        "stomach pain going through to your back (pancreatitis), or hives.",
+        "liraglutide",
+    )
+    assert found == {"angioedema": True, "hives": True, "pancreatitis": True}
