@@ -110,3 +110,25 @@ def test_extract_precautions_everyday_conditions_of_a_before_use_list() -> None:
         "weakened immune system",
         "low calcium",
     } <= found
+
+
+def test_extract_precautions_a_group_the_page_calls_safe_is_no_caution() -> None:
+    found = _precautions(
+        "Precautions\n"
+        "Cetirizine is one of the antihistamines considered safe in pregnancy and while "
+        "breastfeeding; tiny amounts reach breast milk.",
+        "cetirizine",
+    )
+    assert "breastfeeding" not in found
+
+
+def test_extract_precautions_a_risk_named_and_a_courses_use_are_no_conditions() -> None:
+    found = _precautions(
+        "Cautions\n"
+        "If you have surgery while on it, there is a risk of a blood clot. After 7 days for a "
+        "flare-up of asthma you can usually stop at once. Tell your doctor if you have diabetes.",
+        "dexamethasone",
+    )
+    assert "blood clots" not in found
+    assert "breathing problems" not in found
+    assert "diabetes" in found
