@@ -334,3 +334,24 @@ def test_extract_side_effects_a_bracket_naming_one_serious_effect_replaces_its_g
         "liraglutide",
     )
     assert found == {"angioedema": True, "hives": True, "pancreatitis": True}
+
+
+def test_extract_side_effects_it_may_make_you_feel_names_effects_anywhere() -> None:
+    found = _side_effects(
+        "About it\n"
+        "Gabapentin is used for nerve pain. It may make you feel sleepy or sick at first, and "
+        "can leave you feeling tired. Unlike some painkillers it shouldn't make you feel "
+        "dizzy.",
+        "gabapentin",
+    )
+    assert found == {"drowsiness": False, "nausea": False, "fatigue": False}
+
+
+def test_extract_side_effects_the_commonest_ones_are_common() -> None:
+    facts = extract_list_facts(
+        make_document("Side effects\nThe commonest are tummy pain and problems with memory."),
+        "test",
+        "donepezil",
+    )
+    common = {f.key for f in facts if f.attributes.get("frequency") == "common"}
+    assert common == {"stomach pain", "memory problems"}
