@@ -339,9 +339,9 @@ def test_extract_side_effects_a_bracket_naming_one_serious_effect_replaces_its_g
 def test_extract_side_effects_it_may_make_you_feel_names_effects_anywhere() -> None:
     found = _side_effects(
         "About it\n"
-        "Gabapentin is used for nerve pain. It may make you feel sleepy or sick at first, and "
-        "can leave you feeling tired. Unlike some painkillers it shouldn't make you feel "
-        "dizzy.",
+        "Gabapentin is used for nerve pain. It may make you feel sleepy at first, some people "
+        "find it makes them feel sick, and it can leave you feeling tired. Unlike some "
+        "painkillers it shouldn't make you feel dizzy.",
         "gabapentin",
     )
     assert found == {"drowsiness": False, "nausea": False, "fatigue": False}
