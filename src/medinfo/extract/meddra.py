@@ -219,7 +219,14 @@ class TermMatcher:
         return best
 
 
-_INCREASED = ("increased {x}", "elevated {x}", "{x} elevated", "{x} elevation", "high {x}")
+_INCREASED = (
+    "{x} increased",
+    "increased {x}",
+    "elevated {x}",
+    "{x} elevated",
+    "{x} elevation",
+    "high {x}",
+)
 _INCREASED_MORE = (
     "elevation of {x}",
     "elevations in {x}",
@@ -230,9 +237,22 @@ _INCREASED_MORE = (
     "{x} increase",
     "rise in {x}",
 )
-_DECREASED = ("decreased {x}", "low {x}", "reduced {x}", "{x} decrease", "decrease in {x}")
+_DECREASED = (
+    "{x} decreased",
+    "decreased {x}",
+    "low {x}",
+    "reduced {x}",
+    "{x} decrease",
+    "decrease in {x}",
+)
 _DECREASED_MORE = ("decrease of {x}", "reduction in {x}", "reduction of {x}", "{x} reduction")
-_ABNORMAL = ("abnormal {x}", "{x} abnormality", "abnormality of {x}", "abnormality in {x}")
+_ABNORMAL = (
+    "{x} abnormal",
+    "abnormal {x}",
+    "{x} abnormality",
+    "abnormality of {x}",
+    "abnormality in {x}",
+)
 _PROLONGED = ("prolonged {x}", "{x} prolongation", "prolongation of {x}", "prolongation of the {x}")
 # "Rash macular" is also written "macular rash": MedDRA puts these qualifiers last.
 _TRAILING_QUALIFIERS = frozenset(

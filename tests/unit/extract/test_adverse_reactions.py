@@ -105,6 +105,14 @@ def test_extract_adverse_reactions_reads_laboratory_word_orders() -> None:
     }
 
 
+def test_extract_adverse_reactions_reads_an_analyte_name_before_its_direction() -> None:
+    text = "Laboratory changes: leukocytes decreased and GGT increased in a few patients."
+    assert set(_terms(text)) >= {
+        "white blood cell count decreased",
+        "gamma-glutamyltransferase increased",
+    }
+
+
 def test_extract_adverse_reactions_marks_serious_by_section_or_cue() -> None:
     text = "Life-threatening hepatic failure occurred in 2 patients. Mild headache was common."
     found = {m.key: m.serious for m in extract_adverse_reactions(text)}
