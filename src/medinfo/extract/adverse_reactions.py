@@ -12,6 +12,7 @@ from medinfo.domain.documents import Block, Document
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.coordinated_terms import coordinated_terms
+from medinfo.extract.lab_thresholds import threshold_terms
 from medinfo.extract.meddra import Term, TermMatch, TermMatcher, default_matcher, phrase_key
 from medinfo.extract.open_terms import open_spans
 from medinfo.extract.reaction_cues import (
@@ -192,7 +193,7 @@ def reaction_candidates(text: str, matcher: TermMatcher) -> tuple[str, list[Cand
         )
     taken = [(match.start, match.end) for match in matches]
     named = {(match.start, match.end, match.term.pt) for match in matches if match.term}
-    for found in coordinated_terms(masked, matcher):
+    for found in [*coordinated_terms(masked, matcher), *threshold_terms(masked, matcher)]:
         if (found.start, found.end, found.term.pt) in named:
             continue
         frequency = attached_frequency(masked, found.end) or header_frequency(masked, found.start)
