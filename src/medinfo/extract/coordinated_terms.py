@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from medinfo.extract.meddra import Term, TermMatcher, phrase_key, token_list
 
 _CONJUNCTIONS = frozenset({"and", "or"})
+_REVERSED_LINKS = frozenset({"of", "in"})  # '<head> of/in the <part>': 'infections of the ear'
 _ITEM_GAP = re.compile(r"\s*(?:,|/)\s*|\s+")  # between two listed words (the conjunction apart)
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _MAX_ITEMS = 6  # listed words read on either side of a head
@@ -184,6 +185,32 @@ def _after_of(
     return found
 
 
+def _of_reversed(
+    text: str, tokens: list[Token], words: list[str], matcher: TermMatcher
+) -> list[CoordinatedTerm]:
+    """Terms written as '<head> of/in the <part>' whose known name puts the part first:
+    'infections of the urinary tract' -> urinary tract infection, 'discoloration of nails'."""
+    found = []
+    for link in range(1, len(tokens) - 1):
+        if words[link] not in _REVERSED_LINKS:
+            continue
+        first = link + 2 if words[link + 1] == "the" and link + 2 < len(tokens) else link + 1
+        last = first
+        while last + 1 < len(tokens) and last - first + 1 < _MAX_HEAD and tokens[last + 1][3]:
+            last += 1
+        for size in (1, 2):
+            if link - size < 0 or (size > 1 and not tokens[link - 1][3]):
+                break
+            head = tuple(words[link - size : link])
+            for end in range(last, first - 1, -1):
+                term = matcher.term_of((*words[first : end + 1], *head))
+                if term is not None:
+                    start, stop = tokens[link - size][0], tokens[end][1]
+                    found.append(CoordinatedTerm(start, stop, text[start:stop], term))
+                    break
+    return found
+
+
 def _after_heads(
     text: str, tokens: list[Token], words: list[str], matcher: TermMatcher
 ) -> list[CoordinatedTerm]:
@@ -245,13 +272,16 @@ def coordinated_terms(text: str, matcher: TermMatcher) -> list[CoordinatedTerm]:
     word before the bracket, in either order ('rash macular', 'macular rash'). After 'of': in
     'swelling of lips, tongue and/or throat' each item makes a term with the one or two words
     before 'of' ('swelling of tongue', 'swelling of the tongue'). After a first word: in
-    'muscle spasms/weakness' each listed word makes a term with 'muscle'. After a site
+    'muscle spasms/weakness' each listed word makes a term with 'muscle'. Reversed: in
+    'infections of the ear' the part after 'of' or 'in' names the term first ('ear
+    infection'). After a site
     reaction: in 'injection site reactions (itching, warmth)' each item makes a site term."""
     tokens, words = token_list(text)
     found = [
         *_before_heads(text, tokens, words, matcher),
         *_in_brackets(text, tokens, words, matcher),
         *_after_of(text, tokens, words, matcher),
+        *_of_reversed(text, tokens, words, matcher),
         *_after_heads(text, tokens, words, matcher),
         *_site_reactions(text, matcher),
     ]

@@ -113,3 +113,15 @@ def test_a_term_after_a_shared_first_word_keeps_the_heads_context() -> None:
     _, candidates = reaction_candidates(text, _SITES)
     by_term = {candidate.pt: candidate for candidate in candidates}
     assert by_term["Hepatitis C"].condition
+
+
+def test_a_head_of_or_in_a_part_names_the_known_term_that_puts_the_part_first() -> None:
+    matcher = TermMatcher(
+        Vocabulary([Term("Gingival infection", 20), Term("Urinary bladder haemorrhage", 21)])
+    )
+    text = "Infections of the gingiva were rare; haemorrhage in the urinary bladder was not."
+    found = {(item.text, item.term.pt) for item in coordinated_terms(text, matcher)}
+    assert found == {("haemorrhage in the urinary bladder", "Urinary bladder haemorrhage")}
+    text = "Infections in gingival tissue were seen."
+    found = {(item.text, item.term.pt) for item in coordinated_terms(text, matcher)}
+    assert found == {("Infections in gingival", "Gingival infection")}
