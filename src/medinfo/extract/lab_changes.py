@@ -31,7 +31,9 @@ class LabWords:
 def lab_words() -> LabWords:
     """The laboratory change words, read once."""
     raw = load(LabChangeWords)
-    suffix_of = {word: suffix for suffix, words in raw.directions.items() for word in words}
+    suffix_of: dict[str, str] = {
+        word: suffix for suffix, words in raw.directions.items() for word in words
+    }
     return LabWords(
         suffix_of,
         frozenset(raw.links),
