@@ -33,6 +33,7 @@ RATE = 0.05
 THRESHOLD = 0.6  # the default pair, kept unless another serves the training labels better
 OVERRIDE = 0.8  # a term the rules reject needs more (a wrong fact is worse than a missing one)
 MARGIN = 0.15
+TIE = 0.002  # term F1 differences this small between threshold pairs are noise
 THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 PRUNE = False
 SOURCE = (
@@ -159,16 +160,17 @@ def chosen_thresholds(
     override stays MARGIN above the threshold (a term the rules reject needs more)."""
     model = ReactionScorer(weights, {})
     probabilities = [model.probability(example.features) for example in examples]
-    best = (THRESHOLD, OVERRIDE)
-    best_f1 = _label_f1(examples, probabilities, gold, best)
+    scored = {
+        (THRESHOLD, OVERRIDE): _label_f1(examples, probabilities, gold, (THRESHOLD, OVERRIDE))
+    }
     for threshold in THRESHOLDS:
         for override in THRESHOLDS:
-            if override < threshold + MARGIN:
-                continue
-            f1 = _label_f1(examples, probabilities, gold, (threshold, override))
-            if f1 > best_f1 + 1e-9:
-                best, best_f1 = (threshold, override), f1
-    return best
+            if override >= threshold + MARGIN:
+                pair = (threshold, override)
+                scored[pair] = _label_f1(examples, probabilities, gold, pair)
+    best_f1 = max(scored.values())
+    # F1 is flat near its best: of the pairs within TIE of it, the lowest keeps most reactions
+    return min(pair for pair, f1 in scored.items() if f1 >= best_f1 - TIE)
 
 
 def fit(rows: Sequence[Row], epochs: int = EPOCHS, seed: int = 7) -> dict[str, float]:
