@@ -24,6 +24,7 @@ class Passage:
     text: str
     section: str = ""
     score: float = 0.0
+    heading: str = ""  # the heading or source question the paragraph sits under
 
 
 class PassageSearch(Protocol):
