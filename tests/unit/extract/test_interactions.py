@@ -438,3 +438,13 @@ def test_an_agent_in_the_first_cell_of_an_interactions_table_is_read() -> None:
 )
 def test_everyday_wording_of_an_interaction_is_read(body: str, agent: str) -> None:
     assert agent in _interactions_in_faq("digoxin", body)
+
+
+def test_the_drug_named_as_its_acid_is_the_drug_itself() -> None:
+    found = _interactions_of(
+        "ibandronate",
+        "Antacids and iron tablets stop ibandronic acid being absorbed, so take them an hour "
+        "after your dose.",
+    )
+    assert "ibandronic acid" not in found
+    assert "ibandronate" not in found

@@ -6,8 +6,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from medinfo.services.qa.passages import Passage
+if TYPE_CHECKING:
+    from medinfo.services.qa.passages import Passage
 
 _HEADING_WORDS = 12  # a one-line paragraph this short without closing punctuation is a heading
 _CLOSING = re.compile(r"[.!:;,)\]\"'\u201d|]$")

@@ -42,6 +42,7 @@ QUESTION_FILES = (
     "tests/fixtures/blind/holdout5/questions/holdout5.json",
     "tests/fixtures/blind/holdout6/questions/holdout6_A.json",
     "tests/fixtures/blind/holdout6/questions/holdout6_B.json",
+    "tests/fixtures/blind/holdout7/questions/holdout7_B.json",
 )
 THRESHOLD = 0.8  # the confidence from which the model overrules the cue rules
 _EPOCHS = 40
