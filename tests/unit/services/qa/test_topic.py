@@ -53,7 +53,6 @@ def test_named_effects_blood_alone_names_no_effect() -> None:
 
 def test_own_names_hold_the_acid_twin_of_the_generic() -> None:
     """ "valproic acid" in a question about valproate names the drug, not a second medicine."""
-    from medinfo.domain.monograph import Monograph
     from medinfo.services.qa.topic import own_names
 
     assert "valproic acid" in own_names(Monograph(drug="valproate", brand_names=["Epilim"]))
