@@ -39,6 +39,7 @@ _WINDOW = 240
 _SNAP = 100  # a clip starting this close to the sentence's start starts at its start
 _CANDIDATES = 8
 _QUOTED = 3  # source sentences quoted with an answer, at most
+_SAME_TEXT = 60  # a quote whose first or last this many characters were said adds nothing
 _CLOSE = 0.5  # ... each scoring at least this share of the best one
 _MIN_PASSAGES = 2  # passages always read...
 _TEXT_BUDGET = 8000  # ...and then only while their text stays within this many characters
@@ -697,13 +698,16 @@ def with_evidence(
             or (topic_words and mentions_any(sentence.text, topic_words))
         ]
     said = " ".join(draft.sentences).lower()
-    for sentence in found[:_QUOTED]:
-        if sentence.score < found[0].score * _CLOSE:
+    quoted = 0
+    for sentence in found:
+        if quoted >= _QUOTED or sentence.score < found[0].score * _CLOSE:
             break
-        if sentence.text.lower()[:60] not in said:
+        core = sentence.text.lower().replace("\u2026", "").strip()
+        if core[:_SAME_TEXT] not in said and core[-_SAME_TEXT:] not in said:  # said already
             add_evidence(draft, monograph, sentence, lead)
             lead = "{title} also says:"
             said += " " + sentence.text.lower()
+            quoted += 1
     if safety:
         draft.say(safety.format(drug=monograph.drug))
     return draft

@@ -519,3 +519,24 @@ def test_a_leaflet_heading_marks_the_paragraphs_under_it(lookup: InMemoryMonogra
     assert answer.answerable
     assert "8pm" in answer.answer
     assert "Dry mouth" not in answer.answer
+
+
+def test_a_sentence_said_already_leaves_its_place_to_the_next(
+    lookup: InMemoryMonographs,
+) -> None:
+    """Two pages repeating one sentence are quoted once; the third quote goes to another."""
+    repeated = (
+        "Coming off tizanidine after regular use should be done slowly over one to two weeks, "
+        "because the blood pressure and heart rate can rebound."
+    )
+    passages = InMemoryPassages()
+    passages.add_text("tizanidine", "tzA", f"Stopping\n\n{repeated}\n")
+    passages.add_text("tizanidine", "tzB", f"Coming off it\n\n{repeated}\n")
+    passages.add_text(
+        "tizanidine", "tzC", "Coming off tizanidine slowly also keeps the spasms from rebounding.\n"
+    )
+    answer = answer_question(
+        "how do i come off zanaflex, does it rebound", lookup, passages=passages
+    )
+    assert answer.answer.count("one to two weeks") == 1
+    assert "spasms from rebounding" in answer.answer
