@@ -524,7 +524,7 @@ def test_a_leaflet_heading_marks_the_paragraphs_under_it(lookup: InMemoryMonogra
 def test_a_sentence_said_already_leaves_its_place_to_the_next(
     lookup: InMemoryMonographs,
 ) -> None:
-    """Two pages repeating one sentence are quoted once; the third quote goes to another."""
+    """Three pages repeating one sentence are quoted once; the other places go to others."""
     repeated = (
         "Coming off tizanidine after regular use should be done slowly over one to two weeks, "
         "because the blood pressure and heart rate can rebound."
@@ -532,6 +532,7 @@ def test_a_sentence_said_already_leaves_its_place_to_the_next(
     passages = InMemoryPassages()
     passages.add_text("tizanidine", "tzA", f"Stopping\n\n{repeated}\n")
     passages.add_text("tizanidine", "tzB", f"Coming off it\n\n{repeated}\n")
+    passages.add_text("tizanidine", "tzD", f"{repeated}\n")
     passages.add_text(
         "tizanidine", "tzC", "Coming off tizanidine slowly also keeps the spasms from rebounding.\n"
     )
