@@ -176,7 +176,8 @@ class MedicineGroups:
             spans = [
                 (start, start + len(alias) + 1, gid)
                 for alias, gid in self._aliases.items()
-                if (start := padded.find(f" {alias} ")) >= 0
+                if f" {alias} " in padded
+                for start in _occurrences(padded, f" {alias} ")
             ]
             # a narrower group written as the modifier of a wider one names the narrower only:
             # "opioid painkillers" are opioids, not every painkiller
@@ -186,7 +187,16 @@ class MedicineGroups:
                 for start, _, head in spans
                 if start == end and narrow != head and self.is_within(narrow, head)
             }
-            self._phrase_groups[key] = frozenset(gid for *_, gid in spans) - modified
+            # an alias inside a longer one names nothing of its own: "potassium-sparing
+            # diuretics" are not every diuretic
+            nested = [
+                any(s <= start and end <= e and e - s > end - start for s, e, _ in spans)
+                for start, end, _ in spans
+            ]
+            inside = {gid for (*_, gid), within in zip(spans, nested, strict=True) if within}
+            alone = {gid for (*_, gid), within in zip(spans, nested, strict=True) if not within}
+            named = frozenset(gid for *_, gid in spans) - modified - (inside - alone)
+            self._phrase_groups[key] = named
         return self._phrase_groups[key]
 
     def drugs_named(self, phrase: str) -> frozenset[str]:
@@ -272,3 +282,13 @@ def group_by_name(name: str) -> MedicineGroup | None:
 def groups_of(name: str) -> frozenset[str]:
     """Ids of every group a medicine belongs to; brands, salts and combinations resolved."""
     return medicine_groups().groups_of(name)
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    """Where `part` starts in `text`, every time."""
+    found = []
+    start = text.find(part)
+    while start >= 0:
+        found.append(start)
+        start = text.find(part, start + 1)
+    return found
