@@ -13,6 +13,7 @@ Names are compared after `knowledge.names.normalize_name` (case, punctuation, pl
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from typing import ClassVar, Literal
 
@@ -158,6 +159,12 @@ class MedicineGroups:
         """The vocabulary's names for products of `generic` alone ("advil" for ibuprofen,
         "spiro" for spironolactone)."""
         return self._single_products.get(normalize_name(generic), ())
+
+    def product_names_of_parts(self, parts: Iterable[str]) -> tuple[str, ...]:
+        """The vocabulary's names for products made of exactly these generics ("seretide" for
+        fluticasone and salmeterol)."""
+        wanted = frozenset(normalize_name(part) for part in parts)
+        return tuple(name for name, made in self._products.items() if frozenset(made) == wanted)
 
     def known_names(self) -> tuple[str, ...]:
         """Every generic and product name the vocabulary knows, normalised (for fuzzy matching)."""
