@@ -349,3 +349,11 @@ def test_read_question_leaves_everyday_words_that_are_near_cue_words() -> None:
     reading = read_question("lost a stone and keep needing the loo at night")
     assert "stone" in reading.text
     assert "needing" in reading.text
+
+
+def test_the_askers_own_tablets_are_not_the_contraceptive_pill() -> None:
+    """ "the tablets" are the drug asked about; only "the pill" as typed is the contraceptive."""
+    reading = read_question("gained loads of weight since january, could it be the tablets")
+    assert reading.intent is Intent.WEIGHT_GAIN
+    assert "the pill" not in reading.text
+    assert read_question("will amoxicillin stop the pill working").intent is Intent.INTERACTION
