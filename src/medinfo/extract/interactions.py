@@ -17,6 +17,7 @@ from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 from medinfo.extract.terms import TermMatch
 from medinfo.knowledge.groups import medicine_groups
+from medinfo.knowledge.names import acid_twin
 
 _CUE = cue(
     r"\b(interact|combin(?!ed (oral |hormonal )?(contraceptive )?pills?\b)|together with|"
@@ -228,9 +229,10 @@ def _not_another_medicine(text: str, start: int, end: int) -> bool:
 
 def _own_names(drug: str) -> frozenset[str]:
     """The drug's generic name and, for a combination ("fluticasone/salmeterol"), each of
-    its parts, as sound-alike keys (cefalexin is cephalexin): none of them interacts with the
-    drug itself."""
+    its parts, and their acid or anion twin ("alendronic acid" in an alendronate page), as
+    sound-alike keys (cefalexin is cephalexin): none of them interacts with the drug itself."""
     names = {generic_name(drug), *medicine_groups().generics_of(drug)}
+    names |= {twin for name in names if (twin := acid_twin(name))}
     return frozenset(phonetic_key(fold(name)) for name in names)
 
 

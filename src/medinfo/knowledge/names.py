@@ -82,3 +82,18 @@ def brand_in_prose(name: str) -> str:
     return _LETTERS.sub(
         lambda m: m.group() if m.group().upper() in kept else m.group().capitalize(), name
     )
+
+
+_ACID = re.compile(r"^([a-z]{4,})ic acid$")
+_ANION = re.compile(r"^([a-z]{4,})ate$")
+
+
+def acid_twin(name: str) -> str | None:
+    """The other usual name of a medicine named as an acid or as its anion ("alendronic acid"
+    <-> "alendronate", "valproate" <-> "valproic acid"): both name the same medicine."""
+    plain = normalize_name(name)
+    acid = _ACID.match(plain)
+    if acid:
+        return f"{acid.group(1)}ate"
+    anion = _ANION.match(plain)
+    return f"{anion.group(1)}ic acid" if anion else None

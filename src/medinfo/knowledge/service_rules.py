@@ -120,6 +120,7 @@ class AnswerTerms(KnowledgeFile):
     not_a_substance: tuple[str, ...] = ()
     product_words: tuple[str, ...] = ()
     class_words: tuple[str, ...] = ()
+    distinct_forms: tuple[str, ...] = ()
 
 
 # --- reviews/: data sets, side-effect mentions, moderation -----------------------------

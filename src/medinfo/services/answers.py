@@ -9,6 +9,7 @@ from medinfo.domain.answers import Answer
 from medinfo.domain.names import fold
 from medinfo.services.monograph_lookup import StoreMonographs
 from medinfo.services.qa import Passage, answer_question
+from medinfo.services.qa.headings import in_context
 from medinfo.services.qa.passages import content_words
 from medinfo.store.database import Database
 from medinfo.store.passages import SectionSpan, section_spans, source_ranks
@@ -30,6 +31,7 @@ class StorePassages:
 
     def __init__(self, database: Database) -> None:
         self._database = database
+        self._by_source: dict[str, tuple[Passage, ...]] = {}
 
     def search(self, drug: str, query: str, limit: int = 3) -> list[Passage]:
         wanted = content_words(query) - content_words(drug)
@@ -51,7 +53,22 @@ class StorePassages:
                 passage = Passage(hit.source, hit.start, hit.stop, hit.body, section, shared)
                 scored.append((shared, ranks.get(hit.source, len(ranks)), position, passage))
         scored.sort(key=lambda item: (-item[0], item[1], item[2]))
-        return [passage for *_order, passage in scored[:limit]]
+        found = [passage for *_order, passage in scored[:limit]]
+        paragraphs = self._paragraphs({passage.source for passage in found})
+        return [in_context(passage, paragraphs.get(passage.source, ())) for passage in found]
+
+    def _paragraphs(self, source_ids: set[str]) -> dict[str, tuple[Passage, ...]]:
+        """The paragraphs of each source in text order, read once per source (a source id
+        names one text: its content never changes)."""
+        missing = sorted(source_ids - self._by_source.keys())
+        if missing:
+            with self._database.reader() as store:
+                hits = SearchIndex(store.connection).source_paragraphs(missing)
+            read: dict[str, list[Passage]] = {source: [] for source in missing}
+            for hit in hits:
+                read[hit.source].append(Passage(hit.source, hit.start, hit.stop, hit.body))
+            self._by_source.update({source: tuple(items) for source, items in read.items()})
+        return {source: self._by_source[source] for source in source_ids}
 
 
 def _section_of(start: int, end: int, sections: list[SectionSpan]) -> str:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, text
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, text
 
 from medinfo.store.tables import catalog_names, drug_names
 
@@ -186,6 +186,17 @@ class SearchIndex:
             )
         rows = self._conn.execute(text(sql), {"query": query, "drug": drug, "limit": limit})
         return [TextHit(*row) for row in rows]
+
+    def source_paragraphs(self, source_ids: Sequence[str]) -> list[TextHit]:
+        """Every indexed paragraph of the given source texts, by source and place in it."""
+        ids = list(dict.fromkeys(source_ids))
+        if not ids:
+            return []
+        sql = text(
+            "SELECT drug, kind, ref, source, start, stop, body FROM search_documents "
+            "WHERE kind = 'source' AND source IN :ids ORDER BY source, start"
+        ).bindparams(bindparam("ids", expanding=True))
+        return [TextHit(*row) for row in self._conn.execute(sql, {"ids": ids})]
 
     def count(self) -> int:
         return int(self._conn.execute(text("SELECT count(*) FROM search_documents")).scalar_one())

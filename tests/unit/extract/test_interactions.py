@@ -440,6 +440,16 @@ def test_everyday_wording_of_an_interaction_is_read(body: str, agent: str) -> No
     assert agent in _interactions_in_faq("digoxin", body)
 
 
+def test_the_drug_named_as_its_acid_is_the_drug_itself() -> None:
+    found = _interactions_of(
+        "ibandronate",
+        "Antacids and iron tablets stop ibandronic acid being absorbed, so take them an hour "
+        "after your dose.",
+    )
+    assert "ibandronic acid" not in found
+    assert "ibandronate" not in found
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from medinfo.knowledge.names import brand_in_prose
+from medinfo.knowledge.names import acid_twin, brand_in_prose
 
 
 @pytest.mark.parametrize(
@@ -19,3 +19,17 @@ from medinfo.knowledge.names import brand_in_prose
 )
 def test_brand_in_prose(raw: str, shown: str) -> None:
     assert brand_in_prose(raw) == shown
+
+
+@pytest.mark.parametrize(
+    ("name", "twin"),
+    [
+        ("Valproic acid", "valproate"),
+        ("ibandronate", "ibandronic acid"),
+        ("mycophenolic acid", "mycophenolate"),
+        ("metformin", None),
+        ("folic", None),
+    ],
+)
+def test_acid_twin_names_the_same_medicine_as_acid_or_anion(name: str, twin: str | None) -> None:
+    assert acid_twin(name) == twin

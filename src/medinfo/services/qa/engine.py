@@ -21,6 +21,7 @@ from medinfo.services.qa.abstain import (
     needs_emergency_line,
     secondary_lines,
 )
+from medinfo.services.qa.asked_form import unheld_form
 from medinfo.services.qa.compose import compose_answer
 from medinfo.services.qa.drug_mentions import (
     CatalogLookup,
@@ -40,7 +41,7 @@ from medinfo.services.qa.pairs import (
     with_catalog_medicine,
 )
 from medinfo.services.qa.passages import PassageSearch
-from medinfo.services.qa.phrasing import Draft
+from medinfo.services.qa.phrasing import Draft, join_words
 from medinfo.services.qa.populations import (
     asked_age,
     asked_clearance,
@@ -54,7 +55,7 @@ from medinfo.services.qa.populations import (
 from medinfo.services.qa.practical_answers import with_practical_facts  # qafacts5 (ADR 0027)
 from medinfo.services.qa.several import answer_other_clauses
 from medinfo.services.qa.substances import unlisted_substance_note
-from medinfo.services.qa.topic import Topic, named_effects, own_names
+from medinfo.services.qa.topic import Topic, named_effects, names_of, own_names
 from medinfo.services.qa.uses import (
     asked_effect,
     asked_use,
@@ -93,6 +94,8 @@ _GROUP_DOSE_READ_AS = frozenset({Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECT
 _MOST = re.compile(r"\b(?:max|maximum|most|highest|upper limit|limit)\b")
 # Intents the engine composes apart but reports as a wider one: weight gain is a side effect.
 _REPORTED = {Intent.WEIGHT_GAIN: Intent.SIDE_EFFECTS}
+# intents whose answer would give another form's instructions or dose for a form not held
+_FORM_BOUND = frozenset({Intent.HOW_TO_TAKE, Intent.DOSAGE, Intent.MAX_DOSE})
 
 
 def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
@@ -221,7 +224,7 @@ def _answer(
     monograph = monographs.get(key) if key else None
     if monograph is not None and drug is None and is_context(question, monograph):
         monograph = second_monograph(question, monograph, monographs) or monograph
-    names = [monograph.drug, *monograph.brand_names] if monograph else []
+    names = names_of(monograph) if monograph else []
     reading = read_question(question, drug_names=[*names, *([drug] if drug else [])])
     name = monograph.drug if monograph else (drug or "this medicine")
     concern = blocking_concern(reading)
@@ -264,6 +267,15 @@ def _answer(
     draft: Draft | None
     if dosed_use:  # "what dose for poison ivy": a use the sources never list has no dose
         said = f"The sources give no dose of {name} for {dosed_use}: they do not list that use."
+        return abstain_uncovered(reading, monograph.drug, name, said)
+    form = (
+        unheld_form(monograph, Topic.of(reading).folded) if reading.intent in _FORM_BOUND else None
+    )
+    if form:  # "how do i use the cream" of a drug the sources give as tablets
+        said = (
+            f"The sources medinfo has for {name} cover it as {join_words(monograph.forms)}; "
+            f"they say nothing of a {form}."
+        )
         return abstain_uncovered(reading, monograph.drug, name, said)
     if population:
         found = population_draft(

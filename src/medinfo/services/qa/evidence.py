@@ -13,7 +13,7 @@ from medinfo.domain.answers import Citation, Intent
 from medinfo.domain.monograph import Monograph
 from medinfo.domain.source_kinds import Reliability
 from medinfo.services.qa.abstain import SAFETY_LINES, names_a_dose
-from medinfo.services.qa.intents import Concern, Reading, load_intent_rules
+from medinfo.services.qa.intents import Concern, Reading, load_intent_rules, read_question
 from medinfo.services.qa.label_sections import Sections, heading_marks
 from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.passages import Passage, PassageSearch, content_words
@@ -39,6 +39,7 @@ _WINDOW = 240
 _SNAP = 100  # a clip starting this close to the sentence's start starts at its start
 _CANDIDATES = 8
 _QUOTED = 3  # source sentences quoted with an answer, at most
+_SAME_TEXT = 60  # a quote whose first or last this many characters were said adds nothing
 _CLOSE = 0.5  # ... each scoring at least this share of the best one
 _MIN_PASSAGES = 2  # passages always read...
 _TEXT_BUDGET = 8000  # ...and then only while their text stays within this many characters
@@ -47,6 +48,9 @@ _KEPT = 12  # best sentences checked and returned
 _NO_INTENT_SHARE = 4  # question words a quote alone must hold when no intent was read
 _ONE_LINE = 6  # words of a one-line answer, quoted with the sentence after it
 _STRONG = 3.0  # a cue this heavy names the intent's topic on its own
+_HEADING_QUESTION = 14  # a source's question this short, alone, is an FAQ heading
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+_NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)])\s+")
 _PREFIX = 4  # a question word this long also matches longer words it starts
 _FAMILY = 7  # a longer question word matches a word sharing this many first letters
 # the next sentence gives this one's reason ("This helps prevent thrush.") or goes on about
@@ -339,6 +343,8 @@ def best_sentences(
     wide = bool(on_topic) or bool(topic_words) or not asked
     for passage in _searched(passages, monograph.drug, asked_query, query):
         passage_in = bool(reading.sections) and passage.section in reading.sections
+        # the source files the paragraph under the asked topic ("How to take it")
+        headed_same = bool(passage.heading) and _asks_same(passage.heading, reading)
         for scored, quoted, headed in _sentences(passage.text):
             # a label's own heading says where the sentence sits
             in_section = passage_in if headed is None else bool(set(headed) & set(reading.sections))
@@ -350,7 +356,13 @@ def best_sentences(
             # the source asks what the reader asks ("How fast does it work? Within an hour.")
             # (a question someone posts about their own case is no source asking the same)
             asking = scored[: -len(quoted)] if scored is not quoted else ""
-            same = bool(asking) and _holds_phrase(asking, cues) and not _is_post(asking)
+            same = headed_same or (
+                bool(asking)
+                and (
+                    (_holds_phrase(asking, cues) and not _is_post(asking))
+                    or _asks_same(asking, reading)
+                )
+            )
             if not (in_section or wide) and not same and not probe.search(lowered):
                 passed_over += 1
                 continue
@@ -532,6 +544,25 @@ def _shared(asked: set[str], words: set[str], spelled: list[str]) -> set[str]:
     return shared
 
 
+def _asks_same(asking: str, reading: Reading) -> bool:
+    """Whether a source's heading or question asks what the reader asks (an intent, never
+    `other`)."""
+    return reading.intent is not Intent.OTHER and _asks_intent(asking) is reading.intent
+
+
+@lru_cache(maxsize=1024)
+def _asks_intent(asking: str) -> Intent:
+    """What a source's own short question asks, read as a patient's question is ("How long
+    will I take it for?" is a duration question, even in the first person an FAQ heading
+    uses); `other` unless a strong cue says so, or when the question comes with a story told
+    before it (someone's post about their own case)."""
+    asking = _NUMBERED.sub("", asking.strip())  # "3. How and when to take it"
+    if len(asking.split()) > _HEADING_QUESTION or _SENTENCE_END.search(asking[:-1]):
+        return Intent.OTHER
+    reading = read_question(asking)
+    return reading.intent if reading.score >= _STRONG else Intent.OTHER
+
+
 def _strong_cues(reading: Reading) -> tuple[str, ...]:
     """The intent's strong cues as phrases ("how fast", "kick in", "make up for")."""
     rule = load_intent_rules().rule(reading.intent)
@@ -667,13 +698,16 @@ def with_evidence(
             or (topic_words and mentions_any(sentence.text, topic_words))
         ]
     said = " ".join(draft.sentences).lower()
-    for sentence in found[:_QUOTED]:
-        if sentence.score < found[0].score * _CLOSE:
+    quoted = 0
+    for sentence in found:
+        if quoted >= _QUOTED or sentence.score < found[0].score * _CLOSE:
             break
-        if sentence.text.lower()[:60] not in said:
+        core = sentence.text.lower().replace("\u2026", "").strip()
+        if core[:_SAME_TEXT] not in said and core[-_SAME_TEXT:] not in said:  # said already
             add_evidence(draft, monograph, sentence, lead)
             lead = "{title} also says:"
             said += " " + sentence.text.lower()
+            quoted += 1
     if safety:
         draft.say(safety.format(drug=monograph.drug))
     return draft

@@ -14,7 +14,7 @@ from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.passages import PassageSearch
 from medinfo.services.qa.phrasing import Draft
 from medinfo.services.qa.practical import asked_conditions
-from medinfo.services.qa.topic import Topic, named_effects, own_names
+from medinfo.services.qa.topic import Topic, named_effects, names_of, own_names
 from medinfo.services.qa.uses import bare_effect
 from medinfo.services.qa.vocabulary import contains_phrase, term_key
 
@@ -25,7 +25,7 @@ _AGENT_TYPES = frozenset({"substance", "drug"})  # a class ("diuretics") is read
 
 def add_other_side(draft: Draft, first: Monograph, other: Monograph, question: str) -> None:
     """Add what the other drug's monograph lists about the first one (either side counts)."""
-    reading = read_question(question, drug_names=[other.drug, *other.brand_names])
+    reading = read_question(question, drug_names=names_of(other))
     found = compose_answer(other, reading) or Draft()
     first_names = {n.lower() for n in (first.drug, *first.brand_names)}
     listed = [
@@ -62,7 +62,7 @@ def with_both_sides(
     possible increase in the risk of metabolic acidosis" in a topiramate page). With nothing
     from the first drug's sources, the other side alone answers; with nothing from either,
     None (the question is declined, never answered "no interaction listed" from silence)."""
-    reading = read_question(question, drug_names=[other.drug, *other.brand_names])
+    reading = read_question(question, drug_names=names_of(other))
     reading = replace(reading, intent=Intent.INTERACTION)
     quoted = with_evidence(None, other, reading, passages)
     quoted = _naming(quoted, first)

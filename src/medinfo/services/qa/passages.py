@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from medinfo.services.qa.headings import in_context
 from medinfo.services.qa.vocabulary import load_vocabulary
 
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -24,6 +25,7 @@ class Passage:
     text: str
     section: str = ""
     score: float = 0.0
+    heading: str = ""  # the heading or source question the paragraph sits under
 
 
 class PassageSearch(Protocol):
@@ -77,6 +79,9 @@ class InMemoryPassages:
                 scored.append((shared, passage))
         scored.sort(key=lambda item: -item[0])
         return [
-            Passage(p.source, p.start, p.end, p.text, p.section, float(shared))
+            in_context(
+                Passage(p.source, p.start, p.end, p.text, p.section, float(shared)),
+                [other for other in self._passages[drug.lower()] if other.source == p.source],
+            )
             for shared, p in scored[:limit]
         ]

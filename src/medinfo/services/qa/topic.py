@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from medinfo.domain.monograph import Faq, Monograph, SideEffect
+from medinfo.knowledge.names import acid_twin
 from medinfo.services.qa.intents import Reading
 from medinfo.services.qa.phrasing import Draft, join_words, note_weak, quote
 from medinfo.services.qa.vocabulary import Vocabulary, contains_phrase, load_vocabulary, term_key
@@ -42,7 +43,14 @@ Composer = Callable[[Monograph, Topic], Draft | None]
 
 def own_names(monograph: Monograph) -> set[str]:
     """The folded generic and brand names of the drug the answer is about."""
-    return {term_key(name) for name in (monograph.drug, *monograph.brand_names)}
+    return {term_key(name) for name in names_of(monograph)}
+
+
+def names_of(monograph: Monograph) -> list[str]:
+    """The drug's generic and brand names, and the generic's acid or anion twin
+    ("alendronic acid" for alendronate): every name a question may call it by."""
+    twin = acid_twin(monograph.drug)
+    return [monograph.drug, *monograph.brand_names, *([twin] if twin else [])]
 
 
 def faqs_about(monograph: Monograph, *topics: str) -> list[Faq]:

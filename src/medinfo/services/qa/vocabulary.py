@@ -65,6 +65,7 @@ class Vocabulary:
     not_a_substance: frozenset[str] = frozenset()
     product_words: frozenset[str] = frozenset()
     class_words: frozenset[str] = frozenset()
+    distinct_forms: tuple[str, ...] = ()
 
     def symptoms_in(self, text: str) -> set[str]:
         """The symptom terms a folded question names, directly or in everyday words."""
@@ -123,6 +124,7 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         not_a_substance=frozenset(word.lower() for word in raw.not_a_substance),
         product_words=frozenset(word.lower() for word in raw.product_words),
         class_words=frozenset(word.lower() for word in raw.class_words),
+        distinct_forms=_fold_all(raw.distinct_forms),
         label_headings={
             " ".join(heading.lower().split()): tuple(sections)
             for heading, sections in raw.label_headings.items()

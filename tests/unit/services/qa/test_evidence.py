@@ -479,3 +479,65 @@ def test_a_phrase_the_sources_say_otherwise_reaches_their_sentence(
     )
     answer = answer_question("is zoloft ok with birth control", lookup, passages=passages)
     assert "as reliable as before" in answer.answer
+
+
+def test_a_sources_own_question_in_the_first_person_marks_its_answer(
+    lookup: InMemoryMonographs,
+) -> None:
+    """An FAQ heading asks as a patient would ("How long will I be on it?"): it is no post,
+    and its answer is the quote, though it shares no word with the reader's question."""
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine",
+        "tz7",
+        "Questions people ask\n\n"
+        "How long will I be on it?\nMost people with spasticity keep taking it for several "
+        "years, and the prescriber reviews it each spring.\n\n"
+        "Storage. Keep the tablets in a dry cupboard.\n",
+    )
+    answer = answer_question(
+        "how many months do people stay on zanaflex", lookup, passages=passages
+    )
+    assert answer.answerable
+    assert "several years" in answer.answer
+    assert "cupboard" not in answer.answer
+
+
+def test_a_leaflet_heading_marks_the_paragraphs_under_it(lookup: InMemoryMonographs) -> None:
+    """A paragraph under "When to take it" answers a how-to-take question in other words."""
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine",
+        "tz8",
+        "When to take it\n\n"
+        "Spread the doses out over the day.\n\n"
+        "Have the evening dose no later than 8pm so the drowsiness wears off by morning.\n\n"
+        "Side effects\n\n"
+        "Dry mouth is common in the first weeks.\n",
+    )
+    answer = answer_question("what time should i take zanaflex", lookup, passages=passages)
+    assert answer.answerable
+    assert "8pm" in answer.answer
+    assert "Dry mouth" not in answer.answer
+
+
+def test_a_sentence_said_already_leaves_its_place_to_the_next(
+    lookup: InMemoryMonographs,
+) -> None:
+    """Three pages repeating one sentence are quoted once; the other places go to others."""
+    repeated = (
+        "Coming off tizanidine after regular use should be done slowly over one to two weeks, "
+        "because the blood pressure and heart rate can rebound."
+    )
+    passages = InMemoryPassages()
+    passages.add_text("tizanidine", "tzA", f"Stopping\n\n{repeated}\n")
+    passages.add_text("tizanidine", "tzB", f"Coming off it\n\n{repeated}\n")
+    passages.add_text("tizanidine", "tzD", f"{repeated}\n")
+    passages.add_text(
+        "tizanidine", "tzC", "Coming off tizanidine slowly also keeps the spasms from rebounding.\n"
+    )
+    answer = answer_question(
+        "how do i come off zanaflex, does it rebound", lookup, passages=passages
+    )
+    assert answer.answer.count("one to two weeks") == 1
+    assert "spasms from rebounding" in answer.answer

@@ -25,3 +25,15 @@ def test_question_files_are_grouped_by_writing_round() -> None:
 
 def test_read_examples_skips_files_that_are_absent(tmp_path: Path) -> None:
     assert read_examples(tmp_path) == []
+
+
+def test_a_weight_gain_label_is_learnt_as_a_side_effect_question(tmp_path: Path) -> None:
+    """Weight gain is the rules' own intent: the model must never learn to overrule it."""
+    import json
+
+    folder = tmp_path / "tests" / "fixtures" / "blind" / "holdout9" / "questions"
+    folder.mkdir(parents=True)
+    rows = [{"question": "has sertraline made me heavier", "intent": "weight_gain"}]
+    (folder / "h9.json").write_text(json.dumps({"questions": rows}))
+    name = "tests/fixtures/blind/holdout9/questions/h9.json"
+    assert [e.intent for e in read_examples(tmp_path, (name,))] == ["side_effects"]

@@ -327,3 +327,33 @@ def test_two_medicines_weighed_against_each_other_are_a_comparison() -> None:
     assert not read_question("is it better taken at night or in the morning").has(
         Concern.COMPARISON
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("how are you meant to take ramipril exactly", Intent.HOW_TO_TAKE),
+        ("how do i use the beclometasone inhaler properly", Intent.HOW_TO_TAKE),
+        ("which time of day should i have my atenolol", Intent.HOW_TO_TAKE),
+        ("after my risedronate do i need to sit upright for a while", Intent.HOW_TO_TAKE),
+        ("ive piled on about two stone since starting mirtazapine", Intent.WEIGHT_GAIN),
+        ("will amoxicillin clear up a chest infection", Intent.INDICATION),
+    ],
+)
+def test_read_question_knows_more_ways_of_asking(question: str, intent: Intent) -> None:
+    assert read_question(question).intent is intent
+
+
+def test_read_question_leaves_everyday_words_that_are_near_cue_words() -> None:
+    """ "stone" is no misspelt "store", "needing" no misspelt "feeding"."""
+    reading = read_question("lost a stone and keep needing the loo at night")
+    assert "stone" in reading.text
+    assert "needing" in reading.text
+
+
+def test_the_askers_own_tablets_are_not_the_contraceptive_pill() -> None:
+    """ "the tablets" are the drug asked about; only "the pill" as typed is the contraceptive."""
+    reading = read_question("gained loads of weight since january, could it be the tablets")
+    assert reading.intent is Intent.WEIGHT_GAIN
+    assert "the pill" not in reading.text
+    assert read_question("will amoxicillin stop the pill working").intent is Intent.INTERACTION

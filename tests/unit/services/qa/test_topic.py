@@ -49,3 +49,10 @@ def test_named_effects_blood_alone_names_no_effect() -> None:
     assert named_effects(monograph, test) == []
     sugar = Topic.of(read_question("placidol and my sugar levels", drug_names=["placidol"]))
     assert [e.term for e in named_effects(monograph, sugar)] == ["low blood sugar"]
+
+
+def test_own_names_hold_the_acid_twin_of_the_generic() -> None:
+    """ "valproic acid" in a question about valproate names the drug, not a second medicine."""
+    from medinfo.services.qa.topic import own_names
+
+    assert "valproic acid" in own_names(Monograph(drug="valproate", brand_names=["Epilim"]))
