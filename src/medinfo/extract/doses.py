@@ -32,6 +32,7 @@ from medinfo.extract.dose_context import (
     says_daily,
     says_dose_varies,
     says_gradual,
+    says_max_after,
     says_single,
     says_unused_above,
 )
@@ -349,6 +350,8 @@ def _read_mention(
         return None  # "it varies from person to person": the paragraph gives no usual dose
     if role == "overdose" and says_unused_above(text[mention.end :]):
         role = "max"  # "doses above 2 mg a day are not used": at most 2 mg a day
+    if role in (None, "usual") and says_max_after(clause_head(text, mention.end)):
+        role = "max"  # "400 mg a day is the usual ceiling"
     context = window + clause_head(text, mention.end)
     if role is None:
         return None

@@ -74,6 +74,7 @@ class DoseCueRules(KnowledgeFile):
     gradual: Patterns
     initial_after: Patterns
     unused_above: Patterns
+    max_after: Patterns
     as_needed: Patterns
     not_daily: Patterns
     per_week: Patterns = ()

@@ -540,3 +540,16 @@ def test_extract_doses_a_maximum_above_every_other_uses_dose_stays_the_drugs() -
         "  Panic disorder: up to 10 mg a day in divided doses.\n"
     )
     assert "use" not in _maximum(text)
+
+
+def test_extract_doses_an_amount_called_the_ceiling_after_it_is_the_maximum() -> None:
+    text = (
+        "Itraconazole\n\nDosage\nMost adults take 200 mg once a day. 400 mg a day is the ceiling.\n"
+    )
+    assert _maximum(text)["amount"] == 400
+
+
+def test_extract_doses_an_amount_called_the_most_common_dose_is_no_maximum() -> None:
+    text = "Itraconazole\n\nDosage\nFor adults, 200 mg a day is the most common dose.\n"
+    facts = extract_doses(document_statements(read_text(text, "x.txt")), "s1")
+    assert not [f for f in facts if f.kind is FactKind.MAX_DAILY_DOSE]

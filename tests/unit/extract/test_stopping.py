@@ -112,3 +112,13 @@ def test_extract_stopping_a_rebound_is_kept_beside_no_danger(statements_of: Stat
     (fact,) = extract_stopping(statements_of(text), "s1")
     assert fact.attributes.get("rebound") is True
     assert fact.attributes.get("abrupt_stop_risk") is not True
+
+
+def test_extract_stopping_a_consequence_of_a_sudden_stop_is_a_warning(
+    statements_of: StatementsOf,
+) -> None:
+    assert _risk(statements_of, "Coming off it suddenly may make your chest pain worse.") == [True]
+    assert _risk(
+        statements_of, "Stopping suddenly can let your blood pressure climb within days."
+    ) == [True]
+    assert _risk(statements_of, "You can stop it suddenly without any problems.") == [False]
