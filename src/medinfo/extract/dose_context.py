@@ -40,6 +40,7 @@ class _Cues:
     initial_after: re.Pattern[str]
     unused_above: re.Pattern[str]
     max_after: re.Pattern[str]
+    single_or_divided: re.Pattern[str]
     as_needed: re.Pattern[str]
     not_daily: re.Pattern[str]
     per_week: re.Pattern[str]
@@ -69,6 +70,7 @@ def _rules() -> _Cues:
         initial_after=any_of(raw.initial_after),
         unused_above=any_of(raw.unused_above),
         max_after=any_of(raw.max_after),
+        single_or_divided=any_of(raw.single_or_divided),
         as_needed=any_of(raw.as_needed),
         not_daily=any_of([*raw.not_daily, *raw.per_week]),
         per_week=any_of(raw.per_week),
@@ -133,6 +135,12 @@ def says_max_after(following: str) -> bool:
     """Whether the words after an amount call it the maximum ("400 mg a day is the usual
     ceiling", "..., which is the most an adult should take")."""
     return bool(_rules().max_after.search(following))
+
+
+def offers_single_dose(following: str) -> bool:
+    """Whether a daily amount may be taken all at once or divided ("80 mg a day, either as a
+    single dose or split into 2 doses"): its division sets no most per dose."""
+    return bool(_rules().single_or_divided.search(following))
 
 
 def says_as_needed(following: str) -> bool:

@@ -27,6 +27,7 @@ from medinfo.extract.dose_context import (
     mentions_cue,
     names_form,
     nearest_cue,
+    offers_single_dose,
     route_of,
     says_as_needed,
     says_daily,
@@ -283,6 +284,8 @@ def _divided_maximum(daily: Reading, following: str) -> Reading | None:
         return Reading("max_single_once", daily.route, once, daily.statement)
     divided, count = find_divided(following)
     if not divided or not count or count < 2 or not isinstance(total, int | float):
+        return None
+    if offers_single_dose(following):
         return None
     attributes: dict[str, Scalar] = {
         "amount": _number(total / count),
