@@ -383,3 +383,15 @@ def test_extract_population_limits_a_usual_range_top_is_only_the_most_a_day(
     [limit] = _limits(statements_of, text)
     assert limit["max_daily_amount"] == 750  # a bare "Dose" column holds the usual dose
     assert "max_single_amount" not in limit  # the range's top is not said to be a ceiling
+
+
+def test_extract_population_limits_halving_the_dose_for_a_kidney_band_is_a_reduction(
+    statements_of: StatementsOf,
+) -> None:
+    (limit,) = _limits(
+        statements_of,
+        "Your doctor may halve the dose if your creatinine clearance is under 40 mL/min.",
+    )
+    assert limit["population"] == "renal"
+    assert limit["advice"] == "reduce"
+    assert limit["kidney_below"] == 40
