@@ -395,3 +395,13 @@ def test_extract_population_limits_halving_the_dose_for_a_kidney_band_is_a_reduc
     assert limit["population"] == "renal"
     assert limit["advice"] == "reduce"
     assert limit["kidney_below"] == 40
+
+
+def test_extract_population_limits_a_count_of_doses_is_no_age_band(
+    statements_of: StatementsOf,
+) -> None:
+    limits = _limits(
+        statements_of,
+        "For children the total is 20 mg per kilogram a day, given in 3 to 4 doses.",
+    )
+    assert all("age_at_least" not in limit and "age_below" not in limit for limit in limits)
