@@ -405,3 +405,17 @@ def test_extract_population_limits_a_count_of_doses_is_no_age_band(
         "For children the total is 20 mg per kilogram a day, given in 3 to 4 doses.",
     )
     assert all("age_at_least" not in limit and "age_below" not in limit for limit in limits)
+
+
+def test_extract_population_limits_a_line_of_an_age_table_gives_that_band_its_dose(
+    statements_of: StatementsOf,
+) -> None:
+    (limit,) = _limits(statements_of, "- children aged 2 to 5 years: 120 mg 3 times in 24 hours")
+    assert (limit["age_at_least"], limit["age_below"]) == (2, 6)
+    assert (limit["max_single_amount"], limit["max_daily_amount"]) == (120, 360)
+
+
+def test_extract_population_limits_an_infant_band_in_months_is_no_rule_for_every_child(
+    statements_of: StatementsOf,
+) -> None:
+    assert _limits(statements_of, "- children aged 2 to 8 months: 40 mg 3 times in 24 hours") == []
