@@ -76,10 +76,10 @@ def egfr_bounds(band: str) -> dict[str, float]:
     if "egfr" in band:  # both sides of the measure: "15<=egfr<30" keeps its upper bound
         left, _, right = band.partition("egfr")
         bounds: dict[str, float] = {}
-        if low := _LOWER_SIDE.search(left):
-            bounds["egfr_at_least"] = float(low.group(1))
-        if high := _UPPER_SIDE.match(right):
-            bounds["egfr_below"] = float(high.group(1))
+        if lower := _LOWER_SIDE.search(left):
+            bounds["egfr_at_least"] = float(lower.group(1))
+        if upper := _UPPER_SIDE.match(right):
+            bounds["egfr_below"] = float(upper.group(1))
         return bounds
     match = _BAND.search(band)
     if not match:
