@@ -222,11 +222,21 @@ def _drug_name(drug_dir: Path) -> str:
     return drug_dir.name
 
 
-def _same_drug(expected: str | None, got: str | None) -> bool:
-    def key(name: str | None) -> str:  # a combination's parts in any order
+def _same_drug(
+    expected: str | None, got: str | None, resolve: Callable[[str], str | None] | None = None
+) -> bool:
+    """Whether the answer is about the expected drug: the same name (a combination's parts in
+    any order), or one the resolver files under the same key ("paracetamol" is the catalog's
+    "acetaminophen", "sodium valproate" its "valproic acid")."""
+
+    def key(name: str | None) -> str:
         return "-".join(sorted(re.findall(r"[a-z]+", (name or "").lower())))
 
-    return key(expected) == key(got)
+    if key(expected) == key(got):
+        return True
+    if resolve is None or not expected or not got:
+        return False
+    return key(resolve(expected) or expected) == key(resolve(got) or got)
 
 
 def _plain(text: str) -> str:
@@ -268,7 +278,12 @@ def _blind_verdict(row: dict[str, object], answer: Answer, gap: int = KEY_GAP) -
     return not answer.answerable and no_number and _points_to_someone(answer)
 
 
-def score_blind(ask: Ask, rows: list[dict[str, object]], misses: bool) -> None:
+def score_blind(
+    ask: Ask,
+    rows: list[dict[str, object]],
+    misses: bool,
+    resolve: Callable[[str], str | None] | None = None,
+) -> None:
     intents, answers, abstentions, populations, drugs = Tally(), Tally(), Tally(), Tally(), Tally()
     strict = Tally()
     for row in rows:
@@ -282,7 +297,7 @@ def score_blind(ask: Ask, rows: list[dict[str, object]], misses: bool) -> None:
             strict.add("all", _blind_verdict(row, answer, gap=0))
         if row.get("population"):
             populations.add(str(row["population"]), ok)
-        drug_ok = _same_drug(row.get("drug"), answer.drug)  # type: ignore[arg-type]
+        drug_ok = _same_drug(row.get("drug"), answer.drug, resolve)  # type: ignore[arg-type]
         drugs.add("all", drug_ok)
         if misses and not (ok and drug_ok and answer.intent.value == expected):
             print(
@@ -325,7 +340,7 @@ def bench_blind(folder: Path, misses: bool, root: Path = BLIND) -> None:
             app.ingest_paths(articles, drug=_drug_name(drug_dir))
         lookup = StoreMonographs(app.database)
         answerer = Answerer(lookup, StorePassages(app.database))
-        score_blind(answerer.ask, rows, misses)
+        score_blind(answerer.ask, rows, misses, lambda name: app.resolve_name(name).drug)
         questions = [str(row["question"]) for row in rows]
         for question in questions:
             answerer.ask(question)

@@ -52,7 +52,9 @@ _OUTRIGHT = cue(r"\b(interact|avoid|do not|don't|never|must not|should not|dange
 _COMPOSITION = cue(
     r"\b((which|that) combines|fixed[- ]combination|combination (tablet|product|pill|"
     r"medicine)s? (of|containing|that))\b|\bcombines?\b[^.;]{0,60}\bin (one|a single) "
-    r"(tablet|pill|capsule|inhaler|product|dose)"
+    r"(tablet|pill|capsule|inhaler|product|dose)|"
+    r"\b(component|ingredient|constituent) (of|in)\b[^.;]{0,60}\bcombination\b|"
+    r"\bcombination (product |pill |tablet )?[\w-]+ ?/ ?[\w-]+"
 )
 # A paragraph labelled "Interactions:" lists agents, whatever section it stands in.
 _LABEL = re.compile(r"^\W*(drug )?interactions?\s*:", re.IGNORECASE)

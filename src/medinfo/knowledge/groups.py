@@ -13,6 +13,7 @@ Names are compared after `knowledge.names.normalize_name` (case, punctuation, pl
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from typing import ClassVar, Literal
 
@@ -159,6 +160,12 @@ class MedicineGroups:
         "spiro" for spironolactone)."""
         return self._single_products.get(normalize_name(generic), ())
 
+    def product_names_of_parts(self, parts: Iterable[str]) -> tuple[str, ...]:
+        """The vocabulary's names for products made of exactly these generics ("seretide" for
+        fluticasone and salmeterol)."""
+        wanted = frozenset(normalize_name(part) for part in parts)
+        return tuple(name for name, made in self._products.items() if frozenset(made) == wanted)
+
     def known_names(self) -> tuple[str, ...]:
         """Every generic and product name the vocabulary knows, normalised (for fuzzy matching)."""
         return self._known_names
@@ -176,7 +183,8 @@ class MedicineGroups:
             spans = [
                 (start, start + len(alias) + 1, gid)
                 for alias, gid in self._aliases.items()
-                if (start := padded.find(f" {alias} ")) >= 0
+                if f" {alias} " in padded
+                for start in _occurrences(padded, f" {alias} ")
             ]
             # a narrower group written as the modifier of a wider one names the narrower only:
             # "opioid painkillers" are opioids, not every painkiller
@@ -186,7 +194,16 @@ class MedicineGroups:
                 for start, _, head in spans
                 if start == end and narrow != head and self.is_within(narrow, head)
             }
-            self._phrase_groups[key] = frozenset(gid for *_, gid in spans) - modified
+            # an alias inside a longer one names nothing of its own: "potassium-sparing
+            # diuretics" are not every diuretic
+            nested = [
+                any(s <= start and end <= e and e - s > end - start for s, e, _ in spans)
+                for start, end, _ in spans
+            ]
+            inside = {gid for (*_, gid), within in zip(spans, nested, strict=True) if within}
+            alone = {gid for (*_, gid), within in zip(spans, nested, strict=True) if not within}
+            named = frozenset(gid for *_, gid in spans) - modified - (inside - alone)
+            self._phrase_groups[key] = named
         return self._phrase_groups[key]
 
     def drugs_named(self, phrase: str) -> frozenset[str]:
@@ -272,3 +289,13 @@ def group_by_name(name: str) -> MedicineGroup | None:
 def groups_of(name: str) -> frozenset[str]:
     """Ids of every group a medicine belongs to; brands, salts and combinations resolved."""
     return medicine_groups().groups_of(name)
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    """Where `part` starts in `text`, every time."""
+    found = []
+    start = text.find(part)
+    while start >= 0:
+        found.append(start)
+        start = text.find(part, start + 1)
+    return found

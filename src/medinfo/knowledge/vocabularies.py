@@ -76,6 +76,7 @@ class Precautions(TermList):
 
 class Forms(TermList):
     FILE: ClassVar[str] = "vocab/forms.json"
+    product_words: tuple[str, ...] = ()  # "XL", "Turbohaler": not part of the medicine's name
 
 
 class MechanismTerms(TermList):

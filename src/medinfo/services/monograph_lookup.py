@@ -6,11 +6,17 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import permutations
 from typing import TYPE_CHECKING
 
 from medinfo.domain.errors import UnknownDrugError
 from medinfo.domain.monograph import Monograph
-from medinfo.services.names import NameResolver, NameTable, NoMonographError
+from medinfo.services.names import (
+    NameResolver,
+    NameTable,
+    NoMonographError,
+    combination_monographs,
+)
 from medinfo.store.database import Database
 
 if TYPE_CHECKING:
@@ -24,6 +30,7 @@ _WORDS = re.compile(r"[a-z][a-z0-9-]*")
 _MIN_CATALOG_NAME = 4  # shorter words ("ice", "tea") are too often ordinary words
 _MIN_FAMILY_WORD = 5  # a brand's first word standing for its products ("advair")
 _MIN_TYPO_WORD = 8  # a misspelled word this long may be read as the catalog name it is near
+_JOINERS = ("and", "with", "plus", "")  # how a question names a combination by its parts
 
 
 @dataclass(frozen=True)
@@ -195,6 +202,14 @@ class StoreMonographs:
                 continue
             for alias in (*entry.brand_names, *entry.synonyms, entry.display_name):
                 names.setdefault(alias.strip().lower(), drug)
+        for parts, drug in combination_monographs(table, catalog).items():
+            if len(parts) != 2:
+                continue  # (the scan's empty marker, or three ingredients)
+            for first, second in permutations(sorted(parts)):  # "budesonide and formoterol"
+                for joiner in _JOINERS:
+                    names.setdefault(f"{first} {joiner} {second}", drug)
+            for product in medicine_groups().product_names_of_parts(parts):  # "seretide"
+                names.setdefault(product, drug)
         for drug in table.etags:  # short and street names the vocabulary knows ("spiro")
             for alias in medicine_groups().product_names_of(drug):
                 names.setdefault(alias, drug)

@@ -9,10 +9,12 @@ match; else suggestions.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cache
 from typing import TYPE_CHECKING
 
 from medinfo.domain.errors import MedinfoError, UnknownDrugError
@@ -31,6 +33,10 @@ _SUGGEST_SCORE = 60.0
 MAX_SUGGESTIONS = 5
 # Monograph names sharing this many first letters with an unknown name are suggested too.
 _STEM = 4
+# A strength written after a product's name ("500 mg", "0.4mg", "200/6", "5%").
+_STRENGTH = re.compile(
+    r"^(?=.)(?:\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?)?(?:mg|mcg|micrograms?|g|ml|%)?$"
+)
 
 
 class Matched(StrEnum):
@@ -180,6 +186,11 @@ def resolve_name(name: str, table: NameTable, catalog_of: Callable[[], Catalog])
     exact = catalog.match(typed, fuzzy=False)
     if exact is not None and exact.kind != Matched.TYPO:  # a drug's name ("alcohol") wins
         return _found(typed, exact.key, _kind(exact.kind), table, catalog)
+    bare = without_product_words(typed)
+    if bare and bare != typed:  # "Symbicort Turbohaler", "Epilim 200 mg tablets"
+        named = resolve_name(bare, table, catalog_of)
+        if named.drug is not None or named.group is not None:
+            return replace(named, typed=typed)
     group = medicine_group(typed)
     if group is not None and not named_product(typed):  # "sodium valproate" is a product
         return Resolution(typed, matched=Matched.GROUP, group=group)
@@ -192,6 +203,9 @@ def resolve_name(name: str, table: NameTable, catalog_of: Callable[[], Catalog])
             named = resolve_name(known[0], table, catalog_of)
             if named.drug is not None and named.matched is not Matched.TYPO:
                 return replace(named, typed=typed, matched=Matched.SYNONYM)
+        combined = _combination_monograph(known, table, catalog)
+        if combined:  # "DuoResp" -> the monograph "budesonide-formoterol"
+            return Resolution(typed, combined, Matched.COMBINATION, True, known)
         return Resolution(typed, matched=Matched.GENERIC, components=known)
     if exact is not None:  # a sound-alike spelling
         return _found(typed, exact.key, Matched.TYPO, table, catalog)
@@ -200,7 +214,14 @@ def resolve_name(name: str, table: NameTable, catalog_of: Callable[[], Catalog])
         product = catalog.match(typed)
         if product is not None:
             return _found(typed, product.key, Matched.COMBINATION, table, catalog)
+        combined = _combination_monograph(components, table, catalog)
+        if combined:  # "budesonide and formoterol" -> the monograph "budesonide-formoterol"
+            return Resolution(typed, combined, Matched.COMBINATION, True, tuple(components))
         return Resolution(typed, matched=Matched.COMBINATION, components=tuple(components))
+    parts = catalog.combination_parts(typed)
+    combined = _combination_monograph(parts, table, catalog)
+    if combined:  # parts the catalog lists only with a salt ("salmeterol with fluticasone")
+        return Resolution(typed, combined, Matched.COMBINATION, True, tuple(parts))
     near = _stored_typo(folded, table)
     if near is not None:
         return _found(typed, near, Matched.TYPO, table, catalog)
@@ -208,6 +229,24 @@ def resolve_name(name: str, table: NameTable, catalog_of: Callable[[], Catalog])
     if typo is not None:
         return _found(typed, typo.key, Matched.TYPO, table, catalog)
     return Resolution(typed, suggestions=tuple(suggest(typed, table, catalog)))
+
+
+def without_product_words(typed: str) -> str:
+    """The name without the form, device, release and strength words written after it
+    ("Efexor XL 75 mg capsules" -> "Efexor"); the name itself when nothing is left."""
+    words = _product_words()
+    parts = typed.split()
+    while len(parts) > 1 and (parts[-1].lower() in words or _STRENGTH.match(parts[-1].lower())):
+        parts.pop()
+    return " ".join(parts)
+
+
+@cache
+def _product_words() -> frozenset[str]:
+    from medinfo.knowledge.loading import load
+    from medinfo.knowledge.vocabularies import Forms
+
+    return frozenset(load(Forms).product_words)
 
 
 def suggest(typed: str, table: NameTable, catalog: Catalog) -> list[str]:
@@ -330,7 +369,7 @@ def _found(
     drug = stored[0] if stored is not None and stored[1] is Matched.GENERIC else key
     components = _components(key, catalog)
     if drug not in table.etags and len(components) > 1:  # "Norco" -> a monograph "a/b"
-        drug = _combination_monographs(table, catalog).get(_parts_key(components, catalog), drug)
+        drug = combination_monographs(table, catalog).get(_parts_key(components, catalog), drug)
     if matched is Matched.GENERIC and len(components) > 1:  # "a; b", typed "a/b"
         matched = Matched.COMBINATION
     return Resolution(typed, drug, matched, drug in table.etags, components)
@@ -357,7 +396,7 @@ def _components(drug: str, catalog: Catalog) -> tuple[str, ...]:
     return tuple(parts) if len(parts) > 1 else (drug,)
 
 
-def _combination_monographs(table: NameTable, catalog: Catalog) -> dict[frozenset[str], str]:
+def combination_monographs(table: NameTable, catalog: Catalog) -> dict[frozenset[str], str]:
     """The table's monographs named as combinations ("a/b", "b and a"), by their parts."""
     if not table.combinations:
         table.combinations[frozenset()] = ""  # scanned, even when none is found
@@ -365,9 +404,20 @@ def _combination_monographs(table: NameTable, catalog: Catalog) -> dict[frozense
             parts = _components(drug, catalog)
             if len(parts) < 2:  # parts the catalog does not list alone ("fluticasone")
                 parts = tuple(catalog.combination_parts(drug))
+            if len(parts) < 2:  # generics joined by hyphens ("budesonide-formoterol")
+                pieces = drug.split("-")
+                known = [catalog.match(p, fuzzy=False) or catalog.salted_key(p) for p in pieces]
+                if len(pieces) > 1 and all(known):
+                    parts = tuple(pieces)
             if len(parts) > 1:
                 table.combinations.setdefault(_parts_key(parts, catalog), drug)
     return table.combinations
+
+
+def _combination_monograph(parts: Iterable[str], table: NameTable, catalog: Catalog) -> str | None:
+    """The stored monograph of the combination of these generic parts (two or more)."""
+    key = _parts_key(parts, catalog)
+    return combination_monographs(table, catalog).get(key) if len(key) > 1 else None
 
 
 def _parts_key(parts: Iterable[str], catalog: Catalog) -> frozenset[str]:

@@ -91,8 +91,10 @@ def _list_trap(
     terms = [match_key(term, group) for term in trap_terms(str(trap["value"]))]
     for item in _items(monograph, field):
         key = match_key(item, group)
-        if key in gold_keys or any(_contains(key, gold_key) for gold_key in gold_keys):
-            continue  # a gold item, or a variant of one ("low-dose aspirin")
+        if key in gold_keys or any(
+            _contains(key, gold_key) or _contains(gold_key, key) for gold_key in gold_keys
+        ):
+            continue  # a gold item, or a variant of one ("low-dose aspirin", "epilepsy")
         if any(key == term or _contains(key, term) for term in terms):
             return item
     return ""

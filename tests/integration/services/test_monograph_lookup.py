@@ -82,3 +82,19 @@ def test_find_in_text_reads_the_short_names_the_vocabulary_knows(database: Datab
     store_monograph(database, tizanidine().model_copy(update={"drug": "spironolactone"}))
     lookup = StoreMonographs(database)
     assert lookup.find_in_text("how long does spiro take to clear acne") == "spironolactone"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "dose of fluticasone and salmeterol for asthma",
+        "can i use salmeterol with fluticasone when pregnant",
+        "is the seretide inhaler a steroid",
+    ],
+)
+def test_find_in_text_reads_a_combination_monograph_by_its_parts(
+    database: Database, question: str
+) -> None:
+    combination = tizanidine().model_copy(update={"drug": "fluticasone-salmeterol"})
+    store_monograph(database, combination)
+    assert StoreMonographs(database).find_in_text(question) == "fluticasone-salmeterol"

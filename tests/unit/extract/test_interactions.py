@@ -463,3 +463,31 @@ def test_a_companion_named_with_a_warning_stays_an_interaction() -> None:
         "allopurinol",
     )
     assert "azathioprine" in agents
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There is no need to avoid grapefruit juice while you take it.",
+        "You don't have to avoid grapefruit juice with this medicine.",
+        "It is not necessary to cut out grapefruit juice.",
+    ],
+)
+def test_saying_an_agent_need_not_be_avoided_is_no_interaction(sentence: str) -> None:
+    found = _agents(f"# Amlodipine\n\n## Food and drink\n\n{sentence}\n", "amlodipine")
+    assert found.get("grapefruit juice", NO_INTERACTION) == NO_INTERACTION
+
+
+def test_a_combination_product_the_drug_is_a_component_of_names_no_interaction() -> None:
+    body = "Bupropion is also a component of the weight-loss combination naltrexone/bupropion."
+    assert "naltrexone" not in _agents(f"# Bupropion\n\n{body}\n", "bupropion")
+
+
+def test_a_counterfactual_combination_names_no_interaction() -> None:
+    body = "If a patient were to combine bupropion with tramadol, the seizure risk would add up."
+    assert (
+        _agents(f"# Bupropion\n\n## Interactions\n\n{body}\n", "bupropion").get(
+            "tramadol", NO_INTERACTION
+        )
+        == NO_INTERACTION
+    )

@@ -95,3 +95,19 @@ def test_read_text_a_reported_question_and_fine_with_state_no_interaction() -> N
     assert _spans("I wondered if it mixes with my inhaler.", "hypothetical")
     assert _spans("Antacids are generally fine with it.", "compatible")
     assert not _spans("Antacids are not safe with it.", "compatible")
+
+
+def test_read_text_not_one_of_the_effects_and_counterfactuals_are_not_claims() -> None:
+    for text, term in (
+        ("Hair loss isn't one of the usual side effects of this tablet.", "Hair loss"),
+        ("Constipation is not among the effects people report.", "Constipation"),
+        ("If someone were to take it with tramadol, the risk would add up.", "tramadol"),
+        ("You may have heard it was tried for tinnitus; it is not licensed for that.", "tinnitus"),
+    ):
+        start = text.index(term)
+        assert not read_text(text).asserted(start, start + len(term)), text
+
+
+def test_read_text_no_need_to_avoid_is_a_harmless_combination() -> None:
+    assert _spans("There is no need to avoid dairy products with it.", "compatible")
+    assert not _spans("Do not stop it suddenly.", "compatible")

@@ -28,6 +28,15 @@ def test_classes_named_reads_article_wording() -> None:
     assert vocabulary.classes_named("antidepressants") == {"antidepressants"}
 
 
+def test_an_alias_inside_a_longer_one_names_only_the_longer_group() -> None:
+    vocabulary = medicine_groups()
+    assert vocabulary.classes_named("potassium-sparing diuretics") == {
+        "potassium_sparing_diuretics"
+    }
+    named = vocabulary.classes_named("potassium-sparing diuretics and other diuretics")
+    assert {"potassium_sparing_diuretics", "diuretics"} <= named
+
+
 def test_classes_of_drug_includes_wider_classes() -> None:
     vocabulary = medicine_groups()
     assert {"opioids", "narcotics", "cns_depressants"} <= vocabulary.classes_of_drug("Oxycodone")

@@ -210,3 +210,24 @@ def test_resolve_name_knows_brands_sold_outside_the_united_states(name: str, dru
 def test_resolve_name_takes_a_product_that_is_also_a_group_alias_as_the_product() -> None:
     assert resolve("sodium valproate") == ("valproic acid", Matched.SYNONYM)
     assert resolve("benzodiazepines")[1] is Matched.GROUP
+
+
+@pytest.mark.parametrize(
+    "name", ["Lioresal tablets", "baclofen 10 mg tablets", "Lioresal 10mg", "Lioresal oral liquid"]
+)
+def test_resolve_name_reads_a_product_without_its_form_and_strength_words(name: str) -> None:
+    found = resolve_name(name, BACLOFEN, catalog)
+    assert (found.drug, found.has_monograph, found.typed) == ("baclofen", True, name)
+
+
+def test_resolve_name_keeps_a_name_that_is_only_form_words_unknown() -> None:
+    assert resolve_name("tablets", EMPTY, catalog).drug is None
+
+
+@pytest.mark.parametrize(
+    "name", ["fluticasone and salmeterol", "salmeterol with fluticasone", "Seretide"]
+)
+def test_resolve_name_finds_a_combination_monograph_named_with_hyphens(name: str) -> None:
+    table = build_table({"fluticasone-salmeterol": "etag"}, [])
+    found = resolve_name(name, table, catalog)
+    assert (found.drug, found.has_monograph) == ("fluticasone-salmeterol", True)

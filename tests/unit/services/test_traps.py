@@ -56,3 +56,17 @@ def test_check_traps_clean_monograph_and_unknown_fields() -> None:
     results = check_traps(monograph, GOLD)
     assert not any(result.fired for result in results)
     assert [r.field for r in results if not r.checkable] == ["controlled_substance"]
+
+
+def test_an_item_the_gold_affirms_inside_a_longer_wording_is_no_trap() -> None:
+    gold = {
+        "indications": [{"condition": "add-on treatment for seizures in epilepsy"}],
+        "traps": [
+            {
+                "field": "indications",
+                "value": "epilepsy (slow-release form not approved)",
+                "kind": "negated",
+            },
+        ],
+    }
+    assert not any(r.fired for r in check_traps({"indications": [{"condition": "epilepsy"}]}, gold))
