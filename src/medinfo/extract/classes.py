@@ -14,11 +14,13 @@ from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 from medinfo.extract.terms import AGENTS, TermMatch, vocabulary
 from medinfo.knowledge.groups import groups_of, medicine_groups
-from medinfo.knowledge.names import components
+from medinfo.knowledge.names import acid_as_anion, components
 
 _CLASS_CUE = cue(
     r"\b((is|are|as) (a|an|the)|belongs? to|class(es)? of|classified as|known as|type of|kind of|"
-    r"works as|acts as|this|from the)\b"
+    r"works as|acts as|this|from the)\b|"
+    # "is what's called a gabapentinoid", "it's sometimes called a"
+    r"(?:\bis|['’]s)\s+(?:what['’]?s\s+|what\s+is\s+|sometimes\s+|also\s+)?called\s+(?:an?\s+)?\W*$"
 )
 _NOT_OWN_CLASS = cue(r"\b(other|unlike|like|than|with|such as)\s+(\w+\s+){0,2}$")
 _MECHANISM_CUE = cue(
@@ -38,13 +40,18 @@ _BRAND_VARIANT = re.compile(rf"(?:\s|-)(?:{_VARIANTS})\b|-\d{{2,4}}\b")
 _BRAND = rf"[A-Z][\w-]+®?(?:\s+(?:{_VARIANTS})\b)?(?:\s*\([^()]{{0,40}}\))?"
 _BRAND_LIST = rf"{_BRAND}(?:\s*(?:,|\bor\b|\band\b)\s*{_BRAND})*"
 _BRAND_PATTERN = re.compile(
-    r"\b(?:(?i:brand names?|trade names?|other names?|brands?|sold|marketed|available)"
+    r"\b(?:(?i:brand names?|trade names?|other names?|brands?|sold|marketed|available|supplied)"
     r"\s*(?:\w+\s+){0,3}?,?\s*(?:like|such as|including|include|includes|are|as|under|called|"
     r"named|:)"
     r"[\s*_]+"
     r"|(?i:brand names?|trade names?)\s+(?=[A-Z])"
     r"|(?i:generic (?:for|of|version of))\s+)"
     rf"({_BRAND_LIST})"
+)
+# The label of a line that lists brands ("Brand names: Keflex, Ceporex", "Other brands: ...").
+_BRAND_LABEL = re.compile(
+    r"\W*(?:(?:other\s+|uk\s+|us\s+)?(?:brand\s+names?|brands?|trade\s+names?)|also\s+sold\s+as)\W*",
+    re.IGNORECASE,
 )
 # A bare list of capitalised names ("Robaxin, Robaxin-750"), as under a "Brand names" heading.
 _NAME_LIST = re.compile(_BRAND_LIST)
@@ -374,17 +381,62 @@ _NOT_ITS_FORM = re.compile(
 )
 
 
-def _another_products_form(passage: Passage, text: str, start: int) -> bool:
-    """Whether the form at text[start] belongs to a product named right before it: a skin,
-    sun or food product, another medicine ("heparin or enoxaparin injections"), or one the
-    drug is said to spare ("no need for injections")."""
+# Another medicine named after the form ("diabetes tablets called sulfonylureas", "another
+# water tablet called spironolactone") or before it with its form as an appositive
+# ("denosumab, an injection every 6 months").
+_NAMED_AFTER = re.compile(r"^[\w-]*\s*,?\s*(?:called|named|such\s+as|like|e\.g\.,?)\s+")
+_APPOSITIVE_BEFORE = re.compile(
+    r"([\w -]{1,30}?)\s*,\s*(?:a|an|the|given\s+as\s+an?)\s+(?:[\w-]+\s+){0,2}$"
+)
+# A plural form right after a condition or a medicine group names a kind of product, not
+# this drug's form: "steroid tablets", "thrush creams and pessaries".
+_PLURAL_FORM = re.compile(r"^[\w-]*s\b")
+
+
+def _others(passage: Passage, text: str) -> bool:
+    """Whether the text names a medicine other than this drug."""
+    own = frozenset(components(passage.drug))
+    return any(
+        not frozenset(components(mention.generic)) & own for mention in find_drug_mentions(text)
+    )
+
+
+def _kind_of_product(passage: Passage, unit: Unit, start: int, end: int) -> bool:
+    """Whether the plural form at unit.text[start:end] follows a condition or another medicine
+    group at once ("diabetes tablets", "steroid tablets" on a page that is no steroid's)."""
+    if not _PLURAL_FORM.match(unit.text[start:end].split()[-1]):
+        return False
+    own = groups_of(passage.drug)
+    before = [
+        *passage.matches(unit, "conditions"),
+        *(
+            agent
+            for agent in passage.matches(unit, "interaction_agents")
+            if not medicine_groups().classes_named(unit.text[agent.start : agent.end]) & own
+        ),
+    ]
+    return any(m.end <= start and not unit.text[m.end : start].strip() for m in before)
+
+
+def _another_products_form(passage: Passage, unit: Unit, start: int, end: int) -> bool:
+    """Whether the form at unit.text[start:end] belongs to another product: a skin, sun or food
+    product, another medicine named right before or after it ("heparin or enoxaparin
+    injections", "tablets called sulfonylureas"), a kind of product ("diabetes tablets"), or
+    one the drug is said to spare ("no need for injections")."""
+    text = unit.text
     before = text[max(0, start - 40) : start]
     if _OTHER_PRODUCT.search(before) or _NOT_ITS_FORM.search(before):
         return True
-    own = frozenset(components(passage.drug))
-    clause = re.split(r"[,;:.()]", before)[-1]
-    return any(
-        not frozenset(components(mention.generic)) & own for mention in find_drug_mentions(clause)
+    named_after = _NAMED_AFTER.match(text[end:])
+    if named_after:
+        name_start = end + named_after.end()
+        if _others(passage, text[name_start : name_start + 30]):
+            return True
+    appositive = _APPOSITIVE_BEFORE.search(before)
+    if appositive and _others(passage, appositive.group(1)):
+        return True
+    return _others(passage, re.split(r"[,;:.()]", before)[-1]) or _kind_of_product(
+        passage, unit, start, end
     )
 
 
@@ -399,7 +451,7 @@ def extract_forms(passage: Passage) -> list[ExtractedFact]:
         for match in passage.asserted(unit, "forms"):
             if any(a.start < match.end and match.start < a.end for a in agents):
                 continue
-            if _another_products_form(passage, unit.text, match.start):
+            if _another_products_form(passage, unit, match.start, match.end):
                 continue
             facts.append(passage.fact(FactKind.FORM, match.key, unit))
     return facts
@@ -451,18 +503,22 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
         return []
     drug = generic_name(passage.drug)
     names = {drug, passage.drug.lower()}
-    ingredients = frozenset(components(passage.drug))
+    ingredients = frozenset(map(acid_as_anion, components(passage.drug)))
 
     def own(generic: str) -> bool:
         # the dictionary may name the drug by another of its names ("thyroxine" for
-        # levothyroxine, as Synthroid's generic): its canonical name counts
+        # levothyroxine, as Synthroid's generic; "alendronate" for alendronic acid;
+        # "cephalexin" for cefalexin): its canonical name counts
         return any(
-            frozenset(components(name)) == ingredients or (len(ingredients) == 1 and name == drug)
+            frozenset(map(acid_as_anion, components(name))) == ingredients
+            or (len(ingredients) == 1 and (name == drug or _spelling_of(name, drug)))
             for name in (generic, canonical_drug_name(generic))
         )
 
     facts: list[ExtractedFact] = []
+    label = ""
     for unit in passage.units:
+        label, labelled = (unit.text, "") if unit.role == "label" else ("", label)
         brands = {
             _with_variant(unit.text, m.start, m.end): None
             for m in find_drug_mentions(unit.text)
@@ -475,6 +531,9 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
         bare = _NAME_LIST.fullmatch(unit.text.strip())
         if passage.section is Section.BRAND_NAMES and bare and unit.role != "label":
             lists.append(unit.text.strip())  # a field's label ("Routes:") names no brand
+        elif labelled and _BRAND_LABEL.fullmatch(labelled):
+            listed = unit.text.strip().rstrip(".")  # "Brand names: Keflex, Ceporex."
+            lists += [listed] if _NAME_LIST.fullmatch(listed) else []
         lists += _bracketed_after_name(unit.text, (*names, *ingredients, *map(str.lower, brands)))
         for found in lists:
             for item in re.finditer(_BRAND, found):
@@ -489,5 +548,33 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
             for mention in find_drug_mentions(unit.text):
                 if own(mention.generic) and mention.surface.lower() not in names:
                     brands.setdefault(_with_variant(unit.text, mention.start, mention.end), None)
-        facts.extend(passage.fact(FactKind.BRAND_NAME, brand, unit) for brand in brands)
+        facts.extend(
+            passage.fact(FactKind.BRAND_NAME, brand, unit)
+            for brand in brands
+            if not any(_spelling_of(brand, name) for name in names)
+        )
     return facts
+
+
+def _spelling_of(brand: str, generic: str) -> bool:
+    """Whether a name is the generic name in another spelling ("Frusemide" for furosemide,
+    "Ciclosporin", "cefalexin"): the same first letter, lengths at most one apart and at most two
+    letters differing, in a name of six or more ("Roxicodone" is a brand of oxycodone and
+    prednisone is no spelling of prednisolone)."""
+    first, second = brand.lower(), generic.lower()
+    if (
+        min(len(first), len(second)) < 6
+        or abs(len(first) - len(second)) > 1
+        or first[0] != second[0]
+        or first == second
+    ):
+        return False
+    previous = list(range(len(second) + 1))
+    for i, letter in enumerate(first, 1):
+        current = [i]
+        for j, other in enumerate(second, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other))
+            )
+        previous = current
+    return previous[-1] <= 2

@@ -18,7 +18,7 @@ from medinfo.extract.passages import (
 )
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
-from medinfo.extract.terms import vocabulary
+from medinfo.extract.terms import TermMatch, vocabulary
 from medinfo.knowledge.names import components
 
 _USE_SECTIONS = frozenset({Section.INDICATIONS, Section.OFF_LABEL})
@@ -68,7 +68,8 @@ _PREVENTS = cue(
 _OFF_LABEL = cue(
     r"\b(off[- ]?label|(has|have) also been (used|prescribed|tried)|"
     r"occasionally (prescribed|used)|sometimes (prescribed|used)|not (fda[- ])?approved for|"
-    r"unapproved|emerging evidence|other uses|investigational|"
+    r"unapproved|unlicensed|outside (its|the) licen[cs]e|emerging evidence|other uses|"
+    r"investigational|(has|have) (also )?been tried (for|in|to)|"
     r"(has|have|had) (also )?been studied (for|in)|studied as a)"
 )
 # A use cue the clause denies ("should not be used to prevent heart disease", "is never used
@@ -149,6 +150,9 @@ _PATIENT_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 
+# "the burning feet some people with diabetes get": a condition that says which people
+_SOME_PEOPLE_WITH = cue(r"\b(?:some|many|most|other)\s+(?:people|patients)\s+with\s+$")
+
 
 def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
     """Whether the condition at text[start] describes the patients (their risk factors, who they
@@ -158,6 +162,8 @@ def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
         (m.end() for cues in (_STRONG, _INDICATED) for m in cues.finditer(text, 0, start)),
         default=-1,
     )
+    if _SOME_PEOPLE_WITH.search(text, 0, start):
+        return True
     risk = [m for m in _RISK_FACTORS.finditer(text, 0, start) if m.end() <= start]
     if risk and risk[-1].start() > strong_before:
         return True
@@ -243,6 +249,77 @@ def _glosses_previous(text: str, start: int, ends: list[int]) -> bool:
     return any(end <= opening and not text[end:opening].strip() for end in ends)
 
 
+# A cause written after the condition it causes ("fluid on the lungs caused by heart failure",
+# "nerve pain from diabetes", "pain after shingles"): the use is the condition, not its cause.
+# Only right after a condition just named: "protects the stomach from ulcers", "used after a
+# heart attack", "dryness caused by vaginal atrophy" and a list's next item (", after a
+# stroke") still name uses.
+_CAUSE_AFTER_CONDITION = cue(
+    r"^(?:\s*\([^()]{0,60}\))?\s+(?:[a-z]+\s+)?(?:that\s+\w+\s+)?(?:caused\s+by|due\s+to|"
+    r"linked\s+to|resulting\s+from|brought\s+on\s+by|secondary\s+to|triggered\s+by|from|after)"
+    r"\s+"
+    r"(?:(?:a|an|the|your|their|some|certain)\s+)?$"
+)
+# An appositive that explains the condition before it ("angina, the tight chest pain that comes
+# on ...", "osteoporosis, a condition in which bones thin") names no other use.
+_APPOSITIVE_OPENING = re.compile(r"^\s*,\s*(?:a|an|the)\b[^,;:.()]*$", re.IGNORECASE)
+# a label's dash description ("Trigeminal neuralgia – a severe stabbing facial pain") too
+_DASH_DESCRIPTION = re.compile(r"^\s*[–—-]\s*(?:a|an|the)\b[^,;:.()]*$", re.IGNORECASE)
+_APPOSITIVE_CLOSING = re.compile(
+    r"^[^,;:.()]{0,40}?\b(?:that|which|where|when|in\s+which|caused\s+by)\b", re.IGNORECASE
+)
+
+
+_LIST_JOIN = re.compile(r"^\s*,?\s*(?:(?:and|or)\s+)?$", re.IGNORECASE)
+
+
+def _cause_starts(text: str, found: list[TermMatch]) -> set[int]:
+    """Starts of the conditions named as the cause of the condition right before them ("fluid
+    on the lungs caused by heart failure"), with the rest of their list ("spasticity caused
+    by multiple sclerosis or spinal cord injury")."""
+    causes: set[int] = set()
+    ordered = sorted(found, key=lambda m: m.start)
+    for index, match in enumerate(ordered):
+        before = ordered[:index]
+        if any(
+            m.end <= match.start and _CAUSE_AFTER_CONDITION.match(text[m.end : match.start])
+            for m in before
+        ) or (
+            before
+            and before[-1].start in causes
+            and _LIST_JOIN.match(text[before[-1].end : match.start])
+        ):
+            causes.add(match.start)
+    return causes
+
+
+def _explains_previous(text: str, start: int, end: int, ends: list[int]) -> bool:
+    """Whether the condition at text[start:end] stands in an appositive explaining the
+    condition named right before it: "angina, the tight chest pain that ...", "trigeminal
+    neuralgia - a stabbing facial nerve pain"."""
+    closed = bool(_APPOSITIVE_CLOSING.match(text[end:]))
+    return any(
+        before <= start
+        and (
+            (closed and _APPOSITIVE_OPENING.match(text[before:start]))
+            or _DASH_DESCRIPTION.match(text[before:start])
+        )
+        for before in ends
+    )
+
+
+def _named_in_bracket_after(text: str, end: int, starts: list[int]) -> bool:
+    """Whether a bracket shortly after the symptom ending at `end` names a condition: "pain
+    that lingers after shingles (postherpetic neuralgia)" names the neuralgia."""
+    opening = text.find("(", end, end + 50)
+    closing = text.find(")", opening)
+    return (
+        opening >= 0
+        and not re.search(r"[,;:.]", text[end:opening])
+        and any(opening < other < closing for other in starts)
+    )
+
+
 # Where a list of uses moves on to another kind of use: ", and sometimes off label for".
 _LIST_TURN = re.compile(r",\s*(?:and|or)\s|;|\.\s", re.IGNORECASE)
 
@@ -281,6 +358,12 @@ _AS_SIDE_EFFECT = cue(
 _DENIED_WEAK = cue(
     r"(?:\b(?:not|never|no)\b|n['’]t\b)(?:(?!\band\b|\bbut\b)[^,;:]){0,40}"
     r"\b(?:for|helps?|help with|relieves?|reduces?|controls?|prevents?|eases?)$"
+)
+# A weak cue whose subject is an action just described, not the drug: "Rinse your mouth
+# after each dose. This helps prevent thrush."
+_ACTION_SUBJECT = cue(
+    r"^\W*(?:this|that|doing\s+(?:this|so)|which)\s+(?:also\s+|can\s+|will\s+|may\s+)?"
+    r"(?:helps?|prevents?|reduces?|lowers?|stops?|eases?)\b"
 )
 _OWN_SUBJECT = re.compile(r"\b(?:it|this\s+(?:medicine|medication|drug))\b", re.IGNORECASE)
 
@@ -330,6 +413,9 @@ def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
     weak = last_cue_end(_WEAK, unit.text, start)
     denied = weak >= 0 and bool(
         _DENIED_WEAK.search(unit.text[after_clause_start(unit.text, start) : weak])
+    )
+    denied = denied or (
+        weak >= 0 and bool(_ACTION_SUBJECT.match(unit.text[after_clause_start(unit.text, start) :]))
     )
     if symptom:
         return passage.opening and weak >= 0 and not denied
@@ -385,11 +471,22 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
         found = passage.matches(unit, "conditions")
         named = [m.start for m in found]
         ends = [m.end for m in found]
+        # a bracket after a cause or a symptom names the use the words before it describe:
+        # "nerve pain from diabetes (diabetic neuropathy)", "pain after shingles (PHN)"
+        causes = _cause_starts(unit.text, found)
+        glossed = [
+            m.end
+            for m in found
+            if not m.term.defaults.get("symptom", False) and m.start not in causes
+        ]
         for match in passage.asserted(unit, "conditions"):
             symptom = bool(match.term.defaults.get("symptom", False))
             if (
                 in_gloss(unit.text, match.start)
-                or _glosses_previous(unit.text, match.start, ends)
+                or _glosses_previous(unit.text, match.start, glossed)
+                or (symptom and _named_in_bracket_after(unit.text, match.end, named))
+                or _explains_previous(unit.text, match.start, match.end, ends)
+                or match.start in causes
                 or _denied(unit.text, match.start)
                 or _describes_patients(unit.text, match.start, named)
                 or _AS_SIDE_EFFECT.search(

@@ -50,6 +50,15 @@ def without_salt(name: str) -> str:
     return " ".join(words)
 
 
+_ACID = re.compile(r"\b(\w+)ic acid\b")
+
+
+def acid_as_anion(name: str) -> str:
+    """A medicine named as an acid by the name of its anion, as US names write it: "alendronic
+    acid" -> "alendronate", "valproic acid" -> "valproate"; other names unchanged."""
+    return _ACID.sub(r"\1ate", name.lower())
+
+
 def components(name: str) -> tuple[str, ...]:
     """The normalised, salt-free parts of a combination ("hydrocodone/acetaminophen"); one part
     for a single medicine; none for an empty name."""

@@ -252,7 +252,17 @@ def gold_terms(gold: Iterable[Any]) -> list[str]:
 # of DVT", "COPD flare-ups", "H. pylori eradication") names the condition: a predicted use
 # carries prevention as an attribute of its own.
 _USE_QUALIFIER = re.compile(
-    r"^\s*(?:prevention|treatment|preventing|treating)\s+of\s+|"
+    r"^\s*(?:(?:short|long)[- ]term\s+)?(?:(?:prevention|treatment)\s+(?:and|or)\s+)?"
+    r"(?:prevention|treatment|preventing|treating)\s+of\s+|"
+    r"^\s*(?:reduc(?:e|es|ing)|lower(?:s|ing)?)\s+(?:the\s+)?risk\s+of\s+|"
+    # a kind the use is said of ("other nerve pain", "recurrent depression", "acne in women")
+    # is the use
+    r"^\s*(?:other|recurrent)\s+|"
+    r"\s+in\s+(?:[\w-]+\s+)?(?:people|patients|adults|women|men|children)\b.*$|"
+    # an elaboration after the use ("neuropathic pain, including sciatica") qualifies it
+    r",?\s+including\s+.*$|"
+    # and so does its cause ("oedema from heart failure", "nerve pain after spinal cord injury")
+    r"\s+(?:from|after|caused\s+by|due\s+to|linked\s+to)\s+.*$|"
     r"\s+(?:prevention|treatment|eradication|flare[- ]?ups?|flares?)\s*$",
     re.IGNORECASE,
 )
@@ -263,7 +273,8 @@ _BOTH = re.compile(r"\s+and\s+(?:other\s+|some\s+other\s+)?", re.IGNORECASE)
 def _gold_use(text: str) -> str:
     """A gold indication's condition without its bracketed note and use qualifier."""
     plain = without_aside(text)
-    return _USE_QUALIFIER.sub("", plain).strip() or plain
+    bare = _USE_QUALIFIER.sub("", _USE_QUALIFIER.sub("", plain).strip()).strip()
+    return bare or plain
 
 
 def gold_indications(gold: Iterable[Any]) -> set[tuple[str, bool]]:
@@ -434,7 +445,10 @@ def indication_pairs(
     choices = alternative_keys(uses, fold)
     wanted = {fold(use) for use in uses}
     for use in uses:  # "A and B" in one gold item: either part answers it
-        parts = [part for part in _BOTH.split(use) if part.strip()]
+        parts = [_gold_use(part) for part in _BOTH.split(use) if part.strip()]
+        if len(parts) == 2 and " " not in parts[0].strip() and " " in parts[1].strip():
+            # a shared head: "chest and airway infections" names chest infections too
+            parts.append(f"{parts[0].strip()} {parts[1].split()[-1]}")
         for part in parts if len(parts) > 1 else []:
             if fold(part) not in wanted:
                 choices.setdefault(fold(part), fold(use))

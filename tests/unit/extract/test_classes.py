@@ -228,3 +228,52 @@ def test_a_term_that_only_explains_the_target_before_it_is_no_term() -> None:
 def test_brands_listed_after_a_comma_and_including() -> None:
     text = "Digoxin is sold under several brand names, including Lanoxin, Digitek and Cardoxin."
     assert {"Lanoxin", "Digitek", "Cardoxin"} <= _brands(text, "digoxin")
+
+
+def test_a_drug_named_as_an_acid_owns_the_brands_of_its_anion() -> None:
+    found = _brands("# Ibandronic acid\n\nBrand names: Boniva, Bonviva.", "ibandronic acid")
+    assert {"Boniva", "Bonviva"} <= found
+
+
+def test_another_spelling_of_the_generic_is_no_brand() -> None:
+    found = _brands("# Cyclosporine\n\nBrand names: Neoral, Ciclosporin.", "cyclosporine")
+    assert "Ciclosporin" not in found
+    assert "Neoral" in found
+    # and the brands the dictionary gives the other spelling are the drug's own
+    assert "Neoral" in _brands("# Ciclosporin\n\nBrand names: Neoral.", "ciclosporin")
+    # a name two letters longer is another medicine
+    assert "Deltasone" not in _brands("# Prednisolone\n\nDeltasone is a brand.", "prednisolone")
+
+
+def test_a_brand_the_page_is_also_supplied_as_is_a_brand() -> None:
+    found = _brands("# Amlodipine 5mg tablets\n\nAlso supplied as Istin 5mg.", "amlodipine")
+    assert "Istin" in found
+
+
+def test_a_kind_of_product_or_another_medicines_form_is_no_form_of_the_drug() -> None:
+    found = _forms(
+        "# Semaglutide\n\nSemaglutide comes as a weekly injection. Keep taking your diabetes "
+        "tablets. Your doctor may add a tablet called metformin.",
+        "semaglutide",
+    )
+    assert found == {"injection"}
+    appositive = _forms(
+        "# Risedronate\n\nRisedronate comes as tablets. An alternative is zoledronic acid, "
+        "an injection given once a year.",
+        "risedronate",
+    )
+    assert appositive == {"oral tablet"}
+    # the drug's own group before its form is its own form
+    own = _forms("# Prednisolone\n\nPrednisolone comes as steroid tablets.", "prednisolone")
+    assert own == {"oral tablet"}
+
+
+def test_a_class_the_drug_is_called_is_its_class() -> None:
+    found = _classes("# Zopiclone\n\nZopiclone is what's called a Z-drug.", "zopiclone")
+    assert "z-drug" in found
+
+
+def test_a_labelled_line_of_brands_names_brands_the_dictionary_lacks() -> None:
+    found = _brands("# Flucloxacillin\n\nBrand names: Floxapen, Fluclomix.", "flucloxacillin")
+    assert {"Floxapen", "Fluclomix"} <= found
+    assert not _brands("# Flucloxacillin\n\nUses: Impetigo, Cellulitis.", "flucloxacillin")

@@ -89,3 +89,87 @@ def test_a_denied_weak_cue_is_no_use_even_under_a_uses_heading() -> None:
         "sertraline",
     )
     assert found == {"depression": False}
+
+
+def test_a_cause_named_after_a_use_is_no_use_of_its_own() -> None:
+    found = _uses(
+        "# Bumetanide\n\nBumetanide is used for fluid retention caused by heart failure.",
+        "bumetanide",
+    )
+    assert found == {"edema": False}
+    # a bracket may stand between the use and its cause
+    bracketed = _uses(
+        "# Bumetanide\n\nBumetanide is used for oedema (puffy ankles) linked to liver cirrhosis.",
+        "bumetanide",
+    )
+    assert bracketed == {"edema": False}
+
+
+def test_a_bracket_after_a_cause_or_a_symptom_names_the_use() -> None:
+    found = _uses(
+        "# Duloxetine\n\nDuloxetine is prescribed for nerve pain from diabetes (diabetic "
+        "neuropathy) and for pain that continues after shingles (postherpetic neuralgia).",
+        "duloxetine",
+    )
+    assert "diabetic neuropathy" in found
+    assert "postherpetic neuralgia" in found
+    assert "type 2 diabetes" not in found
+    assert "pain" not in found
+
+
+def test_the_next_item_of_a_list_of_uses_after_a_comma_is_still_a_use() -> None:
+    found = _uses(
+        "# Ticagrelor\n\nTicagrelor is given for unstable angina, after an ischaemic stroke, "
+        "and for peripheral arterial disease.",
+        "ticagrelor",
+    )
+    assert "ischemic stroke" in found
+
+
+def test_an_appositive_or_a_dash_description_explaining_a_use_names_no_other_use() -> None:
+    found = _uses(
+        "# Verapamil\n\nVerapamil is used to prevent angina, the squeezing chest pain that "
+        "comes with effort.",
+        "verapamil",
+    )
+    assert found == {"angina": False}
+    listed = _uses(
+        "# Oxcarbazepine\n\n## What it's used for\n\n- Trigeminal neuralgia – a sudden "
+        "stabbing facial pain",
+        "oxcarbazepine",
+    )
+    assert listed == {"trigeminal neuralgia": False}
+
+
+def test_the_people_a_condition_describes_are_not_its_use() -> None:
+    found = _uses(
+        "# Amitriptyline\n\nAmitriptyline is used for the burning feet some people with "
+        "diabetes get.",
+        "amitriptyline",
+    )
+    assert "type 2 diabetes" not in found
+
+
+def test_what_an_action_helps_prevent_is_no_use_of_the_drug() -> None:
+    found = _uses(
+        "# Beclometasone\n\nRinse your mouth after each puff. This helps prevent oral thrush.",
+        "beclometasone",
+    )
+    assert found == {}
+
+
+def test_unlicensed_prescribing_is_off_label() -> None:
+    found = _uses(
+        "# Candesartan\n\nCandesartan is used for high blood pressure. Some neurologists "
+        "prescribe it, unlicensed, to prevent migraine.",
+        "candesartan",
+    )
+    assert found == {"high blood pressure": False, "migraine": True}
+
+
+def test_thrush_of_each_site_is_a_use_of_its_own() -> None:
+    found = _uses(
+        "# Nystatin\n\nNystatin is used to treat oral thrush and thrush of the oesophagus.",
+        "nystatin",
+    )
+    assert found == {"oral thrush": False, "esophageal candidiasis": False}

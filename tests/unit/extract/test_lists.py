@@ -19,9 +19,9 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
         "brand_names": {"zanaflex"},
         "drug_class": {"skeletal muscle relaxant", "alpha-2 adrenergic agonist"},
         "indications": {
+            # "spasticity caused by multiple sclerosis or spinal cord injury": the use is the
+            # spasticity, the diseases its causes (as a label's indication reads)
             ("spasticity", False),
-            ("multiple sclerosis", False),
-            ("spinal cord injury", False),
             ("tension headache", True),
         },
         "mechanism_terms": {"alpha-2 adrenergic", "agonist"},
@@ -91,8 +91,7 @@ EXPECTED: dict[str, dict[str, set[object]]] = {
         "indications": {
             ("pain", False),
             ("fever", False),
-            ("inflammation", False),
-            ("arthritis", False),
+            ("inflammation", False),  # "inflammation from arthritis": arthritis is its cause
             ("menstrual cramps", False),
             ("tension headache", False),
         },

@@ -206,3 +206,31 @@ def test_dose_exact_compares_mass_amounts_in_milligrams() -> None:
     assert dose_exact({"amount": 1000, "unit": "mg"}, {"amount": 1, "unit": "g"}, fields) == 1.0
     assert dose_exact({"amount": 100, "unit": "mg"}, {"amount": 1, "unit": "g"}, fields) == 0.0
     assert dose_exact({"amount": 1, "unit": "mg/kg"}, {"amount": 1, "unit": "mg"}, fields) == 0.0
+
+
+def test_score_monograph_a_gold_use_loses_what_qualifies_it() -> None:
+    # a course length, a risk to lower, a cause, an elaboration, the people it is for, "other"
+    # and "recurrent" qualify the condition the gold names
+    monograph = {
+        "indications": [
+            {"condition": condition, "off_label": False}
+            for condition in ("insomnia", "stroke", "edema", "neuropathic pain", "acne", "gout")
+        ]
+    }
+    gold = {
+        "indications": [
+            {"condition": "long-term treatment of insomnia", "off_label": False},
+            {"condition": "reducing the risk of stroke", "off_label": False},
+            {"condition": "oedema from kidney disease", "off_label": False},
+            {"condition": "neuropathic pain, including sciatica", "off_label": False},
+            {"condition": "acne in adult women", "off_label": False},
+            {"condition": "recurrent gout", "off_label": False},
+        ]
+    }
+    assert score_monograph(monograph, gold)["indications"] == 1.0
+
+
+def test_score_monograph_a_gold_use_with_a_shared_head_names_each_part() -> None:
+    monograph = {"indications": [{"condition": "skin infection", "off_label": False}]}
+    gold = {"indications": [{"condition": "skin and bone infections", "off_label": False}]}
+    assert score_monograph(monograph, gold)["indications"] == 1.0
