@@ -12,6 +12,8 @@ from medinfo.domain.documents import Block, Document
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.coordinated_terms import coordinated_terms
+from medinfo.extract.lab_changes import change_terms
+from medinfo.extract.lab_thresholds import threshold_terms
 from medinfo.extract.meddra import Term, TermMatch, TermMatcher, default_matcher, phrase_key
 from medinfo.extract.open_terms import open_spans
 from medinfo.extract.reaction_cues import (
@@ -28,8 +30,11 @@ from medinfo.extract.reaction_scorer import ReactionScorer, default_scorer
 from medinfo.extract.terms import vocabulary
 from medinfo.extract.text_cache import Shared
 
-# "[see Warnings and Precautions (5.1)]": the section named there is not a reaction.
-_CROSS_REFERENCE = re.compile(r"[\[(]\s*see\b[^\[\]()]*(?:\([^()]*\)[^\[\]()]*)*[\])]", re.I)
+# "[see Warnings and Precautions (5.1)]": the section named there is not a reaction (also
+# with the words run together by a stripped link, "[seeWarnings ...]").
+_CROSS_REFERENCE = re.compile(
+    r"[\[(]\s*see(?:\b|(?-i:(?=[A-Z])))[^\[\]()]*(?:\([^()]*\)[^\[\]()]*)*[\])]", re.I
+)
 # What joins the items of one list: "stroke or TIA", "diabetes, hypertension, and CAD".
 _LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|and/or)\s+)?|\s*/\s*", re.IGNORECASE)
 # An outcome adjective before a reaction ("fatal hepatic failure", "fatal and non-fatal stroke").
@@ -192,7 +197,12 @@ def reaction_candidates(text: str, matcher: TermMatcher) -> tuple[str, list[Cand
         )
     taken = [(match.start, match.end) for match in matches]
     named = {(match.start, match.end, match.term.pt) for match in matches if match.term}
-    for found in coordinated_terms(masked, matcher):
+    proposed = [
+        *coordinated_terms(masked, matcher),
+        *threshold_terms(masked, matcher),
+        *change_terms(masked, matcher),
+    ]
+    for found in proposed:
         if (found.start, found.end, found.term.pt) in named:
             continue
         frequency = attached_frequency(masked, found.end) or header_frequency(masked, found.start)

@@ -20,6 +20,11 @@ _EXPLAINS = re.compile(
     r"start\s+with|begin\s+with))\b|:\s)",
     re.IGNORECASE,
 )
+# "with" straight after the effect, no comma or bracket between (see `_symptom_starts`)
+_BARE_WITH = re.compile(r"\s+with\s", re.IGNORECASE)
+_WITH_CONDITION = re.compile(
+    r"\s+with\s+(?:(?:a|an|very|severe|dangerously|too)\s+)*$", re.IGNORECASE
+)
 _SIGNS_OF = re.compile(r"\b(signs?|symptoms?) of\s+(an?\s+|the\s+)?$", re.IGNORECASE)
 _EXAMPLES = re.compile(r"\s*,?\s*(such as|like|including|e\.g\.)\s", re.IGNORECASE)
 _GOES_ON = re.compile(r"[\s,]*((and|or)\s+)?$", re.IGNORECASE)
@@ -28,11 +33,23 @@ _GOES_ON = re.compile(r"[\s,]*((and|or)\s+)?$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"(?:[\s,]*(?:(?:and|or)\s+)?[a-z]+){1,3}[\s,]*(?:(?:and|or)\s+)?")
 
 
+_BRACKET = re.compile(r"\(([^()]{2,80})\)")
+_ITEM_BREAK = re.compile(r"[,;:]")
+# a bracket that calls the one item before it a sign ("(a sign that ...)", "(a sign of ...)")
+_ONE_SIGN = re.compile(
+    r"\(\s*(?:this\s+(?:is|can\s+be|may\s+be)\s+)?an?\s+(?:early\s+|warning\s+)?sign\b", re.I
+)
+
 # A list of symptoms followed by the condition they are signs of, as the cue says: "nausea,
 # vomiting or stomach pain - possible ketoacidosis".
 _NAMED_AFTER = re.compile(
     r"\s[–—-]\s*(?:(?:this|these|that|it|they)\s+)?(?:possibl[ey]|probably|a\s+sign\s+of|"
     r"signs?\s+of|could\s+(?:be|mean)|may\s+(?:be|mean)|might\s+(?:be|mean))\b|"
+    # "rash, blisters or mouth sores – rare but serious skin reactions such as SJS", "chest
+    # pain or slurred speech – high doses raise the risk of heart attack and stroke"
+    r"\s[–—-]\s*(?:(?:an?|the)\s+)?(?:rare\s+but\s+|rare,?\s+)?(?:serious|severe|dangerous|"
+    r"life[- ]threatening)\s+(?!side\s+effects?\b)[a-z]|"
+    r"\s[–—-]\s[^–—()]{0,60}?\b(?:raises?|increases?)\s+(?:the|your)\s+risk\s+of\b|"
     # "..., this could be bleeding in the brain" (not ", which may be severe": a comment),
     # ", which may mean a change in heart rhythm called QT prolongation", "(rarely this can
     # be a heart attack)"
@@ -102,6 +119,18 @@ _SIGNS_SENTENCE = re.compile(
 _CAUSED_BY = re.compile(r"\s(?:caused by|due to|because of|from)\s", re.IGNORECASE)
 
 
+def _signs_of_named(listed: bool, inside: list[TermMatch], before: list[TermMatch]) -> bool:
+    """Whether a bracket lists the signs of the serious conditions named before it ("psychosis
+    or mania (hallucinations, paranoid thoughts)"), not the name of what the signs before it
+    point to."""
+    return (
+        listed
+        and bool(inside)
+        and bool(before)
+        and all(m.term.defaults.get("serious") is True for m in before)
+    )
+
+
 def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
     """Where a closing bracket naming the condition a list of symptoms signals opens, or None."""
     bracket = _NAME_IN_BRACKETS.search(text)
@@ -113,6 +142,9 @@ def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
         return None
     clause = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, bracket.start())), default=0)
     named = [m for m in matches if bracket.start() < m.start and m.end < bracket.end()]
+    before = [m for m in matches if clause <= m.start < bracket.start()]
+    if _signs_of_named(bool(_LISTED.search(bracket.group(1))), named, before):
+        return None
     if named and not any(m.term.defaults.get("serious") is True for m in named):
         # a usual effect's name glosses the item right before it ("..., and skin that burns
         # easily in the sun (photosensitivity)"); a list of signs points to a serious one
@@ -123,10 +155,6 @@ def _named_in_brackets(text: str, matches: list[TermMatch]) -> int | None:
     if not before or not _LISTED.search(text, clause, bracket.start()):
         return None
     return bracket.start()
-
-
-_BRACKET = re.compile(r"\(([^()]{2,80})\)")
-_ITEM_BREAK = re.compile(r"[,;:]")
 
 
 def _called_conditions(text: str, matches: list[TermMatch]) -> set[int]:
@@ -142,13 +170,34 @@ def _called_conditions(text: str, matches: list[TermMatch]) -> set[int]:
     return signs
 
 
+def _closing_condition(text: str, matches: list[TermMatch]) -> set[int] | None:
+    """Starts of a list of signs that a serious condition after a bare "with" closes
+    ("dizziness, headache and feeling sick with very low sodium"), else None."""
+    last = matches[-1] if len(matches) > 2 else None
+    if (
+        last is None
+        or last.term.defaults.get("serious") is not True
+        or text[last.end :].strip(" .;:!")
+    ):
+        return None
+    gap = text[matches[-2].end : last.start]
+    if "," in gap or not _WITH_CONDITION.search(gap):
+        return None
+    clause = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, last.start)), default=0)
+    signs = {m.start for m in matches[:-1] if clause <= m.start}
+    return signs if len(signs) > 1 else None
+
+
 def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     """Starts of the terms that only describe a side effect named before or after them."""
     named_after = [named for named in _NAMED_AFTER.finditer(text) if named.start() > 0]
     if named_after:
         signs: set[int] = set()
         for named in named_after:
-            breaks = _CLAUSE_BREAK.finditer(text, 0, named.start())
+            # "..., fainting, breathlessness with swollen legs (a sign that ...)": one item's
+            breaks = (_ITEM_BREAK if _ONE_SIGN.match(named.group()) else _CLAUSE_BREAK).finditer(
+                text, 0, named.start()
+            )
             clause = max((b.end() for b in breaks), default=0)
             signs |= {match.start for match in matches if clause <= match.start < named.start()}
         return signs
@@ -162,6 +211,9 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     if bracket is not None:
         clause = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, bracket)), default=0)
         return {match.start for match in matches if clause <= match.start and match.end <= bracket}
+    closing = _closing_condition(text, matches)
+    if closing is not None:
+        return closing
     cause = _CAUSED_BY.search(text)
     if cause and any(match.start >= cause.end() for match in matches):
         # the signs of its own clause: "fainting; weakness from high potassium"
@@ -169,10 +221,12 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
         clause = max((b.end() for b in breaks), default=0)
         return {match.start for match in matches if clause <= match.start < cause.start()}
     described: set[int] = set()
-    describing = False
+    describing = within_item = False
     for previous, match in pairwise(matches):
         gap = text[previous.end : match.start]
-        if describing and (_GOES_ON.fullmatch(gap) or _LIST_GOES_ON.fullmatch(gap)):
+        goes_on = bool(_GOES_ON.fullmatch(gap) or _LIST_GOES_ON.fullmatch(gap))
+        own_item = within_item and "," in gap and match.term.defaults.get("serious") is True
+        if describing and goes_on and not own_item:
             described.add(match.start)
             continue
         # "(EGPA, formerly Churg-Strauss) with a flu-like illness, rash": the bracket that
@@ -182,6 +236,9 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
             _EXPLAINS.match(gap)
             or (_SIGNS_OF.search(text, 0, previous.start) and _EXAMPLES.match(gap))
         )
+        # "allergic reactions with lip swelling, seizures": after a bare "with", a serious
+        # effect past a comma is an item of its own, not one more sign
+        within_item = describing and bool(_BARE_WITH.match(gap))
         if describing:
             described.add(match.start)
     return described
@@ -240,7 +297,32 @@ def describing_starts(text: str, matches: list[TermMatch], following: str = "") 
         for previous, match in pairwise(matches)
         if _CALLED.fullmatch(text[previous.end : match.start])
     }
-    return starts | _clause_signs(text, matches) | _compound_heads(text, matches)
+    glossed, names = _glossed_by_bracket(text, matches)
+    described = starts | _clause_signs(text, matches) | _compound_heads(text, matches)
+    return (described - names) | glossed
+
+
+def _glossed_by_bracket(text: str, matches: list[TermMatch]) -> tuple[set[int], set[int]]:
+    """Starts of the terms a bracket right after them names as one serious effect, and of
+    that name: "swelling of the face, lips or throat (angioedema), hives" and "severe stomach
+    pain (pancreatitis)" name angioedema and pancreatitis, not swelling or stomach pain (after
+    the term's own words, only short list items such as body parts may come before it)."""
+    glossed: set[int] = set()
+    names: set[int] = set()
+    for bracket in _BRACKET.finditer(text):
+        inside = [m for m in matches if bracket.start() < m.start and m.end < bracket.end()]
+        keys = {m.key for m in inside}
+        if len(keys) != 1 or inside[0].term.defaults.get("serious") is not True:
+            continue
+        if _COMMENT_WORDS.search(_NAME_COMMENT.split(bracket.group(1))[0]):
+            continue
+        opened = max((b.end() for b in _BRACKET.finditer(text, 0, bracket.start())), default=0)
+        before = [m for m in matches if opened <= m.start and m.end <= bracket.start()]
+        parts = _ITEM_BREAK.split(text[before[-1].end : bracket.start()]) if before else []
+        if before and before[-1].key not in keys and all(len(p.split()) <= 3 for p in parts[1:]):
+            glossed.add(before[-1].start)
+            names |= {m.start for m in inside}
+    return glossed, names
 
 
 def _clause_signs(text: str, matches: list[TermMatch]) -> set[int]:
@@ -271,10 +353,12 @@ _MEDICINE_AFTER = re.compile(
 )
 
 
-# "a bacterium that causes stomach ulcers": the effect of something else
+# "a bacterium that causes stomach ulcers", "the electrical activity that causes seizures":
+# the effect of something else (a germ, a condition, the body's own workings)
 _OTHER_CAUSE_BEFORE = re.compile(
     r"\b(?:bacteri(?:um|a)|virus(?:es)?|germs?|parasites?|fung(?:us|i)|infections?|"
-    r"conditions?|diseases?|illness(?:es)?|disorders?)\s+"
+    r"conditions?|diseases?|illness(?:es)?|disorders?|activity|signals?|chemicals?|"
+    r"messengers?|hormones?|imbalances?|process(?:es)?)\s+"
     r"(?:that|which)\s+(?:can\s+|may\s+|often\s+)?(?:causes?|leads?\s+to|triggers?)\s+"
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,

@@ -13,6 +13,8 @@ from medinfo.knowledge.vocabularies import MeddraCurated, MeddraTerms
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 # Between two tokens of one term only spaces, hyphens and apostrophes may stand.
 _JOINER = re.compile(r"[ \-'\u2019\u2010\u2011\u2013]{1,3}")
+# Where two words run together: after three lower-case letters, before a capital ('arrestNervous').
+_RUN_TOGETHER = re.compile(r"(?<=[a-z]{3})(?=[A-Z])")
 _SPELLING = {
     "tumour": "tumor",
     "tumours": "tumor",
@@ -110,13 +112,29 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(normalise_token(token) for token in _TOKEN.findall(phrase))
 
 
+def _pieces(start: int, word: str) -> Iterator[tuple[int, int, str]]:
+    """A word's pieces where a stripped table or list ran two words together ('cardiac
+    arrestNervous system', 'decreasedSOC'): a lower-case run followed by a capital."""
+    if word.islower() or word.isupper():
+        yield start, start + len(word), word
+        return
+    offset = 0
+    for seam in _RUN_TOGETHER.finditer(word):
+        yield start + offset, start + seam.start(), word[offset : seam.start()]
+        offset = seam.start()
+    yield start + offset, start + len(word), word[offset:]
+
+
 def text_tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
-    """(start, end, word, joined to the previous word) for each word of a text."""
+    """(start, end, word, joined to the previous word) for each word of a text; words run
+    together are read apart and not joined."""
     previous_end = -1
     for match in _TOKEN.finditer(text):
         gap = text[previous_end : match.start()] if previous_end >= 0 else ""
         joined = previous_end >= 0 and _JOINER.fullmatch(gap) is not None
-        yield match.start(), match.end(), match.group(0), joined
+        for start, end, word in _pieces(match.start(), match.group(0)):
+            yield start, end, word, joined
+            joined = False
         previous_end = match.end()
 
 
@@ -219,7 +237,14 @@ class TermMatcher:
         return best
 
 
-_INCREASED = ("increased {x}", "elevated {x}", "{x} elevated", "{x} elevation", "high {x}")
+_INCREASED = (
+    "{x} increased",
+    "increased {x}",
+    "elevated {x}",
+    "{x} elevated",
+    "{x} elevation",
+    "high {x}",
+)
 _INCREASED_MORE = (
     "elevation of {x}",
     "elevations in {x}",
@@ -230,9 +255,22 @@ _INCREASED_MORE = (
     "{x} increase",
     "rise in {x}",
 )
-_DECREASED = ("decreased {x}", "low {x}", "reduced {x}", "{x} decrease", "decrease in {x}")
+_DECREASED = (
+    "{x} decreased",
+    "decreased {x}",
+    "low {x}",
+    "reduced {x}",
+    "{x} decrease",
+    "decrease in {x}",
+)
 _DECREASED_MORE = ("decrease of {x}", "reduction in {x}", "reduction of {x}", "{x} reduction")
-_ABNORMAL = ("abnormal {x}", "{x} abnormality", "abnormality of {x}", "abnormality in {x}")
+_ABNORMAL = (
+    "{x} abnormal",
+    "abnormal {x}",
+    "{x} abnormality",
+    "abnormality of {x}",
+    "abnormality in {x}",
+)
 _PROLONGED = ("prolonged {x}", "{x} prolongation", "prolongation of {x}", "prolongation of the {x}")
 # "Rash macular" is also written "macular rash": MedDRA puts these qualifiers last.
 _TRAILING_QUALIFIERS = frozenset(

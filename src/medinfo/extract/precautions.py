@@ -141,6 +141,8 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
         for match in passage.asserted(unit, "precautions"):
             if dose_only and not match.term.defaults.get("population"):
                 continue
+            if _NOT_A_CONDITION.search(unit.text, max(0, match.start - 60), match.start):
+                continue
             if (
                 cued
                 and not in_section
@@ -153,6 +155,18 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
             facts.append(passage.fact(FactKind.PRECAUTION, match.key, unit, advice_code=code))
     return facts
 
+
+# what the people risk, not a condition they have ("older people are more likely to get
+# stomach bleeding", "there is a risk of a clot"), and the use a dose or course is for ("25 mg
+# every other day for heart failure", "5 days for a flare-up of asthma")
+_NOT_A_CONDITION = re.compile(
+    r"(?:\b(?:more|less)\s+likely\s+to\s+(?:get|develop|have|suffer)|\bat\s+(?:a\s+)?(?:higher|"
+    r"greater|increased)\s+risk\s+of|\b(?:raises?|increases?)\s+(?:the|their|your)\s+risk\s+of|"
+    r"\bthere\s+is\s+(?:an?\s+)?(?:small\s+|slight\s+|higher\s+)?risk\s+of|"
+    r"\b\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|g|ml|days?|weeks?)\b[^.;]{0,40}?\bfor)"
+    r"(?:\s+[\w-]+)?(?:\s+(?:and|or|,))?\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 # where a cue's reach ends: "..., except in serious infections", "; the exceptions are ..."
 _CLAUSE_END = re.compile(

@@ -32,13 +32,17 @@ _COMBINATION = frozenset({Section.INTERACTIONS, Section.PREGNANCY, Section.BREAS
 _SERIOUS = cue(
     r"\b(serious(?!ly)|severe(?!ly)|dangerous|life-threatening|rare but|scary|worrying|alarming|"
     r"seek (immediate |emergency |urgent )?"
-    r"medical (attention|help|care|advice)|call (your doctor|911)|get (emergency |urgent )?"
+    r"medical (attention|help|care|advice)|seek (immediate|emergency|urgent) (help|care|attention)|"
+    r"call (your doctor|911)|get (emergency |urgent )?"
     r"(medical )?help|emergency|stop taking .{0,30} and (call|contact|get|seek)|"
     r"(call|contact|tell|see|ring) (your|a) (doctor|gp|pharmacist|healthcare provider)"
     r"[^.]{0,20}\b(right away|straight away|at once|immediately|urgently|now)\b|"
     r"go to (a&e|hospital|the er|an? (er|emergency room))|call (999|111|112|000|an ambulance))"
 )
-_COMMON = cue(r"(?<!less )(?<!un)\bcommon\b|\b(frequent|most often|mild|usually go away)\b")
+_COMMON = cue(
+    r"(?<!less )(?<!un)\b(common|commonest|commonly)\b|\b(frequent|most often|mild|"
+    r"usually go away)\b"
+)
 # "Also low sodium." carries on the list of the sentence before
 _BACK_REFERENCE = cue(r"^(these|they|this|such|those|examples?|also)\b")
 # "Get urgent help for bleeding that will not stop": a warning about effects wherever it stands
@@ -50,7 +54,10 @@ _URGENT_FOR = cue(
 _MENTION = cue(
     r"\b(side effects?|adverse (effects?|reactions?)|(can|may|might|could|to|often|also|"
     r"commonly|sometimes|rarely) (also )?(cause|lead to|result in|trigger|produce)s?|"
-    r"causes|reactions? (include|such as|like))\b"
+    r"causes|reactions? (include|such as|like)|"
+    # "it may make you feel sleepy", "some people find it makes them feel sick"
+    r"makes? (you|people|some people|them|many people) (feel|look|more|less)|"
+    r"leaves? (you|people|them) feeling)\b"
 )
 _WITHDRAWAL = cue(
     r"\b(withdrawal|stopp(ing|ed)\b.{0,40}\b(suddenly|abruptly|quickly)|"

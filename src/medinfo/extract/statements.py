@@ -27,6 +27,8 @@ _DEDICATED = frozenset(Section) - {Section.OVERVIEW, Section.KEY_FACTS, Section.
 # What a lead-in's words may seem to name when they only ask the reader to speak up first
 _ADVICE_TOPICS = frozenset({Section.OTHER, Section.PRECAUTIONS, Section.INDICATIONS})
 _ADDRESS = re.compile(r"\b(?:you|your|if|before|when|while)\b", re.IGNORECASE)  # a clause
+# a lead-in that introduces the list after it in the topic above ("Rare but serious ones include:")
+_LEAD_VERB = re.compile(r"\b(?:include|includes|including|are|can|may|occur|such as)\b", re.I)
 _HEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s")  # "3.1 Adults", "2) Dosing"
 
 
@@ -218,9 +220,11 @@ def _lead_in_keeps(block: Block, in_force: Section | None) -> Section | None:
     if in_force is None or in_force not in _DEDICATED or in_force is Section.PRECAUTIONS:
         return None
     text = block_text(block).rstrip(" *_#\t")
-    if not text.endswith(":") or not _ADDRESS.search(text):  # "Patient education:" is a title
+    if not text.endswith(":"):
         return None
     found = classify_heading(block_text(block).strip(_LABEL_CHARS))
+    if not _ADDRESS.search(text):  # "Patient education:" is a title; "Rarer ones include:" is not
+        return in_force if found is Section.OTHER and _LEAD_VERB.search(text) else None
     return in_force if found in _ADVICE_TOPICS else None
 
 

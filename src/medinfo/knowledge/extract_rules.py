@@ -31,6 +31,19 @@ class AdverseReactionRules(KnowledgeFile):
     common_min_percent: float = Field(gt=0, le=100)
 
 
+class LabChangeWords(KnowledgeFile):
+    """Words that name a laboratory change around an analyte: its direction (the MedDRA
+    suffix it makes), the links and specimen words before the analyte, the measure words
+    after it."""
+
+    FILE: ClassVar[str] = "extract/lab_changes.json"
+    directions: dict[Literal["increased", "decreased", "abnormal"], tuple[str, ...]]
+    links: tuple[str, ...]
+    specimens: tuple[str, ...]
+    measures: tuple[str, ...]
+    max_analyte_words: int = Field(ge=1, le=6)
+
+
 class OpenReactionTerms(KnowledgeFile):
     """How a reaction the vocabulary lacks is proposed from its head word: medical word
     endings, qualifier words that never start a term, and American-to-British spellings."""

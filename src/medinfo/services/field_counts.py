@@ -20,6 +20,7 @@ from medinfo.services.scoring import (
     form_key,
     gold_agents_named,
     gold_classes,
+    gold_precautions,
     gold_terms,
     in_milligrams,
     indication_pairs,
@@ -126,7 +127,7 @@ _LISTS: dict[str, tuple[str, ListCounter]] = {
         lambda m, g: _set_count(
             *alternatives_of(
                 names(m.get("precautions") or [], "condition"),
-                names(g, "condition"),
+                gold_precautions(g, str(m.get("drug") or "")),
                 lambda text: match_key(text, "precautions"),
             )
         ),

@@ -243,6 +243,20 @@ def gold_classes(gold: Any) -> list[str]:
     return [without_aside(str(p)) for p in parts if str(p).strip()]
 
 
+_OWN_ALLERGY = "allergy to the medicine"
+
+
+def gold_precautions(gold: Iterable[Any], drug: str) -> list[str]:
+    """The conditions of a gold precaution list, an allergy to the drug itself ("allergy",
+    "allergy to furosemide") named as the vocabulary names it."""
+    own = re.compile(
+        rf"^(?:allergy|allergic reaction|hypersensitivity)(?:\s+to\s+(?:{re.escape(drug)}|it|"
+        r"this medicine|the medicine))?$",
+        re.IGNORECASE,
+    )
+    return [_OWN_ALLERGY if own.match(name.strip()) else name for name in names(gold, "condition")]
+
+
 def gold_terms(gold: Iterable[Any]) -> list[str]:
     """Gold list items without bracketed notes, as `names` reads them."""
     return [without_aside(str(item)) for item in gold]
@@ -358,6 +372,9 @@ def agents_beside_gold(
     ]
 
 
+_WITH = re.compile(r"\s+with\s+", re.IGNORECASE)
+
+
 def _effect_key(text: str) -> str:
     return match_key(without_aside(text), "side_effects")
 
@@ -370,6 +387,9 @@ def side_effect_pairs(predicted: Iterable[str], gold: Iterable[Any]) -> tuple[se
     (confusion, cramps)")."""
     items = [str(item) for item in gold]
     got, want = alternatives_of(predicted, items, _effect_key)
+    # "muscle pain with weakness or fever": the effect before "with", as a bracket qualifies it
+    qualified = {_effect_key(_WITH.split(item)[0]): _effect_key(item) for item in items}
+    got = {key if key in want else qualified.get(key, key) for key in got}
     named = {_effect_key(part) for part in serious_terms(gold_named_parts(items, ()))}
     return {key for key in got if key in want or key not in named}, want
 
@@ -406,13 +426,17 @@ def gold_agents_named(gold: Iterable[Any]) -> frozenset[str]:
 # In the serious list the seriousness is already said: "severe stomach pain" listed as serious
 # is the serious side effect "stomach pain".
 _INTENSITY = re.compile(
-    r"^\s*(?:(?:very|severe|serious|extreme|major|sudden|unusual|unexplained)\s+)+", re.IGNORECASE
+    r"^\s*(?:(?:very|severe|serious|extreme|major|sudden|unusual|unexplained|dangerous)\s+)+",
+    re.IGNORECASE,
 )
 
 
 def serious_terms(items: Iterable[str]) -> list[str]:
-    """Serious side-effect terms without the leading words that only say they are serious."""
-    return [_INTENSITY.sub("", item) or item for item in items]
+    """Serious side-effect terms without the leading words that only say they are serious,
+    read after the vocabulary's preferred term, so that "blistering rash" and the preferred
+    "severe skin reactions" it names lose the same word."""
+    preferred = (canonical_term(item, "side_effects") or item for item in items)
+    return [_INTENSITY.sub("", item) or item for item in preferred]
 
 
 def side_effect_terms(monograph: Mapping[str, Any], serious: bool) -> list[str]:

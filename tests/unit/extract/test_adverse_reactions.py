@@ -105,6 +105,14 @@ def test_extract_adverse_reactions_reads_laboratory_word_orders() -> None:
     }
 
 
+def test_extract_adverse_reactions_reads_an_analyte_name_before_its_direction() -> None:
+    text = "Laboratory changes: leukocytes decreased and GGT increased in a few patients."
+    assert set(_terms(text)) >= {
+        "white blood cell count decreased",
+        "gamma-glutamyltransferase increased",
+    }
+
+
 def test_extract_adverse_reactions_marks_serious_by_section_or_cue() -> None:
     text = "Life-threatening hepatic failure occurred in 2 patients. Mild headache was common."
     found = {m.key: m.serious for m in extract_adverse_reactions(text)}
@@ -212,3 +220,10 @@ def test_the_conditions_of_the_patients_a_reaction_was_seen_in_are_not_reactions
     rules_only = extract_adverse_reactions(text, matcher=default_matcher(), scorer=None)
     assert [m.key for m in rules_only] == ["seizure"]
     assert {"cerebrovascular accident", "migraine"}.isdisjoint(_terms(text))
+
+
+def test_a_cross_reference_run_together_with_its_see_is_masked_but_seen_is_not() -> None:
+    text = "Pruritus (seen in 4%) [seeWarnings and Precautions (5.2)]\n"
+    masked, _ = reaction_candidates(text, default_matcher())
+    assert "(seen in 4%)" in masked
+    assert "Warnings" not in masked

@@ -78,3 +78,50 @@ def test_each_item_after_of_makes_a_term_with_the_words_before_it() -> None:
     text = "Hives and swelling of the face, eyelids, or lips were reported after the first dose."
     found = {item.term.pt for item in coordinated_terms(text, _MATCHER)}
     assert found == {"Eyelid oedema", "Lip swelling"}
+
+
+_SITES = TermMatcher(
+    Vocabulary(
+        [
+            Term("Pruritus", 20, ("itching",)),
+            Term("Infusion site pruritus", 21),
+            Term("Infusion site swelling", 22),
+            Term("Muscle spasms", 23),
+            Term("Muscle twitching", 24),
+            Term("Muscular weakness", 25, ("muscle weakness",)),
+            Term("Hepatitis B", 26),
+            Term("Hepatitis C", 27),
+        ]
+    )
+)
+
+
+def test_each_item_a_site_reaction_is_listed_as_makes_a_site_term_when_known() -> None:
+    text = "Infusion site reactions, such as itching, swelling and soreness, were mild."
+    found = {item.term.pt for item in coordinated_terms(text, _SITES)}
+    assert found == {"Infusion site pruritus", "Infusion site swelling"}
+
+
+def test_words_listed_after_a_shared_first_word_make_its_known_terms() -> None:
+    text = "Musculoskeletal: muscle spasms/twitching, weakness or cramps; back pain."
+    found = {item.term.pt for item in coordinated_terms(text, _SITES)}
+    assert found == {"Muscle twitching", "Muscular weakness"}
+
+
+def test_a_term_after_a_shared_first_word_keeps_the_heads_context() -> None:
+    text = "It was not studied in patients with hepatitis B or C."
+    _, candidates = reaction_candidates(text, _SITES)
+    by_term = {candidate.pt: candidate for candidate in candidates}
+    assert by_term["Hepatitis C"].condition
+
+
+def test_a_head_of_or_in_a_part_names_the_known_term_that_puts_the_part_first() -> None:
+    matcher = TermMatcher(
+        Vocabulary([Term("Gingival infection", 20), Term("Urinary bladder haemorrhage", 21)])
+    )
+    text = "Infections of the gingiva were rare; haemorrhage in the urinary bladder was not."
+    found = {(item.text, item.term.pt) for item in coordinated_terms(text, matcher)}
+    assert found == {("haemorrhage in the urinary bladder", "Urinary bladder haemorrhage")}
+    text = "Infections in gingival tissue were seen."
+    found = {(item.text, item.term.pt) for item in coordinated_terms(text, matcher)}
+    assert found == {("Infections in gingival", "Gingival infection")}

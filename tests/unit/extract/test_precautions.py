@@ -87,3 +87,58 @@ def test_extract_precautions_a_group_said_to_need_no_other_dose_is_no_precaution
     )
     assert "liver disease" not in found
     assert "kidney disease" not in found
+
+
+def test_extract_precautions_people_who_need_no_other_dose_are_not_cautions() -> None:
+    found = _precautions(
+        "Dosage\nYou won't need a different dose if you have mild liver problems.", "apixaban"
+    )
+    assert "liver disease" not in found
+
+
+def test_extract_precautions_what_people_risk_and_a_doses_use_are_no_conditions() -> None:
+    found = _precautions(
+        "Cautions\n"
+        "Check with your doctor before taking it if you:\n"
+        "- are over 75 - older people are more likely to get kidney problems\n"
+        "- have liver problems; you may be given 5 mg a day for heart failure",
+        "ramipril",
+    )
+    assert found == {"older adults", "liver disease"}
+
+
+def test_extract_precautions_everyday_conditions_of_a_before_use_list() -> None:
+    found = _precautions(
+        "Check with your doctor before taking it if you have gout, lupus, Crohn's disease, "
+        "a weakened immune system or low blood calcium.",
+        "prednisolone",
+    )
+    assert {
+        "gout",
+        "lupus",
+        "inflammatory bowel disease",
+        "weakened immune system",
+        "low calcium",
+    } <= found
+
+
+def test_extract_precautions_a_group_the_page_calls_safe_is_no_caution() -> None:
+    found = _precautions(
+        "Precautions\n"
+        "Cetirizine is one of the antihistamines considered safe in pregnancy and while "
+        "breastfeeding; tiny amounts reach breast milk.",
+        "cetirizine",
+    )
+    assert "breastfeeding" not in found
+
+
+def test_extract_precautions_a_risk_named_and_a_courses_use_are_no_conditions() -> None:
+    found = _precautions(
+        "Cautions\n"
+        "If you have surgery while on it, there is a risk of a blood clot. After 7 days for a "
+        "flare-up of asthma you can usually stop at once. Tell your doctor if you have diabetes.",
+        "dexamethasone",
+    )
+    assert "blood clots" not in found
+    assert "breathing problems" not in found
+    assert "diabetes" in found

@@ -241,3 +241,117 @@ def test_extract_side_effects_a_line_labelled_with_a_grade_lists_effects_anywher
     assert found.get("fainting") is True
     plain = "# Losartan\n\n## What the thread agreed\n\n- Fainting is what worried me most.\n"
     assert "fainting" not in _side_effects(plain)
+
+
+def test_extract_side_effects_a_lead_in_without_a_topic_keeps_the_headings_list() -> None:
+    found = _side_effects(
+        "Adverse effects\nRare but serious ones include:\n- fits\n- a stroke",
+        "bupropion",
+    )
+    assert found == {"seizures": True, "stroke": True}
+
+
+def test_extract_side_effects_a_bare_with_reaches_only_to_the_next_serious_item() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Get emergency help for an allergic reaction with hives, seizures or slowed breathing.",
+        "lamotrigine",
+    )
+    assert found == {
+        "allergic reaction": True,
+        "seizures": True,
+        "respiratory depression": True,
+    }
+
+
+def test_extract_side_effects_a_serious_condition_after_with_closes_its_signs() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "See a doctor straight away for vomiting, confusion and a headache with dangerously "
+        "low sodium.",
+        "oxcarbazepine",
+    )
+    assert found == {"low sodium": True}
+
+
+def test_extract_side_effects_a_listed_bracket_after_serious_conditions_gives_signs() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Stop taking it and call your doctor if you develop psychosis or mania (seeing "
+        "things, paranoia).",
+        "atomoxetine",
+    )
+    assert found == {"psychosis": True, "mania": True}
+
+
+def test_extract_side_effects_a_dash_naming_a_serious_condition_ends_its_signs() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Call your doctor right away if you notice blisters, peeling or mouth sores - rare but "
+        "serious skin reactions such as Stevens-Johnson syndrome.",
+        "allopurinol",
+    )
+    assert found == {"severe skin reactions": True, "stevens-johnson syndrome": True}
+
+
+def test_extract_side_effects_a_sign_in_brackets_glosses_only_the_item_before() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Get urgent help for fainting, or breathlessness with swollen ankles (a sign that the "
+        "heart is struggling).",
+        "verapamil",
+    )
+    assert found == {"fainting": True}
+
+
+def test_extract_side_effects_an_effect_said_not_to_be_one_is_left_out() -> None:
+    found = _side_effects(
+        "Side effects\nHair loss isn't one of the usual side effects of it; headaches are common.",
+        "topiramate",
+    )
+    assert found == {"headache": False}
+
+
+def test_extract_side_effects_what_the_bodys_own_activity_causes_is_not_an_effect() -> None:
+    found = _side_effects(
+        "Side effects\nIt quietens the brain activity that causes seizures. It can cause "
+        "dizziness.",
+        "phenytoin",
+    )
+    assert found == {"dizziness": False}
+
+
+def test_extract_side_effects_seek_urgent_help_grades_its_effects_serious() -> None:
+    found = _side_effects("What to watch for\nSeek urgent help for chest pain or fainting.")
+    assert found == {"chest pain": True, "fainting": True}
+
+
+def test_extract_side_effects_a_bracket_naming_one_serious_effect_replaces_its_gloss() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Call a doctor at once for swelling of the lips, gums or tongue (angioedema), severe "
+        "stomach pain going through to your back (pancreatitis), or hives.",
+        "liraglutide",
+    )
+    assert found == {"angioedema": True, "hives": True, "pancreatitis": True}
+
+
+def test_extract_side_effects_it_may_make_you_feel_names_effects_anywhere() -> None:
+    found = _side_effects(
+        "About it\n"
+        "Gabapentin is used for nerve pain. It may make you feel sleepy at first, some people "
+        "find it makes them feel sick, and it can leave you feeling tired. Unlike some "
+        "painkillers it shouldn't make you feel dizzy.",
+        "gabapentin",
+    )
+    assert found == {"drowsiness": False, "nausea": False, "fatigue": False}
+
+
+def test_extract_side_effects_the_commonest_ones_are_common() -> None:
+    facts = extract_list_facts(
+        make_document("Side effects\nThe commonest are tummy pain and problems with memory."),
+        "test",
+        "donepezil",
+    )
+    common = {f.key for f in facts if f.attributes.get("frequency") == "common"}
+    assert common == {"stomach pain", "memory problems"}

@@ -165,3 +165,26 @@ def test_count_fields_one_alternative_of_a_gold_or_item_answers_it() -> None:
     assert (count.correct, count.predicted, count.stated) == (1, 1, 2)
     wrong = count_fields({"precautions": [{"condition": "glaucoma attack"}]}, gold)["precautions"]
     assert wrong.correct == 0
+
+
+def test_count_fields_a_gold_effect_with_a_qualifier_is_answered_by_the_effect() -> None:
+    monograph = {"side_effects": [{"term": "joint pain", "serious": True}]}
+    gold = {"serious_side_effects": ["joint pain with swelling and redness"]}
+    count = count_fields(monograph, gold)["serious_side_effects"]
+    assert (count.correct, count.predicted, count.stated) == (1, 1, 1)
+
+
+def test_count_fields_a_preferred_term_with_an_intensity_word_matches_its_synonym() -> None:
+    monograph = {"side_effects": [{"term": "severe skin reactions", "serious": True}]}
+    gold = {"serious_side_effects": ["blistering rash"]}
+    count = count_fields(monograph, gold)["serious_side_effects"]
+    assert (count.correct, count.predicted, count.stated) == (1, 1, 1)
+
+
+def test_count_fields_a_gold_allergy_to_the_drug_is_the_allergy_to_the_medicine() -> None:
+    monograph = {"drug": "examplol", "precautions": [{"condition": "allergy to the medicine"}]}
+    for written in ("allergy", "Allergy to examplol"):
+        count = count_fields(monograph, {"precautions": [written]})["precautions"]
+        assert (count.correct, count.predicted, count.stated) == (1, 1, 1)
+    other = count_fields(monograph, {"precautions": ["allergy to penicillin"]})["precautions"]
+    assert other.correct == 0
