@@ -171,6 +171,11 @@ class MissedDose(Attributed):
     take_when_remembered: bool | None = None
     skip_if_next_dose_near: bool | None = None
     never_double: bool | None = None
+    # when the sources time the skip: the next dose due within N hours, more than N hours
+    # since the usual time, or a dose remembered late in the day ("unless it is the evening")
+    skip_within_hours: float | None = None
+    skip_late_by_hours: float | None = None
+    skip_late_in_day: bool | None = None
 
 
 class Stopping(Attributed):

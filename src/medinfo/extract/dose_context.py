@@ -39,6 +39,8 @@ class _Cues:
     gradual: re.Pattern[str]
     initial_after: re.Pattern[str]
     unused_above: re.Pattern[str]
+    max_after: re.Pattern[str]
+    single_or_divided: re.Pattern[str]
     as_needed: re.Pattern[str]
     not_daily: re.Pattern[str]
     per_week: re.Pattern[str]
@@ -67,6 +69,8 @@ def _rules() -> _Cues:
         gradual=any_of(raw.gradual),
         initial_after=any_of(raw.initial_after),
         unused_above=any_of(raw.unused_above),
+        max_after=any_of(raw.max_after),
+        single_or_divided=any_of(raw.single_or_divided),
         as_needed=any_of(raw.as_needed),
         not_daily=any_of([*raw.not_daily, *raw.per_week]),
         per_week=any_of(raw.per_week),
@@ -125,6 +129,18 @@ def names_form(label: str) -> bool:
 def says_unused_above(following: str) -> bool:
     """Whether "doses above X" go on to say they are not used: X is then a maximum."""
     return bool(_rules().unused_above.search(following))
+
+
+def says_max_after(following: str) -> bool:
+    """Whether the words after an amount call it the maximum ("400 mg a day is the usual
+    ceiling", "..., which is the most an adult should take")."""
+    return bool(_rules().max_after.search(following))
+
+
+def offers_single_dose(following: str) -> bool:
+    """Whether a daily amount may be taken all at once or divided ("80 mg a day, either as a
+    single dose or split into 2 doses"): its division sets no most per dose."""
+    return bool(_rules().single_or_divided.search(following))
 
 
 def says_as_needed(following: str) -> bool:

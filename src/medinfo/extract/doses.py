@@ -27,11 +27,13 @@ from medinfo.extract.dose_context import (
     mentions_cue,
     names_form,
     nearest_cue,
+    offers_single_dose,
     route_of,
     says_as_needed,
     says_daily,
     says_dose_varies,
     says_gradual,
+    says_max_after,
     says_single,
     says_unused_above,
 )
@@ -55,6 +57,7 @@ LAB_UNITS = frozenset({"mg/dL", "mmol/L"})
 # names adults: "adults ... 1.6 mcg per kg") and concentrations.
 _PER_KG = frozenset({"mg/kg", "mcg/kg"})
 _NOT_A_DOSE = frozenset({*_PER_KG, "mg/mL", "mL", *LAB_UNITS})
+_LINES = frozenset({BlockKind.LIST_ITEM, BlockKind.TABLE_ROW})
 _TARGET = re.compile(r"\bto\b", re.IGNORECASE)
 _JOINER = re.compile(r"[\s,;/]*(?:and|or)?[\s,;/]*", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"\s*(?:,\s*)?or\s*", re.IGNORECASE)
@@ -106,12 +109,15 @@ def _for_another_population(text: str) -> bool:
     return bool(named) and not _ADULTS.search(text)
 
 
-def _role_of(cue: Cue | None, statement: Statement) -> str | None:
-    """The role an amount plays from its nearest cue, the heading, or the section."""
+def _role_of(cue: Cue | None, statement: Statement, population: bool = False) -> str | None:
+    """The role an amount plays from its nearest cue, the heading, or the section; a line of
+    a population's dose table ("15 to 29 mL/min: 250 mg every 8 hours") gives its dose."""
     if cue is None:
         heading_cue = nearest_cue(statement.block.heading) if statement.block.heading else None
         if heading_cue and heading_cue.kind in ("initial", "max", "usual", "maintenance"):
             return heading_cue.kind
+        if population and statement.block.kind in _LINES:
+            return "usual"
         return "usual" if is_dosing_section(statement.section) else None
     return cue.kind
 
@@ -283,6 +289,8 @@ def _divided_maximum(daily: Reading, following: str) -> Reading | None:
     divided, count = find_divided(following)
     if not divided or not count or count < 2 or not isinstance(total, int | float):
         return None
+    if offers_single_dose(following):
+        return None
     attributes: dict[str, Scalar] = {
         "amount": _number(total / count),
         "unit": daily.attributes.get("unit"),
@@ -340,7 +348,7 @@ def _read_mention(
     per_kg = mention.unit in _PER_KG and (not adult_only or bool(_ADULTS.search(text)))
     if mention.unit in _NOT_A_DOSE and not per_kg:
         return None
-    role = _role_of(cue, statement)
+    role = _role_of(cue, statement, population=not adult_only)
     if role in (None, "usual") and marks_initial_after(clause_head(text, mention.end)):
         role = "initial"
     if role == "usual" and (
@@ -349,6 +357,8 @@ def _read_mention(
         return None  # "it varies from person to person": the paragraph gives no usual dose
     if role == "overdose" and says_unused_above(text[mention.end :]):
         role = "max"  # "doses above 2 mg a day are not used": at most 2 mg a day
+    if role in (None, "usual") and says_max_after(clause_head(text, mention.end)):
+        role = "max"  # "400 mg a day is the usual ceiling"
     context = window + clause_head(text, mention.end)
     if role is None:
         return None

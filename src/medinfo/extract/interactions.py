@@ -214,6 +214,19 @@ _WARNS = cue(
     r"\b(?:interact|avoid|do\s+not|don't|should\s+not|must\s+not|never|risk|increase|raise|"
     r"reduce|lower|danger|caution|careful)"
 )
+# A companion taken on purpose beside the drug ("many people with angina take aspirin
+# alongside it", "you will usually take it together with spironolactone", "it is also given
+# to people who take steroid tablets"): a clause that says so and warns of nothing names no
+# interaction.
+_COMPANION = cue(
+    r"\b(?:(?:usually|often|commonly|routinely|normally|generally|also)\s+(?:be\s+)?"
+    r"(?:take|taken|given|prescribed|used)\s+(?:it\s+|them\s+)?(?:together\s+with|alongside|"
+    r"along\s+with)|(?:many|most|lots\s+of)\s+(?:people|patients)\b[^.;]{0,50}\b(?:take|use|"
+    r"are\s+on)\b[^.;]{0,40}\b(?:alongside|as\s+well)|(?:given|prescribed|recommended)\s+(?:to|"
+    r"for)\s+(?:people|patients|those|anyone)\s+(?:who\s+(?:take|use|are\s+on)|taking|on)|"
+    r"(?:prescribed|taken|used)\s+alongside)\b"
+)
+_COMPANION_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|whereas|so)\b")
 _TAKEN_WITH_AFTER = re.compile(r"^\s+(?:as\s+well|too|in\s+addition|alongside)\b", re.IGNORECASE)
 
 
@@ -279,6 +292,20 @@ def _recommended(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _companions(text: str) -> list[tuple[int, int]]:
+    """The clauses of `text` naming a medicine taken on purpose beside the drug (_COMPANION),
+    unless the clause warns or a caveat follows in the sentence."""
+    spans = []
+    for found in _COMPANION.finditer(text):
+        ends = [m.end() for m in _COMPANION_END.finditer(text, 0, found.start())]
+        start = ends[-1] if ends else 0
+        after = _COMPANION_END.search(text, found.end())
+        end = after.start() if after else len(text)
+        if not _WARNS.search(text, start, end) and not _CAVEAT.search(text, found.end()):
+            spans.append((start, end))
+    return spans
+
+
 def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
     """The agents the unit names (agent, agent_type, default severity), outside condition
     names: those it states an interaction with, and those it says do not interact."""
@@ -296,7 +323,7 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
         if previous.end < match.start and not unit.text[previous.end : match.start].strip()
     }
     members = [m.start for m in terms] + [m.start for m in find_drug_mentions(unit.text)]
-    recommended = _recommended(unit.text)
+    recommended = _recommended(unit.text) + _companions(unit.text)
     for match, is_negated in zip(terms, negated_terms, strict=True):
         if any(c.start <= match.start and match.end <= c.end for c in conditions):
             continue

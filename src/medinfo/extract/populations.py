@@ -263,6 +263,8 @@ def _read_limit(
         if context and "kidney_measure" in attributes:
             attributes["kidney_measure"] = "crcl" if _CRCL.search(context) else "egfr"
     if population in _AGED:
+        if population is Population.CHILDREN and _INFANT_AGE.search(statement.text):
+            return None  # "3 to 6 months" is neither every child nor "aged 3" years
         attributes.update(_age_band(statement.text))
     # a list item under "Who should not take it" is ruled out by its heading
     # a table row's advice is its own cells', not its column headings' ("Usual dose")
@@ -283,6 +285,16 @@ def _read_limit(
     return population, attributes
 
 
+# an infant band closed in months ("3 to 6 months", "6 months to 1 year", "babies under 8
+# weeks"), which the age bands (in years) do not read; "over 3 months" opens onto every older
+# child and stays, and "after 1 to 2 weeks" is a period, not an age
+_INFANT_AGE = re.compile(
+    r"\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\s*months?\b|"
+    r"\b\d{1,2}\s*months?\s*(?:-|–|to)\s*\d{1,2}\s*(?:years?|months?)\b|"
+    r"\b(?:under|below|younger\s+than|less\s+than)\s+\d{1,2}\s*(?:months?|weeks?)\s+(?:old|of\s+age)\b|"
+    r"\b(?:babies|infants|children)\s+(?:under|below|younger\s+than)\s+\d{1,2}\s*(?:months?|weeks?)\b",
+    re.IGNORECASE,
+)
 # "They usually start on 10 mg a day": a sentence that goes on about the people just named
 _GOES_ON_ABOUT = re.compile(
     r"^\W*(?:they|these\s+(?:children|patients|people)|such\s+(?:children|patients|people)|"

@@ -87,6 +87,8 @@ class DoseCueRules(KnowledgeFile):
     gradual: Patterns
     initial_after: Patterns
     unused_above: Patterns
+    max_after: Patterns
+    single_or_divided: Patterns
     as_needed: Patterns
     not_daily: Patterns
     per_week: Patterns = ()

@@ -32,6 +32,7 @@ class DoseLimitRules(Strict):
 
 class MissedDoseRules(Strict):
     skip_when_next_dose_within_fraction_of_interval: float = Field(gt=0, lt=1)
+    late_in_day_after_hours: float = Field(gt=0, lt=24)
     severity: Severity
 
 

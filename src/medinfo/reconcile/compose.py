@@ -257,6 +257,8 @@ def compose_missed_dose(value: Mapping[str, Scalar]) -> str:
     ]
     if value.get("same_day_only") is True:
         windows.append(say("missed_skip_next_day"))
+    if value.get("late_in_day") is True:
+        windows.append(say("missed_skip_late_in_day"))
     if skip:
         parts.extend(windows or [say("missed_skip")])
     if value.get("never_double") is True:

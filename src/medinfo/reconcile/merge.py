@@ -21,6 +21,8 @@ from medinfo.reconcile.vocabulary import canonical_term, group_of, match_key, pl
 Ranks = Mapping[str, Reliability]
 Value = dict[str, Scalar]
 _BAND = re.compile(r"(<=|>=|<|>|≤|≥)?\s*(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?")
+_LOWER_SIDE = re.compile(r"(\d+(?:\.\d+)?)\s*<=\s*$")
+_UPPER_SIDE = re.compile(r"\s*<\s*(\d+(?:\.\d+)?)")
 _CATEGORY_PREFIX = re.compile(r"^\s*(?:pregnancy\s+)?category\s+", re.IGNORECASE)
 
 
@@ -69,7 +71,16 @@ def parse_number(value: Scalar, where: str) -> float | None:
 
 
 def egfr_bounds(band: str) -> dict[str, float]:
-    """An eGFR band ("<30", "30-59", ">=60") as egfr_at_least / egfr_below bounds."""
+    """An eGFR band ("<30", "30-59", ">=60", or extraction's "15<=egfr<30") as egfr_at_least /
+    egfr_below bounds."""
+    if "egfr" in band:  # both sides of the measure: "15<=egfr<30" keeps its upper bound
+        left, _, right = band.partition("egfr")
+        bounds: dict[str, float] = {}
+        if lower := _LOWER_SIDE.search(left):
+            bounds["egfr_at_least"] = float(lower.group(1))
+        if upper := _UPPER_SIDE.match(right):
+            bounds["egfr_below"] = float(upper.group(1))
+        return bounds
     match = _BAND.search(band)
     if not match:
         return {}

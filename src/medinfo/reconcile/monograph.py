@@ -47,6 +47,16 @@ from medinfo.reconcile.voice import format_dose, format_number, say, with_citati
 
 _SUMMARY_USES = 4
 
+# missed-dose details read beside the flags: skip windows, a same-day rule, a late-in-the-day
+# skip, a medicine taken only when needed
+_MISSED_DETAILS = (
+    "next_within_hours",
+    "late_by_hours",
+    "same_day_only",
+    "late_in_day",
+    "as_needed",
+)
+
 
 def _risk_after_weeks(facts: list[ExtractedFact]) -> float | None:
     """The shortest length of use the sources stating a stopping risk give for it; None as
@@ -231,11 +241,19 @@ class _Builder(Assembly):
         flags = {name: v if isinstance(v, bool) else None for name, v in choice.value.items()}
         details: dict[str, Scalar] = {}
         for fact in choice.support:  # most reliable first
-            for name in ("next_within_hours", "late_by_hours", "same_day_only", "as_needed"):
+            for name in _MISSED_DETAILS:
                 if fact.attributes.get(name) is not None:
                     details.setdefault(name, fact.attributes[name])
         summary = compose.compose_missed_dose({**details, **flags})
-        return MissedDose(summary=summary, **flags, **attribution)
+        within, late = details.get("next_within_hours"), details.get("late_by_hours")
+        return MissedDose(
+            summary=summary,
+            **flags,
+            skip_within_hours=float(within) if isinstance(within, int | float) else None,
+            skip_late_by_hours=float(late) if isinstance(late, int | float) else None,
+            skip_late_in_day=True if details.get("late_in_day") is True else None,
+            **attribution,
+        )
 
     def stopping(self) -> Stopping:
         symptoms = self.terms(FactKind.WITHDRAWAL_SYMPTOM, "withdrawal_symptoms")

@@ -91,6 +91,7 @@ TEMPLATE_NAMES = frozenset(
         "missed_skip_within",
         "missed_skip_late",
         "missed_skip_next_day",
+        "missed_skip_late_in_day",
         "missed_skip_always",
         "missed_double",
         "stopping_abrupt",

@@ -50,3 +50,12 @@ def test_find_interval_days() -> None:
 def test_find_dose_mentions_range_repeating_its_unit_per_kilogram() -> None:
     [mention] = find_dose_mentions("give 2 mg to 4 mg per kilogram once a day")
     assert (mention.amount, mention.amount_high, mention.unit) == (2, 4, "mg/kg")
+
+
+def test_find_frequency_times_in_a_day_or_in_24_hours() -> None:
+    three = find_frequency("give 120 mg 3 times in 24 hours")
+    assert three is not None
+    assert three.per_day == 3
+    counted = find_frequency("two puffs four times in a day")
+    assert counted is not None
+    assert counted.per_day == 4

@@ -540,3 +540,31 @@ def test_extract_doses_a_maximum_above_every_other_uses_dose_stays_the_drugs() -
         "  Panic disorder: up to 10 mg a day in divided doses.\n"
     )
     assert "use" not in _maximum(text)
+
+
+def test_extract_doses_an_amount_called_the_ceiling_after_it_is_the_maximum() -> None:
+    text = (
+        "Itraconazole\n\nDosage\nMost adults take 200 mg once a day. 400 mg a day is the ceiling.\n"
+    )
+    assert _maximum(text)["amount"] == 400
+
+
+def test_extract_doses_an_amount_called_the_most_common_dose_is_no_maximum() -> None:
+    text = "Itraconazole\n\nDosage\nFor adults, 200 mg a day is the most common dose.\n"
+    facts = extract_doses(document_statements(read_text(text, "x.txt")), "s1")
+    assert not [f for f in facts if f.kind is FactKind.MAX_DAILY_DOSE]
+
+
+def _per_dose_maxima(text: str) -> list[Scalar]:
+    facts = extract_doses(document_statements(read_text(text, "x.txt")), "s1")
+    return [f.attributes["amount"] for f in facts if f.kind is FactKind.MAX_SINGLE_DOSE]
+
+
+def test_extract_doses_a_daily_maximum_taken_at_once_or_divided_sets_no_per_dose_most() -> None:
+    text = "Torasemide\n\nDosage\nAt most 40 mg a day, either as one dose or split into 2 doses.\n"
+    assert _per_dose_maxima(text) == []
+
+
+def test_extract_doses_a_daily_maximum_in_counted_doses_still_sets_the_per_dose_most() -> None:
+    text = "Torasemide\n\nDosage\nAt most 40 mg a day, split into 2 doses.\n"
+    assert _per_dose_maxima(text) == [20]

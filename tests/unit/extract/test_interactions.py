@@ -453,6 +453,31 @@ def test_the_drug_named_as_its_acid_is_the_drug_itself() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Most people with gout take colchicine alongside it for the first months.",
+        "You will usually take it together with a folic acid tablet.",
+        "It is also prescribed for people who take long courses of omeprazole.",
+    ],
+)
+def test_a_medicine_taken_on_purpose_beside_the_drug_is_no_interaction(sentence: str) -> None:
+    agents = _agents(
+        f"# Allopurinol\n\n## Taking it with other medicines\n\n{sentence}\n", "allopurinol"
+    )
+    assert not {agent for agent, severity in agents.items() if severity != NO_INTERACTION}
+
+
+def test_a_companion_named_with_a_warning_stays_an_interaction() -> None:
+    agents = _agents(
+        "# Allopurinol\n\n## Taking it with other medicines\n\n"
+        "Many people take azathioprine alongside it, but together they raise the risk of "
+        "low blood counts.\n",
+        "allopurinol",
+    )
+    assert "azathioprine" in agents
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "There is no need to avoid grapefruit juice while you take it.",
         "You don't have to avoid grapefruit juice with this medicine.",
         "It is not necessary to cut out grapefruit juice.",

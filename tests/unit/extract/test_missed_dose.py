@@ -91,3 +91,15 @@ def test_extract_missed_dose_everyday_words_for_late_doses(statements_of: Statem
     assert attributes["take_when_remembered"] is True
     assert attributes["skip_if_next_dose_near"] is True
     assert attributes["never_double"] is True
+
+
+def test_extract_missed_dose_a_skip_for_a_dose_remembered_late_in_the_day(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Forgot your morning tablet? Take it when you remember, unless it's already in the "
+        "evening; then leave it out and carry on the next morning."
+    )
+    (fact,) = extract_missed_dose(statements_of(text), "s1")
+    assert fact.attributes["late_in_day"] is True
+    assert fact.attributes["take_when_remembered"] is True

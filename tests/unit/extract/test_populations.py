@@ -383,3 +383,39 @@ def test_extract_population_limits_a_usual_range_top_is_only_the_most_a_day(
     [limit] = _limits(statements_of, text)
     assert limit["max_daily_amount"] == 750  # a bare "Dose" column holds the usual dose
     assert "max_single_amount" not in limit  # the range's top is not said to be a ceiling
+
+
+def test_extract_population_limits_halving_the_dose_for_a_kidney_band_is_a_reduction(
+    statements_of: StatementsOf,
+) -> None:
+    (limit,) = _limits(
+        statements_of,
+        "Your doctor may halve the dose if your creatinine clearance is under 40 mL/min.",
+    )
+    assert limit["population"] == "renal"
+    assert limit["advice"] == "reduce"
+    assert limit["kidney_below"] == 40
+
+
+def test_extract_population_limits_a_count_of_doses_is_no_age_band(
+    statements_of: StatementsOf,
+) -> None:
+    limits = _limits(
+        statements_of,
+        "For children the total is 20 mg per kilogram a day, given in 3 to 4 doses.",
+    )
+    assert all("age_at_least" not in limit and "age_below" not in limit for limit in limits)
+
+
+def test_extract_population_limits_a_line_of_an_age_table_gives_that_band_its_dose(
+    statements_of: StatementsOf,
+) -> None:
+    (limit,) = _limits(statements_of, "- children aged 2 to 5 years: 120 mg 3 times in 24 hours")
+    assert (limit["age_at_least"], limit["age_below"]) == (2, 6)
+    assert (limit["max_single_amount"], limit["max_daily_amount"]) == (120, 360)
+
+
+def test_extract_population_limits_an_infant_band_in_months_is_no_rule_for_every_child(
+    statements_of: StatementsOf,
+) -> None:
+    assert _limits(statements_of, "- children aged 2 to 8 months: 40 mg 3 times in 24 hours") == []

@@ -79,6 +79,16 @@ def test_extract_precautions_label_wording_names_the_everyday_condition() -> Non
     assert found == {"heart failure", "low blood pressure", "angina", "liver disease"}
 
 
+def test_extract_precautions_a_group_said_to_need_no_other_dose_is_no_precaution() -> None:
+    found = _precautions(
+        "Dosage\nYou won't need a different dose if you're over 65 or have liver problems.\n"
+        "There is no need to adjust the dose if you have mild kidney disease.",
+        "ramipril",
+    )
+    assert "liver disease" not in found
+    assert "kidney disease" not in found
+
+
 def test_extract_precautions_people_who_need_no_other_dose_are_not_cautions() -> None:
     found = _precautions(
         "Dosage\nYou won't need a different dose if you have mild liver problems.", "apixaban"

@@ -34,3 +34,8 @@ def test_several_bands_in_one_sentence_give_the_first_its_own_dose(
     )
     (rule,) = _rules(statements_of, text).values()
     assert rule["max_daily_mg"] == 750
+
+
+def test_read_band_takes_a_value_followed_by_or_less() -> None:
+    assert read_band("when creatinine clearance is 40 mL/min or less") == (None, 40)
+    assert read_band("if kidney function is 25 or lower") == (None, 25)

@@ -45,6 +45,8 @@ def test_classify_heading_treats_a_many_topic_title_as_overview() -> None:
         "What drugs do I need to be careful with?",
         "Medications to watch out for",
         "Stuff that messes with it",
+        "Which tablets does warfarin clash with?",
+        "Drugs that react badly with lithium",
     ],
 )
 def test_classify_heading_reads_question_style_interaction_headings(heading: str) -> None:

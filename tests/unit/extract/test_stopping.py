@@ -112,3 +112,21 @@ def test_extract_stopping_a_rebound_is_kept_beside_no_danger(statements_of: Stat
     (fact,) = extract_stopping(statements_of(text), "s1")
     assert fact.attributes.get("rebound") is True
     assert fact.attributes.get("abrupt_stop_risk") is not True
+
+
+def test_extract_stopping_a_consequence_of_a_sudden_stop_is_a_warning(
+    statements_of: StatementsOf,
+) -> None:
+    assert _risk(statements_of, "Coming off it suddenly may make your chest pain worse.") == [True]
+    assert _risk(
+        statements_of, "Stopping suddenly can let your blood pressure climb within days."
+    ) == [True]
+    assert _risk(statements_of, "You can stop it suddenly without any problems.") == [False]
+
+
+def test_extract_stopping_a_course_stopped_early_letting_the_illness_back_is_no_taper(
+    statements_of: StatementsOf,
+) -> None:
+    assert True not in _risk(
+        statements_of, "Stopping the course early could let the infection return."
+    )

@@ -1,8 +1,18 @@
 """Facts merge by meaning and single values follow the most reliable source."""
 
+from __future__ import annotations
+
+import pytest
+
 from medinfo.domain.facts import FactKind
 from medinfo.domain.sources import Reliability
-from medinfo.reconcile.merge import choose_value, dose_comparable, group_facts, strongest_severity
+from medinfo.reconcile.merge import (
+    choose_value,
+    dose_comparable,
+    egfr_bounds,
+    group_facts,
+    strongest_severity,
+)
 from tests.unit.reconcile.builders import fact
 
 RANKS = {
@@ -89,3 +99,16 @@ def test_choose_value_breaks_even_ties_by_the_place_in_the_document() -> None:
     choice = choose_value(facts, ("amount", "unit"), RANKS)
     assert choice.value["amount"] == 600
     assert [r.value["amount"] for r in choice.rivals] == [900]
+
+
+@pytest.mark.parametrize(
+    ("band", "bounds"),
+    [
+        ("10<=egfr<25", {"egfr_at_least": 10.0, "egfr_below": 25.0}),
+        ("egfr<45", {"egfr_below": 45.0}),
+        ("45<=egfr", {"egfr_at_least": 45.0}),
+        ("<45", {"egfr_below": 45.0}),
+    ],
+)
+def test_egfr_bounds_keep_both_sides_of_a_band(band: str, bounds: dict[str, float]) -> None:
+    assert egfr_bounds(band) == bounds

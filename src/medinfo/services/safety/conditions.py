@@ -6,10 +6,12 @@ import re
 from collections.abc import Sequence
 
 from medinfo.domain.alerts import Alert, AlertCode, Patient
+from medinfo.domain.evidence import Evidence
 from medinfo.domain.monograph import (
     UNKNOWN,
     Attributed,
     Breastfeeding,
+    LimitAdvice,
     Monograph,
     Population,
     PopulationLimit,
@@ -66,6 +68,8 @@ def _renal_alert(patient: Patient, monograph: Monograph, rules: SafetyRules) -> 
     adjustments = matching_adjustments(monograph, patient.egfr)
     if not precautions and not monograph.dosing.renal_adjustment:
         return None
+    if _above_every_band(patient.egfr, precautions, monograph):
+        return None
     severity = max(band.severity, rules.condition_severity["renal"], key=severity_rank)
     message = render(
         "RENAL_IMPAIRMENT",
@@ -108,13 +112,52 @@ def _simple_alert(
     )
 
 
+def _above_every_band(egfr: float, precautions: list[Precaution], monograph: Monograph) -> bool:
+    """Whether the sources speak of the kidneys only for bands of kidney function below the
+    patient's ("not recommended if creatinine clearance is below 35 mL/min" at an eGFR of 50):
+    every kidney rule has an upper bound at or under the eGFR, and every kidney precaution is
+    stated by the same words as one of those rules."""
+    renal_rules = _population_rules(monograph, Population.RENAL)
+    uppers = [rule.kidney_below for rule in renal_rules]
+    uppers += [band.egfr_below for band in monograph.dosing.renal_adjustment]
+    if not uppers or any(upper is None or egfr < upper for upper in uppers):
+        return False
+    banded = [
+        item
+        for part in (*renal_rules, *monograph.dosing.renal_adjustment)
+        for item in part.evidence
+    ]
+    return all(
+        precaution.evidence and all(_overlaps(span, banded) for span in precaution.evidence)
+        for precaution in precautions
+    )
+
+
+def _overlaps(span: Evidence, others: list[Evidence]) -> bool:
+    return any(
+        span.source == other.source and span.start < other.end and other.start < span.end
+        for other in others
+    )
+
+
 def _population_rules(monograph: Monograph, population: Population) -> list[PopulationLimit]:
-    return [limit for limit in monograph.dosing.population_limits if limit.population is population]
+    """The population's dose rules, except those saying the usual dose stands: "no dose
+    change is needed for the liver" is no precaution."""
+    return [
+        limit
+        for limit in monograph.dosing.population_limits
+        if limit.population is population and limit.advice is not LimitAdvice.NO_CHANGE
+    ]
 
 
 def _side_effects_naming(
     condition: Condition, monograph: Monograph, rules: SafetyRules
 ) -> list[SideEffect]:
+    """The drug's side effects naming `condition`, unless the drug is used to treat it: a
+    medicine for epilepsy that "works less well for seizures over time" has not made
+    seizures a risk of its own (a precaution naming them still raises the alert)."""
+    if any(rules.names_condition(condition, item.condition) for item in monograph.indications):
+        return []
     return [item for item in monograph.side_effects if rules.names_condition(condition, item.term)]
 
 

@@ -46,6 +46,11 @@ def check_missed_dose(
         code, key = AlertCode.MISSED_DOSE_SKIP, "MISSED_DOSE_SKIP.not_late"
     elif _skip_only(facts):
         code, key = AlertCode.MISSED_DOSE_SKIP, "MISSED_DOSE_SKIP.skip_only"
+    elif _in_stated_window(event, facts):
+        code, key = AlertCode.MISSED_DOSE_SKIP, "MISSED_DOSE_SKIP.window"
+    elif _late_in_day(event, regimen, facts, rules):
+        code, key = AlertCode.MISSED_DOSE_SKIP, "MISSED_DOSE_SKIP.late_in_day"
+        fields["late_hours"] = format_amount(rules.missed_dose.late_in_day_after_hours)
     elif near:
         code, key = AlertCode.MISSED_DOSE_SKIP, "MISSED_DOSE_SKIP"
     else:
@@ -55,6 +60,27 @@ def check_missed_dose(
         severity=rules.missed_dose.severity,
         message=render(key, **fields),
         sources=list(facts.sources) if sourced else [],
+    )
+
+
+def _in_stated_window(event: MissedDoseEvent, facts: MissedDose) -> bool:
+    """The sources' own skip window holds: the next dose due within their N hours, or more
+    than their N hours since the usual time."""
+    within, late = facts.skip_within_hours, facts.skip_late_by_hours
+    return (within is not None and event.hours_until_next < within) or (
+        late is not None and event.hours_since_missed > late
+    )
+
+
+def _late_in_day(
+    event: MissedDoseEvent, regimen: Regimen, facts: MissedDose, rules: SafetyRules
+) -> bool:
+    """A once-a-day dose the sources say to skip when remembered late in the day, remembered
+    at least the rules' hours after its usual time."""
+    return (
+        facts.skip_late_in_day is True
+        and regimen.times_per_day == 1
+        and event.hours_since_missed >= rules.missed_dose.late_in_day_after_hours
     )
 
 

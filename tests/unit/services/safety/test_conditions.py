@@ -5,10 +5,14 @@ from __future__ import annotations
 import pytest
 
 from medinfo.domain.alerts import AlertCode, Severity
+from medinfo.domain.evidence import Evidence
 from medinfo.domain.monograph import (
     Breastfeeding,
     DoseSpec,
     Dosing,
+    Indication,
+    LimitAdvice,
+    Monograph,
     Population,
     PopulationLimit,
     Precaution,
@@ -211,3 +215,78 @@ def test_check_regimen_a_sources_own_section_outranks_its_general_caution_list()
         update={"precautions": [Precaution(condition="breastfeeding", sources=["b", "q"])]}
     )
     assert codes(check_regimen(request(breastfeeding=True), other)) == [AlertCode.BREASTFEEDING]
+
+
+def test_a_liver_rule_saying_the_usual_dose_stands_raises_no_alert() -> None:
+    rule = PopulationLimit(
+        population=Population.HEPATIC, advice=LimitAdvice.NO_CHANGE, sources=["h"]
+    )
+    monograph = bare("renalixin").model_copy(update={"dosing": Dosing(population_limits=[rule])})
+    assert check_regimen(request(drug="renalixin", liver_disease=True), monograph).alerts == []
+
+
+def test_seizures_named_beside_the_drugs_own_seizure_use_are_no_side_effect_risk() -> None:
+    monograph = bare("spasmolam").model_copy(
+        update={
+            "indications": [Indication(condition="epilepsy", sources=["u"])],
+            "side_effects": [SideEffect(term="seizures", sources=["u"])],
+        }
+    )
+    assert check_regimen(request(drug="spasmolam", seizure_history=True), monograph).alerts == []
+
+
+def test_a_seizure_precaution_still_alerts_for_a_medicine_used_for_seizures() -> None:
+    monograph = bare("spasmolam").model_copy(
+        update={
+            "indications": [Indication(condition="seizures", sources=["u"])],
+            "precautions": [Precaution(condition="history of seizures", sources=["w"])],
+        }
+    )
+    assert codes(check_regimen(request(drug="spasmolam", seizure_history=True), monograph)) == [
+        AlertCode.SEIZURE_RISK
+    ]
+
+
+def _banded_kidney_monograph() -> Monograph:
+    """Kidney words only for a band: "avoid when creatinine clearance is under 30 mL/min"."""
+    span = Evidence(source="k", start=100, end=160)
+    rule = PopulationLimit(
+        population=Population.RENAL,
+        kidney_measure="crcl",
+        kidney_below=30,
+        advice=LimitAdvice.AVOID,
+        adjustment_without_number=True,
+        sources=["k"],
+        evidence=[span],
+    )
+    precaution = Precaution(
+        condition="kidney disease",
+        sources=["k"],
+        evidence=[Evidence(source="k", start=90, end=170)],
+    )
+    return bare("osteobrin").model_copy(
+        update={"dosing": Dosing(population_limits=[rule]), "precautions": [precaution]}
+    )
+
+
+@pytest.mark.parametrize(
+    ("egfr", "alerts"), [(45, []), (30, []), (25, [AlertCode.RENAL_IMPAIRMENT])]
+)
+def test_a_kidney_precaution_stated_for_a_lower_band_does_not_apply_above_it(
+    egfr: float, alerts: list[AlertCode]
+) -> None:
+    response = check_regimen(request(drug="osteobrin", egfr=egfr), _banded_kidney_monograph())
+    assert [code for code in codes(response) if code == AlertCode.RENAL_IMPAIRMENT] == alerts
+
+
+def test_a_kidney_precaution_in_words_of_its_own_still_alerts_above_a_band() -> None:
+    monograph = _banded_kidney_monograph()
+    monograph.precautions.append(
+        Precaution(
+            condition="kidney problems",
+            sources=["m"],
+            evidence=[Evidence(source="m", start=0, end=40)],
+        )
+    )
+    response = check_regimen(request(drug="osteobrin", egfr=45), monograph)
+    assert AlertCode.RENAL_IMPAIRMENT in codes(response)

@@ -204,3 +204,42 @@ def test_check_regimen_taper_only_after_the_length_of_use_the_sources_give(
     event = {"type": "stop", "current_daily_mg": 40, "weeks_on_drug": weeks}
     response = check_regimen(request(event=event), muscle_relaxant(stopping=stopping))
     assert (AlertCode.TAPER_REQUIRED in codes(response)) is warned
+
+
+@pytest.mark.parametrize(
+    ("times", "since", "code"),
+    [
+        (1, 9, AlertCode.MISSED_DOSE_SKIP),
+        (1, 2, AlertCode.MISSED_DOSE_TAKE_NOW),
+        (2, 9, AlertCode.MISSED_DOSE_TAKE_NOW),
+    ],
+)
+def test_check_regimen_a_once_daily_dose_the_sources_skip_late_in_the_day(
+    times: int, since: float, code: AlertCode
+) -> None:
+    facts = MissedDose(take_when_remembered=True, skip_late_in_day=True, sources=["m"])
+    monograph = muscle_relaxant(missed_dose=facts)
+    event = _missed(since, 24 / times - since + 6)
+    (alert,) = check_regimen(request(times_per_day=times, event=event), monograph).alerts
+    assert alert.code == code
+    assert _DOUBLE.search(alert.message)
+
+
+@pytest.mark.parametrize(
+    ("facts", "since", "until", "code"),
+    [
+        ({"skip_within_hours": 10}, 3, 9, AlertCode.MISSED_DOSE_SKIP),
+        ({"skip_within_hours": 10}, 3, 13, AlertCode.MISSED_DOSE_TAKE_NOW),
+        ({"skip_late_by_hours": 4}, 5, 15, AlertCode.MISSED_DOSE_SKIP),
+        ({"skip_late_by_hours": 4}, 3, 17, AlertCode.MISSED_DOSE_TAKE_NOW),
+    ],
+)
+def test_check_regimen_the_sources_own_skip_window_decides(
+    facts: dict[str, float], since: float, until: float, code: AlertCode
+) -> None:
+    stated = MissedDose(take_when_remembered=True, sources=["m"], **facts)
+    monograph = muscle_relaxant(missed_dose=stated)
+    (alert,) = check_regimen(
+        request(times_per_day=1, event=_missed(since, until)), monograph
+    ).alerts
+    assert alert.code == code
