@@ -43,6 +43,9 @@ QUESTION_FILES = (
     "tests/fixtures/blind/holdout6/questions/holdout6_A.json",
     "tests/fixtures/blind/holdout6/questions/holdout6_B.json",
     "tests/fixtures/blind/holdout7/questions/holdout7_B.json",
+    "tests/fixtures/blind/holdout8/questions/holdout8_A.json",
+    "tests/fixtures/blind/holdout8/questions/holdout8_B.json",
+    "tests/fixtures/blind/holdout8/questions/holdout8_C.json",
 )
 # Weight gain stays a rules-only intent (ADR 0033): a question a writer labelled so is learnt as
 # the side-effect question it is reported as, so the model never overrules the weight rule.
