@@ -387,13 +387,17 @@ def _stored_synonym(key: str, table: NameTable, catalog: Catalog) -> tuple[str, 
 
 
 def _components(drug: str, catalog: Catalog) -> tuple[str, ...]:
-    """A drug's generic ingredients: the catalog's, the parts of a monograph named "a/b", or
-    the drug itself."""
+    """A drug's generic ingredients: the catalog's, the parts of a monograph named "a/b" (parts
+    the catalog lists only with a salt too, "fluticasone") or "a-b", or the drug itself."""
     entry = catalog.get(drug)
     if entry is not None:
         return tuple(entry.components) or (drug,)
-    parts = catalog.resolve_components(drug)
-    return tuple(parts) if len(parts) > 1 else (drug,)
+    for parts in (catalog.resolve_components(drug), catalog.combination_parts(drug)):
+        if len(parts) > 1:
+            return tuple(parts)
+    pieces = drug.split("-")  # generics joined by hyphens ("budesonide-formoterol")
+    known = [catalog.match(p, fuzzy=False) or catalog.salted_key(p) for p in pieces]
+    return tuple(pieces) if len(pieces) > 1 and all(known) else (drug,)
 
 
 def combination_monographs(table: NameTable, catalog: Catalog) -> dict[frozenset[str], str]:
@@ -402,13 +406,6 @@ def combination_monographs(table: NameTable, catalog: Catalog) -> dict[frozenset
         table.combinations[frozenset()] = ""  # scanned, even when none is found
         for drug in sorted(table.etags):
             parts = _components(drug, catalog)
-            if len(parts) < 2:  # parts the catalog does not list alone ("fluticasone")
-                parts = tuple(catalog.combination_parts(drug))
-            if len(parts) < 2:  # generics joined by hyphens ("budesonide-formoterol")
-                pieces = drug.split("-")
-                known = [catalog.match(p, fuzzy=False) or catalog.salted_key(p) for p in pieces]
-                if len(pieces) > 1 and all(known):
-                    parts = tuple(pieces)
             if len(parts) > 1:
                 table.combinations.setdefault(_parts_key(parts, catalog), drug)
     return table.combinations

@@ -98,3 +98,12 @@ def test_find_in_text_reads_a_combination_monograph_by_its_parts(
     combination = tizanidine().model_copy(update={"drug": "fluticasone-salmeterol"})
     store_monograph(database, combination)
     assert StoreMonographs(database).find_in_text(question) == "fluticasone-salmeterol"
+
+
+@pytest.mark.parametrize("drug", ["fluticasone/salmeterol", "fluticasone-salmeterol"])
+def test_resolve_components_of_a_combination_monograph_listed_with_salts(
+    database: Database, drug: str
+) -> None:
+    """A safety check needs the parts to see the product whole (and its classes)."""
+    store_monograph(database, tizanidine().model_copy(update={"drug": drug}))
+    assert set(StoreMonographs(database).resolve_components(drug)) == {"fluticasone", "salmeterol"}

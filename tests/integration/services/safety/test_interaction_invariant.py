@@ -28,7 +28,13 @@ LABELS = sorted((SHARED / "data" / "openfda").glob("spl_example_*.xml"))
 BLIND = ROOT / "tests" / "fixtures" / "blind"
 ARTICLES = sorted(
     path
-    for folder in ("articles", "holdout5/articles", "holdout6/articles", "holdout7/articles")
+    for folder in (
+        "articles",
+        "holdout5/articles",
+        "holdout6/articles",
+        "holdout7/articles",
+        "holdout8/articles",
+    )
     for path in (BLIND / folder).glob("*/0*")
 )
 
