@@ -2,9 +2,10 @@
 
 Every entry point (pages, API, CLI, ask, check, reviews) asks `NameResolver.resolve`; names
 are tried in one order: a name stored for a monograph, an exact catalog name (generic, brand,
-salt, synonym, combination product), a medicine group, a catalog sound-alike spelling, a
-typed combination's components, a stored name within a typo or two, the catalog's typo
-match; else suggestions.
+salt, synonym, combination product), the name without its form, device and strength words
+("Symbicort Turbohaler"), a medicine group, a catalog sound-alike spelling, a typed
+combination's components (and the monograph of those parts, "a-b"), a stored name within a
+typo or two, the catalog's typo match; else suggestions.
 """
 
 from __future__ import annotations
