@@ -12,8 +12,7 @@ from medinfo.domain.documents import Block, Document
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.coordinated_terms import coordinated_terms
-from medinfo.extract.lab_changes import change_terms
-from medinfo.extract.lab_thresholds import threshold_terms
+from medinfo.extract.lab_changes import change_terms, threshold_terms
 from medinfo.extract.meddra import Term, TermMatch, TermMatcher, default_matcher, phrase_key
 from medinfo.extract.open_terms import open_spans
 from medinfo.extract.reaction_cues import (

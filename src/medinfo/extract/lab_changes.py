@@ -1,4 +1,5 @@
-"""Laboratory terms named by a change around an analyte: 'increases in serum potassium'."""
+"""Laboratory terms named by a change or a threshold around an analyte: 'increases in serum
+potassium', 'ALT > 3 x ULN'."""
 
 from __future__ import annotations
 
@@ -13,6 +14,15 @@ from medinfo.knowledge.extract_rules import LabChangeWords
 from medinfo.knowledge.loading import load
 
 _WORD_GAP = re.compile(r"[ \t\-]{1,3}")  # between two words of one phrase
+_WORD = re.compile(r"[A-Za-z0-9]+")  # the words phrase_key reads
+_ABOVE = r"(?:>=?|\u2265|greater than(?: or equal to)?|more than|higher than|above|exceeding)"
+_BELOW = r"(?:<=?|\u2264|less than(?: or equal to)?|lower than|below|under)"
+_TIMES_ULN = r"(?:\d+(?:\.\d+)?\s*(?:x|\u00d7|\*|times)\s*(?:the\s+)?(?:ULN|upper limit))"
+_THRESHOLD = re.compile(
+    rf"(?P<analyte>[A-Za-z][A-Za-z0-9\- ]{{0,60}}?)\s*(?:\([^()]{{1,15}}\)\s*)?"
+    rf"(?:(?P<above>{_ABOVE}\s*\d|{_TIMES_ULN})|(?P<below>{_BELOW}\s*\d))",
+    re.IGNORECASE,
+)
 Token = tuple[int, int, str, bool]
 
 
@@ -136,4 +146,31 @@ def change_terms(text: str, matcher: TermMatcher) -> list[CoordinatedTerm]:
         ):
             if reading is not None and matcher.term_of(phrase_key(reading.text)) is None:
                 found.append(reading)
+    return found
+
+
+def threshold_terms(text: str, matcher: TermMatcher) -> list[CoordinatedTerm]:
+    """Known '<analyte> increased/decreased' terms that an analyte and a threshold name
+    ('serum ALT > 3 x ULN', 'glucose below 63 mg/dL'); the longest known analyte ending the
+    words before the threshold."""
+    rules = lab_words()
+    found = []
+    for hit in _THRESHOLD.finditer(text):
+        spans = [word.span() for word in _WORD.finditer(hit.group("analyte"))]
+        words = list(phrase_key(hit.group("analyte")))
+        suffix = "increased" if hit.group("above") else "decreased"
+        for size in range(min(rules.max_words, len(words)), 0, -1):
+            term = next(
+                (
+                    known
+                    for analyte in _readings(words[-size:], rules.measures)
+                    if (known := _analyte_term(matcher, analyte, suffix)) is not None
+                ),
+                None,
+            )
+            if term is not None:
+                start = hit.start("analyte") + spans[len(words) - size][0]
+                end = hit.end("analyte")
+                found.append(CoordinatedTerm(start, end, text[start:end], term))
+                break
     return found

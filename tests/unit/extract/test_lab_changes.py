@@ -1,8 +1,8 @@
-"""Laboratory terms named by a change word around an analyte."""
+"""Laboratory terms named by a change word or a threshold around an analyte."""
 
 from __future__ import annotations
 
-from medinfo.extract.lab_changes import change_terms
+from medinfo.extract.lab_changes import change_terms, threshold_terms
 from medinfo.extract.meddra import Term, TermMatcher, Vocabulary
 
 _MATCHER = TermMatcher(
@@ -52,3 +52,34 @@ def test_changes_name_the_abnormal_term_and_meddra_word_order_is_found() -> None
 def test_a_phrase_the_vocabulary_reads_itself_or_a_change_across_a_clause_names_nothing() -> None:
     assert _named("decreased sodium") == []  # a variant of the term: the matcher's
     assert _named("Doses were lowered. Sodium was normal; higher, urea stayed flat") == []
+
+
+_THRESHOLDS = TermMatcher(
+    Vocabulary(
+        [Term("Blood potassium increased"), Term("Haemoglobin decreased")],
+        analytes={"blood potassium": ["potassium"], "haemoglobin": ["hemoglobin", "Hb"]},
+    )
+)
+
+
+def _by_threshold(text: str) -> list[tuple[str, str]]:
+    return [(found.text, found.term.pt) for found in threshold_terms(text, _THRESHOLDS)]
+
+
+def test_an_analyte_above_a_value_or_a_multiple_of_the_upper_limit_is_increased() -> None:
+    assert _by_threshold("Serum potassium above 6 mmol/L was seen in 2%.") == [
+        ("potassium", "Blood potassium increased")
+    ]
+    assert _by_threshold("potassium 1.5 times the ULN") == [
+        ("potassium", "Blood potassium increased")
+    ]
+
+
+def test_an_analyte_below_a_value_is_decreased_and_measure_words_are_skipped() -> None:
+    assert _by_threshold("hemoglobin level less than 8 g/dL") == [
+        ("hemoglobin level", "Haemoglobin decreased")
+    ]
+
+
+def test_a_threshold_on_something_that_is_no_known_analyte_names_nothing() -> None:
+    assert _by_threshold("Patients older than 65 years and weight below 50 kg") == []
