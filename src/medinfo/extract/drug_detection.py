@@ -11,6 +11,7 @@ from medinfo.knowledge.extract_rules import DrugDetectionRules
 from medinfo.knowledge.loading import load
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
+COMBINATION_SEPARATOR = "; "  # the catalog's key for a combination product: "a; b", sorted
 
 
 @cache
@@ -28,7 +29,28 @@ def find_drug_names(text: str) -> list[str]:
     ignored = _rules()[1]
     # an entry without a name (some combination entries) names no single drug
     names = [entry.name.lower() for entry, _start, _end in find_in_tokens(tokens) if entry.name]
-    return [name for name in names if name not in ignored]
+    return [combination_key(name) for name in names if name not in ignored]
+
+
+_PARTS = re.compile(r"\s*(?:/|\+|,\s*and\s+|,|\band\b|\bwith\b)\s*")
+
+
+@cache
+def combination_key(name: str) -> str:
+    """A dictionary name that joins single drugs ("budesonide/formoterol", "fluticasone and
+    salmeterol") keyed as the catalog keys combinations ("budesonide; formoterol"), so that
+    every spelling of one product names one monograph; other names unchanged. Two names of one
+    drug ("aprepitant/fosaprepitant": one inside the other) are no combination."""
+    parts = [part for part in _PARTS.split(name) if part]
+    if len(parts) < 2 or any(a != b and a in b for a in parts for b in parts):
+        return name
+    singles = [find_in_tokens(_TOKEN.findall(part)) for part in parts]
+    if any(
+        len(found) != 1 or found[0][0].name.lower() != part
+        for found, part in zip(singles, parts, strict=True)
+    ):
+        return name
+    return COMBINATION_SEPARATOR.join(sorted(parts))
 
 
 @cache
@@ -43,7 +65,6 @@ _JOINED = (
     r"\b{first}\b(?:\s+[a-z]+)?\s*(?:and|with|/|\+|&|-)\s*"
     r"\b{second}\b(?:\s+[a-z]+)?\s+(?:{forms})\b"
 )
-COMBINATION_SEPARATOR = "; "  # the catalog's key for a combination product: "a; b", sorted
 
 
 @cache

@@ -20,7 +20,8 @@ from medinfo.knowledge.groups import medicine_groups
 from medinfo.knowledge.names import acid_twin
 
 _CUE = cue(
-    r"\b(interact|combin(?!ed (oral |hormonal )?(contraceptive )?pills?\b)|together with|"
+    r"\b(interact|combin(?!ed (oral |hormonal )?(contraceptive )?pills?\b)"
+    r"(?!ation (inhalers?|tablets?|pills?|products?|capsules?|medicines?)\b)|together with|"
     r"along with|mix|in combination with|while (taking|on|using)|"
     r"weakens?\b|makes? [^.;:]{1,80}? less effective|"
     r"add(s|ing)? to (the |its |their |your )?(sedati\w+|drows\w+|sleepiness|effects?)|"
@@ -29,7 +30,8 @@ _CUE = cue(
     r"need(s)? (a )?(higher|lower|bigger|smaller|different) ([\w-]+ )?dose|"
     r"(?<!not )(?<!n't )(stops?|stopping) (\w+ ){1,3}(from )?working|"
     r"when taken with|taken with|(take|takes|taking|use|using) (it|this medicine) with|"
-    r"with alcohol|avoid|enhance|intensif|potentiat|(concern|problem|danger)s? with|"
+    r"with alcohol|avoid|enhance|intensif|potentiat|(?<!more of a )(?<!less of a )"
+    r"(concern|problem|danger)s? with|"
     r"(increase|raise|lower|reduce|decrease)s? (the )?(risk|effects?|effectiveness|levels?|"
     r"absorption|blood levels?)|levels? (can |may )?(rise|go up)|"
     r"how (it|this medicine) is (processed|broken down)|should not be taken with|do not take|drink)"

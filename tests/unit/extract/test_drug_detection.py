@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from medinfo.extract.drug_detection import canonical_drug_name, detect_drug, named_combination
+import pytest
+
+from medinfo.extract.drug_detection import (
+    canonical_drug_name,
+    combination_key,
+    detect_drug,
+    find_drug_names,
+    named_combination,
+)
 from tests.unit.extract.conftest import read_text
 
 
@@ -41,3 +49,20 @@ def test_two_drugs_named_together_without_a_form_are_not_a_product() -> None:
     assert named_combination("Warfarin and aspirin: a risky pair") is None
     assert named_combination("Fluoxetine with tramadol interaction") is None
     assert named_combination("Metformin tablets") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("fluticasone and salmeterol", "fluticasone; salmeterol"),
+        ("mometasone/formoterol", "formoterol; mometasone"),
+        ("aprepitant/fosaprepitant", "aprepitant/fosaprepitant"),  # one drug's two names
+        ("codeine", "codeine"),
+    ],
+)
+def test_a_combination_name_is_keyed_as_the_catalog_keys_combinations(name: str, key: str) -> None:
+    assert combination_key(name) == key
+
+
+def test_a_brand_of_a_combination_names_the_combination_key() -> None:
+    assert "budesonide; formoterol" in find_drug_names("Symbicort")

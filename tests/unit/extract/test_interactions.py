@@ -38,6 +38,8 @@ def _interactions(body: str) -> dict[str, str]:
             "Ciprofloxacin and fluvoxamine are the concern with tizanidine, not naproxen.",
             "naproxen",
         ),
+        ("You can still use an ibuprofen gel alongside tizanidine for a sore back.", "ibuprofen"),
+        ("You can also take loratadine for hay fever together with it.", "loratadine"),
     ],
 )
 def test_a_denied_interaction_is_kept_as_none(body: str, agent: str) -> None:
@@ -501,3 +503,19 @@ def test_a_counterfactual_combination_names_no_interaction() -> None:
         )
         == NO_INTERACTION
     )
+
+
+def test_you_can_take_it_with_a_caveat_after_but_stays_an_interaction() -> None:
+    found = _interactions("You can take aspirin with it, but the bleeding risk goes up.")
+    assert found["aspirin"] != NO_INTERACTION
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Brand A (formoterol with mometasone) is another combination inhaler.",
+        "Nausea is more of a problem with opioid tablets such as codeine.",
+    ],
+)
+def test_a_comparison_with_other_products_names_no_interaction(body: str) -> None:
+    assert _agents(f"# Tizanidine\n\n## Common questions\n\n{body}\n", "tizanidine") == {}
