@@ -69,6 +69,11 @@ _ADULTS = re.compile(r"(?<!older )\badults?\b", re.IGNORECASE)
 # down gradually, and after a year on 1,800 mg a day ..."): the cue is not the amount's.
 # "Heart failure: ...", "Acne (off-label) - ...": a line led by what it is for
 _USE_LABEL = re.compile(r"^\W*([A-Za-z][^:.;|]{1,60}?)\s*(?::|\s[-–]\s)")
+# A paragraph that opens with the use its doses are for ("For migraine prevention, the
+# starting dose is ...; the maximum is ..."): every dose of the paragraph is that use's.
+_FOR_USE = re.compile(
+    r"^\W*(?:for|in|when treating|to treat)\s+([A-Za-z][^:.;,|]{2,60}?)\s*,", re.IGNORECASE
+)
 _NEW_CLAUSE = re.compile(r"[;,]\s*(?:and|but|so|then|while|whereas)\b|;", re.IGNORECASE)
 
 
@@ -431,13 +436,14 @@ def _for_one_use(statement: Statement) -> bool:
 
 
 def _use_of(statement: Statement) -> str:
-    """The condition a dose row or line is given for ("Heart failure: start on 25 mg ...",
-    "Acne | 50 to 100 mg a day"): its plain label naming a condition; "" otherwise."""
+    """The condition a dose row, line or paragraph is given for ("Heart failure: start on 25 mg
+    ...", "Acne | 50 to 100 mg a day", "For acne, ..."): its plain label naming a condition;
+    "" otherwise."""
     block = statement.block
     if block.kind is BlockKind.TABLE_ROW:
         label = block.cells[0] if len(block.cells) >= 2 else ""
     else:
-        found = _USE_LABEL.match(block.text)
+        found = _USE_LABEL.match(block.text) or _FOR_USE.match(block.text)
         label = found.group(1) if found else ""
     conditions = vocabulary("conditions").find(label) if _plain_label(label) else []
     return conditions[0].key if conditions else ""

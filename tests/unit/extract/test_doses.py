@@ -534,6 +534,15 @@ def test_extract_doses_a_maximum_for_one_use_below_another_uses_dose_names_its_u
     assert _maximum(text)["use"] == "heart failure"
 
 
+def test_extract_doses_a_paragraph_opened_by_its_use_gives_its_maximum_that_use() -> None:
+    text = (
+        "Topiramate\n\nDosage\n\nFor epilepsy, adults usually take 100 mg to 400 mg a day.\n\n"
+        "For migraine, the first dose is 25 mg at night. The most is 100 mg a day, taken in two"
+        " doses.\n"
+    )
+    assert _maximum(text)["use"] == "migraine"
+
+
 def test_extract_doses_a_maximum_above_every_other_uses_dose_stays_the_drugs() -> None:
     text = (
         "Alprazolam\n\nDosage\n  Anxiety: 0.25 mg three times a day, at most 4 mg a day.\n"
