@@ -22,7 +22,7 @@ from medinfo.extract.repeated_blocks import block_facts
 from medinfo.extract.sections import Section, classify_heading, section_of
 from medinfo.extract.sentences import Unit, locate, split_cell, units_of
 from medinfo.extract.side_effects import extract_side_effects
-from medinfo.extract.statements import labelled_sections
+from medinfo.extract.statements import is_lone_item_label, labelled_sections
 
 Extractor = Callable[[Passage], list[ExtractedFact]]
 
@@ -111,9 +111,9 @@ def extract_list_facts(document: Document, source_id: str, drug: str) -> list[Ex
     )
     question = ""
     blocks = list(document.content_blocks())
-    for block, labelled in zip(blocks, labelled_sections(blocks), strict=True):
-        if _LINK.search(block.text):
-            continue
+    for index, (block, labelled) in enumerate(zip(blocks, labelled_sections(blocks), strict=True)):
+        if _LINK.search(block.text) or is_lone_item_label(blocks, index):
+            continue  # a numbered heading read as a list item ("10. Alcohol") states nothing
         asked, question = question, _question_of(block)
         section = labelled or section_of(block)
         if block.kind is not BlockKind.LIST_ITEM:

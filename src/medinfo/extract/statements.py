@@ -128,7 +128,7 @@ def block_statements(
         yield Statement(sentence, begin, finish, block, section)
 
 
-def _is_lone_item_label(blocks: list[Block], index: int) -> bool:
+def is_lone_item_label(blocks: list[Block], index: int) -> bool:
     """A numbered heading the reader took for a list item ("8. Cautions with other medicines"
     between two paragraphs): a list item alone between non-items, short and unpunctuated."""
     block = blocks[index]
@@ -199,7 +199,7 @@ def labelled_sections(blocks: list[Block]) -> list[Section | None]:
             inherited[block_text(block)] = lead_in if lead_in is not None else own
         if block.kind is BlockKind.HEADING or block.heading != heading:
             labelled, heading = inherited.get(block.heading), block.heading
-        if is_label(block) or _is_lone_item_label(blocks, index) or _is_asked(block):
+        if is_label(block) or is_lone_item_label(blocks, index) or _is_asked(block):
             found = classify_heading(_QUESTION_MARK.sub("", block_text(block)).strip(_LABEL_CHARS))
             labelled = found if found is not Section.OTHER else inherited.get(heading)
             labelled = _lead_in_keeps(block, in_force) or labelled

@@ -519,3 +519,11 @@ def test_you_can_take_it_with_a_caveat_after_but_stays_an_interaction() -> None:
 )
 def test_a_comparison_with_other_products_names_no_interaction(body: str) -> None:
     assert _agents(f"# Tizanidine\n\n## Common questions\n\n{body}\n", "tizanidine") == {}
+
+
+def test_a_numbered_heading_naming_an_agent_is_no_interaction() -> None:
+    text = (
+        "Tizanidine\n\n1. Uses\n\nTizanidine relaxes tight muscles.\n\n"
+        "2. Grapefruit\n\nGrapefruit juice does not interact with tizanidine.\n"
+    )
+    assert _agents(text, "tizanidine") == {"grapefruit": NO_INTERACTION}
