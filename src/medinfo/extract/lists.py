@@ -22,7 +22,7 @@ from medinfo.extract.repeated_blocks import block_facts
 from medinfo.extract.sections import Section, classify_heading, section_of
 from medinfo.extract.sentences import Unit, locate, split_cell, units_of
 from medinfo.extract.side_effects import extract_side_effects
-from medinfo.extract.statements import is_lone_item_label, labelled_sections
+from medinfo.extract.statements import block_text, is_lone_item_label, labelled_sections
 
 Extractor = Callable[[Passage], list[ExtractedFact]]
 
@@ -94,6 +94,14 @@ def _read(passage: Passage) -> list[ExtractedFact]:
     return [fact for extractor in extractors for fact in extractor(passage)]
 
 
+def _is_topic_label(blocks: list[Block], index: int) -> bool:
+    """A numbered heading the reader took for a list item that names a topic ("10. Alcohol"):
+    it opens a section and states nothing itself."""
+    if not is_lone_item_label(blocks, index):
+        return False
+    return classify_heading(block_text(blocks[index]).strip(" .:0123456789")) is not Section.OTHER
+
+
 def extract_list_facts(document: Document, source_id: str, drug: str) -> list[ExtractedFact]:
     """Facts of the list fields of a monograph that the document states about `drug`.
 
@@ -112,8 +120,8 @@ def extract_list_facts(document: Document, source_id: str, drug: str) -> list[Ex
     question = ""
     blocks = list(document.content_blocks())
     for index, (block, labelled) in enumerate(zip(blocks, labelled_sections(blocks), strict=True)):
-        if _LINK.search(block.text) or is_lone_item_label(blocks, index):
-            continue  # a numbered heading read as a list item ("10. Alcohol") states nothing
+        if _LINK.search(block.text) or _is_topic_label(blocks, index):
+            continue
         asked, question = question, _question_of(block)
         section = labelled or section_of(block)
         if block.kind is not BlockKind.LIST_ITEM:

@@ -524,6 +524,6 @@ def test_a_comparison_with_other_products_names_no_interaction(body: str) -> Non
 def test_a_numbered_heading_naming_an_agent_is_no_interaction() -> None:
     text = (
         "Tizanidine\n\n1. Uses\n\nTizanidine relaxes tight muscles.\n\n"
-        "2. Grapefruit\n\nGrapefruit juice does not interact with tizanidine.\n"
+        "2. Alcohol\n\nAlcohol does not interact with tizanidine.\n"
     )
-    assert _agents(text, "tizanidine") == {"grapefruit": NO_INTERACTION}
+    assert _agents(text, "tizanidine") == {"alcohol": NO_INTERACTION}
