@@ -527,3 +527,16 @@ def test_a_numbered_heading_naming_an_agent_is_no_interaction() -> None:
         "2. Alcohol\n\nAlcohol does not interact with tizanidine.\n"
     )
     assert _agents(text, "tizanidine") == {"alcohol": NO_INTERACTION}
+
+
+@pytest.mark.parametrize(
+    ("body", "agent"),
+    [
+        ("Common painkillers such as naproxen do not affect tizanidine.", "naproxen"),
+        ("Warfarin doesn't have any real effect on how tizanidine works.", "warfarin"),
+    ],
+)
+def test_a_medicine_said_to_have_no_effect_on_the_drug_is_no_interaction(
+    body: str, agent: str
+) -> None:
+    assert _interactions(body).get(agent, NO_INTERACTION) == NO_INTERACTION
