@@ -40,6 +40,7 @@ def _interactions(body: str) -> dict[str, str]:
         ),
         ("You can still use an ibuprofen gel alongside tizanidine for a sore back.", "ibuprofen"),
         ("You can also take loratadine for hay fever together with it.", "loratadine"),
+        ("Paracetamol is also generally fine for a few days.", "acetaminophen"),
     ],
 )
 def test_a_denied_interaction_is_kept_as_none(body: str, agent: str) -> None:
@@ -505,9 +506,15 @@ def test_a_counterfactual_combination_names_no_interaction() -> None:
     )
 
 
-def test_you_can_take_it_with_a_caveat_after_but_stays_an_interaction() -> None:
-    found = _interactions("You can take aspirin with it, but the bleeding risk goes up.")
-    assert found["aspirin"] != NO_INTERACTION
+@pytest.mark.parametrize(
+    "body",
+    [
+        "You can take aspirin with it, but the bleeding risk goes up.",
+        "Aspirin is usually fine, although it raises the bleeding risk.",
+    ],
+)
+def test_fine_with_a_caveat_after_but_stays_an_interaction(body: str) -> None:
+    assert _interactions(body)["aspirin"] != NO_INTERACTION
 
 
 @pytest.mark.parametrize(
