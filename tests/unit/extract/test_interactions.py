@@ -547,3 +547,24 @@ def test_a_medicine_said_to_have_no_effect_on_the_drug_is_no_interaction(
     body: str, agent: str
 ) -> None:
     assert _interactions(body).get(agent, NO_INTERACTION) == NO_INTERACTION
+
+
+@pytest.mark.parametrize(
+    ("body", "agent"),
+    [
+        ("Ondansetron may also be given for sickness in the first days.", "ondansetron"),
+        (
+            "Many people are prescribed omeprazole alongside tizanidine to protect the stomach.",
+            "omeprazole",
+        ),
+    ],
+)
+def test_a_companion_given_on_purpose_is_no_interaction(body: str, agent: str) -> None:
+    assert agent not in _interactions(body)
+
+
+def test_a_companion_that_must_be_spaced_apart_still_interacts() -> None:
+    found = _interactions(
+        "Many people are prescribed antacids alongside tizanidine; take them 2 hours apart."
+    )
+    assert found.get("antacids", NO_INTERACTION) != NO_INTERACTION
