@@ -173,3 +173,12 @@ def test_thrush_of_each_site_is_a_use_of_its_own() -> None:
         "nystatin",
     )
     assert found == {"oral thrush": False, "esophageal candidiasis": False}
+
+
+def test_a_use_it_has_only_been_studied_for_is_no_use() -> None:
+    found = _uses(
+        "# Gabapentin\n\n## Uses\n\nGabapentin treats epilepsy. It has also been tested in "
+        "trials for hot flushes, but it is not licensed for them.",
+        "gabapentin",
+    )
+    assert found == {"epilepsy": False}

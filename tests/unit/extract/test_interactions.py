@@ -568,3 +568,8 @@ def test_a_companion_that_must_be_spaced_apart_still_interacts() -> None:
         "Many people are prescribed antacids alongside tizanidine; take them 2 hours apart."
     )
     assert found.get("antacids", NO_INTERACTION) != NO_INTERACTION
+
+
+def test_the_drug_compared_in_the_way_another_does_is_no_interaction() -> None:
+    found = _interactions("Tizanidine doesn't react with grapefruit the way simvastatin does.")
+    assert "simvastatin" not in found
