@@ -53,8 +53,9 @@ _SAME_APPLIES = cue(r"^\W*(the same|this|that) (also )?(applies|goes|is true|hol
 _CONCESSION = cue(r"^\W*(even so|that said|still|having said that|all the same)\b")
 _OUTRIGHT = cue(r"\b(interact|avoid|do not|don't|never|must not|should not|dangerous)")
 _COMPOSITION = cue(
-    r"\b((which|that) combines|fixed[- ]combination|combination (tablet|product|pill|"
-    r"medicine)s? (of|containing|that))\b|\bcombines?\b[^.;]{0,60}\bin (one|a single) "
+    r"\b((which|that) combines|fixed[- ]combination|(combination (tablet|product|pill|medicine)s?|"
+    r"combined (capsule|tablet|inhaler|product)s?) (of|containing|that))\b|"
+    r"\bcombines?\b[^.;]{0,60}\bin (one|a single) "
     r"(tablet|pill|capsule|inhaler|product|dose)|"
     r"\b(component|ingredient|constituent) (of|in)\b[^.;]{0,60}\bcombination\b|"
     r"\bcombination (product |pill |tablet )?[\w-]+ ?/ ?[\w-]+"

@@ -573,3 +573,10 @@ def test_a_companion_that_must_be_spaced_apart_still_interacts() -> None:
 def test_the_drug_compared_in_the_way_another_does_is_no_interaction() -> None:
     found = _interactions("Tizanidine doesn't react with grapefruit the way simvastatin does.")
     assert "simvastatin" not in found
+
+
+def test_a_combined_capsule_the_drug_is_part_of_is_no_interaction() -> None:
+    found = _interactions(
+        "A combined capsule of tizanidine plus ibuprofen exists in some countries."
+    )
+    assert "ibuprofen" not in found
