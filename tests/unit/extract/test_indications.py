@@ -182,3 +182,12 @@ def test_a_use_it_has_only_been_studied_for_is_no_use() -> None:
         "gabapentin",
     )
     assert found == {"epilepsy": False}
+
+
+def test_a_condition_the_reader_is_asked_about_is_no_use() -> None:
+    found = _uses(
+        "# Sertraline\n\n## What it is used for\n\nSertraline treats depression. Let your "
+        "doctor know if anyone in your family has had glaucoma.",
+        "sertraline",
+    )
+    assert found == {"depression": False}
