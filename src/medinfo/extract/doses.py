@@ -74,6 +74,8 @@ _USE_LABEL = re.compile(r"^\W*([A-Za-z][^:.;|]{1,60}?)\s*(?::|\s[-–]\s)")
 _FOR_USE = re.compile(
     r"^\W*(?:for|in|when treating|to treat)\s+([A-Za-z][^:.;,|]{2,60}?)\s*,", re.IGNORECASE
 )
+# "for anxiety", "for high blood pressure" inside a sentence: a use its doses may be for
+_FOR_CONDITION = re.compile(r"\bfor\s+([A-Za-z][^,.;:()|]{2,40})", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"[;,]\s*(?:and|but|so|then|while|whereas)\b|;", re.IGNORECASE)
 
 
@@ -446,7 +448,20 @@ def _use_of(statement: Statement) -> str:
         found = _USE_LABEL.match(block.text) or _FOR_USE.match(block.text)
         label = found.group(1) if found else ""
     conditions = vocabulary("conditions").find(label) if _plain_label(label) else []
-    return conditions[0].key if conditions else ""
+    if conditions:
+        return conditions[0].key
+    return _named_use(statement) if block.kind is BlockKind.PARAGRAPH else ""
+
+
+def _named_use(statement: Statement) -> str:
+    """The one condition a sentence gives its doses for ("for anxiety most adults begin on
+    ... so don't go over 120 mg a day for anxiety"); "" when it names none or several."""
+    named = {
+        condition.key
+        for found in _FOR_CONDITION.finditer(statement.text)
+        for condition in vocabulary("conditions").find(found.group(1))
+    }
+    return named.pop() if len(named) == 1 else ""
 
 
 def _highest_amount(statement: Statement) -> float:
