@@ -526,6 +526,12 @@ def _maximum(text: str) -> dict[str, Scalar]:
     return dict(most.attributes)
 
 
+def _maxima(text: str) -> dict[float, dict[str, Scalar]]:
+    facts = extract_doses(document_statements(read_text(text, "x.txt")), "s1")
+    found = [f for f in facts if f.kind is FactKind.MAX_DAILY_DOSE]
+    return {float(str(f.attributes["amount"])): dict(f.attributes) for f in found}
+
+
 def test_extract_doses_a_maximum_for_one_use_below_another_uses_dose_names_its_use() -> None:
     text = (
         "Furosemide\n\nDosage\n  Heart failure: start on 20 mg; the most is 80 mg a day.\n"
@@ -541,6 +547,24 @@ def test_extract_doses_a_paragraph_opened_by_its_use_gives_its_maximum_that_use(
         " doses.\n"
     )
     assert _maximum(text)["use"] == "migraine"
+
+
+def test_extract_doses_a_sentence_giving_its_doses_for_one_condition_names_that_use() -> None:
+    text = (
+        "Gabapentin\n\nDosage\n  Epilepsy: up to 3,600 mg a day in three doses.\n\n"
+        "My nurse says that for shingles pain most people begin on 300 mg and never go above"
+        " 1,800 mg a day.\n"
+    )
+    assert _maxima(text)[1800].get("use") == "postherpetic neuralgia"
+
+
+def test_extract_doses_a_sentence_naming_two_conditions_names_no_use() -> None:
+    text = (
+        "Gabapentin\n\nDosage\n  Epilepsy: up to 3,600 mg a day in three doses.\n\n"
+        "My nurse says that for shingles pain and for migraine most people begin on 300 mg and"
+        " never go above 1,800 mg a day.\n"
+    )
+    assert "use" not in _maxima(text)[1800]
 
 
 def test_extract_doses_a_maximum_above_every_other_uses_dose_stays_the_drugs() -> None:

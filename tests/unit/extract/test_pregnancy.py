@@ -273,3 +273,30 @@ def test_extract_pregnancy_avoided_for_some_babies_is_its_own_flag(
     facts = _by_kind(statements_of, text)
     assert facts[FactKind.BREASTFEEDING]["avoid_for_some_babies"] is True
     assert "avoid" not in facts[FactKind.BREASTFEEDING]
+
+
+def test_extract_pregnancy_permission_to_use_it_is_acceptable_unless_conditional(
+    statements_of: StatementsOf,
+) -> None:
+    plain = _by_kind(statements_of, "Pregnancy\nYou can use this spray during pregnancy.")
+    assert plain[FactKind.PREGNANCY]["considered_safe"] is True
+    conditional = _by_kind(
+        statements_of, "Pregnancy\nIt can be used in pregnancy only if your doctor agrees."
+    )
+    assert conditional.get(FactKind.PREGNANCY, {}).get("considered_safe") is not True
+
+
+def test_extract_pregnancy_avoiding_one_dose_is_no_advice_to_avoid_the_drug(
+    statements_of: StatementsOf,
+) -> None:
+    dose = _by_kind(statements_of, "Pregnancy\nDoctors avoid the large 3 g dose in pregnancy.")
+    assert dose.get(FactKind.PREGNANCY, {}).get("avoid") is not True
+    drug = _by_kind(statements_of, "Pregnancy\nDoctors avoid this tablet in pregnancy.")
+    assert drug[FactKind.PREGNANCY]["avoid"] is True
+
+
+def test_extract_breastfeeding_generally_considered_ok_is_compatible(
+    statements_of: StatementsOf,
+) -> None:
+    said = _by_kind(statements_of, "Breastfeeding\nIt is generally considered OK when nursing.")
+    assert said[FactKind.BREASTFEEDING]["compatible"] is True
