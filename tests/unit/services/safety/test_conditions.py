@@ -293,7 +293,7 @@ def test_a_kidney_precaution_in_words_of_its_own_still_alerts_above_a_band() -> 
 
 
 def _kidneys_need_no_change(*other_rules: PopulationLimit) -> Monograph:
-    """"Mild or moderate kidney trouble needs no dose change" beside a plain kidney precaution
+    """ "Mild or moderate kidney trouble needs no dose change" beside a plain kidney precaution
     from another source ("if you need dialysis, your renal team times the doses")."""
     unchanged = PopulationLimit(
         population=Population.RENAL, advice=LimitAdvice.NO_CHANGE, sources=["n"]

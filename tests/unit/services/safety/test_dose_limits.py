@@ -144,7 +144,7 @@ def test_check_regimen_a_maximum_for_one_use_is_no_limit_and_says_so() -> None:
 
 
 def _started_above_its_per_dose_cap() -> Monograph:
-    """"Adults start on 4 mg once a day" beside "at most 2 mg twice a day" (a paragraph about
+    """ "Adults start on 4 mg once a day" beside "at most 2 mg twice a day" (a paragraph about
     frail patients): the per-dose cap cannot hold for everyone."""
     return muscle_relaxant(
         dosing=Dosing(
