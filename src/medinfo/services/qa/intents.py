@@ -58,6 +58,7 @@ class IntentRule:
     cues: CueSet
     conflicts: tuple[str, ...]
     sections: tuple[str, ...]
+    context: CueSet = CueSet({}, ())  # the asker's reason for taking it: counts when alone
 
     @property
     def search_words(self) -> tuple[str, ...]:
@@ -96,6 +97,7 @@ class IntentRules:
     known_words: frozenset[str]
     final_clause_bonus: float = 0.0
     secondary_warnings: frozenset[Intent] = frozenset()
+    context_yields_at: float = 2.0
     corrections: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def rule(self, intent: Intent) -> IntentRule | None:
@@ -180,6 +182,7 @@ def intent_rules_from(raw: rules.IntentRules) -> IntentRules:
             cues=_compile_cues(entry, normalise),
             conflicts=entry.conflicts,
             sections=entry.sections,
+            context=CueSet({}, tuple((re.compile(p), w) for p, w in entry.context_patterns.items())),
         )
         for entry in raw.intents
     ]
@@ -217,6 +220,7 @@ def intent_rules_from(raw: rules.IntentRules) -> IntentRules:
         frozenset(known),
         raw.final_clause_bonus,
         frozenset(raw.secondary_warnings),
+        context_yields_at=raw.context_yields_at,
     )
 
 
@@ -315,9 +319,24 @@ def _scores(
         for index, rule in enumerate(rules.intents):
             if scores[index] > 0 and rule.cues.score(tail) > 0:
                 scores[index] += rules.final_clause_bonus
+    scores = _with_context(f" {text} ", scores, rules)
     scored = [(score, rule) for score, rule in zip(scores, rules.intents, strict=True) if score > 0]
     scored.sort(key=lambda item: (item[0], item[1].priority), reverse=True)
     return text, scored
+
+
+def _with_context(padded: str, scores: list[float], rules: IntentRules) -> list[float]:
+    """The scores with each intent's context patterns added unless another intent is cued
+    (at `context_yields_at` or more) above the intent's own cues: "can i take it for my back"
+    asks a use, "32 weeks pregnant, can i take it for my back" asks about pregnancy, the back
+    being only why the asker takes it."""
+    added = list(scores)
+    for index, rule in enumerate(rules.intents):
+        context = rule.context.score(padded)
+        other = max((s for at, s in enumerate(scores) if at != index), default=0.0)
+        if context and (other < rules.context_yields_at or other <= scores[index]):
+            added[index] += context
+    return added
 
 
 def _with_guess(
