@@ -154,9 +154,12 @@ def _compile_replacements(raw: dict[str, str]) -> Replacements:
     return Replacements(re.compile(rf"(?<![\w'$])({alternatives})(?![\w'])"), table)
 
 
+def _compiled(patterns: dict[str, float]) -> tuple[tuple[re.Pattern[str], float], ...]:
+    return tuple((re.compile(p), w) for p, w in patterns.items())
+
+
 def _compile_cues(rule: rules.IntentRule | rules.ConcernRule, normalise: Any) -> CueSet:
-    compiled = tuple((re.compile(p), w) for p, w in rule.patterns.items())
-    return CueSet({normalise(c): w for c, w in rule.cues.items()}, compiled)
+    return CueSet({normalise(c): w for c, w in rule.cues.items()}, _compiled(rule.patterns))
 
 
 def _concern(name: str, index: int) -> Concern:
@@ -182,7 +185,7 @@ def intent_rules_from(raw: rules.IntentRules) -> IntentRules:
             cues=_compile_cues(entry, normalise),
             conflicts=entry.conflicts,
             sections=entry.sections,
-            context=CueSet({}, tuple((re.compile(p), w) for p, w in entry.context_patterns.items())),
+            context=CueSet({}, _compiled(entry.context_patterns)),
         )
         for entry in raw.intents
     ]
