@@ -18,7 +18,7 @@ from medinfo.services.qa.intent_model import intent_model
 _STRONG_CUE = 3.0
 SETTLED = 4.0  # a cue score from which the intent model never overrules the rules
 _FUZZY_MIN_WEIGHT = 2.0  # cue weight from which its words are typo-correction targets
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\$")
+_WORD = re.compile(r"\d+\.\d+[a-z]*|[a-z0-9]+(?:'[a-z]+)?|\$")  # "7.5mg" is one amount
 _CLAUSE_END = re.compile(r"[,.;:?!]+")
 
 

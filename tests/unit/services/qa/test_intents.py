@@ -393,3 +393,10 @@ def test_why_the_asker_takes_it_does_not_outweigh_what_they_ask(
 def test_a_purpose_clause_alone_still_asks_about_a_use(question: str, drug: str) -> None:
     reading = read_question(question, drug_names=[drug], learned=False)
     assert reading.intent is Intent.INDICATION
+
+
+def test_a_decimal_amount_is_read_as_one_amount() -> None:
+    """ "2.5mg" stays one amount, so a dose judged for the asker reads as a judgement."""
+    reading = read_question("is 2.5mg of bisoprolol enough for me", drug_names=["bisoprolol"])
+    assert "2.5mg" in reading.text
+    assert Concern.JUDGEMENT in reading.concerns
