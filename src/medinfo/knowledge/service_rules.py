@@ -115,6 +115,7 @@ class AnswerTerms(KnowledgeFile):
     word_synonyms: tuple[tuple[str, ...], ...] = ()
     use_stop_words: tuple[str, ...] = ()
     person_words: tuple[str, ...] = ()
+    procedure_words: tuple[str, ...] = ()
     dose_populations: dict[str, str] = Field(default_factory=dict)
     older_age_pattern: Pattern | None = None
     older_age_source_pattern: Pattern | None = None
