@@ -152,6 +152,14 @@ _PATIENT_CLAUSE = re.compile(
 
 # "the burning feet some people with diabetes get": a condition that says which people
 _SOME_PEOPLE_WITH = cue(r"\b(?:some|many|most|other)\s+(?:people|patients)\s+with\s+$")
+# "Tell your doctor if you have ever had bipolar disorder", "if anyone in your family has
+# glaucoma": the reader's own history, asked about before treatment, is no use.
+_IF_YOU_HAVE = re.compile(
+    r"\b(?:tell|ask|check\s+with)\s+(?:your|a)\s+(?:doctor|pharmacist|gp|nurse)\b[^.;:]*$|"
+    r"\bif\s+(?:you|your|anyone|someone)\b[^.;:]{0,60}\b(?:have|has|had|get|develop|suffer)\w*\b"
+    r"[^.;:]*$",
+    re.IGNORECASE,
+)
 
 
 def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
@@ -163,6 +171,9 @@ def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
         default=-1,
     )
     if _SOME_PEOPLE_WITH.search(text, 0, start):
+        return True
+    asked = _IF_YOU_HAVE.search(text, 0, start)
+    if asked and asked.start() > strong_before:
         return True
     risk = [m for m in _RISK_FACTORS.finditer(text, 0, start) if m.end() <= start]
     if risk and risk[-1].start() > strong_before:

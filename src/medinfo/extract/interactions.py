@@ -53,8 +53,9 @@ _SAME_APPLIES = cue(r"^\W*(the same|this|that) (also )?(applies|goes|is true|hol
 _CONCESSION = cue(r"^\W*(even so|that said|still|having said that|all the same)\b")
 _OUTRIGHT = cue(r"\b(interact|avoid|do not|don't|never|must not|should not|dangerous)")
 _COMPOSITION = cue(
-    r"\b((which|that) combines|fixed[- ]combination|combination (tablet|product|pill|"
-    r"medicine)s? (of|containing|that))\b|\bcombines?\b[^.;]{0,60}\bin (one|a single) "
+    r"\b((which|that) combines|fixed[- ]combination|(combination (tablet|product|pill|medicine)s?|"
+    r"combined (capsule|tablet|inhaler|product)s?) (of|containing|that))\b|"
+    r"\bcombines?\b[^.;]{0,60}\bin (one|a single) "
     r"(tablet|pill|capsule|inhaler|product|dose)|"
     r"\b(component|ingredient|constituent) (of|in)\b[^.;]{0,60}\bcombination\b|"
     r"\bcombination (product |pill |tablet )?[\w-]+ ?/ ?[\w-]+"
@@ -99,6 +100,13 @@ _RECOMMENDED = re.compile(
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:while|whereas)\b")
 # ... "although more than 2 g a day can push the INR up": the caveat is the interaction
 _CAVEAT = re.compile(r"\b(?:but|although|though|however|except|unless)\b", re.IGNORECASE)
+# Advice to space two medicines ("take them later in the day", "two hours apart"): a companion
+# taken on purpose still interacts when its timing must be kept apart.
+_SPACED = re.compile(
+    r"\b(?:later\s+in\s+the\s+day|apart|separately|at\s+a\s+different\s+time|"
+    r"\d+\s+hours?\s+(?:before|after|between))\b",
+    re.IGNORECASE,
+)
 _FORM_WORD = re.compile(
     r"capsules?|tablets?|injections?|solutions?|suspensions?|creams?|gels?|patch(?:es)?|"
     r"inhalers?|sprays?|drops|syrups?|ointments?",
@@ -224,7 +232,8 @@ _COMPANION = cue(
     r"\b(?:(?:usually|often|commonly|routinely|normally|generally|also)\s+(?:be\s+)?"
     r"(?:take|taken|given|prescribed|used)\s+(?:it\s+|them\s+)?(?:together\s+with|alongside|"
     r"along\s+with)|(?:many|most|lots\s+of)\s+(?:people|patients)\b[^.;]{0,50}\b(?:take|use|"
-    r"are\s+on)\b[^.;]{0,40}\b(?:alongside|as\s+well)|(?:given|prescribed|recommended)\s+(?:to|"
+    r"are\s+on|are\s+(?:prescribed|given))\b[^.;]{0,40}\b(?:alongside|as\s+well)|"
+    r"(?:may|might|will|can)\s+also\s+be\s+(?:given|prescribed)\b|(?:given|prescribed|recommended)\s+(?:to|"
     r"for)\s+(?:people|patients|those|anyone)\s+(?:who\s+(?:take|use|are\s+on)|taking|on)|"
     r"(?:prescribed|taken|used)\s+alongside)\b"
 )
@@ -296,14 +305,17 @@ def _recommended(text: str) -> list[tuple[int, int]]:
 
 def _companions(text: str) -> list[tuple[int, int]]:
     """The clauses of `text` naming a medicine taken on purpose beside the drug (_COMPANION),
-    unless the clause warns or a caveat follows in the sentence."""
+    unless the clause warns or a caveat or advice to space the two follows in the sentence."""
     spans = []
     for found in _COMPANION.finditer(text):
         ends = [m.end() for m in _COMPANION_END.finditer(text, 0, found.start())]
         start = ends[-1] if ends else 0
         after = _COMPANION_END.search(text, found.end())
         end = after.start() if after else len(text)
-        if not _WARNS.search(text, start, end) and not _CAVEAT.search(text, found.end()):
+        rest = text[found.end() :]
+        if not _WARNS.search(text, start, end) and not (
+            _CAVEAT.search(rest) or _SPACED.search(rest)
+        ):
             spans.append((start, end))
     return spans
 

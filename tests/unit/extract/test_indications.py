@@ -173,3 +173,21 @@ def test_thrush_of_each_site_is_a_use_of_its_own() -> None:
         "nystatin",
     )
     assert found == {"oral thrush": False, "esophageal candidiasis": False}
+
+
+def test_a_use_it_has_only_been_studied_for_is_no_use() -> None:
+    found = _uses(
+        "# Gabapentin\n\n## Uses\n\nGabapentin treats epilepsy. It has also been tested in "
+        "trials for hot flushes, but it is not licensed for them.",
+        "gabapentin",
+    )
+    assert found == {"epilepsy": False}
+
+
+def test_a_condition_the_reader_is_asked_about_is_no_use() -> None:
+    found = _uses(
+        "# Sertraline\n\n## What it is used for\n\nSertraline treats depression. Let your "
+        "doctor know if anyone in your family has had glaucoma.",
+        "sertraline",
+    )
+    assert found == {"depression": False}

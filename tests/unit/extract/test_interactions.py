@@ -40,6 +40,7 @@ def _interactions(body: str) -> dict[str, str]:
         ),
         ("You can still use an ibuprofen gel alongside tizanidine for a sore back.", "ibuprofen"),
         ("You can also take loratadine for hay fever together with it.", "loratadine"),
+        ("Paracetamol is also generally fine for a few days.", "acetaminophen"),
     ],
 )
 def test_a_denied_interaction_is_kept_as_none(body: str, agent: str) -> None:
@@ -505,9 +506,15 @@ def test_a_counterfactual_combination_names_no_interaction() -> None:
     )
 
 
-def test_you_can_take_it_with_a_caveat_after_but_stays_an_interaction() -> None:
-    found = _interactions("You can take aspirin with it, but the bleeding risk goes up.")
-    assert found["aspirin"] != NO_INTERACTION
+@pytest.mark.parametrize(
+    "body",
+    [
+        "You can take aspirin with it, but the bleeding risk goes up.",
+        "Aspirin is usually fine, although it raises the bleeding risk.",
+    ],
+)
+def test_fine_with_a_caveat_after_but_stays_an_interaction(body: str) -> None:
+    assert _interactions(body)["aspirin"] != NO_INTERACTION
 
 
 @pytest.mark.parametrize(
@@ -527,3 +534,49 @@ def test_a_numbered_heading_naming_an_agent_is_no_interaction() -> None:
         "2. Alcohol\n\nAlcohol does not interact with tizanidine.\n"
     )
     assert _agents(text, "tizanidine") == {"alcohol": NO_INTERACTION}
+
+
+@pytest.mark.parametrize(
+    ("body", "agent"),
+    [
+        ("Common painkillers such as naproxen do not affect tizanidine.", "naproxen"),
+        ("Warfarin doesn't have any real effect on how tizanidine works.", "warfarin"),
+    ],
+)
+def test_a_medicine_said_to_have_no_effect_on_the_drug_is_no_interaction(
+    body: str, agent: str
+) -> None:
+    assert _interactions(body).get(agent, NO_INTERACTION) == NO_INTERACTION
+
+
+@pytest.mark.parametrize(
+    ("body", "agent"),
+    [
+        ("Ondansetron may also be given for sickness in the first days.", "ondansetron"),
+        (
+            "Many people are prescribed omeprazole alongside tizanidine to protect the stomach.",
+            "omeprazole",
+        ),
+    ],
+)
+def test_a_companion_given_on_purpose_is_no_interaction(body: str, agent: str) -> None:
+    assert agent not in _interactions(body)
+
+
+def test_a_companion_that_must_be_spaced_apart_still_interacts() -> None:
+    found = _interactions(
+        "Many people are prescribed antacids alongside tizanidine; take them 2 hours apart."
+    )
+    assert found.get("antacids", NO_INTERACTION) != NO_INTERACTION
+
+
+def test_the_drug_compared_in_the_way_another_does_is_no_interaction() -> None:
+    found = _interactions("Tizanidine doesn't react with grapefruit the way simvastatin does.")
+    assert "simvastatin" not in found
+
+
+def test_a_combined_capsule_the_drug_is_part_of_is_no_interaction() -> None:
+    found = _interactions(
+        "A combined capsule of tizanidine plus ibuprofen exists in some countries."
+    )
+    assert "ibuprofen" not in found
