@@ -11,11 +11,12 @@ from typing import Any
 from medinfo.domain.errors import InputError
 from medinfo.knowledge.groups import medicine_groups
 from medinfo.knowledge.loading import load
-from medinfo.knowledge.vocabularies import TERM_LISTS
+from medinfo.knowledge.vocabularies import TERM_LISTS, ConditionNames
 from medinfo.knowledge.vocabularies import Term as KnowledgeTerm
 
 AGENTS = "interaction_agents"  # read from the medicine groups' `agent` keys
 CLASSES = "drug_class_names"  # read from the medicine groups' `class_term` keys
+CONDITIONS = "conditions"
 
 Default = str | bool
 
@@ -153,15 +154,23 @@ class Vocabulary:
 
 @cache
 def vocabulary(name: str) -> Vocabulary:
-    """The vocabulary knowledge/vocab/<name>.json, loaded and validated once."""
+    """The vocabulary knowledge/vocab/<name>.json, loaded and validated once; the conditions
+    vocabulary reads the generated condition names after the curated terms."""
     if name == AGENTS:
         entries: Sequence[KnowledgeTerm] = medicine_groups().agent_terms()
     elif name == CLASSES:
         entries = medicine_groups().class_terms()
     elif name in TERM_LISTS:
         entries = load(TERM_LISTS[name]).terms
+        if name == CONDITIONS:
+            entries = (*entries, *load(ConditionNames).terms)
     else:
         raise InputError(f"vocab/{name}.json: unknown vocabulary")
+    return term_vocabulary(name, entries)
+
+
+def term_vocabulary(name: str, entries: Sequence[KnowledgeTerm]) -> Vocabulary:
+    """A vocabulary of knowledge-file terms, each in lower case with its synonyms and defaults."""
     terms = [
         Term(entry.term.strip().lower(), entry.synonyms, entry.defaults()) for entry in entries
     ]

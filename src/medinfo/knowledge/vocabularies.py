@@ -69,6 +69,15 @@ class Conditions(TermList):
     terms: tuple[Condition, ...]
 
 
+class ConditionNames(TermList):
+    """Condition names people take medicines for, generated from patient-review data (see
+    `source`) by medinfo.extract.condition_names_build; read after the curated conditions."""
+
+    FILE: ClassVar[str] = "vocab/condition_names.json"
+    source: str = ""
+    terms: tuple[Condition, ...]
+
+
 class Precautions(TermList):
     FILE: ClassVar[str] = "vocab/precautions.json"
     terms: tuple[Precaution, ...]

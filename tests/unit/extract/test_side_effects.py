@@ -355,3 +355,12 @@ def test_extract_side_effects_the_commonest_ones_are_common() -> None:
     )
     common = {f.key for f in facts if f.attributes.get("frequency") == "common"}
     assert common == {"stomach pain", "memory problems"}
+
+
+def test_extract_side_effects_what_a_poster_has_not_had_is_no_effect() -> None:
+    found = _side_effects(
+        "# Losartan\n\n## Side effects\n\nI get some dizziness. I haven't once had a cough, "
+        "which is what put me off my old tablets."
+    )
+    assert "cough" not in found
+    assert "dizziness" in found
