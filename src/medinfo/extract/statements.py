@@ -24,6 +24,12 @@ _LABEL_WORDS = 8
 _SENTENCE_CLOSE = (".", "!", "?", ",", ";")
 _FIELD_LINE = re.compile(r"^\s*[\w][\w ()/-]{1,40}:\s*\S")  # "Maximum dose: 400 mg/day"
 _DEDICATED = frozenset(Section) - {Section.OVERVIEW, Section.KEY_FACTS, Section.FAQ, Section.OTHER}
+# A subsection of the side effects whose heading speaks of danger ("The serious stuff", "Rare
+# but serious", "When to get help") holds the serious ones.
+_SERIOUS_HEADING = re.compile(
+    r"\b(?:serious|severe|dangerous|urgent|emergency|get\s+help|warning\s+signs?)\b", re.I
+)
+_SIDE_EFFECTS = frozenset({Section.SIDE_EFFECTS, Section.COMMON_SIDE_EFFECTS})
 # What a lead-in's words may seem to name when they only ask the reader to speak up first
 _ADVICE_TOPICS = frozenset({Section.OTHER, Section.PRECAUTIONS, Section.INDICATIONS})
 _ADDRESS = re.compile(r"\b(?:you|your|if|before|when|while)\b", re.IGNORECASE)  # a clause
@@ -173,6 +179,8 @@ class _Outline:
                 inherited = self._open[-1][1]
             if inherited not in _DEDICATED:
                 inherited = None
+            elif inherited in _SIDE_EFFECTS and _SERIOUS_HEADING.search(text):
+                inherited = Section.SERIOUS_SIDE_EFFECTS
         section = inherited or own
         if number is not None:
             self._numbered[number] = section

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from medinfo.domain.facts import FactKind
 from medinfo.extract.lists import extract_list_facts
+from tests.unit.extract.conftest import read_text
 from tests.unit.extract.helpers import make_document
 
 
@@ -364,3 +365,14 @@ def test_extract_side_effects_what_a_poster_has_not_had_is_no_effect() -> None:
     )
     assert "cough" not in found
     assert "dizziness" in found
+
+
+def test_extract_side_effects_a_subsection_that_speaks_of_danger_holds_serious_ones() -> None:
+    text = (
+        "# Losartan\n\n## Side effects\n\n- dizziness\n- tiredness\n\n"
+        "### The dangerous ones\n\n- fainting\n- yellow skin\n"
+    )
+    facts = extract_list_facts(read_text(text, "losartan.md"), "test", "losartan")
+    serious = {f.key: f.attributes["serious"] for f in facts if f.kind is FactKind.SIDE_EFFECT}
+    assert serious["fainting"] is True
+    assert serious["dizziness"] is False
