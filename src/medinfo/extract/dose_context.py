@@ -199,7 +199,8 @@ def introduces_division(between: str) -> bool:
 
 
 def is_person_condition(text: str) -> bool:
-    """Whether a statement opens with a condition on the person ("if you're of ...")."""
+    """Whether a statement opens with a condition on the person ("if you're of ...") or gives
+    its dose for some situations only ("is advised in two situations")."""
     return bool(_rules().person_condition.search(text))
 
 

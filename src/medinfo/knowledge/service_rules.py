@@ -52,6 +52,8 @@ class IntentRule(Strict):
     priority: int = 0
     cues: dict[str, float] = Field(default_factory=dict)
     patterns: dict[Pattern, float] = Field(default_factory=dict)
+    # the asker's context ("take it for my back"): counts only when no other intent is cued
+    context_patterns: dict[Pattern, float] = Field(default_factory=dict)
     conflicts: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()
 
@@ -83,6 +85,7 @@ class IntentRules(KnowledgeFile):
     concerns: tuple[ConcernRule, ...] = ()
     secondary_warnings: tuple[Intent, ...] = ()
     final_clause_bonus: float = 0
+    context_yields_at: float = 2  # another intent's cue score that outweighs context patterns
 
 
 class AskedDetail(Strict):
@@ -111,6 +114,8 @@ class AnswerTerms(KnowledgeFile):
     own_condition_pattern: Pattern | None = None
     word_synonyms: tuple[tuple[str, ...], ...] = ()
     use_stop_words: tuple[str, ...] = ()
+    person_words: tuple[str, ...] = ()
+    procedure_words: tuple[str, ...] = ()
     dose_populations: dict[str, str] = Field(default_factory=dict)
     older_age_pattern: Pattern | None = None
     older_age_source_pattern: Pattern | None = None

@@ -225,6 +225,7 @@ def test_extract_doses_population_and_person_conditions_are_not_adult_doses(
     for phrase in (
         "If you're of Asian origin, you'll start on 5 mg a day.",
         "Older people usually start on 2.5 mg a day.",
+        "A higher dose of 40 mg a day is advised in some cases, such as after a heart attack.",
     ):
         assert FactKind.INITIAL_DOSE not in _doses(statements_of, phrase), phrase
 

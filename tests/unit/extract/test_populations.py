@@ -419,3 +419,13 @@ def test_extract_population_limits_an_infant_band_in_months_is_no_rule_for_every
     statements_of: StatementsOf,
 ) -> None:
     assert _limits(statements_of, "- children aged 2 to 8 months: 40 mg 3 times in 24 hours") == []
+
+
+def test_extract_population_limits_the_liver_at_work_names_no_liver_patients(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "People who take a medicine that speeds up the liver's breakdown of it need 20 mg a "
+        "day. Medicines cleared by the liver may need 10 mg a day.\n"
+    )
+    assert not any(limit["population"] == "hepatic" for limit in _limits(statements_of, text))

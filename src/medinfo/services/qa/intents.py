@@ -18,7 +18,7 @@ from medinfo.services.qa.intent_model import intent_model
 _STRONG_CUE = 3.0
 SETTLED = 4.0  # a cue score from which the intent model never overrules the rules
 _FUZZY_MIN_WEIGHT = 2.0  # cue weight from which its words are typo-correction targets
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\$")
+_WORD = re.compile(r"\d+\.\d+[a-z]*|[a-z0-9]+(?:'[a-z]+)?|\$")  # "7.5mg" is one amount
 _CLAUSE_END = re.compile(r"[,.;:?!]+")
 
 
@@ -58,6 +58,7 @@ class IntentRule:
     cues: CueSet
     conflicts: tuple[str, ...]
     sections: tuple[str, ...]
+    context: CueSet = CueSet({}, ())  # the asker's reason for taking it: counts when alone
 
     @property
     def search_words(self) -> tuple[str, ...]:
@@ -96,6 +97,7 @@ class IntentRules:
     known_words: frozenset[str]
     final_clause_bonus: float = 0.0
     secondary_warnings: frozenset[Intent] = frozenset()
+    context_yields_at: float = 2.0
     corrections: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def rule(self, intent: Intent) -> IntentRule | None:
@@ -152,9 +154,12 @@ def _compile_replacements(raw: dict[str, str]) -> Replacements:
     return Replacements(re.compile(rf"(?<![\w'$])({alternatives})(?![\w'])"), table)
 
 
+def _compiled(patterns: dict[str, float]) -> tuple[tuple[re.Pattern[str], float], ...]:
+    return tuple((re.compile(p), w) for p, w in patterns.items())
+
+
 def _compile_cues(rule: rules.IntentRule | rules.ConcernRule, normalise: Any) -> CueSet:
-    compiled = tuple((re.compile(p), w) for p, w in rule.patterns.items())
-    return CueSet({normalise(c): w for c, w in rule.cues.items()}, compiled)
+    return CueSet({normalise(c): w for c, w in rule.cues.items()}, _compiled(rule.patterns))
 
 
 def _concern(name: str, index: int) -> Concern:
@@ -180,6 +185,7 @@ def intent_rules_from(raw: rules.IntentRules) -> IntentRules:
             cues=_compile_cues(entry, normalise),
             conflicts=entry.conflicts,
             sections=entry.sections,
+            context=CueSet({}, _compiled(entry.context_patterns)),
         )
         for entry in raw.intents
     ]
@@ -217,6 +223,7 @@ def intent_rules_from(raw: rules.IntentRules) -> IntentRules:
         frozenset(known),
         raw.final_clause_bonus,
         frozenset(raw.secondary_warnings),
+        context_yields_at=raw.context_yields_at,
     )
 
 
@@ -315,9 +322,24 @@ def _scores(
         for index, rule in enumerate(rules.intents):
             if scores[index] > 0 and rule.cues.score(tail) > 0:
                 scores[index] += rules.final_clause_bonus
+    scores = _with_context(f" {text} ", scores, rules)
     scored = [(score, rule) for score, rule in zip(scores, rules.intents, strict=True) if score > 0]
     scored.sort(key=lambda item: (item[0], item[1].priority), reverse=True)
     return text, scored
+
+
+def _with_context(padded: str, scores: list[float], rules: IntentRules) -> list[float]:
+    """The scores with each intent's context patterns added unless another intent is cued
+    (at `context_yields_at` or more) above the intent's own cues: "can i take it for my back"
+    asks a use, "32 weeks pregnant, can i take it for my back" asks about pregnancy, the back
+    being only why the asker takes it."""
+    added = list(scores)
+    for index, rule in enumerate(rules.intents):
+        context = rule.context.score(padded)
+        other = max((s for at, s in enumerate(scores) if at != index), default=0.0)
+        if context and (other < rules.context_yields_at or other <= scores[index]):
+            added[index] += context
+    return added
 
 
 def _with_guess(

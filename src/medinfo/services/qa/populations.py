@@ -25,6 +25,15 @@ from medinfo.services.qa.vocabulary import contains_phrase, load_vocabulary, ter
 
 _OLDER_QUERY = ("older", "elderly", "aged", "years", "65", "70", "75", "80")
 _AMOUNT = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?)\b")
+# "kidney or liver problems": two conditions sharing their last word
+_SHARED_HEAD = re.compile(
+    r"\b([a-z]+) (or|and) ([a-z]+) (problems?|disease|impairment|failure|insufficiency|damage)\b"
+)
+# a dose given relative to the usual one: "cut by half", "halve it", "reduced by 25%"
+_RELATIVE = re.compile(
+    r"\bby (?:half|a half|a third|a quarter|two[- ]thirds|\d+ ?(?:%|per ?cent))"
+    r"|\bhalve[ds]?\b|\bhalf (?:the|your|their|of the) (?:usual |normal |daily |total )*dose"
+)
 # "no dose adjustment is needed", "dosage adjustment ... is not necessary": the usual dose
 _NO_CHANGE = re.compile(
     r"\bno (?:dose|dosage) (?:adjustment|change|reduction)s? "
@@ -124,9 +133,16 @@ def _renal_line(adjustment: RenalAdjustment) -> str:
     return f"{who}, the sources give{limit}{advice}."
 
 
+def distributed(text: str) -> str:
+    """The text with a condition word shared by two organs written out for each: "kidney or
+    liver problems" names "kidney problems" and "liver problems"."""
+    return _SHARED_HEAD.sub(r"\1 \4 \2 \3 \4", text)
+
+
 def group_names(population: str) -> list[str]:
     """Every name of a dose population ("kidney disease", "renal impairment", ...)."""
-    return [name for name, preferred in condition_names().items() if preferred == population]
+    key = term_key(population)  # "older adults" is kept folded as "older adult"
+    return [name for name, preferred in condition_names().items() if preferred == key]
 
 
 @cache
@@ -205,7 +221,7 @@ def _dose_sentence(
             return found
 
     def named(sentence: str) -> bool:
-        folded = term_key(sentence)
+        folded = distributed(term_key(sentence))
         return any(contains_phrase(folded, name) for name in names)
 
     def about_group_dose(sentence: str) -> bool:
@@ -245,7 +261,7 @@ def population_draft(
     gives_amount = False
     if found is not None:
         sentence, citation = found
-        gives_amount = bool(_AMOUNT.search(sentence))
+        gives_amount = bool(_AMOUNT.search(sentence) or _RELATIVE.search(sentence.lower()))
         title = source_titles(monograph, [citation.source])
         draft.say(f"For {population_name(population)}, {title} says: {quote(sentence)}")
         draft.add(citation)

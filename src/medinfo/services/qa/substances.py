@@ -16,14 +16,19 @@ _JOINED = re.compile(
     r"(?:\bwith|\band|\bplus|\+|&)\s+(?:(?:my|a|an|some|the|any|his|her|their|your)\s+)?"
     r"([a-z][a-z-]{3,})(?:\s+([a-z]+))?"
 )
+# "can i have my flu jab while on ...": the other thing before "(while) on" the drug
+_TAKEN_ON = re.compile(
+    r"\b(?:have|take|get|use|try)\s+(?:(?:my|a|an|some|the|any|his|her|their|your)\s+)?"
+    r"([a-z][a-z-]{3,})(?:\s+([a-z]+))?\s+(?:(?:while|whilst|when)\s+(?:i am\s+|im\s+)?)?on\b"
+)
 _MIN_LETTERS = 4
 
 
 def unnamed_substance(reading: Reading, monograph: Monograph) -> str | None:
-    """The substance an interaction question joins to the drug with "and" or "with", with a
-    product word after it ("xarelto and turmeric supplements": "turmeric supplements"), when
-    the question names no medicine the vocabulary knows; None when it names nothing of the
-    kind or only a kind of medicine ("pain pills")."""
+    """The substance an interaction question joins to the drug with "and" or "with", or takes
+    "(while) on" it, with a product word after it ("xarelto and turmeric supplements":
+    "turmeric supplements"), when the question names no medicine the vocabulary knows; None
+    when it names nothing of the kind or only a kind of medicine ("pain pills")."""
     vocabulary = load_vocabulary()
     names = {word for name in own_names(monograph) for word in name.split()}
     ignored = (
@@ -36,7 +41,7 @@ def unnamed_substance(reading: Reading, monograph: Monograph) -> str | None:
     text = normalise_words(reading.question)
     if load_medicine_index().named_in(term_key(text), own_names(monograph)):
         return None  # a medicine the vocabulary knows: the interaction answer names it
-    for match in _JOINED.finditer(text):
+    for match in [*_JOINED.finditer(text), *_TAKEN_ON.finditer(text)]:
         word, after = match.group(1), match.group(2)
         if word in ignored or len(word) < _MIN_LETTERS or term_key(word) in names:
             continue

@@ -101,12 +101,23 @@ def list_effects(draft: Draft, lead: str, effects: list[SideEffect]) -> None:
         note_weak(draft, shown, [e.term for e in shown])
 
 
+def _without_procedures(folded: str, procedures: frozenset[str]) -> str:
+    """The folded question without the word naming what a procedure is on ("cataract
+    surgery"): the asker is having the procedure, not the side effect."""
+    words = folded.split()
+    kept = [
+        w for at, w in enumerate(words) if at + 1 >= len(words) or words[at + 1] not in procedures
+    ]
+    return " ".join(kept)
+
+
 def named_effects(monograph: Monograph, topic: Topic, whole: bool = False) -> list[SideEffect]:
     """The drug's listed side effects a question names: by the term, by everyday words for it,
     or (unless `whole`) by a distinctive word of the term (five letters or more, not a
     generic word such as "disease" or "loss")."""
     vocabulary = topic.vocabulary
-    words = set(topic.folded.split())
+    folded = _without_procedures(topic.folded, vocabulary.procedure_words)
+    words = set(folded.split())
     found = []
     for effect in monograph.side_effects:
         term = term_key(effect.term)
@@ -115,6 +126,6 @@ def named_effects(monograph: Monograph, topic: Topic, whole: bool = False) -> li
         distinctive -= vocabulary.condition_generic_words
         if whole:
             distinctive = set()
-        if any(contains_phrase(topic.folded, w) for w in everyday) or distinctive & words:
+        if any(contains_phrase(folded, w) for w in everyday) or distinctive & words:
             found.append(effect)
     return found

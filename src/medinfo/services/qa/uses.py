@@ -63,6 +63,8 @@ def asked_use(text: str, cue: re.Pattern[str] = _ASKED_USE) -> str | None:
     for clause in re.split(r"[?.!,;]", text.lower()):
         for match in cue.finditer(clause):
             words: list[str] = []
+            if match.group("use").split()[0] in load_vocabulary().person_words:
+                continue  # "a dose for dad", "for someone who ...": who takes it, not a use
             for word in match.group("use").split():
                 if word in load_vocabulary().use_stop_words:
                     break

@@ -56,6 +56,8 @@ class Vocabulary:
     own_condition_pattern: str = ""
     word_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
     use_stop_words: frozenset[str] = frozenset()
+    person_words: frozenset[str] = frozenset()
+    procedure_words: frozenset[str] = frozenset()
     dose_populations: dict[str, str] = field(default_factory=dict)
     older_age_pattern: str = ""
     older_age_source_pattern: str = ""
@@ -98,6 +100,8 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         not_the_subject=frozenset(word.lower() for word in raw.not_the_subject),
         post_pattern=raw.post_pattern or "",
         use_stop_words=frozenset(word.lower() for word in raw.use_stop_words),
+        person_words=frozenset(word.lower() for word in raw.person_words),
+        procedure_words=frozenset(word.lower() for word in raw.procedure_words),
         quotes_on_topic=frozenset(raw.quotes_on_topic),
         context_words=frozenset(word.lower() for word in raw.context_words),
         general_effect_words=frozenset(word.lower() for word in raw.general_effect_words),

@@ -357,3 +357,46 @@ def test_the_askers_own_tablets_are_not_the_contraceptive_pill() -> None:
     assert reading.intent is Intent.WEIGHT_GAIN
     assert "the pill" not in reading.text
     assert read_question("will amoxicillin stop the pill working").intent is Intent.INTERACTION
+
+
+@pytest.mark.parametrize(
+    ("question", "drug", "intent"),
+    [
+        (
+            "i'm 20 weeks pregnant, can i take paracetamol for a toothache",
+            "paracetamol",
+            Intent.PREGNANCY,
+        ),
+        ("metformin for pcos what dose do women start on", "metformin", Intent.DOSAGE),
+        ("whats the most naproxen i can take for my shoulder", "naproxen", Intent.MAX_DOSE),
+        (
+            "grandad has kidney problems, can he take codeine for his hip",
+            "codeine",
+            Intent.PRECAUTIONS,
+        ),
+    ],
+)
+def test_why_the_asker_takes_it_does_not_outweigh_what_they_ask(
+    question: str, drug: str, intent: Intent
+) -> None:
+    """ "take it for <condition>" is the asker's context when another intent is cued more."""
+    assert read_question(question, drug_names=[drug], learned=False).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("question", "drug"),
+    [
+        ("can i take gabapentin for my back pain", "gabapentin"),
+        ("paracetamol for a toothache?", "paracetamol"),
+    ],
+)
+def test_a_purpose_clause_alone_still_asks_about_a_use(question: str, drug: str) -> None:
+    reading = read_question(question, drug_names=[drug], learned=False)
+    assert reading.intent is Intent.INDICATION
+
+
+def test_a_decimal_amount_is_read_as_one_amount() -> None:
+    """ "2.5mg" stays one amount, so a dose judged for the asker reads as a judgement."""
+    reading = read_question("is 2.5mg of bisoprolol enough for me", drug_names=["bisoprolol"])
+    assert "2.5mg" in reading.text
+    assert Concern.JUDGEMENT in reading.concerns

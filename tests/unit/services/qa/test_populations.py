@@ -4,7 +4,12 @@ import pytest
 
 from medinfo.domain.monograph import DoseSpec, Dosing, Monograph, Population, PopulationLimit
 from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
-from medinfo.services.qa.populations import asked_age, child_dose_draft
+from medinfo.services.qa.populations import (
+    asked_age,
+    child_dose_draft,
+    distributed,
+    group_names,
+)
 
 
 @pytest.mark.parametrize(
@@ -339,3 +344,28 @@ def test_a_childs_dose_comes_from_the_age_band_the_facts_hold() -> None:
     assert "10 mg once a day" in " ".join(draft.sentences)
     assert child_dose_draft(monograph, None, 15, checks_amount=False) is None
     assert child_dose_draft(monograph, None, 8, checks_amount=True) is None
+
+
+def test_a_group_dose_given_as_a_fraction_of_the_usual_dose_is_a_dose_for_them(
+    lookup: InMemoryMonographs,
+) -> None:
+    """ "halve the dose" states a dose for the group: answered, quoted, never declined."""
+    passages = InMemoryPassages()
+    text = "Intro.\n\nWith liver or kidney impairment the usual dose is reduced by half.\n"
+    passages.add_text("tizanidine", "tz8", text)
+    answer = answer_question("zanaflex dose with liver problems", lookup, passages=passages)
+    assert answer.answerable
+    assert "reduced by half" in answer.answer
+    assert ("tz8", text.index("With liver")) in [(c.source, c.start) for c in answer.citations]
+
+
+def test_two_organs_sharing_a_condition_word_each_name_their_group() -> None:
+    assert distributed("with liver or kidney impairment") == (
+        "with liver impairment or kidney impairment"
+    )
+    assert distributed("heart and lung disease") == "heart disease and lung disease"
+
+
+def test_older_adults_have_their_names_like_every_other_group() -> None:
+    assert "elderly" in group_names("older adults")
+    assert "kidney problem" in group_names("kidney disease")

@@ -35,3 +35,16 @@ def test_a_listed_agent_is_still_answered(lookup: InMemoryMonographs) -> None:
     answer = answer_question("can i take zanaflex with ciprofloxacin", lookup)
     assert answer.answerable
     assert "contraindicated" in answer.answer
+
+
+def test_the_substance_taken_while_on_the_drug_is_read_too(lookup: InMemoryMonographs) -> None:
+    """ "can i have X while on <drug>" names X before the drug, not after "and"/"with"."""
+    monograph = lookup.get("sertraline")
+    assert monograph is not None
+    jab = read_question("can i get my shingles vaccine while on zoloft")
+    assert unnamed_substance(jab, monograph) == "shingles vaccine"
+    herb = read_question("is it ok to take kratom on sertraline")
+    assert unnamed_substance(herb, monograph) == "kratom"
+    answer = answer_question("can i have my tetanus jab while on zanaflex", lookup)
+    assert not answer.answerable
+    assert "do not list an interaction between tizanidine and tetanus jab" in answer.answer

@@ -56,3 +56,11 @@ def test_own_names_hold_the_acid_twin_of_the_generic() -> None:
     from medinfo.services.qa.topic import own_names
 
     assert "valproic acid" in own_names(Monograph(drug="valproate", brand_names=["Epilim"]))
+
+
+def test_what_a_procedure_is_on_is_not_a_named_effect() -> None:
+    """ "flushing" is the effect; in "flushing procedure" it is what is done, not felt."""
+    having = read_question("booked for a sinus flushing procedure", drug_names=["placidol"])
+    assert named_effects(_monograph(), Topic.of(having)) == []
+    felt = read_question("flushing after my surgery on placidol", drug_names=["placidol"])
+    assert [e.term for e in named_effects(_monograph(), Topic.of(felt))] == ["flushing"]

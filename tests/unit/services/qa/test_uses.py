@@ -13,6 +13,9 @@ from medinfo.services.qa.uses import asked_use, bare_effect
         ("can zanaflex help with my fibromyalgia", "fibromyalgia"),
         ("does tizanidine work for migraines", "migraines"),
         ("what is tizanidine used for", None),
+        ("whats a safe dose of oxycodone for grandpa", None),
+        ("sumatriptan dose for someone who gets cluster headaches", None),
+        ("dose of gabapentin for her sciatica", "sciatica"),
     ],
 )
 def test_asked_use_reads_the_condition_after_its_cue(question: str, use: str | None) -> None:
