@@ -61,6 +61,8 @@ _LINES = frozenset({BlockKind.LIST_ITEM, BlockKind.TABLE_ROW})
 _TARGET = re.compile(r"\bto\b", re.IGNORECASE)
 _JOINER = re.compile(r"[\s,;/]*(?:and|or)?[\s,;/]*", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"\s*(?:,\s*)?or\s*", re.IGNORECASE)
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")  # "400 micrograms (0.4 mg) once a day"
+_BRACKET_CLOSE = re.compile(r"\s*\)")
 _STEP = re.compile(r"\b(?:by|of|increments?|steps?)\b", re.IGNORECASE)
 _RESTATEMENT_REACH = 16  # characters between a per-dose maximum and its daily restatement
 _OTHER_POPULATIONS = frozenset({"children", "older_adults", "renal", "hepatic"})
@@ -264,8 +266,11 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
         window = text[previous_end : mention.start]
         next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         following = text[mention.end : next_start]
-        if index + 1 < len(mentions) and _ALTERNATIVE.fullmatch(following):
-            # "10 mg or 20 mg once a day": the alternatives share what follows them.
+        if index + 1 < len(mentions) and (
+            _ALTERNATIVE.fullmatch(following) or _restated(text, following, mentions[index + 1])
+        ):
+            # "10 mg or 20 mg once a day": the alternatives share what follows them, and so
+            # does an amount restated in brackets ("400 micrograms (0.4 mg) once a day").
             after = mentions[index + 2].start if index + 2 < len(mentions) else len(text)
             following = text[mention.end : after]
         previous_end = mention.end
@@ -280,6 +285,11 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
             if (per_dose := _divided_maximum(reading, following)) is not None:
                 readings.append(per_dose)
     return readings
+
+
+def _restated(text: str, between: str, bracketed: DoseMention) -> bool:
+    """Whether the next amount only restates this one in brackets ("5 ml (10 mg)")."""
+    return bool(_BRACKET_OPEN.fullmatch(between) and _BRACKET_CLOSE.match(text, bracketed.end))
 
 
 def _divided_maximum(daily: Reading, following: str) -> Reading | None:

@@ -25,6 +25,14 @@ def test_extract_doses_starting_dose_with_times_daily(statements_of: StatementsO
     assert (initial["amount"], initial["unit"], initial["frequency_per_day"]) == (10, "mg", 3)
 
 
+def test_extract_doses_amount_restated_in_brackets_keeps_its_schedule(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(statements_of, "Most adults begin on 250 micrograms (0.25 mg) twice a day.")
+    initial = doses[FactKind.INITIAL_DOSE]
+    assert (initial["amount"], initial["unit"], initial["frequency_per_day"]) == (250, "mcg", 2)
+
+
 def test_extract_doses_interval_range_gives_fewest_doses_per_day(
     statements_of: StatementsOf,
 ) -> None:
