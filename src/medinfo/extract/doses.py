@@ -61,6 +61,8 @@ _LINES = frozenset({BlockKind.LIST_ITEM, BlockKind.TABLE_ROW})
 _TARGET = re.compile(r"\bto\b", re.IGNORECASE)
 _JOINER = re.compile(r"[\s,;/]*(?:and|or)?[\s,;/]*", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"\s*(?:,\s*)?or\s*", re.IGNORECASE)
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")  # "400 micrograms (0.4 mg) once a day"
+_BRACKET_CLOSE = re.compile(r"\s*\)")
 _STEP = re.compile(r"\b(?:by|of|increments?|steps?)\b", re.IGNORECASE)
 _RESTATEMENT_REACH = 16  # characters between a per-dose maximum and its daily restatement
 _OTHER_POPULATIONS = frozenset({"children", "older_adults", "renal", "hepatic"})
@@ -74,6 +76,8 @@ _USE_LABEL = re.compile(r"^\W*([A-Za-z][^:.;|]{1,60}?)\s*(?::|\s[-–]\s)")
 _FOR_USE = re.compile(
     r"^\W*(?:for|in|when treating|to treat)\s+([A-Za-z][^:.;,|]{2,60}?)\s*,", re.IGNORECASE
 )
+# "for anxiety", "for high blood pressure" inside a sentence: a use its doses may be for
+_FOR_CONDITION = re.compile(r"\bfor\s+([A-Za-z][^,.;:()|]{2,40})", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"[;,]\s*(?:and|but|so|then|while|whereas)\b|;", re.IGNORECASE)
 
 
@@ -262,8 +266,11 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
         window = text[previous_end : mention.start]
         next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         following = text[mention.end : next_start]
-        if index + 1 < len(mentions) and _ALTERNATIVE.fullmatch(following):
-            # "10 mg or 20 mg once a day": the alternatives share what follows them.
+        if index + 1 < len(mentions) and (
+            _ALTERNATIVE.fullmatch(following) or _restated(text, following, mentions[index + 1])
+        ):
+            # "10 mg or 20 mg once a day": the alternatives share what follows them, and so
+            # does an amount restated in brackets ("400 micrograms (0.4 mg) once a day").
             after = mentions[index + 2].start if index + 2 < len(mentions) else len(text)
             following = text[mention.end : after]
         previous_end = mention.end
@@ -278,6 +285,11 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
             if (per_dose := _divided_maximum(reading, following)) is not None:
                 readings.append(per_dose)
     return readings
+
+
+def _restated(text: str, between: str, bracketed: DoseMention) -> bool:
+    """Whether the next amount only restates this one in brackets ("5 ml (10 mg)")."""
+    return bool(_BRACKET_OPEN.fullmatch(between) and _BRACKET_CLOSE.match(text, bracketed.end))
 
 
 def _divided_maximum(daily: Reading, following: str) -> Reading | None:
@@ -446,7 +458,20 @@ def _use_of(statement: Statement) -> str:
         found = _USE_LABEL.match(block.text) or _FOR_USE.match(block.text)
         label = found.group(1) if found else ""
     conditions = vocabulary("conditions").find(label) if _plain_label(label) else []
-    return conditions[0].key if conditions else ""
+    if conditions:
+        return conditions[0].key
+    return _named_use(statement) if block.kind is BlockKind.PARAGRAPH else ""
+
+
+def _named_use(statement: Statement) -> str:
+    """The one condition a sentence gives its doses for ("for anxiety most adults begin on
+    ... so don't go over 120 mg a day for anxiety"); "" when it names none or several."""
+    named = {
+        condition.key
+        for found in _FOR_CONDITION.finditer(statement.text)
+        for condition in vocabulary("conditions").find(found.group(1))
+    }
+    return named.pop() if len(named) == 1 else ""
 
 
 def _highest_amount(statement: Statement) -> float:

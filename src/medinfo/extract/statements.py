@@ -231,6 +231,8 @@ def _lead_in_keeps(block: Block, in_force: Section | None) -> Section | None:
     if not text.endswith(":"):
         return None
     found = classify_heading(block_text(block).strip(_LABEL_CHARS))
+    if found is Section.OVERVIEW:  # "Things to ask about:" ends on a preposition, no title
+        found = Section.OTHER
     if not _ADDRESS.search(text):  # "Patient education:" is a title; "Rarer ones include:" is not
         return in_force if found is Section.OTHER and _LEAD_VERB.search(text) else None
     return in_force if found in _ADVICE_TOPICS else None

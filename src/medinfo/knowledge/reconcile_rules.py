@@ -129,6 +129,8 @@ class MergeRules(AboutFile):
     route_preference: tuple[str, ...]
     derived_side_effects: tuple[DerivedSideEffect, ...]
     literal_key_kinds: tuple[FactKind, ...]
+    vague_counts: dict[str, tuple[float, float]]
+    time_units_in_minutes: dict[str, float]
 
     @model_validator(mode="after")
     def _default_is_ordered(self) -> MergeRules:

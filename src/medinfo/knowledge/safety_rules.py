@@ -57,6 +57,7 @@ class SafetyRules(KnowledgeFile):
     route_when_unstated: str
     dose_limits: DoseLimitRules
     renal_bands: list[RenalBand]
+    renal_no_change_down_to_egfr: float = Field(ge=0, le=60)
     condition_terms: dict[Condition, list[str]]
     condition_severity: dict[Condition, Severity]
     pregnancy_category_severity: dict[str, Severity]

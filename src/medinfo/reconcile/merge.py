@@ -24,6 +24,10 @@ _BAND = re.compile(r"(<=|>=|<|>|≤|≥)?\s*(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*
 _LOWER_SIDE = re.compile(r"(\d+(?:\.\d+)?)\s*<=\s*$")
 _UPPER_SIDE = re.compile(r"\s*<\s*(\d+(?:\.\d+)?)")
 _CATEGORY_PREFIX = re.compile(r"^\s*(?:pregnancy\s+)?category\s+", re.IGNORECASE)
+# one end of a time: "3 days", "few days", "30 minutes" (a range's low end may omit its unit)
+_TIME_END = re.compile(r"^\s*(?:(\d+(?:\.\d+)?)|([a-z]+))\s*([a-z]+?)?s?\s*$")
+_TIME_RANGE = re.compile(r"\s*(?:-|–|to)\s*")
+_SPAN = "span:"
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,8 @@ class MergeRules:
     # kind -> claims that deny the side effect ("not_addictive"): never derived from them
     denying_claims: dict[FactKind, frozenset[str]]
     literal_key_kinds: frozenset[FactKind]
+    vague_counts: dict[str, tuple[float, float]]
+    time_units_in_minutes: dict[str, float]
 
 
 @cache
@@ -50,6 +56,8 @@ def merge_rules() -> MergeRules:
         derived_side_effects={e.kind: (e.term, e.serious) for e in raw.derived_side_effects},
         denying_claims={e.kind: frozenset(e.denied_by) for e in raw.derived_side_effects},
         literal_key_kinds=frozenset(raw.literal_key_kinds),
+        vague_counts=dict(raw.vague_counts),
+        time_units_in_minutes=dict(raw.time_units_in_minutes),
     )
 
 
@@ -235,9 +243,55 @@ def category_name(text: str) -> str:
     return _CATEGORY_PREFIX.sub("", text).strip().upper()
 
 
+def _time_end(text: str) -> tuple[float, float, str | None] | None:
+    """The counts one end of a time stands for and its unit ("few days" -> 2, 5, "day")."""
+    match = _TIME_END.match(text.lower())
+    if match is None:
+        return None
+    number, word, unit = match.groups()
+    counts = (float(number),) * 2 if number else merge_rules().vague_counts.get(word or "")
+    if counts is None or (unit and unit not in merge_rules().time_units_in_minutes):
+        return None
+    return counts[0], counts[1], unit
+
+
+def time_span(text: str) -> tuple[float, float] | None:
+    """The span in minutes a written time covers ("20-30 minutes", "few days"), or None."""
+    parts = _TIME_RANGE.split(text.strip(), maxsplit=1)
+    low, high = _time_end(parts[0]), _time_end(parts[-1])
+    if low is None or high is None or high[2] is None:
+        return None
+    minutes = merge_rules().time_units_in_minutes
+    return low[0] * minutes[low[2] or high[2]], high[1] * minutes[high[2]]
+
+
+def duration_comparable(value: Value) -> Value:
+    """A time value as the span it covers, so that overlapping times agree (see `_agree`)."""
+    spans = {n: time_span(v) for n, v in value.items() if isinstance(v, str)}
+    return {
+        **value,
+        **{n: f"{_SPAN}{span[0]:g}:{span[1]:g}" for n, span in spans.items() if span},
+    }
+
+
+def _overlap(a: str, b: str) -> bool:
+    (a_low, a_high), (b_low, b_high) = (
+        map(float, s.removeprefix(_SPAN).split(":")) for s in (a, b)
+    )
+    return a_low <= b_high and b_low <= a_high
+
+
+def _agree(a: Scalar, b: Scalar) -> bool:
+    """Two compared values agree: equal, or time spans that overlap."""
+    if isinstance(a, str) and isinstance(b, str) and a.startswith(_SPAN) and b.startswith(_SPAN):
+        return _overlap(a, b)
+    return a == b
+
+
 COMPARISONS: dict[str, Callable[[Value], Value]] = {
     "dose": dose_comparable,
     "category": category_comparable,
+    "duration": duration_comparable,
     "plain": dict,
 }
 
@@ -260,7 +314,7 @@ class Choice:
 
 
 def _compatible(a: Value, b: Value) -> bool:
-    return all(a[name] == b[name] for name in a.keys() & b.keys())
+    return all(_agree(a[name], b[name]) for name in a.keys() & b.keys())
 
 
 def choose_value(

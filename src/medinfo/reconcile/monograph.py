@@ -286,8 +286,10 @@ class _Builder(Assembly):
         choice, attribution = self.single(FactKind.ONSET)
         if choice is None:
             return Onset()
-        # When sources disagree, the summary names every stated time, the chosen one first.
-        values = [choice.value, *(rival.value for rival in choice.rivals)]
+        # Every stated time, the chosen one first: times that agree (overlapping spans, "few
+        # days" and "3 days") and, when sources disagree, the rival times too.
+        agreeing = [f.attributes for f in choice.support]
+        values = [choice.value, *agreeing, *(rival.value for rival in choice.rivals)]
         first = compose.join_alternatives(v.get("first_effect") for v in values)
         full = compose.join_alternatives(v.get("full_effect") for v in values)
         # how long a dose lasts is no rival of how soon it works: any statement may give it

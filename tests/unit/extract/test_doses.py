@@ -25,6 +25,14 @@ def test_extract_doses_starting_dose_with_times_daily(statements_of: StatementsO
     assert (initial["amount"], initial["unit"], initial["frequency_per_day"]) == (10, "mg", 3)
 
 
+def test_extract_doses_amount_restated_in_brackets_keeps_its_schedule(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(statements_of, "Most adults begin on 250 micrograms (0.25 mg) twice a day.")
+    initial = doses[FactKind.INITIAL_DOSE]
+    assert (initial["amount"], initial["unit"], initial["frequency_per_day"]) == (250, "mcg", 2)
+
+
 def test_extract_doses_interval_range_gives_fewest_doses_per_day(
     statements_of: StatementsOf,
 ) -> None:
@@ -527,6 +535,12 @@ def _maximum(text: str) -> dict[str, Scalar]:
     return dict(most.attributes)
 
 
+def _maxima(text: str) -> dict[float, dict[str, Scalar]]:
+    facts = extract_doses(document_statements(read_text(text, "x.txt")), "s1")
+    found = [f for f in facts if f.kind is FactKind.MAX_DAILY_DOSE]
+    return {float(str(f.attributes["amount"])): dict(f.attributes) for f in found}
+
+
 def test_extract_doses_a_maximum_for_one_use_below_another_uses_dose_names_its_use() -> None:
     text = (
         "Furosemide\n\nDosage\n  Heart failure: start on 20 mg; the most is 80 mg a day.\n"
@@ -542,6 +556,24 @@ def test_extract_doses_a_paragraph_opened_by_its_use_gives_its_maximum_that_use(
         " doses.\n"
     )
     assert _maximum(text)["use"] == "migraine"
+
+
+def test_extract_doses_a_sentence_giving_its_doses_for_one_condition_names_that_use() -> None:
+    text = (
+        "Gabapentin\n\nDosage\n  Epilepsy: up to 3,600 mg a day in three doses.\n\n"
+        "My nurse says that for shingles pain most people begin on 300 mg and never go above"
+        " 1,800 mg a day.\n"
+    )
+    assert _maxima(text)[1800].get("use") == "postherpetic neuralgia"
+
+
+def test_extract_doses_a_sentence_naming_two_conditions_names_no_use() -> None:
+    text = (
+        "Gabapentin\n\nDosage\n  Epilepsy: up to 3,600 mg a day in three doses.\n\n"
+        "My nurse says that for shingles pain and for migraine most people begin on 300 mg and"
+        " never go above 1,800 mg a day.\n"
+    )
+    assert "use" not in _maxima(text)[1800]
 
 
 def test_extract_doses_a_maximum_above_every_other_uses_dose_stays_the_drugs() -> None:

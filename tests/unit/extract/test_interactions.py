@@ -204,8 +204,14 @@ def _agents_read(original: str, reader: str) -> set[str]:
             "Pregnancy\n\nAsk your doctor first.\n",
             "text",
         ),
+        (
+            "# Digoxin\n\n## Other tablets and drink\n\n"
+            "Points to raise with your pharmacist about:\n\n"
+            "- amiodarone: your levels may climb\n- verapamil or quinidine\n",
+            "markdown",
+        ),
     ],
-    ids=["advice-lead-in", "label-line-lead-in"],
+    ids=["advice-lead-in", "label-line-lead-in", "lead-in-ending-about"],
 )
 def test_a_lead_in_under_an_interactions_heading_keeps_its_list_interactions(
     original: str, reader: str

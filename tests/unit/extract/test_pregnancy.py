@@ -273,3 +273,62 @@ def test_extract_pregnancy_avoided_for_some_babies_is_its_own_flag(
     facts = _by_kind(statements_of, text)
     assert facts[FactKind.BREASTFEEDING]["avoid_for_some_babies"] is True
     assert "avoid" not in facts[FactKind.BREASTFEEDING]
+
+
+def test_extract_pregnancy_permission_to_use_it_is_acceptable_unless_conditional(
+    statements_of: StatementsOf,
+) -> None:
+    plain = _by_kind(statements_of, "Pregnancy\nYou can use this spray during pregnancy.")
+    assert plain[FactKind.PREGNANCY]["considered_safe"] is True
+    conditional = _by_kind(
+        statements_of, "Pregnancy\nIt can be used in pregnancy only if your doctor agrees."
+    )
+    assert conditional.get(FactKind.PREGNANCY, {}).get("considered_safe") is not True
+
+
+def test_extract_pregnancy_avoiding_one_dose_is_no_advice_to_avoid_the_drug(
+    statements_of: StatementsOf,
+) -> None:
+    dose = _by_kind(statements_of, "Pregnancy\nDoctors avoid the large 3 g dose in pregnancy.")
+    assert dose.get(FactKind.PREGNANCY, {}).get("avoid") is not True
+    drug = _by_kind(statements_of, "Pregnancy\nDoctors avoid this tablet in pregnancy.")
+    assert drug[FactKind.PREGNANCY]["avoid"] is True
+
+
+def test_extract_breastfeeding_generally_considered_ok_is_compatible(
+    statements_of: StatementsOf,
+) -> None:
+    said = _by_kind(statements_of, "Breastfeeding\nIt is generally considered OK when nursing.")
+    assert said[FactKind.BREASTFEEDING]["compatible"] is True
+
+
+def test_extract_pregnancy_contracted_denial_of_more_birth_defects(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Loratadine is often taken in pregnancy; surveys didn't find a clear rise in birth defects."
+    )
+    facts = _by_kind(statements_of, text)
+    assert facts[FactKind.PREGNANCY]["no_defects_shown"] is True
+    assert facts[FactKind.PREGNANCY]["may_harm_fetus"] is False
+
+
+def test_extract_pregnancy_weighing_benefit_against_possible_risk_claims_no_harm(
+    statements_of: StatementsOf,
+) -> None:
+    text = "In pregnancy it is given when the benefit outweighs the possible risk."
+    facts = _by_kind(statements_of, text)
+    assert facts[FactKind.PREGNANCY]["benefit_must_outweigh_risk"] is True
+    assert "may_harm_fetus" not in facts[FactKind.PREGNANCY]
+    warned = _by_kind(statements_of, "In pregnancy there is a possible risk to the unborn baby.")
+    assert warned[FactKind.PREGNANCY]["may_harm_fetus"] is True
+
+
+def test_extract_pregnancy_used_when_it_is_needed_in_other_wordings(
+    statements_of: StatementsOf,
+) -> None:
+    for text in (
+        "Labetalol is still used in pregnancy when it's genuinely needed.",
+        "Midwives routinely prescribe it in pregnancy for heartburn.",
+    ):
+        assert _by_kind(statements_of, text)[FactKind.PREGNANCY]["used_when_needed"] is True

@@ -47,6 +47,8 @@ def test_classify_heading_treats_a_many_topic_title_as_overview() -> None:
         "Stuff that messes with it",
         "Which tablets does warfarin clash with?",
         "Drugs that react badly with lithium",
+        "Other tablets and drink",
+        "Other pills",
     ],
 )
 def test_classify_heading_reads_question_style_interaction_headings(heading: str) -> None:

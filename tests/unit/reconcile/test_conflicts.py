@@ -31,6 +31,27 @@ def test_conflict_onset_differs_names_both_sides() -> None:
     assert "after two weeks" in onset.note
 
 
+def test_onset_times_that_overlap_are_no_conflict() -> None:
+    conflicts = _conflicts(
+        [
+            fact("faq", FactKind.ONSET, "onset", first_effect="few hours"),
+            fact("wiki", FactKind.ONSET, "onset", first_effect="3 hours"),
+            fact("shop", FactKind.ONSET, "onset", first_effect="2-4 hours"),
+        ]
+    )
+    assert "onset" not in conflicts
+
+
+def test_onset_times_apart_are_still_a_conflict() -> None:
+    conflicts = _conflicts(
+        [
+            fact("faq", FactKind.ONSET, "onset", first_effect="10 minutes"),
+            fact("wiki", FactKind.ONSET, "onset", first_effect="45-90 minutes"),
+        ]
+    )
+    assert [claim.sources for claim in conflicts["onset"].claims] == [["faq"], ["wiki"]]
+
+
 def test_conflict_not_reported_when_values_agree() -> None:
     conflicts = _conflicts(
         [

@@ -12,6 +12,7 @@ from medinfo.reconcile.merge import (
     egfr_bounds,
     group_facts,
     strongest_severity,
+    time_span,
 )
 from tests.unit.reconcile.builders import fact
 
@@ -112,3 +113,20 @@ def test_choose_value_breaks_even_ties_by_the_place_in_the_document() -> None:
 )
 def test_egfr_bounds_keep_both_sides_of_a_band(band: str, bounds: dict[str, float]) -> None:
     assert egfr_bounds(band) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("45 minutes", (45.0, 45.0)),
+        ("1-2 weeks", (10080.0, 20160.0)),
+        ("30 minutes-2 hours", (30.0, 120.0)),
+        ("several days", (3 * 1440.0, 9 * 1440.0)),
+        ("weeks to months", None),
+        ("soon", None),
+    ],
+)
+def test_time_span_reads_numbers_ranges_and_vague_counts(
+    text: str, span: tuple[float, float] | None
+) -> None:
+    assert time_span(text) == span

@@ -70,6 +70,8 @@ def _renal_alert(patient: Patient, monograph: Monograph, rules: SafetyRules) -> 
         return None
     if _above_every_band(patient.egfr, precautions, monograph):
         return None
+    if _said_unchanged(patient.egfr, monograph, rules):
+        return None
     severity = max(band.severity, rules.condition_severity["renal"], key=severity_rank)
     message = render(
         "RENAL_IMPAIRMENT",
@@ -130,6 +132,35 @@ def _above_every_band(egfr: float, precautions: list[Precaution], monograph: Mon
     return all(
         precaution.evidence and all(_overlaps(span, banded) for span in precaution.evidence)
         for precaution in precautions
+    )
+
+
+def _said_unchanged(egfr: float, monograph: Monograph, rules: SafetyRules) -> bool:
+    """Whether a source says kidney problems need no dose change ("no dose change for mild to
+    moderate kidney problems") for this eGFR, at or above `renal_no_change_down_to_egfr`, and
+    no other kidney rule of the sources (a lower dose, a band) covers it: nothing the sources
+    call fine raises an alarm."""
+    if egfr < rules.renal_no_change_down_to_egfr or matching_adjustments(monograph, egfr):
+        return False
+    kidney = [
+        limit
+        for limit in monograph.dosing.population_limits
+        if limit.population is Population.RENAL
+    ]
+    unchanged = [limit for limit in kidney if limit.advice is LimitAdvice.NO_CHANGE]
+    others = [limit for limit in kidney if limit.advice is not LimitAdvice.NO_CHANGE]
+    return any(_covers(limit, egfr) for limit in unchanged) and not any(
+        _covers(limit, egfr) for limit in others
+    )
+
+
+def _covers(limit: PopulationLimit, egfr: float) -> bool:
+    """Whether a kidney rule's band (eGFR standing in for creatinine clearance) holds `egfr`;
+    a rule without a band holds every reduced kidney function, a dialysis rule none here."""
+    if limit.on_dialysis:
+        return False
+    return (limit.kidney_at_least is None or egfr >= limit.kidney_at_least) and (
+        limit.kidney_below is None or egfr < limit.kidney_below
     )
 
 

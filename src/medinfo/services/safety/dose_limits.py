@@ -41,8 +41,9 @@ def check_dose_limits(
         "route": route,
         "drug": monograph.drug,
     }
-    max_daily = None if daily_replaced else _drug_limit(monograph.dosing.max_daily)
-    max_single = None if single_replaced else _drug_limit(monograph.dosing.max_single)
+    drug_daily, drug_single = drug_limits(monograph, rules)
+    max_daily = None if daily_replaced else drug_daily
+    max_single = None if single_replaced else drug_single
     checks = (
         _renal_ceiling_alert(daily, route, patient, monograph, rules)
         or _limit_alert(AlertCode.MAX_DAILY_DOSE_EXCEEDED, daily, max_daily, rules, fields),
@@ -51,10 +52,34 @@ def check_dose_limits(
     return [alert for alert in checks if alert is not None]
 
 
+def drug_limits(
+    monograph: Monograph, rules: SafetyRules
+) -> tuple[DoseSpec | None, DoseSpec | None]:
+    """The daily and per-dose maxima that hold for the drug as a whole."""
+    dosing = monograph.dosing
+    single = _drug_limit(dosing.max_single)
+    if single is not None and _below_own_start(single, dosing.initial, rules):
+        single = None
+    return _drug_limit(dosing.max_daily), single
+
+
 def _drug_limit(spec: DoseSpec | None) -> DoseSpec | None:
     """A maximum that holds for the drug: one stated for a single use, where the sources dose
     other uses differently, is not (the request does not say what the drug is taken for)."""
     return None if spec is None or spec.use else spec
+
+
+def _below_own_start(single: DoseSpec, initial: DoseSpec | None, rules: SafetyRules) -> bool:
+    """Whether a per-dose maximum lies below the once-a-day starting dose the sources give for
+    the same route ("start on 2 mg once a day" beside "the maximum is 1 mg twice daily" of a
+    paragraph about older people): the sources contradict it as a limit for everyone, so it
+    belongs to a narrower use or population and is no alarm for the drug."""
+    if initial is None or initial.frequency_per_day != 1:
+        return False
+    if rules.route_of(initial.route) != rules.route_of(single.route):
+        return False
+    start, most = _milligrams(initial.amount, initial.unit), _milligrams(single.amount, single.unit)
+    return start is not None and most is not None and most < start * (1 - _TOLERANCE)
 
 
 def _limit_alert(
@@ -169,7 +194,7 @@ def dose_not_checked(
     clear"). `replaced` as in check_dose_limits: a population maximum that fits was checked."""
     dosing = monograph.dosing
     per_use = [spec for spec in (dosing.max_daily, dosing.max_single) if spec and spec.use]
-    specs = [spec for spec in map(_drug_limit, (dosing.max_daily, dosing.max_single)) if spec]
+    specs = [spec for spec in drug_limits(monograph, rules) if spec]
     if per_use and not specs and not any(replaced):
         use = per_use[0].use or ""
         reason = render("not_checked.per_use", drug=monograph.drug, use=use)

@@ -6,9 +6,16 @@ from dataclasses import dataclass
 from typing import Literal
 
 from medinfo.domain.alerts import Alert, AlertCode, NotChecked, Patient, Regimen, Severity
-from medinfo.domain.monograph import DoseSpec, LimitAdvice, Monograph, Population, PopulationLimit
+from medinfo.domain.monograph import (
+    DoseSpec,
+    LimitAdvice,
+    Monograph,
+    Population,
+    PopulationLimit,
+    RenalAdjustment,
+)
 from medinfo.knowledge.safety_rules import SafetyRules
-from medinfo.services.safety.dose_limits import REDUCED_KIDNEY_EGFR
+from medinfo.services.safety.dose_limits import REDUCED_KIDNEY_EGFR, matching_adjustments
 from medinfo.services.safety.messages import format_amount, render, times_words
 
 ADULT_AGE = 18.0  # a child's band never reaches past this age, whatever a source's range says
@@ -61,7 +68,33 @@ def check_populations(
                     "not_checked.population", population=_label(limit), drug=monograph.drug
                 )
                 not_checked.append(NotChecked(what="population", reason=reason))
+    not_checked.extend(_unbounded_kidney_bands(patient, monograph))
     return PopulationFindings(alerts, not_checked, daily_replaced, single_replaced)
+
+
+def _unbounded_kidney_bands(patient: Patient, monograph: Monograph) -> list[NotChecked]:
+    """A kidney band of the sources that holds the patient's eGFR but gives no ceiling ("use
+    with caution below 10 mL/min"): the dose could not be checked for it, and says so."""
+    return [
+        NotChecked(
+            what="population",
+            reason=render(
+                "not_checked.population", population=_band_label(band), drug=monograph.drug
+            ),
+        )
+        for band in matching_adjustments(monograph, patient.egfr)
+        if band.max_daily_mg is None
+    ]
+
+
+def _band_label(band: RenalAdjustment) -> str:
+    """ "kidney function (eGFR) from 10 to 30", "below 10", "of 30 and above"."""
+    low, high = band.egfr_at_least, band.egfr_below
+    if low is not None and high is not None:
+        return f"kidney function from {format_amount(low)} to {format_amount(high)} mL/min"
+    if high is not None:
+        return f"kidney function below {format_amount(high)} mL/min"
+    return f"kidney function of {format_amount(low or 0.0)} mL/min and above"
 
 
 def _fits(limit: PopulationLimit, patient: Patient) -> bool:

@@ -1,4 +1,5 @@
-"""Invariant: every interaction a monograph lists fires when the patient takes that medicine.
+"""Invariants: every interaction a monograph lists fires when the patient takes that medicine;
+nothing the sources call fine raises a condition alarm; a check that cannot be made says so.
 
 Over every monograph the tests can build: the embedded knowledge base, both SPL example labels
 and every blind test article (the held-out set's too). For each listed interaction, a check of
@@ -15,8 +16,15 @@ import pytest
 
 from medinfo.bootstrap import Medinfo, bootstrap
 from medinfo.config import SHARED_DIR
-from medinfo.domain.alerts import CheckRequest
-from medinfo.domain.monograph import Interaction, Monograph
+from medinfo.domain.alerts import AlertCode, CheckRequest, CheckResponse
+from medinfo.domain.monograph import (
+    Interaction,
+    LimitAdvice,
+    Monograph,
+    Population,
+    PopulationLimit,
+    TopicAdvice,
+)
 from medinfo.knowledge.groups import medicine_groups
 from medinfo.knowledge.loading import load
 from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
@@ -118,3 +126,61 @@ def test_listed_interaction_fires_from_the_other_side(app: Medinfo) -> None:
         )
         codes = [a.code for a in app.check(request).alerts]
         assert any(code.startswith("INTERACTION") for code in codes), (medicine, drug)
+
+
+def _kidney_rules(monograph: Monograph) -> tuple[list[PopulationLimit], list[PopulationLimit]]:
+    """The monograph's kidney rules saying the dose stands, and its other kidney rules."""
+    kidney = [r for r in monograph.dosing.population_limits if r.population is Population.RENAL]
+    unchanged = [r for r in kidney if r.advice is LimitAdvice.NO_CHANGE]
+    return unchanged, [r for r in kidney if r.advice is not LimitAdvice.NO_CHANGE]
+
+
+def _check(app: Medinfo, drug: str, **patient: object) -> CheckResponse:
+    return app.check(
+        CheckRequest.model_validate({"patient": patient, "regimen": {"drug": drug, "dose_mg": 1}})
+    )
+
+
+def test_nothing_the_sources_call_fine_raises_a_condition_alarm(app: Medinfo) -> None:
+    """Kidneys said to need no change (and no other kidney rule or band) give no kidney alarm
+    at a moderate eGFR; breastfeeding called compatible, with no other source's breastfeeding
+    precaution, gives no breastfeeding alarm."""
+    checked, alarms = 0, []
+    for drug in app.drugs():
+        monograph = app.monograph(drug)
+        unchanged, others = _kidney_rules(monograph)
+        if unchanged and not others and not monograph.dosing.renal_adjustment:
+            checked += 1
+            codes = [a.code for a in _check(app, drug, egfr=45).alerts]
+            if AlertCode.RENAL_IMPAIRMENT in codes:
+                alarms.append(f"{drug}: kidneys")
+        feeding = monograph.breastfeeding
+        precautions = [p for p in monograph.precautions if "breast" in p.condition.lower()]
+        if feeding.advice is TopicAdvice.ACCEPTABLE and all(
+            set(p.sources) <= set(feeding.sources) for p in precautions
+        ):
+            checked += 1
+            codes = [a.code for a in _check(app, drug, breastfeeding=True).alerts]
+            if AlertCode.BREASTFEEDING in codes:
+                alarms.append(f"{drug}: breastfeeding")
+    assert checked > 10  # the set really holds such statements
+    assert not alarms, "\n".join(alarms)
+
+
+def test_a_kidney_band_without_a_dose_is_said_not_checked(app: Medinfo) -> None:
+    """A kidney band of the sources that holds the patient's reduced eGFR (below 60) but gives
+    no ceiling: the response lists what it could not check, never an all clear."""
+    silent, seen = [], 0
+    for drug in app.drugs():
+        for band in app.monograph(drug).dosing.renal_adjustment:
+            if band.max_daily_mg is not None or band.egfr_below is None:
+                continue
+            egfr = min(band.egfr_below - 1, 59.0)
+            if egfr < (band.egfr_at_least or 0.0):
+                continue
+            seen += 1
+            response = _check(app, drug, egfr=egfr)
+            if "population" not in {item.what for item in response.not_checked}:
+                silent.append(f"{drug} at eGFR {egfr:g}")
+    assert seen
+    assert not silent, "\n".join(silent)

@@ -290,3 +290,39 @@ def test_a_kidney_precaution_in_words_of_its_own_still_alerts_above_a_band() -> 
     )
     response = check_regimen(request(drug="osteobrin", egfr=45), monograph)
     assert AlertCode.RENAL_IMPAIRMENT in codes(response)
+
+
+def _kidneys_need_no_change(*other_rules: PopulationLimit) -> Monograph:
+    """ "Mild or moderate kidney trouble needs no dose change" beside a plain kidney precaution
+    from another source ("if you need dialysis, your renal team times the doses")."""
+    unchanged = PopulationLimit(
+        population=Population.RENAL, advice=LimitAdvice.NO_CHANGE, sources=["n"]
+    )
+    return bare("ferrodin").model_copy(
+        update={
+            "dosing": Dosing(population_limits=[unchanged, *other_rules]),
+            "precautions": [Precaution(condition="kidney disease", sources=["p"])],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("egfr", "alerts"), [(55, []), (32, []), (22, [AlertCode.RENAL_IMPAIRMENT])]
+)
+def test_kidneys_said_to_need_no_change_raise_no_alarm_down_to_severe_impairment(
+    egfr: float, alerts: list[AlertCode]
+) -> None:
+    response = check_regimen(request(drug="ferrodin", egfr=egfr), _kidneys_need_no_change())
+    assert codes(response) == alerts
+
+
+def test_a_lower_dose_rule_covering_the_patient_outweighs_a_no_change_statement() -> None:
+    lower = PopulationLimit(
+        population=Population.RENAL,
+        kidney_below=50,
+        advice=LimitAdvice.REDUCE,
+        adjustment_without_number=True,
+        sources=["r"],
+    )
+    response = check_regimen(request(drug="ferrodin", egfr=40), _kidneys_need_no_change(lower))
+    assert AlertCode.RENAL_IMPAIRMENT in codes(response)

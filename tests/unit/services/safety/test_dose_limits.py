@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from medinfo.domain.alerts import AlertCode, Severity
-from medinfo.domain.monograph import DoseSpec, Dosing, RenalAdjustment
+from medinfo.domain.monograph import DoseSpec, Dosing, Monograph, RenalAdjustment
 from medinfo.services.safety import check_regimen
 from tests.unit.services.safety.monographs import (
     alpha_agonist,
@@ -141,3 +141,35 @@ def test_check_regimen_a_maximum_for_one_use_is_no_limit_and_says_so() -> None:
     (unchecked,) = response.not_checked
     assert unchecked.what == "dose limit"
     assert "heart failure" in unchecked.reason
+
+
+def _started_above_its_per_dose_cap() -> Monograph:
+    """ "Adults start on 4 mg once a day" beside "at most 2 mg twice a day" (a paragraph about
+    frail patients): the per-dose cap cannot hold for everyone."""
+    return muscle_relaxant(
+        dosing=Dosing(
+            initial=DoseSpec(amount=4, unit="mg", frequency_per_day=1, sources=["s"]),
+            max_daily=DoseSpec(amount=24, unit="mg", sources=["s"]),
+            max_single=DoseSpec(amount=2, unit="mg", sources=["f"]),
+        )
+    )
+
+
+def test_a_per_dose_cap_below_the_once_a_day_start_is_no_limit_for_the_drug() -> None:
+    monograph = _started_above_its_per_dose_cap()
+    assert check_regimen(request(dose_mg=4, times_per_day=2), monograph).alerts == []
+    over = check_regimen(request(dose_mg=9, times_per_day=3), monograph)
+    assert codes(over) == [AlertCode.MAX_DAILY_DOSE_EXCEEDED]
+
+
+def test_a_per_dose_cap_at_or_above_the_start_still_applies() -> None:
+    monograph = muscle_relaxant(
+        dosing=Dosing(
+            initial=DoseSpec(amount=2, unit="mg", frequency_per_day=1, sources=["s"]),
+            max_daily=DoseSpec(amount=24, unit="mg", sources=["s"]),
+            max_single=DoseSpec(amount=6, unit="mg", sources=["s"]),
+        )
+    )
+    assert codes(check_regimen(request(dose_mg=8, times_per_day=2), monograph)) == [
+        AlertCode.SINGLE_DOSE_HIGH
+    ]

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from medinfo.domain.alerts import AlertCode
-from medinfo.domain.monograph import DoseSpec, LimitAdvice, Monograph, Population, PopulationLimit
+from medinfo.domain.monograph import (
+    DoseSpec,
+    LimitAdvice,
+    Monograph,
+    Population,
+    PopulationLimit,
+    RenalAdjustment,
+)
 from medinfo.services.safety import check_regimen
 from tests.unit.services.safety.monographs import codes, muscle_relaxant, request
 
@@ -123,3 +130,16 @@ def test_every_population_case_of_a_clean_adult_is_silent() -> None:
     response = check_regimen(request(dose_mg=5, age=40, egfr=95), _with_limits(*limits))
     assert response.alerts == []
     assert response.not_checked == []
+
+
+def test_a_kidney_band_without_a_ceiling_that_holds_the_patient_is_listed_as_not_checked() -> None:
+    band = RenalAdjustment(egfr_below=15, advice="take care", sources=["k"])
+    base = muscle_relaxant()
+    monograph = base.model_copy(
+        update={"dosing": base.dosing.model_copy(update={"renal_adjustment": [band]})}
+    )
+    failing = check_regimen(request(egfr=9), monograph)
+    assert AlertCode.RENAL_IMPAIRMENT in codes(failing)
+    assert [item.what for item in failing.not_checked] == ["population"]
+    assert "below 15" in failing.not_checked[0].reason
+    assert check_regimen(request(egfr=40), monograph).not_checked == []
