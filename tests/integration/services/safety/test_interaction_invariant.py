@@ -42,6 +42,7 @@ ARTICLES = sorted(
         "holdout6/articles",
         "holdout7/articles",
         "holdout8/articles",
+        "holdout9/articles",
     )
     for path in (BLIND / folder).glob("*/0*")
 )
