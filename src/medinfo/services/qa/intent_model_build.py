@@ -46,6 +46,9 @@ QUESTION_FILES = (
     "tests/fixtures/blind/holdout8/questions/holdout8_A.json",
     "tests/fixtures/blind/holdout8/questions/holdout8_B.json",
     "tests/fixtures/blind/holdout8/questions/holdout8_C.json",
+    "tests/fixtures/blind/holdout9/questions/holdout9_A.json",
+    "tests/fixtures/blind/holdout9/questions/holdout9_B.json",
+    "tests/fixtures/blind/holdout9/questions/holdout9_C.json",
 )
 # Weight gain stays a rules-only intent (ADR 0033): a question a writer labelled so is learnt as
 # the side-effect question it is reported as, so the model never overrules the weight rule.
