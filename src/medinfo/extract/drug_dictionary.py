@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import bz2
 import pickle
+from collections.abc import Mapping
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from medinfo.knowledge.extract_rules import DrugDetectionRules
+from medinfo.knowledge.extract_rules import DrugDetectionRules, DrugTwins
 from medinfo.knowledge.loading import load
 
 # drug_named_entity_recognition keeps its dictionary in this file beside its modules. Importing
@@ -54,7 +55,17 @@ def _raw_dictionary() -> dict[str, Any]:
 
 @cache
 def _entries() -> dict[str, tuple[DictionaryEntry, ...]]:
-    """Lower-case name -> its entries (one per drug the name may mean, in the library's order)."""
+    """Lower-case name -> its entries (one per drug the name may mean, in the library's order),
+    each medicine under one name however the library files it (`DrugTwins`)."""
+    return _read_entries(load(DrugTwins).twins)
+
+
+def untwinned_entries() -> dict[str, tuple[DictionaryEntry, ...]]:
+    """The entries as the library files them (what the twin names are derived from)."""
+    return _read_entries({})
+
+
+def _read_entries(twins: Mapping[str, str]) -> dict[str, tuple[DictionaryEntry, ...]]:
     raw = _raw_dictionary()
     drugs: dict[str, dict[str, Any]] = raw["drug_canonical_to_data"]
     variants: dict[str, dict[str, Any]] = raw["drug_variant_to_variant_data"]
@@ -62,7 +73,8 @@ def _entries() -> dict[str, tuple[DictionaryEntry, ...]]:
 
     def entry(data: dict[str, Any]) -> DictionaryEntry:
         brand = data.get("is_brand")
-        key = (str(data.get("name") or ""), brand if isinstance(brand, bool) else None)
+        name = str(data.get("name") or "")
+        key = (twins.get(name.lower(), name), brand if isinstance(brand, bool) else None)
         return made.get(key) or made.setdefault(key, DictionaryEntry(*key))
 
     plain = {meaning: (entry(data),) for meaning, data in drugs.items()}

@@ -14,6 +14,7 @@ from medinfo.extract.classes import (
     extract_forms,
     extract_mechanism_terms,
 )
+from medinfo.extract.drug_names import find_drug_mentions
 from medinfo.extract.indications import extract_indications
 from medinfo.extract.interactions import extract_interactions
 from medinfo.extract.passages import Passage, unique
@@ -102,6 +103,20 @@ def _is_topic_label(blocks: list[Block], index: int) -> bool:
     return classify_heading(block_text(blocks[index]).strip(" .:0123456789")) is not Section.OTHER
 
 
+def _aliases(document: Document, blocks: list[Block], drug: str) -> tuple[str, ...]:
+    """Other names of the drug in lower case: a label's brand name, and the spellings the
+    page writes its generic name in when its key is another ("cefalexin" for "cephalexin",
+    "sodium valproate" for "valproic acid")."""
+    brand = document.metadata.get("brand_name", "").strip().lower()
+    spellings = {
+        mention.surface.lower()
+        for block in blocks
+        for mention in find_drug_mentions(block.text)
+        if not mention.is_brand and mention.generic.lower() == drug.lower()
+    }
+    return tuple(dict.fromkeys(n for n in (brand, *sorted(spellings)) if n and n != drug.lower()))
+
+
 def extract_list_facts(document: Document, source_id: str, drug: str) -> list[ExtractedFact]:
     """Facts of the list fields of a monograph that the document states about `drug`.
 
@@ -114,11 +129,9 @@ def extract_list_facts(document: Document, source_id: str, drug: str) -> list[Ex
     facts: list[ExtractedFact] = []
     lead = ""
     paragraphs = 0
-    aliases = tuple(
-        name.lower() for key in ("brand_name",) if (name := document.metadata.get(key, "").strip())
-    )
-    question = ""
     blocks = list(document.content_blocks())
+    aliases = _aliases(document, blocks, drug)
+    question = ""
     for index, (block, labelled) in enumerate(zip(blocks, labelled_sections(blocks), strict=True)):
         if _LINK.search(block.text) or _is_topic_label(blocks, index):
             continue

@@ -141,6 +141,16 @@ class DrugDetectionRules(KnowledgeFile):
     corrections: dict[str, str] = Field(default_factory=dict)
 
 
+class DrugTwins(KnowledgeFile):
+    """Names the drug dictionary files one medicine under ("alendronate" and "alendronic acid",
+    "colecalciferol" and "cholecalciferol"), each to the one key its monograph has; generated
+    by medinfo.extract.drug_twins_build from public data (see `source`)."""
+
+    FILE: ClassVar[str] = "extract/drug_twins.json"
+    source: str = ""
+    twins: dict[str, str]
+
+
 class FaqRules(KnowledgeFile):
     FILE: ClassVar[str] = "extract/faq.json"
     topics: dict[str, Patterns]

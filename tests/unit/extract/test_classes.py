@@ -260,7 +260,7 @@ def test_a_kind_of_product_or_another_medicines_form_is_no_form_of_the_drug() ->
     appositive = _forms(
         "# Risedronate\n\nRisedronate comes as tablets. An alternative is zoledronic acid, "
         "an injection given once a year.",
-        "risedronate",
+        "risedronic acid",  # the key its monograph has (the acid's name, see DrugTwins)
     )
     assert appositive == {"oral tablet"}
     # the drug's own group before its form is its own form

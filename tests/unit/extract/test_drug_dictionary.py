@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from medinfo.extract.drug_dictionary import DictionaryEntry, find_in_tokens
-from medinfo.knowledge.extract_rules import DrugDetectionRules
+from medinfo.knowledge.extract_rules import DrugDetectionRules, DrugTwins
 from medinfo.knowledge.loading import load
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
@@ -20,11 +20,13 @@ def _library(tokens: list[str]) -> list[tuple[str, bool | None, int, int]]:
     from drug_named_entity_recognition import find_drugs
 
     found: list[tuple[dict[str, Any], int, int]] = find_drugs(tokens, is_ignore_case=True)
+    twins = load(DrugTwins).twins  # ours files each medicine under one of its names
     out = []
     for record, start, end in found:
         brand = record.get("is_brand")
+        name = str(record.get("name") or "")
         out.append(
-            (str(record.get("name") or ""), brand if isinstance(brand, bool) else None, start, end)
+            (twins.get(name.lower(), name), brand if isinstance(brand, bool) else None, start, end)
         )
     return out
 
