@@ -104,6 +104,9 @@ def normalise_unit(written: str) -> str:
     raise InputError(f"dose grammar: unknown unit {written!r}")
 
 
+_RESTATED = re.compile(r"\s*\([^()]{1,24}\)")  # an amount restated in brackets
+
+
 def find_dose_mentions(text: str) -> list[DoseMention]:
     """Every amount with a unit in `text`, with a per-day suffix folded in."""
     mentions = []
@@ -122,6 +125,9 @@ def find_dose_mentions(text: str) -> list[DoseMention]:
             position = end
         suffix = _grammar().per_day.match(text, end)
         end = suffix.end() if suffix else end
+        restated = None if suffix else _RESTATED.match(text, end)
+        if restated:  # "2,500 mg (2.5 g) a day": the day is the restated amount's too
+            suffix = _grammar().per_day.match(text, restated.end())
         if unit in _grammar().scaled_units:  # "8 grams a day" is reported as 8000 mg
             unit, factor = _grammar().scaled_units[unit]
             low, high = low * factor, (high * factor if high is not None else None)

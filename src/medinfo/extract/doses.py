@@ -274,6 +274,12 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
             after = mentions[index + 2].start if index + 2 < len(mentions) else len(text)
             following = text[mention.end : after]
         previous_end = mention.end
+        if (
+            index
+            and _restated(text, window, mention)
+            and _same_amount(mentions[index - 1], mention)
+        ):
+            continue  # "2,500 mg (2.5 g) a day": the bracket says the amount before it again
         if not _JOINER.fullmatch(window) or cue is None:
             cue = nearest_cue(window)
         linked = _linked_maximum(readings[-1] if readings else None, mention, window, following)
@@ -285,6 +291,14 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
             if (per_dose := _divided_maximum(reading, following)) is not None:
                 readings.append(per_dose)
     return readings
+
+
+def _same_amount(first: DoseMention, second: DoseMention) -> bool:
+    return (first.amount, first.unit, first.amount_high) == (
+        second.amount,
+        second.unit,
+        second.amount_high,
+    )
 
 
 def _restated(text: str, between: str, bracketed: DoseMention) -> bool:
@@ -574,11 +588,39 @@ def _use_attribute(reading: Reading, per_use: dict[str, float]) -> dict[str, Sca
     return {"use": use} if higher else {}
 
 
+# "2,500 mg a day, not 3,000 mg", "(not 3,000 mg)": an amount the text corrects.
+_CORRECTED = re.compile(r"(?:[,;(\u2013\u2014]|\bbut)\s*not\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _corrected_amounts(statements: list[Statement]) -> set[tuple[float, str]]:
+    """The amounts a document says are wrong ("the limit is 2,500 mg, not 3,000 mg"): a
+    forum poster's or a summary's figure that the document corrects is none of its doses."""
+    return {
+        (mention.amount, mention.unit)
+        for statement in statements
+        for mention in find_dose_mentions(statement.text)
+        if _CORRECTED.search(statement.text, 0, mention.start)
+    }
+
+
+def _is_corrected(reading: Reading, corrected: set[tuple[float, str]]) -> bool:
+    amount = reading.attributes.get("amount")
+    unit = str(reading.attributes.get("unit", ""))
+    return isinstance(amount, int | float) and (float(amount), unit) in corrected
+
+
 def extract_doses(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """The dose facts of a document: per route, its first starting dose (an explicit one before
-    a usual one), first maximum daily and single dose, and first titration statement."""
+    a usual one), first maximum daily and single dose, and first titration statement; none
+    at an amount the document corrects."""
     statements = with_column_headings(statements)  # "Usual starting dose: 400 mg ..."
-    readings = [reading for statement in statements for reading in read_statement(statement)]
+    corrected = _corrected_amounts(statements)
+    readings = [
+        reading
+        for statement in statements
+        for reading in read_statement(statement)
+        if not _is_corrected(reading, corrected)
+    ]
     readings.extend(r for p in statements if (r := _gradual_titration(p)) is not None)
     chosen = _without_other_once_maximum(_choose(readings))
     per_use = _per_use_ceiling(statements)

@@ -610,3 +610,27 @@ def test_extract_doses_a_daily_maximum_taken_at_once_or_divided_sets_no_per_dose
 def test_extract_doses_a_daily_maximum_in_counted_doses_still_sets_the_per_dose_most() -> None:
     text = "Torasemide\n\nDosage\nAt most 40 mg a day, split into 2 doses.\n"
     assert _per_dose_maxima(text) == [20]
+
+
+def test_a_daily_amount_restated_in_brackets_stays_a_daily_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(statements_of, "Adults should not go above 3,000 mg (3 g) a day of mesalazine.")
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 3000
+    assert "frequency_per_day" not in doses[FactKind.MAX_DAILY_DOSE]
+    assert FactKind.MAX_SINGLE_DOSE not in doses  # "a day" is no "once a day"
+
+
+def test_an_amount_the_document_corrects_is_none_of_its_doses(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Someone on the board wrote that you can take up to 1,200 mg a day.\n\n"
+        "Our pharmacist replies: the most an adult should take is 800 mg a day, not 1,200 mg."
+    )
+    maxima = [
+        f.attributes["amount"]
+        for f in extract_doses(statements_of("Dosage\n" + text), "s1")
+        if f.kind is FactKind.MAX_DAILY_DOSE
+    ]
+    assert maxima == [800]
