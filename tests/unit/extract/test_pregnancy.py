@@ -332,3 +332,26 @@ def test_extract_pregnancy_used_when_it_is_needed_in_other_wordings(
         "Midwives routinely prescribe it in pregnancy for heartburn.",
     ):
         assert _by_kind(statements_of, text)[FactKind.PREGNANCY]["used_when_needed"] is True
+
+
+def test_a_stance_against_use_in_everyday_words_is_read(statements_of: StatementsOf) -> None:
+    for text in (
+        "Doctors don't normally prescribe it in pregnancy, least of all near the due date.",
+        "It isn't routinely given to pregnant women.",
+        "This inhaler is not generally used in pregnancy.",
+    ):
+        assert _by_kind(statements_of, text)[FactKind.PREGNANCY]["avoid"] is True, text
+
+
+def test_use_kept_for_clear_need_is_benefit_over_risk(statements_of: StatementsOf) -> None:
+    for text in (
+        "In pregnancy it should not be used unless it is absolutely necessary.",
+        "Pregnant women should not take it unless their specialist decides otherwise.",
+    ):
+        flags = _by_kind(statements_of, text)[FactKind.PREGNANCY]
+        assert flags["benefit_must_outweigh_risk"] is True, text
+
+
+def test_the_time_around_the_birth_is_a_stage_of_pregnancy(statements_of: StatementsOf) -> None:
+    facts = _by_kind(statements_of, "Pregnancy: take extra care close to the delivery.")
+    assert facts[FactKind.PREGNANCY]["stage_specific"] is True
