@@ -258,7 +258,10 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
         is_for_children(heading) or is_special_heading(heading) or _for_another_population(text)
     ):
         return []
-    mentions = find_dose_mentions(text)
+    hearsay = read_text(text).spans["hypothetical"]  # "I read online you can go to 150 mg"
+    mentions = [
+        m for m in find_dose_mentions(text) if not any(s <= m.start < e for s, e in hearsay)
+    ]
     readings: list[Reading] = []
     previous_end = 0
     cue: Cue | None = None

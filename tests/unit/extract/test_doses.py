@@ -634,3 +634,13 @@ def test_an_amount_the_document_corrects_is_none_of_its_doses(
         if f.kind is FactKind.MAX_DAILY_DOSE
     ]
     assert maxima == [800]
+
+
+def test_a_dose_someone_read_or_heard_of_is_none_of_the_pages_doses(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "A friend said you can take up to 90 mg a day. I read online you can go to 120 mg. "
+        "You may have seen that the limit is 100 mg a day, but the licensed maximum is 60 mg a day."
+    )
+    assert _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]["amount"] == 60

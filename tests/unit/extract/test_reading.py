@@ -111,3 +111,26 @@ def test_read_text_not_one_of_the_effects_and_counterfactuals_are_not_claims() -
 def test_read_text_no_need_to_avoid_is_a_harmless_combination() -> None:
     assert _spans("There is no need to avoid dairy products with it.", "compatible")
     assert not _spans("Do not stop it suddenly.", "compatible")
+
+
+def test_a_question_people_ask_and_an_unproven_report_are_no_claims() -> None:
+    for text, term in (
+        ("Parents often ask if it can calm a toddler's tantrums.", "tantrums"),
+        ("Hair thinning has been described, but it has not been shown to be the drug.", "Hair"),
+        ("Vivid dreams are blamed on it online but not proven.", "Vivid dreams"),
+        ("It has not been proven to cause weight gain.", "weight gain"),
+        ("There is no good evidence it causes tinnitus.", "tinnitus"),
+    ):
+        reading = read_text(text)
+        start = text.index(term)
+        assert not reading.asserted(start, start + len(term)), text
+
+
+def test_a_medicine_the_doctor_adds_alongside_is_a_companion() -> None:
+    assert _spans("Your GP might add it alongside sitagliptin.", "compatible")
+
+
+def test_a_line_with_a_price_is_an_advert() -> None:
+    assert is_advert("Omeprazole 20mg capsules (14) - £2.99")
+    assert is_advert("Add to basket: $14.50")
+    assert not is_advert("Take 20 mg once a day before breakfast.")
