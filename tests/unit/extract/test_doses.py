@@ -644,3 +644,11 @@ def test_a_dose_someone_read_or_heard_of_is_none_of_the_pages_doses(
         "You may have seen that the limit is 100 mg a day, but the licensed maximum is 60 mg a day."
     )
     assert _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]["amount"] == 60
+
+
+def test_a_posters_own_dose_ranks_below_the_pages_advice(statements_of: StatementsOf) -> None:
+    text = (
+        "I've been on 300 mg a day for ages and the max is 300 mg a day, honestly.\n\n"
+        "Pharmacist reply: the most you should take is 200 mg a day."
+    )
+    assert _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]["amount"] == 200
