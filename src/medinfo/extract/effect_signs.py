@@ -225,20 +225,32 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     for previous, match in pairwise(matches):
         gap = text[previous.end : match.start]
         goes_on = bool(_GOES_ON.fullmatch(gap) or _LIST_GOES_ON.fullmatch(gap))
-        own_item = within_item and "," in gap and match.term.defaults.get("serious") is True
+        # "a rash with blisters or peeling skin, fever or swollen glands": a term written
+        # with its own signs goes on listing them
+        signed_term = bool(_BARE_WITH.search(text, previous.start, previous.end)) and goes_on
+        own_item = (
+            (within_item or signed_term)
+            and "," in gap
+            and match.term.defaults.get("serious") is True
+        )
         if describing and goes_on and not own_item:
             described.add(match.start)
             continue
         # "(EGPA, formerly Churg-Strauss) with a flu-like illness, rash": the bracket that
         # named the condition closes before its signs
         gap = gap.lstrip()[1:] if gap.lstrip().startswith(")") else gap
-        describing = ")" not in gap and bool(
-            _EXPLAINS.match(gap)
-            or (_SIGNS_OF.search(text, 0, previous.start) and _EXAMPLES.match(gap))
+        describing = (
+            ")" not in gap
+            and not own_item
+            and bool(
+                _EXPLAINS.match(gap)
+                or (_SIGNS_OF.search(text, 0, previous.start) and _EXAMPLES.match(gap))
+                or signed_term
+            )
         )
         # "allergic reactions with lip swelling, seizures": after a bare "with", a serious
         # effect past a comma is an item of its own, not one more sign
-        within_item = describing and bool(_BARE_WITH.match(gap))
+        within_item = describing and bool(_BARE_WITH.match(gap) or signed_term)
         if describing:
             described.add(match.start)
     return described

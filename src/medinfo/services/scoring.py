@@ -426,7 +426,9 @@ def gold_agents_named(gold: Iterable[Any]) -> frozenset[str]:
 # In the serious list the seriousness is already said: "severe stomach pain" listed as serious
 # is the serious side effect "stomach pain".
 _INTENSITY = re.compile(
-    r"^\s*(?:(?:very|severe|serious|extreme|major|sudden|unusual|unexplained|dangerous)\s+)+",
+    r"^\s*(?:(?:very|severe|serious|extreme|major|sudden|unusual|unexplained|dangerous)\s+"
+    # "severe or bloody diarrhoea": a word coordinated with another qualifier stays
+    r"(?!(?:or|and)\s))+",
     re.IGNORECASE,
 )
 
@@ -435,8 +437,18 @@ def serious_terms(items: Iterable[str]) -> list[str]:
     """Serious side-effect terms without the leading words that only say they are serious,
     read after the vocabulary's preferred term, so that "blistering rash" and the preferred
     "severe skin reactions" it names lose the same word."""
-    preferred = (canonical_term(item, "side_effects") or item for item in items)
-    return [_INTENSITY.sub("", item) or item for item in preferred]
+    return [_INTENSITY.sub("", term) or term for term in map(_preferred_effect, items)]
+
+
+def _preferred_effect(item: str) -> str:
+    """The vocabulary's preferred term of a side-effect item, its bracketed note kept after
+    it ("severe or bloody diarrhoea (C. difficile)"), or the item itself."""
+    found = canonical_term(item, "side_effects")
+    if found:
+        return found
+    bare = without_aside(item)
+    found = canonical_term(bare, "side_effects")
+    return found + item[len(bare) :] if found and item.startswith(bare) else item
 
 
 def side_effect_terms(monograph: Mapping[str, Any], serious: bool) -> list[str]:

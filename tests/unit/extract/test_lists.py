@@ -548,7 +548,7 @@ def test_extract_list_facts_signs_before_a_bracket_calling_a_condition_are_not_l
         "damage called cholestasis), or a severe rash.\n"
     )
     assert "itching" not in found
-    assert found.get("rash") is True
+    assert found.get("severe skin reactions") is True
 
 
 def test_extract_list_facts_a_use_and_a_ruling_out_carry_whether_they_prevent() -> None:

@@ -376,3 +376,37 @@ def test_extract_side_effects_a_subsection_that_speaks_of_danger_holds_serious_o
     serious = {f.key: f.attributes["serious"] for f in facts if f.kind is FactKind.SIDE_EFFECT}
     assert serious["fainting"] is True
     assert serious["dizziness"] is False
+
+
+def test_extract_side_effects_a_rash_written_with_its_signs_is_a_severe_skin_reaction() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Call your doctor at once if you get a rash with blistering or peeling, a high "
+        "temperature or sore eyes.",
+        "allopurinol",
+    )
+    assert found == {"severe skin reactions": True}
+
+
+def test_extract_side_effects_a_serious_item_after_a_rash_with_its_signs_is_its_own() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Get urgent medical help for a skin rash with blisters, seizures or fainting.",
+        "lamotrigine",
+    )
+    assert found == {"severe skin reactions": True, "seizures": True, "fainting": True}
+
+
+def test_extract_side_effects_plain_and_bloody_diarrhoea_are_graded_apart() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Common: diarrhoea, headache.\n"
+        "Serious - see a doctor now: watery or bloody diarrhoea, yellow skin or eyes.",
+        "co-amoxiclav",
+    )
+    assert found == {
+        "diarrhea": False,
+        "headache": False,
+        "severe diarrhea": True,
+        "liver problems": True,
+    }

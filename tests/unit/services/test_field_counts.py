@@ -181,6 +181,31 @@ def test_count_fields_a_preferred_term_with_an_intensity_word_matches_its_synony
     assert (count.correct, count.predicted, count.stated) == (1, 1, 1)
 
 
+def test_count_fields_a_coordinated_severity_word_stays_and_a_note_does_not_hide_the_term() -> None:
+    monograph = {
+        "side_effects": [
+            {"term": "severe diarrhea", "serious": True},
+            {"term": "liver problems", "serious": True},
+        ]
+    }
+    gold = {
+        "serious_side_effects": [
+            "watery or bloody diarrhoea (a bowel infection)",
+            "yellowing of skin or eyes (hepatitis)",
+        ]
+    }
+    count = count_fields(monograph, gold)["serious_side_effects"]
+    assert (count.correct, count.predicted, count.stated) == (2, 2, 2)
+
+
+def test_count_fields_a_qualified_skin_rash_is_the_severe_skin_reaction_not_a_plain_rash() -> None:
+    gold = {"serious_side_effects": ["bad skin rash"]}
+    severe = {"side_effects": [{"term": "severe skin reactions", "serious": True}]}
+    plain = {"side_effects": [{"term": "rash", "serious": True}]}
+    assert count_fields(severe, gold)["serious_side_effects"].correct == 1
+    assert count_fields(plain, gold)["serious_side_effects"].correct == 0
+
+
 def test_count_fields_a_gold_allergy_to_the_drug_is_the_allergy_to_the_medicine() -> None:
     monograph = {"drug": "examplol", "precautions": [{"condition": "allergy to the medicine"}]}
     for written in ("allergy", "Allergy to examplol"):
