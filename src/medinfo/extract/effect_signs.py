@@ -188,6 +188,25 @@ def _closing_condition(text: str, matches: list[TermMatch]) -> set[int] | None:
     return signs if len(signs) > 1 else None
 
 
+# a bracket guessing at one condition ("(possibly X)"); "(this may be a sign of X)" and
+# "(these can be signs of X)" may speak of the whole list
+_ONE_NAME = re.compile(r"\(\s*(?:possibl[ey]|probably)\b", re.IGNORECASE)
+
+
+def _glosses_last_item(text: str, matches: list[TermMatch], named: re.Match[str]) -> bool:
+    """Whether a bracket naming a condition ("(possibly bleeding in the brain)") closes a list
+    whose earlier items are serious conditions of their own ("black stools, vomiting blood,
+    a sudden bad headache (possibly ...)"): then it glosses only its own item."""
+    if not _ONE_NAME.match(named.group()):
+        return False
+    clause = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, named.start())), default=0)
+    item = max((b.end() for b in _ITEM_BREAK.finditer(text, clause, named.start())), default=0)
+    own = any(item <= m.start < named.start() for m in matches)
+    return own and any(
+        m.term.defaults.get("serious") is True for m in matches if clause <= m.start < item
+    )
+
+
 def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     """Starts of the terms that only describe a side effect named before or after them."""
     named_after = [named for named in _NAMED_AFTER.finditer(text) if named.start() > 0]
@@ -195,9 +214,8 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
         signs: set[int] = set()
         for named in named_after:
             # "..., fainting, breathlessness with swollen legs (a sign that ...)": one item's
-            breaks = (_ITEM_BREAK if _ONE_SIGN.match(named.group()) else _CLAUSE_BREAK).finditer(
-                text, 0, named.start()
-            )
+            one_item = _ONE_SIGN.match(named.group()) or _glosses_last_item(text, matches, named)
+            breaks = (_ITEM_BREAK if one_item else _CLAUSE_BREAK).finditer(text, 0, named.start())
             clause = max((b.end() for b in breaks), default=0)
             signs |= {match.start for match in matches if clause <= match.start < named.start()}
         return signs

@@ -410,3 +410,26 @@ def test_extract_side_effects_plain_and_bloody_diarrhoea_are_graded_apart() -> N
         "severe diarrhea": True,
         "liver problems": True,
     }
+
+
+def test_extract_side_effects_a_possible_condition_in_brackets_glosses_only_its_own_item() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Get emergency help for black or tarry stools, coughing up blood, a sudden very bad "
+        "headache or slurred speech (possibly a bleed in the brain).",
+        "apixaban",
+    )
+    assert found["stomach bleeding"] is True
+    assert found["coughing up blood"] is True
+    assert "headache" not in found
+
+
+def test_extract_side_effects_a_possible_condition_after_usual_signs_names_them_all() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Call your doctor at once for a sore throat, fever, mouth ulcers or tiredness "
+        "(possibly a blood problem).",
+        "carbimazole",
+    )
+    assert "fever" not in found
+    assert "fatigue" not in found
