@@ -181,7 +181,9 @@ def voice() -> Voice:
 
 
 def fill(template: str, drug: str = "", **fields: str) -> str:
-    """A template text filled in; `{drug}` is the name as given, `{Drug}` capitalised."""
+    """A template text filled in; `{drug}` is the name as given, `{Drug}` capitalised; a
+    combination's key ("budesonide; formoterol") reads as its product is written, "a/b"."""
+    drug = drug.replace("; ", "/")
     return template.format(drug=drug, Drug=drug[:1].upper() + drug[1:], **fields)
 
 
