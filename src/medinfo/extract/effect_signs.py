@@ -372,13 +372,13 @@ def _clause_signs(text: str, matches: list[TermMatch]) -> set[int]:
 
 
 # "decreased sweating", "less appetite": the opposite of the term; "a weight-loss pill", "a
-# sleeping tablet": a kind of medicine, not an effect
+# sleeping tablet": a kind of medicine, not an effect; "cataract surgery": a procedure
 _OPPOSITE_BEFORE = re.compile(
     r"\b(?:decreased|reduced|less|lack\s+of|absence\s+of|inability\s+to)\s+$", re.IGNORECASE
 )
 _MEDICINE_AFTER = re.compile(
     r"^[- ](?:drugs?|pills?|medicines?|medications?|tablets?|treatments?|jabs?|injections?|"
-    r"products?|aids?)\b",
+    r"products?|aids?|surgery|surgeries|operations?|procedures?)\b",
     re.IGNORECASE,
 )
 
@@ -409,9 +409,9 @@ _BABY_AFTER = re.compile(
 
 def names_something_else(text: str, match: TermMatch) -> bool:
     """Whether the words around a term make it name another thing: its opposite ("decreased
-    sweating"), a kind of medicine ("a weight-loss pill"), what a germ causes ("a bacterium
-    that causes stomach ulcers"), the patients' condition ("people with dementia") or the
-    baby's effect ("withdrawal in the newborn")."""
+    sweating"), a kind of medicine or procedure ("a weight-loss pill", "cataract surgery"),
+    what a germ causes ("a bacterium that causes stomach ulcers"), the patients' condition
+    ("people with dementia") or the baby's effect ("withdrawal in the newborn")."""
     return bool(
         _OPPOSITE_BEFORE.search(text, 0, match.start)
         or _OTHER_CAUSE_BEFORE.search(text, max(0, match.start - 80), match.start)

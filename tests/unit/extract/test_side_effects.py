@@ -433,3 +433,15 @@ def test_extract_side_effects_a_possible_condition_after_usual_signs_names_them_
     )
     assert "fever" not in found
     assert "fatigue" not in found
+
+
+def test_extract_side_effects_a_condition_named_before_surgery_is_the_procedure() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Call your doctor at once if you faint. Before any cataract operation or glaucoma "
+        "surgery, tell the surgeon: it can cause floppy iris syndrome.",
+        "doxazosin",
+    )
+    assert "cataract" not in found
+    assert "glaucoma" not in found
+    assert "floppy iris syndrome" in found
