@@ -277,3 +277,17 @@ def test_a_labelled_line_of_brands_names_brands_the_dictionary_lacks() -> None:
     found = _brands("# Flucloxacillin\n\nBrand names: Floxapen, Fluclomix.", "flucloxacillin")
     assert {"Floxapen", "Fluclomix"} <= found
     assert not _brands("# Flucloxacillin\n\nUses: Impetigo, Cellulitis.", "flucloxacillin")
+
+
+def test_a_messenger_named_in_how_the_drug_works_is_a_mechanism_term() -> None:
+    found = _mechanism(
+        "# Duloxetine\n\nIt works by raising the amounts of noradrenaline and serotonin that "
+        "nerves in the spinal cord use to damp pain signals.",
+        "duloxetine",
+    )
+    assert {"noradrenaline", "serotonin"} <= found
+    side = _mechanism(
+        "# Duloxetine\n\n## Side effects\n\nToo much serotonin can make you shaky and sweaty.",
+        "duloxetine",
+    )
+    assert "serotonin" not in side  # no sentence about how it works
