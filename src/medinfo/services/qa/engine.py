@@ -90,7 +90,9 @@ _YOUR_CASE = (
     "change your dose on your own."
 )
 # Intents a group's dose question may be read as from its condition words ("liver damage")
-_GROUP_DOSE_READ_AS = frozenset({Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS, Intent.OTHER})
+_GROUP_DOSE_READ_AS = frozenset(
+    {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS, Intent.OTHER, Intent.PRECAUTIONS}
+)
 _MOST = re.compile(r"\b(?:max|maximum|most|highest|upper limit|limit)\b")
 # Intents the engine composes apart but reports as a wider one: weight gain is a side effect.
 _REPORTED = {Intent.WEIGHT_GAIN: Intent.SIDE_EFFECTS}
