@@ -24,6 +24,7 @@ class DoseMention:
     unit: str
     amount_high: float | None = None
     per_day: bool = False
+    strength: float | None = None  # one unit's amount, when units are counted ("two 250 mg")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class _Grammar:
     divided: re.Pattern[str]
     intervals: list[re.Pattern[str]]
     scaled_units: dict[str, tuple[str, float]]
+    counted_form: re.Pattern[str] | None
 
 
 @cache
@@ -77,6 +79,11 @@ def _grammar() -> _Grammar:
         divided=any_of(rules.divided),
         intervals=intervals,
         scaled_units=scaled,
+        counted_form=(
+            re.compile(rf"\s*(?:{'|'.join(rules.counted_forms)})\b", re.IGNORECASE)
+            if rules.counted_forms
+            else None
+        ),
     )
 
 
@@ -131,8 +138,69 @@ def find_dose_mentions(text: str) -> list[DoseMention]:
         if unit in _grammar().scaled_units:  # "8 grams a day" is reported as 8000 mg
             unit, factor = _grammar().scaled_units[unit]
             low, high = low * factor, (high * factor if high is not None else None)
-        mentions.append(DoseMention(match.start(), end, low, unit, high, suffix is not None))
+        start = match.start()
+        counted = _counted(text, start, end) if high is None else None
+        strength = None
+        if counted is not None:  # "two 250 mg capsules": 500 mg a dose
+            start, fewest, most = counted
+            strength, low, high = low, low * fewest, (low * most if most != fewest else None)
+        mentions.append(DoseMention(start, end, low, unit, high, suffix is not None, strength))
     return mentions
+
+
+# One to four units counted right before a strength: "two", "1 or 2", "2 x", "one to two".
+_COUNT = r"(?:[1-4]|one|two|three|four)"
+_COUNTED = re.compile(
+    rf"(?<![\w.,])(?P<few>{_COUNT})(?:\s*(?:or|to|-|–)\s*(?P<most>{_COUNT}))?\s*(?:x|×)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _counted(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """(where the count starts, fewest, most) for a strength counted in units before a dose
+    form ("one or two 500 mg tablets"); None for a strength alone ("500 mg tablets")."""
+    form = _grammar().counted_form
+    before = _COUNTED.search(text, max(0, start - 16), start)
+    if form is None or before is None or not form.match(text, end):
+        return None
+    fewest = int(parse_number(before["few"]))
+    most = int(parse_number(before["most"])) if before["most"] else fewest
+    return (before.start(), fewest, most) if fewest <= most else None
+
+
+_UNITS_ALONE = re.compile(
+    r"(?<![\w.,])(?P<count>\d{1,2}|one|two|three|four|five|six|eight|twelve)\s+"
+    r"(?P<form>tablets?|capsules?|caplets?)\b",
+    re.IGNORECASE,
+)
+
+
+def with_unit_strength(text: str, context: str) -> str:
+    """The text with counted units that give no strength ("no more than 8 tablets in 24
+    hours") written as the amount they hold, when `context` (the paragraph) names one
+    strength of that form and no other amount ("one or two 500 mg tablets"): "no more than
+    4000 mg  in 24 hours".
+    Offsets are kept (the amount is padded to the length of the words it replaces)."""
+    if not _UNITS_ALONE.search(text):
+        return text
+    form = _grammar().counted_form
+    mentions = find_dose_mentions(context)
+    strengths = {(m.strength or m.amount, m.unit) for m in mentions}
+    named = form is not None and any(form.match(context, m.end) for m in mentions)
+    if len(strengths) != 1 or not named:  # "5 mg and 10 mg tablets": which one is unsaid
+        return text
+    (amount, unit) = strengths.pop()
+
+    def amount_of(found: re.Match[str]) -> str:
+        count = parse_number(found["count"])
+        written = f"{whole_number(count * amount)} {unit}"
+        return (
+            written.ljust(len(found.group()))
+            if len(written) <= len(found.group())
+            else found.group()
+        )
+
+    return _UNITS_ALONE.sub(amount_of, text)
 
 
 def _count(value: str | None) -> int | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.dosing import Dose, is_mass_unit
@@ -43,6 +43,7 @@ from medinfo.extract.dose_grammar import (
     find_dose_mentions,
     find_frequency,
     find_interval_days,
+    with_unit_strength,
 )
 from medinfo.extract.dose_grammar import whole_number as _number
 from medinfo.extract.reading import Place, read_text
@@ -238,6 +239,9 @@ _kept: Kept[tuple[str, str, str, bool, bool], _KeptReadings] = Kept(KEPT_TEXTS)
 
 
 def _kept_readings(statement: Statement, population: bool) -> _KeptReadings:
+    text = with_unit_strength(statement.text, statement.block.text)  # "8 tablets" in mg
+    if text != statement.text:
+        statement = replace(statement, text=text)
     varies = says_dose_varies(statement.block.text)
     key = (statement.text, statement.block.heading, str(statement.section), population, varies)
     found = _kept.get(key)

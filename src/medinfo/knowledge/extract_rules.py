@@ -122,6 +122,7 @@ class DoseGrammar(KnowledgeFile):
     frequencies: tuple[Frequency, ...]
     divided: Patterns
     intervals: tuple[Interval, ...]
+    counted_forms: Patterns = ()
 
 
 class DetectionWeights(Strict):

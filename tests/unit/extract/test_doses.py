@@ -652,3 +652,28 @@ def test_a_posters_own_dose_ranks_below_the_pages_advice(statements_of: Statemen
         "Pharmacist reply: the most you should take is 200 mg a day."
     )
     assert _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]["amount"] == 200
+
+
+def test_counted_units_of_a_strength_are_a_dose_of_that_many(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "Adults take two 250 mg capsules twice a day.")
+    assert (doses[FactKind.INITIAL_DOSE]["amount"], doses[FactKind.INITIAL_DOSE]["unit"]) == (
+        500,
+        "mg",
+    )
+    assert (
+        _doses(statements_of, "Take 3 x 100mg tablets once a day.")[FactKind.INITIAL_DOSE]["amount"]
+        == 300
+    )
+    boxed = _doses(statements_of, "A box of 28 20 mg tablets. Adults take 20 mg once a day.")
+    assert boxed[FactKind.INITIAL_DOSE]["amount"] == 20  # a pack size is no count of a dose
+
+
+def test_a_limit_in_units_is_read_in_the_one_strength_the_paragraph_names(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Take one or two 200 mg tablets up to three times a day; never more than 6 tablets a day."
+    )
+    assert _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]["amount"] == 1200
+    two = "It comes as 25 mg and 50 mg tablets. Never take more than 4 tablets a day."
+    assert FactKind.MAX_DAILY_DOSE not in _doses(statements_of, two)  # which strength is unsaid
