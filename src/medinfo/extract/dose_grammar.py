@@ -149,11 +149,15 @@ def find_dose_mentions(text: str) -> list[DoseMention]:
 
 
 # One to four units counted right before a strength: "two", "1 or 2", "2 x", "one to two".
-_COUNT = r"(?:[1-4]|one|two|three|four)"
+_COUNT = r"(?:[1-4]|one|two|three|four|(?:a\s+)?single)"
 _COUNTED = re.compile(
     rf"(?<![\w.,])(?P<few>{_COUNT})(?:\s*(?:or|to|-|–)\s*(?P<most>{_COUNT}))?\s*(?:x|×)?\s*$",
     re.IGNORECASE,
 )
+
+
+def _units(written: str) -> int:
+    return 1 if written.lower().endswith("single") else int(parse_number(written))
 
 
 def _counted(text: str, start: int, end: int) -> tuple[int, int, int] | None:
@@ -163,8 +167,7 @@ def _counted(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     before = _COUNTED.search(text, max(0, start - 16), start)
     if form is None or before is None or not form.match(text, end):
         return None
-    fewest = int(parse_number(before["few"]))
-    most = int(parse_number(before["most"])) if before["most"] else fewest
+    fewest, most = (_units(before["few"]), _units(before["most"] or before["few"]))
     return (before.start(), fewest, most) if fewest <= most else None
 
 

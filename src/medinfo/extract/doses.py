@@ -132,6 +132,9 @@ def _role_of(cue: Cue | None, statement: Statement, population: bool = False) ->
     return cue.kind
 
 
+_SINGLE = re.compile(r"(?:a\s+)?single\b", re.IGNORECASE)
+
+
 def _initial_attributes(text: str, mention: DoseMention, following: str) -> dict[str, Scalar]:
     attributes: dict[str, Scalar] = {"amount": _number(mention.amount), "unit": mention.unit}
     if mention.amount_high is not None:
@@ -153,7 +156,8 @@ def _initial_attributes(text: str, mention: DoseMention, following: str) -> dict
         return attributes
     if says_as_needed(following.split(".")[0]):
         frequency = None  # "every 4 to 6 hours as needed" fixes no number of doses a day
-    attributes["frequency_per_day"] = frequency.per_day if frequency else None
+    once = _SINGLE.match(text, mention.start) is not None  # "a single 1.5 mg tablet": one dose
+    attributes["frequency_per_day"] = frequency.per_day if frequency else (1 if once else None)
     if frequency and frequency.per_day_max:
         attributes["frequency_per_day_max"] = frequency.per_day_max
     return attributes
@@ -404,8 +408,9 @@ def _read_mention(
         return None
     route = route_of(text, statement.block.heading)
     if role in ("initial", "usual"):
-        if is_strength(text[mention.end :]) or is_per_week(clause_head(text, mention.end)):
-            return None
+        strength = mention.strength is None and is_strength(text[mention.end :])
+        if strength or is_per_week(clause_head(text, mention.end)):
+            return None  # "comes as 500 mg tablets" (but "a single 1.5 mg tablet" is a dose)
         return Reading(role, route, _initial_attributes(text, mention, following), statement)
     if role == "max":
         kind, attributes = _max_reading(text, mention, following)

@@ -112,6 +112,8 @@ class AnswerTerms(KnowledgeFile):
     context_words: tuple[str, ...] = ()
     general_effect_words: tuple[str, ...] = ()
     own_condition_pattern: Pattern | None = None
+    may_i_take_pattern: Pattern | None = None
+    began_on_it_pattern: Pattern | None = None
     word_synonyms: tuple[tuple[str, ...], ...] = ()
     use_stop_words: tuple[str, ...] = ()
     person_words: tuple[str, ...] = ()

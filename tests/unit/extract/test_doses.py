@@ -677,3 +677,10 @@ def test_a_limit_in_units_is_read_in_the_one_strength_the_paragraph_names(
     assert _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]["amount"] == 1200
     two = "It comes as 25 mg and 50 mg tablets. Never take more than 4 tablets a day."
     assert FactKind.MAX_DAILY_DOSE not in _doses(statements_of, two)  # which strength is unsaid
+
+
+def test_a_single_unit_of_a_strength_is_a_one_off_dose(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "The recommended dose is a single 150 mg capsule by mouth.")
+    initial = doses[FactKind.INITIAL_DOSE]
+    assert (initial["amount"], initial["frequency_per_day"]) == (150, 1)
+    assert FactKind.INITIAL_DOSE not in _doses(statements_of, "It comes as 150 mg capsules.")

@@ -34,6 +34,7 @@ from medinfo.services.qa.evidence import child_age, with_evidence
 from medinfo.services.qa.grounding import speaks_to
 from medinfo.services.qa.intents import Concern, Reading, read_question
 from medinfo.services.qa.medicines import load_medicine_index
+from medinfo.services.qa.own_condition import EFFECTS, asks_with_own_condition, states_own_condition
 from medinfo.services.qa.pairs import (
     names_listed_agent,
     unlisted_pair,
@@ -66,7 +67,6 @@ from medinfo.services.qa.uses import (
     ruled_out_uses,
     unlisted_use_draft,
 )
-from medinfo.services.qa.vocabulary import load_vocabulary
 
 MAX_QUESTION_LENGTH = 2000
 _STRONG = 3.0  # an intent score from this up rests on a strong cue
@@ -90,7 +90,9 @@ _YOUR_CASE = (
     "change your dose on your own."
 )
 # Intents a group's dose question may be read as from its condition words ("liver damage")
-_GROUP_DOSE_READ_AS = frozenset({Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS, Intent.OTHER})
+_GROUP_DOSE_READ_AS = frozenset(
+    {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS, Intent.OTHER, Intent.PRECAUTIONS}
+)
 _MOST = re.compile(r"\b(?:max|maximum|most|highest|upper limit|limit)\b")
 # Intents the engine composes apart but reports as a wider one: weight gain is a side effect.
 _REPORTED = {Intent.WEIGHT_GAIN: Intent.SIDE_EFFECTS}
@@ -103,9 +105,11 @@ def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
     effects asks about side effects; one that names another medicine asks about the
     combination. A side-effect question naming only effects the sources list as serious asks
     about serious side effects."""
-    effects = {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS}
-    if reading.intent in effects and reading.score < _STRONG and _states_own_condition(reading):
+    effects = EFFECTS
+    if reading.intent in {*effects, Intent.OTHER} and asks_with_own_condition(reading):
         # "i had low blood pressure last year, can i use it": the asker's history
+        return replace(reading, intent=Intent.PRECAUTIONS)
+    if reading.intent in effects and reading.score < _STRONG and states_own_condition(reading):
         return replace(reading, intent=Intent.PRECAUTIONS)
     if reading.intent in effects:
         named = named_effects(monograph, Topic.of(reading))
@@ -167,19 +171,13 @@ def _population_dose(reading: Reading) -> Reading:
     return replace(reading, intent=Intent.MAX_DOSE if most else Intent.DOSAGE)
 
 
-def _states_own_condition(reading: Reading) -> bool:
-    """Whether the question says the asker has or had a condition ("i had a stroke")."""
-    pattern = load_vocabulary().own_condition_pattern
-    return bool(pattern) and re.search(pattern, reading.text) is not None
-
-
 def _named_effect_instead(reading: Reading, monograph: Monograph) -> Reading:
     """A question whose intent the facts cannot answer but that names one of the drug's listed
     side effects ("confusion in the elderly", no precaution for older adults) asks about that
     effect: fact first."""
     if reading.intent in _NO_EFFECT_INSTEAD:
         return reading
-    if _states_own_condition(reading):
+    if states_own_condition(reading):
         return reading  # "had a heart attack 4 months ago": the asker's condition, no effect
     named = named_effects(monograph, Topic.of(reading), whole=True)
     if not named:

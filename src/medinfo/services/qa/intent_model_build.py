@@ -53,7 +53,7 @@ QUESTION_FILES = (
 # Weight gain stays a rules-only intent (ADR 0033): a question a writer labelled so is learnt as
 # the side-effect question it is reported as, so the model never overrules the weight rule.
 _LEARNT_AS = {"weight_gain": "side_effects"}
-THRESHOLD = 0.8  # the confidence from which the model overrules the cue rules
+THRESHOLD = 0.7  # the confidence from which the model overrules the cue rules
 _EPOCHS = 40
 _RATE = 0.3
 _DECAY = 1e-4

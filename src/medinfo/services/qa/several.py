@@ -6,6 +6,7 @@ from medinfo.domain.monograph import Monograph
 from medinfo.services.qa.compose import compose_answer
 from medinfo.services.qa.drug_mentions import MonographLookup
 from medinfo.services.qa.intents import Reading, clauses, read_question
+from medinfo.services.qa.own_condition import EFFECTS, asks_with_own_condition
 from medinfo.services.qa.pairs import with_catalog_medicine
 from medinfo.services.qa.phrasing import Draft
 
@@ -31,6 +32,8 @@ def answer_other_clauses(
         other = with_catalog_medicine(other, monograph, monographs)
         if other.intent in answered or other.score < _STRONG or other.concerns:
             continue
+        if other.intent in EFFECTS and asks_with_own_condition(reading):
+            continue  # "i used to get migraines, can i take it": the asker's history
         answered.add(other.intent)
         extra = compose_answer(monograph, other)
         if extra is None:

@@ -54,6 +54,8 @@ class Vocabulary:
     context_words: frozenset[str] = frozenset()
     general_effect_words: frozenset[str] = frozenset()
     own_condition_pattern: str = ""
+    may_i_take_pattern: str = ""
+    began_on_it_pattern: str = ""
     word_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
     use_stop_words: frozenset[str] = frozenset()
     person_words: frozenset[str] = frozenset()
@@ -106,6 +108,8 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         context_words=frozenset(word.lower() for word in raw.context_words),
         general_effect_words=frozenset(word.lower() for word in raw.general_effect_words),
         own_condition_pattern=raw.own_condition_pattern or "",
+        may_i_take_pattern=raw.may_i_take_pattern or "",
+        began_on_it_pattern=raw.began_on_it_pattern or "",
         word_synonyms={
             word.lower(): frozenset(w.lower() for w in group)
             for group in raw.word_synonyms

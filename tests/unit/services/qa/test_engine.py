@@ -428,3 +428,19 @@ def test_a_listed_effect_named_with_a_child_in_the_story_is_an_effect_question(
     assert answer.intent is Intent.SERIOUS_SIDE_EFFECTS
     assert answer.answerable
     assert "serotonin syndrome" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "i used to get bad dizziness, can i take zanaflex",
+        "had liver problems a few years back, is zanaflex ok for me",
+    ],
+)
+def test_answer_question_reads_the_askers_history_as_a_precaution_question(
+    lookup: InMemoryMonographs, question: str
+) -> None:
+    """A listed effect the asker once had is context: no 'is a side effect' claim."""
+    answer = answer_question(question, lookup)
+    assert answer.intent is Intent.PRECAUTIONS
+    assert "side effect of tizanidine" not in answer.answer.split(".")[0]

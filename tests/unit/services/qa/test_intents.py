@@ -320,6 +320,20 @@ def test_a_usual_dose_asked_in_the_first_person_is_no_judgement() -> None:
     assert not read_question("how much sertraline should i take").has(Concern.JUDGEMENT)
 
 
+@pytest.mark.parametrize(
+    ("question", "judged"),
+    [
+        ("im taking 75mg of venlafaxine twice daily since march, is that alright for me", True),
+        ("been taking 3 tablets of it every evening, is this ok", True),
+        ("i take 40mg of omeprazole, is it ok to have coffee with it", False),
+    ],
+)
+def test_the_askers_own_regimen_judged_is_a_judgement(question: str, judged: bool) -> None:
+    """A dose the asker states and asks to have judged is their case; 'ok to' asks another
+    thing."""
+    assert read_question(question).has(Concern.JUDGEMENT) is judged
+
+
 def test_two_medicines_weighed_against_each_other_are_a_comparison() -> None:
     assert read_question("is diclofenac or celecoxib gentler on the stomach").has(
         Concern.COMPARISON
@@ -400,3 +414,16 @@ def test_a_decimal_amount_is_read_as_one_amount() -> None:
     reading = read_question("is 2.5mg of bisoprolol enough for me", drug_names=["bisoprolol"])
     assert "2.5mg" in reading.text
     assert Concern.JUDGEMENT in reading.concerns
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how long until bisoprolol brings my pulse down",
+        "how soon does doxycycline clear up the spots",
+        "how long before losartan lowers my pressure",
+    ],
+)
+def test_how_long_before_it_lowers_or_clears_asks_when_it_works(question: str) -> None:
+    """The treatment's effect awaited is the onset, never the effect as a side effect."""
+    assert read_question(question).intent is Intent.ONSET

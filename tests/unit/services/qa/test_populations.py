@@ -2,6 +2,7 @@
 
 import pytest
 
+from medinfo.domain.answers import Intent
 from medinfo.domain.monograph import DoseSpec, Dosing, Monograph, Population, PopulationLimit
 from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
 from medinfo.services.qa.populations import (
@@ -369,3 +370,13 @@ def test_two_organs_sharing_a_condition_word_each_name_their_group() -> None:
 def test_older_adults_have_their_names_like_every_other_group() -> None:
     assert "elderly" in group_names("older adults")
     assert "kidney problem" in group_names("kidney disease")
+
+
+def test_answer_question_a_dose_asked_for_a_group_read_as_a_precaution_is_the_groups_dose(
+    lookup: InMemoryMonographs,
+) -> None:
+    """'does the dose differ if i have kidney disease' reads as a precaution by its condition
+    words, but it asks the group's dose: answered as one, never with the adult figure."""
+    answer = answer_question("does the tizanidine dose differ if i have kidney disease", lookup)
+    assert answer.intent is Intent.DOSAGE
+    assert "no dose of tizanidine for people with kidney disease" in answer.answer

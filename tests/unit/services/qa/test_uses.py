@@ -16,6 +16,10 @@ from medinfo.services.qa.uses import asked_use, bare_effect
         ("whats a safe dose of oxycodone for grandpa", None),
         ("sumatriptan dose for someone who gets cluster headaches", None),
         ("dose of gabapentin for her sciatica", "sciatica"),
+        ("does doxycycline cover lyme disease", "lyme disease"),
+        ("will fluconazole kill ringworm", "ringworm"),
+        ("is aciclovir effective against shingles", "shingles"),
+        ("does the patch cover you for 72 hours", None),
     ],
 )
 def test_asked_use_reads_the_condition_after_its_cue(question: str, use: str | None) -> None:
