@@ -305,11 +305,10 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
 
 
 def _same_amount(first: DoseMention, second: DoseMention) -> bool:
-    return (first.amount, first.unit, first.amount_high) == (
-        second.amount,
-        second.unit,
-        second.amount_high,
-    )
+    def amount(mention: DoseMention) -> tuple[float, str, float | None]:
+        return mention.amount, mention.unit, mention.amount_high
+
+    return amount(first) == amount(second)
 
 
 def _restated(text: str, between: str, bracketed: DoseMention) -> bool:
@@ -408,8 +407,8 @@ def _read_mention(
         return None
     route = route_of(text, statement.block.heading)
     if role in ("initial", "usual"):
-        strength = mention.strength is None and is_strength(text[mention.end :])
-        if strength or is_per_week(clause_head(text, mention.end)):
+        product = mention.strength is None and is_strength(text[mention.end :])
+        if product or is_per_week(clause_head(text, mention.end)):
             return None  # "comes as 500 mg tablets" (but "a single 1.5 mg tablet" is a dose)
         return Reading(role, route, _initial_attributes(text, mention, following), statement)
     if role == "max":

@@ -46,6 +46,11 @@ def meaning(entries: Entries, name: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def drug_names(entries: Entries) -> set[str]:
+    """Every drug name the dictionary files its entries under, lower case."""
+    return {entry.name.lower() for found in entries.values() for entry in found if entry.name}
+
+
 def without_salts(name: str, salts: frozenset[str]) -> str:
     """The name without the salt words after it ("quetiapine fumarate" -> "quetiapine"); the
     name itself when what is left is only a salt word ("magnesium sulfate")."""
@@ -73,7 +78,7 @@ def _is_group(twin: str, name: str) -> bool:
 def dictionary_twins(entries: Entries, salts: frozenset[str]) -> dict[str, str]:
     """Drug names the dictionary itself files under another drug name ("thyroxine" ->
     "levothyroxine"), or that are another drug name with salt words ("sodium valproate")."""
-    names = {entry.name.lower() for found in entries.values() for entry in found if entry.name}
+    names = drug_names(entries)
     twins: dict[str, str] = {}
     for name in sorted(names):
         anions = anion_twins(name, salts)
@@ -114,7 +119,7 @@ def drugbank_twins(rows: Iterable[tuple[str, list[str]]], entries: Entries) -> d
 def spelling_twins(entries: Entries, preferred: frozenset[str]) -> dict[str, str]:
     """One-word drug names spelt two ways that sound alike ("beclometasone" and
     "beclomethasone"), each to the spelling in `preferred` (DrugBank's), else the first."""
-    names = {entry.name.lower() for found in entries.values() for entry in found if entry.name}
+    names = drug_names(entries)
     sounds: dict[str, list[str]] = {}
     for name in sorted(names):
         if _SPELT.fullmatch(name) and meaning(entries, name) == name:
