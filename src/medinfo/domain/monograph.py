@@ -87,6 +87,7 @@ class LimitAdvice(StrEnum):
     REDUCE = "reduce"  # a lower or less frequent dose, perhaps without a number
     AVOID = "avoid"  # do not use / not recommended
     CAUTION = "caution"  # use with care or closer monitoring
+    BY_WEIGHT = "by_weight"  # a dose worked out from the person's weight or size, no fixed number
     NO_CHANGE = "no_change"  # explicitly: the usual dose
 
 

@@ -48,12 +48,16 @@ _STRONG = cue(
     r"off[- ]label (for|to treat|in)|"
     r"prescribed (for|to)|indicated (for|in)|approved (for|to)|management of|to manage|"
     r"manages?|managing|(is|are|['’]s|be|been|also|mainly|mostly|often) used to (stop|prevent|"
-    r"reduce|lower|control|relieve|ease|help|protect))\b"
+    r"reduce|lower|control|relieve|ease|help|protect)|"
+    r"(use|uses|prescribe|prescribes|give|gives) (it|them) (for|to (treat|help|prevent|manage|"
+    r"control|relieve|ease)))\b"
 )
-# a lead-in that introduces a list of uses, wherever it stands ("It is licensed to treat:")
+# a lead-in that introduces a list of uses, wherever it stands ("It is licensed to treat:",
+# "Doctors prescribe it for lots of conditions, including:", "Common uses include:"); not one
+# that introduces the patient's own situation ("Stop taking it if you:", "people who:")
 _USE_LEAD = cue(
-    r"\b(?:used|licensed|approved|prescribed|indicated|given)\s+(?:to\s+(?:\w+\s+and\s+)?"
-    r"(?:treat|prevent|manage|control|relieve)|for)\s*:\s*$"
+    r"\b(?:used|uses|licensed|approved|prescrib\w*|indicated|given|treats?)\b"
+    r"(?![^:]*\b(?:if|unless|tell|stop|help|who|when|you)\b)[^.:]{0,60}:\s*$"
 )
 _WEAK = cue(
     r"\b(relieves?|relieving|relief of|reduces?|help with|helps?|controls?|prevents?|eases?|for)\b"
@@ -78,7 +82,7 @@ _OFF_LABEL = cue(
 _DENIED_USE = cue(
     r"(\bnot|\bnever|\bnor\s+(?:is|are|does|do|has)\s+(?:it|they)|n['’]t|\bcannot)\s+"
     r"(?!only\b|just\b|merely\b)(\w+\s+){0,2}"
-    r"(be\s+)?(used|prescribed|given|licensed|effective|indicated|helpful|suitable|meant|"
+    r"(be\s+)?(used|use|prescribed|given|licensed|effective|indicated|helpful|suitable|meant|"
     r"intended|designed|a\s+treatment|an?\s+\w+\s+treatment|treat(s|ing)?|help(s|ing)?|"
     r"work(s|ing)?|prevent(s|ing)?|cures?|curing|relieves?|relieving|protects?)\b"
 )
@@ -192,9 +196,32 @@ def _describes_patients(text: str, start: int, conditions: list[int]) -> bool:
     )
 
 
+# A condition set against the use just named ("I take it for bipolar, not epilepsy", "for
+# pain rather than swelling") or the use of other medicines ("medicines for high blood
+# pressure"): not this drug's use.
+_CONTRASTED = re.compile(
+    r"(?:\b(?:not|rather\s+than|instead\s+of)\s+(?:for\s+|to\s+treat\s+)?|"
+    r"(?<!\bof\s)\b(?:other\s+)?(?:medicines|medications|drugs|tablets|pills)\s+(?:used\s+)?"
+    r"(?:for|to\s+treat)\s+)$",
+    re.IGNORECASE,
+)
+
+
+# A condition the writer asked or read about, not one treated ("started it for seizures and
+# asked about hair loss and contraception").
+_TOPIC_OF = re.compile(
+    r"\b(?:ask\w*|wonder\w*|worr\w*|questions?|talk\w*|read|heard|enquir\w*|inquir\w*)\s+"
+    r"(?:\w+\s+)?about\b[^.;:]*$",
+    re.IGNORECASE,
+)
+
+
 def _denied(text: str, start: int) -> bool:
-    """Whether the clause before `start` denies the use ("should not be used to prevent")."""
-    return any(
+    """Whether the clause before `start` denies the use ("should not be used to prevent"), sets
+    the condition against it ("for bipolar not epilepsy", "medicines for gout") or makes it a
+    topic asked about."""
+    contrasted = _CONTRASTED.search(text, 0, start) or _TOPIC_OF.search(text, 0, start)
+    return bool(contrasted) or any(
         last_cue_end(pattern, text, start) >= 0 for pattern in (_DENIED_USE, _NO_USE, _NO_REMEDY)
     )
 

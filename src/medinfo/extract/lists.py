@@ -83,9 +83,16 @@ def _question_of(block: Block) -> str:
 _LEAD_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING})
 
 
+# a lead-in about the reader's own situation ("Tell the doctor who prescribed it if you have:")
+# opens no list of uses, whatever use word it holds
+_OWN_SITUATION = re.compile(r"\b(?:if|unless|whether)\s+you\b", re.IGNORECASE)
+
+
 def _lead_section(text: str) -> Section | None:
     """The section a lead-in paragraph ("Serious side effects include:") opens, if specific."""
     section = classify_heading(text)
+    if section is Section.INDICATIONS and _OWN_SITUATION.search(text):
+        return None
     return None if section in _GENERAL else section
 
 

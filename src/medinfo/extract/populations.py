@@ -55,6 +55,7 @@ def _rules() -> _Rules:
         advice={
             LimitAdvice.AVOID.value: any_of(advice.avoid),
             LimitAdvice.REDUCE.value: any_of(advice.reduce),
+            LimitAdvice.BY_WEIGHT.value: any_of(advice.by_weight),
             LimitAdvice.CAUTION.value: any_of(advice.caution),
         },
         age_between=any_of([raw.age_between]),
@@ -251,7 +252,7 @@ def _read_limit(
     if read_text(statement.text).polarity is Polarity.HYPOTHETICAL:
         return None
     population = population or population_of(statement)
-    if population is None or not _speaks_of_dosing(statement.text):
+    if population is None or not _speaks_of_dosing(statement):
         return None
     if population is not Population.OLDER_ADULTS and _ADULTS.search(statement.text):
         # "adults and teens 16+", "adults with kidney disease and type 2 diabetes": an adult
@@ -277,11 +278,7 @@ def _read_limit(
     if advice is None and not numbers:
         return None
     attributes["advice"] = advice
-    attributes["adjustment_without_number"] = not numbers and advice in (
-        "reduce",
-        "avoid",
-        "caution",
-    )
+    attributes["adjustment_without_number"] = not numbers and advice != "no_change"
     return population, attributes
 
 
@@ -305,15 +302,20 @@ _GOES_ON_ABOUT = re.compile(
 
 def _carries_on(previous: Statement, statement: Statement) -> bool:
     """Whether `statement` gives a dose to the one population the sentence before it named
-    (in the same block) without a rule of its own: "Children aged 8 to 18 may be given it.
+    (in the same block) without a number of its own: "Children aged 8 to 18 may be given it.
     They usually start on 10 mg a day."."""
     return (
         previous.block is statement.block
         and bool(_GOES_ON_ABOUT.match(statement.text))
         and population_of(statement) is None
-        and read_limit(previous) is None
+        and not _numbered(read_limit(previous))
         and len({p for p in Population if p.value in read_text(previous.text).populations}) == 1
     )
+
+
+def _numbered(limit: Limit | None) -> bool:
+    """Whether a limit states a number (not only advice such as "by a specialist")."""
+    return limit is not None and any(key.endswith("_amount") for key in limit[1])
 
 
 def _joined(previous: Statement, statement: Statement) -> Statement:
@@ -333,12 +335,19 @@ def _key(population: Population, attributes: dict[str, Scalar]) -> str:
     return ":".join([population.value, *bounds])
 
 
-def _speaks_of_dosing(text: str) -> bool:
-    """Dose words, or advice to avoid the medicine or lower its dose ("should generally be
-    avoided in people with liver impairment", "use half the usual adult dose")."""
+def _speaks_of_dosing(statement: Statement) -> bool:
+    """Dose words, or advice to avoid the medicine, lower its dose or work it out from weight
+    ("should generally be avoided in people with liver impairment", "use half the usual adult
+    dose"); advice to take care ("keep a closer eye on you") only in a dosing section, where
+    it is said of the dose rather than listed among the precautions."""
     rules = _rules()
-    ruling = (rules.advice[LimitAdvice.AVOID.value], rules.advice[LimitAdvice.REDUCE.value])
-    return bool(rules.dosing_words.search(text) or any(p.search(text) for p in ruling))
+    text = statement.text
+    cautious = statement.section is Section.DOSING
+    return bool(rules.dosing_words.search(text)) or any(
+        pattern.search(text)
+        for advice, pattern in rules.advice.items()
+        if cautious or advice != LimitAdvice.CAUTION.value
+    )
 
 
 def _named(text: str) -> list[Population]:
@@ -366,7 +375,12 @@ def _several_populations(statement: Statement) -> list[Limit]:
         part = replace(statement, text=clause)
         if len(named) == 1:
             found = _read_limit(part, named[0])
-            if found is None and whole and not _advice(clause) and not find_dose_mentions(clause):
+            if (
+                found is None
+                and whole in _ADVICE_WORDS
+                and not _advice(clause)
+                and not find_dose_mentions(clause)
+            ):
                 found = _read_limit(replace(part, text=f"{clause}: {_ADVICE_WORDS[whole]}"))
             limits.extend([found] if found is not None else [])
             continue

@@ -235,6 +235,7 @@ class ReadingRules(KnowledgeFile):
 class PopulationAdvice(Strict):
     avoid: Patterns
     reduce: Patterns
+    by_weight: Patterns
     caution: Patterns
 
 

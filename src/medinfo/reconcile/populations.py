@@ -94,8 +94,7 @@ def compose_limit(group: FactGroup, attribution: dict[str, Any]) -> PopulationLi
         age_at_least=_number(group, "age_at_least"),
         age_below=_number(group, "age_below"),
         advice=advice,
-        adjustment_without_number=not numbers
-        and advice in (LimitAdvice.REDUCE, LimitAdvice.AVOID, LimitAdvice.CAUTION),
+        adjustment_without_number=not numbers and advice not in (None, LimitAdvice.NO_CHANGE),
         **doses,
         **attribution,
     )

@@ -191,3 +191,42 @@ def test_a_condition_the_reader_is_asked_about_is_no_use() -> None:
         "sertraline",
     )
     assert found == {"depression": False}
+
+
+def test_a_list_led_in_by_what_doctors_prescribe_it_for_is_a_list_of_uses() -> None:
+    found = _uses(
+        "# Hydrocortisone\n\nClinicians prescribe it for several problems, including:\n\n"
+        "- psoriasis and dermatitis\n- lupus\n",
+        "hydrocortisone",
+    )
+    assert {"psoriasis", "lupus"} <= set(found)
+
+
+def test_a_list_about_the_patients_own_situation_is_no_list_of_uses() -> None:
+    found = _uses(
+        "# Hydrocortisone\n\nHydrocortisone is used for eczema. Tell the doctor who prescribed "
+        "it if you have:\n\n- glaucoma\n- diabetes\n",
+        "hydrocortisone",
+    )
+    assert "glaucoma" not in found and "diabetes" not in found
+
+
+def test_a_condition_set_against_the_use_or_asked_about_is_no_use() -> None:
+    found = _uses(
+        "# Carbamazepine\n\nMy neurologist gave it to me for trigeminal neuralgia rather than "
+        "epilepsy. I started carbamazepine for that and asked about headaches and acne. "
+        "It can make other drugs for depression weaker.",
+        "carbamazepine",
+    )
+    assert "trigeminal neuralgia" in found
+    assert not {"epilepsy", "headache", "acne", "depression"} & set(found)
+
+
+def test_a_use_said_as_what_specialists_use_it_for_is_kept() -> None:
+    found = _uses(
+        "# Topiramate\n\nSome neurologists use it to prevent cluster headaches. Do not use it "
+        "for a tension headache.",
+        "topiramate",
+    )
+    assert "cluster headache" in found
+    assert "tension headache" not in found

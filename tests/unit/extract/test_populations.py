@@ -188,11 +188,12 @@ def test_extract_population_limits_a_maximum_said_as_not_raised_above(
 def test_extract_population_limits_a_dose_for_the_people_the_sentence_before_named(
     statements_of: StatementsOf,
 ) -> None:
-    [limit] = _limits(
+    advice, limit = _limits(
         statements_of,
         "Young people aged 12 to 17 may be prescribed it by a specialist. They usually start "
         "on 25 mg a day, which may go up to 50 mg a day after a week.",
     )
+    assert (advice["advice"], advice["adjustment_without_number"]) == ("caution", True)
     assert limit["population"] == "children"
     assert (limit["age_at_least"], limit["age_below"]) == (12.0, 18.0)
     assert limit["initial_amount"] == 25
@@ -429,3 +430,49 @@ def test_extract_population_limits_the_liver_at_work_names_no_liver_patients(
         "day. Medicines cleared by the liver may need 10 mg a day.\n"
     )
     assert not any(limit["population"] == "hepatic" for limit in _limits(statements_of, text))
+
+
+def test_extract_population_limits_a_dose_worked_out_from_weight_has_no_number(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(statements_of, "For children the dose is calculated from body weight.")
+    assert (limit["population"], limit["advice"]) == ("children", "by_weight")
+    assert limit["adjustment_without_number"] is True
+
+
+def test_extract_population_limits_ruling_out_in_everyday_words(
+    statements_of: StatementsOf,
+) -> None:
+    for text in (
+        "It isn't usually prescribed for under-16s.",
+        "This tablet is not a medicine for kids.",
+        "It shouldn't be given if you have cirrhosis.",
+        "Those with hepatic failure: not suitable.",
+    ):
+        [limit] = _limits(statements_of, text)
+        assert limit["advice"] == "avoid", text
+
+
+def test_extract_population_limits_closer_watch_is_caution_without_dose_words(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of, "With poor liver function your prescriber may keep a closer eye on you."
+    )
+    assert (limit["population"], limit["advice"]) == ("hepatic", "caution")
+
+
+def test_extract_population_limits_older_people_named_in_everyday_words(
+    statements_of: StatementsOf,
+) -> None:
+    for text in ("If you're older, a lower starting dose is used.", "Seniors need a lower dose."):
+        [limit] = _limits(statements_of, text)
+        assert (limit["population"], limit["advice"]) == ("older_adults", "reduce"), text
+
+
+def test_extract_population_limits_a_ceiling_for_a_group_is_still_no_weight_rule(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(statements_of, "Children: 5 mg/kg a day based on weight, at most 300 mg.")
+    assert limit["adjustment_without_number"] is False
+    assert (limit["max_daily_amount"], limit["max_daily_unit"]) == (300, "mg")
