@@ -48,6 +48,7 @@ class _Cues:
     person_condition: re.Pattern[str]
     varies: re.Pattern[str]
     anecdote: re.Pattern[str]
+    other_substance: re.Pattern[str]
 
 
 @cache
@@ -78,6 +79,7 @@ def _rules() -> _Cues:
         person_condition=any_of(raw.person_condition),
         varies=any_of(raw.varies),
         anecdote=any_of(raw.anecdote),
+        other_substance=any_of(raw.other_substance),
     )
 
 
@@ -165,6 +167,17 @@ def clause_head(text: str, position: int) -> str:
     return text[position : found.start() if found else len(text)]
 
 
+# a relative clause about the amount just named ("4 g in total, which is the most you'd take")
+_WHICH_CLAUSE = re.compile(r"[^.;,]{0,20},\s*which\b[^.;,]*")
+
+
+def amount_head(text: str, position: int) -> str:
+    """The words after an amount that speak of it: its clause, or a relative clause about it
+    that a comma sets off ("4 g in total, which is the most you'd take in a day")."""
+    found = _WHICH_CLAUSE.match(text, position)
+    return found.group() if found else clause_head(text, position)
+
+
 def is_for_children(context: str) -> bool:
     """Whether `context` is about children and not also about adults."""
     return bool(_rules().pediatric.search(context)) and not _rules().adult.search(context)
@@ -208,6 +221,12 @@ def says_dose_varies(text: str) -> bool:
     """Whether a statement says the dose varies from person to person ("it varies a lot"):
     its amounts are no one usual dose."""
     return bool(_rules().varies.search(text))
+
+
+def of_other_substance(following: str) -> bool:
+    """Whether the words after an amount make it an amount of something else ("15 g of fast
+    sugar", "2 litres of water"), not a dose of the medicine."""
+    return bool(_rules().other_substance.match(following))
 
 
 def is_anecdote(text: str) -> bool:

@@ -10,6 +10,7 @@ from medinfo.domain.dosing import Dose, is_mass_unit
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.dose_context import (
     Cue,
+    amount_head,
     clause_head,
     clause_tail,
     introduces_division,
@@ -27,6 +28,7 @@ from medinfo.extract.dose_context import (
     mentions_cue,
     names_form,
     nearest_cue,
+    of_other_substance,
     offers_single_dose,
     route_of,
     says_as_needed,
@@ -119,11 +121,19 @@ def _for_another_population(text: str) -> bool:
     return bool(named) and not _ADULTS.search(text)
 
 
+# a heading of at most this many words is a label ("Starting dose for adults") whose cue
+# gives its amounts their role; a longer one is a title ("Thread: Just started gliclazide -
+# questions about hypos and dose"), which says nothing about each amount under it
+_LABEL_WORDS = 6
+
+
 def _role_of(cue: Cue | None, statement: Statement, population: bool = False) -> str | None:
     """The role an amount plays from its nearest cue, the heading, or the section; a line of
     a population's dose table ("15 to 29 mL/min: 250 mg every 8 hours") gives its dose."""
     if cue is None:
-        heading_cue = nearest_cue(statement.block.heading) if statement.block.heading else None
+        heading = statement.block.heading
+        labels = heading and len(heading.split()) <= _LABEL_WORDS
+        heading_cue = nearest_cue(heading) if labels else None
         if heading_cue and heading_cue.kind in ("initial", "max", "usual", "maintenance"):
             return heading_cue.kind
         if population and statement.block.kind in _LINES:
@@ -387,7 +397,7 @@ def _read_mention(
 ) -> Reading | None:
     text = statement.text
     per_kg = mention.unit in _PER_KG and (not adult_only or bool(_ADULTS.search(text)))
-    if mention.unit in _NOT_A_DOSE and not per_kg:
+    if (mention.unit in _NOT_A_DOSE and not per_kg) or of_other_substance(text[mention.end :]):
         return None
     role = _role_of(cue, statement, population=not adult_only)
     if role in (None, "usual") and marks_initial_after(clause_head(text, mention.end)):
@@ -398,8 +408,8 @@ def _read_mention(
         return None  # "it varies from person to person": the paragraph gives no usual dose
     if role == "overdose" and says_unused_above(text[mention.end :]):
         role = "max"  # "doses above 2 mg a day are not used": at most 2 mg a day
-    if role in (None, "usual") and says_max_after(clause_head(text, mention.end)):
-        role = "max"  # "400 mg a day is the usual ceiling"
+    if (cue is None or role in (None, "usual")) and says_max_after(amount_head(text, mention.end)):
+        role = "max"  # "400 mg a day is the usual ceiling", even under a "Starting" heading
     context = window + clause_head(text, mention.end)
     if role is None:
         return None

@@ -39,8 +39,10 @@ _SERIOUS = cue(
     r"[^.]{0,20}\b(right away|straight away|at once|immediately|urgently|now)\b|"
     r"go to (a&e|hospital|the er|an? (er|emergency room))|call (999|111|112|000|an ambulance))"
 )
+# "more common in people carrying HLA-B*1502" says who is at risk, not how often
 _COMMON = cue(
-    r"(?<!less )(?<!un)\b(common|commonest|commonly)\b|\b(frequent|most often|mild|"
+    r"(?<!less )(?<!un)\b(common|commonest|commonly)\b(?!\s+(in|among)\s+(people|patients|"
+    r"those|women|men|children|older|adults|anyone))|\b(frequent|most often|mild|"
     r"usually go away)\b"
 )
 # "Also low sodium." carries on the list of the sentence before
@@ -215,7 +217,12 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
                 unit.text, match.start
             ):
                 continue
-            attributes: dict[str, str | bool] = {"serious": severity == "serious"}
+            # an effect grave in itself (Stevens-Johnson syndrome) is serious wherever the
+            # text does not grade it
+            serious = severity == "serious" or (
+                severity == "unspecified" and match.term.defaults.get("grave") is True
+            )
+            attributes: dict[str, str | bool] = {"serious": serious}
             if severity == "common":
                 attributes["frequency"] = "common"
             facts.append(passage.fact(FactKind.SIDE_EFFECT, match.key, unit, **attributes))

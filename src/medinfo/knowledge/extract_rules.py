@@ -96,6 +96,7 @@ class DoseCueRules(KnowledgeFile):
     person_condition: Patterns
     varies: Patterns
     anecdote: Patterns
+    other_substance: Patterns
 
 
 class ScaledUnit(Strict):

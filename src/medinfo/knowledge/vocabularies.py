@@ -39,6 +39,7 @@ class TermList(KnowledgeFile):
 
 class SideEffect(Term):
     serious: bool | None = None
+    grave: bool | None = None  # serious in itself, even where a text does not grade it
 
 
 class Condition(Term):

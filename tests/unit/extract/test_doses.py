@@ -684,3 +684,45 @@ def test_a_single_unit_of_a_strength_is_a_one_off_dose(statements_of: Statements
     initial = doses[FactKind.INITIAL_DOSE]
     assert (initial["amount"], initial["frequency_per_day"]) == (150, 1)
     assert FactKind.INITIAL_DOSE not in _doses(statements_of, "It comes as 150 mg capsules.")
+
+
+def test_extract_doses_a_maximum_said_in_a_relative_clause_after_the_amount(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(
+        statements_of,
+        "On a bad day you'll swallow 3 g altogether, which is the most allowed daily.",
+    )
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 3000
+    assert FactKind.INITIAL_DOSE not in doses
+
+
+def test_extract_doses_an_amount_of_food_or_drink_is_no_dose(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "If you feel shaky, eat 15 g of quick-acting carbohydrate.")
+    assert doses == {}
+
+
+def test_extract_doses_a_long_title_gives_no_role_to_the_amounts_under_it() -> None:
+    text = (
+        "# Forum: Just started metformin and worried about my dose\n\n"
+        "A pharmacist replied that 2,000 mg is the most most adults take in a day.\n"
+    )
+    facts = extract_doses(document_statements(read_text(text, "t.md")), "s1")
+    assert {fact.kind for fact in facts} == {FactKind.MAX_DAILY_DOSE}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doctor has upped my dose to 20 mg a day.",
+        "Hi everyone, consultant just started it at 50 mg twice a day for me.",
+        "Your 900 mg a day is quite a usual amount.",
+        "Last year I wrote that the dose was 5 mg daily.",
+    ],
+)
+def test_extract_doses_a_personal_account_ranks_as_an_anecdote(
+    statements_of: StatementsOf, text: str
+) -> None:
+    facts = extract_doses(statements_of("Dosage\n" + text), "s1")
+    assert facts, text
+    assert all(fact.attributes.get("place") == "anecdote" for fact in facts), text

@@ -586,3 +586,12 @@ def test_a_combined_capsule_the_drug_is_part_of_is_no_interaction() -> None:
         "A combined capsule of tizanidine plus ibuprofen exists in some countries."
     )
     assert "ibuprofen" not in found
+
+
+def test_advice_not_to_use_it_with_a_group_is_an_interaction_in_a_warnings_section() -> None:
+    found = _agents(
+        "# Aclidinium\n\n## Warnings\n\nDo not use it with other anticholinergic inhalers such "
+        "as glycopyrronium, as that adds to the side effects.\n",
+        "aclidinium",
+    )
+    assert {"anticholinergics", "glycopyrronium"} <= set(found)

@@ -49,6 +49,8 @@ def test_classify_heading_treats_a_many_topic_title_as_overview() -> None:
         "Drugs that react badly with lithium",
         "Other tablets and drink",
         "Other pills",
+        "Q: What about my other tablets?",
+        "Other medicines: read this part",
     ],
 )
 def test_classify_heading_reads_question_style_interaction_headings(heading: str) -> None:

@@ -445,3 +445,26 @@ def test_extract_side_effects_a_condition_named_before_surgery_is_the_procedure(
     assert "cataract" not in found
     assert "glaucoma" not in found
     assert "floppy iris syndrome" in found
+
+
+def test_who_is_more_at_risk_is_no_word_of_frequency() -> None:
+    found = _side_effects(
+        "# Carbamazepine\n\nSerious reactions include toxic epidermal necrolysis (more common "
+        "in people of Asian descent) and pancreatitis. The more common side effects include "
+        "nausea.",
+        "carbamazepine",
+    )
+    assert found["toxic epidermal necrolysis"] is True
+    assert found["pancreatitis"] is True
+    assert found["nausea"] is False
+
+
+def test_an_effect_grave_in_itself_is_serious_where_the_text_does_not_grade_it() -> None:
+    found = _side_effects(
+        "# Olanzapine\n\nOlanzapine can cause neuroleptic malignant syndrome, confusion and "
+        "weight gain.",
+        "olanzapine",
+    )
+    assert found["neuroleptic malignant syndrome"] is True
+    assert found["confusion"] is False
+    assert found["weight gain"] is False

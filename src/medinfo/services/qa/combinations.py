@@ -96,25 +96,38 @@ def _names_its_word(topic: Topic, agent: str) -> bool:
     return any(w in words for w in term_key(agent).split() if len(w) >= 5 and w not in generic)
 
 
-def compose_interaction(monograph: Monograph, topic: Topic) -> Draft | None:
-    if not monograph.interactions:
-        return None
-    name, draft = monograph.drug, Draft()
-    asked = _asked_medicines(monograph, topic)
-    names = set().union(*asked.values()) if asked else set()
-    matched = [
+def _named(items: list[Interaction], names: set[str], topic: Topic) -> list[Interaction]:
+    """The interactions (or denials) whose agent the question names."""
+    return [
         item
-        for item in monograph.interactions
+        for item in items
         if term_key(item.agent) in names
         or contains_phrase(topic.folded, term_key(item.agent))
         or _names_its_word(topic, item.agent)
     ]
+
+
+def compose_interaction(monograph: Monograph, topic: Topic) -> Draft | None:
+    if not monograph.interactions and not monograph.no_interactions:
+        return None
+    name, draft = monograph.drug, Draft()
+    asked = _asked_medicines(monograph, topic)
+    names = set().union(*asked.values()) if asked else set()
+    matched = _named(monograph.interactions, names, topic)
     for item in matched:
         _say_interaction(draft, monograph, item, _members(term_key(item.agent), asked, topic))
+    stated = {term_key(item.agent) for item in matched}
+    denied = [
+        item
+        for item in _named(monograph.no_interactions, names, topic)
+        if term_key(item.agent) not in stated
+    ]
+    for item in denied:  # "you can take ibuprofen with it": said, and cited, as the sources say
+        draft.say(item.effect, item)
     unlisted = [
         medicine
         for medicine, names in asked.items()
-        if not any(term_key(item.agent) in names for item in matched)
+        if not any(term_key(item.agent) in {medicine, *names} for item in (*matched, *denied))
     ]
     if unlisted:
         draft.say(
@@ -122,7 +135,7 @@ def compose_interaction(monograph: Monograph, topic: Topic) -> Draft | None:
             "That does not prove the combination is safe: ask a pharmacist before taking them "
             "together."
         )
-    if not matched:
+    if not matched and not denied:
         alcohol = load_medicine_index().alcohol_names()
         listed = [i for i in monograph.interactions if term_key(i.agent) not in alcohol]
         agents = join_words([i.agent for i in listed[:MAX_LISTED]])
@@ -140,9 +153,16 @@ def compose_alcohol(monograph: Monograph, topic: Topic) -> Draft | None:
     direct = [i for i in monograph.interactions if term_key(i.agent) in alcohol]
     via_class = [i for i in monograph.interactions if term_key(i.agent) in wider]
     cautions = [p for p in monograph.precautions if "alcohol" in term_key(p.condition)]
-    if not (direct or via_class or cautions):
-        return None
     name, draft = monograph.drug, Draft()
+    if not (direct or via_class or cautions):
+        denials = [i for i in monograph.no_interactions if term_key(i.agent) in alcohol]
+        for item in denials[:1]:  # only when no source warns about alcohol at all
+            draft.say(
+                f"The sources say alcohol does not interact with {name}; ask a pharmacist "
+                "if you are unsure.",
+                item,
+            )
+        return draft if denials else None
     draft.say(f"Avoid alcohol while taking {name}.", *direct, *cautions)
     for item in direct:
         if item.effect:

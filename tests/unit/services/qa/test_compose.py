@@ -106,3 +106,23 @@ def test_compose_matches_a_listed_agent_by_its_own_word(tizanidine: Monograph) -
     assert "iron supplements" in _compose(listed, "can i take it with my iron pills").text()
     text = _compose(listed, "can i take it with fish oil supplements").text()
     assert "can interact with iron supplements" not in text
+
+
+def test_compose_says_what_the_sources_deny_and_never_denies_a_warning(
+    tizanidine: Monograph,
+) -> None:
+    from medinfo.domain.monograph import NO_INTERACTION, Interaction
+
+    said = "The sources say paracetamol is not expected to interact with tizanidine."
+    denial = Interaction(agent="paracetamol", effect=said, severity=NO_INTERACTION, sources=["t"])
+    quiet = tizanidine.model_copy(update={"no_interactions": [denial]})
+    draft = _compose(quiet, "is paracetamol ok with tizanidine")
+    assert said in draft.sentences
+    assert "do not list an interaction between tizanidine and paracetamol" not in draft.text()
+    # alcohol said not to interact, but a listed warning about it wins
+    drink = Interaction(agent="alcohol", severity=NO_INTERACTION, sources=["t"])
+    both = tizanidine.model_copy(update={"no_interactions": [drink]})
+    assert "does not interact" not in _compose(both, "can i drink alcohol on it").text()
+    alone = both.model_copy(update={"interactions": [], "precautions": []})
+    text = _compose(alone, "can i drink alcohol on it").text()
+    assert "alcohol does not interact with tizanidine" in text
