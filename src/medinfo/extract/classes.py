@@ -25,7 +25,9 @@ _CLASS_CUE = cue(
 _NOT_OWN_CLASS = cue(r"\b(other|unlike|like|than|with|such as)\s+(\w+\s+){0,2}$")
 _MECHANISM_CUE = cue(
     r"\b(works?|acts?|mechanism|binds?|receptors?|agonist|antagonist|inhibit|block|stimulat|"
-    r"activat|relax|targets?|attack|interfer)"
+    r"activat|relax|targets?|attack|interfer|calms?\b|damp|suppress|prodrug|converts?\b|"
+    r"converted|turns? (it )?into|"
+    r"stops? (\w+ ){0,2}(from )?(making|producing|copying|growing|multiplying))"
 )
 # A release, device or product marker after a brand is part of its name ("Effexor XR",
 # "Advair Diskus", "Ventolin HFA", "Robaxin-750"); a number after a space is a strength
@@ -73,7 +75,8 @@ def _mentions_drug(passage: Passage, unit: Unit) -> bool:
     names = (passage.drug.lower(), *components(passage.drug), *passage.aliases)
     if any(name in text for name in names):
         return True
-    return bool(re.match(r"^(it|this|is|the drug)\b", text))
+    # "It works by ...", "More precisely, it blocks ...": the drug as the subject
+    return bool(re.match(r"^(?:[\w\s]{0,25}[,;:]\s*)?(it|this|is|the drug)\b", text))
 
 
 # A unit that is only a noun phrase naming a class ("A tetracycline antibiotic."), as an

@@ -456,7 +456,7 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
             continue
         if _REGIMEN.search(unit.text) and not _WARNS.search(unit.text):
             continue
-        if not (
+        cued = (
             in_section
             or _CUE.search(unit.text)
             or _CUE.search(passage.lead)
@@ -464,11 +464,15 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
             or _CUE.search(_label_of(passage, index))
             or own_cue.search(_label_of(passage, index))
             or (stated and _SAME_APPLIES.search(unit.text))
-        ):
+        )
+        # "X is fine to take with it" says what does not interact, wherever it stands
+        compatible = bool(passage.reading(unit).spans.get("compatible"))
+        if not cued and not compatible:
             continue
         if passage.section in _OTHER_TOPICS and not _INTERACT.search(unit.text):
             continue  # "safer antibiotics exist" in a pregnancy section compares, not combines
         found, denied = _agents(passage, unit)
+        found = found if cued else []
         if unit.role == "label":  # "**Alcohol:** there is no reaction ...": a topic, not a claim
             found = [agent for agent in found if agent[0] not in _described_denied(passage, index)]
         if conceded and _CONCESSION.search(unit.text) and not _OUTRIGHT.search(unit.text):

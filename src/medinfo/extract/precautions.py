@@ -7,6 +7,7 @@ import re
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, risk_factor_reach
+from medinfo.extract.reading import read_text
 from medinfo.extract.sections import Section, classify_heading
 from medinfo.extract.sentences import Unit
 from medinfo.extract.terms import TermMatch
@@ -131,6 +132,8 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
         cued = in_section or (bool(_CUE.search(said)) and not _INDICATION.search(said))
         if _STUDY.search(unit.text) or _labelled_elsewhere(passage):
             continue
+        if unit.role == "label" and read_text(said).spans.get("no_concern"):
+            continue  # "Kidney impairment: no dose adjustment is needed" names no precaution
         dose_only = (
             not cued
             and passage.section is Section.DOSING

@@ -179,9 +179,10 @@ def answered_stopping(faqs: list[ExtractedFact], original: str) -> list[Extracte
 # "If you have taken it for more than 3 weeks, do not stop it suddenly": the risk holds
 # only past a length of use, stated in the same paragraph or list item
 _AFTER_USE = re.compile(
-    r"\b(?:taken|taking|used|using|been\s+on|on)\s+(?:it|this(?:\s+medicine)?|them|[a-z]+)?"
-    r"\s*for\s+(?:more\s+than|longer\s+than|over|at\s+least)\s+(?P<count>\d+|one|two|three|"
-    r"four|five|six|seven|eight|ten|twelve)\s+(?P<unit>days?|weeks?|months?)\b",
+    r"(?:\b(?:taken|taking|used|using|been\s+on|on)\s+(?:it|this(?:\s+medicine)?|them|[a-z]+)?"
+    r"\s*for|\bafter)\s+(?:more\s+than|longer\s+than|over|at\s+least)\s+(?:about\s+|around\s+|"
+    r"roughly\s+)?(?P<count>\d+|one|two|three|four|five|six|seven|eight|ten|twelve)\s+"
+    r"(?P<unit>days?|weeks?|months?)\b",
     re.IGNORECASE,
 )
 _COUNTS = {

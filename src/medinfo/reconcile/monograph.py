@@ -60,12 +60,18 @@ _MISSED_DETAILS = (
 
 def _risk_after_weeks(facts: list[ExtractedFact]) -> float | None:
     """The shortest length of use the sources stating a stopping risk give for it; None as
-    soon as one states the risk whatever the length (the safer reading)."""
-    lengths = [
-        f.attributes.get("after_weeks") for f in facts if f.attributes.get("abrupt_stop_risk")
-    ]
-    numbers = [float(x) for x in lengths if isinstance(x, int | float)]
-    return min(numbers) if numbers and len(numbers) == len(lengths) else None
+    soon as one source states the risk whatever the length (the safer reading). A source
+    that gives the length once ("if you have been on it for more than 3 weeks") gives it to
+    its other statements of the risk ("which is why you need to stop slowly")."""
+    by_source: dict[str, list[float]] = {}
+    for fact in facts:
+        if fact.attributes.get("abrupt_stop_risk"):
+            length = fact.attributes.get("after_weeks")
+            numbers = by_source.setdefault(fact.evidence.source, [])
+            numbers.extend([float(length)] if isinstance(length, int | float) else [])
+    if not by_source or not all(by_source.values()):
+        return None
+    return min(min(numbers) for numbers in by_source.values())
 
 
 class _Builder(Assembly):

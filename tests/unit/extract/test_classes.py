@@ -291,3 +291,26 @@ def test_a_messenger_named_in_how_the_drug_works_is_a_mechanism_term() -> None:
         "duloxetine",
     )
     assert "serotonin" not in side  # no sentence about how it works
+
+
+def test_how_it_works_said_in_everyday_words_gives_mechanism_terms() -> None:
+    found = _mechanism(
+        "# Hydrocortisone\n\nHydrocortisone is a steroid. It calms inflammation and dampens the "
+        "immune system.",
+        "hydrocortisone",
+    )
+    assert found == {"reduces inflammation", "immunosuppression"}
+    found = _mechanism(
+        "# Erythromycin\n\nTo put it simply, it stops bacteria making the proteins they need.",
+        "erythromycin",
+    )
+    assert found == {"protein synthesis"}
+
+
+def test_a_lay_mechanism_phrase_about_another_medicine_is_not_taken() -> None:
+    found = _mechanism(
+        "# Famciclovir\n\nUnlike aciclovir cream, which calms the itch, famciclovir tablets are "
+        "taken for five days.",
+        "famciclovir",
+    )
+    assert found == set()

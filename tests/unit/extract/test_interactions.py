@@ -595,3 +595,12 @@ def test_advice_not_to_use_it_with_a_group_is_an_interaction_in_a_warnings_secti
         "aclidinium",
     )
     assert {"anticholinergics", "glycopyrronium"} <= set(found)
+
+
+def test_a_medicine_called_fine_outside_an_interactions_section_is_a_denial_only() -> None:
+    found = _agents(
+        "# Famciclovir\n\n## Q: Which painkiller?\n\nA: Paracetamol is fine to take with it; my "
+        "aunt took paracetamol and later gabapentin for the nerve pain.\n",
+        "famciclovir",
+    )
+    assert found == {"acetaminophen": NO_INTERACTION}

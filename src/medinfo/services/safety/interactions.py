@@ -79,7 +79,8 @@ def check_interactions(
             # a combination keeps the groups of its other ingredients (one ingredient said to
             # be fine leaves the others in their groups)
             others = _undenied_classes(medicine, denied, vocabulary)
-            hits = [hit for hit in hits if hit.drugs or hit.classes & others]
+            fine = frozenset().union(*(t.drugs for t in denied))
+            hits = [hit for hit in hits if _named_beyond(hit, fine) or hit.classes & others]
         by_code: dict[str, list[_Hit]] = {}
         for hit in hits:
             cns = _is_cns(medicine, hit, rules, vocabulary) and _sedating(
@@ -104,6 +105,15 @@ def _match(medicine: Medicine, target: Target, alcohol: str) -> _Hit | None:
     names = (*medicine.components, normalize_name(medicine.name))
     drugs = frozenset(part for part in names if part in target.drugs or f" {part} " in target.words)
     return _Hit(target, classes, drugs) if classes or drugs else None
+
+
+def _named_beyond(hit: _Hit, fine: frozenset[str]) -> bool:
+    """Whether a hit names the medicine by more than an ingredient the sources call fine: a
+    listed combination ("co-codamol") that shares only that ingredient ("paracetamol", said
+    not to interact) does not name it; a listing of that ingredient by itself still does."""
+    if len(hit.target.drugs) < 2:
+        return bool(hit.drugs)
+    return bool(hit.drugs - fine)
 
 
 def _undenied_classes(
