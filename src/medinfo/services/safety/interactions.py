@@ -109,8 +109,8 @@ def _match(medicine: Medicine, target: Target, alcohol: str) -> _Hit | None:
 
 def _named_beyond(hit: _Hit, fine: frozenset[str]) -> bool:
     """Whether a hit names the medicine by more than an ingredient the sources call fine: a
-    listed combination ("co-codamol") that shares only that ingredient ("paracetamol", said
-    not to interact) does not name it; a listing of that ingredient by itself still does."""
+    listed combination product that shares only that ingredient (said not to interact) does
+    not name it; a listing of that ingredient by itself still does."""
     if len(hit.target.drugs) < 2:
         return bool(hit.drugs)
     return bool(hit.drugs - fine)

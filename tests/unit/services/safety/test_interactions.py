@@ -323,3 +323,15 @@ def test_a_denied_ingredient_leaves_the_other_ingredients_of_a_combination_check
     assert codes(combined)
     alone = check_regimen(request(other_medications=["acetaminophen"]), monograph)
     assert codes(alone) == []
+
+
+def test_a_listed_combination_does_not_name_the_ingredient_the_sources_call_fine() -> None:
+    monograph = Monograph(
+        drug="quetiapine",
+        interactions=[Interaction(agent="hydrocodone/acetaminophen", severity="moderate")],
+        no_interactions=[Interaction(agent="acetaminophen", severity="none")],
+    )
+    alone = check_regimen(request(other_medications=["Tylenol"]), monograph)
+    assert codes(alone) == []
+    combined = check_regimen(request(other_medications=["Norco"]), monograph)
+    assert codes(combined)
