@@ -114,8 +114,25 @@ def normalise_unit(written: str) -> str:
 _RESTATED = re.compile(r"\s*\([^()]{1,24}\)")  # an amount restated in brackets
 
 
+# "between 200 and 500 mg" is a range: its "and" is read as "to" (same length, so every
+# offset stays the text's own)
+_BETWEEN = re.compile(r"\bbetween\s+\d[\d.,]*\s*(?:[a-z]{1,10}\s+)?(and)\s+\d", re.IGNORECASE)
+
+
+def _ranges_between(text: str) -> str:
+    return _BETWEEN.sub(
+        lambda found: (
+            found.group()[: found.start(1) - found.start()]
+            + "to "
+            + found.group()[found.end(1) - found.start() :]
+        ),
+        text,
+    )
+
+
 def find_dose_mentions(text: str) -> list[DoseMention]:
     """Every amount with a unit in `text`, with a per-day suffix folded in."""
+    text = _ranges_between(text)
     mentions = []
     position = 0
     while match := _grammar().mention.search(text, position):

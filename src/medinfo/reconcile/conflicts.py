@@ -191,18 +191,29 @@ def _place(facts: Sequence[ExtractedFact]) -> str:
     return say(f"place_{place}") if isinstance(place, str) and place else ""
 
 
+_ANECDOTE = "anecdote"  # the place of a personal account (extract/reading.py Place.ANECDOTE)
+
+
 def value_conflict(
     spec: SingleValued, choice: Choice, sources: Mapping[str, Source], ranks: Ranks
 ) -> Conflict | None:
     """A conflict when a single-valued fact's sources state values that cannot all hold.
 
     A source never stands on both sides: a rival stated only by sources (and places in
-    them) that also back the chosen value is that source correcting itself, not a conflict."""
+    them) that also back the chosen value is that source correcting itself, not a conflict.
+    A personal account ("GP has started me on 80 mg") is what one person takes, no claim
+    about the medicine: it is no side of a conflict."""
     backing = {_side_key(fact) for fact in choice.support}
     rivals = [
         (rival, kept)
         for rival in choice.rivals
-        if (kept := [fact for fact in rival.facts if _side_key(fact) not in backing])
+        if (
+            kept := [
+                fact
+                for fact in rival.facts
+                if _side_key(fact) not in backing and fact.attributes.get("place") != _ANECDOTE
+            ]
+        )
     ]
     if not rivals:
         return None

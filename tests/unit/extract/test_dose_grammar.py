@@ -59,3 +59,8 @@ def test_find_frequency_times_in_a_day_or_in_24_hours() -> None:
     counted = find_frequency("two puffs four times in a day")
     assert counted is not None
     assert counted.per_day == 4
+
+
+def test_find_dose_mentions_reads_between_and_as_a_range() -> None:
+    [mention] = find_dose_mentions("Most adults take between 200 and 500 mg a day.")
+    assert (mention.amount, mention.amount_high, mention.unit) == (200, 500, "mg")

@@ -718,6 +718,8 @@ def test_extract_doses_a_long_title_gives_no_role_to_the_amounts_under_it() -> N
         "Hi everyone, consultant just started it at 50 mg twice a day for me.",
         "Your 900 mg a day is quite a usual amount.",
         "Last year I wrote that the dose was 5 mg daily.",
+        "Once they put me up by just 50 mg I felt dizzy.",
+        "My neuro said most adults end up on 300 mg a day.",
     ],
 )
 def test_extract_doses_a_personal_account_ranks_as_an_anecdote(

@@ -208,3 +208,18 @@ def test_conflict_never_puts_one_source_on_both_sides() -> None:
         ]
     )
     assert {"abrupt_stop_risk", "indication_status"} <= set(two_sources)
+
+
+def test_a_personal_account_of_a_dose_is_no_side_of_a_conflict() -> None:
+    dose = {"unit": "mg", "frequency_per_day": 1}
+    monograph = reconcile_monograph(
+        "gliclazide",
+        SOURCES,
+        [
+            fact("wiki", FactKind.INITIAL_DOSE, "oral", amount=40, place="dedicated", **dose),
+            fact("faq", FactKind.INITIAL_DOSE, "oral", amount=80, place="anecdote", **dose),
+        ],
+    )
+    assert monograph.dosing.initial is not None
+    assert monograph.dosing.initial.amount == 40
+    assert monograph.conflicts == []
