@@ -66,7 +66,19 @@ _COMBINATION = re.compile(r"^\s*\(\s*(?:with|plus|\+)\b", re.IGNORECASE)
 _NAMED_IN_BRACKET = re.compile(
     rf"\(\s*(?:also\s+)?({_BRAND_LIST})\s*(?:\)|[–—-]\s|\s(?:in|outside|elsewhere)\b[^()]*\))"
 )
-_NO_FORMS = QUIET_SECTIONS | {Section.INTERACTIONS}
+# side effects name the body ("white patches in your mouth"), not what the drug comes as
+_NO_FORMS = QUIET_SECTIONS | {
+    Section.INTERACTIONS,
+    Section.SIDE_EFFECTS,
+    Section.COMMON_SIDE_EFFECTS,
+    Section.SERIOUS_SIDE_EFFECTS,
+}
+# a colour or a feel before a form word says what the skin or mouth shows ("white patches")
+_BODY_MARK = re.compile(
+    r"\b(?:white|red|pink|dark|brown|yellow|grey|gray|dry|itchy|scaly|bald|raised|rough|"
+    r"sore|flaky|discoloured|discolored)\s+$",
+    re.IGNORECASE,
+)
 _NO_MECHANISM = QUIET_SECTIONS | {Section.INTERACTIONS}
 
 
@@ -455,6 +467,8 @@ def extract_forms(passage: Passage) -> list[ExtractedFact]:
             if any(a.start < match.end and match.start < a.end for a in agents):
                 continue
             if _another_products_form(passage, unit, match.start, match.end):
+                continue
+            if _BODY_MARK.search(unit.text, 0, match.start):
                 continue
             facts.append(passage.fact(FactKind.FORM, match.key, unit))
     return facts

@@ -229,10 +229,18 @@ def of_other_substance(following: str) -> bool:
     return bool(_rules().other_substance.match(following))
 
 
+# a statement that opens with people in general ("Most people start on 10 mg, and that's what
+# I was on") makes a claim about the medicine before any personal aside
+_GENERAL_CLAIM = re.compile(
+    r"^\W*(?:most|many|some|all)\s+(?:people|adults|patients|users)\b", re.IGNORECASE
+)
+
+
 def is_anecdote(text: str) -> bool:
     """Whether a statement reports what someone was told about their own care ("my
-    consultant said the max is ..."): a personal account, not the medicine's rule."""
-    return bool(_rules().anecdote.search(text))
+    consultant said the max is ...") or takes themselves: a personal account, not the
+    medicine's rule."""
+    return not _GENERAL_CLAIM.match(text) and bool(_rules().anecdote.search(text))
 
 
 def says_daily(context: str) -> bool:

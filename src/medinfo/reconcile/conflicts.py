@@ -201,9 +201,11 @@ def value_conflict(
 
     A source never stands on both sides: a rival stated only by sources (and places in
     them) that also back the chosen value is that source correcting itself, not a conflict.
-    A personal account ("GP has started me on 80 mg") is what one person takes, no claim
-    about the medicine: it is no side of a conflict."""
+    A personal account of a starting dose ("GP has started me on 80 mg") is what one person
+    takes, no claim about the medicine: it is no side of a conflict (a maximum someone was
+    told, "my GP said the max is 300 mg", is a claim and stays one)."""
     backing = {_side_key(fact) for fact in choice.support}
+    personal = spec.kind is FactKind.INITIAL_DOSE
     rivals = [
         (rival, kept)
         for rival in choice.rivals
@@ -211,7 +213,8 @@ def value_conflict(
             kept := [
                 fact
                 for fact in rival.facts
-                if _side_key(fact) not in backing and fact.attributes.get("place") != _ANECDOTE
+                if _side_key(fact) not in backing
+                and not (personal and fact.attributes.get("place") == _ANECDOTE)
             ]
         )
     ]

@@ -314,3 +314,16 @@ def test_a_lay_mechanism_phrase_about_another_medicine_is_not_taken() -> None:
         "famciclovir",
     )
     assert found == set()
+
+
+def test_marks_on_the_body_are_no_forms() -> None:
+    facts = extract_list_facts(
+        make_document(
+            "# Fluticasone\n\nFluticasone comes as an inhaler. If white patches appear in "
+            "your mouth, rinse after each dose.\n\n## Side effects\n\n- sore throat\n"
+            "- dry patches on the skin\n"
+        ),
+        "test",
+        "fluticasone",
+    )
+    assert {f.key for f in facts if f.kind is FactKind.FORM} == {"inhaler"}

@@ -728,3 +728,12 @@ def test_extract_doses_a_personal_account_ranks_as_an_anecdote(
     facts = extract_doses(statements_of("Dosage\n" + text), "s1")
     assert facts, text
     assert all(fact.attributes.get("place") == "anecdote" for fact in facts), text
+
+
+def test_extract_doses_a_claim_about_most_people_is_no_personal_account(
+    statements_of: StatementsOf,
+) -> None:
+    facts = extract_doses(
+        statements_of("Dosage\nMost people start on 10 mg a day, and that's what I was on."), "s1"
+    )
+    assert [fact.attributes.get("place") for fact in facts] == ["dedicated"]
