@@ -408,8 +408,12 @@ def _read_mention(
         return None  # "it varies from person to person": the paragraph gives no usual dose
     if role == "overdose" and says_unused_above(text[mention.end :]):
         role = "max"  # "doses above 2 mg a day are not used": at most 2 mg a day
-    if (cue is None or role in (None, "usual")) and says_max_after(amount_head(text, mention.end)):
-        role = "max"  # "400 mg a day is the usual ceiling", even under a "Starting" heading
+    if (cue is None or role in (None, "usual", "titration")) and says_max_after(
+        amount_head(text, mention.end)
+    ):
+        # "400 mg a day is the usual ceiling", even under a "Starting" heading; "can increase
+        # it to 0.8 mg once a day, which is the top dose"
+        role = "max"
     context = window + clause_head(text, mention.end)
     if role is None:
         return None

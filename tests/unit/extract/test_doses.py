@@ -737,3 +737,14 @@ def test_extract_doses_a_claim_about_most_people_is_no_personal_account(
         statements_of("Dosage\nMost people start on 10 mg a day, and that's what I was on."), "s1"
     )
     assert [fact.attributes.get("place") for fact in facts] == ["dedicated"]
+
+
+def test_extract_doses_a_step_up_to_the_top_dose_is_the_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(
+        statements_of,
+        "If it has not helped after four weeks, the doctor can raise it to 8 mg once a day, "
+        "which is the top dose.",
+    )
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 8
