@@ -274,7 +274,7 @@ def _read_limit(
         statement.block.heading
     )
     attributes.update(_doses(statement, avoided=advice == LimitAdvice.AVOID.value))
-    numbers = any(key.endswith("_amount") for key in attributes)
+    numbers = _has_amounts(attributes)
     if advice is None and not numbers:
         return None
     attributes["advice"] = advice
@@ -313,9 +313,13 @@ def _carries_on(previous: Statement, statement: Statement) -> bool:
     )
 
 
+def _has_amounts(attributes: dict[str, Scalar]) -> bool:
+    return any(key.endswith("_amount") for key in attributes)
+
+
 def _numbered(limit: Limit | None) -> bool:
     """Whether a limit states a number (not only advice such as "by a specialist")."""
-    return limit is not None and any(key.endswith("_amount") for key in limit[1])
+    return limit is not None and _has_amounts(limit[1])
 
 
 def _joined(previous: Statement, statement: Statement) -> Statement:
