@@ -311,7 +311,38 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
             readings.append(reading)
             if (per_dose := _divided_maximum(reading, following)) is not None:
                 readings.append(per_dose)
-    return readings
+    return [*readings, *_range_top_per_dose(readings, text)]
+
+
+def _range_top_per_dose(readings: list[Reading], text: str) -> list[Reading]:
+    """The most per dose of a statement that gives a usual range per dose, taken several
+    times a day, under a daily cap the doses would reach ("30 mg to 60 mg every 4 hours when
+    needed, up to 240 mg in 24 hours": at most 60 mg at a time). None when the statement
+    states its own per-dose maximum, or when the doses at the range's top stay under the cap
+    ("5 to 10 mg three times a day, up to 80 mg a day": the dose itself may rise)."""
+    if any(r.role == "max_single" for r in readings):
+        return []
+    usual = next(
+        (r for r in readings if r.role == "usual" and r.attributes.get("amount_high")), None
+    )
+    daily = next((r for r in readings if r.role == "max_daily"), None)
+    if usual is None or daily is None:
+        return []
+    high, cap = usual.attributes["amount_high"], daily.attributes.get("amount")
+    same_unit = usual.attributes.get("unit") == daily.attributes.get("unit")
+    frequency = find_frequency(text)
+    times = usual.attributes.get("frequency_per_day") or (frequency.per_day if frequency else None)
+    if not (
+        same_unit
+        and isinstance(high, int | float)
+        and isinstance(cap, int | float)
+        and isinstance(times, int)
+        and times >= 2
+        and high < cap <= high * times
+    ):
+        return []
+    attributes: dict[str, Scalar] = {"amount": high, "unit": usual.attributes.get("unit")}
+    return [Reading("max_single", usual.route, attributes, usual.statement)]
 
 
 def _same_amount(first: DoseMention, second: DoseMention) -> bool:

@@ -748,3 +748,16 @@ def test_extract_doses_a_step_up_to_the_top_dose_is_the_maximum(
         "which is the top dose.",
     )
     assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 8
+
+
+def test_extract_doses_a_range_per_dose_under_a_cap_it_reaches_gives_the_most_per_dose(
+    statements_of: StatementsOf,
+) -> None:
+    capped = _doses(
+        statements_of, "Adults take 50 mg to 100 mg every 6 hours if needed, up to 400 mg a day."
+    )
+    assert capped[FactKind.MAX_SINGLE_DOSE]["amount"] == 100
+    rising = _doses(
+        statements_of, "Adults take 5 mg to 10 mg three times a day; up to 80 mg a day is used."
+    )
+    assert FactKind.MAX_SINGLE_DOSE not in rising
