@@ -48,6 +48,9 @@ class HtmlRule(Strict):
     boilerplate_roles: tuple[str, ...]
     content_containers: tuple[str, ...]
     class_tokens: tuple[str, ...]
+    # a boilerplate tag (an aside) whose class or id names a fact box ("quick-facts") holds
+    # the page's own summary of the drug: content, read as a summary place
+    fact_box_classes: tuple[str, ...] = ()
 
 
 class BoilerplateRules(KnowledgeFile):

@@ -71,6 +71,12 @@ def is_boilerplate_class(value: str) -> bool:
     return False
 
 
+def is_fact_box(value: str) -> bool:
+    """Whether an HTML class or id names a box of the page's own drug facts ("quick-facts")."""
+    boxes = html_rules().fact_box_classes
+    return any(name in boxes for name in value.lower().split())
+
+
 def is_boilerplate_line(text: str) -> bool:
     """Whether a short block matches a line rule (promotion, byline, cookie banner...)."""
     words = len(text.split())

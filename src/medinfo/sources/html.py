@@ -12,7 +12,7 @@ from medinfo.domain.documents import BlockKind, Document
 from medinfo.domain.errors import InputError
 from medinfo.domain.sources import SourceFormat
 from medinfo.sources.blocks import assemble_blocks, make_document
-from medinfo.sources.boilerplate import html_rules, is_boilerplate_class
+from medinfo.sources.boilerplate import html_rules, is_boilerplate_class, is_fact_box
 from medinfo.sources.runs import Container, RunCollector, keeps_container
 
 _VOID = frozenset(
@@ -158,9 +158,10 @@ class _PageParser(HTMLParser):
         skip = parent.skip or tag in rules.skip_tags or "hidden" in attrs
         skip = skip or attrs.get("aria-hidden") == "true"
         in_content = parent.in_content or tag in rules.content_containers
+        box = is_fact_box(attrs.get("class", "")) or is_fact_box(attrs.get("id", ""))
         boilerplate = (
             parent.container.boilerplate
-            or tag in rules.boilerplate_tags
+            or (tag in rules.boilerplate_tags and not box)
             or (tag == "header" and self.has_main and not in_content)
             or attrs.get("role", "") in rules.boilerplate_roles
             or is_boilerplate_class(attrs.get("class", ""))

@@ -81,3 +81,15 @@ def test_read_html_reads_table_rows_with_cells_and_levels() -> None:
 def test_read_html_refuses_truncated_pages(page: str, problem: str) -> None:
     with pytest.raises(InputError, match=f"^page.html: truncated HTML: {problem}"):
         read_html(page, "page.html")
+
+
+def test_read_html_keeps_a_fact_box_aside_and_drops_other_asides() -> None:
+    page = (
+        "<html><body><main><h1>Diltiazem</h1><p>Diltiazem is a calcium channel blocker.</p>"
+        "</main><aside class='quick-facts'><h2>Quick facts</h2><dl><dt>Maximum</dt>"
+        "<dd>480mg per day</dd></dl></aside><aside class='box'><p>Related: Amlodipine</p>"
+        "</aside></body></html>"
+    )
+    document = read_html(page, "d.html")
+    assert "480mg per day" in texts(document, boilerplate=False)
+    assert "Related: Amlodipine" in texts(document, boilerplate=True)
