@@ -314,9 +314,12 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
     return [*readings, *_range_top_per_dose(readings, text)]
 
 
+_EVERY_HOURS = re.compile(r"\bevery\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\s*hours?\b", re.IGNORECASE)
+
+
 def _range_top_per_dose(readings: list[Reading], text: str) -> list[Reading]:
-    """The most per dose of a statement that gives a usual range per dose, taken several
-    times a day, under a daily cap the doses would reach ("30 mg to 60 mg every 4 hours when
+    """The most per dose of a statement that gives a usual range per dose, taken every so
+    many hours, under a daily cap the doses would reach ("30 mg to 60 mg every 4 hours when
     needed, up to 240 mg in 24 hours": at most 60 mg at a time). None when the statement
     states its own per-dose maximum, or when the doses at the range's top stay under the cap
     ("5 to 10 mg three times a day, up to 80 mg a day": the dose itself may rise)."""
@@ -330,10 +333,13 @@ def _range_top_per_dose(readings: list[Reading], text: str) -> list[Reading]:
         return []
     high, cap = usual.attributes["amount_high"], daily.attributes.get("amount")
     same_unit = usual.attributes.get("unit") == daily.attributes.get("unit")
-    frequency = find_frequency(text)
-    times = usual.attributes.get("frequency_per_day") or (frequency.per_day if frequency else None)
+    # doses taken by the clock or when needed ("every 4 hours when needed"), not a fixed
+    # number a day, whose dose may be gathered into fewer ("twice a day": once a day allowed)
+    frequency = find_frequency(text) if _EVERY_HOURS.search(text) else None
+    times = frequency.per_day if frequency else None
     if not (
-        same_unit
+        usual.attributes.get("frequency_per_day") is None
+        and same_unit
         and isinstance(high, int | float)
         and isinstance(cap, int | float)
         and isinstance(times, int)
