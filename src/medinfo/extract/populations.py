@@ -187,17 +187,24 @@ def _doses(statement: Statement, avoided: bool = False) -> dict[str, Scalar]:
         # the one fixed dose is also the most a day and the most at once
         fixed = _range_top(readings[0], fixed=True)
         attributes.update({k: v for k, v in fixed.items() if k not in attributes})
+    elif "max_single_amount" not in attributes and _fixed_dose(statement, readings, daily=False):
+        # "Over 65: 5 mg is the dose": the one dose, its number a day unsaid, is the most at once
+        only = readings[0].attributes
+        attributes.update(max_single_amount=only.get("amount"), max_single_unit=only.get("unit"))
     return attributes
 
 
-def _fixed_dose(statement: Statement, readings: list[Reading]) -> bool:
+def _fixed_dose(statement: Statement, readings: list[Reading], daily: bool = True) -> bool:
     """Whether a statement gives its population one fixed dose: one usual amount with its
-    number of doses a day, and no word of a start, a change, a period, a weight or an
-    approximation ("Children aged 6 to 14: one 5 mg chewable tablet once a day")."""
+    number of doses a day (without it when not `daily`), and no word of a start, a change, a
+    period, a weight or an approximation ("Children aged 6 to 14: one 5 mg chewable tablet
+    once a day")."""
     if len(readings) != 1 or readings[0].role != "usual":
         return False
     only = readings[0].attributes
-    fixed = only.get("amount_high") is None and isinstance(only.get("frequency_per_day"), int)
+    times = only.get("frequency_per_day")
+    counted = isinstance(times, int) if daily else times is None
+    fixed = only.get("amount_high") is None and counted
     return fixed and not _rules().dose_changes.search(statement.text)
 
 

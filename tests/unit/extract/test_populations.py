@@ -476,3 +476,13 @@ def test_extract_population_limits_a_ceiling_for_a_group_is_still_no_weight_rule
     [limit] = _limits(statements_of, "Children: 5 mg/kg a day based on weight, at most 300 mg.")
     assert limit["adjustment_without_number"] is False
     assert (limit["max_daily_amount"], limit["max_daily_unit"]) == (300, "mg")
+
+
+def test_extract_population_limits_one_dose_without_its_times_a_day_is_the_most_at_once(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(statements_of, "Over 65: 7.5 mg is the dose.")
+    assert (limit["max_single_amount"], limit["max_single_unit"]) == (7.5, "mg")
+    assert "max_daily_amount" not in limit
+    [rising] = _limits(statements_of, "Over 65: start with 7.5 mg.")
+    assert "max_single_amount" not in rising
