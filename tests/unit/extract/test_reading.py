@@ -134,3 +134,11 @@ def test_a_line_with_a_price_is_an_advert() -> None:
     assert is_advert("Omeprazole 20mg capsules (14) - £2.99")
     assert is_advert("Add to basket: $14.50")
     assert not is_advert("Take 20 mg once a day before breakfast.")
+
+
+def test_read_text_wishes_suitability_and_restarting_are_read_for_what_they_are() -> None:
+    assert _spans("Tell your GP what you want to avoid, such as weight gain.", "hypothetical")
+    assert _spans("Codeine is a suitable painkiller to use with it.", "compatible")
+    assert _spans("The pill can be restarted straight after taking it.", "compatible")
+    assert _spans("I was told you can stop any steroid overnight.", "hypothetical")
+    assert not _spans("You must avoid grapefruit juice.", "hypothetical")
