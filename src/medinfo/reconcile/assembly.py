@@ -40,9 +40,16 @@ class Assembly:
     @staticmethod
     def _derived_side_effects(facts: Iterable[ExtractedFact]) -> list[ExtractedFact]:
         """Side effects implied by other kinds (a dependence claim), never from a claim that
-        denies it ("not addictive")."""
+        denies it ("not addictive"), nor from one its own source denies (a forum poster's
+        "these are addictive", corrected in the thread: "it is not addictive")."""
         derived = merge_rules().derived_side_effects
         denying = merge_rules().denying_claims
+        facts = list(facts)
+        denied = {
+            (f.kind, f.evidence.source)
+            for f in facts
+            if f.kind in derived and f.attributes.get("claim") in denying[f.kind]
+        }
         return [
             ExtractedFact(
                 kind=FactKind.SIDE_EFFECT,
@@ -51,7 +58,9 @@ class Assembly:
                 evidence=f.evidence,
             )
             for f in facts
-            if f.kind in derived and f.attributes.get("claim") not in denying[f.kind]
+            if f.kind in derived
+            and f.attributes.get("claim") not in denying[f.kind]
+            and (f.kind, f.evidence.source) not in denied
         ]
 
     def of(self, kind: FactKind) -> list[FactGroup]:

@@ -223,3 +223,21 @@ def test_a_personal_account_of_a_dose_is_no_side_of_a_conflict() -> None:
     assert monograph.dosing.initial is not None
     assert monograph.dosing.initial.amount == 40
     assert monograph.conflicts == []
+
+
+def test_a_dependence_claim_its_own_source_corrects_gives_no_side_effect() -> None:
+    monograph = reconcile_monograph(
+        "amitriptyline",
+        SOURCES,
+        [
+            fact("shop", FactKind.DEPENDENCE, "dependence", claim="addictive"),
+            fact("shop", FactKind.DEPENDENCE, "dependence", claim="not_addictive"),
+        ],
+    )
+    assert "dependence" not in [effect.term for effect in monograph.side_effects]
+    claimed = reconcile_monograph(
+        "amitriptyline",
+        SOURCES,
+        [fact("shop", FactKind.DEPENDENCE, "dependence", claim="addictive")],
+    )
+    assert "dependence" in [effect.term for effect in claimed.side_effects]
