@@ -35,9 +35,13 @@ _LIST_GOES_ON = re.compile(r"(?:[\s,]*(?:(?:and|or)\s+)?[a-z]+){1,3}[\s,]*(?:(?:
 
 _BRACKET = re.compile(r"\(([^()]{2,80})\)")
 _ITEM_BREAK = re.compile(r"[,;:]")
-# a bracket that calls the one item before it a sign ("(a sign that ...)", "(a sign of ...)")
+# a bracket or a clause that calls the one item before it a sign ("(a sign that ...)", "(a
+# sign of ...)", "..., or confusion with headaches, which can be a sign of low sodium")
 _ONE_SIGN = re.compile(
-    r"\(\s*(?:this\s+(?:is|can\s+be|may\s+be)\s+)?an?\s+(?:early\s+|warning\s+)?sign\b", re.I
+    r"\(\s*(?:this\s+(?:is|can\s+be|may\s+be)\s+)?an?\s+(?:early\s+|warning\s+)?sign\b|"
+    r"[,;]\s*(?:which|that)\s+(?:can|may|might|could|is)\s+(?:be\s+)?an?\s+(?:early\s+|warning\s+)?"
+    r"sign\b",
+    re.I,
 )
 
 # A list of symptoms followed by the condition they are signs of, as the cue says: "nausea,

@@ -468,3 +468,14 @@ def test_an_effect_grave_in_itself_is_serious_where_the_text_does_not_grade_it()
     assert found["neuroleptic malignant syndrome"] is True
     assert found["confusion"] is False
     assert found["weight gain"] is False
+
+
+def test_a_sign_of_clause_after_a_list_names_only_its_own_item() -> None:
+    found = _side_effects(
+        "# Duloxetine\n\n## Serious side effects\n\nGet help for unusual bruising, a fit, or "
+        "confusion with headaches and muscle weakness, which can be a sign of low sodium.\n",
+        "duloxetine",
+    )
+    assert {"bruising", "seizures", "low sodium"} <= set(found)
+    assert "confusion" not in found
+    assert "headache" not in found
