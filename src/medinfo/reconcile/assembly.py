@@ -40,16 +40,17 @@ class Assembly:
     @staticmethod
     def _derived_side_effects(facts: Iterable[ExtractedFact]) -> list[ExtractedFact]:
         """Side effects implied by other kinds (a dependence claim), never from a claim that
-        denies it ("not addictive"), nor from one its own source denies (a forum poster's
-        "these are addictive", corrected in the thread: "it is not addictive")."""
+        denies it ("not addictive"), nor from one its own source goes on to deny: in a thread
+        the later word is the correction (a poster's "these are addictive", then the
+        pharmacist's "it is not addictive"; or the other way round, which keeps the claim)."""
         derived = merge_rules().derived_side_effects
         denying = merge_rules().denying_claims
         facts = list(facts)
-        denied = {
-            (f.kind, f.evidence.source)
-            for f in facts
-            if f.kind in derived and f.attributes.get("claim") in denying[f.kind]
-        }
+        last: dict[tuple[FactKind, str], ExtractedFact] = {}
+        for fact in sorted(facts, key=lambda f: f.evidence.start):
+            if fact.kind in derived:
+                last[(fact.kind, fact.evidence.source)] = fact
+        denied = {key for key, f in last.items() if f.attributes.get("claim") in denying[key[0]]}
         return [
             ExtractedFact(
                 kind=FactKind.SIDE_EFFECT,

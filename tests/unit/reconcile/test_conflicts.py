@@ -1,6 +1,6 @@
 """Disagreements between sources are reported in medinfo's words, naming each side."""
 
-from medinfo.domain.facts import FactKind
+from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.domain.sources import SourceKind
 from medinfo.reconcile import reconcile_monograph
 from tests.unit.reconcile.builders import fact, source
@@ -225,19 +225,24 @@ def test_a_personal_account_of_a_dose_is_no_side_of_a_conflict() -> None:
     assert monograph.conflicts == []
 
 
-def test_a_dependence_claim_its_own_source_corrects_gives_no_side_effect() -> None:
-    monograph = reconcile_monograph(
-        "amitriptyline",
-        SOURCES,
-        [
-            fact("shop", FactKind.DEPENDENCE, "dependence", claim="addictive"),
-            fact("shop", FactKind.DEPENDENCE, "dependence", claim="not_addictive"),
-        ],
-    )
-    assert "dependence" not in [effect.term for effect in monograph.side_effects]
+def test_a_dependence_claim_alone_implies_the_side_effect() -> None:
     claimed = reconcile_monograph(
         "amitriptyline",
         SOURCES,
         [fact("shop", FactKind.DEPENDENCE, "dependence", claim="addictive")],
     )
     assert "dependence" in [effect.term for effect in claimed.side_effects]
+
+
+def _at(item: ExtractedFact, start: int) -> ExtractedFact:
+    """The fact placed at `start` of its source (a later post of a thread)."""
+    evidence = item.evidence.model_copy(update={"start": start, "end": start + 30})
+    return item.model_copy(update={"evidence": evidence})
+
+
+def test_the_later_word_of_a_source_on_dependence_is_its_correction() -> None:
+    claim = fact("shop", FactKind.DEPENDENCE, "dependence", claim="addictive")
+    denial = fact("shop", FactKind.DEPENDENCE, "dependence", claim="not_addictive")
+    for first, then, kept in ((claim, denial, False), (denial, claim, True)):
+        monograph = reconcile_monograph("clonazepam", SOURCES, [_at(first, 10), _at(then, 90)])
+        assert ("dependence" in [effect.term for effect in monograph.side_effects]) is kept
