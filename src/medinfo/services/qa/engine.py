@@ -23,6 +23,7 @@ from medinfo.services.qa.abstain import (
 )
 from medinfo.services.qa.asked_form import unheld_form
 from medinfo.services.qa.compose import compose_answer
+from medinfo.services.qa.denials import with_denial_quote
 from medinfo.services.qa.drug_mentions import (
     CatalogLookup,
     MonographLookup,
@@ -314,6 +315,8 @@ def _answer(
             )
         required = tuple(group_names(group)) if group else ()  # quotes about that group only
         draft = with_evidence(draft, monograph, reading, passages, required)
+        if draft is not None and reading.intent in (Intent.INTERACTION, Intent.ALCOHOL):
+            draft = with_denial_quote(draft, monograph, passages)
     other = None
     if reading.intent is Intent.INTERACTION:  # a question naming two drugs consults both
         other = second_monograph(question, monograph, monographs)

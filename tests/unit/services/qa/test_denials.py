@@ -1,0 +1,48 @@
+"""Denials: the source's own sentence quoted beside an answer that two things go together."""
+
+from medinfo.domain.monograph import NO_INTERACTION, Evidence, Interaction, Monograph
+from medinfo.services.qa.denials import with_denial_quote
+from medinfo.services.qa.passages import InMemoryPassages
+from medinfo.services.qa.phrasing import Draft
+
+_TEXT = (
+    "Pain relief\n\nParacetamol and codeine are both fine with famciclovir, says my pharmacist.\n"
+)
+
+
+def _monograph(start: int, end: int) -> Monograph:
+    span = Evidence(source="blog", start=start, end=end, section="interactions")
+    denial = Interaction(
+        agent="paracetamol",
+        effect="The sources say paracetamol is not expected to interact with famciclovir.",
+        severity=NO_INTERACTION,
+        sources=["blog"],
+        evidence=[span],
+    )
+    return Monograph(drug="famciclovir", no_interactions=[denial])
+
+
+def test_a_denial_is_quoted_in_the_sources_own_words() -> None:
+    start = _TEXT.index("Paracetamol")
+    end = _TEXT.index("says") - 2
+    monograph = _monograph(start, end)
+    passages = InMemoryPassages()
+    passages.add_text("famciclovir", "blog", _TEXT)
+    draft = Draft()
+    draft.say(monograph.no_interactions[0].effect, monograph.no_interactions[0])
+    quoted = with_denial_quote(draft, monograph, passages)
+    assert quoted.sentences[-1].endswith(
+        "\u201cParacetamol and codeine are both fine with famciclovir\u201d"
+    )
+    assert len(quoted.citations) == 1  # the quote cites the denial's own span
+
+
+def test_no_quote_without_a_denial_in_the_answer() -> None:
+    monograph = _monograph(0, 10)
+    passages = InMemoryPassages()
+    passages.add_text("famciclovir", "blog", _TEXT)
+    draft = Draft()
+    draft.say("Famciclovir can interact with probenecid.")
+    assert with_denial_quote(draft, monograph, passages).sentences == [
+        "Famciclovir can interact with probenecid."
+    ]
