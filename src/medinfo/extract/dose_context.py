@@ -49,6 +49,7 @@ class _Cues:
     varies: re.Pattern[str]
     anecdote: re.Pattern[str]
     other_substance: re.Pattern[str]
+    general_claim: re.Pattern[str]
 
 
 @cache
@@ -80,6 +81,7 @@ def _rules() -> _Cues:
         varies=any_of(raw.varies),
         anecdote=any_of(raw.anecdote),
         other_substance=any_of(raw.other_substance),
+        general_claim=any_of(raw.general_claim),
     )
 
 
@@ -229,18 +231,12 @@ def of_other_substance(following: str) -> bool:
     return bool(_rules().other_substance.match(following))
 
 
-# a statement that opens with people in general ("Most people start on 10 mg, and that's what
-# I was on") makes a claim about the medicine before any personal aside
-_GENERAL_CLAIM = re.compile(
-    r"^\W*(?:most|many|some|all)\s+(?:people|adults|patients|users)\b", re.IGNORECASE
-)
-
-
 def is_anecdote(text: str) -> bool:
     """Whether a statement reports what someone was told about their own care ("my
     consultant said the max is ...") or takes themselves: a personal account, not the
     medicine's rule."""
-    return not _GENERAL_CLAIM.match(text) and bool(_rules().anecdote.search(text))
+    rules = _rules()
+    return not rules.general_claim.search(text) and bool(rules.anecdote.search(text))
 
 
 def says_daily(context: str) -> bool:

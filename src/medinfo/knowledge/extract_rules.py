@@ -97,6 +97,7 @@ class DoseCueRules(KnowledgeFile):
     varies: Patterns
     anecdote: Patterns
     other_substance: Patterns
+    general_claim: Patterns
 
 
 class ScaledUnit(Strict):
