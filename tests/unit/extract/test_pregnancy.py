@@ -355,3 +355,11 @@ def test_use_kept_for_clear_need_is_benefit_over_risk(statements_of: StatementsO
 def test_the_time_around_the_birth_is_a_stage_of_pregnancy(statements_of: StatementsOf) -> None:
     facts = _by_kind(statements_of, "Pregnancy: take extra care close to the delivery.")
     assert facts[FactKind.PREGNANCY]["stage_specific"] is True
+
+
+def test_extract_pregnancy_do_not_take_it_if_you_are_breastfeeding_is_avoid(
+    statements_of: StatementsOf,
+) -> None:
+    text = "Breastfeeding\n\nDon't take it if you're breastfeeding: it passes to the baby.\n"
+    facts = extract_pregnancy(statements_of(text), "s1")
+    assert [(f.kind, f.attributes.get("avoid")) for f in facts] == [(FactKind.BREASTFEEDING, True)]
