@@ -86,8 +86,12 @@ def _late_in_day(
 
 def _skip_only(facts: MissedDose) -> bool:
     """The sources say to skip a missed dose and never to take it late or when remembered
-    ("just skip it and take the next one"): what the monograph's summary says too."""
-    return facts.skip_if_next_dose_near is True and facts.take_when_remembered is None
+    ("just skip it and take the next one"): what the monograph's summary says too. A stated
+    window ("if your next dose is due in less than 6 hours, skip it") is no skip-only rule."""
+    windowed = facts.skip_within_hours is not None or facts.skip_late_by_hours is not None
+    return (
+        facts.skip_if_next_dose_near is True and facts.take_when_remembered is None and not windowed
+    )
 
 
 def plan_stop(

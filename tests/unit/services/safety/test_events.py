@@ -243,3 +243,13 @@ def test_check_regimen_the_sources_own_skip_window_decides(
         request(times_per_day=1, event=_missed(since, until)), monograph
     ).alerts
     assert alert.code == code
+
+
+@pytest.mark.parametrize(("until", "code"), [(8, "MISSED_DOSE_TAKE_NOW"), (4, "MISSED_DOSE_SKIP")])
+def test_check_regimen_missed_dose_a_stated_skip_window_is_no_skip_only_rule(
+    until: float, code: str
+) -> None:
+    windowed = MissedDose(skip_if_next_dose_near=True, skip_within_hours=6.0, sources=["m"])
+    monograph = muscle_relaxant(missed_dose=windowed)
+    (alert,) = check_regimen(request(times_per_day=2, event=_missed(1, until)), monograph).alerts
+    assert alert.code == code
