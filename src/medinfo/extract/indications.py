@@ -216,11 +216,24 @@ _TOPIC_OF = re.compile(
 )
 
 
+# A condition the drug was studied or tested for ("It was studied for generalised anxiety
+# disorder, but it isn't licensed for that"): research, not a use.
+_STUDIED_FOR = re.compile(
+    r"\b(?:studied|tested|trialled|trialed|researched|investigated|looked\s+at)\s+"
+    r"(?:as\s+a\s+(?:treatment|therapy)\s+)?(?:for|in|as)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _denied(text: str, start: int) -> bool:
     """Whether the clause before `start` denies the use ("should not be used to prevent"), sets
-    the condition against it ("for bipolar not epilepsy", "medicines for gout") or makes it a
-    topic asked about."""
-    contrasted = _CONTRASTED.search(text, 0, start) or _TOPIC_OF.search(text, 0, start)
+    the condition against it ("for bipolar not epilepsy", "medicines for gout"), makes it a
+    topic asked about or something the drug was only studied for."""
+    contrasted = (
+        _CONTRASTED.search(text, 0, start)
+        or _TOPIC_OF.search(text, 0, start)
+        or _STUDIED_FOR.search(text, 0, start)
+    )
     return bool(contrasted) or any(
         last_cue_end(pattern, text, start) >= 0 for pattern in (_DENIED_USE, _NO_USE, _NO_REMEDY)
     )

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.polarity import FlagRule, read_flags
+from medinfo.extract.reading import Polarity, read_text
 from medinfo.extract.statements import Statement, group_by_block, span_evidence
 
 Reader = Callable[[Statement], dict[str, Scalar]]
@@ -24,7 +25,8 @@ def extract_topic_flags(
 
     With `whole_block`, a block on the topic is read as a whole (its later sentences need
     not repeat the topic words); otherwise only the statements on the topic are read. Questions
-    are never read: asking is not claiming.
+    are never read (asking is not claiming), nor is hearsay or conjecture ("I'd seen 'don't
+    take if breastfeeding' on some random website").
     """
     facts = []
     for group in group_by_block(statements):
@@ -35,7 +37,7 @@ def extract_topic_flags(
         flagged: list[Statement] = []
         attributes: dict[str, Scalar] = {}
         for statement in chosen:
-            if statement.is_question:
+            if statement.is_question or _hearsay(statement):
                 continue
             found = read_flags(statement.text, rules)
             if extra is not None:
@@ -49,3 +51,7 @@ def extract_topic_flags(
                 ExtractedFact(kind=kind, key=kind.value, attributes=attributes, evidence=evidence)
             )
     return facts
+
+
+def _hearsay(statement: Statement) -> bool:
+    return read_text(statement.text).polarity is Polarity.HYPOTHETICAL

@@ -231,3 +231,13 @@ def test_a_use_said_as_what_specialists_use_it_for_is_kept() -> None:
     )
     assert "cluster headache" in found
     assert "tension headache" not in found
+
+
+def test_a_condition_the_drug_was_only_studied_for_is_no_use() -> None:
+    found = _uses(
+        "# Pregabalin\n\nIt is used for nerve pain. It was studied for alcohol dependence, but "
+        "it is not licensed for that.",
+        "pregabalin",
+    )
+    assert "neuropathic pain" in found
+    assert "alcohol dependence" not in found

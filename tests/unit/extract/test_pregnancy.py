@@ -363,3 +363,15 @@ def test_extract_pregnancy_do_not_take_it_if_you_are_breastfeeding_is_avoid(
     text = "Breastfeeding\n\nDon't take it if you're breastfeeding: it passes to the baby.\n"
     facts = extract_pregnancy(statements_of(text), "s1")
     assert [(f.kind, f.attributes.get("avoid")) for f in facts] == [(FactKind.BREASTFEEDING, True)]
+
+
+def test_extract_pregnancy_hearsay_about_breastfeeding_sets_no_flag(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Breastfeeding\n\nI'd seen \"don't take if breastfeeding\" on some random website. "
+        "It is considered compatible with breastfeeding.\n"
+    )
+    [fact] = extract_pregnancy(statements_of(text), "s1")
+    assert fact.attributes.get("avoid") is None
+    assert fact.attributes.get("compatible") is True

@@ -130,3 +130,10 @@ def test_extract_stopping_a_course_stopped_early_letting_the_illness_back_is_no_
     assert True not in _risk(
         statements_of, "Stopping the course early could let the infection return."
     )
+
+
+def test_extract_stopping_said_not_to_be_dangerous_is_no_risk(statements_of: StatementsOf) -> None:
+    assert _risk(statements_of, "Stopping it suddenly isn't dangerous for most people.") == [False]
+    assert _risk(statements_of, "Stopping it suddenly is not only dangerous, it can kill.") == [
+        True
+    ]
