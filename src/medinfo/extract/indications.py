@@ -229,12 +229,10 @@ def _denied(text: str, start: int) -> bool:
     """Whether the clause before `start` denies the use ("should not be used to prevent"), sets
     the condition against it ("for bipolar not epilepsy", "medicines for gout"), makes it a
     topic asked about or something the drug was only studied for."""
-    contrasted = (
-        _CONTRASTED.search(text, 0, start)
-        or _TOPIC_OF.search(text, 0, start)
-        or _STUDIED_FOR.search(text, 0, start)
+    set_aside = any(
+        pattern.search(text, 0, start) for pattern in (_CONTRASTED, _TOPIC_OF, _STUDIED_FOR)
     )
-    return bool(contrasted) or any(
+    return set_aside or any(
         last_cue_end(pattern, text, start) >= 0 for pattern in (_DENIED_USE, _NO_USE, _NO_REMEDY)
     )
 
