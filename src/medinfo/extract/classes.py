@@ -88,7 +88,7 @@ def _mentions_drug(passage: Passage, unit: Unit) -> bool:
     if any(name in text for name in names):
         return True
     # "It works by ...", "More precisely, it blocks ...": the drug as the subject
-    return bool(re.match(r"^(?:[\w\s]{0,25}[,;:]\s*)?(it|this|is|the drug)\b", text))
+    return bool(re.match(r"^(?:[\w\s']{0,40}[,;:]\s*)?(it|it's|this|is|the drug)\b", text))
 
 
 # A unit that is only a noun phrase naming a class ("A tetracycline antibiotic."), as an

@@ -327,3 +327,12 @@ def test_marks_on_the_body_are_no_forms() -> None:
         "fluticasone",
     )
     assert {f.key for f in facts if f.kind is FactKind.FORM} == {"inhaler"}
+
+
+def test_a_target_named_after_a_lead_in_clause_is_a_mechanism_term() -> None:
+    found = _mechanism(
+        "# Cytisine\n\nMy pharmacist explained it like this: it's a partial agonist at the "
+        "nicotinic receptors in your brain.",
+        "cytisine",
+    )
+    assert found == {"partial agonist", "nicotinic acetylcholine receptors"}
