@@ -170,12 +170,16 @@ def clause_head(text: str, position: int) -> str:
 
 
 # a relative clause about the amount just named ("4 g in total, which is the most you'd take")
-_WHICH_CLAUSE = re.compile(r"[^.;,]{0,20},\s*which\b[^.;,]*")
+_WHICH_CLAUSE = re.compile(
+    r"[^.;,]{0,20},\s*(?:which\b|(?:and\s+)?(?:that|this)(?=['’]s\b|\s+is\b))[^.;,]*",
+    re.IGNORECASE,
+)
 
 
 def amount_head(text: str, position: int) -> str:
     """The words after an amount that speak of it: its clause, or a relative clause about it
-    that a comma sets off ("4 g in total, which is the most you'd take in a day")."""
+    that a comma sets off ("4 g in total, which is the most you'd take in a day", "2 mg a
+    day, and that's the most you should take")."""
     found = _WHICH_CLAUSE.match(text, position)
     return found.group() if found else clause_head(text, position)
 

@@ -59,7 +59,9 @@ _COMPOSITION = cue(
     r"\bcombines?\b[^.;]{0,60}\bin (one|a single) "
     r"(tablet|pill|capsule|inhaler|product|dose)|"
     r"\b(component|ingredient|constituent) (of|in)\b[^.;]{0,60}\bcombination\b|"
-    r"\bcombination (product |pill |tablet )?[\w-]+ ?/ ?[\w-]+"
+    r"\bcombination (product |pill |tablet )?[\w-]+ ?/ ?[\w-]+|"
+    # a fact box's "Combination: Inegy (with simvastatin)" line names a product's partner
+    r"^\W*combinations?(\s+(products?|tablets?|pills?|brands?))?\s*[:|]"
 )
 # A paragraph labelled "Interactions:" lists agents, whatever section it stands in.
 _LABEL = re.compile(r"^\W*(drug )?interactions?\s*:", re.IGNORECASE)
@@ -164,11 +166,27 @@ _WHO_HAS = re.compile(
 )
 
 
+# "ketoconazole (for fungal infections)": what the other medicine treats, not an effect
+_USE_BRACKET = re.compile(
+    r"\s*(?:used\s+|taken\s+|given\s+)?(?:for|to\s+treat|against)\b", re.IGNORECASE
+)
+
+
+def _names_a_use(text: str, start: int) -> bool:
+    """Whether text[start] stands in a bracket saying what a medicine is for."""
+    opening = text.rfind("(", 0, start)
+    if opening < 0 or ")" in text[opening:start]:
+        return False
+    return bool(_USE_BRACKET.match(text, opening + 1))
+
+
 def _effect_terms(passage: Passage, unit: Unit) -> str:
     terms: list[str] = []
     for match in passage.asserted(unit, "side_effects"):
-        if match.key not in terms and not _WHO_HAS.search(unit.text[: match.start]):
-            terms.append(match.key)
+        before = unit.text[: match.start]
+        if match.key in terms or _WHO_HAS.search(before) or _names_a_use(unit.text, match.start):
+            continue
+        terms.append(match.key)
     return ",".join(terms)
 
 

@@ -95,6 +95,11 @@ class AskedDetail(Strict):
     intents: tuple[Intent, ...] = ()
 
 
+class AskedRoute(Strict):
+    words: tuple[str, ...]
+    routes: tuple[str, ...]
+
+
 class AnswerTerms(KnowledgeFile):
     FILE: ClassVar[str] = "qa/terms.json"
     symptoms: dict[str, tuple[str, ...]] = Field(default_factory=dict)
@@ -128,6 +133,7 @@ class AnswerTerms(KnowledgeFile):
     product_words: tuple[str, ...] = ()
     class_words: tuple[str, ...] = ()
     distinct_forms: tuple[str, ...] = ()
+    asked_routes: dict[str, AskedRoute] = Field(default_factory=dict)
 
 
 # --- reviews/: data sets, side-effect mentions, moderation -----------------------------

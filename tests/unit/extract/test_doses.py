@@ -761,3 +761,14 @@ def test_extract_doses_a_range_per_dose_under_a_cap_it_reaches_gives_the_most_pe
         statements_of, "Adults take 5 mg to 10 mg three times a day; up to 80 mg a day is used."
     )
     assert FactKind.MAX_SINGLE_DOSE not in rising
+
+
+def test_extract_doses_a_total_called_the_most_after_and_that_is_the_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(
+        statements_of,
+        "So the full dose is 2 mg twice a day, 4 mg a day in total, and that's the most you "
+        "should take.",
+    )
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 4

@@ -7,6 +7,7 @@ import pytest
 from medinfo.domain.facts import FactKind
 from medinfo.domain.monograph import NO_INTERACTION
 from medinfo.extract.lists import extract_list_facts
+from tests.unit.extract.conftest import read_text
 from tests.unit.extract.helpers import make_document
 
 
@@ -604,3 +605,32 @@ def test_a_medicine_called_fine_outside_an_interactions_section_is_a_denial_only
         "famciclovir",
     )
     assert found == {"acetaminophen": NO_INTERACTION}
+
+
+def test_what_another_medicine_treats_is_not_the_interactions_effect() -> None:
+    text = (
+        "# Lurasidone\n\n## Interactions\n\nSome medicines raise lurasidone levels and should "
+        "not be taken with it, such as ketoconazole (for fungal infections).\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "lurasidone")
+    (azole,) = [f for f in facts if f.kind is FactKind.INTERACTION and f.key == "ketoconazole"]
+    assert "infection" not in str(azole.attributes["effect_terms"])
+
+
+def test_a_combination_called_normal_is_no_interaction() -> None:
+    found = _interactions(
+        "Many people take tizanidine with ibuprofen - this is a normal combination."
+    )
+    assert found.get("ibuprofen") == NO_INTERACTION
+
+
+def test_a_fact_box_combination_line_names_no_interaction() -> None:
+    box = (
+        "EZETIMIBE\n\n+--------------------------------------+\n"
+        "| Trade names: Ezetrol                 |\n"
+        "| Combination: Inegy (with simvastatin)|\n"
+        "| Drug class: absorption inhibitor     |\n"
+        "+--------------------------------------+\n\nEzetimibe lowers cholesterol.\n"
+    )
+    facts = extract_list_facts(read_text(box), "t", "ezetimibe")
+    assert "simvastatin" not in {f.key for f in facts if f.kind is FactKind.INTERACTION}

@@ -64,6 +64,8 @@ def test_classify_heading_reads_question_style_interaction_headings(heading: str
         "How much do people take?",
         "How and when to take it",
         "How should I take it?",
+        "HOW I TOOK IT",
+        "How it is taken",
     ],
 )
 def test_classify_heading_reads_everyday_dosing_headings(heading: str) -> None:

@@ -35,3 +35,30 @@ def unheld_form(monograph: Monograph, folded_question: str) -> str | None:
         ):
             return term
     return None
+
+
+def unheld_route(monograph: Monograph, folded_question: str) -> str | None:
+    """The way of taking the drug a folded question names ("inject", "tablets") for which
+    the monograph holds no dose while every dose it holds is for another route; None when
+    the question names none, or when a dose's route is unknown."""
+    doses = [
+        spec
+        for spec in (
+            monograph.dosing.initial,
+            monograph.dosing.max_daily,
+            monograph.dosing.max_single,
+        )
+        if spec is not None
+    ]
+    routes = {spec.route for spec in doses}
+    if not doses or None in routes:
+        return None
+    for name, (words, route_names) in load_vocabulary().asked_routes.items():
+        if any(contains_phrase(folded_question, word) for word in words):
+            return None if routes & route_names else name
+    return None
+
+
+def route_words(route: str) -> tuple[str, ...]:
+    """The words a source or a question names the route `route` with ("inject", "jab")."""
+    return load_vocabulary().asked_routes[route][0]

@@ -21,7 +21,7 @@ from medinfo.services.qa.abstain import (
     needs_emergency_line,
     secondary_lines,
 )
-from medinfo.services.qa.asked_form import unheld_form
+from medinfo.services.qa.asked_form import route_words, unheld_form, unheld_route
 from medinfo.services.qa.compose import compose_answer
 from medinfo.services.qa.denials import with_denial_quote
 from medinfo.services.qa.drug_mentions import (
@@ -276,6 +276,14 @@ def _answer(
             f"they say nothing of a {form}."
         )
         return abstain_uncovered(reading, monograph.drug, name, said)
+    route = unheld_route(monograph, Topic.of(reading).folded) if dosing else None
+    if route:  # "most you can inject" when the sources' doses are all for tablets
+        said = f"The doses medinfo holds for {name} are not for the {route}."
+        quoted = with_evidence(None, monograph, reading, passages, required=route_words(route))
+        if quoted is None:
+            return abstain_uncovered(reading, monograph.drug, name, said)
+        quoted.sentences.insert(0, said)  # only what a source says of that route, quoted
+        return _answered(question, reading, monograph, quoted)
     if population:
         found = population_draft(
             monograph, population, passages, asked_age(question), asked_clearance(question)

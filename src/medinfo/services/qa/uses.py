@@ -35,10 +35,12 @@ _NEGATION = re.compile(r"\b(not|no|never|cannot|isn't|doesn't|won't)\b")
 _LONGEST = 400
 # a sentence saying the medicine does not treat, work for or suit something ("does not treat
 # stomach pain caused by ...", "is not an anti-inflammatory", "not suitable for people with")
+# "is not a treatment for", "does not work for" ("not caused by a heart valve problem" rules
+# nothing out: "a" counts right after the negation only)
 _RULES_OUT = re.compile(
-    r"\b(?:not|never|cannot|isn't|doesn't|won't|no effect on)\b(?:\s+\w+){0,2}?\s+"
-    r"(?:treat|treats|work|works|help|helps|used|for|a|an|approved|effective|cure|cures|"
-    r"prevent|suitable|indicated|against)\b"
+    r"\b(?:not|never|cannot|isn't|doesn't|won't|no effect on)\b(?:\s+(?:an?)\b|(?:\s+\w+){0,2}?\s+"
+    r"(?:treat|treats|work|works|help|helps|used|for|approved|effective|cure|cures|"
+    r"prevent|suitable|indicated|against)\b)"
 )
 _SAME_START = 5
 _CLOSING = {

@@ -70,6 +70,8 @@ class Vocabulary:
     product_words: frozenset[str] = frozenset()
     class_words: frozenset[str] = frozenset()
     distinct_forms: tuple[str, ...] = ()
+    # a route's name -> (the words a question names it with, the dose routes that are it)
+    asked_routes: dict[str, tuple[tuple[str, ...], frozenset[str]]] = field(default_factory=dict)
 
     def symptoms_in(self, text: str) -> set[str]:
         """The symptom terms a folded question names, directly or in everyday words."""
@@ -133,6 +135,10 @@ def vocabulary_from(raw: rules.AnswerTerms) -> Vocabulary:
         product_words=frozenset(word.lower() for word in raw.product_words),
         class_words=frozenset(word.lower() for word in raw.class_words),
         distinct_forms=_fold_all(raw.distinct_forms),
+        asked_routes={
+            name: (_fold_all(route.words), frozenset(route.routes))
+            for name, route in raw.asked_routes.items()
+        },
         label_headings={
             " ".join(heading.lower().split()): tuple(sections)
             for heading, sections in raw.label_headings.items()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from medinfo.domain.monograph import Monograph
-from medinfo.services.qa import InMemoryMonographs, answer_question
-from medinfo.services.qa.asked_form import unheld_form
+from medinfo.domain.monograph import DoseSpec, Dosing, Monograph
+from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
+from medinfo.services.qa.asked_form import unheld_form, unheld_route
 
 
 def test_a_form_the_drug_does_not_come_as_is_unheld() -> None:
@@ -29,3 +29,41 @@ def test_a_how_to_question_about_a_form_not_held_is_declined(
     assert not answer.answerable
     assert "patch" in answer.answer
     assert " mg" not in answer.answer
+
+
+def _tablet_doses() -> Monograph:
+    maximum = DoseSpec(amount=14, unit="mg", route="oral")
+    return Monograph(drug="semaglutide", dosing=Dosing(max_daily=maximum))
+
+
+def test_a_route_the_doses_are_not_for_is_unheld() -> None:
+    assert unheld_route(_tablet_doses(), "most you can inject in a week") == "injection"
+    assert unheld_route(_tablet_doses(), "max dose of the tablets") is None
+    assert unheld_route(_tablet_doses(), "max dose") is None
+
+
+def test_doses_of_an_unknown_route_hold_every_route() -> None:
+    unknown = Monograph(drug="semaglutide", dosing=Dosing(max_daily=DoseSpec(amount=14, unit="mg")))
+    assert unheld_route(unknown, "most you can inject") is None
+
+
+def test_a_dose_question_for_a_route_the_doses_are_not_for_is_declined() -> None:
+    lookup = InMemoryMonographs([_tablet_doses()])
+    answer = answer_question("whats the most semaglutide you can inject per week", lookup)
+    assert not answer.answerable
+    assert "14 mg" not in answer.answer
+    assert "injection" in answer.answer
+
+
+def test_a_dose_question_for_another_route_quotes_only_what_a_source_says_of_it() -> None:
+    lookup = InMemoryMonographs([_tablet_doses()])
+    passages = InMemoryPassages()
+    passages.add_text(
+        "semaglutide",
+        "sg1",
+        "Semaglutide leaflet.\n\nThe tablets go up to 14 mg a day.\n\n"
+        "The weekly injection goes up to a most of 2 mg once a week.\n",
+    )
+    answer = answer_question("most semaglutide you can inject a week", lookup, passages=passages)
+    assert "2 mg once a week" in answer.answer
+    assert "14 mg" not in answer.answer

@@ -197,3 +197,18 @@ def test_answer_question_an_unlisted_effect_beside_a_listed_one_is_answered(
 ) -> None:
     answer = answer_question("why does zanaflex make my toes tingle and my mouth dry", lookup)
     assert answer.answerable
+
+
+def test_a_negation_about_something_else_in_the_sentence_is_no_no(
+    lookup: InMemoryMonographs,
+) -> None:
+    passages = InMemoryPassages()
+    passages.add_text(
+        "tizanidine",
+        "tz8",
+        "Tizanidine leaflet.\n\nIt relaxes the legs in people with restless legs that is not "
+        "caused by a nerve problem.\n",
+    )
+    answer = answer_question("does zanaflex help restless legs", lookup, passages=passages)
+    assert not answer.answer.startswith("No:")
+    assert "not caused by a nerve problem" in answer.answer
