@@ -444,6 +444,14 @@ def _category(text: str, end: int, starts: list[int]) -> bool:
     )
 
 
+# A sentence that goes on naming the uses the sentence before stated ("It's used to relieve
+# allergies. That includes hay fever and hives."): its conditions are uses too.
+_GOES_ON = cue(
+    r"^\W*(?:(?:that|this|these|those|they|which)\s+(?:also\s+)?(?:includes?|covers?|"
+    r"means?|can\s+be|are|is)|including|such\s+as|e\.g\.?|for\s+example)\b"
+)
+
+
 def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
     """Whether a condition at `start` in the unit is stated as a use of the drug.
 
@@ -452,6 +460,8 @@ def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
     the main uses: elsewhere "relieves pain" is usually a benefit of treating something else.
     """
     listed = unit.role in ("cell", "label") or passage.kind is BlockKind.LIST_ITEM
+    if _goes_on_stated_use(passage, unit):
+        return True
     if passage.section in _USE_SECTIONS and listed and not symptom:
         return True
     lead = passage.lead
@@ -471,6 +481,18 @@ def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
     # a denied cue is no use even in a uses section ("Does it treat anxiety? It is not
     # usually the first choice for generalised anxiety disorder.")
     return not denied and (passage.section in _USE_SECTIONS or weak >= 0)
+
+
+def _goes_on_stated_use(passage: Passage, unit: Unit) -> bool:
+    """Whether the unit goes on from a sentence right before it that states a use with a
+    strong cue ("It's used to treat allergies. That includes hay fever.")."""
+    if not _GOES_ON.search(unit.text):
+        return False
+    index = next((i for i, u in enumerate(passage.units) if u is unit), 0)
+    if index == 0:
+        return False
+    before = passage.units[index - 1].text
+    return last_cue_end(_STRONG, before, len(before)) >= 0 and not _DENIED_USE.search(before)
 
 
 def _ruled_out_uses(passage: Passage) -> list[ExtractedFact]:

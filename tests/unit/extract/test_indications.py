@@ -241,3 +241,21 @@ def test_a_condition_the_drug_was_only_studied_for_is_no_use() -> None:
     )
     assert "neuropathic pain" in found
     assert "alcohol dependence" not in found
+
+
+def test_a_sentence_going_on_from_a_stated_use_names_uses_too() -> None:
+    found = _uses(
+        "# Fexofenadine\n\nQ: What is it for?\n\nA: It is used to relieve allergies. That "
+        "includes hay fever and hives, the itchy raised rash.",
+        "fexofenadine",
+    )
+    assert "hives" in found
+
+
+def test_a_sentence_going_on_from_a_denied_use_names_no_use() -> None:
+    found = _uses(
+        "# Fexofenadine\n\nIt is not used to treat a blocked nose. That includes congestion "
+        "from a cold or hives.",
+        "fexofenadine",
+    )
+    assert "hives" not in found
