@@ -336,3 +336,21 @@ def test_a_target_named_after_a_lead_in_clause_is_a_mechanism_term() -> None:
         "cytisine",
     )
     assert found == {"partial agonist", "nicotinic acetylcholine receptors"}
+
+
+def test_a_messenger_the_drug_boosts_in_lay_words_is_a_mechanism_term() -> None:
+    found = _mechanism(
+        "# Temazepam\n\nTemazepam calms the brain by boosting the effect of a natural chemical "
+        "messenger called GABA (gamma-aminobutyric acid).",
+        "temazepam",
+    )
+    assert found == {"gaba"}
+
+
+def test_slowing_the_stomach_is_a_mechanism_term() -> None:
+    found = _mechanism(
+        "# Liraglutide\n\nLiraglutide works by slowing down how fast the stomach empties, so "
+        "you feel full for longer.",
+        "liraglutide",
+    )
+    assert "gastric emptying" in found
