@@ -342,6 +342,18 @@ def _glosses_term(text: str, match: TermMatch, terms: list[TermMatch]) -> bool:
     return gap is not None and any(term.end == gap.start() for term in terms)
 
 
+def _held_by_longer(text: str, match: TermMatch, terms: list[TermMatch]) -> bool:
+    """Whether a longer term of the same sentence holds the term's words ("so histamine cannot
+    act" beside "blocks histamine H1 receptors"): the longer one says it."""
+    words = text[match.start : match.end].lower()
+    return any(
+        other.end - other.start > match.end - match.start
+        and other.key != match.key
+        and re.search(rf"\b{re.escape(words)}\b", text[other.start : other.end].lower())
+        for other in terms
+    )
+
+
 def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
     """MECHANISM_TERM facts from how-it-works text: a how-it-works section, or a sentence
     with a mechanism cue about this drug or its own class; never a term said of another
@@ -372,6 +384,7 @@ def extract_mechanism_terms(passage: Passage) -> list[ExtractedFact]:
             if (
                 _other_medicine(passage, unit, match)
                 or _glosses_term(unit.text, match, terms)
+                or _held_by_longer(unit.text, match, terms)
                 or any(c.start <= match.start and match.end <= c.end for c in classes)
             ):
                 continue

@@ -338,13 +338,21 @@ def test_a_target_named_after_a_lead_in_clause_is_a_mechanism_term() -> None:
     assert found == {"partial agonist", "nicotinic acetylcholine receptors"}
 
 
-def test_a_messenger_the_drug_boosts_in_lay_words_is_a_mechanism_term() -> None:
+def test_a_messenger_the_drug_blocks_in_lay_words_is_a_mechanism_term() -> None:
     found = _mechanism(
-        "# Temazepam\n\nTemazepam calms the brain by boosting the effect of a natural chemical "
-        "messenger called GABA (gamma-aminobutyric acid).",
-        "temazepam",
+        "# Fexofenadine\n\nFexofenadine works by stopping a natural chemical called histamine "
+        "from acting on the body.",
+        "fexofenadine",
     )
-    assert found == {"gaba"}
+    assert found == {"histamine"}
+
+
+def test_a_messenger_a_longer_term_of_the_sentence_holds_is_not_repeated() -> None:
+    found = _mechanism(
+        "# Fexofenadine\n\nIt blocks histamine H1 receptors so histamine cannot act.",
+        "fexofenadine",
+    )
+    assert found == {"h1 receptor"}
 
 
 def test_slowing_the_stomach_is_a_mechanism_term() -> None:
