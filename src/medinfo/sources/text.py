@@ -25,6 +25,8 @@ _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 80
 _MAX_OPENER_WORDS = 6
 _MAX_LIST_WORDS = 25
+# "Starting dose: 20mg once a day": a field and its figure, a line of content, never a title
+_FIELD_WITH_FIGURE = re.compile(r"^[^:]{1,40}:\s*\S[^:]*\d")
 
 
 class _TextSpans:
@@ -65,6 +67,8 @@ class _TextSpans:
         if len(text) > _MAX_HEADING_CHARS or word_count(text) > _MAX_HEADING_WORDS:
             return False
         if text.endswith(_TERMINAL) or not (text[0].isupper() or text[0].isdigit()):
+            return False
+        if _FIELD_WITH_FIGURE.match(text):
             return False
         if sum(char.isalpha() for char in text) < 2 or self.next_content(index) is None:
             return False

@@ -772,3 +772,14 @@ def test_extract_doses_a_total_called_the_most_after_and_that_is_the_maximum(
         "should take.",
     )
     assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 4
+
+
+def test_extract_doses_a_story_going_up_to_a_dose_states_no_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(
+        statements_of,
+        "The usual dose is 20 mg a day. My friend started on 10 mg for a week before going up "
+        "to 20 mg.",
+    )
+    assert FactKind.MAX_DAILY_DOSE not in doses

@@ -100,3 +100,13 @@ def test_read_text_short_sentence_case_line_before_a_list_is_a_heading() -> None
     assert of_kind(document, BlockKind.HEADING) == ["Common side effects", "How it works"]
     items = [b for b in document.blocks if b.kind is BlockKind.LIST_ITEM]
     assert [b.heading for b in items] == ["Common side effects", "Common side effects"]
+
+
+def test_read_text_a_field_line_with_a_figure_is_no_heading() -> None:
+    document = read_text(
+        "Citalopram lifts low mood.\n\nThe dose\n\nThe numbers for adults are:\n\n"
+        "Starting dose: 20mg once a day\nMaximum: 40mg a day\n"
+    )
+    headings = of_kind(document, BlockKind.HEADING)
+    assert "The dose" in headings
+    assert not [h for h in headings if "20mg" in h]
