@@ -145,6 +145,30 @@ def _role_of(cue: Cue | None, statement: Statement, population: bool = False) ->
 _SINGLE = re.compile(r"(?:a\s+)?single\b", re.IGNORECASE)
 
 
+_BRACKET = re.compile(r"^\s*\(([^()]{3,60})\)")
+
+
+def _bracketed_schedule(after: str, mention: DoseMention) -> dict[str, Scalar] | None:
+    """The per-dose schedule a bracket right after a day's amount gives, when its doses add up
+    to that amount: "50 mg (25 mg twice a day)" is 25 mg twice a day."""
+    bracket = _BRACKET.match(after)
+    if bracket is None:
+        return None
+    inner = bracket.group(1)
+    doses = find_dose_mentions(inner)
+    frequency = find_frequency(inner)
+    if len(doses) != 1 or frequency is None or not frequency.per_day:
+        return None
+    dose = doses[0]
+    if dose.unit != mention.unit or dose.amount * frequency.per_day != mention.amount:
+        return None
+    return {
+        "amount": _number(dose.amount),
+        "daily_total": _number(mention.amount),
+        "frequency_per_day": frequency.per_day,
+    }
+
+
 def _initial_attributes(text: str, mention: DoseMention, following: str) -> dict[str, Scalar]:
     attributes: dict[str, Scalar] = {"amount": _number(mention.amount), "unit": mention.unit}
     if mention.amount_high is not None:
@@ -164,6 +188,8 @@ def _initial_attributes(text: str, mention: DoseMention, following: str) -> dict
         else:
             attributes["frequency_per_day"] = 1
         return attributes
+    if frequency is None and (split := _bracketed_schedule(text[mention.end :], mention)):
+        return {**attributes, **split}  # "50 mg (25 mg twice a day)": the doses it is taken in
     if says_as_needed(following.split(".")[0]):
         frequency = None  # "every 4 to 6 hours as needed" fixes no number of doses a day
     once = _SINGLE.match(text, mention.start) is not None  # "a single 1.5 mg tablet": one dose

@@ -783,3 +783,18 @@ def test_extract_doses_a_story_going_up_to_a_dose_states_no_maximum(
         "to 20 mg.",
     )
     assert FactKind.MAX_DAILY_DOSE not in doses
+
+
+def test_extract_doses_a_days_amount_with_its_doses_in_brackets_is_those_doses(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(statements_of, "On day 1 you take 50 mg (25 mg twice a day), rising after.")
+    initial = doses[FactKind.INITIAL_DOSE]
+    assert (initial["amount"], initial["frequency_per_day"], initial["daily_total"]) == (25, 2, 50)
+
+
+def test_extract_doses_a_bracket_that_does_not_add_up_changes_nothing(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(statements_of, "On day 1 you take 50 mg (10 mg twice a day), rising after.")
+    assert doses[FactKind.INITIAL_DOSE]["amount"] == 50
