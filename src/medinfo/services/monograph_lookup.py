@@ -6,11 +6,14 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import permutations
 from typing import TYPE_CHECKING
 
 from medinfo.domain.errors import UnknownDrugError
 from medinfo.domain.monograph import Monograph
+from medinfo.knowledge.loading import load
+from medinfo.knowledge.vocabularies import Conditions, SideEffects
 from medinfo.services.names import (
     NameResolver,
     NameTable,
@@ -152,7 +155,8 @@ class StoreMonographs:
 
     def _catalog_ignore(self, catalog: Catalog) -> frozenset[str]:
         """Question words never read as a catalog medicine: the rules' words (except the
-        medicines they name, "xanax"), stopwords and everyday substances; built once."""
+        medicines they name, "xanax"), stopwords, everyday substances and the words of
+        conditions and side effects ("diabetic" is no misspelled DiaBeta); built once."""
         if self._ignore is None:
             from medinfo.services.qa.intents import load_intent_rules
             from medinfo.services.qa.vocabulary import load_vocabulary
@@ -160,7 +164,8 @@ class StoreMonographs:
             rules, vocabulary = load_intent_rules(), load_vocabulary()
             named = {word for word in rules.known_words if catalog.resolve(word, fuzzy=False)}
             ignore = (rules.known_words - named) | rules.fuzzy.never_correct
-            self._ignore = frozenset(ignore | vocabulary.stopwords | vocabulary.not_the_subject)
+            everyday = vocabulary.stopwords | vocabulary.not_the_subject
+            self._ignore = frozenset(ignore | everyday | _medical_words())
         return self._ignore
 
     def _get(self, drug: str, names: _Names) -> Monograph | None:
@@ -216,3 +221,17 @@ class StoreMonographs:
         rules = load_intent_rules()
         index = DrugNameIndex(names.items(), ignore=rules.known_words | rules.fuzzy.never_correct)
         return _Names(table, table.etags, index)
+
+
+_MEDICAL_WORD = re.compile(r"[a-z]{5,}")
+
+
+@cache
+def _medical_words() -> frozenset[str]:
+    """The words (five letters or more) of the condition and side-effect vocabularies."""
+    words: set[str] = set()
+    for terms in (load(Conditions).terms, load(SideEffects).terms):
+        for entry in terms:
+            for name in (entry.term, *entry.synonyms):
+                words.update(_MEDICAL_WORD.findall(name.lower()))
+    return frozenset(words)

@@ -73,7 +73,14 @@ def test_catalog_in_text_finds_catalog_medicines(
     assert found.name == drug
 
 
-@pytest.mark.parametrize("question", ["can i drink alcohol with it", "how much water a day"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i drink alcohol with it",
+        "how much water a day",
+        "diabetic type 2, what about my sugars",  # a condition's word, not a misspelled brand
+    ],
+)
 def test_catalog_in_text_never_reads_everyday_words(lookup: StoreMonographs, question: str) -> None:
     assert lookup.catalog_in_text(question) is None
 

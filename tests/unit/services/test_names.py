@@ -231,3 +231,10 @@ def test_resolve_name_finds_a_combination_monograph_named_with_hyphens(name: str
     table = build_table({"fluticasone-salmeterol": "etag"}, [])
     found = resolve_name(name, table, catalog)
     assert (found.drug, found.has_monograph) == ("fluticasone-salmeterol", True)
+
+
+@pytest.mark.parametrize(
+    ("name", "drug"), [("pred", "prednisolone"), ("morning after pill", "levonorgestrel")]
+)
+def test_resolve_name_knows_everyday_names(name: str, drug: str) -> None:
+    assert resolve(name)[0] == drug
