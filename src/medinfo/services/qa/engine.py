@@ -104,7 +104,8 @@ _FORM_BOUND = frozenset({Intent.HOW_TO_TAKE, Intent.DOSAGE, Intent.MAX_DOSE})
 def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
     """A question with no intent cue that names a symptom or one of the drug's listed side
     effects asks about side effects; one that names another medicine asks about the
-    combination. A side-effect question naming only effects the sources list as serious asks
+    combination, as does a use question naming no use but another medicine. A side-effect
+    question naming only effects the sources list as serious asks
     about serious side effects."""
     effects = EFFECTS
     if reading.intent in {*effects, Intent.OTHER} and asks_with_own_condition(reading):
@@ -117,9 +118,17 @@ def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
         if named and all(effect.serious for effect in named):
             return replace(reading, intent=Intent.SERIOUS_SIDE_EFFECTS)
         return reading
+    topic = Topic.of(reading)
+    if (
+        reading.intent is Intent.INDICATION
+        and asked_use(reading.question) is None
+        and load_medicine_index().named_in(topic.folded, own_names(monograph))
+    ):
+        # "i take simvastatin, gp just gave me clarithromycin. problem?": no use asked, two
+        # medicines named: the question is about taking them together
+        return replace(reading, intent=Intent.INTERACTION)
     if reading.intent is not Intent.OTHER or reading.concerns - {Concern.CHILD}:
         return reading  # a child named ("my son wakes up screaming") still asks of an effect
-    topic = Topic.of(reading)
     named = named_effects(monograph, topic)
     if named:
         serious = all(effect.serious for effect in named)

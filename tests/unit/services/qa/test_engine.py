@@ -444,3 +444,11 @@ def test_answer_question_reads_the_askers_history_as_a_precaution_question(
     answer = answer_question(question, lookup)
     assert answer.intent is Intent.PRECAUTIONS
     assert "side effect of tizanidine" not in answer.answer.split(".")[0]
+
+
+def test_a_use_question_naming_no_use_but_another_medicine_asks_about_the_pair(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("on cipro, doc just gave me zanaflex too. problem?", lookup)
+    assert answer.intent is Intent.INTERACTION
+    assert "ciprofloxacin" in answer.answer.lower()
