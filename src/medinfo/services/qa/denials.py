@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from medinfo.domain.answers import Citation
 from medinfo.domain.monograph import Interaction, Monograph
+from medinfo.services.qa.medicines import load_medicine_index
 from medinfo.services.qa.passages import PassageSearch
 from medinfo.services.qa.phrasing import Draft, source_titles
 
@@ -33,7 +34,9 @@ def _sentence(
     if passages is None or not item.evidence:
         return None
     span = item.evidence[0]
-    for passage in passages.search(monograph.drug, f"{item.agent} {monograph.drug}", _SEARCHED):
+    # the agent under every name a source may give it ("paracetamol" for acetaminophen)
+    names = " ".join(sorted(load_medicine_index().brand_names(item.agent)))
+    for passage in passages.search(monograph.drug, f"{item.agent} {names}", _SEARCHED):
         if passage.source == span.source and passage.start <= span.start < span.end <= passage.end:
             text = passage.text[span.start - passage.start : span.end - passage.start].strip()
             citation = Citation(

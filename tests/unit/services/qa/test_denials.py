@@ -46,3 +46,24 @@ def test_no_quote_without_a_denial_in_the_answer() -> None:
     assert with_denial_quote(draft, monograph, passages).sentences == [
         "Famciclovir can interact with probenecid."
     ]
+
+
+def test_a_denial_is_found_under_the_name_the_source_uses() -> None:
+    notes = "".join(f"Famciclovir note {n}.\n\n" for n in range(6))
+    text = f"Pain relief\n\n{notes}Paracetamol is fine with it.\n"
+    start = text.index("Paracetamol")
+    span = Evidence(source="blog", start=start, end=len(text) - 1, section="interactions")
+    denial = Interaction(
+        agent="acetaminophen",
+        effect="The sources say acetaminophen is not expected to interact with famciclovir.",
+        severity=NO_INTERACTION,
+        sources=["blog"],
+        evidence=[span],
+    )
+    monograph = Monograph(drug="famciclovir", no_interactions=[denial])
+    passages = InMemoryPassages()
+    passages.add_text("famciclovir", "blog", text)
+    draft = Draft()
+    draft.say(denial.effect, denial)
+    quoted = with_denial_quote(draft, monograph, passages)
+    assert "Paracetamol is fine with it" in quoted.sentences[-1]
