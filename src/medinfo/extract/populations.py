@@ -44,6 +44,7 @@ class _Rules:
     age_at_least: re.Pattern[str]
     dialysis: re.Pattern[str]
     dose_changes: re.Pattern[str]
+    study_report: re.Pattern[str] | None
 
 
 @cache
@@ -63,6 +64,7 @@ def _rules() -> _Rules:
         age_at_least=any_of([raw.age_at_least]),
         dialysis=any_of(raw.dialysis),
         dose_changes=any_of(raw.dose_changes),
+        study_report=any_of(raw.study_report) if raw.study_report else None,
     )
 
 
@@ -248,6 +250,17 @@ def read_limit(statement: Statement) -> Limit | None:
     return None if limit is None else (limit[0], dict(limit[1]))
 
 
+def _reports_a_study(text: str) -> bool:
+    """Whether the statement reports what happened in a study, advising nothing itself
+    ("isn't recommended for under-18s because it failed in trials" still advises)."""
+    rules = _rules()
+    return (
+        rules.study_report is not None
+        and rules.study_report.search(text) is not None
+        and not rules.advice[LimitAdvice.AVOID.value].search(text)
+    )
+
+
 def _read_limit(
     statement: Statement, population: Population | None = None, context: str = ""
 ) -> Limit | None:
@@ -256,6 +269,8 @@ def _read_limit(
     the kidney measure)."""
     if statement.is_question or statement.section in _QUIET:
         return None
+    if _reports_a_study(statement.text):
+        return None  # "18 of 30 patients continued on a reduced dose": a trial's report
     if read_text(statement.text).polarity is Polarity.HYPOTHETICAL:
         return None
     population = population or population_of(statement)
@@ -346,14 +361,26 @@ def _key(population: Population, attributes: dict[str, Scalar]) -> str:
     return ":".join([population.value, *bounds])
 
 
+# a heading about one population: a label's "8.5 Geriatric Use", a leaflet's "Older people"
+_POPULATION_HEADING = re.compile(
+    r"\b(?:pediatric|paediatric|geriatric)\s+use\b|\bspecific\s+populations\b|"
+    r"\b(?:renal|hepatic|kidney|liver)\s+impairment\b|\bolder\s+(?:adults|people|patients)\b|"
+    r"\b(?:use\s+in\s+(?:the\s+)?)?elderly\b",
+    re.IGNORECASE,
+)
+
+
 def _speaks_of_dosing(statement: Statement) -> bool:
     """Dose words, or advice to avoid the medicine, lower its dose or work it out from weight
     ("should generally be avoided in people with liver impairment", "use half the usual adult
     dose"); advice to take care ("keep a closer eye on you") only in a dosing section, where
-    it is said of the dose rather than listed among the precautions."""
+    it is said of the dose rather than listed among the precautions, or under a heading
+    about the population ("Geriatric Use", "Renal Impairment"), which is its dose rule."""
     rules = _rules()
     text = statement.text
-    cautious = statement.section is Section.DOSING
+    cautious = statement.section is Section.DOSING or bool(
+        _POPULATION_HEADING.search(statement.block.heading or "")
+    )
     return bool(rules.dosing_words.search(text)) or any(
         pattern.search(text)
         for advice, pattern in rules.advice.items()

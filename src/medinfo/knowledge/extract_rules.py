@@ -252,6 +252,7 @@ class PopulationRules(KnowledgeFile):
     age_at_least: Pattern
     dialysis: Patterns
     dose_changes: Patterns
+    study_report: Patterns = ()
 
 
 class RenalRules(KnowledgeFile):

@@ -486,3 +486,76 @@ def test_extract_population_limits_one_dose_without_its_times_a_day_is_the_most_
     assert "max_daily_amount" not in limit
     [rising] = _limits(statements_of, "Over 65: start with 7.5 mg.")
     assert "max_single_amount" not in rising
+
+
+def test_extract_population_limits_an_adjustment_said_not_necessary_is_no_change(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of,
+        "Renal disease does not change its levels; thus, dosage adjustment in patients with "
+        "renal dysfunction is not necessary.",
+    )
+    assert (limit["population"], limit["advice"]) == ("renal", "no_change")
+
+
+def test_extract_population_limits_lowering_a_lab_value_is_no_dose_reduction(
+    statements_of: StatementsOf,
+) -> None:
+    limits = _limits(
+        statements_of,
+        "Reduce elevated total-C and LDL-C levels in boys and girls 10 to 17 years of age.",
+    )
+    assert not [limit for limit in limits if limit.get("advice") == "reduce"]
+
+
+def test_extract_population_limits_a_trial_report_is_no_limit(
+    statements_of: StatementsOf,
+) -> None:
+    limits = _limits(
+        statements_of,
+        "Eighteen of 30 patients with liver enzyme rises continued treatment with a reduced dose.",
+    )
+    assert limits == []
+
+
+def test_extract_population_limits_advice_citing_trials_still_counts(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of,
+        "It isn't recommended for under-18s because it didn't work better than placebo in "
+        "trials with young people.",
+    )
+    assert (limit["population"], limit["advice"]) == ("children", "avoid")
+
+
+def test_extract_population_limits_a_risk_that_cannot_be_ruled_out_is_no_avoid(
+    statements_of: StatementsOf,
+) -> None:
+    limits = _limits(
+        statements_of,
+        "No differences were seen in older patients, but greater sensitivity of some older "
+        "people cannot be ruled out.",
+    )
+    assert not [limit for limit in limits if limit.get("advice") == "avoid"]
+
+
+def test_extract_population_limits_an_age_written_with_a_sign_is_older_adults(
+    statements_of: StatementsOf,
+) -> None:
+    limits = _limits(statements_of, "Consider a starting dose of 25 mg in patients > 65 years.")
+    assert [(limit["population"], limit["initial_amount"]) for limit in limits] == [
+        ("older_adults", 25)
+    ]
+
+
+def test_extract_population_limits_caution_under_a_population_heading_counts(
+    statements_of: StatementsOf,
+) -> None:
+    statements = statements_of(
+        "Geriatric Use\nBecause older patients are more prone to muscle problems, it should be "
+        "prescribed with caution in the elderly."
+    )
+    [fact] = extract_population_limits(statements, "s1")
+    assert (fact.attributes["population"], fact.attributes["advice"]) == ("older_adults", "caution")
