@@ -291,11 +291,25 @@ def compose_stopping(
 _WITHIN = re.compile(r"^(?:within|in)\s+", re.IGNORECASE)
 
 
+# "few hours" -> "a few hours", "couple hours" -> "a couple of hours"
+_VAGUE = re.compile(r"\b(few|couple)\s+(?:of\s+)?(minutes|hours|days|weeks|months)\b")
+
+
+def _readable(span: str) -> str:
+    """A normalised time span as a sentence says it: "few hours-couple days" -> "a few hours
+    to a couple of days"."""
+    ends = span.split("-") if not re.search(r"\d-\d", span) else [span]
+    said = [
+        _VAGUE.sub(lambda m: f"a {m[1]}{' of' if m[1] == 'couple' else ''} {m[2]}", e) for e in ends
+    ]
+    return " to ".join(said)
+
+
 def join_alternatives(values: Iterable[Scalar]) -> str:
-    """Distinct stated values in order, joined with "or" ("1-2 hours or few days")."""
+    """Distinct stated values in order, joined with "or" ("1-2 hours or a few days")."""
     seen: list[str] = []
     for value in values:
-        text = _WITHIN.sub("", value.strip()) if isinstance(value, str) else ""
+        text = _readable(_WITHIN.sub("", value.strip())) if isinstance(value, str) else ""
         if text and text not in seen:
             seen.append(text)
     return " or ".join(seen)

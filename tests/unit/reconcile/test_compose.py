@@ -281,3 +281,9 @@ def test_compose_stopping_says_a_rebound_beside_no_danger() -> None:
     text = compose_stopping("esomeprazole", False, False, [], rebound=True)
     assert "rebound" in text
     assert "no particular risk" not in text
+
+
+def test_compose_onset_says_vague_spans_as_a_sentence_would() -> None:
+    assert compose_onset("few hours-couple days", None, False) == (
+        "It starts to work within a few hours to a couple of days."
+    )
