@@ -30,12 +30,14 @@ _COMBINATION = frozenset({Section.INTERACTIONS, Section.PREGNANCY, Section.BREAS
 # "seriously constipated" only says how much; "the scary ones", "worrying signs" are everyday
 # words for the serious list
 _SERIOUS = cue(
+    r"(?<!\bnot\s)(?<!n't\s)(?<!n’t\s)(?<!\bnever\s)(?<!\bnothing\s)"  # "not scary"
     r"\b(serious(?!ly)|severe(?!ly)|dangerous|life-threatening|rare but|scary|worrying|alarming|"
     r"seek (immediate |emergency |urgent )?"
     r"medical (attention|help|care|advice)|seek (immediate|emergency|urgent) (help|care|attention)|"
     r"call (your doctor|911)|get (emergency |urgent )?"
-    r"(medical )?help|emergency|stop taking .{0,30} and (call|contact|get|seek)|"
-    r"(call|contact|tell|see|ring) (your|a) (doctor|gp|pharmacist|healthcare provider)"
+    r"(medical )?help|emergency|stop taking .{0,30} and (call|contact|get|seek|speak|talk)|"
+    r"(call|contact|tell|see|ring|speak to|talk to) (your|a) (doctor|gp|pharmacist|"
+    r"healthcare provider|(care |medical |specialist )?team|nurse)"
     r"[^.]{0,20}\b(right away|straight away|at once|immediately|urgently|now)\b|"
     r"go to (a&e|hospital|the er|an? (er|emergency room))|call (999|111|112|000|an ambulance))"
 )

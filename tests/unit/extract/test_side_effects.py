@@ -479,3 +479,19 @@ def test_a_sign_of_clause_after_a_list_names_only_its_own_item() -> None:
     assert {"bruising", "seizures", "low sodium"} <= set(found)
     assert "confusion" not in found
     assert "headache" not in found
+
+
+def test_a_list_after_a_lead_in_saying_not_scary_is_not_serious() -> None:
+    found = _side_effects(
+        "# Losartan\n\n## Side effects\n\nThe dreams are vivid. Not scary, just weird. Other "
+        "things people mentioned:\n\n- headaches\n- dry mouth\n"
+    )
+    assert found == {"headache": False, "dry mouth": False}
+
+
+def test_speaking_to_a_doctor_straight_away_marks_serious_effects() -> None:
+    found = _side_effects(
+        "# Losartan\n\n## Side effects\n\nStop taking it and speak to a doctor straight away "
+        "if you notice a rash.\n"
+    )
+    assert found == {"rash": True}
