@@ -34,7 +34,8 @@ _MECHANISM_CUE = cue(
 # ("LIPITOR 10"), not a brand.
 _VARIANTS = (
     r"XR|XL|CR|ER|SR|LA|DR|ODT|OTC|CD|HFA|Diskus|Inhub|RespiClick|Ellipta|Evohaler|"
-    r"Accuhaler|Turbohaler|Respimat|HandiHaler|Digihaler|Redihaler"
+    r"Accuhaler|Turbohaler|Respimat|HandiHaler|Digihaler|Redihaler|Spiromax|Continus|Chrono|"
+    r"SolTab|Retard|One[- ]Step"
 )
 _BRAND_VARIANT = re.compile(rf"(?:\s|-)(?:{_VARIANTS})\b|-\d{{2,4}}\b")
 # One brand as a list writes it: a capitalised name, a variant marker, a registered mark and
@@ -532,7 +533,9 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
     if passage.section in QUIET_SECTIONS:
         return []
     drug = generic_name(passage.drug)
-    names = {drug, passage.drug.lower()}
+    # a word of the generic name ("Valproate" of sodium valproate) is never a brand
+    spoken = {drug, passage.drug.lower(), acid_as_anion(drug)}  # valproic acid: valproate
+    names = {*spoken, *(word for name in spoken for word in name.split())}
     ingredients = frozenset(map(acid_as_anion, components(passage.drug)))
 
     def own(generic: str) -> bool:
@@ -559,7 +562,8 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
         }
         lists = [m.group(1) for m in _BRAND_PATTERN.finditer(unit.text)]
         bare = _NAME_LIST.fullmatch(unit.text.strip())
-        if passage.section is Section.BRAND_NAMES and bare and unit.role != "label":
+        heading = passage.kind is BlockKind.HEADING  # "Pharmacology" after "Trade names"
+        if passage.section is Section.BRAND_NAMES and bare and unit.role != "label" and not heading:
             lists.append(unit.text.strip())  # a field's label ("Routes:") names no brand
         elif labelled and _BRAND_LABEL.fullmatch(labelled):
             listed = unit.text.strip().rstrip(".")  # "Brand names: Keflex, Ceporex."

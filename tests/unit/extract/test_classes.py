@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from medinfo.domain.facts import FactKind
 from medinfo.extract.lists import extract_list_facts
+from tests.unit.extract.conftest import read_text
 from tests.unit.extract.helpers import make_document
 
 
@@ -362,3 +363,21 @@ def test_slowing_the_stomach_is_a_mechanism_term() -> None:
         "liraglutide",
     )
     assert "gastric emptying" in found
+
+
+def test_a_heading_after_a_trade_names_section_is_no_brand() -> None:
+    box = (
+        "MORPHINE\n\nTrade names\nIn the UK it is sold as Oramorph and MST Continus.\n\n"
+        "Pharmacology\nMorphine is a full agonist at the mu-opioid receptor.\n"
+    )
+    facts = extract_list_facts(read_text(box), "test", "morphine")
+    assert {f.key for f in facts if f.kind is FactKind.BRAND_NAME} == {"Oramorph", "MST Continus"}
+
+
+def test_a_word_of_the_generic_name_is_no_brand() -> None:
+    found = _brands(
+        "# Sodium valproate\n\n## Dosage\n\nValproate is one of the epilepsy medicines that "
+        "does not make contraception less effective.",
+        "valproic acid",
+    )
+    assert "Valproate" not in found
