@@ -381,3 +381,12 @@ def test_a_word_of_the_generic_name_is_no_brand() -> None:
         "valproic acid",
     )
     assert "Valproate" not in found
+
+
+def test_alpha_blockers_and_progestogens_are_drug_classes() -> None:
+    for text, drug, kind in [
+        ("Silodosin is what's called an alpha-blocker.", "silodosin", "alpha-blocker"),
+        ("Desogestrel is a synthetic progestogen.", "desogestrel", "progestogen"),
+    ]:
+        facts = extract_list_facts(make_document(f"# {drug}\n\n{text}"), "test", drug)
+        assert kind in {f.key for f in facts if f.kind is FactKind.DRUG_CLASS}, text
