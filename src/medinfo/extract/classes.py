@@ -526,6 +526,10 @@ def _bracketed_after_name(text: str, names: tuple[str, ...]) -> list[str]:
     return found
 
 
+# a capitalised word or a letter right after a brand's word continues its name ("Plan B")
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z][\w-]*)(?![\w-]*\s*:)")
+
+
 def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
     """BRAND_NAME facts: brands of the main drug named in the passage. A combination's brand
     names all its ingredients: "Tylenol" (acetaminophen) is no brand of hydrocodone with
@@ -570,10 +574,13 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
             lists += [listed] if _NAME_LIST.fullmatch(listed) else []
         lists += _bracketed_after_name(unit.text, (*names, *ingredients, *map(str.lower, brands)))
         for found in lists:
+            offset = unit.text.find(found)
             for item in re.finditer(_BRAND, found):
                 name = _NOTE.sub("", item.group()).strip()
                 if _COMBINATION.match(item.group()[len(name) :]) or len(name) < 3:
                     continue
+                if offset >= 0 and _NAME_GOES_ON.match(unit.text, offset + item.end()):
+                    continue  # "Plan" of "Plan B One-Step": part of a longer name
                 resolved = find_drug_mentions(name)
                 ours = not resolved or own(resolved[0].generic)
                 if name.lower() not in names and ours:

@@ -390,3 +390,12 @@ def test_alpha_blockers_and_progestogens_are_drug_classes() -> None:
     ]:
         facts = extract_list_facts(make_document(f"# {drug}\n\n{text}"), "test", drug)
         assert kind in {f.key for f in facts if f.kind is FactKind.DRUG_CLASS}, text
+
+
+def test_the_first_word_of_a_longer_brand_is_no_brand() -> None:
+    found = _brands(
+        "It is sold under the brand names Levonelle One Step, Plan B One-Step and Take Action.",
+        "levonorgestrel",
+    )
+    assert "Plan" not in found
+    assert "Levonelle One Step" in found
