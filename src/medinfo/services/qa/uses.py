@@ -9,7 +9,7 @@ from functools import cache
 from medinfo.domain.answers import Citation
 from medinfo.domain.monograph import Indication, Monograph, NotAUse
 from medinfo.knowledge.loading import load
-from medinfo.knowledge.vocabularies import Conditions
+from medinfo.knowledge.vocabularies import Conditions, SideEffects
 from medinfo.services.qa.passages import PassageSearch, content_words
 from medinfo.services.qa.phrasing import Draft, quote, source_titles
 from medinfo.services.qa.vocabulary import contains_phrase, load_vocabulary, term_key
@@ -26,7 +26,7 @@ _ASKED_USE = re.compile(
 _ASKED_EFFECT = re.compile(
     r"\b(?:cause|causes|causing|give you|give me|gives you|make me|makes me|make you"
     r"|makes you|make u|makes u|(?:make|makes|making) (?:my|your|ur|his|her))\s+"
-    r"(?:me |you |u |a |an |any )?"
+    r"(?:me |you |u |a |an |any )?(?:(?:have|get|feel|go|become|be) (?:a |an |any )?)?"
     r"(?P<use>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2})"
 )
 # "1.5 mg" is not a sentence end; a table row ends where the next begins ("... | | next row")
@@ -200,7 +200,22 @@ def is_unlisted_effect(monograph: Monograph, effect: str) -> bool:
             words.update(everyday.split())
         if asked & words or starts & {_start(word) for word in words}:
             return False
+        # the vocabulary's other names for the listed effect, as whole phrases ("hypos")
+        if any(
+            contains_phrase(term_key(effect), name) for name in _effect_synonyms().get(term, ())
+        ):
+            return False
     return not vocabulary.symptoms_in(term_key(effect))
+
+
+@cache
+def _effect_synonyms() -> dict[str, tuple[str, ...]]:
+    """Each side-effect term of the vocabulary (folded) -> its folded synonyms ("low blood
+    sugar": "hypos", "hypoglycaemia")."""
+    return {
+        term_key(entry.term): tuple(term_key(name) for name in entry.synonyms)
+        for entry in load(SideEffects).terms
+    }
 
 
 def _start(word: str) -> str:

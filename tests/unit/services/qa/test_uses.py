@@ -2,8 +2,9 @@
 
 import pytest
 
+from medinfo.domain.monograph import Monograph, SideEffect
 from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
-from medinfo.services.qa.uses import asked_use, bare_effect
+from medinfo.services.qa.uses import asked_effect, asked_use, bare_effect, is_unlisted_effect
 
 
 @pytest.mark.parametrize(
@@ -212,3 +213,14 @@ def test_a_negation_about_something_else_in_the_sentence_is_no_no(
     answer = answer_question("does zanaflex help restless legs", lookup, passages=passages)
     assert not answer.answer.startswith("No:")
     assert "not caused by a nerve problem" in answer.answer
+
+
+def test_asked_effect_skips_the_verb_before_the_effect() -> None:
+    assert asked_effect("does it make you have hypos? im on gliclazide") == "hypos"
+    assert asked_effect("can it make me gain weight") == "gain weight"
+
+
+def test_an_effect_asked_by_another_name_of_a_listed_one_is_listed() -> None:
+    listed = Monograph(drug="gliclazide", side_effects=[SideEffect(term="low blood sugar")])
+    assert not is_unlisted_effect(listed, "hypos")
+    assert is_unlisted_effect(listed, "hair fall out")
