@@ -103,3 +103,17 @@ def test_extract_missed_dose_a_skip_for_a_dose_remembered_late_in_the_day(
     (fact,) = extract_missed_dose(statements_of(text), "s1")
     assert fact.attributes["late_in_day"] is True
     assert fact.attributes["take_when_remembered"] is True
+
+
+def test_extract_missed_dose_a_dose_that_should_be_skipped_is_skip_only(
+    statements_of: StatementsOf,
+) -> None:
+    (fact,) = extract_missed_dose(
+        statements_of(
+            "If a dose is missed, it should simply be skipped and the next dose taken at the "
+            "usual time; two doses should not be taken together."
+        ),
+        "s1",
+    )
+    assert fact.attributes.get("skip_if_next_dose_near") is True
+    assert "take_when_remembered" not in fact.attributes
