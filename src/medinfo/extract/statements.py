@@ -35,6 +35,8 @@ _ADVICE_TOPICS = frozenset({Section.OTHER, Section.PRECAUTIONS, Section.INDICATI
 _ADDRESS = re.compile(r"\b(?:you|your|if|before|when|while)\b", re.IGNORECASE)  # a clause
 # a lead-in that introduces the list after it in the topic above ("Rare but serious ones include:")
 _LEAD_VERB = re.compile(r"\b(?:include|includes|including|are|can|may|occur|such as)\b", re.I)
+# a lead-in this long is a sentence ("My pharmacist went through this list with me:"), no title
+_SENTENCE_WORDS = 6
 _HEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s")  # "3.1 Adults", "2) Dosing"
 
 
@@ -234,7 +236,8 @@ def _lead_in_keeps(block: Block, in_force: Section | None) -> Section | None:
     if found is Section.OVERVIEW:  # "Things to ask about:" ends on a preposition, no title
         found = Section.OTHER
     if not _ADDRESS.search(text):  # "Patient education:" is a title; "Rarer ones include:" is not
-        return in_force if found is Section.OTHER and _LEAD_VERB.search(text) else None
+        sentence = _LEAD_VERB.search(text) or len(text.split()) >= _SENTENCE_WORDS
+        return in_force if found is Section.OTHER and sentence else None
     return in_force if found in _ADVICE_TOPICS else None
 
 

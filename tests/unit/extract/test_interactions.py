@@ -634,3 +634,14 @@ def test_a_fact_box_combination_line_names_no_interaction() -> None:
     )
     facts = extract_list_facts(read_text(box), "t", "ezetimibe")
     assert "simvastatin" not in {f.key for f in facts if f.kind is FactKind.INTERACTION}
+
+
+def test_a_list_after_a_sentence_lead_in_keeps_the_interactions_heading() -> None:
+    text = (
+        "Citalopram blog\n\nThings that don't mix\n\nMy pharmacist went through this list with "
+        "me:\n\n- MAOI antidepressants such as phenelzine - absolutely not together.\n"
+        "- Other medicines that affect heart rhythm, such as erythromycin.\n"
+    )
+    facts = extract_list_facts(read_text(text), "t", "citalopram")
+    agents = {f.key for f in facts if f.kind is FactKind.INTERACTION}
+    assert {"phenelzine", "erythromycin", "qt-prolonging medicines"} <= agents

@@ -51,6 +51,7 @@ def test_classify_heading_treats_a_many_topic_title_as_overview() -> None:
         "Other pills",
         "Q: What about my other tablets?",
         "Other medicines: read this part",
+        "Things that don't mix",
     ],
 )
 def test_classify_heading_reads_question_style_interaction_headings(heading: str) -> None:
