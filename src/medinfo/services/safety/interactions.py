@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from medinfo.domain.alerts import Alert, AlertCode, Patient, Severity
@@ -148,6 +149,9 @@ def _is_cns(medicine: Medicine, hit: _Hit, rules: SafetyRules, vocabulary: Medic
     Listed "antihistamines" make a sedating antihistamine a CNS interaction, not a non-sedating one.
     """
     wider = rules.cns_depressant_class
+    if hit.drugs and _DROWSY.search(hit.target.interaction.effect):
+        # "... can make you very drowsy": a depressant listed by name for its sedation
+        return any(vocabulary.is_within(own, wider) for own in medicine.classes)
     return any(
         vocabulary.is_within(own, wider)
         for own in medicine.classes
@@ -155,15 +159,25 @@ def _is_cns(medicine: Medicine, hit: _Hit, rules: SafetyRules, vocabulary: Medic
     )
 
 
+# what a listed interaction's effect says when it is about sedation
+_DROWSY = re.compile(
+    r"\b(?:drows\w*|sleep\w*|sedat\w*|slowed? breathing|breathing problems|"
+    r"respiratory depression)\b",
+    re.IGNORECASE,
+)
+
+
 def _sedating(
     monograph: Monograph, hit: _Hit, rules: SafetyRules, vocabulary: MedicineGroups
 ) -> bool:
     """Whether sedation is what the listed interaction is about: the drug itself is a CNS
-    depressant (or unknown to the vocabulary), or the sources list CNS depressants as such.
-    An antipsychotic listed beside an inhaler is about the heart rhythm, not drowsiness."""
+    depressant (or unknown to the vocabulary), the sources list CNS depressants as such, or the
+    listing's effect is drowsiness. An antipsychotic listed beside an inhaler is about the heart
+    rhythm, not drowsiness."""
     wider = rules.cns_depressant_class
     own = vocabulary.groups_of(monograph.drug)
-    return not own or wider in own or wider in hit.classes
+    drowsy = bool(_DROWSY.search(hit.target.interaction.effect))  # "can increase drowsiness"
+    return not own or wider in own or wider in hit.classes or drowsy
 
 
 def _mechanism_alert(hit: _Hit, monograph: Monograph, vocabulary: MedicineGroups) -> str | None:

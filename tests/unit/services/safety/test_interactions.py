@@ -335,3 +335,15 @@ def test_a_listed_combination_does_not_name_the_ingredient_the_sources_call_fine
     assert codes(alone) == []
     combined = check_regimen(request(other_medications=["Norco"]), monograph)
     assert codes(combined)
+
+
+def test_a_depressant_listed_by_name_for_its_drowsiness_is_a_cns_interaction() -> None:
+    def listed(effect: str) -> Monograph:
+        item = Interaction(agent="diazepam", effect=effect, severity="moderate", sources=["x"])
+        return Monograph(drug="fexofenadine", interactions=[item])
+
+    ask = request(drug="fexofenadine", dose_mg=120, times_per_day=1, other_medications=["Valium"])
+    drowsy = check_regimen(ask, listed("Taking it with diazepam can increase drowsiness."))
+    assert codes(drowsy) == [AlertCode.INTERACTION_CNS_DEPRESSANT]
+    other = check_regimen(ask, listed("The sources list diazepam as an interaction."))
+    assert codes(other) == [AlertCode.INTERACTION_OTHER]
