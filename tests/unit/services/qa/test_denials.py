@@ -10,11 +10,11 @@ _TEXT = (
 )
 
 
-def _monograph(start: int, end: int) -> Monograph:
+def _monograph(start: int, end: int, agent: str = "paracetamol") -> Monograph:
     span = Evidence(source="blog", start=start, end=end, section="interactions")
     denial = Interaction(
-        agent="paracetamol",
-        effect="The sources say paracetamol is not expected to interact with famciclovir.",
+        agent=agent,
+        effect=f"The sources say {agent} is not expected to interact with famciclovir.",
         severity=NO_INTERACTION,
         sources=["blog"],
         evidence=[span],
@@ -51,19 +51,10 @@ def test_no_quote_without_a_denial_in_the_answer() -> None:
 def test_a_denial_is_found_under_the_name_the_source_uses() -> None:
     notes = "".join(f"Famciclovir note {n}.\n\n" for n in range(6))
     text = f"Pain relief\n\n{notes}Paracetamol is fine with it.\n"
-    start = text.index("Paracetamol")
-    span = Evidence(source="blog", start=start, end=len(text) - 1, section="interactions")
-    denial = Interaction(
-        agent="acetaminophen",
-        effect="The sources say acetaminophen is not expected to interact with famciclovir.",
-        severity=NO_INTERACTION,
-        sources=["blog"],
-        evidence=[span],
-    )
-    monograph = Monograph(drug="famciclovir", no_interactions=[denial])
+    monograph = _monograph(text.index("Paracetamol"), len(text) - 1, "acetaminophen")
     passages = InMemoryPassages()
     passages.add_text("famciclovir", "blog", text)
     draft = Draft()
-    draft.say(denial.effect, denial)
+    draft.say(monograph.no_interactions[0].effect, monograph.no_interactions[0])
     quoted = with_denial_quote(draft, monograph, passages)
     assert "Paracetamol is fine with it" in quoted.sentences[-1]
