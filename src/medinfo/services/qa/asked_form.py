@@ -53,10 +53,26 @@ def unheld_route(monograph: Monograph, folded_question: str) -> str | None:
     routes = {spec.route for spec in doses}
     if not doses or None in routes:
         return None
+    branded = _brand_routes(monograph.drug, folded_question)
     for name, (words, route_names) in load_vocabulary().asked_routes.items():
-        if any(contains_phrase(folded_question, word) for word in words):
+        if any(contains_phrase(folded_question, word) for word in words) or branded & route_names:
             return None if routes & route_names else name
     return None
+
+
+def _brand_routes(drug: str, folded_question: str) -> set[str]:
+    """The routes of the catalog products whose brand the question names ("ozempic": the
+    subcutaneous injection), when every product of that brand has one route."""
+    from medinfo.services.catalog import load_catalog
+
+    catalog = load_catalog()
+    key = catalog.resolve(drug, fuzzy=False)
+    entry = catalog.get(key) if key else None
+    by_brand: dict[str, set[str]] = {}
+    for product in entry.products if entry else ():
+        by_brand.setdefault(term_key(product.brand), set()).add(product.route.lower())
+    named = [found for brand, found in by_brand.items() if contains_phrase(folded_question, brand)]
+    return set().union(*(found for found in named if len(found) == 1))
 
 
 def route_words(route: str) -> tuple[str, ...]:

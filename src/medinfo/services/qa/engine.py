@@ -68,6 +68,7 @@ from medinfo.services.qa.uses import (
     ruled_out_uses,
     unlisted_use_draft,
 )
+from medinfo.services.qa.vocabulary import term_key
 
 MAX_QUESTION_LENGTH = 2000
 _STRONG = 3.0  # an intent score from this up rests on a strong cue
@@ -285,7 +286,7 @@ def _answer(
             f"they say nothing of a {form}."
         )
         return abstain_uncovered(reading, monograph.drug, name, said)
-    route = unheld_route(monograph, Topic.of(reading).folded) if dosing else None
+    route = unheld_route(monograph, term_key(reading.question)) if dosing else None
     if route:  # "most you can inject" when the sources' doses are all for tablets
         said = f"The doses medinfo holds for {name} are not for the {route}."
         quoted = with_evidence(None, monograph, reading, passages, required=route_words(route))

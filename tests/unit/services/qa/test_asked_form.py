@@ -67,3 +67,8 @@ def test_a_dose_question_for_another_route_quotes_only_what_a_source_says_of_it(
     answer = answer_question("most semaglutide you can inject a week", lookup, passages=passages)
     assert "2 mg once a week" in answer.answer
     assert "14 mg" not in answer.answer
+
+
+def test_a_brand_sold_only_as_an_injection_names_that_route() -> None:
+    # Drugs@FDA lists Ozempic as a subcutaneous solution only
+    assert unheld_route(_tablet_doses(), "ozempic max dose") == "injection"
