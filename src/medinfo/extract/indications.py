@@ -225,12 +225,23 @@ _STUDIED_FOR = re.compile(
 )
 
 
+# What the reader needs besides the drug ("women still having periods need separate
+# contraception"): not a use of it.
+_NEEDED = re.compile(
+    r"\b(?:need|needs|needed|require|requires)\s+(?:to\s+use\s+)?(?:(?:separate|additional|"
+    r"extra|other|reliable|effective)\s+|(?:a|another)\s+(?:separate\s+|different\s+|reliable\s+)?"
+    r"(?:form|method|type)\s+of\s+)$",
+    re.IGNORECASE,
+)
+
+
 def _denied(text: str, start: int) -> bool:
     """Whether the clause before `start` denies the use ("should not be used to prevent"), sets
     the condition against it ("for bipolar not epilepsy", "medicines for gout"), makes it a
     topic asked about or something the drug was only studied for."""
     set_aside = any(
-        pattern.search(text, 0, start) for pattern in (_CONTRASTED, _TOPIC_OF, _STUDIED_FOR)
+        pattern.search(text, 0, start)
+        for pattern in (_CONTRASTED, _TOPIC_OF, _STUDIED_FOR, _NEEDED)
     )
     return set_aside or any(
         last_cue_end(pattern, text, start) >= 0 for pattern in (_DENIED_USE, _NO_USE, _NO_REMEDY)

@@ -259,3 +259,12 @@ def test_a_sentence_going_on_from_a_denied_use_names_no_use() -> None:
         "fexofenadine",
     )
     assert "hives" not in found
+
+
+def test_what_the_reader_needs_besides_the_drug_is_no_use() -> None:
+    found = _uses(
+        "# Estradiol\n\n## Uses\n\nEstradiol is used to treat menopausal symptoms. Women still "
+        "having periods need separate contraception.",
+        "estradiol",
+    )
+    assert "contraception" not in found

@@ -58,3 +58,10 @@ def test_negation_cue_scan_finds_what_a_plain_alternation_of_the_cues_finds() ->
     assert any(found)
     assert not all(found)
     assert [bool(_cue_pattern().search(s)) for s in sentences] == found
+
+
+def test_negation_an_effect_someone_had_none_of_is_not_asserted() -> None:
+    sentence = "The best bit was no sexual side effects, and I had no nausea either."
+    assert negated(sentence, "sexual side effects", "nausea") == [True, True]
+    stray = "Feeling sick with no obvious cause could be a raised ammonia level."
+    assert negated(stray, "ammonia level") == [False]
