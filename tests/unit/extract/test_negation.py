@@ -61,7 +61,7 @@ def test_negation_cue_scan_finds_what_a_plain_alternation_of_the_cues_finds() ->
 
 
 def test_negation_an_effect_someone_had_none_of_is_not_asserted() -> None:
-    sentence = "The best bit was no sexual side effects, and I had no nausea either."
-    assert negated(sentence, "sexual side effects", "nausea") == [True, True]
+    sentence = "The best bit was no sexual side effects, and there were no headaches either."
+    assert negated(sentence, "sexual side effects", "headaches") == [True, True]
     stray = "Feeling sick with no obvious cause could be a raised ammonia level."
     assert negated(stray, "ammonia level") == [False]
