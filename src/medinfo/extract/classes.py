@@ -40,15 +40,24 @@ _VARIANTS = (
 _BRAND_VARIANT = re.compile(rf"(?:\s|-)(?:{_VARIANTS})\b|-\d{{2,4}}\b")
 # One brand as a list writes it: a capitalised name, a variant marker, a registered mark and
 # a bracketed note on its form ("Mitigare (capsules)").
-_BRAND = rf"[A-Z][\w-]+®?(?:\s+(?:{_VARIANTS})\b)?(?:\s*\([^()]{{0,40}}\))?"
+_BRAND = rf"[A-Z][\w-]+®?(?:\s+(?:{_VARIANTS}|[A-Z][a-z][\w-]*)\b)?(?:\s*\([^()]{{0,40}}\))?"
 _BRAND_LIST = rf"{_BRAND}(?:\s*(?:,|\bor\b|\band\b)\s*{_BRAND})*"
+# Products a brand list may name ("Gels rubbed into the skin include Oestrogel").
+_PRODUCT_NOUN = (
+    r"tablets?|capsules?|patch(?:es)?|gels?|sprays?|inhalers?|injections?|pens?|creams?|"
+    r"rings?|pessar(?:y|ies)|products?|versions?|preparations?|formulations?"
+)
 _BRAND_PATTERN = re.compile(
     r"\b(?:(?i:brand names?|trade names?|other names?|brands?|sold|marketed|available|supplied)"
     r"\s*(?:\w+\s+){0,3}?,?\s*(?:like|such as|including|include|includes|are|as|under|called|"
     r"named|:)"
     r"[\s*_]+"
     r"|(?i:brand names?|trade names?)\s+(?=[A-Z])"
-    r"|(?i:generic (?:for|of|version of))\s+)"
+    r"|(?i:generic (?:for|of|version of))\s+"
+    # "Skin patches, changed twice a week, include Evorel and Estradot"
+    rf"|(?i:{_PRODUCT_NOUN})\b[^.;:]{{0,50}}?\b(?i:include|includes|including|such as)\s+"
+    # "a metered spray (Lenzetto)", "vaginal tablets (Vagifem, Vagirux)"
+    rf"|(?i:{_PRODUCT_NOUN})\s*\(\s*(?=[^()]*\)))"
     rf"({_BRAND_LIST})"
 )
 # The label of a line that lists brands ("Brand names: Keflex, Ceporex", "Other brands: ...").
@@ -58,6 +67,8 @@ _BRAND_LABEL = re.compile(
 )
 # A bare list of capitalised names ("Robaxin, Robaxin-750"), as under a "Brand names" heading.
 _NAME_LIST = re.compile(_BRAND_LIST)
+# A word before a brand that says what kind of product it is ("Generic Cipro").
+_GENERIC_WORD = re.compile(r"^(?:Generic|Branded|Original|Other)\s+")
 _NOTE = re.compile(r"\s*\([^()]*\)|®")
 # A name given as a combination ("Synjardy (with metformin)") is no brand of the drug alone.
 _COMBINATION = re.compile(r"^\s*\(\s*(?:with|plus|\+)\b", re.IGNORECASE)
@@ -405,7 +416,10 @@ _OTHER_PRODUCT = re.compile(
 # "unlike heparin injections", "instead of a drip".
 _NOT_ITS_FORM = re.compile(
     r"\b(?:no\s+need\s+(?:for|of)|without\s+(?:the\s+|any\s+)?need\s+(?:for|of)|instead\s+of|"
-    r"rather\s+than|unlike)\s+(?:[\w-]+\s+){0,2}$",
+    r"rather\s+than|unlike)\s+(?:[\w-]+\s+){0,2}$|"
+    # "it's not something you can take as a tablet", "is not available as a cream"
+    r"(?:\bnot\b|n['’]t\b|\bnever\b)(?:(?!\bbut\b)[^.;,]){0,40}?\b(?:available|comes?|"
+    r"take|taken|given|made|sold|supplied|used)\s+(?:as|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -576,7 +590,7 @@ def extract_brand_names(passage: Passage) -> list[ExtractedFact]:
         for found in lists:
             offset = unit.text.find(found)
             for item in re.finditer(_BRAND, found):
-                name = _NOTE.sub("", item.group()).strip()
+                name = _GENERIC_WORD.sub("", _NOTE.sub("", item.group()).strip())
                 if _COMBINATION.match(item.group()[len(name) :]) or len(name) < 3:
                     continue
                 if offset >= 0 and _NAME_GOES_ON.match(unit.text, offset + item.end()):

@@ -353,7 +353,9 @@ def _glossed_by_bracket(text: str, matches: list[TermMatch]) -> tuple[set[int], 
         opened = max((b.end() for b in _BRACKET.finditer(text, 0, bracket.start())), default=0)
         before = [m for m in matches if opened <= m.start and m.end <= bracket.start()]
         parts = _ITEM_BREAK.split(text[before[-1].end : bracket.start()]) if before else []
-        if before and before[-1].key not in keys and all(len(p.split()) <= 3 for p in parts[1:]):
+        if before and before[-1].key in keys:
+            names |= {m.start for m in inside}  # "swelling of the throat (allergic reaction)"
+        elif before and all(len(p.split()) <= 3 for p in parts[1:]):
             glossed.add(before[-1].start)
             names |= {m.start for m in inside}
     return glossed, names

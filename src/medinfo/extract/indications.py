@@ -15,6 +15,7 @@ from medinfo.extract.passages import (
     cue,
     in_gloss,
     last_cue_end,
+    open_cue_end,
 )
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
@@ -425,7 +426,55 @@ _ACTION_SUBJECT = cue(
     r"^\W*(?:this|that|doing\s+(?:this|so)|which)\s+(?:also\s+|can\s+|will\s+|may\s+)?"
     r"(?:helps?|prevents?|reduces?|lowers?|stops?|eases?)\b"
 )
+# A weak cue that asks for medical help, not the drug's: "Get help urgently with a severe hypo".
+_SEEK_HELP = cue(r"\b(?:get|gets|getting|seek|seeking|call\s+for|ask\s+for)\s+(?:\w+\s+)?help$")
+# Words between a weak cue and a condition that start a new statement, so the cue does not
+# reach it: "Starting it for the first time after 60 is associated with a risk of stroke".
+_BEYOND_WEAK = cue(r"\b(?:is|are|was|were|been)\b")
+# A condition named as a risk, not a use, unless the drug lowers it ("higher risk of stroke").
+_RISK_OF = cue(r"\b(?:risks?|chances?)\s+of\s+(?:[\w'-]+[\s,]+){0,4}$")
+# A sentence reporting a harm: in a uses section, it names no use without a use cue
+# ("low mood and depression have been reported with finasteride").
+_REPORTS_HARM = cue(
+    r"\b(?:(?:has|have|had|been|was|were)\s+reported|side[- ]effects?|adverse|"
+    r"(?:can|may|might|could)\s+(?:also\s+)?cause|causes|caused)\b"
+)
+# "People with type 1 diabetes use it alongside...": the patients who take it name a use.
+_PEOPLE_WITH = cue(
+    r"\b(?:people|patients|adults|children|those|women|men)\s+(?:with|who\s+have)\s+$"
+)
+_USE_IT = cue(
+    r"\s*(?:\([^)]*\)\s*)?(?:often\s+|usually\s+|also\s+|mostly\s+)?"
+    r"(?:use|take|are\s+(?:given|prescribed|treated\s+with))\s+(?P<object>[\w-]+(?:\s+[\w-]+)?)"
+)
+# A use only tried or studied, which the sentence goes on to say did not prove out: "It has
+# been tried in small studies in bipolar disorder, but the results were not convincing".
+_TRIED = cue(r"\b(?:tried|studied|tested|investigated|trials?|studies)\b")
+_NOT_BORNE_OUT = cue(
+    r"\b(?:but|however|although|though|yet)\b[^.;]*?(?:\bnot\s+(?:\w+\s+)?(?:convincing|approved|"
+    r"licensed|proven|recommended|effective|shown)|\bno\s+(?:clear\s+|real\s+|good\s+)?"
+    r"(?:benefit|evidence|effect)|\b(?:did|does|do)\s*(?:n['’]t|not)\s+(?:work|help)|"
+    r"\b(?:disappointing|inconclusive|unconvincing))"
+)
 _OWN_SUBJECT = re.compile(r"\b(?:it|this\s+(?:medicine|medication|drug))\b", re.IGNORECASE)
+
+
+def _used_by_patients(passage: Passage, text: str, start: int, end: int) -> bool:
+    """Whether the condition at text[start:end] names the patients who take this drug."""
+    taken = _USE_IT.match(text, end)
+    if not taken or not _PEOPLE_WITH.search(text, 0, start):
+        return False
+    taken_object = taken.group("object").lower()
+    own = (*passage.names, *components(passage.drug))
+    return bool(_OWN_SUBJECT.match(taken_object)) or any(
+        name and taken_object.startswith(name) for name in own
+    )
+
+
+def _other_drug_before(passage: Passage, text: str, start: int) -> bool:
+    """Whether text before `start` names another drug (a comparison, not this drug's use)."""
+    own = frozenset(components(passage.drug))
+    return any(not frozenset(components(m.generic)) & own for m in find_drug_mentions(text[:start]))
 
 
 def _another_drugs_use(passage: Passage, text: str, start: int) -> bool:
@@ -463,7 +512,7 @@ _GOES_ON = cue(
 )
 
 
-def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
+def _accepts(passage: Passage, unit: Unit, start: int, end: int, symptom: bool) -> bool:
     """Whether a condition at `start` in the unit is stated as a use of the drug.
 
     Symptoms (pain, fever...) count only as listed uses, after a strong cue ("used to
@@ -478,17 +527,27 @@ def _accepts(passage: Passage, unit: Unit, start: int, symptom: bool) -> bool:
     lead = passage.lead
     if listed and not symptom and _USE_LEAD.search(lead) and not _DENIED_USE.search(lead):
         return True  # "It is licensed to prevent and treat:" then the uses, one an item
-    if last_cue_end(_STRONG, unit.text, start) >= 0:
+    text = unit.text
+    clause = after_clause_start(text, start)
+    if _used_by_patients(passage, text, start, end):
         return True
-    weak = last_cue_end(_WEAK, unit.text, start)
+    if _TRIED.search(text, clause, start) and _NOT_BORNE_OUT.search(text, end):
+        return False
+    if _RISK_OF.search(text[clause:start]) and not _prevents(text, start):
+        return False
+    if open_cue_end(_STRONG, text, start) >= 0:
+        return True
+    weak = open_cue_end(_WEAK, text, start)
     denied = weak >= 0 and bool(
-        _DENIED_WEAK.search(unit.text[after_clause_start(unit.text, start) : weak])
-    )
-    denied = denied or (
-        weak >= 0 and bool(_ACTION_SUBJECT.match(unit.text[after_clause_start(unit.text, start) :]))
+        _DENIED_WEAK.search(text[clause:weak])
+        or _ACTION_SUBJECT.match(text[clause:])
+        or _SEEK_HELP.search(text[clause:weak])
+        or _BEYOND_WEAK.search(text[weak:start])
     )
     if symptom:
         return passage.opening and weak >= 0 and not denied
+    if weak < 0 and (_REPORTS_HARM.search(text) or _other_drug_before(passage, text, start)):
+        return False
     # a denied cue is no use even in a uses section ("Does it treat anxiety? It is not
     # usually the first choice for generalised anxiety disorder.")
     return not denied and (passage.section in _USE_SECTIONS or weak >= 0)
@@ -576,7 +635,7 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
                 )
                 or _another_drugs_use(passage, unit.text, match.start)
                 or _category(unit.text, match.end, named)
-                or not _accepts(passage, unit, match.start, symptom)
+                or not _accepts(passage, unit, match.start, match.end, symptom)
             ):
                 continue
             after = unit.text[match.end : match.end + 14].lower()

@@ -51,6 +51,11 @@ _INTERACT = cue(r"\binteract")
 _SAME_APPLIES = cue(r"^\W*(the same|this|that) (also )?(applies|goes|is true|holds) (to|for)\b")
 # "No reaction with alcohol. Even so, alcohol can make you feel worse": a concession after a
 # denial is general advice about the same agent, not an interaction, unless it warns outright
+# A sentence that says the one before describes no interaction of the drug ("That isn't the
+# varenicline interacting with them, it's the quitting").
+_NEXT_DENIES = cue(
+    r"^\W*(?:that|this|which)\s+(?:is\s*n['’]t|is\s+not|['’]s\s+not)\b[^.;]{0,40}?\binteract"
+)
 _CONCESSION = cue(r"^\W*(even so|that said|still|having said that|all the same)\b")
 _OUTRIGHT = cue(r"\b(interact|avoid|do not|don't|never|must not|should not|dangerous)")
 _COMPOSITION = cue(
@@ -490,7 +495,9 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
         if passage.section in _OTHER_TOPICS and not _INTERACT.search(unit.text):
             continue  # "safer antibiotics exist" in a pregnancy section compares, not combines
         found, denied = _agents(passage, unit)
-        found = found if cued else []
+        following = passage.units[index + 1 : index + 2]
+        denied_next = bool(following) and bool(_NEXT_DENIES.search(following[0].text))
+        found = found if cued and not denied_next else []
         if unit.role == "label":  # "**Alcohol:** there is no reaction ...": a topic, not a claim
             found = [agent for agent in found if agent[0] not in _described_denied(passage, index)]
         if conceded and _CONCESSION.search(unit.text) and not _OUTRIGHT.search(unit.text):

@@ -186,6 +186,18 @@ def last_cue_end(pattern: re.Pattern[str], text: str, before: int) -> int:
     return max(ends) if ends else -1
 
 
+def open_cue_end(pattern: re.Pattern[str], text: str, start: int) -> int:
+    """End of the last cue before `start` in its clause, skipping a cue inside a bracket that
+    closes before `start` ("(if you're too confused to treat yourself)"); -1 if none."""
+    end = last_cue_end(pattern, text, start)
+    while end >= 0:
+        opening = text.rfind("(", 0, end)
+        if opening < 0 or ")" in text[opening:end] or ")" not in text[end:start]:
+            return end
+        end = last_cue_end(pattern, text, opening)
+    return end
+
+
 def in_gloss(text: str, start: int) -> bool:
     """Whether text[start] stands in an explanatory parenthesis: "(a type of facial pain)"."""
     opening = text.rfind("(", 0, start)

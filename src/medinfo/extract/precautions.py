@@ -66,6 +66,13 @@ _NO_CHANGE = cue(
     r"usual\s+adult\s+dose|normal\s+dose|(use|take|have)\s+the\s+(standard|usual|normal)\s+dose)\b"
 )
 _INDICATION = cue(r"\b(used (to treat|for)|treats?|prescribed for|indicated for)\b")
+# Who may use it, with no caution ("It can be used by adults and children aged 4 and over",
+# "The COPD version is for adults only"): no precaution unless it restricts ("only when").
+_PERMITS = cue(
+    r"\b(?:(?:can|may)\s+(?:be\s+)?(?:used|taken|given|prescribed)\s+(?:by|in)|"
+    r"is\s+for\s+(?:adults|children|people)\b[^.;]{0,15}?\bonly)\b"
+)
+_RESTRICTS = cue(r"\bonly\s+(?:when|if|under|for|in)\b")
 _ADVICE = (
     (
         "avoid",
@@ -132,6 +139,8 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
         cued = in_section or (bool(_CUE.search(said)) and not _INDICATION.search(said))
         if _STUDY.search(unit.text) or _labelled_elsewhere(passage):
             continue
+        if _PERMITS.search(said) and not (_RESTRICTS.search(said) or _advice(unit, "")):
+            continue
         if unit.role == "label" and read_text(said).spans.get("no_concern"):
             continue  # "Kidney impairment: no dose adjustment is needed" names no precaution
         dose_only = (
@@ -163,7 +172,7 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
 # stomach bleeding", "there is a risk of a clot"), and the use a dose or course is for ("25 mg
 # every other day for heart failure", "5 days for a flare-up of asthma")
 _NOT_A_CONDITION = re.compile(
-    r"(?:\b(?:more|less)\s+likely\s+to\s+(?:get|develop|have|suffer)|\bat\s+(?:a\s+)?(?:higher|"
+    r"(?:\b(?:more|less)\s+likely\s+to\s+(?:get|develop|have|suffer|become)|\bat\s+(?:a\s+)?(?:higher|"
     r"greater|increased)\s+risk\s+of|\b(?:raises?|increases?)\s+(?:the|their|your)\s+risk\s+of|"
     r"\bthere\s+is\s+(?:an?\s+)?(?:small\s+|slight\s+|higher\s+)?risk\s+of|"
     r"\b\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|g|ml|days?|weeks?)\b[^.;]{0,40}?\bfor)"

@@ -12,7 +12,7 @@ from medinfo.extract.passages import (
     Passage,
     cue,
     in_gloss,
-    last_cue_end,
+    open_cue_end,
     risk_factor_reach,
 )
 from medinfo.extract.precautions import asks_before_use
@@ -215,7 +215,7 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
                 continue
             if reach is not None and not reach[0] <= match.start < reach[1]:
                 continue
-            if last_cue_end(_TREATS, unit.text, match.start) >= 0 or in_gloss(
+            if open_cue_end(_TREATS, unit.text, match.start) >= 0 or in_gloss(
                 unit.text, match.start
             ):
                 continue

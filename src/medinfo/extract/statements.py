@@ -33,8 +33,13 @@ _SIDE_EFFECTS = frozenset({Section.SIDE_EFFECTS, Section.COMMON_SIDE_EFFECTS})
 # What a lead-in's words may seem to name when they only ask the reader to speak up first
 _ADVICE_TOPICS = frozenset({Section.OTHER, Section.PRECAUTIONS, Section.INDICATIONS})
 _ADDRESS = re.compile(r"\b(?:you|your|if|before|when|while)\b", re.IGNORECASE)  # a clause
-# a lead-in that introduces the list after it in the topic above ("Rare but serious ones include:")
-_LEAD_VERB = re.compile(r"\b(?:include|includes|including|are|can|may|occur|such as)\b", re.I)
+# a lead-in that introduces the list after it in the topic above ("Rare but serious ones include:",
+# "Other common things:")
+_LEAD_VERB = re.compile(
+    r"\b(?:include|includes|including|are|can|may|occur|such as|other|more|less|rare|rarer|"
+    r"common|also|things|ones|else)\b",
+    re.I,
+)
 # a lead-in this long is a sentence ("My pharmacist went through this list with me:"), no title
 _SENTENCE_WORDS = 6
 _HEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)[.)]?\s")  # "3.1 Adults", "2) Dosing"

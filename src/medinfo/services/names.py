@@ -165,10 +165,34 @@ def build_table(etags: dict[str, str], rows: Iterable[tuple[str, str, str]]) -> 
             stored.setdefault(name, (drug, _kind(kind)))
     for drug in sorted(etags):
         stored.setdefault(stored_name(drug), (drug, Matched.GENERIC))
+    for word, drug in _distinctive_words(etags).items():
+        stored.setdefault(word, (drug, Matched.GENERIC))
     folded: dict[str, tuple[str, Matched]] = {}
     for name in sorted(stored):
         folded.setdefault(fold(name), stored[name])
     return NameTable(etags, stored, folded)
+
+
+_DISTINCTIVE = 7  # a word of a two-word generic this long names it alone ("glargine")
+
+
+def _distinctive_words(drugs: Iterable[str]) -> dict[str, str]:
+    """The words of two-word generic names that name one drug alone: "glargine" for insulin
+    glargine. A word that is another medicine ("insulin") or a word of another drug's name
+    names nothing alone."""
+    seen: dict[str, set[str]] = {}
+    for drug in drugs:
+        words = drug.lower().split()
+        for word in words if len(words) == 2 else ():
+            seen.setdefault(word, set()).add(drug)
+    return {
+        word: next(iter(owners))
+        for word, owners in seen.items()
+        if len(owners) == 1
+        and len(word) >= _DISTINCTIVE
+        and word.isalpha()
+        and set(vocabulary_generics(word)) <= owners
+    }
 
 
 def resolve_name(name: str, table: NameTable, catalog_of: Callable[[], Catalog]) -> Resolution:

@@ -399,3 +399,27 @@ def test_the_first_word_of_a_longer_brand_is_no_brand() -> None:
     )
     assert "Plan" not in found
     assert "Levonelle One Step" in found
+
+
+def test_a_form_the_text_says_it_does_not_come_in_is_no_form() -> None:
+    found = _forms(
+        "Enoxaparin comes as a prefilled syringe for injection. It is not something you can "
+        "take as a tablet.",
+        "enoxaparin",
+    )
+    assert "injection" in found
+    assert not {"tablet", "oral tablet"} & found
+
+
+def test_brands_listed_after_the_products_they_are() -> None:
+    found = _brands(
+        "Estradiol skin patches, changed twice a week, include Zelvora and Quintesse Duo. "
+        "There is also a metered spray (Lumira).",
+        "estradiol",
+    )
+    assert {"Zelvora", "Quintesse Duo", "Lumira"} <= found
+
+
+def test_a_word_saying_the_product_is_generic_is_no_part_of_the_brand() -> None:
+    found = _brands("Ciprofloxacin tablets (Generic Cipro)", "ciprofloxacin")
+    assert "Generic Cipro" not in found

@@ -268,3 +268,60 @@ def test_what_the_reader_needs_besides_the_drug_is_no_use() -> None:
         "estradiol",
     )
     assert "contraception" not in found
+
+
+def test_asking_for_medical_help_with_a_harm_names_no_use() -> None:
+    found = _uses(
+        "# Heparin\n\nHeparin is used to prevent blood clots. Get help urgently with heavy "
+        "bleeding (if you are too weak to stand up, or faint), or a rash with swelling of the "
+        "lips (allergic reaction).",
+        "heparin",
+    )
+    assert "allergic reaction" not in found
+    assert "deep vein thrombosis" in found or "blood clots" in found
+
+
+def test_a_weak_cue_does_not_reach_a_risk_named_after_a_new_verb() -> None:
+    found = _uses(
+        "# Tibolone\n\nBeginning it for the first time after 60 is linked to a higher risk of "
+        "stroke and breast cancer.",
+        "tibolone",
+    )
+    assert found == {}
+
+
+def test_a_harm_reported_under_a_uses_heading_is_no_use() -> None:
+    found = _uses(
+        "# Isotretinoin\n\n## What it is used for\n\nIsotretinoin is used to treat severe acne. "
+        "Low mood and depression have been reported with isotretinoin.",
+        "isotretinoin",
+    )
+    assert "depression" not in found
+    assert "severe acne" in found
+
+
+def test_a_comparison_with_another_drug_under_a_uses_heading_names_no_use() -> None:
+    found = _uses(
+        "# Tibolone\n\n## Uses\n\nIt is not the same as norethisterone, the progestogen found "
+        "in some contraceptive pills.",
+        "tibolone",
+    )
+    assert "contraception" not in found
+
+
+def test_the_patients_who_take_it_name_a_use() -> None:
+    found = _uses(
+        "# Insulin detemir\n\nIt is a background insulin. People with type 1 diabetes use it "
+        "with a mealtime insulin.",
+        "insulin detemir",
+    )
+    assert "type 1 diabetes" in found
+
+
+def test_a_use_tried_in_studies_that_did_not_prove_out_is_no_use() -> None:
+    found = _uses(
+        "# Lamotrigine\n\nLamotrigine is used for epilepsy. It has been studied in migraine, "
+        "but the results were disappointing and it is not licensed for this.",
+        "lamotrigine",
+    )
+    assert found == {"epilepsy": False}

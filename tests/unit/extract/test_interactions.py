@@ -645,3 +645,13 @@ def test_a_list_after_a_sentence_lead_in_keeps_the_interactions_heading() -> Non
     facts = extract_list_facts(read_text(text), "t", "citalopram")
     agents = {f.key for f in facts if f.kind is FactKind.INTERACTION}
     assert {"phenelzine", "erythromycin", "qt-prolonging medicines"} <= agents
+
+
+def test_a_change_the_next_sentence_says_is_no_interaction_is_not_one() -> None:
+    found = _interactions(
+        "Stopping smoking can change the levels of theophylline and clozapine. That is not "
+        "tizanidine interacting with them, it is the quitting. Ciprofloxacin raises its levels."
+    )
+    assert "theophylline" not in found
+    assert "clozapine" not in found
+    assert "ciprofloxacin" in found

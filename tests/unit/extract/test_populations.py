@@ -559,3 +559,12 @@ def test_extract_population_limits_caution_under_a_population_heading_counts(
     )
     [fact] = extract_population_limits(statements, "s1")
     assert (fact.attributes["population"], fact.attributes["advice"]) == ("older_adults", "caution")
+
+
+def test_extract_population_limits_kidneys_that_do_not_work_well_need_less(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of, "If your kidneys aren't working well, you may need less of it."
+    )
+    assert (limit["population"], limit["advice"]) == ("renal", "reduce")

@@ -142,3 +142,13 @@ def test_extract_precautions_a_risk_named_and_a_courses_use_are_no_conditions() 
     assert "blood clots" not in found
     assert "breathing problems" not in found
     assert "diabetes" in found
+
+
+def test_extract_precautions_who_may_use_it_is_no_caution() -> None:
+    found = _precautions(
+        "Who can and cannot take it\n"
+        "It can be used by adults and by children aged 6 and over with asthma.\n"
+        "Tell your doctor if you have heart problems."
+    )
+    assert "children" not in found
+    assert "heart disease" in found

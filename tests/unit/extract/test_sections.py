@@ -20,6 +20,15 @@ from medinfo.extract.sections import Section, classify_heading
         ("Who should avoid naproxen?", Section.PRECAUTIONS),
         ("Off-Label Uses", Section.OFF_LABEL),
         ("Can I drink alcohol while taking it?", Section.INTERACTIONS),
+        ("Things that change how it works", Section.INTERACTIONS),
+        ("Other meds and booze", Section.INTERACTIONS),
+        ("Food and drink", Section.INTERACTIONS),
+        ("The downsides", Section.SIDE_EFFECTS),
+        ("Which side effects are dangerous?", Section.SERIOUS_SIDE_EFFECTS),
+        ("Who can and cannot use it", Section.PRECAUTIONS),
+        ("Older people", Section.PRECAUTIONS),
+        ("How much and how often", Section.DOSING),
+        ("So what exactly is it?", Section.OVERVIEW),
     ],
 )
 def test_classify_heading_names_the_topic(heading: str, section: Section) -> None:

@@ -495,3 +495,19 @@ def test_speaking_to_a_doctor_straight_away_marks_serious_effects() -> None:
         "if you notice a rash.\n"
     )
     assert found == {"rash": True}
+
+
+def test_extract_side_effects_a_bracket_naming_the_effect_its_signs_describe() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Get help urgently with fainting (if you are too dizzy to treat it yourself), or "
+        "swelling of the lips and tongue (allergic reaction)."
+    )
+    assert found.get("allergic reaction") is True
+
+
+def test_extract_side_effects_a_short_lead_in_keeps_the_topic_above() -> None:
+    found = _side_effects(
+        "The downsides\nThe main one is dizziness.\nOther common things:\n- a dry mouth\n- headache"
+    )
+    assert {"dizziness", "dry mouth", "headache"} <= set(found)

@@ -135,6 +135,14 @@ def test_build_table_gives_a_shared_name_to_the_alphabetically_first_drug() -> N
     assert table.folded[fold("X")][0] == "a-drug"
 
 
+def test_a_distinctive_word_of_a_two_word_generic_names_its_monograph() -> None:
+    table = build_table({"insulin glargine": "1", "hydrocodone acetaminophen": "2"}, [])
+    assert resolve("glargine", table) == ("insulin glargine", Matched.GENERIC)
+    # a word that is a medicine of its own names that medicine, not the monograph
+    assert resolve("insulin", table)[0] != "insulin glargine"
+    assert resolve("acetaminophen", table)[0] == "acetaminophen"
+
+
 def test_resolve_name_splits_a_misspelt_combination_into_its_generics() -> None:
     table = build_table({"hydrocodone/acetaminophen": "etag"}, [])
     found = resolve_name("hydrocodone/acetaminophenn", table, catalog)

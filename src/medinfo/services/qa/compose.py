@@ -189,19 +189,25 @@ def compose_missed_dose(monograph: Monograph, topic: Topic) -> Draft | None:
     if all(flag is None for flag in flags) and missed.summary == UNKNOWN:
         return None
     draft = Draft()
-    if missed.take_when_remembered:
-        draft.say("Take the missed dose as soon as you remember.", missed)
-    if missed.skip_if_next_dose_near:
-        draft.say(
-            "If it is almost time for your next dose, skip the missed one and go back to your "
-            "usual schedule.",
-            missed,
-        )
-    if all(flag is None for flag in flags):
+    if missed.summary != UNKNOWN:  # medinfo's own words, with the sources' timing
         draft.say(sentence_case(missed.summary), missed)
+    else:
+        if missed.take_when_remembered:
+            draft.say("Take the missed dose as soon as you remember.", missed)
+        if missed.skip_if_next_dose_near:
+            draft.say(
+                "If it is almost time for your next dose, skip the missed one and go back to "
+                "your usual schedule.",
+                missed,
+            )
     draft.cite(missed)
     note_conflicts(draft, monograph, topic.reading.conflicts)
-    draft.say("Never take a double dose: never take two doses at once to make up for a missed one.")
+    if "two doses" in missed.summary.lower():
+        draft.say("Never take a double dose to make up for a missed one.")
+    else:
+        draft.say(
+            "Never take a double dose: never take two doses at once to make up for a missed one."
+        )
     return draft
 
 

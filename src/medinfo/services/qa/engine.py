@@ -91,6 +91,23 @@ _YOUR_CASE = (
     "Whether this applies to you is for the doctor who prescribes {drug} to judge: do not "
     "change your dose on your own."
 )
+# Topics the sources answer in general even when the asker wants a judgement of their own case
+# ("forgot it this morning, should i take it or wait", "on simvastatin, is that ok together"):
+# the general facts, then the judgement left to the prescriber.
+_GENERAL_ANSWER = frozenset(
+    {
+        Intent.MISSED_DOSE,
+        Intent.INTERACTION,
+        Intent.ALCOHOL,
+        Intent.STOPPING,
+        Intent.PREGNANCY,
+        Intent.BREASTFEEDING,
+    }
+)
+_JUDGED = (
+    "medinfo cannot judge your own case: ask the doctor who prescribes {drug} or a pharmacist "
+    "whether this applies to you."
+)
 # Intents a group's dose question may be read as from its condition words ("liver damage")
 _GROUP_DOSE_READ_AS = frozenset(
     {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS, Intent.OTHER, Intent.PRECAUTIONS}
@@ -170,6 +187,21 @@ def _with_group_dose(
     return found.draft
 
 
+def _group_care(
+    reading: Reading, monograph: Monograph, passages: PassageSearch | None
+) -> Draft | None:
+    """What the sources say of the group a precautions question names (older adults by age,
+    kidney or liver disease), dose or care advice; None when they say nothing of it."""
+    group = asked_population(Topic.of(reading))
+    if group is None:
+        return None
+    question = reading.question
+    found = population_draft(
+        monograph, group, passages, asked_age(question), asked_clearance(question)
+    )
+    return found.draft if found is not None else None
+
+
 def _population_dose(reading: Reading) -> Reading:
     """A question asking a dose ("dose", "how much") for a group the sources may give a dose
     of ("tramadol dose, my liver is damaged") asks for that group's dose, even when its
@@ -242,6 +274,10 @@ def _answer(
         # "i have kidney disease, do i need a lower dose": the sources answer for the group
         group_dose.say(_YOUR_CASE.format(drug=monograph.drug))
         return _answered(question, reading, monograph, group_dose)
+    judged = (
+        concern is Concern.JUDGEMENT and monograph is not None and reading.intent in _GENERAL_ANSWER
+    )
+    concern = None if judged else concern
     if concern is not None:
         return abstain_for_concern(reading, concern, monograph.drug if monograph else None, name)
     if monograph is None:
@@ -322,6 +358,9 @@ def _answer(
             return abstain_uncovered(reading, monograph.drug, name, said)
     else:
         composed = with_practical_facts(compose_answer(monograph, reading), monograph, reading)
+        if composed is None and reading.intent is Intent.PRECAUTIONS:
+            # "my dad is 70, can he use it": what the sources say of that group
+            composed = _group_care(reading, monograph, passages)
         if composed is None:  # nothing on the intent's topic: a listed effect it names?
             reading = _named_effect_instead(reading, monograph)
             composed = compose_answer(monograph, reading)
@@ -349,6 +388,8 @@ def _answer(
         return abstain_uncovered(reading, monograph.drug, name)
     if other is None and not speaks_to(draft, reading, monograph):  # a pair: it speaks to both
         return abstain_uncovered(reading, monograph.drug, name)
+    if judged:
+        draft.say(_JUDGED.format(drug=monograph.drug))
     return _answered(question, reading, monograph, draft)
 
 

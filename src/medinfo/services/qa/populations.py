@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from medinfo.domain.answers import Citation
-from medinfo.domain.monograph import Monograph, RenalAdjustment
+from medinfo.domain.monograph import LimitAdvice, Monograph, PopulationLimit, RenalAdjustment
 from medinfo.services.qa.passages import PassageSearch
 from medinfo.services.qa.phrasing import (
     Draft,
@@ -108,6 +108,35 @@ def _organ_named(folded: str) -> str | None:
         if words & ({*said, *(f"{word}s" for word in said)}):
             return population
     return None
+
+
+# The population of a dose rule each asked group is (monograph PopulationLimit.population).
+_LIMIT_POPULATION = {
+    "kidney disease": "renal",
+    "liver disease": "hepatic",
+    "older adult": "older_adults",
+}
+_ADVICE_LINES = {
+    LimitAdvice.AVOID: "The sources advise against {drug} for {group}.",
+    LimitAdvice.REDUCE: "The sources say {group} may need a lower dose of {drug}.",
+    LimitAdvice.CAUTION: "The sources advise care with {drug} for {group}.",
+    LimitAdvice.NO_CHANGE: "The sources say {group} usually take the usual dose of {drug}.",
+}
+
+
+def _advice_lines(monograph: Monograph, population: str) -> list[tuple[PopulationLimit, str]]:
+    """medinfo's line for each dose rule in words only that the sources give the group ("not
+    usually recommended over 65"), with the rule it comes from."""
+    wanted = _LIMIT_POPULATION.get(population)
+    group = population_name(population)
+    return [
+        (limit, _ADVICE_LINES[limit.advice].format(drug=monograph.drug, group=group))
+        for limit in monograph.dosing.population_limits
+        if limit.population == wanted
+        and limit.advice in _ADVICE_LINES
+        and limit.initial is None
+        and limit.max_daily is None
+    ]
 
 
 def population_name(population: str) -> str:
@@ -268,6 +297,9 @@ def population_draft(
     if population == "kidney disease":
         for adjustment in monograph.dosing.renal_adjustment:
             draft.say(_renal_line(adjustment), adjustment)
+    for limit, line in _advice_lines(monograph, population):
+        if line not in draft.sentences:
+            draft.say(line, limit)
     for caution in precautions_about(monograph, population):
         line = (
             sentence_case(caution.advice)

@@ -65,9 +65,30 @@ def test_answer_question_how_to_take_without_a_fact_abstains_without_judging(
 def test_answer_question_judgement_keeps_the_topic_safety_line(
     lookup: InMemoryMonographs,
 ) -> None:
+    # whether to stop is the prescriber's call; how to stop safely is what the sources say
     answer = answer_question("do you think i should stop zanaflex", lookup)
-    assert not answer.answerable
-    assert "Do not stop tizanidine suddenly" in answer.answer
+    assert "Do not stop taking tizanidine suddenly" in answer.answer
+    assert "cannot judge your own case" in answer.answer
+    # a judgement of the asker's own dose stays unanswered
+    dose = answer_question("is 8 mg the right dose for me", lookup, drug="zanaflex")
+    assert not dose.answerable
+    assert "cannot judge your own case" in dose.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("forgot my zanaflex this morning should i take it or wait", "double dose"),
+        ("im taking zanaflex 4mg, is that ok with ciprofloxacin", "ciprofloxacin"),
+    ],
+)
+def test_answer_question_judgement_on_a_general_topic_gives_the_facts(
+    lookup: InMemoryMonographs, question: str, said: str
+) -> None:
+    answer = answer_question(question, lookup)
+    assert answer.answerable
+    assert said in answer.answer
+    assert "cannot judge your own case" in answer.answer
 
 
 def test_answer_question_adds_the_precaution_for_a_named_condition(

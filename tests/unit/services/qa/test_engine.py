@@ -7,7 +7,16 @@ import pytest
 from medinfo.domain.answers import Intent
 from medinfo.domain.errors import InputError
 from medinfo.domain.evidence import Evidence
-from medinfo.domain.monograph import DISCLAIMER, Indication, Interaction, Monograph, NotAUse
+from medinfo.domain.monograph import (
+    DISCLAIMER,
+    Indication,
+    Interaction,
+    LimitAdvice,
+    Monograph,
+    NotAUse,
+    Population,
+    PopulationLimit,
+)
 from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
 from tests.unit.services.qa.conftest import ev
 
@@ -41,8 +50,40 @@ def test_answer_question_missed_dose_never_doubles(lookup: InMemoryMonographs) -
     answer = answer_question("forgot my zanaflex pill, can i take two now", lookup)
     assert answer.intent is Intent.MISSED_DOSE
     assert "Never take a double dose" in answer.answer
-    assert "as soon as you remember" in answer.answer
+    assert "when you remember" in answer.answer
     assert "yes" not in answer.answer.lower().split()
+
+
+def test_answer_question_missed_dose_says_the_sources_timing(tizanidine: Monograph) -> None:
+    missed = tizanidine.missed_dose.model_copy(
+        update={
+            "summary": "If your next dose is due within 12 hours, skip the missed one. Never "
+            "take two doses at once.",
+            "skip_within_hours": 12.0,
+        }
+    )
+    lookup = InMemoryMonographs([tizanidine.model_copy(update={"missed_dose": missed})])
+    answer = answer_question("forgot my zanaflex this morning, its 9pm, take it or wait", lookup)
+    assert "within 12 hours" in answer.answer
+    assert answer.answer.count("two doses") == 1
+
+
+def test_answer_question_about_an_older_person_says_the_groups_rule(
+    tizanidine: Monograph,
+) -> None:
+    limit = PopulationLimit(
+        population=Population.OLDER_ADULTS,
+        advice=LimitAdvice.AVOID,
+        adjustment_without_number=True,
+        sources=["tz1"],
+        evidence=[ev("tz1", 1500, "precautions")],
+    )
+    dosing = tizanidine.dosing.model_copy(update={"population_limits": [limit]})
+    lookup = InMemoryMonographs([tizanidine.model_copy(update={"dosing": dosing})])
+    answer = answer_question("my dad is 78 and has bad headaches, can he use zanaflex", lookup)
+    assert answer.intent is Intent.PRECAUTIONS
+    assert "advise against tizanidine for older adults" in answer.answer
+    assert ("tz1", 1500) in [(c.source, c.start) for c in answer.citations]
 
 
 def test_answer_question_numbers_are_exact(lookup: InMemoryMonographs) -> None:

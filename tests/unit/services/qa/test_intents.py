@@ -142,6 +142,21 @@ def test_read_question_reads_session7_phrasings(question: str, intent: Intent) -
     assert read_question(question).intent is intent
 
 
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("my gran is 84, can she take zanaflex", Intent.PRECAUTIONS),
+        ("does it throw off my blood test results", Intent.PRECAUTIONS),
+        ("can i take 75mg of it", Intent.MAX_DOSE),
+        ("my dad is 70, can he take it with warfarin", Intent.INTERACTION),
+    ],
+)
+def test_read_question_reads_an_older_askers_use_and_test_results_as_precautions(
+    question: str, intent: Intent
+) -> None:
+    assert read_question(question).intent is intent
+
+
 def test_read_question_reads_a_sudden_symptom_as_serious() -> None:
     assert read_question("sudden ringing in my ears on it").intent is Intent.SERIOUS_SIDE_EFFECTS
 
