@@ -56,6 +56,17 @@ _SAME_APPLIES = cue(r"^\W*(the same|this|that) (also )?(applies|goes|is true|hol
 _NEXT_DENIES = cue(
     r"^\W*(?:that|this|which)\s+(?:is\s*n['’]t|is\s+not|['’]s\s+not)\b[^.;]{0,40}?\binteract"
 )
+# In an interactions section, a sentence of prose with none of these words names other medicines
+# without saying they interact ("Some men try saw palmetto for prostate symptoms", "Tibolone
+# is another HRT option").
+_SAYS_SOMETHING = cue(
+    r"\b(?:tell|check|ask|talk|speak|careful|caution|risk|levels?|effects?|may|can|could|might|"
+    r"should|must|increase|reduce|raise|lower|dangerous|serious|bleed\w*|monitor|not|never|"
+    r"avoid|problems?|stronger|weaker|less|more|contraindicat\w*|blood|longer|shorter|paus\w*|"
+    r"stop\w*|hold|apart|separate\w*|spac\w*|hours?|affect\w*|chang\w*|slow\w*|speed\w*|"
+    r"boost\w*|weaken\w*|block\w*|breaks?|clear\w*|keeps?|harm\w*|toxic\w*|safe\w*|fine|ok|"
+    r"okay|ideal|worse|better|work\w*|effective|problem\w*)\b|n['’]t\b"
+)
 _CONCESSION = cue(r"^\W*(even so|that said|still|having said that|all the same)\b")
 _OUTRIGHT = cue(r"\b(interact|avoid|do not|don't|never|must not|should not|dangerous)")
 _COMPOSITION = cue(
@@ -452,6 +463,17 @@ def _label_of(passage: Passage, index: int) -> str:
     return ""
 
 
+def _says_nothing(passage: Passage, unit: Unit) -> bool:
+    """Whether a sentence of prose in an interactions section names medicines without saying
+    anything of them together: no interaction cue, no effect, no advice."""
+    if passage.section is not Section.INTERACTIONS or passage.kind is not BlockKind.PARAGRAPH:
+        return False
+    if unit.role in ("label", "description", "cell") or len(unit.text.split()) < 6:
+        return False
+    text = unit.text
+    return not (_CUE.search(text) or _SAYS_SOMETHING.search(text) or _effect_terms(passage, unit))
+
+
 def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     """INTERACTION facts (attrs agent_type, severity, effect_terms) from the passage, and
     NO_INTERACTION facts for agents it says do not interact."""
@@ -495,6 +517,8 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
         if passage.section in _OTHER_TOPICS and not _INTERACT.search(unit.text):
             continue  # "safer antibiotics exist" in a pregnancy section compares, not combines
         found, denied = _agents(passage, unit)
+        if _says_nothing(passage, unit):
+            found = []
         following = passage.units[index + 1 : index + 2]
         denied_next = bool(following) and bool(_NEXT_DENIES.search(following[0].text))
         found = found if cued and not denied_next else []

@@ -655,3 +655,14 @@ def test_a_change_the_next_sentence_says_is_no_interaction_is_not_one() -> None:
     assert "theophylline" not in found
     assert "clozapine" not in found
     assert "ciprofloxacin" in found
+
+
+def test_a_sentence_that_only_names_other_medicines_in_the_section_is_no_interaction() -> None:
+    found = _interactions(
+        "Some people try valerian root for sleep. Baclofen is another muscle relaxant option "
+        "sometimes used in place of tizanidine. Paracetamol and ibuprofen can be used normally "
+        "by people taking it."
+    )
+    assert "valerian" not in found
+    assert "baclofen" not in found
+    assert found.get("ibuprofen", NO_INTERACTION) == NO_INTERACTION

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from medinfo.domain.answers import Intent
-from medinfo.domain.monograph import UNKNOWN, Monograph
+from medinfo.domain.monograph import UNKNOWN, MissedDose, Monograph
 from medinfo.services.qa.combinations import compose_alcohol, compose_interaction
 from medinfo.services.qa.effects import (
     compose_driving,
@@ -19,6 +19,7 @@ from medinfo.services.qa.phrasing import (
     Draft,
     describe_dose,
     drug_title,
+    format_amount,
     in_words,
     join_words,
     note_conflicts,
@@ -189,26 +190,35 @@ def compose_missed_dose(monograph: Monograph, topic: Topic) -> Draft | None:
     if all(flag is None for flag in flags) and missed.summary == UNKNOWN:
         return None
     draft = Draft()
-    if missed.summary != UNKNOWN:  # medinfo's own words, with the sources' timing
+    if missed.take_when_remembered:
+        draft.say("Take the missed dose as soon as you remember.", missed)
+    skip = _skip_line(missed)
+    if skip:
+        draft.say(skip, missed)
+    if all(flag is None for flag in flags):
         draft.say(sentence_case(missed.summary), missed)
-    else:
-        if missed.take_when_remembered:
-            draft.say("Take the missed dose as soon as you remember.", missed)
-        if missed.skip_if_next_dose_near:
-            draft.say(
-                "If it is almost time for your next dose, skip the missed one and go back to "
-                "your usual schedule.",
-                missed,
-            )
     draft.cite(missed)
     note_conflicts(draft, monograph, topic.reading.conflicts)
-    if "two doses" in missed.summary.lower():
-        draft.say("Never take a double dose to make up for a missed one.")
-    else:
-        draft.say(
-            "Never take a double dose: never take two doses at once to make up for a missed one."
-        )
+    draft.say("Never take a double dose: never take two doses at once to make up for a missed one.")
     return draft
+
+
+def _skip_line(missed: MissedDose) -> str | None:
+    """When to skip a missed dose, with the sources' timing when they give one."""
+    if missed.skip_within_hours is not None:
+        hours = format_amount(missed.skip_within_hours)
+        return f"If your next dose is due within {hours} hours, skip the missed one."
+    if missed.skip_late_by_hours is not None:
+        hours = format_amount(missed.skip_late_by_hours)
+        return f"If more than {hours} hours have passed since the usual time, skip the missed one."
+    if missed.skip_late_in_day:
+        return "If you only remember late in the day, skip the missed one."
+    if missed.skip_if_next_dose_near:
+        return (
+            "If it is almost time for your next dose, skip the missed one and go back to your "
+            "usual schedule."
+        )
+    return None
 
 
 def compose_stopping(monograph: Monograph, topic: Topic) -> Draft | None:

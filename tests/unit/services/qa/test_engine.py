@@ -50,7 +50,7 @@ def test_answer_question_missed_dose_never_doubles(lookup: InMemoryMonographs) -
     answer = answer_question("forgot my zanaflex pill, can i take two now", lookup)
     assert answer.intent is Intent.MISSED_DOSE
     assert "Never take a double dose" in answer.answer
-    assert "when you remember" in answer.answer
+    assert "as soon as you remember" in answer.answer
     assert "yes" not in answer.answer.lower().split()
 
 
@@ -64,8 +64,8 @@ def test_answer_question_missed_dose_says_the_sources_timing(tizanidine: Monogra
     )
     lookup = InMemoryMonographs([tizanidine.model_copy(update={"missed_dose": missed})])
     answer = answer_question("forgot my zanaflex this morning, its 9pm, take it or wait", lookup)
-    assert "within 12 hours" in answer.answer
-    assert answer.answer.count("two doses") == 1
+    assert "If your next dose is due within 12 hours, skip the missed one." in answer.answer
+    assert "almost time" not in answer.answer
 
 
 def test_answer_question_about_an_older_person_says_the_groups_rule(
