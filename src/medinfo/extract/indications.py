@@ -50,8 +50,8 @@ _STRONG = cue(
     r"prescribed (for|to)|indicated (for|in)|approved (for|to)|management of|to manage|"
     r"manages?|managing|(is|are|['’]s|be|been|also|mainly|mostly|often) used to (stop|prevent|"
     r"reduce|lower|control|relieve|ease|help|protect)|"
-    r"(use|uses|prescribe|prescribes|give|gives) (it|them) (for|to (treat|help|prevent|manage|"
-    r"control|relieve|ease)))\b"
+    r"(use|uses|prescribe|prescribes|give|gives) (it|them|an? (low|small|lower|higher|high) dose) "
+    r"(for|to (treat|help( with)?|prevent|manage|control|relieve|ease)))\b"
 )
 # a lead-in that introduces a list of uses, wherever it stands ("It is licensed to treat:",
 # "Doctors prescribe it for lots of conditions, including:", "Common uses include:"); not one
@@ -385,6 +385,13 @@ def _named_in_bracket_after(text: str, end: int, starts: list[int]) -> bool:
 _LIST_TURN = re.compile(r",\s*(?:and|or)\s|;|\.\s", re.IGNORECASE)
 
 
+# A sentence calling the use just named off-label ("This is an 'off-label' use").
+_CALLED_OFF_LABEL = cue(
+    r"^\W*(?:this|that|it)\s+(?:is|['’]s)\s+(?:an?\s+|called\s+(?:an?\s+)?)?\W?(?:off[- ]?label|"
+    r"unlicensed|not\s+(?:a\s+)?licensed)"
+)
+
+
 def _off_label(passage: Passage, unit: Unit, seen_cue: bool, start: int) -> bool:
     """Whether the use at unit.text[start] is called off-label: in an off-label section, after
     an earlier unit's or a lead-in's cue, or after the unit's own cue; a cue after the use
@@ -392,6 +399,10 @@ def _off_label(passage: Passage, unit: Unit, seen_cue: bool, start: int) -> bool
     label for Crohn's disease": psoriasis is an approved use)."""
     if passage.section is Section.OFF_LABEL or seen_cue or _OFF_LABEL.search(passage.lead):
         return True
+    index = next((i for i, u in enumerate(passage.units) if u is unit), -1)
+    following = passage.units[index + 1 : index + 2] if index >= 0 else []
+    if following and _CALLED_OFF_LABEL.match(following[0].text):
+        return True  # "... to help with sleep problems. This is an off-label use."
     cues = [m.start() for m in _OFF_LABEL.finditer(unit.text)]
     return any(cue < start or not _LIST_TURN.search(unit.text, start, cue) for cue in cues)
 

@@ -65,7 +65,8 @@ _SAYS_SOMETHING = cue(
     r"avoid|problems?|stronger|weaker|less|more|contraindicat\w*|blood|longer|shorter|paus\w*|"
     r"stop\w*|hold|apart|separate\w*|spac\w*|hours?|affect\w*|chang\w*|slow\w*|speed\w*|"
     r"boost\w*|weaken\w*|block\w*|breaks?|clear\w*|keeps?|harm\w*|toxic\w*|safe\w*|fine|ok|"
-    r"okay|ideal|worse|better|work\w*|effective|problem\w*)\b|n['’]t\b"
+    r"okay|ideal|worse|better|work\w*|effective|problem\w*|includ\w*|such\s+as|for\s+example|"
+    r"associated|linked|deaths?|died|fatal|no|nope)\b|n['’]t\b|\be\.g\."
 )
 _CONCESSION = cue(r"^\W*(even so|that said|still|having said that|all the same)\b")
 _OUTRIGHT = cue(r"\b(interact|avoid|do not|don't|never|must not|should not|dangerous)")

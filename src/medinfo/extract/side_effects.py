@@ -99,9 +99,11 @@ def _label_of(passage: Passage, unit: Unit) -> str:
 def _severity(passage: Passage, unit: Unit, previous: str) -> str:
     """The severity a unit's mentions carry: serious, common or unspecified. The unit's own
     words decide first, then the sentence it refers back to, its line's label ("Common:",
-    "Serious - get urgent help:") and the lead-in of its list."""
+    "Serious - get urgent help:"), the lead-in of its list and the short opening sentence of
+    its paragraph ("Serious effects are less common.")."""
     back = previous if _BACK_REFERENCE.search(unit.text) else ""
-    for text in (unit.text, back, _label_of(passage, unit), passage.lead):
+    opening = _paragraph_opening(passage)
+    for text in (unit.text, back, _label_of(passage, unit), passage.lead, opening):
         serious, common = _SERIOUS.search(text), _COMMON.search(text)
         if serious and (not common or common.start() < serious.start()):
             return "serious"
@@ -112,6 +114,20 @@ def _severity(passage: Passage, unit: Unit, previous: str) -> str:
     if passage.section is Section.COMMON_SIDE_EFFECTS:
         return "common"
     return "unspecified"
+
+
+_OPENING_WORDS = 8  # an opening sentence this short, naming no effect, heads its paragraph
+
+
+def _paragraph_opening(passage: Passage) -> str:
+    """The first sentence of a paragraph when it only announces a kind of effect ("Serious
+    effects are less common."); "" otherwise."""
+    if passage.kind is not BlockKind.PARAGRAPH or len(passage.units) < 2:
+        return ""
+    first = passage.units[0]
+    if len(first.text.split()) > _OPENING_WORDS or passage.matches(first, "side_effects"):
+        return ""
+    return first.text
 
 
 def _cue_reach(text: str) -> tuple[int, int] | None:

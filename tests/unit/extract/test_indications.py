@@ -325,3 +325,20 @@ def test_a_use_tried_in_studies_that_did_not_prove_out_is_no_use() -> None:
         "lamotrigine",
     )
     assert found == {"epilepsy": False}
+
+
+def test_a_low_dose_prescribed_for_a_use_then_called_off_label_is_an_off_label_use() -> None:
+    found = _uses(
+        "# Mirtazapine\n\nMirtazapine is used to treat depression. Some doctors prescribe a low "
+        "dose to help with sleep problems (insomnia). This is an off-label use.",
+        "mirtazapine",
+    )
+    assert found == {"depression": False, "insomnia": True}
+
+
+def test_male_pattern_hair_loss_is_a_use_by_its_everyday_name() -> None:
+    found = _uses(
+        "# Minoxidil\n\nThe foam is used to treat male pattern hair loss.",
+        "minoxidil",
+    )
+    assert "male pattern baldness" in found

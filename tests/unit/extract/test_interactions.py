@@ -666,3 +666,10 @@ def test_a_sentence_that_only_names_other_medicines_in_the_section_is_no_interac
     assert "valerian" not in found
     assert "baclofen" not in found
     assert found.get("ibuprofen", NO_INTERACTION) == NO_INTERACTION
+    # a sentence naming the members of a group the one before warned about still names them
+    listed = _interactions(
+        "Some medicines make it stronger. These include fluvoxamine and ciprofloxacin. "
+        "MAO inhibitors are a flat no."
+    )
+    assert {"fluvoxamine", "ciprofloxacin"} <= set(listed)
+    assert any("mao" in agent for agent in listed)

@@ -16,10 +16,20 @@ def test_read_text_denied_use_or_interaction_is_not_asserted() -> None:
         ("Alcohol doesn't interact with it, but beer can trigger attacks.", "Alcohol"),
         ("There is no known interaction between this medicine and alcohol.", "alcohol"),
         ("This tablet does not treat the inflammation in the airways.", "inflammation"),
+        ("It is not generally linked with weight gain, unlike older drugs.", "weight gain"),
+        ("There is no dangerous withdrawal reaction when you stop.", "withdrawal"),
+        ("Readers often ask whether it causes hair loss.", "hair loss"),
+        ("I wondered if it would give me a rash.", "rash"),
     ):
         reading = read_text(text)
         start = text.index(term)
         assert not reading.asserted(start, start + len(term)), text
+
+
+def test_read_text_advice_to_ask_if_is_still_a_claim() -> None:
+    text = "Ask your doctor if you have kidney disease."
+    start = text.index("kidney disease")
+    assert read_text(text).asserted(start, start + len("kidney disease"))
 
 
 def test_read_text_advice_not_to_combine_is_a_claim() -> None:

@@ -26,6 +26,8 @@ from medinfo.extract.sections import Section, classify_heading
         ("The downsides", Section.SIDE_EFFECTS),
         ("Which side effects are dangerous?", Section.SERIOUS_SIDE_EFFECTS),
         ("Who can and cannot use it", Section.PRECAUTIONS),
+        ("We may ask you to see your GP first if:", Section.PRECAUTIONS),
+        ("Call a doctor or 111 now if:", Section.SERIOUS_SIDE_EFFECTS),
         ("Older people", Section.PRECAUTIONS),
         ("How much and how often", Section.DOSING),
         ("So what exactly is it?", Section.OVERVIEW),

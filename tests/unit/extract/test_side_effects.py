@@ -511,3 +511,14 @@ def test_extract_side_effects_a_short_lead_in_keeps_the_topic_above() -> None:
         "The downsides\nThe main one is dizziness.\nOther common things:\n- a dry mouth\n- headache"
     )
     assert {"dizziness", "dry mouth", "headache"} <= set(found)
+
+
+def test_extract_side_effects_a_short_opening_sentence_sets_its_paragraphs_severity() -> None:
+    found = _side_effects(
+        "Side effects\n"
+        "Serious effects are rare. It slightly increases the risk of breast cancer. Gallbladder "
+        "disease has been reported.\n"
+        "Common ones: headache.",
+        "tibolone",
+    )
+    assert found == {"breast cancer": True, "gallbladder disease": True, "headache": False}
