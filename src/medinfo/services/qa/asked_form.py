@@ -60,6 +60,32 @@ def unheld_route(monograph: Monograph, folded_question: str) -> str | None:
     return None
 
 
+def asked_route_names(monograph: Monograph, folded_question: str) -> frozenset[str]:
+    """The dose routes of the way of taking the drug a folded question names ("puffs": inhaled;
+    "tablets": oral), or of the brand it names; empty when it names none."""
+    branded = _brand_routes(monograph.drug, folded_question)
+    for words, route_names in load_vocabulary().asked_routes.values():
+        if any(contains_phrase(folded_question, word) for word in words) or branded & route_names:
+            return frozenset(route_names)
+    return frozenset()
+
+
+def doses_of_asked_route(monograph: Monograph, folded_question: str) -> Monograph:
+    """The monograph with only the doses of the route the question names, when it holds some
+    for that route and some for another ("how many puffs" of a drug with inhaler and tablet
+    doses: never the tablets' figure); the monograph itself otherwise."""
+    asked = asked_route_names(monograph, folded_question)
+    dosing = monograph.dosing
+    fields = ("initial", "max_daily", "max_single")
+    held = {name: getattr(dosing, name) for name in fields if getattr(dosing, name) is not None}
+    if not asked or not any(spec.route in asked for spec in held.values()):
+        return monograph
+    other = {name: None for name, spec in held.items() if spec.route not in asked}
+    if not other:
+        return monograph
+    return monograph.model_copy(update={"dosing": dosing.model_copy(update=other)})
+
+
 def _brand_routes(drug: str, folded_question: str) -> set[str]:
     """The routes of the catalog products whose brand the question names ("ozempic": the
     subcutaneous injection), when every product of that brand has one route."""

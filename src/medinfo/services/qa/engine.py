@@ -21,7 +21,12 @@ from medinfo.services.qa.abstain import (
     needs_emergency_line,
     secondary_lines,
 )
-from medinfo.services.qa.asked_form import route_words, unheld_form, unheld_route
+from medinfo.services.qa.asked_form import (
+    doses_of_asked_route,
+    route_words,
+    unheld_form,
+    unheld_route,
+)
 from medinfo.services.qa.compose import compose_answer
 from medinfo.services.qa.denials import with_denial_quote
 from medinfo.services.qa.drug_mentions import (
@@ -87,6 +92,7 @@ _NO_EFFECT_INSTEAD = frozenset(
         Intent.DRIVING,
     }
 )
+_ROUTE_BOUND = frozenset({Intent.DOSAGE, Intent.MAX_DOSE, Intent.HOW_TO_TAKE})
 _YOUR_CASE = (
     "Whether this applies to you is for the doctor who prescribes {drug} to judge: do not "
     "change your dose on your own."
@@ -357,7 +363,12 @@ def _answer(
             said = f"The sources do not list {use} among the uses of {monograph.drug}."
             return abstain_uncovered(reading, monograph.drug, name, said)
     else:
-        composed = with_practical_facts(compose_answer(monograph, reading), monograph, reading)
+        dosed = (
+            doses_of_asked_route(monograph, term_key(reading.question))
+            if reading.intent in _ROUTE_BOUND
+            else monograph
+        )  # "how many puffs": the inhaler's doses only, never the tablets'
+        composed = with_practical_facts(compose_answer(dosed, reading), monograph, reading)
         if composed is None and reading.intent is Intent.PRECAUTIONS:
             # "my dad is 70, can he use it": what the sources say of that group
             composed = _group_care(reading, monograph, passages)

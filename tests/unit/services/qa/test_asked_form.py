@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from medinfo.domain.monograph import DoseSpec, Dosing, Monograph
 from medinfo.services.qa import InMemoryMonographs, InMemoryPassages, answer_question
-from medinfo.services.qa.asked_form import unheld_form, unheld_route
+from medinfo.services.qa.asked_form import doses_of_asked_route, unheld_form, unheld_route
+from medinfo.services.qa.vocabulary import term_key
 
 
 def test_a_form_the_drug_does_not_come_as_is_unheld() -> None:
@@ -72,3 +73,24 @@ def test_a_dose_question_for_another_route_quotes_only_what_a_source_says_of_it(
 def test_a_brand_sold_only_as_an_injection_names_that_route() -> None:
     # Drugs@FDA lists Ozempic as a subcutaneous solution only
     assert unheld_route(_tablet_doses(), "ozempic max dose") == "injection"
+
+
+def _inhaler_and_tablets() -> Monograph:
+    return Monograph(
+        drug="terbutaline",
+        dosing=Dosing(
+            initial=DoseSpec(amount=2.5, unit="mg", frequency_per_day=3, route="oral"),
+            max_daily=DoseSpec(amount=2, unit="mg", route="inhaled"),
+        ),
+    )
+
+
+def test_a_dose_question_naming_one_route_keeps_only_that_routes_doses() -> None:
+    both = _inhaler_and_tablets()
+    puffs = doses_of_asked_route(both, term_key("how many puffs a day"))
+    assert puffs.dosing.initial is None
+    assert puffs.dosing.max_daily == both.dosing.max_daily
+    assert doses_of_asked_route(both, term_key("tablets dose")).dosing.max_daily is None
+    assert doses_of_asked_route(both, term_key("what dose")) is both
+    answer = answer_question("terbutaline inhaler how many puffs", InMemoryMonographs([both]))
+    assert "2.5 mg" not in answer.answer

@@ -149,11 +149,11 @@ def test_read_question_reads_session7_phrasings(question: str, intent: Intent) -
         ("does it throw off my blood test results", Intent.PRECAUTIONS),
         ("can i take 75mg of it", Intent.MAX_DOSE),
         ("my dad is 70, can he take it with warfarin", Intent.INTERACTION),
+        ("how fast does the inhaler work and how long does it last", Intent.ONSET),
+        ("how long does cialis last", Intent.HALF_LIFE),
     ],
 )
-def test_read_question_reads_an_older_askers_use_and_test_results_as_precautions(
-    question: str, intent: Intent
-) -> None:
+def test_read_question_reads_session16_phrasings(question: str, intent: Intent) -> None:
     assert read_question(question).intent is intent
 
 
