@@ -209,7 +209,10 @@ def _max_reading(text: str, mention: DoseMention, following: str) -> tuple[str, 
     if is_other_period(head) or is_other_period(tail) or marks_initial_after(head):
         # bound to another period, or the cap of a start ("up to 5 mg to start")
         return "", attributes
-    if says_single(tail) or says_single(head):
+    # a single-dose cue before the amount counts only when no other amount stands between
+    # ("50mg or 100mg as a single dose and allow up to 300mg in 24 hours": 300 mg is daily)
+    tail_single = says_single(tail) and not (mention.per_day and find_dose_mentions(tail))
+    if tail_single or says_single(head):
         return "max_single", attributes
     if mention.per_day:
         attributes["stated_per"] = "day"

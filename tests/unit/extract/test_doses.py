@@ -798,3 +798,22 @@ def test_extract_doses_a_bracket_that_does_not_add_up_changes_nothing(
 ) -> None:
     doses = _doses(statements_of, "On day 1 you take 50 mg (10 mg twice a day), rising after.")
     assert doses[FactKind.INITIAL_DOSE]["amount"] == 50
+
+
+def test_a_daily_amount_after_another_amounts_single_dose_cue_is_a_daily_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    facts = _doses(
+        statements_of,
+        "A doctor may use 50 mg or 100 mg as a single dose and allow up to 300 mg in 24 hours.",
+    )
+    daily = facts[FactKind.MAX_DAILY_DOSE]
+    assert (daily["amount"], daily["unit"]) == (300, "mg")
+    assert facts.get(FactKind.MAX_SINGLE_DOSE, {}).get("amount") != 300
+
+
+def test_a_dose_used_only_in_hospital_is_no_ordinary_maximum(statements_of: StatementsOf) -> None:
+    facts = _doses(
+        statements_of, "Adults can go up to 300 mg a day; in hospital up to 600 mg a day."
+    )
+    assert facts[FactKind.MAX_DAILY_DOSE]["amount"] == 300
