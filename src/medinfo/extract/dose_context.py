@@ -31,6 +31,7 @@ class _Cues:
     adult: re.Pattern[str]
     special: re.Pattern[str]
     special_headings: re.Pattern[str]
+    hospital_only: re.Pattern[str]
     routes: dict[str, re.Pattern[str]]
     default_route: str
     skip_sections: frozenset[str]
@@ -63,6 +64,7 @@ def _rules() -> _Cues:
         adult=any_of(raw.adult),
         special=any_of(raw.special_population),
         special_headings=any_of(raw.special_headings),
+        hospital_only=any_of(raw.hospital_only),
         routes=each_of(raw.routes),
         default_route=raw.default_route,
         skip_sections=frozenset(raw.skip_sections),
@@ -192,6 +194,11 @@ def is_for_children(context: str) -> bool:
 def is_for_special_population(context: str) -> bool:
     """Whether `context` is about the elderly or people with kidney or liver disease."""
     return bool(_rules().special.search(context))
+
+
+def is_hospital_only(clause: str) -> bool:
+    """Whether a clause sets its amount in hospital ("in hospital up to 600 mg a day")."""
+    return bool(_rules().hospital_only.search(clause))
 
 
 def is_special_heading(heading: str) -> bool:

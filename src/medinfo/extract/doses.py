@@ -18,6 +18,7 @@ from medinfo.extract.dose_context import (
     is_dosing_section,
     is_for_children,
     is_for_special_population,
+    is_hospital_only,
     is_other_period,
     is_per_week,
     is_person_condition,
@@ -485,6 +486,8 @@ def _read_mention(
         return None
     if adult_only and (is_for_children(context) or is_for_special_population(context)):
         return None
+    if is_hospital_only(clause_tail(text, mention.start) + clause_head(text, mention.end)):
+        return None  # "in hospital up to 600 mg a day": not the ordinary adult dose
     route = route_of(text, statement.block.heading)
     if role in ("initial", "usual"):
         product = mention.strength is None and is_strength(text[mention.end :])

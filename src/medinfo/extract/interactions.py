@@ -271,7 +271,9 @@ _COMPANION = cue(
     r"are\s+on|are\s+(?:prescribed|given))\b[^.;]{0,40}\b(?:alongside|as\s+well)|"
     r"(?:may|might|will|can)\s+also\s+be\s+(?:given|prescribed)\b|(?:given|prescribed|recommended)\s+(?:to|"
     r"for)\s+(?:people|patients|those|anyone)\s+(?:who\s+(?:take|use|are\s+on)|taking|on)|"
-    r"(?:prescribed|taken|used)\s+alongside)\b"
+    r"(?:prescribed|taken|used)\s+alongside|"
+    # "your doctor may prescribe finasteride on its own or together with another medicine"
+    r"(?:prescribe|prescribes|give|gives)\s+(?:[\w-]+\s+){1,5}?(?:together\s+with|alongside))\b"
 )
 _COMPANION_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|whereas|so)\b")
 _TAKEN_WITH_AFTER = re.compile(r"^\s+(?:as\s+well|too|in\s+addition|alongside)\b", re.IGNORECASE)
@@ -356,6 +358,35 @@ def _companions(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "You can take paracetamol and ibuprofen with it, but if you need ibuprofen for more than a
+# few days ...": the medicines named before "with" go together with the drug, save those the
+# caveat names again.
+# A substance named as what sets off the illness ("chocolate and red wine are some people's
+# migraine triggers", "booze is a trigger for lots of us"), not as an interaction.
+_TRIGGER_AFTER = re.compile(
+    r"[^.;:()]{0,30}?\b(?:is|are)\s+(?:a\s+|an\s+|some\s+people['’]s\s+|common\s+|known\s+)?"
+    r"(?:[\w-]+\s+)?triggers?\b",
+    re.IGNORECASE,
+)
+_LIST_SPLIT = re.compile(r",|\band\b|\bor\b", re.IGNORECASE)
+_CAN_TAKE_BUT = cue(
+    r"\byou\s+can\s+(?:also\s+|still\s+|safely\s+|usually\s+|normally\s+)?(?:take|use)\s+"
+    r"(?P<named>[^.;]+?)\s+(?:with|alongside)\b[^.;]*?\bbut\b(?P<caveat>[^.;]*)"
+)
+
+
+def _fine_before_caveat(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is one that "you can take ... with it, but ..."
+    allows while the caveat names another of them again (a caveat naming none of them
+    holds for all: "You can take aspirin with it, but the bleeding risk goes up")."""
+    allowed = _CAN_TAKE_BUT.search(text)
+    if allowed is None or not allowed.start("named") <= start < allowed.end("named"):
+        return False
+    caveat = allowed.group("caveat").lower()
+    items = [item.strip().lower() for item in _LIST_SPLIT.split(allowed.group("named"))]
+    return text[start:end].lower() not in caveat and any(item and item in caveat for item in items)
+
+
 def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
     """The agents the unit names (agent, agent_type, default severity), outside condition
     names: those it states an interaction with, and those it says do not interact."""
@@ -391,13 +422,17 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
             continue  # "fluconazole (an antifungal)" names the drug; the class is its label
         if _not_another_medicine(unit.text, match.start, match.end):
             continue
+        if _TRIGGER_AFTER.match(unit.text, match.end):
+            continue  # "red wine is a migraine trigger": what sets off the illness
         defaults = match.term.defaults
         agent = (
             match.key,
             str(defaults.get("agent_type", "class")),
             str(defaults.get("severity", "moderate")),
         )
-        if match in asserted:
+        if match in asserted and _fine_before_caveat(unit.text, match.start, match.end):
+            denied.append(agent)
+        elif match in asserted:
             found.append(agent)
         elif (
             (is_negated or reading.within("negated", match.start, match.end))
@@ -425,6 +460,8 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
         if is_negated:
             if not reading.within("other_subject", mention.start, mention.end):
                 denied.append(agent)  # "unlike X, which ..." denies nothing of X
+        elif _fine_before_caveat(unit.text, mention.start, mention.end):
+            denied.append(agent)
         elif passage.claims(unit, mention.start, mention.end, "interaction_agents"):
             found.append(agent)
         elif reading.within("compatible", mention.start, mention.end):

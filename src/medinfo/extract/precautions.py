@@ -32,9 +32,11 @@ _CUE = cue(
 )
 # where a statement reports a clinical study's patients, not advice to the reader
 _STUDY = cue(r"\b(clinical trials?|in (the |a )?stud(y|ies)|trials? (of|in))\b")
-# Sections where "if you have ..." introduces symptoms or uses, not risk conditions.
+# Sections where "if you have ..." introduces symptoms, uses or what stopping brings on ("can
+# bring on seizures, even if you have not had one for years"), not risk conditions.
 _NO_CUES = frozenset(
     {
+        Section.STOPPING,
         Section.SIDE_EFFECTS,
         Section.COMMON_SIDE_EFFECTS,
         Section.SERIOUS_SIDE_EFFECTS,

@@ -104,7 +104,12 @@ def extract_renal_adjustments(statements: list[Statement], source_id: str) -> li
         if doses:
             dose = doses[-1]
             milligrams = Dose(amount=dose.amount_high or dose.amount, unit=dose.unit).milligrams()
-            limit = (
+            # "the starting dose is halved to 300 mg a day and increased more slowly" is where
+            # to start, not a ceiling
+            start = mentions_cue(statement.text, "initial") and not mentions_cue(
+                statement.text, "max"
+            )
+            limit = not start and (
                 dose.per_day or says_daily(statement.text) or mentions_cue(statement.text, "max")
             )
             attributes["max_daily_mg" if limit else "dose_mg"] = whole_number(milligrams)

@@ -79,6 +79,7 @@ class DoseCueRules(KnowledgeFile):
     adult: Patterns
     special_population: Patterns
     special_headings: Patterns
+    hospital_only: Patterns = ()
     routes: dict[str, Patterns]
     default_route: str
     skip_sections: tuple[str, ...]

@@ -257,7 +257,10 @@ class _Builder(Assembly):
             **flags,
             skip_within_hours=float(within) if isinstance(within, int | float) else None,
             skip_late_by_hours=float(late) if isinstance(late, int | float) else None,
-            skip_late_in_day=True if details.get("late_in_day") is True else None,
+            # "if you only remember the next day, skip it": a dose remembered late is skipped
+            skip_late_in_day=True
+            if details.get("late_in_day") is True or details.get("same_day_only") is True
+            else None,
             **attribution,
         )
 

@@ -817,3 +817,10 @@ def test_a_dose_used_only_in_hospital_is_no_ordinary_maximum(statements_of: Stat
         statements_of, "Adults can go up to 300 mg a day; in hospital up to 600 mg a day."
     )
     assert facts[FactKind.MAX_DAILY_DOSE]["amount"] == 300
+    # a hospital dose named in another clause leaves the ordinary maximum standing
+    other = _doses(
+        statements_of,
+        "Apart from the one-off loading dose given in hospital, you should not take more than "
+        "75 mg in a day.",
+    )
+    assert other[FactKind.MAX_DAILY_DOSE]["amount"] == 75

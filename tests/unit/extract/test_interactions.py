@@ -673,3 +673,25 @@ def test_a_sentence_that_only_names_other_medicines_in_the_section_is_no_interac
     )
     assert {"fluvoxamine", "ciprofloxacin"} <= set(listed)
     assert any("mao" in agent for agent in listed)
+
+
+def test_what_you_can_take_with_it_before_a_caveat_goes_together_save_what_the_caveat_names() -> (
+    None
+):
+    found = _interactions(
+        "You can take paracetamol and naproxen with tizanidine, but if you need naproxen for "
+        "more than a week ask a pharmacist."
+    )
+    assert found["acetaminophen"] == NO_INTERACTION
+    assert found["naproxen"] != NO_INTERACTION
+
+
+def test_a_medicine_prescribed_together_on_purpose_or_a_combination_that_works_is_none() -> None:
+    found = _interactions(
+        "Your doctor may prescribe tizanidine on its own or together with another medicine "
+        "called gabapentin. I often take it with paracetamol, and that combo works better for "
+        "me. Chocolate and red wine are some people's headache triggers."
+    )
+    assert found.get("gabapentin", NO_INTERACTION) == NO_INTERACTION
+    assert found.get("acetaminophen", NO_INTERACTION) == NO_INTERACTION
+    assert "alcohol" not in found

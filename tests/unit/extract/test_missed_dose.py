@@ -117,3 +117,14 @@ def test_extract_missed_dose_a_dose_that_should_be_skipped_is_skip_only(
     )
     assert fact.attributes.get("skip_if_next_dose_near") is True
     assert "take_when_remembered" not in fact.attributes
+
+
+def test_extract_missed_dose_a_bedtime_dose_remembered_next_morning_is_skipped(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "If you forget a dose, take it as soon as you remember. If you take it at bedtime and "
+        "only remember the next morning, skip it."
+    )
+    (fact,) = extract_missed_dose(statements_of(text), "s1")
+    assert fact.attributes["same_day_only"] is True

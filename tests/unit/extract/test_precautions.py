@@ -152,3 +152,12 @@ def test_extract_precautions_who_may_use_it_is_no_caution() -> None:
     )
     assert "children" not in found
     assert "heart disease" in found
+
+
+def test_extract_precautions_what_stopping_brings_on_is_no_condition_to_ask_about() -> None:
+    found = _precautions(
+        "Stopping it\n"
+        "Stopping it suddenly can bring on seizures, even if you have not had one for years.",
+        "lamotrigine",
+    )
+    assert "seizure history" not in found

@@ -375,3 +375,14 @@ def test_extract_pregnancy_hearsay_about_breastfeeding_sets_no_flag(
     [fact] = extract_pregnancy(statements_of(text), "s1")
     assert fact.attributes.get("avoid") is None
     assert fact.attributes.get("compatible") is True
+
+
+def test_a_use_in_pregnancy_no_longer_practised_is_no_stance_against_the_drug(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Pregnancy\nIt was once given in hospital to delay premature labour. This is no longer "
+        "done, and the inhaler is not used to stop labour. The inhaler is considered safe in "
+        "pregnancy."
+    )
+    assert "avoid" not in _by_kind(statements_of, text).get(FactKind.PREGNANCY, {})

@@ -39,3 +39,16 @@ def test_several_bands_in_one_sentence_give_the_first_its_own_dose(
 def test_read_band_takes_a_value_followed_by_or_less() -> None:
     assert read_band("when creatinine clearance is 40 mL/min or less") == (None, 40)
     assert read_band("if kidney function is 25 or lower") == (None, 25)
+
+
+def test_a_halved_starting_dose_for_a_kidney_band_is_no_ceiling(
+    statements_of: StatementsOf,
+) -> None:
+    found = _rules(
+        statements_of,
+        "If your creatinine clearance is below 30 ml/min, the starting dose is halved to 300 mg "
+        "a day and increased more slowly.",
+    )
+    [rule] = found.values()
+    assert "max_daily_mg" not in rule
+    assert rule["dose_mg"] == 300

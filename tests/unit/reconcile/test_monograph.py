@@ -206,3 +206,15 @@ def test_reconcile_monograph_a_stopping_risk_after_a_length_of_use_needs_every_s
     assert reconcile_monograph("prednisolone", sources, both).stopping.risk_after_weeks == 2.0
     one = [*both[:1], fact("b", FactKind.STOPPING, "stopping", abrupt_stop_risk=True)]
     assert reconcile_monograph("prednisolone", sources, one).stopping.risk_after_weeks is None
+
+
+def test_reconcile_monograph_a_dose_to_skip_when_remembered_the_next_day_is_skipped_late() -> None:
+    missed = fact(
+        "art",
+        FactKind.MISSED_DOSE,
+        "missed_dose",
+        take_when_remembered=True,
+        same_day_only=True,
+    )
+    monograph = reconcile_monograph("trazodone", [source("art")], [missed])
+    assert monograph.missed_dose.skip_late_in_day is True
