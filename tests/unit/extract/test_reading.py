@@ -152,3 +152,7 @@ def test_read_text_wishes_suitability_and_restarting_are_read_for_what_they_are(
     assert _spans("The pill can be restarted straight after taking it.", "compatible")
     assert _spans("I was told you can stop any steroid overnight.", "hypothetical")
     assert not _spans("You must avoid grapefruit juice.", "hypothetical")
+
+
+def test_read_text_a_leaflet_that_does_not_forbid_drinking_is_compatible() -> None:
+    assert _spans("As for alcohol, the leaflet doesn't say you can't drink.", "compatible")

@@ -415,6 +415,23 @@ def test_answer_question_everyday_body_words_name_a_listed_effect(
     assert [e.term for e in named_effects(listed, Topic.of(reading))] == ["tendon rupture"]
 
 
+def test_answer_question_an_erection_that_will_not_go_away_is_priapism(
+    lookup: InMemoryMonographs,
+) -> None:
+    from medinfo.domain.monograph import SideEffect
+
+    monograph = lookup.get("tizanidine")
+    assert monograph is not None
+    listed = monograph.model_copy(
+        update={"side_effects": [SideEffect(term="priapism", serious=True, sources=["tz1"])]}
+    )
+    answer = answer_question(
+        "erection wont go away after zanaflex what do i do", InMemoryMonographs([listed])
+    )
+    assert answer.intent is Intent.SERIOUS_SIDE_EFFECTS
+    assert "priapism" in answer.answer
+
+
 @pytest.mark.parametrize(
     ("listed", "asked"),
     [("diarrhoea", "diarrhea"), ("anemia", "anaemia"), ("oedema", "edema")],

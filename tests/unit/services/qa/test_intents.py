@@ -151,6 +151,7 @@ def test_read_question_reads_session7_phrasings(question: str, intent: Intent) -
         ("my dad is 70, can he take it with warfarin", Intent.INTERACTION),
         ("how fast does the inhaler work and how long does it last", Intent.ONSET),
         ("how long does cialis last", Intent.HALF_LIFE),
+        ("can i stop it, havent had a seizure in 2 years", Intent.STOPPING),
     ],
 )
 def test_read_question_reads_session16_phrasings(question: str, intent: Intent) -> None:
