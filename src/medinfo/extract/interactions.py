@@ -17,7 +17,7 @@ from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 from medinfo.extract.terms import TermMatch
 from medinfo.knowledge.groups import medicine_groups
-from medinfo.knowledge.names import acid_twin
+from medinfo.knowledge.names import acid_twin, components
 
 _CUE = cue(
     r"\b(interact|combin(?!ed (oral |hormonal )?(contraceptive )?pills?\b)"
@@ -368,11 +368,43 @@ _TRIGGER_AFTER = re.compile(
     r"(?:[\w-]+\s+)?triggers?\b",
     re.IGNORECASE,
 )
+# Another medicine offered instead ("baclofen is the usual alternative"), not taken with it.
+_ALTERNATIVE_AFTER = re.compile(
+    r"[^.;:()]{0,30}?\b(?:is|are)\s+(?:the|an?|another)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:alternatives?|options?|choices?|substitutes?)\b",
+    re.IGNORECASE,
+)
+# "its older relative cimetidine, which can affect warfarin": what another medicine interacts
+# with, said in a clause about it.
+# Another medicine it is compared with ("fewer than its older relative cimetidine").
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:than|compared\s+(?:to|with))\s+(?:its\s+|the\s+)?(?:older\s+|newer\s+)?"
+    r"(?:relatives?\s+|cousins?\s+|predecessors?\s+|counterparts?\s+)?$",
+    re.IGNORECASE,
+)
+_WHICH_AFTER_NAME = re.compile(r"([A-Za-z][\w-]+)\s*,?\s+which\b(?P<rest>[^.;]*)$")
 _LIST_SPLIT = re.compile(r",|\band\b|\bor\b", re.IGNORECASE)
 _CAN_TAKE_BUT = cue(
     r"\byou\s+can\s+(?:also\s+|still\s+|safely\s+|usually\s+|normally\s+)?(?:take|use)\s+"
     r"(?P<named>[^.;]+?)\s+(?:with|alongside)\b[^.;]*?\bbut\b(?P<caveat>[^.;]*)"
 )
+
+
+def _other_drugs_clause(passage: Passage, text: str, start: int) -> bool:
+    """Whether text[start] names a medicine it is compared with ("fewer than its older
+    relative cimetidine") or stands in a relative clause about another medicine
+    ("cimetidine, which can affect warfarin"), with this drug not named between."""
+    if _COMPARED_BEFORE.search(text, 0, start):
+        return True
+    which = _WHICH_AFTER_NAME.search(text, 0, start)
+    if which is None:
+        return False
+    named = find_drug_mentions(which.group(1))
+    own = frozenset(components(passage.drug))
+    if not named or frozenset(components(named[0].generic)) & own:
+        return False
+    between = which.group("rest").lower()
+    return not any(name and name in between for name in (passage.drug.lower(), *passage.names))
 
 
 def _fine_before_caveat(text: str, start: int, end: int) -> bool:
@@ -424,6 +456,10 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
             continue
         if _TRIGGER_AFTER.match(unit.text, match.end):
             continue  # "red wine is a migraine trigger": what sets off the illness
+        if _ALTERNATIVE_AFTER.match(unit.text, match.end) or _other_drugs_clause(
+            passage, unit.text, match.start
+        ):
+            continue
         defaults = match.term.defaults
         agent = (
             match.key,
@@ -453,6 +489,9 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
         and not _not_another_medicine(unit.text, mention.start, mention.end)
         and not any(t.start < mention.end and mention.start < t.end for t in taken)
         and not any(start <= mention.start < end for start, end in recommended)
+        and not _TRIGGER_AFTER.match(unit.text, mention.end)
+        and not _ALTERNATIVE_AFTER.match(unit.text, mention.end)
+        and not _other_drugs_clause(passage, unit.text, mention.start)
     ]
     negated = negated_spans(unit.text, [(m.start, m.end) for m in mentions])
     for mention, is_negated in zip(mentions, negated, strict=True):

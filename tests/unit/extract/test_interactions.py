@@ -695,3 +695,24 @@ def test_a_medicine_prescribed_together_on_purpose_or_a_combination_that_works_i
     assert found.get("gabapentin", NO_INTERACTION) == NO_INTERACTION
     assert found.get("acetaminophen", NO_INTERACTION) == NO_INTERACTION
     assert "alcohol" not in found
+
+
+def test_another_medicines_own_interactions_alternatives_and_comparisons_are_not_its() -> None:
+    found = _interactions(
+        "It has fewer interactions than its older relative dantrolene, which can affect "
+        "verapamil and digoxin; tizanidine does not act that way. If it doesn't suit you, "
+        "baclofen is the usual alternative. Fluvoxamine raises its levels a lot."
+    )
+    assert not {"dantrolene", "verapamil", "digoxin", "baclofen"} & set(found)
+    assert "fluvoxamine" in found
+
+
+def test_a_list_item_whose_description_says_fine_is_no_interaction() -> None:
+    found = _agents(
+        "# Tizanidine\n\n## Mixing it with other stuff\n\n"
+        "- **Tylenol (acetaminophen)**: fine. I still use it on bad days.\n"
+        "- **Cipro (ciprofloxacin)**: never, it raises levels a lot.\n",
+        "tizanidine",
+    )
+    assert found.get("acetaminophen", NO_INTERACTION) == NO_INTERACTION
+    assert found["ciprofloxacin"] != NO_INTERACTION

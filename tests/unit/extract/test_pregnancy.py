@@ -386,3 +386,12 @@ def test_a_use_in_pregnancy_no_longer_practised_is_no_stance_against_the_drug(
         "pregnancy."
     )
     assert "avoid" not in _by_kind(statements_of, text).get(FactKind.PREGNANCY, {})
+
+
+def test_the_drug_called_one_of_the_safer_options_in_pregnancy_is_considered_safe(
+    statements_of: StatementsOf,
+) -> None:
+    text = "Pregnancy\nIt is generally considered one of the safer options in pregnancy."
+    flags = _by_kind(statements_of, text)[FactKind.PREGNANCY]
+    assert flags.get("considered_safe") is True
+    assert "alternative_preferred" not in flags

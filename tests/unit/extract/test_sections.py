@@ -28,6 +28,8 @@ from medinfo.extract.sections import Section, classify_heading
         ("Who can and cannot use it", Section.PRECAUTIONS),
         ("We may ask you to see your GP first if:", Section.PRECAUTIONS),
         ("Call a doctor or 111 now if:", Section.SERIOUS_SIDE_EFFECTS),
+        ("Medicines that do matter include:", Section.INTERACTIONS),
+        ("QUICK ANSWER BOX", Section.KEY_FACTS),
         ("Older people", Section.PRECAUTIONS),
         ("How much and how often", Section.DOSING),
         ("So what exactly is it?", Section.OVERVIEW),

@@ -137,3 +137,13 @@ def test_extract_stopping_said_not_to_be_dangerous_is_no_risk(statements_of: Sta
     assert _risk(statements_of, "Stopping it suddenly is not only dangerous, it can kill.") == [
         True
     ]
+
+
+def test_stopping_that_gives_no_withdrawal_is_no_abrupt_stop_risk(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Stopping suddenly won't give you withdrawal symptoms; it isn't that kind of drug. But "
+        "the protection goes when you stop, so don't quit without speaking to your doctor."
+    )
+    assert True not in _risk(statements_of, text)
