@@ -460,14 +460,31 @@ _USE_IT = cue(
 )
 # A use only tried or studied, which the sentence goes on to say did not prove out: "It has
 # been tried in small studies in bipolar disorder, but the results were not convincing".
-_TRIED = cue(r"\b(?:tried|studied|tested|investigated|trials?|studies)\b")
+_TRIED = cue(
+    r"\b(?:tried|studied|tested|investigated|trials?|studies|search(?:ing)?\s+for|"
+    r"developed\s+(?:as|for)|originally|first\s+made|looked\s+at|researchers?)\b"
+)
+# The sentence after a tried use that says it did not become one ("Neither of these is an
+# approved use", "None of these is licensed").
+_NEXT_NOT_A_USE = cue(
+    r"^\W*(?:(?:neither|none)\s+of\s+(?:these|them|those)|(?:this|these|that)\s+(?:is|are)\s*"
+    r"(?:n['’]t|not))\b[^.]*\b(?:approved|licensed|proven|recommended|used|uses?|standard)\b"
+)
 _NOT_BORNE_OUT = cue(
     r"\b(?:but|however|although|though|yet)\b[^.;]*?(?:\bnot\s+(?:\w+\s+)?(?:convincing|approved|"
     r"licensed|proven|recommended|effective|shown)|\bno\s+(?:clear\s+|real\s+|good\s+)?"
     r"(?:benefit|evidence|effect)|\b(?:did|does|do)\s*(?:n['’]t|not)\s+(?:work|help)|"
-    r"\b(?:disappointing|inconclusive|unconvincing))"
+    r"\b(?:disappointing|inconclusive|unconvincing|failed|never\s+been\s+used))"
 )
 _OWN_SUBJECT = re.compile(r"\b(?:it|this\s+(?:medicine|medication|drug))\b", re.IGNORECASE)
+
+
+def _next_says_not_a_use(passage: Passage, unit: Unit) -> bool:
+    """Whether the sentence after the unit says the uses it named are none ("Neither of these
+    is an approved use")."""
+    index = next((i for i, u in enumerate(passage.units) if u is unit), -1)
+    following = passage.units[index + 1 : index + 2] if index >= 0 else []
+    return bool(following) and bool(_NEXT_NOT_A_USE.match(following[0].text))
 
 
 def _used_by_patients(passage: Passage, text: str, start: int, end: int) -> bool:
@@ -542,7 +559,9 @@ def _accepts(passage: Passage, unit: Unit, start: int, end: int, symptom: bool) 
     clause = after_clause_start(text, start)
     if _used_by_patients(passage, text, start, end):
         return True
-    if _TRIED.search(text, clause, start) and _NOT_BORNE_OUT.search(text, end):
+    if _TRIED.search(text, clause, start) and (
+        _NOT_BORNE_OUT.search(text, end) or _next_says_not_a_use(passage, unit)
+    ):
         return False
     if _RISK_OF.search(text[clause:start]) and not _prevents(text, start):
         return False

@@ -116,6 +116,11 @@ def _severity(passage: Passage, unit: Unit, previous: str) -> str:
     return "unspecified"
 
 
+# A label that says the effects after it did not happen ("What I haven't had:").
+_DENYING_LABEL = cue(
+    r"(?:\bhave\s+not|\bhas\s+not|\bdid\s+not|\b(?:haven|hasn|didn)['’]t|\bnever)\s+"
+    r"(?:\w+\s+)?(?:had|got|get|noticed|experienced|seen)\b[^:]*:?\s*$"
+)
 _OPENING_WORDS = 8  # an opening sentence this short, naming no effect, heads its paragraph
 
 
@@ -200,6 +205,8 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
     for unit in passage.term_units("side_effects"):
         list_start = _withdrawal_facts(passage, unit)[1]
         label = _label_of(passage, unit)
+        if _DENYING_LABEL.search(label):
+            continue  # "What I haven't had: weight gain."
         mentioned = (
             in_section
             or bool(_GRADE_LABEL.fullmatch(label))

@@ -63,13 +63,16 @@ def trim(original: str, span: Span) -> Span:
     return span
 
 
+# "Q. How much will I take?", "Q: ...", "Question: ...": a question marked as one, which may
+# give its context first ("Q. I'm on methotrexate as well. Is that a problem?").
+_QUESTION_MARK = re.compile(r"^\s*(?:Q|Question)\s*[.:)]\s+")
+
+
 def is_question(text: str) -> bool:
     """Whether a clean text is one question (and nothing after it)."""
-    return (
-        text.endswith("?")
-        and len(text) <= MAX_QUESTION_CHARS
-        and not _SENTENCE_BREAK.search(text[:-1])
-    )
+    if not text.endswith("?") or len(text) > MAX_QUESTION_CHARS:
+        return False
+    return bool(_QUESTION_MARK.match(text)) or not _SENTENCE_BREAK.search(text[:-1])
 
 
 def split_question(original: str, fmt: SourceFormat, span: Span) -> list[Span]:

@@ -342,3 +342,31 @@ def test_male_pattern_hair_loss_is_a_use_by_its_everyday_name() -> None:
         "minoxidil",
     )
     assert "male pattern baldness" in found
+
+
+def test_a_use_the_drug_was_first_sought_for_but_failed_in_is_no_use() -> None:
+    found = _uses(
+        "# Clomifene\n\nIt was first made in a search for a contraceptive, but it failed in "
+        "that role. It is used to treat high blood pressure.",
+        "clomifene",
+    )
+    assert "contraception" not in found
+    assert "high blood pressure" in found
+
+
+def test_uses_researchers_looked_at_that_the_next_sentence_denies_are_none() -> None:
+    found = _uses(
+        "# Baclofen\n\nIt is used for spasticity. Researchers have also looked at it for "
+        "alcohol dependence and hiccups. Neither of these is an approved use.",
+        "baclofen",
+    )
+    assert found == {"spasticity": False}
+
+
+def test_a_cancer_treated_is_a_use() -> None:
+    found = _uses(
+        "# Letrozole\n\nLetrozole is used to treat hormone receptor-positive breast cancer in "
+        "women after the menopause.",
+        "letrozole",
+    )
+    assert "breast cancer" in found

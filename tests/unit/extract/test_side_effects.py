@@ -522,3 +522,9 @@ def test_extract_side_effects_a_short_opening_sentence_sets_its_paragraphs_sever
         "tibolone",
     )
     assert found == {"breast cancer": True, "gallbladder disease": True, "headache": False}
+
+
+def test_extract_side_effects_a_label_saying_they_did_not_happen_names_none() -> None:
+    found = _side_effects("Side effects\nWhat I haven't had: weight gain.\nWhat I did get: nausea.")
+    assert "weight gain" not in found
+    assert "nausea" in found

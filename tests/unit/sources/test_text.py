@@ -110,3 +110,18 @@ def test_read_text_a_field_line_with_a_figure_is_no_heading() -> None:
     headings = of_kind(document, BlockKind.HEADING)
     assert "The dose" in headings
     assert not [h for h in headings if "20mg" in h]
+
+
+def test_read_text_a_question_marked_q_heads_its_answer_even_with_its_context() -> None:
+    document = read_text(
+        "QUICK ANSWER BOX\nAdults can take up to 600 mg a day.\n\n"
+        "Q. I'm on methotrexate as well. Is that a problem?\n\nA. No, they are often combined.\n\n"
+        "Q. How much will I take?\n\nA. The maximum is 400 mg a day.\n"
+    )
+    questions = of_kind(document, BlockKind.QUESTION)
+    assert questions == [
+        "Q. I'm on methotrexate as well. Is that a problem?",
+        "Q. How much will I take?",
+    ]
+    answer = next(b for b in document.blocks if b.text.startswith("A. The maximum"))
+    assert answer.heading == "Q. How much will I take?"
