@@ -93,7 +93,8 @@ def _lead_section(text: str) -> Section | None:
     section = classify_heading(text)
     if section is Section.INDICATIONS and _OWN_SITUATION.search(text):
         return None
-    return None if section in _GENERAL else section
+    # "The common ones are mostly the flip side of how it works:" lists effects, not a mechanism
+    return None if section in _GENERAL or section is Section.MECHANISM else section
 
 
 def _read(passage: Passage) -> list[ExtractedFact]:

@@ -528,3 +528,12 @@ def test_extract_side_effects_a_label_saying_they_did_not_happen_names_none() ->
     found = _side_effects("Side effects\nWhat I haven't had: weight gain.\nWhat I did get: nausea.")
     assert "weight gain" not in found
     assert "nausea" in found
+
+
+def test_extract_side_effects_a_lead_in_naming_how_it_works_still_lists_effects() -> None:
+    found = _side_effects(
+        "Side effects\nThe common ones are mostly the flip side of how it works:\n"
+        "- feeling sleepy\n- dry mouth\n",
+        "tizanidine",
+    )
+    assert {"drowsiness", "dry mouth"} <= set(found)

@@ -152,6 +152,7 @@ def test_read_question_reads_session7_phrasings(question: str, intent: Intent) -
         ("how fast does the inhaler work and how long does it last", Intent.ONSET),
         ("how long does cialis last", Intent.HALF_LIFE),
         ("can i stop it, havent had a seizure in 2 years", Intent.STOPPING),
+        ("what is zanaflex actually for? got given it after my review", Intent.INDICATION),
     ],
 )
 def test_read_question_reads_session16_phrasings(question: str, intent: Intent) -> None:
