@@ -358,9 +358,6 @@ def _companions(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# "You can take paracetamol and ibuprofen with it, but if you need ibuprofen for more than a
-# few days ...": the medicines named before "with" go together with the drug, save those the
-# caveat names again.
 # A substance named as what sets off the illness ("chocolate and red wine are some people's
 # migraine triggers", "booze is a trigger for lots of us"), not as an interaction.
 _TRIGGER_AFTER = re.compile(
@@ -374,15 +371,18 @@ _ALTERNATIVE_AFTER = re.compile(
     r"(?:alternatives?|options?|choices?|substitutes?)\b",
     re.IGNORECASE,
 )
-# "its older relative cimetidine, which can affect warfarin": what another medicine interacts
-# with, said in a clause about it.
 # Another medicine it is compared with ("fewer than its older relative cimetidine").
 _COMPARED_BEFORE = re.compile(
     r"\b(?:than|compared\s+(?:to|with))\s+(?:its\s+|the\s+)?(?:older\s+|newer\s+)?"
     r"(?:relatives?\s+|cousins?\s+|predecessors?\s+|counterparts?\s+)?$",
     re.IGNORECASE,
 )
+# "its older relative cimetidine, which can affect warfarin": what another medicine interacts
+# with, said in a clause about it.
 _WHICH_AFTER_NAME = re.compile(r"([A-Za-z][\w-]+)\s*,?\s+which\b(?P<rest>[^.;]*)$")
+# "You can take paracetamol and ibuprofen with it, but if you need ibuprofen for more than a
+# few days ...": the medicines named before "with" go together with the drug, save those the
+# caveat names again.
 _LIST_SPLIT = re.compile(r",|\band\b|\bor\b", re.IGNORECASE)
 _CAN_TAKE_BUT = cue(
     r"\byou\s+can\s+(?:also\s+|still\s+|safely\s+|usually\s+|normally\s+)?(?:take|use)\s+"
