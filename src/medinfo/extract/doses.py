@@ -703,11 +703,49 @@ def _is_corrected(reading: Reading, corrected: set[tuple[float, str]]) -> bool:
     return isinstance(amount, int | float) and (float(amount), unit) in corrected
 
 
+_COUNTED_FORM = re.compile(r"\b(?:tablets?|capsules?|caplets?)\b", re.IGNORECASE)
+
+
+def _product_strength(statements: list[Statement]) -> str:
+    """ "20 mg tablets" when the document's headings name one product of one strength
+    ("Famotidine Tablets 20 mg"); "" otherwise."""
+    headings = {s.block.heading for s in statements} | {
+        s.text for s in statements if s.block.kind is BlockKind.HEADING
+    }
+    named = {
+        (mention.amount, mention.unit)
+        for heading in headings
+        if heading and _COUNTED_FORM.search(heading)
+        for mention in find_dose_mentions(heading)
+    }
+    if len(named) != 1:
+        return ""
+    amount, unit = named.pop()
+    return f"{_number(amount)} {unit} tablets"
+
+
+def _counted_in_product_strength(statements: list[Statement]) -> list[Statement]:
+    """The statements with counted tablets that their own paragraph gives no strength for
+    ("Do not take more than 2 tablets in 24 hours" on a page about one 20 mg product) written
+    as the amount they hold."""
+    strength = _product_strength(statements)
+    if not strength:
+        return statements
+    counted = []
+    for statement in statements:
+        text = statement.text
+        if with_unit_strength(text, statement.block.text) == text:
+            text = with_unit_strength(text, strength)
+        counted.append(replace(statement, text=text) if text != statement.text else statement)
+    return counted
+
+
 def extract_doses(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """The dose facts of a document: per route, its first starting dose (an explicit one before
     a usual one), first maximum daily and single dose, and first titration statement; none
     at an amount the document corrects."""
     statements = with_column_headings(statements)  # "Usual starting dose: 400 mg ..."
+    statements = _counted_in_product_strength(statements)
     corrected = _corrected_amounts(statements)
     readings = [
         reading

@@ -824,3 +824,15 @@ def test_a_dose_used_only_in_hospital_is_no_ordinary_maximum(statements_of: Stat
         "75 mg in a day.",
     )
     assert other[FactKind.MAX_DAILY_DOSE]["amount"] == 75
+
+
+def test_counted_tablets_on_a_page_about_one_product_strength_are_amounts(
+    statements_of: StatementsOf,
+) -> None:
+    statements = statements_of(
+        "Famotidine Tablets 20 mg\nDirections\nSwallow 1 tablet with water.\n"
+        "Do not take more than 2 tablets in 24 hours."
+    )
+    facts = {fact.kind: dict(fact.attributes) for fact in extract_doses(statements, "s1")}
+    daily = facts[FactKind.MAX_DAILY_DOSE]
+    assert (daily["amount"], daily["unit"]) == (40, "mg")

@@ -32,6 +32,7 @@ from medinfo.extract.sections import Section, classify_heading
         ("QUICK ANSWER BOX", Section.KEY_FACTS),
         ("Ask a doctor before use if you have", Section.PRECAUTIONS),
         ("Do not use", Section.PRECAUTIONS),
+        ("Directions", Section.DOSING),
         ("Q. Can I have a drink?", Section.INTERACTIONS),
         ("Older people", Section.PRECAUTIONS),
         ("How much and how often", Section.DOSING),
