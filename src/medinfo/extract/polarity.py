@@ -29,6 +29,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "clause_break": any_of(rules.clause_break),
         "uncertainty": any_of(rules.uncertainty),
         "negation": any_of(rules.negation),
+        "other_subject": any_of(rules.other_subject),
     }
 
 
@@ -103,6 +104,8 @@ def _read_flags(text: str, rules: list[FlagRule]) -> dict[str, Scalar]:
         match = rule.pattern.search(text)
         if match is None or rule.flag in flags:
             continue
+        if _cues()["other_subject"].search(text[: match.start()]):
+            continue  # "in contrast to warfarin, which can harm the developing baby"
         if not rule.polar:
             flags[rule.flag] = True
             continue

@@ -205,6 +205,7 @@ class PolarityRules(KnowledgeFile):
     uncertainty: Patterns
     negation: Patterns
     clause_break: Patterns
+    other_subject: Patterns = ()
 
 
 class PregnancyRules(KnowledgeFile):

@@ -395,3 +395,15 @@ def test_the_drug_called_one_of_the_safer_options_in_pregnancy_is_considered_saf
     flags = _by_kind(statements_of, text)[FactKind.PREGNANCY]
     assert flags.get("considered_safe") is True
     assert "alternative_preferred" not in flags
+
+
+def test_not_crossing_the_placenta_and_another_drugs_harm_are_no_harm_of_this_drug(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Pregnancy\nIt does not cross the placenta, and it is the anticoagulant generally "
+        "preferred in pregnancy, in contrast to warfarin, which can harm the developing baby."
+    )
+    flags = _by_kind(statements_of, text)[FactKind.PREGNANCY]
+    assert flags.get("crosses_placenta") is not True
+    assert flags.get("may_harm_fetus") is not True
