@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bz2
 import pickle
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -57,7 +57,8 @@ def _raw_dictionary() -> dict[str, Any]:
 def _entries() -> dict[str, tuple[DictionaryEntry, ...]]:
     """Lower-case name -> its entries (one per drug the name may mean, in the library's order),
     each medicine under one name however the library files it (`DrugTwins`)."""
-    return _read_entries(load(DrugTwins).twins)
+    rules = load(DrugTwins)
+    return _read_entries(rules.twins, rules.generic_names)
 
 
 def untwinned_entries() -> dict[str, tuple[DictionaryEntry, ...]]:
@@ -65,7 +66,9 @@ def untwinned_entries() -> dict[str, tuple[DictionaryEntry, ...]]:
     return _read_entries({})
 
 
-def _read_entries(twins: Mapping[str, str]) -> dict[str, tuple[DictionaryEntry, ...]]:
+def _read_entries(
+    twins: Mapping[str, str], generic_names: Iterable[str] = ()
+) -> dict[str, tuple[DictionaryEntry, ...]]:
     raw = _raw_dictionary()
     drugs: dict[str, dict[str, Any]] = raw["drug_canonical_to_data"]
     variants: dict[str, dict[str, Any]] = raw["drug_variant_to_variant_data"]
@@ -91,6 +94,11 @@ def _read_entries(twins: Mapping[str, str]) -> dict[str, tuple[DictionaryEntry, 
         entries.setdefault(name, (entry({"name": generic, "is_brand": False}),))
     for name, generic in rules.corrections.items():  # the library files it under another drug
         entries[name] = (entry({"name": generic, "is_brand": True}),)
+    for name in generic_names:  # "salbutamol" is albuterol's other generic name, no brand
+        if name in entries:
+            entries[name] = tuple(
+                entry({"name": found.name, "is_brand": False}) for found in entries[name]
+            )
     return entries
 
 

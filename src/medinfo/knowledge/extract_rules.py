@@ -153,6 +153,8 @@ class DrugTwins(KnowledgeFile):
     FILE: ClassVar[str] = "extract/drug_twins.json"
     source: str = ""
     twins: dict[str, str]
+    # other generic names of a medicine ("salbutamol" for albuterol): never a brand
+    generic_names: tuple[str, ...] = ()
 
 
 class FaqRules(KnowledgeFile):

@@ -423,3 +423,11 @@ def test_brands_listed_after_the_products_they_are() -> None:
 def test_a_word_saying_the_product_is_generic_is_no_part_of_the_brand() -> None:
     found = _brands("Ciprofloxacin tablets (Generic Cipro)", "ciprofloxacin")
     assert "Generic Cipro" not in found
+
+
+def test_another_generic_name_of_the_drug_is_no_brand() -> None:
+    found = _brands(
+        "Salbutamol is a reliever. Brand names include Ventolin and Salamol.", "albuterol"
+    )
+    assert "Salbutamol" not in found
+    assert {"Ventolin", "Salamol"} <= found

@@ -20,11 +20,15 @@ def _library(tokens: list[str]) -> list[tuple[str, bool | None, int, int]]:
     from drug_named_entity_recognition import find_drugs
 
     found: list[tuple[dict[str, Any], int, int]] = find_drugs(tokens, is_ignore_case=True)
-    twins = load(DrugTwins).twins  # ours files each medicine under one of its names
+    rules = load(DrugTwins)
+    twins = rules.twins  # ours files each medicine under one of its names
+    generic = frozenset(rules.generic_names)  # and never calls another generic name a brand
     out = []
     for record, start, end in found:
         brand = record.get("is_brand")
         name = str(record.get("name") or "")
+        said = " ".join(tokens[start:end]).lower()
+        brand = False if said in generic else brand
         out.append(
             (twins.get(name.lower(), name), brand if isinstance(brand, bool) else None, start, end)
         )

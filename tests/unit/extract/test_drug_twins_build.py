@@ -11,6 +11,7 @@ from medinfo.extract.drug_twins_build import (
     dictionary_twins,
     drugbank_rows,
     drugbank_twins,
+    generic_synonyms,
     settled,
     spelling_twins,
 )
@@ -95,3 +96,13 @@ def test_the_shipped_twins_give_one_name_to_a_salt_its_acid_and_their_brands() -
     assert {tuple(find_drug_names(name)) for name in names} == {("alendronic acid",)}
     assert find_drug_names("Synthroid") == find_drug_names("levothyroxine sodium")
     assert find_drug_names("beclometasone") == find_drug_names("beclomethasone")
+
+
+def test_a_drugbank_synonym_filed_under_the_same_drug_is_another_generic_name() -> None:
+    entries = {
+        "albuterol": (DictionaryEntry("albuterol", None),),
+        "salbutamol": (DictionaryEntry("albuterol", None),),
+        "ventolin": (DictionaryEntry("albuterol", True),),
+    }
+    rows = [("Albuterol", ["Salbutamol", "Salbutamolum"])]
+    assert generic_synonyms(rows, entries) == ["salbutamol"]
