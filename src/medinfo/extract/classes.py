@@ -436,14 +436,6 @@ _APPOSITIVE_BEFORE = re.compile(
 _PLURAL_FORM = re.compile(r"^[\w-]*s\b")
 
 
-def _others(passage: Passage, text: str) -> bool:
-    """Whether the text names a medicine other than this drug."""
-    own = frozenset(components(passage.drug))
-    return any(
-        not frozenset(components(mention.generic)) & own for mention in find_drug_mentions(text)
-    )
-
-
 def _kind_of_product(passage: Passage, unit: Unit, start: int, end: int) -> bool:
     """Whether the plural form at unit.text[start:end] follows a condition or another medicine
     group at once ("diabetes tablets", "steroid tablets" on a page that is no steroid's)."""
@@ -473,12 +465,12 @@ def _another_products_form(passage: Passage, unit: Unit, start: int, end: int) -
     named_after = _NAMED_AFTER.match(text[end:])
     if named_after:
         name_start = end + named_after.end()
-        if _others(passage, text[name_start : name_start + 30]):
+        if passage.names_other_drug(text[name_start : name_start + 30]):
             return True
     appositive = _APPOSITIVE_BEFORE.search(before)
-    if appositive and _others(passage, appositive.group(1)):
+    if appositive and passage.names_other_drug(appositive.group(1)):
         return True
-    return _others(passage, re.split(r"[,;:.()]", before)[-1]) or _kind_of_product(
+    return passage.names_other_drug(re.split(r"[,;:.()]", before)[-1]) or _kind_of_product(
         passage, unit, start, end
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -188,11 +189,28 @@ def _counted(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     return (before.start(), fewest, most) if fewest <= most else None
 
 
+_COUNTED_UNIT = r"tablets?|capsules?|caplets?"
 _UNITS_ALONE = re.compile(
     r"(?<![\w.,])(?P<count>\d{1,2}|one|two|three|four|five|six|eight|twelve)\s+"
-    r"(?P<form>tablets?|capsules?|caplets?)\b",
+    rf"(?P<form>{_COUNTED_UNIT})\b",
     re.IGNORECASE,
 )
+_NAMES_COUNTED_UNIT = re.compile(rf"\b(?:{_COUNTED_UNIT})\b", re.IGNORECASE)
+
+
+def product_strength(titles: Iterable[str]) -> str:
+    """ "20 mg tablets" when the titles that name tablets or capsules ("Famotidine Tablets 20
+    mg") name one strength between them; "" otherwise. A context for `with_unit_strength`."""
+    named = {
+        (mention.amount, mention.unit)
+        for title in titles
+        if _NAMES_COUNTED_UNIT.search(title)
+        for mention in find_dose_mentions(title)
+    }
+    if len(named) != 1:
+        return ""
+    amount, unit = named.pop()
+    return f"{whole_number(amount)} {unit} tablets"
 
 
 def with_unit_strength(text: str, context: str) -> str:

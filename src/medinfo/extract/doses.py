@@ -46,6 +46,7 @@ from medinfo.extract.dose_grammar import (
     find_dose_mentions,
     find_frequency,
     find_interval_days,
+    product_strength,
     with_unit_strength,
 )
 from medinfo.extract.dose_grammar import whole_number as _number
@@ -703,32 +704,14 @@ def _is_corrected(reading: Reading, corrected: set[tuple[float, str]]) -> bool:
     return isinstance(amount, int | float) and (float(amount), unit) in corrected
 
 
-_COUNTED_FORM = re.compile(r"\b(?:tablets?|capsules?|caplets?)\b", re.IGNORECASE)
-
-
-def _product_strength(statements: list[Statement]) -> str:
-    """ "20 mg tablets" when the document's headings name one product of one strength
-    ("Famotidine Tablets 20 mg"); "" otherwise."""
-    headings = {s.block.heading for s in statements} | {
-        s.text for s in statements if s.block.kind is BlockKind.HEADING
-    }
-    named = {
-        (mention.amount, mention.unit)
-        for heading in headings
-        if heading and _COUNTED_FORM.search(heading)
-        for mention in find_dose_mentions(heading)
-    }
-    if len(named) != 1:
-        return ""
-    amount, unit = named.pop()
-    return f"{_number(amount)} {unit} tablets"
-
-
 def _counted_in_product_strength(statements: list[Statement]) -> list[Statement]:
     """The statements with counted tablets that their own paragraph gives no strength for
     ("Do not take more than 2 tablets in 24 hours" on a page about one 20 mg product) written
     as the amount they hold."""
-    strength = _product_strength(statements)
+    titles = {s.block.heading for s in statements} | {
+        s.text for s in statements if s.block.kind is BlockKind.HEADING
+    }
+    strength = product_strength(titles)
     if not strength:
         return statements
     counted = []

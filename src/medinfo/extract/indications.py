@@ -399,9 +399,8 @@ def _off_label(passage: Passage, unit: Unit, seen_cue: bool, start: int) -> bool
     label for Crohn's disease": psoriasis is an approved use)."""
     if passage.section is Section.OFF_LABEL or seen_cue or _OFF_LABEL.search(passage.lead):
         return True
-    index = next((i for i, u in enumerate(passage.units) if u is unit), -1)
-    following = passage.units[index + 1 : index + 2] if index >= 0 else []
-    if following and _CALLED_OFF_LABEL.match(following[0].text):
+    following = passage.following(unit)
+    if following is not None and _CALLED_OFF_LABEL.match(following.text):
         return True  # "... to help with sleep problems. This is an off-label use."
     cues = [m.start() for m in _OFF_LABEL.finditer(unit.text)]
     return any(cue < start or not _LIST_TURN.search(unit.text, start, cue) for cue in cues)
@@ -482,9 +481,8 @@ _OWN_SUBJECT = re.compile(r"\b(?:it|this\s+(?:medicine|medication|drug))\b", re.
 def _next_says_not_a_use(passage: Passage, unit: Unit) -> bool:
     """Whether the sentence after the unit says the uses it named are none ("Neither of these
     is an approved use")."""
-    index = next((i for i, u in enumerate(passage.units) if u is unit), -1)
-    following = passage.units[index + 1 : index + 2] if index >= 0 else []
-    return bool(following) and bool(_NEXT_NOT_A_USE.match(following[0].text))
+    following = passage.following(unit)
+    return following is not None and bool(_NEXT_NOT_A_USE.match(following.text))
 
 
 def _used_by_patients(passage: Passage, text: str, start: int, end: int) -> bool:
@@ -497,12 +495,6 @@ def _used_by_patients(passage: Passage, text: str, start: int, end: int) -> bool
     return bool(_OWN_SUBJECT.match(taken_object)) or any(
         name and taken_object.startswith(name) for name in own
     )
-
-
-def _other_drug_before(passage: Passage, text: str, start: int) -> bool:
-    """Whether text before `start` names another drug (a comparison, not this drug's use)."""
-    own = frozenset(components(passage.drug))
-    return any(not frozenset(components(m.generic)) & own for m in find_drug_mentions(text[:start]))
 
 
 def _another_drugs_use(passage: Passage, text: str, start: int) -> bool:
@@ -576,7 +568,7 @@ def _accepts(passage: Passage, unit: Unit, start: int, end: int, symptom: bool) 
     )
     if symptom:
         return passage.opening and weak >= 0 and not denied
-    if weak < 0 and (_REPORTS_HARM.search(text) or _other_drug_before(passage, text, start)):
+    if weak < 0 and (_REPORTS_HARM.search(text) or passage.names_other_drug(text[:start])):
         return False
     # a denied cue is no use even in a uses section ("Does it treat anxiety? It is not
     # usually the first choice for generalised anxiety disorder.")

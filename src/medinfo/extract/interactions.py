@@ -17,7 +17,7 @@ from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 from medinfo.extract.terms import TermMatch
 from medinfo.knowledge.groups import medicine_groups
-from medinfo.knowledge.names import acid_twin, components
+from medinfo.knowledge.names import acid_twin
 
 _CUE = cue(
     r"\b(interact|combin(?!ed (oral |hormonal )?(contraceptive )?pills?\b)"
@@ -49,8 +49,6 @@ _INTERACT = cue(r"\binteract")
 # "the same applies to other sedatives: ...": a sentence that carries the interaction of the one
 # before it over to more medicines
 _SAME_APPLIES = cue(r"^\W*(the same|this|that) (also )?(applies|goes|is true|holds) (to|for)\b")
-# "No reaction with alcohol. Even so, alcohol can make you feel worse": a concession after a
-# denial is general advice about the same agent, not an interaction, unless it warns outright
 # A sentence that says the one before describes no interaction of the drug ("That isn't the
 # varenicline interacting with them, it's the quitting").
 _NEXT_DENIES = cue(
@@ -68,6 +66,8 @@ _SAYS_SOMETHING = cue(
     r"okay|ideal|worse|better|work\w*|effective|problem\w*|includ\w*|such\s+as|for\s+example|"
     r"associated|linked|deaths?|died|fatal|no|nope)\b|n['’]t\b|\be\.g\."
 )
+# "No reaction with alcohol. Even so, alcohol can make you feel worse": a concession after a
+# denial is general advice about the same agent, not an interaction, unless it warns outright
 _CONCESSION = cue(r"^\W*(even so|that said|still|having said that|all the same)\b")
 _OUTRIGHT = cue(r"\b(interact|avoid|do not|don't|never|must not|should not|dangerous)")
 _COMPOSITION = cue(
@@ -390,6 +390,17 @@ _CAN_TAKE_BUT = cue(
 )
 
 
+def _named_apart(passage: Passage, text: str, start: int, end: int) -> bool:
+    """Whether the medicine at text[start:end] is named apart from taking it with the drug:
+    as an illness trigger, an alternative, a medicine compared with, or in a clause about
+    another medicine."""
+    return bool(
+        _TRIGGER_AFTER.match(text, end)
+        or _ALTERNATIVE_AFTER.match(text, end)
+        or _other_drugs_clause(passage, text, start)
+    )
+
+
 def _other_drugs_clause(passage: Passage, text: str, start: int) -> bool:
     """Whether text[start] names a medicine it is compared with ("fewer than its older
     relative cimetidine") or stands in a relative clause about another medicine
@@ -399,9 +410,7 @@ def _other_drugs_clause(passage: Passage, text: str, start: int) -> bool:
     which = _WHICH_AFTER_NAME.search(text, 0, start)
     if which is None:
         return False
-    named = find_drug_mentions(which.group(1))
-    own = frozenset(components(passage.drug))
-    if not named or frozenset(components(named[0].generic)) & own:
+    if not passage.names_other_drug(which.group(1)):
         return False
     between = which.group("rest").lower()
     return not any(name and name in between for name in (passage.drug.lower(), *passage.names))
@@ -454,12 +463,8 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
             continue  # "fluconazole (an antifungal)" names the drug; the class is its label
         if _not_another_medicine(unit.text, match.start, match.end):
             continue
-        if _TRIGGER_AFTER.match(unit.text, match.end):
-            continue  # "red wine is a migraine trigger": what sets off the illness
-        if _ALTERNATIVE_AFTER.match(unit.text, match.end) or _other_drugs_clause(
-            passage, unit.text, match.start
-        ):
-            continue
+        if _named_apart(passage, unit.text, match.start, match.end):
+            continue  # "red wine is a migraine trigger", "baclofen is the usual alternative"
         defaults = match.term.defaults
         agent = (
             match.key,
@@ -489,9 +494,7 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
         and not _not_another_medicine(unit.text, mention.start, mention.end)
         and not any(t.start < mention.end and mention.start < t.end for t in taken)
         and not any(start <= mention.start < end for start, end in recommended)
-        and not _TRIGGER_AFTER.match(unit.text, mention.end)
-        and not _ALTERNATIVE_AFTER.match(unit.text, mention.end)
-        and not _other_drugs_clause(passage, unit.text, mention.start)
+        and not _named_apart(passage, unit.text, mention.start, mention.end)
     ]
     negated = negated_spans(unit.text, [(m.start, m.end) for m in mentions])
     for mention, is_negated in zip(mentions, negated, strict=True):
@@ -594,11 +597,9 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
         if passage.section in _OTHER_TOPICS and not _INTERACT.search(unit.text):
             continue  # "safer antibiotics exist" in a pregnancy section compares, not combines
         found, denied = _agents(passage, unit)
-        if _says_nothing(passage, unit):
-            found = []
-        following = passage.units[index + 1 : index + 2]
-        denied_next = bool(following) and bool(_NEXT_DENIES.search(following[0].text))
-        found = found if cued and not denied_next else []
+        following = passage.following(unit)
+        denied_next = following is not None and bool(_NEXT_DENIES.search(following.text))
+        found = found if cued and not denied_next and not _says_nothing(passage, unit) else []
         if unit.role == "label":  # "**Alcohol:** there is no reaction ...": a topic, not a claim
             found = [agent for agent in found if agent[0] not in _described_denied(passage, index)]
         if conceded and _CONCESSION.search(unit.text) and not _OUTRIGHT.search(unit.text):

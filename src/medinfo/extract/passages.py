@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.evidence import Evidence
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
+from medinfo.extract.drug_names import find_drug_mentions
 from medinfo.extract.negation import negated_spans
 from medinfo.extract.reading import Polarity, Reading, is_advert, read_text
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 from medinfo.extract.terms import TermMatch, vocabulary
+from medinfo.knowledge.names import components
 
 # Sections whose text never states facts about the drug's own lists.
 QUIET_SECTIONS = frozenset({Section.DISCLAIMER, Section.ALTERNATIVES, Section.STORAGE})
@@ -67,6 +69,18 @@ class Passage:
     def names(self) -> tuple[str, ...]:
         """This drug's names in lower case (its generic name and aliases)."""
         return (self.drug.lower(), *self.aliases)
+
+    def following(self, unit: Unit) -> Unit | None:
+        """The unit right after `unit` in this passage, if any."""
+        index = next((i for i, u in enumerate(self.units) if u is unit), len(self.units))
+        return self.units[index + 1] if index + 1 < len(self.units) else None
+
+    def names_other_drug(self, text: str) -> bool:
+        """Whether `text` names a medicine other than this drug."""
+        own = frozenset(components(self.drug))
+        return any(
+            not frozenset(components(mention.generic)) & own for mention in find_drug_mentions(text)
+        )
 
     def reading(self, unit: Unit) -> Reading:
         """How the unit reads (knowledge/extract/reading.json), read once per text."""

@@ -33,9 +33,9 @@ _SIDE_EFFECTS = frozenset({Section.SIDE_EFFECTS, Section.COMMON_SIDE_EFFECTS})
 # What a lead-in's words may seem to name when they only ask the reader to speak up first
 _ADVICE_TOPICS = frozenset({Section.OTHER, Section.PRECAUTIONS, Section.INDICATIONS})
 _ADDRESS = re.compile(r"\b(?:you|your|if|before|when|while)\b", re.IGNORECASE)  # a clause
-# a lead-in that introduces the list after it in the topic above ("Rare but serious ones include:",
-# "Other common things:")
-_LEAD_VERB = re.compile(
+# words of a lead-in that introduces the list after it in the topic above ("Rare but serious
+# ones include:", "Other common things:")
+_LEAD_WORD = re.compile(
     r"\b(?:include|includes|including|are|can|may|occur|such as|other|more|less|rare|rarer|"
     r"common|also|things|ones|else)\b",
     re.I,
@@ -241,7 +241,7 @@ def _lead_in_keeps(block: Block, in_force: Section | None) -> Section | None:
     if found is Section.OVERVIEW:  # "Things to ask about:" ends on a preposition, no title
         found = Section.OTHER
     if not _ADDRESS.search(text):  # "Patient education:" is a title; "Rarer ones include:" is not
-        sentence = _LEAD_VERB.search(text) or len(text.split()) >= _SENTENCE_WORDS
+        sentence = _LEAD_WORD.search(text) or len(text.split()) >= _SENTENCE_WORDS
         return in_force if found is Section.OTHER and sentence else None
     return in_force if found in _ADVICE_TOPICS else None
 

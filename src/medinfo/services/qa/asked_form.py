@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from medinfo.domain.monograph import Monograph
+from medinfo.domain.monograph import DoseSpec, Monograph
 from medinfo.knowledge.loading import load
 from medinfo.knowledge.vocabularies import Forms
 from medinfo.services.qa.vocabulary import contains_phrase, load_vocabulary, term_key
@@ -37,53 +37,46 @@ def unheld_form(monograph: Monograph, folded_question: str) -> str | None:
     return None
 
 
+_DOSE_FIELDS = ("initial", "max_daily", "max_single")
+
+
+def _asked_route(monograph: Monograph, folded_question: str) -> tuple[str, frozenset[str]] | None:
+    """The way of taking the drug a folded question names ("puffs", "inject", "tablets") or
+    the brand it names sells, with the dose routes that are that way; None when it names none."""
+    branded = _brand_routes(monograph.drug, folded_question)
+    for name, (words, route_names) in load_vocabulary().asked_routes.items():
+        if any(contains_phrase(folded_question, word) for word in words) or branded & route_names:
+            return name, frozenset(route_names)
+    return None
+
+
+def _held_doses(monograph: Monograph) -> dict[str, DoseSpec]:
+    """The monograph's dose fields that hold a dose, by field name."""
+    held = {name: getattr(monograph.dosing, name) for name in _DOSE_FIELDS}
+    return {name: spec for name, spec in held.items() if spec is not None}
+
+
 def unheld_route(monograph: Monograph, folded_question: str) -> str | None:
     """The way of taking the drug a folded question names ("inject", "tablets") for which
     the monograph holds no dose while every dose it holds is for another route; None when
     the question names none, or when a dose's route is unknown."""
-    doses = [
-        spec
-        for spec in (
-            monograph.dosing.initial,
-            monograph.dosing.max_daily,
-            monograph.dosing.max_single,
-        )
-        if spec is not None
-    ]
-    routes = {spec.route for spec in doses}
-    if not doses or None in routes:
-        return None
-    branded = _brand_routes(monograph.drug, folded_question)
-    for name, (words, route_names) in load_vocabulary().asked_routes.items():
-        if any(contains_phrase(folded_question, word) for word in words) or branded & route_names:
-            return None if routes & route_names else name
-    return None
-
-
-def asked_route_names(monograph: Monograph, folded_question: str) -> frozenset[str]:
-    """The dose routes of the way of taking the drug a folded question names ("puffs": inhaled;
-    "tablets": oral), or of the brand it names; empty when it names none."""
-    branded = _brand_routes(monograph.drug, folded_question)
-    for words, route_names in load_vocabulary().asked_routes.values():
-        if any(contains_phrase(folded_question, word) for word in words) or branded & route_names:
-            return frozenset(route_names)
-    return frozenset()
+    routes = {spec.route for spec in _held_doses(monograph).values()}
+    asked = _asked_route(monograph, folded_question) if routes and None not in routes else None
+    return asked[0] if asked is not None and not routes & asked[1] else None
 
 
 def doses_of_asked_route(monograph: Monograph, folded_question: str) -> Monograph:
     """The monograph with only the doses of the route the question names, when it holds some
     for that route and some for another ("how many puffs" of a drug with inhaler and tablet
     doses: never the tablets' figure); the monograph itself otherwise."""
-    asked = asked_route_names(monograph, folded_question)
-    dosing = monograph.dosing
-    fields = ("initial", "max_daily", "max_single")
-    held = {name: getattr(dosing, name) for name in fields if getattr(dosing, name) is not None}
-    if not asked or not any(spec.route in asked for spec in held.values()):
+    held = _held_doses(monograph)
+    asked = _asked_route(monograph, folded_question) if held else None
+    if asked is None or not any(spec.route in asked[1] for spec in held.values()):
         return monograph
-    other = {name: None for name, spec in held.items() if spec.route not in asked}
+    other = {name: None for name, spec in held.items() if spec.route not in asked[1]}
     if not other:
         return monograph
-    return monograph.model_copy(update={"dosing": dosing.model_copy(update=other)})
+    return monograph.model_copy(update={"dosing": monograph.dosing.model_copy(update=other)})
 
 
 def _brand_routes(drug: str, folded_question: str) -> set[str]:

@@ -50,6 +50,7 @@ from medinfo.services.qa.pairs import (
 from medinfo.services.qa.passages import PassageSearch
 from medinfo.services.qa.phrasing import Draft, join_words
 from medinfo.services.qa.populations import (
+    PopulationDraft,
     asked_age,
     asked_clearance,
     asked_population,
@@ -174,17 +175,26 @@ def _other_medicine_outside(reading: Reading, monograph: Monograph, use: str) ->
     return any(medicine.typed not in use.lower() for medicine in named)
 
 
+def _for_group(
+    monograph: Monograph, group: str, passages: PassageSearch | None, question: str
+) -> PopulationDraft | None:
+    """What the sources say of a group for the asker: their age and kidney function as the
+    question gives them."""
+    return population_draft(
+        monograph, group, passages, asked_age(question), asked_clearance(question)
+    )
+
+
 def _with_group_dose(
     draft: Draft | None,
     monograph: Monograph,
     group: str,
     passages: PassageSearch | None,
-    age: int | None,
-    clearance: int | None = None,
+    question: str,
 ) -> Draft | None:
     """A precautions answer about a dose population, with what the sources give as that
     group's dose (never the general adult figure) first."""
-    found = population_draft(monograph, group, passages, age, clearance)
+    found = _for_group(monograph, group, passages, question)
     if found is None or not found.gives_dose:
         return draft
     if draft is not None:
@@ -201,10 +211,7 @@ def _group_care(
     group = asked_population(Topic.of(reading))
     if group is None:
         return None
-    question = reading.question
-    found = population_draft(
-        monograph, group, passages, asked_age(question), asked_clearance(question)
-    )
+    found = _for_group(monograph, group, passages, reading.question)
     return found.draft if found is not None else None
 
 
@@ -337,9 +344,7 @@ def _answer(
         quoted.sentences.insert(0, said)  # only what a source says of that route, quoted
         return _answered(question, reading, monograph, quoted)
     if population:
-        found = population_draft(
-            monograph, population, passages, asked_age(question), asked_clearance(question)
-        )
+        found = _for_group(monograph, population, passages, question)
         if found is None or not found.gives_dose:  # care advised, but no dose for them
             said = f"The sources give no dose of {name} for {population_name(population)}."
             partial = found.draft if found is not None else None
@@ -378,9 +383,7 @@ def _answer(
         draft = answer_other_clauses(composed, monograph, reading, names, monographs)
         group = asked_population(Topic.of(reading))
         if group and reading.intent is Intent.PRECAUTIONS:  # "sildenafil with kidney failure"
-            draft = _with_group_dose(
-                draft, monograph, group, passages, asked_age(question), asked_clearance(question)
-            )
+            draft = _with_group_dose(draft, monograph, group, passages, question)
         required = tuple(group_names(group)) if group else ()  # quotes about that group only
         draft = with_evidence(draft, monograph, reading, passages, required)
         if draft is not None and reading.intent in (Intent.INTERACTION, Intent.ALCOHOL):
@@ -427,13 +430,7 @@ def _group_dose(
     if monograph is None or reading.intent not in {Intent.DOSAGE, Intent.MAX_DOSE}:
         return None
     population = asked_population(Topic.of(reading))
-    found = (
-        population_draft(
-            monograph, population, passages, asked_age(question), asked_clearance(question)
-        )
-        if population
-        else None
-    )
+    found = _for_group(monograph, population, passages, question) if population else None
     return found.draft if found is not None and found.gives_dose else None
 
 

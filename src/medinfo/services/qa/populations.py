@@ -110,11 +110,15 @@ def _organ_named(folded: str) -> str | None:
     return None
 
 
-# The population of a dose rule each asked group is (monograph PopulationLimit.population).
+# The population of a dose rule each asked group is (monograph PopulationLimit.population),
+# keyed as the vocabulary folds the group's name.
 _LIMIT_POPULATION = {
-    "kidney disease": "renal",
-    "liver disease": "hepatic",
-    "older adult": "older_adults",
+    term_key(group): population
+    for group, population in (
+        ("kidney disease", "renal"),
+        ("liver disease", "hepatic"),
+        ("older adults", "older_adults"),
+    )
 }
 _ADVICE_LINES = {
     LimitAdvice.AVOID: "The sources advise against {drug} for {group}.",
