@@ -148,10 +148,22 @@ def _clause_of(clauses: list[Span], position: int) -> Span:
     return 0, 0
 
 
+def _bracket_around(text: str, position: int, clause: Span) -> Span | None:
+    """The bracket of the clause that holds `position` ("(in people whose kidneys don't work
+    well)"), closing bracket included; None outside brackets."""
+    opened = text.rfind("(", clause[0], position)
+    if opened < 0 or ")" in text[opened:position]:
+        return None
+    closed = text.find(")", position, clause[1])
+    return (opened, closed + 1) if closed >= 0 else None
+
+
 def _cue_spans(kind: str, text: str, clauses: list[Span], names: tuple[str, ...]) -> list[Span]:
+    """Where each cue of `kind` reaches: its clause, or only the bracket it stands in."""
     spans: list[Span] = []
     for cue in _rules().spans[kind].finditer(text):
         start, end = _clause_of(clauses, cue.start())
+        start, end = _bracket_around(text, cue.start(), (start, end)) or (start, end)
         if kind == "other_subject" and names:
             # "Unlike beta blockers, which ..., amlodipine is ...": up to this drug's name
             lowered = text.lower()
