@@ -44,7 +44,9 @@ _SERIOUS = cue(
 # "more common in people carrying HLA-B*1502" says who is at risk, not how often
 _COMMON = cue(
     r"(?<!less )(?<!un)\b(common|commonest|commonly)\b(?!\s+(in|among)\s+(people|patients|"
-    r"those|women|men|children|older|adults|anyone))|\b(frequent|most often|mild|"
+    r"those|women|men|children|older|adults|anyone))"
+    # "more common with long-term use" says when the risk grows, not how often it happens
+    r"(?!(?<=more common)\s+(with|after|over|as|when|if|the longer)\b)|\b(frequent|most often|mild|"
     r"usually go away)\b"
 )
 # "Also low sodium." carries on the list of the sentence before
@@ -124,12 +126,22 @@ _DENYING_LABEL = cue(
 _OPENING_WORDS = 8  # an opening sentence this short, naming no effect, heads its paragraph
 
 
+# "Serious but less common effects are ...": an opening that grades the paragraph's effects
+_GRADED_OPENING = cue(
+    r"^(?:the\s+)?(?:more\s+|most\s+)?(?:serious|severe)(?:\s+(?:but|and)\s+(?:less\s+common|"
+    r"rarer|rare|uncommon))?\s+(?:side\s+|adverse\s+)?(?:effects?|reactions?|problems|risks)\b"
+)
+
+
 def _paragraph_opening(passage: Passage) -> str:
     """The first sentence of a paragraph when it only announces a kind of effect ("Serious
-    effects are less common."); "" otherwise."""
+    effects are less common.") or opens by grading them ("Serious but less common effects
+    are ..."); "" otherwise."""
     if passage.kind is not BlockKind.PARAGRAPH or len(passage.units) < 2:
         return ""
     first = passage.units[0]
+    if _GRADED_OPENING.search(first.text):
+        return first.text
     if len(first.text.split()) > _OPENING_WORDS or passage.matches(first, "side_effects"):
         return ""
     return first.text

@@ -27,6 +27,8 @@ _MAX_OPENER_WORDS = 6
 _MAX_LIST_WORDS = 25
 # "Starting dose: 20mg once a day": a field and its figure, a line of content, never a title
 _FIELD_WITH_FIGURE = re.compile(r"^[^:]{1,40}:\s*\S[^:]*\d")
+# "5. Interactions" alone between blank lines: a numbered section heading, not a list item
+_NUMBERED_TITLE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?[ \t]+[A-Z]")
 
 
 class _TextSpans:
@@ -79,6 +81,18 @@ class _TextSpans:
         standalone = (before is None or before.blank) and (after is None or after.blank)
         return is_title_case(text) or standalone or self.opens_block(before, after, text)
 
+    def is_numbered_title(self, index: int, line: Line) -> bool:
+        """A short numbered line standing alone between blank lines, at the left margin and
+        not closed like a sentence ("5. Interactions"): a section heading."""
+        if line.indent or not _NUMBERED_TITLE.match(line.text):
+            return False
+        text = line.text.strip()
+        if len(text) > _MAX_HEADING_CHARS or word_count(text) > _MAX_HEADING_WORDS:
+            return False
+        before, after = self.line(index - 1), self.line(index + 1)
+        alone = (before is None or before.blank) and (after is None or after.blank)
+        return alone and not text.endswith(_TERMINAL) and self.next_content(index) is not None
+
     def opens_block(self, before: Line | None, after: Line | None, text: str) -> bool:
         """A short sentence-case line after a blank line that a list or a new sentence follows
         directly ("Common side effects" then "- Dizziness") is a heading."""
@@ -103,6 +117,8 @@ class _TextSpans:
                 self.add(BlockKind.LIST_ITEM, line.start, line.end, listed=True)
             elif is_table_row(line.text):
                 self.add(BlockKind.TABLE_ROW, line.start, line.end)
+            elif self.is_numbered_title(index, line):
+                self.add_heading(index, line.start, line.end)
             elif marker := LIST_MARKER.match(line.text):
                 self.add_list_item(line, marker.end())
             elif text.endswith("?") and is_question(text):
