@@ -561,12 +561,16 @@ def _use_of(statement: Statement) -> str:
     ...", "Acne | 50 to 100 mg a day", "For acne, ..."): its plain label naming a condition;
     "" otherwise."""
     block = statement.block
+    found = None
     if block.kind is BlockKind.TABLE_ROW:
         label = block.cells[0] if len(block.cells) >= 2 else ""
     else:
         found = _USE_LABEL.match(block.text) or _FOR_USE.match(block.text)
         label = found.group(1) if found else ""
     conditions = vocabulary("conditions").find(label) if _plain_label(label) else []
+    if not conditions and found is not None and found.re is _FOR_USE and _plain_label(label):
+        # "For Raynaud's phenomenon, ...": whatever medical condition the opening names
+        conditions = vocabulary("side_effects").find(label)
     if conditions:
         return conditions[0].key
     return _named_use(statement) if block.kind is BlockKind.PARAGRAPH else ""

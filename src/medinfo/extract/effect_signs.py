@@ -34,6 +34,7 @@ _LIST_GOES_ON = re.compile(r"(?:[\s,]*(?:(?:and|or)\s+)?[a-z]+){1,3}[\s,]*(?:(?:
 
 
 _BRACKET = re.compile(r"\(([^()]{2,80})\)")
+_COMMENT_BRACKET = re.compile(r"\s*\([^()]*\)")
 _ITEM_BREAK = re.compile(r"[,;:]")
 # a bracket or a clause that calls the one item before it a sign ("(a sign that ...)", "(a
 # sign of ...)", "..., or confusion with headaches, which can be a sign of low sodium")
@@ -199,16 +200,17 @@ _ONE_NAME = re.compile(r"\(\s*(?:possibl[ey]|probably)\b", re.IGNORECASE)
 
 def _glosses_last_item(text: str, matches: list[TermMatch], named: re.Match[str]) -> bool:
     """Whether a bracket naming a condition ("(possibly bleeding in the brain)") closes a list
-    whose earlier items are serious conditions of their own ("black stools, vomiting blood,
+    whose earlier items are mostly serious conditions of their own ("black stools, vomiting blood,
     a sudden bad headache (possibly ...)"): then it glosses only its own item."""
     if not _ONE_NAME.match(named.group()):
         return False
     clause = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, named.start())), default=0)
     item = max((b.end() for b in _ITEM_BREAK.finditer(text, clause, named.start())), default=0)
     own = any(item <= m.start < named.start() for m in matches)
-    return own and any(
-        m.term.defaults.get("serious") is True for m in matches if clause <= m.start < item
-    )
+    earlier = [m.term.defaults.get("serious") is True for m in matches if clause <= m.start < item]
+    # most of them serious: "agitation, hallucinations, sweating, shivering or a high
+    # temperature (possible serotonin syndrome)" lists that one condition's signs
+    return own and sum(earlier) * 2 > len(earlier)
 
 
 def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
@@ -246,7 +248,9 @@ def _symptom_starts(text: str, matches: list[TermMatch]) -> set[int]:
     describing = within_item = False
     for previous, match in pairwise(matches):
         gap = text[previous.end : match.start]
-        goes_on = bool(_GOES_ON.fullmatch(gap) or _LIST_GOES_ON.fullmatch(gap))
+        # a bracketed comment between two signs ("(especially of the face)") ends no list
+        listed_gap = _COMMENT_BRACKET.sub("", gap)
+        goes_on = bool(_GOES_ON.fullmatch(listed_gap) or _LIST_GOES_ON.fullmatch(listed_gap))
         # "a rash with blisters or peeling skin, fever or swollen glands": a term written
         # with its own signs goes on listing them
         signed_term = bool(_BARE_WITH.search(text, previous.start, previous.end)) and goes_on

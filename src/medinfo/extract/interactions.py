@@ -77,6 +77,9 @@ _COMPOSITION = cue(
     r"(tablet|pill|capsule|inhaler|product|dose)|"
     r"\b(component|ingredient|constituent) (of|in)\b[^.;]{0,60}\bcombination\b|"
     r"\bcombination (product |pill |tablet )?[\w-]+ ?/ ?[\w-]+|"
+    # "it also comes in a combined tablet with metformin", "combined in some migraine tablets"
+    r"\b(combined|combination) (capsule|tablet|inhaler|product|pill)s? with\b|"
+    r"\bcombined in\b[^.;]{0,30}\b(tablets?|pills?|capsules?|products?|preparations?)\b|"
     # a fact box's "Combination: Inegy (with simvastatin)" line names a product's partner
     r"^\W*combinations?(\s+(products?|tablets?|pills?|brands?))?\s*[:|]"
 )
@@ -254,7 +257,10 @@ _REGIMEN = cue(
     r"\b(?:together|along|in\s+combination|combined)\s+with\b[^.;]*\b(?:used|given|prescribed)"
     r"\s+(?:to|for|in)\b|\b(?:used|given|prescribed)\s+(?:together\s+|along\s+|in\s+"
     r"combination\s+)?with\b[^.;]*\b(?:to\s+(?:treat|clear|cure|eradicate|prevent|kill)|for\s+"
-    r"(?:the\s+)?(?:treatment|eradication|prevention))\b"
+    r"(?:the\s+)?(?:treatment|eradication|prevention))\b|"
+    # "specialists sometimes use it in combination with other medicines"
+    r"\b(?:use|uses|give|gives|prescribe|prescribes)\s+(?:it|them)\s+(?:together\s+|along\s+|"
+    r"in\s+combination\s+)with\b"
 )
 _WARNS = cue(
     r"\b(?:interact|avoid|do\s+not|don't|should\s+not|must\s+not|never|risk|increase|raise|"
@@ -365,11 +371,20 @@ _TRIGGER_AFTER = re.compile(
     r"(?:[\w-]+\s+)?triggers?\b",
     re.IGNORECASE,
 )
-# Another medicine offered instead ("baclofen is the usual alternative"), not taken with it.
+# Another medicine offered instead ("baclofen is the usual alternative", "domperidone is a
+# similar anti-sickness medicine"), not taken with it.
 _ALTERNATIVE_AFTER = re.compile(
     r"[^.;:()]{0,30}?\b(?:is|are)\s+(?:the|an?|another)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:alternatives?|options?|choices?|substitutes?)\b",
+    r"(?:alternatives?|options?|choices?|substitutes?)\b|"
+    r"[^.;:()]{0,30}?\b(?:is|are)\s+(?:an?\s+)?similar\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:medicines?|drugs?|medications?|treatments?)\b",
     re.IGNORECASE,
+)
+# "These are alternatives, not medicines to take alongside it": the medicines the sentences
+# before it named are other options, not interactions
+_THESE_ALTERNATIVES = cue(
+    r"^\W*(?:these|they|those|both)\s+(?:are|were)\s+(?:\w+\s+){0,2}?(?:alternatives?|options?|"
+    r"substitutes?)\b"
 )
 # Another medicine it is compared with ("fewer than its older relative cimetidine").
 _COMPARED_BEFORE = re.compile(
@@ -568,6 +583,9 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     own_cue = _own_cue(passage.drug)
     carried = False  # the unit before stated an interaction ("The same applies to ...")
     just_denied: set[str] = set()  # the agents the unit before said do not interact
+    options_from = next(
+        (i for i, u in enumerate(passage.units) if _THESE_ALTERNATIVES.search(u.text)), -1
+    )
     for index, unit in enumerate(passage.units):
         stated, carried = carried, False
         conceded, just_denied = just_denied, set()
@@ -599,7 +617,10 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
         found, denied = _agents(passage, unit)
         following = passage.following(unit)
         denied_next = following is not None and bool(_NEXT_DENIES.search(following.text))
-        found = found if cued and not denied_next and not _says_nothing(passage, unit) else []
+        options = index < options_from
+        found = (
+            found if cued and not (denied_next or options or _says_nothing(passage, unit)) else []
+        )
         if unit.role == "label":  # "**Alcohol:** there is no reaction ...": a topic, not a claim
             found = [agent for agent in found if agent[0] not in _described_denied(passage, index)]
         if conceded and _CONCESSION.search(unit.text) and not _OUTRIGHT.search(unit.text):

@@ -170,9 +170,21 @@ def _following(passage: Passage, unit: Unit) -> str:
     return units[index + 1].text if index + 1 < len(units) else ""
 
 
+# "it shouldn't be used right after a heart attack, with heart rhythm problems": who must not
+# take it; the conditions after the cue are contraindications, not effects
+_NOT_TO_BE_USED = cue(
+    r"\b(?:should\s*n[o'’]t|must\s*n[o'’]t|(?:is|are)\s*n[o'’]t|can\s*not|can['’]t|never)\s+"
+    r"(?:\w+ly\s+)?(?:be\s+)?(?:used|taken|given|prescribed|started)\b"
+)
+
+
 def _conditions_asked_about(passage: Passage, unit: Unit) -> set[int]:
     """Starts of the conditions a before-use question asks about ("Tell your doctor if you
-    have kidney problems, as it isn't suitable for everyone"): precautions, not effects."""
+    have kidney problems, as it isn't suitable for everyone") or that rule the drug out ("it
+    shouldn't be used right after a heart attack"): precautions, not effects."""
+    ruled_out = _NOT_TO_BE_USED.search(unit.text)
+    if ruled_out:
+        return {m.start for m in passage.matches(unit, "side_effects") if m.start > ruled_out.end()}
     if not asks_before_use(unit.text):
         return set()
     return {match.start for match in passage.matches(unit, "precautions")}
