@@ -425,10 +425,16 @@ def names_something_else(text: str, match: TermMatch) -> bool:
     return bool(
         _OPPOSITE_BEFORE.search(text, 0, match.start)
         or _OTHER_CAUSE_BEFORE.search(text, max(0, match.start - 80), match.start)
-        or _MEDICINE_AFTER.match(text[match.end : match.end + 20])
+        or names_a_medicine(text, match)
         or _BABY_AFTER.match(text[match.end : match.end + 30])
         or _PATIENTS_WITH_BEFORE.search(text, max(0, match.start - 60), match.start)
     )
+
+
+def names_a_medicine(text: str, match: TermMatch) -> bool:
+    """Whether a condition's name only qualifies a kind of medicine or procedure after it
+    ("seizure medicines", "a weight-loss pill", "cataract surgery")."""
+    return bool(_MEDICINE_AFTER.match(text[match.end : match.end + 20]))
 
 
 def signs_sentence(text: str) -> bool:

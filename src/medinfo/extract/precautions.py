@@ -6,6 +6,7 @@ import re
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
+from medinfo.extract.effect_signs import names_a_medicine
 from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, risk_factor_reach
 from medinfo.extract.reading import read_text
 from medinfo.extract.sections import Section, classify_heading
@@ -157,6 +158,8 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
                 continue
             if _NOT_A_CONDITION.search(unit.text, max(0, match.start - 60), match.start):
                 continue
+            if names_a_medicine(unit.text, match):
+                continue  # "a warning for all seizure medicines"
             if (
                 cued
                 and not in_section

@@ -66,7 +66,12 @@ def _renal_alert(patient: Patient, monograph: Monograph, rules: SafetyRules) -> 
         return None
     precautions = precautions_for("renal", monograph, rules)
     adjustments = matching_adjustments(monograph, patient.egfr)
-    if not precautions and not monograph.dosing.renal_adjustment:
+    egfr = patient.egfr
+    # a kidney dose rule that holds the patient's eGFR ("at most 300 mg a day below 30 mL/min")
+    kidney_rules = [
+        rule for rule in _population_rules(monograph, Population.RENAL) if _covers(rule, egfr)
+    ]
+    if not precautions and not monograph.dosing.renal_adjustment and not kidney_rules:
         return None
     if _above_every_band(patient.egfr, precautions, monograph):
         return None
@@ -80,7 +85,7 @@ def _renal_alert(patient: Patient, monograph: Monograph, rules: SafetyRules) -> 
         drug=monograph.drug,
         advice=_advice([item.advice for item in adjustments]),
     )
-    cited = adjustments or monograph.dosing.renal_adjustment
+    cited = adjustments or kidney_rules or monograph.dosing.renal_adjustment
     return Alert(
         code=AlertCode.RENAL_IMPAIRMENT,
         severity=severity,
