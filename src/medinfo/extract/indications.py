@@ -497,6 +497,17 @@ def _used_by_patients(passage: Passage, text: str, start: int, end: int) -> bool
     )
 
 
+# "a true allergy to penicillin", "intolerant of statins": the patient's reaction to another
+# medicine, never a use
+_TO_WHAT = re.compile(r"\s+(?:to|of)\s+([\w-]+)")
+
+
+def _of_a_medicine(text: str, end: int) -> bool:
+    """Whether the condition ending at `end` is had to a medicine ("allergy to penicillin")."""
+    found = _TO_WHAT.match(text, end)
+    return found is not None and bool(find_drug_mentions(found.group(1)))
+
+
 def _another_drugs_use(passage: Passage, text: str, start: int) -> bool:
     """Whether the clause naming the condition at `start` speaks of another drug and never of
     this one: "I used to take ibuprofen for period pain"."""
@@ -549,6 +560,8 @@ def _accepts(passage: Passage, unit: Unit, start: int, end: int, symptom: bool) 
         return True  # "It is licensed to prevent and treat:" then the uses, one an item
     text = unit.text
     clause = after_clause_start(text, start)
+    if _of_a_medicine(text, end):
+        return False
     if _used_by_patients(passage, text, start, end):
         return True
     if _TRIED.search(text, clause, start) and (

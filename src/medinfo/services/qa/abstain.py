@@ -11,9 +11,10 @@ from medinfo.services.qa.intents import Concern, Reading
 from medinfo.services.qa.phrasing import Draft
 
 EMERGENCY = (
-    "If someone may have taken too much, has trouble breathing, is very drowsy or cannot be "
-    "woken, or has a seizure, call emergency services (911 in the US) or poison control "
-    "(1-800-222-1222 in the US) now."
+    "If someone may have taken too much, has trouble breathing, chest pain or tightness, a "
+    "swelling face, lips or throat, is very drowsy or cannot be woken, or has a seizure, call "
+    "emergency services (911 in the US, 999 in the UK) or poison control (1-800-222-1222 in "
+    "the US) now."
 )
 PHARMACIST = "Ask a pharmacist or doctor."
 # A dose named or asked in a question ("250mg", "the right dose", "how much").

@@ -171,3 +171,22 @@ def is_context(question: str, monograph: Monograph) -> bool:
         if found:
             return bool(_ALREADY_ON.search(text[: found.start()]))
     return False
+
+
+# What a patient writes before the medicine another one replaces ("my doc gave me that instead
+# of clindamycin"): the question is about the other one.
+_REPLACED = re.compile(
+    r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|switch(?:ed|ing)?\s+(?:me\s+)?from|"
+    r"chang(?:ed|ing)\s+(?:me\s+)?from|(?:come|came|coming)\s+off)\s+(?:my\s+|the\s+)?$"
+)
+
+
+def is_replaced(question: str, monograph: Monograph) -> bool:
+    """Whether the question names the drug only as the one another medicine replaces."""
+    text = question.lower()
+    found = [
+        match
+        for name in (monograph.drug, *monograph.brand_names)
+        for match in re.finditer(rf"\b{re.escape(name.lower())}\b", text)
+    ]
+    return bool(found) and all(_REPLACED.search(text[: match.start()]) for match in found)

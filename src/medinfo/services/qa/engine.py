@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from medinfo.domain.answers import Answer, Intent
+from medinfo.domain.catalog import CatalogDrug
 from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import DISCLAIMER, Monograph
 from medinfo.services.qa.abstain import (
@@ -33,6 +34,7 @@ from medinfo.services.qa.drug_mentions import (
     CatalogLookup,
     MonographLookup,
     is_context,
+    is_replaced,
     second_monograph,
     without_names,
 )
@@ -260,6 +262,17 @@ def answer_question(
     return answer.model_copy(update={"intent": reported}) if reported else answer
 
 
+def _replacing_medicine(
+    question: str, monograph: Monograph, monographs: MonographLookup
+) -> CatalogDrug | None:
+    """The catalog medicine without a monograph that the question asks about when it names the
+    monograph's drug only as the one that medicine replaces."""
+    if not isinstance(monographs, CatalogLookup) or not is_replaced(question, monograph):
+        return None
+    other = monographs.catalog_in_text(without_names(question, monograph))
+    return other if other is not None and monographs.resolve(other.name) is None else None
+
+
 def _answer(
     question: str,
     monographs: MonographLookup,
@@ -278,6 +291,10 @@ def _answer(
     monograph = monographs.get(key) if key else None
     if monograph is not None and drug is None and is_context(question, monograph):
         monograph = second_monograph(question, monograph, monographs) or monograph
+    if monograph is not None and drug is None:
+        replacing = _replacing_medicine(question, monograph, monographs)
+        if replacing is not None:  # "cephalexin dose? i got it instead of clindamycin"
+            monograph, entry = None, replacing
     names = names_of(monograph) if monograph else []
     reading = read_question(question, drug_names=[*names, *([drug] if drug else [])])
     name = monograph.drug if monograph else (drug or "this medicine")

@@ -59,11 +59,12 @@ def speaks_to(draft: Draft, reading: Reading, monograph: Monograph) -> bool:
     """Whether an answer speaks to what the question asks: it names the detail the question
     asks about (`misses_detail`), and an answer reached through weak cues only shares a word
     with what the question is about ("is it safe before a tattoo" is not answered by the list
-    of serious effects). Otherwise a question read through a strong cue, or whose words are
-    all cue words ("why would my doctor give me it"), passes: its intent is what it asks."""
+    of serious effects), as must one the intent model read. Otherwise a question read through
+    a strong cue, or whose words are all cue words ("why would my doctor give me it"),
+    passes: its intent is what it asks."""
     if misses_detail(draft, reading):
         return False
-    if reading.score >= _WEAK:
+    if reading.score >= _WEAK and not reading.learned:
         return True
     asked = topic_words(reading, monograph)
     if not asked - load_intent_rules().known_words:  # only cue words: the intent is the topic

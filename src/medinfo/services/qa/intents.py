@@ -118,6 +118,7 @@ class Reading:
     conflicts: tuple[str, ...] = ()
     search_words: tuple[str, ...] = ()
     also: tuple[Intent, ...] = ()
+    learned: bool = False  # the intent model's reading, not the cues': to be grounded
 
     def has(self, concern: Concern) -> bool:
         return concern in self.concerns
@@ -382,6 +383,7 @@ def read_question(
     concerns = frozenset(
         rule.concern for rule in rules.concerns if rule.cues.score(padded) >= rule.threshold
     )
+    ruled = scores[0][1] if scores else None
     if learned:
         scores = _with_guess(text, scores, rules)
     if not scores:
@@ -402,4 +404,5 @@ def read_question(
         best.conflicts,
         best.search_words,
         also,
+        learned=best is not ruled,
     )

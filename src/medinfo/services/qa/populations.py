@@ -134,13 +134,22 @@ def _advice_lines(monograph: Monograph, population: str) -> list[tuple[Populatio
     wanted = _LIMIT_POPULATION.get(population)
     group = population_name(population)
     return [
-        (limit, _ADVICE_LINES[limit.advice].format(drug=monograph.drug, group=group))
+        (limit, _ADVICE_LINES[limit.advice].format(drug=monograph.drug, group=_band(limit, group)))
         for limit in monograph.dosing.population_limits
         if limit.population == wanted
         and limit.advice in _ADVICE_LINES
         and limit.initial is None
         and limit.max_daily is None
     ]
+
+
+def _band(limit: PopulationLimit, group: str) -> str:
+    """The narrower group a kidney rule is for ("people on dialysis"), else `group`."""
+    if limit.on_dialysis:
+        return "people on dialysis"
+    if limit.kidney_below is not None:
+        return f"people with kidney function below {format_amount(limit.kidney_below)} mL/min"
+    return group
 
 
 def population_name(population: str) -> str:
@@ -316,7 +325,10 @@ def population_draft(
             draft.say(line, caution)
     if not draft.sentences:
         return None
-    unchanged = found is not None and _NO_CHANGE.search(found[0].lower()) is not None
+    advice = [limit.advice for limit, _line in _advice_lines(monograph, population)]
+    unchanged = (found is not None and _NO_CHANGE.search(found[0].lower()) is not None) or (
+        LimitAdvice.NO_CHANGE in advice and set(advice) <= {LimitAdvice.NO_CHANGE}
+    )
     if unchanged and not gives_amount:  # "dose adjustment ... is not necessary": a dose answer
         return PopulationDraft(draft, gives_dose=True)
     if not (gives_amount or (monograph.dosing.renal_adjustment and population == "kidney disease")):

@@ -97,11 +97,28 @@ def _same_use(listed: str, use: str) -> bool:
     return any(len(n.split()) > 1 and contains_phrase(asked, n) for n in _names_of(listed))
 
 
+_TYPO_MIN_LETTERS = 5  # words this long may be typed one edit off ("abcess" for "abscess")
+
+
 def _related_use(listed: str, use: str) -> bool:
-    """The asked use shares a meaningful word with the listed one or one of its names."""
+    """The asked use shares a meaningful word with the listed one or one of its names (a long
+    word typed one letter off counts)."""
     generic = load_vocabulary().condition_generic_words
     asked = {w for w in term_key(use).split() if len(w) > 1 and w not in generic}
-    return any(asked & set(name.split()) for name in _names_of(listed))
+    return any(_shares_word(asked, set(name.split())) for name in _names_of(listed))
+
+
+def _shares_word(asked: set[str], words: set[str]) -> bool:
+    from rapidfuzz.distance import OSA
+
+    if asked & words:
+        return True
+    return any(
+        OSA.distance(a, w) <= 1
+        for a in asked
+        for w in words
+        if len(a) >= _TYPO_MIN_LETTERS and len(w) >= _TYPO_MIN_LETTERS
+    )
 
 
 def matching_uses(monograph: Monograph, use: str) -> list[Indication]:
