@@ -21,10 +21,10 @@ from pathlib import Path
 from medinfo.domain.answers import Intent
 from medinfo.services.qa.intent_model import IntentModel, question_features
 from medinfo.services.qa.intents import (
-    SETTLED,
     Reading,
     load_intent_rules,
     normalise_question,
+    overrules,
     read_question,
 )
 
@@ -135,7 +135,7 @@ def combined(ruled: Reading, model: IntentModel, text: str) -> str:
     settled (as read_question does with the shipped model)."""
     guess = model.guess(text)
     known = ruled.intent is Intent.OTHER or ruled.intent.value in model.bias
-    if guess.confidence >= model.threshold and ruled.score < SETTLED and known:
+    if guess.confidence >= model.threshold and overrules(ruled.score, guess.confidence) and known:
         return guess.intent.value
     return ruled.intent.value
 
