@@ -41,7 +41,7 @@ def _rules() -> _Rules:
     quantity = "|".join(sorted((re.escape(q) for q in raw.quantities), key=len, reverse=True))
     unit = "|".join(sorted((re.escape(u) for u in raw.units), key=len, reverse=True))
     amount = rf"\d+|{quantity}"
-    number = rf"(?:{amount})(?:\s*(?:-|–|to)\s*(?:{amount}))?"
+    number = rf"(?:{amount})(?:\s*(?:-|–|to|or)\s*(?:{amount}))?"
     single = rf"(?:(?P<{{q}}>{number})\s+)?(?P<{{u}}>{unit})\b"
     time = re.compile(
         r"\b"
@@ -73,7 +73,7 @@ def _quantity(written: str | None) -> str | None:
     text = written.strip().lower()
     if text in quantities:
         return quantities[text]
-    parts = re.split(r"\s*(?:-|–|\bto\b)\s*", text)
+    parts = re.split(r"\s*(?:-|–|\bto\b|\bor\b)\s*", text)
     return "-".join(quantities.get(part, part) for part in parts)
 
 
@@ -96,6 +96,8 @@ def _value(match: re.Match[str]) -> tuple[str, str] | None:
     more = _quantity(match["more"])
     if more and quantity.isdigit() and more.isdigit() and int(more) > int(quantity):
         return f"{quantity}-{more} {first}", first
+    if quantity == "0.5" and first == "hours":
+        return "30 minutes", "minutes"  # "half an hour"
     if quantity == "1":
         return f"1 {first.rstrip('s')}", first
     return f"{quantity} {first}", first

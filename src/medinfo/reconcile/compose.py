@@ -292,7 +292,7 @@ _WITHIN = re.compile(r"^(?:within|in)\s+", re.IGNORECASE)
 
 
 # "few hours" -> "a few hours", "couple hours" -> "a couple of hours"
-_VAGUE = re.compile(r"\b(few|couple)\s+(?:of\s+)?(minutes|hours|days|weeks|months)\b")
+_VAGUE = re.compile(r"(?<!\ba\s)\b(few|couple)\s+(?:of\s+)?(minutes|hours|days|weeks|months)\b")
 
 
 def _readable(span: str) -> str:
