@@ -449,6 +449,14 @@ _REPORTS_HARM = cue(
     r"\b(?:(?:has|have|had|been|was|were)\s+reported|side[- ]effects?|adverse|"
     r"(?:can|may|might|could)\s+(?:also\s+)?cause|causes|caused)\b"
 )
+# "Raynaud's phenomenon, where the fingers go white in the cold": a clause describing the
+# condition named before it names no use of its own
+_RELATIVE_BEFORE = re.compile(r"[\w'’)],\s*(?:where|in\s+which|when)\b[^.;]*$", re.IGNORECASE)
+# what the condition is the harm of: "... and cause a stroke or heart attack"
+_CAUSES_IT = cue(
+    r"\b(?:cause[sd]?|causing|lead(?:s|ing)?\s+to|led\s+to|trigger(?:s|ed|ing)?|"
+    r"result(?:s|ed|ing)?\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+(?:or\s+)?){0,3}$"
+)
 # "People with type 1 diabetes use it alongside...": the patients who take it name a use.
 _PEOPLE_WITH = cue(
     r"\b(?:people|patients|adults|children|those|women|men)\s+(?:with|who\s+have)\s+$"
@@ -508,11 +516,26 @@ def _of_a_medicine(text: str, end: int) -> bool:
     return found is not None and bool(find_drug_mentions(found.group(1)))
 
 
+# "cyproheptadine, an antihistamine used for allergies": what follows another drug's name
+# describes that drug
+_DESCRIBED_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,5}?)?(?:used|prescribed|given|taken)\s+"
+    r"(?:for|to|in)\b",
+    re.IGNORECASE,
+)
+
+
 def _another_drugs_use(passage: Passage, text: str, start: int) -> bool:
     """Whether the clause naming the condition at `start` speaks of another drug and never of
-    this one: "I used to take ibuprofen for period pain"."""
-    clause = text[after_clause_start(text, start) : start]
+    this one ("I used to take ibuprofen for period pain"), or a description of another drug
+    names it ("cyproheptadine, an antihistamine used for allergies")."""
     own = frozenset(components(passage.drug))
+    if any(
+        not frozenset(components(m.generic)) & own and _DESCRIBED_AFTER.match(text[m.end : start])
+        for m in find_drug_mentions(text[:start])
+    ):
+        return True
+    clause = text[after_clause_start(text, start) : start]
     others = [m for m in find_drug_mentions(clause) if not frozenset(components(m.generic)) & own]
     if not others:
         return False
@@ -570,6 +593,8 @@ def _accepts(passage: Passage, unit: Unit, start: int, end: int, symptom: bool) 
         return False
     if _RISK_OF.search(text[clause:start]) and not _prevents(text, start):
         return False
+    if _CAUSES_IT.search(text[clause:start]) and not _prevents(text, start):
+        return False  # "the blood pressure can fall too quickly and cause a heart attack"
     if open_cue_end(_STRONG, text, start) >= 0:
         return True
     weak = open_cue_end(_WEAK, text, start)
@@ -669,6 +694,7 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
                     unit.text[after_clause_start(unit.text, match.start) : match.start]
                 )
                 or _another_drugs_use(passage, unit.text, match.start)
+                or _RELATIVE_BEFORE.search(unit.text, 0, match.start)
                 or _category(unit.text, match.end, named)
                 or not _accepts(passage, unit, match.start, match.end, symptom)
             ):
