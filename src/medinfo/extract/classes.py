@@ -132,9 +132,19 @@ def _own_classes(passage: Passage, unit: Unit, given: bool) -> list[TermMatch]:
             _CLASS_CUE.search(before)
             and not _NOT_OWN_CLASS.search(before)
             and not _DENIED_CLASS.search(before)
+            and not _other_subject(passage, unit.text[: match.start])
         ):
             found.append(match)
     return found
+
+
+def _other_subject(passage: Passage, before: str) -> bool:
+    """Whether the clause before a class name is about another medicine and not this one
+    ("Paracetamol is the best painkiller to use with it")."""
+    clause = re.split(r"[.;:]", before)[-1]
+    lowered = clause.lower()
+    own = any(name and name in lowered for name in (*passage.names, passage.drug.lower()))
+    return passage.names_other_drug(clause) and not own
 
 
 def extract_drug_classes(passage: Passage) -> list[ExtractedFact]:
