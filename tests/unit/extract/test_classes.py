@@ -431,3 +431,13 @@ def test_another_generic_name_of_the_drug_is_no_brand() -> None:
     )
     assert "Salbutamol" not in found
     assert {"Ventolin", "Salamol"} <= found
+
+
+def test_a_class_said_of_another_medicine_is_not_this_drugs() -> None:
+    found = _classes(
+        "Ticagrelor is an antiplatelet medicine. Paracetamol is the best painkiller to use "
+        "while you take ticagrelor.",
+        "ticagrelor",
+    )
+    assert "antiplatelet" in found
+    assert "analgesic" not in found

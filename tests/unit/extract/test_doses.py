@@ -836,3 +836,34 @@ def test_counted_tablets_on_a_page_about_one_product_strength_are_amounts(
     facts = {fact.kind: dict(fact.attributes) for fact in extract_doses(statements, "s1")}
     daily = facts[FactKind.MAX_DAILY_DOSE]
     assert (daily["amount"], daily["unit"]) == (40, "mg")
+
+
+def test_extract_doses_no_single_dose_exceeding_an_amount_is_a_per_dose_maximum() -> None:
+    facts = extract_doses(
+        document_statements(
+            read_text(
+                "Dosage\n\nThe usual dose is 20 mg once a day. When more is needed, it is split "
+                "into two doses so that no single dose exceeds 20 mg.",
+                "x.txt",
+            )
+        ),
+        "s1",
+    )
+    (single,) = [f for f in facts if f.kind is FactKind.MAX_SINGLE_DOSE]
+    assert (single.attributes["amount"], single.attributes["unit"]) == (20, "mg")
+
+
+def test_extract_doses_a_paragraph_opening_with_a_condition_keeps_its_maxima_to_it() -> None:
+    facts = extract_doses(
+        document_statements(
+            read_text(
+                "Dosage\n\nFor high blood pressure, adults start with 30 mg once a day; the most "
+                "in a day is 90 mg.\n\nFor Raynaud's phenomenon, capsules start at 5 mg three "
+                "times a day. This can be raised, but never above 20 mg at any one time.",
+                "x.txt",
+            )
+        ),
+        "s1",
+    )
+    (single,) = [f for f in facts if f.kind is FactKind.MAX_SINGLE_DOSE]
+    assert single.attributes.get("use") == "raynaud's phenomenon"

@@ -370,3 +370,27 @@ def test_a_cancer_treated_is_a_use() -> None:
         "letrozole",
     )
     assert "breast cancer" in found
+
+
+def test_an_allergy_to_another_medicine_and_another_drugs_description_name_no_use() -> None:
+    found = _uses(
+        "# Uses\n\nDoctors often choose it for people who have a true allergy to penicillin. "
+        "Its name looks like cyproheptadine, an antihistamine used for hay fever.",
+        "clindamycin",
+    )
+    assert "allergies" not in found
+    assert "hay fever" not in found
+
+
+def test_a_harm_and_a_clause_describing_a_use_name_no_use() -> None:
+    found = _uses(
+        "# Uses\n\nIt is used to treat:\n- angina\n"
+        "- Raynaud's phenomenon, where the fingers go white in the cold\n\n"
+        "Biting a capsule open is no longer done: pressure can fall quickly and cause a heart "
+        "attack.",
+        "nifedipine",
+    )
+    assert "angina" in found
+    assert "raynaud's phenomenon" in found
+    assert "common cold" not in found
+    assert "heart attack" not in found

@@ -716,3 +716,29 @@ def test_a_list_item_whose_description_says_fine_is_no_interaction() -> None:
     )
     assert found.get("acetaminophen", NO_INTERACTION) == NO_INTERACTION
     assert found["ciprofloxacin"] != NO_INTERACTION
+
+
+def _agents_read(text: str, drug: str) -> set[str]:
+    facts = extract_list_facts(read_text(text, "page.md"), "test", drug)
+    return {f.key for f in facts if f.kind is FactKind.INTERACTION}
+
+
+def test_interactions_a_combined_tablet_and_the_alternatives_named_are_no_interactions() -> None:
+    agents = _agents_read(
+        "# Examplide\n\n## Taking it with other medicines\n\n"
+        "It also comes in a combined tablet with metformin. Warfarin: more bleeding.\n\n"
+        "Domperidone is a similar anti-sickness medicine. Ondansetron works in a different "
+        "way. These are alternatives, not medicines to take alongside it.\n",
+        "metoclopramide",
+    )
+    assert "warfarin" in agents
+    assert not agents & {"metformin", "domperidone", "ondansetron"}
+
+
+def test_interactions_a_regimen_used_with_it_names_no_interaction() -> None:
+    agents = _agents_read(
+        "# Examplide\n\nSpecialists sometimes use it in combination with other medicines, "
+        "for example with pyrimethamine for toxoplasmosis.\n",
+        "clindamycin",
+    )
+    assert "pyrimethamine" not in agents

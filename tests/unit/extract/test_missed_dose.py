@@ -128,3 +128,12 @@ def test_extract_missed_dose_a_bedtime_dose_remembered_next_morning_is_skipped(
     )
     (fact,) = extract_missed_dose(statements_of(text), "s1")
     assert fact.attributes["same_day_only"] is True
+
+
+def test_extract_missed_dose_do_not_take_it_when_you_remember_means_skip(
+    statements_of: StatementsOf,
+) -> None:
+    text = "If you forget a dose, do not take it when you remember. Just take the next dose."
+    (fact,) = extract_missed_dose(statements_of(text), "s1")
+    assert fact.attributes["take_when_remembered"] is False
+    assert fact.attributes["skip_if_next_dose_near"] is True

@@ -178,3 +178,12 @@ def test_extract_onset_everyday_words_for_the_first_effect(statements_of: Statem
 def test_extract_onset_side_effects_settling_are_no_onset(statements_of: StatementsOf) -> None:
     text = "Side effects\nNausea and bloating usually improve within a few weeks."
     assert extract_onset(statements_of(text), "s1") == []
+
+
+def test_extract_onset_half_an_hour_and_a_range_with_or(statements_of: StatementsOf) -> None:
+    assert _onset(statements_of, "Its effect begins within about half an hour.") == {
+        "first_effect": "30 minutes"
+    }
+    assert _onset(statements_of, "Most people are feeling better within two or three days.") == {
+        "first_effect": "2-3 days"
+    }

@@ -161,3 +161,11 @@ def test_extract_precautions_what_stopping_brings_on_is_no_condition_to_ask_abou
         "lamotrigine",
     )
     assert "seizure history" not in found
+
+
+def test_a_kind_of_medicine_named_by_a_condition_is_no_precaution() -> None:
+    found = _precautions(
+        "# Warnings\n\nSuicidal thoughts: this is a warning for all seizure medicines.",
+        "lacosamide",
+    )
+    assert "seizure history" not in found

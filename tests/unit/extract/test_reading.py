@@ -156,3 +156,27 @@ def test_read_text_wishes_suitability_and_restarting_are_read_for_what_they_are(
 
 def test_read_text_a_leaflet_that_does_not_forbid_drinking_is_compatible() -> None:
     assert _spans("As for alcohol, the leaflet doesn't say you can't drink.", "compatible")
+
+
+def test_read_text_a_negation_inside_brackets_reaches_only_the_bracket() -> None:
+    text = (
+        "Call a doctor if you notice confusion (mostly in people whose kidneys don't work "
+        "well) or a fast heartbeat."
+    )
+    reading = read_text(text, ("examplamide",))
+    confusion = text.index("confusion")
+    heartbeat = text.index("fast heartbeat")
+    assert reading.asserted(confusion, confusion + 9)
+    assert reading.asserted(heartbeat, heartbeat + 14)
+    assert reading.within("negated", text.index("work"), text.index("work") + 4)
+
+
+def test_read_text_a_liver_enzyme_is_no_liver_population() -> None:
+    assert "hepatic" not in read_text("It is broken down by the liver enzyme CYP2C8.").populations
+    assert "hepatic" in read_text("People with liver disease need a lower dose.").populations
+
+
+def test_read_text_i_did_not_get_denies_what_follows() -> None:
+    text = "I didn't get the tremor my brother had on another tablet."
+    start = text.index("tremor")
+    assert not read_text(text).asserted(start, start + 6)

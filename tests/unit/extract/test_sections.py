@@ -96,3 +96,19 @@ def test_classify_heading_reads_everyday_dosing_headings(heading: str) -> None:
 )
 def test_classify_heading_serious_side_effects_in_other_words(heading: str) -> None:
     assert classify_heading(heading) is Section.SERIOUS_SIDE_EFFECTS
+
+
+def test_classify_heading_lead_ins_that_are_no_topic_of_their_words() -> None:
+    assert classify_heading("You should not use this medicine if you:") is Section.PRECAUTIONS
+    assert classify_heading("Use with care if you have:") is Section.PRECAUTIONS
+    assert classify_heading("The serious ones you need to know about") is not Section.OVERVIEW
+    assert classify_heading("About carvedilol") is Section.OVERVIEW
+    assert classify_heading("Your doctor may prescribe it for these infections:") is (
+        Section.INDICATIONS
+    )
+    assert (
+        classify_heading(
+            "Keep taking the medicine, but talk to your doctor if these don't go away:"
+        )
+        is not Section.INTERACTIONS
+    )

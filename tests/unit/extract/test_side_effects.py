@@ -537,3 +537,56 @@ def test_extract_side_effects_a_lead_in_naming_how_it_works_still_lists_effects(
         "tizanidine",
     )
     assert {"drowsiness", "dry mouth"} <= set(found)
+
+
+def _read_side_effects(text: str, drug: str) -> dict[str, bool]:
+    facts = extract_list_facts(read_text(text, "page.md"), "test", drug)
+    return {f.key: bool(f.attributes["serious"]) for f in facts if f.kind is FactKind.SIDE_EFFECT}
+
+
+def test_side_effects_a_keep_taking_lead_in_still_lists_effects() -> None:
+    found = _read_side_effects(
+        "# Examplol\n\n## Side effects\n\n"
+        "Keep taking the medicine, but talk to your doctor if these bother you or don't go "
+        "away:\n\n- headaches\n- feeling sick\n- cold hands or feet\n",
+        "propranolol",
+    )
+    assert found.get("headache") is False
+    assert found.get("nausea") is False
+
+
+def test_side_effects_a_graded_opening_grades_its_paragraph() -> None:
+    found = _read_side_effects(
+        "# Examplol\n\n## Adverse effects\n\n"
+        "Serious but uncommon effects are stroke and pulmonary embolism. Cataracts become "
+        "slightly more common with long-term use.\n",
+        "tamoxifen",
+    )
+    assert found["stroke"] is True
+    assert found["cataracts"] is True
+
+
+def test_side_effects_conditions_that_rule_the_drug_out_are_no_effects() -> None:
+    found = _read_side_effects(
+        "# Examplol\n\n## Side effects\n\n"
+        "It can cause a dry mouth. Because of its heart effects, it shouldn't be used right "
+        "after a heart attack or with heart failure.\n",
+        "amitriptyline",
+    )
+    assert "dry mouth" in found
+    assert "heart attack" not in found
+    assert "heart failure" not in found
+
+
+def test_side_effects_the_signs_of_one_named_condition_stay_signs() -> None:
+    found = _read_side_effects(
+        "# Examplol\n\n## Side effects\n\nRare but serious - get help if you notice:\n\n"
+        "- shivering, sweating, twitching, hallucinations or a high temperature "
+        "(possible serotonin syndrome);\n"
+        "- signs of an allergic reaction: rash, swelling (especially of the face), severe "
+        "dizziness or trouble breathing.\n",
+        "tramadol",
+    )
+    assert found["serotonin syndrome"] is True
+    assert "sweating" not in found
+    assert "dizziness" not in found

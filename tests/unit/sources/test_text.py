@@ -125,3 +125,15 @@ def test_read_text_a_question_marked_q_heads_its_answer_even_with_its_context() 
     ]
     answer = next(b for b in document.blocks if b.text.startswith("A. The maximum"))
     assert answer.heading == "Q. How much will I take?"
+
+
+def test_read_text_a_numbered_line_alone_is_a_section_heading() -> None:
+    document = read_text(
+        "EXAMPLAMIDE\n\n4. Adverse effects\n\nHeadache is common.\n\n5. Interactions\n\n"
+        "  - Warfarin: more bleeding.\n\nSteps:\n1. Take it with food.\n2. Drink water.\n"
+    )
+    headings = [b.text for b in document.blocks if b.kind is BlockKind.HEADING]
+    items = [b.text for b in document.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert "Interactions" in " ".join(headings)
+    assert "Adverse effects" in " ".join(headings)
+    assert any("Take it with food" in item for item in items)

@@ -238,10 +238,13 @@ def compose_stopping(monograph: Monograph, topic: Topic) -> Draft | None:
     if stopping.taper:
         draft.say(sentence_case(stopping.taper), stopping)
     note_conflicts(draft, monograph, topic.reading.conflicts)
-    draft.say(
-        "Never stop it abruptly on your own: your prescriber can plan a gradual reduction "
-        "(a taper) when it is time to stop."
-    )
+    if stopping.abrupt_stop_risk:
+        draft.say(
+            "Never stop it abruptly on your own: your prescriber can plan a gradual reduction "
+            "(a taper) when it is time to stop."
+        )
+    else:  # no taper the sources never ask for; the prescriber still decides
+        draft.say("Check with your prescriber before you stop taking it.")
     return draft
 
 

@@ -325,9 +325,14 @@ def population_draft(
             draft.say(line, caution)
     if not draft.sentences:
         return None
-    advice = [limit.advice for limit, _line in _advice_lines(monograph, population)]
+    # a rule of the whole group (not a dialysis or kidney-function band) saying the usual dose
+    advice = {
+        limit.advice
+        for limit, _line in _advice_lines(monograph, population)
+        if _band(limit, "") == ""
+    }
     unchanged = (found is not None and _NO_CHANGE.search(found[0].lower()) is not None) or (
-        LimitAdvice.NO_CHANGE in advice and set(advice) <= {LimitAdvice.NO_CHANGE}
+        advice == {LimitAdvice.NO_CHANGE}
     )
     if unchanged and not gives_amount:  # "dose adjustment ... is not necessary": a dose answer
         return PopulationDraft(draft, gives_dose=True)

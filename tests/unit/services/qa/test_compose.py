@@ -126,3 +126,18 @@ def test_compose_says_what_the_sources_deny_and_never_denies_a_warning(
     alone = both.model_copy(update={"interactions": [], "precautions": []})
     text = _compose(alone, "can i drink alcohol on it").text()
     assert "alcohol does not interact with tizanidine" in text
+
+
+def test_compose_stopping_invents_no_taper_the_sources_never_ask_for() -> None:
+    from medinfo.domain.monograph import Stopping
+
+    safe = Monograph(
+        drug="famotidine",
+        stopping=Stopping(
+            abrupt_stop_risk=False, summary="Stopping it causes no withdrawal.", sources=["s"]
+        ),
+    )
+    text = _compose(safe, "can i just stop famotidine").text()
+    assert "taper" not in text
+    assert "gradual" not in text
+    assert "prescriber" in text

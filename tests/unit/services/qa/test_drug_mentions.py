@@ -65,3 +65,12 @@ def test_answer_question_asks_about_the_drug_not_already_taken(
 ) -> None:
     answer = answer_question("im on zoloft, how much zanaflex can i take a day", lookup)
     assert answer.drug == "tizanidine"
+
+
+def test_is_replaced_names_the_drug_another_medicine_replaces() -> None:
+    from medinfo.domain.monograph import Monograph
+    from medinfo.services.qa.drug_mentions import is_replaced
+
+    clindamycin = Monograph(drug="clindamycin")
+    assert is_replaced("cephalexin dose? my doc gave me that instead of clindamycin", clindamycin)
+    assert not is_replaced("clindamycin dose for an abscess", clindamycin)

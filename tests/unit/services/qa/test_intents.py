@@ -447,3 +447,31 @@ def test_a_decimal_amount_is_read_as_one_amount() -> None:
 def test_how_long_before_it_lowers_or_clears_asks_when_it_works(question: str) -> None:
     """The treatment's effect awaited is the onset, never the effect as a side effect."""
     assert read_question(question).intent is Intent.ONSET
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Do I need to use condoms as well as my pill??", Intent.INTERACTION),
+        ("how long am i allowed to take it for", Intent.DURATION),
+    ],
+)
+def test_read_question_reads_session17_phrasings(question: str, intent: Intent) -> None:
+    assert read_question(question).intent is intent
+
+
+def test_read_question_chest_tightness_and_a_swelling_face_are_emergencies() -> None:
+    assert (
+        Concern.EMERGENCY
+        in read_question("my chest feels tight tonight, is this a heart attack").concerns
+    )
+    assert Concern.EMERGENCY in read_question("my lips are swelling up after the tablet").concerns
+
+
+def test_overrules_lets_a_certain_guess_past_settled_cues_but_not_firm_ones() -> None:
+    from medinfo.services.qa.intents import overrules
+
+    assert overrules(3.0, 0.75)
+    assert not overrules(6.0, 0.9)
+    assert overrules(6.0, 0.99)
+    assert not overrules(20.0, 0.99)

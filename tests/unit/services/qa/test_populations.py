@@ -380,3 +380,25 @@ def test_answer_question_a_dose_asked_for_a_group_read_as_a_precaution_is_the_gr
     answer = answer_question("does the tizanidine dose differ if i have kidney disease", lookup)
     assert answer.intent is Intent.DOSAGE
     assert "no dose of tizanidine for people with kidney disease" in answer.answer
+
+
+def test_answer_question_a_kidney_rule_of_no_change_answers_and_names_a_dialysis_band() -> None:
+    from medinfo.domain.evidence import Evidence
+    from medinfo.domain.monograph import LimitAdvice
+
+    cited = {"sources": ["s"], "evidence": [Evidence(source="s", start=0, end=20)]}
+    rules = [
+        PopulationLimit(population=Population.RENAL, advice=LimitAdvice.NO_CHANGE, **cited),
+        PopulationLimit(
+            population=Population.RENAL, on_dialysis=True, advice=LimitAdvice.AVOID, **cited
+        ),
+    ]
+    monograph = Monograph(drug="glitazine", dosing=Dosing(population_limits=rules))
+    answer = answer_question(
+        "I have kidney disease, does my glitazine dose need lowering?",
+        InMemoryMonographs([monograph]),
+    )
+    assert answer.answerable
+    assert "usual dose" in answer.answer
+    assert "on dialysis" in answer.answer
+    assert "against glitazine for people with kidney disease" not in answer.answer

@@ -224,3 +224,19 @@ def test_an_effect_asked_by_another_name_of_a_listed_one_is_listed() -> None:
     listed = Monograph(drug="gliclazide", side_effects=[SideEffect(term="low blood sugar")])
     assert not is_unlisted_effect(listed, "hypos")
     assert is_unlisted_effect(listed, "hair fall out")
+
+
+def test_answer_question_a_listed_use_typed_one_letter_off_gets_the_dose() -> None:
+    from medinfo.domain.monograph import DoseSpec, Dosing, Indication
+
+    monograph = Monograph(
+        drug="clindamycin",
+        indications=[Indication(condition="dental abscess", sources=["s"])],
+        dosing=Dosing(initial=DoseSpec(amount=150, unit="mg", frequency_per_day=4, sources=["s"])),
+    )
+    answer = answer_question(
+        "dentist gave me clindamycin for an abcess, how often do i take it",
+        InMemoryMonographs([monograph]),
+    )
+    assert answer.answerable
+    assert "150 mg" in answer.answer

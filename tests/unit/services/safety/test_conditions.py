@@ -326,3 +326,22 @@ def test_a_lower_dose_rule_covering_the_patient_outweighs_a_no_change_statement(
     )
     response = check_regimen(request(drug="ferrodin", egfr=40), _kidneys_need_no_change(lower))
     assert AlertCode.RENAL_IMPAIRMENT in codes(response)
+
+
+def test_a_kidney_dose_rule_holding_the_egfr_raises_the_kidney_alert_and_its_maximum() -> None:
+    rule = PopulationLimit(
+        population=Population.RENAL,
+        kidney_measure="crcl",
+        kidney_below=30,
+        max_daily=DoseSpec(amount=300, unit="mg", sources=["k"]),
+        sources=["k"],
+    )
+    monograph = bare("kidnomide").model_copy(update={"dosing": Dosing(population_limits=[rule])})
+    over = check_regimen(
+        request(drug="kidnomide", dose_mg=200, times_per_day=2, egfr=24), monograph
+    )
+    assert set(codes(over)) == {AlertCode.RENAL_IMPAIRMENT, AlertCode.MAX_DAILY_DOSE_EXCEEDED}
+    above = check_regimen(
+        request(drug="kidnomide", dose_mg=100, times_per_day=2, egfr=50), monograph
+    )
+    assert codes(above) == []
