@@ -142,9 +142,11 @@ def _other_subject(passage: Passage, before: str) -> bool:
     """Whether the clause before a class name is about another medicine and not this one
     ("Paracetamol is the best painkiller to use with it")."""
     clause = re.split(r"[.;:]", before)[-1]
-    lowered = clause.lower()
+    said = _CLASS_CUE.search(clause)
+    subject = clause[: said.start()] if said else clause  # "Paracetamol" of "Paracetamol is a"
+    lowered = subject.lower()
     own = any(name and name in lowered for name in (*passage.names, passage.drug.lower()))
-    return passage.names_other_drug(clause) and not own
+    return passage.names_other_drug(subject) and not own
 
 
 def extract_drug_classes(passage: Passage) -> list[ExtractedFact]:

@@ -519,8 +519,7 @@ def _of_a_medicine(text: str, end: int) -> bool:
 # "cyproheptadine, an antihistamine used for allergies": what follows another drug's name
 # describes that drug
 _DESCRIBED_AFTER = re.compile(
-    r"^\s*,?\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,5}?)?(?:used|prescribed|given|taken)\s+"
-    r"(?:for|to|in)\b",
+    r"^\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,5}?(?:used|prescribed|given|taken)\s+(?:for|to|in)\b",
     re.IGNORECASE,
 )
 

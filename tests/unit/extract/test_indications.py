@@ -394,3 +394,11 @@ def test_a_harm_and_a_clause_describing_a_use_name_no_use() -> None:
     assert "raynaud's phenomenon" in found
     assert "common cold" not in found
     assert "heart attack" not in found
+
+
+def test_the_drugs_own_class_described_as_used_for_keeps_the_use() -> None:
+    found = _uses(
+        "# Lisinopril\n\nLisinopril is an ACE inhibitor used to treat high blood pressure.",
+        "lisinopril",
+    )
+    assert "high blood pressure" in found
