@@ -59,3 +59,10 @@ def test_extract_legal_status_skips_questions(statements_of: StatementsOf) -> No
 def test_legal_status_cv_abbreviation_is_cardiovascular() -> None:
     assert read_legal_status("Table 3: non-CV death and CV events by dose") == {}
     assert read_legal_status("LYRICA capsules, for oral use, C-V")["schedule"] == "V"
+
+
+def test_legal_status_a_yes_to_controlled_and_a_schedule_said_of_it() -> None:
+    found = read_legal_status("Controlled? Yes, in the US it's Schedule V.")
+    assert found["controlled"] is True
+    assert found["schedule"] == "V"
+    assert "controlled" not in read_legal_status("Take it on a schedule that suits you.")

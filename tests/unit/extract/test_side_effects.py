@@ -8,8 +8,9 @@ from tests.unit.extract.conftest import read_text
 from tests.unit.extract.helpers import make_document
 
 
-def _side_effects(text: str, drug: str = "losartan") -> dict[str, bool]:
-    facts = extract_list_facts(make_document(text), "test", drug)
+def _side_effects(text: str, drug: str = "losartan", real_reader: bool = False) -> dict[str, bool]:
+    document = read_text(text, "page.md") if real_reader else make_document(text)
+    facts = extract_list_facts(document, "test", drug)
     return {f.key: bool(f.attributes["serious"]) for f in facts if f.kind is FactKind.SIDE_EFFECT}
 
 
@@ -540,8 +541,7 @@ def test_extract_side_effects_a_lead_in_naming_how_it_works_still_lists_effects(
 
 
 def _read_side_effects(text: str, drug: str) -> dict[str, bool]:
-    facts = extract_list_facts(read_text(text, "page.md"), "test", drug)
-    return {f.key: bool(f.attributes["serious"]) for f in facts if f.kind is FactKind.SIDE_EFFECT}
+    return _side_effects(text, drug, real_reader=True)
 
 
 def test_side_effects_a_keep_taking_lead_in_still_lists_effects() -> None:
