@@ -143,6 +143,11 @@ def _advice_lines(monograph: Monograph, population: str) -> list[tuple[Populatio
     ]
 
 
+def _banded(limit: PopulationLimit) -> bool:
+    """Whether a kidney rule holds for part of the group only (dialysis, a kidney band)."""
+    return limit.on_dialysis or limit.kidney_below is not None
+
+
 def _band(limit: PopulationLimit, group: str) -> str:
     """The narrower group a kidney rule is for ("people on dialysis"), else `group`."""
     if limit.on_dialysis:
@@ -327,9 +332,7 @@ def population_draft(
         return None
     # a rule of the whole group (not a dialysis or kidney-function band) saying the usual dose
     advice = {
-        limit.advice
-        for limit, _line in _advice_lines(monograph, population)
-        if _band(limit, "") == ""
+        limit.advice for limit, _line in _advice_lines(monograph, population) if not _banded(limit)
     }
     unchanged = (found is not None and _NO_CHANGE.search(found[0].lower()) is not None) or (
         advice == {LimitAdvice.NO_CHANGE}
