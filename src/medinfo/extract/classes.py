@@ -145,7 +145,7 @@ def _other_subject(passage: Passage, before: str) -> bool:
     said = _CLASS_CUE.search(clause)
     subject = clause[: said.start()] if said else clause  # "Paracetamol" of "Paracetamol is a"
     lowered = subject.lower()
-    own = any(name and name in lowered for name in (*passage.names, passage.drug.lower()))
+    own = any(name and name in lowered for name in passage.names)
     return passage.names_other_drug(subject) and not own
 
 

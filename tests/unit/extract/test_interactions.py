@@ -151,12 +151,6 @@ def test_a_decongestant_named_is_an_interaction_of_its_group() -> None:
     assert "decongestants" in groups_of("phenylephrine")
 
 
-def _interactions_of(drug: str, body: str) -> set[str]:
-    text = f"# {drug.title()}\n\n## Interactions\n\n{body}\n"
-    facts = extract_list_facts(make_document(text), "t", drug)
-    return {f.key for f in facts if f.kind is FactKind.INTERACTION}
-
-
 def test_the_drugs_own_class_named_is_the_drug_itself() -> None:
     found = _interactions_of(
         "estriol",
@@ -180,12 +174,12 @@ def test_a_metabolite_and_a_medicine_taken_with_it_on_purpose_are_no_interaction
     assert "omeprazole" not in found
 
 
-def _agents_read(original: str, reader: str) -> set[str]:
+def _agents_read(original: str, reader: str, drug: str = "digoxin") -> set[str]:
     from medinfo.sources.markdown import read_markdown
     from medinfo.sources.text import read_text
 
     document = read_markdown(original) if reader == "markdown" else read_text(original)
-    facts = extract_list_facts(document, "t", "digoxin")
+    facts = extract_list_facts(document, "t", drug)
     return {f.key for f in facts if f.kind is FactKind.INTERACTION}
 
 
@@ -718,17 +712,13 @@ def test_a_list_item_whose_description_says_fine_is_no_interaction() -> None:
     assert found["ciprofloxacin"] != NO_INTERACTION
 
 
-def _agents_read(text: str, drug: str) -> set[str]:
-    facts = extract_list_facts(read_text(text, "page.md"), "test", drug)
-    return {f.key for f in facts if f.kind is FactKind.INTERACTION}
-
-
 def test_interactions_a_combined_tablet_and_the_alternatives_named_are_no_interactions() -> None:
     agents = _agents_read(
         "# Examplide\n\n## Taking it with other medicines\n\n"
         "It also comes in a combined tablet with metformin. Warfarin: more bleeding.\n\n"
         "Domperidone is a similar anti-sickness medicine. Ondansetron works in a different "
         "way. These are alternatives, not medicines to take alongside it.\n",
+        "markdown",
         "metoclopramide",
     )
     assert "warfarin" in agents
@@ -739,6 +729,7 @@ def test_interactions_a_regimen_used_with_it_names_no_interaction() -> None:
     agents = _agents_read(
         "# Examplide\n\nSpecialists sometimes use it in combination with other medicines, "
         "for example with pyrimethamine for toxoplasmosis.\n",
+        "markdown",
         "clindamycin",
     )
     assert "pyrimethamine" not in agents

@@ -162,15 +162,21 @@ _ALREADY_ON = re.compile(
 )
 
 
+def _named_at(text: str, monograph: Monograph) -> list[int]:
+    """Where lower-cased `text` names the drug, by its generic name first, then its brands."""
+    return [
+        found.start()
+        for name in (monograph.drug, *monograph.brand_names)
+        for found in re.finditer(rf"\b{re.escape(name.lower())}\b", text)
+    ]
+
+
 def is_context(question: str, monograph: Monograph) -> bool:
     """Whether the question names the drug as one the asker already takes ("i take warfarin,
     will lipitor ..."): then a second drug it names is what it asks about."""
     text = question.lower()
-    for name in (monograph.drug, *monograph.brand_names):
-        found = re.search(rf"\b{re.escape(name.lower())}\b", text)
-        if found:
-            return bool(_ALREADY_ON.search(text[: found.start()]))
-    return False
+    named = _named_at(text, monograph)
+    return bool(named) and bool(_ALREADY_ON.search(text[: named[0]]))
 
 
 # What a patient writes before the medicine another one replaces ("my doc gave me that instead
@@ -184,9 +190,5 @@ _REPLACED = re.compile(
 def is_replaced(question: str, monograph: Monograph) -> bool:
     """Whether the question names the drug only as the one another medicine replaces."""
     text = question.lower()
-    found = [
-        match
-        for name in (monograph.drug, *monograph.brand_names)
-        for match in re.finditer(rf"\b{re.escape(name.lower())}\b", text)
-    ]
-    return bool(found) and all(_REPLACED.search(text[: match.start()]) for match in found)
+    named = _named_at(text, monograph)
+    return bool(named) and all(_REPLACED.search(text[:start]) for start in named)
