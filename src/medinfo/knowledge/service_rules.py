@@ -47,6 +47,15 @@ class FuzzyReading(Strict):
     never_correct: tuple[str, ...] = ()
 
 
+class CommonWords(KnowledgeFile):
+    """Everyday English words a typo reader keeps as typed (written by common_words_build)."""
+
+    FILE: ClassVar[str] = "qa/common_words.json"
+    min_length: int
+    min_frequency: int
+    words: tuple[str, ...]
+
+
 class IntentRule(Strict):
     intent: Intent
     priority: int = 0

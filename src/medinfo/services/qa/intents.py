@@ -215,7 +215,7 @@ def intent_rules_from(raw: rules.IntentRules) -> IntentRules:
         long_token_length=raw.fuzzy.long_token_length,
         max_edits=raw.fuzzy.max_edits,
         max_edits_long=raw.fuzzy.max_edits_long,
-        never_correct=frozenset(raw.fuzzy.never_correct),
+        never_correct=frozenset(raw.fuzzy.never_correct) | _common_words(),
     )
     return IntentRules(
         replacements,
@@ -230,6 +230,11 @@ def intent_rules_from(raw: rules.IntentRules) -> IntentRules:
     )
 
 
+def _common_words() -> frozenset[str]:
+    """Everyday English words: kept as typed, never read as another word or a drug name."""
+    return frozenset(load(rules.CommonWords).words)
+
+
 @cache
 def load_intent_rules() -> IntentRules:
     """The rules of knowledge/qa/intents.json, compiled once."""
@@ -239,12 +244,7 @@ def load_intent_rules() -> IntentRules:
 def _correct(token: str, rules: IntentRules) -> str:
     """The cue word a mistyped token stands for, or the token itself."""
     fuzzy = rules.fuzzy
-    if (
-        len(token) < fuzzy.min_token_length
-        or token in rules.known_words
-        or token in fuzzy.never_correct
-        or not token.isalpha()
-    ):
+    if len(token) < fuzzy.min_token_length or token in rules.known_words or not token.isalpha():
         return token
     cached = rules.corrections.get(token)
     if cached is not None:
@@ -255,6 +255,11 @@ def _correct(token: str, rules: IntentRules) -> str:
     long = len(token) >= fuzzy.long_token_length
     edits = fuzzy.max_edits_long if long else fuzzy.max_edits
     close = process.extract(token, rules.vocabulary, scorer=OSA.distance, score_cutoff=edits)
+    # An ordinary word ("tight", "fever") is read only as an inflection of itself ("wants" as
+    # "want"); a drug name only as another spelling of the same drug.
+    if token in fuzzy.never_correct:
+        close = [match for match in close if _inflects(token, str(match[0]))]
+    close = [match for match in close if _same_drug(token, str(match[0]))]
     # Among equally close words, prefer the one typed with the same first letter, then the
     # one sharing most letters in order ("efects" is "effects", not "defects").
     ranked = sorted(
@@ -264,6 +269,25 @@ def _correct(token: str, rules: IntentRules) -> str:
     corrected = str(ranked[0][0]) if ranked else token
     rules.corrections[token] = corrected
     return corrected
+
+
+_ENDINGS = ("s", "es", "d", "ed", "ing")
+
+
+def _inflects(token: str, word: str) -> bool:
+    """Whether two words differ only by an inflection ending ("stops", "stop")."""
+    short, long = sorted((token, word), key=len)
+    return long.startswith(short) and long[len(short) :] in _ENDINGS
+
+
+def _same_drug(token: str, word: str) -> bool:
+    """False when the token names a drug (exactly or as a known misspelling) that the word does
+    not: "prednisolone" is not "prednisone"."""
+    from medinfo.services.catalog import load_catalog
+
+    catalog = load_catalog()
+    named = catalog.resolve(token, fuzzy=False)
+    return named is None or named == catalog.resolve(word, fuzzy=False)
 
 
 def normalise_words(text: str, rules: IntentRules | None = None) -> str:

@@ -3,7 +3,7 @@
 import pytest
 
 from medinfo.domain.answers import Intent
-from medinfo.services.qa.intents import Concern, read_question
+from medinfo.services.qa.intents import Concern, normalise_question, read_question
 
 
 @pytest.mark.parametrize(
@@ -90,6 +90,25 @@ def test_read_question_does_not_take_do_i_have_to_for_a_diagnosis() -> None:
 
 def test_read_question_keeps_ordinary_words_uncorrected() -> None:
     assert read_question("i tried it but does it help me sleep").intent is Intent.INDICATION
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("my chest feels tight since i started", "tight"),
+        ("i have a fever, can i still take it", "fever"),
+        ("is it ok with prednisolone", "prednisolone"),
+        ("my teeth feel loose", "loose"),
+    ],
+)
+def test_normalise_question_keeps_everyday_words_and_other_drugs_as_typed(
+    question: str, kept: str
+) -> None:
+    assert kept in normalise_question(question).split()
+
+
+def test_normalise_question_reads_an_everyday_word_as_its_inflection_only() -> None:
+    assert normalise_question("she wants to stop").split()[1] == "want"
 
 
 @pytest.mark.parametrize(
