@@ -16,6 +16,7 @@ from medinfo.knowledge.extract_rules import DrugTwins
 from medinfo.knowledge.loading import load
 from medinfo.knowledge.names import acid_twin
 from medinfo.knowledge.service_rules import CatalogNames
+from medinfo.knowledge.vocabularies import Forms
 
 SOURCE = (
     "the drug dictionary of drug-named-entity-recognition (its own renamings), salt words, and "
@@ -85,19 +86,31 @@ def anion_twins(name: str, salts: frozenset[str]) -> tuple[str, ...]:
     return (words[1], twin) if twin else ()
 
 
+def without_form(name: str, forms: frozenset[str]) -> str:
+    """The name without a dosage form after it ("isotretinoin capsules" -> "isotretinoin",
+    "timolol eye drops" -> "timolol"); the name itself when it names no form."""
+    for form in sorted(forms, key=len, reverse=True):
+        if name.endswith(f" {form}"):
+            return name[: -len(form) - 1]
+    return name
+
+
 def _is_group(twin: str, name: str) -> bool:
     """Whether `twin` is a plural ("sulfates", "bicarbonates"): a group, no single medicine."""
     return twin.endswith("s") and not name.endswith("s")
 
 
-def dictionary_twins(entries: Entries, salts: frozenset[str]) -> dict[str, str]:
+def dictionary_twins(
+    entries: Entries, salts: frozenset[str], forms: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """Drug names the dictionary itself files under another drug name ("thyroxine" ->
-    "levothyroxine"), or that are another drug name with salt words ("sodium valproate")."""
+    "levothyroxine"), or that are another drug name with salt words ("sodium valproate") or a
+    dosage form ("isotretinoin capsules")."""
     names = drug_names(entries)
     twins: dict[str, str] = {}
     for name in sorted(names):
         anions = anion_twins(name, salts)
-        for form in (name, without_salts(name, salts), *anions):
+        for form in (name, without_salts(name, salts), without_form(name, forms), *anions):
             other = meaning(entries, form)
             if other is None or other == name or other not in names or _is_group(other, name):
                 continue
@@ -173,12 +186,15 @@ def main(argv: list[str]) -> int:
     path = Path(argv[0]) if argv else default_drugbank_file()
     entries = untwinned_entries()
     salts = frozenset(word.lower() for word in load(CatalogNames).salt_words)
+    forms = frozenset(
+        name.lower() for term in load(Forms).terms for name in (term.term, *term.synonyms)
+    )
     rows = drugbank_rows(path)
     preferred = frozenset(without_salts(common.lower(), salts) for common, _ in rows)
     twins = (
         spelling_twins(entries, preferred)
         | drugbank_twins(rows, entries)
-        | dictionary_twins(entries, salts)
+        | dictionary_twins(entries, salts, forms)
     )
     final = settled(twins)
     target = Path(medinfo.knowledge.__file__).parent / DrugTwins.FILE

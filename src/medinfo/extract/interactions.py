@@ -68,6 +68,13 @@ _SAYS_SOMETHING = cue(
 )
 # "No reaction with alcohol. Even so, alcohol can make you feel worse": a concession after a
 # denial is general advice about the same agent, not an interaction, unless it warns outright
+# "**Alcohol:** there is no known interaction, though it can make dizziness worse": a
+# description that opens by denying any interaction denies it for its label's agents
+_OPENS_DENIAL = cue(
+    r"^\W*(?:there\s+(?:is|are)\s+|it\s+has\s+)?no\s+(?:known\s+|significant\s+|important\s+|"
+    r"direct\s+|real\s+)*interactions?\b|^\W*(?:it\s+)?(?:does\s*n['’]?t|does\s+not|do\s*n['’]?t|"
+    r"do\s+not)\s+(?:\w+\s+)?interact\b"
+)
 _CONCESSION = cue(r"^\W*(even so|that said|still|having said that|all the same)\b")
 _OUTRIGHT = cue(r"\b(interact|avoid|do not|don't|never|must not|should not|dangerous)")
 _COMPOSITION = cue(
@@ -258,6 +265,9 @@ _REGIMEN = cue(
     r"\s+(?:to|for|in)\b|\b(?:used|given|prescribed)\s+(?:together\s+|along\s+|in\s+"
     r"combination\s+)?with\b[^.;]*\b(?:to\s+(?:treat|clear|cure|eradicate|prevent|kill)|for\s+"
     r"(?:the\s+)?(?:treatment|eradication|prevention))\b|"
+    # "it can be used on its own or together with lithium for mania"
+    r"\b(?:used|given|prescribed)\s+(?:(?:alone|on\s+its\s+own)\s+or\s+)?(?:together|along|"
+    r"in\s+combination)\s+with\b[^.;]*\bfor\s+\w|"
     # "specialists sometimes use it in combination with other medicines"
     r"\b(?:use|uses|give|gives|prescribe|prescribes)\s+(?:it|them)\s+(?:together\s+|along\s+|"
     r"in\s+combination\s+)with\b"
@@ -537,11 +547,28 @@ def _label_said_harmless(passage: Passage, index: int) -> bool:
 
 
 def _described_denied(passage: Passage, index: int) -> set[str]:
-    """The agents the description right after a list item's label says do not interact."""
+    """The agents the description right after a list item's label says do not interact; all
+    the label's agents when the description opens by denying any interaction."""
     following = passage.units[index + 1 : index + 2]
     if not following or following[0].role != "description":
         return set()
-    return {agent for agent, _type, _default in _agents(passage, following[0])[1]}
+    denied = {agent for agent, _type, _default in _agents(passage, following[0])[1]}
+    if _OPENS_DENIAL.search(following[0].text):
+        found, named = _agents(passage, passage.units[index])
+        denied |= {agent for agent, _type, _default in (*found, *named)}
+    return denied
+
+
+def _label_agents_denied(passage: Passage, index: int) -> list[_Agent]:
+    """The agents of the label before a description that opens by denying any interaction."""
+    unit = passage.units[index]
+    if unit.role != "description" or index == 0 or not _OPENS_DENIAL.search(unit.text):
+        return []
+    label = passage.units[index - 1]
+    if label.role != "label" or label.block is not unit.block:
+        return []
+    found, named = _agents(passage, label)
+    return [*found, *named]
 
 
 def _label_of(passage: Passage, index: int) -> str:
@@ -623,6 +650,10 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
         )
         if unit.role == "label":  # "**Alcohol:** there is no reaction ...": a topic, not a claim
             found = [agent for agent in found if agent[0] not in _described_denied(passage, index)]
+        label_denied = _label_agents_denied(passage, index)
+        if label_denied:  # "... though alcohol can make dizziness worse" concedes, not claims
+            denied = [*denied, *(a for a in label_denied if a not in denied)]
+            found = [agent for agent in found if agent[0] not in {a[0] for a in label_denied}]
         if conceded and _CONCESSION.search(unit.text) and not _OUTRIGHT.search(unit.text):
             found = [agent for agent in found if agent[0] not in conceded]
         just_denied = {agent for agent, _type, _default in denied}

@@ -23,7 +23,12 @@ from medinfo.extract.repeated_blocks import block_facts
 from medinfo.extract.sections import Section, classify_heading, section_of
 from medinfo.extract.sentences import Unit, locate, split_cell, units_of
 from medinfo.extract.side_effects import extract_side_effects
-from medinfo.extract.statements import block_text, is_lone_item_label, labelled_sections
+from medinfo.extract.statements import (
+    block_text,
+    is_lone_item_label,
+    labelled_sections,
+    split_sentences,
+)
 
 Extractor = Callable[[Passage], list[ExtractedFact]]
 
@@ -97,6 +102,13 @@ def _lead_section(text: str) -> Section | None:
     return None if section in _GENERAL or section is Section.MECHANISM else section
 
 
+def _last_sentence(text: str) -> str:
+    """The sentence that introduces a list: a paragraph's last ("Tell your doctor if you are
+    allergic to other medicines. Do not take it if you have:")."""
+    spans = split_sentences(text)
+    return text[spans[-1][0] : spans[-1][1]] if spans else text
+
+
 def _read(passage: Passage) -> list[ExtractedFact]:
     """The facts every extractor finds in one passage (a heading names brands only)."""
     extractors = (extract_brand_names,) if passage.kind is BlockKind.HEADING else EXTRACTORS
@@ -164,5 +176,5 @@ def extract_list_facts(document: Document, source_id: str, drug: str) -> list[Ex
         facts.extend(block_facts(document, block, passage, partial(_read, passage)))
         # a lead-in ("Call a doctor now if:") may be marked up as a paragraph or a heading
         if block.kind in _LEAD_KINDS and block.text.rstrip(" *").endswith(":"):
-            lead = block.text
+            lead = _last_sentence(block.text)
     return unique(facts)

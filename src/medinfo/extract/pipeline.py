@@ -28,7 +28,7 @@ from medinfo.extract.onset import extract_onset
 from medinfo.extract.populations import extract_population_limits
 from medinfo.extract.practical import extract_practical_facts
 from medinfo.extract.pregnancy import extract_pregnancy
-from medinfo.extract.reading import Place
+from medinfo.extract.reading import Place, corrects_a_claim
 from medinfo.extract.renal import extract_renal_adjustments
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement, document_statements, place_of
@@ -109,7 +109,8 @@ def with_places(
         statement = starts.get(fact.evidence.start)
         if fact.kind in _PLACED and statement is not None and "place" not in fact.attributes:
             found = place_of(statement)
-            if found is Place.DEDICATED and statement.section not in _OWN_SECTIONS[fact.kind]:
+            general = statement.section not in _OWN_SECTIONS[fact.kind]
+            if found is Place.DEDICATED and general and not corrects_a_claim(statement.block.text):
                 found = Place.INTRODUCTION
             if found in _ANSWERABLE and topic_of(statement) == _OWN_QUESTIONS[fact.kind]:
                 found = Place.DEDICATED

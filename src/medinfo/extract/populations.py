@@ -45,6 +45,7 @@ class _Rules:
     dialysis: re.Pattern[str]
     dose_changes: re.Pattern[str]
     study_report: re.Pattern[str] | None
+    kidney_grades: dict[str, tuple[float | None, float | None]]
 
 
 @cache
@@ -65,6 +66,7 @@ def _rules() -> _Rules:
         dialysis=any_of(raw.dialysis),
         dose_changes=any_of(raw.dose_changes),
         study_report=any_of(raw.study_report) if raw.study_report else None,
+        kidney_grades=dict(raw.kidney_grades),
     )
 
 
@@ -95,8 +97,30 @@ def _age_band(text: str) -> dict[str, Scalar]:
     return {}
 
 
+_GRADED = re.compile(
+    r"(?<!\bless\s)(?<!\bmore\s)(?<!\bmost\s)(?<!\bleast\s)\b(?P<first>mild|moderate|severe)(?:(?:\s*(?:to|or|and|-|–)\s*|\s*,\s*)(?P<second>mild|moderate|severe)"
+    r")?\s+(?:(?:chronic|long-term)\s+)?(?:kidney|renal)\b",
+    re.IGNORECASE,
+)
+
+
+def _graded_band(text: str) -> tuple[float | None, float | None] | None:
+    """The band a grade word names ("severe kidney failure": below 30 mL/min)."""
+    found = _GRADED.search(text)
+    grades = _rules().kidney_grades
+    if found is None:
+        return None
+    named = [grades[word.lower()] for word in found.group("first", "second") if word in grades]
+    if not named:
+        return None
+    lows, highs = [low for low, _ in named], [high for _, high in named]
+    low = None if None in lows else min(low for low in lows if low is not None)
+    high = None if None in highs else max(high for high in highs if high is not None)
+    return low, high
+
+
 def _kidney_band(text: str) -> dict[str, Scalar]:
-    band = read_band(text)
+    band = read_band(text) or _graded_band(text)
     attributes: dict[str, Scalar] = {}
     if band is not None:
         attributes["kidney_at_least"], attributes["kidney_below"] = band
@@ -494,17 +518,40 @@ def _limits_of(statement: Statement) -> list[Limit]:
     return [limit for limit in limits if limit is not None]
 
 
+_BANDS = ("kidney_at_least", "kidney_below", "age_at_least", "age_below", "on_dialysis")
+
+
+def _in_block_band(
+    limit: Limit,
+    statement: Statement,
+    banded: dict[tuple[int, Population], list[dict[str, Scalar]]],
+) -> Limit:
+    """A limit stated without a band in a paragraph that gave its population one band before
+    ("Older adults (65 and over): start at half the dose. The most an older person should
+    take in a day is 50 mg.") is that band's; with several bands before, it stays general."""
+    population, attributes = limit
+    seen = banded.setdefault((statement.block.start, population), [])
+    band = {name: attributes[name] for name in _BANDS if attributes.get(name)}
+    if band:
+        if band not in seen:
+            seen.append(band)
+        return limit
+    return (population, {**attributes, **seen[0]}) if len(seen) == 1 else limit
+
+
 def extract_population_limits(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """POPULATION_LIMIT facts, one per statement that gives a population a dose rule: key =
     population and band ("renal:kidney_at_least=30:kidney_below=50"); attributes population,
     bands, initial_/max_daily_/max_single_ amount and unit, advice, adjustment_without_number."""
     facts: list[ExtractedFact] = []
     statements = with_column_headings(statements)
+    banded: dict[tuple[int, Population], list[dict[str, Scalar]]] = {}
     for previous, statement in zip([None, *statements], statements, strict=False):
         found = _limits_of(statement)
         if not found and previous is not None and _carries_on(previous, statement):
             statement = _joined(previous, statement)
             found = _limits_of(statement)
+        found = [_in_block_band(limit, statement, banded) for limit in found]
         facts.extend(
             ExtractedFact(
                 kind=FactKind.POPULATION_LIMIT,

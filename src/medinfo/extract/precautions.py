@@ -29,7 +29,9 @@ _CUE = cue(
     r"if you(\W?re| are) (over|under|aged|older|younger|elderly)|"
     r"if your (kidneys?|liver|heart)|(do not|don't|never|should not|shouldn't) (drive|operate)|"
     r"if you (need|are going to have|are having) (an? )?(surgery|operation|dental)|"
-    r"(check|speak|talk) (with|to) your \w+ (first|before)|n't recommended)"
+    r"(check|speak|talk) (with|to) your \w+ (first|before)|n't recommended|"
+    # "people with epilepsy are advised not to take it", "told never to use it"
+    r"(advised|told|asked|warned) (not|never) to (take|use|have))"
 )
 # where a statement reports a clinical study's patients, not advice to the reader
 _STUDY = cue(r"\b(clinical trials?|in (the |a )?stud(y|ies)|trials? (of|in))\b")
@@ -55,6 +57,12 @@ _BEFORE_USE = cue(
     r"(have|have\s+ever\s+had|have\s+had|are|suffer\s+from)\b(?!\s+(any\s+)?(of\s+)?"
     r"(these|this|those|the\s+following|side\s+effects?|symptoms?|signs?)\b)"
 )
+# "Cautions include a history of ulcers, heart failure ...": a list of cautions by name,
+# wherever it stands (an encyclopaedia keeps it under Adverse effects)
+_NAMES_CAUTIONS = cue(
+    r"^\W*(?:the\s+)?(?:main\s+)?(?:cautions?|precautions?|contraindications?)\s+"
+    r"(?:include|includes|are|cover)\b"
+)
 _URGENT = cue(r"\b(straight away|right away|at once|immediately|urgent(ly)?|emergency|call)\b")
 # A dosing line that sets a population apart with a dose of its own ("Older adults: start
 # with 2.5 mg", "start at the low end of the range"); "no dose change" sets nobody apart.
@@ -79,7 +87,10 @@ _RESTRICTS = cue(r"\bonly\s+(?:when|if|under|for|in)\b")
 _ADVICE = (
     (
         "avoid",
-        cue(r"\b(avoid|should not|must not|do not (take|use)|contraindicated|not recommended)"),
+        cue(
+            r"\b(avoid|should not|must not|do not (take|use)|contraindicated|not recommended|"
+            r"(advised|told|asked|warned) (not|never) to (take|use|have))"
+        ),
     ),
     (
         "dose_adjustment",
@@ -100,10 +111,11 @@ _ADVICE = (
 
 
 def _advice(unit: Unit, default: str) -> str:
-    for code, pattern in _ADVICE:
-        if pattern.search(unit.text):
-            return code
-    return default
+    return _advice_of(unit.text) or default
+
+
+def _advice_of(text: str) -> str | None:
+    return next((code for code, pattern in _ADVICE if pattern.search(text)), None)
 
 
 def asks_before_use(text: str) -> bool:
@@ -135,7 +147,7 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
         if risk is not None:
             facts.extend(_risk_factors(passage, unit, risk))
             continue
-        if cued_only and not asks_before_use(unit.text):
+        if cued_only and not (asks_before_use(unit.text) or _NAMES_CAUTIONS.search(unit.text)):
             continue
         # a label ("Liver disease:") is read with the line it heads
         said = " ".join(u.text for u in passage.units) if unit.role == "label" else unit.text
@@ -169,6 +181,11 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
                 continue
             default = str(match.term.defaults.get("advice", "use_with_caution"))
             code = _advice(unit, default)
+            if passage.lead and _advice_of(passage.lead) == "avoid" and not _advice_of(unit.text):
+                code = "avoid"  # an item under "Do not take it if you have:"
+            if _NAMES_CAUTIONS.search(unit.text):  # each listed item carries its own advice
+                item = unit.text[match.start :].split(",", 1)[0].split(";", 1)[0]
+                code = _advice_of(item) or "use_with_caution"
             facts.append(passage.fact(FactKind.PRECAUTION, match.key, unit, advice_code=code))
     return facts
 

@@ -67,6 +67,7 @@ class _Rules:
     populations: dict[str, re.Pattern[str]]
     advert: re.Pattern[str]
     summary_label: re.Pattern[str] | None
+    rebuttal: re.Pattern[str] | None
 
 
 @cache
@@ -81,6 +82,7 @@ def _rules() -> _Rules:
         populations=each_of(raw.populations),
         advert=any_of(raw.advert),
         summary_label=any_of(raw.summary_label) if raw.summary_label else None,
+        rebuttal=any_of(raw.rebuttal) if raw.rebuttal else None,
     )
 
 
@@ -130,6 +132,13 @@ def is_advert(text: str) -> bool:
 def opens_with_summary_label(text: str) -> bool:
     """Whether a paragraph opens with a summary label ("IN SHORT: ...", "At a glance: ...")."""
     pattern = _rules().summary_label
+    return pattern is not None and pattern.search(text) is not None
+
+
+def corrects_a_claim(text: str) -> bool:
+    """Whether a paragraph explicitly corrects an earlier claim ("@Tom, I'd disagree",
+    "that's a myth")."""
+    pattern = _rules().rebuttal
     return pattern is not None and pattern.search(text) is not None
 
 

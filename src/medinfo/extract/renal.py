@@ -10,6 +10,7 @@ from medinfo.domain.dosing import Dose, is_mass_unit
 from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.dose_context import mentions_cue, says_daily
 from medinfo.extract.dose_grammar import find_dose_mentions, whole_number
+from medinfo.extract.reading import read_text
 from medinfo.extract.statements import Statement
 from medinfo.extract.text_cache import per_text
 from medinfo.knowledge.extract_rules import RenalRules
@@ -90,8 +91,11 @@ def extract_renal_adjustments(statements: list[Statement], source_id: str) -> li
         if statement.is_question:
             continue
         band = read_band(statement.text)
-        if band is None:
-            continue
+        if band is None or (
+            read_text(statement.text).spans.get("no_concern")
+            and not any(is_mass_unit(m.unit) for m in find_dose_mentions(statement.text))
+        ):
+            continue  # "no dose change is needed above 25 mL/min" adjusts nothing
         at_least, below = band
         attributes: dict[str, Scalar] = {"egfr_at_least": at_least, "egfr_below": below}
         # "30 to 59 mL/min, 400 to 1,400 mg a day; 15 to 29 mL/min, 200 to 700 mg": the band

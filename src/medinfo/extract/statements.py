@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from medinfo.domain.documents import Block, BlockKind, Document
 from medinfo.domain.evidence import Evidence
-from medinfo.extract.reading import Place, is_advert, opens_with_summary_label
+from medinfo.extract.reading import Place, corrects_a_claim, is_advert, opens_with_summary_label
 from medinfo.extract.sections import Section, classify_heading, section_of
 
 # A sentence ends at . ! or ? followed by space and a capital, digit or quote; common
@@ -32,6 +32,7 @@ _SERIOUS_HEADING = re.compile(
 _SIDE_EFFECTS = frozenset({Section.SIDE_EFFECTS, Section.COMMON_SIDE_EFFECTS})
 # What a lead-in's words may seem to name when they only ask the reader to speak up first
 _ADVICE_TOPICS = frozenset({Section.OTHER, Section.PRECAUTIONS, Section.INDICATIONS})
+_TAKES = re.compile(r"\b(?:take|takes|taking|use|using|on)\b", re.IGNORECASE)
 _ADDRESS = re.compile(r"\b(?:you|your|if|before|when|while)\b", re.IGNORECASE)  # a clause
 # words of a lead-in that introduces the list after it in the topic above ("Rare but serious
 # ones include:", "Other common things:")
@@ -232,11 +233,13 @@ def _lead_in_keeps(block: Block, in_force: Section | None) -> Section | None:
     if you use:") whose words name no topic, or only the general advice to ask first, or a
     "use" that is the reader's: the heading above it decides what its list is about. None
     when the block is no lead-in or names a topic of its own ("Call a doctor at once if:")."""
-    if in_force is None or in_force not in _DEDICATED or in_force is Section.PRECAUTIONS:
+    if in_force is None or in_force not in _DEDICATED:
         return None
     text = block_text(block).rstrip(" *_#\t")
     if not text.endswith(":"):
         return None
+    if in_force is Section.PRECAUTIONS and _TAKES.search(text):
+        return None  # "Tell your doctor if you take:" lists medicines, not conditions
     found = classify_heading(block_text(block).strip(_LABEL_CHARS))
     if found is Section.OVERVIEW:  # "Things to ask about:" ends on a preposition, no title
         found = Section.OTHER
@@ -271,9 +274,12 @@ def place_of(statement: Statement) -> Place:
     """The role of the place a statement stands in: under a topic's own heading (or in a
     subsection of it) it is a dedicated section; a key-facts block, and a table row or
     "Field: value" line elsewhere, is a summary (an infobox); then an FAQ answer; anything
-    else is introduction or general text."""
+    else is introduction or general text. A paragraph correcting an earlier claim ("I'd
+    disagree") counts as a dedicated section."""
     if is_advert(statement.text):
         return Place.ADVERT
+    if corrects_a_claim(statement.block.text):
+        return Place.DEDICATED  # a reply correcting an earlier claim outranks the claim
     if statement.block.kind is BlockKind.HEADING:
         return Place.SUMMARY  # a headline sums up the text under it
     heading = statement.block.heading

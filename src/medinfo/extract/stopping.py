@@ -12,7 +12,7 @@ from medinfo.extract.dose_context import nearest_cue
 from medinfo.extract.dose_grammar import find_dose_mentions, find_interval_days
 from medinfo.extract.dose_grammar import whole_number as _number
 from medinfo.extract.drug_names import find_drug_mentions, generic_name
-from medinfo.extract.polarity import Polarity, polarity_at
+from medinfo.extract.polarity import Polarity, clause_before, polarity_at
 from medinfo.extract.reading import read_text
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
@@ -57,22 +57,22 @@ def _abrupt_risk(text: str) -> bool | None:
     affirmed = safe is not None and polarity_at(text, safe.start()) is Polarity.AFFIRMED
     if not is_abrupt_stop(text):
         if safe and affirmed and _find("stop_verbs", text):
-            rest = text[: safe.start()] + " " + text[safe.end() :]
-            return None if _harm_stated(rest) else False
+            return None if _harm_stated(text, safe) else False
         return None
     if safe and affirmed:
-        rest = text[: safe.start()] + " " + text[safe.end() :]
-        return _harm_stated(rest)
+        return _harm_stated(text, safe)
     if safe:
         return True
     return True if _find("risk", text) else None
 
 
-def _harm_stated(text: str) -> bool:
-    """Whether `text` names a harm of stopping (withdrawal, rebound, seizures) unnegated."""
+def _harm_stated(text: str, safe: re.Match[str]) -> bool:
+    """Whether `text` names a harm of stopping (withdrawal, rebound, seizures) unnegated
+    outside its `safe` phrase ("won't cause withdrawal or any rebound": both negated)."""
     return any(
         polarity_at(text, found.start()) is Polarity.AFFIRMED
         for found in _rules().patterns["harm"].finditer(text)
+        if not safe.start() <= found.start() < safe.end()
     )
 
 
@@ -112,6 +112,14 @@ def stops_another(text: str, names: tuple[str, ...]) -> bool:
     return True
 
 
+def _names_another(text: str, names: tuple[str, ...]) -> bool:
+    """Whether `text` names a substance other than the drug itself."""
+    own = {generic_name(name) for name in names}
+    if any(mention.generic not in own for mention in find_drug_mentions(text)):
+        return True
+    return bool(vocabulary("interaction_agents").find(text))
+
+
 def read_stopping(statement: Statement, names: tuple[str, ...] = ()) -> dict[str, Scalar]:
     """The stopping attributes one statement sets; clauses about another drug and
     conjecture are not read (extract/reading.py), nor the stopping of another substance."""
@@ -119,10 +127,16 @@ def read_stopping(statement: Statement, names: tuple[str, ...] = ()) -> dict[str
     if stops_another(text, names):
         return {}
     attributes: dict[str, Scalar] = {}
-    if _find("no_taper", text):
-        attributes["taper_required"] = False
+    no_taper = _find("no_taper", text)
+    if no_taper:
+        # "you can stop without cutting down" - but "never stop without cutting down"
+        denied = polarity_at(text, no_taper.start())
+        if denied is not Polarity.UNCERTAIN:
+            attributes["taper_required"] = denied is Polarity.NEGATED
     else:
         taper = _find("taper", text)
+        if taper and _names_another(clause_before(text, taper.start()), names):
+            taper = None  # "the benzo itself still has to be reduced slowly"
         polarity = polarity_at(text, taper.start()) if taper else None
         if polarity is Polarity.AFFIRMED:
             attributes["taper_required"] = True
@@ -159,6 +173,10 @@ def answered_stopping(faqs: list[ExtractedFact], original: str) -> list[Extracte
         polarity = faq.attributes.get("answer_polarity")
         if polarity not in ("yes", "no") or not is_abrupt_stop(question):
             continue
+        # "Is it dangerous to stop suddenly?" - "No" says it is safe; "Can I stop it
+        # suddenly?" - "No" warns against it
+        harm, safe = _find("harm", question), _find("safe", question)
+        asks_harm = harm is not None and (safe is None or harm.start() < safe.start())
         evidence = Evidence(
             source=faq.evidence.source,
             start=int(faq.attributes["answer_start"] or 0),
@@ -169,7 +187,7 @@ def answered_stopping(faqs: list[ExtractedFact], original: str) -> list[Extracte
             ExtractedFact(
                 kind=FactKind.STOPPING,
                 key=FactKind.STOPPING.value,
-                attributes={"abrupt_stop_risk": polarity == "no"},
+                attributes={"abrupt_stop_risk": (polarity == "yes") == asks_harm},
                 evidence=evidence,
             )
         )

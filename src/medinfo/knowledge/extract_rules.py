@@ -236,6 +236,7 @@ class ReadingRules(KnowledgeFile):
     populations: dict[str, Patterns]
     advert: Patterns
     summary_label: Patterns = ()
+    rebuttal: Patterns = ()
 
 
 class PopulationAdvice(Strict):
@@ -257,6 +258,7 @@ class PopulationRules(KnowledgeFile):
     dialysis: Patterns
     dose_changes: Patterns
     study_report: Patterns = ()
+    kidney_grades: dict[str, tuple[float | None, float | None]] = Field(default_factory=dict)
 
 
 class RenalRules(KnowledgeFile):

@@ -106,3 +106,11 @@ def test_a_drugbank_synonym_filed_under_the_same_drug_is_another_generic_name() 
     }
     rows = [("Albuterol", ["Salbutamol", "Salbutamolum"])]
     assert generic_synonyms(rows, entries) == ["salbutamol"]
+
+
+def test_a_name_with_a_dosage_form_after_it_is_the_drug() -> None:
+    entries = _entries(*_self("isotretinoin", "isotretinoin capsules", "contraceptive patch"))
+    forms = frozenset({"capsules", "patch"})
+    twins = dictionary_twins(entries, SALTS, forms)
+    assert twins["isotretinoin capsules"] == "isotretinoin"
+    assert "contraceptive patch" not in twins  # "contraceptive" is no drug of its own

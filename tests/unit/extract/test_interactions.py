@@ -42,6 +42,15 @@ def _interactions(body: str) -> dict[str, str]:
         ("You can still use an ibuprofen gel alongside tizanidine for a sore back.", "ibuprofen"),
         ("You can also take loratadine for hay fever together with it.", "loratadine"),
         ("Paracetamol is also generally fine for a few days.", "acetaminophen"),
+        ("Tizanidine does not stop the combined pill from working.", "oral contraceptives"),
+        (
+            "I switched to paracetamol, which she said is absolutely fine with tizanidine.",
+            "acetaminophen",
+        ),
+        (
+            "- Alcohol: there is no known interaction, though alcohol can make dizziness worse.",
+            "alcohol",
+        ),
     ],
 )
 def test_a_denied_interaction_is_kept_as_none(body: str, agent: str) -> None:
@@ -733,3 +742,11 @@ def test_interactions_a_regimen_used_with_it_names_no_interaction() -> None:
         "clindamycin",
     )
     assert "pyrimethamine" not in agents
+
+
+def test_a_regimen_for_a_use_names_no_interaction() -> None:
+    found = _agents(
+        "# Olanzapine\n\nIt can be used on its own or together with lithium for mania.\n",
+        "olanzapine",
+    )
+    assert "lithium" not in found

@@ -10,10 +10,13 @@ import pytest
 from medinfo.config import SHARED_DIR
 from medinfo.domain.documents import Document
 from medinfo.domain.errors import InputError
-from medinfo.domain.facts import ExtractedFact, Scalar
+from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.extract.pipeline import extract_document, extract_rule_facts
+from medinfo.reconcile import reconcile_monograph
 from medinfo.sources.reader import read_document
 from tests.unit.extract.conftest import article, only, read_text
+from tests.unit.extract.helpers import make_document
+from tests.unit.reconcile.builders import source as source_of
 
 
 def _corpus() -> Path:
@@ -219,3 +222,21 @@ def test_extract_rule_facts_places_of_a_summary_label_and_an_answer() -> None:
         ("1 week", "summary"),
         ("4-6 weeks", "dedicated"),
     ]
+
+
+def test_a_rebuttal_of_an_earlier_post_wins_the_stopping_reading() -> None:
+    thread = (
+        "Buspirone thread\n"
+        "Whatever you do, don't ever stop buspirone cold turkey, it causes seizures.\n"
+        "@Tom, I'd disagree. Stopping buspirone suddenly isn't dangerous: it causes no "
+        "withdrawal.\n"
+    )
+    facts = extract_document(make_document(thread), "forum", "buspirone").facts
+    places = {
+        fact.attributes.get("abrupt_stop_risk"): fact.attributes.get("place")
+        for fact in facts
+        if fact.kind is FactKind.STOPPING
+    }
+    assert places == {True: "introduction", False: "dedicated"}
+    monograph = reconcile_monograph("buspirone", [source_of("forum")], facts)
+    assert monograph.stopping.abrupt_stop_risk is False

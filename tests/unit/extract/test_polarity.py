@@ -30,3 +30,10 @@ def test_two_rule_lists_read_the_same_text_each_with_their_own_rules() -> None:
     drowsy = [FlagRule("drowsy", re.compile(r"drowsiness"), polar=False)]
     assert read_flags(TEXT, stopping) == {"stop": False}
     assert read_flags(TEXT, drowsy) == {"drowsy": True}
+
+
+def test_a_sentence_end_closes_the_clause_of_a_negation() -> None:
+    from medinfo.extract.polarity import Polarity, polarity_at
+
+    text = "A: No. There is withdrawal if you stop."
+    assert polarity_at(text, text.index("withdrawal")) is Polarity.AFFIRMED

@@ -568,3 +568,26 @@ def test_extract_population_limits_kidneys_that_do_not_work_well_need_less(
         statements_of, "If your kidneys aren't working well, you may need less of it."
     )
     assert (limit["population"], limit["advice"]) == ("renal", "reduce")
+
+
+def test_extract_population_limits_grade_words_name_a_kidney_band(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(statements_of, "People with severe kidney failure should not take it.")
+    assert (limit["kidney_at_least"], limit["kidney_below"], limit["advice"]) == (
+        None,
+        30.0,
+        "avoid",
+    )
+
+
+def test_extract_population_limits_a_later_sentence_keeps_the_paragraphs_band(
+    statements_of: StatementsOf,
+) -> None:
+    first, second = _limits(
+        statements_of,
+        "Older adults (65 and over): start at half the usual adult dose. "
+        "The most an older person should take in one day is 50 mg.",
+    )
+    assert first["age_at_least"] == second["age_at_least"] == 65.0
+    assert (second["max_daily_amount"], second["max_daily_unit"]) == (50, "mg")

@@ -169,3 +169,47 @@ def test_a_kind_of_medicine_named_by_a_condition_is_no_precaution() -> None:
         "lacosamide",
     )
     assert "seizure history" not in found
+
+
+def test_extract_precautions_advised_not_to_take_is_a_warning_to_avoid() -> None:
+    text = "Thread\nIn the UK, people with epilepsy are advised not to take it."
+    facts = extract_list_facts(make_document(text), "test", "buspirone")
+    advice = {f.key: f.attributes["advice_code"] for f in facts if f.kind is FactKind.PRECAUTION}
+    assert advice == {"seizure history": "avoid"}
+
+
+def test_extract_precautions_a_named_list_of_cautions_counts_anywhere() -> None:
+    text = (
+        "Adverse effects\n"
+        "Cautions include heart failure, dehydration, and asthma made worse by aspirin "
+        "(in which case it is contraindicated)."
+    )
+    facts = extract_list_facts(make_document(text), "test", "meloxicam")
+    advice = {f.key: f.attributes["advice_code"] for f in facts if f.kind is FactKind.PRECAUTION}
+    assert advice["heart failure"] == "use_with_caution"
+    assert advice["dehydration"] == "use_with_caution"
+    assert advice["breathing problems"] == "avoid"
+
+
+def test_extract_precautions_a_list_after_a_paragraphs_last_sentence_is_read_by_it() -> None:
+    text = (
+        "Precautions\n"
+        "Tell your doctor if you are allergic to other piperazine medicines. "
+        "Do not take it if you have:\n"
+        "- a known long QT interval\n"
+        "- porphyria\n"
+    )
+    facts = extract_list_facts(make_document(text), "test", "hydroxyzine")
+    advice = {f.key: f.attributes["advice_code"] for f in facts if f.kind is FactKind.PRECAUTION}
+    assert advice == {"long qt": "avoid", "porphyria": "avoid"}
+
+
+def test_extract_precautions_a_lead_in_about_history_keeps_the_precautions_section() -> None:
+    text = (
+        "Precautions\n"
+        "Do not drive until you know how it affects you.\n"
+        "Tell your doctor about your medical history, especially:\n"
+        "- dementia\n"
+        "- glaucoma\n"
+    )
+    assert {"dementia", "glaucoma"} <= _precautions(text, "hydroxyzine")

@@ -180,3 +180,12 @@ def test_read_text_i_did_not_get_denies_what_follows() -> None:
     text = "I didn't get the tremor my brother had on another tablet."
     start = text.index("tremor")
     assert not read_text(text).asserted(start, start + 6)
+
+
+def test_corrects_a_claim_reads_an_explicit_rebuttal_only() -> None:
+    from medinfo.extract.reading import corrects_a_claim
+
+    assert corrects_a_claim("@TomR, this is one where I'd disagree. It is not dangerous.")
+    assert corrects_a_claim("That's a myth: you can drink a little.")
+    assert not corrects_a_claim("I disagree with my doctor sometimes.")
+    assert not corrects_a_claim("That is the usual dose.")

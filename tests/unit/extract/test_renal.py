@@ -52,3 +52,13 @@ def test_a_halved_starting_dose_for_a_kidney_band_is_no_ceiling(
     [rule] = found.values()
     assert "max_daily_mg" not in rule
     assert rule["dose_mg"] == 300
+
+
+def test_read_band_reads_an_approximate_bound() -> None:
+    assert read_band("creatinine clearance above about 25 mL/min") == (25, None)
+    assert read_band("an eGFR below around 30") == (None, 30)
+
+
+def test_a_band_said_to_need_no_change_adjusts_nothing(statements_of: StatementsOf) -> None:
+    said = "No dose change is needed when creatinine clearance is above 25 mL/min."
+    assert _rules(statements_of, said) == {}

@@ -147,3 +147,30 @@ def test_stopping_that_gives_no_withdrawal_is_no_abrupt_stop_risk(
         "the protection goes when you stop, so don't quit without speaking to your doctor."
     )
     assert True not in _risk(statements_of, text)
+
+
+def test_extract_stopping_negated_harms_beside_a_safe_phrase_stay_negated(
+    statements_of: StatementsOf,
+) -> None:
+    said = "Stopping suddenly won't cause withdrawal or any rebound, so it isn't dangerous."
+    assert _risk(statements_of, said) == [False]
+
+
+def test_extract_stopping_without_cutting_down_is_no_taper_unless_forbidden(
+    statements_of: StatementsOf,
+) -> None:
+    (allowed,) = extract_stopping(
+        statements_of("There is no withdrawal, so you can stop without cutting down."), "s1"
+    )
+    assert allowed.attributes["taper_required"] is False
+    assert allowed.attributes["abrupt_stop_risk"] is False
+    (forbidden,) = extract_stopping(statements_of("Never stop without cutting down first."), "s1")
+    assert forbidden.attributes["taper_required"] is True
+
+
+def test_extract_stopping_taper_of_another_substance_is_not_this_drugs(
+    statements_of: StatementsOf,
+) -> None:
+    said = "It won't prevent benzo withdrawal, so the benzo itself has to be reduced slowly."
+    facts = extract_stopping(statements_of(said), "s1", ("buspirone",))
+    assert all(fact.attributes.get("taper_required") is not True for fact in facts)

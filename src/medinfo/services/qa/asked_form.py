@@ -87,9 +87,12 @@ def _brand_routes(drug: str, folded_question: str) -> set[str]:
     catalog = load_catalog()
     key = catalog.resolve(drug, fuzzy=False)
     entry = catalog.get(key) if key else None
+    generic = term_key(drug)
     by_brand: dict[str, set[str]] = {}
     for product in entry.products if entry else ():
-        by_brand.setdefault(term_key(product.brand), set()).add(product.route.lower())
+        brand = term_key(product.brand)
+        if not contains_phrase(brand, generic):  # "Hydroxyzine HCl" is a generic product
+            by_brand.setdefault(brand, set()).add(product.route.lower())
     named = [found for brand, found in by_brand.items() if contains_phrase(folded_question, brand)]
     return set().union(*(found for found in named if len(found) == 1))
 

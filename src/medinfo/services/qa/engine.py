@@ -183,7 +183,12 @@ def _for_group(
     """What the sources say of a group for the asker: their age and kidney function as the
     question gives them."""
     return population_draft(
-        monograph, group, passages, asked_age(question), asked_clearance(question)
+        monograph,
+        group,
+        passages,
+        asked_age(question),
+        asked_clearance(question),
+        dialysis="dialysis" in question.lower(),
     )
 
 

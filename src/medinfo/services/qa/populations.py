@@ -143,6 +143,58 @@ def _advice_lines(monograph: Monograph, population: str) -> list[tuple[Populatio
     ]
 
 
+def _dose_lines(
+    monograph: Monograph, population: str, age: int | None, dialysis: bool
+) -> list[tuple[PopulationLimit, str]]:
+    """medinfo's line for each dose figure the sources give the group (a starting dose, a
+    daily maximum), for the asker's age band when an age is given, and for people on
+    dialysis only when the asker is."""
+    wanted = _LIMIT_POPULATION.get(population)
+    lines = []
+    for limit in monograph.dosing.population_limits:
+        if limit.population != wanted or limit.on_dialysis is not dialysis:
+            continue
+        if limit.kidney_below is not None or limit.kidney_at_least is not None:
+            continue  # a kidney band is answered from its own sentence, with its range
+        if age is not None and not (
+            (limit.age_at_least is None or age >= limit.age_at_least)
+            and (limit.age_below is None or age < limit.age_below)
+        ):
+            continue
+        group = _people(limit, population)
+        if limit.initial is not None:
+            lines.append(
+                (
+                    limit,
+                    f"For {group}, the sources give a starting dose of "
+                    f"{describe_dose(limit.initial)}.",
+                )
+            )
+        if limit.max_daily is not None:
+            lines.append(
+                (
+                    limit,
+                    f"For {group}, the sources give a maximum of "
+                    f"{describe_dose(limit.max_daily, per_day=True)}.",
+                )
+            )
+    return lines
+
+
+def _people(limit: PopulationLimit, population: str) -> str:
+    """Who a limit is for, in words: "people on dialysis", "people aged 65 and over"."""
+    if limit.on_dialysis:
+        return "people on dialysis"
+    low, below = limit.age_at_least, limit.age_below
+    if low is not None and below is not None:
+        return f"people aged {format_amount(low)} to {format_amount(below - 1)}"
+    if low is not None:
+        return f"people aged {format_amount(low)} and over"
+    if below is not None:
+        return f"people under {format_amount(below)}"
+    return population_name(population)
+
+
 def _banded(limit: PopulationLimit) -> bool:
     """Whether a kidney rule holds for part of the group only (dialysis, a kidney band)."""
     return limit.on_dialysis or limit.kidney_below is not None
@@ -300,15 +352,22 @@ def population_draft(
     passages: PassageSearch | None = None,
     age: int | None = None,
     clearance: int | None = None,
+    dialysis: bool = False,
 ) -> PopulationDraft | None:
     """What the sources say about dosing for the group (`age`: the asker's, when given;
-    `clearance`: the asker's kidney function in mL/min); None when they say nothing."""
+    `clearance`: the asker's kidney function in mL/min; `dialysis`: whether the asker is on
+    dialysis); None when they say nothing."""
     draft = Draft()
     found = _dose_sentence(monograph, population, passages, age, clearance)
-    gives_amount = False
+    figures = _dose_lines(monograph, population, age, dialysis)
+    for limit, line in figures:
+        draft.say(line, limit)
+    gives_amount = bool(figures)
     if found is not None:
         sentence, citation = found
-        gives_amount = bool(_AMOUNT.search(sentence) or _RELATIVE.search(sentence.lower()))
+        gives_amount = gives_amount or bool(
+            _AMOUNT.search(sentence) or _RELATIVE.search(sentence.lower())
+        )
         title = source_titles(monograph, [citation.source])
         draft.say(f"For {population_name(population)}, {title} says: {quote(sentence)}")
         draft.add(citation)

@@ -94,3 +94,12 @@ def test_a_dose_question_naming_one_route_keeps_only_that_routes_doses() -> None
     assert doses_of_asked_route(both, term_key("what dose")) is both
     answer = answer_question("terbutaline inhaler how many puffs", InMemoryMonographs([both]))
     assert "2.5 mg" not in answer.answer
+
+
+def test_a_generic_product_name_is_no_brand_that_names_a_route() -> None:
+    # Drugs@FDA lists "Hydroxyzine Hydrochloride" injections beside the tablets
+    tablets = Monograph(
+        drug="hydroxyzine",
+        dosing=Dosing(max_daily=DoseSpec(amount=100, unit="mg", route="oral")),
+    )
+    assert unheld_route(tablets, term_key("how much hydroxyzine can he have a day")) is None

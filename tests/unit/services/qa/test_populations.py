@@ -402,3 +402,48 @@ def test_answer_question_a_kidney_rule_of_no_change_answers_and_names_a_dialysis
     assert "usual dose" in answer.answer
     assert "on dialysis" in answer.answer
     assert "against glitazine for people with kidney disease" not in answer.answer
+
+
+def _older_and_dialysis_limits() -> InMemoryMonographs:
+    return InMemoryMonographs(
+        [
+            Monograph(
+                drug="hydroxyzine",
+                dosing=Dosing(
+                    max_daily=DoseSpec(amount=100, unit="mg", route="oral"),
+                    population_limits=[
+                        PopulationLimit(
+                            population=Population.OLDER_ADULTS,
+                            age_at_least=65,
+                            max_daily=DoseSpec(amount=50, unit="mg"),
+                        ),
+                        PopulationLimit(
+                            population=Population.RENAL,
+                            on_dialysis=True,
+                            max_daily=DoseSpec(amount=25, unit="mg"),
+                        ),
+                    ],
+                ),
+            )
+        ]
+    )
+
+
+def test_answer_question_population_states_the_groups_own_maximum() -> None:
+    lookup = _older_and_dialysis_limits()
+    answer = answer_question("my dad is 80, how much hydroxyzine can he have a day", lookup)
+    assert answer.answerable
+    assert "people aged 65 and over" in answer.answer
+    assert "50 mg a day" in answer.answer
+    assert "100 mg" not in answer.answer
+    young = answer_question("i'm 60, how much hydroxyzine can i take a day", lookup)
+    assert "50 mg" not in young.answer
+
+
+def test_answer_question_dialysis_maximum_only_for_people_on_dialysis() -> None:
+    lookup = _older_and_dialysis_limits()
+    on_dialysis = answer_question("hydroxyzine dose on dialysis", lookup)
+    assert "people on dialysis" in on_dialysis.answer
+    assert "25 mg a day" in on_dialysis.answer
+    kidneys = answer_question("hydroxyzine dose with bad kidneys", lookup)
+    assert "25 mg" not in kidneys.answer
