@@ -28,6 +28,7 @@ class _Cues:
     daily: re.Pattern[str]
     single: re.Pattern[str]
     pediatric: re.Pattern[str]
+    weight_based: re.Pattern[str]
     adult: re.Pattern[str]
     special: re.Pattern[str]
     special_headings: re.Pattern[str]
@@ -61,6 +62,7 @@ def _rules() -> _Cues:
         daily=any_of(raw.daily_context),
         single=any_of(raw.single_context),
         pediatric=any_of(raw.pediatric),
+        weight_based=any_of(raw.weight_based),
         adult=any_of(raw.adult),
         special=any_of(raw.special_population),
         special_headings=any_of(raw.special_headings),
@@ -188,7 +190,14 @@ def amount_head(text: str, position: int) -> str:
 
 def is_for_children(context: str) -> bool:
     """Whether `context` is about children and not also about adults."""
-    return bool(_rules().pediatric.search(context)) and not _rules().adult.search(context)
+    rules = _rules()
+    child = rules.pediatric.search(context) or rules.weight_based.search(context)
+    return bool(child) and not rules.adult.search(context)
+
+
+def names_children(context: str) -> bool:
+    """Whether `context` names children (not only a dose by body weight)."""
+    return bool(_rules().pediatric.search(context))
 
 
 def is_for_special_population(context: str) -> bool:

@@ -27,6 +27,7 @@ from medinfo.extract.dose_context import (
     is_strength,
     marks_initial_after,
     mentions_cue,
+    names_children,
     names_form,
     nearest_cue,
     of_other_substance,
@@ -464,7 +465,12 @@ def _read_mention(
     adult_only: bool = True,
 ) -> Reading | None:
     text = statement.text
-    per_kg = mention.unit in _PER_KG and (not adult_only or bool(_ADULTS.search(text)))
+    # a per-kilogram dose is an adult's when the paragraph says so or speaks of no children
+    # ("raise it up to 1 mg per kg a day"); otherwise it is a child's, read as a population's
+    block = f"{statement.block.heading} {statement.block.text}"
+    per_kg = mention.unit in _PER_KG and (
+        not adult_only or bool(_ADULTS.search(text)) or not names_children(block)
+    )
     if (mention.unit in _NOT_A_DOSE and not per_kg) or of_other_substance(text[mention.end :]):
         return None
     role = _role_of(cue, statement, population=not adult_only)
@@ -485,7 +491,8 @@ def _read_mention(
     context = window + clause_head(text, mention.end)
     if role is None:
         return None
-    if adult_only and (is_for_children(context) or is_for_special_population(context)):
+    children = names_children(context) if per_kg else is_for_children(context)
+    if adult_only and (children or is_for_special_population(context)):
         return None
     if is_hospital_only(clause_tail(text, mention.start) + clause_head(text, mention.end)):
         return None  # "in hospital up to 600 mg a day": not the ordinary adult dose

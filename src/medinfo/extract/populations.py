@@ -97,6 +97,7 @@ def _age_band(text: str) -> dict[str, Scalar]:
     return {}
 
 
+_KIDNEY_WORD = re.compile(r"\b(?:kidney|renal)s?\b", re.IGNORECASE)
 _GRADED = re.compile(
     r"(?<!\bless\s)(?<!\bmore\s)(?<!\bmost\s)(?<!\bleast\s)\b(?P<first>mild|moderate|severe)(?:(?:\s*(?:to|or|and|-|–)\s*|\s*,\s*)(?P<second>mild|moderate|severe)"
     r")?\s+(?:(?:chronic|long-term)\s+)?(?:kidney|renal)\b",
@@ -105,14 +106,17 @@ _GRADED = re.compile(
 
 
 def _graded_band(text: str) -> tuple[float | None, float | None] | None:
-    """The band a grade word names ("severe kidney failure": below 30 mL/min)."""
+    """The band a grade word names ("severe kidney failure": below 30 mL/min), when the text
+    speaks of the kidneys once ("avoided in severe kidney disease; in milder kidney problems
+    a lower dose" gives two rules, not one band)."""
     found = _GRADED.search(text)
     grades = _rules().kidney_grades
-    if found is None:
+    if found is None or len(_KIDNEY_WORD.findall(text)) > 1:
         return None
-    named = [grades[word.lower()] for word in found.group("first", "second") if word in grades]
-    if not named:
-        return None
+    words = [word.lower() for word in found.group("first", "second") if word]
+    if any(word not in grades for word in words):
+        return None  # "mild" names no band the checks tell apart from normal function
+    named = [grades[word] for word in words]
     lows, highs = [low for low, _ in named], [high for _, high in named]
     low = None if None in lows else min(low for low in lows if low is not None)
     high = None if None in highs else max(high for high in highs if high is not None)
@@ -120,18 +124,20 @@ def _graded_band(text: str) -> tuple[float | None, float | None] | None:
 
 
 def _kidney_band(text: str) -> dict[str, Scalar]:
-    band = read_band(text) or _graded_band(text)
     attributes: dict[str, Scalar] = {}
-    if band is not None:
-        attributes["kidney_at_least"], attributes["kidney_below"] = band
-        attributes["kidney_measure"] = "crcl" if _CRCL.search(text) else "egfr"
     dialysis = _rules().dialysis.search(text)
     if dialysis and not _NOT_ON.search(text, 0, dialysis.start()):  # "and not on dialysis"
         attributes["on_dialysis"] = True
+    band = read_band(text) or (None if attributes else _graded_band(text))
+    if band is not None:
+        attributes["kidney_at_least"], attributes["kidney_below"] = band
+        attributes["kidney_measure"] = "crcl" if _CRCL.search(text) else "egfr"
     return attributes
 
 
-_NOT_ON = re.compile(r"\b(?:not|never|nor)\s+(?:yet\s+|currently\s+)?(?:on|receiving|having)\s+$")
+_NOT_ON = re.compile(
+    r"(?:\b(?:not|never|nor)|n['’]t)\s+(?:yet\s+|currently\s+)?(?:on|receiving|having)\s+$"
+)
 
 
 def _advice(text: str) -> str | None:

@@ -220,7 +220,7 @@ def labelled_sections(blocks: list[Block]) -> list[Section | None]:
             labelled = found if found is not Section.OTHER else inherited.get(heading)
             labelled = _lead_in_keeps(block, in_force) or labelled
         sections.append(labelled)
-        if block.kind is BlockKind.HEADING:
+        if block.kind in (BlockKind.HEADING, BlockKind.QUESTION):  # a question's own topic
             in_force = inherited[block_text(block)] or classify_heading(block_text(block))
         else:
             in_force = labelled or section_of(block)

@@ -76,6 +76,7 @@ class DoseCueRules(KnowledgeFile):
     daily_context: Patterns
     single_context: Patterns
     pediatric: Patterns
+    weight_based: Patterns = ()
     adult: Patterns
     special_population: Patterns
     special_headings: Patterns

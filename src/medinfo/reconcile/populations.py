@@ -72,17 +72,6 @@ def criterion(population: Population, values: dict[str, Scalar]) -> str:
     return _PLAIN[population]
 
 
-def _advice(group: FactGroup) -> LimitAdvice | None:
-    """The advice of the most reliable fact; but "no change" never hides a warning another
-    fact gives the same band ("no change in mild impairment" beside "not in severe
-    failure", both read without a number): the band is then a warning, never all clear."""
-    advices = [LimitAdvice(code) for code in group.values("advice") if code in set(LimitAdvice)]
-    if not advices:
-        return None
-    warned = [advice for advice in advices if advice is not LimitAdvice.NO_CHANGE]
-    return warned[0] if advices[0] is LimitAdvice.NO_CHANGE and warned else advices[0]
-
-
 def compose_limit(group: FactGroup, attribution: dict[str, Any]) -> PopulationLimit | None:
     """The limit one band's facts state, most reliable first; None for an unknown population."""
     try:
@@ -90,7 +79,8 @@ def compose_limit(group: FactGroup, attribution: dict[str, Any]) -> PopulationLi
     except ValueError:
         return None
     values = {name: group.attribute(name) for name in _BAND_ATTRIBUTES}
-    advice = _advice(group)
+    advice_code = group.attribute("advice")
+    advice = LimitAdvice(advice_code) if advice_code in set(LimitAdvice) else None
     doses = {name: _dose(group, name) for name in ("initial", "max_daily", "max_single")}
     numbers = any(dose is not None for dose in doses.values())
     measure = values["kidney_measure"]

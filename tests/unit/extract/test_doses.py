@@ -309,8 +309,17 @@ def test_extract_doses_per_kilogram_dose_of_adults(statements_of: StatementsOf) 
     text = "Adults are started on about 1.6 mcg per kg of body weight a day."
     doses = _doses(statements_of, text)
     assert doses[FactKind.INITIAL_DOSE]["unit"] == "mcg/kg"
-    # without adults named, a per-kilogram dose is no adult dose
-    assert FactKind.INITIAL_DOSE not in _doses(statements_of, "Start with 10 mg/kg once daily.")
+    # a paragraph that names children gives a per-kilogram dose to them, not to adults
+    child = "For a child, start with 10 mg/kg once daily."
+    assert FactKind.INITIAL_DOSE not in _doses(statements_of, child)
+
+
+def test_extract_doses_per_kilogram_maximum_of_a_paragraph_naming_no_child(
+    statements_of: StatementsOf,
+) -> None:
+    text = "The dermatologist can raise it up to 1 mg per kg a day; that is the most you take."
+    maximum = _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]
+    assert (maximum["amount"], maximum["unit"]) == (1, "mg/kg")
 
 
 def test_extract_doses_range_that_repeats_its_unit(statements_of: StatementsOf) -> None:

@@ -750,3 +750,16 @@ def test_a_regimen_for_a_use_names_no_interaction() -> None:
         "olanzapine",
     )
     assert "lithium" not in found
+
+
+def test_a_list_led_in_under_an_interactions_question_is_read_as_interactions() -> None:
+    text = (
+        "Nortriptyline questions\n"
+        "Q: Who should not take it?\n"
+        "A: People who have had a heart attack, or who have glaucoma or liver disease.\n"
+        "Q: Which medicines interact with it?\n"
+        "A: The most important are:\n"
+        "- Clonidine: it can reduce its blood-pressure-lowering effect.\n"
+        "- Quinidine and cimetidine: they raise its levels in the blood.\n"
+    )
+    assert {"clonidine", "quinidine", "cimetidine"} <= set(_agents(text, "nortriptyline"))

@@ -34,13 +34,3 @@ def test_a_population_maximum_reaches_the_bands_of_the_same_source() -> None:
     assert len(by_band[30].evidence) == 2
     assert by_band[15].max_daily is None  # ruled out: no maximum to take
     assert by_band[50].max_daily is None  # another source's band
-
-
-def test_no_change_never_hides_a_warning_for_the_same_band() -> None:
-    facts = [
-        _limit("art", "renal", advice="no_change"),
-        _limit("art", "renal", advice="avoid"),
-    ]
-    monograph = reconcile_monograph("meloxicam", [source("art")], facts)
-    [limit] = monograph.dosing.population_limits
-    assert limit.advice == "avoid"

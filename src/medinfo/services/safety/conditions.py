@@ -78,8 +78,9 @@ def _renal_alert(patient: Patient, monograph: Monograph, rules: SafetyRules) -> 
     if _said_unchanged(patient.egfr, monograph, rules):
         return None
     severity = max(band.severity, rules.condition_severity["renal"], key=severity_rank)
+    ruled_out = any(rule.advice is LimitAdvice.AVOID for rule in kidney_rules)
     message = render(
-        "RENAL_IMPAIRMENT",
+        "RENAL_IMPAIRMENT.avoid" if ruled_out else "RENAL_IMPAIRMENT",
         band=band.label,
         egfr=f"{patient.egfr:g}",
         drug=monograph.drug,
@@ -110,6 +111,8 @@ def _simple_alert(
     if not precautions and not other_facts:
         return None
     key = code.value if precautions else f"{code.value}.other_facts"
+    if any(getattr(fact, "advice", None) is LimitAdvice.AVOID for fact in other_facts):
+        key = f"{code.value}.avoid"  # "must not be used in liver disease"
     message = render(key, drug=monograph.drug)
     return Alert(
         code=code,

@@ -44,10 +44,13 @@ def check_dose_limits(
     drug_daily, drug_single = drug_limits(monograph, rules)
     max_daily = None if daily_replaced else drug_daily
     max_single = None if single_replaced else drug_single
+    weight = patient.weight_kg
     checks = (
         _renal_ceiling_alert(daily, route, patient, monograph, rules)
-        or _limit_alert(AlertCode.MAX_DAILY_DOSE_EXCEEDED, daily, max_daily, rules, fields),
-        _limit_alert(AlertCode.SINGLE_DOSE_HIGH, regimen.dose_mg, max_single, rules, fields),
+        or _limit_alert(AlertCode.MAX_DAILY_DOSE_EXCEEDED, daily, max_daily, rules, fields, weight),
+        _limit_alert(
+            AlertCode.SINGLE_DOSE_HIGH, regimen.dose_mg, max_single, rules, fields, weight
+        ),
     )
     return [alert for alert in checks if alert is not None]
 
@@ -88,19 +91,43 @@ def _limit_alert(
     spec: DoseSpec | None,
     rules: SafetyRules,
     fields: dict[str, str],
+    weight_kg: float | None = None,
 ) -> Alert | None:
-    """An alert when `amount` is over the maximum `spec` states for the regimen's route."""
-    limit = limit_mg(spec, fields["route"], rules)
+    """An alert when `amount` is over the maximum `spec` states for the regimen's route (a
+    per-kilogram maximum at the patient's weight)."""
+    limit = limit_mg(spec, fields["route"], rules, weight_kg)
     if spec is None or limit is None or not _exceeds(amount, limit):
         return None
-    message = render(code.value, limit=format_amount(limit), **fields)
+    if is_per_kg(spec):
+        per_kg = f"{format_amount(spec.amount)} {spec.unit}"
+        weight = format_amount(weight_kg or 0.0)
+        message = render(
+            f"{code.value}.per_kg",
+            limit=format_amount(limit),
+            per_kg=per_kg,
+            weight=weight,
+            **fields,
+        )
+    else:
+        message = render(code.value, limit=format_amount(limit), **fields)
     return _alert(code, amount, limit, message, rules, list(spec.sources))
 
 
-def limit_mg(spec: DoseSpec | None, route: str, rules: SafetyRules) -> float | None:
-    """A maximum in mg when it is stated for `route` in a mass unit; otherwise None."""
+def is_per_kg(spec: DoseSpec) -> bool:
+    """Whether a dose is stated per kilogram of body weight ("1 mg/kg")."""
+    return "/kg" in spec.unit.lower().replace(" ", "")
+
+
+def limit_mg(
+    spec: DoseSpec | None, route: str, rules: SafetyRules, weight_kg: float | None = None
+) -> float | None:
+    """A maximum in mg when it is stated for `route` in a mass unit, or per kilogram with the
+    patient's weight known; otherwise None."""
     if spec is None or rules.route_of(spec.route) != route:
         return None
+    if is_per_kg(spec):
+        mass = _milligrams(spec.amount, spec.unit.lower().replace(" ", "").split("/kg")[0])
+        return mass * weight_kg if mass is not None and weight_kg else None
     return _milligrams(spec.amount, spec.unit)
 
 
@@ -206,7 +233,10 @@ def dose_not_checked(
     if not same_route:
         reason = render("not_checked.route", drug=monograph.drug, route=route)
         return [NotChecked(what="route", reason=reason)]
-    if all(_milligrams(spec.amount, spec.unit) is None for spec in same_route):
+    if not patient.weight_kg and all(is_per_kg(spec) for spec in same_route):
+        reason = render("not_checked.weight", population=f"{route} {monograph.drug}")
+        return [NotChecked(what="dose limit", reason=reason)]
+    if all(limit_mg(spec, route, rules, patient.weight_kg) is None for spec in same_route):
         reason = render(
             "not_checked.dose_unit", population=f"{route} {monograph.drug}", unit=same_route[0].unit
         )

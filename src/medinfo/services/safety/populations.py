@@ -112,10 +112,10 @@ def _fits(limit: PopulationLimit, patient: Patient) -> bool:
 
 def _kidney_fits(limit: PopulationLimit, egfr: float | None) -> bool:
     """eGFR stands in for creatinine clearance; a dialysis-only rule is never assumed."""
-    if egfr is None:
+    if egfr is None or limit.on_dialysis:
         return False
     if limit.kidney_at_least is None and limit.kidney_below is None:
-        return not limit.on_dialysis and egfr < REDUCED_KIDNEY_EGFR
+        return egfr < REDUCED_KIDNEY_EGFR
     return (limit.kidney_at_least or 0.0) <= egfr < (limit.kidney_below or float("inf"))
 
 

@@ -173,3 +173,35 @@ def test_a_per_dose_cap_at_or_above_the_start_still_applies() -> None:
     assert codes(check_regimen(request(dose_mg=8, times_per_day=2), monograph)) == [
         AlertCode.SINGLE_DOSE_HIGH
     ]
+
+
+def _per_kg_maximum() -> Monograph:
+    return Monograph(
+        drug="isotretinoin",
+        dosing=Dosing(max_daily=DoseSpec(amount=1, unit="mg/kg", route="oral", sources=["q"])),
+    )
+
+
+def test_check_regimen_a_per_kilogram_maximum_is_checked_at_the_patients_weight() -> None:
+    over = check_regimen(
+        request(dose_mg=40, times_per_day=2, drug="isotretinoin", weight_kg=60),
+        _per_kg_maximum(),
+    )
+    (alert,) = over.alerts
+    assert alert.code == AlertCode.MAX_DAILY_DOSE_EXCEEDED
+    assert "1 mg/kg a day" in alert.message
+    assert "60 mg a day at 60 kg" in alert.message
+    within = check_regimen(
+        request(dose_mg=30, times_per_day=2, drug="isotretinoin", weight_kg=60),
+        _per_kg_maximum(),
+    )
+    assert within.alerts == []
+
+
+def test_check_regimen_a_per_kilogram_maximum_without_a_weight_is_not_checked() -> None:
+    response = check_regimen(
+        request(dose_mg=40, times_per_day=2, drug="isotretinoin"), _per_kg_maximum()
+    )
+    assert response.alerts == []
+    assert [item.what for item in response.not_checked] == ["dose limit"]
+    assert "weight" in response.not_checked[0].reason

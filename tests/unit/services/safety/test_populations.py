@@ -143,3 +143,29 @@ def test_a_kidney_band_without_a_ceiling_that_holds_the_patient_is_listed_as_not
     assert [item.what for item in failing.not_checked] == ["population"]
     assert "below 15" in failing.not_checked[0].reason
     assert check_regimen(request(egfr=40), monograph).not_checked == []
+
+
+def test_a_dialysis_rule_with_a_band_is_never_assumed_for_a_patient() -> None:
+    dialysis = PopulationLimit(
+        population=Population.RENAL,
+        on_dialysis=True,
+        kidney_below=30,
+        max_daily=_mg(7.5),
+        sources=["p"],
+    )
+    response = check_regimen(request(dose_mg=15, times_per_day=1, egfr=18), _with_limits(dialysis))
+    assert not any("dialysis" in alert.message for alert in response.alerts)
+
+
+def test_rules_that_rule_the_drug_out_say_so_in_the_condition_alerts() -> None:
+    kidneys = PopulationLimit(
+        population=Population.RENAL, kidney_below=30, advice=LimitAdvice.AVOID, sources=["p"]
+    )
+    liver = PopulationLimit(population=Population.HEPATIC, advice=LimitAdvice.AVOID, sources=["p"])
+    response = check_regimen(
+        request(dose_mg=5, times_per_day=1, egfr=18, liver_disease=True),
+        _with_limits(kidneys, liver),
+    )
+    messages = {alert.code: alert.message for alert in response.alerts}
+    assert "should not be used" in messages[AlertCode.RENAL_IMPAIRMENT]
+    assert "should not be used" in messages[AlertCode.HEPATIC_IMPAIRMENT]
