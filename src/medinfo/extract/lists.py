@@ -27,7 +27,7 @@ from medinfo.extract.statements import (
     block_text,
     is_lone_item_label,
     labelled_sections,
-    split_sentences,
+    last_sentence,
 )
 
 Extractor = Callable[[Passage], list[ExtractedFact]]
@@ -102,13 +102,6 @@ def _lead_section(text: str) -> Section | None:
     return None if section in _GENERAL or section is Section.MECHANISM else section
 
 
-def _last_sentence(text: str) -> str:
-    """The sentence that introduces a list: a paragraph's last ("Tell your doctor if you are
-    allergic to other medicines. Do not take it if you have:")."""
-    spans = split_sentences(text)
-    return text[spans[-1][0] : spans[-1][1]] if spans else text
-
-
 def _read(passage: Passage) -> list[ExtractedFact]:
     """The facts every extractor finds in one passage (a heading names brands only)."""
     extractors = (extract_brand_names,) if passage.kind is BlockKind.HEADING else EXTRACTORS
@@ -160,7 +153,10 @@ def extract_list_facts(document: Document, source_id: str, drug: str) -> list[Ex
         if block.kind is not BlockKind.LIST_ITEM:
             lead = ""
         if block.kind is BlockKind.LIST_ITEM and lead and section not in _LEAD_KEEPS:
-            section = _lead_section(lead) or section
+            # the sentence that introduces the list speaks first ("... other medicines. Do not
+            # take it if you have:"), then its paragraph ("Tell your doctor about all the
+            # medicines you take. Especially tell your doctor if you take medicines for:")
+            section = _lead_section(last_sentence(lead)) or _lead_section(lead) or section
         units = units_of(document, block)
         if not units:
             continue
@@ -176,5 +172,5 @@ def extract_list_facts(document: Document, source_id: str, drug: str) -> list[Ex
         facts.extend(block_facts(document, block, passage, partial(_read, passage)))
         # a lead-in ("Call a doctor now if:") may be marked up as a paragraph or a heading
         if block.kind in _LEAD_KINDS and block.text.rstrip(" *").endswith(":"):
-            lead = _last_sentence(block.text)
+            lead = block.text
     return unique(facts)

@@ -11,6 +11,7 @@ from medinfo.extract.passages import QUIET_SECTIONS, Passage, cue, risk_factor_r
 from medinfo.extract.reading import read_text
 from medinfo.extract.sections import Section, classify_heading
 from medinfo.extract.sentences import Unit
+from medinfo.extract.statements import last_sentence
 from medinfo.extract.terms import TermMatch
 
 _CARER = r"(doctor|pharmacist|prescriber|gp|nurse|specialist|health ?care (provider|professional))"
@@ -181,7 +182,8 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
                 continue
             default = str(match.term.defaults.get("advice", "use_with_caution"))
             code = _advice(unit, default)
-            if passage.lead and _advice_of(passage.lead) == "avoid" and not _advice_of(unit.text):
+            lead = last_sentence(passage.lead)
+            if lead and _advice_of(lead) == "avoid" and not _advice_of(unit.text):
                 code = "avoid"  # an item under "Do not take it if you have:"
             if _NAMES_CAUTIONS.search(unit.text):  # each listed item carries its own advice
                 item = unit.text[match.start :].split(",", 1)[0].split(";", 1)[0]

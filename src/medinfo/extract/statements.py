@@ -77,6 +77,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=4096)
+def last_sentence(text: str) -> str:
+    """The last sentence of a paragraph: the one that introduces a list after it."""
+    spans = split_sentences(text)
+    return text[spans[-1][0] : spans[-1][1]] if spans else text
+
+
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0

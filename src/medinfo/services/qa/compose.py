@@ -6,6 +6,7 @@ import re
 
 from medinfo.domain.answers import Intent
 from medinfo.domain.monograph import UNKNOWN, MissedDose, Monograph
+from medinfo.reconcile.voice import with_article
 from medinfo.services.qa.combinations import compose_alcohol, compose_interaction
 from medinfo.services.qa.effects import (
     compose_driving,
@@ -69,7 +70,8 @@ def compose_indication(monograph: Monograph, topic: Topic) -> Draft | None:
     if monograph.drug_class:
         classes = monograph.drug_class
         draft.say(
-            f"It is a {join_words(classes)}.", *term_attributions(monograph, "drug_class", classes)
+            f"It is {with_article(join_words(classes))}.",
+            *term_attributions(monograph, "drug_class", classes),
         )
     note_conflicts(draft, monograph, topic.reading.conflicts)
     return draft
@@ -267,7 +269,7 @@ def compose_mechanism(monograph: Monograph, topic: Topic) -> Draft | None:
     draft = Draft()
     if classes:
         draft.say(
-            f"{drug_title(monograph)} is a {join_words(classes)}.",
+            f"{drug_title(monograph)} is {with_article(join_words(classes))}.",
             *term_attributions(monograph, "drug_class", classes),
         )
     if mechanism and mechanism.summary:

@@ -185,13 +185,8 @@ def _people(limit: PopulationLimit, population: str) -> str:
     """Who a limit is for, in words: "people on dialysis", "people aged 65 and over"."""
     if limit.on_dialysis:
         return "people on dialysis"
-    low, below = limit.age_at_least, limit.age_below
-    if low is not None and below is not None:
-        return f"people aged {format_amount(low)} to {format_amount(below - 1)}"
-    if low is not None:
-        return f"people aged {format_amount(low)} and over"
-    if below is not None:
-        return f"people under {format_amount(below)}"
+    if limit.criterion and (limit.age_at_least is not None or limit.age_below is not None):
+        return "people " + re.sub(r"^age\b", "aged", limit.criterion)  # "age 65 and over"
     return population_name(population)
 
 

@@ -18,7 +18,7 @@ from medinfo.services.qa.vocabulary import contains_phrase, load_vocabulary, ter
 _ASKED_USE = re.compile(
     r"\b(?:used for|use for|good for|works? for|approved for|prescribed for|for|treats?|treating"
     r"|helps?(?: with| me)?|lowers?|reduces?|prevents?|works? as|used as|be used to"
-    r"|covers?|kills?|clears? up|fights?|(?:works?|effective|good) against)"
+    r"|covers?|kills?|clears? up|fights?|cures?|(?:works?|effective|good) against)"
     r"\s+(?:my |a |an |the |his |her |their |your |some )?"
     r"(?P<use>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2})"
 )

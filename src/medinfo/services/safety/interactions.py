@@ -10,8 +10,9 @@ from medinfo.domain.monograph import Interaction, Monograph
 from medinfo.knowledge.groups import MedicineGroups
 from medinfo.knowledge.names import normalize_name
 from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
+from medinfo.reconcile.voice import with_article
 from medinfo.services.safety.medicines import Medicine
-from medinfo.services.safety.messages import join_words, render, sentence, with_article
+from medinfo.services.safety.messages import join_words, render, sentence
 
 _CNS = AlertCode.INTERACTION_CNS_DEPRESSANT.value
 _OTHER = AlertCode.INTERACTION_OTHER.value

@@ -33,11 +33,6 @@ def join_words(items: Iterable[str]) -> str:
     return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
-def with_article(label: str) -> str:
-    """A label with its indefinite article: "an opioid", "a sedative"."""
-    return f"{'an' if label[:1].lower() in 'aeiou' else 'a'} {label}"
-
-
 def sentence(text: str) -> str:
     """Monograph text as a sentence fragment: trimmed, without a final full stop."""
     return text.strip().rstrip(".").strip()

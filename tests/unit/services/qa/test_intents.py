@@ -75,6 +75,8 @@ def test_read_question_tolerates_typos(question: str, intent: Intent) -> None:
         ("could sertraline make me fail an anti-doping check at my race", Concern.DRUG_TEST),
         ("might zoloft make me fail a workplace screen", Concern.DRUG_TEST),
         ("do i have ms", Concern.DIAGNOSIS),
+        ("i have a red bump down there, is it herpes and should i take it", Concern.DIAGNOSIS),
+        ("is this itchy rash between my toes athletes foot or eczema", Concern.DIAGNOSIS),
         ("how much can i give my 6 year old", Concern.CHILD),
         ("can i give my dog some of my pills", Concern.ANIMAL),
         ("my husband took too many and is not breathing right", Concern.EMERGENCY),
@@ -494,3 +496,8 @@ def test_overrules_lets_a_certain_guess_past_settled_cues_but_not_firm_ones() ->
     assert not overrules(6.0, 0.9)
     assert overrules(6.0, 0.99)
     assert not overrules(20.0, 0.99)
+
+
+def test_read_question_a_condition_the_asker_treats_is_no_diagnosis() -> None:
+    assert not read_question("is it ok to take with my eczema cream").has(Concern.DIAGNOSIS)
+    assert not read_question("can i take it if i have gout").has(Concern.DIAGNOSIS)

@@ -414,6 +414,7 @@ def _older_and_dialysis_limits() -> InMemoryMonographs:
                     population_limits=[
                         PopulationLimit(
                             population=Population.OLDER_ADULTS,
+                            criterion="age 65 and over",
                             age_at_least=65,
                             max_daily=DoseSpec(amount=50, unit="mg"),
                         ),

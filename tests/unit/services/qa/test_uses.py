@@ -21,6 +21,8 @@ from medinfo.services.qa.uses import asked_effect, asked_use, bare_effect, is_un
         ("will fluconazole kill ringworm", "ringworm"),
         ("is aciclovir effective against shingles", "shingles"),
         ("does the patch cover you for 72 hours", None),
+        ("does valacyclovir cure herpes for good?", "herpes"),
+        ("is it for life or can i stop", None),
     ],
 )
 def test_asked_use_reads_the_condition_after_its_cue(question: str, use: str | None) -> None:
