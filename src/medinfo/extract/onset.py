@@ -117,7 +117,7 @@ def _not_onset(text: str, match: re.Match[str]) -> bool:
     point = (match["q1"] or "").lower().startswith("the first")
     return bool(
         rules.not_before.search(before)
-        or (rules.not_after.match(text, match.end()) and not point)
+        or (rules.not_after.match(text[match.end() :]) and not point)  # "^" marks its start
         or _after_stopping(text, match)
     )
 

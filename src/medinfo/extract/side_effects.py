@@ -24,6 +24,9 @@ _SIDE_EFFECT_SECTIONS = frozenset(
 )
 # Sections about stopping or overdose: the symptoms they list are not side effects.
 _NOT_EFFECTS = frozenset({Section.STOPPING, Section.OVERDOSE, Section.MISSED_DOSE})
+# "Taking too much may cause a severe headache and vomiting": the signs of an overdose,
+# outside a side-effects section, are not side effects
+_OVERDOSE = cue(r"\b(?:overdos\w*|(?:take|takes|taking|taken|took)\s+too\s+(?:much|many))\b")
 # Effects named where interactions are discussed are effects of the combination; where
 # pregnancy or breastfeeding is discussed, they are the unborn or breastfed baby's.
 _COMBINATION = frozenset({Section.INTERACTIONS, Section.PREGNANCY, Section.BREASTFEEDING})
@@ -227,6 +230,8 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
         facts.extend(_withdrawal_facts(passage, unit)[0])
     named_before = False  # the unit before named a side effect
     for unit in passage.term_units("side_effects"):
+        if not in_section and _OVERDOSE.search(unit.text):
+            continue
         list_start = _withdrawal_facts(passage, unit)[1]
         label = _label_of(passage, unit)
         if _DENYING_LABEL.search(label):

@@ -225,12 +225,26 @@ def labelled_sections(blocks: list[Block]) -> list[Section | None]:
             found = classify_heading(_QUESTION_MARK.sub("", block_text(block)).strip(_LABEL_CHARS))
             labelled = found if found is not Section.OTHER else inherited.get(heading)
             labelled = _lead_in_keeps(block, in_force) or labelled
-        sections.append(labelled)
+        sections.append(_inline_label(block) or labelled)
         if block.kind in (BlockKind.HEADING, BlockKind.QUESTION):  # a question's own topic
             in_force = inherited[block_text(block)] or classify_heading(block_text(block))
         else:
             in_force = labelled or section_of(block)
     return sections
+
+
+# "**Side effects:** the common ones are ...": a paragraph that opens with its topic's name
+_INLINE_LABEL = re.compile(r"^\W*(?P<label>[A-Za-z][a-z]+(?: [A-Za-z][a-z]+){0,2})\W*:\s*\S")
+
+
+def _inline_label(block: Block) -> Section | None:
+    """The section a paragraph names by the label it opens with, when that names one of the
+    dedicated topics; it holds for that paragraph only."""
+    if block.kind is not BlockKind.PARAGRAPH:
+        return None
+    found = _INLINE_LABEL.match(block_text(block))
+    section = classify_heading(found["label"]) if found else None
+    return section if section in _DEDICATED else None
 
 
 def _lead_in_keeps(block: Block, in_force: Section | None) -> Section | None:
