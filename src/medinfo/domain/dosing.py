@@ -14,6 +14,13 @@ _MG_PER_UNIT: dict[str, float] = {
     "ug": 0.001,
     "µg": 0.001,
     "ng": 0.000001,
+    # the same units spelled out, as writers and requests name them
+    "gram": 1000.0,
+    "grams": 1000.0,
+    "milligram": 1.0,
+    "milligrams": 1.0,
+    "microgram": 0.001,
+    "micrograms": 0.001,
 }
 
 

@@ -64,6 +64,7 @@ LAB_UNITS = frozenset({"mg/dL", "mmol/L"})
 _PER_KG = frozenset({"mg/kg", "mcg/kg"})
 _NOT_A_DOSE = frozenset({*_PER_KG, "mg/mL", "mL", *LAB_UNITS})
 _LINES = frozenset({BlockKind.LIST_ITEM, BlockKind.TABLE_ROW})
+_PER_VOLUME = re.compile(r"\s*/\s*\d*(?:\.\d+)?\s*(?:ml|millilit(?:re|er)s?)\b", re.IGNORECASE)
 _TARGET = re.compile(r"\bto\b", re.IGNORECASE)
 _JOINER = re.compile(r"[\s,;/]*(?:and|or)?[\s,;/]*", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"\s*(?:,\s*)?or\s*", re.IGNORECASE)
@@ -473,6 +474,8 @@ def _read_mention(
     )
     if (mention.unit in _NOT_A_DOSE and not per_kg) or of_other_substance(text[mention.end :]):
         return None
+    if _PER_VOLUME.match(text, mention.end):
+        return None  # "a 300 mg/3 mL vial": a concentration, not a dose
     role = _role_of(cue, statement, population=not adult_only)
     if role in (None, "usual") and marks_initial_after(clause_head(text, mention.end)):
         role = "initial"

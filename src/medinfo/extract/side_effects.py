@@ -77,10 +77,17 @@ _TREATS = cue(
     r"\b(used (to treat|for)|treats?|treating|prescribed (for|to)|indicated for|relieve|managing|"
     r"manage|beneficial in|effective (for|in))\b"
 )
+# "may cause a serious condition called neuroleptic malignant syndrome": the sentence after,
+# when it only says to get help "if you have ...", lists that condition's signs
+_CALLED = cue(r"\b(?:condition|syndrome|reaction|disorder|problem)\s+(?:called|known\s+as)\b")
+_URGENT_IF = cue(
+    r"^\W*(?:get|seek|call|contact)\b[^.;:]{0,40}?\bif\s+you\s+(?:have|get|notice|develop|"
+    r"experience)\b"
+)
 _AGENT_CUE = cue(
     r"\b(combin|together with|mix|in combination|while taking|with alcohol|avoid|plus|"
     r"along(side| with)|"
-    r"tak(e|es|ing) (these|them|this|those|it) with)"
+    r"tak(e|es|ing) (these|them|this|those|it) with|add(s|ed|ing)? to (its|the|\w+['’]s) )"
 )
 
 
@@ -177,7 +184,11 @@ def _following(passage: Passage, unit: Unit) -> str:
 # take it; the conditions after the cue are contraindications, not effects
 _NOT_TO_BE_USED = cue(
     r"\b(?:should\s*n[o'’]t|must\s*n[o'’]t|(?:is|are)\s*n[o'’]t|can\s*not|can['’]t|never)\s+"
-    r"(?:\w+ly\s+)?(?:be\s+)?(?:used|taken|given|prescribed|started)\b"
+    r"(?:\w+ly\s+)?(?:be\s+)?(?:used|taken|given|prescribed|started)\b|"
+    # "It isn't suitable if you've had a heart attack", "Do not take it if you: ..."
+    r"\b(?:is|are)\s*n[o'’]t\s+(?:\w+\s+)?suitable\b|\bnot\s+suitable\b|"
+    r"\b(?:do|should|must)\s*(?:not|n['’]t)\s+(?:take|use)\s+(?:it|this(?:\s+medicine)?|[a-z]+)"
+    r"\s+if\s+you\b"
 )
 
 
@@ -185,6 +196,8 @@ def _conditions_asked_about(passage: Passage, unit: Unit) -> set[int]:
     """Starts of the conditions a before-use question asks about ("Tell your doctor if you
     have kidney problems, as it isn't suitable for everyone") or that rule the drug out ("it
     shouldn't be used right after a heart attack"): precautions, not effects."""
+    if _NOT_TO_BE_USED.search(_label_of(passage, unit)):  # "Do not take it if you: ..."
+        return {m.start for m in passage.matches(unit, "side_effects")}
     ruled_out = _NOT_TO_BE_USED.search(unit.text)
     if ruled_out:
         return {m.start for m in passage.matches(unit, "side_effects") if m.start > ruled_out.end()}
@@ -229,6 +242,7 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
     for unit in passage.units:
         facts.extend(_withdrawal_facts(passage, unit)[0])
     named_before = False  # the unit before named a side effect
+    called = False  # the unit before named a condition by name ("a condition called NMS")
     for unit in passage.term_units("side_effects"):
         if not in_section and _OVERDOSE.search(unit.text):
             continue
@@ -248,10 +262,13 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
         reach = None if mentioned else _cue_reach(unit.text)
         mentioned = mentioned or reach is not None
         if not mentioned or _is_interaction_statement(passage, unit):
-            previous, named_before = unit.text, False
+            previous, named_before, called = unit.text, False, False
             continue
         if named_before and signs_sentence(unit.text):
             continue  # the signs of the effect just named
+        if called and _URGENT_IF.match(unit.text):
+            continue  # "... a condition called NMS. Get help right away if you have fever, ..."
+        called = bool(_CALLED.search(unit.text))
         named_before = True
         severity = _severity(passage, unit, previous)
         found = passage.matches(unit, "side_effects")

@@ -876,3 +876,8 @@ def test_extract_doses_a_paragraph_opening_with_a_condition_keeps_its_maxima_to_
     )
     (single,) = [f for f in facts if f.kind is FactKind.MAX_SINGLE_DOSE]
     assert single.attributes.get("use") == "raynaud's phenomenon"
+
+
+def test_extract_doses_a_concentration_is_no_dose(statements_of: StatementsOf) -> None:
+    text = "Syringes contain 40 mg or 60 mg; a 300 mg/3 mL multi-dose vial is also made."
+    assert FactKind.INITIAL_DOSE not in _doses(statements_of, text)

@@ -48,6 +48,9 @@ def check_populations(
     alerts: list[Alert] = []
     not_checked: list[NotChecked] = []
     daily_replaced = single_replaced = False
+    # a kidney ceiling that holds the patient's eGFR was checked (dose_limits.py): a kidney
+    # rule in words only beside it leaves nothing unchecked
+    ceiling = any(band.max_daily_mg for band in matching_adjustments(monograph, patient.egfr))
     for limit in fitting_limits(patient, monograph):
         daily = _compare(limit, limit.max_daily, regimen.dose_mg * regimen.times_per_day, patient)
         single = _compare(limit, limit.max_single, regimen.dose_mg, patient)
@@ -63,7 +66,8 @@ def check_populations(
         single_replaced |= single is not None
         if daily is None and single is None:
             alerts.extend(_worded_alert(limit, monograph))
-            if limit.adjustment_without_number or limit.advice in _WORDED:
+            checked = ceiling and limit.population is Population.RENAL
+            if (limit.adjustment_without_number or limit.advice in _WORDED) and not checked:
                 reason = render(
                     "not_checked.population", population=_label(limit), drug=monograph.drug
                 )

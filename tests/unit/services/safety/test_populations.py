@@ -169,3 +169,17 @@ def test_rules_that_rule_the_drug_out_say_so_in_the_condition_alerts() -> None:
     messages = {alert.code: alert.message for alert in response.alerts}
     assert "should not be used" in messages[AlertCode.RENAL_IMPAIRMENT]
     assert "should not be used" in messages[AlertCode.HEPATIC_IMPAIRMENT]
+
+
+def test_a_checked_kidney_ceiling_leaves_a_worded_kidney_rule_nothing_unchecked() -> None:
+    worded = PopulationLimit(
+        population=Population.RENAL, advice=LimitAdvice.REDUCE, adjustment_without_number=True
+    )
+    base = _with_limits(worded)
+    ceiling = RenalAdjustment(egfr_at_least=30, egfr_below=60, max_daily_mg=5, sources=["p"])
+    dosing = base.dosing.model_copy(update={"renal_adjustment": [ceiling]})
+    response = check_regimen(
+        request(dose_mg=10, times_per_day=1, egfr=40), base.model_copy(update={"dosing": dosing})
+    )
+    assert AlertCode.MAX_DAILY_DOSE_EXCEEDED in codes(response)
+    assert [item.what for item in response.not_checked if item.what == "population"] == []
