@@ -89,8 +89,9 @@ def _grammar() -> _Grammar:
 
 
 def whole_number(value: float) -> int | float:
-    """A number as an int when it is whole (5.0 -> 5), else rounded to 3 decimals."""
-    return int(value) if float(value).is_integer() else round(value, 3)
+    """A number as an int when it is whole (5.0 -> 5), else rounded to 6 decimals (62.5 mcg is
+    0.0625 mg)."""
+    return int(value) if float(value).is_integer() else round(value, 6)
 
 
 def parse_number(text: str) -> float:

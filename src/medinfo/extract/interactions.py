@@ -52,7 +52,8 @@ _SAME_APPLIES = cue(r"^\W*(the same|this|that) (also )?(applies|goes|is true|hol
 # A sentence that says the one before describes no interaction of the drug ("That isn't the
 # varenicline interacting with them, it's the quitting").
 _NEXT_DENIES = cue(
-    r"^\W*(?:that|this|which)\s+(?:is\s*n['’]t|is\s+not|['’]s\s+not)\b[^.;]{0,40}?\binteract"
+    r"^\W*(?:that|this|which|these|those|they)\s+(?:(?:is|are)\s*n['’]t|(?:is|are)\s+not|"
+    r"['’](?:s|re)\s+not|do(?:es)?\s*(?:not|n['’]t))\b[^.;]{0,40}?\binteract"
 )
 # In an interactions section, a sentence of prose with none of these words names other medicines
 # without saying they interact ("Some men try saw palmetto for prostate symptoms", "Tibolone

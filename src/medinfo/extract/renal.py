@@ -83,6 +83,12 @@ def _key(at_least: float | None, below: float | None) -> str:
     return f"{low}egfr{high}"
 
 
+_TYPICAL = re.compile(
+    r"\b(?:often|usually|typically|commonly|for\s+example|e\.g\.|such\s+as)\s+(?:about\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def extract_renal_adjustments(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """RENAL_ADJUSTMENT facts: key = band ("30<=egfr<60"); attributes egfr_at_least,
     egfr_below, max_daily_mg when a daily limit is stated, advice code."""
@@ -113,8 +119,11 @@ def extract_renal_adjustments(statements: list[Statement], source_id: str) -> li
             start = mentions_cue(statement.text, "initial") and not mentions_cue(
                 statement.text, "max"
             )
+            # "a lower dose is used, often 62.5 micrograms daily": a typical dose, no ceiling
+            typical = _TYPICAL.search(statement.text, 0, dose.start) is not None
             limit = not start and (
-                dose.per_day or says_daily(statement.text) or mentions_cue(statement.text, "max")
+                mentions_cue(statement.text, "max")
+                or (not typical and (dose.per_day or says_daily(statement.text)))
             )
             attributes["max_daily_mg" if limit else "dose_mg"] = whole_number(milligrams)
         for advice, pattern in _rules().advice.items():

@@ -62,3 +62,10 @@ def test_read_band_reads_an_approximate_bound() -> None:
 def test_a_band_said_to_need_no_change_adjusts_nothing(statements_of: StatementsOf) -> None:
     said = "No dose change is needed when creatinine clearance is above 25 mL/min."
     assert _rules(statements_of, said) == {}
+
+
+def test_a_typical_dose_in_a_band_is_no_ceiling(statements_of: StatementsOf) -> None:
+    said = "With creatinine clearance below 50 mL/min a lower dose is used, often 62.5 mcg daily."
+    [rule] = _rules(statements_of, said).values()
+    assert "max_daily_mg" not in rule
+    assert rule["dose_mg"] == 0.0625

@@ -172,13 +172,13 @@ def _sedating(
     monograph: Monograph, hit: _Hit, rules: SafetyRules, vocabulary: MedicineGroups
 ) -> bool:
     """Whether sedation is what the listed interaction is about: the drug itself is a CNS
-    depressant (or unknown to the vocabulary), the sources list CNS depressants as such, or the
-    listing's effect is drowsiness. An antipsychotic listed beside an inhaler is about the heart
-    rhythm, not drowsiness."""
+    depressant, the sources list CNS depressants as such, or the listing's effect is
+    drowsiness. An antipsychotic listed beside an inhaler is about the heart rhythm, and
+    opioids listed for naltrexone (which blocks them) are no added drowsiness."""
     wider = rules.cns_depressant_class
     own = vocabulary.groups_of(monograph.drug)
     drowsy = bool(_DROWSY.search(hit.target.interaction.effect))  # "can increase drowsiness"
-    return not own or wider in own or wider in hit.classes or drowsy
+    return wider in own or wider in hit.classes or drowsy
 
 
 def _mechanism_alert(hit: _Hit, monograph: Monograph, vocabulary: MedicineGroups) -> str | None:

@@ -20,8 +20,8 @@ def render(key: str, **fields: object) -> str:
 
 
 def format_amount(value: float) -> str:
-    """A number as people write it: 30 not 30.0, 2.5 not 2.50000001."""
-    rounded = round(value, 2)
+    """A number as people write it: 30 not 30.0, 2.5 not 2.50000001, 0.0625 not 0.06."""
+    rounded = round(value, 4)
     return str(int(rounded)) if float(rounded).is_integer() else f"{rounded:g}"
 
 
