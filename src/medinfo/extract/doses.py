@@ -737,6 +737,27 @@ def _counted_in_product_strength(statements: list[Statement]) -> list[Statement]
     return counted
 
 
+# "The slow-release version ... up to 30 mg once a day for that form only": a maximum said of
+# a modified-release form
+_RELEASE_FORM = re.compile(
+    r"(?i:\b(?:slow|extended|prolonged|modified|sustained|controlled|delayed)[- ]release\b)|"
+    r"\b(?:XL|SR|MR|ER|XR|CR|LA)\b",
+)
+
+
+def _without_release_form_maxima(readings: list[Reading]) -> list[Reading]:
+    """The readings without the maxima said of a modified-release form when the document also
+    gives a maximum said of no such form: the ordinary tablets' ceiling is the drug's."""
+
+    def of_form(reading: Reading) -> bool:
+        return _RELEASE_FORM.search(reading.statement.text) is not None
+
+    maxima = [r for r in readings if r.role in ("max_daily", "max_single")]
+    if not any(of_form(r) for r in maxima) or all(of_form(r) for r in maxima):
+        return readings
+    return [r for r in readings if r.role not in ("max_daily", "max_single") or not of_form(r)]
+
+
 def extract_doses(statements: list[Statement], source_id: str) -> list[ExtractedFact]:
     """The dose facts of a document: per route, its first starting dose (an explicit one before
     a usual one), first maximum daily and single dose, and first titration statement; none
@@ -751,7 +772,7 @@ def extract_doses(statements: list[Statement], source_id: str) -> list[Extracted
         if not _is_corrected(reading, corrected)
     ]
     readings.extend(r for p in statements if (r := _gradual_titration(p)) is not None)
-    chosen = _without_other_once_maximum(_choose(readings))
+    chosen = _without_other_once_maximum(_choose(_without_release_form_maxima(readings)))
     per_use = _per_use_ceiling(statements)
     facts = [
         ExtractedFact(

@@ -881,3 +881,14 @@ def test_extract_doses_a_paragraph_opening_with_a_condition_keeps_its_maxima_to_
 def test_extract_doses_a_concentration_is_no_dose(statements_of: StatementsOf) -> None:
     text = "Syringes contain 40 mg or 60 mg; a 300 mg/3 mL multi-dose vial is also made."
     assert FactKind.INITIAL_DOSE not in _doses(statements_of, text)
+
+
+def test_extract_doses_a_release_forms_maximum_gives_way_to_the_tablets(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "The Slow-release version can go up to 30 mg once a day for that form only. "
+        "With the ordinary tablets the most you should take in 24 hours is 20 mg."
+    )
+    maximum = _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]
+    assert maximum["amount"] == 20

@@ -271,11 +271,12 @@ def _correct(token: str, rules: IntentRules) -> str:
     return corrected
 
 
-_ENDINGS = ("s", "es", "d", "ed", "ing")
+_ENDINGS = ("s", "es")
 
 
 def _inflects(token: str, word: str) -> bool:
-    """Whether two words differ only by an inflection ending ("stops", "stop")."""
+    """Whether two words differ only by a plural or third-person ending ("stops", "stop");
+    never by tense ("diagnosed me" is not "diagnose me")."""
     short, long = sorted((token, word), key=len)
     return long.startswith(short) and long[len(short) :] in _ENDINGS
 
