@@ -11,7 +11,7 @@ from medinfo.services.safety.messages import format_amount, render, times_words
 # Relative slack for float arithmetic: 26.6667 mg x 3 is 80 mg, not over it.
 _TOLERANCE = 1e-6
 REDUCED_KIDNEY_EGFR = 60.0  # below this, kidney function counts as reduced (KDIGO G3a)
-_UNIT_NAMES = {"milligram": "mg", "gram": "g", "microgram": "mcg", "gm": "g"}
+_UNIT_NAMES = {"gm": "g"}  # spelled-out names are mass units of their own (domain/dosing.py)
 
 
 def daily_dose_mg(regimen: Regimen) -> float:
