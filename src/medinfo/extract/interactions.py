@@ -553,11 +553,8 @@ def _described_denied(passage: Passage, index: int) -> set[str]:
     following = passage.units[index + 1 : index + 2]
     if not following or following[0].role != "description":
         return set()
-    denied = {agent for agent, _type, _default in _agents(passage, following[0])[1]}
-    if _OPENS_DENIAL.search(following[0].text):
-        found, named = _agents(passage, passage.units[index])
-        denied |= {agent for agent, _type, _default in (*found, *named)}
-    return denied
+    denied = _agents(passage, following[0])[1] + _label_agents_denied(passage, index + 1)
+    return {agent for agent, _type, _default in denied}
 
 
 def _label_agents_denied(passage: Passage, index: int) -> list[_Agent]:

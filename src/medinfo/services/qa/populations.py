@@ -161,23 +161,19 @@ def _dose_lines(
             and (limit.age_below is None or age < limit.age_below)
         ):
             continue
-        group = _people(limit, population)
-        if limit.initial is not None:
-            lines.append(
-                (
-                    limit,
-                    f"For {group}, the sources give a starting dose of "
-                    f"{describe_dose(limit.initial)}.",
-                )
+        figures = (
+            ("a starting dose of", limit.initial, False),
+            ("a maximum of", limit.max_daily, True),
+        )
+        lines += [
+            (
+                limit,
+                f"For {_people(limit, population)}, the sources give {what} "
+                f"{describe_dose(spec, per_day=per_day)}.",
             )
-        if limit.max_daily is not None:
-            lines.append(
-                (
-                    limit,
-                    f"For {group}, the sources give a maximum of "
-                    f"{describe_dose(limit.max_daily, per_day=True)}.",
-                )
-            )
+            for what, spec, per_day in figures
+            if spec is not None
+        ]
     return lines
 
 

@@ -114,8 +114,14 @@ def _limit_alert(
 
 
 def is_per_kg(spec: DoseSpec) -> bool:
-    """Whether a dose is stated per kilogram of body weight ("1 mg/kg")."""
+    """Whether a dose is stated per kilogram of body weight ("1 mg/kg", "1 mg/kg/day")."""
     return "/kg" in spec.unit.lower().replace(" ", "")
+
+
+def mass_mg(spec: DoseSpec) -> float | None:
+    """A dose's amount in mg (per kilogram when stated so); None for a unit that is no mass."""
+    unit = spec.unit.lower().replace(" ", "").split("/kg")[0]
+    return _milligrams(spec.amount, unit)
 
 
 def limit_mg(
@@ -125,10 +131,10 @@ def limit_mg(
     patient's weight known; otherwise None."""
     if spec is None or rules.route_of(spec.route) != route:
         return None
-    if is_per_kg(spec):
-        mass = _milligrams(spec.amount, spec.unit.lower().replace(" ", "").split("/kg")[0])
-        return mass * weight_kg if mass is not None and weight_kg else None
-    return _milligrams(spec.amount, spec.unit)
+    mass = mass_mg(spec)
+    if mass is None or not is_per_kg(spec):
+        return mass
+    return mass * weight_kg if weight_kg else None
 
 
 def dosing_route(monograph: Monograph, rules: SafetyRules) -> str:
@@ -201,7 +207,7 @@ def _exceeds(amount: float, limit: float) -> bool:
 def _milligrams(amount: float, unit: str) -> float | None:
     words = unit.strip().lower().split("/")[0].split()
     if not words or "/kg" in unit.lower().replace(" ", ""):
-        return None
+        return None  # a per-kilogram amount is no mass of its own (see mass_mg)
     name = words[0].rstrip("s") if words[0] not in ("mg", "mcg", "g") else words[0]
     name = _UNIT_NAMES.get(name, name)
     if not is_mass_unit(name):

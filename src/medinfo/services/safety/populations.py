@@ -15,7 +15,12 @@ from medinfo.domain.monograph import (
     RenalAdjustment,
 )
 from medinfo.knowledge.safety_rules import SafetyRules
-from medinfo.services.safety.dose_limits import REDUCED_KIDNEY_EGFR, matching_adjustments
+from medinfo.services.safety.dose_limits import (
+    REDUCED_KIDNEY_EGFR,
+    is_per_kg,
+    mass_mg,
+    matching_adjustments,
+)
 from medinfo.services.safety.messages import format_amount, render, times_words
 
 ADULT_AGE = 18.0  # a child's band never reaches past this age, whatever a source's range says
@@ -73,7 +78,22 @@ def check_populations(
                 )
                 not_checked.append(NotChecked(what="population", reason=reason))
     not_checked.extend(_unbounded_kidney_bands(patient, monograph))
+    not_checked.extend(_dialysis_rules(patient, monograph))
     return PopulationFindings(alerts, not_checked, daily_replaced, single_replaced)
+
+
+_DIALYSIS_IN_QUESTION_EGFR = 30.0  # severely reduced (KDIGO G4-G5): dialysis may be in question
+
+
+def _dialysis_rules(patient: Patient, monograph: Monograph) -> list[NotChecked]:
+    """A rule the sources give people on dialysis, for a patient whose kidney function is so
+    low that they may be: the request does not say, so the rule was not checked."""
+    if patient.egfr is None or patient.egfr >= _DIALYSIS_IN_QUESTION_EGFR:
+        return []
+    if not any(limit.on_dialysis for limit in monograph.dosing.population_limits):
+        return []
+    reason = render("not_checked.dialysis", drug=monograph.drug)
+    return [NotChecked(what="population", reason=reason)]
 
 
 def _unbounded_kidney_bands(patient: Patient, monograph: Monograph) -> list[NotChecked]:
@@ -137,22 +157,18 @@ def _compare(
     """The comparison with one maximum: over it, within it, not possible, or no maximum."""
     if spec is None:
         return None
-    unit = spec.unit.lower().replace(" ", "")
-    per_kg = unit.endswith("/kg")
-    mass = unit.removesuffix("/kg").removesuffix("/day")
-    factor = {"mg": 1.0, "g": 1000.0, "mcg": 0.001, "microgram": 0.001}.get(mass)
-    if factor is None:
+    mass = mass_mg(spec)
+    if mass is None:
         reason = render("not_checked.dose_unit", population=_label(limit), unit=spec.unit)
         return NotChecked(what="dose unit", reason=reason)
     stated = f"{format_amount(spec.amount)} {spec.unit}"
-    if per_kg:
+    ceiling = mass
+    if is_per_kg(spec):
         if patient.weight_kg is None:
             reason = render("not_checked.weight", population=_label(limit))
             return NotChecked(what="population", reason=reason)
-        ceiling = spec.amount * factor * patient.weight_kg
+        ceiling = mass * patient.weight_kg
         stated += f" ({format_amount(ceiling)} mg at {format_amount(patient.weight_kg)} kg)"
-    else:
-        ceiling = spec.amount * factor
     sources = list(dict.fromkeys([*spec.sources, *limit.sources]))
     if amount > ceiling * (1 + _TOLERANCE):
         return _Over(amount, ceiling, stated, sources)

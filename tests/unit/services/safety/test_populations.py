@@ -183,3 +183,14 @@ def test_a_checked_kidney_ceiling_leaves_a_worded_kidney_rule_nothing_unchecked(
     )
     assert AlertCode.MAX_DAILY_DOSE_EXCEEDED in codes(response)
     assert [item.what for item in response.not_checked if item.what == "population"] == []
+
+
+def test_a_dialysis_rule_is_reported_not_checked_when_dialysis_may_be_in_question() -> None:
+    dialysis = PopulationLimit(
+        population=Population.RENAL, on_dialysis=True, max_daily=_mg(7.5), sources=["p"]
+    )
+    monograph = _with_limits(dialysis)
+    low = check_regimen(request(dose_mg=15, times_per_day=1, egfr=12), monograph)
+    assert any("dialysis" in item.reason for item in low.not_checked)
+    normal = check_regimen(request(dose_mg=15, times_per_day=1, egfr=80), monograph)
+    assert not any("dialysis" in item.reason for item in normal.not_checked)
