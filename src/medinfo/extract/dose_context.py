@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -11,6 +12,8 @@ from medinfo.knowledge.extract_rules import DoseCueRules
 from medinfo.knowledge.loading import any_of, each_of, load
 
 _CLAUSE_BREAK = re.compile(r"[;:,.()|]")
+_ROUTE_AT_LEAST = 5
+_ROUTE_OVER_ORAL = 2
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class _Cues:
     hospital_only: re.Pattern[str]
     routes: dict[str, re.Pattern[str]]
     default_route: str
+    oral_words: re.Pattern[str]
     skip_sections: frozenset[str]
     dosing_sections: frozenset[str]
     strength_after: re.Pattern[str]
@@ -69,6 +73,7 @@ def _rules() -> _Cues:
         hospital_only=any_of(raw.hospital_only),
         routes=each_of(raw.routes),
         default_route=raw.default_route,
+        oral_words=any_of(raw.oral_words),
         skip_sections=frozenset(raw.skip_sections),
         dosing_sections=frozenset(raw.dosing_sections),
         strength_after=any_of(raw.strength_after),
@@ -287,6 +292,23 @@ def route_of(*contexts: str) -> str:
             if pattern.search(context):
                 return route
     return _rules().default_route
+
+
+def document_route(texts: list[str]) -> str | None:
+    """The route of a document about a medicine not taken by mouth: the non-oral route its
+    texts name most, when it names it at least _ROUTE_AT_LEAST times and _ROUTE_OVER_ORAL
+    times as often as words for taking a medicine by mouth (a pen's page may still mention
+    "the pill"); None otherwise."""
+    rules = _rules()
+    oral = sum(len(rules.oral_words.findall(text)) for text in texts)
+    counts = Counter(
+        {
+            route: sum(len(pattern.findall(text)) for text in texts)
+            for route, pattern in rules.routes.items()
+        }
+    )
+    route, named = counts.most_common(1)[0]
+    return route if named >= _ROUTE_AT_LEAST and named >= _ROUTE_OVER_ORAL * oral else None
 
 
 def is_skipped_section(section: str) -> bool:

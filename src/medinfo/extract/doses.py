@@ -13,6 +13,7 @@ from medinfo.extract.dose_context import (
     amount_head,
     clause_head,
     clause_tail,
+    document_route,
     introduces_division,
     is_anecdote,
     is_dosing_section,
@@ -336,6 +337,15 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
             continue  # "2,500 mg (2.5 g) a day": the bracket says the amount before it again
         if not _JOINER.fullmatch(window) or cue is None:
             cue = nearest_cue(window)
+        if (
+            cue is None
+            and readings
+            and readings[-1].role.startswith("max")
+            and _MAXIMUM_GOES_ON.fullmatch(window)
+        ):
+            # "never more than 75 mg at a time or 150 mg in a day": the second amount goes on
+            # the maximum the first one started
+            cue = Cue("max", 0, 0)
         linked = _linked_maximum(readings[-1] if readings else None, mention, window, following)
         if not linked and cue is None and readings and readings[-1].role.startswith("max"):
             continue  # an amount after a maximum without a cue of its own is no usual dose
@@ -345,6 +355,10 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
             if (per_dose := _divided_maximum(reading, following)) is not None:
                 readings.append(per_dose)
     return [*readings, *_range_top_per_dose(readings, text)]
+
+
+# what may stand between two maxima of one breath: the first one's "at a time", then "or"
+_MAXIMUM_GOES_ON = re.compile(r"[^.;:\d()]{0,20}?(?:,\s*)?\b(?:or|and)\s*", re.IGNORECASE)
 
 
 _EVERY_HOURS = re.compile(r"\bevery\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\s*hours?\b", re.IGNORECASE)
@@ -772,6 +786,9 @@ def extract_doses(statements: list[Statement], source_id: str) -> list[Extracted
         if not _is_corrected(reading, corrected)
     ]
     readings.extend(r for p in statements if (r := _gradual_titration(p)) is not None)
+    if own_route := document_route([statement.text for statement in statements]):
+        # a pen's page that never says "tablet": its doses are injected ones
+        readings = [replace(r, route=own_route) if r.route == route_of() else r for r in readings]
     chosen = _without_other_once_maximum(_choose(_without_release_form_maxima(readings)))
     per_use = _per_use_ceiling(statements)
     facts = [

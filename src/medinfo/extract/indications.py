@@ -331,27 +331,44 @@ _APPOSITIVE_CLOSING = re.compile(
 )
 
 
+_NAMED_CAUSE = re.compile(r"\b(?:caused\s+by|due\s+to|secondary\s+to)\b", re.IGNORECASE)
+# a capitalised word right before a symptom makes it part of a disease's name ("Rocky
+# Mountain spotted fever"), unless it opens the statement
+_NAME_BEFORE = re.compile(r"(?<=\w)\s+[A-Z][\w'-]*(?:\s+[a-z]+)?\s+$")
 _LIST_JOIN = re.compile(r"^\s*,?\s*(?:(?:and|or)\s+)?$", re.IGNORECASE)
 
 
-def _cause_starts(text: str, found: list[TermMatch]) -> set[int]:
+def _cause_starts(text: str, found: list[TermMatch]) -> tuple[set[int], set[int]]:
     """Starts of the conditions named as the cause of the condition right before them ("fluid
     on the lungs caused by heart failure"), with the rest of their list ("spasticity caused
-    by multiple sclerosis or spinal cord injury")."""
+    by multiple sclerosis or spinal cord injury"); and the starts of the symptoms plainly
+    caused by a condition named after them ("chest pain caused by angina": the use is
+    angina, whose name then counts as a use)."""
     causes: set[int] = set()
+    symptoms: set[int] = set()
     ordered = sorted(found, key=lambda m: m.start)
     for index, match in enumerate(ordered):
         before = ordered[:index]
-        if any(
-            m.end <= match.start and _CAUSE_AFTER_CONDITION.match(text[m.end : match.start])
+        caused = [
+            m
             for m in before
-        ) or (
+            if m.end <= match.start and _CAUSE_AFTER_CONDITION.match(text[m.end : match.start])
+        ]
+        named_cause = [
+            m
+            for m in caused
+            if m.term.defaults.get("symptom", False)
+            and _NAMED_CAUSE.search(text, m.end, match.start)
+        ]
+        if named_cause:  # "chest pain caused by angina": the use is angina
+            symptoms.update(m.start for m in named_cause)
+        elif caused or (
             before
             and before[-1].start in causes
             and _LIST_JOIN.match(text[before[-1].end : match.start])
         ):
             causes.add(match.start)
-    return causes
+    return causes, symptoms
 
 
 def _explains_previous(text: str, start: int, end: int, ends: list[int]) -> bool:
@@ -575,7 +592,7 @@ def _accepts(passage: Passage, unit: Unit, start: int, end: int, symptom: bool) 
     listed = unit.role in ("cell", "label") or passage.kind is BlockKind.LIST_ITEM
     if _goes_on_stated_use(passage, unit):
         return True
-    if passage.section in _USE_SECTIONS and listed and not symptom:
+    if passage.section in _USE_SECTIONS and listed:
         return True
     lead = passage.lead
     if listed and not symptom and _USE_LEAD.search(lead) and not _DENIED_USE.search(lead):
@@ -673,7 +690,7 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
         ends = [m.end for m in found]
         # a bracket after a cause or a symptom names the use the words before it describe:
         # "nerve pain from diabetes (diabetic neuropathy)", "pain after shingles (PHN)"
-        causes = _cause_starts(unit.text, found)
+        causes, caused_symptoms = _cause_starts(unit.text, found)
         glossed = [
             m.end
             for m in found
@@ -687,6 +704,8 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
                 or (symptom and _named_in_bracket_after(unit.text, match.end, named))
                 or _explains_previous(unit.text, match.start, match.end, ends)
                 or match.start in causes
+                or match.start in caused_symptoms
+                or (symptom and _NAME_BEFORE.search(unit.text, 0, match.start) is not None)
                 or _denied(unit.text, match.start)
                 or _describes_patients(unit.text, match.start, named)
                 or _AS_SIDE_EFFECT.search(

@@ -125,7 +125,8 @@ _RECOMMENDED = re.compile(
     r"\b(?:(?:usual|usually|first|safer|safest|better|best|preferred)\s+(?:choice|option)|"
     r"(?:is|are)\s+(?:generally\s+|usually\s+|often\s+)?preferred|instead\b|"
     r"(?:is|are)\s+(?:an?\s+|the\s+)?(?:generally\s+|usually\s+)?(?:safer|safest)\b|"
-    r"\byou\s+can\s+(?:safely\s+|still\s+|usually\s+)?(?:drink|have|take)\b)",
+    r"\byou\s+can\s+(?:safely\s+|still\s+|usually\s+)?(?:drink|have|take)\b|"
+    r"(?:is|are)\s+(?:an?\s+)?(?:\w+\s+)?alternatives?\b)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:while|whereas)\b")

@@ -21,7 +21,7 @@ from medinfo.extract.text_cache import KEPT_TEXTS, Kept
 from medinfo.knowledge.extract_rules import PopulationRules
 from medinfo.knowledge.loading import any_of, load
 
-_CRCL = re.compile(r"\bcr\s*cl\b|\bcl\s*cr\b|\bcreatinine\s+clearance\b", re.IGNORECASE)
+_CRCL = re.compile(r"\bcr\s*cl\b|\bcl\s*cr\b|\b(?:creatinine|kidney)?\s*clearance\b", re.IGNORECASE)
 # adults named as people ("adults with kidney disease"), not "the usual adult dose"
 _ADULTS = re.compile(r"(?<!older )\badults?\b(?!\s+dos)", re.IGNORECASE)
 # where a sentence naming several populations turns to the next ("..., and it should not

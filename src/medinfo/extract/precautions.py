@@ -171,6 +171,8 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
                 continue
             if _NOT_A_CONDITION.search(unit.text, max(0, match.start - 60), match.start):
                 continue
+            if _SOMEONE_ELSES.search(unit.text, max(0, match.start - 60), match.start):
+                continue  # "my brother (who has a fatty liver)": not the reader's condition
             if names_a_medicine(unit.text, match):
                 continue  # "a warning for all seizure medicines"
             if (
@@ -195,6 +197,12 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
 # what the people risk, not a condition they have ("older people are more likely to get
 # stomach bleeding", "there is a risk of a clot"), and the use a dose or course is for ("25 mg
 # every other day for heart failure", "5 days for a flare-up of asthma")
+# a relative or friend whose condition a story names
+_SOMEONE_ELSES = re.compile(
+    r"\bmy\s+(?:\w+\s+)?(?:brother|sister|mum|mom|mother|dad|father|husband|wife|partner|"
+    r"friend|cousin|neighbou?r|son|daughter|aunt|uncle|gran\w*|colleague)s?\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
 _NOT_A_CONDITION = re.compile(
     r"(?:\b(?:more|less)\s+likely\s+to\s+(?:get|develop|have|suffer|become)|\bat\s+(?:a\s+)?(?:higher|"
     r"greater|increased)\s+risk\s+of|\b(?:raises?|increases?)\s+(?:the|their|your)\s+risk\s+of|"

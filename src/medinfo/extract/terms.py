@@ -68,6 +68,38 @@ def _number_variants(surface: str) -> set[str]:
     return {prefix + form for form in forms}
 
 
+# British and American spellings of medical words, each way: a term written one way in the
+# vocabulary matches the other ("hyperkalemia" and "hyperkalaemia", "oedema" and "edema").
+_SPELLINGS = (
+    (re.compile(r"(?<![ae])(?<=[a-z])emia\b"), "aemia"),
+    (re.compile(r"(?<=[a-z])aemia\b"), "emia"),
+    (re.compile(r"\bhem(?=[aeo])"), "haem"),
+    (re.compile(r"\bhaem(?=[aeo])"), "hem"),
+    (re.compile(r"\bedema"), "oedema"),
+    (re.compile(r"\boedema"), "edema"),
+    (re.compile(r"\besophag"), "oesophag"),
+    (re.compile(r"\boesophag"), "esophag"),
+    (re.compile(r"\bestrogen"), "oestrogen"),
+    (re.compile(r"\boestrogen"), "estrogen"),
+    (re.compile(r"\bfet(?=al\b|us\b)"), "foet"),
+    (re.compile(r"\bfoet(?=al\b|us\b)"), "fet"),
+    (re.compile(r"pedia"), "paedia"),
+    (re.compile(r"paedia"), "pedia"),
+    (re.compile(r"\b(tum|behavi|col|flav|od)or(?=s?\b)"), r"\1our"),
+    (re.compile(r"\b(tum|behavi|col|flav|od)our(?=s?\b)"), r"\1or"),
+    (re.compile(r"(?<=[a-z]{3})iz(?=e\b|es\b|ed\b|ing\b|ation\b)"), "is"),
+    (re.compile(r"(?<=[a-z]{3})is(?=e\b|es\b|ed\b|ing\b|ation\b)"), "iz"),
+)
+
+
+def _spelling_variants(surface: str) -> set[str]:
+    """The surface and its spellings on the other side of the Atlantic (_SPELLINGS)."""
+    variants = {surface}
+    for pattern, replacement in _SPELLINGS:
+        variants |= {pattern.sub(replacement, variant) for variant in variants}
+    return variants
+
+
 _END = ""
 _SEPARATOR = r"[\s\-]+"
 
@@ -109,8 +141,9 @@ class Vocabulary:
         self._by_surface: dict[str, Term] = {}
         for term in terms:
             for surface in (term.term, *term.synonyms):
-                for variant in _number_variants(normalise(surface)):
-                    self._by_surface.setdefault(variant, term)
+                for spelling in _spelling_variants(normalise(surface)):
+                    for variant in _number_variants(spelling):
+                        self._by_surface.setdefault(variant, term)
         for term in terms:  # a preferred term always wins over another term's variant
             self._by_surface[normalise(term.term)] = term
         body = _trie_pattern(self._by_surface)

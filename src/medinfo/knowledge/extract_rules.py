@@ -83,6 +83,7 @@ class DoseCueRules(KnowledgeFile):
     hospital_only: Patterns = ()
     routes: dict[str, Patterns]
     default_route: str
+    oral_words: Patterns = ()
     skip_sections: tuple[str, ...]
     dosing_sections: tuple[str, ...]
     strength_after: Patterns

@@ -54,6 +54,7 @@ class SafetyRules(KnowledgeFile):
 
     FILE: ClassVar[str] = "safety/safety_rules.json"
     routes: dict[str, list[str]]
+    route_covers: dict[str, list[str]] = Field(default_factory=dict)
     route_when_unstated: str
     dose_limits: DoseLimitRules
     renal_bands: list[RenalBand]
@@ -82,6 +83,16 @@ class SafetyRules(KnowledgeFile):
         if not key:
             return self.route_when_unstated
         return self._route_index.get(key, key)
+
+    def same_route(self, stated: str | None, taken: str | None) -> bool:
+        """Whether a dose stated for one route applies to a dose taken by another: the same
+        route, or one covering the other ("injection" covers "subcutaneous")."""
+        first, second = self.route_of(stated), self.route_of(taken)
+        return (
+            first == second
+            or second in self.route_covers.get(first, ())
+            or first in self.route_covers.get(second, ())
+        )
 
     def renal_band(self, egfr: float | None) -> RenalBand | None:
         """The reduced-function band an eGFR falls in; None for normal function or no value."""

@@ -21,6 +21,8 @@ _BOLD_LABEL = re.compile(
     r"^[ \t]*(\*\*|__)(?P<label>[^*_\n:?]{1,60}?)[ \t]*(?::[ \t]*\1|\1[ \t]*:)[ \t]+(?=\S)"
 )
 _SIMPLE_FIELD = re.compile(r"^([A-Za-z_][\w -]*):[ \t]*(.*?)[ \t]*$", re.M)
+# the marks of a question-and-answer page's turns, which head no section
+_DIALOGUE_MARK = re.compile(r"\s*(?:Q|A|Question|Answer|Reply)\s*", re.IGNORECASE)
 _MAX_BOLD_HEADING_WORDS = 12
 _MAX_LABEL_WORDS = 6
 
@@ -108,8 +110,11 @@ class _MarkdownSpans:
             _MAX_BOLD_HEADING_WORDS
         ):
             self.add_label(line.start + bold.start("label"), line.start + bold.end("label"))
-        elif (label := _BOLD_LABEL.match(text)) and len(label.group("label").split()) <= (
-            _MAX_LABEL_WORDS
+        elif (
+            (label := _BOLD_LABEL.match(text))
+            and len(label.group("label").split()) <= _MAX_LABEL_WORDS
+            # "**A:** ..." answers the question heading above it: no heading of its own
+            and not _DIALOGUE_MARK.fullmatch(label.group("label"))
         ):
             self.add_label(line.start + label.start("label"), line.start + label.end("label"))
             end = self.read_continuation(line.end)

@@ -892,3 +892,54 @@ def test_extract_doses_a_release_forms_maximum_gives_way_to_the_tablets(
     )
     maximum = _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]
     assert maximum["amount"] == 20
+
+
+def test_extract_doses_second_maximum_of_one_breath_is_read_too(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(
+        statements_of, "An adult is never given more than 75 mg at a time or 150 mg in a day."
+    )
+    assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 75
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 150
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overdoses of up to 1,000 mg have been reported.",
+        "over 23 kg up to 40 kg: 60 mg",
+        "Children weighing up to 15 kg get 30 mg.",
+    ],
+)
+def test_extract_doses_up_to_an_overdose_or_a_weight_is_no_maximum(
+    statements_of: StatementsOf, text: str
+) -> None:
+    assert FactKind.MAX_DAILY_DOSE not in _doses(statements_of, text)
+
+
+def test_extract_doses_overdose_advice_still_states_a_maximum(statements_of: StatementsOf) -> None:
+    doses = _doses(statements_of, "To avoid an overdose, never take more than 4 g in 24 hours.")
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 4000
+
+
+def test_extract_doses_page_about_an_injected_medicine_gives_its_route(
+    statements_of: StatementsOf,
+) -> None:
+    pen = (
+        "The pen is injected under the skin once a day. Each injection pen holds 18 mg. "
+        "Inject at the same time each day; you can inject into the tummy or thigh. "
+        "Women on the pill may need extra contraception.\n"
+        "The first dose is 0.6 mg a day. Never go above 3 mg in one day."
+    )
+    facts = extract_doses(statements_of("Dosage\n" + pen), "s1")
+    assert {fact.key for fact in facts} == {"injection"}
+
+
+def test_extract_doses_tablet_page_keeps_the_oral_route(statements_of: StatementsOf) -> None:
+    text = (
+        "Swallow the tablets whole. An injection form exists for hospitals.\n"
+        "The usual dose is 10 mg a day."
+    )
+    facts = extract_doses(statements_of("Dosage\n" + text), "s1")
+    assert {fact.key for fact in facts} == {"oral"}

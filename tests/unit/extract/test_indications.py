@@ -402,3 +402,25 @@ def test_the_drugs_own_class_described_as_used_for_keeps_the_use() -> None:
         "lisinopril",
     )
     assert "high blood pressure" in found
+
+
+def test_symptoms_listed_under_a_uses_heading_are_uses() -> None:
+    found = _uses(
+        "# Promethazine\n\n## What is it used for?\n\n- hay fever\n- nausea and vomiting\n",
+        "promethazine",
+    )
+    assert {"nausea and vomiting"} <= set(found)
+
+
+def test_a_symptom_plainly_caused_by_a_condition_gives_the_condition() -> None:
+    found = _uses("# Carvedilol\n\n## Uses\n\n- chest pain caused by angina\n", "carvedilol")
+    assert set(found) == {"angina"}
+
+
+def test_a_symptom_inside_a_diseases_proper_name_is_no_use() -> None:
+    found = _uses(
+        "# Doxycycline\n\n## Uses\n\n- Lyme disease and other tick-borne illnesses such as "
+        "Rocky Mountain spotted fever\n",
+        "doxycycline",
+    )
+    assert "fever" not in found

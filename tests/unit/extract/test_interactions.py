@@ -763,3 +763,17 @@ def test_a_list_led_in_under_an_interactions_question_is_read_as_interactions() 
         "- Quinidine and cimetidine: they raise its levels in the blood.\n"
     )
     assert {"clonidine", "quinidine", "cimetidine"} <= set(_agents(text, "nortriptyline"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ropinirole and rotigotine are related medicines used for the same conditions and are "
+        "alternatives rather than drugs combined with it.",
+        "Enzyme inhibitors such as ketoconazole are not expected to alter its elimination.",
+        "The flu jab can be given at any time.",
+    ],
+)
+def test_an_alternative_an_unaffected_or_an_anytime_medicine_is_no_interaction(body: str) -> None:
+    found = _interactions(body)
+    assert not [agent for agent, severity in found.items() if severity != NO_INTERACTION]

@@ -591,3 +591,38 @@ def test_extract_population_limits_a_later_sentence_keeps_the_paragraphs_band(
     )
     assert first["age_at_least"] == second["age_at_least"] == 65.0
     assert (second["max_daily_amount"], second["max_daily_unit"]) == (50, "mg")
+
+
+def test_extract_population_limits_the_babys_kidneys_are_no_kidney_patient(
+    statements_of: StatementsOf,
+) -> None:
+    text = "From about 20 weeks, NSAIDs can reduce the baby's kidney function."
+    assert _limits(statements_of, text) == []
+
+
+def test_extract_population_limits_a_change_said_not_needed_is_no_change(
+    statements_of: StatementsOf,
+) -> None:
+    for text in (
+        "A dose reduction for hepatic impairment is not considered necessary.",
+        "Liver problems don't normally mean a dose change.",
+    ):
+        [limit] = _limits(statements_of, text)
+        assert (limit["population"], limit["advice"]) == ("hepatic", "no_change"), text
+
+
+def test_extract_population_limits_bare_clearance_band_in_ml_per_minute(
+    statements_of: StatementsOf,
+) -> None:
+    [limit] = _limits(
+        statements_of,
+        "clearance between 30 and 50 mL/min: start at 0.125 mg twice a day, "
+        "with a maximum of 1.5 mg a day",
+    )
+    assert limit["population"] == "renal"
+    assert (limit["kidney_measure"], limit["kidney_at_least"], limit["kidney_below"]) == (
+        "crcl",
+        30.0,
+        50.0,
+    )
+    assert limit["max_daily_amount"] == 1.5

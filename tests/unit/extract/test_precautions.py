@@ -213,3 +213,10 @@ def test_extract_precautions_a_lead_in_about_history_keeps_the_precautions_secti
         "- glaucoma\n"
     )
     assert {"dementia", "glaucoma"} <= _precautions(text, "hydroxyzine")
+
+
+def test_extract_precautions_a_relatives_condition_is_not_the_readers() -> None:
+    found = _precautions(
+        "Cautions\nMy brother (who has a fatty liver) was pleased to hear that.", "pramipexole"
+    )
+    assert "liver disease" not in found

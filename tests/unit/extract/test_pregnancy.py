@@ -407,3 +407,15 @@ def test_not_crossing_the_placenta_and_another_drugs_harm_are_no_harm_of_this_dr
     flags = _by_kind(statements_of, text)[FactKind.PREGNANCY]
     assert flags.get("crosses_placenta") is not True
     assert flags.get("may_harm_fetus") is not True
+
+
+def test_extract_pregnancy_should_be_avoided_and_advised_against(
+    statements_of: StatementsOf,
+) -> None:
+    facts = _by_kind(
+        statements_of,
+        "Pregnancy\nIt should be avoided in pregnancy. Small amounts pass into breast milk. "
+        "The product information advises against its use while breastfeeding.",
+    )
+    assert facts[FactKind.PREGNANCY]["avoid"] is True
+    assert facts[FactKind.BREASTFEEDING]["avoid"] is True

@@ -80,3 +80,12 @@ def test_vocabulary_trie_matches_what_a_longest_first_alternation_matches(
     alternation = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
     expected = [match.span() for match in alternation.finditer(text)]
     assert [match.span() for match in matcher._pattern.finditer(text)] == expected
+
+
+def test_vocabulary_matches_british_and_american_spellings_alike() -> None:
+    assert keys("side_effects", "hyperkalaemia, hyponatraemia and anaemia") == [
+        "high potassium",
+        "low sodium",
+        "anemia",
+    ]
+    assert keys("side_effects", "hemolytic anemia") == ["haemolytic anaemia"]

@@ -71,3 +71,12 @@ def test_read_markdown_reads_front_matter_with_windows_line_ends() -> None:
     assert document.metadata == {"title": "Zinc", "draft": "true"}
     assert [b.text for b in document.blocks] == ["Zinc lozenges", "Colds"]
     assert_offsets_slice(document)
+
+
+def test_read_markdown_answer_mark_keeps_the_question_heading() -> None:
+    document = read_markdown(
+        "### Q: What about children?\n\n**A:** Children are dosed by weight:\n\n- 15 kg: 30 mg\n"
+    )
+    item = next(b for b in document.blocks if b.kind is BlockKind.LIST_ITEM)
+    assert item.heading == "Q: What about children?"
+    assert not [b for b in document.blocks if b.kind is BlockKind.HEADING and b.text == "A"]

@@ -16,6 +16,7 @@ from medinfo.services.qa.effects import (
     compose_weight_gain,
 )
 from medinfo.services.qa.intents import Reading
+from medinfo.services.qa.missed_timing import timed_missed_dose
 from medinfo.services.qa.phrasing import (
     Draft,
     describe_dose,
@@ -192,16 +193,24 @@ def compose_missed_dose(monograph: Monograph, topic: Topic) -> Draft | None:
     if all(flag is None for flag in flags) and missed.summary == UNKNOWN:
         return None
     draft = Draft()
-    if missed.take_when_remembered:
-        draft.say("Take the missed dose as soon as you remember.", missed)
-    skip = _skip_line(missed)
-    if skip:
-        draft.say(skip, missed)
-    if all(flag is None for flag in flags):
-        draft.say(sentence_case(missed.summary), missed)
+    rule = [
+        *(["Take the missed dose as soon as you remember."] if missed.take_when_remembered else []),
+        *([skip] if (skip := _skip_line(missed)) else []),
+        *([sentence_case(missed.summary)] if all(flag is None for flag in flags) else []),
+    ]
+    timed = timed_missed_dose(topic.reading.text, monograph)
+    if timed:  # the answer for the time the question gives, then the rule it follows
+        draft.say(timed, missed)
+        rule[:1] = [f"The general rule: {rule[0][0].lower()}{rule[0][1:]}"] if rule else []
+    for line in rule:
+        draft.say(line, missed)
     draft.cite(missed)
     note_conflicts(draft, monograph, topic.reading.conflicts)
-    draft.say("Never take a double dose: never take two doses at once to make up for a missed one.")
+    if not timed:
+        draft.say(
+            "Do not double up: never take two doses at once or a double dose to make up for a "
+            "missed one."
+        )
     return draft
 
 

@@ -79,7 +79,7 @@ def _below_own_start(single: DoseSpec, initial: DoseSpec | None, rules: SafetyRu
     belongs to a narrower use or population and is no alarm for the drug."""
     if initial is None or initial.frequency_per_day != 1:
         return False
-    if rules.route_of(initial.route) != rules.route_of(single.route):
+    if not rules.same_route(initial.route, single.route):
         return False
     start, most = _milligrams(initial.amount, initial.unit), _milligrams(single.amount, single.unit)
     return start is not None and most is not None and most < start * (1 - _TOLERANCE)
@@ -129,7 +129,7 @@ def limit_mg(
 ) -> float | None:
     """A maximum in mg when it is stated for `route` in a mass unit, or per kilogram with the
     patient's weight known; otherwise None."""
-    if spec is None or rules.route_of(spec.route) != route:
+    if spec is None or not rules.same_route(spec.route, route):
         return None
     mass = mass_mg(spec)
     if mass is None or not is_per_kg(spec):
@@ -235,7 +235,7 @@ def dose_not_checked(
     if not specs:
         return _no_maximum(patient, monograph, replaced)
     route = rules.route_of(regimen.route)
-    same_route = [spec for spec in specs if rules.route_of(spec.route) == route]
+    same_route = [spec for spec in specs if rules.same_route(spec.route, route)]
     if not same_route:
         reason = render("not_checked.route", drug=monograph.drug, route=route)
         return [NotChecked(what="route", reason=reason)]

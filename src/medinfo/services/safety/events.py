@@ -39,7 +39,7 @@ def check_missed_dose(
     near = event.hours_until_next < fraction * interval_hours
     fields = {
         "drug": monograph.drug,
-        "next_hours": format_amount(event.hours_until_next),
+        "next_hours": _hours(event.hours_until_next),
         "basis": basis,
     }
     if facts.take_when_remembered is False:
@@ -61,6 +61,11 @@ def check_missed_dose(
         message=render(key, **fields),
         sources=list(facts.sources) if sourced else [],
     )
+
+
+def _hours(hours: float) -> str:
+    """ "1 hour", "2.5 hours"."""
+    return f"{format_amount(hours)} hour{'' if hours == 1 else 's'}"
 
 
 def _in_stated_window(event: MissedDoseEvent, facts: MissedDose) -> bool:

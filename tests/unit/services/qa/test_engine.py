@@ -49,7 +49,7 @@ def test_answer_question_stopping_warns_against_abrupt_stop(lookup: InMemoryMono
 def test_answer_question_missed_dose_never_doubles(lookup: InMemoryMonographs) -> None:
     answer = answer_question("forgot my zanaflex pill, can i take two now", lookup)
     assert answer.intent is Intent.MISSED_DOSE
-    assert "Never take a double dose" in answer.answer
+    assert "never take two doses at once or a double dose" in answer.answer
     assert "as soon as you remember" in answer.answer
     assert "yes" not in answer.answer.lower().split()
 
@@ -510,3 +510,12 @@ def test_a_use_question_naming_no_use_but_another_medicine_asks_about_the_pair(
     answer = answer_question("on cipro, doc just gave me zanaflex too. problem?", lookup)
     assert answer.intent is Intent.INTERACTION
     assert "ciprofloxacin" in answer.answer.lower()
+
+
+def test_answer_question_missed_dose_applies_the_rule_to_the_time_given(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("forgot my zanaflex, my next one is due in an hour", lookup)
+    assert answer.intent is Intent.MISSED_DOSE
+    assert answer.answer.startswith("Your next dose of tizanidine is due in about 1 hour, so skip")
+    assert "The general rule:" in answer.answer

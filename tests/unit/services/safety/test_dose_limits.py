@@ -205,3 +205,12 @@ def test_check_regimen_a_per_kilogram_maximum_without_a_weight_is_not_checked() 
     assert response.alerts == []
     assert [item.what for item in response.not_checked] == ["dose limit"]
     assert "weight" in response.not_checked[0].reason
+
+
+def test_check_regimen_injection_limit_covers_an_injection_under_the_skin() -> None:
+    dosing = Dosing(max_daily=DoseSpec(amount=3, unit="mg", route="injection"))
+    monograph = muscle_relaxant(dosing=dosing)
+    over = request(dose_mg=3.6, times_per_day=1, route="subcutaneous")
+    assert codes(check_regimen(over, monograph)) == [AlertCode.MAX_DAILY_DOSE_EXCEEDED]
+    by_mouth = request(dose_mg=3.6, times_per_day=1, route="oral")
+    assert AlertCode.MAX_DAILY_DOSE_EXCEEDED not in codes(check_regimen(by_mouth, monograph))
