@@ -33,7 +33,7 @@ _MECHANISM_CUE = cue(
 # "Advair Diskus", "Ventolin HFA", "Robaxin-750"); a number after a space is a strength
 # ("LIPITOR 10"), not a brand.
 _VARIANTS = (
-    r"XR|XL|CR|ER|SR|LA|DR|ODT|OTC|CD|HFA|Diskus|Inhub|RespiClick|Ellipta|Evohaler|"
+    r"XR|XL|CR|ER|SR|LA|DR|ODT|OTC|CD|PM|HFA|Diskus|Inhub|RespiClick|Ellipta|Evohaler|"
     r"Accuhaler|Turbohaler|Respimat|HandiHaler|Digihaler|Redihaler|Spiromax|Continus|Chrono|"
     r"SolTab|Retard|One[- ]Step"
 )
@@ -62,7 +62,9 @@ _BRAND_PATTERN = re.compile(
 )
 # The label of a line that lists brands ("Brand names: Keflex, Ceporex", "Other brands: ...").
 _BRAND_LABEL = re.compile(
-    r"\W*(?:(?:other\s+|uk\s+|us\s+)?(?:brand\s+names?|brands?|trade\s+names?)|also\s+sold\s+as)\W*",
+    r"\W*(?:(?:other\s+|uk\s+|us\s+|common\s+)?(?:brand\s+names?|brands?|trade\s+names?)"
+    r"(?:\s+(?:you\s+(?:might|may|will|can)\s+see|in\s+the\s+(?:uk|us)|include))?|"
+    r"also\s+sold\s+as)\W*",
     re.IGNORECASE,
 )
 # A bare list of capitalised names ("Robaxin, Robaxin-750"), as under a "Brand names" heading.

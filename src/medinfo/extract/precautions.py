@@ -152,7 +152,12 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
             continue
         # a label ("Liver disease:") is read with the line it heads
         said = " ".join(u.text for u in passage.units) if unit.role == "label" else unit.text
-        cued = in_section or (bool(_CUE.search(said)) and not _INDICATION.search(said))
+        label = _caution_label(passage) if unit.role == "description" else ""
+        cued = (
+            in_section
+            or bool(label)
+            or (bool(_CUE.search(said)) and not _INDICATION.search(said))
+        )
         if _STUDY.search(unit.text) or _labelled_elsewhere(passage):
             continue
         if _PERMITS.search(said) and not (_RESTRICTS.search(said) or _advice(unit, "")):
@@ -178,13 +183,14 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
             if (
                 cued
                 and not in_section
+                and not label
                 and unit.role != "label"
                 and not _cued_clause(unit.text, match)
             ):
                 continue
             default = str(match.term.defaults.get("advice", "use_with_caution"))
             code = _advice(unit, default)
-            lead = last_sentence(passage.lead)
+            lead = label or last_sentence(passage.lead)
             if lead and _advice_of(lead) == "avoid" and not _advice_of(unit.text):
                 code = "avoid"  # an item under "Do not take it if you have:"
             if _NAMES_CAUTIONS.search(unit.text):  # each listed item carries its own advice
@@ -216,6 +222,23 @@ _NOT_A_CONDITION = re.compile(
 _CLAUSE_END = re.compile(
     r"(?:[,;]\s*|\s)(?:but|except|apart from|unless)\b|;\s*(?:the\s+)?exceptions?\b|[.!?]\s",
     re.IGNORECASE,
+)
+
+
+def _caution_label(passage: Passage) -> str:
+    """The label of a line whose label is a caution ("Who can't take it: people with ..."):
+    the conditions its description names are precautions; "" otherwise."""
+    label = next((unit.text for unit in passage.units if unit.role == "label"), "")
+    cautions = _CUE.search(label) or _CAUTION_LABEL.search(label)
+    return label if label and cautions and not _INDICATION.search(label) else ""
+
+
+# a label over the people who must not or should take care taking a medicine: "Who can't take
+# it", "Not suitable for", "Do not take it if", "Take care if", "Cautions"
+_CAUTION_LABEL = cue(
+    r"^\W*(?:who\s+)?(?:(?:can|should|must)\s*(?:not|n['’]t)|cannot|shouldn['’]t|mustn['’]t)\s+"
+    r"(?:take|use|have)\b|^\W*(?:not\s+(?:suitable\s+)?for|(?:do\s+not|don['’]t)\s+(?:take|use)\b|"
+    r"take\s+(?:extra\s+)?care|cautions?\b|warnings?\b|precautions?\b|who\s+should\s+(?:not|avoid))"
 )
 
 

@@ -233,8 +233,11 @@ def labelled_sections(blocks: list[Block]) -> list[Section | None]:
     return sections
 
 
-# "**Side effects:** the common ones are ...": a paragraph that opens with its topic's name
-_INLINE_LABEL = re.compile(r"^\W*(?P<label>[A-Za-z][a-z]+(?: [A-Za-z][a-z]+){0,2})\W*:\s*\S")
+# "**Side effects:** the common ones are ...", "Who can't take it: ...": a paragraph that opens
+# with its topic's name
+_INLINE_LABEL = re.compile(
+    r"^\W*(?P<label>[A-Za-z][a-z]+(?: [A-Za-z][a-z]+){0,2}|[Ww]ho(?: [a-z'’]+){1,4})\W*:\s*\S"
+)
 
 
 def _inline_label(block: Block) -> Section | None:

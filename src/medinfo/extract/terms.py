@@ -132,6 +132,13 @@ def _render(node: dict[str, Any]) -> str:
     return f"(?:{body})?" if _END in node else body
 
 
+# the first word of a term coordinated before another ("liver or kidney disease"), the same
+# modifier repeated before both allowed ("severe liver or severe kidney problems")
+_COORDINATED_BEFORE = re.compile(
+    r"(?:\b(?P<modifier>\w+)\s+)?(?P<word>\w+)\s*(?:,|\bor\b|\band\b|/)\s*(?:(?P<again>\w+)\s+)?$"
+)
+
+
 class Vocabulary:
     """Case-insensitive, whole-word, longest-first matcher over one vocabulary."""
 
@@ -172,11 +179,11 @@ class Vocabulary:
             words = normalise(text[match.start : match.end]).split(" ")
             if len(words) < 2:
                 continue
-            before = re.search(r"(\w+)\s*(?:,|\bor\b|\band\b|/)\s*$", text[: match.start])
-            if before:
-                term = self.lookup(" ".join([before.group(1), *words[1:]]))
+            before = _COORDINATED_BEFORE.search(text[: match.start])
+            if before and before["again"] in (None, before["modifier"]):
+                term = self.lookup(" ".join([before["word"], *words[1:]]))
                 if term and term != match.term:
-                    extra.append(TermMatch(term, before.start(1), match.end))
+                    extra.append(TermMatch(term, before.start("word"), match.end))
             after = re.match(r"\s*(?:,|\bor\b|\band\b|/)\s*(\w+)\b", text[match.end :])
             if after:
                 term = self.lookup(" ".join([*words[:-1], after.group(1)]))

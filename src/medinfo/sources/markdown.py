@@ -16,6 +16,7 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_QUOTE = re.compile(r"^ {0,3}(?:> ?)+")
 _BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?P<label>[^*_\n]+?)(?P<colon>:?)[ \t]*\1[ \t]*:?[ \t]*$")
 _BOLD_LABEL = re.compile(
     r"^[ \t]*(\*\*|__)(?P<label>[^*_\n:?]{1,60}?)[ \t]*(?::[ \t]*\1|\1[ \t]*:)[ \t]+(?=\S)"
@@ -51,6 +52,19 @@ def parse_front_matter(block: str) -> dict[str, str]:
         loaded = {key: value.strip("'\"") for key, value in _SIMPLE_FIELD.findall(block)}
     metadata = {str(key): _scalar(value) for key, value in loaded.items()}
     return {key: value for key, value in metadata.items() if value is not None}
+
+
+def _unquoted(line: Line) -> Line:
+    """A list item, table row or heading in a block quote ("> - Brands: ...", a summary box)
+    as the line it quotes; other quoted lines stay paragraphs of their own."""
+    quote = _QUOTE.match(line.text)
+    if quote is None:
+        return line
+    inner = Line(line.start + quote.end(), line.end, line.text[quote.end() :])
+    quoted_block = (
+        LIST_MARKER.match(inner.text) or is_table_row(inner.text) or _ATX.match(inner.text)
+    )
+    return inner if quoted_block else line
 
 
 def _starts_block(line: Line) -> bool:
@@ -163,7 +177,7 @@ def read_markdown(original: str) -> Document:
     if front is not None:
         metadata = parse_front_matter(front.group(1))
         body_start = front.end()
-    lines = split_lines(original[body_start:], offset=body_start)
+    lines = [_unquoted(line) for line in split_lines(original[body_start:], offset=body_start)]
     spans = _MarkdownSpans(lines).run()
     blocks = assemble_blocks(original, SourceFormat.MARKDOWN, spans)
     return make_document(original, SourceFormat.MARKDOWN, blocks, metadata)

@@ -167,11 +167,17 @@ class _TextSpans:
         self.add(BlockKind.PARAGRAPH, line.start, end)
 
 
+# a line that opens with a field's label: "Drug class: calcium channel blocker"
+_FIELD = re.compile(r"^[A-Z][\w'()/ -]{0,40}:\s+\S")
+
+
 def _continues(previous: str, following: str) -> bool:
     """Whether `following` wraps the sentence that `previous` leaves open."""
     previous, following = previous.rstrip(), following.strip()
     if previous.endswith((".", "!", "?", ":")) or not following:
         return False
+    if _FIELD.match(previous) and _FIELD.match(following):
+        return False  # "Brand names: Calan, Isoptin" then "Drug class: ...": two fields
     return following[0].islower() or len(previous) >= 60
 
 

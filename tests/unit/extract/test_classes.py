@@ -441,3 +441,8 @@ def test_a_class_said_of_another_medicine_is_not_this_drugs() -> None:
     )
     assert "antiplatelet" in found
     assert "analgesic" not in found
+
+
+def test_brands_under_a_brands_label_and_with_a_pm_marker() -> None:
+    found = _brands("- Brands you might see: Securon, Univer, Verelan PM", "verapamil")
+    assert {"Securon", "Univer", "Verelan PM"} <= found

@@ -777,3 +777,8 @@ def test_a_list_led_in_under_an_interactions_question_is_read_as_interactions() 
 def test_an_alternative_an_unaffected_or_an_anytime_medicine_is_no_interaction(body: str) -> None:
     found = _interactions(body)
     assert not [agent for agent, severity in found.items() if severity != NO_INTERACTION]
+
+
+def test_a_medicine_usable_for_pain_while_taking_it_is_no_interaction() -> None:
+    found = _interactions("Paracetamol can be used for pain while taking tizanidine.")
+    assert found["acetaminophen"] == NO_INTERACTION

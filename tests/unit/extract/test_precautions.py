@@ -220,3 +220,11 @@ def test_extract_precautions_a_relatives_condition_is_not_the_readers() -> None:
         "Cautions\nMy brother (who has a fatty liver) was pleased to hear that.", "pramipexole"
     )
     assert "liver disease" not in found
+
+
+def test_extract_precautions_a_who_cannot_take_it_label_heads_its_conditions() -> None:
+    found = _precautions(
+        "Acitretin\n\nWho can't take it: people with severe liver or severe kidney problems.",
+        "acitretin",
+    )
+    assert {"liver disease", "kidney disease"} <= found

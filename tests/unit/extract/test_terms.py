@@ -89,3 +89,10 @@ def test_vocabulary_matches_british_and_american_spellings_alike() -> None:
         "anemia",
     ]
     assert keys("side_effects", "hemolytic anemia") == ["haemolytic anaemia"]
+
+
+def test_vocabulary_expands_coordination_with_a_repeated_modifier() -> None:
+    assert sorted(keys("precautions", "people with severe liver or severe kidney problems")) == [
+        "kidney disease",
+        "liver disease",
+    ]

@@ -280,10 +280,16 @@ def test_compose_pregnancy_names_newborn_effects_and_contraception() -> None:
 def test_compose_stopping_says_a_rebound_beside_no_danger() -> None:
     text = compose_stopping("esomeprazole", False, False, [], rebound=True)
     assert "rebound" in text
-    assert "no particular risk" not in text
+    assert "no withdrawal symptoms" not in text
 
 
 def test_compose_onset_says_vague_spans_as_a_sentence_would() -> None:
     assert compose_onset("few hours-couple days", None, False) == (
         "It starts to work within a few hours to a couple of days."
     )
+
+
+def test_compose_stopping_safe_to_stop_says_no_withdrawal() -> None:
+    text = compose_stopping("celecoxib", False, False, [])
+    assert text.startswith("The sources say stopping celecoxib at once is not dangerous")
+    assert "no withdrawal symptoms" in text

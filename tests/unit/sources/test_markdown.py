@@ -80,3 +80,16 @@ def test_read_markdown_answer_mark_keeps_the_question_heading() -> None:
     item = next(b for b in document.blocks if b.kind is BlockKind.LIST_ITEM)
     assert item.heading == "Q: What about children?"
     assert not [b for b in document.blocks if b.kind is BlockKind.HEADING and b.text == "A"]
+
+
+def test_read_markdown_reads_a_quoted_summary_box_list() -> None:
+    document = read_markdown(
+        "# Verapamil\n\n> **At a glance**\n> - What it is: a calcium channel blocker\n"
+        "> - Brands you might see: Securon, Univer\n"
+    )
+    items = [b.text for b in document.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == [
+        "What it is: a calcium channel blocker",
+        "Brands you might see: Securon, Univer",
+    ]
+    assert_offsets_slice(document)

@@ -137,3 +137,11 @@ def test_read_text_a_numbered_line_alone_is_a_section_heading() -> None:
     assert "Interactions" in " ".join(headings)
     assert "Adverse effects" in " ".join(headings)
     assert any("Take it with food" in item for item in items)
+
+
+def test_read_text_keeps_consecutive_field_lines_apart() -> None:
+    document = read_text(
+        "Verapamil\n\nCommon brand names: Calan, Calan SR, Isoptin SR, Verelan, Securon SR\n"
+        "Drug class: calcium channel blocker\n"
+    )
+    assert "Drug class: calcium channel blocker" in texts(document)

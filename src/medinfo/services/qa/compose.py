@@ -208,7 +208,7 @@ def compose_missed_dose(monograph: Monograph, topic: Topic) -> Draft | None:
     note_conflicts(draft, monograph, topic.reading.conflicts)
     if not timed:
         draft.say(
-            "Do not double up: never take two doses at once or a double dose to make up for a "
+            "Do not double up: never take a double dose or two doses at once to make up for a "
             "missed one."
         )
     return draft
@@ -251,8 +251,8 @@ def compose_stopping(monograph: Monograph, topic: Topic) -> Draft | None:
     note_conflicts(draft, monograph, topic.reading.conflicts)
     if stopping.abrupt_stop_risk:
         draft.say(
-            "Never stop it abruptly on your own: your prescriber can plan a gradual reduction "
-            "(a taper) when it is time to stop."
+            "Never stop it abruptly on your own: your prescriber can plan to lower the dose "
+            "gradually (a taper) when it is time to stop."
         )
     else:  # no taper the sources never ask for; the prescriber still decides
         draft.say("Check with your prescriber before you stop taking it.")

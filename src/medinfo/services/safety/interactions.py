@@ -75,6 +75,7 @@ def check_interactions(
         if alcohol in medicine.classes:
             continue
         hits = [hit for t in targets if (hit := _match(medicine, t, alcohol)) is not None]
+        hits = [hit for hit in hits if not _explained_elsewhere(hit, targets, vocabulary)]
         denied = [t for t in denials if _names(medicine, t)]
         if denied:
             # said by name not to interact: only a listing by name outweighs that, not a group;
@@ -107,6 +108,23 @@ def _match(medicine: Medicine, target: Target, alcohol: str) -> _Hit | None:
     names = (*medicine.components, normalize_name(medicine.name))
     drugs = frozenset(part for part in names if part in target.drugs or f" {part} " in target.words)
     return _Hit(target, classes, drugs) if classes or drugs else None
+
+
+def _explained_elsewhere(hit: _Hit, targets: list[Target], vocabulary: MedicineGroups) -> bool:
+    """Whether a listed combination names the medicine only by an ingredient it shares, while
+    the sources list another of its ingredients on its own or by class (a combination named
+    among a class's members: its other ingredient alone is not what interacts)."""
+    if hit.classes or len(hit.target.drugs) < 2 or not hit.drugs < hit.target.drugs:
+        return False
+    others = hit.target.drugs - hit.drugs
+    return any(
+        target is not hit.target
+        and any(
+            part in target.drugs or vocabulary.classes_of_drug(part) & target.classes
+            for part in others
+        )
+        for target in targets
+    )
 
 
 def _named_beyond(hit: _Hit, fine: frozenset[str]) -> bool:

@@ -49,7 +49,7 @@ def test_answer_question_stopping_warns_against_abrupt_stop(lookup: InMemoryMono
 def test_answer_question_missed_dose_never_doubles(lookup: InMemoryMonographs) -> None:
     answer = answer_question("forgot my zanaflex pill, can i take two now", lookup)
     assert answer.intent is Intent.MISSED_DOSE
-    assert "never take two doses at once or a double dose" in answer.answer
+    assert "never take a double dose or two doses at once" in answer.answer
     assert "as soon as you remember" in answer.answer
     assert "yes" not in answer.answer.lower().split()
 

@@ -347,3 +347,30 @@ def test_a_depressant_listed_by_name_for_its_drowsiness_is_a_cns_interaction() -
     assert codes(drowsy) == [AlertCode.INTERACTION_CNS_DEPRESSANT]
     other = check_regimen(ask, listed("The sources list diazepam as an interaction."))
     assert codes(other) == [AlertCode.INTERACTION_OTHER]
+
+
+def test_check_regimen_one_ingredient_of_a_listed_combination_explained_by_its_class() -> None:
+    listed = [
+        Interaction(agent="opioids", agent_type="class", severity="major", sources=["x"]),
+        Interaction(agent="co-codamol", severity="moderate", sources=["x"]),
+    ]
+    monograph = bare("methocarbamol").model_copy(update={"interactions": listed})
+    assert (
+        codes(
+            check_regimen(
+                request(drug="methocarbamol", other_medications=["paracetamol"]), monograph
+            )
+        )
+        == []
+    )
+    assert AlertCode.INTERACTION_CNS_DEPRESSANT in codes(
+        check_regimen(request(drug="methocarbamol", other_medications=["co-codamol"]), monograph)
+    )
+
+
+def test_check_regimen_one_ingredient_of_a_combination_listed_alone_still_alerts() -> None:
+    listed = [Interaction(agent="co-codamol", severity="moderate", sources=["x"])]
+    monograph = bare("methocarbamol").model_copy(update={"interactions": listed})
+    assert codes(
+        check_regimen(request(drug="methocarbamol", other_medications=["paracetamol"]), monograph)
+    ) == [AlertCode.INTERACTION_OTHER]
