@@ -154,9 +154,7 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
         said = " ".join(u.text for u in passage.units) if unit.role == "label" else unit.text
         label = _caution_label(passage) if unit.role == "description" else ""
         cued = (
-            in_section
-            or bool(label)
-            or (bool(_CUE.search(said)) and not _INDICATION.search(said))
+            in_section or bool(label) or (bool(_CUE.search(said)) and not _INDICATION.search(said))
         )
         if _STUDY.search(unit.text) or _labelled_elsewhere(passage):
             continue
