@@ -150,7 +150,8 @@ _RISK_FACTORS = re.compile(
 _INDICATED = re.compile(r"\bindicated\b", re.IGNORECASE)
 _RISKS_OF = re.compile(r"\brisks?\s+of\b", re.IGNORECASE)
 _PATIENT_CLAUSE = re.compile(
-    r"\b(?:in|for|among)\s+(?:adult\s+|pediatric\s+|paediatric\s+|older\s+)?"
+    r"\b(?:(?:in|for|among)\s+|(?:study|trial|studies|trials)\s+(?:of|in)\s+)"
+    r"(?:adult\s+|pediatric\s+|paediatric\s+|older\s+)?"
     r"(?:patients|people|adults|children|persons|individuals)\s+(?:with|without|who)\b",
     re.IGNORECASE,
 )
@@ -444,7 +445,7 @@ _AS_SIDE_EFFECT = cue(
 # A weak cue a negation shortly before denies: "is not usually the first choice for X",
 # "isn't much help for X" (not "does not cause drowsiness and helps with X").
 _DENIED_WEAK = cue(
-    r"(?:\b(?:not|never|no)\b|n['’]t\b)(?:(?!\band\b|\bbut\b)[^,;:]){0,40}"
+    r"(?:\b(?:not|never|no)\b|n['’]t\b)(?:(?!\band\b|\bbut\b)[^,;:]){0,60}"
     r"\b(?:for|helps?|help with|relieves?|reduces?|controls?|prevents?|eases?)$"
 )
 # A weak cue whose subject is an action just described, not the drug: "Rinse your mouth
@@ -574,6 +575,25 @@ def _category(text: str, end: int, starts: list[int]) -> bool:
     )
 
 
+# the symptoms of a use named before them: "hay fever symptoms such as sneezing and an itchy,
+# runny nose" names hay fever only
+_SYMPTOMS_NAMED = re.compile(
+    r"\b(?:symptoms?|signs?)\s+(?:such\s+as|like|including|e\.g\.?)\s+[^.;:()]*$", re.IGNORECASE
+)
+# a noun after a condition's name that makes it qualify something else
+_NAMES_SOMETHING_ELSE = re.compile(
+    r"\s+(?:advice|guidance|guidelines?|rules|vaccines?|vaccinations?|jabs?|tests?|testing|"
+    r"screening|clinics?|services?|charity|charities|nurses?|teams?)\b",
+    re.IGNORECASE,
+)
+# the people a reported study enrolled: what they had is no use
+_STUDY_OF_PEOPLE = cue(
+    r"\b(?:study|trial|studies|trials)\s+(?:of|in)\s+(?:\w+\s+)?(?:people|patients|adults|"
+    r"children|women|men)\s+(?:with|who)\b"
+)
+# a use cue a later clause denies for what follows: "only used for pain ..., and never after
+# removal of tonsils for sleep apnoea"
+_DENIED_LATER = cue(r"(?:,|;)\s*(?:(?:and|but)\s+)?(?:never|not)\b[^.;]*$")
 # A sentence that goes on naming the uses the sentence before stated ("It's used to relieve
 # allergies. That includes hay fever and hives."): its conditions are uses too.
 _GOES_ON = cue(
@@ -611,8 +631,13 @@ def _accepts(passage: Passage, unit: Unit, start: int, end: int, symptom: bool) 
         return False
     if _CAUSES_IT.search(text[clause:start]) and not _prevents(text, start):
         return False  # "the blood pressure can fall too quickly and cause a heart attack"
-    if open_cue_end(_STRONG, text, start) >= 0:
-        return True
+    if _NAMES_SOMETHING_ELSE.match(text, end):
+        return False  # "follow current COVID advice", "the flu vaccine", "an HIV test"
+    if _STUDY_OF_PEOPLE.search(text, 0, start):
+        return False  # "In a study of people who had a minor stroke, it was not better than"
+    strong = open_cue_end(_STRONG, text, start)
+    if strong >= 0:
+        return not _DENIED_LATER.search(text, strong, start)
     weak = open_cue_end(_WEAK, text, start)
     denied = weak >= 0 and bool(
         _DENIED_WEAK.search(text[clause:weak])
@@ -706,6 +731,7 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
                 or match.start in causes
                 or match.start in caused_symptoms
                 or (symptom and _NAME_BEFORE.search(unit.text, 0, match.start) is not None)
+                or (symptom and _SYMPTOMS_NAMED.search(unit.text, 0, match.start) is not None)
                 or _denied(unit.text, match.start)
                 or _describes_patients(unit.text, match.start, named)
                 or _AS_SIDE_EFFECT.search(

@@ -424,3 +424,30 @@ def test_a_symptom_inside_a_diseases_proper_name_is_no_use() -> None:
         "doxycycline",
     )
     assert "fever" not in found
+
+
+def test_what_a_studys_people_had_and_a_use_denied_later_are_no_uses() -> None:
+    found = _uses(
+        "# Ticagrelor\n\n## Uses\n\nIn a large study of people who had just had a minor stroke, "
+        "ticagrelor on its own was not better than aspirin.\n",
+        "ticagrelor",
+    )
+    assert "ischemic stroke" not in found
+    found = _uses(
+        "# Codeine\n\n## Uses\n\nIt is only used for short-term pain in teenagers, and never "
+        "after removal of tonsils or adenoids for sleep apnoea.\n",
+        "codeine",
+    )
+    assert "obstructive sleep apnea" not in found
+
+
+def test_a_conditions_name_qualifying_advice_or_a_symptom_of_a_named_use_is_no_use() -> None:
+    found = _uses(
+        "# Famotidine\n\n## Uses\n\nPlease follow current COVID advice instead.\n", "famotidine"
+    )
+    assert "covid 19" not in found
+    found = _uses(
+        "# Loratadine\n\nIt relieves hay fever symptoms such as sneezing and a runny nose.",
+        "loratadine",
+    )
+    assert "runny nose" not in found

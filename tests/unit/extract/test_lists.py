@@ -628,7 +628,7 @@ def test_extract_list_facts_bleeding_that_will_not_stop_is_its_own_effect() -> N
         ("It is ineffective against migraine.", {"migraine"}),
         ("Trials found it of no benefit in heart failure.", {"heart failure"}),
         ("It may be of no use for anxiety.", set()),  # hedged
-        ("It should not be used to prevent dementia, strokes or gout.", {"gout"}),
+        ("It should not be used to prevent dementia, strokes or gout.", {"dementia", "gout"}),
         ("It should not be used in people with asthma, heart failure or gout.", set()),
         ("It is no treatment for gout and can make anxiety and insomnia worse.", {"gout"}),
         ("There is no cure for gout.", set()),  # says nothing about the drug

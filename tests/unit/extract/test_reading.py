@@ -189,3 +189,9 @@ def test_corrects_a_claim_reads_an_explicit_rebuttal_only() -> None:
     assert corrects_a_claim("That's a myth: you can drink a little.")
     assert not corrects_a_claim("I disagree with my doctor sometimes.")
     assert not corrects_a_claim("That is the usual dose.")
+
+
+def test_read_text_what_someone_read_or_heard_is_hearsay() -> None:
+    assert _spans("I read famotidine was used for COVID.", "hypothetical")
+    assert _spans("We heard it can help with hot flushes.", "hypothetical")
+    assert not _spans("I read the leaflet and it says to take it with food.", "hypothetical")
