@@ -22,7 +22,10 @@ _CLASS_CUE = cue(
     # "is what's called a gabapentinoid", "it's sometimes called a"
     r"(?:\bis|['’]s)\s+(?:what['’]?s\s+|what\s+is\s+|sometimes\s+|also\s+)?called\s+(?:an?\s+)?\W*$"
 )
-_NOT_OWN_CLASS = cue(r"\b(other|unlike|like|than|with|such as)\s+(\w+\s+){0,2}$")
+_NOT_OWN_CLASS = cue(
+    r"\b(other|unlike|like|than|with|such as|different\s+(\w+\s+){0,2}?(from|to))\s+"
+    r"(\w+\s+){0,4}$"
+)
 _MECHANISM_CUE = cue(
     r"\b(works?|acts?|mechanism|binds?|receptors?|agonist|antagonist|inhibit|block|stimulat|"
     r"activat|relax|targets?|attack|interfer|calms?\b|damp|suppress|prodrug|converts?\b|"
@@ -123,21 +126,47 @@ def _head_class(match: TermMatch, text: str) -> str | None:
     return head.term if head is not None and head.term != match.key else None
 
 
+# a head word after a class name that makes the class what the drug acts on
+_TARGET_OF_CLASS = re.compile(
+    r"\s+(?:receptor\s+)?(?:antagonists?|blockers?|inhibitors?)\b", re.IGNORECASE
+)
+
+
 def _own_classes(passage: Passage, unit: Unit, given: bool) -> list[TermMatch]:
     """Class names the unit says the drug belongs to: after a class cue ("is a", "belongs
     to"), not another medicine's ("unlike", "such as") nor denied; every class name when the
     unit is `given` as the drug's class (a key-facts row)."""
     found = []
     for match in passage.asserted(unit, "drug_class_names"):
+        if _TARGET_OF_CLASS.match(unit.text, match.end):
+            continue  # "an opioid antagonist": opioids are what it blocks, not its class
         before = unit.text[max(0, match.start - 60) : match.start]
         if given or (
-            _CLASS_CUE.search(before)
+            _cue_reaches(before)
             and not _NOT_OWN_CLASS.search(before)
             and not _DENIED_CLASS.search(before)
             and not _other_subject(passage, unit.text[: match.start])
         ):
             found.append(match)
     return found
+
+
+# what may stand between a class cue and the class it introduces: a few words, no clause
+_CUE_GAP = re.compile(r"^(?:\s*[\w'’()\"“”/-]+){0,5}\s*$")
+_RESTATED = re.compile(r"\s*[\w-]+(?:\s+[\w-]+){0,2}\s*,\s*(?:an?|the|or)\s+")
+_GAP_BREAK = re.compile(r"[,;:]|\b(?:that|which|who|helps?|stays?|off|at|blocks?)\b", re.IGNORECASE)
+
+
+def _cue_reaches(before: str) -> bool:
+    """Whether a class cue stands close before the class name: "is a", "belongs to the"
+    within a few words, not "is a medicine that helps people stay off opioids"."""
+    cues = list(_CLASS_CUE.finditer(before))
+    if not cues:
+        return False
+    gap = before[cues[-1].end() :]
+    if _RESTATED.fullmatch(gap):
+        return True  # "is an SSRI, a selective serotonin reuptake inhibitor"
+    return bool(_CUE_GAP.match(gap)) and not _GAP_BREAK.search(gap)
 
 
 def _other_subject(passage: Passage, before: str) -> bool:
@@ -178,12 +207,21 @@ def extract_drug_classes(passage: Passage) -> list[ExtractedFact]:
 # "Montelukast is a leukotriene receptor antagonist": a class the vocabulary does not know,
 # named by a kind-of-medicine head word (not "an inhibitor of CYP3A4": a mechanism)
 _OPEN_CLASS = re.compile(
-    r"\b(?:is|belongs\s+to)\s+(?:a|an|the)\s+(?:(?:type|kind|class|group)\s+of\s+(?:medicines?\s+|"
-    r"drugs?\s+)?(?:called\s+|known\s+as\s+)?(?:an?\s+)?)?((?:[a-z][\w-]*\s+){0,3}?(?:antagonist|"
+    r"\b(?:is|belongs\s+to|(?:comes?|is)\s+from|(?:medicine|drug)\s+from)\s+(?:a|an|the)\s+(?:(?:type|kind|class|group|family)\s+"
+    r"of\s+(?:medicines?\s+|drugs?\s+)?(?:called\s+|known\s+as\s+)?(?:an?\s+)?|(?:group|family)\s+"
+    r"(?:called|known\s+as)\s+)?((?:[a-z0-9][\w-]*\s+|\([^()]{1,20}\)\s+){0,4}?(?:antagonist|"
     r"inhibitor|agonist|blocker|antimetabolite|corticosteroid|glucocorticoid|antibiotic|antiviral|"
-    r"antifungal|diuretic|stimulant|modulator|analogue|analog|antibody)s?)\b(?!\s+(?:of|at|on|for)\b)",
+    r"antifungal|diuretic|stimulant|modulator|analogue|analog|antibody|glycoside|retinoid|"
+    r"antiarrhythmic|antidiarrh(?:o)?eal|relaxant|azapirone|oxazolidinone)s?)\b(?!\s+(?:of|at|on|for)\b)",
     re.IGNORECASE,
 )
+
+
+# "Dapagliflozin is a medicine from the group called ...": the drug named as a medicine first
+# (the match opens at "medicine from")
+_AS_A_MEDICINE = r"(?:is\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?)?"
+# a plural head word and a route before an open class: "oral retinoids" is "retinoid"
+_OPEN_CLASS_ROUTE = re.compile(r"^(?:oral|topical|inhaled|injectable)\s+")
 
 
 def _open_classes(passage: Passage, unit: Unit) -> list[str]:
@@ -196,13 +234,20 @@ def _open_classes(passage: Passage, unit: Unit) -> list[str]:
     for match in _OPEN_CLASS.finditer(unit.text):
         subject = unit.text[max(0, match.start() - 40) : match.start()].lower()
         if _DENIED_CLASS.search(subject) or not any(
-            re.search(rf"\b{re.escape(name)}\W*(?:\([^()]*\)\s*)?$", subject)
+            re.search(rf"\b{re.escape(name)}\W*(?:\([^()]*\)\s*)?{_AS_A_MEDICINE}$", subject)
             for name in names
             if name
         ):
             continue
         if passage.claims(unit, match.start(1), match.end(1), "drug_class_names"):
-            found.append(" ".join(match.group(1).lower().split()))
+            name = _OPEN_CLASS_ROUTE.sub(
+                "", " ".join(_NOTE.sub("", match.group(1)).lower().split())
+            )
+            known = vocabulary("drug_class_names").lookup(name)  # "angiotensin-converting
+            if known is not None:  # enzyme (ACE) inhibitor" is the ACE inhibitor it names
+                found.append(known.term)
+            else:
+                found.append(name[:-1] if name.endswith("s") and not name.endswith("ss") else name)
     return found
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from medinfo.domain.facts import FactKind
 from medinfo.extract.lists import extract_list_facts
 from tests.unit.extract.conftest import read_text
@@ -446,3 +448,33 @@ def test_a_class_said_of_another_medicine_is_not_this_drugs() -> None:
 def test_brands_under_a_brands_label_and_with_a_pm_marker() -> None:
     found = _brands("- Brands you might see: Securon, Univer, Verelan PM", "verapamil")
     assert {"Securon", "Univer", "Verelan PM"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "wanted"),
+    [
+        (
+            "Dapagliflozin is a medicine from the group called sodium-glucose co-transporter 2 "
+            "(SGLT2) inhibitors.",
+            "dapagliflozin",
+            {"sodium-glucose co-transporter 2 inhibitor"},
+        ),
+        ("Digoxin is a cardiac glycoside.", "digoxin", {"cardiac glycoside"}),
+        ("It is an opioid antagonist (opioid blocker).", "naltrexone", {"opioid antagonist"}),
+        (
+            "Lansoprazole is a proton pump inhibitor. It belongs to a different family from the "
+            "H2 blockers such as famotidine.",
+            "lansoprazole",
+            {"proton pump inhibitor"},
+        ),
+        (
+            "Letrozole blocks this enzyme, so oestrogen levels fall.",
+            "letrozole",
+            set(),
+        ),
+    ],
+)
+def test_classes_named_as_the_drugs_own_and_no_other(
+    text: str, drug: str, wanted: set[str]
+) -> None:
+    assert _classes(text, drug) == wanted
