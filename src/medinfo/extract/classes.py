@@ -154,7 +154,7 @@ def _own_classes(passage: Passage, unit: Unit, given: bool) -> list[TermMatch]:
 # what may stand between a class cue and the class it introduces: a few words, no clause
 _CUE_GAP = re.compile(r"^(?:\s*[\w'’()\"“”/-]+){0,5}\s*$")
 _RESTATED = re.compile(r"\s*[\w-]+(?:\s+[\w-]+){0,2}\s*,\s*(?:an?|the|or)\s+")
-_GAP_BREAK = re.compile(r"[,;:]|\b(?:that|which|who|helps?|stays?|off|at|blocks?)\b", re.IGNORECASE)
+_GAP_BREAK = re.compile(r"[,;:]|\b(?:that|which|who|at|on)\b", re.IGNORECASE)
 
 
 def _cue_reaches(before: str) -> bool:
@@ -212,7 +212,7 @@ _OPEN_CLASS = re.compile(
     r"(?:called|known\s+as)\s+)?((?:[a-z0-9][\w-]*\s+|\([^()]{1,20}\)\s+){0,4}?(?:antagonist|"
     r"inhibitor|agonist|blocker|antimetabolite|corticosteroid|glucocorticoid|antibiotic|antiviral|"
     r"antifungal|diuretic|stimulant|modulator|analogue|analog|antibody|glycoside|retinoid|"
-    r"antiarrhythmic|antidiarrh(?:o)?eal|relaxant|azapirone|oxazolidinone)s?)\b(?!\s+(?:of|at|on|for)\b)",
+    r"antiarrhythmic|antidiarrh(?:o)?eal|relaxant)s?)\b(?!\s+(?:of|at|on|for)\b)",
     re.IGNORECASE,
 )
 

@@ -18,9 +18,10 @@ _NEXT_DUE = re.compile(
     re.IGNORECASE,
 )
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-# the usual number of doses a day when neither the question nor the sources give one: the
-# shortest common interval, so "near the next dose" is judged cautiously
-_TIMES_WHEN_UNSTATED = 4
+# the number of doses a day assumed when the sources give none: once a day, the longest
+# interval, so "near the next dose" reaches furthest and the answer errs towards skipping a
+# dose rather than taking two close together
+_TIMES_WHEN_UNSTATED = 1
 
 
 def hours_until_next(question: str) -> float | None:
