@@ -8,7 +8,7 @@ from functools import cache
 from medinfo.domain.documents import BlockKind, Document
 from medinfo.extract.drug_dictionary import find_in_tokens
 from medinfo.knowledge.extract_rules import DrugDetectionRules
-from medinfo.knowledge.loading import load
+from medinfo.knowledge.loading import any_of, load
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
 COMBINATION_SEPARATOR = "; "  # the catalog's key for a combination product: "a; b", sorted
@@ -19,6 +19,11 @@ def _rules() -> tuple[dict[str, float], frozenset[str]]:
     raw = load(DrugDetectionRules)
     weights = raw.weights.model_dump()
     return weights, frozenset(name.lower() for name in raw.ignore)
+
+
+@cache
+def _groups() -> re.Pattern[str]:
+    return any_of(load(DrugDetectionRules).groups)
 
 
 def find_drug_names(text: str) -> list[str]:
@@ -89,7 +94,8 @@ def named_combination(text: str) -> str | None:
 def detect_drug(document: Document) -> str | None:
     """The document's main drug: a combination its title or first heading names by its joined
     ingredients; else the drug the title and first heading name most, then how often it is
-    named. None when the document names no drug."""
+    named. A group of medicines ("opioid analgesics") is never the main drug. None when the
+    document names no drug."""
     weights, _ = _rules()
     scores: dict[str, float] = {}
     title = document.title or document.metadata.get("title", "")
@@ -111,6 +117,7 @@ def detect_drug(document: Document) -> str | None:
     text = "\n".join(block.text for block in blocks) if blocks else document.original
     for name in find_drug_names(text):
         scores[name] = scores.get(name, 0.0) + weights["mention"]
+    scores = {name: score for name, score in scores.items() if not _groups().search(name)}
     if not scores:
         return None
     return max(scores.items(), key=lambda item: (item[1], item[0]))[0]

@@ -141,6 +141,7 @@ class DrugDetectionRules(KnowledgeFile):
     FILE: ClassVar[str] = "extract/drug_detection.json"
     weights: DetectionWeights
     ignore: tuple[str, ...]
+    groups: Patterns
     not_medicines: Patterns
     combination_forms: Patterns
     supplement: dict[str, str] = Field(default_factory=dict)

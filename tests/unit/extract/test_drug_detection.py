@@ -29,6 +29,15 @@ def test_detect_drug_most_mentioned_beats_a_passing_link() -> None:
     assert detect_drug(read_text(text)) == "metformin"
 
 
+@pytest.mark.parametrize("group", ["Opioid pain medicines", "Calcium channel blockers"])
+def test_a_group_of_medicines_in_the_title_is_never_the_main_drug(group: str) -> None:
+    text = (
+        f"Forums > Medications > {group}\n"
+        "Just started Nucynta for back pain. Is it normal to feel sleepy on it?\n"
+    )
+    assert detect_drug(read_text(text)) == "tapentadol"
+
+
 def test_detect_drug_none_when_no_drug() -> None:
     assert detect_drug(read_text("Stretching helps stiff muscles.")) is None
 
