@@ -54,6 +54,7 @@ class _Cues:
     person_condition: re.Pattern[str]
     varies: re.Pattern[str]
     anecdote: re.Pattern[str]
+    study_report: re.Pattern[str]
     other_substance: re.Pattern[str]
     general_claim: re.Pattern[str]
 
@@ -89,6 +90,7 @@ def _rules() -> _Cues:
         person_condition=any_of(raw.person_condition),
         varies=any_of(raw.varies),
         anecdote=any_of(raw.anecdote),
+        study_report=any_of(raw.study_report),
         other_substance=any_of(raw.other_substance),
         general_claim=any_of(raw.general_claim),
     )
@@ -256,6 +258,17 @@ def of_other_substance(following: str) -> bool:
     return bool(_rules().other_substance.match(following))
 
 
+def study_report_spans(text: str) -> list[tuple[int, int]]:
+    """The clauses that report a dose studies tried ("a 3 g daily dose was studied but offered
+    no clear advantage over 2 g"): research, not a dose to take."""
+    spans = []
+    for match in _rules().study_report.finditer(text):
+        start = max(text.rfind(";", 0, match.start()), text.rfind(". ", 0, match.start())) + 1
+        ends = [i for i in (text.find(";", match.end()), text.find(". ", match.end())) if i >= 0]
+        spans.append((start, min(ends, default=len(text))))
+    return spans
+
+
 def is_anecdote(text: str) -> bool:
     """Whether a statement reports what someone was told about their own care ("my
     consultant said the max is ...") or takes themselves: a personal account, not the
@@ -292,6 +305,18 @@ def route_of(*contexts: str) -> str:
             if pattern.search(context):
                 return route
     return _rules().default_route
+
+
+def dose_route(clause: str, *contexts: str) -> str:
+    """The route of a dose: the one its own clause names ("1.5 g twice daily by mouth, and it
+    can also be given by infusion" is oral), else the first non-oral route of `contexts`."""
+    rules = _rules()
+    for route, pattern in rules.routes.items():
+        if pattern.search(clause):
+            return route
+    if rules.oral_words.search(clause):
+        return rules.default_route
+    return route_of(*contexts)
 
 
 def document_route(texts: list[str]) -> str | None:

@@ -191,9 +191,12 @@ def _counted(text: str, start: int, end: int) -> tuple[int, int, int] | None:
 
 
 _COUNTED_UNIT = r"tablets?|capsules?|caplets?"
+_COUNT = r"\d{1,2}|one|two|three|four|five|six|eight|twelve"
+# "2 tablets", "1 to 2 caplets" (a range of counts); not when a bracket gives the amount
+# itself ("1 to 2 caplets (500-1,000 mg)")
 _UNITS_ALONE = re.compile(
-    r"(?<![\w.,])(?P<count>\d{1,2}|one|two|three|four|five|six|eight|twelve)\s+"
-    rf"(?P<form>{_COUNTED_UNIT})\b",
+    rf"(?<![\w.,])(?:(?P<low>{_COUNT})\s*(?:to|or|-|–)\s*)?(?P<count>{_COUNT})\s+"
+    rf"(?P<form>{_COUNTED_UNIT})\b(?!\s*\(\s*\d)",
     re.IGNORECASE,
 )
 _NAMES_COUNTED_UNIT = re.compile(rf"\b(?:{_COUNTED_UNIT})\b", re.IGNORECASE)
@@ -233,6 +236,8 @@ def with_unit_strength(text: str, context: str) -> str:
     def amount_of(found: re.Match[str]) -> str:
         count = parse_number(found["count"])
         written = f"{whole_number(count * amount)} {unit}"
+        if found["low"]:
+            written = f"{whole_number(parse_number(found['low']) * amount)} to {written}"
         return (
             written.ljust(len(found.group()))
             if len(written) <= len(found.group())

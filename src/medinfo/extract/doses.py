@@ -14,6 +14,7 @@ from medinfo.extract.dose_context import (
     clause_head,
     clause_tail,
     document_route,
+    dose_route,
     introduces_division,
     is_anecdote,
     is_dosing_section,
@@ -41,6 +42,7 @@ from medinfo.extract.dose_context import (
     says_max_after,
     says_single,
     says_unused_above,
+    study_report_spans,
 )
 from medinfo.extract.dose_grammar import (
     DoseMention,
@@ -71,6 +73,16 @@ _JOINER = re.compile(r"[\s,;/]*(?:and|or)?[\s,;/]*", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"\s*(?:,\s*)?or\s*", re.IGNORECASE)
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")  # "400 micrograms (0.4 mg) once a day"
 _BRACKET_CLOSE = re.compile(r"\s*\)")
+_SAID_AGAIN = re.compile(r"\s*,?\s*(?:which|that)\s+is\s*|\s*,?\s*i\.e\.,?\s*", re.IGNORECASE)
+# "5 mg (half a 10 mg tablet) once a day": the bracket names the units the dose is made of
+_UNITS_OPEN = re.compile(
+    r"\s*\(\s*(?:(?:(?:half|a\s+half|quarter|a\s+quarter)\s+(?:of\s+)?an?|an?|one|two|three|"
+    r"four|\d+)\s*(?:x|×)?\s*)?",
+    re.IGNORECASE,
+)
+_UNITS_CLOSE = re.compile(
+    r"\s*(?:tablets?|capsules?|caplets?|pills?|sachets?|patch(?:es)?|puffs?)\s*\)", re.IGNORECASE
+)
 _STEP = re.compile(r"\b(?:by|of|increments?|steps?)\b", re.IGNORECASE)
 _RESTATEMENT_REACH = 16  # characters between a per-dose maximum and its daily restatement
 _OTHER_POPULATIONS = frozenset({"children", "older_adults", "renal", "hepatic"})
@@ -310,7 +322,8 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
         is_for_children(heading) or is_special_heading(heading) or _for_another_population(text)
     ):
         return []
-    hearsay = read_text(text).spans["hypothetical"]  # "I read online you can go to 150 mg"
+    # "I read online you can go to 150 mg", "a 3 g dose was studied": no dose to take
+    hearsay = [*read_text(text).spans["hypothetical"], *study_report_spans(text)]
     mentions = [
         m for m in find_dose_mentions(text) if not any(s <= m.start < e for s, e in hearsay)
     ]
@@ -322,19 +335,24 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
         next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         following = text[mention.end : next_start]
         if index + 1 < len(mentions) and (
-            _ALTERNATIVE.fullmatch(following) or _restated(text, following, mentions[index + 1])
+            _ALTERNATIVE.fullmatch(following)
+            or _restated(text, following, mentions[index + 1])
+            or _names_units(text, following, mentions[index + 1])
+            or _said_again(following, mention, mentions[index + 1])
         ):
             # "10 mg or 20 mg once a day": the alternatives share what follows them, and so
             # does an amount restated in brackets ("400 micrograms (0.4 mg) once a day").
             after = mentions[index + 2].start if index + 2 < len(mentions) else len(text)
             following = text[mention.end : after]
         previous_end = mention.end
-        if (
-            index
-            and _restated(text, window, mention)
-            and _same_amount(mentions[index - 1], mention)
+        if index and (
+            (_restated(text, window, mention) and _same_amount(mentions[index - 1], mention))
+            or _names_units(text, window, mention)
+            or _said_again(window, mentions[index - 1], mention)
         ):
-            continue  # "2,500 mg (2.5 g) a day": the bracket says the amount before it again
+            # "2,500 mg (2.5 g) a day": the bracket says the amount before it again, or
+            # the units it is made of ("5 mg (half a 10 mg tablet)")
+            continue
         if not _JOINER.fullmatch(window) or cue is None:
             cue = nearest_cue(window)
         if (
@@ -408,6 +426,18 @@ def _same_amount(first: DoseMention, second: DoseMention) -> bool:
 def _restated(text: str, between: str, bracketed: DoseMention) -> bool:
     """Whether the next amount only restates this one in brackets ("5 ml (10 mg)")."""
     return bool(_BRACKET_OPEN.fullmatch(between) and _BRACKET_CLOSE.match(text, bracketed.end))
+
+
+def _said_again(between: str, first: DoseMention, second: DoseMention) -> bool:
+    """Whether the next amount says this one again in other words ("1 g, which is two 500 mg
+    tablets, taken up to 4 times")."""
+    return bool(_SAID_AGAIN.fullmatch(between)) and _same_amount(first, second)
+
+
+def _names_units(text: str, between: str, bracketed: DoseMention) -> bool:
+    """Whether the next amount only names the units this dose is made of, in brackets
+    ("5 mg (half a 10 mg tablet)", "1 g (two 500 mg tablets)")."""
+    return bool(_UNITS_OPEN.fullmatch(between) and _UNITS_CLOSE.match(text, bracketed.end))
 
 
 def _divided_maximum(daily: Reading, following: str) -> Reading | None:
@@ -513,7 +543,8 @@ def _read_mention(
         return None
     if is_hospital_only(clause_tail(text, mention.start) + clause_head(text, mention.end)):
         return None  # "in hospital up to 600 mg a day": not the ordinary adult dose
-    route = route_of(text, statement.block.heading)
+    own_clause = clause_tail(text, mention.start) + clause_head(text, mention.end)
+    route = dose_route(own_clause, text, statement.block.heading)
     if role in ("initial", "usual"):
         product = mention.strength is None and is_strength(text[mention.end :])
         if product or is_per_week(clause_head(text, mention.end)):

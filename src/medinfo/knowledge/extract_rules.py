@@ -99,6 +99,7 @@ class DoseCueRules(KnowledgeFile):
     person_condition: Patterns
     varies: Patterns
     anecdote: Patterns
+    study_report: Patterns
     other_substance: Patterns
     general_claim: Patterns
 

@@ -33,6 +33,38 @@ def test_extract_doses_amount_restated_in_brackets_keeps_its_schedule(
     assert (initial["amount"], initial["unit"], initial["frequency_per_day"]) == (250, "mcg", 2)
 
 
+@pytest.mark.parametrize(
+    ("text", "amount", "per_day"),
+    [
+        ("Week 1: 5 mg (half a 10 mg tablet) once a day.", 5, 1),
+        ("Take 1 g (two 500 mg tablets) up to four times a day.", 1000, 4),
+        ("The usual dose is 1g, which is two 500mg tablets, taken up to 4 times a day.", 1000, 4),
+    ],
+)
+def test_extract_doses_the_units_a_dose_is_made_of_keep_its_schedule(
+    statements_of: StatementsOf, text: str, amount: int, per_day: int
+) -> None:
+    initial = _doses(statements_of, text)[FactKind.INITIAL_DOSE]
+    assert (initial["amount"], initial["frequency_per_day"]) == (amount, per_day)
+
+
+def test_extract_doses_a_dose_studies_tried_is_no_dose_to_take(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "A 3 g daily dose was studied but offered no clear advantage over 2 g.\n"
+        "The usual dose is 1 g twice a day; this dose was tested in large trials."
+    )
+    initial = _doses(statements_of, text)[FactKind.INITIAL_DOSE]
+    assert (initial["amount"], initial["frequency_per_day"]) == (1000, 2)
+
+
+def test_extract_doses_route_named_in_the_dose_clause_wins(statements_of: StatementsOf) -> None:
+    text = "Adults take 1.5 g twice daily by mouth, and it can also be given by intravenous drip."
+    facts = extract_doses(statements_of("Dosage\n" + text), "s1")
+    assert [(f.kind, f.key) for f in facts] == [(FactKind.INITIAL_DOSE, "oral")]
+
+
 def test_extract_doses_interval_range_gives_fewest_doses_per_day(
     statements_of: StatementsOf,
 ) -> None:
@@ -86,6 +118,12 @@ def test_extract_doses_elderly_starting_dose_is_skipped(statements_of: Statement
 def test_extract_doses_strengths_are_not_doses(statements_of: StatementsOf) -> None:
     doses = _doses(statements_of, "Tablets come in 10 mg, 20 mg and 40 mg strengths.")
     assert doses == {}
+
+
+def test_extract_doses_an_active_ingredient_per_caplet_is_a_strength(
+    statements_of: StatementsOf,
+) -> None:
+    assert _doses(statements_of, "Active ingredient: acetaminophen 500 mg per caplet") == {}
 
 
 def test_extract_doses_overdose_amounts_are_not_limits(statements_of: StatementsOf) -> None:
@@ -845,6 +883,22 @@ def test_counted_tablets_on_a_page_about_one_product_strength_are_amounts(
     facts = {fact.kind: dict(fact.attributes) for fact in extract_doses(statements, "s1")}
     daily = facts[FactKind.MAX_DAILY_DOSE]
     assert (daily["amount"], daily["unit"]) == (40, "mg")
+
+
+@pytest.mark.parametrize(
+    ("line", "low", "high"),
+    [
+        ("Take 1 to 2 caplets every 4 to 6 hours.", 500, 1000),
+        ("Take 1 to 2 caplets (500 to 1,000 mg) every 4 to 6 hours.", 500, 1000),
+    ],
+)
+def test_a_range_of_counted_caplets_on_a_page_about_one_strength_is_a_range_of_amounts(
+    statements_of: StatementsOf, line: str, low: int, high: int
+) -> None:
+    statements = statements_of(f"Acetaminophen 500 mg Caplets\nDirections\n{line}")
+    facts = {fact.kind: dict(fact.attributes) for fact in extract_doses(statements, "s1")}
+    initial = facts[FactKind.INITIAL_DOSE]
+    assert (initial["amount"], initial["amount_high"]) == (low, high)
 
 
 def test_extract_doses_no_single_dose_exceeding_an_amount_is_a_per_dose_maximum() -> None:
