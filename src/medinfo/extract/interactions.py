@@ -43,6 +43,8 @@ _OTHER_TOPICS = frozenset(
     {Section.STOPPING, Section.PREGNANCY, Section.BREASTFEEDING, Section.MISSED_DOSE}
 )
 _INTERACT = cue(r"\binteract")
+# Uses name the medicines given with it on purpose; brand lists name combination products.
+_NO_COMBINATIONS = frozenset({Section.INDICATIONS, Section.BRAND_NAMES})
 # What a product is made of ("Vicoprofen, which combines hydrocodone with ibuprofen", "a fixed
 # combination of bupropion with naltrexone (Contrave)", "X combines A with B in one tablet")
 # names no interaction.
@@ -88,6 +90,9 @@ _COMPOSITION = cue(
     # "it also comes in a combined tablet with metformin", "combined in some migraine tablets"
     r"\b(combined|combination) (capsule|tablet|inhaler|product|pill)s? with\b|"
     r"\bcombined in\b[^.;]{0,30}\b(tablets?|pills?|capsules?|products?|preparations?)\b|"
+    # "some products combine it with pseudoephedrine": what a product is made of
+    r"\b(products?|tablets?|brands?|versions?|preparations?|formulations?|pills?|inhalers?)\b"
+    r"[^.;]{0,90}\bcombine[sd]?\s+(it|them)\s+with\b|"
     # a fact box's "Combination: Inegy (with simvastatin)" line names a product's partner
     r"^\W*combinations?(\s+(products?|tablets?|pills?|brands?))?\s*[:|]"
 )
@@ -270,6 +275,8 @@ _REGIMEN = cue(
     # "it can be used on its own or together with lithium for mania"
     r"\b(?:used|given|prescribed)\s+(?:(?:alone|on\s+its\s+own)\s+or\s+)?(?:together|along|"
     r"in\s+combination)\s+with\b[^.;]*\bfor\s+\w|"
+    # "it is combined with doxycycline for brucellosis"
+    r"\b(?:is|are|be|been)\s+(?:\w+\s+)?combined\s+with\b[^.;]*\bfor\s+\w|"
     # "specialists sometimes use it in combination with other medicines"
     r"\b(?:use|uses|give|gives|prescribe|prescribes)\s+(?:it|them)\s+(?:together\s+|along\s+|"
     r"in\s+combination\s+)with\b"
@@ -297,13 +304,20 @@ _COMPANION_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|whereas|so)\b")
 _TAKEN_WITH_AFTER = re.compile(r"^\s+(?:as\s+well|too|in\s+addition|alongside)\b", re.IGNORECASE)
 
 
+# "rifamycin allergy", "allergic to penicillin": an allergy to a medicine, not a combination
+_ALLERGY_BEFORE = re.compile(r"\b(?:allergic|allergy|allergies|hypersensitivity)\s+to\s+$", re.I)
+_ALLERGY_AFTER = re.compile(r"^[\s-]+(?:allergy|allergies|allergic|hypersensitivity)\b", re.I)
+
+
 def _not_another_medicine(text: str, start: int, end: int) -> bool:
-    """Whether a medicine named at text[start:end] is what the body makes of the drug or one
-    the text says to take with it on purpose."""
+    """Whether a medicine named at text[start:end] is what the body makes of the drug, one
+    the text says to take with it on purpose, or one the person is allergic to."""
     before = text[:start]
     return bool(
         _METABOLITE_BEFORE.search(before)
         or (_TAKEN_WITH_BEFORE.search(before) and _TAKEN_WITH_AFTER.match(text[end:]))
+        or _ALLERGY_BEFORE.search(before)
+        or _ALLERGY_AFTER.match(text[end:])
     )
 
 
@@ -398,14 +412,17 @@ _THESE_ALTERNATIVES = cue(
     r"^\W*(?:these|they|those|both)\s+(?:are|were)\s+(?:\w+\s+){0,2}?(?:alternatives?|options?|"
     r"substitutes?)\b"
 )
-# Another medicine it is compared with ("fewer than its older relative cimetidine").
+# Another medicine it is compared with ("fewer than its older relative cimetidine", "less
+# sedating than older antihistamines such as chlorphenamine").
 _COMPARED_BEFORE = re.compile(
     r"\b(?:than|compared\s+(?:to|with))\s+(?:its\s+|the\s+)?(?:older\s+|newer\s+)?"
-    r"(?:relatives?\s+|cousins?\s+|predecessors?\s+|counterparts?\s+)?$",
+    r"(?:(?:relatives?|cousins?|predecessors?|counterparts?)\s+|"
+    r"(?:[\w-]+\s+){0,2}[\w-]+s\s+(?:such\s+as|like|including)\s+(?:[\w-]+\s+(?:or|and)\s+)?)?$",
     re.IGNORECASE,
 )
 # "its older relative cimetidine, which can affect warfarin": what another medicine interacts
 # with, said in a clause about it.
+_NAME_BEFORE_BRACKET = re.compile(r"\b[A-Za-z][\w-]+\s*\(\s*$")
 _WHICH_AFTER_NAME = re.compile(r"([A-Za-z][\w-]+)\s*,?\s+which\b(?P<rest>[^.;]*)$")
 # "You can take paracetamol and ibuprofen with it, but if you need ibuprofen for more than a
 # few days ...": the medicines named before "with" go together with the drug, save those the
@@ -431,8 +448,12 @@ def _named_apart(passage: Passage, text: str, start: int, end: int) -> bool:
 def _other_drugs_clause(passage: Passage, text: str, start: int) -> bool:
     """Whether text[start] names a medicine it is compared with ("fewer than its older
     relative cimetidine") or stands in a relative clause about another medicine
-    ("cimetidine, which can affect warfarin"), with this drug not named between."""
+    ("cimetidine, which can affect warfarin"), with this drug not named between; a brand
+    in brackets after such a medicine ("chlorphenamine (Piriton)") goes with it."""
     if _COMPARED_BEFORE.search(text, 0, start):
+        return True
+    bracketed = _NAME_BEFORE_BRACKET.search(text, 0, start)
+    if bracketed and _other_drugs_clause(passage, text, bracketed.start()):
         return True
     which = _WHICH_AFTER_NAME.search(text, 0, start)
     if which is None:
@@ -598,7 +619,7 @@ def _says_nothing(passage: Passage, unit: Unit) -> bool:
 def extract_interactions(passage: Passage) -> list[ExtractedFact]:
     """INTERACTION facts (attrs agent_type, severity, effect_terms) from the passage, and
     NO_INTERACTION facts for agents it says do not interact."""
-    if passage.section in QUIET_SECTIONS or passage.section is Section.INDICATIONS:
+    if passage.section in QUIET_SECTIONS or passage.section in _NO_COMBINATIONS:
         return []
     in_section = passage.section is Section.INTERACTIONS or bool(
         _LABEL.match(passage.units[0].text)

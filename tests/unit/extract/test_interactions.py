@@ -782,3 +782,55 @@ def test_an_alternative_an_unaffected_or_an_anytime_medicine_is_no_interaction(b
 def test_a_medicine_usable_for_pain_while_taking_it_is_no_interaction() -> None:
     found = _interactions("Paracetamol can be used for pain while taking tizanidine.")
     assert found["acetaminophen"] == NO_INTERACTION
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "not_an_agent"),
+    [
+        # an allergy to a medicine is a precaution, not a combination
+        (
+            "# Rifampin\n\n## Warnings\n\nRifampin must not be used in people with jaundice or "
+            "rifamycin allergy, and you should avoid it if you are allergic to rifabutin.\n",
+            "rifampin",
+            "rifabutin",
+        ),
+        # a treatment regimen: combined with another medicine on purpose, for a condition
+        (
+            "# Rifampin\n\n## Uses\n\nTuberculosis.\n\n## Other\n\nIt is often combined with "
+            "doxycycline for brucellosis.\n",
+            "rifampin",
+            "doxycycline",
+        ),
+        # what a combination product is made of
+        (
+            "# Fexofenadine\n\n## Is it a decongestant?\n\nSome products in other countries "
+            '(sold with a "-D" on the name) combine it with pseudoephedrine.\n',
+            "fexofenadine",
+            "pseudoephedrine",
+        ),
+        # a brand list names combination products
+        (
+            "# Rifampin\n\n## Brand names\n\nRifadin; in combination: Rifinah (with isoniazid).\n",
+            "rifampin",
+            "isoniazid",
+        ),
+        # a medicine it is compared with, and that medicine's brand in brackets
+        (
+            "# Fexofenadine\n\n## Interactions\n\nIt is less sedating than older antihistamines "
+            "such as chlorphenamine (Piriton), so avoid driving only if it makes you drowsy.\n",
+            "fexofenadine",
+            "chlorpheniramine",
+        ),
+        # "you can keep using your usual inhalers" says they go together
+        (
+            "# Theophylline\n\n## Interactions\n\nYou can also keep using your usual inhalers, "
+            "including steroid inhalers such as beclometasone.\n",
+            "theophylline",
+            "beclomethasone",
+        ),
+    ],
+)
+def test_medicines_named_for_another_reason_are_no_interactions(
+    text: str, drug: str, not_an_agent: str
+) -> None:
+    assert _agents(text, drug).get(not_an_agent) in (None, NO_INTERACTION)
