@@ -21,6 +21,8 @@ _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
 _FENCE_OR_TABLE_RULE = re.compile(r"^ {0,3}(?:```|~~~|\|?[ \t]*:?-{3,}:?[ \t]*\|)", re.M)
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")
 _LINK = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
+# JSON opens an object or an array of values; "[Home](/) | [Help](/help)" opens Markdown
+_JSON_START = re.compile(r"\A(?:\{|\[\s*(?:[{\[\"\]\d-]|true\b|false\b|null\b|\Z))")
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 # A file named as JSON is read as JSON whatever it holds: junk in it is malformed JSON
@@ -48,14 +50,14 @@ def detect_format(text: str, name: str = "") -> SourceFormat:
     """The format of a decoded document; the file name's extension only breaks ties,
     except that a file named .json, .jsonl or .ndjson is always JSON.
 
-    JSON starts with `{` or `[`; SPL is XML whose root is `document` in the HL7 v3
+    JSON starts with `{` or an array `[` of values (not a Markdown link); SPL is XML whose root is `document` in the HL7 v3
     namespace; HTML starts with a tag or declares <html>/<body>; Markdown shows front
     matter, `#` headings, tables or code fences, bold text or links; the rest is text.
     """
     stripped = text.lstrip()
     head = stripped[:_HEAD_CHARS]
     suffix = PurePath(name).suffix.lower()
-    if head.startswith(("{", "[")) or suffix in _JSON_SUFFIXES:
+    if _JSON_START.match(head) or suffix in _JSON_SUFFIXES:
         return SourceFormat.OPENFDA_JSON
     if _SPL_ROOT.search(head) and (_XML_START.match(head) or head.startswith("<")):
         return SourceFormat.SPL_XML

@@ -12,6 +12,8 @@ from medinfo.sources import detect_format
     ("text", "name", "expected"),
     [
         ('{"openfda": {}}', "x.txt", SourceFormat.OPENFDA_JSON),
+        ('[{"openfda": {}}]', "x.txt", SourceFormat.OPENFDA_JSON),
+        ("[Pharmacy](/) | [Help](/help)\n\n# Qvar\nText.", "a.md", SourceFormat.MARKDOWN),
         ('<?xml version="1.0"?>\n<document xmlns="urn:hl7-org:v3">', "a.txt", SourceFormat.SPL_XML),
         ("<!DOCTYPE html><html><body><p>x</p></body></html>", "a.txt", SourceFormat.HTML),
         ("<div><p>Loratadine</p></div>", "a.md", SourceFormat.HTML),
