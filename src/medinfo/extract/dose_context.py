@@ -45,6 +45,7 @@ class _Cues:
     gradual: re.Pattern[str]
     initial_after: re.Pattern[str]
     unused_above: re.Pattern[str]
+    not_the_dose: re.Pattern[str]
     max_after: re.Pattern[str]
     single_or_divided: re.Pattern[str]
     as_needed: re.Pattern[str]
@@ -81,6 +82,7 @@ def _rules() -> _Cues:
         gradual=any_of(raw.gradual),
         initial_after=any_of(raw.initial_after),
         unused_above=any_of(raw.unused_above),
+        not_the_dose=any_of(raw.not_the_dose),
         max_after=any_of(raw.max_after),
         single_or_divided=any_of(raw.single_or_divided),
         as_needed=any_of(raw.as_needed),
@@ -221,6 +223,12 @@ def is_special_heading(heading: str) -> bool:
     """Whether a heading introduces doses for a special case (adjustments, other drugs, the
     elderly, kidney or liver disease) rather than the usual adult dose."""
     return bool(_rules().special_headings.search(heading) or _rules().special.search(heading))
+
+
+def denies_the_dose(head: str) -> bool:
+    """Whether the words after an amount deny that it is the dose ("40 mg on day one is NOT
+    the standard")."""
+    return bool(_rules().not_the_dose.search(head))
 
 
 def is_other_period(context: str) -> bool:

@@ -13,6 +13,7 @@ from medinfo.extract.dose_context import (
     amount_head,
     clause_head,
     clause_tail,
+    denies_the_dose,
     document_route,
     dose_route,
     introduces_division,
@@ -325,7 +326,9 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
     # "I read online you can go to 150 mg", "a 3 g dose was studied": no dose to take
     hearsay = [*read_text(text).spans["hypothetical"], *study_report_spans(text)]
     mentions = [
-        m for m in find_dose_mentions(text) if not any(s <= m.start < e for s, e in hearsay)
+        m
+        for m in find_dose_mentions(text)
+        if not any(s <= m.start < e for s, e in hearsay) and not denies_the_dose(text[m.end :])
     ]
     readings: list[Reading] = []
     previous_end = 0

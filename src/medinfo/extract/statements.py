@@ -171,7 +171,8 @@ def _heading_number(text: str) -> str | None:
 class _Outline:
     """The topic of each heading: its own, else (when its own names none) the topic of the
     heading it is a subsection of ("3.1 Adults" under "3 Dosage", a level-3 heading under a
-    level-2 one), so that a subsection without a topic word stays in its section."""
+    level-2 one), so that a subsection without a topic word stays in its section. A use named
+    under a dosing heading ("As an add-on treatment:") says whose dose follows: still dosing."""
 
     def __init__(self) -> None:
         self._open: list[tuple[int, Section]] = []  # (level, section) of enclosing headings
@@ -195,6 +196,8 @@ class _Outline:
                 inherited = None
             elif inherited in _SIDE_EFFECTS and _SERIOUS_HEADING.search(text):
                 inherited = Section.SERIOUS_SIDE_EFFECTS
+        elif own is Section.INDICATIONS and self._open and self._open[-1][1] is Section.DOSING:
+            inherited = Section.DOSING  # "As an add-on treatment in adults:" under "Dosage"
         section = inherited or own
         if number is not None:
             self._numbered[number] = section

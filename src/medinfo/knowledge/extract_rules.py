@@ -89,6 +89,7 @@ class DoseCueRules(KnowledgeFile):
     strength_after: Patterns
     gradual: Patterns
     initial_after: Patterns
+    not_the_dose: Patterns
     unused_above: Patterns
     max_after: Patterns
     single_or_divided: Patterns

@@ -997,3 +997,25 @@ def test_extract_doses_tablet_page_keeps_the_oral_route(statements_of: Statement
     )
     facts = extract_doses(statements_of("Dosage\n" + text), "s1")
     assert {fact.key for fact in facts} == {"oral"}
+
+
+def test_extract_doses_a_denied_dose_and_first_day_limits_are_no_dose_or_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "40 mg on day one is NOT the standard. The usual starting dose is 20 mg once a day. "
+        "The first dose should never be more than 30 mg, and on the first day the total "
+        "shouldn't go above 40 mg."
+    )
+    doses = _doses(statements_of, text)
+    assert doses[FactKind.INITIAL_DOSE]["amount"] == 20
+    assert FactKind.MAX_DAILY_DOSE not in doses
+
+
+def test_a_use_named_under_the_dosage_heading_is_still_dosing() -> None:
+    text = (
+        "# Zonisamide\n\n## How much will I take?\n\n**As an add-on treatment in adults:**\n\n"
+        "- Week 1: 25 mg twice a day\n- The most you should take in a day is 500 mg.\n"
+    )
+    statements = document_statements(read_text(text, "z.md"))
+    assert {s.section for s in statements if "mg" in s.text} == {"dosing"}
