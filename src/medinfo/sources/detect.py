@@ -50,8 +50,8 @@ def detect_format(text: str, name: str = "") -> SourceFormat:
     """The format of a decoded document; the file name's extension only breaks ties,
     except that a file named .json, .jsonl or .ndjson is always JSON.
 
-    JSON starts with `{` or an array `[` of values (not a Markdown link); SPL is XML whose root is `document` in the HL7 v3
-    namespace; HTML starts with a tag or declares <html>/<body>; Markdown shows front
+    JSON starts with `{` or an array `[` of values (not a Markdown link); SPL is XML whose
+    root is `document` in the HL7 v3 namespace; HTML starts with a tag or declares <html>/<body>; Markdown shows front
     matter, `#` headings, tables or code fences, bold text or links; the rest is text.
     """
     stripped = text.lstrip()
