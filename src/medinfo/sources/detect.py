@@ -51,8 +51,9 @@ def detect_format(text: str, name: str = "") -> SourceFormat:
     except that a file named .json, .jsonl or .ndjson is always JSON.
 
     JSON starts with `{` or an array `[` of values (not a Markdown link); SPL is XML whose
-    root is `document` in the HL7 v3 namespace; HTML starts with a tag or declares <html>/<body>; Markdown shows front
-    matter, `#` headings, tables or code fences, bold text or links; the rest is text.
+    root is `document` in the HL7 v3 namespace; HTML starts with a tag or declares
+    <html>/<body>; Markdown shows front matter, `#` headings, tables or code fences, bold
+    text or links; the rest is text.
     """
     stripped = text.lstrip()
     head = stripped[:_HEAD_CHARS]
