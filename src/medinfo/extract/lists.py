@@ -20,7 +20,7 @@ from medinfo.extract.interactions import extract_interactions
 from medinfo.extract.passages import Passage, unique
 from medinfo.extract.precautions import extract_precautions
 from medinfo.extract.repeated_blocks import block_facts
-from medinfo.extract.sections import Section, classify_heading, section_of
+from medinfo.extract.sections import Section, classify_heading, classify_lead, section_of
 from medinfo.extract.sentences import Unit, locate, split_cell, units_of
 from medinfo.extract.side_effects import extract_side_effects
 from medinfo.extract.statements import (
@@ -95,7 +95,7 @@ _OWN_SITUATION = re.compile(r"\b(?:if|unless|whether)\s+you\b", re.IGNORECASE)
 
 def _lead_section(text: str) -> Section | None:
     """The section a lead-in paragraph ("Serious side effects include:") opens, if specific."""
-    section = classify_heading(text)
+    section = classify_lead(text)
     if section is Section.INDICATIONS and _OWN_SITUATION.search(text):
         return None
     # "The common ones are mostly the flip side of how it works:" lists effects, not a mechanism

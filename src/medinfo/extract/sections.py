@@ -71,6 +71,22 @@ def classify_heading(heading: str) -> Section:
     return matched[0] if matched else Section.OTHER
 
 
+@lru_cache(maxsize=8192)
+def classify_lead(sentence: str) -> Section:
+    """The section a lead-in sentence opens: the topic named first, since a sentence names
+    its topic before its details ("It is used for focal seizures, with or without ...:"
+    opens uses, though "seizure" alone would head a precaution); OVERVIEW when it names three
+    topics or more, as a title does; OTHER when none."""
+    found = [
+        (match.start(), index, section)
+        for index, (pattern, section) in enumerate(_heading_rules())
+        if (match := pattern.search(sentence))
+    ]
+    if len({_FAMILY.get(section, section) for _, _, section in found}) >= _TITLE_TOPICS:
+        return Section.OVERVIEW
+    return min(found)[2] if found else Section.OTHER
+
+
 def section_of(block: Block) -> Section:
     """The section of a block, from the nearest heading above it."""
     return classify_heading(block.heading) if block.heading else Section.OVERVIEW

@@ -451,3 +451,11 @@ def test_a_conditions_name_qualifying_advice_or_a_symptom_of_a_named_use_is_no_u
         "loratadine",
     )
     assert "runny nose" not in found
+
+
+def test_a_condition_studies_failed_in_is_no_use() -> None:
+    text = (
+        "# Zonisamide\n\n## What is it used for?\n\nIt is used for epilepsy. "
+        "Studies in bipolar disorder were not convincing.\n"
+    )
+    assert _uses(text, "zonisamide") == {"epilepsy": False}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from medinfo.extract.sections import Section, classify_heading
+from medinfo.extract.sections import Section, classify_heading, classify_lead
 
 
 @pytest.mark.parametrize(
@@ -112,3 +112,9 @@ def test_classify_heading_lead_ins_that_are_no_topic_of_their_words() -> None:
         )
         is not Section.INTERACTIONS
     )
+
+
+def test_a_lead_in_sentence_opens_the_topic_it_names_first() -> None:
+    lead = "It is used for focal (partial) seizures, with or without spreading to the brain:"
+    assert classify_lead(lead) is Section.INDICATIONS
+    assert classify_lead("Ibuprofen: uses, side effects and safety") is Section.OVERVIEW
