@@ -275,6 +275,12 @@ _REGIMEN = cue(
     # "it can be used on its own or together with lithium for mania"
     r"\b(?:used|given|prescribed)\s+(?:(?:alone|on\s+its\s+own)\s+or\s+)?(?:together|along|"
     r"in\s+combination)\s+with\b[^.;]*\bfor\s+\w|"
+    # "it is prescribed to treat ulcers and, together with antibiotics, H. pylori"
+    r"\b(?:used|given|prescribed)\s+(?:to\s+(?:treat|clear|cure|prevent)|for)\b[^.;]*\b(?:together|"
+    r"along|in\s+combination)\s+with\b|"
+    # "the antibiotics are given with it on purpose, as part of the same treatment"
+    r"\bon\s+purpose\b|\bas\s+part\s+of\s+(?:the\s+same|a|the|one|its|their)\s+(?:[\w-]+\s+)?"
+    r"(?:treatment|regimen|therapy|course)\b|"
     # "it is combined with doxycycline for brucellosis"
     r"\b(?:is|are|be|been)\s+(?:\w+\s+)?combined\s+with\b[^.;]*\bfor\s+\w|"
     # "specialists sometimes use it in combination with other medicines"
@@ -677,7 +683,17 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
         if conceded and _CONCESSION.search(unit.text) and not _OUTRIGHT.search(unit.text):
             found = [agent for agent in found if agent[0] not in conceded]
         just_denied = {agent for agent, _type, _default in denied}
-        effects = _effect_terms(passage, unit)
+        # a list item is about its agents throughout ("Amiodarone, sotalol. Tolterodine can
+        # affect the QT interval, so ..."): the effects of each of its sentences are theirs
+        effect_units = passage.units if passage.kind is BlockKind.LIST_ITEM else [unit]
+        effects = ",".join(
+            dict.fromkeys(
+                t for u in effect_units for t in _effect_terms(passage, u).split(",") if t
+            )
+        )
+        # "**Pimozide:** must not be taken with it": a label's agents take the severity its
+        # sentence gives them
+        graded = following if unit.role == "label" and following is not None else unit
         carried = bool(found)
         for agent, agent_type, default in found:
             facts.append(
@@ -686,7 +702,7 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
                     agent,
                     unit,
                     agent_type=agent_type,
-                    severity=_severity(unit, default),
+                    severity=_severity(graded, default),
                     effect_terms=effects,
                 )
             )

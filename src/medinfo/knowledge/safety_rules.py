@@ -67,6 +67,7 @@ class SafetyRules(KnowledgeFile):
     interaction_severity_default: Severity
     cns_depressant_class: str
     alcohol_class: str
+    effect_alerts: dict[str, list[str]] = Field(default_factory=dict)
     missed_dose: MissedDoseRules
     taper: TaperRules
     name_matching: NameMatchingRules

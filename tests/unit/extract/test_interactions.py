@@ -834,3 +834,26 @@ def test_medicines_named_for_another_reason_are_no_interactions(
     text: str, drug: str, not_an_agent: str
 ) -> None:
     assert _agents(text, drug).get(not_an_agent) in (None, NO_INTERACTION)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is prescribed to treat ulcers and, together with antibiotics, H. pylori infection.",
+        "The antibiotics are given together with omeprazole on purpose, as part of one treatment.",
+    ],
+)
+def test_medicines_given_with_it_on_purpose_are_no_interactions(sentence: str) -> None:
+    assert "antibiotics" not in _agents(f"# Omeprazole\n\n{sentence}\n", "omeprazole")
+
+
+def test_a_labelled_item_gives_its_agents_the_severity_and_effects_of_its_sentences() -> None:
+    text = (
+        "# Paroxetine\n\n## Interactions\n\n- **Thioridazine and pimozide:** must not be taken "
+        "with paroxetine. Paroxetine raises their levels, which can dangerously prolong the QT "
+        "interval.\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "paroxetine")
+    (pimozide,) = [f for f in facts if f.kind is FactKind.INTERACTION and f.key == "pimozide"]
+    assert pimozide.attributes["severity"] == "major"
+    assert "qt prolongation" in str(pimozide.attributes["effect_terms"])

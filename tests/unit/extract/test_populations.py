@@ -603,12 +603,13 @@ def test_extract_population_limits_the_babys_kidneys_are_no_kidney_patient(
 def test_extract_population_limits_a_change_said_not_needed_is_no_change(
     statements_of: StatementsOf,
 ) -> None:
-    for text in (
-        "A dose reduction for hepatic impairment is not considered necessary.",
-        "Liver problems don't normally mean a dose change.",
+    for text, population in (
+        ("A dose reduction for hepatic impairment is not considered necessary.", "hepatic"),
+        ("Liver problems don't normally mean a dose change.", "hepatic"),
+        ("Kidney problems on their own do not mean you need a lower dose of it.", "renal"),
     ):
         [limit] = _limits(statements_of, text)
-        assert (limit["population"], limit["advice"]) == ("hepatic", "no_change"), text
+        assert (limit["population"], limit["advice"]) == (population, "no_change"), text
 
 
 def test_extract_population_limits_bare_clearance_band_in_ml_per_minute(

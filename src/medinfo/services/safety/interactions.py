@@ -89,7 +89,7 @@ def check_interactions(
             cns = _is_cns(medicine, hit, rules, vocabulary) and _sedating(
                 monograph, hit, rules, vocabulary
             )
-            code = _CNS if cns else _mechanism_alert(hit, monograph, vocabulary) or _OTHER
+            code = _CNS if cns else _mechanism_alert(hit, monograph, rules, vocabulary) or _OTHER
             by_code.setdefault(code, []).append(hit)
         if len(by_code) > 1 and _OTHER in by_code:  # a listing by name joins its class's alert
             other = by_code.pop(_OTHER)
@@ -199,10 +199,17 @@ def _sedating(
     return wider in own or wider in hit.classes or drowsy
 
 
-def _mechanism_alert(hit: _Hit, monograph: Monograph, vocabulary: MedicineGroups) -> str | None:
-    """The alert of a mechanism the vocabulary names (INTERACTION_QT for the QT-prolonging
-    group) when a listed interaction is about it: it names such a group the medicine belongs
-    to, or names the medicine itself while both it and the monograph's drug belong to one."""
+def _mechanism_alert(
+    hit: _Hit, monograph: Monograph, rules: SafetyRules, vocabulary: MedicineGroups
+) -> str | None:
+    """The alert of a mechanism when a listed interaction is about it: its stated effect
+    names it ("can prolong the QT interval"), or it names a group the vocabulary gives that
+    alert (the QT-prolonging group) and the medicine belongs to, or it names the medicine
+    itself while both it and the monograph's drug belong to one."""
+    effect = hit.target.interaction.effect
+    for code, patterns in rules.effect_alerts.items():
+        if any(re.search(pattern, effect, re.IGNORECASE) for pattern in patterns):
+            return code
     alerting = vocabulary.alerts
     for gid in sorted(hit.classes & alerting.keys()):
         return alerting[gid]

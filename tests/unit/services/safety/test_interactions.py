@@ -374,3 +374,20 @@ def test_check_regimen_one_ingredient_of_a_combination_listed_alone_still_alerts
     assert codes(
         check_regimen(request(drug="methocarbamol", other_medications=["paracetamol"]), monograph)
     ) == [AlertCode.INTERACTION_OTHER]
+
+
+def test_a_listed_interaction_whose_effect_names_the_qt_interval_is_a_qt_alert() -> None:
+    listing = Monograph(
+        drug="plainomab",
+        interactions=[
+            Interaction(
+                agent="pimozide",
+                severity="major",
+                effect="Taking plainomab with pimozide can prolong the QT interval.",
+                sources=["q3"],
+            )
+        ],
+    )
+    assert codes(check_regimen(request(other_medications=["pimozide"]), listing)) == [
+        "INTERACTION_QT"
+    ]
