@@ -182,12 +182,19 @@ def _own_cue(drug: str) -> re.Pattern[str]:
     )
 
 
+# "You can drink alcohol, but it can make heartburn worse": allowed, with a caveat
+_ALLOWED_BUT = cue(
+    r"\b(?:you\s+can|you\s+may|it['’]s\s+(?:fine|ok|okay|safe)\s+to|it\s+is\s+(?:fine|ok|okay|safe)"
+    r"\s+to)\s+(?:still\s+|usually\s+|safely\s+|normally\s+)?(?:drink|take|use|have)\b[^.;]{0,60}?\bbut\b"
+)
+
+
 def _severity(unit: Unit, default: str) -> str:
     if _CONTRAINDICATED.search(unit.text) and not _NOT_CONTRAINDICATED.search(unit.text):
         return "contraindicated"
     if _MAJOR.search(unit.text):
         return "major"
-    if _MINOR.search(unit.text):
+    if _MINOR.search(unit.text) or _ALLOWED_BUT.search(unit.text):
         return "minor"
     return default
 
@@ -236,6 +243,27 @@ def _own_groups(drug: str) -> frozenset[str]:
         if group.agent is not None
         and group.class_term is not None
         and group.interaction.severity is None
+    )
+
+
+@cache
+def _all_own_groups(drug: str) -> frozenset[str]:
+    """The agent keys of every drug class the document's own drug belongs to."""
+    groups = medicine_groups()
+    own = (groups.groups[gid] for gid in groups.groups_of(drug))
+    return frozenset(group.agent for group in own if group.class_term is not None and group.agent)
+
+
+# "They stop the antibiotic being absorbed": one of the drug's classes, singular after "the",
+# is the drug itself
+_THE_BEFORE = re.compile(r"\b(?:the|this|your)\s+$", re.IGNORECASE)
+
+
+def _names_itself(drug: str, text: str, match: TermMatch) -> bool:
+    return (
+        match.key in _all_own_groups(drug)
+        and bool(_THE_BEFORE.search(text[: match.start]))
+        and not text[match.start : match.end].lower().endswith("s")
     )
 
 
@@ -511,6 +539,8 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
             continue
         if match.key in own and not _OTHER_BEFORE.search(unit.text[: match.start]):
             continue  # "while on a statin" in a statin's page is the drug itself
+        if _names_itself(passage.drug, unit.text, match):
+            continue
         if _DESCRIBES_DRUG.search(unit.text[: match.start]) and _CLOSES.match(
             unit.text[match.end :]
         ):

@@ -857,3 +857,19 @@ def test_a_labelled_item_gives_its_agents_the_severity_and_effects_of_its_senten
     (pimozide,) = [f for f in facts if f.kind is FactKind.INTERACTION and f.key == "pimozide"]
     assert pimozide.attributes["severity"] == "major"
     assert "qt prolongation" in str(pimozide.attributes["effect_terms"])
+
+
+def test_the_drugs_own_class_in_the_singular_is_the_drug_itself() -> None:
+    text = (
+        "# Levofloxacin\n\n## How to take it\n\nKeep 2 hours between it and antacids. They "
+        "stop the antibiotic being absorbed.\n"
+    )
+    assert "antibiotics" not in _agents(text, "levofloxacin")
+
+
+def test_alcohol_allowed_with_a_caveat_is_a_minor_interaction() -> None:
+    text = (
+        "# Omeprazole\n\n## Alcohol\n\nYou can drink alcohol, but alcohol makes your stomach "
+        "produce more acid, so drinking can make heartburn worse.\n"
+    )
+    assert _agents(text, "omeprazole")["alcohol"] == "minor"
