@@ -73,18 +73,18 @@ def classify_heading(heading: str) -> Section:
 
 @lru_cache(maxsize=8192)
 def classify_lead(sentence: str) -> Section:
-    """The section a lead-in sentence opens: the topic named first, since a sentence names
-    its topic before its details ("It is used for focal seizures, with or without ...:"
-    opens uses, though "seizure" alone would head a precaution); OVERVIEW when it names three
-    topics or more, as a title does; OTHER when none."""
+    """The section a lead-in sentence opens: as a heading would, except that a sentence that
+    opens with its uses ("It is used for focal seizures, with or without ...:") lists uses,
+    though a word such as "seizure" alone would head a precaution."""
     found = [
         (match.start(), index, section)
         for index, (pattern, section) in enumerate(_heading_rules())
         if (match := pattern.search(sentence))
     ]
-    if len({_FAMILY.get(section, section) for _, _, section in found}) >= _TITLE_TOPICS:
-        return Section.OVERVIEW
-    return min(found)[2] if found else Section.OTHER
+    heading = classify_heading(sentence)
+    if heading is not Section.OVERVIEW and found and min(found)[2] is Section.INDICATIONS:
+        return Section.INDICATIONS
+    return heading
 
 
 def section_of(block: Block) -> Section:

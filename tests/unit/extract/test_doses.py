@@ -1019,3 +1019,10 @@ def test_a_use_named_under_the_dosage_heading_is_still_dosing() -> None:
     )
     statements = document_statements(read_text(text, "z.md"))
     assert {s.section for s in statements if "mg" in s.text} == {"dosing"}
+
+
+def test_extract_doses_doses_above_an_amount_not_recommended_are_a_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    text = "Doses above 40 mg a day give no extra benefit and are not recommended."
+    assert _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]["amount"] == 40

@@ -590,3 +590,14 @@ def test_side_effects_the_signs_of_one_named_condition_stay_signs() -> None:
     assert found["serotonin syndrome"] is True
     assert "sweating" not in found
     assert "dizziness" not in found
+
+
+def test_a_boxed_warning_lead_in_still_lists_serious_effects() -> None:
+    text = (
+        "# Estradiol\n\n## Adverse effects\n\nA boxed warning covers the more serious risks "
+        "identified in large trials:\n\n- **endometrial cancer** with unopposed estrogen;\n"
+        "- **breast cancer** (mainly with estrogen plus progestin);\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "estradiol")
+    serious = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT and f.attributes["serious"]}
+    assert {"endometrial cancer", "breast cancer"} <= serious
