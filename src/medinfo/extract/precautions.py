@@ -204,7 +204,7 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
 # a relative or friend whose condition a story names
 _SOMEONE_ELSES = re.compile(
     r"\bmy\s+(?:\w+\s+)?(?:brother|sister|mum|mom|mother|dad|father|husband|wife|partner|"
-    r"friend|cousin|neighbou?r|son|daughter|aunt|uncle|gran\w*|colleague)s?\b[^.;]{0,30}$",
+    r"friend|cousin|neighbou?r|son|daughter|aunt|uncle|gran\w*|colleague)s?\b[^.;]{0,50}$",
     re.IGNORECASE,
 )
 _NOT_A_CONDITION = re.compile(

@@ -239,7 +239,9 @@ def labelled_sections(blocks: list[Block]) -> list[Section | None]:
 # "**Side effects:** the common ones are ...", "Who can't take it: ...": a paragraph that opens
 # with its topic's name
 _INLINE_LABEL = re.compile(
-    r"^\W*(?P<label>[A-Za-z][a-z]+(?: [A-Za-z][a-z]+){0,2}|[Ww]ho(?: [a-z'’]+){1,4})\W*:\s*\S"
+    r"^\W*(?P<label>[A-Za-z][a-z]+(?: [A-Za-z][a-z]+){0,2}|[Ww]ho(?: [a-z'’]+){1,4}|"
+    # "Priya's people-who-should-be-careful list:"
+    r"(?:[A-Z][a-z]+['’]s )?[a-z]+(?:-[a-z]+){2,}(?: list)?)\W*:\s*\S"
 )
 
 

@@ -228,3 +228,20 @@ def test_extract_precautions_a_who_cannot_take_it_label_heads_its_conditions() -
         "acitretin",
     )
     assert {"liver disease", "kidney disease"} <= found
+
+
+def test_a_hyphenated_who_should_be_careful_label_opens_precautions_anywhere() -> None:
+    text = (
+        "# Levofloxacin\n\n## Side effects\n\nThe common ones are nausea and headache.\n\n"
+        "Priya's people-who-should-be-careful list: people with epilepsy, myasthenia gravis "
+        "or a known aortic aneurysm.\n"
+    )
+    assert {"myasthenia gravis", "aortic aneurysm"} <= _precautions(text, "levofloxacin")
+
+
+def test_a_friends_condition_named_after_their_name_is_no_precaution() -> None:
+    text = (
+        "# Levofloxacin\n\n## Cautions\n\nMy friend Sam had ciprofloxacin for a kidney "
+        "infection last year and warned me about tendons.\n"
+    )
+    assert "infection" not in _precautions(text, "levofloxacin")
