@@ -340,6 +340,13 @@ def describing_starts(text: str, matches: list[TermMatch], following: str = "") 
     return (described - names) | glossed
 
 
+def bracket_names(text: str, matches: list[TermMatch]) -> set[int]:
+    """Starts of the serious effects a bracket names for the signs before it ("a fast
+    heartbeat or fainting (a rhythm change called QT prolongation)"): the effect itself,
+    though the bracket reads as a gloss."""
+    return _glossed_by_bracket(text, matches)[1]
+
+
 def _glossed_by_bracket(text: str, matches: list[TermMatch]) -> tuple[set[int], set[int]]:
     """Starts of the terms a bracket right after them names as one serious effect, and of
     that name: "swelling of the face, lips or throat (angioedema), hives" and "severe stomach

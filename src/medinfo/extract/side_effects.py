@@ -6,7 +6,12 @@ import re
 
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
-from medinfo.extract.effect_signs import describing_starts, names_something_else, signs_sentence
+from medinfo.extract.effect_signs import (
+    bracket_names,
+    describing_starts,
+    names_something_else,
+    signs_sentence,
+)
 from medinfo.extract.passages import (
     QUIET_SECTIONS,
     Passage,
@@ -75,7 +80,7 @@ _WITHDRAWAL = cue(
 _LISTING = cue(r"\b(including|such as|like|include|includes|e\.g\.)\b")
 _TREATS = cue(
     r"\b(used (to treat|for)|treats?|treating|prescribed (for|to)|indicated for|relieve|managing|"
-    r"manage|beneficial in|effective (for|in))\b"
+    r"manage|beneficial in|effective (for|in)|(first|second|last)[- ](choice|line)( \w+)? for)\b"
 )
 # "may cause a serious condition called neuroleptic malignant syndrome": the sentence after,
 # when it only says to get help "if you have ...", lists that condition's signs
@@ -273,6 +278,7 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
         severity = _severity(passage, unit, previous)
         found = passage.matches(unit, "side_effects")
         symptoms = describing_starts(unit.text, found, _following(passage, unit))
+        named = bracket_names(unit.text, found)
         risk = risk_factor_reach(unit.text)
         conditions = _conditions_asked_about(passage, unit)
         for match in passage.asserted(unit, "side_effects"):
@@ -284,8 +290,8 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
                 continue
             if reach is not None and not reach[0] <= match.start < reach[1]:
                 continue
-            if open_cue_end(_TREATS, unit.text, match.start) >= 0 or in_gloss(
-                unit.text, match.start
+            if open_cue_end(_TREATS, unit.text, match.start) >= 0 or (
+                in_gloss(unit.text, match.start) and match.start not in named
             ):
                 continue
             # an effect grave in itself (Stevens-Johnson syndrome) is serious wherever the

@@ -601,3 +601,22 @@ def test_a_boxed_warning_lead_in_still_lists_serious_effects() -> None:
     facts = extract_list_facts(make_document(text), "t", "estradiol")
     serious = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT and f.attributes["serious"]}
     assert {"endometrial cancer", "breast cancer"} <= serious
+
+
+def test_a_serious_effect_a_bracket_names_for_its_signs_is_kept() -> None:
+    text = (
+        "# Levofloxacin\n\n## Which side effects are serious?\n\nStop taking it and contact a "
+        "doctor straight away if you get:\n\n- a fast or irregular heartbeat or fainting (a "
+        "rhythm change called QT prolongation)\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "levofloxacin")
+    assert "qt prolongation" in {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT}
+
+
+def test_a_use_it_is_not_the_first_choice_for_is_no_side_effect() -> None:
+    text = (
+        "# Levofloxacin\n\nBecause of rare but disabling side effects, it should not be the "
+        "first choice for simple urinary tract infections.\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "levofloxacin")
+    assert "urinary tract infection" not in {f.key for f in facts}
