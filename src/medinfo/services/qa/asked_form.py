@@ -65,6 +65,15 @@ def unheld_route(monograph: Monograph, folded_question: str) -> str | None:
     return asked[0] if asked is not None and not routes & asked[1] else None
 
 
+def other_route_asked(monograph: Monograph, folded_question: str) -> str | None:
+    """The way of taking the drug a folded question names ("the patch") when some of the
+    monograph's doses are for another route: directions held for those (tablets at bedtime)
+    may not be the ones for the way asked. None when it names none or all doses are for it."""
+    routes = {spec.route for spec in _held_doses(monograph).values()}
+    asked = _asked_route(monograph, folded_question) if routes and None not in routes else None
+    return asked[0] if asked is not None and routes - asked[1] else None
+
+
 def doses_of_asked_route(monograph: Monograph, folded_question: str) -> Monograph:
     """The monograph with only the doses of the route the question names, when it holds some
     for that route and some for another ("how many puffs" of a drug with inhaler and tablet

@@ -24,6 +24,7 @@ from medinfo.services.qa.abstain import (
 )
 from medinfo.services.qa.asked_form import (
     doses_of_asked_route,
+    other_route_asked,
     route_words,
     unheld_form,
     unheld_route,
@@ -358,6 +359,11 @@ def _answer(
         )
         return abstain_uncovered(reading, monograph.drug, name, said)
     route = unheld_route(monograph, term_key(reading.question)) if dosing else None
+    if reading.intent is Intent.HOW_TO_TAKE and (
+        elsewhere := other_route_asked(monograph, term_key(reading.question))
+    ):  # "where do i stick the patch": the directions held are for the tablets
+        said = f"The directions medinfo holds for {name} are not for the {elsewhere}."
+        return abstain_uncovered(reading, monograph.drug, name, said)
     if route:  # "most you can inject" when the sources' doses are all for tablets
         said = f"The doses medinfo holds for {name} are not for the {route}."
         quoted = with_evidence(None, monograph, reading, passages, required=route_words(route))

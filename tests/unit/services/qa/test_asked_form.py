@@ -103,3 +103,17 @@ def test_a_generic_product_name_is_no_brand_that_names_a_route() -> None:
         dosing=Dosing(max_daily=DoseSpec(amount=100, unit="mg", route="oral")),
     )
     assert unheld_route(tablets, term_key("how much hydroxyzine can he have a day")) is None
+
+
+def test_directions_for_a_held_form_whose_doses_are_all_for_another_route_are_declined() -> None:
+    clonidine = Monograph(
+        drug="clonidine",
+        forms=["oral tablet", "patch"],
+        dosing=Dosing(initial=DoseSpec(amount=0.1, unit="mg", route="oral")),
+    )
+    answer = answer_question(
+        "where on my body should i stick the clonidine patch", InMemoryMonographs([clonidine])
+    )
+    assert not answer.answerable
+    assert "patch" in answer.answer
+    assert "0.1 mg" not in answer.answer
