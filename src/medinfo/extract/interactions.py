@@ -189,14 +189,18 @@ _ALLOWED_BUT = cue(
 )
 
 
-def _severity(unit: Unit, default: str) -> str:
-    if _CONTRAINDICATED.search(unit.text) and not _NOT_CONTRAINDICATED.search(unit.text):
+def _severity(text: str, default: str) -> str:
+    if _CONTRAINDICATED.search(text) and not _NOT_CONTRAINDICATED.search(text):
         return "contraindicated"
-    if _MAJOR.search(unit.text):
+    if _MAJOR.search(text):
         return "major"
-    if _MINOR.search(unit.text) or _ALLOWED_BUT.search(unit.text):
+    if _MINOR.search(text) or _ALLOWED_BUT.search(text):
         return "minor"
     return default
+
+
+def _joined(*parts: list[str]) -> str:
+    return ",".join(dict.fromkeys(term for part in parts for term in part if term))
 
 
 # "stopped in people with liver disease or heart failure": who the advice is for, not an effect
@@ -221,14 +225,61 @@ def _names_a_use(text: str, start: int) -> bool:
     return bool(_USE_BRACKET.match(text, opening + 1))
 
 
-def _effect_terms(passage: Passage, unit: Unit) -> str:
-    terms: list[str] = []
+def _effects_at(passage: Passage, unit: Unit) -> list[tuple[int, str]]:
+    """The effects a unit names for a combination, with where each stands."""
+    found: list[tuple[int, str]] = []
     for match in passage.asserted(unit, "side_effects"):
         before = unit.text[: match.start]
-        if match.key in terms or _WHO_HAS.search(before) or _names_a_use(unit.text, match.start):
+        if _WHO_HAS.search(before) or _names_a_use(unit.text, match.start):
             continue
-        terms.append(match.key)
-    return ",".join(terms)
+        found.append((match.start, match.key))
+    return found
+
+
+def _effect_terms(passage: Passage, unit: Unit) -> str:
+    return ",".join(dict.fromkeys(key for _, key in _effects_at(passage, unit)))
+
+
+# between two agents of one list: "phenytoin, diazepam and citalopram (their levels rise)"
+_LIST_JOIN = re.compile(
+    r"^[\w-]+(?:\s+[\w-]+){0,2}?[\s,]*(?:(?:and|or|&)\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _said_of_agent(text: str, named_at: dict[str, int]) -> dict[str, str]:
+    """The words a unit that names several agents says of each: the words before the first
+    agent, and those from the agent to the next one ("avoid" said of clopidogrel alone in
+    "clopidogrel (avoid the combination), warfarin (bleeding risk may rise)")."""
+    order = sorted(named_at.items(), key=lambda item: item[1])
+    lead = text[: order[0][1]]
+    ends = [at for _, at in order[1:]] + [len(text)]
+    return {agent: lead + text[at:end] for (agent, at), end in zip(order, ends, strict=True)}
+
+
+def _effects_by_agent(
+    text: str, named_at: dict[str, int], effects: list[tuple[int, str]]
+) -> dict[str, str]:
+    """Each agent's own effects when a unit names several ("clopidogrel (it works less
+    well), warfarin (bleeding risk may rise)"): an effect belongs to the agent named last
+    before it, one named before every agent to all of them, and an agent with none of its own
+    shares those of the next agent of its list ("warfarin or aspirin can increase bleeding")."""
+    order = sorted(named_at.items(), key=lambda item: item[1])
+    own: dict[str, list[str]] = {agent: [] for agent, _ in order}
+    shared: list[str] = []
+    for start, key in effects:
+        before = [agent for agent, at in order if at < start]
+        (own[before[-1]] if before else shared).append(key)
+    result: dict[str, str] = {}
+    for index, (agent, at) in enumerate(order):
+        keys = own[agent]
+        for later, later_at in order[index + 1 :]:
+            if keys:
+                break
+            if not _LIST_JOIN.match(text[at:later_at]):
+                break
+            keys, at = own[later], later_at
+        result[agent] = ",".join(dict.fromkeys([*shared, *keys]))
+    return result
 
 
 def _own_groups(drug: str) -> frozenset[str]:
@@ -510,13 +561,15 @@ def _fine_before_caveat(text: str, start: int, end: int) -> bool:
     return text[start:end].lower() not in caveat and any(item and item in caveat for item in items)
 
 
-def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
+def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent], dict[str, int]]:
     """The agents the unit names (agent, agent_type, default severity), outside condition
-    names: those it states an interaction with, and those it says do not interact."""
+    names: those it states an interaction with, and those it says do not interact, and where
+    in the unit each stated agent is first named."""
     conditions = passage.matches(unit, "conditions")
     own = _own_groups(passage.drug)
     found: list[_Agent] = []
     denied: list[_Agent] = []
+    named_at: dict[str, int] = {}
     asserted = passage.asserted(unit, "interaction_agents")
     reading = passage.reading(unit)
     terms = passage.matches(unit, "interaction_agents")
@@ -559,6 +612,7 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
             denied.append(agent)
         elif match in asserted:
             found.append(agent)
+            named_at.setdefault(agent[0], match.start)
         elif (
             (is_negated or reading.within("negated", match.start, match.end))
             and not reading.within("other_subject", match.start, match.end)
@@ -590,9 +644,10 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent]]:
             denied.append(agent)
         elif passage.claims(unit, mention.start, mention.end, "interaction_agents"):
             found.append(agent)
+            named_at.setdefault(agent[0], mention.start)
         elif reading.within("compatible", mention.start, mention.end):
             denied.append(agent)
-    return found, denied
+    return found, denied, named_at
 
 
 def _label_said_harmless(passage: Passage, index: int) -> bool:
@@ -623,7 +678,7 @@ def _label_agents_denied(passage: Passage, index: int) -> list[_Agent]:
     label = passage.units[index - 1]
     if label.role != "label" or label.block is not unit.block:
         return []
-    found, named = _agents(passage, label)
+    found, named, _ = _agents(passage, label)
     return [*found, *named]
 
 
@@ -697,7 +752,7 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
             continue
         if passage.section in _OTHER_TOPICS and not _INTERACT.search(unit.text):
             continue  # "safer antibiotics exist" in a pregnancy section compares, not combines
-        found, denied = _agents(passage, unit)
+        found, denied, named_at = _agents(passage, unit)
         following = passage.following(unit)
         denied_next = following is not None and bool(_NEXT_DENIES.search(following.text))
         options = index < options_from
@@ -715,12 +770,17 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
         just_denied = {agent for agent, _type, _default in denied}
         # a list item is about its agents throughout ("Amiodarone, sotalol. Tolterodine can
         # affect the QT interval, so ..."): the effects of each of its sentences are theirs
-        effect_units = passage.units if passage.kind is BlockKind.LIST_ITEM else [unit]
-        effects = ",".join(
-            dict.fromkeys(
-                t for u in effect_units for t in _effect_terms(passage, u).split(",") if t
-            )
-        )
+        others = passage.units if passage.kind is BlockKind.LIST_ITEM else [unit]
+        elsewhere = [
+            t for u in others if u is not unit for t in _effect_terms(passage, u).split(",") if t
+        ]
+        own_effects = _effects_at(passage, unit)
+        # several agents in one unit: each its own effects and severity ("clopidogrel (avoid
+        # the combination), warfarin (bleeding risk may rise)")
+        several = len(named_at) > 1 and unit.role != "label"
+        by_agent = _effects_by_agent(unit.text, named_at, own_effects) if several else {}
+        said_of = _said_of_agent(unit.text, named_at) if several else {}
+        unit_effects = [key for _, key in own_effects]
         # "**Pimozide:** must not be taken with it": a label's agents take the severity its
         # sentence gives them
         graded = following if unit.role == "label" and following is not None else unit
@@ -732,8 +792,11 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
                     agent,
                     unit,
                     agent_type=agent_type,
-                    severity=_severity(graded, default),
-                    effect_terms=effects,
+                    severity=_severity(said_of.get(agent, graded.text), default),
+                    effect_terms=_joined(
+                        by_agent[agent].split(",") if agent in by_agent else unit_effects,
+                        elsewhere,
+                    ),
                 )
             )
         for agent, agent_type, _default in denied:

@@ -873,3 +873,22 @@ def test_alcohol_allowed_with_a_caveat_is_a_minor_interaction() -> None:
         "produce more acid, so drinking can make heartburn worse.\n"
     )
     assert _agents(text, "omeprazole")["alcohol"] == "minor"
+
+
+def test_each_agent_of_a_unit_naming_several_keeps_its_own_effects_and_severity() -> None:
+    text = (
+        "# Omeprazole\n\n## Interactions\n\nMedicines that interact: clopidogrel (it reduces "
+        "its protective effect on the heart, so avoid the combination), warfarin (bleeding "
+        "risk may rise), phenytoin and citalopram (their levels may rise, causing drowsiness).\n\n"
+        "Taking it with warfarin or aspirin can increase bleeding.\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "omeprazole")
+    said = {
+        (f.key, f.attributes["severity"], f.attributes["effect_terms"])
+        for f in facts
+        if f.kind is FactKind.INTERACTION
+    }
+    assert ("clopidogrel", "major", "") in said
+    assert ("warfarin", "moderate", "bleeding") in said
+    assert ("phenytoin", "moderate", "drowsiness") in said
+    assert ("aspirin", "moderate", "bleeding") in said
