@@ -16,7 +16,9 @@ from medinfo.extract.reading import is_advert
 from medinfo.extract.sections import Section
 from medinfo.extract.sentences import Unit
 from medinfo.extract.terms import TermMatch
+from medinfo.knowledge.extract_rules import InteractionOutcomes
 from medinfo.knowledge.groups import medicine_groups
+from medinfo.knowledge.loading import any_of, load
 from medinfo.knowledge.names import acid_twin
 
 _CUE = cue(
@@ -225,15 +227,32 @@ def _names_a_use(text: str, start: int) -> bool:
     return bool(_USE_BRACKET.match(text, opening + 1))
 
 
+@cache
+def _outcomes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each outcome term of knowledge/extract/interaction_outcomes.json, with its patterns."""
+    return tuple(
+        (term, any_of(outcome.patterns))
+        for term, outcome in load(InteractionOutcomes).outcomes.items()
+    )
+
+
 def _effects_at(passage: Passage, unit: Unit) -> list[tuple[int, str]]:
-    """The effects a unit names for a combination, with where each stands."""
+    """The effects a unit names for a combination (side effects, and what it does to how the
+    medicines work: "can make it work less well", "raises its levels"), with where each
+    stands."""
     found: list[tuple[int, str]] = []
     for match in passage.asserted(unit, "side_effects"):
         before = unit.text[: match.start]
         if _WHO_HAS.search(before) or _names_a_use(unit.text, match.start):
             continue
         found.append((match.start, match.key))
-    return found
+    negated = passage.reading(unit).spans.get("negated", ())
+    for term, pattern in _outcomes():
+        for outcome in pattern.finditer(unit.text):
+            if not any(start <= outcome.start() < end for start, end in negated):
+                found.append((outcome.start(), term))
+                break
+    return sorted(found)
 
 
 def _effect_terms(passage: Passage, unit: Unit) -> str:

@@ -44,6 +44,19 @@ class LabChangeWords(KnowledgeFile):
     max_analyte_words: int = Field(ge=1, le=6)
 
 
+class InteractionOutcome(Strict):
+    say: str
+    patterns: Patterns
+
+
+class InteractionOutcomes(KnowledgeFile):
+    """What a combination does to how the medicines work ("can make it work less well",
+    "raises its levels"): outcome term -> medinfo's wording and the patterns naming it."""
+
+    FILE: ClassVar[str] = "extract/interaction_outcomes.json"
+    outcomes: dict[str, InteractionOutcome]
+
+
 class OpenReactionTerms(KnowledgeFile):
     """How a reaction the vocabulary lacks is proposed from its head word: medical word
     endings, qualifier words that never start a term, and American-to-British spellings."""

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from medinfo.domain.facts import Scalar
 from medinfo.domain.monograph import UNKNOWN
+from medinfo.knowledge.extract_rules import InteractionOutcomes
+from medinfo.knowledge.loading import load
 from medinfo.reconcile.vocabulary import canonical_term, match_key
 from medinfo.reconcile.voice import format_number, join_terms, say, voice, with_article
 
@@ -94,12 +96,24 @@ def compose_titration(step: str | None, days: Scalar, ceiling: str | None) -> st
 
 
 def compose_interaction(drug: str, agent: str, effects: Sequence[str], avoid: bool) -> str:
-    """What taking the drug with an agent does, from the interaction's effect terms."""
-    if effects:
-        text = say("interaction_effect", drug, agent=agent, effects=join_terms(effects))
+    """What taking the drug with an agent does, from the interaction's effect terms: what it
+    does to how they work ("can make one of them work less well"), then its side effects."""
+    wording = load(InteractionOutcomes).outcomes
+    outcomes = [wording[term].say for term in effects if term in wording]
+    harms = [term for term in effects if term not in wording]
+    said = []
+    if outcomes:  # "... can lower the blood level of one of them and increase drowsiness"
+        also = [f"increase {join_terms(harms)}"] if harms else []
+        said.append(
+            say("interaction_outcome", drug, agent=agent, outcomes=join_terms(outcomes + also))
+        )
+    elif harms:
+        said.append(say("interaction_effect", drug, agent=agent, effects=join_terms(harms)))
     else:
-        text = say("interaction_unspecified", drug, agent=agent)
-    return f"{text} {say('interaction_avoid', drug)}" if avoid else text
+        said.append(say("interaction_unspecified", drug, agent=agent))
+    if avoid:
+        said.append(say("interaction_avoid", drug))
+    return " ".join(said)
 
 
 def compose_no_interaction(drug: str, agent: str) -> str:

@@ -34,6 +34,7 @@ TEMPLATE_NAMES = frozenset(
         "renal_max",
         "renal_ask",
         "interaction_effect",
+        "interaction_outcome",
         "interaction_unspecified",
         "interaction_none",
         "interaction_avoid",

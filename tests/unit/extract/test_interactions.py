@@ -888,7 +888,7 @@ def test_each_agent_of_a_unit_naming_several_keeps_its_own_effects_and_severity(
         for f in facts
         if f.kind is FactKind.INTERACTION
     }
-    assert ("clopidogrel", "major", "") in said
+    assert ("clopidogrel", "major", "works less well") in said
     assert ("warfarin", "moderate", "bleeding") in said
-    assert ("phenytoin", "moderate", "drowsiness") in said
+    assert ("phenytoin", "moderate", "raised levels,drowsiness") in said
     assert ("aspirin", "moderate", "bleeding") in said

@@ -11,6 +11,7 @@ from medinfo.domain.monograph import UNKNOWN
 from medinfo.reconcile import reconcile_monograph
 from medinfo.reconcile.compose import (
     compose_breastfeeding,
+    compose_interaction,
     compose_missed_dose,
     compose_onset,
     compose_pregnancy,
@@ -293,3 +294,12 @@ def test_compose_stopping_safe_to_stop_says_no_withdrawal() -> None:
     text = compose_stopping("celecoxib", False, False, [])
     assert text.startswith("The sources say stopping celecoxib at once is not dangerous")
     assert "no withdrawal symptoms" in text
+
+
+def test_an_interaction_says_what_it_does_to_how_the_medicines_work_and_its_harms() -> None:
+    effects = ["lowered levels", "drowsiness"]
+    text = compose_interaction("zonisamide", "carbamazepine", effects, False)
+    assert text == (
+        "Taking zonisamide with carbamazepine can lower the blood level of one of them and "
+        "increase drowsiness."
+    )
