@@ -30,7 +30,7 @@ from medinfo.services.qa.asked_form import (
     unheld_route,
 )
 from medinfo.services.qa.compose import compose_answer
-from medinfo.services.qa.denials import with_denial_quote
+from medinfo.services.qa.denials import with_denial_quote, with_interaction_quote
 from medinfo.services.qa.drug_mentions import (
     CatalogLookup,
     MonographLookup,
@@ -413,6 +413,8 @@ def _answer(
         if group and reading.intent is Intent.PRECAUTIONS:  # "sildenafil with kidney failure"
             draft = _with_group_dose(draft, monograph, group, passages, question)
         required = tuple(group_names(group)) if group else ()  # quotes about that group only
+        if draft is not None and reading.intent is Intent.INTERACTION:
+            draft = with_interaction_quote(draft, monograph, passages)
         draft = with_evidence(draft, monograph, reading, passages, required)
         if draft is not None and reading.intent in (Intent.INTERACTION, Intent.ALCOHOL):
             draft = with_denial_quote(draft, monograph, passages)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -275,6 +276,7 @@ def best_sentences(
     passages: PassageSearch,
     ignore: frozenset[str],
     required: tuple[str, ...] = (),
+    cited: Sequence[Citation] = (),
 ) -> list[Sentence]:
     """The drug's source sentences sharing the question's words, best first.
 
@@ -284,6 +286,8 @@ def best_sentences(
     reliable source holds a question word, and a sentence that reads as someone's post or
     story (`post_pattern`) never counts. A sentence counts only when it shares at least one of the
     question's own content words; `required` phrases (a population's names) must appear.
+    A paragraph that holds the evidence of a fact the answer states (`cited`) counts more:
+    its sentence says what the fact came from.
     """
     own = stems(reading.text, ignore)
     on_topic = _on_topic_words(reading)
@@ -334,7 +338,7 @@ def best_sentences(
     probing = {word for word in asked if not word.startswith("#")}
     probing |= {stem(word) for names in medicines.values() for name in names for word in name}
     probe = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(probing, key=len)[::-1])) + ")")
-    candidates: list[tuple[Passage, str, set[str], set[str], bool, bool]] = []
+    candidates: list[tuple[Passage, str, set[str], set[str], bool, bool, bool]] = []
     passed_over = 0
     cues = _strong_cues(reading)
     asked_query = " ".join(
@@ -374,13 +378,17 @@ def best_sentences(
             shared |= {key for key, names in medicines.items() if any(n <= words for n in names)}
             if age is not None and _below_limit(lowered, age):  # "not for children under 8"
                 shared.add(_AGE_WORD)
-            candidates.append((passage, quoted, words, shared, same or in_section, same))
-    held = Counter(word for *_rest, shared, _in, _same in candidates for word in shared)
+            backs = any(
+                c.source == passage.source and c.start < passage.end and passage.start < c.end
+                for c in cited
+            )
+            candidates.append((passage, quoted, words, shared, same or in_section, same, backs))
+    held = Counter(word for *_rest, shared, _in, _same, _backs in candidates for word in shared)
     total = len(candidates) + passed_over + 1
     weight = {word: 1.0 + math.log(total / (count + 0.5)) for word, count in held.items()}
     common = min(weight.values(), default=1.0)  # a source asking the same: as a common word
     scored_all: list[tuple[float, int, bool, Passage, str, bool]] = []
-    for passage, sentence, words, shared, in_section, same in candidates:
+    for passage, sentence, words, shared, in_section, same, backs in candidates:
         if on_topic:  # quotes must name the topic: naming it counts as its section
             if not mentions_any(sentence, on_topic):
                 continue
@@ -397,6 +405,7 @@ def best_sentences(
             if shared
             else 2.0 * in_section
         ) + (2 * common + trust.get(passage.source, 1) - 1 if same else 0.0)
+        score += 4 * common if backs and shared else 0.0
         matched = len(shared & own) + int(bool(shared - own - {_AGE_WORD}))
         matched += int(_AGE_WORD in shared)
         scored_all.append((score, matched, in_section, passage, sentence, same))
@@ -645,7 +654,8 @@ def with_evidence(
         required = load_vocabulary().child_source_words
     elif not required and reading.intent is Intent.INTERACTION:  # about the medicine asked
         required = _asked_medicine_names(reading, ignore)
-    found = best_sentences(monograph, reading, passages, ignore, required)
+    cited = draft.citations if draft is not None else ()
+    found = best_sentences(monograph, reading, passages, ignore, required, cited)
     if child:
         found = [sentence for sentence in found if not names_a_dose(sentence.text)]
     on_topic = _on_topic_words(reading)

@@ -1,7 +1,7 @@
 """Denials: the source's own sentence quoted beside an answer that two things go together."""
 
 from medinfo.domain.monograph import NO_INTERACTION, Evidence, Interaction, Monograph
-from medinfo.services.qa.denials import with_denial_quote
+from medinfo.services.qa.denials import with_denial_quote, with_interaction_quote
 from medinfo.services.qa.passages import InMemoryPassages
 from medinfo.services.qa.phrasing import Draft
 
@@ -58,3 +58,24 @@ def test_a_denial_is_found_under_the_name_the_source_uses() -> None:
     draft.say(monograph.no_interactions[0].effect, monograph.no_interactions[0])
     quoted = with_denial_quote(draft, monograph, passages)
     assert "Paracetamol is fine with it" in quoted.sentences[-1]
+
+
+def test_an_interaction_is_quoted_in_the_sources_own_words_though_markup_shifted_its_span() -> None:
+    text = "Interactions\n\nCarbamazepine speeds up the breakdown of famciclovir. Other text.\n"
+    start = text.index("Carbamazepine") + 4  # the source's "**" markup shifted the offsets
+    span = Evidence(source="qa", start=start, end=start + 40, section="interactions")
+    listed = Interaction(
+        agent="carbamazepine",
+        effect="Taking famciclovir with carbamazepine can lower the blood level of one of them.",
+        sources=["qa"],
+        evidence=[span],
+    )
+    monograph = Monograph(drug="famciclovir", interactions=[listed])
+    passages = InMemoryPassages()
+    passages.add_text("famciclovir", "qa", text)
+    draft = Draft()
+    draft.say(listed.effect, listed)
+    quoted = with_interaction_quote(draft, monograph, passages)
+    assert quoted.sentences[-1].endswith(
+        "\u201cCarbamazepine speeds up the breakdown of famciclovir.\u201d"
+    )
