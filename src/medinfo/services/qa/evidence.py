@@ -654,7 +654,8 @@ def with_evidence(
         required = load_vocabulary().child_source_words
     elif not required and reading.intent is Intent.INTERACTION:  # about the medicine asked
         required = _asked_medicine_names(reading, ignore)
-    cited = draft.citations if draft is not None else ()
+    # an interaction answer's quote should say what the listed interaction came from
+    cited = draft.citations if draft is not None and reading.intent is Intent.INTERACTION else ()
     found = best_sentences(monograph, reading, passages, ignore, required, cited)
     if child:
         found = [sentence for sentence in found if not names_a_dose(sentence.text)]
