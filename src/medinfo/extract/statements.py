@@ -30,6 +30,7 @@ _SERIOUS_HEADING = re.compile(
     r"\b(?:serious|severe|dangerous|urgent|emergency|get\s+help|warning\s+signs?)\b", re.I
 )
 _SIDE_EFFECTS = frozenset({Section.SIDE_EFFECTS, Section.COMMON_SIDE_EFFECTS})
+_EFFECT_FAMILY = _SIDE_EFFECTS | {Section.SERIOUS_SIDE_EFFECTS}
 # What a lead-in's words may seem to name when they only ask the reader to speak up first
 _ADVICE_TOPICS = frozenset({Section.OTHER, Section.PRECAUTIONS, Section.INDICATIONS})
 _TAKES = re.compile(r"\b(?:take|takes|taking|use|using|on)\b", re.IGNORECASE)
@@ -228,11 +229,12 @@ def labelled_sections(blocks: list[Block]) -> list[Section | None]:
             found = classify_heading(_QUESTION_MARK.sub("", block_text(block)).strip(_LABEL_CHARS))
             labelled = found if found is not Section.OTHER else inherited.get(heading)
             labelled = _lead_in_keeps(block, in_force) or labelled
-        sections.append(_inline_label(block) or labelled)
+        inline = _inline_label(block) or _graded_label(block, in_force)
+        sections.append(inline or labelled)
         if block.kind in (BlockKind.HEADING, BlockKind.QUESTION):  # a question's own topic
             in_force = inherited[block_text(block)] or classify_heading(block_text(block))
         else:
-            in_force = labelled or section_of(block)
+            in_force = inline or labelled or section_of(block)
     return sections
 
 
@@ -253,6 +255,28 @@ def _inline_label(block: Block) -> Section | None:
     found = _INLINE_LABEL.match(block_text(block))
     section = classify_heading(found["label"]) if found else None
     return section if section in _DEDICATED else None
+
+
+# "Serious: slow breathing, fainting": a grade of side effects, after a paragraph about them
+_GRADE_LABEL = re.compile(
+    r"^\W*(?P<grade>serious|severe|rare|rarer|common|more\s+common|less\s+common|uncommon|"
+    r"very\s+common|mild)(?:\s+(?:ones|but\s+serious))?\W*:\s*\S",
+    re.IGNORECASE,
+)
+
+
+def _graded_label(block: Block, in_force: Section | None) -> Section | None:
+    """The side-effect section a paragraph opening with a grade label ("Serious: ...",
+    "Rare: ...") holds, when the paragraph before it spoke of side effects."""
+    if block.kind is not BlockKind.PARAGRAPH or in_force not in _EFFECT_FAMILY:
+        return None
+    found = _GRADE_LABEL.match(block_text(block))
+    if found is None:
+        return None
+    grade = found["grade"].lower()
+    if grade in ("serious", "severe"):
+        return Section.SERIOUS_SIDE_EFFECTS
+    return Section.COMMON_SIDE_EFFECTS if "common" in grade else Section.SIDE_EFFECTS
 
 
 def _lead_in_keeps(block: Block, in_force: Section | None) -> Section | None:

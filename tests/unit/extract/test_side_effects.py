@@ -620,3 +620,14 @@ def test_a_use_it_is_not_the_first_choice_for_is_no_side_effect() -> None:
     )
     facts = extract_list_facts(make_document(text), "t", "levofloxacin")
     assert "urinary tract infection" not in {f.key for f in facts}
+
+
+def test_a_grade_label_after_a_side_effects_paragraph_keeps_to_side_effects() -> None:
+    text = (
+        "# Methadone\n\n## Other interactions worth knowing\n\n- Naltrexone blocks it.\n\n"
+        "Common side effects: constipation, sweating and nausea.\n\n"
+        "Serious: slow or shallow breathing, fainting - get help immediately.\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "methadone")
+    serious = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT and f.attributes["serious"]}
+    assert {"respiratory depression", "fainting"} <= serious
