@@ -452,7 +452,10 @@ _DENIED_WEAK = cue(
 # after each dose. This helps prevent thrush."
 _ACTION_SUBJECT = cue(
     r"^\W*(?:this|that|doing\s+(?:this|so)|which)\s+(?:also\s+|can\s+|will\s+|may\s+)?"
-    r"(?:helps?|prevents?|reduces?|lowers?|stops?|eases?)\b"
+    r"(?:helps?|prevents?|reduces?|lowers?|stops?|eases?)\b|"
+    # "Keeping blood sugar in a healthy range helps to prevent kidney damage"
+    r"^\W*(?:keeping|controlling|lowering|getting|bringing|staying|losing)\s+[^.;]{0,60}?\b"
+    r"(?:helps?|prevents?|reduces?|lowers?|stops?|cuts?)\b"
 )
 # A weak cue that asks for medical help, not the drug's: "Get help urgently with a severe hypo".
 _SEEK_HELP = cue(r"\b(?:get|gets|getting|seek|seeking|call\s+for|ask\s+for)\s+(?:\w+\s+)?help$")
@@ -586,6 +589,11 @@ _NAMES_SOMETHING_ELSE = re.compile(
     r"screening|clinics?|services?|charity|charities|nurses?|teams?)\b",
     re.IGNORECASE,
 )
+# "other diabetes medicines": medicines for the condition, not a use stated of this one
+_OTHER_BEFORE = re.compile(r"\bother\s+$", re.IGNORECASE)
+_MEDICINES_AFTER = re.compile(
+    r"\s+(?:medicines?|medications?|drugs?|tablets?|treatments?|pills?)\b", re.IGNORECASE
+)
 # the people a reported study enrolled: what they had is no use
 _STUDY_OF_PEOPLE = cue(
     r"\b(?:study|trial|studies|trials)\s+(?:of|in)\s+(?:\w+\s+)?(?:people|patients|adults|"
@@ -633,6 +641,8 @@ def _accepts(passage: Passage, unit: Unit, start: int, end: int, symptom: bool) 
         return False  # "the blood pressure can fall too quickly and cause a heart attack"
     if _NAMES_SOMETHING_ELSE.match(text, end):
         return False  # "follow current COVID advice", "the flu vaccine", "an HIV test"
+    if _OTHER_BEFORE.search(text, 0, start) and _MEDICINES_AFTER.match(text, end):
+        return False  # "alongside other diabetes medicines such as metformin"
     if _STUDY_OF_PEOPLE.search(text, 0, start):
         return False  # "In a study of people who had a minor stroke, it was not better than"
     strong = open_cue_end(_STRONG, text, start)

@@ -459,3 +459,13 @@ def test_a_condition_studies_failed_in_is_no_use() -> None:
         "Studies in bipolar disorder were not convincing.\n"
     )
     assert _uses(text, "zonisamide") == {"epilepsy": False}
+
+
+def test_outcomes_of_an_action_and_other_medicines_for_a_condition_are_no_uses() -> None:
+    text = (
+        "# Glimepiride\n\n## Uses\n\nGlimepiride is used to lower blood sugar in type 2 "
+        "diabetes. Keeping blood sugar in a healthy range helps to prevent kidney damage, and "
+        "it lowers the chance of heart attack. It may be prescribed alongside other diabetes "
+        "medicines such as metformin.\n"
+    )
+    assert _uses(text, "glimepiride") == {"type 2 diabetes": False}
