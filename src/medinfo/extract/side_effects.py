@@ -77,7 +77,9 @@ _WITHDRAWAL = cue(
     r"\b(withdrawal|stopp(ing|ed)\b.{0,40}\b(suddenly|abruptly|quickly)|"
     r"(suddenly|abruptly) stopp|discontinu|cessation)"
 )
-_LISTING = cue(r"\b(including|such as|like|include|includes|e\.g\.)\b")
+# "... such as", and a colon opening the list ("withdrawal symptoms if stopped abruptly:
+# dizziness, ...")
+_LISTING = cue(r"\b(including|such as|like|include|includes|e\.g\.)\b|:\s")
 _TREATS = cue(
     r"\b(used (to treat|for)|treats?|treating|prescribed (for|to)|indicated for|relieve|managing|"
     r"manage|beneficial in|effective (for|in)|(first|second|last)[- ](choice|line)( \w+)? for)\b"

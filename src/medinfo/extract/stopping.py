@@ -120,6 +120,12 @@ def _names_another(text: str, names: tuple[str, ...]) -> bool:
     return bool(vocabulary("interaction_agents").find(text))
 
 
+_WITHDRAWAL = re.compile(
+    r"\bwithdrawal\b|\bwithdraw\w*|\bdiscontinuation\s+(?:symptoms|syndrome|reactions?)\b",
+    re.IGNORECASE,
+)
+
+
 def read_stopping(statement: Statement, names: tuple[str, ...] = ()) -> dict[str, Scalar]:
     """The stopping attributes one statement sets; clauses about another drug and
     conjecture are not read (extract/reading.py), nor the stopping of another substance."""
@@ -149,6 +155,8 @@ def read_stopping(statement: Statement, names: tuple[str, ...] = ()) -> dict[str
     risk = _abrupt_risk(text)
     if risk is not None:
         attributes["abrupt_stop_risk"] = risk
+        if risk and _WITHDRAWAL.search(text):  # the harm it names is withdrawal
+            attributes["withdrawal"] = True
     elif attributes.get("taper_required"):
         attributes["abrupt_stop_risk"] = True
     return attributes

@@ -283,13 +283,21 @@ def compose_missed_dose(value: Mapping[str, Scalar]) -> str:
 
 
 def compose_stopping(
-    drug: str, abrupt: Scalar, taper: bool, symptoms: Sequence[str], rebound: bool = False
+    drug: str,
+    abrupt: Scalar,
+    taper: bool,
+    symptoms: Sequence[str],
+    rebound: bool = False,
+    withdrawal: bool = False,
 ) -> str:
     """Whether stopping suddenly is risky, with withdrawal symptoms and taper advice; a
-    rebound the sources describe is said beside "not dangerous", never hidden by it."""
+    rebound the sources describe is said beside "not dangerous", never hidden by it. A risk
+    is called withdrawal only when a source names withdrawal or its symptoms ("seizures can
+    come back" is a warning, not withdrawal)."""
     listed = join_terms(symptoms)
     if abrupt is True:
         name = "stopping_abrupt_symptoms" if symptoms else "stopping_abrupt"
+        name = name if symptoms or withdrawal else "stopping_abrupt_unnamed"
         parts = [say(name, drug, symptoms=listed)]
     elif abrupt is False:
         parts = [say("stopping_rebound" if rebound else "stopping_no_risk", drug)]

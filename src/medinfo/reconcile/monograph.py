@@ -284,6 +284,11 @@ class _Builder(Assembly):
                 rebound=any(
                     f.attributes.get("rebound") for g in self.of(FactKind.STOPPING) for f in g.facts
                 ),
+                withdrawal=any(
+                    f.attributes.get("withdrawal")
+                    for g in self.of(FactKind.STOPPING)
+                    for f in g.facts
+                ),
             ),
             withdrawal_symptoms=symptoms,
             taper=say("stopping_taper", self.drug) if taper else None,

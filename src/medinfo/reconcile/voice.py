@@ -35,6 +35,7 @@ TEMPLATE_NAMES = frozenset(
         "renal_ask",
         "interaction_effect",
         "interaction_outcome",
+        "stopping_abrupt_unnamed",
         "interaction_unspecified",
         "interaction_none",
         "interaction_avoid",

@@ -631,3 +631,14 @@ def test_a_grade_label_after_a_side_effects_paragraph_keeps_to_side_effects() ->
     facts = extract_list_facts(make_document(text), "t", "methadone")
     serious = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT and f.attributes["serious"]}
     assert {"respiratory depression", "fainting"} <= serious
+
+
+def test_withdrawal_symptoms_listed_after_a_colon() -> None:
+    text = (
+        "# Paroxetine\n\n## Cautions\n\nDo not stop suddenly. It can cause discontinuation "
+        "(withdrawal) symptoms if stopped abruptly: dizziness, sleep problems and nausea.\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "paroxetine")
+    assert {"dizziness", "nausea"} <= {
+        f.key for f in facts if f.kind is FactKind.WITHDRAWAL_SYMPTOM
+    }

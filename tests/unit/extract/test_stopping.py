@@ -174,3 +174,14 @@ def test_extract_stopping_taper_of_another_substance_is_not_this_drugs(
     said = "It won't prevent benzo withdrawal, so the benzo itself has to be reduced slowly."
     facts = extract_stopping(statements_of(said), "s1", ("buspirone",))
     assert all(fact.attributes.get("taper_required") is not True for fact in facts)
+
+
+def test_extract_stopping_says_whether_the_harm_named_is_withdrawal(
+    statements_of: StatementsOf,
+) -> None:
+    seizures = extract_stopping(statements_of("Stopping suddenly can bring seizures back."), "")
+    assert [f.attributes.get("withdrawal") for f in seizures] == [None]
+    withdrawal = extract_stopping(
+        statements_of("Stopping suddenly can cause withdrawal symptoms."), "s"
+    )
+    assert [f.attributes.get("withdrawal") for f in withdrawal] == [True]

@@ -303,3 +303,11 @@ def test_an_interaction_says_what_it_does_to_how_the_medicines_work_and_its_harm
         "Taking zonisamide with carbamazepine can lower the blood level of one of them and "
         "increase drowsiness."
     )
+
+
+def test_a_warning_against_stopping_is_called_withdrawal_only_when_a_source_says_so() -> None:
+    unnamed = compose_stopping("zonisamide", True, False, [])
+    assert "withdrawal" not in unnamed
+    assert "suddenly" in unnamed
+    named = compose_stopping("paroxetine", True, False, [], withdrawal=True)
+    assert "withdrawal symptoms" in named
