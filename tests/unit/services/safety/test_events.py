@@ -253,3 +253,17 @@ def test_check_regimen_missed_dose_a_stated_skip_window_is_no_skip_only_rule(
     monograph = muscle_relaxant(missed_dose=windowed)
     (alert,) = check_regimen(request(times_per_day=2, event=_missed(1, until)), monograph).alerts
     assert alert.code == code
+
+
+def test_a_stop_warning_without_withdrawal_named_is_not_called_withdrawal() -> None:
+    monograph = muscle_relaxant(
+        stopping=Stopping(
+            abrupt_stop_risk=True,
+            summary="Do not stop taking it suddenly: the sources warn against stopping it at once.",
+            sources=["a"],
+        )
+    )
+    (alert,) = check_regimen(request(event={"type": "stop"}), monograph).alerts
+    assert alert.code == AlertCode.TAPER_REQUIRED
+    assert "withdrawal" not in alert.message
+    assert "suddenly" in alert.message
