@@ -72,16 +72,16 @@ def compose_mechanism(drug: str, terms: Sequence[str]) -> str:
         for t in terms
         if t.lower() in known and known[t.lower()].role == "target"
     ]
-    if actions and targets:
+    if len(actions) == 1 and targets:  # one action: what it does at each target
         return say(
             "mechanism_action_and_target",
             drug,
             actions=join_terms(actions),
             targets=join_terms(targets),
         )
-    if targets:
+    if targets and not actions:
         return say("mechanism_target_only", drug, targets=join_terms(targets))
-    if terms:
+    if terms:  # several actions: which acts at which target is the sources' to say
         return say("mechanism_terms_only", drug, terms=join_terms(list(terms)))
     return UNKNOWN
 

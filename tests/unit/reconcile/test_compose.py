@@ -12,6 +12,7 @@ from medinfo.reconcile import reconcile_monograph
 from medinfo.reconcile.compose import (
     compose_breastfeeding,
     compose_interaction,
+    compose_mechanism,
     compose_missed_dose,
     compose_onset,
     compose_pregnancy,
@@ -311,3 +312,11 @@ def test_a_warning_against_stopping_is_called_withdrawal_only_when_a_source_says
     assert "suddenly" in unnamed
     named = compose_stopping("paroxetine", True, False, [], withdrawal=True)
     assert "withdrawal symptoms" in named
+
+
+def test_a_mechanism_with_two_actions_never_pairs_an_action_with_another_target() -> None:
+    text = compose_mechanism("methadone", ["agonist", "antagonist", "mu-opioid", "nmda"])
+    assert "works as" not in text
+    assert "antagonist" in text
+    one = compose_mechanism("clonidine", ["agonist", "alpha-2 adrenergic"])
+    assert "works as an agonist at" in one
