@@ -236,29 +236,31 @@ def _outcomes() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
-def _effects_at(passage: Passage, unit: Unit) -> list[tuple[int, str]]:
+def _effects_at(passage: Passage, unit: Unit) -> list[tuple[int, int, str]]:
     """The effects a unit names for a combination (side effects, and what it does to how the
     medicines work: "can make it work less well", "raises its levels"), with where each
     stands."""
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []
     for match in passage.asserted(unit, "side_effects"):
         before = unit.text[: match.start]
         if _WHO_HAS.search(before) or _names_a_use(unit.text, match.start):
             continue
-        found.append((match.start, match.key))
+        found.append((match.start, match.end, match.key))
     negated = passage.reading(unit).spans.get("negated", ())
     for term, pattern in _outcomes():
         for outcome in pattern.finditer(unit.text):
             if not any(start <= outcome.start() < end for start, end in negated):
-                found.append((outcome.start(), term))
-                break
+                found.append((outcome.start(), outcome.end(), term))
     return sorted(found)
 
 
 def _effect_terms(passage: Passage, unit: Unit) -> str:
-    return ",".join(dict.fromkeys(key for _, key in _effects_at(passage, unit)))
+    return ",".join(dict.fromkeys(key for _, _, key in _effects_at(passage, unit)))
 
 
+# an effect that governs the agent after it: "lower the levels of hydrochlorothiazide"
+_OF = re.compile(r"\s+of\s+(?:the\s+|some\s+)?", re.IGNORECASE)
+_GOVERNS = 20  # characters between such an effect and its agent
 # between two agents of one list: "phenytoin, diazepam and citalopram (their levels rise)"
 _LIST_JOIN = re.compile(
     r"^[\w-]+(?:\s+[\w-]+){0,2}?[\s,]*(?:(?:and|or|&)\s+)?(?:the\s+)?$", re.IGNORECASE
@@ -276,16 +278,28 @@ def _said_of_agent(text: str, named_at: dict[str, int]) -> dict[str, str]:
 
 
 def _effects_by_agent(
-    text: str, named_at: dict[str, int], effects: list[tuple[int, str]]
+    text: str, named_at: dict[str, int], effects: list[tuple[int, int, str]]
 ) -> dict[str, str]:
     """Each agent's own effects when a unit names several ("clopidogrel (it works less
-    well), warfarin (bleeding risk may rise)"): an effect belongs to the agent named last
-    before it, one named before every agent to all of them, and an agent with none of its own
-    shares those of the next agent of its list ("warfarin or aspirin can increase bleeding")."""
+    well), warfarin (bleeding risk may rise)"): an effect belongs to the agent it governs
+    ("lower the levels of hydrochlorothiazide", "raises tolterodine levels"), else to the agent
+    named last before it; one named before every agent belongs to all of them, and an agent
+    with none of its own shares those of the next agent of its list ("warfarin or aspirin can
+    increase bleeding")."""
     order = sorted(named_at.items(), key=lambda item: item[1])
     own: dict[str, list[str]] = {agent: [] for agent, _ in order}
     shared: list[str] = []
-    for start, key in effects:
+    for start, end, key in effects:
+        governed = [a for a, at in order if start <= at <= end + _GOVERNS and _OF.match(text, end)]
+        governed = governed or [a for a, at in order if start <= at < end]
+        if governed:  # "weaken the effects of barbiturates and antipsychotics": both
+            first = next(i for i, (agent, _) in enumerate(order) if agent == governed[0])
+            own[order[first][0]].append(key)
+            for (_, at), (later, later_at) in pairwise(order[first:]):
+                if not _LIST_JOIN.match(text[at:later_at]):
+                    break
+                own[later].append(key)
+            continue
         before = [agent for agent, at in order if at < start]
         (own[before[-1]] if before else shared).append(key)
     result: dict[str, str] = {}
@@ -799,7 +813,7 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
         several = len(named_at) > 1 and unit.role != "label"
         by_agent = _effects_by_agent(unit.text, named_at, own_effects) if several else {}
         said_of = _said_of_agent(unit.text, named_at) if several else {}
-        unit_effects = [key for _, key in own_effects]
+        unit_effects = [key for _, _, key in own_effects]
         # "**Pimozide:** must not be taken with it": a label's agents take the severity its
         # sentence gives them
         graded = following if unit.role == "label" and following is not None else unit

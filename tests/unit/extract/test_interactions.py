@@ -892,3 +892,16 @@ def test_each_agent_of_a_unit_naming_several_keeps_its_own_effects_and_severity(
     assert ("warfarin", "moderate", "bleeding") in said
     assert ("phenytoin", "moderate", "raised levels,drowsiness") in said
     assert ("aspirin", "moderate", "bleeding") in said
+
+
+def test_an_effect_on_levels_belongs_to_the_medicines_it_governs() -> None:
+    text = (
+        "# Memantine\n\n## Interactions\n\nMemantine may lower the levels of "
+        "hydrochlorothiazide; it can strengthen the effects of levodopa, and weaken the effects "
+        "of barbiturates and antipsychotics.\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "memantine")
+    effects = {f.key: f.attributes["effect_terms"] for f in facts if f.kind is FactKind.INTERACTION}
+    assert effects["hydrochlorothiazide"] == "lowered levels"
+    assert effects["levodopa"] == ""
+    assert effects["barbiturates"] == effects["antipsychotics"] == "works less well"
