@@ -55,7 +55,7 @@ _BRAND_PATTERN = re.compile(
     r"\s*(?:\w+\s+){0,3}?,?\s*(?:like|such as|including|include|includes|are|as|under|called|"
     r"named|:)"
     r"[\s*_]+"
-    r"|(?i:brand names?|trade names?)\s+(?=[A-Z])"
+    r"|(?i:brand names?|trade names?|brands?)\s+(?=[A-Z])"
     r"|(?i:generic (?:for|of|version of))\s+"
     # "Skin patches, changed twice a week, include Evorel and Estradot"
     rf"|(?i:{_PRODUCT_NOUN})\b[^.;:]{{0,50}}?\b(?i:include|includes|including|such as)\s+"

@@ -785,17 +785,18 @@ def _counted_in_product_strength(statements: list[Statement]) -> list[Statement]
     return counted
 
 
-# "The slow-release version ... up to 30 mg once a day for that form only": a maximum said of
-# a modified-release form
+# "The slow-release version ... up to 30 mg once a day for that form only", "the
+# immediate-release limit is 600 mg a day": a maximum said of one release form
 _RELEASE_FORM = re.compile(
-    r"(?i:\b(?:slow|extended|prolonged|modified|sustained|controlled|delayed)[- ]release\b)|"
+    r"(?i:\b(?:slow|extended|prolonged|modified|sustained|controlled|delayed|immediate)"
+    r"[- ]release\b)|"
     r"\b(?:XL|SR|MR|ER|XR|CR|LA)\b",
 )
 
 
 def _without_release_form_maxima(readings: list[Reading]) -> list[Reading]:
-    """The readings without the maxima said of a modified-release form when the document also
-    gives a maximum said of no such form: the ordinary tablets' ceiling is the drug's."""
+    """The readings without the maxima said of one release form (slow or immediate release)
+    when the document also gives a maximum said of no such form: that ceiling is the drug's."""
 
     def of_form(reading: Reading) -> bool:
         return _RELEASE_FORM.search(reading.statement.text) is not None

@@ -478,3 +478,11 @@ def test_classes_named_as_the_drugs_own_and_no_other(
     text: str, drug: str, wanted: set[str]
 ) -> None:
     assert _classes(text, drug) == wanted
+
+
+def test_brands_named_right_after_the_word_brands() -> None:
+    text = (
+        "# Tapentadol\n\nTapentadol (brands Palexia and Palexia SR in the UK, Nucynta in the US) "
+        "is a strong opioid painkiller.\n"
+    )
+    assert {"Palexia", "Palexia SR"} <= _brands(text, "tapentadol")

@@ -1026,3 +1026,13 @@ def test_extract_doses_doses_above_an_amount_not_recommended_are_a_maximum(
 ) -> None:
     text = "Doses above 40 mg a day give no extra benefit and are not recommended."
     assert _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]["amount"] == 40
+
+
+def test_extract_doses_a_maximum_of_one_release_form_gives_way_to_the_general_one(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "The highest dose is 250 mg twice a day, so never more than 500 mg in 24 hours. After "
+        "day 1 the immediate-release limit is 600 mg a day."
+    )
+    assert _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]["amount"] == 500
