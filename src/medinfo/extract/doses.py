@@ -161,6 +161,8 @@ def _role_of(cue: Cue | None, statement: Statement, population: bool = False) ->
 
 
 _SINGLE = re.compile(r"(?:a\s+)?single\b", re.IGNORECASE)
+# "it is taken as a single daily dose": the day's amount is one dose
+_AS_ONE_DOSE = re.compile(r"\b(?:as|in)\s+(?:a\s+single|one)\s+(?:daily\s+)?dose\b", re.I)
 
 
 _BRACKET = re.compile(r"^\s*\(([^()]{3,60})\)")
@@ -244,6 +246,8 @@ def _max_reading(text: str, mention: DoseMention, following: str) -> tuple[str, 
         # "a day" before the amount, unless its own schedule follows ("... twice a day up
         # to 30 mg/kg twice a day": that "a day" is the step's)
         attributes["stated_per"] = "day"
+        if _AS_ONE_DOSE.search(following.split(".")[0]):  # "..., taken as a single daily dose"
+            attributes["frequency_per_day"] = 1
         return "max_daily", attributes
     if frequency and frequency.per_day and near:
         attributes["frequency_per_day"] = frequency.per_day

@@ -1036,3 +1036,11 @@ def test_extract_doses_a_maximum_of_one_release_form_gives_way_to_the_general_on
         "day 1 the immediate-release limit is 600 mg a day."
     )
     assert _doses(statements_of, text)[FactKind.MAX_DAILY_DOSE]["amount"] == 500
+
+
+def test_extract_doses_a_days_maximum_taken_as_one_dose_is_also_the_most_at_once(
+    statements_of: StatementsOf,
+) -> None:
+    text = "The most anyone should take in a day is 20 mg, and it is taken as a single daily dose."
+    single = _doses(statements_of, text)[FactKind.MAX_SINGLE_DOSE]
+    assert single["amount"] == 20
