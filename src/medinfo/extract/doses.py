@@ -366,10 +366,13 @@ def _read_statement(statement: Statement, population: bool) -> list[Reading]:
             cue is None
             and readings
             and readings[-1].role.startswith("max")
-            and _MAXIMUM_GOES_ON.fullmatch(window)
+            and (
+                _MAXIMUM_GOES_ON.fullmatch(window)
+                or (_BRACKET_OPEN.fullmatch(window) and says_single(clause_head(text, mention.end)))
+            )
         ):
-            # "never more than 75 mg at a time or 150 mg in a day": the second amount goes on
-            # the maximum the first one started
+            # "never more than 75 mg at a time or 150 mg in a day", "800 mg a day (400 mg in
+            # any single dose)": the second amount goes on the maximum the first one started
             cue = Cue("max", 0, 0)
         linked = _linked_maximum(readings[-1] if readings else None, mention, window, following)
         if not linked and cue is None and readings and readings[-1].role.startswith("max"):

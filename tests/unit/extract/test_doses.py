@@ -1044,3 +1044,18 @@ def test_extract_doses_a_days_maximum_taken_as_one_dose_is_also_the_most_at_once
     text = "The most anyone should take in a day is 20 mg, and it is taken as a single daily dose."
     single = _doses(statements_of, text)[FactKind.MAX_SINGLE_DOSE]
     assert single["amount"] == 20
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The most you should take in a day is 800 mg (400 mg in any single dose).",
+        "The most you'd take is 400 mg in one go, twice a day, so never more than 800 mg a day.",
+    ],
+)
+def test_extract_doses_a_per_dose_maximum_beside_the_days_maximum(
+    statements_of: StatementsOf, text: str
+) -> None:
+    doses = _doses(statements_of, text)
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 800
+    assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 400
