@@ -427,12 +427,21 @@ _ALLERGY_BEFORE = re.compile(r"\b(?:allergic|allergy|allergies|hypersensitivity)
 _ALLERGY_AFTER = re.compile(r"^[\s-]+(?:allergy|allergies|allergic|hypersensitivity)\b", re.I)
 
 
+# "if you switch between ciclosporin and tacrolimus": a change of medicine, not a combination
+_SWITCH_BEFORE = re.compile(
+    r"\bswitch\w*\s+(?:\w+\s+)?(?:between|from)\s+(?:[\w-]+\s+(?:and|or|to)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _not_another_medicine(text: str, start: int, end: int) -> bool:
     """Whether a medicine named at text[start:end] is what the body makes of the drug, one
-    the text says to take with it on purpose, or one the person is allergic to."""
+    the text says to take with it on purpose, one the person is allergic to, or one of two
+    medicines switched between."""
     before = text[:start]
     return bool(
-        _METABOLITE_BEFORE.search(before)
+        _SWITCH_BEFORE.search(before)
+        or _METABOLITE_BEFORE.search(before)
         or (_TAKEN_WITH_BEFORE.search(before) and _TAKEN_WITH_AFTER.match(text[end:]))
         or _ALLERGY_BEFORE.search(before)
         or _ALLERGY_AFTER.match(text[end:])

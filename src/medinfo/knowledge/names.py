@@ -85,12 +85,14 @@ def brand_in_prose(name: str) -> str:
 
 
 _ACID = re.compile(r"^([a-z]{4,})ic acid$")
-_ANION = re.compile(r"^([a-z]{4,})ate$")
+# "valproate", and an anion with its salt or ester word ("mycophenolate mofetil")
+_ANION = re.compile(r"^([a-z]{4,})ate(?:\s+[a-z]+)?$")
 
 
 def acid_twin(name: str) -> str | None:
     """The other usual name of a medicine named as an acid or as its anion ("alendronic acid"
-    <-> "alendronate", "valproate" <-> "valproic acid"): both name the same medicine."""
+    <-> "alendronate", "valproate" <-> "valproic acid", "mycophenolate mofetil" ->
+    "mycophenolic acid"): both name the same medicine."""
     plain = normalize_name(name)
     acid = _ACID.match(plain)
     if acid:

@@ -905,3 +905,14 @@ def test_an_effect_on_levels_belongs_to_the_medicines_it_governs() -> None:
     assert effects["hydrochlorothiazide"] == "lowered levels"
     assert effects["levodopa"] == ""
     assert effects["barbiturates"] == effects["antipsychotics"] == "works less well"
+
+
+def test_medicines_switched_between_and_the_drug_under_its_acid_name_are_no_interactions() -> None:
+    text = (
+        "# Mycophenolate mofetil\n\n## Interactions\n\n- ciclosporin: lowers mycophenolate "
+        "levels; if you switch between ciclosporin and tacrolimus your levels may change\n"
+    )
+    agents = _agents(text, "mycophenolate mofetil")
+    assert "cyclosporine" in agents
+    assert "tacrolimus" not in agents
+    assert "mycophenolic acid" not in agents
