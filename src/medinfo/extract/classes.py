@@ -89,6 +89,7 @@ _NO_FORMS = QUIET_SECTIONS | {
     Section.SIDE_EFFECTS,
     Section.COMMON_SIDE_EFFECTS,
     Section.SERIOUS_SIDE_EFFECTS,
+    Section.OVERDOSE,  # "treatment is with intravenous glucose": the antidote's form
 }
 # a colour or a feel before a form word says what the skin or mouth shows ("white patches")
 _BODY_MARK = re.compile(

@@ -486,3 +486,11 @@ def test_brands_named_right_after_the_word_brands() -> None:
         "is a strong opioid painkiller.\n"
     )
     assert {"Palexia", "Palexia SR"} <= _brands(text, "tapentadol")
+
+
+def test_the_form_of_an_overdose_treatment_is_no_form_of_the_drug() -> None:
+    text = (
+        "# Glimepiride\n\n## Forms\n\nTablets of 1 mg and 2 mg.\n\n## Overdose\n\n"
+        "Treatment is with oral or intravenous glucose and monitoring in hospital.\n"
+    )
+    assert "injection" not in _forms(text, "glimepiride")
