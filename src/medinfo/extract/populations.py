@@ -16,6 +16,7 @@ from medinfo.extract.reading import Polarity, population_spans, read_text
 from medinfo.extract.renal import read_band
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
+from medinfo.extract.stopping import read_stopping
 from medinfo.extract.table_columns import with_column_headings
 from medinfo.extract.text_cache import KEPT_TEXTS, Kept
 from medinfo.knowledge.extract_rules import PopulationRules
@@ -70,10 +71,14 @@ def _rules() -> _Rules:
     )
 
 
+# "because kidneys and liver work less well with age": why, not whom, a rule is for
+_REASON = re.compile(r"(?:[,;]\s*|\s+)(?:because|since)\b[^.;]*", re.IGNORECASE)
+
+
 def population_of(statement: Statement) -> Population | None:
     """The one population a statement gives a rule for: named in its text, else in its
     heading; None when it names none or several."""
-    for text in (statement.text, statement.block.heading):
+    for text in (_REASON.sub("", statement.text), statement.block.heading):
         named = {p for p in Population if p.value in read_text(text).populations}
         if len(named) == 1:
             return named.pop()
@@ -303,6 +308,8 @@ def _read_limit(
         return None  # "18 of 30 patients continued on a reduced dose": a trial's report
     if read_text(statement.text).polarity is Polarity.HYPOTHETICAL:
         return None
+    if read_stopping(statement).get("taper_required"):
+        return None  # "if you want to stop, ask about reducing the dose gradually": a taper
     population = population or population_of(statement)
     if population is None or not _speaks_of_dosing(statement):
         return None

@@ -627,3 +627,15 @@ def test_extract_population_limits_bare_clearance_band_in_ml_per_minute(
         50.0,
     )
     assert limit["max_daily_amount"] == 1.5
+
+
+def test_extract_population_limits_a_reason_names_no_population_and_a_taper_is_no_limit(
+    statements_of: StatementsOf,
+) -> None:
+    text = (
+        "Older people: the doctor may start at a lower dose, because kidneys and liver tend to "
+        "work less well with age. If you want to stop, ask your doctor about reducing the dose "
+        "gradually."
+    )
+    [limit] = _limits(statements_of, text)
+    assert (limit["population"], limit["advice"]) == ("older_adults", "reduce")
