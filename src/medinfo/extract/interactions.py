@@ -263,7 +263,8 @@ _OF = re.compile(r"\s+of\s+(?:the\s+|some\s+)?", re.IGNORECASE)
 _GOVERNS = 20  # characters between such an effect and its agent
 # between two agents of one list: "phenytoin, diazepam and citalopram (their levels rise)"
 _LIST_JOIN = re.compile(
-    r"^[\w-]+(?:\s+[\w-]+){0,2}?[\s,]*(?:(?:and|or|&)\s+)?(?:the\s+)?$", re.IGNORECASE
+    r"^[\w-]+(?:\s+[\w-]+){0,2}?[\s,]*(?:(?:and|or|&)\s+)?(?:the\s+|other\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -302,6 +303,10 @@ def _effects_by_agent(
             continue
         before = [agent for agent, at in order if at < start]
         (own[before[-1]] if before else shared).append(key)
+    if not any(own[agent] for agent, _ in order[:-1]):
+        # every effect after the last agent ("alcohol or other depressants (such as sleeping
+        # pills) can intensify dizziness"): the whole list shares them
+        return {}
     result: dict[str, str] = {}
     for index, (agent, at) in enumerate(order):
         keys = own[agent]

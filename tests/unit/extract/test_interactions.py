@@ -916,3 +916,14 @@ def test_medicines_switched_between_and_the_drug_under_its_acid_name_are_no_inte
     assert "cyclosporine" in agents
     assert "tacrolimus" not in agents
     assert "mycophenolic acid" not in agents
+
+
+def test_effects_named_after_every_agent_belong_to_the_whole_list() -> None:
+    text = (
+        "# Baclofen\n\n## Interactions\n\nCombining baclofen with alcohol or other CNS "
+        "depressants (such as sleeping pills or sedatives) can intensify side effects like "
+        "dizziness and drowsiness.\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "baclofen")
+    effects = {f.key: f.attributes["effect_terms"] for f in facts if f.kind is FactKind.INTERACTION}
+    assert effects["alcohol"] == effects["sedatives"] == "dizziness,drowsiness"
