@@ -71,6 +71,7 @@ def _rules() -> _Rules:
     )
 
 
+_STOPS = re.compile(r"\b(?:stop|stops|stopping|come\s+off|coming\s+off|quit|quitting)\b", re.I)
 # "because kidneys and liver work less well with age": why, not whom, a rule is for
 _REASON = re.compile(r"(?:[,;]\s*|\s+)(?:because|since)\b[^.;]*", re.IGNORECASE)
 
@@ -308,7 +309,7 @@ def _read_limit(
         return None  # "18 of 30 patients continued on a reduced dose": a trial's report
     if read_text(statement.text).polarity is Polarity.HYPOTHETICAL:
         return None
-    if read_stopping(statement).get("taper_required"):
+    if _STOPS.search(statement.text) and read_stopping(statement).get("taper_required"):
         return None  # "if you want to stop, ask about reducing the dose gradually": a taper
     population = population or population_of(statement)
     if population is None or not _speaks_of_dosing(statement):

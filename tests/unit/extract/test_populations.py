@@ -639,3 +639,11 @@ def test_extract_population_limits_a_reason_names_no_population_and_a_taper_is_n
     )
     [limit] = _limits(statements_of, text)
     assert (limit["population"], limit["advice"]) == ("older_adults", "reduce")
+
+
+def test_extract_population_limits_starting_lower_and_going_up_slowly_is_no_taper(
+    statements_of: StatementsOf,
+) -> None:
+    text = "If you already have liver disease, the team will start lower and increase more slowly."
+    [limit] = _limits(statements_of, text)
+    assert (limit["population"], limit["advice"]) == ("hepatic", "reduce")
