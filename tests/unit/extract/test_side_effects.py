@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from medinfo.domain.facts import FactKind
 from medinfo.extract.lists import extract_list_facts
 from tests.unit.extract.conftest import read_text
@@ -592,17 +594,6 @@ def test_side_effects_the_signs_of_one_named_condition_stay_signs() -> None:
     assert "dizziness" not in found
 
 
-def test_a_boxed_warning_lead_in_still_lists_serious_effects() -> None:
-    text = (
-        "# Estradiol\n\n## Adverse effects\n\nA boxed warning covers the more serious risks "
-        "identified in large trials:\n\n- **endometrial cancer** with unopposed estrogen;\n"
-        "- **breast cancer** (mainly with estrogen plus progestin);\n"
-    )
-    facts = extract_list_facts(make_document(text), "t", "estradiol")
-    serious = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT and f.attributes["serious"]}
-    assert {"endometrial cancer", "breast cancer"} <= serious
-
-
 def test_a_serious_effect_a_bracket_names_for_its_signs_is_kept() -> None:
     text = (
         "# Levofloxacin\n\n## Which side effects are serious?\n\nStop taking it and contact a "
@@ -622,17 +613,6 @@ def test_a_use_it_is_not_the_first_choice_for_is_no_side_effect() -> None:
     assert "urinary tract infection" not in {f.key for f in facts}
 
 
-def test_a_grade_label_after_a_side_effects_paragraph_keeps_to_side_effects() -> None:
-    text = (
-        "# Methadone\n\n## Other interactions worth knowing\n\n- Naltrexone blocks it.\n\n"
-        "Common side effects: constipation, sweating and nausea.\n\n"
-        "Serious: slow or shallow breathing, fainting - get help immediately.\n"
-    )
-    facts = extract_list_facts(make_document(text), "t", "methadone")
-    serious = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT and f.attributes["serious"]}
-    assert {"respiratory depression", "fainting"} <= serious
-
-
 def test_withdrawal_symptoms_listed_after_a_colon() -> None:
     text = (
         "# Paroxetine\n\n## Cautions\n\nDo not stop suddenly. It can cause discontinuation "
@@ -642,3 +622,32 @@ def test_withdrawal_symptoms_listed_after_a_colon() -> None:
     assert {"dizziness", "nausea"} <= {
         f.key for f in facts if f.kind is FactKind.WITHDRAWAL_SYMPTOM
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "expected"),
+    [
+        # a lead-in about a boxed warning still lists serious effects, as a heading would
+        (
+            "# Estradiol\n\n## Adverse effects\n\nA boxed warning covers the more serious "
+            "risks identified in large trials:\n\n- **endometrial cancer** with unopposed "
+            "estrogen;\n- **breast cancer** (mainly with estrogen plus progestin);\n",
+            "estradiol",
+            {"endometrial cancer", "breast cancer"},
+        ),
+        # a grade label right after a paragraph about side effects keeps to side effects
+        (
+            "# Methadone\n\n## Other interactions worth knowing\n\n- Naltrexone blocks it.\n\n"
+            "Common side effects: constipation, sweating and nausea.\n\n"
+            "Serious: slow or shallow breathing, fainting - get help immediately.\n",
+            "methadone",
+            {"respiratory depression", "fainting"},
+        ),
+    ],
+)
+def test_serious_effects_under_a_lead_in_or_grade_label(
+    text: str, drug: str, expected: set[str]
+) -> None:
+    facts = extract_list_facts(make_document(text), "t", drug)
+    serious = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT and f.attributes["serious"]}
+    assert expected <= serious

@@ -1,4 +1,4 @@
-"""Denials: the source's own sentence, quoted beside an answer that says two things go together."""
+"""Quotes of an interaction or a denial: the source's own sentence beside what the answer says."""
 
 from __future__ import annotations
 
@@ -26,14 +26,7 @@ def with_interaction_quote(
         for item in monograph.interactions
         if item.agent_type == "drug" and item.agent and item.agent in said
     ]
-    for item in stated[:1]:
-        found = _sentence(item, monograph, passages)
-        if found is not None and found[0] not in said:
-            sentence, citation = found
-            title = source_titles(monograph, [citation.source])
-            draft.say(f"{title} says: \u201c{sentence}\u201d")
-            draft.add(citation)
-    return draft
+    return _with_first_quoted(draft, monograph, passages, stated)
 
 
 def with_denial_quote(draft: Draft, monograph: Monograph, passages: PassageSearch | None) -> Draft:
@@ -42,9 +35,16 @@ def with_denial_quote(draft: Draft, monograph: Monograph, passages: PassageSearc
     those are fine with clarithromycin"), once, unless the draft quotes it already."""
     said = draft.text()
     denials = [item for item in monograph.no_interactions if item.agent and item.agent in said]
-    for item in denials[:1]:
+    return _with_first_quoted(draft, monograph, passages, denials)
+
+
+def _with_first_quoted(
+    draft: Draft, monograph: Monograph, passages: PassageSearch | None, items: list[Interaction]
+) -> Draft:
+    """The draft with the source sentence behind the first of `items`, unless it says it."""
+    for item in items[:1]:
         found = _sentence(item, monograph, passages)
-        if found is not None and found[0] not in said:
+        if found is not None and found[0] not in draft.text():
             sentence, citation = found
             title = source_titles(monograph, [citation.source])
             draft.say(f"{title} says: \u201c{sentence}\u201d")
