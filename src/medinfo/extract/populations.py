@@ -73,7 +73,9 @@ def _rules() -> _Rules:
 
 _STOPS = re.compile(r"\b(?:stop|stops|stopping|come\s+off|coming\s+off|quit|quitting)\b", re.I)
 # "because kidneys and liver work less well with age": why, not whom, a rule is for
-_REASON = re.compile(r"(?:[,;]\s*|\s+)(?:because|since)\b[^.;]*", re.IGNORECASE)
+_REASON = re.compile(
+    r"(?:[,;]\s*|(?<!\bjust)(?<!\bsimply)(?<!\bonly)\s+)(?:because|since)\b[^.;]*", re.IGNORECASE
+)
 
 
 def population_of(statement: Statement) -> Population | None:

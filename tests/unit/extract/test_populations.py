@@ -607,6 +607,8 @@ def test_extract_population_limits_a_change_said_not_needed_is_no_change(
         ("A dose reduction for hepatic impairment is not considered necessary.", "hepatic"),
         ("Liver problems don't normally mean a dose change.", "hepatic"),
         ("Kidney problems on their own do not mean you need a lower dose of it.", "renal"),
+        ("Kidney problems on their own don't mean quetiapine needs a lower dose.", "renal"),
+        ("You don't need a lower dose just because you have kidney problems.", "renal"),
     ):
         [limit] = _limits(statements_of, text)
         assert (limit["population"], limit["advice"]) == (population, "no_change"), text
