@@ -187,6 +187,9 @@ class Stopping(Attributed):
     # the risk holds only after this many weeks of use ("more than 3 weeks"), when every
     # source stating the risk says so; None: whatever the length of use
     risk_after_weeks: float | None = None
+    # a source names the harm of stopping as withdrawal (or lists its symptoms); a warning
+    # that "seizures can come back" is not called withdrawal
+    names_withdrawal: bool = False
 
 
 class Onset(Attributed):

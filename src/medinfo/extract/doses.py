@@ -551,9 +551,9 @@ def _read_mention(
     children = names_children(context) if per_kg else is_for_children(context)
     if adult_only and (children or is_for_special_population(context)):
         return None
-    if is_hospital_only(clause_tail(text, mention.start) + clause_head(text, mention.end)):
-        return None  # "in hospital up to 600 mg a day": not the ordinary adult dose
     own_clause = clause_tail(text, mention.start) + clause_head(text, mention.end)
+    if is_hospital_only(own_clause):
+        return None  # "in hospital up to 600 mg a day": not the ordinary adult dose
     route = dose_route(own_clause, text, statement.block.heading)
     if role in ("initial", "usual"):
         product = mention.strength is None and is_strength(text[mention.end :])

@@ -66,11 +66,6 @@ def effects_at(passage: Passage, unit: Unit) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-def effect_terms(passage: Passage, unit: Unit) -> str:
-    """The effects a unit names, comma-separated, once each."""
-    return ",".join(dict.fromkeys(key for _, _, key in effects_at(passage, unit)))
-
-
 # an effect that governs the agent after it: "lower the levels of hydrochlorothiazide"
 _OF = re.compile(r"\s+of\s+(?:the\s+|some\s+)?", re.IGNORECASE)
 _GOVERNS = 20  # characters between such an effect and its agent
@@ -93,7 +88,7 @@ def said_of_agent(text: str, named_at: dict[str, int]) -> dict[str, str]:
 
 def effects_by_agent(
     text: str, named_at: dict[str, int], effects: list[tuple[int, int, str]]
-) -> dict[str, str]:
+) -> dict[str, list[str]]:
     """Each agent's own effects when a unit names several ("clopidogrel (it works less
     well), warfarin (bleeding risk may rise)"): an effect belongs to the agent it governs
     ("lower the levels of hydrochlorothiazide", "raises tolterodine levels"), else to the agent
@@ -108,7 +103,7 @@ def effects_by_agent(
         governed = governed or [a for a, at in order if start <= at < end]
         if governed:  # "weaken the effects of barbiturates and antipsychotics": both
             first = next(i for i, (agent, _) in enumerate(order) if agent == governed[0])
-            own[order[first][0]].append(key)
+            own[governed[0]].append(key)
             for (_, at), (later, later_at) in pairwise(order[first:]):
                 if not _LIST_JOIN.match(text[at:later_at]):
                     break
@@ -120,7 +115,7 @@ def effects_by_agent(
         # every effect after the last agent ("alcohol or other depressants (such as sleeping
         # pills) can intensify dizziness"): the whole list shares them
         return {}
-    result: dict[str, str] = {}
+    result: dict[str, list[str]] = {}
     for index, (agent, at) in enumerate(order):
         keys = own[agent]
         for later, later_at in order[index + 1 :]:
@@ -129,5 +124,5 @@ def effects_by_agent(
             if not _LIST_JOIN.match(text[at:later_at]):
                 break
             keys, at = own[later], later_at
-        result[agent] = joined(shared, keys)
+        result[agent] = [*shared, *keys]
     return result

@@ -11,7 +11,6 @@ from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.domain.names import fold, phonetic_key
 from medinfo.extract.drug_names import DrugMention, find_drug_mentions, generic_name
 from medinfo.extract.interaction_effects import (
-    effect_terms,
     effects_at,
     effects_by_agent,
     joined,
@@ -637,7 +636,7 @@ def _says_nothing(passage: Passage, unit: Unit) -> bool:
     if unit.role in ("label", "description", "cell") or len(unit.text.split()) < 6:
         return False
     text = unit.text
-    return not (_CUE.search(text) or _SAYS_SOMETHING.search(text) or effect_terms(passage, unit))
+    return not (_CUE.search(text) or _SAYS_SOMETHING.search(text) or effects_at(passage, unit))
 
 
 def extract_interactions(passage: Passage) -> list[ExtractedFact]:
@@ -704,9 +703,7 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
         # a list item is about its agents throughout ("Amiodarone, sotalol. Tolterodine can
         # affect the QT interval, so ..."): the effects of each of its sentences are theirs
         others = passage.units if passage.kind is BlockKind.LIST_ITEM else [unit]
-        elsewhere = [
-            t for u in others if u is not unit for t in effect_terms(passage, u).split(",") if t
-        ]
+        elsewhere = [key for u in others if u is not unit for _, _, key in effects_at(passage, u)]
         own_effects = effects_at(passage, unit)
         # several agents in one unit: each its own effects and severity ("clopidogrel (avoid
         # the combination), warfarin (bleeding risk may rise)")
@@ -726,10 +723,7 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
                     unit,
                     agent_type=agent_type,
                     severity=_severity(said_of.get(agent, graded.text), default),
-                    effect_terms=joined(
-                        by_agent[agent].split(",") if agent in by_agent else unit_effects,
-                        elsewhere,
-                    ),
+                    effect_terms=joined(by_agent.get(agent, unit_effects), elsewhere),
                 )
             )
         for agent, agent_type, _default in denied:

@@ -273,6 +273,9 @@ class _Builder(Assembly):
             return Stopping()
         abrupt = choice.value.get("abrupt_stop_risk") if choice else None
         taper = any(bool(f.attributes.get("taper")) for f in support)
+        withdrawal = bool(symptoms) or any(
+            f.attributes.get("withdrawal") for g in self.of(FactKind.STOPPING) for f in g.facts
+        )
         return Stopping(
             abrupt_stop_risk=abrupt if isinstance(abrupt, bool) else None,
             risk_after_weeks=_risk_after_weeks(choice.support) if choice and abrupt else None,
@@ -284,13 +287,10 @@ class _Builder(Assembly):
                 rebound=any(
                     f.attributes.get("rebound") for g in self.of(FactKind.STOPPING) for f in g.facts
                 ),
-                withdrawal=any(
-                    f.attributes.get("withdrawal")
-                    for g in self.of(FactKind.STOPPING)
-                    for f in g.facts
-                ),
+                withdrawal=withdrawal,
             ),
             withdrawal_symptoms=symptoms,
+            names_withdrawal=withdrawal,
             taper=say("stopping_taper", self.drug) if taper else None,
             **self.attribution(support),
         )

@@ -13,8 +13,8 @@ def test_an_effect_goes_to_the_agent_it_governs_then_to_the_agent_before_it() ->
         (text.index("bleeding"), text.index(" may rise"), "bleeding"),
     ]
     assert effects_by_agent(text, named_at, effects) == {
-        "lithium": "lowered levels",
-        "aspirin": "bleeding",
+        "lithium": ["lowered levels"],
+        "aspirin": ["bleeding"],
     }
 
 

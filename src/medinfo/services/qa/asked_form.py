@@ -50,6 +50,16 @@ def _asked_route(monograph: Monograph, folded_question: str) -> tuple[str, froze
     return None
 
 
+def _asked_beside_doses(
+    monograph: Monograph, folded_question: str
+) -> tuple[set[str | None], tuple[str, frozenset[str]] | None]:
+    """The routes of the monograph's doses, and the way of taking it the question names
+    (none asked of when no dose is held or a dose's route is unknown)."""
+    routes = {spec.route for spec in _held_doses(monograph).values()}
+    known = bool(routes) and None not in routes
+    return routes, _asked_route(monograph, folded_question) if known else None
+
+
 def _held_doses(monograph: Monograph) -> dict[str, DoseSpec]:
     """The monograph's dose fields that hold a dose, by field name."""
     held = {name: getattr(monograph.dosing, name) for name in _DOSE_FIELDS}
@@ -60,8 +70,7 @@ def unheld_route(monograph: Monograph, folded_question: str) -> str | None:
     """The way of taking the drug a folded question names ("inject", "tablets") for which
     the monograph holds no dose while every dose it holds is for another route; None when
     the question names none, or when a dose's route is unknown."""
-    routes = {spec.route for spec in _held_doses(monograph).values()}
-    asked = _asked_route(monograph, folded_question) if routes and None not in routes else None
+    routes, asked = _asked_beside_doses(monograph, folded_question)
     return asked[0] if asked is not None and not routes & asked[1] else None
 
 
@@ -69,8 +78,7 @@ def other_route_asked(monograph: Monograph, folded_question: str) -> str | None:
     """The way of taking the drug a folded question names ("the patch") when some of the
     monograph's doses are for another route: directions held for those (tablets at bedtime)
     may not be the ones for the way asked. None when it names none or all doses are for it."""
-    routes = {spec.route for spec in _held_doses(monograph).values()}
-    asked = _asked_route(monograph, folded_question) if routes and None not in routes else None
+    routes, asked = _asked_beside_doses(monograph, folded_question)
     return asked[0] if asked is not None and routes - asked[1] else None
 
 

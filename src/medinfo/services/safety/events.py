@@ -114,11 +114,10 @@ def plan_stop(
     if short is not None and event.weeks_on_drug is not None and event.weeks_on_drug <= short:
         return None, None  # the sources put the risk only after a longer use
     symptoms = [term.strip() for term in stopping.withdrawal_symptoms if term.strip()]
-    # the harm is called withdrawal only where the sources call it so (the summary says so
-    # then); "seizures can come back" is a warning against stopping, not withdrawal
-    named = bool(symptoms) or "withdrawal" in stopping.summary.lower()
+    # the harm is called withdrawal only where the sources call it so; "seizures can come
+    # back" is a warning against stopping, not withdrawal
     message = render(
-        "TAPER_REQUIRED" if named else "TAPER_REQUIRED.unnamed",
+        "TAPER_REQUIRED" if stopping.names_withdrawal or symptoms else "TAPER_REQUIRED.unnamed",
         drug=monograph.drug,
         symptoms=render("taper.symptoms", symptoms=join_words(symptoms[:5])) if symptoms else "",
     )

@@ -257,11 +257,7 @@ def test_check_regimen_missed_dose_a_stated_skip_window_is_no_skip_only_rule(
 
 def test_a_stop_warning_without_withdrawal_named_is_not_called_withdrawal() -> None:
     monograph = muscle_relaxant(
-        stopping=Stopping(
-            abrupt_stop_risk=True,
-            summary="Do not stop taking it suddenly: the sources warn against stopping it at once.",
-            sources=["a"],
-        )
+        stopping=Stopping(abrupt_stop_risk=True, names_withdrawal=False, sources=["a"])
     )
     (alert,) = check_regimen(request(event={"type": "stop"}), monograph).alerts
     assert alert.code == AlertCode.TAPER_REQUIRED
