@@ -16,7 +16,7 @@ from medinfo.extract.reading import Polarity, population_spans, read_text
 from medinfo.extract.renal import read_band
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
-from medinfo.extract.stopping import read_stopping
+from medinfo.extract.stopping import names_stopping, read_stopping
 from medinfo.extract.table_columns import with_column_headings
 from medinfo.extract.text_cache import KEPT_TEXTS, Kept
 from medinfo.knowledge.extract_rules import PopulationRules
@@ -71,7 +71,6 @@ def _rules() -> _Rules:
     )
 
 
-_STOPS = re.compile(r"\b(?:stop|stops|stopping|come\s+off|coming\s+off|quit|quitting)\b", re.I)
 # "because kidneys and liver work less well with age": why, not whom, a rule is for
 _REASON = re.compile(
     r"(?:[,;]\s*|(?<!\bjust)(?<!\bsimply)(?<!\bonly)\s+)(?:because|since)\b[^.;]*", re.IGNORECASE
@@ -311,7 +310,7 @@ def _read_limit(
         return None  # "18 of 30 patients continued on a reduced dose": a trial's report
     if read_text(statement.text).polarity is Polarity.HYPOTHETICAL:
         return None
-    if _STOPS.search(statement.text) and read_stopping(statement).get("taper_required"):
+    if names_stopping(statement.text) and read_stopping(statement).get("taper_required"):
         return None  # "if you want to stop, ask about reducing the dose gradually": a taper
     population = population or population_of(statement)
     if population is None or not _speaks_of_dosing(statement):

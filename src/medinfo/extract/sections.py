@@ -87,6 +87,28 @@ def classify_lead(sentence: str) -> Section:
     return heading
 
 
+# "Serious:", "Rare but serious", "Common side effects": a grade of side effects as a label
+_GRADE_LABEL = re.compile(
+    r"\W*(?P<grade>(?:very\s+|less\s+|more\s+)?common|uncommon|rarer?|rare\s+but\s+serious|"
+    r"serious|severe|mild)(?:\s+(?:side\s+effects?|ones|reactions?|but\s+serious))?\W*",
+    re.IGNORECASE,
+)
+
+
+def effect_grade(label: str) -> Section | None:
+    """The side-effect section a label that is only a grade names ("Serious:" the serious
+    ones, "Common ones" the common ones, "Less common" or "Rare" side effects); None for
+    any other label."""
+    found = _GRADE_LABEL.fullmatch(label)
+    if found is None:
+        return None
+    grade = " ".join(found.group(0).lower().split())
+    if "serious" in grade or "severe" in grade:
+        return Section.SERIOUS_SIDE_EFFECTS
+    common = found["grade"].lower() in ("common", "very common", "more common")
+    return Section.COMMON_SIDE_EFFECTS if common else Section.SIDE_EFFECTS
+
+
 def section_of(block: Block) -> Section:
     """The section of a block, from the nearest heading above it."""
     return classify_heading(block.heading) if block.heading else Section.OVERVIEW

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.effect_signs import (
@@ -21,7 +19,7 @@ from medinfo.extract.passages import (
     risk_factor_reach,
 )
 from medinfo.extract.precautions import asks_before_use
-from medinfo.extract.sections import Section
+from medinfo.extract.sections import Section, effect_grade
 from medinfo.extract.sentences import Unit
 
 _SIDE_EFFECT_SECTIONS = frozenset(
@@ -95,15 +93,6 @@ _AGENT_CUE = cue(
     r"\b(combin|together with|mix|in combination|while taking|with alcohol|avoid|plus|"
     r"along(side| with)|"
     r"tak(e|es|ing) (these|them|this|those|it) with|add(s|ed|ing)? to (its|the|\w+['’]s) )"
-)
-
-
-# a list line labelled only with how common or serious its effects are ("Serious: a, b, c",
-# "Rare but serious: ...") lists side effects wherever it stands (a forum's summary post)
-_GRADE_LABEL = re.compile(
-    r"\W*(?:(?:very\s+|less\s+)?common|uncommon|rare|rare\s+but\s+serious|serious|severe)"
-    r"(?:\s+(?:side\s+effects?|ones|reactions?))?\W*",
-    re.IGNORECASE,
 )
 
 
@@ -259,7 +248,9 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
             continue  # "What I haven't had: weight gain."
         mentioned = (
             in_section
-            or bool(_GRADE_LABEL.fullmatch(label))
+            # a line labelled only with how common or serious its effects are ("Serious: a,
+            # b, c") lists side effects wherever it stands (a forum's summary post)
+            or effect_grade(label) is not None
             or any(
                 _MENTION.search(text) or _URGENT_FOR.search(text) for text in (label, passage.lead)
             )

@@ -10,7 +10,7 @@ from functools import lru_cache
 from medinfo.domain.documents import Block, BlockKind, Document
 from medinfo.domain.evidence import Evidence
 from medinfo.extract.reading import Place, corrects_a_claim, is_advert, opens_with_summary_label
-from medinfo.extract.sections import Section, classify_heading, section_of
+from medinfo.extract.sections import Section, classify_heading, effect_grade, section_of
 
 # A sentence ends at . ! or ? followed by space and a capital, digit or quote; common
 # abbreviations ("e.g.", "Dr.") do not end one.
@@ -257,12 +257,8 @@ def _inline_label(block: Block) -> Section | None:
     return section if section in _DEDICATED else None
 
 
-# "Serious: slow breathing, fainting": a grade of side effects, after a paragraph about them
-_GRADE_LABEL = re.compile(
-    r"^\W*(?P<grade>serious|severe|rare|rarer|common|more\s+common|less\s+common|uncommon|"
-    r"very\s+common|mild)(?:\s+(?:ones|but\s+serious))?\W*:\s*\S",
-    re.IGNORECASE,
-)
+# "Serious: slow breathing, fainting": a paragraph opening with a label
+_OPENING_LABEL = re.compile(r"^\W*(?P<label>[^:.;]{1,40}?)\W*:\s*\S")
 
 
 def _graded_label(block: Block, in_force: Section | None) -> Section | None:
@@ -270,13 +266,8 @@ def _graded_label(block: Block, in_force: Section | None) -> Section | None:
     "Rare: ...") holds, when the paragraph before it spoke of side effects."""
     if block.kind is not BlockKind.PARAGRAPH or in_force not in _EFFECT_FAMILY:
         return None
-    found = _GRADE_LABEL.match(block_text(block))
-    if found is None:
-        return None
-    grade = found["grade"].lower()
-    if grade in ("serious", "severe"):
-        return Section.SERIOUS_SIDE_EFFECTS
-    return Section.COMMON_SIDE_EFFECTS if "common" in grade else Section.SIDE_EFFECTS
+    found = _OPENING_LABEL.match(block_text(block))
+    return effect_grade(found["label"]) if found else None
 
 
 def _lead_in_keeps(block: Block, in_force: Section | None) -> Section | None:

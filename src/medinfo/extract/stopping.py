@@ -23,7 +23,17 @@ from medinfo.knowledge.extract_rules import StoppingRules
 from medinfo.knowledge.loading import any_of, load
 
 _OBJECT_REACH = 30  # characters after a stop verb in which its object is named
-_KEYS = ("stop_verbs", "abrupt", "risk", "harm", "safe", "taper", "no_taper", "rebound")
+_KEYS = (
+    "stop_verbs",
+    "abrupt",
+    "risk",
+    "harm",
+    "safe",
+    "taper",
+    "no_taper",
+    "rebound",
+    "withdrawal",
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,11 @@ def _rules() -> _Rules:
 @per_text
 def _find(key: str, text: str) -> re.Match[str] | None:
     return _rules().patterns[key].search(text)
+
+
+def names_stopping(text: str) -> bool:
+    """Whether `text` speaks of stopping the medicine ("stop", "come off", "quit")."""
+    return bool(_find("stop_verbs", text))
 
 
 def is_abrupt_stop(text: str) -> bool:
@@ -120,12 +135,6 @@ def _names_another(text: str, names: tuple[str, ...]) -> bool:
     return bool(vocabulary("interaction_agents").find(text))
 
 
-_WITHDRAWAL = re.compile(
-    r"\bwithdrawal\b|\bwithdraw\w*|\bdiscontinuation\s+(?:symptoms|syndrome|reactions?)\b",
-    re.IGNORECASE,
-)
-
-
 def read_stopping(statement: Statement, names: tuple[str, ...] = ()) -> dict[str, Scalar]:
     """The stopping attributes one statement sets; clauses about another drug and
     conjecture are not read (extract/reading.py), nor the stopping of another substance."""
@@ -155,7 +164,7 @@ def read_stopping(statement: Statement, names: tuple[str, ...] = ()) -> dict[str
     risk = _abrupt_risk(text)
     if risk is not None:
         attributes["abrupt_stop_risk"] = risk
-        if risk and _WITHDRAWAL.search(text):  # the harm it names is withdrawal
+        if risk and _find("withdrawal", text):  # the harm it names is withdrawal
             attributes["withdrawal"] = True
     elif attributes.get("taper_required"):
         attributes["abrupt_stop_risk"] = True

@@ -308,3 +308,4 @@ class StoppingRules(KnowledgeFile):
     taper: Patterns
     no_taper: Patterns
     rebound: Patterns = ()
+    withdrawal: Patterns = ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from medinfo.extract.sections import Section, classify_heading, classify_lead
+from medinfo.extract.sections import Section, classify_heading, classify_lead, effect_grade
 
 
 @pytest.mark.parametrize(
@@ -118,3 +118,11 @@ def test_a_lead_in_sentence_opens_the_topic_it_names_first() -> None:
     lead = "It is used for focal (partial) seizures, with or without spreading to the brain:"
     assert classify_lead(lead) is Section.INDICATIONS
     assert classify_lead("Ibuprofen: uses, side effects and safety") is Section.OVERVIEW
+
+
+def test_a_grade_label_names_its_side_effect_section() -> None:
+    assert effect_grade("Serious") is Section.SERIOUS_SIDE_EFFECTS
+    assert effect_grade("Rare but serious side effects") is Section.SERIOUS_SIDE_EFFECTS
+    assert effect_grade("Common ones") is Section.COMMON_SIDE_EFFECTS
+    assert effect_grade("Less common") is Section.SIDE_EFFECTS  # never read as "common"
+    assert effect_grade("Kidney problems") is None
