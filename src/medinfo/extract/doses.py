@@ -55,7 +55,7 @@ from medinfo.extract.dose_grammar import (
     with_unit_strength,
 )
 from medinfo.extract.dose_grammar import whole_number as _number
-from medinfo.extract.reading import Place, read_text
+from medinfo.extract.reading import Place, read_text, refers_back
 from medinfo.extract.statements import Statement, place_of
 from medinfo.extract.table_columns import with_column_headings
 from medinfo.extract.terms import vocabulary
@@ -801,6 +801,20 @@ _RELEASE_FORM = re.compile(
 )
 
 
+def _without_population_sequels(statements: list[Statement]) -> list[Statement]:
+    """Without the sentences that go on about the population the one before them gave a dose
+    for ("Children aged 4 to 11 start on 40 micrograms twice a day. The ceiling for this age
+    group is 80 micrograms twice a day"): their doses are that population's."""
+    return [
+        statement
+        for previous, statement in zip([None, *statements], statements, strict=False)
+        if previous is None
+        or previous.block is not statement.block
+        or not refers_back(statement.text)
+        or not _for_another_population(previous.text)
+    ]
+
+
 def _without_release_form_maxima(readings: list[Reading]) -> list[Reading]:
     """The readings without the maxima said of one release form (slow or immediate release)
     when the document also gives a maximum said of no such form: that ceiling is the drug's."""
@@ -820,6 +834,7 @@ def extract_doses(statements: list[Statement], source_id: str) -> list[Extracted
     at an amount the document corrects."""
     statements = with_column_headings(statements)  # "Usual starting dose: 400 mg ..."
     statements = _counted_in_product_strength(statements)
+    statements = _without_population_sequels(statements)
     corrected = _corrected_amounts(statements)
     readings = [
         reading

@@ -85,13 +85,17 @@ _DENIED_USE = cue(
     r"(?!only\b|just\b|merely\b)(\w+\s+){0,2}"
     r"(be\s+)?(used|use|prescribed|given|licensed|effective|indicated|helpful|suitable|meant|"
     r"intended|designed|a\s+treatment|an?\s+\w+\s+treatment|treat(s|ing)?|help(s|ing)?|"
-    r"work(s|ing)?|prevent(s|ing)?|cures?|curing|relieves?|relieving|protects?)\b"
+    r"work(s|ing)?|prevent(s|ing)?|cures?|curing|relieves?|relieving|protects?)\b|"
+    # "What it is not for: colds and flu"
+    r"\bnot\W{0,3}\s+for\s*:"
 )
-# A use ruled out without a negation word: "is ineffective against", "is of no use for", "it is
-# no treatment for" ("there is no cure for" says nothing about the drug).
+# A use ruled out without a negation word: "is ineffective against", "is of no use for", "has
+# no useful activity against", "it is no treatment for" ("there is no cure for" says nothing
+# about the drug).
 _NO_USE = cue(
-    r"\b(?:(?:ineffective|useless|of\s+no\s+(?:use|help|benefit)|no\s+(?:use|help|benefit))\s+"
-    r"(?:against|for|in|with)|(?!there\b)\w+(?:\s+is|['’]s)\s+no\s+(?:[\w-]+\s+)?"
+    r"\b(?:(?:ineffective|useless|of\s+no\s+(?:[\w-]+\s+)?(?:use|help|benefit|value)|"
+    r"no\s+(?:useful|real|meaningful|proven|clinical|significant|worthwhile)?\s*"
+    r"(?:use|help|benefit|activity|effect|value|role))\s+(?:against|for|in|with|on)|(?!there\b)\w+(?:\s+is|['’]s)\s+no\s+(?:[\w-]+\s+)?"
     r"(?:treatment|cure|remedy)\s+(?:for|of))\b"
 )
 # "No cure for X" claims no use of X, whoever it is said of ("there is no cure for MS").
@@ -99,7 +103,10 @@ _NO_REMEDY = cue(r"\bno\s+(?:[\w-]+\s+)?(?:treatment|cure|remedy)\s+(?:for|of)\b
 # A use ruled out by saying what the drug is not: "is not a contraceptive", "isn't a
 # weight-loss medicine". The condition follows at once and ends the clause or names a kind of
 # product; "is not a common side effect" names no condition there.
-_NOT_A_KIND = cue(r"(?:\b(?:is|are)\s+not|\b(?:isn|aren)['’]t)\s+(?:a|an)\s+$")
+_NOT_A_KIND = cue(
+    r"(?:\b(?:is|are)\s+(?:also\s+|still\s+|really\s+)?not|\b(?:isn|aren)['’]t)\s+"
+    r"(?:(?:also|really)\s+)?(?:a|an)\s+$"
+)
 _KIND_AFTER = cue(
     r"^(?:\s*(?:$|[.,;:!?)]|\b(?:and|or|but|nor)\b)|\s+(?:medicines?|medications?|drugs?|"
     r"pills?|tablets?|treatments?|remed(?:y|ies)|methods?|aids?|products?|cures?)\b)"
@@ -676,6 +683,19 @@ def _goes_on_stated_use(passage: Passage, unit: Unit) -> bool:
     return last_cue_end(_STRONG, before, len(before)) >= 0 and not _DENIED_USE.search(before)
 
 
+_NOT_FOR_LABEL = cue(r"\bnot\s+(?:\w+\s+){0,2}for\s*$")  # "What it's not for", "Not used for"
+
+
+def _label_denies(passage: Passage, unit: Unit) -> bool:
+    """Whether the unit describes a list label that rules uses out ("What it is not for:
+    colds and flu"): the conditions it names are no uses."""
+    return unit.role == "description" and any(
+        other.role == "label"
+        and any(p.search(other.text) for p in (_DENIED_USE, _NO_USE, _NOT_FOR_LABEL))
+        for other in passage.units
+    )
+
+
 def _ruled_out_uses(passage: Passage) -> list[ExtractedFact]:
     """NOT_A_USE facts for the conditions the passage says the drug is not used for or does
     not help; a side-effects section may say so too ("does not work against viral
@@ -701,9 +721,13 @@ def _ruled_out_uses(passage: Passage) -> list[ExtractedFact]:
             if in_gloss(unit.text, match.start):
                 continue
             by_people = not people and _not_for_people(unit.text, match.start)
-            if _not_a_kind(unit.text, match.start, match.end) or (
-                _ruled_out(unit.text, match.start, spans, people)
-                and (by_people or not _describes_patients(unit.text, match.start, named))
+            if (
+                _label_denies(passage, unit)
+                or _not_a_kind(unit.text, match.start, match.end)
+                or (
+                    _ruled_out(unit.text, match.start, spans, people)
+                    and (by_people or not _describes_patients(unit.text, match.start, named))
+                )
             ):
                 mode = {"prevents": True} if _prevents(unit.text, match.start) else {}
                 facts.append(passage.fact(FactKind.NOT_A_USE, match.key, unit, **mode))
@@ -743,6 +767,8 @@ def extract_indications(passage: Passage) -> list[ExtractedFact]:
                 or (symptom and _NAME_BEFORE.search(unit.text, 0, match.start) is not None)
                 or (symptom and _SYMPTOMS_NAMED.search(unit.text, 0, match.start) is not None)
                 or _denied(unit.text, match.start)
+                or _label_denies(passage, unit)
+                or _not_a_kind(unit.text, match.start, match.end)
                 or _describes_patients(unit.text, match.start, named)
                 or _AS_SIDE_EFFECT.search(
                     unit.text[after_clause_start(unit.text, match.start) : match.start]

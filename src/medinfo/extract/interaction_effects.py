@@ -31,8 +31,21 @@ _USE_BRACKET = re.compile(
 )
 
 
+# "other medicines for high blood pressure", "tablets used to treat an irregular heartbeat":
+# the condition names which medicines, not what the combination does
+_MEDICINES_FOR = re.compile(
+    r"\b(?:medicines?|medications?|drugs?|tablets?|pills?|treatments?|remed(?:y|ies)|"
+    r"inhalers?|injections?)\s+(?:(?:used|taken|given)\s+)?(?:for|to\s+(?:treat|control|lower)|"
+    r"against)\s+(?:an?\s+|the\s+|your\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _names_a_use(text: str, start: int) -> bool:
-    """Whether text[start] stands in a bracket saying what a medicine is for."""
+    """Whether text[start] names what a medicine is for: after "medicines for", or in a
+    bracket saying so ("ketoconazole (for fungal infections)")."""
+    if _MEDICINES_FOR.search(text, 0, start):
+        return True
     opening = text.rfind("(", 0, start)
     if opening < 0 or ")" in text[opening:start]:
         return False

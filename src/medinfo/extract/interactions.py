@@ -118,7 +118,9 @@ _STUDY_REPORT = cue(
     r"pharmacokinetic (study|studies)|in a (drug[- ])?(drug )?interaction study)"
 )
 # "other statins", "another beta blocker": the drug's own class named as other medicines
-_OTHER_BEFORE = re.compile(r"\b(other|another|second|additional|more than one)\s+(\w+\s+)?$", re.I)
+_OTHER_BEFORE = re.compile(
+    r"\b(other|another|second|additional|more than one|two|several|multiple)\s+(\w+\s+)?$", re.I
+)
 # a class in brackets right after a drug name labels the drug: "Fusidic acid (antibiotic)"
 _DESCRIBES_DRUG = re.compile(
     r"[A-Za-z]\s*\(\s*(?:an?\s+|the\s+)?(?:(?:other|same|kind|type|sort)\s+(?:of\s+)?){0,3}"
@@ -294,14 +296,17 @@ _WARNS = cue(
     r"reduce|lower|danger|caution|careful)"
 )
 # A companion taken on purpose beside the drug ("many people with angina take aspirin
-# alongside it", "you will usually take it together with spironolactone", "it is also given
-# to people who take steroid tablets"): a clause that says so and warns of nothing names no
-# interaction.
+# alongside it", "some people take it together with a water tablet", "you will usually take
+# it together with spironolactone", "it is also given to people who take steroid tablets"): a
+# clause that says so and warns of nothing names no interaction.
 _COMPANION = cue(
     r"\b(?:(?:usually|often|commonly|routinely|normally|generally|also)\s+(?:be\s+)?"
     r"(?:take|taken|given|prescribed|used)\s+(?:it\s+|them\s+)?(?:together\s+with|alongside|"
     r"along\s+with)|(?:many|most|lots\s+of)\s+(?:people|patients)\b[^.;]{0,50}\b(?:take|use|"
     r"are\s+on|are\s+(?:prescribed|given))\b[^.;]{0,40}\b(?:alongside|as\s+well)|"
+    # "some people take it together with a water tablet"
+    r"(?:many|most|some|lots\s+of)\s+(?:people|patients)\s+(?:[\w-]+\s+){0,3}?(?:take|use)\s+"
+    r"(?:it|them|this)\s+(?:together\s+with|alongside|along\s+with|with)|"
     r"(?:may|might|will|can)\s+also\s+be\s+(?:given|prescribed)\b|(?:given|prescribed|recommended)\s+(?:to|"
     r"for)\s+(?:people|patients|those|anyone)\s+(?:who\s+(?:take|use|are\s+on)|taking|on)|"
     r"(?:prescribed|taken|used)\s+alongside|"
@@ -498,7 +503,7 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent], d
     names: those it states an interaction with, and those it says do not interact, and where
     in the unit each stated agent is first named."""
     conditions = passage.matches(unit, "conditions")
-    own = _own_groups(passage.drug)
+    own = _all_own_groups(passage.drug)
     found: list[_Agent] = []
     denied: list[_Agent] = []
     named_at: dict[str, int] = {}

@@ -12,7 +12,7 @@ from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.domain.monograph import LimitAdvice, Population
 from medinfo.extract.dose_grammar import find_dose_mentions
 from medinfo.extract.doses import LAB_UNITS, Reading, read_statement
-from medinfo.extract.reading import Polarity, population_spans, read_text
+from medinfo.extract.reading import Polarity, population_spans, read_text, refers_back
 from medinfo.extract.renal import read_band
 from medinfo.extract.sections import Section
 from medinfo.extract.statements import Statement
@@ -353,34 +353,22 @@ _INFANT_AGE = re.compile(
     r"\b(?:babies|infants|children)\s+(?:under|below|younger\s+than)\s+\d{1,2}\s*(?:months?|weeks?)\b",
     re.IGNORECASE,
 )
-# "They usually start on 10 mg a day": a sentence that goes on about the people just named
-_GOES_ON_ABOUT = re.compile(
-    r"^\W*(?:they|these\s+(?:children|patients|people)|such\s+(?:children|patients|people)|"
-    r"for\s+(?:them|these\s+\w+)|in\s+(?:them|these\s+\w+))\b",
-    re.IGNORECASE,
-)
 
 
 def _carries_on(previous: Statement, statement: Statement) -> bool:
     """Whether `statement` gives a dose to the one population the sentence before it named
-    (in the same block) without a number of its own: "Children aged 8 to 18 may be given it.
-    They usually start on 10 mg a day."."""
+    (in the same block) without naming one of its own: "Children aged 8 to 18 may be given
+    it. They usually start on 10 mg a day.", "The ceiling for this age group is ..."."""
     return (
         previous.block is statement.block
-        and bool(_GOES_ON_ABOUT.match(statement.text))
+        and refers_back(statement.text)
         and population_of(statement) is None
-        and not _numbered(read_limit(previous))
         and len({p for p in Population if p.value in read_text(previous.text).populations}) == 1
     )
 
 
 def _has_amounts(attributes: dict[str, Scalar]) -> bool:
     return any(key.endswith("_amount") for key in attributes)
-
-
-def _numbered(limit: Limit | None) -> bool:
-    """Whether a limit states a number (not only advice such as "by a specialist")."""
-    return limit is not None and _has_amounts(limit[1])
 
 
 def _joined(previous: Statement, statement: Statement) -> Statement:

@@ -68,6 +68,7 @@ class _Rules:
     advert: re.Pattern[str]
     summary_label: re.Pattern[str] | None
     rebuttal: re.Pattern[str] | None
+    refers_back: re.Pattern[str] | None
 
 
 @cache
@@ -83,6 +84,7 @@ def _rules() -> _Rules:
         advert=any_of(raw.advert),
         summary_label=any_of(raw.summary_label) if raw.summary_label else None,
         rebuttal=any_of(raw.rebuttal) if raw.rebuttal else None,
+        refers_back=any_of(raw.refers_back) if raw.refers_back else None,
     )
 
 
@@ -139,6 +141,13 @@ def corrects_a_claim(text: str) -> bool:
     """Whether a paragraph explicitly corrects an earlier claim ("@Tom, I'd disagree",
     "that's a myth")."""
     pattern = _rules().rebuttal
+    return pattern is not None and pattern.search(text) is not None
+
+
+def refers_back(text: str) -> bool:
+    """Whether a statement goes on about the people the sentence before it named ("They
+    usually start on 10 mg", "The ceiling for this age group is ...")."""
+    pattern = _rules().refers_back
     return pattern is not None and pattern.search(text) is not None
 
 

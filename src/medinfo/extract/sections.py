@@ -41,6 +41,9 @@ class Section(StrEnum):
 
 
 _TITLE_TOPICS = 3
+# "Started Latuda - questions about dose, food, booze?": a thread's title asking about two
+# topics or more introduces the whole thread, not one section
+_ASKS_ABOUT = re.compile(r"\bquestions?\s+(?:about|on|re)\b", re.IGNORECASE)
 # kinds of one topic: "Any serious side effects I should know about?" names one topic
 _FAMILY = {
     Section.SERIOUS_SIDE_EFFECTS: Section.SIDE_EFFECTS,
@@ -62,11 +65,12 @@ def _heading_rules() -> list[tuple[re.Pattern[str], Section]]:
 def classify_heading(heading: str) -> Section:
     """The section a heading introduces; OTHER when no rule matches.
 
-    A heading naming three or more topics ("Ibuprofen: Uses, Side Effects and Safety")
-    is a title, and introduces an OVERVIEW.
+    A heading naming three or more topics ("Ibuprofen: Uses, Side Effects and Safety"), or
+    asking questions about two, is a title, and introduces an OVERVIEW.
     """
     matched = [section for pattern, section in _heading_rules() if pattern.search(heading)]
-    if len({_FAMILY.get(section, section) for section in matched}) >= _TITLE_TOPICS:
+    topics = len({_FAMILY.get(section, section) for section in matched})
+    if topics >= _TITLE_TOPICS or (topics > 1 and _ASKS_ABOUT.search(heading)):
         return Section.OVERVIEW
     return matched[0] if matched else Section.OTHER
 

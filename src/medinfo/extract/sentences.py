@@ -6,10 +6,16 @@ import re
 from dataclasses import dataclass
 
 from medinfo.domain.documents import Block, BlockKind, Document
+from medinfo.extract.sections import Section, classify_heading
 from medinfo.extract.text_cache import per_text
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
 _LABEL = re.compile(r"^\s*([^:.!?]{2,60}?)\s*:\s+(\S.*)$", re.DOTALL)
+# "Alcohol. Best avoided ...": a paragraph opening with a topic word and a full stop (a bold
+# lead-in whose markup the reader dropped) labels what follows, as "Alcohol:" would
+_TOPIC_LABEL = re.compile(
+    r"^\s*([A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2})\.\s+(?=[A-Z])(\S.*)$", re.DOTALL
+)
 _ABBREVIATIONS = ("e.g.", "i.e.", "approx.", "dr.", "vs.", "etc.", "mr.", "mrs.")
 
 
@@ -82,6 +88,13 @@ def split_cell(cell: str) -> list[str]:
     return [part for part in (p.strip(" .") for p in parts) if part]
 
 
+def topic_label(text: str) -> re.Match[str] | None:
+    """The match of a paragraph opening with a topic's name and a full stop ("Alcohol. Best
+    avoided ..."): group 1 the topic, group 2 the rest; None when it opens otherwise."""
+    found = _TOPIC_LABEL.match(text)
+    return found if found and classify_heading(found.group(1)) is not Section.OTHER else None
+
+
 def units_of(document: Document, block: Block) -> list[Unit]:
     """A block's units: table-row cells, a list item's label and description, or sentences."""
     if block.kind is BlockKind.TABLE_ROW:
@@ -96,6 +109,8 @@ def units_of(document: Document, block: Block) -> list[Unit]:
         return units
     text = block.text.strip().lstrip("-*•").strip()
     labelled = _LABEL.match(text) if block.kind is not BlockKind.HEADING else None
+    if labelled is None and block.kind is BlockKind.PARAGRAPH:
+        labelled = topic_label(text)
     if labelled and len(labelled.group(1).split()) <= 6:
         label, rest = labelled.group(1).strip(" *"), labelled.group(2)
         span = locate(document, block, label, block.start)

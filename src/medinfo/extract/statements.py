@@ -11,6 +11,7 @@ from medinfo.domain.documents import Block, BlockKind, Document
 from medinfo.domain.evidence import Evidence
 from medinfo.extract.reading import Place, corrects_a_claim, is_advert, opens_with_summary_label
 from medinfo.extract.sections import Section, classify_heading, effect_grade, section_of
+from medinfo.extract.sentences import topic_label
 
 # A sentence ends at . ! or ? followed by space and a capital, digit or quote; common
 # abbreviations ("e.g.", "Dr.") do not end one.
@@ -239,7 +240,7 @@ def labelled_sections(blocks: list[Block]) -> list[Section | None]:
 
 
 # "**Side effects:** the common ones are ...", "Who can't take it: ...": a paragraph that opens
-# with its topic's name
+# with its topic's name (or with the name and a full stop: "Alcohol. Best avoided ...")
 _INLINE_LABEL = re.compile(
     r"^\W*(?P<label>[A-Za-z][a-z]+(?: [A-Za-z][a-z]+){0,2}|[Ww]ho(?: [a-z'’]+){1,4}|"
     # "Priya's people-who-should-be-careful list:"
@@ -252,8 +253,10 @@ def _inline_label(block: Block) -> Section | None:
     dedicated topics; it holds for that paragraph only."""
     if block.kind is not BlockKind.PARAGRAPH:
         return None
-    found = _INLINE_LABEL.match(block_text(block))
-    section = classify_heading(found["label"]) if found else None
+    text = block_text(block)
+    found = _INLINE_LABEL.match(text)
+    label = found["label"] if found else (topic := topic_label(text)) and topic.group(1)
+    section = classify_heading(label) if label else None
     return section if section in _DEDICATED else None
 
 

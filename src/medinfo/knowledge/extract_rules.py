@@ -255,6 +255,7 @@ class ReadingRules(KnowledgeFile):
     advert: Patterns
     summary_label: Patterns = ()
     rebuttal: Patterns = ()
+    refers_back: Patterns = ()
 
 
 class PopulationAdvice(Strict):

@@ -494,3 +494,12 @@ def test_the_form_of_an_overdose_treatment_is_no_form_of_the_drug() -> None:
         "Treatment is with oral or intravenous glucose and monitoring in hospital.\n"
     )
     assert "injection" not in _forms(text, "glimepiride")
+
+
+def test_a_bare_anti_inflammatory_is_no_nsaid() -> None:
+    found = _classes(
+        "# Budesonide\n\n## How it works\n\nBudesonide is a corticosteroid. It is an "
+        "anti-inflammatory, not a bronchodilator.",
+        "budesonide",
+    )
+    assert "nsaid" not in found

@@ -1059,3 +1059,27 @@ def test_extract_doses_a_per_dose_maximum_beside_the_days_maximum(
     doses = _doses(statements_of, text)
     assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 800
     assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 400
+
+
+def test_extract_doses_the_most_in_a_day_and_in_one_session_are_maxima(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(
+        statements_of,
+        "The most you should inhale in a single session is 200 micrograms, and the most in a "
+        "day is 800 micrograms.",
+    )
+    assert doses[FactKind.MAX_SINGLE_DOSE]["amount"] == 200
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 800
+
+
+def test_extract_doses_a_sentence_going_on_about_children_gives_no_adult_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(
+        statements_of,
+        "Adults take 100 micrograms twice a day, at most 400 micrograms a day. Children aged 5 "
+        "to 11 take 50 micrograms twice a day. The ceiling for this age group is 200 "
+        "micrograms a day.",
+    )
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 400

@@ -469,3 +469,30 @@ def test_outcomes_of_an_action_and_other_medicines_for_a_condition_are_no_uses()
         "medicines such as metformin.\n"
     )
     assert _uses(text, "glimepiride") == {"type 2 diabetes": False}
+
+
+def test_a_use_ruled_out_by_no_useful_activity_is_no_use() -> None:
+    found = _uses(
+        "# Famciclovir\n\n## Uses\n\nFamciclovir treats shingles. It has no useful activity "
+        "against influenza, and is of no proven value in Bell's palsy.",
+        "famciclovir",
+    )
+    assert found == {"shingles": False}
+
+
+def test_the_conditions_a_not_for_label_lists_are_no_uses() -> None:
+    found = _uses(
+        "# Cefaclor\n\n## Uses\n\nCefaclor treats ear infections.\n\nWhat it is **not** for: "
+        "colds and flu.",
+        "cefaclor",
+    )
+    assert found == {"ear infections": False}
+
+
+def test_what_the_drug_is_also_not_is_no_use() -> None:
+    found = _uses(
+        "# Saxagliptin\n\nSaxagliptin treats type 2 diabetes. It is also not a weight-loss "
+        "medicine.",
+        "saxagliptin",
+    )
+    assert "obesity" not in found

@@ -927,3 +927,28 @@ def test_effects_named_after_every_agent_belong_to_the_whole_list() -> None:
     facts = extract_list_facts(make_document(text), "t", "baclofen")
     effects = {f.key: f.attributes["effect_terms"] for f in facts if f.kind is FactKind.INTERACTION}
     assert effects["alcohol"] == effects["sedatives"] == "dizziness,drowsiness"
+
+
+def test_what_the_other_medicines_are_for_is_no_effect_of_the_combination() -> None:
+    text = (
+        "# Nebivolol\n\n## Interactions\n\n- other medicines for high blood pressure, as "
+        "together they can lower your blood pressure too much\n- diltiazem, which can make "
+        "your heart beat too slowly\n- decongestants such as pseudoephedrine, which can raise "
+        "your blood pressure\n- cimetidine, which can increase the amount of nebivolol in your "
+        "body\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "nebivolol")
+    effects = {f.key: f.attributes["effect_terms"] for f in facts if f.kind is FactKind.INTERACTION}
+    assert effects["antihypertensives"] == "low blood pressure"
+    assert effects["diltiazem"] == "slow heart rate"
+    assert effects["pseudoephedrine"] == "high blood pressure"
+    assert effects["cimetidine"] == "raised levels"
+
+
+def test_a_medicine_some_people_take_with_it_on_purpose_is_no_interaction() -> None:
+    agents = _agents(
+        "# Nebivolol\n\nSome people take it together with a water tablet such as "
+        "bendroflumethiazide, which your doctor will plan for you.\n",
+        "nebivolol",
+    )
+    assert "bendroflumethiazide" not in agents

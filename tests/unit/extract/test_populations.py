@@ -649,3 +649,17 @@ def test_extract_population_limits_starting_lower_and_going_up_slowly_is_no_tape
     text = "If you already have liver disease, the team will start lower and increase more slowly."
     [limit] = _limits(statements_of, text)
     assert (limit["population"], limit["advice"]) == ("hepatic", "reduce")
+
+
+def test_extract_population_limits_the_ceiling_for_this_age_group_is_the_groups(
+    statements_of: StatementsOf,
+) -> None:
+    limits = _limits(
+        statements_of,
+        "Children aged 5 to 11 take 50 micrograms twice a day. The ceiling for this age group "
+        "is 200 micrograms a day.",
+    )
+    assert any(
+        limit["population"] == "children" and limit.get("max_daily_amount") == 200
+        for limit in limits
+    )

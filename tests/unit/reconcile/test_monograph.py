@@ -73,7 +73,7 @@ def test_reconcile_monograph_interaction_takes_the_worst_severity_and_all_effect
     monograph = reconcile_monograph("tizanidine", three_sources(), tizanidine_facts())
     alcohol = next(i for i in monograph.interactions if i.agent == "alcohol")
     assert alcohol.severity == "major"
-    for effect in ("drowsiness", "low blood pressure", "dizziness"):
+    for effect in ("drowsiness", "lower blood pressure", "dizziness"):
         assert effect in alcohol.effect
     assert alcohol.effect.count("drowsiness") == 1
 
