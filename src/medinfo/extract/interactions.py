@@ -574,7 +574,12 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent], d
     negated = negated_spans(unit.text, [(m.start, m.end) for m in mentions])
     for mention, is_negated in zip(mentions, negated, strict=True):
         agent = (_without_form(mention.generic), "drug", "moderate")
-        if is_negated:
+        # "studies found no meaningful interaction with warfarin" denies it; "had no effect on
+        # the levels of warfarin" speaks of one direction only
+        denies = reading.within("negated", mention.start, mention.end) and _INTERACT.search(
+            unit.text
+        )
+        if is_negated or denies:
             if not reading.within("other_subject", mention.start, mention.end):
                 denied.append(agent)  # "unlike X, which ..." denies nothing of X
         elif _fine_before_caveat(unit.text, mention.start, mention.end):
@@ -598,12 +603,15 @@ def _label_said_harmless(passage: Passage, index: int) -> bool:
 
 
 def _described_denied(passage: Passage, index: int) -> set[str]:
-    """The agents the description right after a list item's label says do not interact; all
-    the label's agents when the description opens by denying any interaction."""
-    following = passage.units[index + 1 : index + 2]
-    if not following or following[0].role != "description":
-        return set()
-    denied = _agents(passage, following[0])[1] + _label_agents_denied(passage, index + 1)
+    """The agents the description after a list item's label says do not interact ("**Warfarin:**
+    my wife's worry. Studies found no meaningful interaction with warfarin."); all the
+    label's agents when the description opens by denying any interaction."""
+    label = passage.units[index]
+    denied = _label_agents_denied(passage, index + 1)
+    for unit in passage.units[index + 1 :]:
+        if unit.role != "description" or unit.block is not label.block:
+            break
+        denied += _agents(passage, unit)[1]
     return {agent for agent, _type, _default in denied}
 
 

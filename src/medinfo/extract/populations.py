@@ -12,6 +12,7 @@ from medinfo.domain.facts import ExtractedFact, FactKind, Scalar
 from medinfo.domain.monograph import LimitAdvice, Population
 from medinfo.extract.dose_grammar import find_dose_mentions
 from medinfo.extract.doses import LAB_UNITS, Reading, read_statement
+from medinfo.extract.drug_names import find_drug_mentions
 from medinfo.extract.reading import Polarity, population_spans, read_text, refers_back
 from medinfo.extract.renal import read_band
 from medinfo.extract.sections import Section
@@ -298,6 +299,19 @@ def _reports_a_study(text: str) -> bool:
     )
 
 
+# "unlike sitagliptin and alogliptin, whose doses are reduced when kidney function falls"
+_WHOSE_DOSE = re.compile(r",?\s*whose\s+(?:\w+\s+)?dos(?:e|es|ing|age)\b", re.IGNORECASE)
+
+
+def _other_drugs_dose(text: str) -> bool:
+    """Whether the statement gives the dose rule of other medicines it names, in a relative
+    clause about them ("... saxagliptin and alogliptin, whose doses are reduced ...")."""
+    found = _WHOSE_DOSE.search(text)
+    return found is not None and bool(
+        find_drug_mentions(text[max(0, found.start() - 40) : found.start()])
+    )
+
+
 def _read_limit(
     statement: Statement, population: Population | None = None, context: str = ""
 ) -> Limit | None:
@@ -313,7 +327,7 @@ def _read_limit(
     if names_stopping(statement.text) and read_stopping(statement).get("taper_required"):
         return None  # "if you want to stop, ask about reducing the dose gradually": a taper
     population = population or population_of(statement)
-    if population is None or not _speaks_of_dosing(statement):
+    if population is None or not _speaks_of_dosing(statement) or _other_drugs_dose(statement.text):
         return None
     if population is not Population.OLDER_ADULTS and _ADULTS.search(statement.text):
         # "adults and teens 16+", "adults with kidney disease and type 2 diabetes": an adult
@@ -408,10 +422,13 @@ def _speaks_of_dosing(statement: Statement) -> bool:
     cautious = statement.section is Section.DOSING or bool(
         _POPULATION_HEADING.search(statement.block.heading or "")
     )
+    # "it did not reduce kidney problems": lowering, said outside a dose's place without a
+    # dose word, is about an outcome, not the dose
+    weak = {LimitAdvice.CAUTION.value, LimitAdvice.REDUCE.value}
     return bool(rules.dosing_words.search(text)) or any(
         pattern.search(text)
         for advice, pattern in rules.advice.items()
-        if cautious or advice != LimitAdvice.CAUTION.value
+        if cautious or advice not in weak
     )
 
 

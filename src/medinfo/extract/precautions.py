@@ -178,6 +178,9 @@ def extract_precautions(passage: Passage) -> list[ExtractedFact]:
                 continue  # "my brother (who has a fatty liver)": not the reader's condition
             if names_a_medicine(unit.text, match):
                 continue  # "a warning for all seizure medicines"
+            if _DRIVING_RULES.search(unit.text) and match.key != "driving":
+                continue  # "if you have epilepsy, there are strict driving rules": the law
+
             if (
                 cued
                 and not in_section
@@ -214,6 +217,13 @@ _NOT_A_CONDITION = re.compile(
     r"\b\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|g|ml|days?|weeks?)\b[^.;]{0,40}?\bfor)"
     r"(?:\s+[\w-]+)?(?:\s+(?:and|or|,))?\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
+)
+
+# the law on driving with a condition ("strict driving rules for epilepsy, tell the DVLA")
+# names who must tell the licensing agency, not a caution about the medicine
+_DRIVING_RULES = cue(
+    r"\b(?:driving\s+(?:rules|laws?|regulations)|dvla|driving\s+licen[cs]e|licensing\s+"
+    r"(?:agency|authority)|department\s+of\s+motor\s+vehicles|dmv)\b"
 )
 
 # where a cue's reach ends: "..., except in serious infections", "; the exceptions are ..."

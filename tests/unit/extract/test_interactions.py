@@ -952,3 +952,15 @@ def test_a_medicine_some_people_take_with_it_on_purpose_is_no_interaction() -> N
         "nebivolol",
     )
     assert "bendroflumethiazide" not in agents
+
+
+def test_a_labelled_item_its_description_calls_fine_or_denies_is_no_interaction() -> None:
+    agents = _agents(
+        "# Linagliptin\n\n## Other medicines\n\n- **Metformin:** fine together.\n"
+        "- **Warfarin:** my wife's worry. Studies found no meaningful interaction with warfarin."
+        "\n- **Rifampicin:** it can make linagliptin work less well.\n",
+        "linagliptin",
+    )
+    assert agents["warfarin"] == NO_INTERACTION
+    assert agents.get("metformin", NO_INTERACTION) == NO_INTERACTION
+    assert agents["rifampin"] != NO_INTERACTION

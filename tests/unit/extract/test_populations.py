@@ -663,3 +663,15 @@ def test_extract_population_limits_the_ceiling_for_this_age_group_is_the_groups(
         limit["population"] == "children" and limit.get("max_daily_amount") == 200
         for limit in limits
     )
+
+
+def test_extract_population_limits_other_medicines_doses_and_outcomes_are_no_rules(
+    statements_of: StatementsOf,
+) -> None:
+    limits = _limits(
+        statements_of,
+        "This sets it apart from sitagliptin and alogliptin, whose doses are reduced when "
+        "kidney function falls. A large study found it did not reduce kidney problems, so it "
+        "is not used to protect the kidneys.",
+    )
+    assert limits == []

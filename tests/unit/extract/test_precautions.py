@@ -245,3 +245,12 @@ def test_a_friends_condition_named_after_their_name_is_no_precaution() -> None:
         "infection last year and warned me about tendons.\n"
     )
     assert "infection" not in _precautions(text, "levofloxacin")
+
+
+def test_the_law_on_driving_with_a_condition_names_no_caution() -> None:
+    found = _precautions(
+        "# Primidone\n\n## Driving\n\nDo not drive if primidone makes you sleepy. If you have "
+        "epilepsy, there are strict driving rules and you must tell the DVLA.",
+        "primidone",
+    )
+    assert "seizure history" not in found

@@ -126,3 +126,8 @@ def test_a_grade_label_names_its_side_effect_section() -> None:
     assert effect_grade("Common ones") is Section.COMMON_SIDE_EFFECTS
     assert effect_grade("Less common") is Section.SIDE_EFFECTS  # never read as "common"
     assert effect_grade("Kidney problems") is None
+
+
+def test_classify_heading_treats_a_thread_asking_about_two_topics_as_overview() -> None:
+    assert classify_heading("Started it - questions about dose, food, booze?") is Section.OVERVIEW
+    assert classify_heading("Pregnancy and breastfeeding") is not Section.OVERVIEW

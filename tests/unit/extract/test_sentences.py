@@ -33,3 +33,13 @@ def test_units_of_a_table_row_are_its_cells() -> None:
     document = make_document("| Forms | Tablet, capsule |\n")
     units = units_of(document, document.blocks[0])
     assert [u.text for u in units] == ["Forms", "Tablet, capsule"]
+
+
+def test_units_of_a_paragraph_opening_with_a_topic_and_a_full_stop_label_it() -> None:
+    document = make_document("# Drug\n\nAlcohol. Best avoided early on.\n\nThanks. See you.\n")
+    topic, thanks = (units_of(document, block) for block in document.blocks[1:])
+    assert [(unit.role, unit.text) for unit in topic] == [
+        ("label", "Alcohol"),
+        ("description", "Best avoided early on."),
+    ]
+    assert [unit.role for unit in thanks] == ["sentence", "sentence"]
