@@ -118,9 +118,7 @@ _STUDY_REPORT = cue(
     r"pharmacokinetic (study|studies)|in a (drug[- ])?(drug )?interaction study)"
 )
 # "other statins", "another beta blocker": the drug's own class named as other medicines
-_OTHER_BEFORE = re.compile(
-    r"\b(other|another|second|additional|more than one|two|several|multiple)\s+(\w+\s+)?$", re.I
-)
+_OTHER_BEFORE = re.compile(r"\b(other|another|second|additional|more than one)\s+(\w+\s+)?$", re.I)
 # a class in brackets right after a drug name labels the drug: "Fusidic acid (antibiotic)"
 _DESCRIBES_DRUG = re.compile(
     r"[A-Za-z]\s*\(\s*(?:an?\s+|the\s+)?(?:(?:other|same|kind|type|sort)\s+(?:of\s+)?){0,3}"
@@ -230,9 +228,9 @@ def _all_own_groups(drug: str) -> frozenset[str]:
     return frozenset(group.agent for group in own if group.class_term is not None and group.agent)
 
 
-# "They stop the antibiotic being absorbed": one of the drug's classes, singular after "the",
-# is the drug itself
-_THE_BEFORE = re.compile(r"\b(?:the|this|your)\s+$", re.IGNORECASE)
+# "They stop the antibiotic being absorbed", "abruptly stopping an antipsychotic": one of the
+# drug's classes, singular after an article, is the drug itself
+_THE_BEFORE = re.compile(r"\b(?:the|this|your|an?)\s+$", re.IGNORECASE)
 
 
 def _names_itself(drug: str, text: str, match: TermMatch) -> bool:
@@ -503,7 +501,7 @@ def _agents(passage: Passage, unit: Unit) -> tuple[list[_Agent], list[_Agent], d
     names: those it states an interaction with, and those it says do not interact, and where
     in the unit each stated agent is first named."""
     conditions = passage.matches(unit, "conditions")
-    own = _all_own_groups(passage.drug)
+    own = _own_groups(passage.drug)
     found: list[_Agent] = []
     denied: list[_Agent] = []
     named_at: dict[str, int] = {}

@@ -255,7 +255,9 @@ def _inline_label(block: Block) -> Section | None:
         return None
     text = block_text(block)
     found = _INLINE_LABEL.match(text)
-    label = found["label"] if found else (topic := topic_label(text)) and topic.group(1)
+    label = found["label"] if found else ""
+    if not found and section_of(block) not in _DEDICATED:  # "Alcohol. Best avoided" in a thread
+        label = ((topic := topic_label(text)) and topic.group(1)) or ""
     section = classify_heading(label) if label else None
     return section if section in _DEDICATED else None
 

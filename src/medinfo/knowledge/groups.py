@@ -58,6 +58,9 @@ class MedicineGroup(Strict):
     name: str | None = None
     agent: str | None = None
     aliases: tuple[str, ...] = ()
+    # aliases that name the group among other medicines but are too wide to be a drug's class
+    # ("anti-inflammatories" for NSAIDs: steroids are anti-inflammatories too)
+    agent_only: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
     includes: tuple[str, ...] = ()
     interaction: UsualInteraction = UsualInteraction()
@@ -244,7 +247,11 @@ class MedicineGroups:
         return [
             Term(
                 term=group.class_term,
-                synonyms=tuple(alias for alias in group.aliases if alias != group.class_term),
+                synonyms=tuple(
+                    alias
+                    for alias in group.aliases
+                    if alias != group.class_term and alias not in group.agent_only
+                ),
             )
             for group in self.groups.values()
             if group.class_term is not None
