@@ -92,7 +92,8 @@ class StoreMonographs:
 
     def catalog_in_text(self, text: str) -> CatalogDrug | None:
         """The first catalog medicine a free-text question names (exactly in one or two words,
-        by a brand's first word, else within a typo for a word of eight letters or more; never a
+        by a brand's first word, else within a typo for a word of eight letters or more that
+        keeps the name's first letter, as typing errors do: "glovebox" is no "Lovenox"; never a
         question word), for a drug that has no monograph."""
         catalog = self.names.catalog()
         ignore = self._catalog_ignore(catalog)
@@ -112,8 +113,9 @@ class StoreMonographs:
         for word in words:  # last, a long name within the catalog's typo limit ("tizanadine")
             if word not in ignore and len(word) >= _MIN_TYPO_WORD and word.isalpha():
                 key = catalog.resolve(word)
-                if key is not None:
-                    return catalog.get(key)
+                entry = catalog.get(key) if key is not None else None
+                if entry is not None and _same_first_letter(word, entry):
+                    return entry
         return None
 
     # -- MedicineResolver (safety checks) --
@@ -235,3 +237,8 @@ def _medical_words() -> frozenset[str]:
             for name in (entry.term, *entry.synonyms):
                 words.update(_MEDICAL_WORD.findall(name.lower()))
     return frozenset(words)
+
+
+def _same_first_letter(word: str, entry: CatalogDrug) -> bool:
+    """Whether a word starts as the catalog medicine's generic or one of its brands does."""
+    return any(name.lower().startswith(word[0]) for name in (entry.name, *entry.brand_names))

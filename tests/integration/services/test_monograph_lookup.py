@@ -79,6 +79,7 @@ def test_catalog_in_text_finds_catalog_medicines(
         "can i drink alcohol with it",
         "how much water a day",
         "diabetic type 2, what about my sugars",  # a condition's word, not a misspelled brand
+        "is the car glovebox ok in summer",  # two typos from Lovenox, but not its first letter
     ],
 )
 def test_catalog_in_text_never_reads_everyday_words(lookup: StoreMonographs, question: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from medinfo.domain.monograph import Monograph
+from medinfo.knowledge.groups import medicine_groups
 from medinfo.services.qa.evidence import stem
 from medinfo.services.qa.intents import Reading, load_intent_rules, normalise_words
 from medinfo.services.qa.phrasing import Draft
@@ -27,7 +28,10 @@ def topic_words(reading: Reading, monograph: Monograph) -> set[str]:
     ignored = (
         vocabulary.stopwords | vocabulary.question_generic_words | vocabulary.context_words | names
     )
-    return {w for w in _WORD.findall(reading.text) if len(w) > 2 and w not in ignored}
+    # another medicine named by a brand ("prozac") is answered under its generic name
+    groups = medicine_groups()
+    words = {part for w in _WORD.findall(reading.text) for part in groups.generics_of(w)}
+    return {w for w in words if len(w) > 2 and w not in ignored}
 
 
 def _addressed(word: str, answer_words: set[str], answer_stems: set[str]) -> bool:

@@ -81,3 +81,11 @@ def test_a_detail_counts_only_in_the_intents_it_is_asked_in(
     dependence = read_question("any risk of addiction with long term zanaflex use")
     assert dependence.intent is not Intent.DURATION
     assert not misses_detail(Draft(["Dependence is listed among its effects."]), dependence)
+
+
+def test_topic_words_name_another_medicine_by_its_generic(lookup: InMemoryMonographs) -> None:
+    monograph = lookup.get("tizanidine")
+    assert monograph is not None
+    reading = read_question("zanaflex + prozac ok")
+    assert "fluoxetine" in topic_words(reading, monograph)
+    assert "prozac" not in topic_words(reading, monograph)
