@@ -757,13 +757,15 @@ _CORRECTED = re.compile(r"(?:[,;(\u2013\u2014]|\bbut)\s*not\s+(?:the\s+)?$", re.
 
 
 def _corrected_amounts(statements: list[Statement]) -> set[tuple[float, str]]:
-    """The amounts a document says are wrong ("the limit is 2,500 mg, not 3,000 mg"): a
-    forum poster's or a summary's figure that the document corrects is none of its doses."""
+    """The amounts a document says are wrong ("the limit is 2,500 mg, not 3,000 mg", "so
+    80 mg isn't the general ceiling"): a forum poster's or a summary's figure that the
+    document corrects is none of its doses."""
     return {
         (mention.amount, mention.unit)
         for statement in statements
         for mention in find_dose_mentions(statement.text)
         if _CORRECTED.search(statement.text, 0, mention.start)
+        or denies_the_dose(statement.text[mention.end : mention.end + 60])
     }
 
 

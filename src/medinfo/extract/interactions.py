@@ -41,6 +41,9 @@ _CUE = cue(
     r"(concern|problem|danger)s? with|"
     r"(increase|raise|lower|reduce|decrease)s? (the )?(risk|effects?|effectiveness|levels?|"
     r"absorption|blood levels?)|levels? (can |may )?(rise|go up)|"
+    # "can slow the liver's breakdown of metoprolol, which can push metoprolol levels up"
+    r"slow(s|ing)? (down )?(the )?([\w'’]+ )?(breakdown|clearance|removal|elimination)|"
+    r"push(es)? (\w+ ){0,2}levels? (up|down)|"
     r"how (it|this medicine) is (processed|broken down)|should not be taken with|do not take|drink)"
 )
 # Sections about another topic name other medicines as alternatives or cover ("your doctor may

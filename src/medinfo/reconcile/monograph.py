@@ -74,9 +74,6 @@ def _risk_after_weeks(facts: list[ExtractedFact]) -> float | None:
     return min(min(numbers) for numbers in by_source.values())
 
 
-_MAXIMA = frozenset({FactKind.MAX_DAILY_DOSE, FactKind.MAX_SINGLE_DOSE})
-
-
 class _Builder(Assembly):
     """Builds one Monograph from an Assembly."""
 
@@ -90,8 +87,6 @@ class _Builder(Assembly):
         shown: DoseSpec | None = None
         for group in routes:
             usable = [f for f in group.facts if f.attributes.get("amount") is not None]
-            if kind in _MAXIMA:  # the drug's own maximum before one stated for one use
-                usable = [f for f in usable if not f.attributes.get("use")] or usable
             if not usable:
                 continue
             choice = self.choose(kind, usable, f"{spec.label} ({group.display})")

@@ -1083,3 +1083,25 @@ def test_extract_doses_a_sentence_going_on_about_children_gives_no_adult_maximum
         "micrograms a day.",
     )
     assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 400
+
+
+def test_extract_doses_a_figure_the_page_says_is_not_the_ceiling_is_no_maximum(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(
+        statements_of,
+        "I'm sure 80 mg is the maximum anyone can take. The dose can go up as far as 160 mg "
+        "once a day. So 80 mg isn't the general ceiling.",
+    )
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 160
+
+
+def test_extract_doses_a_dose_for_people_on_other_medicines_is_not_the_usual_one(
+    statements_of: StatementsOf,
+) -> None:
+    doses = _doses(
+        statements_of,
+        "The usual maximum is 160 mg a day.\n\nModerate CYP3A4 inhibitors such as diltiazem: "
+        "the dose is halved, with a ceiling of 80 mg a day.",
+    )
+    assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 160

@@ -964,3 +964,14 @@ def test_a_labelled_item_its_description_calls_fine_or_denies_is_no_interaction(
     assert agents["warfarin"] == NO_INTERACTION
     assert agents.get("metformin", NO_INTERACTION) == NO_INTERACTION
     assert agents["rifampin"] != NO_INTERACTION
+
+
+def test_a_slower_breakdown_of_the_other_medicine_is_an_interaction() -> None:
+    text = (
+        "# Diphenhydramine\n\n## Questions\n\n- **Metoprolol:** diphenhydramine can slow the "
+        "liver's breakdown of metoprolol, which can push metoprolol levels up and make your "
+        "heart rate slower.\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "diphenhydramine")
+    effects = {f.key: f.attributes["effect_terms"] for f in facts if f.kind is FactKind.INTERACTION}
+    assert effects["metoprolol"] == "raised levels,slow heart rate"

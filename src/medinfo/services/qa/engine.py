@@ -129,6 +129,19 @@ _REPORTED = {Intent.WEIGHT_GAIN: Intent.SIDE_EFFECTS}
 _FORM_BOUND = frozenset({Intent.HOW_TO_TAKE, Intent.DOSAGE, Intent.MAX_DOSE})
 
 
+def _treated_by_another(reading: Reading, monograph: Monograph, effects: list[str]) -> bool:
+    """Whether the question names another medicine and gives an effect it names as what
+    that medicine is for ("I take metoprolol for palpitations")."""
+    if not load_medicine_index().named_in(Topic.of(reading).folded, own_names(monograph)):
+        return False
+    return any(
+        re.search(
+            rf"\bfor\s+(?:my\s+|his\s+|her\s+|the\s+)?{re.escape(term.lower())}", reading.text
+        )
+        for term in effects
+    )
+
+
 def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
     """A question with no intent cue that names a symptom or one of the drug's listed side
     effects asks about side effects; one that names another medicine asks about the
@@ -143,6 +156,9 @@ def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
         return replace(reading, intent=Intent.PRECAUTIONS)
     if reading.intent in effects:
         named = named_effects(monograph, Topic.of(reading))
+        if named and _treated_by_another(reading, monograph, [e.term for e in named]):
+            # "I take metoprolol for palpitations, can I still use it": the pair is asked
+            return replace(reading, intent=Intent.INTERACTION)
         if named and all(effect.serious for effect in named):
             return replace(reading, intent=Intent.SERIOUS_SIDE_EFFECTS)
         return reading
@@ -246,6 +262,8 @@ def _named_effect_instead(reading: Reading, monograph: Monograph) -> Reading:
     named = named_effects(monograph, Topic.of(reading), whole=True)
     if not named:
         return reading
+    if _treated_by_another(reading, monograph, [effect.term for effect in named]):
+        return replace(reading, intent=Intent.INTERACTION)
     serious = all(effect.serious for effect in named)
     return replace(reading, intent=Intent.SERIOUS_SIDE_EFFECTS if serious else Intent.SIDE_EFFECTS)
 

@@ -519,3 +519,10 @@ def test_answer_question_missed_dose_applies_the_rule_to_the_time_given(
     assert answer.intent is Intent.MISSED_DOSE
     assert answer.answer.startswith("Your next dose of tizanidine is due in about 1 hour, so skip")
     assert "The general rule:" in answer.answer
+
+
+def test_an_effect_another_medicine_is_taken_for_asks_about_the_pair(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("i take meclizine for dizziness, can i still use zanaflex", lookup)
+    assert answer.intent is Intent.INTERACTION
