@@ -487,6 +487,14 @@ def _other_drugs_clause(passage: Passage, text: str, start: int) -> bool:
     return not any(name and name in between for name in (passage.drug.lower(), *passage.names))
 
 
+# "alcohol does not react with it directly, but heavy drinking makes bleeding more likely":
+# no direct reaction, and still a harm together
+_NOT_DIRECTLY_BUT = cue(
+    r"\b(?:not|n['’]t)\s+(?:\w+\s+){0,2}(?:interact|react)\w*\b[^.;]{0,40}?\bdirectly\b"
+    r"[^.;]*?\bbut\b"
+)
+
+
 def _fine_before_caveat(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] is one that "you can take ... with it, but ..."
     allows while the caveat names another of them again (a caveat naming none of them
@@ -612,7 +620,8 @@ def _described_denied(passage: Passage, index: int) -> set[str]:
     for unit in passage.units[index + 1 :]:
         if unit.role != "description" or unit.block is not label.block:
             break
-        denied += _agents(passage, unit)[1]
+        if not _NOT_DIRECTLY_BUT.search(unit.text):  # "not directly, but ...": still a harm
+            denied += _agents(passage, unit)[1]
     return {agent for agent, _type, _default in denied}
 
 
@@ -699,6 +708,10 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
         if passage.section in _OTHER_TOPICS and not _INTERACT.search(unit.text):
             continue  # "safer antibiotics exist" in a pregnancy section compares, not combines
         found, denied, named_at = _agents(passage, unit)
+        if _NOT_DIRECTLY_BUT.search(unit.text) and effects_at(passage, unit):
+            found, denied = [*found, *(a for a in denied if a not in found)], []
+            for agent, _type, _default in found:
+                named_at.setdefault(agent, unit.text.lower().find(agent))
         following = passage.following(unit)
         denied_next = following is not None and bool(_NEXT_DENIES.search(following.text))
         options = index < options_from

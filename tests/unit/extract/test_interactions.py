@@ -975,3 +975,14 @@ def test_a_slower_breakdown_of_the_other_medicine_is_an_interaction() -> None:
     facts = extract_list_facts(make_document(text), "t", "diphenhydramine")
     effects = {f.key: f.attributes["effect_terms"] for f in facts if f.kind is FactKind.INTERACTION}
     assert effects["metoprolol"] == "raised levels,slow heart rate"
+
+
+def test_no_direct_reaction_but_a_harm_together_is_an_interaction() -> None:
+    text = (
+        "# Fondaparinux\n\n## Interactions\n\nAlcohol does not react with fondaparinux "
+        "directly, but heavy drinking makes stomach bleeding more likely.\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "fondaparinux")
+    alcohol = [f for f in facts if f.key == "alcohol"]
+    assert [f.kind for f in alcohol] == [FactKind.INTERACTION]
+    assert "bleeding" in str(alcohol[0].attributes["effect_terms"])
