@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from medinfo.domain.documents import BlockKind
 from medinfo.domain.facts import ExtractedFact, FactKind
 from medinfo.extract.effect_signs import (
@@ -222,6 +224,15 @@ def _withdrawal_facts(passage: Passage, unit: Unit) -> tuple[list[ExtractedFact]
     return facts, listing.end()
 
 
+# a list's lead-in saying its items did not happen ("Things that did **not** happen:", "What
+# I never got:")
+_DID_NOT_HAPPEN = re.compile(
+    r"\b(?:did|have|has)\W*\s*(?:not|n['’]t)\W*\s*(?:happen|get|have|notice|experience|had|got)"
+    r"\w*\b[^.:]*:\W*$|\bnever\s+(?:happened|got|had|noticed|experienced)\b[^.:]*:\W*$",
+    re.IGNORECASE,
+)
+
+
 def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
     """SIDE_EFFECT facts (attrs serious, frequency) and WITHDRAWAL_SYMPTOM facts."""
     if (
@@ -232,6 +243,8 @@ def extract_side_effects(passage: Passage) -> list[ExtractedFact]:
         return []
     if passage.section in _NOT_EFFECTS:
         return [f for unit in passage.units for f in _withdrawal_facts(passage, unit)[0]]
+    if passage.kind is BlockKind.LIST_ITEM and _DID_NOT_HAPPEN.search(passage.lead):
+        return []  # "Things that did not happen:" lists effects the writer did not have
     in_section = passage.section in _SIDE_EFFECT_SECTIONS
     facts: list[ExtractedFact] = []
     previous = ""

@@ -651,3 +651,14 @@ def test_serious_effects_under_a_lead_in_or_grade_label(
     facts = extract_list_facts(make_document(text), "t", drug)
     serious = {f.key for f in facts if f.kind is FactKind.SIDE_EFFECT and f.attributes["serious"]}
     assert expected <= serious
+
+
+def test_effects_a_list_says_did_not_happen_or_an_item_denies_are_none() -> None:
+    found = _side_effects(
+        "# Losartan\n\n## Side effects\n\nA mild cough at first.\n\nThings that did **not** "
+        "happen:\n\n- No weight gain at all.\n- diarrhoea\n\nAlso:\n\n- No headache.\n"
+    )
+    assert "cough" in found
+    assert "weight gain" not in found
+    assert "diarrhea" not in found
+    assert "headache" not in found

@@ -90,7 +90,7 @@ def compose_driving(monograph: Monograph, topic: Topic) -> Draft | None:
     if sedating:
         terms = join_words([e.term for e in sedating[:5]])
         draft.say(
-            f"{drug_title(monograph)} can cause {terms}, which make driving unsafe.", *sedating
+            f"{drug_title(monograph)} can cause {terms}, which can make driving unsafe.", *sedating
         )
     quote_faq(draft, faqs)
     draft.say(

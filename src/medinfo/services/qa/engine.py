@@ -122,6 +122,7 @@ _JUDGED = (
 _GROUP_DOSE_READ_AS = frozenset(
     {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS, Intent.OTHER, Intent.PRECAUTIONS}
 )
+_WHAT_FOR = re.compile(r"\bfor\s*(?:\?|$)", re.IGNORECASE)  # "what's it actually for?"
 _MOST = re.compile(r"\b(?:max|maximum|most|highest|upper limit|limit)\b")
 # Intents the engine composes apart but reports as a wider one: weight gain is a side effect.
 _REPORTED = {Intent.WEIGHT_GAIN: Intent.SIDE_EFFECTS}
@@ -165,6 +166,7 @@ def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
     topic = Topic.of(reading)
     if (
         reading.intent is Intent.INDICATION
+        and not _WHAT_FOR.search(reading.question)  # "whats trajenta for? gp added metformin"
         and asked_use(reading.question) is None
         and load_medicine_index().named_in(topic.folded, own_names(monograph))
     ):

@@ -526,3 +526,10 @@ def test_an_effect_another_medicine_is_taken_for_asks_about_the_pair(
 ) -> None:
     answer = answer_question("i take meclizine for dizziness, can i still use zanaflex", lookup)
     assert answer.intent is Intent.INTERACTION
+
+
+def test_what_a_medicine_is_for_stays_a_use_question_when_another_is_named(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question("whats zanaflex actually for? doc added it to my cipro", lookup)
+    assert answer.intent is Intent.INDICATION
