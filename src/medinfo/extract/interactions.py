@@ -87,7 +87,9 @@ _OPENS_DENIAL = cue(
     r"direct\s+|real\s+)*interactions?\b|^\W*(?:it\s+)?(?:does\s*n['’]?t|does\s+not|do\s*n['’]?t|"
     r"do\s+not)\s+(?:\w+\s+)?interact\b"
 )
-_CONCESSION = cue(r"^\W*(even so|that said|still|having said that|all the same)\b")
+_CONCESSION = cue(
+    r"^\W*(even so|that said|still|having said that|all the same|however)\b|,\s*however,"
+)
 _OUTRIGHT = cue(r"\b(interact|avoid|do not|don't|never|must not|should not|dangerous)")
 _COMPOSITION = cue(
     r"\b((which|that) combines|fixed[- ]combination|(combination (tablet|product|pill|medicine)s?|"
