@@ -44,6 +44,11 @@ _CUE = cue(
     # "can slow the liver's breakdown of metoprolol, which can push metoprolol levels up"
     r"slow(s|ing)? (down )?(the )?([\w'’]+ )?(breakdown|clearance|removal|elimination)|"
     r"push(es)? (\w+ ){0,2}levels? (up|down)|"
+    # "other medicines that make you drowsy, such as lorazepam", "as the drowsiness adds up",
+    # "ask a doctor before use if you take sedatives" (a medicine label's wording)
+    r"(else|other|medicines?|drugs?|anything) (that )?(make|makes|making) you (sleepy|drowsy)|"
+    r"(drowsiness|sedation|sleepiness|effects?) (\w+ )?adds? up|"
+    r"before (use|using (it|this( medicine)?)) if you (take|are taking|use|are on)|"
     r"how (it|this medicine) is (processed|broken down)|should not be taken with|do not take|drink)"
 )
 # Sections about another topic name other medicines as alternatives or cover ("your doctor may
@@ -639,6 +644,17 @@ def _label_agents_denied(passage: Passage, index: int) -> list[_Agent]:
     return [*found, *named]
 
 
+def _description_of(passage: Passage, index: int) -> str:
+    """The description after a list item's label ("Alcohol: best avoided ..."), or ""."""
+    label = passage.units[index]
+    described = []
+    for unit in passage.units[index + 1 :]:
+        if unit.role != "description" or unit.block is not label.block:
+            break
+        described.append(unit.text)
+    return " ".join(described)
+
+
 def _label_of(passage: Passage, index: int) -> str:
     """The label a description unit follows in its list item ("Other medicines it weakens:
     warfarin, ..."), or ""."""
@@ -702,6 +718,8 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
             or _CUE.search(_label_of(passage, index))
             or own_cue.search(_label_of(passage, index))
             or (stated and _SAME_APPLIES.search(unit.text))
+            # "- **Alcohol:** best avoided ...": a label takes the cue of its description
+            or (unit.role == "label" and _CUE.search(_description_of(passage, index)))
         )
         # "X is fine to take with it" says what does not interact, wherever it stands
         compatible = bool(passage.reading(unit).spans.get("compatible"))

@@ -986,3 +986,15 @@ def test_no_direct_reaction_but_a_harm_together_is_an_interaction() -> None:
     alcohol = [f for f in facts if f.key == "alcohol"]
     assert [f.kind for f in alcohol] == [FactKind.INTERACTION]
     assert "bleeding" in str(alcohol[0].attributes["effect_terms"])
+
+
+def test_a_labelled_item_outside_an_interactions_section_takes_its_descriptions_cue() -> None:
+    agents = _agents(
+        "# Diphenhydramine\n\n## Reply\n\n- **Alcohol:** best avoided on nights you take it.\n"
+        "- **Other drowsy medicines:** anything else that makes you sleepy, such as "
+        "lorazepam.\n\n## Warnings\n\nAsk a doctor before use if you take sedatives or "
+        "tramadol, as the drowsiness adds up.\n",
+        "diphenhydramine",
+    )
+    for agent in ("alcohol", "lorazepam", "sedatives", "tramadol"):
+        assert agents.get(agent) not in (None, NO_INTERACTION), agent
