@@ -239,12 +239,15 @@ def labelled_sections(blocks: list[Block]) -> list[Section | None]:
     return sections
 
 
-# "**Side effects:** the common ones are ...", "Who can't take it: ...": a paragraph that opens
-# with its topic's name (or with the name and a full stop: "Alcohol. Best avoided ...")
+# "**Side effects:** the common ones are ...", "Who can't take it: ...", "DOSING (tablets):
+# ...": a paragraph that opens with its topic's name (or with the name and a full stop: "Alcohol. Best avoided ...")
 _INLINE_LABEL = re.compile(
-    r"^\W*(?P<label>[A-Za-z][a-z]+(?: [A-Za-z][a-z]+){0,2}|[Ww]ho(?: [a-z'’]+){1,4}|"
+    r"^\W*(?P<label>[A-Za-z][a-z]+(?: [A-Za-z][a-z]+){0,2}|[A-Z]{2,}(?: [A-Z]{2,}){0,2}|"
+    r"[Ww]ho(?: [a-z'’]+){1,4}|"
     # "Priya's people-who-should-be-careful list:"
-    r"(?:[A-Z][a-z]+['’]s )?[a-z]+(?:-[a-z]+){2,}(?: list)?)\W*:\s*\S"
+    r"(?:[A-Z][a-z]+['’]s )?[a-z]+(?:-[a-z]+){2,}(?: list)?)"
+    # "DOSING (sublingual tablets, adults): ..."
+    r"(?:\s*\([^()]{1,60}\))?\W*:\s*\S"
 )
 
 

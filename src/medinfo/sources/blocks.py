@@ -90,11 +90,12 @@ def assemble_blocks(
     settled.sort(key=lambda span: span.start)
     if find_boilerplate:
         mark_boilerplate(settled)
+    asked_list = _asked_list(settled)
     blocks: list[Block] = []
     current = ""
-    for span in settled:
+    for index, span in enumerate(settled):
         heading = span.heading if span.heading is not None else current
-        kind = span.kind
+        kind = BlockKind.LIST_ITEM if index in asked_list else span.kind
         blocks.append(
             Block(
                 kind=kind,
@@ -110,6 +111,26 @@ def assemble_blocks(
         if kind in (BlockKind.HEADING, BlockKind.QUESTION) and not span.boilerplate:
             current = span.text
     return tuple(blocks)
+
+
+def _asked_list(spans: list[Span]) -> set[int]:
+    """The questions that are items of a list beside other items ("1) How long does it take
+    to dissolve? 2) Can I have a beer? 3) If I forget a dose what do I do?" in a forum post):
+    the asker's questions, answered elsewhere if at all, so they head nothing."""
+    # another item of the list: a list item or a listed question (the answer split from a
+    # question's own item, "- **Can I take it with food?** Yes. ...", is a paragraph)
+    listed = [
+        span.kind is BlockKind.LIST_ITEM or (span.kind is BlockKind.QUESTION and span.listed)
+        for span in spans
+    ]
+    return {
+        index
+        for index, span in enumerate(spans)
+        if span.kind is BlockKind.QUESTION
+        and span.listed
+        and span.level == 0
+        and any(0 <= other < len(spans) and listed[other] for other in (index - 1, index + 1))
+    }
 
 
 def make_document(

@@ -1105,3 +1105,13 @@ def test_extract_doses_a_dose_for_people_on_other_medicines_is_not_the_usual_one
         "the dose is halved, with a ceiling of 80 mg a day.",
     )
     assert doses[FactKind.MAX_DAILY_DOSE]["amount"] == 160
+
+
+def test_extract_doses_a_capitalised_topic_label_makes_its_paragraph_a_dosing_one(
+    statements_of: StatementsOf,
+) -> None:
+    statements = statements_of(
+        "Thread: new here\n\nDOSING (tablets, adults): the usual first dose is 4 mg.\n"
+    )
+    [statement] = [s for s in statements if "4 mg" in s.text]
+    assert statement.section.value == "dosing"

@@ -145,3 +145,15 @@ def test_read_text_keeps_consecutive_field_lines_apart() -> None:
         "Drug class: calcium channel blocker\n"
     )
     assert "Drug class: calcium channel blocker" in texts(document)
+
+
+def test_read_text_a_list_of_questions_heads_nothing() -> None:
+    document = read_text(
+        "Hi all. A few questions:\n\n1) Can I have a beer at the weekend?\n"
+        "2) If I forget a dose what do I do?\n3) Is it safe in pregnancy? My partner asks.\n\n"
+        "Reply: the usual dose is 8 mg.\n"
+    )
+    asked = [b for b in document.blocks if "forget a dose" in b.text]
+    assert [b.kind for b in asked] == [BlockKind.LIST_ITEM]
+    reply = next(b for b in document.blocks if b.text.startswith("Reply"))
+    assert "forget" not in reply.heading
