@@ -240,7 +240,8 @@ def labelled_sections(blocks: list[Block]) -> list[Section | None]:
 
 
 # "**Side effects:** the common ones are ...", "Who can't take it: ...", "DOSING (tablets):
-# ...": a paragraph that opens with its topic's name (or with the name and a full stop: "Alcohol. Best avoided ...")
+# ...": a paragraph that opens with its topic's name (or with the name and a full stop:
+# "Alcohol. Best avoided ...")
 _INLINE_LABEL = re.compile(
     r"^\W*(?P<label>[A-Za-z][a-z]+(?: [A-Za-z][a-z]+){0,2}|[A-Z]{2,}(?: [A-Z]{2,}){0,2}|"
     r"[Ww]ho(?: [a-z'’]+){1,4}|"
