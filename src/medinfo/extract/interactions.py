@@ -284,6 +284,11 @@ _REGIMEN = cue(
     r"\s+(?:to|for|in)\b|\b(?:used|given|prescribed)\s+(?:together\s+|along\s+|in\s+"
     r"combination\s+)?with\b[^.;]*\b(?:to\s+(?:treat|clear|cure|eradicate|prevent|kill)|for\s+"
     r"(?:the\s+)?(?:treatment|eradication|prevention))\b|"
+    # "Lithium and valproate are used together with it in bipolar depression", "on its own or
+    # added to lithium"
+    r"\b(?:used|given|prescribed|taken)\s+(?:together\s+|along\s+|in\s+combination\s+)?with\s+"
+    r"(?:it|this(?:\s+medicine)?)\s+(?:in|for)\s+\w|"
+    r"\b(?:on\s+its\s+own|alone)\s+or\s+(?:added\s+to|with|alongside)\b|"
     # "it can be used on its own or together with lithium for mania"
     r"\b(?:used|given|prescribed)\s+(?:(?:alone|on\s+its\s+own)\s+or\s+)?(?:together|along|"
     r"in\s+combination)\s+with\b[^.;]*\bfor\s+\w|"

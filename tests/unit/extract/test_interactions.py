@@ -998,3 +998,12 @@ def test_a_labelled_item_outside_an_interactions_section_takes_its_descriptions_
     )
     for agent in ("alcohol", "lorazepam", "sedatives", "tramadol"):
         assert agents.get(agent) not in (None, NO_INTERACTION), agent
+
+
+def test_medicines_used_with_it_for_a_use_are_no_interactions() -> None:
+    agents = _agents(
+        "# Lurasidone\n\n## Interactions\n\nIt treats bipolar depression on its own or added to "
+        "lithium. Valproate is also used together with it in bipolar depression.\n",
+        "lurasidone",
+    )
+    assert "lithium" not in agents and "valproic acid" not in agents
