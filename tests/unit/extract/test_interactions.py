@@ -1006,4 +1006,5 @@ def test_medicines_used_with_it_for_a_use_are_no_interactions() -> None:
         "lithium. Valproate is also used together with it in bipolar depression.\n",
         "lurasidone",
     )
-    assert "lithium" not in agents and "valproic acid" not in agents
+    assert "lithium" not in agents
+    assert "valproic acid" not in agents
