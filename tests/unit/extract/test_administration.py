@@ -87,3 +87,9 @@ def test_administration_before_or_after_meals_is_an_empty_stomach() -> None:
     found = dict(read_administration(text, ("flucloxacillin",)))
     assert "empty_stomach" in found
     assert found["timing"] == {"before_event": "meals", "time_before": "1 hour"}
+
+
+def test_administration_do_not_chew_or_swallow_is_under_the_tongue_not_swallow_whole() -> None:
+    codes = _codes("Don't chew or swallow the tablet; leave it under your tongue to dissolve.")
+    assert "under_tongue" in codes
+    assert "swallow_whole" not in codes
