@@ -34,9 +34,16 @@ _USE_BRACKET = re.compile(
 # "other medicines for high blood pressure", "tablets used to treat an irregular heartbeat":
 # the condition names which medicines, not what the combination does
 _MEDICINES_FOR = re.compile(
-    r"\b(?:medicines?|medications?|drugs?|tablets?|pills?|treatments?|remed(?:y|ies)|"
+    r"\b(?:medicines?|medications?|meds?|drugs?|tablets?|pills?|treatments?|remed(?:y|ies)|"
     r"inhalers?|injections?)\s+(?:(?:used|taken|given)\s+)?(?:for|to\s+(?:treat|control|lower)|"
     r"against)\s+(?:an?\s+|the\s+|your\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+# "indigestion meds", "blood pressure tablets": the condition names which medicines
+_MEDICINES_AFTER = re.compile(
+    r"\s+(?:medicines?|medications?|meds?|drugs?|tablets?|pills?|remed(?:y|ies)|treatments?)\b",
     re.IGNORECASE,
 )
 
@@ -69,6 +76,8 @@ def effects_at(passage: Passage, unit: Unit) -> list[tuple[int, int, str]]:
     for match in passage.asserted(unit, "side_effects"):
         before = unit.text[: match.start]
         if _WHO_HAS.search(before) or _names_a_use(unit.text, match.start):
+            continue
+        if _MEDICINES_AFTER.match(unit.text, match.end):
             continue
         found.append((match.start, match.end, match.key))
     negated = passage.reading(unit).spans.get("negated", ())

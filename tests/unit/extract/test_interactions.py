@@ -1008,3 +1008,13 @@ def test_medicines_used_with_it_for_a_use_are_no_interactions() -> None:
     )
     assert "lithium" not in agents
     assert "valproic acid" not in agents
+
+
+def test_the_condition_naming_which_medicines_is_no_effect_and_less_absorbed_is_one() -> None:
+    text = (
+        "# Cefaclor\n\n## Interactions\n\n- **Indigestion meds that reduce stomach acid** - "
+        "omeprazole and the like. Less acid means less cefaclor gets absorbed.\n"
+    )
+    facts = extract_list_facts(make_document(text), "t", "cefaclor")
+    effects = {f.key: f.attributes["effect_terms"] for f in facts if f.kind is FactKind.INTERACTION}
+    assert effects["omeprazole"] == "lowered levels"
