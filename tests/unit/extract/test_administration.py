@@ -93,3 +93,7 @@ def test_administration_do_not_chew_or_swallow_is_under_the_tongue_not_swallow_w
     codes = _codes("Don't chew or swallow the tablet; leave it under your tongue to dissolve.")
     assert "under_tongue" in codes
     assert "swallow_whole" not in codes
+
+
+def test_administration_a_posters_own_habit_is_no_advice() -> None:
+    assert _codes("Honestly I just take mine at bedtime on an empty stomach and it's fine.") == []

@@ -122,6 +122,11 @@ _JUDGED = (
 _GROUP_DOSE_READ_AS = frozenset(
     {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS, Intent.OTHER, Intent.PRECAUTIONS}
 )
+_SOMEONE_ELSE_TAKES = re.compile(
+    r"\b(?:my|his|her|a)\s+(?:\w+\s+)?(?:friend|mum|mom|dad|father|mother|sister|brother|"
+    r"husband|wife|partner|neighbou?r|colleague|son|daughter|aunt|uncle|gran\w*|cousin)s?\s+"
+    r"(?:takes|took|is\s+on|was\s+on|uses|used)\s+([a-z-]+)"
+)
 _WHAT_FOR = re.compile(r"\bfor\s*(?:\?|$)", re.IGNORECASE)  # "what's it actually for?"
 _MOST = re.compile(r"\b(?:max|maximum|most|highest|upper limit|limit)\b")
 # Intents the engine composes apart but reports as a wider one: weight gain is a side effect.
@@ -191,9 +196,13 @@ def _unread_intent(reading: Reading, monograph: Monograph) -> Reading:
 
 def _other_medicine_outside(reading: Reading, monograph: Monograph, use: str) -> bool:
     """Whether the question names another medicine that is not part of the asked use
-    ("alcohol cravings" and "opioid addiction" are uses, not second medicines)."""
+    ("alcohol cravings" and "opioid addiction" are uses, not second medicines) nor one
+    someone else takes ("my friend takes propranolol for migraines, would mine help?")."""
     named = load_medicine_index().named_in(Topic.of(reading).folded, own_names(monograph))
-    return any(medicine.typed not in use.lower() for medicine in named)
+    theirs = {found.group(1) for found in _SOMEONE_ELSE_TAKES.finditer(reading.question.lower())}
+    return any(
+        medicine.typed not in use.lower() and medicine.typed not in theirs for medicine in named
+    )
 
 
 def _for_group(

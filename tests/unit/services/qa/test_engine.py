@@ -533,3 +533,12 @@ def test_what_a_medicine_is_for_stays_a_use_question_when_another_is_named(
 ) -> None:
     answer = answer_question("whats zanaflex actually for? doc added it to my cipro", lookup)
     assert answer.intent is Intent.INDICATION
+
+
+def test_a_medicine_someone_else_takes_leaves_a_use_question_about_the_drug(
+    lookup: InMemoryMonographs,
+) -> None:
+    answer = answer_question(
+        "my friend takes ibuprofen for back pain, would my zanaflex help my back pain", lookup
+    )
+    assert answer.intent is Intent.INDICATION
