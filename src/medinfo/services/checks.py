@@ -119,16 +119,48 @@ def check_request(lookup: StoreMonographs, request: CheckRequest) -> CheckRespon
     facts about gets no alerts and a `not_checked` item saying nothing could be checked:
     never an empty "all clear".
     """
+    part_of: tuple[str, list[str]] | None = None
     try:
         _drug, monograph = lookup.require(request.regimen.drug)
-    except (UnknownDrugError, NoMonographError) as error:
+    except UnknownDrugError as error:
         return unchecked_response(request, error)
+    except NoMonographError as error:
+        found = _covered_ingredient(lookup, error)
+        if found is None:
+            return unchecked_response(request, error)
+        monograph, part_of = found[0], (request.regimen.drug.strip(), found[1])
     response = check_regimen(request, monograph, resolve=lookup)
+    if part_of is not None:  # Suboxone checked as its buprenorphine, naloxone not at all
+        product, others = part_of
+        note = render(
+            "not_checked.other_ingredients",
+            product=product,
+            drug=monograph.drug,
+            others=" and ".join(others),
+        )
+        unchecked = [*response.not_checked, NotChecked(what="monograph", reason=note)]
+        response = response.model_copy(update={"not_checked": unchecked})
     extra = other_side_alerts(lookup, request, monograph, response.alerts)
     if not extra:
         return response
     alerts = sorted([*response.alerts, *extra], key=lambda alert: -severity_rank(alert.severity))
     return response.model_copy(update={"alerts": alerts})
+
+
+def _covered_ingredient(
+    lookup: StoreMonographs, missing: NoMonographError
+) -> tuple[Monograph, list[str]] | None:
+    """For a combination product without a monograph of its own, the one ingredient medinfo
+    has sources about and the names of the others; None when it is no combination or not
+    exactly one of its ingredients is covered."""
+    parts = components(missing.drug)
+    if len(parts) < 2:
+        return None
+    covered = [(part, monograph) for part in parts if (monograph := lookup.get(part)) is not None]
+    if len(covered) != 1:
+        return None
+    part, monograph = covered[0]
+    return monograph, [other for other in parts if other != part]
 
 
 def other_side_alerts(

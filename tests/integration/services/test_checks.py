@@ -29,3 +29,16 @@ def test_check_request_gives_a_clean_regimen_no_alerts(database: Database) -> No
     store_monograph(database, tizanidine())
     request = read_check_request('{"regimen": {"drug": "tizanidine", "dose_mg": 4}}', "r")
     assert check_request(StoreMonographs(database), request).alerts == []
+
+
+def test_check_request_checks_a_combination_by_the_one_ingredient_with_sources(
+    database: Database,
+) -> None:
+    store_monograph(database, tizanidine().model_copy(update={"drug": "buprenorphine"}))
+    request = read_check_request(
+        '{"patient": {"alcohol_use": true}, "regimen": {"drug": "Suboxone", "dose_mg": 8}}', "r"
+    )
+    response = check_request(StoreMonographs(database), request)
+    assert response.drug == "buprenorphine"
+    assert AlertCode.INTERACTION_ALCOHOL in {alert.code for alert in response.alerts}
+    assert any("naloxone" in item.reason for item in response.not_checked)
