@@ -9,6 +9,7 @@ from medinfo.domain.answers import Answer, Intent
 from medinfo.domain.catalog import CatalogDrug
 from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import DISCLAIMER, Monograph
+from medinfo.knowledge.names import components
 from medinfo.services.qa.abstain import (
     EMERGENCY,
     abstain_catalog_only,
@@ -308,6 +309,32 @@ def _replacing_medicine(
     return other if other is not None and monographs.resolve(other.name) is None else None
 
 
+def _covered_part(entry: CatalogDrug, monographs: MonographLookup) -> tuple[str, str] | None:
+    """For a combination product without a monograph (Suboxone), its one ingredient medinfo
+    has sources about and the others, joined; None otherwise."""
+    parts = components(entry.name)
+    covered = [part for part in parts if monographs.resolve(part) is not None]
+    if len(parts) < 2 or len(covered) != 1:
+        return None
+    return covered[0], " and ".join(part for part in parts if part != covered[0])
+
+
+def _about_part(
+    question: str,
+    monographs: MonographLookup,
+    passages: PassageSearch | None,
+    part: str,
+    others: str,
+) -> Answer:
+    """The answer for the covered ingredient of a combination, saying what it leaves out."""
+    answer = _answer(question, monographs, part, passages)
+    note = (
+        f"This is a combination medicine: besides {part} it contains {others}, which medinfo "
+        f"has no sources about, so this answer is about the {part} only."
+    )
+    return answer.model_copy(update={"answer": f"{note} {answer.answer}"})
+
+
 def _answer(
     question: str,
     monographs: MonographLookup,
@@ -323,6 +350,8 @@ def _answer(
     if key is None and isinstance(monographs, CatalogLookup):
         entry = monographs.catalog_in_text(drug or question)  # a brand only the catalog knows
         key = monographs.resolve(entry.name) if entry is not None else None
+    if key is None and entry is not None and (covered := _covered_part(entry, monographs)):
+        return _about_part(question, monographs, passages, *covered)
     monograph = monographs.get(key) if key else None
     if monograph is not None and drug is None and is_context(question, monograph):
         monograph = second_monograph(question, monograph, monographs) or monograph

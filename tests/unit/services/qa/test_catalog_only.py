@@ -67,3 +67,22 @@ def test_interaction_with_a_brand_only_the_catalog_knows(tizanidine: Monograph) 
     answer = answer_question("can i take zanaflex with ciprobrandx", lookup)
     assert answer.answerable
     assert "can interact with ciprofloxacin" in answer.answer
+
+
+class _CatalogWithCombination(InMemoryMonographs):
+    """The in-memory lookup plus a catalog knowing a combination with tizanidine in it."""
+
+    def catalog_in_text(self, text: str) -> CatalogDrug | None:
+        if "relaxacombo" in text.lower():
+            return CatalogDrug(name="tizanidine; caffeine", display_name="Relaxacombo")
+        return None
+
+
+def test_a_combination_is_answered_for_its_one_covered_ingredient(tizanidine: Monograph) -> None:
+    answer = answer_question(
+        "can i drink alcohol with relaxacombo", _CatalogWithCombination([tizanidine])
+    )
+    assert answer.drug == "tizanidine"
+    assert answer.answerable
+    assert "caffeine" in answer.answer
+    assert "about the tizanidine only" in answer.answer
