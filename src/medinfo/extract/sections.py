@@ -44,6 +44,10 @@ _TITLE_TOPICS = 3
 # "Started Latuda - questions about dose, food, booze?": a thread's title asking about two
 # topics or more introduces the whole thread, not one section
 _ASKS_ABOUT = re.compile(r"\bquestions?\s+(?:about|on|re)\b", re.IGNORECASE)
+# "Just been prescribed tadalafil - a few questions": an asker's thread, whatever it names
+_ASKERS_TITLE = re.compile(
+    r"\b(?:a\s+few|some|several|my|quick|couple\s+of|newbie|beginner)\s+questions?\b", re.IGNORECASE
+)
 # kinds of one topic: "Any serious side effects I should know about?" names one topic
 _FAMILY = {
     Section.SERIOUS_SIDE_EFFECTS: Section.SIDE_EFFECTS,
@@ -71,6 +75,8 @@ def classify_heading(heading: str) -> Section:
     matched = [section for pattern, section in _heading_rules() if pattern.search(heading)]
     topics = len({_FAMILY.get(section, section) for section in matched})
     if topics >= _TITLE_TOPICS or (topics > 1 and _ASKS_ABOUT.search(heading)):
+        return Section.OVERVIEW
+    if _ASKERS_TITLE.search(heading):
         return Section.OVERVIEW
     return matched[0] if matched else Section.OTHER
 

@@ -243,12 +243,11 @@ def labelled_sections(blocks: list[Block]) -> list[Section | None]:
 # ...": a paragraph that opens with its topic's name (or with the name and a full stop:
 # "Alcohol. Best avoided ...")
 _INLINE_LABEL = re.compile(
-    r"^\W*(?P<label>[A-Za-z][a-z]+(?: [A-Za-z][a-z]+){0,2}|[A-Z]{2,}(?: [A-Z]{2,}){0,2}|"
-    r"[Ww]ho(?: [a-z'’]+){1,4}|"
+    r"^\W*(?P<label>[A-Za-z][a-z]+(?: [A-Za-z][a-z]+){0,2}|[Ww]ho(?: [a-z'’]+){1,4}|"
     # "Priya's people-who-should-be-careful list:"
-    r"(?:[A-Z][a-z]+['’]s )?[a-z]+(?:-[a-z]+){2,}(?: list)?)"
-    # "DOSING (sublingual tablets, adults): ..."
-    r"(?:\s*\([^()]{1,60}\))?\W*:\s*\S"
+    r"(?:[A-Z][a-z]+['’]s )?[a-z]+(?:-[a-z]+){2,}(?: list)?)\W*:\s*\S|"
+    # "DOSING (sublingual tablets, adults): ...": a capitalised label, perhaps qualified
+    r"^\W*(?P<caps>[A-Z]{2,}(?: [A-Z]{2,}){0,2})(?:\s*\([^()]{1,60}\))?\W*:\s*\S"
 )
 
 
@@ -259,7 +258,7 @@ def _inline_label(block: Block) -> Section | None:
         return None
     text = block_text(block)
     found = _INLINE_LABEL.match(text)
-    label = found["label"] if found else ""
+    label = (found["label"] or found["caps"]) if found else ""
     if not found and section_of(block) not in _DEDICATED:  # "Alcohol. Best avoided" in a thread
         label = ((topic := topic_label(text)) and topic.group(1)) or ""
     section = classify_heading(label) if label else None

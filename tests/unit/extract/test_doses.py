@@ -1115,3 +1115,11 @@ def test_extract_doses_a_capitalised_topic_label_makes_its_paragraph_a_dosing_on
     )
     [statement] = [s for s in statements if "4 mg" in s.text]
     assert statement.section.value == "dosing"
+
+
+def test_extract_doses_a_qualified_summary_line_is_no_dosing_label(
+    statements_of: StatementsOf,
+) -> None:
+    statements = statements_of("Key facts\n\nUsual starting dose (adults): 0.25 mg a day.\n")
+    [statement] = [s for s in statements if "0.25" in s.text]
+    assert statement.section.value != "dosing"

@@ -131,3 +131,7 @@ def test_a_grade_label_names_its_side_effect_section() -> None:
 def test_classify_heading_treats_a_thread_asking_about_two_topics_as_overview() -> None:
     assert classify_heading("Started it - questions about dose, food, booze?") is Section.OVERVIEW
     assert classify_heading("Pregnancy and breastfeeding") is not Section.OVERVIEW
+
+
+def test_classify_heading_treats_an_askers_thread_title_as_overview() -> None:
+    assert classify_heading("Just been prescribed tadalafil - a few questions") is Section.OVERVIEW
