@@ -28,10 +28,7 @@ def topic_words(reading: Reading, monograph: Monograph) -> set[str]:
     ignored = (
         vocabulary.stopwords | vocabulary.question_generic_words | vocabulary.context_words | names
     )
-    # another medicine named by a brand ("prozac") is answered under its generic name
-    groups = medicine_groups()
-    words = {part for w in _WORD.findall(reading.text) for part in groups.generics_of(w)}
-    return {w for w in words if len(w) > 2 and w not in ignored}
+    return {w for w in _WORD.findall(reading.text) if len(w) > 2 and w not in ignored}
 
 
 def _addressed(word: str, answer_words: set[str], answer_stems: set[str]) -> bool:
@@ -75,4 +72,10 @@ def speaks_to(draft: Draft, reading: Reading, monograph: Monograph) -> bool:
         return True
     answer_words = set(_WORD.findall(draft.text().lower()))
     answer_stems = {stem(word) for word in answer_words}
-    return any(_addressed(word, answer_words, answer_stems) for word in asked)
+    # another medicine named by a brand ("prozac") may be answered under its generic name
+    groups = medicine_groups()
+    return any(
+        _addressed(name, answer_words, answer_stems)
+        for word in asked
+        for name in {word, *groups.generics_of(word)}
+    )
