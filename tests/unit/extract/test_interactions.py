@@ -27,6 +27,12 @@ def _interactions(body: str) -> dict[str, str]:
     return _agents(f"# Tizanidine\n\n## Interactions\n\n{body}\n", "tizanidine")
 
 
+def _effects(text: str, drug: str) -> dict[str, object]:
+    """agent -> effect terms of the interactions extracted from an article about `drug`."""
+    facts = extract_list_facts(make_document(text), "t", drug)
+    return {f.key: f.attributes["effect_terms"] for f in facts if f.kind is FactKind.INTERACTION}
+
+
 @pytest.mark.parametrize(
     ("body", "agent"),
     [
@@ -900,8 +906,7 @@ def test_an_effect_on_levels_belongs_to_the_medicines_it_governs() -> None:
         "hydrochlorothiazide; it can strengthen the effects of levodopa, and weaken the effects "
         "of barbiturates and antipsychotics.\n"
     )
-    facts = extract_list_facts(make_document(text), "t", "memantine")
-    effects = {f.key: f.attributes["effect_terms"] for f in facts if f.kind is FactKind.INTERACTION}
+    effects = _effects(text, "memantine")
     assert effects["hydrochlorothiazide"] == "lowered levels"
     assert effects["levodopa"] == ""
     assert effects["barbiturates"] == effects["antipsychotics"] == "works less well"
@@ -924,8 +929,7 @@ def test_effects_named_after_every_agent_belong_to_the_whole_list() -> None:
         "depressants (such as sleeping pills or sedatives) can intensify side effects like "
         "dizziness and drowsiness.\n"
     )
-    facts = extract_list_facts(make_document(text), "t", "baclofen")
-    effects = {f.key: f.attributes["effect_terms"] for f in facts if f.kind is FactKind.INTERACTION}
+    effects = _effects(text, "baclofen")
     assert effects["alcohol"] == effects["sedatives"] == "dizziness,drowsiness"
 
 
@@ -937,8 +941,7 @@ def test_what_the_other_medicines_are_for_is_no_effect_of_the_combination() -> N
         "your blood pressure\n- cimetidine, which can increase the amount of nebivolol in your "
         "body\n"
     )
-    facts = extract_list_facts(make_document(text), "t", "nebivolol")
-    effects = {f.key: f.attributes["effect_terms"] for f in facts if f.kind is FactKind.INTERACTION}
+    effects = _effects(text, "nebivolol")
     assert effects["antihypertensives"] == "low blood pressure"
     assert effects["diltiazem"] == "slow heart rate"
     assert effects["pseudoephedrine"] == "high blood pressure"
@@ -972,8 +975,7 @@ def test_a_slower_breakdown_of_the_other_medicine_is_an_interaction() -> None:
         "liver's breakdown of metoprolol, which can push metoprolol levels up and make your "
         "heart rate slower.\n"
     )
-    facts = extract_list_facts(make_document(text), "t", "diphenhydramine")
-    effects = {f.key: f.attributes["effect_terms"] for f in facts if f.kind is FactKind.INTERACTION}
+    effects = _effects(text, "diphenhydramine")
     assert effects["metoprolol"] == "raised levels,slow heart rate"
 
 
@@ -1015,6 +1017,5 @@ def test_the_condition_naming_which_medicines_is_no_effect_and_less_absorbed_is_
         "# Cefaclor\n\n## Interactions\n\n- **Indigestion meds that reduce stomach acid** - "
         "omeprazole and the like. Less acid means less cefaclor gets absorbed.\n"
     )
-    facts = extract_list_facts(make_document(text), "t", "cefaclor")
-    effects = {f.key: f.attributes["effect_terms"] for f in facts if f.kind is FactKind.INTERACTION}
+    effects = _effects(text, "cefaclor")
     assert effects["omeprazole"] == "lowered levels"
