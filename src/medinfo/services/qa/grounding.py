@@ -72,10 +72,12 @@ def speaks_to(draft: Draft, reading: Reading, monograph: Monograph) -> bool:
         return True
     answer_words = set(_WORD.findall(draft.text().lower()))
     answer_stems = {stem(word) for word in answer_words}
-    # another medicine named by a brand ("prozac") may be answered under its generic name
+    # another medicine named by a brand ("prozac") may be answered under its generic name; a
+    # brand of the drug itself ("is Gablofen the pump version") is not answered by its name
     groups = medicine_groups()
+    own = monograph.drug.lower()
     return any(
         _addressed(name, answer_words, answer_stems)
         for word in asked
-        for name in {word, *groups.generics_of(word)}
+        for name in {word, *(g for g in groups.generics_of(word) if g != own)}
     )

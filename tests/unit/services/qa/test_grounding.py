@@ -92,3 +92,15 @@ def test_speaks_to_a_brand_asked_with_its_generic_named(lookup: InMemoryMonograp
     draft = Draft()
     draft.say("Tizanidine can interact with fluoxetine.")
     assert speaks_to(draft, replace(reading, learned=True, score=1.0), monograph)
+
+
+def test_a_brand_of_the_drug_itself_is_not_addressed_by_its_generic(
+    lookup: InMemoryMonographs,
+) -> None:
+    monograph = lookup.get("tizanidine")
+    assert monograph is not None
+    unbranded = monograph.model_copy(update={"brand_names": []})
+    reading = read_question("is zanaflex the pump version")
+    draft = Draft()
+    draft.say("Tizanidine comes as tablets and capsules.")
+    assert not speaks_to(draft, replace(reading, learned=True, score=1.0), unbranded)

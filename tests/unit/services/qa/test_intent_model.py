@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from medinfo.domain.answers import Intent
 from medinfo.services.qa.intent_model import IntentModel, intent_model, question_features
-from medinfo.services.qa.intents import CERTAIN, FIRM, SETTLED, overrules, read_question
+from medinfo.services.qa.intents import FIRM, overrules, read_question
 
 
 def test_question_features_are_words_and_word_pairs() -> None:
@@ -29,14 +29,12 @@ def test_the_shipped_model_knows_every_intent_it_may_choose() -> None:
     assert 0.5 <= model.threshold < 1.0
 
 
-def test_a_settled_rule_reading_is_overruled_only_by_a_certain_guess() -> None:
+def test_a_firm_rule_reading_is_never_overruled() -> None:
     question = "i threw up an hour after my dose, do i take another one"
     ruled = read_question(question, learned=False)
-    assert ruled.score >= SETTLED
-    read = read_question(question)
-    guess = intent_model().guess(read.text)
-    assert read.intent is ruled.intent or guess.confidence >= CERTAIN
-    assert not overrules(FIRM, 1.0)
+    assert ruled.score >= FIRM
+    assert not overrules(ruled.score, 1.0)
+    assert read_question(question).intent is ruled.intent
 
 
 def test_an_intent_the_model_never_learnt_stays_with_the_rules() -> None:
