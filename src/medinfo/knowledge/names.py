@@ -7,6 +7,7 @@ These are the text rules every name comparison shares; matching a name to a cata
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from medinfo.knowledge.loading import load
@@ -65,6 +66,16 @@ def components(name: str) -> tuple[str, ...]:
     parts = _separators().split(f" {name.lower()} ")
     found = (without_salt(part) for part in parts)
     return tuple(dict.fromkeys(part for part in found if part))
+
+
+def one_covered_part(name: str, covered: Callable[[str], bool]) -> tuple[str, list[str]] | None:
+    """The one part of a combination that `covered` accepts (a medicine medinfo has sources
+    about) and the other parts; None for a single medicine or when not exactly one is."""
+    parts = components(name)
+    found = [part for part in parts if covered(part)]
+    if len(parts) < 2 or len(found) != 1:
+        return None
+    return found[0], [part for part in parts if part != found[0]]
 
 
 @cache

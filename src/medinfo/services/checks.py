@@ -22,7 +22,7 @@ from medinfo.domain.errors import InputError, UnknownDrugError
 from medinfo.domain.monograph import Monograph, SourceRef
 from medinfo.knowledge.groups import medicine_groups
 from medinfo.knowledge.loading import load
-from medinfo.knowledge.names import components, without_salt
+from medinfo.knowledge.names import components, one_covered_part, without_salt
 from medinfo.knowledge.safety_rules import SafetyRules, severity_rank
 from medinfo.services.monograph_lookup import NoMonographError, StoreMonographs
 from medinfo.services.safety import check_regimen
@@ -150,17 +150,11 @@ def check_request(lookup: StoreMonographs, request: CheckRequest) -> CheckRespon
 def _covered_ingredient(
     lookup: StoreMonographs, missing: NoMonographError
 ) -> tuple[Monograph, list[str]] | None:
-    """For a combination product without a monograph of its own, the one ingredient medinfo
-    has sources about and the names of the others; None when it is no combination or not
-    exactly one of its ingredients is covered."""
-    parts = components(missing.drug)
-    if len(parts) < 2:
-        return None
-    covered = [(part, monograph) for part in parts if (monograph := lookup.get(part)) is not None]
-    if len(covered) != 1:
-        return None
-    part, monograph = covered[0]
-    return monograph, [other for other in parts if other != part]
+    """For a combination product without a monograph of its own, the monograph of its one
+    covered ingredient and the names of the others."""
+    found = one_covered_part(missing.drug, lambda part: lookup.get(part) is not None)
+    monograph = lookup.get(found[0]) if found is not None else None
+    return (monograph, found[1]) if found is not None and monograph is not None else None
 
 
 def other_side_alerts(

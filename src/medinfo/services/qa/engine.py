@@ -9,7 +9,7 @@ from medinfo.domain.answers import Answer, Intent
 from medinfo.domain.catalog import CatalogDrug
 from medinfo.domain.errors import InputError
 from medinfo.domain.monograph import DISCLAIMER, Monograph
-from medinfo.knowledge.names import components
+from medinfo.knowledge.names import one_covered_part
 from medinfo.services.qa.abstain import (
     EMERGENCY,
     abstain_catalog_only,
@@ -309,16 +309,6 @@ def _replacing_medicine(
     return other if other is not None and monographs.resolve(other.name) is None else None
 
 
-def _covered_part(entry: CatalogDrug, monographs: MonographLookup) -> tuple[str, str] | None:
-    """For a combination product without a monograph (Suboxone), its one ingredient medinfo
-    has sources about and the others, joined; None otherwise."""
-    parts = components(entry.name)
-    covered = [part for part in parts if monographs.resolve(part) is not None]
-    if len(parts) < 2 or len(covered) != 1:
-        return None
-    return covered[0], " and ".join(part for part in parts if part != covered[0])
-
-
 def _about_part(
     question: str,
     monographs: MonographLookup,
@@ -350,8 +340,13 @@ def _answer(
     if key is None and isinstance(monographs, CatalogLookup):
         entry = monographs.catalog_in_text(drug or question)  # a brand only the catalog knows
         key = monographs.resolve(entry.name) if entry is not None else None
-    if key is None and entry is not None and (covered := _covered_part(entry, monographs)):
-        return _about_part(question, monographs, passages, *covered)
+    covered = (
+        one_covered_part(entry.name, lambda part: monographs.resolve(part) is not None)
+        if key is None and entry is not None
+        else None
+    )
+    if covered is not None:  # Suboxone: its buprenorphine, saying naloxone is left out
+        return _about_part(question, monographs, passages, covered[0], " and ".join(covered[1]))
     monograph = monographs.get(key) if key else None
     if monograph is not None and drug is None and is_context(question, monograph):
         monograph = second_monograph(question, monograph, monographs) or monograph
