@@ -627,11 +627,8 @@ def _described_denied(passage: Passage, index: int) -> set[str]:
     """The agents the description after a list item's label says do not interact ("**Warfarin:**
     my wife's worry. Studies found no meaningful interaction with warfarin."); all the
     label's agents when the description opens by denying any interaction."""
-    label = passage.units[index]
     denied = _label_agents_denied(passage, index + 1)
-    for unit in passage.units[index + 1 :]:
-        if unit.role != "description" or unit.block is not label.block:
-            break
+    for unit in _descriptions(passage, index):
         if not _NOT_DIRECTLY_BUT.search(unit.text):  # "not directly, but ...": still a harm
             denied += _agents(passage, unit)[1]
     return {agent for agent, _type, _default in denied}
@@ -649,15 +646,15 @@ def _label_agents_denied(passage: Passage, index: int) -> list[_Agent]:
     return [*found, *named]
 
 
-def _description_of(passage: Passage, index: int) -> str:
-    """The description after a list item's label ("Alcohol: best avoided ..."), or ""."""
+def _descriptions(passage: Passage, index: int) -> list[Unit]:
+    """The description units after a list item's label ("Alcohol: best avoided ...")."""
     label = passage.units[index]
     described = []
     for unit in passage.units[index + 1 :]:
         if unit.role != "description" or unit.block is not label.block:
             break
-        described.append(unit.text)
-    return " ".join(described)
+        described.append(unit)
+    return described
 
 
 def _label_of(passage: Passage, index: int) -> str:
@@ -724,7 +721,10 @@ def extract_interactions(passage: Passage) -> list[ExtractedFact]:
             or own_cue.search(_label_of(passage, index))
             or (stated and _SAME_APPLIES.search(unit.text))
             # "- **Alcohol:** best avoided ...": a label takes the cue of its description
-            or (unit.role == "label" and _CUE.search(_description_of(passage, index)))
+            or (
+                unit.role == "label"
+                and any(_CUE.search(u.text) for u in _descriptions(passage, index))
+            )
         )
         # "X is fine to take with it" says what does not interact, wherever it stands
         compatible = bool(passage.reading(unit).spans.get("compatible"))

@@ -78,7 +78,7 @@ from medinfo.services.qa.uses import (
     ruled_out_uses,
     unlisted_use_draft,
 )
-from medinfo.services.qa.vocabulary import term_key
+from medinfo.services.qa.vocabulary import load_vocabulary, term_key
 
 MAX_QUESTION_LENGTH = 2000
 _STRONG = 3.0  # an intent score from this up rests on a strong cue
@@ -123,11 +123,8 @@ _JUDGED = (
 _GROUP_DOSE_READ_AS = frozenset(
     {Intent.SIDE_EFFECTS, Intent.SERIOUS_SIDE_EFFECTS, Intent.OTHER, Intent.PRECAUTIONS}
 )
-_SOMEONE_ELSE_TAKES = re.compile(
-    r"\b(?:my|his|her|a)\s+(?:\w+\s+)?(?:friend|mum|mom|dad|father|mother|sister|brother|"
-    r"husband|wife|partner|neighbou?r|colleague|son|daughter|aunt|uncle|gran\w*|cousin)s?\s+"
-    r"(?:takes|took|is\s+on|was\s+on|uses|used)\s+([a-z-]+)"
-)
+# "my friend takes propranolol": who takes it (a person word), and what
+_TAKES = re.compile(r"\b([a-z]+)\s+(?:takes|took|is\s+on|was\s+on|uses|used)\s+([a-z-]+)")
 _WHAT_FOR = re.compile(r"\bfor\s*(?:\?|$)", re.IGNORECASE)  # "what's it actually for?"
 _MOST = re.compile(r"\b(?:max|maximum|most|highest|upper limit|limit)\b")
 # Intents the engine composes apart but reports as a wider one: weight gain is a side effect.
@@ -200,7 +197,12 @@ def _other_medicine_outside(reading: Reading, monograph: Monograph, use: str) ->
     ("alcohol cravings" and "opioid addiction" are uses, not second medicines) nor one
     someone else takes ("my friend takes propranolol for migraines, would mine help?")."""
     named = load_medicine_index().named_in(Topic.of(reading).folded, own_names(monograph))
-    theirs = {found.group(1) for found in _SOMEONE_ELSE_TAKES.finditer(reading.question.lower())}
+    people = load_vocabulary().person_words - {"me", "us"}
+    theirs = {
+        found.group(2)
+        for found in _TAKES.finditer(reading.question.lower())
+        if found.group(1) in people
+    }
     return any(
         medicine.typed not in use.lower() and medicine.typed not in theirs for medicine in named
     )
